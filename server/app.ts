@@ -1,0 +1,55 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import formbody from '@fastify/formbody';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config.js';
+import type { Db } from './db/database.js';
+import { AppError, isAppError } from './errors.js';
+import { parseBracketForm } from './form-body.js';
+import { loggerOptions } from './logger.js';
+import { healthRoutes } from './routes/health/index.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Db;
+  }
+}
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** The app as a value: never listens. main.ts owns the process; tests use app.inject(). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? loggerOptions(deps.config.LOG_LEVEL),
+    bodyLimit: 1_048_576,
+    ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', deps.config);
+  app.decorate('db', deps.db);
+  await app.register(formbody, { parser: parseBracketForm });
+
+  app.setErrorHandler((err, req, reply) => {
+    if (isAppError(err)) {
+      if (err.status >= 500) req.log.error({ err }, 'request failed');
+      return reply.code(err.status).send({ error: err.code, message: err.userMessage, ...(err.details ? { details: err.details } : {}) });
+    }
+    const e = err as { validation?: unknown; statusCode?: number; code?: string; message: string };
+    if (e.validation) return reply.code(400).send({ error: 'VALIDATION', message: e.message });
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      return reply.code(e.statusCode).send({ error: e.code ?? 'BAD_REQUEST', message: e.message });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send({ error: 'INTERNAL', message: 'Internal error' });
+  });
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` }));
+
+  await app.register(healthRoutes);
+  return app;
+}
+
+export { AppError };

@@ -1,0 +1,44 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+// Every variable the app reads. README's configuration table mirrors this schema; nothing else
+// in the code reads process.env.
+export const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  PUBLIC_URL: Type.Optional(Type.String({ description: 'Public base URL of the app, used in handler URLs registered in portals' })),
+  DATABASE_URL: Type.String({ default: 'sqlite:./data/b24-lending.db' }),
+  B24_CLIENT_ID: Type.String({ default: 'local.b24lending.demo' }),
+  B24_CLIENT_SECRET: Type.String({ default: 'demo-secret' }),
+  B24_OAUTH_SERVER: Type.String({ default: 'https://oauth.bitrix.info' }),
+  ENCRYPTION_KEY: Type.String({ minLength: 32, description: 'base64 of 32 random bytes (AES-256-GCM key for tokens and secrets at rest)' }),
+  SESSION_SECRET: Type.String({ minLength: 32, description: 'HMAC key for widget sessions' }),
+  LOG_LEVEL: Type.Union(
+    [Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')],
+    { default: 'info' },
+  ),
+  WORKER: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
+});
+
+export type Config = Static<typeof ConfigSchema> & { PUBLIC_URL: string };
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates configuration once, at boot. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(ConfigSchema.properties)) {
+    const v = env[key];
+    if (v !== undefined && v !== '') raw[key] = v;
+  }
+  const withDefaults = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw));
+  const errors = [...Value.Errors(ConfigSchema, withDefaults)];
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.path.slice(1) || '(root)'}: ${e.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const cfg = withDefaults as Static<typeof ConfigSchema>;
+  return { ...cfg, PUBLIC_URL: (cfg.PUBLIC_URL ?? `http://${cfg.HOST}:${cfg.PORT}`).replace(/\/+$/, '') };
+}

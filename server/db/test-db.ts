@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createDb, type Db, type Dialect } from './database.js';
+import { migrateToLatest } from './migrate.js';
+
+// For *.db.test.ts: the vitest project sets TEST_DIALECT; each call gets its own empty database
+// (a fresh in-memory SQLite, or a freshly created PostgreSQL database dropped on close), so test
+// files never see each other's rows even when they run in parallel.
+export function testDialect(): Dialect {
+  const d = process.env.TEST_DIALECT ?? 'sqlite';
+  if (d !== 'sqlite' && d !== 'postgres') throw new Error(`TEST_DIALECT must be sqlite or postgres, got ${d}`);
+  return d;
+}
+
+export function postgresAdminUrl(): string {
+  return process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+}
+
+/** A fresh, migrated database of the dialect under test. */
+export async function createTestDb(dialect: Dialect = testDialect()): Promise<Db> {
+  if (dialect === 'sqlite') {
+    const db = createDb('sqlite::memory:');
+    await migrateToLatest(db.kysely);
+    return db;
+  }
+  const adminUrl = postgresAdminUrl();
+  const name = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = createDb(url.toString());
+  await migrateToLatest(db.kysely);
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      try {
+        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await a.end();
+      }
+    },
+  };
+}
