@@ -1,0 +1,38 @@
+// The widget's only window onto its parent. In production and in the e2e tests alike it is the
+// b24jssdk frame talking postMessage to the portal (real Bitrix24 or the emulator's portal page);
+// the model gets this interface and never knows which parent is on the other side.
+import { initializeB24Frame } from '@bitrix24/b24jssdk';
+
+export interface FrameBridge {
+  /** Placement code, e.g. CRM_DEAL_DETAIL_TAB or DEFAULT. */
+  readonly placement: string;
+  /** PLACEMENT_OPTIONS as the portal sent them; {} when it sent '' (b24jssdk #485). */
+  readonly placementOptions: Readonly<Record<string, string>>;
+  readonly lang: string | null;
+  /** Fit the iframe to the content height (deal tabs may not setTitle/scroll — denied by the portal). */
+  resizeToContent(): Promise<void>;
+  /** One REST call as the current user; resolves with `result`. */
+  call<T>(method: string, params: Record<string, unknown>): Promise<T>;
+}
+
+export async function connectB24Frame(): Promise<FrameBridge> {
+  const b24 = await initializeB24Frame();
+  const raw: unknown = b24.placement.options;
+  const options: Record<string, string> = {};
+  if (raw && typeof raw === 'object') {
+    for (const [k, v] of Object.entries(raw as Record<string, unknown>)) options[k] = String(v);
+  }
+  return {
+    placement: b24.placement.placement,
+    placementOptions: Object.freeze(options),
+    lang: b24.getLang() ?? null,
+    async resizeToContent() {
+      await b24.parent.resizeWindowAuto();
+    },
+    async call<T>(method: string, params: Record<string, unknown>): Promise<T> {
+      const res = await b24.actions.v2.call.make<T>({ method, params });
+      if (!res.isSuccess) throw new Error(res.getErrorMessages().join('; '));
+      return (res.getData() as { result: T }).result;
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { Translate } from '../i18n.js';
+import { errorText } from '../i18n.js';
+import type { LoanModel, LoanForm as Form } from '../model.js';
+
+interface Props {
+  model: LoanModel;
+  t: Translate;
+}
+
+import { Field } from './field.js';
+
+export function LoanForm({ model, t }: Props) {
+  const f = model.form.value;
+  const err = (field: string): string | undefined => {
+    const issue = model.issues.value.find((i) => i.field === field || i.field.startsWith(`${field}.`));
+    return issue ? errorText(t, issue.code) : undefined;
+  };
+  const text = (key: keyof Form, inputMode: 'decimal' | 'numeric' = 'decimal') => (
+    <input
+      class="lt-input"
+      name={key}
+      inputMode={inputMode}
+      value={f[key] as string}
+      onInput={(e) => model.setField(key, e.currentTarget.value as never)}
+    />
+  );
+  const date = (key: 'disbursementDate' | 'firstDueDate') => (
+    <input class="lt-input" type="date" name={key} value={f[key]} onInput={(e) => model.setField(key, e.currentTarget.value)} />
+  );
+  return (
+    <div class="lt-form">
+      {model.products.length > 0 ? (
+        <Field label={t('product')}>
+          <select class="lt-input" name="product" value={f.product} onChange={(e) => model.setField('product', e.currentTarget.value)}>
+            <option value="">—</option>
+            {model.products.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </Field>
+      ) : null}
+      <Field label={`${t('amount')}, ${model.currency}`} error={err('principal')}>
+        {text('amount')}
+      </Field>
+      <Field label={f.rateKind === 'annual' ? t('rate') : t('rateDaily')} error={err('rate')}>
+        {text('rate')}
+      </Field>
+      <Field label={t('term')} error={err('installments')}>
+        {text('installments', 'numeric')}
+      </Field>
+      <Field label={t('frequency')}>
+        <span class="lt-inline">
+          <input class="lt-input lt-input--short" name="every" inputMode="numeric" value={f.every} onInput={(e) => model.setField('every', e.currentTarget.value)} />
+          <select class="lt-input" name="unit" value={f.unit} onChange={(e) => model.setField('unit', e.currentTarget.value as Form['unit'])}>
+            <option value="month">{t('unit.month')}</option>
+            <option value="week">{t('unit.week')}</option>
+            <option value="day">{t('unit.day')}</option>
+          </select>
+        </span>
+      </Field>
+      <Field label={t('method')}>
+        <select class="lt-input" name="method" value={f.method} onChange={(e) => model.setField('method', e.currentTarget.value as Form['method'])}>
+          <option value="annuity">{t('method.annuity')}</option>
+          <option value="equal-principal">{t('method.equal-principal')}</option>
+          <option value="flat">{t('method.flat')}</option>
+        </select>
+      </Field>
+      <Field label={t('disbursementDate')} error={err('disbursementDate')}>
+        {date('disbursementDate')}
+      </Field>
+      <Field label={t('firstDueDate')} error={err('firstDueDate')}>
+        {date('firstDueDate')}
+      </Field>
+      <Field label={t('fee')} error={err('fees')}>
+        <span class="lt-inline">
+          {text('feeAmount')}
+          <label class="lt-check">
+            <input type="checkbox" checked={f.feeWithheld} onChange={(e) => model.setField('feeWithheld', e.currentTarget.checked)} />
+            {t('feeWithheld')}
+          </label>
+        </span>
+      </Field>
+    </div>
+  );
+}

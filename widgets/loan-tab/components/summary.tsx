@@ -1,0 +1,38 @@
+import type { Formatters } from '../format.js';
+import type { Translate } from '../i18n.js';
+import type { Schedule } from '../lending-types.js';
+
+interface Props {
+  schedule: Schedule;
+  currency: string;
+  t: Translate;
+  fmt: Formatters;
+}
+
+/** The few numbers a manager reads out on the phone. MXN loans disclose CAT, others ПСК. */
+export function Summary({ schedule, currency, t, fmt }: Props) {
+  const r = schedule.effectiveRates;
+  const rate = currency === 'MXN' ? (r.cat ? { label: t('cat'), value: r.cat } : null) : r.psk ? { label: t('psk'), value: r.psk } : null;
+  return (
+    <div class="lt-summary">
+      <div class="lt-kpi">
+        <span class="lt-kpi__label">{t('installment')}</span>
+        <span class="lt-kpi__value" data-testid="installment">{fmt.money(schedule.installmentAmount)}</span>
+      </div>
+      <div class="lt-kpi">
+        <span class="lt-kpi__label">{t('interest')}</span>
+        <span class="lt-kpi__value">{fmt.money(schedule.totals.interest)}</span>
+      </div>
+      <div class="lt-kpi">
+        <span class="lt-kpi__label">{t('total')}</span>
+        <span class="lt-kpi__value">{fmt.money(schedule.totals.total)}</span>
+      </div>
+      {rate ? (
+        <div class="lt-kpi">
+          <span class="lt-kpi__label">{rate.label}</span>
+          <span class="lt-kpi__value" data-testid="effective-rate">{fmt.percent(rate.value)}</span>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+// Entry of the loan tab: connect to the portal through the frame bridge, read the deal, build the
+// model and render. Nothing here branches on "test vs production": the emulator's portal page speaks
+// the same frame protocol as Bitrix24.
+import { render } from 'preact';
+import { createApi } from './api.js';
+import { readBoot } from './boot.js';
+import { connectB24Frame, type FrameBridge } from './bridge.js';
+import { App } from './components/app.js';
+import { formatters } from './format.js';
+import { toLang, translator } from './i18n.js';
+import { computeSchedule, computeServicing } from './lending-adapter.js';
+import { createLoanModel } from './model.js';
+import './styles.css';
+
+interface DealFields {
+  ID?: string;
+  CURRENCY_ID?: string;
+  OPPORTUNITY?: string;
+  TITLE?: string;
+}
+
+async function start(root: HTMLElement): Promise<void> {
+  const boot = readBoot(document);
+  const bridge = await connectB24Frame();
+  const lang = toLang(bridge.lang ?? boot.lang);
+  const dealId = boot.dealId ?? bridge.placementOptions.ID ?? null;
+  const deal = dealId ? await bridge.call<DealFields>('crm.deal.get', { id: dealId }).catch(() => null) : null;
+  const currency = deal?.CURRENCY_ID || 'RUB';
+  const api = boot.sessionToken ? createApi({ baseUrl: boot.apiBase, sessionToken: boot.sessionToken }) : null;
+  const model = createLoanModel({
+    core: { computeSchedule, computeServicing },
+    api,
+    dealId,
+    currency,
+    today: new Date().toISOString().slice(0, 10),
+    products: boot.products,
+    newId: () => crypto.randomUUID(),
+  });
+  if (deal?.OPPORTUNITY && Number(deal.OPPORTUNITY) > 0) model.setField('amount', deal.OPPORTUNITY);
+  if (api && dealId) {
+    const saved = await api.loadLoan(dealId).catch(() => null);
+    if (saved) model.load(saved);
+  }
+  const t = translator(lang);
+  document.documentElement.lang = lang;
+  const onCreateDeal = dealId ? undefined : () => createDeal(bridge, model.form.value.amount, currency, t('title'));
+  render(<App model={model} t={t} fmt={formatters(lang, currency)} onCreateDeal={onCreateDeal} />, root);
+  fitFrame(bridge, root);
+}
+
+async function createDeal(bridge: FrameBridge, amount: string, currency: string, title: string): Promise<string> {
+  const id = await bridge.call<number | string>('crm.deal.add', {
+    fields: { TITLE: `${title} ${amount} ${currency}`, OPPORTUNITY: amount, CURRENCY_ID: currency },
+  });
+  return String(id);
+}
+
+/** Resize the iframe whenever the content changes height; coalesced to one message per frame. */
+function fitFrame(bridge: FrameBridge, root: HTMLElement): void {
+  let pending = false;
+  let last = -1;
+  const fit = (): void => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      const h = document.documentElement.scrollHeight;
+      if (h === last) return;
+      last = h;
+      void bridge.resizeToContent();
+    });
+  };
+  new ResizeObserver(fit).observe(root);
+  fit();
+}
+
+const root = document.getElementById('app');
+if (root) {
+  start(root).catch((e: unknown) => {
+    root.textContent = e instanceof Error ? e.message : String(e);
+    root.setAttribute('data-error', 'yes');
+  });
+}

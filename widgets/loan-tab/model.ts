@@ -1,0 +1,216 @@
+// The tab's state: signals for what the user typed, computed signals for what lending/ says about
+// it. Actions are plain functions over the signals; dependencies (core, API, clock) come in as
+// arguments, so the same model runs in the browser, the unit tests and the bench.
+import { batch, computed, signal } from '@preact/signals';
+import type { Api } from './api.js';
+import type { LendingIssue, LoanInput, Method, Outcome, PaymentInput, Schedule, Servicing, ServicingInput, FrequencyUnit } from './lending-types.js';
+import { applyAmountOverrides, type AmountOverride } from './what-if.js';
+
+/** Form fields exactly as typed — strings, so a half-typed "12," is kept and reported, not lost. */
+export interface LoanForm {
+  product: string;
+  amount: string;
+  rate: string;
+  rateKind: 'annual' | 'daily';
+  installments: string;
+  unit: FrequencyUnit;
+  every: string;
+  method: Method;
+  disbursementDate: string;
+  firstDueDate: string;
+  feeAmount: string;
+  feeWithheld: boolean;
+}
+
+export interface Product {
+  code: string;
+  title: string;
+  defaults: Partial<LoanForm>;
+  profile?: string;
+}
+
+export interface LendingCore {
+  computeSchedule(input: LoanInput): Outcome<Schedule>;
+  computeServicing(input: ServicingInput, currency: string): Outcome<Servicing>;
+}
+
+export interface ModelDeps {
+  core: LendingCore;
+  api: Api | null;
+  dealId: string | null;
+  currency: string;
+  today: string;
+  products: Product[];
+  newId: () => string;
+}
+
+export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
+
+export function addMonthsIso(iso: string, months: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d.toISOString().slice(0, 10);
+}
+
+export function defaultForm(today: string, amount = '100000'): LoanForm {
+  return {
+    product: '', amount, rate: '18', rateKind: 'annual', installments: '12', unit: 'month', every: '1',
+    method: 'annuity', disbursementDate: today, firstDueDate: addMonthsIso(today, 1), feeAmount: '0', feeWithheld: true,
+  };
+}
+
+export function toLoanInput(f: LoanForm, currency: string, profile: string | undefined, dueDates: string[] | undefined): LoanInput {
+  const fee = f.feeAmount.trim();
+  return {
+    principal: f.amount.trim().replace(',', '.'),
+    currency,
+    contractDate: f.disbursementDate,
+    disbursementDate: f.disbursementDate,
+    method: f.method,
+    rate: f.rateKind === 'annual' ? { annualPercent: f.rate.trim().replace(',', '.') } : { dailyPercent: f.rate.trim().replace(',', '.') },
+    installments: /^\d+$/.test(f.installments.trim()) ? Number(f.installments.trim()) : NaN,
+    frequency: { unit: f.unit, every: Math.max(1, Number(f.every) || 1) },
+    firstDueDate: f.firstDueDate || undefined,
+    dueDates,
+    interest: 'periodic',
+    annuity: 'fixed-payment',
+    rounding: { mode: 'half-up', installmentStep: '0.01', last: 'adjust' },
+    fees: fee === '' || fee === '0' ? [] : [{ name: 'opening', amount: fee.replace(',', '.'), at: 'disbursement', withheld: f.feeWithheld }],
+    profile,
+  };
+}
+
+export function createLoanModel(deps: ModelDeps) {
+  const form = signal<LoanForm>(defaultForm(deps.today));
+  /** What-if due dates by installment number. */
+  const dateEdits = signal<Record<number, string>>({});
+  const amountEdits = signal<AmountOverride[]>([]);
+  const payments = signal<PaymentInput[]>([]);
+  const asOf = signal(deps.today);
+  const penaltyDailyPercent = signal('0.1');
+  const saveState = signal<SaveState>({ kind: 'idle' });
+  const paymentError = signal<LendingIssue | null>(null);
+
+  const product = computed(() => deps.products.find((p) => p.code === form.value.product));
+
+  /** The schedule as typed, without what-if edits — what gets saved. */
+  const loanInput = computed(() => toLoanInput(form.value, deps.currency, product.value?.profile, undefined));
+  const baseSchedule = computed(() => deps.core.computeSchedule(loanInput.value));
+
+  const whatIfActive = computed(() => Object.keys(dateEdits.value).length > 0 || amountEdits.value.length > 0);
+
+  const schedule = computed<Outcome<Schedule>>(() => {
+    const base = baseSchedule.value;
+    if (!base.ok || !whatIfActive.value) return base;
+    const dates = base.value.rows.map((r) => dateEdits.value[r.n] ?? r.dueDate);
+    const dated = Object.keys(dateEdits.value).length > 0 ? deps.core.computeSchedule({ ...loanInput.value, dueDates: dates }) : base;
+    if (!dated.ok) return dated;
+    return applyAmountOverrides({ ...loanInput.value, dueDates: dates }, dated.value, amountEdits.value, deps.core.computeSchedule);
+  });
+
+  const servicing = computed<Outcome<Servicing> | null>(() => {
+    const s = baseSchedule.value;
+    if (!s.ok) return null;
+    return deps.core.computeServicing(
+      { rows: s.value.rows, payments: payments.value, asOf: asOf.value, penaltyDailyPercent: penaltyDailyPercent.value },
+      deps.currency,
+    );
+  });
+
+  const issues = computed<LendingIssue[]>(() => (schedule.value.ok ? [] : schedule.value.issues));
+
+  function setField<K extends keyof LoanForm>(key: K, value: LoanForm[K]): void {
+    batch(() => {
+      const next = { ...form.value, [key]: value };
+      if (key === 'product') {
+        const p = deps.products.find((x) => x.code === value);
+        if (p) Object.assign(next, p.defaults);
+      }
+      form.value = next;
+      // What-if edits refer to rows of the old schedule; a new loan shape makes them meaningless.
+      dateEdits.value = {};
+      amountEdits.value = [];
+    });
+  }
+
+  function editDueDate(n: number, date: string): void {
+    dateEdits.value = { ...dateEdits.value, [n]: date };
+  }
+
+  function editAmount(n: number, total: string): void {
+    amountEdits.value = [...amountEdits.value.filter((o) => o.n !== n), { n, total }];
+  }
+
+  function resetWhatIf(): void {
+    batch(() => {
+      dateEdits.value = {};
+      amountEdits.value = [];
+    });
+  }
+
+  function load(saved: { loan: LoanInput; payments: PaymentInput[] }): void {
+    const l = saved.loan;
+    batch(() => {
+      form.value = {
+        ...form.value,
+        amount: l.principal,
+        rate: 'annualPercent' in l.rate ? l.rate.annualPercent : l.rate.dailyPercent,
+        rateKind: 'annualPercent' in l.rate ? 'annual' : 'daily',
+        installments: String(l.installments),
+        unit: l.frequency.unit,
+        every: String(l.frequency.every),
+        method: l.method,
+        disbursementDate: l.disbursementDate,
+        firstDueDate: l.firstDueDate ?? '',
+        feeAmount: l.fees?.[0]?.amount ?? '0',
+        feeWithheld: l.fees?.[0]?.withheld ?? true,
+      };
+      payments.value = saved.payments;
+    });
+  }
+
+  async function save(): Promise<void> {
+    if (!deps.api || !deps.dealId || !baseSchedule.value.ok) return;
+    saveState.value = { kind: 'saving' };
+    try {
+      await deps.api.saveLoan(deps.dealId, loanInput.value);
+      saveState.value = { kind: 'saved' };
+    } catch (e) {
+      saveState.value = { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  /** Shown at once from the core; sent to the server, which allocates authoritatively. */
+  async function addPayment(date: string, amount: string, method = 'cash', reference = ''): Promise<void> {
+    const payment: PaymentInput = { id: deps.newId(), date, amount: amount.trim().replace(',', '.') };
+    const check = deps.core.computeServicing({ rows: [], payments: [payment], asOf: date, penaltyDailyPercent: '0' }, deps.currency);
+    if (!check.ok) {
+      paymentError.value = check.issues[0] ?? null;
+      return;
+    }
+    batch(() => {
+      paymentError.value = null;
+      payments.value = [...payments.value, payment];
+    });
+    if (deps.api && deps.dealId) {
+      try {
+        await deps.api.registerPayment(deps.dealId, { ...payment, method, reference });
+      } catch (e) {
+        saveState.value = { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+      }
+    }
+  }
+
+  return {
+    currency: deps.currency, dealId: deps.dealId, products: deps.products, canSave: deps.api !== null && deps.dealId !== null,
+    form, dateEdits, amountEdits, payments, asOf, penaltyDailyPercent, saveState, paymentError,
+    loanInput, baseSchedule, schedule, servicing, issues, whatIfActive,
+    setField, editDueDate, editAmount, resetWhatIf, load, save, addPayment,
+  };
+}
+
+export type LoanModel = ReturnType<typeof createLoanModel>;
