@@ -1,0 +1,47 @@
+import type { LoanInput, PaymentAllocation, Schedule } from './lending-types.js';
+
+export type LoanStatus = 'ACTIVE' | 'CLOSED';
+
+export interface Loan {
+  id: string;
+  portalId: string;
+  dealId: number;
+  productId: string | null;
+  currency: string;
+  principal: string;
+  terms: LoanInput;
+  status: LoanStatus;
+  currentScheduleVersion: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ScheduleVersion extends Schedule {
+  loanId: string;
+  version: number;
+  terms: LoanInput;
+  reason: string;
+  createdBy: number | null;
+  createdAt: string;
+}
+
+export type LedgerKind = 'DISBURSEMENT' | 'PAYMENT' | 'REVERSAL' | 'ADJUSTMENT';
+
+/** One append-only ledger line. A REVERSAL carries the negated amount and `reversesId`. */
+export interface LedgerEntry {
+  id: string;
+  loanId: string;
+  kind: LedgerKind;
+  amount: string;
+  currency: string;
+  valueDate: string;
+  externalId: string;
+  requestHash: string;
+  reversesId: string | null;
+  reasonCode: string | null;
+  method: string | null;
+  reference: string | null;
+  allocation: PaymentAllocation | null;
+  createdBy: number | null;
+  createdAt: string;
+}

@@ -1,0 +1,69 @@
+import Decimal from 'decimal.js';
+import { AppError } from '../../errors.js';
+import { isUniqueViolation, type Executor } from '../db-types.js';
+import type { LedgerEntry } from '../loan.js';
+import { appendLedgerEntry, findEntryByExternalId, findReversalOf } from '../repositories/ledger.js';
+import { LOAN_SYNC_JOB, isoDay, type Actor, type LoanDeps } from './deps.js';
+import { findLoanByDeal } from '../repositories/loans.js';
+import { currencyScale, requestHash } from './money.js';
+
+export interface ReversalRequest {
+  reasonCode: string;
+  note?: string | null;
+}
+
+export interface ReversalResult {
+  entry: LedgerEntry;
+  replayed: boolean;
+}
+
+/**
+ * Reverses a wrong payment with a new REVERSAL entry (negated amount, reason code); the payment
+ * itself is never edited. A payment reverses once; repeating the same reversal returns it.
+ */
+export async function reversePayment(db: Executor, portalId: string, dealId: number, paymentId: string, req: ReversalRequest, actor: Actor, deps: LoanDeps): Promise<ReversalResult> {
+  const loan = await findLoanByDeal(db, portalId, dealId);
+  if (!loan) throw new AppError('LOAN_NOT_FOUND', `no loan for deal ${dealId}`, 'This deal has no saved loan yet', undefined, 404);
+  const payment = await findEntryByExternalId(db, portalId, loan.id, paymentId);
+  if (!payment || payment.kind !== 'PAYMENT') throw new AppError('PAYMENT_NOT_FOUND', `payment ${paymentId} not on loan ${loan.id}`, 'No such payment on this loan', undefined, 404);
+  const hash = requestHash({ kind: 'REVERSAL', reverses: payment.id, reasonCode: req.reasonCode });
+
+  const prior = await findReversalOf(db, portalId, payment.id);
+  if (prior) return replay(prior, hash, paymentId);
+  const entry: LedgerEntry = {
+    id: deps.newId(),
+    loanId: loan.id,
+    kind: 'REVERSAL',
+    amount: new Decimal(payment.amount).neg().toFixed(currencyScale(payment.currency)),
+    currency: payment.currency,
+    valueDate: isoDay(deps.now()),
+    externalId: `reversal:${paymentId}`,
+    requestHash: hash,
+    reversesId: payment.id,
+    reasonCode: req.reasonCode,
+    method: null,
+    reference: req.note ?? null,
+    allocation: null,
+    createdBy: actor.userId,
+    createdAt: deps.now().toISOString(),
+  };
+  try {
+    await db.transaction().execute(async (trx) => {
+      await appendLedgerEntry(trx, portalId, entry);
+      await deps.enqueue?.(trx, { portalId, kind: LOAN_SYNC_JOB, idempotencyKey: `loan-sync:${loan.id}:rev:${entry.id}`, payload: { loanId: loan.id, dealId } });
+    });
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    const winner = await findReversalOf(db, portalId, payment.id);
+    if (!winner) throw e;
+    return replay(winner, hash, paymentId);
+  }
+  return { entry, replayed: false };
+}
+
+function replay(prior: LedgerEntry, hash: string, paymentId: string): ReversalResult {
+  if (prior.requestHash !== hash) {
+    throw new AppError('IDEMPOTENCY_MISMATCH', `payment ${paymentId} already reversed with another reason`, 'This payment was already reversed with a different reason', { field: 'reasonCode' });
+  }
+  return { entry: prior, replayed: true };
+}

@@ -1,0 +1,130 @@
+import Decimal from 'decimal.js';
+import { AppError } from '../../errors.js';
+import { getProduct } from '../../products/repository.js';
+import { isUniqueViolation, type Executor, type Trx } from '../db-types.js';
+import { asLendingFailure, buildSchedule } from '../lending-adapter.js';
+import type { LoanInput, Schedule } from '../lending-types.js';
+import type { Loan } from '../loan.js';
+import { appendLedgerEntry } from '../repositories/ledger.js';
+import { findLoanByDeal, insertLoan, updateLoanTerms } from '../repositories/loans.js';
+import { getScheduleVersion, insertScheduleVersion } from '../repositories/schedule-versions.js';
+import { LOAN_SYNC_JOB, type Actor, type LoanDeps } from './deps.js';
+import { currencyScale, positiveAmount, requestHash } from './money.js';
+import { checkAgainstProduct } from './product-check.js';
+
+export interface SaveLoanRequest {
+  productId?: string | null;
+  terms: LoanInput;
+  reason?: string;
+}
+
+export interface SaveLoanResult {
+  loanId: string;
+  version: number;
+  created: boolean;
+  /** False when the terms equal the current version: nothing was written. */
+  changed: boolean;
+  schedule: Schedule;
+}
+
+/** Builds the schedule with the core, turning its refusal into a 422 with the core's code and field. */
+export function scheduleOrRefuse(terms: LoanInput): Schedule {
+  try {
+    return buildSchedule(terms);
+  } catch (e) {
+    const f = asLendingFailure(e);
+    if (!f) throw e;
+    throw new AppError(f.code, `lending refused the loan: ${f.message} at ${f.path}`, f.message, { field: f.path }, 422);
+  }
+}
+
+/**
+ * Stores the loan of a deal: terms, a new schedule version, the disbursement (or an adjustment
+ * when the principal changes) in the ledger, and the portal sync job — all in one transaction.
+ * Saving the same terms again is a no-op.
+ */
+export async function saveLoan(db: Executor, portalId: string, dealId: number, req: SaveLoanRequest, actor: Actor, deps: LoanDeps): Promise<SaveLoanResult> {
+  const terms = req.terms;
+  positiveAmount(terms.principal, terms.currency, 'principal');
+  const productId = req.productId ?? null;
+  if (productId) {
+    const product = await getProduct(db, portalId, productId);
+    if (!product) throw new AppError('PRODUCT_NOT_FOUND', `product ${productId} not in portal`, 'Unknown loan product', { field: 'productId' }, 422);
+    checkAgainstProduct(terms, product);
+  }
+  const schedule = scheduleOrRefuse(terms);
+  try {
+    return await db.transaction().execute((trx) => saveInTransaction(trx, portalId, dealId, productId, terms, schedule, req.reason ?? 'save', actor, deps));
+  } catch (e) {
+    // Two first saves for the same deal raced; the loser may simply retry.
+    if (isUniqueViolation(e)) throw new AppError('CONFLICT', `concurrent save of deal ${dealId}`, 'The loan was saved by someone else at the same moment; reload and try again');
+    throw e;
+  }
+}
+
+async function saveInTransaction(
+  trx: Trx,
+  portalId: string,
+  dealId: number,
+  productId: string | null,
+  terms: LoanInput,
+  schedule: Schedule,
+  reason: string,
+  actor: Actor,
+  deps: LoanDeps,
+): Promise<SaveLoanResult> {
+  const nowIso = deps.now().toISOString();
+  const existing = await findLoanByDeal(trx, portalId, dealId);
+  let loan: Loan;
+  let version: number;
+  if (!existing) {
+    version = 1;
+    loan = { id: deps.newId(), portalId, dealId, productId, currency: terms.currency, principal: terms.principal, terms, status: 'ACTIVE', currentScheduleVersion: 1, createdAt: nowIso, updatedAt: nowIso };
+    await insertLoan(trx, loan, actor.userId);
+    await postPrincipal(trx, portalId, loan.id, 'DISBURSEMENT', 'disbursement', new Decimal(terms.principal).toFixed(currencyScale(terms.currency)), terms, actor, deps);
+  } else {
+    loan = existing;
+    const current = await getScheduleVersion(trx, portalId, loan.id, loan.currentScheduleVersion);
+    if (current && sameTerms(current.terms, terms) && loan.productId === productId) {
+      return { loanId: loan.id, version: loan.currentScheduleVersion, created: false, changed: false, schedule: current };
+    }
+    version = loan.currentScheduleVersion + 1;
+    const ok = await updateLoanTerms(trx, portalId, loan.id, { productId, currency: terms.currency, principal: terms.principal, terms, version, expectedVersion: loan.currentScheduleVersion, nowIso });
+    if (!ok) throw new AppError('CONFLICT', `loan ${loan.id} changed concurrently`, 'The loan was changed by someone else; reload and try again');
+    const delta = new Decimal(terms.principal).sub(loan.principal);
+    if (!delta.isZero()) await postPrincipal(trx, portalId, loan.id, 'ADJUSTMENT', `principal:v${version}`, delta.toFixed(currencyScale(terms.currency)), terms, actor, deps);
+  }
+  await insertScheduleVersion(trx, portalId, { loanId: loan.id, version, terms, schedule, reason, createdBy: actor.userId, nowIso });
+  await deps.enqueue?.(trx, { portalId, kind: LOAN_SYNC_JOB, idempotencyKey: `loan-sync:${loan.id}:v${version}`, payload: { loanId: loan.id, dealId } });
+  return { loanId: loan.id, version, created: !existing, changed: true, schedule };
+}
+
+async function postPrincipal(trx: Trx, portalId: string, loanId: string, kind: 'DISBURSEMENT' | 'ADJUSTMENT', externalId: string, amount: string, terms: LoanInput, actor: Actor, deps: LoanDeps): Promise<void> {
+  await appendLedgerEntry(trx, portalId, {
+    id: deps.newId(),
+    loanId,
+    kind,
+    amount,
+    currency: terms.currency,
+    valueDate: terms.disbursementDate,
+    externalId,
+    requestHash: requestHash({ kind, amount, date: terms.disbursementDate }),
+    reversesId: null,
+    reasonCode: kind === 'ADJUSTMENT' ? 'TERMS_CHANGED' : null,
+    method: null,
+    reference: null,
+    allocation: null,
+    createdBy: actor.userId,
+    createdAt: deps.now().toISOString(),
+  });
+}
+
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
+  return v;
+}
+
+function sameTerms(a: LoanInput, b: LoanInput): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
