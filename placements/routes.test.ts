@@ -1,0 +1,125 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import formbody from '@fastify/formbody';
+import Fastify from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { parseBracketForm } from '../server/form-body.js';
+import { placementDescriptors, toPlacementBind } from './index.js';
+import { parsePlacementOptions } from './frame-post.js';
+import { placementRoutes, type SessionRequest } from './routes.js';
+
+function fakeDist(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'widgets-dist-'));
+  mkdirSync(join(dir, 'loan-tab'));
+  writeFileSync(join(dir, 'loan-tab', 'loan-tab-abc123.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'loan-tab', 'loan-tab-def456.css'), 'body{}');
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({ 'widgets/loan-tab/main.tsx': { file: 'loan-tab/loan-tab-abc123.js', css: ['loan-tab/loan-tab-def456.css'], isEntry: true } }),
+  );
+  return dir;
+}
+
+async function build(verifyOk = true) {
+  const sessions: SessionRequest[] = [];
+  const app = Fastify();
+  await app.register(formbody, { parser: parseBracketForm });
+  await app.register(placementRoutes, {
+    distDir: fakeDist(),
+    verifyPlacement: async (post) => {
+      if (!verifyOk || post.body.AUTH_ID !== 'good') throw Object.assign(new Error('no'), { status: 401, userMessage: 'Could not verify' });
+      return { portalId: 'p1', userId: 7, isAdmin: false };
+    },
+    issueSession: (c) => {
+      sessions.push(c);
+      return 'sess.token';
+    },
+  });
+  return { app, sessions };
+}
+
+const form = (o: Record<string, string>) => new URLSearchParams(o).toString();
+const query = '?DOMAIN=portal.test&PROTOCOL=1&LANG=es&APP_SID=sid1';
+
+describe('placementRoutes', () => {
+  it('serves the tab with assets, a deal-bound session and frame-ancestors for the portal', async () => {
+    const { app, sessions } = await build();
+    const res = await app.inject({
+      method: 'POST',
+      url: `/placements/loan-tab${query}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ AUTH_ID: 'good', member_id: 'm1', PLACEMENT: 'CRM_DEAL_DETAIL_TAB', PLACEMENT_OPTIONS: '{"ID":"42","URI":"/crm/deal/details/42/"}' }),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-security-policy']).toBe('frame-ancestors https://portal.test');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toContain('<script type="module" src="/widgets/loan-tab/loan-tab-abc123.js">');
+    expect(res.body).toContain('<link rel="stylesheet" href="/widgets/loan-tab/loan-tab-def456.css">');
+    const boot = JSON.parse(/id="widget-boot">(.*)<\/script>/.exec(res.body)?.[1] ?? '{}') as Record<string, unknown>;
+    expect(boot).toMatchObject({ widget: 'loan-tab', sessionToken: 'sess.token', dealId: '42', lang: 'es' });
+    expect(sessions[0]).toMatchObject({ portalId: 'p1', userId: 7, dealId: 42 });
+  });
+
+  it('refuses a POST the portal does not vouch for, without a session', async () => {
+    const { app, sessions } = await build(false);
+    const res = await app.inject({
+      method: 'POST',
+      url: `/placements/loan-tab${query}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ AUTH_ID: 'forged', member_id: 'm1', PLACEMENT: 'CRM_DEAL_DETAIL_TAB', PLACEMENT_OPTIONS: '{"ID":"42"}' }),
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.body).toContain('Could not verify');
+    expect(res.body).not.toContain('widget-boot');
+    expect(sessions).toHaveLength(0);
+  });
+
+  it("needs a deal id for the tab but not for the calculator; '' options are tolerated", async () => {
+    const { app, sessions } = await build();
+    const tab = await app.inject({
+      method: 'POST',
+      url: `/placements/loan-tab${query}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ AUTH_ID: 'good', member_id: 'm1', PLACEMENT: 'CRM_DEAL_DETAIL_TAB', PLACEMENT_OPTIONS: '' }),
+    });
+    expect(tab.statusCode).toBe(400);
+    const calc = await app.inject({
+      method: 'POST',
+      url: `/placements/calculator${query}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ AUTH_ID: 'good', member_id: 'm1', PLACEMENT: 'CRM_DEAL_LIST_MENU', PLACEMENT_OPTIONS: '' }),
+    });
+    expect(calc.statusCode).toBe(200);
+    expect(sessions.at(-1)).not.toHaveProperty('dealId');
+  });
+
+  it('serves hashed assets and nothing outside the dist folder', async () => {
+    const { app } = await build();
+    const ok = await app.inject({ method: 'GET', url: '/widgets/loan-tab/loan-tab-abc123.js' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['content-type']).toContain('text/javascript');
+    expect(ok.headers['cache-control']).toContain('immutable');
+    for (const url of ['/widgets/manifest.json', '/widgets/../package.json', '/widgets/loan-tab/..%2F..%2Fpackage.json']) {
+      expect((await app.inject({ method: 'GET', url })).statusCode).toBe(404);
+    }
+  });
+});
+
+describe('placement descriptors', () => {
+  it('bind the deal tab and the calculator with titles in ru/en/es', () => {
+    const binds = placementDescriptors.map((d) => toPlacementBind(d, 'https://app.example/'));
+    expect(binds[0]).toMatchObject({ PLACEMENT: 'CRM_DEAL_DETAIL_TAB', HANDLER: 'https://app.example/placements/loan-tab', TITLE: 'Loan' });
+    expect(binds[0]?.LANG_ALL.ru?.TITLE).toBe('Заём');
+    expect(binds[0]?.LANG_ALL.es?.TITLE).toBe('Préstamo');
+    expect(binds[1]?.PLACEMENT).toBe('CRM_DEAL_LIST_MENU');
+  });
+
+  it('parse PLACEMENT_OPTIONS strings, objects, junk and empty', () => {
+    expect(parsePlacementOptions('{"ID":"8061","URI":"/x"}')).toEqual({ ID: '8061', URI: '/x' });
+    expect(parsePlacementOptions('')).toEqual({});
+    expect(parsePlacementOptions('not json')).toEqual({});
+    expect(parsePlacementOptions(undefined)).toEqual({});
+    expect(parsePlacementOptions('[1,2]')).toEqual({});
+  });
+});

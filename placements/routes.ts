@@ -1,0 +1,141 @@
+// Placement handlers: the portal POSTs the iframe (contract.md §1.2, §4.3; b24jssdk.md §4.1), we
+// verify the POST against the portal, bind a short-lived session to portal, user and (for the deal
+// tab) the deal, and answer the widget's HTML. Also serves the built bundles under /widgets/.
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
+import { calculatorPlacement } from './calculator.js';
+import type { PlacementDescriptor } from './descriptor.js';
+import { dealIdOf, parseFramePost, type FramePost } from './frame-post.js';
+import { loanTabPlacement } from './loan-tab.js';
+import { createAssetResolver } from './widget-assets.js';
+import { renderErrorPage, renderWidgetPage } from './widget-page.js';
+
+export interface VerifiedFrame {
+  portalId: string;
+  userId: number;
+  isAdmin: boolean;
+}
+
+export interface SessionRequest {
+  portalId: string;
+  userId: number;
+  isAdmin: boolean;
+  dealId?: number;
+  ttlSec?: number;
+}
+
+export interface PlacementRouteOptions {
+  /** Throws (AppError-like, with status + userMessage) unless the portal accepts the POSTed AUTH_ID for member_id. */
+  verifyPlacement: (post: FramePost) => Promise<VerifiedFrame>;
+  /** Signs the widget session (server/security/session.ts in the app). */
+  issueSession: (claims: SessionRequest) => string;
+  /** widgets/dist by default. */
+  distDir?: string;
+  /** Prefix of our API as seen from the widget page; '' = same origin. */
+  apiBase?: string;
+  descriptors?: readonly PlacementDescriptor[];
+  sessionTtlSec?: number;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_DIST_DIR = resolve(here, '../widgets/dist');
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+const SAFE_ASSET = /^[a-z0-9-]+\/[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?:js|css|svg|png|woff2)$/;
+
+const frameQuery = {
+  type: 'object',
+  properties: { DOMAIN: { type: 'string', maxLength: 255 }, PROTOCOL: { type: 'string', maxLength: 1 }, LANG: { type: 'string', maxLength: 8 }, APP_SID: { type: 'string', maxLength: 128 } },
+} as const;
+const frameBody = {
+  type: 'object',
+  properties: {
+    AUTH_ID: { type: 'string', maxLength: 512 },
+    AUTH_EXPIRES: { type: 'string', maxLength: 16 },
+    REFRESH_ID: { type: 'string', maxLength: 512 },
+    APPLICATION_TOKEN: { type: 'string', maxLength: 256 },
+    member_id: { type: 'string', maxLength: 64 },
+    status: { type: 'string', maxLength: 2 },
+    PLACEMENT: { type: 'string', maxLength: 128 },
+    PLACEMENT_OPTIONS: { type: 'string', maxLength: 8192 },
+  },
+} as const;
+
+function statusOf(e: unknown): number {
+  const s = (e as { status?: unknown; statusCode?: unknown }).status ?? (e as { statusCode?: unknown }).statusCode;
+  return typeof s === 'number' && s >= 400 && s < 600 ? s : 500;
+}
+function userMessageOf(e: unknown): string {
+  const m = (e as { userMessage?: unknown }).userMessage;
+  return typeof m === 'string' ? m : 'Could not open the app. Reopen the page.';
+}
+
+export const placementRoutes: FastifyPluginAsync<PlacementRouteOptions> = async (app: FastifyInstance, opts) => {
+  const distDir = opts.distDir ?? DEFAULT_DIST_DIR;
+  const assetsFor = createAssetResolver(distDir);
+  const descriptors = opts.descriptors ?? [loanTabPlacement, calculatorPlacement];
+
+  for (const d of descriptors) {
+    app.post(d.handlerPath, { schema: { querystring: frameQuery, body: frameBody } }, async (req, reply) => {
+      const post: FramePost = { query: (req.query ?? {}) as Record<string, unknown>, body: (req.body ?? {}) as Record<string, unknown> };
+      const frame = parseFramePost(post);
+      const html = (status: number, message: string): FastifyReply =>
+        reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(renderErrorPage(message, frame.lang));
+      let verified: VerifiedFrame;
+      try {
+        verified = await opts.verifyPlacement(post);
+      } catch (e) {
+        const status = statusOf(e);
+        if (status >= 500) req.log.error({ err: e }, 'placement verification failed');
+        else req.log.warn({ placement: d.placement, memberId: frame.memberId }, 'placement POST refused');
+        return html(status, userMessageOf(e));
+      }
+      const dealId = d.bindsDeal ? dealIdOf(frame.placementOptions) : null;
+      if (d.bindsDeal && dealId === null) return html(400, 'This tab needs a deal. Open it from a deal card.');
+      const sessionToken = opts.issueSession({
+        portalId: verified.portalId,
+        userId: verified.userId,
+        isAdmin: verified.isAdmin,
+        ...(dealId === null ? {} : { dealId }),
+        ttlSec: opts.sessionTtlSec ?? 900,
+      });
+      const page = renderWidgetPage(
+        assetsFor(d.widget),
+        { widget: d.widget, sessionToken, dealId: dealId === null ? null : String(dealId), lang: frame.lang || 'en', apiBase: opts.apiBase ?? '' },
+        d.titles.en,
+      );
+      const portalOrigin = `${frame.protocol === 1 ? 'https' : 'http'}://${frame.domain}`;
+      return reply
+        .header('cache-control', 'no-store')
+        .header('referrer-policy', 'no-referrer')
+        // Only the verified portal may frame the page that carries a session.
+        .header('content-security-policy', `frame-ancestors ${portalOrigin}`)
+        .type('text/html; charset=utf-8')
+        .send(page);
+    });
+  }
+
+  // Hashed bundles: immutable for a year. The manifest itself is not public.
+  app.get('/widgets/*', async (req, reply) => {
+    const rel = (req.params as { '*': string })['*'] ?? '';
+    if (!SAFE_ASSET.test(rel)) return reply.code(404).send({ error: 'NOT_FOUND', message: 'No such asset' });
+    try {
+      const body = await readFile(join(distDir, rel));
+      return reply
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('access-control-allow-origin', '*')
+        .type(TYPES[extname(rel)] ?? 'application/octet-stream')
+        .send(body);
+    } catch {
+      return reply.code(404).send({ error: 'NOT_FOUND', message: 'No such asset' });
+    }
+  });
+};
