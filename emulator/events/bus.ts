@@ -1,0 +1,131 @@
+// Event delivery: asynchronous, form-encoded (PHP brackets), one POST per bound handler, no retries
+// (doc: api-reference/events/index.md, contract.md §3.2–3.3). Every attempt is recorded in stats.
+import qs from 'qs';
+import type { Core } from '../core.js';
+import { type DeliveryRecord, MAX_DELIVERY_RECORDS } from '../stats.js';
+import { authBlock } from './auth-block.js';
+import { isoDate, nowSec } from '../util.js';
+
+// UNVERIFIED(b24): the queue's timeout for a handler is not documented.
+const HANDLER_TIMEOUT_MS = 10_000;
+
+export interface EmitOptions {
+  /** User who caused the change; their token goes into auth unless the binding has auth_type. */
+  userId?: number;
+}
+
+export interface PostResult {
+  status: number | null;
+  body: string;
+  error?: string;
+}
+
+/** POSTs a form-encoded payload the way the portal's queue does. */
+export async function postForm(url: string, payload: Record<string, unknown>, query?: Record<string, string>): Promise<PostResult> {
+  const target = new URL(url);
+  for (const [k, v] of Object.entries(query ?? {})) target.searchParams.set(k, v);
+  try {
+    const res = await fetch(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'Bitrix24 Webhook Engine' },
+      body: qs.stringify(payload),
+      signal: AbortSignal.timeout(HANDLER_TIMEOUT_MS),
+      redirect: 'manual',
+    });
+    return { status: res.status, body: await res.text() };
+  } catch (err) {
+    return { status: null, body: '', error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+export class EventBus {
+  private pending = new Set<Promise<void>>();
+  private seq = 0;
+
+  constructor(private readonly core: Core) {}
+
+  /**
+   * Fires an event: every online binding of it gets its own POST. Nothing is sent while the app is not
+   * installed (installFinish not called yet) — contract.md §1.1.
+   */
+  emit(event: string, data: Record<string, unknown>, o: EmitOptions = {}): void {
+    const app = this.core.state.app;
+    if (!app || !app.installed) return;
+    const name = event.toUpperCase();
+    for (const b of this.core.state.eventBindings) {
+      if (b.event !== name || b.offline) continue;
+      const userId = b.authType > 0 ? b.authType : o.userId;
+      const payload = {
+        event: name,
+        event_handler_id: String(b.id),
+        data,
+        ts: String(nowSec()),
+        auth: authBlock(this.core, { userId }),
+      };
+      this.track(this.deliver(name, b.handler, payload, b.id));
+    }
+  }
+
+  /**
+   * Direct server→app call outside the event queue (install callback, uninstall). Awaited by the caller and
+   * never dropped by fault injection, so install flows stay deterministic.
+   */
+  async send(event: string, url: string, payload: Record<string, unknown>, bindingId?: number): Promise<DeliveryRecord> {
+    const p = this.deliver(event, url, payload, bindingId, false);
+    this.track(p.then(() => undefined));
+    return p;
+  }
+
+  /** Resolves when every delivery started so far has finished (tests and orderly shutdown). */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  private track(p: Promise<unknown>): void {
+    const done = p.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.pending.add(done);
+    void done.finally(() => this.pending.delete(done));
+  }
+
+  private async deliver(
+    event: string,
+    handler: string,
+    payload: Record<string, unknown>,
+    bindingId?: number,
+    droppable = true,
+  ): Promise<DeliveryRecord> {
+    const { faults, random } = this.core.opts;
+    const rec: DeliveryRecord = {
+      id: ++this.seq,
+      event,
+      handler,
+      bindingId,
+      status: null,
+      dropped: false,
+      at: isoDate(),
+      durationMs: 0,
+      payload,
+    };
+    const ev = this.core.stats.events;
+    ev.deliveries.push(rec);
+    if (ev.deliveries.length > MAX_DELIVERY_RECORDS) ev.deliveries.shift();
+    if (droppable && faults.dropEvents > 0 && random() < faults.dropEvents) {
+      rec.dropped = true;
+      ev.dropped++;
+      return rec;
+    }
+    // Delivered via a queue: never inside the REST call that caused it.
+    await new Promise((r) => setImmediate(r));
+    const started = Date.now();
+    const res = await postForm(handler, payload);
+    rec.durationMs = Date.now() - started;
+    rec.status = res.status;
+    if (res.error) rec.error = res.error;
+    if (res.status !== null && res.status >= 200 && res.status < 300) ev.delivered++;
+    else ev.failed++;
+    return rec;
+  }
+}

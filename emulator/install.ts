@@ -1,0 +1,185 @@
+// Installing the app as a portal does it (contract.md §1.1–1.4): the install page gets the frame POST,
+// the install handler gets ONAPPINSTALL; until installFinish an app with UI counts as not installed.
+import type { Core } from './core.js';
+import { serverEndpoint } from './core.js';
+import { authBlock, authBlockWithoutTokens } from './events/auth-block.js';
+import { postForm, type PostResult } from './events/bus.js';
+import type { DeliveryRecord } from './stats.js';
+import type { AppStatus } from './state.js';
+import { isoDate, nowSec, randomToken } from './util.js';
+
+export const DEFAULT_APP_SCOPE = ['crm', 'placement', 'bizproc', 'messageservice', 'user_brief', 'im', 'disk', 'telephony'];
+
+export interface InstallOptions {
+  /** Install event handler ("Installation event handler URL"): gets ONAPPINSTALL. */
+  handlerUrl?: string;
+  /** Install page ("Installation application URL"): gets the frame POST; its presence makes this an app with UI. */
+  installUrl?: string;
+  applicationToken?: string;
+  scope?: string[];
+  version?: number;
+  code?: string;
+  status?: AppStatus;
+  /** Admin who installs. */
+  userId?: number;
+  languageId?: string;
+}
+
+export interface UserAuth {
+  accessToken: string;
+  refreshToken: string;
+  expires: number;
+  expiresIn: number;
+  userId: number;
+  scope: string;
+  domain: string;
+  memberId: string;
+  applicationToken: string;
+  clientEndpoint: string;
+  serverEndpoint: string;
+  status: AppStatus;
+}
+
+export interface InstallResult {
+  applicationToken: string;
+  memberId: string;
+  /** The installing admin's tokens (the same ones the frame POST and ONAPPINSTALL carried). */
+  auth: UserAuth;
+  installEvent?: DeliveryRecord;
+  installFrame?: PostResult & { url: string };
+}
+
+export interface FrameRequest {
+  url: string;
+  query: Record<string, string>;
+  body: Record<string, string>;
+}
+
+export function issueUserToken(core: Core, userId: number): UserAuth {
+  const app = core.state.app;
+  if (!app) throw new Error('emulator: the app is not installed');
+  if (!core.state.users.some((u) => u.id === userId)) throw new Error(`emulator: no user ${userId}`);
+  const pair = core.tokens.issue(userId, app.scope);
+  core.changed();
+  return {
+    accessToken: pair.accessToken,
+    refreshToken: pair.refreshToken,
+    expires: pair.expires,
+    expiresIn: pair.expiresIn,
+    userId,
+    scope: app.scope.join(','),
+    domain: core.domain,
+    memberId: core.state.portal.memberId,
+    applicationToken: app.applicationToken,
+    clientEndpoint: `${core.baseUrl}/rest/`,
+    serverEndpoint: serverEndpoint(core),
+    status: app.status,
+  };
+}
+
+/**
+ * The POST a portal makes to open an app page or a placement handler in its iframe:
+ * DOMAIN/PROTOCOL/LANG/APP_SID in the query, tokens and PLACEMENT in the form body (contract.md §1.2, §4.3).
+ */
+export function frameRequest(
+  core: Core,
+  handlerUrl: string,
+  o: { userId?: number; placement?: string; placementOptions?: Record<string, unknown>; auth?: UserAuth } = {},
+): FrameRequest {
+  const auth = o.auth ?? issueUserToken(core, o.userId ?? 1);
+  const app = core.state.app!;
+  const query = { DOMAIN: core.domain, PROTOCOL: '0', LANG: app.languageId, APP_SID: randomToken() };
+  const body: Record<string, string> = {
+    AUTH_ID: auth.accessToken,
+    AUTH_EXPIRES: String(auth.expiresIn),
+    REFRESH_ID: auth.refreshToken,
+    SERVER_ENDPOINT: auth.serverEndpoint,
+    APPLICATION_TOKEN: app.applicationToken,
+    APPLICATION_SCOPE: auth.scope,
+    member_id: auth.memberId,
+    status: app.status,
+    PLACEMENT: o.placement ?? 'DEFAULT',
+  };
+  // PLACEMENT_OPTIONS is a JSON string on the wire, ids as strings (contract.md §4.3).
+  if (o.placementOptions) body.PLACEMENT_OPTIONS = JSON.stringify(o.placementOptions);
+  const url = new URL(handlerUrl);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  return { url: url.toString(), query, body };
+}
+
+export async function installApp(core: Core, o: InstallOptions): Promise<InstallResult> {
+  const previous = core.state.app;
+  // Handlers are removed when the app is deleted or updated; a reinstall starts without them.
+  core.state.eventBindings = [];
+  const hasUi = o.installUrl !== undefined;
+  core.state.app = {
+    clientId: core.opts.clientId,
+    code: o.code ?? core.opts.clientId,
+    version: o.version ?? previous?.version ?? 1,
+    status: o.status ?? core.opts.appStatus,
+    // Apps without UI count as installed at once; apps with UI wait for installFinish.
+    installed: !hasUi,
+    applicationToken: o.applicationToken ?? randomToken(),
+    scope: o.scope ?? DEFAULT_APP_SCOPE,
+    handlerUrl: o.handlerUrl,
+    installUrl: o.installUrl,
+    languageId: o.languageId ?? core.state.portal.languageId,
+    installedAt: isoDate(),
+  };
+  core.changed();
+  const app = core.state.app;
+  const userId = o.userId ?? 1;
+  const auth = issueUserToken(core, userId);
+  const result: InstallResult = { applicationToken: app.applicationToken, memberId: core.state.portal.memberId, auth };
+  if (o.handlerUrl) {
+    const payload = {
+      event: 'ONAPPINSTALL',
+      data: { VERSION: String(app.version), ACTIVE: 'Y', INSTALLED: app.installed ? 'Y' : 'N', LANGUAGE_ID: app.languageId },
+      ts: String(nowSec()),
+      auth: authBlock(core, { userId, withRefreshToken: true, pair: auth }),
+    };
+    result.installEvent = await core.events.send('ONAPPINSTALL', o.handlerUrl, payload);
+  }
+  if (o.installUrl) {
+    const frame = frameRequest(core, o.installUrl, { auth });
+    const res = await postForm(o.installUrl, frame.body, frame.query);
+    result.installFrame = { ...res, url: frame.url };
+  }
+  return result;
+}
+
+/** What BX24.installFinish() does in the portal: the app now counts as installed. */
+export function finishInstall(core: Core): void {
+  if (!core.state.app) throw new Error('emulator: the app is not installed');
+  core.state.app.installed = true;
+  core.changed();
+}
+
+/**
+ * Deletes the app: ONAPPUNINSTALL goes to handlers bound to it (auth without tokens, data.CLEAN), then the
+ * app's tokens, handlers, placements, robots and SMS senders are gone. CRM data stays.
+ */
+export async function uninstallApp(core: Core, o: { clean?: boolean } = {}): Promise<DeliveryRecord[]> {
+  const app = core.state.app;
+  if (!app) return [];
+  const records: DeliveryRecord[] = [];
+  for (const b of core.state.eventBindings.filter((x) => x.event === 'ONAPPUNINSTALL')) {
+    const payload = {
+      event: 'ONAPPUNINSTALL',
+      event_handler_id: String(b.id),
+      data: { LANGUAGE_ID: app.languageId, CLEAN: o.clean ? 1 : 0 },
+      ts: String(nowSec()),
+      auth: authBlockWithoutTokens(core),
+    };
+    records.push(await core.events.send('ONAPPUNINSTALL', b.handler, payload, b.id));
+  }
+  core.state.app = null;
+  core.tokens.revokeAll();
+  core.state.eventBindings = [];
+  core.state.placements = [];
+  core.state.activities = [];
+  core.state.robots = [];
+  core.state.smsSenders = [];
+  core.changed();
+  return records;
+}

@@ -1,0 +1,16 @@
+// All REST methods of the emulated portal, one table per area. Add an area by exporting a MethodTable
+// from its own file and listing it here.
+import type { MethodTable } from '../rest/registry.js';
+import { systemMethods } from './system.js';
+import { placementMethods } from './placement.js';
+import { eventMethods } from './event.js';
+import { bizprocMethods } from './bizproc.js';
+import { messageserviceMethods } from './messageservice.js';
+import { batchMethods } from './batch.js';
+
+export function allMethods(extra: MethodTable[] = []): MethodTable {
+  const tables = [systemMethods, placementMethods, eventMethods, bizprocMethods, messageserviceMethods, batchMethods, ...extra];
+  const out: MethodTable = {};
+  for (const t of tables) for (const [name, def] of Object.entries(t)) out[name.toLowerCase()] = def;
+  return out;
+}

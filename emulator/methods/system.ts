@@ -1,0 +1,79 @@
+// app.info, user.current, profile, scope — doc: api-reference/common/system/app-info.md,
+// api-reference/user/user-current.md, api-reference/common/users/profile.md, .../system/scope.md (contract.md §7.11).
+import type { MethodTable } from '../rest/registry.js';
+import { RestError } from '../rest/errors.js';
+import type { PortalUser } from '../state.js';
+import { isYes, param } from '../util.js';
+
+export const ALL_SCOPES = [
+  'crm',
+  'placement',
+  'bizproc',
+  'messageservice',
+  'user',
+  'user_brief',
+  'user_basic',
+  'im',
+  'disk',
+  'telephony',
+  'entity',
+  'department',
+];
+
+export function userCurrent(u: PortalUser): Record<string, unknown> {
+  return {
+    ID: String(u.id),
+    ACTIVE: true,
+    NAME: u.name,
+    LAST_NAME: u.lastName,
+    EMAIL: u.email,
+    LAST_LOGIN: '2026-01-01T09:00:00+00:00',
+    DATE_REGISTER: '2025-01-01T00:00:00+00:00',
+    IS_ONLINE: 'Y',
+    LAST_ACTIVITY_DATE: '2026-01-01 09:00:00',
+    PERSONAL_GENDER: u.gender,
+    PERSONAL_BIRTHDAY: '',
+    WORK_POSITION: u.workPosition,
+    UF_EMPLOYMENT_DATE: '',
+    UF_DEPARTMENT: u.departmentIds,
+  };
+}
+
+export const systemMethods: MethodTable = {
+  'app.info': {
+    scope: [],
+    // doc: without app context → 400 ACCESS_DENIED "Access denied! Application context required".
+    appOnly: () => new RestError(400, 'ACCESS_DENIED', 'Access denied! Application context required'),
+    handler: ({ core }) => {
+      const app = core.state.app;
+      return {
+        ID: 1,
+        CODE: app?.code ?? core.opts.clientId,
+        VERSION: app?.version ?? 1,
+        STATUS: app?.status ?? core.opts.appStatus,
+        INSTALLED: app?.installed ?? false,
+        PAYMENT_EXPIRED: 'N',
+        DAYS: null,
+        LANGUAGE_ID: app?.languageId ?? core.state.portal.languageId,
+        LICENSE: core.state.portal.license,
+        LICENSE_TYPE: core.state.portal.license.split('_')[1] ?? 'basic',
+        LICENSE_FAMILY: core.state.portal.license.split('_')[1] ?? 'basic',
+      };
+    },
+  },
+  'user.current': {
+    scope: ['user', 'user_brief', 'user_basic'],
+    handler: ({ core, auth }) => userCurrent(core.state.users.find((u) => u.id === auth.userId)!),
+  },
+  profile: {
+    scope: [],
+    handler: ({ core, auth }) => {
+      const u = core.state.users.find((x) => x.id === auth.userId)!;
+      return { ID: String(u.id), ADMIN: u.admin, NAME: u.name, LAST_NAME: u.lastName, PERSONAL_GENDER: u.gender, TIME_ZONE: '' };
+    },
+  },
+  scope: {
+    scope: [],
+    handler: ({ auth }, params) => (isYes(param(params, 'full')) ? ALL_SCOPES : auth.scope),
+  },
+};
