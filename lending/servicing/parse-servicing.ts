@@ -1,0 +1,158 @@
+// parseServicingInput: untrusted JSON → ServicingTerms. The loan comes as loan terms (the schedule is
+// built here) or as explicit rows; the profile (from the loan) fixes the allocation order and caps.
+import { currencyScale } from '../currency.js';
+import { Dec, HUNDRED, ZERO, sum } from '../decimal.js';
+import { parseIsoDate } from '../dates.js';
+import { invalid, refused } from '../errors.js';
+import { parseAmount, parseDecimal } from '../money.js';
+import { parseLoanInput } from '../parse-input.js';
+import { resolveProfile, type ProfileRules } from '../profiles.js';
+import { buildSchedule } from '../schedule/build.js';
+import type { Schedule } from '../types.js';
+import { asArray, asBool, asInt, asObject, asString, join, oneOf } from '../validate.js';
+import { ALLOCATION_ORDERS, parseAllocationOrder, sameOrder } from './allocation-orders.js';
+import { DEFAULT_DELINQUENCY_RANGES } from './delinquency.js';
+import type { DelinquencyRange, InstallmentDue, Payment, PenaltyTerms, ServicingTerms } from './types.js';
+
+export const MAX_PAYMENTS = 5000;
+
+export function parseServicingInput(raw: unknown): { terms: ServicingTerms; schedule?: Schedule } {
+  const o = asObject(raw, '');
+  let schedule: Schedule | undefined;
+  let base: Pick<ServicingTerms, 'currency' | 'scale' | 'mode' | 'principal' | 'disbursementDate' | 'installments'>;
+  let rules: ProfileRules | undefined;
+  let scheduledCharges: Dec;
+  if (o.loan !== undefined) {
+    if (o.rows !== undefined) throw invalid('LOAN_OR_ROWS', 'rows', 'Give either loan or rows, not both');
+    const loan = parseLoanInput(o.loan, 'loan');
+    schedule = buildSchedule(loan);
+    rules = loan.profile ? resolveProfile(loan.profile, loan.contractDate, 'loan.profile') : undefined;
+    scheduledCharges = schedule.totals.costOfCredit;
+    base = {
+      currency: loan.currency,
+      scale: loan.scale,
+      mode: loan.rounding.mode,
+      principal: loan.principal,
+      disbursementDate: loan.disbursementDate,
+      installments: schedule.rows.map((r) => ({ n: r.n, dueDate: r.dueDate, principal: r.principal, interest: r.interest, fees: r.fees, vat: r.vat })),
+    };
+  } else {
+    const currency = asString(o.currency, 'currency', 3);
+    const scale = currencyScale(currency);
+    const installments = parseRows(o.rows, 'rows', scale);
+    const disbursementDate = parseIsoDate(o.disbursementDate, 'disbursementDate');
+    if (installments[0]!.dueDate <= disbursementDate) throw invalid('DUE_BEFORE_DISBURSEMENT', 'rows[0].dueDate', 'Installments fall due after the disbursement');
+    if (o.profile !== undefined) rules = resolveProfile(asString(o.profile, 'profile', 20), parseIsoDate(o.contractDate, 'contractDate'));
+    scheduledCharges = sum(installments.map((i) => i.interest.plus(i.fees).plus(i.vat)));
+    base = { currency, scale, mode: 'half-up', principal: sum(installments.map((i) => i.principal)), disbursementDate, installments };
+  }
+  const asOf = parseIsoDate(o.asOf, 'asOf');
+  const payments = parsePayments(o.payments ?? [], 'payments', base.scale, base.disbursementDate, asOf);
+  const penalty = o.penalty === undefined ? undefined : parsePenalty(o.penalty, 'penalty', base.scale);
+  const order = resolveOrder(o.allocation, rules);
+  if (penalty && rules) checkPenalty(penalty, rules);
+  const ceilings = [penalty?.capAmount, rules?.overpaymentCap ? Dec.max(ZERO, base.principal.times(rules.overpaymentCap).minus(scheduledCharges)) : undefined].filter(
+    (x): x is Dec => x !== undefined,
+  );
+  const terms: ServicingTerms = {
+    ...base,
+    payments,
+    asOf,
+    ...(penalty ? { penalty } : {}),
+    order: order.steps,
+    ...(order.name ? { orderName: order.name } : {}),
+    overpayment: o.overpayment === undefined ? 'in-advance' : oneOf(o.overpayment, ['in-advance', 'reduce-principal'] as const, 'overpayment'),
+    ranges: o.delinquencyRanges === undefined ? DEFAULT_DELINQUENCY_RANGES : parseRanges(o.delinquencyRanges, 'delinquencyRanges'),
+    ...(ceilings.length ? { penaltyCeiling: Dec.min(...ceilings) } : {}),
+  };
+  return { terms, ...(schedule ? { schedule } : {}) };
+}
+
+function parseRows(raw: unknown, path: string, scale: number): InstallmentDue[] {
+  const rows = asArray(raw, path, 1200).map((r, i) => {
+    const p = join(path, i);
+    const o = asObject(r, p);
+    const opt = (k: string) => (o[k] === undefined ? ZERO : parseAmount(o[k], join(p, k), { scale }));
+    return {
+      n: o.n === undefined ? i + 1 : asInt(o.n, join(p, 'n'), 1, 100_000),
+      dueDate: parseIsoDate(o.dueDate, join(p, 'dueDate')),
+      principal: parseAmount(o.principal, join(p, 'principal'), { scale }),
+      interest: opt('interest'),
+      fees: opt('fees'),
+      vat: opt('vat'),
+    };
+  });
+  if (rows.length === 0) throw invalid('TERM_ZERO', path, 'At least one installment is needed');
+  rows.forEach((r, i) => {
+    if (i > 0 && r.dueDate <= rows[i - 1]!.dueDate) throw invalid('DUE_DATES_NOT_INCREASING', join(join(path, i), 'dueDate'), 'Due dates must increase');
+  });
+  if (sum(rows.map((r) => r.principal)).lte(ZERO)) throw invalid('PRINCIPAL_NOT_POSITIVE', path, 'The rows repay no principal');
+  return rows;
+}
+
+function parsePayments(raw: unknown, path: string, scale: number, disbursementDate: string, asOf: string): Payment[] {
+  const ids = new Set<string>();
+  return asArray(raw, path, MAX_PAYMENTS).map((r, i) => {
+    const p = join(path, i);
+    const o = asObject(r, p);
+    const id = asString(o.id, join(p, 'id'), 100);
+    if (ids.has(id)) throw invalid('DUPLICATE_PAYMENT_ID', join(p, 'id'), `Payment id ${id} appears twice`);
+    ids.add(id);
+    const date = parseIsoDate(o.date, join(p, 'date'));
+    if (date < disbursementDate) throw invalid('PAYMENT_BEFORE_DISBURSEMENT', join(p, 'date'), 'A payment cannot precede the disbursement');
+    if (date > asOf) throw invalid('PAYMENT_AFTER_AS_OF', join(p, 'date'), 'A payment cannot be later than asOf');
+    return { id, date, amount: parseAmount(o.amount, join(p, 'amount'), { positive: true, scale }) };
+  });
+}
+
+function parsePenalty(raw: unknown, path: string, scale: number): PenaltyTerms {
+  const o = asObject(raw, path);
+  const hasDaily = o.dailyPercent !== undefined;
+  if (hasDaily === (o.annualPercent !== undefined)) throw invalid('RATE_ONE_OF', path, 'Give exactly one of penalty.dailyPercent or penalty.annualPercent');
+  const key = hasDaily ? 'dailyPercent' : 'annualPercent';
+  const pct = parseDecimal(o[key], join(path, key));
+  if (pct.isNegative()) throw invalid('RATE_NEGATIVE', join(path, key), 'The penalty rate cannot be negative');
+  const fraction = pct.div(HUNDRED);
+  return {
+    rate: hasDaily ? { kind: 'daily', daily: fraction } : { kind: 'annual', annual: fraction },
+    base: o.base === undefined ? 'principal' : oneOf(o.base, ['principal', 'principal+interest'] as const, join(path, 'base')),
+    graceDays: o.graceDays === undefined ? 0 : asInt(o.graceDays, join(path, 'graceDays'), 0, 365),
+    ...(o.capAmount !== undefined ? { capAmount: parseAmount(o.capAmount, join(path, 'capAmount'), { scale }) } : {}),
+    interestAccrues: o.interestAccrues === undefined ? true : asBool(o.interestAccrues, join(path, 'interestAccrues')),
+  };
+}
+
+function parseRanges(raw: unknown, path: string): DelinquencyRange[] {
+  return asArray(raw, path, 20).map((r, i) => {
+    const p = join(path, i);
+    const o = asObject(r, p);
+    const minDays = asInt(o.minDays, join(p, 'minDays'), 0, 100_000);
+    const maxDays = o.maxDays === undefined ? undefined : asInt(o.maxDays, join(p, 'maxDays'), minDays, 100_000);
+    return { name: asString(o.name, join(p, 'name'), 40), minDays, ...(maxDays !== undefined ? { maxDays } : {}) };
+  });
+}
+
+function resolveOrder(raw: unknown, rules: ProfileRules | undefined) {
+  if (raw === undefined) {
+    if (!rules?.allocationOrder) throw invalid('ALLOCATION_REQUIRED', 'allocation', 'Give an allocation order (a name or a list of steps)');
+    return { name: rules.allocationOrder, steps: ALLOCATION_ORDERS[rules.allocationOrder]! };
+  }
+  const order = parseAllocationOrder(raw, 'allocation');
+  if (rules?.allocationOrder && !sameOrder(order.steps, ALLOCATION_ORDERS[rules.allocationOrder]!)) {
+    throw refused('PROFILE_ALLOCATION_ORDER', 'allocation', `${rules.id} requires the statutory order "${rules.allocationOrder}" (${rules.source})`, `${rules.id}.allocationOrder@${rules.from}`);
+  }
+  return order;
+}
+
+const D365 = new Dec(365);
+
+function checkPenalty(p: PenaltyTerms, r: ProfileRules): void {
+  const daily = p.rate.kind === 'daily' ? p.rate.daily : p.rate.annual.div(D365);
+  const path = p.rate.kind === 'daily' ? 'penalty.dailyPercent' : 'penalty.annualPercent';
+  if (p.interestAccrues && r.penaltyAnnualCap && daily.times(D365).gt(r.penaltyAnnualCap)) {
+    throw refused('PROFILE_PENALTY_CAP', path, `${r.id}: a penalty above ${r.penaltyAnnualCap.times(100).toString()} % a year while interest accrues`, `${r.id}.penaltyAnnualCap@${r.from}`);
+  }
+  if (!p.interestAccrues && r.penaltyDailyCapAfterTerm && daily.gt(r.penaltyDailyCapAfterTerm)) {
+    throw refused('PROFILE_PENALTY_CAP', path, `${r.id}: a penalty above ${r.penaltyDailyCapAfterTerm.times(100).toString()} % a day once interest stops`, `${r.id}.penaltyDailyCap@${r.from}`);
+  }
+}

@@ -1,0 +1,74 @@
+// Servicing result → JSON (amounts as fixed-point strings).
+import type { Dec } from '../decimal.js';
+import { formatMoney } from '../money.js';
+import { COMPONENTS, type Component } from './allocation-orders.js';
+import type { Amounts, ServicingResult, ServicingTerms } from './types.js';
+
+type AmountsJson = Record<Component, string>;
+
+export interface ServicingJson {
+  asOf: string;
+  currency: string;
+  allocationOrder?: string;
+  installments: {
+    n: number;
+    dueDate: string;
+    due: string;
+    paid: string;
+    outstanding: string;
+    penalty: string;
+    daysPastDue: number;
+    status: string;
+    components: Record<Component, { due: string; paid: string; outstanding: string }>;
+  }[];
+  allocations: ({ paymentId: string; date: string; amount: string; inAdvance: string; excess: string } & AmountsJson)[];
+  daysPastDue: number;
+  bucket: string;
+  outstanding: AmountsJson & { total: string };
+  penaltyOutstanding: string;
+  toBeCurrent: string;
+  payoff: { amount: string; principal: string; interest: string; fees: string; vat: string; penalty: string };
+}
+
+export function servicingToJson(r: ServicingResult, t: ServicingTerms): ServicingJson {
+  const m = (d: Dec) => formatMoney(d, t.scale);
+  const amounts = (a: Amounts): AmountsJson => Object.fromEntries(COMPONENTS.map((c) => [c, m(a[c])])) as AmountsJson;
+  const total = (a: Amounts) => COMPONENTS.reduce((s, c) => s.plus(a[c]), a.principal.minus(a.principal));
+  return {
+    asOf: r.asOf,
+    currency: t.currency,
+    ...(t.orderName ? { allocationOrder: t.orderName } : {}),
+    installments: r.installments.map((i) => ({
+      n: i.n,
+      dueDate: i.dueDate,
+      due: m(total(i.due)),
+      paid: m(total(i.paid)),
+      outstanding: m(total(i.outstanding)),
+      penalty: m(i.outstanding.penalty),
+      daysPastDue: i.daysPastDue,
+      status: i.status,
+      components: Object.fromEntries(COMPONENTS.map((c) => [c, { due: m(i.due[c]), paid: m(i.paid[c]), outstanding: m(i.outstanding[c]) }])) as ServicingJson['installments'][number]['components'],
+    })),
+    allocations: r.allocations.map((a) => ({
+      paymentId: a.paymentId,
+      date: a.date,
+      amount: m(a.amount),
+      ...amounts(a.parts),
+      inAdvance: m(a.inAdvance),
+      excess: m(a.excess),
+    })),
+    daysPastDue: r.daysPastDue,
+    bucket: r.bucket,
+    outstanding: { ...amounts(r.outstanding), total: m(total(r.outstanding)) },
+    penaltyOutstanding: m(r.outstanding.penalty),
+    toBeCurrent: m(r.toBeCurrent),
+    payoff: {
+      amount: m(r.payoff.amount),
+      principal: m(r.payoff.principal),
+      interest: m(r.payoff.interest),
+      fees: m(r.payoff.fees),
+      vat: m(r.payoff.vat),
+      penalty: m(r.payoff.penalty),
+    },
+  };
+}
