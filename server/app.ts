@@ -7,6 +7,11 @@ import { AppError, isAppError } from './errors.js';
 import { parseBracketForm } from './form-body.js';
 import { loggerOptions } from './logger.js';
 import { healthRoutes } from './routes/health/index.js';
+import { registerPlatform } from './portal/platform.js';
+import { installRoutes } from './routes/install/index.js';
+import { eventRoutes } from './routes/events/index.js';
+import { authRoutes } from './routes/auth/index.js';
+import { adminRoutes } from './routes/admin/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -49,6 +54,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` }));
 
   await app.register(healthRoutes);
+  registerPlatform(app);
+  await app.register(installRoutes);
+  await app.register(eventRoutes);
+  await app.register(authRoutes);
+  await app.register(adminRoutes);
   return app;
 }
 

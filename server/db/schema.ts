@@ -1,7 +1,10 @@
 // Table types for Kysely. Each feature adds its tables here next to its migration.
 // Money columns are TEXT decimal strings or integer minor units — never REAL/float.
 
+import type { PlatformTables } from '../portals/tables.js';
 import type { LoanTables } from '../loans/tables.js';
+import type { PayoutTables } from '../payouts/tables.js';
+import type { SmsTables } from '../integrations/sms/sending/tables.js';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Database extends LoanTables {}
+export interface Database extends PlatformTables, LoanTables, PayoutTables, SmsTables {}

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors.js';
+import { verifyApplicationToken } from '../security/verify.js';
+import { findPortalByMemberId } from '../portals/portal-repo.js';
+import { applyManifest, storeInstall, uninstallPortal, verifyInstallToken } from './install-service.js';
+
+// ONAPPINSTALL / ONAPPUPDATE / ONAPPUNINSTALL (contract.md §1.3; doc: api-reference/common/events/on-app-*.md).
+
+export interface LifecycleEvent {
+  event: string;
+  data?: { VERSION?: string; LANGUAGE_ID?: string; CLEAN?: string } | undefined;
+  auth?: Record<string, string | undefined> | undefined;
+}
+
+const need = (auth: Record<string, string | undefined>, keys: string[]) => {
+  const missing = keys.filter((k) => !auth[k]);
+  if (missing.length) throw new AppError('VALIDATION', `auth block lacks ${missing.join(', ')}`, 'Bad install request.');
+};
+
+function expiresAtMs(auth: Record<string, string | undefined>): number {
+  const inSec = Number(auth.expires_in ?? 3600);
+  return Date.now() + (Number.isFinite(inSec) && inSec > 0 ? inSec : 3600) * 1000;
+}
+
+export async function handleLifecycleEvent(app: FastifyInstance, ev: LifecycleEvent): Promise<{ status: string }> {
+  const name = ev.event.toUpperCase();
+  const auth = ev.auth ?? {};
+  const lang = ev.data?.LANGUAGE_ID ?? 'en';
+
+  if (name === 'ONAPPUNINSTALL') {
+    // No tokens in this event: the stored application_token is the only check (contract.md §1.3).
+    const caller = await verifyApplicationToken(app, auth);
+    await uninstallPortal(app, caller.portalId, ev.data?.CLEAN === '1' || ev.data?.CLEAN === 'Y');
+    return { status: 'uninstalled' };
+  }
+
+  if (name === 'ONAPPINSTALL' || name === 'ONAPPUPDATE') {
+    need(auth, ['member_id', 'domain', 'client_endpoint', 'access_token', 'refresh_token']);
+    const memberId = auth.member_id!;
+    if (name === 'ONAPPUPDATE') {
+      // An update must come from the installed app: its application_token, or a token the stored
+      // portal endpoint accepts (the token may be rotated by the update).
+      const existing = await findPortalByMemberId(app.db.kysely, memberId);
+      if (!existing || existing.status === 'uninstalled') throw new AppError('INVALID_APPLICATION_TOKEN', 'update for unknown portal', 'Request not authorised.');
+      const tokenOk = !!auth.application_token && (await verifyApplicationToken(app, auth, { allowUninstalled: false }).then(() => true, () => false));
+      if (!tokenOk) await verifyInstallToken(app, memberId, existing.clientEndpoint, existing.domain, auth.access_token!);
+    } else if (!auth.application_token) {
+      throw new AppError('VALIDATION', 'ONAPPINSTALL without application_token', 'Bad install request.');
+    }
+    const v = await verifyInstallToken(app, memberId, auth.client_endpoint!, auth.domain!, auth.access_token!);
+    const portal = await storeInstall(app, {
+      memberId,
+      domain: auth.domain!,
+      clientEndpoint: v.endpoint,
+      serverEndpoint: auth.server_endpoint ?? `${app.config.B24_OAUTH_SERVER}/rest/`,
+      accessToken: auth.access_token!,
+      refreshToken: auth.refresh_token!,
+      expiresAtMs: expiresAtMs(auth),
+      applicationToken: auth.application_token,
+      scope: auth.scope ?? '',
+      appVersion: ev.data?.VERSION,
+      userId: v.userId ?? (Number(auth.user_id) || undefined),
+    });
+    await applyManifest(app, portal, lang, name === 'ONAPPUPDATE');
+    return { status: 'installed' };
+  }
+
+  throw new AppError('VALIDATION', `not a lifecycle event: ${name}`, 'Unsupported event.');
+}

@@ -1,0 +1,53 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { uuidv7 } from '../security/uuidv7.js';
+
+// Transactional outbox: outbound work is written in the SAME transaction as the state change that
+// causes it (the Transaction type makes the compiler enforce that). The idempotency key is unique:
+// enqueuing the same key twice is a no-op, and every retry of the job reuses it downstream.
+
+export interface EnqueueInput {
+  portalId: string | null;
+  kind: string;
+  idempotencyKey: string;
+  payload: unknown;
+  maxAttempts?: number;
+  /** Earliest start, epoch ms (default: now). */
+  runAfterMs?: number;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 8;
+const MAX_PAYLOAD_BYTES = 256 * 1024;
+
+/** Inserts the job unless its idempotency key exists. Returns the job id and whether it is new. */
+export async function enqueue(trx: Transaction<Database>, job: EnqueueInput): Promise<{ id: string; created: boolean }> {
+  const payload = JSON.stringify(job.payload ?? null);
+  if (payload.length > MAX_PAYLOAD_BYTES) throw new Error(`job payload too large (${payload.length} bytes)`);
+  if (!job.idempotencyKey || job.idempotencyKey.length > 512) throw new Error('idempotencyKey must be 1..512 chars');
+  const now = Date.now();
+  const iso = new Date(now).toISOString();
+  const id = uuidv7(now);
+  const res = await trx
+    .insertInto('outbox_jobs')
+    .values({
+      id,
+      portal_id: job.portalId,
+      kind: job.kind,
+      idempotency_key: job.idempotencyKey,
+      payload,
+      status: 'pending',
+      attempts: 0,
+      max_attempts: Math.max(1, Math.min(job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, 50)),
+      run_after: job.runAfterMs ?? now,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      created_at: iso,
+      updated_at: iso,
+    })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .executeTakeFirst();
+  if (Number(res.numInsertedOrUpdatedRows ?? 0) === 1) return { id, created: true };
+  const existing = await trx.selectFrom('outbox_jobs').select('id').where('idempotency_key', '=', job.idempotencyKey).executeTakeFirstOrThrow();
+  return { id: existing.id, created: false };
+}

@@ -1,0 +1,174 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Dialect } from '../db/database.js';
+import { uuidv7 } from '../security/uuidv7.js';
+import type { PortalClient } from '../portal/portal-client.js';
+import { getJobHandler, PermanentJobError, type Job } from './registry.js';
+
+// Drains outbox_jobs. Claiming is one UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING:
+// on PostgreSQL the inner SELECT takes FOR UPDATE SKIP LOCKED, so N workers in N processes get
+// disjoint jobs; on SQLite the single writer makes the statement atomic. A claim is a lease
+// (locked_until): a job whose worker died is claimed again once the lease runs out.
+// Failures back off exponentially (bounded) and end in 'dead' after max_attempts.
+
+export interface WorkerOptions {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  log: FastifyBaseLogger;
+  getPortalClient(portalId: string): Promise<PortalClient>;
+  workerId?: string;
+  batchSize?: number;
+  leaseMs?: number;
+  pollMs?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+}
+
+type Row = { id: string; portal_id: string | null; kind: string; idempotency_key: string; payload: string; attempts: number; max_attempts: number };
+
+export class OutboxWorker {
+  readonly id: string;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private stopped = true;
+
+  constructor(private readonly o: WorkerOptions) {
+    this.id = o.workerId ?? `w-${uuidv7().slice(-12)}`;
+  }
+
+  backoffMs(attempts: number): number {
+    const base = this.o.backoffBaseMs ?? 1_000;
+    const max = this.o.backoffMaxMs ?? 600_000;
+    const exp = Math.min(max, base * 2 ** Math.max(0, attempts - 1));
+    return Math.round(exp * (0.8 + Math.random() * 0.4));
+  }
+
+  async claim(limit = this.o.batchSize ?? 10): Promise<Row[]> {
+    const now = Date.now();
+    const db = this.o.db;
+    let sub = db
+      .selectFrom('outbox_jobs')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('run_after', '<=', now)]),
+          eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now), eb('attempts', '<', eb.ref('max_attempts'))]),
+        ]),
+      )
+      .orderBy('run_after')
+      .limit(limit);
+    if (this.o.dialect === 'postgres') sub = sub.forUpdate().skipLocked();
+    const rows = await db
+      .updateTable('outbox_jobs')
+      .set((eb) => ({
+        status: 'running' as const,
+        locked_by: this.id,
+        locked_until: now + (this.o.leaseMs ?? 60_000),
+        attempts: eb('attempts', '+', 1),
+        updated_at: new Date(now).toISOString(),
+      }))
+      .where('id', 'in', sub)
+      .returning(['id', 'portal_id', 'kind', 'idempotency_key', 'payload', 'attempts', 'max_attempts'])
+      .execute();
+    return rows.map((r) => ({ ...r, attempts: Number(r.attempts), max_attempts: Number(r.max_attempts) }));
+  }
+
+  /** Jobs whose last lease ran out with no attempts left. */
+  async buryExpired(): Promise<void> {
+    const now = Date.now();
+    await this.o.db
+      .updateTable('outbox_jobs')
+      .set({ status: 'dead', last_error: 'lease expired on last attempt', locked_by: null, locked_until: null, updated_at: new Date(now).toISOString() })
+      .where('status', '=', 'running')
+      .where('locked_until', '<', now)
+      .where((eb) => eb('attempts', '>=', eb.ref('max_attempts')))
+      .execute();
+  }
+
+  /** Claims and runs one batch; returns how many jobs ran. */
+  async runOnce(): Promise<number> {
+    await this.buryExpired();
+    const rows = await this.claim();
+    await Promise.all(rows.map((r) => this.runJob(r)));
+    return rows.length;
+  }
+
+  /** Runs batches until the queue has nothing runnable now (tests, CLI). Bounded. */
+  async drain(maxBatches = 1000): Promise<number> {
+    let total = 0;
+    for (let i = 0; i < maxBatches; i++) {
+      const n = await this.runOnce();
+      total += n;
+      if (n === 0) break;
+    }
+    return total;
+  }
+
+  private async runJob(r: Row): Promise<void> {
+    const handler = getJobHandler(r.kind);
+    const job: Job = {
+      id: r.id,
+      portalId: r.portal_id,
+      kind: r.kind,
+      idempotencyKey: r.idempotency_key,
+      payload: JSON.parse(r.payload) as unknown,
+      attempts: r.attempts,
+      maxAttempts: r.max_attempts,
+    };
+    const log = this.o.log.child({ jobId: r.id, kind: r.kind, attempt: r.attempts });
+    try {
+      if (!handler) throw new PermanentJobError(`no handler for job kind ${r.kind}`);
+      await handler(job, {
+        db: this.o.db,
+        log,
+        getPortalClient: this.o.getPortalClient,
+        portal: () => {
+          if (!r.portal_id) throw new PermanentJobError('job has no portal');
+          return this.o.getPortalClient(r.portal_id);
+        },
+      });
+      await this.finish(r.id, { status: 'done', last_error: null });
+    } catch (e) {
+      const msg = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 1000);
+      const dead = e instanceof PermanentJobError || r.attempts >= r.max_attempts;
+      log.warn({ err: { message: msg }, dead }, 'job failed');
+      await this.finish(r.id, dead ? { status: 'dead', last_error: msg } : { status: 'pending', last_error: msg, run_after: Date.now() + this.backoffMs(r.attempts) });
+    }
+  }
+
+  private async finish(id: string, set: { status: 'done' | 'dead' | 'pending'; last_error: string | null; run_after?: number }): Promise<void> {
+    await this.o.db
+      .updateTable('outbox_jobs')
+      .set({ ...set, locked_by: null, locked_until: null, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .where('locked_by', '=', this.id)
+      .execute();
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const tick = async () => {
+      if (this.stopped) return;
+      let n = 0;
+      try {
+        this.running = this.runOnce();
+        n = await this.running;
+      } catch (e) {
+        this.o.log.error({ err: e }, 'outbox poll failed');
+      } finally {
+        this.running = null;
+      }
+      if (!this.stopped) this.timer = setTimeout(tick, n > 0 ? 0 : (this.o.pollMs ?? 500));
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.running) await this.running.catch(() => 0);
+  }
+}

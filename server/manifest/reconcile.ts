@@ -1,0 +1,214 @@
+import { AppError } from '../errors.js';
+import type { BatchCommand, BatchOutcome } from '../portal/portal-client.js';
+import { handlerUrl, ufName, type AppManifest, type LangText } from './manifest.js';
+
+// Makes a portal hold exactly what app.manifest.json declares (contract.md §3.1, §4.1, §5.1, §6,
+// §7.2, §7.4): one v2 batch reads the current registrations, a second one removes what the
+// manifest no longer has and adds what is missing. Running it twice changes nothing.
+// Smart process and user fields are only ever added, never deleted: they hold the lender's data.
+
+export interface ReconcileClient {
+  batch<T = unknown>(commands: Record<string, BatchCommand>): Promise<BatchOutcome<T>>;
+}
+
+export interface ReconcileInput {
+  manifest: AppManifest;
+  publicUrl: string;
+  lang: string;
+  /** true when the manifest or PUBLIC_URL changed since the last apply: existing robots are updated. */
+  manifestChanged: boolean;
+  knownScheduleEntityTypeId: number | null;
+}
+
+export interface ReconcileReport {
+  added: string[];
+  removed: string[];
+  updated: string[];
+  skipped: string[];
+  scheduleEntityTypeId: number | null;
+}
+
+const pickLang = (t: LangText | undefined, lang: string) => (t ? (t[lang] ?? t.en ?? Object.values(t)[0] ?? '') : '');
+const langAll = (title: LangText, description?: LangText) =>
+  Object.fromEntries(Object.keys(title).map((l) => [l, { TITLE: title[l] ?? '', DESCRIPTION: description?.[l] ?? '', GROUP_NAME: '' }]));
+
+// Answers that mean "already there" (a concurrent install path got there first) are success.
+const isAlready = (code: string, description: string) => /ALREADY|EXIST/i.test(code) || /already/i.test(description);
+const isUnsupported = (code: string) => code === 'ERROR_METHOD_NOT_FOUND';
+
+export async function reconcileManifest(client: ReconcileClient, input: ReconcileInput): Promise<ReconcileReport> {
+  const { manifest: m, publicUrl, lang } = input;
+  const url = (p: string) => handlerUrl(publicUrl, p);
+  const report: ReconcileReport = { added: [], removed: [], updated: [], skipped: [], scheduleEntityTypeId: input.knownScheduleEntityTypeId };
+
+  const read = await client.batch<unknown>({
+    placements: { method: 'placement.get' },
+    events: { method: 'event.get' },
+    activities: { method: 'bizproc.activity.list' },
+    robots: { method: 'bizproc.robot.list' },
+    senders: { method: 'messageservice.sender.list' },
+    types: { method: 'crm.type.list', params: {} },
+    fields: { method: 'crm.deal.userfield.list', params: { filter: { ENTITY_ID: 'CRM_DEAL' } } },
+  });
+  for (const k of ['placements', 'events', 'activities', 'robots', 'senders']) {
+    const e = read.errors[k];
+    if (e) throw new AppError('UPSTREAM', `manifest read ${k}: ${e.code} ${e.description}`, 'Bitrix24 refused to list the app registrations.');
+  }
+  const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : v && typeof v === 'object' ? (Object.values(v).find(Array.isArray) as T[] | undefined) ?? [] : []);
+
+  const remove: Record<string, BatchCommand> = {};
+  const add: Record<string, BatchCommand> = {};
+  let n = 0;
+  const key = (label: string) => `${label.replace(/[^a-zA-Z0-9_]/g, '_').slice(0, 40)}_${n++}`;
+
+  // Placements, keyed by (placement, handler); a changed title is rebound.
+  const placements = arr<{ placement: string; handler: string; title?: string }>(read.results.placements);
+  const wantPlacements = new Map(m.placements.map((p) => [`${p.placement}|${url(p.handler)}`, p]));
+  for (const p of placements) {
+    const want = wantPlacements.get(`${p.placement}|${p.handler}`);
+    if (!want || (p.title !== undefined && p.title !== pickLang(want.title, lang) && !Object.values(want.title).includes(p.title))) {
+      remove[key('unbind_' + p.placement)] = { method: 'placement.unbind', params: { PLACEMENT: p.placement, HANDLER: p.handler } };
+      report.removed.push(`placement:${p.placement}`);
+    } else wantPlacements.delete(`${p.placement}|${p.handler}`);
+  }
+  for (const p of wantPlacements.values()) {
+    add[key('bind_' + p.placement)] = {
+      method: 'placement.bind',
+      params: { PLACEMENT: p.placement, HANDLER: url(p.handler), TITLE: pickLang(p.title, lang), DESCRIPTION: pickLang(p.description, lang), LANG_ALL: langAll(p.title, p.description) },
+    };
+    report.added.push(`placement:${p.placement}`);
+  }
+
+  // Event bindings, keyed by (EVENT, handler).
+  const events = arr<{ event: string; handler: string }>(read.results.events);
+  const wantEvents = new Map(m.events.map((e) => [`${e.event}|${url(e.handler)}`, e]));
+  for (const e of events) {
+    const k = `${String(e.event).toUpperCase()}|${e.handler}`;
+    if (!wantEvents.has(k)) {
+      remove[key('unbind_' + e.event)] = { method: 'event.unbind', params: { event: e.event, handler: e.handler } };
+      report.removed.push(`event:${e.event}`);
+    } else wantEvents.delete(k);
+  }
+  for (const e of wantEvents.values()) {
+    add[key('bind_' + e.event)] = { method: 'event.bind', params: { event: e.event, handler: url(e.handler) } };
+    report.added.push(`event:${e.event}`);
+  }
+
+  // Activities and robots share one code space in the portal: removals go first in the batch.
+  for (const kind of ['activity', 'robot'] as const) {
+    const have = new Set(arr<string>(kind === 'activity' ? read.results.activities : read.results.robots).map(String));
+    const want = m.activities.filter((a) => a.kind === kind);
+    for (const code of have) {
+      if (!want.some((a) => a.code === code)) {
+        remove[key(`del_${kind}_${code}`)] = { method: `bizproc.${kind}.delete`, params: { CODE: code } };
+        report.removed.push(`${kind}:${code}`);
+      }
+    }
+    for (const a of want) {
+      const fields = {
+        HANDLER: url(a.handler),
+        AUTH_USER_ID: 1,
+        USE_SUBSCRIPTION: a.useSubscription,
+        NAME: a.name,
+        DESCRIPTION: a.description ?? {},
+        PROPERTIES: a.properties ?? {},
+        RETURN_PROPERTIES: a.returnProperties ?? {},
+        DOCUMENT_TYPE: ['crm', 'CCrmDocumentDeal', 'DEAL'],
+        FILTER: { INCLUDE: [['crm', 'CCrmDocumentDeal']] },
+      };
+      if (!have.has(a.code)) {
+        add[key(`add_${kind}_${a.code}`)] = { method: `bizproc.${kind}.add`, params: { CODE: a.code, ...fields } };
+        report.added.push(`${kind}:${a.code}`);
+      } else if (input.manifestChanged) {
+        add[key(`upd_${kind}_${a.code}`)] = { method: `bizproc.${kind}.update`, params: { CODE: a.code, FIELDS: fields } };
+        report.updated.push(`${kind}:${a.code}`);
+      }
+    }
+  }
+
+  // SMS senders.
+  const senders = new Set(arr<string>(read.results.senders).map(String));
+  for (const code of senders) {
+    if (!m.smsSenders.some((s) => s.code === code)) {
+      remove[key('del_sender_' + code)] = { method: 'messageservice.sender.delete', params: { CODE: code } };
+      report.removed.push(`sender:${code}`);
+    }
+  }
+  for (const s of m.smsSenders) {
+    if (!senders.has(s.code)) {
+      add[key('add_sender_' + s.code)] = {
+        method: 'messageservice.sender.add',
+        params: { CODE: s.code, TYPE: s.type, HANDLER: url(s.handler), NAME: s.name, DESCRIPTION: pickLang(s.description, lang) },
+      };
+      report.added.push(`sender:${s.code}`);
+    }
+  }
+
+  // Smart process "Payment schedule": found by the entityTypeId we stored, else by any of its titles.
+  const spa = m.smartProcesses[0];
+  if (read.errors.types) {
+    report.skipped.push(`smart-process (${read.errors.types.code})`);
+  } else if (spa) {
+    const types = arr<{ entityTypeId: number; title: string }>(read.results.types);
+    const titles = new Set(Object.values(spa.title));
+    const found = types.find((t) => Number(t.entityTypeId) === input.knownScheduleEntityTypeId) ?? types.find((t) => titles.has(t.title));
+    if (found) report.scheduleEntityTypeId = Number(found.entityTypeId);
+    else {
+      add.spa = {
+        method: 'crm.type.add',
+        params: {
+          fields: {
+            title: pickLang(spa.title, lang),
+            ...spa.fields,
+            relations: { parent: spa.parents.map((id) => ({ entityTypeId: id, isChildrenListEnabled: 'true' })) },
+          },
+        },
+      };
+      report.added.push(`smart-process:${spa.code}`);
+    }
+  }
+
+  // Deal user fields.
+  if (read.errors.fields) {
+    report.skipped.push(`deal-user-fields (${read.errors.fields.code})`);
+  } else {
+    const have = new Set(arr<{ FIELD_NAME: string }>(read.results.fields).map((f) => f.FIELD_NAME));
+    for (const f of m.dealUserFields) {
+      if (have.has(ufName(f.fieldName))) continue;
+      add[key('uf_' + f.fieldName)] = {
+        method: 'crm.deal.userfield.add',
+        params: {
+          fields: {
+            FIELD_NAME: f.fieldName,
+            USER_TYPE_ID: f.type,
+            XML_ID: f.fieldName,
+            EDIT_FORM_LABEL: f.label,
+            LIST_COLUMN_LABEL: f.label,
+            LIST_FILTER_LABEL: f.label,
+            LABEL: pickLang(f.label, lang),
+          },
+        },
+      };
+      report.added.push(`field:${ufName(f.fieldName)}`);
+    }
+  }
+
+  const writes = { ...remove, ...add };
+  if (Object.keys(writes).length === 0) return report;
+  const res = await client.batch<unknown>(writes);
+  const failures: string[] = [];
+  for (const [k, e] of Object.entries(res.errors)) {
+    if (isAlready(e.code, e.description)) continue;
+    if (isUnsupported(e.code) && (k === 'spa' || k.startsWith('uf_'))) {
+      report.skipped.push(`${k} (${e.code})`);
+      continue;
+    }
+    failures.push(`${writes[k]?.method}: ${e.code} ${e.description}`);
+  }
+  const spaResult = res.results.spa as { type?: { entityTypeId?: number } } | undefined;
+  if (spaResult?.type?.entityTypeId) report.scheduleEntityTypeId = Number(spaResult.type.entityTypeId);
+  if (failures.length > 0) {
+    throw new AppError('UPSTREAM', `manifest apply: ${failures.join('; ')}`, 'Bitrix24 refused part of the app registration.', { failures });
+  }
+  return report;
+}

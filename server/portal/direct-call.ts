@@ -1,0 +1,38 @@
+// One REST call with a token we have not stored (a frame's AUTH_ID, a sign-in token). Used only to
+// verify that token against a portal; everything else goes through PortalClient.
+// doc: settings/how-to-call-rest-api/authorization.md (auth in the JSON body).
+
+export type DirectCallResult<T> =
+  | { ok: true; result: T }
+  | { ok: false; status: number; error: string; description?: string };
+
+export function restBase(clientEndpoint: string): string {
+  return clientEndpoint.replace(/\/+$/, '');
+}
+
+export function endpointFromFrame(domain: string, protocol: string | undefined): string {
+  return `${protocol === '1' ? 'https' : 'http'}://${domain}/rest/`;
+}
+
+export async function callWithToken<T>(clientEndpoint: string, method: string, token: string, params: Record<string, unknown> = {}, timeoutMs = 10_000): Promise<DirectCallResult<T>> {
+  try {
+    const res = await fetch(`${restBase(clientEndpoint)}/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ ...params, auth: token }),
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: 'error',
+    });
+    const text = await res.text();
+    let body: { result?: T; error?: string; error_description?: string } = {};
+    try {
+      body = JSON.parse(text) as typeof body;
+    } catch {
+      return { ok: false, status: res.status, error: 'BAD_RESPONSE' };
+    }
+    if (res.ok && body.error === undefined && 'result' in body) return { ok: true, result: body.result as T };
+    return { ok: false, status: res.status, error: body.error ?? 'HTTP_' + res.status, ...(body.error_description ? { description: body.error_description } : {}) };
+  } catch (e) {
+    return { ok: false, status: 0, error: e instanceof Error && e.name === 'TimeoutError' ? 'TIMEOUT' : 'NETWORK_ERROR' };
+  }
+}

@@ -1,0 +1,214 @@
+import { AjaxError, B24OAuth, RefreshTokenError, type HandlerRefreshAuth } from '@bitrix24/b24jssdk';
+import qs from 'qs';
+import type { AppError } from '../errors.js';
+import { isAppError } from '../errors.js';
+import type { Portal, PortalTokens } from '../portals/portal-repo.js';
+import { markPortalStatus } from '../portals/portal-repo.js';
+import { RateLimited, ReinstallNeeded, portalError } from './errors.js';
+import { refreshPortalTokens, type RefreshDeps } from './token-refresh.js';
+
+// One long-lived client per portal (see client-cache.ts). Built on the SDK's B24OAuth so its
+// RestrictionManager (client-side leaky bucket, operating-time limiter, 503/429 backoff) and its
+// refresh coalescing apply; the refresh itself is replaced by refreshPortalTokens (DB-serialised).
+// b24jssdk.md §2.2, §3.4.
+
+export interface RateParams {
+  burstLimit: number;
+  drainRate: number;
+}
+
+export interface BatchCommand {
+  method: string;
+  params?: Record<string, unknown>;
+}
+
+export interface BatchOutcome<T = unknown> {
+  results: Record<string, T>;
+  errors: Record<string, { code: string; description: string }>;
+  total: Record<string, number>;
+  next: Record<string, number>;
+}
+
+const MAX_RATE_RETRIES = 8;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Seconds the SDK sees as the expiry: a little before the real one so a request never races it. */
+function sdkExpires(t: PortalTokens, now: number): { expires: number; expiresIn: number } {
+  const life = Math.max(1, t.expiresAtMs - now);
+  const skew = Math.min(30_000, life / 4);
+  return { expires: Math.floor((t.expiresAtMs - skew) / 1000), expiresIn: Math.round(life / 1000) };
+}
+
+export class PortalClient {
+  readonly b24: B24OAuth;
+  private version: number;
+  private lastRefreshAt = 0;
+  private inflight: Promise<PortalTokens> | null = null;
+
+  constructor(
+    readonly portal: Portal,
+    tokens: PortalTokens,
+    private readonly deps: RefreshDeps & { rate: RateParams; onReinstallNeeded?: (portalId: string) => void },
+  ) {
+    this.version = tokens.version;
+    const { expires, expiresIn } = sdkExpires(tokens, Date.now());
+    this.b24 = new B24OAuth(
+      {
+        applicationToken: '',
+        userId: 0,
+        memberId: portal.memberId,
+        accessToken: tokens.accessToken,
+        refreshToken: tokens.refreshToken,
+        expires,
+        expiresIn,
+        scope: portal.scope,
+        domain: portal.domain,
+        // No trailing slash: the SDK appends '/<method>' (b24jssdk.md §2.3).
+        clientEndpoint: portal.clientEndpoint.replace(/\/+$/, ''),
+        serverEndpoint: deps.oauthServer.replace(/\/+$/, '') + '/rest/',
+        status: 'L',
+      },
+      { clientId: deps.clientId, clientSecret: deps.clientSecret },
+      { restrictionParams: { rateLimit: { burstLimit: deps.rate.burstLimit, drainRate: deps.rate.drainRate, adaptiveEnabled: true } } },
+    );
+    this.b24.setCustomRefreshAuth(() => this.refresh());
+  }
+
+  get portalId(): string {
+    return this.portal.id;
+  }
+
+  /** Serialised refresh (coalesced in-process, CAS across processes), shaped for the SDK. */
+  private async refresh(): Promise<HandlerRefreshAuth> {
+    if (!this.inflight) {
+      const acceptFresh = Date.now() - this.lastRefreshAt < 5_000;
+      this.inflight = refreshPortalTokens(this.deps, this.portal.id, this.version, acceptFresh).finally(() => {
+        this.inflight = null;
+      });
+    }
+    const t = await this.inflight;
+    if (t.version > this.version) {
+      this.version = t.version;
+      this.lastRefreshAt = Date.now();
+    }
+    const { expires, expiresIn } = sdkExpires(t, Date.now());
+    return {
+      access_token: t.accessToken,
+      refresh_token: t.refreshToken,
+      expires: String(expires),
+      expires_in: String(expiresIn),
+      client_endpoint: this.portal.clientEndpoint,
+      server_endpoint: this.deps.oauthServer.replace(/\/+$/, '') + '/rest/',
+      member_id: this.portal.memberId,
+      scope: this.portal.scope,
+      status: 'L',
+      domain: this.portal.domain,
+    };
+  }
+
+  private mapThrown(e: unknown, method: string): AppError | unknown {
+    if (isAppError(e)) return e;
+    if (e instanceof AjaxError || (e && typeof e === 'object' && 'code' in e)) {
+      const err = e as AjaxError;
+      const orig = (err as { originalError?: unknown }).originalError;
+      if (isAppError(orig)) return orig;
+      if (orig instanceof RefreshTokenError) {
+        void markPortalStatus(this.deps.db, this.portal.id, 'reinstall_needed', `refresh failed: ${orig.code}`);
+        return new ReinstallNeeded(this.portal.id, `refresh token rejected (${orig.code})`);
+      }
+      return portalError(String(err.code ?? ''), err.message ?? '', Number(err.status ?? 0), method);
+    }
+    return e;
+  }
+
+  private onMapped(e: unknown): unknown {
+    if (e instanceof ReinstallNeeded) this.deps.onReinstallNeeded?.(this.portal.id);
+    return e;
+  }
+
+  /** One REST v2 call; returns `result`. Rate-limit answers are retried with bounded backoff. */
+  async call<T = unknown>(method: string, params: Record<string, unknown> = {}): Promise<T> {
+    const r = await this.callRaw<T>(method, params);
+    return r.result;
+  }
+
+  /** Like call() but also returns `total` / `next` for list methods. */
+  async callRaw<T = unknown>(method: string, params: Record<string, unknown> = {}): Promise<{ result: T; total?: number; next?: number }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const res = await this.b24.actions.v2.call.make<T>({ method, params });
+        if (!res.isSuccess) {
+          const first = [...res.getErrors()][0] as (Error & { code?: string; status?: number }) | undefined;
+          throw portalError(String(first?.code ?? ''), first?.message ?? res.getErrorMessages().join('; '), Number(first?.status ?? 200), method);
+        }
+        const data = res.getData() as { result: T } | undefined;
+        if (!data) throw portalError('', 'empty response', 200, method);
+        // getData() drops `total`/`next`; the raw envelope keeps them (ajax-result.mjs `_data`).
+        const env = (res as unknown as { _data?: { total?: unknown; next?: unknown } })._data ?? {};
+        const total = env.total !== undefined ? Number(env.total) : undefined;
+        const next = env.next !== undefined ? Number(env.next) : undefined;
+        return { result: data.result, ...(total !== undefined ? { total } : {}), ...(next !== undefined ? { next } : {}) };
+      } catch (e) {
+        const mapped = this.onMapped(this.mapThrown(e, method));
+        // The SDK already waited and retried up to its maxRetries; past that we keep waiting (bounded)
+        // so that a burst larger than the portal's bucket still completes instead of surfacing a 503.
+        if (mapped instanceof RateLimited && attempt < MAX_RATE_RETRIES) {
+          await sleep(Math.min(1000 / this.deps.rate.drainRate + 250, 10_000) * 2 ** Math.min(attempt, 4));
+          continue;
+        }
+        throw mapped;
+      }
+    }
+  }
+
+  /**
+   * v2 batch (doc: settings/how-to-call-rest-api/batch.md): chunks of 50, halt=0, per-command errors
+   * collected under the command key rather than thrown. Keys must be unique.
+   */
+  async batch<T = unknown>(commands: Record<string, BatchCommand> | BatchCommand[]): Promise<BatchOutcome<T>> {
+    const entries = Array.isArray(commands) ? commands.map((c, i) => [String(i), c] as const) : Object.entries(commands);
+    const out: BatchOutcome<T> = { results: {}, errors: {}, total: {}, next: {} };
+    for (let i = 0; i < entries.length; i += 50) {
+      const chunk = entries.slice(i, i + 50);
+      const cmd: Record<string, string> = {};
+      for (const [k, c] of chunk) cmd[k] = `${c.method}?${qs.stringify(c.params ?? {}, { encodeValuesOnly: false })}`;
+      const r = await this.call<{
+        result?: Record<string, T> | T[];
+        result_error?: Record<string, { error?: string; error_description?: string }> | unknown[];
+        result_total?: Record<string, number> | unknown[];
+        result_next?: Record<string, number> | unknown[];
+      }>('batch', { halt: 0, cmd });
+      const pick = <V>(m: unknown): Record<string, V> => (m && typeof m === 'object' && !Array.isArray(m) ? (m as Record<string, V>) : Array.isArray(m) ? Object.fromEntries(m.map((v, j) => [String(j), v as V])) : {});
+      const results = pick<T>(r.result);
+      const errors = pick<{ error?: string; error_description?: string }>(r.result_error);
+      for (const [k] of chunk) {
+        if (errors[k]) out.errors[k] = { code: String(errors[k].error ?? ''), description: String(errors[k].error_description ?? '') };
+        else if (k in results) out.results[k] = results[k] as T;
+      }
+      Object.assign(out.total, pick<number>(r.result_total));
+      Object.assign(out.next, pick<number>(r.result_next));
+    }
+    return out;
+  }
+
+  /**
+   * Pages a list method through `next` (doc: list-methods-pecularities.md). Handles both plain-array
+   * results and wrapped ones (`result.items`, `result.types`, …). Bounded by maxItems.
+   */
+  async list<T = unknown>(method: string, params: Record<string, unknown> = {}, opts: { maxItems?: number } = {}): Promise<T[]> {
+    const max = opts.maxItems ?? 10_000;
+    const items: T[] = [];
+    let start: number | undefined = 0;
+    while (start !== undefined && items.length < max) {
+      const page: { result: unknown; next?: number } = await this.callRaw(method, { ...params, start });
+      const rows = Array.isArray(page.result)
+        ? (page.result as T[])
+        : page.result && typeof page.result === 'object'
+          ? ((Object.values(page.result as Record<string, unknown>).find(Array.isArray) as T[] | undefined) ?? [])
+          : [];
+      items.push(...rows);
+      start = page.next !== undefined && page.next > (start ?? 0) ? page.next : undefined;
+    }
+    return items.slice(0, max);
+  }
+}

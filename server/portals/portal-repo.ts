@@ -1,0 +1,272 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { SecretBox } from '../security/crypto.js';
+import { uuidv7 } from '../security/uuidv7.js';
+import type { PortalStatus } from './tables.js';
+
+// Repository of installed portals. Tokens are encrypted with the portal id and column as AAD;
+// the application_token is kept as a keyed hash (compared, never read back) plus ciphertext.
+
+export interface Portal {
+  id: string;
+  memberId: string;
+  domain: string;
+  clientEndpoint: string;
+  serverEndpoint: string;
+  status: PortalStatus;
+  scope: string;
+  appVersion: string | null;
+  tokenVersion: number;
+  tokenExpiresAtMs: number | null;
+  hasApplicationToken: boolean;
+  manifestHash: string | null;
+  scheduleEntityTypeId: number | null;
+  lastError: string | null;
+  installedAt: string;
+  updatedAt: string;
+}
+
+export interface PortalTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresAtMs: number;
+  version: number;
+}
+
+type Db = Kysely<Database>;
+type Row = Database['portals'] extends infer T ? { [K in keyof T]: unknown } : never;
+
+const aad = (id: string, col: string) => `portals:${id}:${col}`;
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+function toPortal(r: Row): Portal {
+  return {
+    id: r.id as string,
+    memberId: r.member_id as string,
+    domain: r.domain as string,
+    clientEndpoint: r.client_endpoint as string,
+    serverEndpoint: r.server_endpoint as string,
+    status: r.status as PortalStatus,
+    scope: (r.scope as string) ?? '',
+    appVersion: (r.app_version as string | null) ?? null,
+    tokenVersion: Number(r.token_version),
+    tokenExpiresAtMs: num(r.token_expires_at),
+    hasApplicationToken: r.application_token_hash !== null,
+    manifestHash: (r.manifest_hash as string | null) ?? null,
+    scheduleEntityTypeId: num(r.schedule_entity_type_id),
+    lastError: (r.last_error as string | null) ?? null,
+    installedAt: r.installed_at as string,
+    updatedAt: r.updated_at as string,
+  };
+}
+
+export async function findPortalByMemberId(db: Db, memberId: string): Promise<Portal | undefined> {
+  const r = await db.selectFrom('portals').selectAll().where('member_id', '=', memberId).executeTakeFirst();
+  return r ? toPortal(r as Row) : undefined;
+}
+
+export async function findPortalById(db: Db, id: string): Promise<Portal | undefined> {
+  const r = await db.selectFrom('portals').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toPortal(r as Row) : undefined;
+}
+
+/** For verification of portal→app calls: the stored hash and status only. */
+export async function findPortalAuthByMemberId(db: Db, memberId: string): Promise<{ id: string; status: PortalStatus; applicationTokenHash: string | null } | undefined> {
+  const r = await db
+    .selectFrom('portals')
+    .select(['id', 'status', 'application_token_hash'])
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  return r ? { id: r.id, status: r.status, applicationTokenHash: r.application_token_hash } : undefined;
+}
+
+export interface InstallData {
+  memberId: string;
+  domain: string;
+  clientEndpoint: string;
+  serverEndpoint: string;
+  accessToken: string;
+  refreshToken: string;
+  expiresAtMs: number;
+  applicationToken?: string | undefined;
+  scope: string;
+  appVersion?: string | undefined;
+  userId?: number | undefined;
+}
+
+/** Insert or refresh a portal from a verified install/update. Bumps token_version (CAS readers re-read). */
+export async function upsertInstalledPortal(db: Db, box: SecretBox, d: InstallData, now = new Date()): Promise<Portal> {
+  const existing = await db.selectFrom('portals').select(['id']).where('member_id', '=', d.memberId).executeTakeFirst();
+  const id = existing?.id ?? uuidv7(now.getTime());
+  const iso = now.toISOString();
+  const secrets = {
+    access_token_enc: box.encrypt(d.accessToken, aad(id, 'access')),
+    refresh_token_enc: box.encrypt(d.refreshToken, aad(id, 'refresh')),
+    token_expires_at: d.expiresAtMs,
+    refresh_lock_owner: null,
+    refresh_lock_until: null,
+  };
+  const appToken = d.applicationToken
+    ? { application_token_hash: box.hash(d.applicationToken), application_token_enc: box.encrypt(d.applicationToken, aad(id, 'application')) }
+    : {};
+  if (existing) {
+    await db
+      .updateTable('portals')
+      .set((eb) => ({
+        ...secrets,
+        ...appToken,
+        domain: d.domain,
+        client_endpoint: d.clientEndpoint,
+        server_endpoint: d.serverEndpoint,
+        scope: d.scope,
+        status: 'active' as const,
+        last_error: null,
+        ...(d.appVersion ? { app_version: d.appVersion } : {}),
+        ...(d.userId ? { installer_user_id: d.userId } : {}),
+        token_version: eb('token_version', '+', 1),
+        updated_at: iso,
+      }))
+      .where('id', '=', id)
+      .execute();
+  } else {
+    await db
+      .insertInto('portals')
+      .values({
+        id,
+        member_id: d.memberId,
+        domain: d.domain,
+        client_endpoint: d.clientEndpoint,
+        server_endpoint: d.serverEndpoint,
+        ...secrets,
+        application_token_hash: appToken.application_token_hash ?? null,
+        application_token_enc: appToken.application_token_enc ?? null,
+        scope: d.scope,
+        status: 'active',
+        app_version: d.appVersion ?? null,
+        installer_user_id: d.userId ?? null,
+        manifest_hash: null,
+        schedule_entity_type_id: null,
+        last_error: null,
+        token_version: 1,
+        installed_at: iso,
+        updated_at: iso,
+      })
+      .onConflict((oc) => oc.column('member_id').doNothing())
+      .execute();
+  }
+  const p = await findPortalByMemberId(db, d.memberId);
+  if (!p) throw new Error('portal vanished after upsert');
+  return p;
+}
+
+export async function readPortalTokens(db: Db, box: SecretBox, id: string): Promise<(PortalTokens & { status: PortalStatus; lockUntilMs: number | null }) | undefined> {
+  const r = await db
+    .selectFrom('portals')
+    .select(['access_token_enc', 'refresh_token_enc', 'token_expires_at', 'token_version', 'status', 'refresh_lock_until'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  if (!r.access_token_enc || !r.refresh_token_enc) {
+    return { accessToken: '', refreshToken: '', expiresAtMs: 0, version: Number(r.token_version), status: r.status, lockUntilMs: num(r.refresh_lock_until) };
+  }
+  return {
+    accessToken: box.decrypt(r.access_token_enc, aad(id, 'access')),
+    refreshToken: box.decrypt(r.refresh_token_enc, aad(id, 'refresh')),
+    expiresAtMs: Number(r.token_expires_at ?? 0),
+    version: Number(r.token_version),
+    status: r.status,
+    lockUntilMs: num(r.refresh_lock_until),
+  };
+}
+
+/**
+ * Compare-and-swap claim of the right to refresh: succeeds for exactly one caller per token_version
+ * (across processes), unless a previous holder's lease has run out.
+ */
+export async function claimRefresh(db: Db, id: string, version: number, owner: string, nowMs: number, leaseMs: number): Promise<boolean> {
+  const res = await db
+    .updateTable('portals')
+    .set({ refresh_lock_owner: owner, refresh_lock_until: nowMs + leaseMs })
+    .where('id', '=', id)
+    .where('token_version', '=', version)
+    .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('refresh_lock_until', 'is', null), eb('refresh_lock_until', '<', nowMs)]))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function storeRefreshedTokens(
+  db: Db,
+  box: SecretBox,
+  id: string,
+  version: number,
+  owner: string,
+  t: { accessToken: string; refreshToken: string; expiresAtMs: number; clientEndpoint?: string | undefined; scope?: string | undefined },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('portals')
+    .set({
+      access_token_enc: box.encrypt(t.accessToken, aad(id, 'access')),
+      refresh_token_enc: box.encrypt(t.refreshToken, aad(id, 'refresh')),
+      token_expires_at: t.expiresAtMs,
+      token_version: version + 1,
+      refresh_lock_owner: null,
+      refresh_lock_until: null,
+      ...(t.scope ? { scope: t.scope } : {}),
+      updated_at: new Date().toISOString(),
+    })
+    .where('id', '=', id)
+    .where('token_version', '=', version)
+    .where('refresh_lock_owner', '=', owner)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function releaseRefreshLock(db: Db, id: string, owner: string): Promise<void> {
+  await db.updateTable('portals').set({ refresh_lock_owner: null, refresh_lock_until: null }).where('id', '=', id).where('refresh_lock_owner', '=', owner).execute();
+}
+
+export async function markPortalStatus(db: Db, id: string, status: PortalStatus, lastError: string | null = null): Promise<void> {
+  await db
+    .updateTable('portals')
+    .set({ status, last_error: lastError, refresh_lock_owner: null, refresh_lock_until: null, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Uninstall: every secret goes; the row stays (status 'uninstalled') so late calls are refused clearly. */
+export async function wipePortalSecrets(db: Db, id: string): Promise<void> {
+  await db
+    .updateTable('portals')
+    .set((eb) => ({
+      access_token_enc: null,
+      refresh_token_enc: null,
+      token_expires_at: null,
+      application_token_hash: null,
+      application_token_enc: null,
+      refresh_lock_owner: null,
+      refresh_lock_until: null,
+      status: 'uninstalled' as const,
+      manifest_hash: null,
+      token_version: eb('token_version', '+', 1),
+      updated_at: new Date().toISOString(),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setManifestState(db: Db, id: string, hash: string, scheduleEntityTypeId: number | null): Promise<void> {
+  await db
+    .updateTable('portals')
+    .set({ manifest_hash: hash, schedule_entity_type_id: scheduleEntityTypeId, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setApplicationToken(db: Db, box: SecretBox, id: string, token: string): Promise<void> {
+  await db
+    .updateTable('portals')
+    .set({ application_token_hash: box.hash(token), application_token_enc: box.encrypt(token, aad(id, 'application')), updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute();
+}

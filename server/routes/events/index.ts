@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { handleLifecycleEvent } from '../../install/lifecycle.js';
+import { enqueue } from '../../jobs/outbox.js';
+import { verifyApplicationToken } from '../../security/verify.js';
+import { uuidv7 } from '../../security/uuidv7.js';
+import { AuthBlock, ErrorBody, Ok } from '../install/schemas.js';
+
+// POST /events — portal events (contract.md §3.2, §3.3; doc: api-reference/events/index.md).
+// verify application_token → record (deduplicated) → enqueue a job in the same transaction → 200.
+// Bitrix24 never retries a delivery, so the work happens in the job, not in this request.
+
+const EventBody = Type.Object({
+  event: Type.String({ maxLength: 64, minLength: 1 }),
+  event_handler_id: Type.Optional(Type.String({ maxLength: 32 })),
+  data: Type.Optional(Type.Unknown()),
+  ts: Type.Optional(Type.String({ maxLength: 32 })),
+  auth: Type.Optional(AuthBlock),
+});
+
+const LIFECYCLE = new Set(['ONAPPINSTALL', 'ONAPPUPDATE', 'ONAPPUNINSTALL']);
+
+/** Job kind and payload for an event: deal events carry only the id (contract.md §3.2). */
+export function jobForEvent(event: string, data: unknown): { kind: string; payload: Record<string, unknown> } {
+  const fields = (data && typeof data === 'object' ? (data as { FIELDS?: Record<string, unknown> }).FIELDS : undefined) ?? {};
+  if (event === 'ONCRMDEALADD' || event === 'ONCRMDEALUPDATE') return { kind: 'deal.changed', payload: { event, dealId: Number(fields.ID) } };
+  if (event === 'ONCRMDEALDELETE') return { kind: 'deal.deleted', payload: { event, dealId: Number(fields.ID) } };
+  return { kind: 'portal.event', payload: { event, data: data ?? null } };
+}
+
+export const eventRoutes: FastifyPluginAsync = async (fastify) => {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.post('/events', { schema: { body: EventBody, response: { 200: Ok, 400: ErrorBody, 401: ErrorBody } } }, async (req) => {
+    const event = req.body.event.toUpperCase();
+    if (LIFECYCLE.has(event)) {
+      const data = req.body.data && typeof req.body.data === 'object' ? (req.body.data as Record<string, string>) : undefined;
+      return handleLifecycleEvent(app, { event, data, auth: req.body.auth });
+    }
+    const caller = await verifyApplicationToken(app, req.body.auth);
+    // Same delivery twice (a proxy retry) → same key → recorded and enqueued once.
+    const dedupeKey = createHash('sha256')
+      .update(`${caller.portalId}|${event}|${req.body.event_handler_id ?? ''}|${req.body.ts ?? ''}|${JSON.stringify(req.body.data ?? null)}`)
+      .digest('base64url');
+    const job = jobForEvent(event, req.body.data);
+    await app.db.kysely.transaction().execute(async (trx) => {
+      const ins = await trx
+        .insertInto('inbound_events')
+        .values({ id: uuidv7(), portal_id: caller.portalId, event, dedupe_key: dedupeKey, received_at: new Date().toISOString() })
+        .onConflict((oc) => oc.column('dedupe_key').doNothing())
+        .executeTakeFirst();
+      if (Number(ins.numInsertedOrUpdatedRows ?? 0) === 0) return;
+      await enqueue(trx, { portalId: caller.portalId, kind: job.kind, idempotencyKey: `event:${dedupeKey}`, payload: job.payload });
+    });
+    return { status: 'ok' };
+  });
+};

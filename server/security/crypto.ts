@@ -1,0 +1,63 @@
+import { createCipheriv, createHash, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+// Secrets at rest (portal tokens): AES-256-GCM with a 96-bit random IV per value.
+// Format `v1.<iv>.<tag>.<ciphertext>` (base64url parts) so the key or scheme can be rotated later:
+// a reader dispatches on the version prefix. `aad` binds a ciphertext to its row and column, so a
+// value copied from one portal's row to another's fails to decrypt.
+const VERSION = 'v1';
+
+export interface SecretBox {
+  encrypt(plain: string, aad?: string): string;
+  decrypt(box: string, aad?: string): string;
+  /** Keyed hash for values we only ever compare (application_token): not reversible. */
+  hash(value: string): string;
+}
+
+/** base64 of 32 random bytes; a longer value (≥ 32 bytes decoded) is hashed down to 32 bytes. */
+export function parseKey(base64: string): Buffer {
+  const key = Buffer.from(base64, 'base64');
+  if (key.length === 32) return key;
+  if (key.length > 32) return createHash('sha256').update(key).digest();
+  throw new Error('ENCRYPTION_KEY must be base64 of at least 32 bytes');
+}
+
+export function createSecretBox(keyBase64: string): SecretBox {
+  const key = parseKey(keyBase64);
+  // A separate subkey for hashing so the encryption key is never used for two purposes.
+  const hashKey = createHmac('sha256', key).update('b24-lending/hash-key/v1').digest();
+  return {
+    encrypt(plain, aad) {
+      const iv = randomBytes(12);
+      const c = createCipheriv('aes-256-gcm', key, iv);
+      if (aad) c.setAAD(Buffer.from(aad));
+      const ct = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+      return [VERSION, iv.toString('base64url'), c.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
+    },
+    decrypt(box, aad) {
+      const [v, iv, tag, ct] = box.split('.');
+      if (v !== VERSION || !iv || !tag || ct === undefined) throw new Error('unsupported ciphertext format');
+      const d = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+      if (aad) d.setAAD(Buffer.from(aad));
+      d.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([d.update(Buffer.from(ct, 'base64url')), d.final()]).toString('utf8');
+    },
+    hash(value) {
+      return createHmac('sha256', hashKey).update(value).digest('hex');
+    },
+  };
+}
+
+/** Constant-time string equality: compares fixed-length digests, so neither content nor length leaks. */
+export function safeEqual(a: string, b: string): boolean {
+  const ha = createHmac('sha256', 'cmp').update(a).digest();
+  const hb = createHmac('sha256', 'cmp').update(b).digest();
+  return timingSafeEqual(ha, hb);
+}
+
+/** Constant-time comparison of two hex digests of equal length. */
+export function safeEqualHex(a: string, b: string): boolean {
+  const ba = Buffer.from(a, 'hex');
+  const bb = Buffer.from(b, 'hex');
+  if (ba.length !== bb.length || ba.length === 0) return false;
+  return timingSafeEqual(ba, bb);
+}

@@ -1,0 +1,107 @@
+import { createHmac } from 'node:crypto';
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { AppError } from '../errors.js';
+import { safeEqualHex } from './crypto.js';
+
+// Widget and admin sessions: a short-lived token `<payload b64url>.<hmac hex>` signed with
+// SESSION_SECRET, bound to one portal, one user and optionally one deal. Stateless so that any of
+// N processes can verify it; short TTL because it cannot be revoked individually (an uninstalled
+// portal is refused by requireSession's status check).
+
+export interface SessionClaims {
+  portalId: string;
+  userId: number;
+  dealId?: number;
+  isAdmin: boolean;
+}
+
+export interface Session extends SessionClaims {
+  exp: number;
+}
+
+export const SESSION_COOKIE = 'b24l_session';
+const MAX_TTL_SEC = 12 * 3600;
+
+export interface SessionSigner {
+  issue(claims: SessionClaims & { ttlSec?: number }): string;
+  verify(token: string): Session | null;
+}
+
+export function createSessionSigner(secret: string, defaultTtlSec = 900, now: () => number = Date.now): SessionSigner {
+  const sign = (p: string) => createHmac('sha256', secret).update(p).digest('hex');
+  return {
+    issue({ ttlSec, ...claims }) {
+      const ttl = Math.min(Math.max(1, ttlSec ?? defaultTtlSec), MAX_TTL_SEC);
+      const body: Session = { ...claims, exp: Math.floor(now() / 1000) + ttl };
+      const p = Buffer.from(JSON.stringify(body)).toString('base64url');
+      return `${p}.${sign(p)}`;
+    },
+    verify(token) {
+      const dot = token.indexOf('.');
+      if (dot <= 0 || token.length > 2048) return null;
+      const p = token.slice(0, dot);
+      if (!safeEqualHex(sign(p), token.slice(dot + 1))) return null;
+      try {
+        const s = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Session;
+        if (typeof s.portalId !== 'string' || typeof s.userId !== 'number' || typeof s.exp !== 'number') return null;
+        if (s.exp * 1000 <= now()) return null;
+        return s;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sessions: SessionSigner;
+  }
+  interface FastifyRequest {
+    session?: Session;
+  }
+}
+
+function readToken(req: FastifyRequest): string | undefined {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
+  const h = req.headers['x-b24l-session'];
+  if (typeof h === 'string' && h) return h;
+  const cookie = req.headers.cookie;
+  if (cookie) {
+    const m = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(cookie);
+    if (m?.[1]) return decodeURIComponent(m[1]);
+  }
+  return undefined;
+}
+
+export interface RequireSessionOptions {
+  /** Route param (or query key) holding a deal id that must match the session's deal, when bound. */
+  dealParam?: string;
+  /** Only portal administrators. */
+  admin?: boolean;
+}
+
+/**
+ * preHandler for routes that act for a widget/admin user. Sets `req.session`; every query the route
+ * makes must then be scoped by `req.session.portalId` — never by an id taken from the request.
+ */
+export function requireSession(opts: RequireSessionOptions = {}): preHandlerAsyncHookHandler {
+  return async function (this: unknown, req: FastifyRequest, _reply: FastifyReply) {
+    const token = readToken(req);
+    const s = token ? req.server.sessions.verify(token) : null;
+    if (!s) throw new AppError('SESSION_INVALID', 'missing, expired or forged session', 'Your session has expired. Reopen the app from Bitrix24.');
+    const portal = await req.server.db.kysely.selectFrom('portals').select(['status']).where('id', '=', s.portalId).executeTakeFirst();
+    if (!portal || portal.status === 'uninstalled') throw new AppError('SESSION_INVALID', 'portal gone', 'The app is not installed in this portal.');
+    if (opts.admin && !s.isAdmin) throw new AppError('FORBIDDEN', 'admin session required', 'Only a portal administrator can do this.');
+    if (opts.dealParam && s.dealId !== undefined) {
+      const params = (req.params ?? {}) as Record<string, unknown>;
+      const query = (req.query ?? {}) as Record<string, unknown>;
+      const raw = params[opts.dealParam] ?? query[opts.dealParam];
+      if (raw !== undefined && String(raw) !== String(s.dealId)) {
+        throw new AppError('FORBIDDEN', 'session bound to another deal', 'This session belongs to another deal.');
+      }
+    }
+    req.session = s;
+  };
+}

@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors.js';
+import { callWithToken } from '../portal/direct-call.js';
+import { findPortalAuthByMemberId, findPortalByMemberId, type Portal } from '../portals/portal-repo.js';
+import { safeEqualHex } from './crypto.js';
+
+// Verification of calls that claim to come from a portal.
+// doc: api-reference/events/safe-event-handlers.md — there is no signature; the application_token
+// (per installation, per member_id) is the shared secret in every portal→app call.
+
+export interface VerifiedCaller {
+  portalId: string;
+  memberId: string;
+}
+
+// A fixed dummy hash so an unknown member_id costs the same comparison as a known one.
+const DUMMY_HASH = '0'.repeat(64);
+
+function invalid(): AppError {
+  return new AppError('INVALID_APPLICATION_TOKEN', 'application_token missing or wrong', 'Request not authorised.');
+}
+
+/**
+ * Events, activity calls, SMS-provider calls, uninstall: `auth[member_id]` must name an installed
+ * portal and `auth[application_token]` must equal (constant time) the stored one. Throws 401
+ * INVALID_APPLICATION_TOKEN otherwise — callers must do nothing before this returns.
+ */
+export async function verifyApplicationToken(app: FastifyInstance, auth: unknown, opts: { allowUninstalled?: boolean } = {}): Promise<VerifiedCaller> {
+  const a = (auth && typeof auth === 'object' ? auth : {}) as Record<string, unknown>;
+  const memberId = typeof a.member_id === 'string' ? a.member_id : '';
+  const token = typeof a.application_token === 'string' ? a.application_token : '';
+  if (!memberId || !token || memberId.length > 64 || token.length > 256) throw invalid();
+  const p = await findPortalAuthByMemberId(app.db.kysely, memberId);
+  const ok = safeEqualHex(p?.applicationTokenHash ?? DUMMY_HASH, app.secrets.hash(token));
+  if (!p || !ok || !p.applicationTokenHash) throw invalid();
+  if (p.status === 'uninstalled' && !opts.allowUninstalled) throw invalid();
+  return { portalId: p.id, memberId };
+}
+
+export interface FrameAuth {
+  portal: Portal;
+  userId: number;
+  isAdmin: boolean;
+}
+
+export interface FramePost {
+  query: Record<string, unknown>;
+  body: Record<string, unknown>;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/**
+ * Placement / app-page POSTs (doc: settings/oauth/simple-way.md, api-reference/widgets/crm/index.md):
+ * the POSTed AUTH_ID is not trusted until the portal accepts it. We call `profile` on the client
+ * endpoint we STORED for that member_id (never one taken from the POST), and require the POSTed
+ * DOMAIN to match the stored domain. A token the portal rejects → 401 PLACEMENT_AUTH_FAILED.
+ */
+export async function verifyFramePost(app: FastifyInstance, req: FramePost): Promise<FrameAuth> {
+  const memberId = str(req.body.member_id);
+  const authId = str(req.body.AUTH_ID);
+  const domain = str(req.query.DOMAIN);
+  const fail = (why: string) => new AppError('PLACEMENT_AUTH_FAILED', why, 'Could not verify this request with Bitrix24. Reopen the page.');
+  if (!memberId || !authId || !domain) throw fail('member_id, AUTH_ID or DOMAIN missing');
+  const portal = await findPortalByMemberId(app.db.kysely, memberId);
+  if (!portal || portal.status === 'uninstalled') throw fail('unknown portal');
+  if (portal.domain.toLowerCase() !== domain.toLowerCase()) throw fail('domain does not match the installed portal');
+  const r = await callWithToken<{ ID?: string | number; ADMIN?: boolean }>(portal.clientEndpoint, 'profile', authId);
+  if (!r.ok) throw fail(`portal rejected AUTH_ID (${r.error})`);
+  const userId = Number(r.result.ID);
+  if (!Number.isInteger(userId) || userId <= 0) throw fail('profile without user id');
+  return { portal, userId, isAdmin: r.result.ADMIN === true };
+}
