@@ -16,6 +16,7 @@ import { allMethods } from './methods/index.js';
 import type { MethodTable } from './rest/registry.js';
 import { registerRestRoutes } from './rest/route.js';
 import { registerAdminRoutes } from './admin/routes.js';
+import { portalUiRoutes } from './portal-ui/routes.js';
 import {
   finishInstall,
   frameRequest,
@@ -106,6 +107,7 @@ export async function createEmulator(opts: EmulatorOptions, extras: CreateEmulat
   registerOAuthRoutes(app, core);
   registerRestRoutes(app, core);
   registerAdminRoutes(app, core);
+  await app.register(portalUiRoutes, { core });
   await app.listen({ port: options.port, host: options.host });
   const { port } = app.server.address() as AddressInfo;
   core.domain = `${options.host}:${port}`;
