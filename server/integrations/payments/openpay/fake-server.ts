@@ -37,6 +37,8 @@ export interface FakeOpenpay {
   balance: string | undefined;
   /** Whether the list endpoint honours ?order_id= (UNVERIFIED in the real API). */
   honourOrderIdFilter: boolean;
+  /** Forget queued failures and delays. */
+  clearFaults(): void;
   complete(id: string): void;
   fail(id: string, message: string): void;
   close(): Promise<void>;
@@ -163,6 +165,11 @@ export async function startFakeOpenpay(): Promise<FakeOpenpay> {
     },
     delayNext(ms, n = 1) {
       for (let i = 0; i < n; i++) delays.push(ms);
+    },
+    clearFaults() {
+      failures.length = 0;
+      delays.length = 0;
+      failAfterCreate = 0;
     },
     complete(id) {
       const p = fake.payouts.find((x) => x.id === id);

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { currencyScale } from '../../lending/currency.js';
+import { parseAmount } from '../../lending/money.js';
+import type { Database } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import { parseClabe } from '../integrations/payments/clabe.js';
+import { uuid7 } from '../loans/uuid7.js';
+import { findPayoutByKey, toPayoutRecord, type PayoutRecord } from './payout-repo.js';
+
+// Step 1 of a payout, the TigerBeetle way: the id (also the provider's order id) is made and
+// stored before anything is sent. The key is the activity's event_token, unique per portal:
+// a repeat with the same body returns the first record; a repeat with another body is refused.
+
+export interface PayoutRequestInput {
+  /** Idempotency key: the Bitrix24 activity's event_token. */
+  key: string;
+  /** Decimal string, e.g. "15000.00". */
+  amount: string;
+  currency: string;
+  clabe: string;
+  holderName: string;
+  loanRef?: string | null;
+  description?: string;
+  /** Provider code: 'openpay' | 'manual' | … */
+  provider: string;
+}
+
+export interface RequestPayoutOptions {
+  now?: () => number;
+  maxAttempts?: number;
+  /**
+   * Runs in the same transaction as the insert, only for a NEW payout: enqueue the outbox job
+   * here (`enqueue(trx, {kind: 'payout.execute', idempotencyKey: 'payout:' + id, payload: {payoutId}})`).
+   */
+  onCreated?: (trx: Transaction<Database>, payout: PayoutRecord) => Promise<void>;
+}
+
+export const DEFAULT_PAYOUT_MAX_ATTEMPTS = 8;
+
+function validationError(message: string): AppError {
+  return new AppError('VALIDATION', message, message);
+}
+
+function canonicalAmount(amount: string, currency: string): string {
+  try {
+    const scale = currencyScale(currency);
+    return parseAmount(amount, 'amount', { positive: true, scale }).toFixed(scale);
+  } catch (e) {
+    throw validationError((e as Error).message);
+  }
+}
+
+export function payoutRequestHash(p: { amount: string; currency: string; clabe: string; holderName: string; loanRef: string | null; description: string; provider: string }): string {
+  return createHash('sha256').update(JSON.stringify([p.amount, p.currency, p.clabe, p.holderName, p.loanRef, p.description, p.provider])).digest('hex');
+}
+
+export async function requestPayout(db: Kysely<Database>, portalId: string, input: PayoutRequestInput, options: RequestPayoutOptions = {}): Promise<PayoutRecord> {
+  if (!input.key || input.key.length > 255) throw validationError('Idempotency key must be 1..255 characters');
+  const currency = input.currency.toUpperCase();
+  const amount = canonicalAmount(input.amount, currency);
+  const clabe = parseClabe(input.clabe);
+  const holderName = input.holderName.trim();
+  if (!holderName || holderName.length > 100) throw validationError('Holder name must be 1..100 characters');
+  const loanRef = input.loanRef ?? null;
+  const description = (input.description ?? (loanRef ? `Loan ${loanRef}` : 'Loan payout')).slice(0, 250);
+  const requestHash = payoutRequestHash({ amount, currency, clabe, holderName, loanRef, description, provider: input.provider });
+  const now = options.now?.() ?? Date.now();
+  const iso = new Date(now).toISOString();
+  const id = uuid7(now);
+
+  const row = await db.transaction().execute(async (trx) => {
+    const res = await trx
+      .insertInto('payouts')
+      .values({
+        portal_id: portalId,
+        id,
+        idempotency_key: input.key,
+        loan_ref: loanRef,
+        amount,
+        currency,
+        clabe,
+        holder_name: holderName,
+        description,
+        request_hash: requestHash,
+        status: 'requested',
+        provider: input.provider,
+        provider_payout_id: null,
+        last_error: null,
+        attempts: 0,
+        max_attempts: options.maxAttempts ?? DEFAULT_PAYOUT_MAX_ATTEMPTS,
+        next_attempt_at: now,
+        created_at: iso,
+        updated_at: iso,
+        completed_at: null,
+      })
+      .onConflict((oc) => oc.columns(['portal_id', 'idempotency_key']).doNothing())
+      .executeTakeFirst();
+    const created = Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
+    const stored = await trx.selectFrom('payouts').selectAll().where('portal_id', '=', portalId).where('idempotency_key', '=', input.key).executeTakeFirstOrThrow();
+    if (created && options.onCreated) await options.onCreated(trx, toPayoutRecord(stored));
+    return stored;
+  });
+
+  if (row.request_hash !== requestHash) {
+    throw new AppError(
+      'IDEMPOTENCY_MISMATCH',
+      `Payout key ${input.key} was first used for ${row.amount} ${row.currency} (payout ${row.id}); this request differs`,
+      'This payout was already requested with different data; it was not sent again.',
+      { payoutId: row.id, firstAmount: row.amount, firstCurrency: row.currency, amount, currency },
+    );
+  }
+  return toPayoutRecord(row);
+}
+
+export { findPayoutByKey };
