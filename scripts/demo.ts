@@ -1,0 +1,85 @@
+// `npm run demo`: the app and a local Bitrix24 portal (the emulator) with demo data, on embedded
+// SQLite, installed into each other through the real flow. State lives in ./data/ so a restart
+// keeps deals, loans and the installation. Prints the portal URL to open and a webhook URL.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildApp } from '../server/app.js';
+import { loadConfig } from '../server/config.js';
+import { createDb } from '../server/db/database.js';
+import { migrateToLatest } from '../server/db/migrate.js';
+import { createEmulator } from '../emulator/index.js';
+
+const dataDir = resolve(process.env.DEMO_DATA_DIR ?? 'data');
+mkdirSync(dataDir, { recursive: true });
+
+// Demo secrets are made once and kept beside the demo database; a real deployment sets its own.
+const secretsFile = resolve(dataDir, 'demo-secrets.json');
+if (!existsSync(secretsFile)) {
+  writeFileSync(
+    secretsFile,
+    JSON.stringify({ ENCRYPTION_KEY: randomBytes(32).toString('base64'), SESSION_SECRET: randomBytes(32).toString('base64'), B24_CLIENT_SECRET: randomBytes(16).toString('hex') }),
+    { mode: 0o600 },
+  );
+}
+const secrets = JSON.parse(readFileSync(secretsFile, 'utf8')) as Record<string, string>;
+
+const appPort = Number(process.env.PORT ?? 3000);
+const emulatorPort = Number(process.env.EMULATOR_PORT ?? 3001);
+const clientId = process.env.B24_CLIENT_ID ?? 'local.b24lending.demo';
+
+const emulator = await createEmulator({
+  port: emulatorPort,
+  host: '127.0.0.1',
+  clientId,
+  clientSecret: secrets.B24_CLIENT_SECRET!,
+  redirectUri: `http://127.0.0.1:${appPort}/auth/callback`,
+  stateFile: resolve(dataDir, 'emulator.json'),
+  seedDemoData: true,
+});
+
+const config = loadConfig({
+  ...process.env,
+  PORT: String(appPort),
+  HOST: process.env.HOST ?? '127.0.0.1',
+  DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'b24-lending.db')}`,
+  B24_CLIENT_ID: clientId,
+  B24_CLIENT_SECRET: secrets.B24_CLIENT_SECRET,
+  B24_OAUTH_SERVER: emulator.url,
+  ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? secrets.ENCRYPTION_KEY,
+  SESSION_SECRET: process.env.SESSION_SECRET ?? secrets.SESSION_SECRET,
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+});
+const db = createDb(config.DATABASE_URL);
+await migrateToLatest(db.kysely);
+const app = await buildApp({ config, db });
+await app.listen({ port: config.PORT, host: config.HOST });
+
+// The real install flow: the portal opens our install page with the frame POST and sends
+// ONAPPINSTALL to our handler; the admin's browser would then call installFinish from that page —
+// here the demo does that step for the admin.
+if (!emulator.state.app?.installed) {
+  await emulator.installApp({ installUrl: `${config.PUBLIC_URL}/install`, handlerUrl: `${config.PUBLIC_URL}/install/callback` });
+  await emulator.idle();
+  emulator.finishInstall();
+  console.log('Installed b24-lending into the demo portal.');
+}
+
+// An incoming webhook, as an admin makes one under Developer resources (made once, then kept).
+if (emulator.state.webhooks.length === 0) await fetch(`${emulator.url}/emulator/api/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+const hook = emulator.state.webhooks[0];
+console.log('');
+console.log(`  Portal (open this):  ${emulator.url}/`);
+console.log(`  App:                 ${config.PUBLIC_URL}/  (health: ${config.PUBLIC_URL}/healthz)`);
+if (hook) console.log(`  Incoming webhook:    ${emulator.url}/rest/${hook.userId}/${hook.secret}/`);
+console.log('');
+console.log('  Ctrl+C stops both; state is kept in ./data/.');
+
+const stop = async () => {
+  await app.close();
+  await db.close();
+  await emulator.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
