@@ -1,6 +1,6 @@
-// The shapes the loan server code relies on, following issue 4 §9 (amounts are decimal strings,
-// dates ISO YYYY-MM-DD). lending-adapter.ts maps the lending core onto these, so the rest of
-// server/loans never depends on the core's internal types.
+// The shapes the loan server code relies on: the lending core's JSON forms (issue 4 §9; amounts are
+// decimal strings, dates ISO YYYY-MM-DD). Only lending-adapter.ts calls the core.
+import type { ScheduleJson, ScheduleRowJson, ServicingJson } from '../../lending/index.js';
 
 export interface LoanFee {
   name: string;
@@ -10,7 +10,11 @@ export interface LoanFee {
   withheld?: boolean;
 }
 
-/** The loan input as the widget sends it and as it is stored in loans.terms. */
+/**
+ * The loan input as the widget sends it and as it is stored in loans.terms. The core validates it
+ * (parseLoanInput); the fields named here are the ones the server reads itself, the rest (grace,
+ * vat, dueDates, …) pass through untouched.
+ */
 export interface LoanInput {
   principal: string;
   currency: string;
@@ -19,27 +23,18 @@ export interface LoanInput {
   method: string;
   rate: { annualPercent?: string; dailyPercent?: string };
   installments: number;
-  frequency: { unit: 'day' | 'week' | 'month'; every: number };
+  frequency?: { unit: 'day' | 'week' | 'month'; every: number; monthEnd?: string };
   firstDueDate?: string;
   dayCount: string;
-  interest?: 'daily' | 'periodic';
-  annuity?: 'fixed-payment' | 'resolved';
-  rounding?: { mode?: string; installmentStep?: string; last?: string };
+  interest?: string;
+  annuity?: string;
+  rounding?: Record<string, unknown>;
   fees?: LoanFee[];
   profile?: string;
+  [more: string]: unknown;
 }
 
-export interface ScheduleRow {
-  n: number;
-  dueDate: string;
-  days: number;
-  opening: string;
-  principal: string;
-  interest: string;
-  fees: string;
-  total: string;
-  closing: string;
-}
+export type ScheduleRow = ScheduleRowJson;
 
 export interface Schedule {
   installmentAmount: string;
@@ -54,49 +49,16 @@ export interface PaymentInput {
   amount: string;
 }
 
-export interface Components {
-  principal: string;
-  interest: string;
-  fees: string;
-  penalty: string;
-  total: string;
-}
-
-export interface InstallmentState {
-  n: number;
-  dueDate: string;
-  due: Components;
-  paid: Components;
-  outstanding: Components;
-  daysPastDue: number;
-}
-
-export interface AllocationPart {
-  n: number;
-  component: 'principal' | 'interest' | 'fees' | 'penalty';
-  amount: string;
-}
-
-/** How one payment was spread; parts + unapplied always sum to the payment. */
-export interface PaymentAllocation {
-  paymentId: string;
-  parts: AllocationPart[];
-  unapplied: string;
-}
-
-export interface Servicing {
-  asOf: string;
-  installments: InstallmentState[];
-  daysPastDue: number;
-  principalOutstanding: string;
-  toBeCurrent: string;
-  payoff: string;
-  allocations: PaymentAllocation[];
-}
+export type Servicing = ServicingJson;
+export type InstallmentState = ServicingJson['installments'][number];
+/** How one payment was spread by component; components + excess always sum to the payment. */
+export type PaymentAllocation = ServicingJson['allocations'][number];
 
 /** A refusal from the core: a stable code and the path of the offending field. */
 export interface LendingFailure {
   code: string;
   path: string;
   message: string;
+  /** 'invalid' → malformed input, 'refused' → well-formed but breaks a rule. */
+  kind: 'invalid' | 'refused';
 }

@@ -4,7 +4,7 @@ import { isUniqueViolation, type Executor } from '../db-types.js';
 import type { PaymentAllocation } from '../lending-types.js';
 import type { LedgerEntry } from '../loan.js';
 import { appendLedgerEntry, findEntryByExternalId } from '../repositories/ledger.js';
-import { LOAN_SYNC_JOB, type Actor, type LoanDeps } from './deps.js';
+import { LOAN_SYNC_JOB, isoDay, type Actor, type LoanDeps } from './deps.js';
 import { loadLoanStateByDeal, requireLoan, servicingOf } from './loan-state.js';
 import { positiveAmount, requestHash } from './money.js';
 
@@ -40,6 +40,9 @@ export async function registerPayment(db: Executor, portalId: string, dealId: nu
   if (req.date < state.schedule.terms.disbursementDate) {
     throw new AppError('PAYMENT_BEFORE_DISBURSEMENT', `payment ${req.date} before disbursement`, 'The payment date is before the loan was disbursed', { field: 'date' }, 422);
   }
+  if (req.date > isoDay(deps.now())) {
+    throw new AppError('PAYMENT_IN_FUTURE', `payment ${req.date} after today`, 'A payment cannot be dated in the future', { field: 'date' }, 422);
+  }
   const allocation = allocate(state, req.id, req.date, amount);
   const entry: LedgerEntry = {
     id: deps.newId(),
@@ -73,6 +76,11 @@ export async function registerPayment(db: Executor, portalId: string, dealId: nu
   return { entry, replayed: false };
 }
 
+/** Components + excess of an allocation (inAdvance is a share of the components, not extra). */
+export function allocationSum(a: PaymentAllocation): Decimal {
+  return [a.principal, a.interest, a.fees, a.vat, a.penalty, a.excess].reduce((s, x) => s.add(x), new Decimal(0));
+}
+
 function replay(first: LedgerEntry, hash: string, id: string): PaymentResult {
   if (first.kind !== 'PAYMENT' || first.requestHash !== hash) {
     throw new AppError('IDEMPOTENCY_MISMATCH', `payment id ${id} reused with a different body`, 'This payment id was already used for a different payment', { field: 'id' });
@@ -85,7 +93,7 @@ function allocate(state: Parameters<typeof servicingOf>[0], id: string, date: st
   const a = servicing.allocations.find((x) => x.paymentId === id);
   if (!a) throw new AppError('INTERNAL', `core returned no allocation for payment ${id}`);
   // Invariant (STYLE.md, TigerBeetle habit): the allocation sums to the payment exactly.
-  const sum = a.parts.reduce((s, p) => s.add(p.amount), new Decimal(a.unapplied));
+  const sum = allocationSum(a);
   if (!sum.eq(amount)) throw new AppError('INTERNAL', `allocation of ${id} sums to ${sum.toFixed()} not ${amount}`);
   return a;
 }

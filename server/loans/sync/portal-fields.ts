@@ -12,11 +12,18 @@ export interface DesiredItem {
   hash: string;
 }
 
-export function installmentStatus(s: InstallmentState, asOf: string): InstallmentStatus {
-  const outstanding = new Decimal(s.outstanding.total);
-  if (outstanding.lte(0)) return 'paid';
-  if (s.dueDate < asOf) return 'overdue';
-  return new Decimal(s.paid.total).gt(0) ? 'partially_paid' : 'upcoming';
+/** The core's status in the four words of the issue: a 'due' (today) installment is still upcoming. */
+export function installmentStatus(s: InstallmentState): InstallmentStatus {
+  switch (s.status) {
+    case 'paid':
+      return 'paid';
+    case 'overdue':
+      return 'overdue';
+    case 'partial':
+      return 'partially_paid';
+    default:
+      return new Decimal(s.paid).gt(0) ? 'partially_paid' : 'upcoming';
+  }
 }
 
 /** Title carries the installment number first ("№3 · …"): reconcile reads it back from a listing. */
@@ -39,7 +46,7 @@ export function desiredItems(state: LoanState, servicing: Servicing, target: Syn
   const rows = schedule.rows;
   return rows.map((row, idx) => {
     const s = byN.get(row.n);
-    const status: InstallmentStatus = s ? installmentStatus(s, servicing.asOf) : 'upcoming';
+    const status: InstallmentStatus = s ? installmentStatus(s) : 'upcoming';
     const fields: Record<string, unknown> = {
       title: itemTitle(row, rows.length, loan.currency),
       parentId2: loan.dealId,
@@ -55,8 +62,8 @@ export function desiredItems(state: LoanState, servicing: Servicing, target: Syn
       fields[f.principal] = row.principal;
       fields[f.interest] = row.interest;
       fields[f.fees] = row.fees;
-      fields[f.paid] = s?.paid.total ?? '0';
-      fields[f.outstanding] = s?.outstanding.total ?? row.total;
+      fields[f.paid] = s?.paid ?? '0';
+      fields[f.outstanding] = s?.outstanding ?? row.total;
       fields[f.status] = status;
       fields[f.balanceAfter] = row.closing;
       fields[f.loanId] = loan.id;
@@ -76,10 +83,10 @@ function money(amount: string, currency: string): string {
 export function dealFields(state: LoanState, servicing: Servicing, target: SyncTarget): Record<string, unknown> {
   const { loan, schedule } = state;
   const terms = schedule.terms;
-  const open = servicing.installments.filter((i) => new Decimal(i.outstanding.total).gt(0));
+  const open = servicing.installments.filter((i) => new Decimal(i.outstanding).gt(0));
   const next = open.find((i) => i.dueDate >= servicing.asOf) ?? open[0];
   // The next payment includes any arrears before it: what the client must pay by that date.
-  const nextAmount = next ? open.filter((i) => i.dueDate <= next.dueDate).reduce((s, i) => s.add(i.outstanding.total), new Decimal(0)) : new Decimal(0);
+  const nextAmount = next ? open.filter((i) => i.dueDate <= next.dueDate).reduce((s, i) => s.add(i.outstanding), new Decimal(0)) : new Decimal(0);
   const status = open.length === 0 ? 'closed' : servicing.daysPastDue > 0 ? 'overdue' : 'active';
   const rate = terms.rate.annualPercent ?? (terms.rate.dailyPercent !== undefined ? new Decimal(terms.rate.dailyPercent).mul(365).toFixed() : '');
   const d = target.dealFields;
@@ -91,7 +98,7 @@ export function dealFields(state: LoanState, servicing: Servicing, target: SyncT
     [d.term]: terms.installments,
     [d.nextDueDate]: next?.dueDate ?? '',
     [d.nextAmount]: money(nextAmount.toFixed(new Decimal(schedule.installmentAmount).decimalPlaces()), loan.currency),
-    [d.balance]: money(servicing.principalOutstanding, loan.currency),
+    [d.balance]: money(servicing.outstanding.principal, loan.currency),
     [d.daysPastDue]: servicing.daysPastDue,
     [d.status]: status,
   };
