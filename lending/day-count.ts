@@ -26,7 +26,8 @@ const D365 = new Dec(365);
 const D366 = new Dec(366);
 
 /**
- * 30/360 US (NASD, as spreadsheets' YEARFRAC basis 0): end-of-February and 31st adjustments.
+ * 30/360 US as spreadsheets compute it (YEARFRAC basis 0, the NASD variant lenders check against in
+ * Excel/Calc): the rules apply in this order and only the first that matches.
  */
 export function days360Us(a: IsoDate, b: IsoDate): number {
   const s = ymd(a);
@@ -35,10 +36,15 @@ export function days360Us(a: IsoDate, b: IsoDate): number {
   let d2 = e.d;
   const febEnd1 = s.m === 2 && s.d === daysInMonth(s.y, 2);
   const febEnd2 = e.m === 2 && e.d === daysInMonth(e.y, 2);
-  if (febEnd1 && febEnd2) d2 = 30;
-  if (febEnd1) d1 = 30;
-  if (d2 === 31 && d1 >= 30) d2 = 30;
-  if (d1 === 31) d1 = 30;
+  if (d1 === 31 && d2 === 31) {
+    d1 = 30;
+    d2 = 30;
+  } else if (d1 === 31) d1 = 30;
+  else if (d1 === 30 && d2 === 31) d2 = 30;
+  else if (febEnd1 && febEnd2) {
+    d1 = 30;
+    d2 = 30;
+  } else if (febEnd1) d1 = 30;
   return (e.y - s.y) * 360 + (e.m - s.m) * 30 + (d2 - d1);
 }
 

@@ -1,0 +1,20 @@
+// Test-only helpers (imported by *.test.ts): build a schedule from JSON input, compare decimals.
+import { scheduleFromJson } from './commands.js';
+import { Dec } from './decimal.js';
+import { formatMoney } from './money.js';
+import type { ScheduleJson } from './schedule-json.js';
+
+export const base = { currency: 'USD', contractDate: '2024-01-01', method: 'annuity' } as const;
+
+export function sched(input: Record<string, unknown>): ScheduleJson {
+  return scheduleFromJson({ ...base, ...input });
+}
+
+/** |actual − expected| ≤ tolerance, all as decimal strings. */
+export function near(actual: string, expected: string, tolerance: string): boolean {
+  return new Dec(actual).minus(expected).abs().lte(tolerance);
+}
+
+export function round(value: string, places: number): string {
+  return formatMoney(new Dec(value), places);
+}
