@@ -1,0 +1,55 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db/database.js';
+import { createTestDb } from '../db/test-db.js';
+import { startFakeOpenpay, type FakeOpenpay } from '../integrations/payments/openpay/fake-server.js';
+import { openpayProvider } from '../integrations/payments/openpay/index.js';
+import { unregisterJobHandler } from '../jobs/registry.js';
+import { OutboxWorker } from '../jobs/worker.js';
+import { findPayoutById, requestPayout } from './index.js';
+import { enqueuePayoutExecution, PAYOUT_EXECUTE_JOB, PAYOUT_REFRESH_JOB, PAYOUT_SETTLED_JOB, registerPayoutJobs } from './payout-jobs.js';
+
+let db: Db;
+let fake: FakeOpenpay;
+let worker: OutboxWorker;
+
+beforeAll(async () => {
+  db = await createTestDb();
+  fake = await startFakeOpenpay();
+  const provider = openpayProvider.create({ merchantId: fake.merchantId, privateKey: fake.privateKey, baseUrl: fake.baseUrl });
+  registerPayoutJobs(async () => provider, { execute: { backoffBaseMs: 20 } });
+  worker = new OutboxWorker({
+    db: db.kysely,
+    dialect: db.dialect,
+    log: pino({ level: 'silent' }),
+    getPortalClient: () => Promise.reject(new Error('no portal in this test')),
+  });
+});
+afterAll(async () => {
+  for (const k of [PAYOUT_EXECUTE_JOB, PAYOUT_REFRESH_JOB]) unregisterJobHandler(k);
+  await fake.close();
+  await db.close();
+});
+
+describe('payout jobs on the outbox worker', () => {
+  it('1,000 duplicated activity calls enqueue one job; 500s are retried on our schedule; one payout; settled once', async () => {
+    fake.failNext(500, 2);
+    const input = { key: 'evt-outbox-1', amount: '2500.50', currency: 'MXN', clabe: '032180000118359719', holderName: 'Juan Hernández', loanRef: 'L-7', provider: 'openpay' };
+    const rows = await Promise.all(Array.from({ length: 1000 }, () => requestPayout(db.kysely, 'p1', input, { onCreated: (trx, p) => enqueuePayoutExecution(trx, p).then(() => undefined) })));
+    const id = rows[0]!.id;
+    for (let i = 0; i < 50; i++) {
+      await worker.drain();
+      const row = await findPayoutById(db.kysely, id);
+      if (row?.status === 'pending') break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const row = await findPayoutById(db.kysely, id);
+    expect(row).toMatchObject({ status: 'pending', attempts: 3, providerPayoutId: fake.payouts[0]?.id });
+    expect(fake.payouts).toHaveLength(1);
+    expect(fake.createRequests).toBe(3);
+    const jobs = await db.kysely.selectFrom('outbox_jobs').select(['kind', 'idempotency_key', 'status']).orderBy('created_at').execute();
+    expect(jobs.filter((j) => j.kind === PAYOUT_EXECUTE_JOB).map((j) => j.idempotency_key)).toEqual([`payout:${id}:0`, `payout:${id}:1`, `payout:${id}:2`]);
+    expect(jobs.filter((j) => j.kind === PAYOUT_SETTLED_JOB).map((j) => j.idempotency_key)).toEqual([`payout-settled:${id}:pending`]);
+    expect(jobs.filter((j) => j.kind === PAYOUT_REFRESH_JOB)).toHaveLength(1);
+  });
+});

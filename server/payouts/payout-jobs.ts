@@ -1,0 +1,80 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { PaymentProvider } from '../integrations/payments/provider.js';
+import { enqueue } from '../jobs/outbox.js';
+import { PermanentJobError, registerJobHandler, type JobContext } from '../jobs/registry.js';
+import { executePayout, refreshPayout, type ExecutePayoutOptions } from './execute-payout.js';
+import { findPayoutById, type PayoutRecord } from './payout-repo.js';
+
+// Outbox wiring. Each attempt is its own job (key payout:<id>:<attempt>) scheduled at the payout's
+// own retryAt, so our back-off — not the worker's — decides when OpenPay is asked again. When a
+// payout reaches a state the workflow should hear about (pending with a provider reference,
+// succeeded, failed, or stuck unknown), a `payout.settled` job is enqueued once per state: the
+// activity handler registers that kind and answers with bizproc.event.send.
+
+export const PAYOUT_EXECUTE_JOB = 'payout.execute';
+export const PAYOUT_REFRESH_JOB = 'payout.refresh';
+export const PAYOUT_SETTLED_JOB = 'payout.settled';
+
+export interface PayoutJobPayload {
+  payoutId: string;
+}
+
+export type PayoutProviderResolver = (portalId: string, providerCode: string, ctx: JobContext) => Promise<PaymentProvider>;
+
+export interface PayoutJobOptions {
+  execute?: ExecutePayoutOptions;
+  /** How often a pending payout is re-checked, and for how many checks at most. */
+  refreshEveryMs?: number;
+  maxRefreshes?: number;
+}
+
+/** Use as requestPayout's onCreated: the first attempt is enqueued in the insert's transaction. */
+export function enqueuePayoutExecution(trx: Transaction<Database>, payout: PayoutRecord, runAfterMs?: number): Promise<{ id: string; created: boolean }> {
+  return enqueue(trx, {
+    portalId: payout.portalId,
+    kind: PAYOUT_EXECUTE_JOB,
+    idempotencyKey: `payout:${payout.id}:${payout.attempts}`,
+    payload: { payoutId: payout.id } satisfies PayoutJobPayload,
+    ...(runAfterMs !== undefined ? { runAfterMs } : {}),
+  });
+}
+
+async function settle(ctx: JobContext, payout: PayoutRecord, options: PayoutJobOptions, refreshN = 0): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await enqueue(trx, { portalId: payout.portalId, kind: PAYOUT_SETTLED_JOB, idempotencyKey: `payout-settled:${payout.id}:${payout.status}`, payload: { payoutId: payout.id } });
+    if (payout.status === 'pending' && refreshN < (options.maxRefreshes ?? 240)) {
+      await enqueue(trx, {
+        portalId: payout.portalId,
+        kind: PAYOUT_REFRESH_JOB,
+        idempotencyKey: `payout-refresh:${payout.id}:${refreshN + 1}`,
+        payload: { payoutId: payout.id, n: refreshN + 1 },
+        runAfterMs: Date.now() + (options.refreshEveryMs ?? 30 * 60_000),
+      });
+    }
+  });
+}
+
+export function registerPayoutJobs(resolveProvider: PayoutProviderResolver, options: PayoutJobOptions = {}): void {
+  registerJobHandler<PayoutJobPayload>(PAYOUT_EXECUTE_JOB, async (job, ctx) => {
+    const row = await findPayoutById(ctx.db, job.payload.payoutId);
+    if (!row) throw new PermanentJobError(`payout ${job.payload.payoutId} not found`);
+    const provider = await resolveProvider(row.portalId, row.provider, ctx);
+    const r = await executePayout(ctx.db, provider, row.id, options.execute);
+    if (r.retryAt !== undefined) {
+      const retryAt = r.retryAt;
+      await ctx.db.transaction().execute((trx) => enqueuePayoutExecution(trx, r.payout, retryAt));
+      ctx.log.info({ payoutId: row.id, attempts: r.payout.attempts, retryAt, lastError: r.payout.lastError }, 'payout will be retried');
+      return;
+    }
+    await settle(ctx, r.payout, options);
+  });
+
+  registerJobHandler<PayoutJobPayload & { n: number }>(PAYOUT_REFRESH_JOB, async (job, ctx) => {
+    const row = await findPayoutById(ctx.db, job.payload.payoutId);
+    if (!row) throw new PermanentJobError(`payout ${job.payload.payoutId} not found`);
+    const provider = await resolveProvider(row.portalId, row.provider, ctx);
+    const payout = await refreshPayout(ctx.db, provider, row.id, options.execute?.now ? { now: options.execute.now } : {});
+    await settle(ctx, payout, options, payout.status === 'pending' ? job.payload.n : 0);
+  });
+}
