@@ -4,8 +4,8 @@ import type { AppError } from '../errors.js';
 import { isAppError } from '../errors.js';
 import type { Portal, PortalTokens } from '../portals/portal-repo.js';
 import { markPortalStatus } from '../portals/portal-repo.js';
-import { RateLimited, ReinstallNeeded, portalError } from './errors.js';
-import { refreshPortalTokens, type RefreshDeps } from './token-refresh.js';
+import { PortalCallError, RateLimited, ReinstallNeeded, portalError } from './errors.js';
+import { refreshPortalTokens, usableUntilMs, type RefreshDeps } from './token-refresh.js';
 
 // One long-lived client per portal (see client-cache.ts). Built on the SDK's B24OAuth so its
 // RestrictionManager (client-side leaky bucket, operating-time limiter, 503/429 backoff) and its
@@ -34,9 +34,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Seconds the SDK sees as the expiry: a little before the real one so a request never races it. */
 function sdkExpires(t: PortalTokens, now: number): { expires: number; expiresIn: number } {
-  const life = Math.max(1, t.expiresAtMs - now);
-  const skew = Math.min(30_000, life / 4);
-  return { expires: Math.floor((t.expiresAtMs - skew) / 1000), expiresIn: Math.round(life / 1000) };
+  return { expires: usableUntilMs(t.expiresAtMs) / 1000, expiresIn: Math.max(1, Math.round((t.expiresAtMs - now) / 1000)) };
 }
 
 export class PortalClient {
@@ -152,6 +150,9 @@ export class PortalClient {
         const mapped = this.onMapped(this.mapThrown(e, method));
         // The SDK already waited and retried up to its maxRetries; past that we keep waiting (bounded)
         // so that a burst larger than the portal's bucket still completes instead of surfacing a 503.
+        // The SDK refreshes and retries once on expired_token; a request that waited in the bucket
+        // longer than a (very short) token life can still meet it — try again, bounded.
+        if (mapped instanceof PortalCallError && (mapped.portalCode === 'expired_token' || mapped.portalCode === 'invalid_token') && attempt < 2) continue;
         if (mapped instanceof RateLimited && attempt < MAX_RATE_RETRIES) {
           await sleep(Math.min(1000 / this.deps.rate.drainRate + 250, 10_000) * 2 ** Math.min(attempt, 4));
           continue;

@@ -30,6 +30,15 @@ export interface RefreshDeps {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * The instant up to which we send an access token: half a second before its expiry, floored to
+ * whole seconds because the SDK keeps `expires` in seconds. The portal's own clock also counts in
+ * seconds, so a token must not be used up to the last millisecond.
+ */
+export function usableUntilMs(expiresAtMs: number): number {
+  return Math.floor((expiresAtMs - 500) / 1000) * 1000;
+}
+
+/**
  * @param heldVersion version of the tokens the caller holds (0 = none)
  * @param acceptCurrentIfFresh the caller's own refresh happened moments ago: a 401 on a request that
  *        used the previous token must not spend the refresh token again.
@@ -40,7 +49,7 @@ export async function refreshPortalTokens(d: RefreshDeps, portalId: string, held
   for (let i = 0; ; i++) {
     const row = await readPortalTokens(d.db, d.box, portalId);
     if (!row || row.status !== 'active' || !row.refreshToken) throw new ReinstallNeeded(portalId, `portal is ${row?.status ?? 'missing'}`);
-    const fresh = row.expiresAtMs > now() + 250;
+    const fresh = usableUntilMs(row.expiresAtMs) > now() + 100;
     if (fresh && (row.version > heldVersion || acceptCurrentIfFresh)) return row;
     const leaseHeld = row.lockUntilMs !== null && row.lockUntilMs > now();
     if (!leaseHeld && (await claimRefresh(d.db, portalId, row.version, d.owner, now(), LEASE_MS))) {

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { handlerUrl, loadManifest } from '../server/manifest/manifest.js';
+import { startPlatform, type Platform } from '../server/portal/test-harness.js';
+
+// Install through the real flow (ONAPPINSTALL + install frame POST from the emulator) leaves
+// exactly what app.manifest.json declares; installing again changes nothing.
+
+let p: Platform | undefined;
+afterEach(async () => {
+  await p?.close();
+  p = undefined;
+});
+
+async function snapshot(pl: Platform) {
+  const [placements, activities, robots, events, senders] = await Promise.all([
+    pl.portalCall<{ placement: string; handler: string; title: string }[]>('placement.get'),
+    pl.portalCall<string[]>('bizproc.activity.list'),
+    pl.portalCall<string[]>('bizproc.robot.list'),
+    pl.portalCall<{ event: string; handler: string }[]>('event.get'),
+    pl.portalCall<string[]>('messageservice.sender.list'),
+  ]);
+  return {
+    placements: placements.map((x) => `${x.placement} ${x.handler}`).sort(),
+    activities: [...activities].sort(),
+    robots: [...robots].sort(),
+    events: events.map((x) => `${x.event} ${x.handler}`).sort(),
+    senders: [...senders].sort(),
+  };
+}
+
+describe('platform install', () => {
+  it('leaves exactly what the manifest declares, and a second install changes nothing', async () => {
+    p = await startPlatform();
+    const portalId = await p.install();
+    const m = loadManifest();
+    const url = (path: string) => handlerUrl(p!.a.url, path);
+    const expected = {
+      placements: m.placements.map((x) => `${x.placement} ${url(x.handler)}`).sort(),
+      activities: m.activities.filter((a) => a.kind === 'activity').map((a) => a.code).sort(),
+      robots: m.activities.filter((a) => a.kind === 'robot').map((a) => a.code).sort(),
+      events: m.events.map((e) => `${e.event} ${url(e.handler)}`).sort(),
+      senders: m.smsSenders.map((s) => s.code).sort(),
+    };
+    const first = await snapshot(p);
+    expect(first).toEqual(expected);
+
+    const row = await p.db.kysely.selectFrom('portals').selectAll().where('id', '=', portalId).executeTakeFirstOrThrow();
+    expect(row.status).toBe('active');
+    // Secrets at rest are ciphertext, never the token itself.
+    expect(row.access_token_enc).toMatch(/^v1\./);
+    expect(row.refresh_token_enc).toMatch(/^v1\./);
+
+    const callsBefore = p.em.stats().restCallsTotal;
+    // The admin opens the install page again (reinstall): same registrations, no duplicates.
+    const frame = p.em.frameRequest(`${p.a.url}/install`);
+    const res = await fetch(frame.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(frame.body) });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('installFinish');
+    expect(await snapshot(p)).toEqual(first);
+    expect(p.em.stats().restCallsTotal).toBeGreaterThan(callsBefore);
+  });
+
+  it('reconciles: removes what the manifest no longer has', async () => {
+    p = await startPlatform();
+    await p.install();
+    // Something left from an older version of the app.
+    const token = p.em.issueUserToken(1).accessToken;
+    const post = (method: string, params: Record<string, unknown>) =>
+      fetch(`${p!.em.url}/rest/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...params, auth: token }) }).then((r) => r.json());
+    await post('placement.bind', { PLACEMENT: 'CRM_DEAL_DETAIL_TOOLBAR', HANDLER: `${p.a.url}/placements/old`, TITLE: 'Old' });
+    await post('messageservice.sender.add', { CODE: 'old_sender', TYPE: 'SMS', HANDLER: `${p.a.url}/sms/old`, NAME: 'Old' });
+    await post('bizproc.robot.add', { CODE: 'old_robot', HANDLER: `${p.a.url}/activities/old`, NAME: 'Old', USE_SUBSCRIPTION: 'N' });
+    await post('event.bind', { event: 'ONCRMCONTACTADD', handler: `${p.a.url}/events` });
+    const frame = p.em.frameRequest(`${p.a.url}/install`);
+    const res = await fetch(frame.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(frame.body) });
+    expect(res.status).toBe(200);
+    const s = await snapshot(p);
+    expect(s.placements.some((x) => x.includes('/placements/old'))).toBe(false);
+    expect(s.senders).not.toContain('old_sender');
+    expect(s.robots).not.toContain('old_robot');
+    expect(s.events.some((x) => x.startsWith('ONCRMCONTACTADD'))).toBe(false);
+  });
+});
