@@ -108,6 +108,7 @@ export async function createEmulator(opts: EmulatorOptions, extras: CreateEmulat
   registerRestRoutes(app, core);
   registerAdminRoutes(app, core);
   await app.register(portalUiRoutes, { core });
+  (await import('./workflows/register.js')).registerWorkflowArea(app, core);
   await app.listen({ port: options.port, host: options.host });
   const { port } = app.server.address() as AddressInfo;
   core.domain = `${options.host}:${port}`;
