@@ -58,7 +58,7 @@ export interface PaymentInput {
 }
 
 export interface ServicingInput {
-  rows: ScheduleRow[];
+  loan: LoanInput;
   payments: PaymentInput[];
   asOf: string;
   /** Penalty per day in percent of overdue principal. */
@@ -83,6 +83,7 @@ export interface Allocation {
   penalty: string;
   interest: string;
   principal: string;
+  fees: string;
   inAdvance: string;
 }
 

@@ -8,7 +8,7 @@ import { connectB24Frame, type FrameBridge } from './bridge.js';
 import { App } from './components/app.js';
 import { formatters } from './format.js';
 import { toLang, translator } from './i18n.js';
-import { computeSchedule, computeServicing } from './lending-adapter.js';
+import { checkPayment, computeSchedule, computeServicing, scaleOf } from './lending-adapter.js';
 import { createLoanModel } from './model.js';
 import './styles.css';
 
@@ -28,7 +28,7 @@ async function start(root: HTMLElement): Promise<void> {
   const currency = deal?.CURRENCY_ID || 'RUB';
   const api = boot.sessionToken ? createApi({ baseUrl: boot.apiBase, sessionToken: boot.sessionToken }) : null;
   const model = createLoanModel({
-    core: { computeSchedule, computeServicing },
+    core: { computeSchedule, computeServicing, checkPayment, scaleOf },
     api,
     dealId,
     currency,

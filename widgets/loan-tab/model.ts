@@ -31,7 +31,9 @@ export interface Product {
 
 export interface LendingCore {
   computeSchedule(input: LoanInput): Outcome<Schedule>;
-  computeServicing(input: ServicingInput, currency: string): Outcome<Servicing>;
+  computeServicing(input: ServicingInput): Outcome<Servicing>;
+  checkPayment(p: PaymentInput, scale: number): LendingIssue | null;
+  scaleOf(currency: string): number;
 }
 
 export interface ModelDeps {
@@ -76,7 +78,9 @@ export function toLoanInput(f: LoanForm, currency: string, profile: string | und
     frequency: { unit: f.unit, every: Math.max(1, Number(f.every) || 1) },
     firstDueDate: f.firstDueDate || undefined,
     dueDates,
-    interest: 'periodic',
+    // Interest on actual days, so what-if date edits change it as they would in the contract.
+    dayCount: currency === 'RUB' ? 'actual/actual-ru' : 'actual/365',
+    interest: 'daily',
     annuity: 'fixed-payment',
     rounding: { mode: 'half-up', installmentStep: '0.01', last: 'adjust' },
     fees: fee === '' || fee === '0' ? [] : [{ name: 'opening', amount: fee.replace(',', '.'), at: 'disbursement', withheld: f.feeWithheld }],
@@ -115,10 +119,7 @@ export function createLoanModel(deps: ModelDeps) {
   const servicing = computed<Outcome<Servicing> | null>(() => {
     const s = baseSchedule.value;
     if (!s.ok) return null;
-    return deps.core.computeServicing(
-      { rows: s.value.rows, payments: payments.value, asOf: asOf.value, penaltyDailyPercent: penaltyDailyPercent.value },
-      deps.currency,
-    );
+    return deps.core.computeServicing({ loan: loanInput.value, payments: payments.value, asOf: asOf.value, penaltyDailyPercent: penaltyDailyPercent.value });
   });
 
   const issues = computed<LendingIssue[]>(() => (schedule.value.ok ? [] : schedule.value.issues));
@@ -187,9 +188,9 @@ export function createLoanModel(deps: ModelDeps) {
   /** Shown at once from the core; sent to the server, which allocates authoritatively. */
   async function addPayment(date: string, amount: string, method = 'cash', reference = ''): Promise<void> {
     const payment: PaymentInput = { id: deps.newId(), date, amount: amount.trim().replace(',', '.') };
-    const check = deps.core.computeServicing({ rows: [], payments: [payment], asOf: date, penaltyDailyPercent: '0' }, deps.currency);
-    if (!check.ok) {
-      paymentError.value = check.issues[0] ?? null;
+    const issue = deps.core.checkPayment(payment, deps.core.scaleOf(deps.currency));
+    if (issue) {
+      paymentError.value = issue;
       return;
     }
     batch(() => {

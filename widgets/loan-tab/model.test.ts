@@ -1,0 +1,102 @@
+import Decimal from 'decimal.js';
+import { describe, expect, it } from 'vitest';
+import { checkPayment, computeSchedule, computeServicing, scaleOf } from './lending-adapter.js';
+import { createLoanModel, type ModelDeps } from './model.js';
+import { errorText, translator } from './i18n.js';
+import { formatters } from './format.js';
+
+function model(over: Partial<ModelDeps> = {}) {
+  let n = 0;
+  return createLoanModel({
+    core: { computeSchedule, computeServicing, checkPayment, scaleOf },
+    api: null,
+    dealId: '42',
+    currency: 'RUB',
+    today: '2026-01-15',
+    products: [{ code: 'micro', title: 'Micro', defaults: { rate: '0.5', rateKind: 'daily', installments: '1', unit: 'day', every: '30' } }],
+    newId: () => `p${++n}`,
+    ...over,
+  });
+}
+
+const sum = (xs: string[]) => xs.reduce((s, x) => s.plus(x), new Decimal(0)).toFixed(2);
+
+describe('loan tab model', () => {
+  it('recomputes the schedule when an input changes, and the principal parts sum to the loan', () => {
+    const m = model();
+    const before = m.schedule.value;
+    expect(before.ok).toBe(true);
+    m.setField('rate', '24');
+    const after = m.schedule.value;
+    if (!before.ok || !after.ok) throw new Error('schedule failed');
+    expect(after.value.rows).toHaveLength(12);
+    expect(new Decimal(after.value.totals.interest).gt(before.value.totals.interest)).toBe(true);
+    expect(sum(after.value.rows.map((r) => r.principal))).toBe('100000.00');
+    expect(after.value.effectiveRates.psk).toBeDefined();
+  });
+
+  it('reports bad input as issues on the field, translated', () => {
+    const m = model();
+    m.setField('amount', '-5');
+    expect(m.issues.value[0]).toMatchObject({ field: 'principal' });
+    m.setField('amount', '1000');
+    m.setField('installments', 'x');
+    expect(m.issues.value[0]?.field).toBe('installments');
+    const code = m.issues.value[0]?.code ?? '';
+    expect(errorText(translator('ru'), code)).not.toBe(translator('ru')('err.UNKNOWN'));
+    m.setField('installments', '6');
+    m.setField('rate', 'abc');
+    expect(m.issues.value[0]?.field).toMatch(/^rate/);
+  });
+
+  it('what-if: a larger future payment shortens the debt and lowers interest; dates move interest', () => {
+    const m = model();
+    const base = m.schedule.value;
+    if (!base.ok) throw new Error('schedule failed');
+    m.editAmount(3, '40000');
+    const edited = m.schedule.value;
+    if (!edited.ok) throw new Error(JSON.stringify(edited.issues));
+    expect(edited.value.rows[2]?.total).toBe('40000.00');
+    expect(new Decimal(edited.value.totals.interest).lt(base.value.totals.interest)).toBe(true);
+    expect(sum(edited.value.rows.map((r) => r.principal))).toBe('100000.00');
+    m.resetWhatIf();
+    m.editDueDate(1, '2026-02-25');
+    const later = m.schedule.value;
+    if (!later.ok) throw new Error('schedule failed');
+    expect(new Decimal(later.value.rows[0]!.interest).gt(base.value.rows[0]!.interest)).toBe(true);
+    // What-if never changes what would be saved.
+    expect(m.loanInput.value.dueDates).toBeUndefined();
+  });
+
+  it('servicing: a missed installment is overdue with penalty; a payment is allocated; payoff ≥ to-be-current', async () => {
+    const m = model();
+    m.asOf.value = '2026-03-20';
+    const s1 = m.servicing.value;
+    if (!s1?.ok) throw new Error('servicing failed');
+    expect(s1.value.daysPastDue).toBeGreaterThan(0);
+    expect(s1.value.installments[0]?.status).toBe('overdue');
+    expect(new Decimal(s1.value.payoff).gt(s1.value.toBeCurrent)).toBe(true);
+    await m.addPayment('2026-02-15', '9200');
+    const s2 = m.servicing.value;
+    if (!s2?.ok) throw new Error('servicing failed');
+    const a = s2.value.allocations[0]!;
+    // Components add up to the payment; inAdvance says how much of them belonged to later installments.
+    expect(sum([a.interest, a.principal, a.penalty, a.fees])).toBe(new Decimal(a.amount).toFixed(2));
+    expect(a.inAdvance).toBe('32.00');
+    await m.addPayment('2026-02-16', '0');
+    expect(m.paymentError.value?.code).toBe('AMOUNT_NOT_POSITIVE');
+    expect(m.payments.value).toHaveLength(1);
+  });
+
+  it('a product fills in its defaults', () => {
+    const m = model();
+    m.setField('product', 'micro');
+    expect(m.form.value).toMatchObject({ rate: '0.5', rateKind: 'daily', installments: '1', unit: 'day' });
+  });
+
+  it('formats money in the deal currency per language', () => {
+    expect(formatters('ru', 'RUB').money('1234.5')).toMatch(/1\s234,50\s₽/);
+    expect(formatters('es', 'MXN').money('1234.5')).toBe('$1,234.50');
+    expect(formatters('en', 'USD').money('1234.5')).toBe('$1,234.50');
+  });
+});
