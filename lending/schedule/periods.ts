@@ -25,9 +25,11 @@ export function stepBack(date: IsoDate, f: Frequency): IsoDate {
 
 export function dueDates(t: Pick<LoanTerms, 'dueDates' | 'firstDueDate' | 'disbursementDate' | 'frequency' | 'installments'>, count = t.installments): IsoDate[] {
   if (t.dueDates) return t.dueDates.slice(0, count);
-  const anchor = t.firstDueDate ?? dueDateAt(t.disbursementDate, 1, t.frequency);
+  // Count from the first due date when given, else from the disbursement (so 31 Jan keeps the 31st).
+  const anchor = t.firstDueDate ?? t.disbursementDate;
+  const shift = t.firstDueDate ? 0 : 1;
   const out: IsoDate[] = [];
-  for (let k = 0; k < count; k++) out.push(dueDateAt(anchor, k, t.frequency));
+  for (let k = 0; k < count; k++) out.push(dueDateAt(anchor, k + shift, t.frequency));
   return out;
 }
 
