@@ -10,6 +10,10 @@ export const calculatorPlacement: PlacementDescriptor = {
   widget: 'loan-tab',
   handlerPath: '/placements/calculator',
   titles: { en: 'Loan calculator', ru: 'Калькулятор займа', es: 'Calculadora de préstamo' },
-  descriptions: { en: 'Calculate a loan for a new client', ru: 'Расчёт займа для нового клиента', es: 'Calcular un préstamo para un cliente nuevo' },
+  descriptions: {
+    en: 'Calculate a loan for a new client',
+    ru: 'Расчёт займа для нового клиента',
+    es: 'Calcular un préstamo para un cliente nuevo',
+  },
   bindsDeal: false,
 };

@@ -16,7 +16,9 @@ function fakeDist(): string {
   writeFileSync(join(dir, 'loan-tab', 'loan-tab-def456.css'), 'body{}');
   writeFileSync(
     join(dir, 'manifest.json'),
-    JSON.stringify({ 'widgets/loan-tab/main.tsx': { file: 'loan-tab/loan-tab-abc123.js', css: ['loan-tab/loan-tab-def456.css'], isEntry: true } }),
+    JSON.stringify({
+      'widgets/loan-tab/main.tsx': { file: 'loan-tab/loan-tab-abc123.js', css: ['loan-tab/loan-tab-def456.css'], isEntry: true },
+    }),
   );
   return dir;
 }
@@ -49,7 +51,12 @@ describe('placementRoutes', () => {
       method: 'POST',
       url: `/placements/loan-tab${query}`,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: form({ AUTH_ID: 'good', member_id: 'm1', PLACEMENT: 'CRM_DEAL_DETAIL_TAB', PLACEMENT_OPTIONS: '{"ID":"42","URI":"/crm/deal/details/42/"}' }),
+      payload: form({
+        AUTH_ID: 'good',
+        member_id: 'm1',
+        PLACEMENT: 'CRM_DEAL_DETAIL_TAB',
+        PLACEMENT_OPTIONS: '{"ID":"42","URI":"/crm/deal/details/42/"}',
+      }),
     });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-security-policy']).toBe('frame-ancestors https://portal.test');

@@ -53,7 +53,12 @@ const SAFE_ASSET = /^[a-z0-9-]+\/[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?:js|css|
 
 const frameQuery = {
   type: 'object',
-  properties: { DOMAIN: { type: 'string', maxLength: 255 }, PROTOCOL: { type: 'string', maxLength: 1 }, LANG: { type: 'string', maxLength: 8 }, APP_SID: { type: 'string', maxLength: 128 } },
+  properties: {
+    DOMAIN: { type: 'string', maxLength: 255 },
+    PROTOCOL: { type: 'string', maxLength: 1 },
+    LANG: { type: 'string', maxLength: 8 },
+    APP_SID: { type: 'string', maxLength: 128 },
+  },
 } as const;
 const frameBody = {
   type: 'object',
@@ -109,17 +114,25 @@ export const placementRoutes: FastifyPluginAsync<PlacementRouteOptions> = async 
       });
       const page = renderWidgetPage(
         assetsFor(d.widget),
-        { widget: d.widget, sessionToken, dealId: dealId === null ? null : String(dealId), lang: frame.lang || 'en', apiBase: opts.apiBase ?? '' },
+        {
+          widget: d.widget,
+          sessionToken,
+          dealId: dealId === null ? null : String(dealId),
+          lang: frame.lang || 'en',
+          apiBase: opts.apiBase ?? '',
+        },
         d.titles.en,
       );
       const portalOrigin = `${frame.protocol === 1 ? 'https' : 'http'}://${frame.domain}`;
-      return reply
-        .header('cache-control', 'no-store')
-        .header('referrer-policy', 'no-referrer')
-        // Only the verified portal may frame the page that carries a session.
-        .header('content-security-policy', `frame-ancestors ${portalOrigin}`)
-        .type('text/html; charset=utf-8')
-        .send(page);
+      return (
+        reply
+          .header('cache-control', 'no-store')
+          .header('referrer-policy', 'no-referrer')
+          // Only the verified portal may frame the page that carries a session.
+          .header('content-security-policy', `frame-ancestors ${portalOrigin}`)
+          .type('text/html; charset=utf-8')
+          .send(page)
+      );
     });
   }
 

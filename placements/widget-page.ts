@@ -14,7 +14,10 @@ export interface WidgetBoot {
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function renderWidgetPage(assets: WidgetAssets, boot: WidgetBoot, title: string): string {
-  const json = JSON.stringify(boot).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(boot)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   return [
     '<!doctype html>',
     `<html lang="${esc(boot.lang)}">`,

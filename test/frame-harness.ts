@@ -47,9 +47,14 @@ export async function startHarness(o: { extraRoutes?: (app: FastifyInstance) => 
   const sessions: Harness['sessions'] = [];
   const verifyPlacement = async (post: FramePost): Promise<VerifiedFrame> => {
     const authId = String(post.body.AUTH_ID ?? '');
-    const fail = (why: string) => Object.assign(new Error(why), { status: 401, userMessage: 'Could not verify this request with Bitrix24.' });
+    const fail = (why: string) =>
+      Object.assign(new Error(why), { status: 401, userMessage: 'Could not verify this request with Bitrix24.' });
     if (post.query.DOMAIN !== em.domain || post.body.member_id !== em.memberId) throw fail('unknown portal');
-    const r = await fetch(`${em.url}/rest/profile`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ auth: authId }) });
+    const r = await fetch(`${em.url}/rest/profile`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ auth: authId }),
+    });
     if (!r.ok) throw fail(`portal rejected AUTH_ID (${r.status})`);
     const body = (await r.json()) as { result?: { ID?: string | number; ADMIN?: boolean } };
     return { portalId: em.memberId, userId: Number(body.result?.ID ?? 0), isAdmin: body.result?.ADMIN === true };
@@ -72,12 +77,21 @@ export async function startHarness(o: { extraRoutes?: (app: FastifyInstance) => 
   em.finishInstall();
   const adminToken = install.auth.accessToken;
   const call = async (method: string, params: Record<string, unknown> = {}, token = adminToken): Promise<RestResult> => {
-    const r = await fetch(`${em.url}/rest/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...params, auth: token }) });
+    const r = await fetch(`${em.url}/rest/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...params, auth: token }),
+    });
     return { status: r.status, body: (await r.json()) as Record<string, unknown> };
   };
   const bind = async (placement: string, handlerPath: string, titles: Record<string, string>): Promise<number> => {
     const langAll = Object.fromEntries(Object.entries(titles).map(([l, t]) => [l, { TITLE: t }]));
-    const r = await call('placement.bind', { PLACEMENT: placement, HANDLER: new URL(handlerPath, appUrl).toString(), TITLE: titles.en, LANG_ALL: langAll });
+    const r = await call('placement.bind', {
+      PLACEMENT: placement,
+      HANDLER: new URL(handlerPath, appUrl).toString(),
+      TITLE: titles.en,
+      LANG_ALL: langAll,
+    });
     if (r.status !== 200) throw new Error(`placement.bind: ${JSON.stringify(r.body)}`);
     const bound = em.state.placements.filter((p) => p.placement === placement);
     return bound[bound.length - 1]?.id ?? 0;
@@ -90,12 +104,21 @@ export async function startHarness(o: { extraRoutes?: (app: FastifyInstance) => 
     call,
     sessions,
     async addDeal(fields) {
-      const r = await call('crm.deal.add', { fields: { TITLE: fields.title, OPPORTUNITY: fields.opportunity, CURRENCY_ID: fields.currencyId } });
+      const r = await call('crm.deal.add', {
+        fields: { TITLE: fields.title, OPPORTUNITY: fields.opportunity, CURRENCY_ID: fields.currencyId },
+      });
       if (r.status === 200 && r.body.result) return Number(r.body.result);
       // The emulator's CRM slice may not be there yet: put the deal into its state directly.
       const list = itemsOf(em.state, ENTITY_DEAL);
       const id = list.reduce((m, d) => Math.max(m, d.id), 0) + 1;
-      list.push({ id, entityTypeId: ENTITY_DEAL, title: fields.title, opportunity: Number(fields.opportunity), currencyId: fields.currencyId, stageId: 'NEW' });
+      list.push({
+        id,
+        entityTypeId: ENTITY_DEAL,
+        title: fields.title,
+        opportunity: Number(fields.opportunity),
+        currencyId: fields.currencyId,
+        stageId: 'NEW',
+      });
       return id;
     },
     bind,

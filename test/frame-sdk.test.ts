@@ -9,14 +9,17 @@ import { launchChromium, startHarness, type Browser, type Harness } from './fram
 
 // A page that does nothing but start the SDK and keep the frame for the test to drive.
 async function buildProbe(): Promise<string> {
-  const entry = "import { initializeB24Frame } from '@bitrix24/b24jssdk';\n" +
+  const entry =
+    "import { initializeB24Frame } from '@bitrix24/b24jssdk';\n" +
     'window.__b24 = initializeB24Frame();\n' +
     'window.__b24.then(() => { window.__ready = true; }, (e) => { window.__initError = String(e); });\n';
   const out = (await build({
     configFile: false,
     logLevel: 'silent',
     build: { write: false, minify: false, rollupOptions: { input: 'virtual:probe' } },
-    plugins: [{ name: 'probe', resolveId: (id) => (id === 'virtual:probe' ? '\0probe' : null), load: (id) => (id === '\0probe' ? entry : null) }],
+    plugins: [
+      { name: 'probe', resolveId: (id) => (id === 'virtual:probe' ? '\0probe' : null), load: (id) => (id === '\0probe' ? entry : null) },
+    ],
   })) as Rollup.RollupOutput;
   const chunk = out.output.find((o): o is Rollup.OutputChunk => o.type === 'chunk' && o.isEntry);
   if (!chunk) throw new Error('probe did not build');
@@ -42,7 +45,11 @@ describe('b24jssdk frame inside the emulator portal page', () => {
       extraRoutes: (app: FastifyInstance) => {
         app.post('/probe/tab', async (req, reply) => {
           posts.push({ query: req.query as Record<string, unknown>, body: req.body as Record<string, unknown> });
-          return reply.type('text/html').send('<!doctype html><html><body style="margin:0"><div id="probe" style="height:300px">probe</div><script type="module" src="/probe/probe.js"></script></body></html>');
+          return reply
+            .type('text/html')
+            .send(
+              '<!doctype html><html><body style="margin:0"><div id="probe" style="height:300px">probe</div><script type="module" src="/probe/probe.js"></script></body></html>',
+            );
         });
         app.get('/probe/probe.js', async (_req, reply) => reply.type('text/javascript').send(probe));
       },
@@ -52,7 +59,11 @@ describe('b24jssdk frame inside the emulator portal page', () => {
     browser = await launchChromium();
     page = await browser.context.newPage();
     await page.goto(`${h.em.url}/crm/deal/details/${dealId}/?tab=${placementId}&lang=en`);
-    await page.waitForFunction(() => (window as unknown as { __portalLog?: { method: string; answered: boolean }[] }).__portalLog?.some((e) => e.method === 'getInitData' && e.answered));
+    await page.waitForFunction(() =>
+      (window as unknown as { __portalLog?: { method: string; answered: boolean }[] }).__portalLog?.some(
+        (e) => e.method === 'getInitData' && e.answered,
+      ),
+    );
     const f = page.frames().find((x) => x.url().startsWith(h.appUrl));
     if (!f) throw new Error('probe frame not found');
     frame = f;
@@ -67,7 +78,14 @@ describe('b24jssdk frame inside the emulator portal page', () => {
   it('loads the tab by a form POST like the portal and initialises from window.name + getInitData', async () => {
     const info = await frame.evaluate(async () => {
       const b = await (window as unknown as { __b24: Promise<import('@bitrix24/b24jssdk').B24Frame> }).__b24;
-      return { name: window.name, placement: b.placement.placement, options: b.placement.options as Record<string, string>, lang: b.getLang(), sid: b.getAppSid(), admin: b.auth.isAdmin };
+      return {
+        name: window.name,
+        placement: b.placement.placement,
+        options: b.placement.options as Record<string, string>,
+        lang: b.getLang(),
+        sid: b.getAppSid(),
+        admin: b.auth.isAdmin,
+      };
     });
     expect(info.name).toBe(`${h.em.domain}|0|${info.sid}`);
     expect(info.placement).toBe('CRM_DEAL_DETAIL_TAB');
@@ -108,7 +126,11 @@ describe('b24jssdk frame inside the emulator portal page', () => {
         const b = await (window as unknown as { __b24: Promise<import('@bitrix24/b24jssdk').B24Frame> }).__b24;
         const r = await b.actions.v2.call.make<{ ID: string | number }>({ method: 'profile' });
         const auth = b.auth.getAuthData();
-        return { ok: r.isSuccess, id: String((r.getData() as { result: { ID: string | number } }).result.ID), token: auth ? auth.access_token : '' };
+        return {
+          ok: r.isSuccess,
+          id: String((r.getData() as { result: { ID: string | number } }).result.ID),
+          token: auth ? auth.access_token : '',
+        };
       });
     const first = await call();
     expect(first).toMatchObject({ ok: true, id: '1' });

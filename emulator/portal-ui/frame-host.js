@@ -21,10 +21,12 @@
   }
 
   function post(url, body) {
-    return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body || {}) }).then(function (r) {
-      if (!r.ok) throw new Error('HTTP ' + r.status);
-      return r.json();
-    });
+    return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body || {}) }).then(
+      function (r) {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        return r.json();
+      },
+    );
   }
 
   // Each frame gets its own user token (as each portal render does), fetched when it first loads.
@@ -227,14 +229,18 @@
       document.querySelectorAll('[data-panel]').forEach(function (p) {
         p.hidden = p.getAttribute('data-panel') !== id;
       });
-      var f = frames.filter(function (x) { return x.id === id; })[0];
+      var f = frames.filter(function (x) {
+        return x.id === id;
+      })[0];
       if (f && !f.iframe) load(f);
     });
   });
   // Slider placements (list menu): open an overlay and load the frame fresh each time.
   document.querySelectorAll('[data-open-frame]').forEach(function (btn) {
     btn.addEventListener('click', function () {
-      var f = frames.filter(function (x) { return x.id === btn.getAttribute('data-open-frame'); })[0];
+      var f = frames.filter(function (x) {
+        return x.id === btn.getAttribute('data-open-frame');
+      })[0];
       if (!f) return;
       document.getElementById(f.container).closest('.portal-slider').hidden = false;
       load(f);

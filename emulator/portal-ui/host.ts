@@ -56,7 +56,15 @@ export function hostFromCore(core: Core): PortalHost {
     defaultLang: () => core.state.app?.languageId ?? core.state.portal.languageId,
     app: () => {
       const a = core.state.app;
-      return a ? { installed: a.installed, status: a.status, applicationToken: a.applicationToken, scope: a.scope.join(','), installUrl: a.installUrl } : null;
+      return a
+        ? {
+            installed: a.installed,
+            status: a.status,
+            applicationToken: a.applicationToken,
+            scope: a.scope.join(','),
+            installUrl: a.installUrl,
+          }
+        : null;
     },
     deals: () => itemsOf(core.state, ENTITY_DEAL).map(dealView),
     deal: (id) => {

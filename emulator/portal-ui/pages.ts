@@ -46,7 +46,11 @@ function originOf(url: string): string {
   }
 }
 
-export function frameFor(ctx: PageContext, p: Placement, o: { id: string; mode: FrameConfig['mode']; options: Record<string, string> | ''; autoload: boolean }): FrameConfig {
+export function frameFor(
+  ctx: PageContext,
+  p: Placement,
+  o: { id: string; mode: FrameConfig['mode']; options: Record<string, string> | ''; autoload: boolean },
+): FrameConfig {
   const app = ctx.host.app();
   return {
     id: o.id,
@@ -117,12 +121,20 @@ export function dealListPage(ctx: PageContext): string {
     return `<tr><td>${d.id}</td><td><a href="/crm/deal/details/${d.id}/?${ctx.keep}">${esc(d.title)}</a></td><td class="num">${esc(money(d, ctx.lang))}</td><td>${esc(d.stageId)}</td><td>${items.join(' ')}</td></tr>`;
   });
   const sliders = frames
-    .map((f) => `<div class="portal-slider" hidden><div class="portal-slider__panel"><button type="button" class="portal-link" data-close-slider>${esc(L.close)}</button><div id="${f.container}"></div></div></div>`)
+    .map(
+      (f) =>
+        `<div class="portal-slider" hidden><div class="portal-slider__panel"><button type="button" class="portal-link" data-close-slider>${esc(L.close)}</button><div id="${f.container}"></div></div></div>`,
+    )
     .join('');
   const table = rows.length
     ? `<table class="portal-table"><thead><tr><th>ID</th><th>${esc(L.title)}</th><th>${esc(L.amount)}</th><th>${esc(L.stage)}</th><th>${esc(L.actions)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
     : `<p>${esc(L.noDeals)}</p>`;
-  return layout(ctx, L.deals, `<h1>${esc(L.deals)}</h1>${installed ? '' : `<p class="portal-note">${esc(L.notInstalled)}</p>`}${table}${sliders}`, frames);
+  return layout(
+    ctx,
+    L.deals,
+    `<h1>${esc(L.deals)}</h1>${installed ? '' : `<p class="portal-note">${esc(L.notInstalled)}</p>`}${table}${sliders}`,
+    frames,
+  );
 }
 
 export function dealCardPage(ctx: PageContext, deal: DealView, openTab: string | undefined): string {
@@ -132,11 +144,19 @@ export function dealCardPage(ctx: PageContext, deal: DealView, openTab: string |
   const tabs = installed ? ctx.host.placements('CRM_DEAL_DETAIL_TAB') : [];
   const uri = `/crm/deal/details/${deal.id}/`;
   const frames = tabs.map((p) =>
-    frameFor(ctx, p, { id: `tab-${p.id}`, mode: 'tab', options: { ID: String(deal.id), URI: uri }, autoload: openTab === String(p.id) || openTab === p.placement }),
+    frameFor(ctx, p, {
+      id: `tab-${p.id}`,
+      mode: 'tab',
+      options: { ID: String(deal.id), URI: uri },
+      autoload: openTab === String(p.id) || openTab === p.placement,
+    }),
   );
   const buttons = [
     `<button type="button" class="portal-tab${frames.some((f) => f.autoload) ? '' : ' is-active'}" data-tab="general">${esc(L.general)}</button>`,
-    ...tabs.map((p, i) => `<button type="button" class="portal-tab" data-tab="${frames[i]?.id}" data-placement-id="${p.id}">${esc(titleOf(p, ctx.lang))}</button>`),
+    ...tabs.map(
+      (p, i) =>
+        `<button type="button" class="portal-tab" data-tab="${frames[i]?.id}" data-placement-id="${p.id}">${esc(titleOf(p, ctx.lang))}</button>`,
+    ),
   ].join('');
   const general = `<div data-panel="general"${frames.some((f) => f.autoload) ? ' hidden' : ''}><table class="portal-table portal-table--fields">
 <tr><th>ID</th><td>${deal.id}</td></tr><tr><th>${esc(L.title)}</th><td>${esc(deal.title)}</td></tr>
@@ -153,7 +173,17 @@ export function dealCardPage(ctx: PageContext, deal: DealView, openTab: string |
 /** The app's own page (DEFAULT placement), e.g. its install page before installFinish. */
 export function appPage(ctx: PageContext, handler: string): string {
   const L = portalLabels[ctx.lang];
-  const p: Placement = { id: 0, placement: 'DEFAULT', handler, title: L.app, description: '', groupName: '', langAll: {}, options: {}, userId: 0 };
+  const p: Placement = {
+    id: 0,
+    placement: 'DEFAULT',
+    handler,
+    title: L.app,
+    description: '',
+    groupName: '',
+    langAll: {},
+    options: {},
+    userId: 0,
+  };
   const f = frameFor(ctx, p, { id: 'app', mode: 'page', options: '', autoload: true });
   f.firstRun = f.install;
   return layout(ctx, L.app, `<h1>${esc(L.app)}</h1><div id="${f.container}"></div>`, [f]);
@@ -167,7 +197,10 @@ export function logsPage(ctx: PageContext): string {
     .deliveries()
     .slice()
     .reverse()
-    .map((d) => `<tr><td>${esc(d.at)}</td><td>${esc(d.event)}</td><td>${esc(d.handler)}</td><td>${d.dropped ? 'dropped' : esc(d.status ?? d.error ?? '')}</td></tr>`)
+    .map(
+      (d) =>
+        `<tr><td>${esc(d.at)}</td><td>${esc(d.event)}</td><td>${esc(d.handler)}</td><td>${d.dropped ? 'dropped' : esc(d.status ?? d.error ?? '')}</td></tr>`,
+    )
     .join('');
   return layout(
     ctx,

@@ -13,7 +13,9 @@ function model(over: Partial<ModelDeps> = {}) {
     dealId: '42',
     currency: 'RUB',
     today: '2026-01-15',
-    products: [{ code: 'micro', title: 'Micro', defaults: { rate: '0.5', rateKind: 'daily', installments: '1', unit: 'day', every: '30' } }],
+    products: [
+      { code: 'micro', title: 'Micro', defaults: { rate: '0.5', rateKind: 'daily', installments: '1', unit: 'day', every: '30' } },
+    ],
     newId: () => `p${++n}`,
     ...over,
   });

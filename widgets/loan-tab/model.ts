@@ -3,7 +3,17 @@
 // arguments, so the same model runs in the browser, the unit tests and the bench.
 import { batch, computed, signal } from '@preact/signals';
 import type { Api } from './api.js';
-import type { LendingIssue, LoanInput, Method, Outcome, PaymentInput, Schedule, Servicing, ServicingInput, FrequencyUnit } from './lending-types.js';
+import type {
+  LendingIssue,
+  LoanInput,
+  Method,
+  Outcome,
+  PaymentInput,
+  Schedule,
+  Servicing,
+  ServicingInput,
+  FrequencyUnit,
+} from './lending-types.js';
 import { applyAmountOverrides, type AmountOverride } from './what-if.js';
 
 /** Form fields exactly as typed — strings, so a half-typed "12," is kept and reported, not lost. */
@@ -60,8 +70,18 @@ export function addMonthsIso(iso: string, months: number): string {
 
 export function defaultForm(today: string, amount = '100000'): LoanForm {
   return {
-    product: '', amount, rate: '18', rateKind: 'annual', installments: '12', unit: 'month', every: '1',
-    method: 'annuity', disbursementDate: today, firstDueDate: addMonthsIso(today, 1), feeAmount: '0', feeWithheld: true,
+    product: '',
+    amount,
+    rate: '18',
+    rateKind: 'annual',
+    installments: '12',
+    unit: 'month',
+    every: '1',
+    method: 'annuity',
+    disbursementDate: today,
+    firstDueDate: addMonthsIso(today, 1),
+    feeAmount: '0',
+    feeWithheld: true,
   };
 }
 
@@ -83,7 +103,8 @@ export function toLoanInput(f: LoanForm, currency: string, profile: string | und
     interest: 'daily',
     annuity: 'fixed-payment',
     rounding: { mode: 'half-up', installmentStep: '0.01', last: 'adjust' },
-    fees: fee === '' || fee === '0' ? [] : [{ name: 'opening', amount: fee.replace(',', '.'), at: 'disbursement', withheld: f.feeWithheld }],
+    fees:
+      fee === '' || fee === '0' ? [] : [{ name: 'opening', amount: fee.replace(',', '.'), at: 'disbursement', withheld: f.feeWithheld }],
     profile,
   };
 }
@@ -119,7 +140,12 @@ export function createLoanModel(deps: ModelDeps) {
   const servicing = computed<Outcome<Servicing> | null>(() => {
     const s = baseSchedule.value;
     if (!s.ok) return null;
-    return deps.core.computeServicing({ loan: loanInput.value, payments: payments.value, asOf: asOf.value, penaltyDailyPercent: penaltyDailyPercent.value });
+    return deps.core.computeServicing({
+      loan: loanInput.value,
+      payments: payments.value,
+      asOf: asOf.value,
+      penaltyDailyPercent: penaltyDailyPercent.value,
+    });
   });
 
   const issues = computed<LendingIssue[]>(() => (schedule.value.ok ? [] : schedule.value.issues));
@@ -207,10 +233,31 @@ export function createLoanModel(deps: ModelDeps) {
   }
 
   return {
-    currency: deps.currency, dealId: deps.dealId, products: deps.products, canSave: deps.api !== null && deps.dealId !== null,
-    form, dateEdits, amountEdits, payments, asOf, penaltyDailyPercent, saveState, paymentError,
-    loanInput, baseSchedule, schedule, servicing, issues, whatIfActive,
-    setField, editDueDate, editAmount, resetWhatIf, load, save, addPayment,
+    currency: deps.currency,
+    dealId: deps.dealId,
+    products: deps.products,
+    canSave: deps.api !== null && deps.dealId !== null,
+    form,
+    dateEdits,
+    amountEdits,
+    payments,
+    asOf,
+    penaltyDailyPercent,
+    saveState,
+    paymentError,
+    loanInput,
+    baseSchedule,
+    schedule,
+    servicing,
+    issues,
+    whatIfActive,
+    setField,
+    editDueDate,
+    editAmount,
+    resetWhatIf,
+    load,
+    save,
+    addPayment,
   };
 }
 

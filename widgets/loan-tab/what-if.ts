@@ -30,7 +30,12 @@ export function applyAmountOverrides(input: LoanInput, base: Schedule, overrides
     }
     const principal = total.minus(minimum);
     const closing = new Decimal(row.opening).minus(principal);
-    const edited: ScheduleRow = { ...row, principal: principal.toFixed(scale), total: total.toFixed(scale), closing: closing.toFixed(scale) };
+    const edited: ScheduleRow = {
+      ...row,
+      principal: principal.toFixed(scale),
+      total: total.toFixed(scale),
+      closing: closing.toFixed(scale),
+    };
     const head = [...rows.slice(0, k), edited];
     if (closing.isZero()) {
       rows = head;

@@ -29,7 +29,12 @@ export function App({ model, t, fmt, onCreateDeal }: AppProps) {
         <h2 class="lt-h2">{model.dealId ? t('title') : t('calculatorTitle')}</h2>
         <div class="lt-actions">
           {model.canSave ? (
-            <button class="lt-button" type="button" disabled={!model.baseSchedule.value.ok || save.kind === 'saving'} onClick={() => void model.save()}>
+            <button
+              class="lt-button"
+              type="button"
+              disabled={!model.baseSchedule.value.ok || save.kind === 'saving'}
+              onClick={() => void model.save()}
+            >
               {save.kind === 'saving' ? t('saving') : t('save')}
             </button>
           ) : null}
@@ -64,7 +69,14 @@ export function App({ model, t, fmt, onCreateDeal }: AppProps) {
               </div>
             </div>
             {whatIf ? <p class="lt-muted">{t('whatIfHint')}</p> : null}
-            <ScheduleTable schedule={s.value} states={whatIf ? null : (servicing?.installments ?? null)} model={model} editable={whatIf} t={t} fmt={fmt} />
+            <ScheduleTable
+              schedule={s.value}
+              states={whatIf ? null : (servicing?.installments ?? null)}
+              model={model}
+              editable={whatIf}
+              t={t}
+              fmt={fmt}
+            />
           </section>
           {model.dealId ? <PaymentsPanel model={model} servicing={servicing} t={t} fmt={fmt} /> : null}
         </>

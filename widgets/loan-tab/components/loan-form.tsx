@@ -52,8 +52,19 @@ export function LoanForm({ model, t }: Props) {
       </Field>
       <Field label={t('frequency')}>
         <span class="lt-inline">
-          <input class="lt-input lt-input--short" name="every" inputMode="numeric" value={f.every} onInput={(e) => model.setField('every', e.currentTarget.value)} />
-          <select class="lt-input" name="unit" value={f.unit} onChange={(e) => model.setField('unit', e.currentTarget.value as Form['unit'])}>
+          <input
+            class="lt-input lt-input--short"
+            name="every"
+            inputMode="numeric"
+            value={f.every}
+            onInput={(e) => model.setField('every', e.currentTarget.value)}
+          />
+          <select
+            class="lt-input"
+            name="unit"
+            value={f.unit}
+            onChange={(e) => model.setField('unit', e.currentTarget.value as Form['unit'])}
+          >
             <option value="month">{t('unit.month')}</option>
             <option value="week">{t('unit.week')}</option>
             <option value="day">{t('unit.day')}</option>
@@ -61,7 +72,12 @@ export function LoanForm({ model, t }: Props) {
         </span>
       </Field>
       <Field label={t('method')}>
-        <select class="lt-input" name="method" value={f.method} onChange={(e) => model.setField('method', e.currentTarget.value as Form['method'])}>
+        <select
+          class="lt-input"
+          name="method"
+          value={f.method}
+          onChange={(e) => model.setField('method', e.currentTarget.value as Form['method'])}
+        >
           <option value="annuity">{t('method.annuity')}</option>
           <option value="equal-principal">{t('method.equal-principal')}</option>
           <option value="flat">{t('method.flat')}</option>

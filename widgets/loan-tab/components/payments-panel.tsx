@@ -22,10 +22,22 @@ export function PaymentsPanel({ model, servicing, t, fmt }: Props) {
       <h3 class="lt-h3">{t('payments')}</h3>
       <div class="lt-form">
         <Field label={t('asOf')}>
-          <input class="lt-input" type="date" name="asOf" value={model.asOf.value} onInput={(e) => (model.asOf.value = e.currentTarget.value)} />
+          <input
+            class="lt-input"
+            type="date"
+            name="asOf"
+            value={model.asOf.value}
+            onInput={(e) => (model.asOf.value = e.currentTarget.value)}
+          />
         </Field>
         <Field label={t('penaltyRate')}>
-          <input class="lt-input" name="penaltyRate" inputMode="decimal" value={model.penaltyDailyPercent.value} onInput={(e) => (model.penaltyDailyPercent.value = e.currentTarget.value)} />
+          <input
+            class="lt-input"
+            name="penaltyRate"
+            inputMode="decimal"
+            value={model.penaltyDailyPercent.value}
+            onInput={(e) => (model.penaltyDailyPercent.value = e.currentTarget.value)}
+          />
         </Field>
       </div>
       {servicing ? (
@@ -40,11 +52,15 @@ export function PaymentsPanel({ model, servicing, t, fmt }: Props) {
           </div>
           <div class="lt-kpi">
             <span class="lt-kpi__label">{t('toBeCurrent')}</span>
-            <span class="lt-kpi__value" data-testid="to-be-current">{fmt.money(servicing.toBeCurrent)}</span>
+            <span class="lt-kpi__value" data-testid="to-be-current">
+              {fmt.money(servicing.toBeCurrent)}
+            </span>
           </div>
           <div class="lt-kpi">
             <span class="lt-kpi__label">{t('payoff')}</span>
-            <span class="lt-kpi__value" data-testid="payoff">{fmt.money(servicing.payoff)}</span>
+            <span class="lt-kpi__value" data-testid="payoff">
+              {fmt.money(servicing.payoff)}
+            </span>
           </div>
         </div>
       ) : null}
@@ -87,7 +103,13 @@ export function PaymentsPanel({ model, servicing, t, fmt }: Props) {
           <input class="lt-input" type="date" name="paymentDate" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
         </Field>
         <Field label={t('paymentAmount')} error={payErr ? errorText(t, payErr.code) : undefined}>
-          <input class="lt-input" name="paymentAmount" inputMode="decimal" value={amount} onInput={(e) => setAmount(e.currentTarget.value)} />
+          <input
+            class="lt-input"
+            name="paymentAmount"
+            inputMode="decimal"
+            value={amount}
+            onInput={(e) => setAmount(e.currentTarget.value)}
+          />
         </Field>
         <button class="lt-button lt-button--light" type="submit">
           {t('addPayment')}

@@ -40,7 +40,12 @@ export function ScheduleTable({ schedule, states, model, editable, t, fmt }: Pro
               <td>{r.n}</td>
               <td>
                 {editable && future ? (
-                  <input class="lt-input lt-input--cell" type="date" value={r.dueDate} onChange={(e) => model.editDueDate(r.n, e.currentTarget.value)} />
+                  <input
+                    class="lt-input lt-input--cell"
+                    type="date"
+                    value={r.dueDate}
+                    onChange={(e) => model.editDueDate(r.n, e.currentTarget.value)}
+                  />
                 ) : (
                   fmt.date(r.dueDate)
                 )}
@@ -51,7 +56,12 @@ export function ScheduleTable({ schedule, states, model, editable, t, fmt }: Pro
               <td class="lt-num">{fmt.number(r.fees)}</td>
               <td class="lt-num">
                 {editable && future && r.n < schedule.rows.length ? (
-                  <input class="lt-input lt-input--cell lt-num" inputMode="decimal" value={r.total} onChange={(e) => model.editAmount(r.n, e.currentTarget.value)} />
+                  <input
+                    class="lt-input lt-input--cell lt-num"
+                    inputMode="decimal"
+                    value={r.total}
+                    onChange={(e) => model.editAmount(r.n, e.currentTarget.value)}
+                  />
                 ) : (
                   fmt.number(r.total)
                 )}
@@ -65,10 +75,16 @@ export function ScheduleTable({ schedule, states, model, editable, t, fmt }: Pro
       <tfoot>
         <tr>
           <td colSpan={3}>{t('totals')}</td>
-          <td class="lt-num" data-testid="total-principal">{fmt.number(schedule.totals.principal)}</td>
-          <td class="lt-num" data-testid="total-interest">{fmt.number(schedule.totals.interest)}</td>
+          <td class="lt-num" data-testid="total-principal">
+            {fmt.number(schedule.totals.principal)}
+          </td>
+          <td class="lt-num" data-testid="total-interest">
+            {fmt.number(schedule.totals.interest)}
+          </td>
           <td class="lt-num">{fmt.number(schedule.totals.fees)}</td>
-          <td class="lt-num" data-testid="total-total">{fmt.money(schedule.totals.total)}</td>
+          <td class="lt-num" data-testid="total-total">
+            {fmt.money(schedule.totals.total)}
+          </td>
           <td colSpan={2} />
         </tr>
       </tfoot>

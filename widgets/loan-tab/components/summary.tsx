@@ -17,7 +17,9 @@ export function Summary({ schedule, currency, t, fmt }: Props) {
     <div class="lt-summary">
       <div class="lt-kpi">
         <span class="lt-kpi__label">{t('installment')}</span>
-        <span class="lt-kpi__value" data-testid="installment">{fmt.money(schedule.installmentAmount)}</span>
+        <span class="lt-kpi__value" data-testid="installment">
+          {fmt.money(schedule.installmentAmount)}
+        </span>
       </div>
       <div class="lt-kpi">
         <span class="lt-kpi__label">{t('interest')}</span>
@@ -30,7 +32,9 @@ export function Summary({ schedule, currency, t, fmt }: Props) {
       {rate ? (
         <div class="lt-kpi">
           <span class="lt-kpi__label">{rate.label}</span>
-          <span class="lt-kpi__value" data-testid="effective-rate">{fmt.percent(rate.value)}</span>
+          <span class="lt-kpi__value" data-testid="effective-rate">
+            {fmt.percent(rate.value)}
+          </span>
         </div>
       ) : null}
     </div>
