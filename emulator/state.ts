@@ -250,6 +250,8 @@ export interface EmulatorState {
   items: Record<string, CrmRecord[]>;
   timeline: TimelineComment[];
   todos: Todo[];
+  /** Legacy crm.activity.add records (UPPER_CASE as sent). */
+  crmActivities: Record<string, unknown>[];
   notifications: Notification[];
   files: StoredFile[];
   calls: ExternalCall[];
@@ -294,6 +296,7 @@ export function createEmptyState(memberId: string): EmulatorState {
     items: { [ENTITY_DEAL]: [], [ENTITY_CONTACT]: [] },
     timeline: [],
     todos: [],
+    crmActivities: [],
     notifications: [],
     files: [],
     calls: [],

@@ -3,6 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Core } from '../core.js';
 import { finishInstall, installApp, uninstallApp, type InstallOptions } from '../install.js';
 import { isRecord, nextIdOf, randomToken, toInt } from '../util.js';
+import { ENTITY_DEAL } from '../state.js';
+import { DEAL_FIELDS } from '../crm/fields.js';
+import { fromLegacy, toLegacy } from '../crm/convert.js';
+import { createRecord, deleteRecord, entityInfo, StageError, updateRecord } from '../crm/store.js';
 
 export function registerAdminRoutes(app: FastifyInstance, core: Core): void {
   app.get('/emulator/api/stats', async () => core.stats);
@@ -38,6 +42,46 @@ export function registerAdminRoutes(app: FastifyInstance, core: Core): void {
     return { deliveries: await uninstallApp(core, { clean: body.clean === true || body.clean === 'Y' }) };
   });
 
+  // A user working in the deal card: changes go through the same store, so ONCRMDEAL* events fire.
+  // Body: { fields: { STAGE_ID: 'C1:APPROVED', … } (legacy names), userId?: number }.
+  app.post('/emulator/api/deals', async (req, reply) => {
+    const { fields, userId } = dealBody(req.body);
+    try {
+      const rec = createRecord(core, entityInfo(core, ENTITY_DEAL)!, fromLegacy(fields, DEAL_FIELDS, { allowImmutable: true }), userId);
+      return toLegacy(rec, DEAL_FIELDS);
+    } catch (err) {
+      if (err instanceof StageError) return reply.code(400).send({ error: 'INVALID_STAGE', error_description: err.message });
+      throw err;
+    }
+  });
+  app.post('/emulator/api/deals/:id', async (req, reply) => {
+    const id = toInt((req.params as { id: string }).id) ?? 0;
+    const { fields, userId } = dealBody(req.body);
+    try {
+      // A user may move a deal to another pipeline in the UI, so CATEGORY_ID is accepted here.
+      const rec = updateRecord(core, entityInfo(core, ENTITY_DEAL)!, id, fromLegacy(fields, DEAL_FIELDS, { allowImmutable: true }), userId);
+      if (!rec) return reply.code(404).send({ error: 'NOT_FOUND', error_description: 'Deal not found' });
+      return toLegacy(rec, DEAL_FIELDS);
+    } catch (err) {
+      if (err instanceof StageError) return reply.code(400).send({ error: 'INVALID_STAGE', error_description: err.message });
+      throw err;
+    }
+  });
+  app.delete('/emulator/api/deals/:id', async (req, reply) => {
+    const id = toInt((req.params as { id: string }).id) ?? 0;
+    if (!deleteRecord(core, entityInfo(core, ENTITY_DEAL)!, id, 1)) return reply.code(404).send({ error: 'NOT_FOUND' });
+    return { deleted: id };
+  });
+  app.get('/emulator/api/events', async () => core.stats.events.deliveries);
+  app.get('/emulator/files/:id/download', async (req, reply) => {
+    const file = core.state.files.find((f) => f.id === toInt((req.params as { id: string }).id));
+    if (!file) return reply.code(404).send();
+    return reply
+      .header('content-disposition', `attachment; filename="${encodeURIComponent(file.name)}"`)
+      .type('application/octet-stream')
+      .send(Buffer.from(file.contentBase64, 'base64'));
+  });
+
   // Incoming webhook, as an admin creates one under Developer resources.
   app.post('/emulator/api/webhooks', async (req) => {
     const body = isRecord(req.body) ? req.body : {};
@@ -48,6 +92,11 @@ export function registerAdminRoutes(app: FastifyInstance, core: Core): void {
     core.changed();
     return { ...hook, url: `${core.baseUrl}/rest/${userId}/${hook.secret}/` };
   });
+}
+
+function dealBody(body: unknown): { fields: Record<string, unknown>; userId: number } {
+  const b = isRecord(body) ? body : {};
+  return { fields: isRecord(b.fields) ? b.fields : {}, userId: toInt(b.userId) ?? 1 };
 }
 
 /** The state minus secrets a UI has no use for (tokens). */

@@ -7,9 +7,29 @@ import { eventMethods } from './event.js';
 import { bizprocMethods } from './bizproc.js';
 import { messageserviceMethods } from './messageservice.js';
 import { batchMethods } from './batch.js';
+import { crmDealMethods } from './crm-deal.js';
+import { crmItemMethods } from './crm-item.js';
+import { crmContactMethods } from './crm-contact.js';
+import { crmTypeMethods } from './crm-type.js';
+import { crmTimelineMethods } from './crm-timeline.js';
+import { miscMethods } from './misc.js';
 
 export function allMethods(extra: MethodTable[] = []): MethodTable {
-  const tables = [systemMethods, placementMethods, eventMethods, bizprocMethods, messageserviceMethods, batchMethods, ...extra];
+  const tables = [
+    systemMethods,
+    placementMethods,
+    eventMethods,
+    bizprocMethods,
+    messageserviceMethods,
+    batchMethods,
+    crmDealMethods,
+    crmItemMethods,
+    crmContactMethods,
+    crmTypeMethods,
+    crmTimelineMethods,
+    miscMethods,
+    ...extra,
+  ];
   const out: MethodTable = {};
   for (const t of tables) for (const [name, def] of Object.entries(t)) out[name.toLowerCase()] = def;
   return out;

@@ -1,0 +1,57 @@
+// Pipelines and stages: ENTITY_ID and STATUS_ID naming per contract.md §7.5 / §7.3.
+import type { Core } from '../core.js';
+import type { StageStatus } from '../state.js';
+import { ENTITY_DEAL } from '../state.js';
+import { nextIdOf } from '../util.js';
+
+export function stageEntityId(entityTypeId: number, categoryId: number): string {
+  if (entityTypeId === ENTITY_DEAL) return categoryId === 0 ? 'DEAL_STAGE' : `DEAL_STAGE_${categoryId}`;
+  return `DYNAMIC_${entityTypeId}_STAGE_${categoryId}`;
+}
+
+export function stagePrefix(entityTypeId: number, categoryId: number): string {
+  if (entityTypeId === ENTITY_DEAL) return categoryId === 0 ? '' : `C${categoryId}:`;
+  return `DT${entityTypeId}_${categoryId}:`;
+}
+
+export function stagesOf(core: Core, entityTypeId: number, categoryId: number): StageStatus[] {
+  const entityId = stageEntityId(entityTypeId, categoryId);
+  return core.state.statuses.filter((s) => s.entityId === entityId).sort((a, b) => a.sort - b.sort);
+}
+
+export function semanticLetter(s: StageStatus | undefined): 'P' | 'S' | 'F' {
+  if (!s) return 'P';
+  return s.semantics === 'success' ? 'S' : s.semantics === 'process' ? 'P' : 'F';
+}
+
+/** Adds a pipeline's stages: [code without prefix, name, semantics, color]. */
+export function addStages(
+  core: Core,
+  entityTypeId: number,
+  categoryId: number,
+  rows: [string, string, StageStatus['semantics'], string][],
+): void {
+  const entityId = stageEntityId(entityTypeId, categoryId);
+  const prefix = stagePrefix(entityTypeId, categoryId);
+  rows.forEach(([code, name, semantics, color], i) => {
+    core.state.statuses.push({
+      id: nextIdOf(core.state, 'status', 100),
+      entityId,
+      statusId: `${prefix}${code}`,
+      name,
+      sort: (i + 1) * 10,
+      system: i === 0 || semantics !== 'process',
+      categoryId,
+      color,
+      semantics,
+    });
+  });
+}
+
+export const DEFAULT_SPA_STAGES: [string, string, StageStatus['semantics'], string][] = [
+  ['NEW', 'Start', 'process', '#22B9FF'],
+  ['PREPARATION', 'Preparation', 'process', '#2FC6F6'],
+  ['CLIENT', 'Client', 'process', '#47E4C2'],
+  ['SUCCESS', 'Success', 'success', '#7BD500'],
+  ['FAIL', 'Failure', 'failure', '#FF5752'],
+];

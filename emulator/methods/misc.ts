@@ -1,0 +1,131 @@
+// disk.folder.uploadfile, im.notify.system.add, telephony.externalcall.register|finish —
+// doc: api-reference/disk/folder/disk-folder-upload-file.md, chats/notifications/im-notify-system-add.md,
+// telephony/telephony-external-call-{register,finish}.md (contract.md §7.8–7.10).
+import type { MethodTable } from '../rest/registry.js';
+import { RestError } from '../rest/errors.js';
+import { isoDate, isRecord, nextIdOf, param, randomToken, toInt, toStr, nowSec } from '../util.js';
+
+export const miscMethods: MethodTable = {
+  'disk.folder.uploadfile': {
+    scope: ['disk'],
+    notInBatch: true,
+    handler: ({ core, auth }, params) => {
+      const folderId = toInt(param(params, 'id'));
+      if (folderId === undefined) throw new RestError(400, 'ERROR_ARGUMENT', "Argument 'id' is null or empty", { argument: 'id' });
+      const data = param(params, 'data');
+      const content = param(params, 'fileContent');
+      if (!Array.isArray(content) || content.length < 2) {
+        // Without fileContent the portal hands out an upload URL for a multipart POST.
+        return { field: 'file', uploadUrl: `${core.baseUrl}/rest/upload.json?auth=${auth.accessToken ?? ''}&token=disk|${randomToken(8)}` };
+      }
+      const name = (isRecord(data) ? toStr(param(data, 'NAME')) : undefined) ?? String(content[0]);
+      const base64 = String(content[1]);
+      const id = nextIdOf(core.state, 'file', 9000);
+      const size = Buffer.from(base64, 'base64').length;
+      const created = isoDate();
+      core.state.files.push({ id, folderId, name, size, contentBase64: base64, createdBy: auth.userId, created });
+      return {
+        ID: id,
+        NAME: name,
+        CODE: null,
+        STORAGE_ID: '1',
+        TYPE: 'file',
+        PARENT_ID: String(folderId),
+        DELETED_TYPE: 0,
+        GLOBAL_CONTENT_VERSION: 1,
+        FILE_ID: id,
+        SIZE: String(size),
+        CREATE_TIME: created,
+        UPDATE_TIME: created,
+        DELETE_TIME: null,
+        CREATED_BY: String(auth.userId),
+        UPDATED_BY: String(auth.userId),
+        DELETED_BY: null,
+        DOWNLOAD_URL: `${core.baseUrl}/emulator/files/${id}/download`,
+        DETAIL_URL: `${core.baseUrl}/emulator/files/${id}`,
+      };
+    },
+  },
+  'im.notify.system.add': {
+    scope: ['im'],
+    appOnly: 'WRONG_AUTH_TYPE',
+    handler: ({ core }, params) => {
+      const userId = toInt(param(params, 'USER_ID'));
+      if (!userId) throw new RestError(400, 'USER_ID_EMPTY', "User ID can't be empty");
+      const message = toStr(param(params, 'MESSAGE')) ?? '';
+      if (message === '') throw new RestError(400, 'MESSAGE_EMPTY', "Message can't be empty");
+      const id = nextIdOf(core.state, 'notification', 12345);
+      core.state.notifications.push({ id, userId, message, tag: toStr(param(params, 'TAG')), created: isoDate() });
+      return id;
+    },
+  },
+  'telephony.externalcall.register': {
+    scope: ['telephony'],
+    appOnly: 'WRONG_AUTH_TYPE',
+    handler: ({ core }, params) => {
+      const userId = toInt(param(params, 'USER_ID'));
+      if (userId === undefined && param(params, 'USER_PHONE_INNER') === undefined) {
+        throw new RestError(400, 'ERROR_CORE', 'USER_ID or USER_PHONE_INNER should be set.');
+      }
+      const type = toInt(param(params, 'TYPE'));
+      if (type === undefined || type < 1 || type > 5) throw new RestError(400, 'ERROR_CORE', 'Unknown TYPE');
+      const phone = toStr(param(params, 'PHONE_NUMBER'));
+      if (!phone) throw new RestError(400, 'ERROR_CORE', 'PHONE_NUMBER should be set.');
+      const callId = `externalCall.${randomToken()}.${nowSec()}`;
+      const crmEntityType = toStr(param(params, 'CRM_ENTITY_TYPE'));
+      const crmEntityId = toInt(param(params, 'CRM_ENTITY_ID'));
+      core.state.calls.push({
+        callId,
+        userId: userId ?? 1,
+        phoneNumber: phone,
+        type,
+        crmEntityType,
+        crmEntityId,
+        finished: false,
+        created: isoDate(),
+      });
+      return {
+        CALL_ID: callId,
+        CRM_CREATED_LEAD: null,
+        CRM_CREATED_ENTITIES: [],
+        CRM_ENTITY_TYPE: crmEntityType ?? null,
+        CRM_ENTITY_ID: crmEntityId ?? null,
+      };
+    },
+  },
+  'telephony.externalcall.finish': {
+    scope: ['telephony'],
+    appOnly: 'WRONG_AUTH_TYPE',
+    handler: ({ core }, params) => {
+      const callId = toStr(param(params, 'CALL_ID'));
+      const call = core.state.calls.find((c) => c.callId === callId);
+      if (!call) throw new RestError(400, 'ERROR_CORE', 'Call is not found');
+      call.finished = true;
+      call.duration = toInt(param(params, 'DURATION')) ?? 0;
+      call.statusCode = toStr(param(params, 'STATUS_CODE')) ?? '200';
+      return {
+        CALL_ID: call.callId,
+        EXTERNAL_CALL_ID: null,
+        PORTAL_USER_ID: toInt(param(params, 'USER_ID')) ?? call.userId,
+        PHONE_NUMBER: call.phoneNumber,
+        PORTAL_NUMBER: '',
+        INCOMING: String(call.type),
+        CALL_DURATION: call.duration,
+        CALL_START_DATE: {},
+        CALL_STATUS: 1,
+        CALL_VOTE: toInt(param(params, 'VOTE')) ?? null,
+        COST: Number(param(params, 'COST') ?? 0),
+        COST_CURRENCY: toStr(param(params, 'COST_CURRENCY')) ?? '',
+        CALL_FAILED_CODE: call.statusCode,
+        CALL_FAILED_REASON: toStr(param(params, 'FAILED_REASON')) ?? '',
+        REST_APP_ID: '1',
+        REST_APP_NAME: core.state.app?.code ?? '',
+        CRM_ACTIVITY_ID: nextIdOf(core.state, 'crmActivity', 1),
+        COMMENT: null,
+        CRM_ENTITY_TYPE: call.crmEntityType ?? null,
+        CRM_ENTITY_ID: call.crmEntityId ?? null,
+        ID: core.state.calls.indexOf(call) + 1,
+      };
+    },
+  },
+};
