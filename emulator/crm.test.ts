@@ -202,7 +202,7 @@ describe('emulator CRM methods', () => {
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error).toBe('ERROR_BATCH_LENGTH_EXCEEDED');
     const nested = await t.call('batch', { cmd: { b: 'batch?cmd[0]=profile' } });
-    expect((nested.body.result as Record<string, Record<string, { error: string }>>).result_error.b!.error).toBe(
+    expect((nested.body.result as { result_error: Record<string, { error: string }> }).result_error.b!.error).toBe(
       'ERROR_BATCH_METHOD_NOT_ALLOWED',
     );
   });
