@@ -59,6 +59,8 @@ V = [
      [-10000] + [950] * 12, ["2024;1;10"] + [f"2024;{m};10" for m in range(2, 13)] + ["2025;1;10"]),
     ("equal-principal-interest", "equal principal 120000, 1%/month, 12 months: total interest",
      "SUMPRODUCT((120000-10000*(ROW(1:12)-1))*0.01)", None, None),
+    ("prepay-pmt-10", "PMT over the 10 remaining months after prepaying 300 of 1009.81 at 1 %/month", "PMT(0.01;10;-709.81)", None, None),
+    ("prepay-nper", "NPER to repay 709.81 at 1 %/month with 106.62 a month", "NPER(0.01;106.62;-709.81)", None, None),
     ("pmt-annual-40-4q", "PMT 40000 at 10% a year, quarterly (10%/4) over 8", "PMT(0.1/4;8;-40000)", None, None),
 ]
 
