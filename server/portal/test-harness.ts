@@ -35,11 +35,12 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-export async function startApp(db: Db, env: Record<string, string> = {}, logger?: unknown): Promise<AppUnderTest> {
+export async function startApp(db: Db, env: Record<string, string> = {}, logger?: unknown, beforeListen?: (app: FastifyInstance) => void): Promise<AppUnderTest> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const config = loadConfig({ ...TEST_ENV, B24_CLIENT_ID: TEST_CLIENT.clientId, B24_CLIENT_SECRET: TEST_CLIENT.clientSecret, PUBLIC_URL: url, PORT: String(port), ...env });
   const app = await buildApp({ config, db, ...(logger ? { logger: logger as never } : {}) });
+  beforeListen?.(app);
   await app.listen({ port, host: '127.0.0.1' });
   return { app, url, config, close: () => app.close() };
 }
@@ -54,10 +55,12 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-export async function startPlatform(o: { emulator?: Partial<EmulatorOptions>; env?: Record<string, string>; db?: Db; logger?: unknown } = {}): Promise<Platform> {
+export async function startPlatform(
+  o: { emulator?: Partial<EmulatorOptions>; env?: Record<string, string>; db?: Db; logger?: unknown; beforeListen?: (app: FastifyInstance) => void } = {},
+): Promise<Platform> {
   const db = o.db ?? (await createTestDb());
   const em = await createEmulator({ ...TEST_CLIENT, rateLimit: false, ...o.emulator });
-  const a = await startApp(db, { B24_OAUTH_SERVER: em.url, ...o.env }, o.logger);
+  const a = await startApp(db, { B24_OAUTH_SERVER: em.url, ...o.env }, o.logger, o.beforeListen);
   const p: Platform = {
     em,
     db,
@@ -70,12 +73,7 @@ export async function startPlatform(o: { emulator?: Partial<EmulatorOptions>; en
       return body.result as T;
     },
     async install() {
-      const res = await em.installApp({ handlerUrl: `${a.url}/install/callback`, installUrl: `${a.url}/install` });
-      if (res.installEvent && res.installEvent.status !== 200) throw new Error(`ONAPPINSTALL answered ${res.installEvent.status} ${res.installEvent.error ?? ''}`);
-      if (res.installFrame && res.installFrame.status !== 200) throw new Error(`install frame answered ${res.installFrame.status}`);
-      em.finishInstall();
-      const row = await db.kysely.selectFrom('portals').select('id').where('member_id', '=', em.memberId).executeTakeFirstOrThrow();
-      return row.id;
+      return installInto(em, a, db);
     },
     async close() {
       await a.close();
@@ -84,4 +82,14 @@ export async function startPlatform(o: { emulator?: Partial<EmulatorOptions>; en
     },
   };
   return p;
+}
+
+/** Installs the app from `em` into the app under test through both documented paths; returns the portal id. */
+export async function installInto(em: Emulator, a: AppUnderTest, db: Db): Promise<string> {
+  const res = await em.installApp({ handlerUrl: `${a.url}/install/callback`, installUrl: `${a.url}/install` });
+  if (res.installEvent && res.installEvent.status !== 200) throw new Error(`ONAPPINSTALL answered ${res.installEvent.status} ${res.installEvent.error ?? ''}`);
+  if (res.installFrame && res.installFrame.status !== 200) throw new Error(`install frame answered ${res.installFrame.status}`);
+  em.finishInstall();
+  const row = await db.kysely.selectFrom('portals').select('id').where('member_id', '=', em.memberId).executeTakeFirstOrThrow();
+  return row.id;
 }
