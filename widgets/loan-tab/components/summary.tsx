@@ -9,10 +9,18 @@ interface Props {
   fmt: Formatters;
 }
 
-/** The few numbers a manager reads out on the phone. MXN loans disclose CAT, others ПСК. */
+/** The few numbers a manager reads out on the phone. */
 export function Summary({ schedule, currency, t, fmt }: Props) {
   const r = schedule.effectiveRates;
-  const rate = currency === 'MXN' ? (r.cat ? { label: t('cat'), value: r.cat } : null) : r.psk ? { label: t('psk'), value: r.psk } : null;
+  // Mexico discloses CAT, Russia ПСК; elsewhere the plain effective annual rate (XIRR, a fraction).
+  const rate =
+    currency === 'MXN' && r.cat
+      ? { label: t('cat'), value: r.cat }
+      : r.psk
+        ? { label: t('psk'), value: r.psk }
+        : r.xirr
+          ? { label: t('effectiveRate'), value: String(Number(r.xirr) * 100) }
+          : null;
   return (
     <div class="lt-summary">
       <div class="lt-kpi">

@@ -1,0 +1,88 @@
+// Issue 5 end to end in Chromium: the emulator's deal card opens our "Loan" tab through the real
+// placement POST and frame protocol; the tab recomputes in the browser as the user types, fits the
+// iframe to its content, and speaks the portal's language and the deal's currency.
+import { mkdirSync } from 'node:fs';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startHarness, type Browser, type Harness } from './frame-harness.js';
+import { ensureWidgetsBuilt } from './loan-tab-support.js';
+
+describe('loan tab in the deal card', () => {
+  let h: Harness;
+  let browser: Browser;
+  const deals: Record<'en' | 'ru' | 'es', number> = { en: 0, ru: 0, es: 0 };
+
+  beforeAll(async () => {
+    await ensureWidgetsBuilt();
+    mkdirSync('test-results', { recursive: true });
+    h = await startHarness();
+    await h.bindOurPlacements();
+    deals.en = await h.addDeal({ title: 'Loan for Ann', opportunity: '10000', currencyId: 'USD' });
+    deals.ru = await h.addDeal({ title: 'Заём Иванову', opportunity: '250000', currencyId: 'RUB' });
+    deals.es = await h.addDeal({ title: 'Préstamo Pérez', opportunity: '50000', currencyId: 'MXN' });
+    browser = await launchChromium();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  async function openTab(lang: 'en' | 'ru' | 'es'): Promise<{ page: Page; frame: Frame }> {
+    const page = await browser.context.newPage();
+    await page.goto(`${h.em.url}/crm/deal/details/${deals[lang]}/?tab=CRM_DEAL_DETAIL_TAB&lang=${lang}`);
+    const frame = await page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${h.appUrl}/placements/loan-tab`) });
+    await frame.waitForSelector('main[data-ready="yes"]');
+    return { page, frame };
+  }
+
+  it('loads through the frame protocol, recomputes on a rate change and fits the frame', async () => {
+    const { page, frame } = await openTab('en');
+    expect(h.sessions.at(-1)).toMatchObject({ dealId: deals.en, userId: 1 });
+    await expect.poll(() => frame.locator('[data-testid=schedule] tbody tr').count()).toBe(12);
+    const installment = await frame.textContent('[data-testid=installment]');
+    const interest = await frame.textContent('[data-testid=total-interest]');
+    expect(installment).toMatch(/^\$[\d,]+\.\d\d$/);
+
+    await frame.fill('input[name=rate]', '30');
+    await expect.poll(() => frame.textContent('[data-testid=installment]')).not.toBe(installment);
+    expect(await frame.textContent('[data-testid=total-interest]')).not.toBe(interest);
+
+    // The tab asked the portal to resize the iframe to its content (resizeWindow answered).
+    await expect
+      .poll(async () => parseInt(await page.$eval('iframe.portal-frame', (el) => (el as HTMLIFrameElement).style.height || '0'), 10))
+      .toBeGreaterThan(600);
+    const log = await page.evaluate(() => (window as unknown as { __portalLog: { method: string; answered: boolean }[] }).__portalLog);
+    expect(log.some((e) => e.method === 'resizeWindow' && e.answered)).toBe(true);
+    // The deal's currency came from crm.deal.get made by the SDK from inside the frame (CORS).
+    expect(h.em.stats().restCalls['crm.deal.get'] ?? 0).toBeGreaterThanOrEqual(1);
+    await page.screenshot({ path: 'test-results/loan-tab-en.png', fullPage: true });
+    await page.close();
+  });
+
+  it('shows bad input inline in the user language', async () => {
+    const { page, frame } = await openTab('en');
+    await frame.fill('input[name=amount]', '-100');
+    await expect.poll(() => frame.locator('.lt-field__error').first().textContent()).toMatch(/negative|greater than zero/i);
+    await frame.fill('input[name=amount]', '5000');
+    await expect.poll(() => frame.locator('.lt-field__error').count()).toBe(0);
+    await page.close();
+  });
+
+  it('speaks Russian with roubles and Spanish with pesos', async () => {
+    const ru = await openTab('ru');
+    expect(await ru.frame.textContent('h3')).toBe('График платежей');
+    expect(await ru.frame.textContent('[data-testid=installment]')).toMatch(/^[\d\s\u00a0\u202f]+,\d\d\s₽$/);
+    expect(await ru.frame.textContent('.lt-summary')).toContain('ПСК');
+    await ru.page.screenshot({ path: 'test-results/loan-tab-ru.png', fullPage: true });
+    await ru.page.close();
+
+    const es = await openTab('es');
+    expect(await es.frame.textContent('h3')).toBe('Tabla de amortización');
+    expect(await es.frame.textContent('[data-testid=installment]')).toMatch(/^\$[\d,]+\.\d\d$/);
+    expect(await es.frame.textContent('.lt-summary')).toContain('CAT');
+    expect(await es.page.textContent('.portal-tab[data-placement-id]')).toBe('Préstamo');
+    await es.page.screenshot({ path: 'test-results/loan-tab-es.png', fullPage: true });
+    await es.page.close();
+  });
+});
