@@ -19,6 +19,24 @@ export function scrubText(s: string): string {
   return s.replace(EMAIL, '[email]').replace(PHONE, '[phone]');
 }
 
+// Keys whose values never reach the log, at any depth (compared lower-cased).
+const SENSITIVE_KEYS = new Set(
+  REDACT_PATHS.filter((p) => p.startsWith('*.')).map((p) => p.slice(2).toLowerCase()).concat(['phone_number', 'message_text', 'auth_id', 'refresh_id', 'client_secret', 'first_name', 'full_name', 'value']),
+);
+const MAX_SCRUB_DEPTH = 8;
+
+/** Copy of `v` with sensitive keys censored and free text scrubbed; never mutates the input. */
+export function scrubDeep(v: unknown, depth: number): unknown {
+  if (typeof v === 'string') return scrubText(v);
+  if (v === null || typeof v !== 'object' || depth > MAX_SCRUB_DEPTH) return v;
+  if (Array.isArray(v)) return v.map((x) => scrubDeep(x, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    out[k] = SENSITIVE_KEYS.has(k.toLowerCase()) && x !== undefined && x !== null ? '[redacted]' : scrubDeep(x, depth + 1);
+  }
+  return out;
+}
+
 export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
@@ -30,7 +48,10 @@ export function loggerOptions(level: string): LoggerOptions {
       },
     },
     formatters: {
-      log(obj) {
+      log(input) {
+        // Path redaction only reaches fixed depths; payloads from portals nest (data.FIELDS.PHONE),
+        // so everything logged is also walked and scrubbed by key and by shape.
+        const obj = scrubDeep(input, 0) as Record<string, unknown>;
         if (typeof obj.msg === 'string') obj.msg = scrubText(obj.msg);
         if (typeof obj.err === 'object' && obj.err && 'message' in obj.err) {
           const err = obj.err as { message: unknown };
