@@ -59,7 +59,7 @@ describe('@bitrix24/b24jssdk B24OAuth against the emulator', () => {
     // The SDK believes its token is fresh; the portal says it has expired.
     const b24 = sdkFor(t.install.auth, Math.floor(Date.now() / 1000) + 3600);
     const refreshed: string[] = [];
-    b24.auth.setCallbackRefreshAuth(async ({ authData }) => {
+    b24.setCallbackRefreshAuth(async ({ authData }) => {
       refreshed.push(authData.refresh_token);
     });
     t.em.core.tokens.expireAccess(t.install.auth.accessToken);
