@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { loadCallScriptFields, loadCallScripts } from './load.js';
+import type { CallScript } from './schema.js';
+import { allPaths, nextSteps, validateCallScript } from './validate.js';
+
+const scripts = loadCallScripts();
+const fields = loadCallScriptFields();
+const SEED_000 = ['contact-verification', 'employer-verification', 'final-call', 'first-call'];
+
+// Language-neutral shape: ids, types, branches, fields — must be the same in es, ru and en.
+const shape = (s: CallScript) => ({
+  start: s.start,
+  variables: s.variables,
+  questions: s.questions.map((q) => ({ id: q.id, type: q.type, field: q.field, next: nextSteps(q), values: q.type === 'choice' ? q.options.map((o) => o.value) : undefined })),
+  ends: s.ends.map((e) => [e.id, e.outcome]),
+});
+
+describe('call scripts in templates/call-scripts', () => {
+  it('ship the four scripts of seed 000 in es, ru and en', () => {
+    for (const lang of ['es', 'ru', 'en']) expect(scripts.filter((s) => s.lang === lang).map((s) => s.id)).toEqual(SEED_000);
+  });
+
+  it.each(scripts.map((s) => [`${s.lang}/${s.id}`, s] as const))('%s: every path from the start reaches an end', (_n, s) => {
+    const ends = new Set(s.ends.map((e) => e.id));
+    const paths = allPaths(s);
+    expect(paths.length).toBeGreaterThan(0);
+    for (const p of paths) expect(ends.has(p.at(-1)!)).toBe(true);
+    const reached = new Set(paths.flat());
+    expect([...s.questions.map((q) => q.id), ...ends].filter((id) => !reached.has(id))).toEqual([]);
+  });
+
+  it('every field a script fills is declared in fields.json with labels in es/ru/en', () => {
+    const declared = new Set(fields.fields.map((f) => f.name));
+    const used = new Set(scripts.flatMap((s) => s.questions.map((q) => q.field).filter((f): f is string => !!f)));
+    expect([...used].filter((f) => !declared.has(f))).toEqual([]);
+    expect([...declared].filter((f) => !used.has(f))).toEqual([]);
+  });
+
+  it('translations share one structure', () => {
+    for (const id of SEED_000) {
+      const [es, ru, en] = ['es', 'ru', 'en'].map((l) => scripts.find((s) => s.id === id && s.lang === l)!);
+      expect(shape(ru!)).toEqual(shape(es!));
+      expect(shape(en!)).toEqual(shape(es!));
+    }
+  });
+});
+
+describe('validateCallScript', () => {
+  const base = {
+    id: 'x',
+    lang: 'en',
+    title: 'X',
+    description: '',
+    variables: ['client_name'],
+    start: 'a',
+    questions: [
+      { id: 'a', type: 'choice', text: 'Hi {{client_name}}?', options: [{ value: 'y', label: 'Y', next: 'b' }, { value: 'n', label: 'N', next: 'done' }] },
+      { id: 'b', type: 'text', text: 'Notes', required: false, next: 'done' },
+    ],
+    ends: [{ id: 'done', outcome: 'completed', text: 'Bye' }],
+  };
+  const variant = (f: (s: typeof base) => unknown) => validateCallScript(f(structuredClone(base))).errors;
+
+  it('accepts a valid script', () => expect(validateCallScript(base).errors).toEqual([]));
+  it('finds a dangling branch', () => expect(variant((s) => ((s.questions[1]!.next = 'nowhere'), s))).toEqual(['b: next "nowhere" does not exist']));
+  it('finds a cycle', () => expect(variant((s) => ((s.questions[1]!.next = 'a'), s))).toEqual(['cycle: a → b → a']));
+  it('finds duplicate ids', () => expect(variant((s) => ((s.ends[0]!.id = 'b'), s.questions[0]!.options![1]!.next = 'b', s))).toContain('duplicate id "b"'));
+  it('finds unreachable steps', () => expect(variant((s) => ((s.questions[0]!.options![0]!.next = 'done'), s))).toEqual(['"b" is unreachable from the start']));
+  it('finds undeclared variables', () => expect(variant((s) => ((s.variables = []), s))).toEqual(['a: undeclared variable {{client_name}}']));
+  it('refuses bad shapes through the schema', () => expect(variant((s) => ({ ...s, start: 'A!' })).length).toBeGreaterThan(0));
+});
