@@ -84,7 +84,7 @@ describe('schedule properties', () => {
   it('a prepayment keeps the principal whole', () => {
     fc.assert(
       fc.property(loanArb, fc.integer({ min: 1, max: 95 }), fc.integer({ min: 0, max: 400 }), fc.constantFrom('reduce-term', 'reduce-installment'), (l, pct, day, mode) => {
-        const input = { ...toInput(l), method: l.method === 'flat' ? 'annuity' : l.method };
+        const input: Record<string, unknown> = { ...toInput(l), method: l.method === 'flat' ? 'annuity' : l.method };
         const s = scheduleFromJson(input);
         const date = addDays(l.contractDate, day);
         const row = s.rows.find((r) => r.dueDate > date);

@@ -53,6 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` }));
 
+  await app.register((await import('./routes/docs.js')).docsAndLendingApi); // OpenAPI /docs + /api/v1/lending (first, so swagger sees every route)
   await app.register(healthRoutes);
   registerPlatform(app);
   await app.register(installRoutes);
