@@ -19,7 +19,7 @@ export interface ScheduleJson {
   currency: string;
   installmentAmount: string;
   rows: ScheduleRowJson[];
-  totals: Record<'principal' | 'interest' | 'fees' | 'vat' | 'installments' | 'disbursementFees' | 'netDisbursed' | 'costOfCredit', string>;
+  totals: Record<'principal' | 'interest' | 'fees' | 'vat' | 'total' | 'disbursementFees' | 'netDisbursed' | 'costOfCredit', string>;
   effectiveRates: { psk?: string; cat?: string; xirr?: string };
   profile?: string;
 }
@@ -57,7 +57,7 @@ export function scheduleToJson(s: Schedule): ScheduleJson {
       interest: m(t.interest),
       fees: m(t.fees),
       vat: m(t.vat),
-      installments: m(t.installments),
+      total: m(t.installments),
       disbursementFees: m(t.disbursementFees),
       netDisbursed: m(t.netDisbursed),
       costOfCredit: m(t.costOfCredit),
