@@ -19,6 +19,7 @@ export interface LoanInput {
   principal: string;
   currency: string;
   contractDate: string;
+  /** Defaults to contractDate; saveLoan stores it explicitly. */
   disbursementDate: string;
   method: string;
   rate: { annualPercent?: string; dailyPercent?: string };

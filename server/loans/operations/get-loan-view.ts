@@ -12,16 +12,28 @@ export interface PaymentView {
   createdAt: string;
   /** How the payment was allocated when it was registered (stored with the entry). */
   allocationAtPosting: PaymentAllocation | null;
-  /** How it is allocated now, with every later and backdated payment taken into account; null if after asOf or reversed. */
+  /** How it is allocated now, with later and backdated payments taken into account; null after asOf. */
   allocation: PaymentAllocation | null;
-  reversal: { entryId: string; date: string; reasonCode: string | null; note: string | null } | null;
 }
 
+export interface ReversedPaymentView extends Omit<PaymentView, 'allocation'> {
+  reversal: { entryId: string; date: string; reasonCode: string | null; note: string | null; createdAt: string };
+}
+
+/** What GET /api/v1/deals/:dealId/loan answers: `loan` is the saved input (the widget recomputes from it). */
 export interface LoanView {
-  loan: { id: string; dealId: number; productId: string | null; currency: string; principal: string; status: string; scheduleVersion: number; updatedAt: string };
-  terms: LoanInput;
+  loanId: string;
+  dealId: number;
+  productId: string | null;
+  status: string;
+  version: number;
+  updatedAt: string;
+  asOf: string;
+  loan: LoanInput;
   schedule: Schedule;
+  /** Payments that count (not reversed), oldest first. */
   payments: PaymentView[];
+  reversedPayments: ReversedPaymentView[];
   servicing: Servicing;
 }
 
@@ -33,28 +45,27 @@ export async function getLoanView(db: Executor, portalId: string, dealId: number
   const servicing = servicingOf(state, asOf);
   const allocations = new Map(servicing.allocations.map((a) => [a.paymentId, a]));
   const reversals = new Map(ledger.filter((e) => e.kind === 'REVERSAL' && e.reversesId).map((e) => [e.reversesId as string, e]));
-  const payments: PaymentView[] = ledger
-    .filter((e) => e.kind === 'PAYMENT')
-    .map((e) => {
-      const r = reversals.get(e.id);
-      return {
-        id: e.externalId,
-        entryId: e.id,
-        date: e.valueDate,
-        amount: e.amount,
-        method: e.method,
-        reference: e.reference,
-        createdAt: e.createdAt,
-        allocationAtPosting: e.allocation,
-        allocation: r ? null : (allocations.get(e.externalId) ?? null),
-        reversal: r ? { entryId: r.id, date: r.valueDate, reasonCode: r.reasonCode, note: r.reference } : null,
-      };
-    });
+  const payments: PaymentView[] = [];
+  const reversedPayments: ReversedPaymentView[] = [];
+  for (const e of ledger) {
+    if (e.kind !== 'PAYMENT') continue;
+    const base = { id: e.externalId, entryId: e.id, date: e.valueDate, amount: e.amount, method: e.method, reference: e.reference, createdAt: e.createdAt, allocationAtPosting: e.allocation };
+    const r = reversals.get(e.id);
+    if (r) reversedPayments.push({ ...base, reversal: { entryId: r.id, date: r.valueDate, reasonCode: r.reasonCode, note: r.reference, createdAt: r.createdAt } });
+    else payments.push({ ...base, allocation: allocations.get(e.externalId) ?? null });
+  }
   return {
-    loan: { id: loan.id, dealId: loan.dealId, productId: loan.productId, currency: loan.currency, principal: loan.principal, status: loan.status, scheduleVersion: loan.currentScheduleVersion, updatedAt: loan.updatedAt },
-    terms: schedule.terms,
+    loanId: loan.id,
+    dealId: loan.dealId,
+    productId: loan.productId,
+    status: loan.status,
+    version: loan.currentScheduleVersion,
+    updatedAt: loan.updatedAt,
+    asOf,
+    loan: schedule.terms,
     schedule: { installmentAmount: schedule.installmentAmount, rows: schedule.rows, totals: schedule.totals, effectiveRates: schedule.effectiveRates },
     payments,
+    reversedPayments,
     servicing,
   };
 }

@@ -9,7 +9,7 @@ import { appendLedgerEntry } from '../repositories/ledger.js';
 import { findLoanByDeal, insertLoan, updateLoanTerms } from '../repositories/loans.js';
 import { getScheduleVersion, insertScheduleVersion } from '../repositories/schedule-versions.js';
 import { LOAN_SYNC_JOB, type Actor, type LoanDeps } from './deps.js';
-import { currencyScale, positiveAmount, requestHash } from './money.js';
+import { currencyScale, requestHash } from './money.js';
 import { checkAgainstProduct } from './product-check.js';
 
 export interface SaveLoanRequest {
@@ -44,15 +44,16 @@ export function scheduleOrRefuse(terms: LoanInput): Schedule {
  * Saving the same terms again is a no-op.
  */
 export async function saveLoan(db: Executor, portalId: string, dealId: number, req: SaveLoanRequest, actor: Actor, deps: LoanDeps): Promise<SaveLoanResult> {
-  const terms = req.terms;
-  positiveAmount(terms.principal, terms.currency, 'principal');
+  // The core defaults the disbursement to the contract date; we store it explicitly because the
+  // ledger and servicing read it.
+  const terms: LoanInput = { ...req.terms, disbursementDate: req.terms.disbursementDate ?? req.terms.contractDate };
+  const schedule = scheduleOrRefuse(terms);
   const productId = req.productId ?? null;
   if (productId) {
     const product = await getProduct(db, portalId, productId);
     if (!product) throw new AppError('PRODUCT_NOT_FOUND', `product ${productId} not in portal`, 'Unknown loan product', { field: 'productId' }, 422);
     checkAgainstProduct(terms, product);
   }
-  const schedule = scheduleOrRefuse(terms);
   try {
     return await db.transaction().execute((trx) => saveInTransaction(trx, portalId, dealId, productId, terms, schedule, req.reason ?? 'save', actor, deps));
   } catch (e) {

@@ -1,0 +1,142 @@
+import { Type } from '@sinclair/typebox';
+
+// Wire shapes of the loan API. The loan input is checked here for types only; the lending core
+// validates its meaning and answers with a code and the field path (422). Nested parts the server
+// does not read itself (frequency, rounding, grace, fees, vat, …) are passed to the core as given.
+
+const Str = (max: number) => Type.String({ maxLength: max });
+export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Decimal = Type.String({ pattern: '^-?\\d{1,15}(\\.\\d{1,10})?$' });
+const Money = Type.String({ description: 'decimal string in the currency scale' });
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+export const DealParams = Type.Object({ dealId: Type.Integer({ minimum: 1 }) });
+export const PaymentParams = Type.Object({ dealId: Type.Integer({ minimum: 1 }), paymentId: Type.String({ minLength: 1, maxLength: 100 }) });
+export const AsOfQuery = Type.Object({ asOf: Type.Optional(IsoDate) });
+
+export const LoanInputBody = Type.Object(
+  {
+    principal: Str(32),
+    currency: Type.String({ minLength: 3, maxLength: 3 }),
+    contractDate: IsoDate,
+    disbursementDate: Type.Optional(IsoDate),
+    method: Str(32),
+    rate: Type.Object({ annualPercent: Type.Optional(Str(32)), dailyPercent: Type.Optional(Str(32)) }),
+    installments: Type.Optional(Type.Integer({ minimum: 0, maximum: 1200 })),
+    frequency: Type.Optional(Type.Unknown()),
+    firstDueDate: Type.Optional(IsoDate),
+    dueDates: Type.Optional(Type.Array(IsoDate, { maxItems: 1200 })),
+    dayCount: Type.Optional(Str(32)),
+    interest: Type.Optional(Str(16)),
+    annuity: Type.Optional(Str(32)),
+    rounding: Type.Optional(Type.Unknown()),
+    grace: Type.Optional(Type.Unknown()),
+    fees: Type.Optional(Type.Array(Type.Unknown(), { maxItems: 20 })),
+    vat: Type.Optional(Type.Unknown()),
+    profile: Type.Optional(Str(20)),
+    effectiveRates: Type.Optional(Type.Unknown()),
+    pskMonthDays: Type.Optional(Str(8)),
+  },
+  { description: 'Loan input of the lending core (issue 4 §9)' },
+);
+
+export const SaveLoanBody = Type.Object({
+  loan: LoanInputBody,
+  productId: Type.Optional(Type.Union([Str(64), Type.Null()])),
+  reason: Type.Optional(Str(200)),
+});
+
+const ScheduleRow = Type.Object({
+  n: Type.Integer(),
+  dueDate: Type.String(),
+  days: Type.Integer(),
+  opening: Money,
+  principal: Money,
+  interest: Money,
+  fees: Money,
+  vat: Type.Optional(Money),
+  total: Money,
+  closing: Money,
+});
+
+export const ScheduleBody = Type.Object({
+  installmentAmount: Money,
+  rows: Type.Array(ScheduleRow),
+  totals: Type.Record(Type.String(), Type.String()),
+  effectiveRates: Type.Record(Type.String(), Type.String()),
+});
+
+const Allocation = Type.Object({
+  paymentId: Type.String(),
+  date: Type.String(),
+  amount: Money,
+  principal: Money,
+  interest: Money,
+  fees: Money,
+  vat: Money,
+  penalty: Money,
+  inAdvance: Money,
+  excess: Money,
+});
+
+const PaymentFields = {
+  id: Type.String(),
+  entryId: Type.String(),
+  date: Type.String(),
+  amount: Money,
+  method: Nullable(Type.String()),
+  reference: Nullable(Type.String()),
+  createdAt: Type.String(),
+  allocationAtPosting: Type.Union([Allocation, Type.Null()]),
+};
+
+export const PaymentView = Type.Object({ ...PaymentFields, allocation: Type.Union([Allocation, Type.Null()]) });
+const ReversedPaymentView = Type.Object({
+  ...PaymentFields,
+  reversal: Type.Object({ entryId: Type.String(), date: Type.String(), reasonCode: Nullable(Type.String()), note: Nullable(Type.String()), createdAt: Type.String() }),
+});
+
+export const LoanViewBody = Type.Object({
+  loanId: Type.String(),
+  dealId: Type.Integer(),
+  productId: Nullable(Type.String()),
+  status: Type.String(),
+  version: Type.Integer(),
+  updatedAt: Type.String(),
+  asOf: Type.String(),
+  loan: Type.Unknown({ description: 'the saved loan input' }),
+  schedule: ScheduleBody,
+  payments: Type.Array(PaymentView),
+  reversedPayments: Type.Array(ReversedPaymentView),
+  servicing: Type.Unknown({ description: "lending core's servicing JSON as of asOf (installments, allocations, daysPastDue, bucket, outstanding, toBeCurrent, payoff)" }),
+});
+
+export const SaveLoanReply = Type.Object({
+  loanId: Type.String(),
+  version: Type.Integer(),
+  created: Type.Boolean(),
+  changed: Type.Boolean(),
+  schedule: ScheduleBody,
+});
+
+export const PaymentBody = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 100, description: 'made by the client before sending; the idempotency key' }),
+  date: IsoDate,
+  amount: Decimal,
+  method: Type.Optional(Str(32)),
+  reference: Type.Optional(Str(200)),
+});
+
+export const PaymentReply = Type.Object({ payment: PaymentView, replayed: Type.Boolean() });
+
+export const ReversalBody = Type.Object({
+  reasonCode: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Z0-9_]+$' }),
+  note: Type.Optional(Str(500)),
+});
+
+export const ReversalReply = Type.Object({
+  reversal: Type.Object({ entryId: Type.String(), paymentId: Type.String(), date: Type.String(), amount: Money, reasonCode: Type.String(), note: Nullable(Type.String()) }),
+  replayed: Type.Boolean(),
+});
+
+export const ErrorReply = Type.Object({ error: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) });

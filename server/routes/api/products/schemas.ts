@@ -1,0 +1,39 @@
+import { Type } from '@sinclair/typebox';
+
+const Str = (max: number) => Type.String({ minLength: 1, maxLength: max });
+const Percent = Type.String({ pattern: '^\\d{1,6}(\\.\\d{1,6})?$' });
+const Amount = Type.String({ pattern: '^\\d{1,15}(\\.\\d{1,4})?$' });
+
+const Fee = Type.Object({
+  name: Str(64),
+  amount: Type.Optional(Amount),
+  percent: Type.Optional(Percent),
+  at: Type.Union([Type.Literal('disbursement'), Type.Literal('installment')]),
+  withheld: Type.Optional(Type.Boolean()),
+});
+
+/** A loan product as the admin screen edits it (method / day count / profile ids of the lending core). */
+export const ProductBody = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' }),
+  name: Str(120),
+  method: Str(32),
+  rateUnit: Type.Union([Type.Literal('annual'), Type.Literal('daily')]),
+  rateMin: Percent,
+  rateMax: Percent,
+  termMin: Type.Integer({ minimum: 1, maximum: 1200 }),
+  termMax: Type.Integer({ minimum: 1, maximum: 1200 }),
+  amountMin: Type.Union([Amount, Type.Null()], { default: null }),
+  amountMax: Type.Union([Amount, Type.Null()], { default: null }),
+  currency: Type.Union([Type.String({ pattern: '^[A-Z]{3}$' }), Type.Null()], { default: null }),
+  fees: Type.Array(Fee, { maxItems: 20, default: [] }),
+  dayCount: Str(32),
+  profile: Type.Union([Str(20), Type.Null()], { default: null }),
+  active: Type.Boolean({ default: true }),
+});
+
+export const ProductParams = Type.Object({ productId: Type.String({ minLength: 1, maxLength: 64 }) });
+export const ProductsQuery = Type.Object({ includeInactive: Type.Optional(Type.Boolean()) });
+export const ProductsBody = Type.Object({ products: Type.Array(ProductBody, { maxItems: 200 }) });
+export const ProductsReply = Type.Object({ products: Type.Array(ProductBody) });
+export const ProductReply = Type.Object({ product: ProductBody });
+export const ErrorReply = Type.Object({ error: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) });
