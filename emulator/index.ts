@@ -5,7 +5,8 @@ import qs from 'qs';
 import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { resolveOptions, type EmulatorOptions, type FaultOptions, type ResolvedOptions } from './options.js';
-import { createEmptyState, type EmulatorState } from './state.js';
+import { createEmptyState, ENTITY_DEAL, itemsOf, type EmulatorState } from './state.js';
+import { seedDemoData } from './demo-data.js';
 import { createStats, type Stats } from './stats.js';
 import { TokenService } from './oauth/tokens.js';
 import { registerOAuthRoutes } from './oauth/routes.js';
@@ -100,9 +101,11 @@ export async function createEmulator(opts: EmulatorOptions, extras: CreateEmulat
     changed: () => persister.schedule(),
   };
   core.events = new EventBus(core);
-  if (options.seedDemoData && state.users.length <= 1) {
-    const { seedDemoData } = await import('./demo-data.js');
-    seedDemoData(state);
+  // Only a fresh portal is seeded; a state file from an earlier run keeps its own data.
+  const fresh = itemsOf(state, ENTITY_DEAL).length === 0 && state.users.length <= 1;
+  if (options.seedDemoData && fresh) {
+    seedDemoData(core);
+    persister.schedule();
   }
   registerOAuthRoutes(app, core);
   registerRestRoutes(app, core);
