@@ -40,12 +40,18 @@ function describe(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).slice(0, 1000);
 }
 
-export async function executePayout(db: Kysely<Database>, provider: PaymentProvider, payoutId: string, options: ExecutePayoutOptions = {}): Promise<ExecutePayoutResult> {
+export async function executePayout(
+  db: Kysely<Database>,
+  provider: PaymentProvider,
+  payoutId: string,
+  options: ExecutePayoutOptions = {},
+): Promise<ExecutePayoutResult> {
   const now = options.now ?? Date.now;
   const leaseMs = options.leaseMs ?? 60_000;
   const row = await findPayoutById(db, payoutId);
   if (!row) throw new AppError('NOT_FOUND', `Payout ${payoutId} not found`);
-  if (row.provider !== provider.code) throw new AppError('CONFLICT', `Payout ${payoutId} belongs to provider ${row.provider}, not ${provider.code}`);
+  if (row.provider !== provider.code)
+    throw new AppError('CONFLICT', `Payout ${payoutId} belongs to provider ${row.provider}, not ${provider.code}`);
   if (FINAL.has(row.status) || row.status === 'pending') return { payout: row };
   const t0 = now();
   if (row.nextAttemptAt > t0) return { payout: row, retryAt: row.nextAttemptAt };
@@ -66,7 +72,12 @@ export async function executePayout(db: Kysely<Database>, provider: PaymentProvi
     return { payout: current, ...(FINAL.has(current.status) || current.status === 'pending' ? {} : { retryAt: current.nextAttemptAt }) };
   }
 
-  const finish = async (set: { status: PayoutStatus; provider_payout_id?: string | null; last_error: string | null; next_attempt_at?: number }) => {
+  const finish = async (set: {
+    status: PayoutStatus;
+    provider_payout_id?: string | null;
+    last_error: string | null;
+    next_attempt_at?: number;
+  }) => {
     const t = now();
     await db
       .updateTable('payouts')
@@ -80,10 +91,17 @@ export async function executePayout(db: Kysely<Database>, provider: PaymentProvi
       .where('attempts', '=', attempt) // fencing: a worker whose lease was taken over writes nothing
       .execute();
     const stored = (await findPayoutById(db, payoutId)) ?? row;
-    return { payout: stored, ...(stored.status === 'unknown' && stored.attempts < stored.maxAttempts ? { retryAt: stored.nextAttemptAt } : {}) };
+    return {
+      payout: stored,
+      ...(stored.status === 'unknown' && stored.attempts < stored.maxAttempts ? { retryAt: stored.nextAttemptAt } : {}),
+    };
   };
   const store = (p: ProviderPayout) =>
-    finish({ status: p.status, provider_payout_id: p.providerPayoutId, last_error: p.status === 'failed' ? (p.failureReason ?? 'failed at the provider') : null });
+    finish({
+      status: p.status,
+      provider_payout_id: p.providerPayoutId,
+      last_error: p.status === 'failed' ? (p.failureReason ?? 'failed at the provider') : null,
+    });
   const lookup = () => provider.getPayoutByOrderId(row.id, { createdOn: row.createdAt.slice(0, 10) });
 
   try {
@@ -93,7 +111,14 @@ export async function executePayout(db: Kysely<Database>, provider: PaymentProvi
       if (found) return await store(found);
     }
     return await store(
-      await provider.createPayout({ orderId: row.id, amount: row.amount, currency: row.currency, clabe: row.clabe, holderName: row.holderName, description: row.description }),
+      await provider.createPayout({
+        orderId: row.id,
+        amount: row.amount,
+        currency: row.currency,
+        clabe: row.clabe,
+        holderName: row.holderName,
+        description: row.description,
+      }),
     );
   } catch (e) {
     if (isPaymentProviderError(e) && e.info.duplicate) {
@@ -111,15 +136,27 @@ export async function executePayout(db: Kysely<Database>, provider: PaymentProvi
         if (found) return await store(found);
         return await finish({ status: 'failed', last_error: `gave up after ${attempt} attempts: ${reason}` });
       } catch (lookupError) {
-        return finish({ status: 'unknown', last_error: `gave up after ${attempt} attempts: ${reason}; outcome unknown (lookup failed: ${describe(lookupError)}) — reconcile by hand` });
+        return finish({
+          status: 'unknown',
+          last_error: `gave up after ${attempt} attempts: ${reason}; outcome unknown (lookup failed: ${describe(lookupError)}) — reconcile by hand`,
+        });
       }
     }
-    return finish({ status: 'unknown', last_error: reason, next_attempt_at: now() + payoutBackoffMs(attempt, options.backoffBaseMs, options.backoffMaxMs) });
+    return finish({
+      status: 'unknown',
+      last_error: reason,
+      next_attempt_at: now() + payoutBackoffMs(attempt, options.backoffBaseMs, options.backoffMaxMs),
+    });
   }
 }
 
 /** Pending payouts (OpenPay: in_progress until the next banking day) — ask the provider again. */
-export async function refreshPayout(db: Kysely<Database>, provider: PaymentProvider, payoutId: string, options: { now?: () => number } = {}): Promise<PayoutRecord> {
+export async function refreshPayout(
+  db: Kysely<Database>,
+  provider: PaymentProvider,
+  payoutId: string,
+  options: { now?: () => number } = {},
+): Promise<PayoutRecord> {
   const row = await findPayoutById(db, payoutId);
   if (!row) throw new AppError('NOT_FOUND', `Payout ${payoutId} not found`);
   if (row.status !== 'pending') return row;

@@ -34,8 +34,20 @@ afterAll(async () => {
 describe('payout jobs on the outbox worker', () => {
   it('1,000 duplicated activity calls enqueue one job; 500s are retried on our schedule; one payout; settled once', async () => {
     fake.failNext(500, 2);
-    const input = { key: 'evt-outbox-1', amount: '2500.50', currency: 'MXN', clabe: '032180000118359719', holderName: 'Juan Hernández', loanRef: 'L-7', provider: 'openpay' };
-    const rows = await Promise.all(Array.from({ length: 1000 }, () => requestPayout(db.kysely, 'p1', input, { onCreated: (trx, p) => enqueuePayoutExecution(trx, p).then(() => undefined) })));
+    const input = {
+      key: 'evt-outbox-1',
+      amount: '2500.50',
+      currency: 'MXN',
+      clabe: '032180000118359719',
+      holderName: 'Juan Hernández',
+      loanRef: 'L-7',
+      provider: 'openpay',
+    };
+    const rows = await Promise.all(
+      Array.from({ length: 1000 }, () =>
+        requestPayout(db.kysely, 'p1', input, { onCreated: (trx, p) => enqueuePayoutExecution(trx, p).then(() => undefined) }),
+      ),
+    );
     const id = rows[0]!.id;
     for (let i = 0; i < 50; i++) {
       await worker.drain();
@@ -48,7 +60,11 @@ describe('payout jobs on the outbox worker', () => {
     expect(fake.payouts).toHaveLength(1);
     expect(fake.createRequests).toBe(3);
     const jobs = await db.kysely.selectFrom('outbox_jobs').select(['kind', 'idempotency_key', 'status']).orderBy('created_at').execute();
-    expect(jobs.filter((j) => j.kind === PAYOUT_EXECUTE_JOB).map((j) => j.idempotency_key)).toEqual([`payout:${id}:0`, `payout:${id}:1`, `payout:${id}:2`]);
+    expect(jobs.filter((j) => j.kind === PAYOUT_EXECUTE_JOB).map((j) => j.idempotency_key)).toEqual([
+      `payout:${id}:0`,
+      `payout:${id}:1`,
+      `payout:${id}:2`,
+    ]);
     expect(jobs.filter((j) => j.kind === PAYOUT_SETTLED_JOB).map((j) => j.idempotency_key)).toEqual([`payout-settled:${id}:pending`]);
     expect(jobs.filter((j) => j.kind === PAYOUT_REFRESH_JOB)).toHaveLength(1);
   });

@@ -30,7 +30,11 @@ export interface PayoutJobOptions {
 }
 
 /** Use as requestPayout's onCreated: the first attempt is enqueued in the insert's transaction. */
-export function enqueuePayoutExecution(trx: Transaction<Database>, payout: PayoutRecord, runAfterMs?: number): Promise<{ id: string; created: boolean }> {
+export function enqueuePayoutExecution(
+  trx: Transaction<Database>,
+  payout: PayoutRecord,
+  runAfterMs?: number,
+): Promise<{ id: string; created: boolean }> {
   return enqueue(trx, {
     portalId: payout.portalId,
     kind: PAYOUT_EXECUTE_JOB,
@@ -42,7 +46,12 @@ export function enqueuePayoutExecution(trx: Transaction<Database>, payout: Payou
 
 async function settle(ctx: JobContext, payout: PayoutRecord, options: PayoutJobOptions, refreshN = 0): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    await enqueue(trx, { portalId: payout.portalId, kind: PAYOUT_SETTLED_JOB, idempotencyKey: `payout-settled:${payout.id}:${payout.status}`, payload: { payoutId: payout.id } });
+    await enqueue(trx, {
+      portalId: payout.portalId,
+      kind: PAYOUT_SETTLED_JOB,
+      idempotencyKey: `payout-settled:${payout.id}:${payout.status}`,
+      payload: { payoutId: payout.id },
+    });
     if (payout.status === 'pending' && refreshN < (options.maxRefreshes ?? 240)) {
       await enqueue(trx, {
         portalId: payout.portalId,

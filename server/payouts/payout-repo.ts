@@ -63,6 +63,11 @@ export async function findPayoutById(db: Db, id: string): Promise<PayoutRecord |
 }
 
 export async function findPayoutByKey(db: Db, portalId: string, key: string): Promise<PayoutRecord | undefined> {
-  const r = await db.selectFrom('payouts').selectAll().where('portal_id', '=', portalId).where('idempotency_key', '=', key).executeTakeFirst();
+  const r = await db
+    .selectFrom('payouts')
+    .selectAll()
+    .where('portal_id', '=', portalId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
   return r ? toPayoutRecord(r) : undefined;
 }

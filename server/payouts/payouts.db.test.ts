@@ -18,14 +18,28 @@ const PORTAL = 'portal-1';
 const CLABE = '012298026516924616';
 let keyN = 0;
 const nextKey = () => `event-token-${++keyN}`;
-const body = (key: string, extra: Record<string, string> = {}) => ({ key, amount: '15000.00', currency: 'MXN', clabe: CLABE, holderName: 'María López', loanRef: 'L-42', provider: 'openpay', ...extra });
+const body = (key: string, extra: Record<string, string> = {}) => ({
+  key,
+  amount: '15000.00',
+  currency: 'MXN',
+  clabe: CLABE,
+  holderName: 'María López',
+  loanRef: 'L-42',
+  provider: 'openpay',
+  ...extra,
+});
 const opts = { now, leaseMs: 60_000, backoffBaseMs: 2_000 };
 
 beforeAll(async () => {
   db = await createTestDb();
   fake = await startFakeOpenpay();
   openpay = openpayProvider.create({ merchantId: fake.merchantId, privateKey: fake.privateKey, baseUrl: fake.baseUrl, timeoutMs: 5_000 });
-  openpayImpatient = openpayProvider.create({ merchantId: fake.merchantId, privateKey: fake.privateKey, baseUrl: fake.baseUrl, timeoutMs: 200 });
+  openpayImpatient = openpayProvider.create({
+    merchantId: fake.merchantId,
+    privateKey: fake.privateKey,
+    baseUrl: fake.baseUrl,
+    timeoutMs: 200,
+  });
 });
 afterAll(async () => {
   await fake.close();
@@ -53,9 +67,15 @@ describe('requestPayout', () => {
   });
 
   it('validates amount scale, CLABE (as text) and currency', async () => {
-    await expect(requestPayout(db.kysely, PORTAL, body(nextKey(), { amount: '10.005' }), { now })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(requestPayout(db.kysely, PORTAL, body(nextKey(), { clabe: '012298026516924617' }), { now })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(requestPayout(db.kysely, PORTAL, body(nextKey(), { currency: 'XXX' }), { now })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(requestPayout(db.kysely, PORTAL, body(nextKey(), { amount: '10.005' }), { now })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    await expect(requestPayout(db.kysely, PORTAL, body(nextKey(), { clabe: '012298026516924617' }), { now })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    await expect(requestPayout(db.kysely, PORTAL, body(nextKey(), { currency: 'XXX' }), { now })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
     await expect(requestPayout(db.kysely, PORTAL, body(nextKey(), { amount: '0' }), { now })).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
@@ -199,7 +219,10 @@ describe('executePayout — exactly once at the provider', () => {
     const p = await requestPayout(db.kysely, PORTAL, body(nextKey()), { now });
     await executePayout(db.kysely, openpay, p.id, opts);
     fake.complete(fake.payouts[0]!.id);
-    expect(await refreshPayout(db.kysely, openpay, p.id, { now })).toMatchObject({ status: 'succeeded', providerPayoutId: fake.payouts[0]!.id });
+    expect(await refreshPayout(db.kysely, openpay, p.id, { now })).toMatchObject({
+      status: 'succeeded',
+      providerPayoutId: fake.payouts[0]!.id,
+    });
   });
 
   it('manual provider: recorded and succeeded once', async () => {

@@ -51,11 +51,26 @@ function canonicalAmount(amount: string, currency: string): string {
   }
 }
 
-export function payoutRequestHash(p: { amount: string; currency: string; clabe: string; holderName: string; loanRef: string | null; description: string; provider: string }): string {
-  return createHash('sha256').update(JSON.stringify([p.amount, p.currency, p.clabe, p.holderName, p.loanRef, p.description, p.provider])).digest('hex');
+export function payoutRequestHash(p: {
+  amount: string;
+  currency: string;
+  clabe: string;
+  holderName: string;
+  loanRef: string | null;
+  description: string;
+  provider: string;
+}): string {
+  return createHash('sha256')
+    .update(JSON.stringify([p.amount, p.currency, p.clabe, p.holderName, p.loanRef, p.description, p.provider]))
+    .digest('hex');
 }
 
-export async function requestPayout(db: Kysely<Database>, portalId: string, input: PayoutRequestInput, options: RequestPayoutOptions = {}): Promise<PayoutRecord> {
+export async function requestPayout(
+  db: Kysely<Database>,
+  portalId: string,
+  input: PayoutRequestInput,
+  options: RequestPayoutOptions = {},
+): Promise<PayoutRecord> {
   if (!input.key || input.key.length > 255) throw validationError('Idempotency key must be 1..255 characters');
   const currency = input.currency.toUpperCase();
   const amount = canonicalAmount(input.amount, currency);
@@ -97,7 +112,12 @@ export async function requestPayout(db: Kysely<Database>, portalId: string, inpu
       .onConflict((oc) => oc.columns(['portal_id', 'idempotency_key']).doNothing())
       .executeTakeFirst();
     const created = Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
-    const stored = await trx.selectFrom('payouts').selectAll().where('portal_id', '=', portalId).where('idempotency_key', '=', input.key).executeTakeFirstOrThrow();
+    const stored = await trx
+      .selectFrom('payouts')
+      .selectAll()
+      .where('portal_id', '=', portalId)
+      .where('idempotency_key', '=', input.key)
+      .executeTakeFirstOrThrow();
     if (created && options.onCreated) await options.onCreated(trx, toPayoutRecord(stored));
     return stored;
   });

@@ -11,7 +11,13 @@ const SEED_000 = ['contact-verification', 'employer-verification', 'final-call',
 const shape = (s: CallScript) => ({
   start: s.start,
   variables: s.variables,
-  questions: s.questions.map((q) => ({ id: q.id, type: q.type, field: q.field, next: nextSteps(q), values: q.type === 'choice' ? q.options.map((o) => o.value) : undefined })),
+  questions: s.questions.map((q) => ({
+    id: q.id,
+    type: q.type,
+    field: q.field,
+    next: nextSteps(q),
+    values: q.type === 'choice' ? q.options.map((o) => o.value) : undefined,
+  })),
   ends: s.ends.map((e) => [e.id, e.outcome]),
 });
 
@@ -54,7 +60,15 @@ describe('validateCallScript', () => {
     variables: ['client_name'],
     start: 'a',
     questions: [
-      { id: 'a', type: 'choice', text: 'Hi {{client_name}}?', options: [{ value: 'y', label: 'Y', next: 'b' }, { value: 'n', label: 'N', next: 'done' }] },
+      {
+        id: 'a',
+        type: 'choice',
+        text: 'Hi {{client_name}}?',
+        options: [
+          { value: 'y', label: 'Y', next: 'b' },
+          { value: 'n', label: 'N', next: 'done' },
+        ],
+      },
       { id: 'b', type: 'text', text: 'Notes', required: false, next: 'done' },
     ],
     ends: [{ id: 'done', outcome: 'completed', text: 'Bye' }],
@@ -62,10 +76,14 @@ describe('validateCallScript', () => {
   const variant = (f: (s: typeof base) => unknown) => validateCallScript(f(structuredClone(base))).errors;
 
   it('accepts a valid script', () => expect(validateCallScript(base).errors).toEqual([]));
-  it('finds a dangling branch', () => expect(variant((s) => ((s.questions[1]!.next = 'nowhere'), s))).toEqual(['b: next "nowhere" does not exist']));
+  it('finds a dangling branch', () =>
+    expect(variant((s) => ((s.questions[1]!.next = 'nowhere'), s))).toEqual(['b: next "nowhere" does not exist']));
   it('finds a cycle', () => expect(variant((s) => ((s.questions[1]!.next = 'a'), s))).toEqual(['cycle: a → b → a']));
-  it('finds duplicate ids', () => expect(variant((s) => ((s.ends[0]!.id = 'b'), s.questions[0]!.options![1]!.next = 'b', s))).toContain('duplicate id "b"'));
-  it('finds unreachable steps', () => expect(variant((s) => ((s.questions[0]!.options![0]!.next = 'done'), s))).toEqual(['"b" is unreachable from the start']));
-  it('finds undeclared variables', () => expect(variant((s) => ((s.variables = []), s))).toEqual(['a: undeclared variable {{client_name}}']));
+  it('finds duplicate ids', () =>
+    expect(variant((s) => ((s.ends[0]!.id = 'b'), (s.questions[0]!.options![1]!.next = 'b'), s))).toContain('duplicate id "b"'));
+  it('finds unreachable steps', () =>
+    expect(variant((s) => ((s.questions[0]!.options![0]!.next = 'done'), s))).toEqual(['"b" is unreachable from the start']));
+  it('finds undeclared variables', () =>
+    expect(variant((s) => ((s.variables = []), s))).toEqual(['a: undeclared variable {{client_name}}']));
   it('refuses bad shapes through the schema', () => expect(variant((s) => ({ ...s, start: 'A!' })).length).toBeGreaterThan(0));
 });

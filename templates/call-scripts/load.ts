@@ -10,7 +10,8 @@ export const LANGS = ['es', 'ru', 'en'] as const;
 
 export function loadCallScriptFields(dir = CALL_SCRIPTS_DIR): CallScriptFields {
   const json: unknown = JSON.parse(readFileSync(join(dir, 'fields.json'), 'utf8'));
-  if (!Value.Check(CallScriptFieldsSchema, json)) throw new Error(`call-scripts/fields.json: ${[...Value.Errors(CallScriptFieldsSchema, json)][0]?.message}`);
+  if (!Value.Check(CallScriptFieldsSchema, json))
+    throw new Error(`call-scripts/fields.json: ${[...Value.Errors(CallScriptFieldsSchema, json)][0]?.message}`);
   return json;
 }
 
@@ -19,7 +20,9 @@ export function loadCallScripts(dir = CALL_SCRIPTS_DIR): CallScript[] {
   const scripts: CallScript[] = [];
   const problems: string[] = [];
   for (const lang of LANGS) {
-    for (const file of readdirSync(join(dir, lang)).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of readdirSync(join(dir, lang))
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const where = `call-scripts/${lang}/${file}`;
       const { script, errors } = validateCallScript(JSON.parse(readFileSync(join(dir, lang, file), 'utf8')) as unknown);
       if (!script) problems.push(...errors.map((e) => `${where}: ${e}`));

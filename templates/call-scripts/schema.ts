@@ -15,7 +15,10 @@ export const ChoiceQuestionSchema = Type.Object(
     hint: Type.Optional(Type.String()),
     field: Type.Optional(DealField),
     options: Type.Array(
-      Type.Object({ value: Type.String({ pattern: '^[a-z0-9_]+$' }), label: Type.String({ minLength: 1 }), next: Id }, { additionalProperties: false }),
+      Type.Object(
+        { value: Type.String({ pattern: '^[a-z0-9_]+$' }), label: Type.String({ minLength: 1 }), next: Id },
+        { additionalProperties: false },
+      ),
       { minItems: 2, maxItems: 12 },
     ),
   },
@@ -65,7 +68,14 @@ export const CallScriptFieldsSchema = Type.Object({
     Type.Object(
       {
         name: DealField,
-        type: Type.Union([Type.Literal('string'), Type.Literal('boolean'), Type.Literal('enumeration'), Type.Literal('money'), Type.Literal('date'), Type.Literal('integer')]),
+        type: Type.Union([
+          Type.Literal('string'),
+          Type.Literal('boolean'),
+          Type.Literal('enumeration'),
+          Type.Literal('money'),
+          Type.Literal('date'),
+          Type.Literal('integer'),
+        ]),
         label: Type.Object({ es: Type.String(), ru: Type.String(), en: Type.String() }),
       },
       { additionalProperties: false },

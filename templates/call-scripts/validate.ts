@@ -26,7 +26,8 @@ export function validateCallScript(input: unknown): { script?: CallScript; error
       const values = q.options.map((o) => o.value);
       if (new Set(values).size !== values.length) errors.push(`${q.id}: duplicate option values`);
     }
-    for (const m of q.text.matchAll(/\{\{\s*([a-z_]+)\s*\}\}/g)) if (!s.variables.includes(m[1] as string)) errors.push(`${q.id}: undeclared variable {{${m[1]}}}`);
+    for (const m of q.text.matchAll(/\{\{\s*([a-z_]+)\s*\}\}/g))
+      if (!s.variables.includes(m[1] as string)) errors.push(`${q.id}: undeclared variable {{${m[1]}}}`);
   }
   if (errors.length) return { errors };
 

@@ -7,7 +7,12 @@ export class ManualPaymentProvider implements PaymentProvider {
   constructor(private readonly settings: ManualPayoutSettings = { markAs: 'succeeded' }) {}
 
   async createPayout(request: CreatePayoutRequest): Promise<ProviderPayout> {
-    return { providerPayoutId: `manual-${request.orderId}`, status: this.settings.markAs, orderId: request.orderId, amount: request.amount };
+    return {
+      providerPayoutId: `manual-${request.orderId}`,
+      status: this.settings.markAs,
+      orderId: request.orderId,
+      amount: request.amount,
+    };
   }
 
   /** Nothing exists outside our table, so there is never anything to find. */

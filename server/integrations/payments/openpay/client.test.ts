@@ -7,7 +7,15 @@ let fake: FakeOpenpay;
 let client: OpenpayPaymentClient;
 const CLABE = '012298026516924616';
 let n = 0;
-const req = (extra: Record<string, string> = {}) => ({ orderId: `oid-${++n}`, amount: '1500.50', currency: 'MXN', clabe: CLABE, holderName: 'Juan Pérez', description: 'Préstamo 42', ...extra });
+const req = (extra: Record<string, string> = {}) => ({
+  orderId: `oid-${++n}`,
+  amount: '1500.50',
+  currency: 'MXN',
+  clabe: CLABE,
+  holderName: 'Juan Pérez',
+  description: 'Préstamo 42',
+  ...extra,
+});
 
 beforeAll(async () => {
   fake = await startFakeOpenpay();

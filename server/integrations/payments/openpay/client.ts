@@ -106,11 +106,20 @@ export class OpenpayPaymentClient implements PaymentProvider {
   private toError(method: string, status: number, body: OpenpayError | undefined): PaymentProviderError {
     const code = body?.error_code;
     const detail = `OpenPay ${status} error_code ${code ?? '?'} (${body?.category ?? '?'}): ${body?.description ?? 'no description'}`;
-    const base = { httpStatus: status, ...(code !== undefined ? { providerCode: code } : {}), ...(body?.request_id ? { requestId: body.request_id } : {}) };
-    if (code === ERROR_DUPLICATE_ORDER) return new PaymentProviderError('PAYOUT_DUPLICATE_ORDER', detail, { ...base, retryable: false, duplicate: true });
+    const base = {
+      httpStatus: status,
+      ...(code !== undefined ? { providerCode: code } : {}),
+      ...(body?.request_id ? { requestId: body.request_id } : {}),
+    };
+    if (code === ERROR_DUPLICATE_ORDER)
+      return new PaymentProviderError('PAYOUT_DUPLICATE_ORDER', detail, { ...base, retryable: false, duplicate: true });
     if (status >= 500 || status === 429) {
       // 1000 internal / 1004 unavailable: the payout may or may not exist.
-      return new PaymentProviderError('PAYOUT_PROVIDER_UNAVAILABLE', detail, { ...base, retryable: true, outcomeUnknown: method === 'POST' });
+      return new PaymentProviderError('PAYOUT_PROVIDER_UNAVAILABLE', detail, {
+        ...base,
+        retryable: true,
+        outcomeUnknown: method === 'POST',
+      });
     }
     if (status === 401 || status === 403) return new PaymentProviderError('PAYOUT_PROVIDER_AUTH', detail, { ...base, retryable: false });
     return new PaymentProviderError('PAYOUT_REJECTED', detail, { ...base, retryable: false });
@@ -148,9 +157,13 @@ export class OpenpayPaymentClient implements PaymentProvider {
       if (hit) return toPayout(hit);
       if (items.length < 100) return undefined;
     }
-    throw new PaymentProviderError('PAYOUT_LOOKUP_INCONCLUSIVE', `Payout with order_id ${orderId} not found in the first ${this.settings.lookupMaxPages * 100} payouts`, {
-      retryable: true,
-      outcomeUnknown: true,
-    });
+    throw new PaymentProviderError(
+      'PAYOUT_LOOKUP_INCONCLUSIVE',
+      `Payout with order_id ${orderId} not found in the first ${this.settings.lookupMaxPages * 100} payouts`,
+      {
+        retryable: true,
+        outcomeUnknown: true,
+      },
+    );
   }
 }

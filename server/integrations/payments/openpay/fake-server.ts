@@ -44,10 +44,25 @@ export interface FakeOpenpay {
   close(): Promise<void>;
 }
 
-const HTTP_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 409: 'Conflict', 412: 'Precondition Failed', 422: 'Unprocessable Entity', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+const HTTP_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  404: 'Not Found',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  422: 'Unprocessable Entity',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
 
 function sendError(reply: FastifyReply, http: number, errorCode: number, description: string) {
-  return reply.code(http).send({ category: http >= 500 ? 'internal' : errorCode === 4001 ? 'gateway' : 'request', description, http_code: http, error_code: errorCode, request_id: randomUUID() });
+  return reply.code(http).send({
+    category: http >= 500 ? 'internal' : errorCode === 4001 ? 'gateway' : 'request',
+    description,
+    http_code: http,
+    error_code: errorCode,
+    request_id: randomUUID(),
+  });
 }
 
 function view(p: FakeOpenpayPayout) {
@@ -65,13 +80,21 @@ function view(p: FakeOpenpayPayout) {
     error_message: p.error_message,
     order_id: p.order_id,
     amount: Number(p.amount),
-    bank_account: { clabe: `${p.clabe.slice(0, 3)}XXXXXXXXXXX${p.clabe.slice(-4)}`, bank_code: p.clabe.slice(0, 3), bank_name: 'BANCO', alias: null, holder_name: p.holder_name },
+    bank_account: {
+      clabe: `${p.clabe.slice(0, 3)}XXXXXXXXXXX${p.clabe.slice(-4)}`,
+      bank_code: p.clabe.slice(0, 3),
+      bank_name: 'BANCO',
+      alias: null,
+      holder_name: p.holder_name,
+    },
     customer_id: null,
   };
 }
 
 export async function startFakeOpenpay(): Promise<FakeOpenpay> {
-  const merchantId = randomBytes(10).toString('hex').replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)] as string);
+  const merchantId = randomBytes(10)
+    .toString('hex')
+    .replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)] as string);
   const privateKey = `sk_${randomBytes(16).toString('hex')}`;
   const failures: number[] = [];
   const delays: number[] = [];
@@ -102,13 +125,18 @@ export async function startFakeOpenpay(): Promise<FakeOpenpay> {
     const bank = json.bank_account as { clabe?: unknown; holder_name?: unknown } | undefined;
     const amountRaw = /"amount"\s*:\s*([0-9.]+)/.exec(raw)?.[1];
     if (json.method !== 'bank_account' || !bank) return sendError(reply, 400, 1001, 'method must be bank_account with bank_account');
-    if (typeof bank.clabe !== 'string' || !isValidClabe(bank.clabe)) return sendError(reply, 400, 1001, 'bank_account.clabe is not a valid CLABE');
-    if (typeof bank.holder_name !== 'string' || !bank.holder_name) return sendError(reply, 400, 1001, 'bank_account.holder_name is required');
-    if (!amountRaw || !/^\d+(\.\d{1,2})?$/.test(amountRaw) || new Decimal(amountRaw).lte(0)) return sendError(reply, 400, 1001, 'amount must be greater than zero, with up to two decimal digits');
+    if (typeof bank.clabe !== 'string' || !isValidClabe(bank.clabe))
+      return sendError(reply, 400, 1001, 'bank_account.clabe is not a valid CLABE');
+    if (typeof bank.holder_name !== 'string' || !bank.holder_name)
+      return sendError(reply, 400, 1001, 'bank_account.holder_name is required');
+    if (!amountRaw || !/^\d+(\.\d{1,2})?$/.test(amountRaw) || new Decimal(amountRaw).lte(0))
+      return sendError(reply, 400, 1001, 'amount must be greater than zero, with up to two decimal digits');
     if (typeof json.description !== 'string' || !json.description) return sendError(reply, 400, 1001, 'description is required');
     const orderId = typeof json.order_id === 'string' ? json.order_id : null;
-    if (orderId && fake.payouts.some((p) => p.order_id === orderId)) return sendError(reply, 409, 1006, 'The orderId has already been processed');
-    if (fake.balance !== undefined && new Decimal(amountRaw).gt(fake.balance)) return sendError(reply, 412, 4001, 'The account has insufficient funds');
+    if (orderId && fake.payouts.some((p) => p.order_id === orderId))
+      return sendError(reply, 409, 1006, 'The orderId has already been processed');
+    if (fake.balance !== undefined && new Decimal(amountRaw).gt(fake.balance))
+      return sendError(reply, 412, 4001, 'The account has insufficient funds');
     if (fake.balance !== undefined) fake.balance = new Decimal(fake.balance).minus(amountRaw).toFixed(2);
     const p: FakeOpenpayPayout = {
       id: `tr${randomBytes(9).toString('hex')}`,

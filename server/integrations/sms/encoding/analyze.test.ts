@@ -52,7 +52,9 @@ describe('Spanish and Russian (integrations.md §2.3)', () => {
   });
 
   it('Spanish transliteration folds á í ó ú and keeps ñ ü é ¿ ¡', () => {
-    const a = analyzeSms('Hola Juan, ¿pagará mañana? ¡Gracias! pingüino. Préstamo aprobado el día 5. INFORMACIÓN ÚTIL', { transliterate: 'es' });
+    const a = analyzeSms('Hola Juan, ¿pagará mañana? ¡Gracias! pingüino. Préstamo aprobado el día 5. INFORMACIÓN ÚTIL', {
+      transliterate: 'es',
+    });
     expect(a.text).toBe('Hola Juan, ¿pagara mañana? ¡Gracias! pingüino. Préstamo aprobado el dia 5. INFORMACION UTIL');
     expect(a.encoding).toBe('GSM7');
   });
@@ -102,27 +104,34 @@ const anyChar = fc.oneof(gsmChar, fc.constantFrom('á', 'ж', 'я', '😀', '№
 describe('properties', () => {
   it('parts re-join to the text and each part fits its size', () => {
     fc.assert(
-      fc.property(fc.array(anyChar, { maxLength: 600 }).map((a) => a.join('')), fc.constantFrom<false | 'es' | 'ru'>(false, 'es', 'ru'), (raw, tr) => {
-        const a = analyzeSms(raw, { transliterate: tr });
-        expect(a.parts.join('')).toBe(a.text);
-        expect(a.parts.length).toBe(a.segments);
-        for (const p of a.parts) {
-          const u = a.encoding === 'GSM7' ? encodeGsm7(p).length : p.length;
-          expect(u).toBeLessThanOrEqual(a.perSegment);
-          expect(u).toBeGreaterThan(0);
-        }
-        if (a.segments > 1) expect(a.perSegment).toBe(a.encoding === 'GSM7' ? 153 : 67);
-      }),
+      fc.property(
+        fc.array(anyChar, { maxLength: 600 }).map((a) => a.join('')),
+        fc.constantFrom<false | 'es' | 'ru'>(false, 'es', 'ru'),
+        (raw, tr) => {
+          const a = analyzeSms(raw, { transliterate: tr });
+          expect(a.parts.join('')).toBe(a.text);
+          expect(a.parts.length).toBe(a.segments);
+          for (const p of a.parts) {
+            const u = a.encoding === 'GSM7' ? encodeGsm7(p).length : p.length;
+            expect(u).toBeLessThanOrEqual(a.perSegment);
+            expect(u).toBeGreaterThan(0);
+          }
+          if (a.segments > 1) expect(a.perSegment).toBe(a.encoding === 'GSM7' ? 153 : 67);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('GSM-7 and UCS-2 codecs round-trip', () => {
     fc.assert(
-      fc.property(fc.array(gsmChar, { maxLength: 200 }).map((a) => a.join('')), (t) => {
-        expect(decodeGsm7(encodeGsm7(t))).toBe(t);
-        expect(decodeUcs2(encodeUcs2(t))).toBe(t);
-      }),
+      fc.property(
+        fc.array(gsmChar, { maxLength: 200 }).map((a) => a.join('')),
+        (t) => {
+          expect(decodeGsm7(encodeGsm7(t))).toBe(t);
+          expect(decodeUcs2(encodeUcs2(t))).toBe(t);
+        },
+      ),
     );
   });
 });
@@ -140,7 +149,9 @@ describe('assertWithinLimit', () => {
     }
   });
   it('refuses over a character limit (seed 000: 150)', () => {
-    expect(() => assertWithinLimit(analyzeSms('a'.repeat(151)), { maxUnits: 150 })).toThrowError(/151 GSM-7 characters; the provider limit is 150/);
+    expect(() => assertWithinLimit(analyzeSms('a'.repeat(151)), { maxUnits: 150 })).toThrowError(
+      /151 GSM-7 characters; the provider limit is 150/,
+    );
     expect(() => assertWithinLimit(analyzeSms('a'.repeat(150)), { maxUnits: 150, maxSegments: 1 })).not.toThrow();
   });
 });

@@ -31,16 +31,31 @@ export function smsBackoffMs(attempts: number, baseMs = 5_000, maxMs = 600_000):
   return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
 }
 
-export async function executeSms(db: Kysely<Database>, provider: SmsProvider, smsId: string, options: ExecuteSmsOptions = {}): Promise<ExecuteSmsResult> {
+export async function executeSms(
+  db: Kysely<Database>,
+  provider: SmsProvider,
+  smsId: string,
+  options: ExecuteSmsOptions = {},
+): Promise<ExecuteSmsResult> {
   const now = options.now ?? Date.now;
   const row = await findSmsById(db, smsId);
   if (!row) throw new AppError('NOT_FOUND', `SMS ${smsId} not found`);
-  if (row.provider !== provider.code) throw new AppError('CONFLICT', `SMS ${smsId} belongs to provider ${row.provider}, not ${provider.code}`);
+  if (row.provider !== provider.code)
+    throw new AppError('CONFLICT', `SMS ${smsId} belongs to provider ${row.provider}, not ${provider.code}`);
   if (SETTLED.has(row.status)) return { sms: row };
   const t0 = now();
   if (row.nextAttemptAt > t0) return { sms: row, retryAt: row.nextAttemptAt };
 
-  const write = async (attempts: number, set: { status: SmsMessageStatus; provider_message_id?: string | null; segments?: number; last_error: string | null; next_attempt_at?: number }) => {
+  const write = async (
+    attempts: number,
+    set: {
+      status: SmsMessageStatus;
+      provider_message_id?: string | null;
+      segments?: number;
+      last_error: string | null;
+      next_attempt_at?: number;
+    },
+  ) => {
     const t = now();
     await db
       .updateTable('sms_messages')
@@ -56,7 +71,11 @@ export async function executeSms(db: Kysely<Database>, provider: SmsProvider, sm
     // Its worker's lease ran out: it died after or before handing the message over — unknowable.
     const claimed = await db
       .updateTable('sms_messages')
-      .set({ status: 'unknown', last_error: 'sender stopped mid-send; not resent to avoid a duplicate SMS', updated_at: new Date(t0).toISOString() })
+      .set({
+        status: 'unknown',
+        last_error: 'sender stopped mid-send; not resent to avoid a duplicate SMS',
+        updated_at: new Date(t0).toISOString(),
+      })
       .where('id', '=', row.id)
       .where('attempts', '=', row.attempts)
       .where('status', '=', 'sending')
@@ -69,7 +88,12 @@ export async function executeSms(db: Kysely<Database>, provider: SmsProvider, sm
   const attempt = row.attempts + 1;
   const claimed = await db
     .updateTable('sms_messages')
-    .set({ status: 'sending', attempts: attempt, next_attempt_at: t0 + (options.leaseMs ?? 60_000), updated_at: new Date(t0).toISOString() })
+    .set({
+      status: 'sending',
+      attempts: attempt,
+      next_attempt_at: t0 + (options.leaseMs ?? 60_000),
+      updated_at: new Date(t0).toISOString(),
+    })
     .where('id', '=', row.id)
     .where('attempts', '=', row.attempts)
     .where('status', '=', 'requested')
@@ -81,19 +105,39 @@ export async function executeSms(db: Kysely<Database>, provider: SmsProvider, sm
   }
 
   try {
-    const r = await provider.send({ to: row.to, text: row.body, encoding: row.encoding, idempotencyKey: row.id, ...(row.sender ? { sender: row.sender } : {}) });
+    const r = await provider.send({
+      to: row.to,
+      text: row.body,
+      encoding: row.encoding,
+      idempotencyKey: row.id,
+      ...(row.sender ? { sender: row.sender } : {}),
+    });
     return await write(attempt, { status: r.status, provider_message_id: r.providerMessageId, segments: r.segments, last_error: null });
   } catch (e) {
     const reason = `${isAppError(e) ? `${e.code}: ` : ''}${(e instanceof Error ? e.message : String(e)).slice(0, 1000)}`;
-    if (isProviderError(e) && e.info.outcomeUnknown) return write(attempt, { status: 'unknown', last_error: `${reason}; not resent to avoid a duplicate SMS` });
+    if (isProviderError(e) && e.info.outcomeUnknown)
+      return write(attempt, { status: 'unknown', last_error: `${reason}; not resent to avoid a duplicate SMS` });
     const retryable = isProviderError(e) ? e.info.retryable : !isAppError(e); // our own AppErrors (over limit, validation) never heal
     if (!retryable) return write(attempt, { status: 'failed', last_error: reason });
     if (attempt >= row.maxAttempts) return write(attempt, { status: 'failed', last_error: `gave up after ${attempt} attempts: ${reason}` });
-    return write(attempt, { status: 'requested', last_error: reason, next_attempt_at: now() + smsBackoffMs(attempt, options.backoffBaseMs, options.backoffMaxMs) });
+    return write(attempt, {
+      status: 'requested',
+      last_error: reason,
+      next_attempt_at: now() + smsBackoffMs(attempt, options.backoffBaseMs, options.backoffMaxMs),
+    });
   }
 }
 
-const RANK: Readonly<Record<SmsMessageStatus, number>> = { requested: 0, sending: 1, unknown: 1, queued: 2, sent: 3, delivered: 4, undelivered: 4, failed: 4 };
+const RANK: Readonly<Record<SmsMessageStatus, number>> = {
+  requested: 0,
+  sending: 1,
+  unknown: 1,
+  queued: 2,
+  sent: 3,
+  delivered: 4,
+  undelivered: 4,
+  failed: 4,
+};
 
 /**
  * A delivery report (Twilio callback or SMPP receipt). Moves forward only (reports may arrive out of

@@ -35,18 +35,26 @@ export const DEFAULT_SMS_MAX_ATTEMPTS = 6;
 export function normalisePhone(raw: string): string {
   const p = raw.replace(/[\s\-().]/g, '').replace(/^00/, '+');
   const withPlus = p.startsWith('+') ? p : `+${p}`;
-  if (!/^\+[1-9]\d{6,14}$/.test(withPlus)) throw new AppError('VALIDATION', `Not a phone number: ${raw.slice(0, 32)}`, 'The phone number is not valid.');
+  if (!/^\+[1-9]\d{6,14}$/.test(withPlus))
+    throw new AppError('VALIDATION', `Not a phone number: ${raw.slice(0, 32)}`, 'The phone number is not valid.');
   return withPlus;
 }
 
-export async function requestSms(db: Kysely<Database>, portalId: string, input: SmsRequestInput, options: RequestSmsOptions = {}): Promise<SmsRecord> {
+export async function requestSms(
+  db: Kysely<Database>,
+  portalId: string,
+  input: SmsRequestInput,
+  options: RequestSmsOptions = {},
+): Promise<SmsRecord> {
   if (!input.key || input.key.length > 255) throw new AppError('VALIDATION', 'Idempotency key must be 1..255 characters');
   const to = normalisePhone(input.to);
   const analysis = analyzeSms(input.text, { transliterate: input.transliterate ?? false });
   if (analysis.segments === 0) throw new AppError('VALIDATION', 'Empty SMS', 'The message is empty.');
   if (options.limit !== undefined) assertWithinLimit(analysis, options.limit);
   const sender = input.sender ?? null;
-  const requestHash = createHash('sha256').update(JSON.stringify([to, analysis.text, sender, input.provider])).digest('hex');
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify([to, analysis.text, sender, input.provider]))
+    .digest('hex');
   const now = options.now?.() ?? Date.now();
   const iso = new Date(now).toISOString();
 
@@ -77,14 +85,24 @@ export async function requestSms(db: Kysely<Database>, portalId: string, input: 
       })
       .onConflict((oc) => oc.columns(['portal_id', 'idempotency_key']).doNothing())
       .executeTakeFirst();
-    const stored = await trx.selectFrom('sms_messages').selectAll().where('portal_id', '=', portalId).where('idempotency_key', '=', input.key).executeTakeFirstOrThrow();
+    const stored = await trx
+      .selectFrom('sms_messages')
+      .selectAll()
+      .where('portal_id', '=', portalId)
+      .where('idempotency_key', '=', input.key)
+      .executeTakeFirstOrThrow();
     if (Number(res.numInsertedOrUpdatedRows ?? 0) === 1 && options.onCreated) await options.onCreated(trx, toSmsRecord(stored));
     return stored;
   });
   if (row.request_hash !== requestHash) {
-    throw new AppError('IDEMPOTENCY_MISMATCH', `SMS key ${input.key} was first used for another recipient or text (sms ${row.id})`, 'This message was already sent with different content; it was not sent again.', {
-      smsId: row.id,
-    });
+    throw new AppError(
+      'IDEMPOTENCY_MISMATCH',
+      `SMS key ${input.key} was first used for another recipient or text (sms ${row.id})`,
+      'This message was already sent with different content; it was not sent again.',
+      {
+        smsId: row.id,
+      },
+    );
   }
   return toSmsRecord(row);
 }

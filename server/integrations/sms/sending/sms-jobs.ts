@@ -27,11 +27,21 @@ export function enqueueSmsSend(trx: Transaction<Database>, sms: SmsRecord, runAf
 }
 
 function enqueueStatus(trx: Transaction<Database>, sms: SmsRecord) {
-  return enqueue(trx, { portalId: sms.portalId, kind: SMS_STATUS_JOB, idempotencyKey: `sms-status:${sms.id}:${sms.status}`, payload: { smsId: sms.id, status: sms.status } });
+  return enqueue(trx, {
+    portalId: sms.portalId,
+    kind: SMS_STATUS_JOB,
+    idempotencyKey: `sms-status:${sms.id}:${sms.status}`,
+    payload: { smsId: sms.id, status: sms.status },
+  });
 }
 
 /** For push providers (SMPP onStatus) and HTTP callbacks: apply the report and enqueue it for Bitrix24. */
-export async function recordSmsStatus(db: Kysely<Database>, portalId: string, providerCode: string, update: SmsStatusUpdate): Promise<SmsRecord | undefined> {
+export async function recordSmsStatus(
+  db: Kysely<Database>,
+  portalId: string,
+  providerCode: string,
+  update: SmsStatusUpdate,
+): Promise<SmsRecord | undefined> {
   const r = await applySmsStatus(db, portalId, providerCode, update);
   if (r?.changed) await db.transaction().execute((trx) => enqueueStatus(trx, r.sms));
   return r?.sms;

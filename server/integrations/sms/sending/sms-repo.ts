@@ -58,6 +58,11 @@ export async function findSmsById(db: Db, id: string): Promise<SmsRecord | undef
 }
 
 export async function findSmsByKey(db: Db, portalId: string, key: string): Promise<SmsRecord | undefined> {
-  const r = await db.selectFrom('sms_messages').selectAll().where('portal_id', '=', portalId).where('idempotency_key', '=', key).executeTakeFirst();
+  const r = await db
+    .selectFrom('sms_messages')
+    .selectAll()
+    .where('portal_id', '=', portalId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
   return r ? toSmsRecord(r) : undefined;
 }

@@ -17,7 +17,14 @@ const opts = { now, leaseMs: 60_000, backoffBaseMs: 5_000 };
 let n = 0;
 const key = () => `b24-message-${++n}`;
 const RU = 'Здравствуйте! Платёж 5000 руб. по договору №123 завтра. Просим внести оплату вовремя, чтобы избежать штрафа. Ваш кредитор.';
-const input = (k: string, extra: Record<string, unknown> = {}) => ({ key: k, to: '+52 1 55 1234 5678', text: RU, provider: 'smpp', context: { source: 'messageservice', messageId: k }, ...extra });
+const input = (k: string, extra: Record<string, unknown> = {}) => ({
+  key: k,
+  to: '+52 1 55 1234 5678',
+  text: RU,
+  provider: 'smpp',
+  context: { source: 'messageservice', messageId: k },
+  ...extra,
+});
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -27,7 +34,15 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   smsc = await startFakeSmsc();
-  smpp = smppProvider.create({ host: '127.0.0.1', port: smsc.port, systemId: 'lender', password: 'secret', sourceAddr: 'Prestamos', timeoutMs: 3000, enquireLinkMs: 0 });
+  smpp = smppProvider.create({
+    host: '127.0.0.1',
+    port: smsc.port,
+    systemId: 'lender',
+    password: 'secret',
+    sourceAddr: 'Prestamos',
+    timeoutMs: 3000,
+    enquireLinkMs: 0,
+  });
 });
 afterEach(async () => {
   await smpp.close();
@@ -60,7 +75,13 @@ describe('exactly-once SMS', () => {
     for (let i = 0; i < 200 && smsc.messages().length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(smsc.messages()).toHaveLength(1);
     clock += 60_001;
-    await Promise.all(Array.from({ length: 1000 }, () => requestSms(db.kysely, 'p1', input(k, { text: 'Su pago vence mañana', transliterate: 'es' }), { now }).then((x) => executeSms(db.kysely, smpp, x.id, opts))));
+    await Promise.all(
+      Array.from({ length: 1000 }, () =>
+        requestSms(db.kysely, 'p1', input(k, { text: 'Su pago vence mañana', transliterate: 'es' }), { now }).then((x) =>
+          executeSms(db.kysely, smpp, x.id, opts),
+        ),
+      ),
+    );
     expect(smsc.messages()).toHaveLength(1);
     const row = await findSmsById(db.kysely, s.id);
     expect(row).toMatchObject({ status: 'unknown', attempts: 1 });
@@ -88,7 +109,14 @@ describe('exactly-once SMS', () => {
     clock += 5_000;
     expect((await executeSms(db.kysely, smpp, s.id, opts)).sms).toMatchObject({ status: 'queued', attempts: 2 });
 
-    const bad = smppProvider.create({ host: '127.0.0.1', port: smsc.port, systemId: 'lender', password: 'nope', sourceAddr: 'X', enquireLinkMs: 0 });
+    const bad = smppProvider.create({
+      host: '127.0.0.1',
+      port: smsc.port,
+      systemId: 'lender',
+      password: 'nope',
+      sourceAddr: 'X',
+      enquireLinkMs: 0,
+    });
     const s2 = await requestSms(db.kysely, 'p1', input(key(), { text: 'hola' }), { now });
     const r2 = await executeSms(db.kysely, bad, s2.id, opts);
     expect(r2.sms).toMatchObject({ status: 'failed' });
@@ -105,7 +133,9 @@ describe('exactly-once SMS', () => {
     for (let i = 0; i < 100 && updates.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(updates).toEqual([{ providerMessageId: sent.sms.providerMessageId, status: 'delivered' }]);
     expect(await recordSmsStatus(db.kysely, 'p-receipts', 'smpp', updates[0]!)).toMatchObject({ status: 'delivered' });
-    expect(await recordSmsStatus(db.kysely, 'p-receipts', 'smpp', { providerMessageId: sent.sms.providerMessageId!, status: 'sent' })).toMatchObject({ status: 'delivered' });
+    expect(
+      await recordSmsStatus(db.kysely, 'p-receipts', 'smpp', { providerMessageId: sent.sms.providerMessageId!, status: 'sent' }),
+    ).toMatchObject({ status: 'delivered' });
     const jobs = await db.kysely.selectFrom('outbox_jobs').select('idempotency_key').where('kind', '=', 'sms.status').execute();
     expect(jobs.map((j) => j.idempotency_key)).toEqual([`sms-status:${s.id}:delivered`]);
   });

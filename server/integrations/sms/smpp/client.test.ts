@@ -11,7 +11,17 @@ let smsc: FakeSmsc;
 const clients: SmppSmsClient[] = [];
 
 function client(extra: Record<string, unknown> = {}): SmppSmsClient {
-  const c = smppProvider.create({ host: '127.0.0.1', port: smsc.port, systemId: 'lender', password: 'secret', sourceAddr: 'Prestamos', timeoutMs: 2000, reconnectBaseMs: 20, enquireLinkMs: 0, ...extra });
+  const c = smppProvider.create({
+    host: '127.0.0.1',
+    port: smsc.port,
+    systemId: 'lender',
+    password: 'secret',
+    sourceAddr: 'Prestamos',
+    timeoutMs: 2000,
+    reconnectBaseMs: 20,
+    enquireLinkMs: 0,
+    ...extra,
+  });
   clients.push(c);
   return c;
 }
@@ -37,7 +47,9 @@ afterEach(async () => {
   await smsc.close();
 });
 
-const ES = 'Hola Juan, ¿pagará mañana? ¡Gracias! Su préstamo N.º 123 por $1,500.00 vence el día 5; información útil aquí. ' + 'Saludos cordiales del equipo de cobranza, que le atiende de lunes a sábado.';
+const ES =
+  'Hola Juan, ¿pagará mañana? ¡Gracias! Su préstamo N.º 123 por $1,500.00 vence el día 5; información útil aquí. ' +
+  'Saludos cordiales del equipo de cobranza, que le atiende de lunes a sábado.';
 const RU = 'Здравствуйте! Платёж 5000 руб. по договору №123 завтра. Просим внести оплату вовремя, чтобы избежать штрафа. Ваш кредитор.';
 
 describe('SmppSmsClient against a local SMSC (npm smpp createServer)', () => {
@@ -69,7 +81,9 @@ describe('SmppSmsClient against a local SMSC (npm smpp createServer)', () => {
   });
 
   it('refuses an over-limit message with the limit in the error, before sending anything', async () => {
-    const e = (await client({ maxSegments: 1 }).send({ to: '+5215512345678', text: RU, encoding: 'UCS2', idempotencyKey: 'over' }).catch((x: unknown) => x)) as AppError;
+    const e = (await client({ maxSegments: 1 })
+      .send({ to: '+5215512345678', text: RU, encoding: 'UCS2', idempotencyKey: 'over' })
+      .catch((x: unknown) => x)) as AppError;
     expect(e.code).toBe('SMS_OVER_LIMIT');
     expect(e.message).toMatch(/needs 2 segments.*limit is 1/);
     expect(smsc.binds).toBe(0);
@@ -77,7 +91,9 @@ describe('SmppSmsClient against a local SMSC (npm smpp createServer)', () => {
   });
 
   it('bind refused → a clear, non-retryable error', async () => {
-    const e = (await client({ password: 'wrong' }).connect().catch((x: unknown) => x)) as ProviderError;
+    const e = (await client({ password: 'wrong' })
+      .connect()
+      .catch((x: unknown) => x)) as ProviderError;
     expect(e).toBeInstanceOf(ProviderError);
     expect(e.code).toBe('SMPP_BIND_REFUSED');
     expect(e.message).toMatch(/ESME_RINVPASWD/);
@@ -97,10 +113,14 @@ describe('SmppSmsClient against a local SMSC (npm smpp createServer)', () => {
   it('SMSC errors: throttled is retryable, invalid destination is not', async () => {
     const c = client();
     smsc.failNextSubmits(0x58);
-    const t = (await c.send({ to: '+5215512345678', text: 'hola', encoding: 'GSM7', idempotencyKey: 't' }).catch((x: unknown) => x)) as ProviderError;
+    const t = (await c
+      .send({ to: '+5215512345678', text: 'hola', encoding: 'GSM7', idempotencyKey: 't' })
+      .catch((x: unknown) => x)) as ProviderError;
     expect(t.info).toMatchObject({ retryable: true, providerCode: 0x58 });
     smsc.failNextSubmits(0x0b);
-    const d = (await c.send({ to: '+5215512345678', text: 'hola', encoding: 'GSM7', idempotencyKey: 'd' }).catch((x: unknown) => x)) as ProviderError;
+    const d = (await c
+      .send({ to: '+5215512345678', text: 'hola', encoding: 'GSM7', idempotencyKey: 'd' })
+      .catch((x: unknown) => x)) as ProviderError;
     expect(d.code).toBe('SMS_PROVIDER_REJECTED');
     expect(d.message).toMatch(/ESME_RINVDSTADR/);
   });
@@ -137,7 +157,15 @@ describe('SmppSmsClient against a local SMSC (npm smpp createServer)', () => {
   it('connection refused → retryable unavailable', async () => {
     const port = smsc.port;
     await smsc.close();
-    const c = smppProvider.create({ host: '127.0.0.1', port, systemId: 'lender', password: 'secret', sourceAddr: '5215500000000', timeoutMs: 1000, enquireLinkMs: 0 });
+    const c = smppProvider.create({
+      host: '127.0.0.1',
+      port,
+      systemId: 'lender',
+      password: 'secret',
+      sourceAddr: '5215500000000',
+      timeoutMs: 1000,
+      enquireLinkMs: 0,
+    });
     const e = (await c.connect().catch((x: unknown) => x)) as ProviderError;
     expect(e.code).toBe('SMS_PROVIDER_UNAVAILABLE');
     expect(e.info.retryable).toBe(true);

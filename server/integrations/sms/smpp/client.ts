@@ -1,7 +1,14 @@
 import * as smpp from 'smpp';
 import { analyzeSms, assertWithinLimit, type SmsLimit } from '../encoding/index.js';
 import { isProviderError, ProviderError } from '../provider-error.js';
-import { FINAL_SMS_STATUSES, type SmsProvider, type SmsSendRequest, type SmsSendResult, type SmsStatus, type SmsStatusUpdate } from '../provider.js';
+import {
+  FINAL_SMS_STATUSES,
+  type SmsProvider,
+  type SmsSendRequest,
+  type SmsSendResult,
+  type SmsStatus,
+  type SmsStatusUpdate,
+} from '../provider.js';
 import { buildSubmitParts, type SubmitPart } from './pdu-parts.js';
 import { parseReceipt } from './receipt.js';
 import type { SmppSettings } from './schema.js';
@@ -72,7 +79,10 @@ export class SmppSmsClient implements SmsProvider {
         ids.push(await this.submit(session, part, request));
       } catch (e) {
         if (ids.length > 0 && isProviderError(e)) {
-          throw new ProviderError(e.code, `${e.message} (after ${ids.length} of ${parts.length} parts were accepted)`, { ...e.info, outcomeUnknown: true });
+          throw new ProviderError(e.code, `${e.message} (after ${ids.length} of ${parts.length} parts were accepted)`, {
+            ...e.info,
+            outcomeUnknown: true,
+          });
         }
         throw e;
       }
@@ -118,7 +128,11 @@ export class SmppSmsClient implements SmsProvider {
   private bind(): Promise<smpp.Session> {
     const s = this.settings;
     return new Promise((resolve, reject) => {
-      const session = smpp.connect({ host: s.host, port: s.port, ...(s.enquireLinkMs > 0 ? { auto_enquire_link_period: s.enquireLinkMs } : {}) });
+      const session = smpp.connect({
+        host: s.host,
+        port: s.port,
+        ...(s.enquireLinkMs > 0 ? { auto_enquire_link_period: s.enquireLinkMs } : {}),
+      });
       session.setMaxListeners(0);
       let settled = false;
       const fail = (e: ProviderError) => {
@@ -128,26 +142,43 @@ export class SmppSmsClient implements SmsProvider {
         session.destroy();
         reject(e);
       };
-      const timer = setTimeout(() => fail(new ProviderError('SMS_PROVIDER_UNAVAILABLE', `SMPP bind to ${this.where()} timed out after ${s.timeoutMs} ms`, { retryable: true })), s.timeoutMs);
-      session.on('error', (e: Error) => fail(new ProviderError('SMS_PROVIDER_UNAVAILABLE', `SMPP connection to ${this.where()} failed: ${e.message}`, { retryable: true })));
+      const timer = setTimeout(
+        () =>
+          fail(
+            new ProviderError('SMS_PROVIDER_UNAVAILABLE', `SMPP bind to ${this.where()} timed out after ${s.timeoutMs} ms`, {
+              retryable: true,
+            }),
+          ),
+        s.timeoutMs,
+      );
+      session.on('error', (e: Error) =>
+        fail(new ProviderError('SMS_PROVIDER_UNAVAILABLE', `SMPP connection to ${this.where()} failed: ${e.message}`, { retryable: true })),
+      );
       session.on('connect', () => {
-        session.bind_transceiver({ system_id: s.systemId, password: s.password, system_type: s.systemType, interface_version: 0x34 }, (pdu) => {
-          if (pdu.command_status !== 0) {
-            const retryable = !FATAL_BIND_STATUS.has(pdu.command_status);
-            const e = new ProviderError('SMPP_BIND_REFUSED', `SMPP bind_transceiver refused by ${this.where()}: ${statusName(pdu.command_status)}`, {
-              retryable,
-              providerCode: pdu.command_status,
-            });
-            if (!retryable) this.fatal = e; // wrong credentials: stop knocking until reconfigured
-            fail(e);
-            return;
-          }
-          settled = true;
-          clearTimeout(timer);
-          this.session = session;
-          this.reconnectAttempt = 0;
-          resolve(session);
-        });
+        session.bind_transceiver(
+          { system_id: s.systemId, password: s.password, system_type: s.systemType, interface_version: 0x34 },
+          (pdu) => {
+            if (pdu.command_status !== 0) {
+              const retryable = !FATAL_BIND_STATUS.has(pdu.command_status);
+              const e = new ProviderError(
+                'SMPP_BIND_REFUSED',
+                `SMPP bind_transceiver refused by ${this.where()}: ${statusName(pdu.command_status)}`,
+                {
+                  retryable,
+                  providerCode: pdu.command_status,
+                },
+              );
+              if (!retryable) this.fatal = e; // wrong credentials: stop knocking until reconfigured
+              fail(e);
+              return;
+            }
+            settled = true;
+            clearTimeout(timer);
+            this.session = session;
+            this.reconnectAttempt = 0;
+            resolve(session);
+          },
+        );
       });
       session.on('deliver_sm', (pdu: smpp.Pdu) => this.onDeliverSm(session, pdu));
       session.on('enquire_link', (pdu: smpp.Pdu) => session.send(pdu.response()));
@@ -189,11 +220,21 @@ export class SmppSmsClient implements SmsProvider {
       };
       const onClose = () => {
         cleanup();
-        reject(new ProviderError('SMS_PROVIDER_UNAVAILABLE', 'SMPP connection closed before submit_sm_resp', { retryable: true, outcomeUnknown: true }));
+        reject(
+          new ProviderError('SMS_PROVIDER_UNAVAILABLE', 'SMPP connection closed before submit_sm_resp', {
+            retryable: true,
+            outcomeUnknown: true,
+          }),
+        );
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new ProviderError('SMS_PROVIDER_UNAVAILABLE', `No submit_sm_resp within ${this.settings.timeoutMs} ms`, { retryable: true, outcomeUnknown: true }));
+        reject(
+          new ProviderError('SMS_PROVIDER_UNAVAILABLE', `No submit_sm_resp within ${this.settings.timeoutMs} ms`, {
+            retryable: true,
+            outcomeUnknown: true,
+          }),
+        );
       }, this.settings.timeoutMs);
       session.once('close', onClose);
       const written = session.submit_sm(
@@ -214,10 +255,14 @@ export class SmppSmsClient implements SmsProvider {
           if (pdu.command_status === 0) return resolve(String(pdu.message_id));
           const retryable = RETRYABLE_STATUS.has(pdu.command_status);
           reject(
-            new ProviderError(retryable ? 'SMS_PROVIDER_UNAVAILABLE' : 'SMS_PROVIDER_REJECTED', `SMSC refused submit_sm: ${statusName(pdu.command_status)}`, {
-              retryable,
-              providerCode: pdu.command_status,
-            }),
+            new ProviderError(
+              retryable ? 'SMS_PROVIDER_UNAVAILABLE' : 'SMS_PROVIDER_REJECTED',
+              `SMSC refused submit_sm: ${statusName(pdu.command_status)}`,
+              {
+                retryable,
+                providerCode: pdu.command_status,
+              },
+            ),
           );
         },
       );
@@ -237,7 +282,12 @@ export class SmppSmsClient implements SmsProvider {
     const receipt = parseReceipt(text, pdu.receipted_message_id, pdu.message_state);
     if (!receipt) return;
     const group = this.groups.get(receipt.messageId);
-    if (!group) return this.emit({ providerMessageId: receipt.messageId, status: receipt.status, ...(receipt.errorCode ? { errorCode: receipt.errorCode } : {}) });
+    if (!group)
+      return this.emit({
+        providerMessageId: receipt.messageId,
+        status: receipt.status,
+        ...(receipt.errorCode ? { errorCode: receipt.errorCode } : {}),
+      });
     if (SEVERITY[receipt.status] > SEVERITY[group.worst]) {
       group.worst = receipt.status;
       if (receipt.errorCode) group.errorCode = receipt.errorCode;
@@ -246,7 +296,8 @@ export class SmppSmsClient implements SmsProvider {
     group.pending.delete(receipt.messageId);
     this.groups.delete(receipt.messageId);
     // The message counts as delivered only when every part is; the worst part decides otherwise.
-    if (group.pending.size === 0) this.emit({ providerMessageId: group.messageId, status: group.worst, ...(group.errorCode ? { errorCode: group.errorCode } : {}) });
+    if (group.pending.size === 0)
+      this.emit({ providerMessageId: group.messageId, status: group.worst, ...(group.errorCode ? { errorCode: group.errorCode } : {}) });
   }
 
   private emit(update: SmsStatusUpdate): void {

@@ -107,7 +107,13 @@ export async function startFakeSmsc(options: { systemId?: string; password?: str
     const fresh = [...latest.values()].filter((p) => !used.has(p.messageId));
     if (fresh.length < total) return;
     const ordered = fresh.sort((a, b) => a.udh!.seq - b.udh!.seq);
-    complete.push({ from: part.from, to: part.to, dataCoding: part.dataCoding, text: ordered.map((p) => p.text).join(''), partIds: ordered.map((p) => p.messageId) });
+    complete.push({
+      from: part.from,
+      to: part.to,
+      dataCoding: part.dataCoding,
+      text: ordered.map((p) => p.text).join(''),
+      partIds: ordered.map((p) => p.messageId),
+    });
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

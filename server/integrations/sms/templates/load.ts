@@ -26,7 +26,9 @@ export function parseSmsTemplate(json: unknown, where: string): SmsTemplate {
 export function loadSmsTemplates(dir = SMS_TEMPLATES_DIR): SmsTemplate[] {
   const out: SmsTemplate[] = [];
   for (const lang of readdirSync(dir).sort()) {
-    for (const file of readdirSync(join(dir, lang)).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of readdirSync(join(dir, lang))
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const where = `templates/sms/${lang}/${file}`;
       const t = parseSmsTemplate(JSON.parse(readFileSync(join(dir, lang, file), 'utf8')) as unknown, where);
       if (t.lang !== lang || `${t.id}.json` !== file) throw new AppError('VALIDATION', `${where}: id/lang do not match the path`);

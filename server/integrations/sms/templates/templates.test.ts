@@ -47,9 +47,13 @@ describe('renderSmsTemplate', () => {
     expect(e?.details).toMatchObject({ missing: ['amount', 'due'] });
   });
   it('never expands placeholders inside values, and normalises the result', () => {
-    expect(renderSmsTemplate(t, { name: '{{amount}}', amount: 150, due: '5 – 6' }).text).toBe('Hola {{amount}}, pague 150 antes del 5 - 6.');
+    expect(renderSmsTemplate(t, { name: '{{amount}}', amount: 150, due: '5 – 6' }).text).toBe(
+      'Hola {{amount}}, pague 150 antes del 5 - 6.',
+    );
   });
   it('validates template files: undeclared placeholders are refused', () => {
-    expect(() => parseSmsTemplate({ id: 'x', lang: 'es', title: 'x', transliterate: false, text: '{{a}}', variables: {}, sample: {} }, 'x.json')).toThrow(/not declared/);
+    expect(() =>
+      parseSmsTemplate({ id: 'x', lang: 'es', title: 'x', transliterate: false, text: '{{a}}', variables: {}, sample: {} }, 'x.json'),
+    ).toThrow(/not declared/);
   });
 });

@@ -14,7 +14,14 @@ let callbackUrl = '';
 const received: Array<SmsStatusUpdate | string> = [];
 
 function client(extra: Partial<ConstructorParameters<typeof TwilioSmsClient>[0]> = {}) {
-  return twilioProvider.create({ accountSid: fake.accountSid, authToken: fake.authToken, from: '+15005550006', baseUrl: fake.baseUrl, statusCallbackUrl: callbackUrl, ...extra });
+  return twilioProvider.create({
+    accountSid: fake.accountSid,
+    authToken: fake.authToken,
+    from: '+15005550006',
+    baseUrl: fake.baseUrl,
+    statusCallbackUrl: callbackUrl,
+    ...extra,
+  });
 }
 
 beforeAll(async () => {
@@ -53,29 +60,39 @@ describe('TwilioSmsClient against the fake Messages API', () => {
   });
 
   it('maps Twilio errors: 400 rejected (not retryable), 500 retryable, 401 auth', async () => {
-    const bad = await client().send({ to: '12345', text: 'hi', encoding: 'GSM7', idempotencyKey: 'k2' }).catch((e: unknown) => e);
+    const bad = await client()
+      .send({ to: '12345', text: 'hi', encoding: 'GSM7', idempotencyKey: 'k2' })
+      .catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(ProviderError);
     expect((bad as ProviderError).code).toBe('SMS_PROVIDER_REJECTED');
     expect((bad as ProviderError).info).toMatchObject({ retryable: false, providerCode: 21211, httpStatus: 400 });
 
     fake.failNext(500);
-    const down = (await client().send({ to: '+5215512345678', text: 'hi', encoding: 'GSM7', idempotencyKey: 'k3' }).catch((e: unknown) => e)) as ProviderError;
+    const down = (await client()
+      .send({ to: '+5215512345678', text: 'hi', encoding: 'GSM7', idempotencyKey: 'k3' })
+      .catch((e: unknown) => e)) as ProviderError;
     expect(down.info).toMatchObject({ retryable: true, httpStatus: 500 });
 
-    const auth = (await client({ authToken: 'wrong-token-123456' }).send({ to: '+5215512345678', text: 'hi', encoding: 'GSM7', idempotencyKey: 'k4' }).catch((e: unknown) => e)) as ProviderError;
+    const auth = (await client({ authToken: 'wrong-token-123456' })
+      .send({ to: '+5215512345678', text: 'hi', encoding: 'GSM7', idempotencyKey: 'k4' })
+      .catch((e: unknown) => e)) as ProviderError;
     expect(auth.code).toBe('SMS_PROVIDER_AUTH');
     expect(auth.info.providerCode).toBe(20003);
   });
 
   it('a timeout leaves the outcome unknown', async () => {
     fake.delayNext(500);
-    const e = (await client({ timeoutMs: 100 }).send({ to: '+5215512345678', text: 'hi', encoding: 'GSM7', idempotencyKey: 'k5' }).catch((x: unknown) => x)) as ProviderError;
+    const e = (await client({ timeoutMs: 100 })
+      .send({ to: '+5215512345678', text: 'hi', encoding: 'GSM7', idempotencyKey: 'k5' })
+      .catch((x: unknown) => x)) as ProviderError;
     expect(e.info).toMatchObject({ retryable: true, outcomeUnknown: true });
   });
 
   it('refuses an over-limit message before sending anything', async () => {
     const before = fake.messages.length;
-    const e = (await client({ maxChars: 150 }).send({ to: '+5215512345678', text: 'a'.repeat(151), encoding: 'GSM7', idempotencyKey: 'k6' }).catch((x: unknown) => x)) as AppError;
+    const e = (await client({ maxChars: 150 })
+      .send({ to: '+5215512345678', text: 'a'.repeat(151), encoding: 'GSM7', idempotencyKey: 'k6' })
+      .catch((x: unknown) => x)) as AppError;
     expect(e.code).toBe('SMS_OVER_LIMIT');
     expect(e.message).toContain('150');
     expect(fake.messages.length).toBe(before);

@@ -75,7 +75,10 @@ export class TwilioSmsClient implements SmsProvider {
       });
     } catch (e) {
       // A timeout may fire after Twilio accepted the message: the outcome is unknown.
-      throw new ProviderError('SMS_PROVIDER_UNAVAILABLE', `Twilio request failed: ${(e as Error).message}`, { retryable: true, outcomeUnknown: true });
+      throw new ProviderError('SMS_PROVIDER_UNAVAILABLE', `Twilio request failed: ${(e as Error).message}`, {
+        retryable: true,
+        outcomeUnknown: true,
+      });
     }
     const body = (await res.json().catch(() => ({}))) as TwilioMessage & TwilioErrorBody;
     if (!res.ok) throw this.toError(res.status, body);
@@ -100,8 +103,13 @@ export class TwilioSmsClient implements SmsProvider {
     }
     const sid = request.body.MessageSid;
     const status = request.body.MessageStatus;
-    if (typeof sid !== 'string' || typeof status !== 'string') throw new AppError('VALIDATION', 'Twilio status callback without MessageSid/MessageStatus');
+    if (typeof sid !== 'string' || typeof status !== 'string')
+      throw new AppError('VALIDATION', 'Twilio status callback without MessageSid/MessageStatus');
     const errorCode = request.body.ErrorCode;
-    return { providerMessageId: sid, status: normaliseTwilioStatus(status), ...(typeof errorCode === 'string' && errorCode ? { errorCode } : {}) };
+    return {
+      providerMessageId: sid,
+      status: normaliseTwilioStatus(status),
+      ...(typeof errorCode === 'string' && errorCode ? { errorCode } : {}),
+    };
   }
 }

@@ -53,12 +53,15 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
       return reply.code(401).send(twilioError(20003, 'Authenticate', 401));
     }
     const failure = failures.shift();
-    if (failure !== undefined) return reply.code(failure).send(twilioError(failure === 429 ? 20429 : 20500, 'Internal Server Error', failure));
+    if (failure !== undefined)
+      return reply.code(failure).send(twilioError(failure === 429 ? 20429 : 20500, 'Internal Server Error', failure));
     const { To, From, Body, StatusCallback } = req.body ?? {};
-    if (!To || !E164.test(To)) return reply.code(400).send(twilioError(21211, `The 'To' number ${To ?? ''} is not a valid phone number.`, 400));
+    if (!To || !E164.test(To))
+      return reply.code(400).send(twilioError(21211, `The 'To' number ${To ?? ''} is not a valid phone number.`, 400));
     if (!From) return reply.code(400).send(twilioError(21603, "A 'From' phone number is required.", 400));
     if (!Body) return reply.code(400).send(twilioError(21602, 'Message body is required.', 400));
-    if (Body.length > 1600) return reply.code(400).send(twilioError(21617, 'The concatenated message body exceeds the 1600 character limit.', 400));
+    if (Body.length > 1600)
+      return reply.code(400).send(twilioError(21617, 'The concatenated message body exceeds the 1600 character limit.', 400));
     const msg: FakeTwilioMessage = {
       sid: `SM${randomBytes(16).toString('hex')}`,
       to: To,
@@ -114,11 +117,23 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
       const msg = messages.find((m) => m.sid === sid);
       if (!msg?.statusCallback) throw new Error(`No status callback for ${sid}`);
       msg.status = status;
-      const params: Record<string, string> = { AccountSid: accountSid, MessageSid: sid, SmsSid: sid, MessageStatus: status, SmsStatus: status, From: msg.from, To: msg.to, ApiVersion: '2010-04-01' };
+      const params: Record<string, string> = {
+        AccountSid: accountSid,
+        MessageSid: sid,
+        SmsSid: sid,
+        MessageStatus: status,
+        SmsStatus: status,
+        From: msg.from,
+        To: msg.to,
+        ApiVersion: '2010-04-01',
+      };
       if (errorCode) params.ErrorCode = errorCode;
       const res = await fetch(msg.statusCallback, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(authToken, msg.statusCallback, params) },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-twilio-signature': twilioSignature(authToken, msg.statusCallback, params),
+        },
         body: new URLSearchParams(params).toString(),
       });
       return res.status;

@@ -9,7 +9,12 @@ export const TwilioSettingsSchema = Type.Object(
     from: Type.String({ minLength: 1, description: 'E.164 number or alphanumeric sender id' }),
     baseUrl: Type.String({ default: 'https://api.twilio.com', description: 'Override for tests and compatible gateways' }),
     statusCallbackUrl: Type.Optional(Type.String({ description: 'Our public URL for status callbacks' })),
-    maxSegments: Type.Integer({ minimum: 1, maximum: 10, default: 10, description: 'Refuse longer messages (Twilio: Body up to 1600 characters)' }),
+    maxSegments: Type.Integer({
+      minimum: 1,
+      maximum: 10,
+      default: 10,
+      description: 'Refuse longer messages (Twilio: Body up to 1600 characters)',
+    }),
     maxChars: Type.Optional(Type.Integer({ minimum: 1, description: 'Some gateways refuse over N characters (seed 000: 150)' })),
     timeoutMs: Type.Integer({ minimum: 100, default: 10_000 }),
   },
