@@ -58,6 +58,7 @@ describe('SmppSmsClient against a local SMSC (npm smpp createServer)', () => {
     ['Russian (UCS-2)', RU, undefined],
     ['Spanish transliterated (GSM-7, with € and [ ])', analyzeSms(ES + ' Total 100€ [ref]', { transliterate: 'es' }).text, undefined],
     ['Russian transliterated (GSM-7)', analyzeSms(RU, { transliterate: 'ru' }).text, undefined],
+    ['GSM-7 specials (@ is septet 0x00, Ç 0x09, _ Δ ñ § ¿ ¡ £ ¥)', 'Pago @ Ç _ Δ ñ § ¿ ¡ £ ¥ $1,500 {ok} ~ |', undefined],
     ['long GSM-7 with extension chars at the boundaries', 'a'.repeat(152) + '€' + 'b'.repeat(150) + '{}' + 'c'.repeat(10), undefined],
   ])('%s arrives intact, in the right number of parts', async (_name, text) => {
     const a = analyzeSms(text);
