@@ -68,6 +68,13 @@ export function payoutBody(r: CreatePayoutRequest): string {
   return json.replace('"__AMOUNT__"', new Decimal(r.amount).toFixed(2));
 }
 
+// Our createdOn is a UTC date; OpenPay dates are local to Mexico (UTC−6 in its examples), so a
+// payout made late in the evening there is "yesterday" to OpenPay. One day of slack covers it.
+function dayBefore(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? isoDate : new Date(d.getTime() - 86_400_000).toISOString().slice(0, 10);
+}
+
 export class OpenpayPaymentClient implements PaymentProvider {
   readonly code = 'openpay';
 
@@ -148,7 +155,7 @@ export class OpenpayPaymentClient implements PaymentProvider {
   async getPayoutByOrderId(orderId: string, hint: { createdOn?: string } = {}): Promise<ProviderPayout | undefined> {
     for (let page = 0; page < this.settings.lookupMaxPages; page++) {
       const q = new URLSearchParams({ order_id: orderId, limit: '100', offset: String(page * 100) });
-      if (hint.createdOn) q.set('creation[gte]', hint.createdOn);
+      if (hint.createdOn) q.set('creation[gte]', dayBefore(hint.createdOn));
       const { status, json } = await this.call('GET', `/payouts?${q.toString()}`);
       if (status !== 200) throw this.toError('GET', status, json as OpenpayError | undefined);
       if (!Array.isArray(json)) throw new AppError('UPSTREAM', 'OpenPay payout list is not an array');

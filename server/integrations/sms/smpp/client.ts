@@ -28,6 +28,8 @@ function statusName(status: number): string {
   return `${name} (0x${status.toString(16).padStart(8, '0')})`;
 }
 
+const MAX_TRACKED_PARTS = 50_000;
+
 const SEVERITY: Readonly<Record<SmsStatus, number>> = { queued: 0, sent: 1, delivered: 2, undelivered: 3, failed: 4 };
 
 interface PartGroup {
@@ -91,6 +93,11 @@ export class SmppSmsClient implements SmsProvider {
     if (ids.length > 1) {
       const group: PartGroup = { messageId, pending: new Set(ids), worst: 'queued' };
       for (const id of ids) this.groups.set(id, group);
+      // Bounded: receipts that never come must not grow memory forever (oldest entries go first).
+      for (const oldest of this.groups.keys()) {
+        if (this.groups.size <= MAX_TRACKED_PARTS) break;
+        this.groups.delete(oldest);
+      }
     }
     return { providerMessageId: messageId, segments: parts.length, status: 'queued' };
   }
