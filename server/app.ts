@@ -12,6 +12,8 @@ import { installRoutes } from './routes/install/index.js';
 import { eventRoutes } from './routes/events/index.js';
 import { authRoutes } from './routes/auth/index.js';
 import { adminRoutes } from './routes/admin/index.js';
+import { activityRoutes } from './routes/activities/index.js';
+import { smsSenderRoutes } from './routes/sms/index.js';
 import { loanRoutes } from './routes/api/loans/index.js';
 import { productRoutes } from './routes/api/products/index.js';
 
@@ -62,6 +64,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(eventRoutes);
   await app.register(authRoutes);
   await app.register(adminRoutes);
+  await app.register(activityRoutes);
+  await app.register(smsSenderRoutes);
   await app.register(loanRoutes);
   await app.register(productRoutes);
   return app;

@@ -35,6 +35,8 @@ function eventToken(wf: string, stepNo: number): string {
 
 export class WorkflowRunner {
   private readonly done = new Map<string, Promise<WorkflowRun>>();
+  /** Handler URL and payload of each activity call by event_token (kept in memory: it carries tokens). */
+  private readonly calls = new Map<string, { handler: string; payload: Record<string, unknown> }>();
   private seq = 0;
 
   constructor(private readonly core: Core) {}
@@ -107,6 +109,18 @@ export class WorkflowRunner {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Delivers an activity call that was already made again, N times concurrently, byte for byte the same
+   * (Bitrix24 may deliver a call more than once). Returns the HTTP status of each delivery.
+   */
+  async redeliver(eventToken: string, times = 1): Promise<(number | null)[]> {
+    const c = this.calls.get(eventToken);
+    if (!c) throw new WorkflowError('No such activity call');
+    const n = Math.min(Math.max(1, times), MAX_DELIVERIES);
+    const results = await Promise.all(Array.from({ length: n }, () => postForm(c.handler, c.payload)));
+    return results.map((r) => r.status);
   }
 
   /** Every run still going (orderly shutdown). */
@@ -204,6 +218,7 @@ export class WorkflowRunner {
       // Robot handlers get the AUTH_USER_ID user's tokens including refresh_token (contract.md §5.2).
       auth: authBlock(this.core, { userId: reg.authUserId, withRefreshToken: true }),
     };
+    this.calls.set(token.eventToken, { handler: reg.handler, payload });
     const answered = subscribe ? this.waitForToken(token, timeoutSec * 1000, log) : Promise.resolve(true);
     const n = Math.min(Math.max(1, step.deliveries ?? 1), MAX_DELIVERIES);
     const results = await Promise.all(Array.from({ length: n }, () => postForm(reg.handler, payload)));

@@ -5,6 +5,7 @@ import type { PlatformTables } from '../portals/tables.js';
 import type { LoanTables } from '../loans/tables.js';
 import type { PayoutTables } from '../payouts/tables.js';
 import type { SmsTables } from '../integrations/sms/sending/tables.js';
+import type { ActivityTables } from '../activities/tables.js';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Database extends PlatformTables, LoanTables, PayoutTables, SmsTables {}
+export interface Database extends PlatformTables, LoanTables, PayoutTables, SmsTables, ActivityTables {}

@@ -1,0 +1,19 @@
+// Our business-process blocks (app.manifest.json "activities") and their job kinds.
+export const ACTIVITY_CODES = ['send_sms', 'call_script', 'payout'] as const;
+export type ActivityCode = (typeof ACTIVITY_CODES)[number];
+
+export const JOB_KIND = {
+  send_sms: 'activity.send_sms',
+  call_script: 'activity.call_script',
+  payout: 'activity.payout',
+  smsSender: 'sms.sender.send',
+  callScriptFinish: 'activity.call_script.finish',
+  smsStatusReport: 'sms.status.report',
+} as const;
+
+/** Deal id from document_id[2] = DEAL_<id> (contract.md §5.2): the part after the last `_`. */
+export function dealIdOf(documentId: unknown): number | null {
+  const third = Array.isArray(documentId) ? documentId[2] : undefined;
+  if (typeof third !== 'string' || !/^DEAL_\d+$/.test(third)) return null;
+  return Number(third.slice(third.lastIndexOf('_') + 1));
+}

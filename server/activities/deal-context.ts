@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { PortalClient } from '../portal/portal-client.js';
+import { getLoanView } from '../loans/operations/get-loan-view.js';
+
+// Variables for SMS templates and scripts: from the deal (crm.deal.get), its contact (crm.contact.get)
+// and our loan (next due date and amount, balance, days overdue) as of today.
+
+export interface DealContext {
+  deal: Record<string, unknown>;
+  contact: Record<string, unknown> | null;
+  phone: string | null;
+  vars: Record<string, string>;
+}
+
+const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+export async function loadDealContext(b24: PortalClient, db: Kysely<Database>, portalId: string, dealId: number, today: string): Promise<DealContext> {
+  const deal = await b24.call<Record<string, unknown>>('crm.deal.get', { id: dealId });
+  const contactId = Number(deal.CONTACT_ID ?? 0);
+  const contact = contactId > 0 ? await b24.call<Record<string, unknown>>('crm.contact.get', { id: contactId }) : null;
+  const phones = Array.isArray(contact?.PHONE) ? (contact.PHONE as { VALUE?: string }[]) : [];
+  const phone = phones.find((p) => p.VALUE)?.VALUE ?? null;
+  const view = await getLoanView(db, portalId, dealId, today);
+  const next = view?.servicing.installments.find((i) => Number(i.outstanding) > 0);
+  const vars: Record<string, string> = {
+    name: [str(contact?.NAME), str(contact?.LAST_NAME)].filter(Boolean).join(' ') || str(deal.TITLE),
+    dealTitle: str(deal.TITLE),
+    currency: view?.loan.currency ?? str(deal.CURRENCY_ID),
+    principal: view?.loan.principal ?? str(deal.OPPORTUNITY),
+    dueDate: next?.dueDate ?? '',
+    amount: next?.outstanding ?? '',
+    balance: view?.servicing.outstanding.total ?? '',
+    daysOverdue: String(view?.servicing.daysPastDue ?? 0),
+  };
+  return { deal, contact, phone, vars };
+}

@@ -1,0 +1,66 @@
+import { registerJobHandler, type Job, type JobContext } from '../../jobs/registry.js';
+import { AppError } from '../../errors.js';
+import { JOB_KIND } from '../codes.js';
+import { updateCall } from '../call-repo.js';
+import { activityConfig } from '../providers.js';
+import { logProgress } from '../bizproc-report.js';
+import { findScript } from '../call-script/scripts.js';
+import { evaluateScript } from '../call-script/outcome.js';
+import { completeCall, failOrRetry, loadCall } from './context.js';
+
+// call_script activity (USE_SUBSCRIPTION=Y): a to-do for the deal's responsible employee pointing at the
+// script (crm.activity.todo.add, contract.md §7.6); the call waits in 'waiting' while the employee works
+// it in the deal card (widgets/call-script). Finish → call_script.finish job: crm.deal.update with the
+// fields the answers fill, crm.timeline.comment.add with the Q&A, bizproc.event.send (outcome, answers).
+
+const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
+const DEADLINE_MS = 24 * 3600_000;
+
+async function start(job: Job<{ callId: string }>, ctx: JobContext): Promise<void> {
+  const call = await loadCall(job, ctx);
+  if (call.status !== 'received' && call.status !== 'running') return;
+  await updateCall(ctx.db, call.portalId, call.id, { status: 'running' }, ['received', 'running']);
+  try {
+    if (!call.dealId) throw new AppError('VALIDATION', 'call_script runs on deals only', 'This block works on deals only.');
+    const props = (call.request.properties ?? {}) as Record<string, unknown>;
+    const language = (await activityConfig().settingsOf(call.portalId))?.language ?? 'en';
+    const script = findScript(str(props.script), language);
+    if (!script) throw new AppError('VALIDATION', `no call script ${str(props.script)}`, 'The call script does not exist.');
+    const b24 = await ctx.portal();
+    const deal = await b24.call<Record<string, unknown>>('crm.deal.get', { id: call.dealId });
+    const todo = await b24.call<{ id?: number } | number>('crm.activity.todo.add', {
+      ownerTypeId: 2,
+      ownerId: call.dealId,
+      deadline: new Date(Date.now() + DEADLINE_MS).toISOString(),
+      title: script.title,
+      description: `Call the client with the script "${script.title}" — open the "Call script" tab of this deal.`,
+      responsibleId: Number(deal.ASSIGNED_BY_ID ?? 1),
+    });
+    const todoId = typeof todo === 'number' ? todo : (todo.id ?? 0);
+    await updateCall(ctx.db, call.portalId, call.id, { status: 'waiting', result: { todoId, script: script.code, language: script.language } }, ['running']);
+    await logProgress(b24, call.key, `To-do ${todoId} created for user ${String(deal.ASSIGNED_BY_ID ?? '')}: "${script.title}"`);
+  } catch (e) {
+    await failOrRetry(job, ctx, call, e, (reason) => ({ outcome: 'failed', answers: '{}', error: reason }), 'Call script');
+  }
+}
+
+async function finish(job: Job<{ callId: string }>, ctx: JobContext): Promise<void> {
+  const call = await loadCall(job, ctx);
+  if (call.status === 'done' || call.status === 'failed') return;
+  const meta = (call.result ?? {}) as { script?: string; language?: string };
+  const script = findScript(meta.script ?? '', meta.language ?? 'en');
+  if (!script || !call.dealId) return;
+  const answers = (call.answers ?? {}) as Record<string, string>;
+  const r = evaluateScript(script, answers);
+  const b24 = await ctx.portal();
+  // Each step is idempotent on repeat: the same fields, and the comment carries the call id.
+  if (Object.keys(r.dealFields).length > 0) await b24.call('crm.deal.update', { id: call.dealId, fields: r.dealFields });
+  const qa = r.transcript.map((t) => `${t.question}\n— ${t.answer}`).join('\n');
+  await b24.call('crm.timeline.comment.add', { fields: { ENTITY_ID: call.dealId, ENTITY_TYPE: 'deal', COMMENT: `${script.title}: ${r.outcome}\n${qa}\n[call ${call.id}]` } });
+  await completeCall(ctx, call, { outcome: r.outcome, answers: JSON.stringify(answers), ...r.returnValues }, `Call finished: ${r.outcome}`);
+}
+
+export function registerCallScriptJobs(): void {
+  registerJobHandler<{ callId: string }>(JOB_KIND.call_script, start);
+  registerJobHandler<{ callId: string }>(JOB_KIND.callScriptFinish, finish);
+}

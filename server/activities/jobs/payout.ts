@@ -1,0 +1,74 @@
+import { registerJobHandler, type Job, type JobContext } from '../../jobs/registry.js';
+import { enqueue } from '../../jobs/outbox.js';
+import { AppError } from '../../errors.js';
+import { executePayout, requestPayout, type PayoutRecord } from '../../payouts/index.js';
+import { findLoanByDeal } from '../../loans/repositories/loans.js';
+import { JOB_KIND } from '../codes.js';
+import { updateCall, type ActivityCall } from '../call-repo.js';
+import { activityConfig, paymentProviderFor } from '../providers.js';
+import { logProgress } from '../bizproc-report.js';
+import { completeCall, failOrRetry, loadCall } from './context.js';
+
+// payout activity: requestPayout keyed by event_token (the id is stored before anything is sent) →
+// executePayout (ask-before-retry, never a second payout) → return values status, providerReference,
+// amount. A payout that needs another attempt gets a new job at its own retryAt (same call).
+// The loan's DISBURSEMENT ledger entry is written when the loan is saved (server/loans save-loan);
+// the payout carries the loan id as loan_ref so the two can be matched.
+
+const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
+
+async function request(ctx: JobContext, call: ActivityCall): Promise<PayoutRecord> {
+  const props = (call.request.properties ?? {}) as Record<string, unknown>;
+  if (!call.dealId) throw new AppError('VALIDATION', 'payout runs on deals only', 'This block works on deals only.');
+  const provider = await paymentProviderFor(call.portalId);
+  const b24 = await ctx.portal();
+  const deal = await b24.call<Record<string, unknown>>('crm.deal.get', { id: call.dealId });
+  const loan = await findLoanByDeal(ctx.db, call.portalId, call.dealId);
+  const amount = str(props.amount) || loan?.principal || String(deal.OPPORTUNITY ?? '');
+  const currency = loan?.currency ?? String(deal.CURRENCY_ID ?? 'MXN');
+  let holderName = str(props.holderName);
+  if (!holderName && Number(deal.CONTACT_ID ?? 0) > 0) {
+    const c = await b24.call<Record<string, unknown>>('crm.contact.get', { id: Number(deal.CONTACT_ID) });
+    holderName = [c.NAME, c.LAST_NAME].filter((x) => typeof x === 'string' && x).join(' ');
+  }
+  const cfg = activityConfig().payouts;
+  return requestPayout(
+    ctx.db,
+    call.portalId,
+    { key: call.key, amount, currency, clabe: str(props.clabe), holderName: holderName || String(deal.TITLE ?? ''), loanRef: loan?.id ?? `deal:${call.dealId}`, provider: provider.code },
+    cfg?.maxAttempts !== undefined ? { maxAttempts: cfg.maxAttempts } : {},
+  );
+}
+
+function valuesOf(p: PayoutRecord): Record<string, unknown> {
+  return { status: p.status, providerReference: p.providerPayoutId ?? '', amount: `${p.amount} ${p.currency}`, payoutId: p.id, ...(p.lastError ? { error: p.lastError } : {}) };
+}
+
+async function run(job: Job<{ callId: string }>, ctx: JobContext): Promise<void> {
+  const call = await loadCall(job, ctx);
+  if (call.status === 'done' || call.status === 'failed') return;
+  await updateCall(ctx.db, call.portalId, call.id, { status: 'running' }, ['received', 'running']);
+  try {
+    const payout = await request(ctx, call);
+    const provider = await paymentProviderFor(call.portalId);
+    const r = await executePayout(ctx.db, provider, payout.id, activityConfig().payouts ?? {});
+    const p = r.payout;
+    if (r.retryAt !== undefined) {
+      const b24 = await ctx.portal();
+      if (p.lastError) await logProgress(b24, call.key, `Payout attempt ${p.attempts} of ${p.maxAttempts} failed: ${p.lastError}; retrying at ${new Date(r.retryAt).toISOString()}`);
+      await ctx.db.transaction().execute((trx) =>
+        enqueue(trx, { portalId: call.portalId, kind: JOB_KIND.payout, idempotencyKey: `payout-attempt:${p.id}:${p.attempts}:${r.retryAt}`, payload: { callId: call.id }, runAfterMs: r.retryAt }),
+      );
+      return;
+    }
+    const failed = p.status === 'failed' || p.status === 'unknown';
+    const log = failed ? `Payout ${p.status}: ${p.lastError ?? 'no reason given'}` : `Payout ${p.status}: ${p.amount} ${p.currency}, reference ${p.providerPayoutId ?? ''}`;
+    await completeCall(ctx, call, valuesOf(p), log, failed);
+  } catch (e) {
+    await failOrRetry(job, ctx, call, e, (reason) => ({ status: 'failed', providerReference: '', amount: '', error: reason }), 'Payout');
+  }
+}
+
+export function registerPayoutJob(): void {
+  registerJobHandler<{ callId: string }>(JOB_KIND.payout, run);
+}

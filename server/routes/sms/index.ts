@@ -1,0 +1,42 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { verifyApplicationToken } from '../../security/verify.js';
+import { AuthBlock, ErrorBody, Ok } from '../install/schemas.js';
+import { dealIdOf, JOB_KIND } from '../../activities/codes.js';
+import { receiveCall } from '../../activities/receive.js';
+
+// POST /sms/send — HANDLER of our messageservice SMS sender (contract.md §6; doc:
+// tutorials/messageservice/index.md): module_id crm (bindings) or bizproc (workflow_id, document_*),
+// message_id, message_to, message_body. Stored keyed by (portal, message_id), sent by the job, status
+// reported back with messageservice.message.status.update.
+
+const s = (max = 512) => Type.String({ maxLength: max });
+
+export const SmsSenderBody = Type.Object({
+  module_id: Type.Optional(s(32)),
+  bindings: Type.Optional(Type.Array(Type.Object({ OWNER_TYPE_ID: Type.Optional(s(16)), OWNER_ID: Type.Optional(s(32)) }), { maxItems: 20 })),
+  workflow_id: Type.Optional(s(128)),
+  document_id: Type.Optional(Type.Array(s(255), { maxItems: 3 })),
+  document_type: Type.Optional(Type.Array(s(255), { maxItems: 3 })),
+  properties: Type.Optional(Type.Object({ phone_number: Type.Optional(s(32)), message_text: Type.Optional(s(5000)) })),
+  type: Type.Optional(s(16)),
+  code: s(64),
+  message_id: Type.String({ minLength: 1, maxLength: 64 }),
+  message_to: Type.String({ minLength: 3, maxLength: 32 }),
+  message_body: Type.String({ maxLength: 5000 }),
+  ts: Type.Optional(s(32)),
+  auth: Type.Optional(AuthBlock),
+});
+
+export const smsSenderRoutes: FastifyPluginAsync = async (fastify) => {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.post('/sms/send', { schema: { body: SmsSenderBody, response: { 200: Ok, 400: ErrorBody, 401: ErrorBody } } }, async (req) => {
+    const caller = await verifyApplicationToken(app, req.body.auth);
+    const { auth: _auth, ...request } = req.body;
+    const binding = req.body.bindings?.find((b) => b.OWNER_TYPE_ID === '2');
+    const dealId = binding?.OWNER_ID ? Number(binding.OWNER_ID) : dealIdOf(req.body.document_id);
+    await receiveCall(app, caller.portalId, { source: 'sms_sender', code: req.body.code, key: req.body.message_id, dealId: Number.isFinite(dealId) ? dealId : null, request }, JOB_KIND.smsSender);
+    return { status: 'ok' };
+  });
+};

@@ -1,0 +1,114 @@
+// End-to-end set-up for the activity tests: the emulator portal and our app (buildApp, listening on a
+// random port) with the app installed through the real flow, a local SMPP server, a local OpenPay, and
+// an outbox worker with short leases and back-off so retries happen within a test.
+import { OutboxWorker } from '../server/jobs/worker.js';
+import { startPlatform, type Platform } from '../server/portal/test-harness.js';
+import { startFakeSmsc, type FakeSmsc } from '../server/integrations/sms/smpp/fake-smsc.js';
+import { startFakeOpenpay, type FakeOpenpay } from '../server/integrations/payments/openpay/fake-server.js';
+import { closeActivityProviders, configureActivities, type ActivityConfig } from '../server/activities/providers.js';
+import { workflowsOf, type WorkflowRun, type WorkflowStep } from '../emulator/workflows/register.js';
+import type { SmsProvider } from '../server/integrations/sms/provider.js';
+import { smppProvider } from '../server/integrations/sms/smpp/index.js';
+
+export interface ActivityWorld {
+  p: Platform;
+  smsc: FakeSmsc;
+  openpay: FakeOpenpay;
+  portalId: string;
+  workers: OutboxWorker[];
+  startWorker(o?: { leaseMs?: number }): OutboxWorker;
+  /** A deal with a contact that has this phone. */
+  deal(o: { phone: string; name?: string; currency?: string; amount?: string; assignedBy?: number }): Promise<number>;
+  runWorkflow(steps: WorkflowStep[], dealId: number, timeoutMs?: number): Promise<WorkflowRun>;
+  close(): Promise<void>;
+}
+
+export interface WorldOptions {
+  maxSegments?: number;
+  maxChars?: number;
+  smsTimeoutMs?: number;
+  wrapSms?: (p: SmsProvider) => SmsProvider;
+  payoutMaxAttempts?: number;
+  openpayTimeoutMs?: number;
+}
+
+export async function startActivityWorld(o: WorldOptions = {}): Promise<ActivityWorld> {
+  const p = await startPlatform();
+  const portalId = await p.install();
+  const smsc = await startFakeSmsc({ systemId: 'lender', password: 'secret' });
+  const openpay = await startFakeOpenpay();
+  const config: ActivityConfig = {
+    settingsOf: async () => ({
+      language: 'es',
+      sms: {
+        provider: 'smpp',
+        settings: {
+          host: '127.0.0.1',
+          port: smsc.port,
+          systemId: 'lender',
+          password: 'secret',
+          sourceAddr: 'LENDER',
+          maxSegments: o.maxSegments ?? 6,
+          ...(o.maxChars ? { maxChars: o.maxChars } : {}),
+          timeoutMs: o.smsTimeoutMs ?? 2000,
+          reconnectBaseMs: 20,
+          reconnectMaxMs: 100,
+          enquireLinkMs: 0,
+        },
+      },
+      payments: { provider: 'openpay', settings: { merchantId: openpay.merchantId, privateKey: openpay.privateKey, baseUrl: openpay.baseUrl, timeoutMs: o.openpayTimeoutMs ?? 2000 } },
+    }),
+    sms: { backoffBaseMs: 50, backoffMaxMs: 200, leaseMs: 400 },
+    payouts: { backoffBaseMs: 50, backoffMaxMs: 200, leaseMs: 400, maxAttempts: o.payoutMaxAttempts ?? 4 },
+    today: () => '2026-11-22',
+  };
+  if (o.wrapSms) {
+    const wrap = o.wrapSms;
+    config.createSmsProvider = (s) => wrap(smppProvider.create(s.settings));
+  }
+  configureActivities(config, p.db.kysely);
+  const workers: OutboxWorker[] = [];
+  const startWorker = (w: { leaseMs?: number } = {}) => {
+    const worker = new OutboxWorker({
+      db: p.db.kysely,
+      dialect: p.db.dialect,
+      log: p.a.app.log,
+      getPortalClient: (id) => p.a.app.getPortalClient(id),
+      pollMs: 20,
+      backoffBaseMs: 50,
+      backoffMaxMs: 300,
+      leaseMs: w.leaseMs ?? 10_000,
+    });
+    workers.push(worker);
+    worker.start();
+    return worker;
+  };
+  const runner = workflowsOf(p.em.core);
+  return {
+    p,
+    smsc,
+    openpay,
+    portalId,
+    workers,
+    startWorker,
+    async deal({ phone, name = 'Lucía Ramírez', currency = 'MXN', amount = '15000', assignedBy = 1 }) {
+      const [first, ...rest] = name.split(' ');
+      const contactId = await p.portalCall<number>('crm.contact.add', { fields: { NAME: first, LAST_NAME: rest.join(' '), PHONE: [{ VALUE: phone, VALUE_TYPE: 'MOBILE' }] } });
+      return p.portalCall<number>('crm.deal.add', { fields: { TITLE: `Loan ${name}`, CONTACT_ID: contactId, CURRENCY_ID: currency, OPPORTUNITY: amount, ASSIGNED_BY_ID: assignedBy } });
+    },
+    async runWorkflow(steps, dealId, timeoutMs = 20_000) {
+      const tpl = runner.defineTemplate('test', steps);
+      const run = runner.start(tpl.id, dealId);
+      return runner.wait(run.id, timeoutMs);
+    },
+    async close() {
+      await Promise.all(workers.map((w) => Promise.race([w.stop(), new Promise((r) => setTimeout(r, 500))])));
+      await closeActivityProviders();
+      await runner.idle();
+      await p.close();
+      await smsc.close();
+      await openpay.close();
+    },
+  };
+}
+
