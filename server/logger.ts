@@ -30,6 +30,10 @@ export function scrubDeep(v: unknown, depth: number): unknown {
   if (typeof v === 'string') return scrubText(v);
   if (v === null || typeof v !== 'object' || depth > MAX_SCRUB_DEPTH) return v;
   if (Array.isArray(v)) return v.map((x) => scrubDeep(x, depth + 1));
+  // Only plain data is walked: requests, replies and errors are class instances that pino's
+  // serializers turn into safe shapes later (formatters.log runs before serializers).
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto !== Object.prototype && proto !== null) return v;
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
     out[k] = SENSITIVE_KEYS.has(k.toLowerCase()) && x !== undefined && x !== null ? '[redacted]' : scrubDeep(x, depth + 1);

@@ -3,6 +3,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { handleLifecycleEvent } from '../../install/lifecycle.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { GroupCommitter } from '../../jobs/group-commit.js';
 import { enqueue } from '../../jobs/outbox.js';
 import { verifyApplicationToken } from '../../security/verify.js';
 import { uuidv7 } from '../../security/uuidv7.js';
@@ -10,6 +13,7 @@ import { AuthBlock, ErrorBody, Ok } from '../install/schemas.js';
 
 // POST /events — portal events (contract.md §3.2, §3.3; doc: api-reference/events/index.md).
 // verify application_token → record (deduplicated) → enqueue a job in the same transaction → 200.
+// The 200 is sent only after the commit: an acknowledged event is never lost.
 // Bitrix24 never retries a delivery, so the work happens in the job, not in this request.
 
 const EventBody = Type.Object({
@@ -30,8 +34,31 @@ export function jobForEvent(event: string, data: unknown): { kind: string; paylo
   return { kind: 'portal.event', payload: { event, data: data ?? null } };
 }
 
+interface InboxItem {
+  portalId: string;
+  event: string;
+  dedupeKey: string;
+  job: { kind: string; payload: Record<string, unknown> };
+}
+
+/** Records each event once and enqueues its job in the same transaction (shared by concurrent requests). */
+async function writeInbox(trx: Transaction<Database>, items: InboxItem[]): Promise<void> {
+  const now = new Date().toISOString();
+  for (const it of items) {
+    const ins = await trx
+      .insertInto('inbound_events')
+      .values({ id: uuidv7(), portal_id: it.portalId, event: it.event, dedupe_key: it.dedupeKey, received_at: now })
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .executeTakeFirst();
+    if (Number(ins.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+    await enqueue(trx, { portalId: it.portalId, kind: it.job.kind, idempotencyKey: `event:${it.dedupeKey}`, payload: it.job.payload });
+  }
+}
+
 export const eventRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  // Group commit: under load many events share one transaction (one fsync on SQLite).
+  const inbox = new GroupCommitter<InboxItem>(app.db.kysely, writeInbox);
   app.post('/events', { schema: { body: EventBody, response: { 200: Ok, 400: ErrorBody, 401: ErrorBody } } }, async (req) => {
     const event = req.body.event.toUpperCase();
     if (LIFECYCLE.has(event)) {
@@ -43,16 +70,7 @@ export const eventRoutes: FastifyPluginAsync = async (fastify) => {
     const dedupeKey = createHash('sha256')
       .update(`${caller.portalId}|${event}|${req.body.event_handler_id ?? ''}|${req.body.ts ?? ''}|${JSON.stringify(req.body.data ?? null)}`)
       .digest('base64url');
-    const job = jobForEvent(event, req.body.data);
-    await app.db.kysely.transaction().execute(async (trx) => {
-      const ins = await trx
-        .insertInto('inbound_events')
-        .values({ id: uuidv7(), portal_id: caller.portalId, event, dedupe_key: dedupeKey, received_at: new Date().toISOString() })
-        .onConflict((oc) => oc.column('dedupe_key').doNothing())
-        .executeTakeFirst();
-      if (Number(ins.numInsertedOrUpdatedRows ?? 0) === 0) return;
-      await enqueue(trx, { portalId: caller.portalId, kind: job.kind, idempotencyKey: `event:${dedupeKey}`, payload: job.payload });
-    });
+    await inbox.submit({ portalId: caller.portalId, event, dedupeKey, job: jobForEvent(event, req.body.data) });
     return { status: 'ok' };
   });
 };
