@@ -80,4 +80,35 @@ describe('platform install', () => {
     expect(s.robots).not.toContain('old_robot');
     expect(s.events.some((x) => x.startsWith('ONCRMCONTACTADD'))).toBe(false);
   });
+
+  it('ONAPPUPDATE re-binds the event handlers the portal dropped on update, and stores the new tokens', async () => {
+    p = await startPlatform();
+    const portalId = await p.install();
+    const before = await snapshot(p);
+    const versionBefore = (await p.db.kysely.selectFrom('portals').select('token_version').where('id', '=', portalId).executeTakeFirstOrThrow()).token_version;
+    // What the portal does on an app update: handlers are gone, an ONAPPUPDATE with a new token pair arrives.
+    p.em.state.eventBindings = [];
+    const auth = p.em.issueUserToken(1);
+    const body = new URLSearchParams({
+      event: 'ONAPPUPDATE',
+      'data[VERSION]': '2',
+      'data[PREVIOUS_VERSION]': '1',
+      'data[LANGUAGE_ID]': 'en',
+      'auth[access_token]': auth.accessToken,
+      'auth[refresh_token]': auth.refreshToken,
+      'auth[expires_in]': String(auth.expiresIn),
+      'auth[domain]': auth.domain,
+      'auth[client_endpoint]': auth.clientEndpoint,
+      'auth[server_endpoint]': auth.serverEndpoint,
+      'auth[member_id]': auth.memberId,
+      'auth[application_token]': auth.applicationToken,
+      'auth[scope]': auth.scope,
+    });
+    const res = await fetch(`${p.a.url}/install/callback`, { method: 'POST', body });
+    expect(res.status).toBe(200);
+    expect(await snapshot(p)).toEqual(before);
+    const row = await p.db.kysely.selectFrom('portals').select(['token_version', 'app_version']).where('id', '=', portalId).executeTakeFirstOrThrow();
+    expect(Number(row.token_version)).toBeGreaterThan(Number(versionBefore));
+    expect(row.app_version).toBe('2');
+  });
 });
