@@ -75,7 +75,14 @@ export function runCallScript(script: CallScript, answers: Answers, fields?: Cal
     const value = raw.trim();
     if (q.field && value !== '') {
       const type = types.get(q.field);
-      const stored = type === 'boolean' ? (value === 'yes' ? 'Y' : 'N') : q.validation === 'clabe' ? value.replace(/[\s-]/g, '') : value;
+      const stored =
+        type === 'boolean'
+          ? value === 'yes'
+            ? 'Y'
+            : 'N'
+          : q.type !== 'choice' && q.validation === 'clabe'
+            ? value.replace(/[\s-]/g, '')
+            : value;
       state.fieldUpdates.push({ field: q.field, value: stored, questionId: q.id });
     }
     id = q.type === 'choice' ? q.options.find((o) => o.value === value)!.next : q.next;
