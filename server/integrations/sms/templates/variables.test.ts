@@ -42,7 +42,7 @@ describe('SMS variables', () => {
         smsVariables('es', src),
       ).text,
     ).toBe(
-      'Hola Maria, su pago de $1,500.00 MXN del prestamo PL-2026-0042 vence el 05/12/2026. Referencia: 1010100368185638. Prestalatino',
+      'Hola Maria, su pago de $1,500.00 MXN del préstamo PL-2026-0042 vence el 05/12/2026. Referencia: 1010100368185638. Prestalatino',
     );
     expect(smsVariables('ru', { currency: 'RUB', balance: '48200' })).toEqual({ currency: 'руб.', balance: '48 200,00' });
   });
