@@ -72,7 +72,8 @@ function check(m: AppManifest): AppManifest {
   const need = ['version', 'scopes', 'placements', 'activities', 'events', 'smsSenders', 'smartProcesses', 'dealUserFields'] as const;
   for (const k of need) if (m[k] === undefined) throw new Error(`app.manifest.json: missing ${k}`);
   for (const a of m.activities) if (!/^[a-zA-Z0-9._-]+$/.test(a.code)) throw new Error(`app.manifest.json: bad activity code ${a.code}`);
-  for (const f of m.dealUserFields) if (!/^[A-Z0-9_]+$/.test(f.fieldName)) throw new Error(`app.manifest.json: bad field name ${f.fieldName}`);
+  for (const f of m.dealUserFields)
+    if (!/^[A-Z0-9_]+$/.test(f.fieldName)) throw new Error(`app.manifest.json: bad field name ${f.fieldName}`);
   for (const e of m.events) e.event = e.event.toUpperCase();
   return m;
 }

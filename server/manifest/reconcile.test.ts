@@ -21,31 +21,62 @@ class FakePortal implements ReconcileClient {
     const write = !/\.(get|list)$/.test(method);
     if (write) this.writes++;
     switch (method) {
-      case 'placement.get': return this.placements;
-      case 'placement.bind': this.placements.push({ placement: String(p.PLACEMENT), handler: String(p.HANDLER), title: String(p.TITLE) }); return true;
-      case 'placement.unbind': this.placements = this.placements.filter((x) => !(x.placement === p.PLACEMENT && x.handler === p.HANDLER)); return { count: 1 };
-      case 'event.get': return this.events;
-      case 'event.bind': this.events.push({ event: String(p.event), handler: String(p.handler) }); return true;
-      case 'event.unbind': this.events = this.events.filter((x) => !(x.event === p.event && x.handler === p.handler)); return { count: 1 };
-      case 'bizproc.activity.list': return [...this.activities];
-      case 'bizproc.robot.list': return [...this.robots];
-      case 'bizproc.robot.add': this.robots.add(String(p.CODE)); return true;
-      case 'bizproc.robot.delete': this.robots.delete(String(p.CODE)); return true;
-      case 'bizproc.robot.update': return true;
-      case 'bizproc.activity.delete': this.activities.delete(String(p.CODE)); return true;
-      case 'messageservice.sender.list': return [...this.senders];
-      case 'messageservice.sender.add': this.senders.add(String(p.CODE)); return true;
-      case 'messageservice.sender.delete': this.senders.delete(String(p.CODE)); return true;
-      case 'crm.type.list': if (!this.withCrm) throw { error: 'ERROR_METHOD_NOT_FOUND' }; return { types: this.types };
+      case 'placement.get':
+        return this.placements;
+      case 'placement.bind':
+        this.placements.push({ placement: String(p.PLACEMENT), handler: String(p.HANDLER), title: String(p.TITLE) });
+        return true;
+      case 'placement.unbind':
+        this.placements = this.placements.filter((x) => !(x.placement === p.PLACEMENT && x.handler === p.HANDLER));
+        return { count: 1 };
+      case 'event.get':
+        return this.events;
+      case 'event.bind':
+        this.events.push({ event: String(p.event), handler: String(p.handler) });
+        return true;
+      case 'event.unbind':
+        this.events = this.events.filter((x) => !(x.event === p.event && x.handler === p.handler));
+        return { count: 1 };
+      case 'bizproc.activity.list':
+        return [...this.activities];
+      case 'bizproc.robot.list':
+        return [...this.robots];
+      case 'bizproc.robot.add':
+        this.robots.add(String(p.CODE));
+        return true;
+      case 'bizproc.robot.delete':
+        this.robots.delete(String(p.CODE));
+        return true;
+      case 'bizproc.robot.update':
+        return true;
+      case 'bizproc.activity.delete':
+        this.activities.delete(String(p.CODE));
+        return true;
+      case 'messageservice.sender.list':
+        return [...this.senders];
+      case 'messageservice.sender.add':
+        this.senders.add(String(p.CODE));
+        return true;
+      case 'messageservice.sender.delete':
+        this.senders.delete(String(p.CODE));
+        return true;
+      case 'crm.type.list':
+        if (!this.withCrm) throw { error: 'ERROR_METHOD_NOT_FOUND' };
+        return { types: this.types };
       case 'crm.type.add': {
         const f = p.fields as { title: string; relations: unknown };
         const t = { entityTypeId: 1030 + this.types.length * 2, title: f.title, relations: f.relations };
         this.types.push(t);
         return { type: t };
       }
-      case 'crm.deal.userfield.list': if (!this.withCrm) throw { error: 'ERROR_METHOD_NOT_FOUND' }; return this.fields;
-      case 'crm.deal.userfield.add': this.fields.push({ FIELD_NAME: ufName(String((p.fields as { FIELD_NAME: string }).FIELD_NAME)) }); return this.fields.length;
-      default: throw { error: 'ERROR_METHOD_NOT_FOUND' };
+      case 'crm.deal.userfield.list':
+        if (!this.withCrm) throw { error: 'ERROR_METHOD_NOT_FOUND' };
+        return this.fields;
+      case 'crm.deal.userfield.add':
+        this.fields.push({ FIELD_NAME: ufName(String((p.fields as { FIELD_NAME: string }).FIELD_NAME)) });
+        return this.fields.length;
+      default:
+        throw { error: 'ERROR_METHOD_NOT_FOUND' };
     }
   }
 
@@ -63,7 +94,13 @@ class FakePortal implements ReconcileClient {
 }
 
 const URL_BASE = 'https://app.example.com';
-const input = (m: AppManifest, known: number | null = null) => ({ manifest: m, publicUrl: URL_BASE, lang: 'ru', manifestChanged: false, knownScheduleEntityTypeId: known });
+const input = (m: AppManifest, known: number | null = null) => ({
+  manifest: m,
+  publicUrl: URL_BASE,
+  lang: 'ru',
+  manifestChanged: false,
+  knownScheduleEntityTypeId: known,
+});
 
 describe('reconcileManifest', () => {
   it('adds everything once, including the smart process with its deal relation and the deal fields', async () => {
@@ -92,7 +129,14 @@ describe('reconcileManifest', () => {
     portal.types.push({ entityTypeId: 1040, title: 'Payment schedule', relations: {} });
     await reconcileManifest(portal, input(m));
     expect(portal.types).toHaveLength(1);
-    const smaller: AppManifest = { ...m, placements: m.placements.slice(0, 1), activities: m.activities.slice(1), smsSenders: [], events: m.events.slice(1), dealUserFields: [] };
+    const smaller: AppManifest = {
+      ...m,
+      placements: m.placements.slice(0, 1),
+      activities: m.activities.slice(1),
+      smsSenders: [],
+      events: m.events.slice(1),
+      dealUserFields: [],
+    };
     const r = await reconcileManifest(portal, { ...input(smaller, 1040), manifestChanged: true });
     expect(portal.placements).toHaveLength(1);
     expect(portal.robots.has(m.activities[0]!.code)).toBe(false);

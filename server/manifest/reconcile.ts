@@ -39,7 +39,13 @@ const isUnsupported = (code: string) => code === 'ERROR_METHOD_NOT_FOUND';
 export async function reconcileManifest(client: ReconcileClient, input: ReconcileInput): Promise<ReconcileReport> {
   const { manifest: m, publicUrl, lang } = input;
   const url = (p: string) => handlerUrl(publicUrl, p);
-  const report: ReconcileReport = { added: [], removed: [], updated: [], skipped: [], scheduleEntityTypeId: input.knownScheduleEntityTypeId };
+  const report: ReconcileReport = {
+    added: [],
+    removed: [],
+    updated: [],
+    skipped: [],
+    scheduleEntityTypeId: input.knownScheduleEntityTypeId,
+  };
 
   const read = await client.batch<unknown>({
     placements: { method: 'placement.get' },
@@ -52,9 +58,26 @@ export async function reconcileManifest(client: ReconcileClient, input: Reconcil
   });
   for (const k of ['placements', 'events', 'activities', 'robots', 'senders']) {
     const e = read.errors[k];
-    if (e) throw new AppError('UPSTREAM', `manifest read ${k}: ${e.code} ${e.description}`, 'Bitrix24 refused to list the app registrations.');
+    if (e)
+      throw new AppError('UPSTREAM', `manifest read ${k}: ${e.code} ${e.description}`, 'Bitrix24 refused to list the app registrations.');
   }
-  const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : v && typeof v === 'object' ? (Object.values(v).find(Array.isArray) as T[] | undefined) ?? [] : []);
+  const arr = <T>(v: unknown): T[] =>
+    Array.isArray(v) ? (v as T[]) : v && typeof v === 'object' ? ((Object.values(v).find(Array.isArray) as T[] | undefined) ?? []) : [];
+
+  // Lists of types and fields page at 50 (contract.md §2.3): follow `next` so an existing smart
+  // process or field on a later page is found instead of created twice. Bounded.
+  for (const k of ['types', 'fields'] as const) {
+    const method = k === 'types' ? 'crm.type.list' : 'crm.deal.userfield.list';
+    let next = read.next[k];
+    for (let pageNo = 0; next !== undefined && !read.errors[k] && pageNo < 40; pageNo++) {
+      const more = await client.batch<unknown>({
+        [k]: { method, params: { ...(k === 'fields' ? { filter: { ENTITY_ID: 'CRM_DEAL' } } : {}), start: next } },
+      });
+      if (more.errors[k]) break;
+      read.results[k] = [...arr<unknown>(read.results[k]), ...arr<unknown>(more.results[k])];
+      next = more.next[k];
+    }
+  }
 
   const remove: Record<string, BatchCommand> = {};
   const add: Record<string, BatchCommand> = {};
@@ -74,7 +97,13 @@ export async function reconcileManifest(client: ReconcileClient, input: Reconcil
   for (const p of wantPlacements.values()) {
     add[key('bind_' + p.placement)] = {
       method: 'placement.bind',
-      params: { PLACEMENT: p.placement, HANDLER: url(p.handler), TITLE: pickLang(p.title, lang), DESCRIPTION: pickLang(p.description, lang), LANG_ALL: langAll(p.title, p.description) },
+      params: {
+        PLACEMENT: p.placement,
+        HANDLER: url(p.handler),
+        TITLE: pickLang(p.title, lang),
+        DESCRIPTION: pickLang(p.description, lang),
+        LANG_ALL: langAll(p.title, p.description),
+      },
     };
     report.added.push(`placement:${p.placement}`);
   }
@@ -208,7 +237,9 @@ export async function reconcileManifest(client: ReconcileClient, input: Reconcil
   const spaResult = res.results.spa as { type?: { entityTypeId?: number } } | undefined;
   if (spaResult?.type?.entityTypeId) report.scheduleEntityTypeId = Number(spaResult.type.entityTypeId);
   if (failures.length > 0) {
-    throw new AppError('UPSTREAM', `manifest apply: ${failures.join('; ')}`, 'Bitrix24 refused part of the app registration.', { failures });
+    throw new AppError('UPSTREAM', `manifest apply: ${failures.join('; ')}`, 'Bitrix24 refused part of the app registration.', {
+      failures,
+    });
   }
   return report;
 }
