@@ -103,7 +103,10 @@ export default async function main(): Promise<void> {
     await run(appUrl, '/events'); // warm-up (JIT, SQLite page cache)
     const ev = await run(appUrl, '/events');
     const b = await run(bareUrl, '/bare');
-    const jobs = await db.kysely.selectFrom('outbox_jobs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const jobs = await db.kysely
+      .selectFrom('outbox_jobs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const ratio = ev.requests.average / b.requests.average;
     const fmt = (name: string, r: CannonResult) =>
       `${name.padEnd(24)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(3)} ms   p99 ${String(r.latency.p99).padStart(3)} ms   non-2xx ${r.non2xx}   errors ${r.errors}`;
@@ -111,7 +114,9 @@ export default async function main(): Promise<void> {
     console.log(fmt('verified /events', ev));
     console.log(fmt('bare Fastify route', b));
     console.log(`ratio events/bare: ${ratio.toFixed(2)}   jobs enqueued: ${jobs.n}`);
-    console.log(`targets: >= 3000 req/s ${ev.requests.average >= 3000 ? 'OK' : 'MISS'}, p99 <= 20 ms ${ev.latency.p99 <= 20 ? 'OK' : 'MISS'}, ratio >= 0.3 ${ratio >= 0.3 ? 'OK' : 'MISS'}`);
+    console.log(
+      `targets: >= 3000 req/s ${ev.requests.average >= 3000 ? 'OK' : 'MISS'}, p99 <= 20 ms ${ev.latency.p99 <= 20 ? 'OK' : 'MISS'}, ratio >= 0.3 ${ratio >= 0.3 ? 'OK' : 'MISS'}`,
+    );
   } finally {
     await app.close();
     await bare.close();

@@ -53,7 +53,9 @@ describe('platform logging', () => {
       'auth[application_token]': app.applicationToken,
       'auth[access_token]': secrets[1]!,
     });
-    expect((await fetch(`${p.a.url}/events?phone=${encodeURIComponent(PHONE)}&auth=${secrets[1]}`, { method: 'POST', body })).status).toBe(200);
+    expect((await fetch(`${p.a.url}/events?phone=${encodeURIComponent(PHONE)}&auth=${secrets[1]}`, { method: 'POST', body })).status).toBe(
+      200,
+    );
     // An activity-like call (robot handler shape, contract.md §5.2) with a wrong token.
     const activity = new URLSearchParams({
       event: 'ONCRMDEALUPDATE',

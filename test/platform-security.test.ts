@@ -20,10 +20,16 @@ afterEach(async () => {
 // A stand-in for a placement handler (the placements feature owns the real ones): verify, then echo.
 function testRoutes(app: FastifyInstance) {
   app.post('/t/frame', async (req) => {
-    const v = await verifyFramePost(app, { query: req.query as Record<string, unknown>, body: (req.body ?? {}) as Record<string, unknown> });
+    const v = await verifyFramePost(app, {
+      query: req.query as Record<string, unknown>,
+      body: (req.body ?? {}) as Record<string, unknown>,
+    });
     return { portalId: v.portal.id, userId: v.userId, isAdmin: v.isAdmin };
   });
-  app.get('/t/deals/:dealId', { preHandler: requireSession({ dealParam: 'dealId' }) }, async (req) => ({ portalId: req.session!.portalId, dealId: req.session!.dealId }));
+  app.get('/t/deals/:dealId', { preHandler: requireSession({ dealParam: 'dealId' }) }, async (req) => ({
+    portalId: req.session!.portalId,
+    dealId: req.session!.dealId,
+  }));
 }
 
 const form = (o: Record<string, unknown>) => {
@@ -37,8 +43,14 @@ const form = (o: Record<string, unknown>) => {
 };
 
 async function counts(pl: Platform) {
-  const ev = await pl.db.kysely.selectFrom('inbound_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  const jobs = await pl.db.kysely.selectFrom('outbox_jobs').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const ev = await pl.db.kysely
+    .selectFrom('inbound_events')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const jobs = await pl.db.kysely
+    .selectFrom('outbox_jobs')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return { events: Number(ev.n), jobs: Number(jobs.n) };
 }
 
@@ -46,9 +58,20 @@ describe('platform security', () => {
   it('events: wrong or missing application_token → 401, nothing stored, nothing triggered', async () => {
     p = await startPlatform();
     await p.install();
-    const inject = (body: Record<string, unknown>) => p!.a.app.inject({ method: 'POST', url: '/events', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form(body) });
+    const inject = (body: Record<string, unknown>) =>
+      p!.a.app.inject({
+        method: 'POST',
+        url: '/events',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form(body),
+      });
     const base = { event: 'ONCRMDEALUPDATE', data: { FIELDS: { ID: '7' } }, ts: '1700000000' };
-    for (const auth of [{ member_id: p.em.memberId, application_token: 'wrong' }, { member_id: p.em.memberId }, { member_id: 'unknown-member', application_token: 'x' }, undefined]) {
+    for (const auth of [
+      { member_id: p.em.memberId, application_token: 'wrong' },
+      { member_id: p.em.memberId },
+      { member_id: 'unknown-member', application_token: 'x' },
+      undefined,
+    ]) {
       const r = await inject({ ...base, ...(auth ? { auth } : {}) });
       expect(r.statusCode).toBe(401);
       expect(r.json().error).toBe('INVALID_APPLICATION_TOKEN');
@@ -68,9 +91,20 @@ describe('platform security', () => {
     p = await startPlatform();
     await p.install();
     const token = p.em.state.app!.applicationToken;
-    const body = form({ event: 'ONCRMDEALADD', event_handler_id: '3', data: { FIELDS: { ID: '9' } }, ts: '1700000001', auth: { member_id: p.em.memberId, application_token: token } });
+    const body = form({
+      event: 'ONCRMDEALADD',
+      event_handler_id: '3',
+      data: { FIELDS: { ID: '9' } },
+      ts: '1700000001',
+      auth: { member_id: p.em.memberId, application_token: token },
+    });
     for (let i = 0; i < 2; i++) {
-      const r = await p.a.app.inject({ method: 'POST', url: '/events', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body });
+      const r = await p.a.app.inject({
+        method: 'POST',
+        url: '/events',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: body,
+      });
       expect(r.statusCode).toBe(200);
     }
     expect(await counts(p)).toEqual({ events: 1, jobs: 1 });
@@ -80,7 +114,8 @@ describe('platform security', () => {
     p = await startPlatform({ beforeListen: testRoutes });
     const portalId = await p.install();
     const frame = p.em.frameRequest(`${p.a.url}/t/frame`, { placement: 'CRM_DEAL_DETAIL_TAB', placementOptions: { ID: '8' } });
-    const post = (body: Record<string, string>, url = frame.url) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body) });
+    const post = (body: Record<string, string>, url = frame.url) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body) });
     const ok = await post(frame.body);
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ portalId, userId: 1, isAdmin: true });
@@ -119,7 +154,9 @@ describe('platform security', () => {
     expect((await p.a.app.inject({ method: 'GET', url: '/t/deals/5', headers: { authorization: `Bearer ${sA}` } })).statusCode).toBe(200);
     expect((await p.a.app.inject({ method: 'GET', url: '/t/deals/6', headers: { authorization: `Bearer ${sA}` } })).statusCode).toBe(403);
     const nonAdmin = p.a.app.sessions.issue({ portalId: a, userId: 2, isAdmin: false });
-    expect((await p.a.app.inject({ method: 'GET', url: '/admin/portal', headers: { authorization: `Bearer ${nonAdmin}` } })).statusCode).toBe(403);
+    expect(
+      (await p.a.app.inject({ method: 'GET', url: '/admin/portal', headers: { authorization: `Bearer ${nonAdmin}` } })).statusCode,
+    ).toBe(403);
     expect((await p.a.app.inject({ method: 'GET', url: '/admin/portal' })).statusCode).toBe(401);
   });
 
@@ -133,23 +170,38 @@ describe('platform security', () => {
       method: 'POST',
       url: '/install/callback',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: form({ event: 'ONAPPUNINSTALL', data: { CLEAN: '1' }, auth: { member_id: p.em.memberId, application_token: 'nope', domain: p.em.domain } }),
+      payload: form({
+        event: 'ONAPPUNINSTALL',
+        data: { CLEAN: '1' },
+        auth: { member_id: p.em.memberId, application_token: 'nope', domain: p.em.domain },
+      }),
     });
     expect(wrong.statusCode).toBe(401);
-    expect((await p.db.kysely.selectFrom('portals').select('status').where('id', '=', portalId).executeTakeFirstOrThrow()).status).toBe('active');
+    expect((await p.db.kysely.selectFrom('portals').select('status').where('id', '=', portalId).executeTakeFirstOrThrow()).status).toBe(
+      'active',
+    );
 
     const recs = await p.em.uninstallApp({ clean: true });
     expect(recs.map((r) => r.status)).toEqual([200]);
     const row = await p.db.kysely.selectFrom('portals').selectAll().where('id', '=', portalId).executeTakeFirstOrThrow();
     expect(row.status).toBe('uninstalled');
-    expect([row.access_token_enc, row.refresh_token_enc, row.application_token_hash, row.application_token_enc]).toEqual([null, null, null, null]);
+    expect([row.access_token_enc, row.refresh_token_enc, row.application_token_hash, row.application_token_enc]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(await counts(p)).toEqual({ events: 0, jobs: 0 });
     // A late event with the old token is refused.
     const late = await p.a.app.inject({
       method: 'POST',
       url: '/events',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: form({ event: 'ONCRMDEALUPDATE', data: { FIELDS: { ID: '1' } }, auth: { member_id: p.em.memberId, application_token: token } }),
+      payload: form({
+        event: 'ONCRMDEALUPDATE',
+        data: { FIELDS: { ID: '1' } },
+        auth: { member_id: p.em.memberId, application_token: token },
+      }),
     });
     expect(late.statusCode).toBe(401);
   });
@@ -162,14 +214,39 @@ describe('platform security', () => {
       { url: '/events', type: 'application/json', payload: '[]' },
       { url: '/events', type: 'application/x-www-form-urlencoded', payload: 'auth=1&data=2' },
       { url: '/events', type: 'application/x-www-form-urlencoded', payload: 'event=ONCRMDEALUPDATE&auth=notanobject' },
-      { url: '/events', type: 'application/x-www-form-urlencoded', payload: form({ event: 'ONAPPUNINSTALL', auth: { member_id: 'ghost', application_token: 'x' } }) },
+      {
+        url: '/events',
+        type: 'application/x-www-form-urlencoded',
+        payload: form({ event: 'ONAPPUNINSTALL', auth: { member_id: 'ghost', application_token: 'x' } }),
+      },
       { url: '/events', type: 'application/x-www-form-urlencoded', payload: form({ event: 'ONAPPINSTALL', auth: { member_id: 'ghost' } }) },
       { url: '/events', type: 'text/plain', payload: 'hello' },
       { url: '/install', type: 'application/x-www-form-urlencoded', payload: 'AUTH_ID=x' },
       { url: '/install?DOMAIN=127.0.0.1:1', type: 'application/x-www-form-urlencoded', payload: 'AUTH_ID=x&REFRESH_ID=y&member_id=z' },
       { url: '/install/callback', type: 'application/x-www-form-urlencoded', payload: 'event=ONAPPINSTALL' },
-      { url: '/install/callback', type: 'application/x-www-form-urlencoded', payload: form({ event: 'ONAPPINSTALL', auth: { member_id: 'm', domain: 'x', client_endpoint: 'not a url', access_token: 'a', refresh_token: 'r', application_token: 't' } }) },
-      { url: '/install/callback', type: 'application/x-www-form-urlencoded', payload: form({ event: 'ONAPPUPDATE', auth: { member_id: 'ghost', domain: 'x', client_endpoint: 'http://x/rest/', access_token: 'a', refresh_token: 'r' } }) },
+      {
+        url: '/install/callback',
+        type: 'application/x-www-form-urlencoded',
+        payload: form({
+          event: 'ONAPPINSTALL',
+          auth: {
+            member_id: 'm',
+            domain: 'x',
+            client_endpoint: 'not a url',
+            access_token: 'a',
+            refresh_token: 'r',
+            application_token: 't',
+          },
+        }),
+      },
+      {
+        url: '/install/callback',
+        type: 'application/x-www-form-urlencoded',
+        payload: form({
+          event: 'ONAPPUPDATE',
+          auth: { member_id: 'ghost', domain: 'x', client_endpoint: 'http://x/rest/', access_token: 'a', refresh_token: 'r' },
+        }),
+      },
       { url: '/install/callback', type: 'application/x-www-form-urlencoded', payload: form({ event: 'ONSOMETHING' }) },
     ];
     for (const c of cases) {

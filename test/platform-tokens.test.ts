@@ -64,7 +64,10 @@ describe('portal client tokens', () => {
       for (let round = 0; round < 3; round++) {
         await sleep(2_200);
         expiries++;
-        const all = await Promise.all([...Array.from({ length: 20 }, () => c1.call('profile')), ...Array.from({ length: 20 }, () => c2.call('profile'))]);
+        const all = await Promise.all([
+          ...Array.from({ length: 20 }, () => c1.call('profile')),
+          ...Array.from({ length: 20 }, () => c2.call('profile')),
+        ]);
         expect(all).toHaveLength(40);
       }
       const refreshes = p.em.stats().refreshes - before;
@@ -98,7 +101,10 @@ describe('portal client tokens', () => {
   // takes ~25 s instead of ~4 min. Our client is deliberately configured FASTER than the portal
   // (30/s) so that 503 QUERY_LIMIT_EXCEEDED really happens and must be absorbed.
   it('500 calls against a burst-50 bucket all complete; no 503 reaches the caller', async () => {
-    p = await startPlatform({ emulator: { rateLimit: { burst: 50, drainPerSec: 20 } }, env: { B24_RATE_BURST: '50', B24_RATE_DRAIN: '30' } });
+    p = await startPlatform({
+      emulator: { rateLimit: { burst: 50, drainPerSec: 20 } },
+      env: { B24_RATE_BURST: '50', B24_RATE_DRAIN: '30' },
+    });
     const portalId = await p.install();
     await sleep(2_600); // let the install's calls drain
     const client = await p.a.app.getPortalClient(portalId);

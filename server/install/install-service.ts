@@ -3,7 +3,14 @@ import { AppError } from '../errors.js';
 import { loadManifest, manifestHash } from '../manifest/manifest.js';
 import { reconcileManifest, type ReconcileReport } from '../manifest/reconcile.js';
 import { callWithToken } from '../portal/direct-call.js';
-import { findPortalByMemberId, setManifestState, upsertInstalledPortal, wipePortalSecrets, type InstallData, type Portal } from '../portals/portal-repo.js';
+import {
+  findPortalByMemberId,
+  setManifestState,
+  upsertInstalledPortal,
+  wipePortalSecrets,
+  type InstallData,
+  type Portal,
+} from '../portals/portal-repo.js';
 import { deletePortalData } from './portal-data.js';
 
 // The install flow as one straight line (ARCHITECTURE.md flow 1):
@@ -16,11 +23,18 @@ const applying = new Map<string, Promise<ReconcileReport>>();
  * The token must work on the portal it claims. For a portal we already know (active), only the
  * stored client endpoint is trusted — a forged install for a known member_id cannot redirect us.
  */
-export async function verifyInstallToken(app: FastifyInstance, memberId: string, claimedEndpoint: string, claimedDomain: string, accessToken: string): Promise<{ endpoint: string; userId?: number; isAdmin: boolean }> {
+export async function verifyInstallToken(
+  app: FastifyInstance,
+  memberId: string,
+  claimedEndpoint: string,
+  claimedDomain: string,
+  accessToken: string,
+): Promise<{ endpoint: string; userId?: number; isAdmin: boolean }> {
   const existing = await findPortalByMemberId(app.db.kysely, memberId);
   let endpoint = claimedEndpoint;
   if (existing && existing.status === 'active') {
-    if (existing.domain.toLowerCase() !== claimedDomain.toLowerCase()) throw new AppError('UNAUTHORIZED', 'install for a known member_id from another domain', 'Install request not authorised.');
+    if (existing.domain.toLowerCase() !== claimedDomain.toLowerCase())
+      throw new AppError('UNAUTHORIZED', 'install for a known member_id from another domain', 'Install request not authorised.');
     endpoint = existing.clientEndpoint;
   } else {
     let host = '';
@@ -29,7 +43,8 @@ export async function verifyInstallToken(app: FastifyInstance, memberId: string,
     } catch {
       throw new AppError('VALIDATION', 'client endpoint is not a URL', 'Bad install request.');
     }
-    if (host !== claimedDomain.toLowerCase()) throw new AppError('UNAUTHORIZED', 'client endpoint host differs from domain', 'Install request not authorised.');
+    if (host !== claimedDomain.toLowerCase())
+      throw new AppError('UNAUTHORIZED', 'client endpoint host differs from domain', 'Install request not authorised.');
   }
   const info = await callWithToken<{ INSTALLED?: boolean }>(endpoint, 'app.info', accessToken);
   if (!info.ok) throw new AppError('UNAUTHORIZED', `portal rejected the install token (${info.error})`, 'Install request not authorised.');
@@ -60,7 +75,16 @@ export async function applyManifest(app: FastifyInstance, portal: Portal, lang: 
       knownScheduleEntityTypeId: portal.scheduleEntityTypeId,
     });
     await setManifestState(app.db.kysely, portal.id, hash, report.scheduleEntityTypeId);
-    app.log.info({ portalId: portal.id, added: report.added.length, removed: report.removed.length, updated: report.updated.length, skipped: report.skipped }, 'manifest applied');
+    app.log.info(
+      {
+        portalId: portal.id,
+        added: report.added.length,
+        removed: report.removed.length,
+        updated: report.updated.length,
+        skipped: report.skipped,
+      },
+      'manifest applied',
+    );
     return report;
   })().finally(() => applying.delete(portal.id));
   applying.set(portal.id, run);

@@ -41,8 +41,14 @@ export async function handleLifecycleEvent(app: FastifyInstance, ev: LifecycleEv
       // An update must come from the installed app: its application_token, or a token the stored
       // portal endpoint accepts (the token may be rotated by the update).
       const existing = await findPortalByMemberId(app.db.kysely, memberId);
-      if (!existing || existing.status === 'uninstalled') throw new AppError('INVALID_APPLICATION_TOKEN', 'update for unknown portal', 'Request not authorised.');
-      const tokenOk = !!auth.application_token && (await verifyApplicationToken(app, auth, { allowUninstalled: false }).then(() => true, () => false));
+      if (!existing || existing.status === 'uninstalled')
+        throw new AppError('INVALID_APPLICATION_TOKEN', 'update for unknown portal', 'Request not authorised.');
+      const tokenOk =
+        !!auth.application_token &&
+        (await verifyApplicationToken(app, auth, { allowUninstalled: false }).then(
+          () => true,
+          () => false,
+        ));
       if (!tokenOk) await verifyInstallToken(app, memberId, existing.clientEndpoint, existing.domain, auth.access_token!);
     } else if (!auth.application_token) {
       throw new AppError('VALIDATION', 'ONAPPINSTALL without application_token', 'Bad install request.');

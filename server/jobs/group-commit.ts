@@ -34,7 +34,12 @@ export class GroupCommitter<T> {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          await this.db.transaction().execute((trx) => this.write(trx, batch.map((b) => b.item)));
+          await this.db.transaction().execute((trx) =>
+            this.write(
+              trx,
+              batch.map((b) => b.item),
+            ),
+          );
           for (const b of batch) b.resolve();
         } catch (e) {
           for (const b of batch) b.reject(e);

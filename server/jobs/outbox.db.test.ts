@@ -40,8 +40,12 @@ describe('outbox', () => {
       }),
     ).rejects.toThrow('state change failed');
     expect(await rows(d)).toHaveLength(0);
-    const first = await d.kysely.transaction().execute((trx) => enqueue(trx, { portalId: null, kind: 'k', idempotencyKey: 'a', payload: { x: 1 } }));
-    const again = await d.kysely.transaction().execute((trx) => enqueue(trx, { portalId: null, kind: 'k', idempotencyKey: 'a', payload: { x: 2 } }));
+    const first = await d.kysely
+      .transaction()
+      .execute((trx) => enqueue(trx, { portalId: null, kind: 'k', idempotencyKey: 'a', payload: { x: 1 } }));
+    const again = await d.kysely
+      .transaction()
+      .execute((trx) => enqueue(trx, { portalId: null, kind: 'k', idempotencyKey: 'a', payload: { x: 2 } }));
     expect(first.created).toBe(true);
     expect(again).toEqual({ id: first.id, created: false });
     expect(await rows(d)).toHaveLength(1);

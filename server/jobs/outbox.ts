@@ -48,6 +48,10 @@ export async function enqueue(trx: Transaction<Database>, job: EnqueueInput): Pr
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
     .executeTakeFirst();
   if (Number(res.numInsertedOrUpdatedRows ?? 0) === 1) return { id, created: true };
-  const existing = await trx.selectFrom('outbox_jobs').select('id').where('idempotency_key', '=', job.idempotencyKey).executeTakeFirstOrThrow();
+  const existing = await trx
+    .selectFrom('outbox_jobs')
+    .select('id')
+    .where('idempotency_key', '=', job.idempotencyKey)
+    .executeTakeFirstOrThrow();
   return { id: existing.id, created: false };
 }

@@ -25,7 +25,15 @@ export interface WorkerOptions {
   backoffMaxMs?: number;
 }
 
-type Row = { id: string; portal_id: string | null; kind: string; idempotency_key: string; payload: string; attempts: number; max_attempts: number };
+type Row = {
+  id: string;
+  portal_id: string | null;
+  kind: string;
+  idempotency_key: string;
+  payload: string;
+  attempts: number;
+  max_attempts: number;
+};
 
 export class OutboxWorker {
   readonly id: string;
@@ -79,7 +87,13 @@ export class OutboxWorker {
     const now = Date.now();
     await this.o.db
       .updateTable('outbox_jobs')
-      .set({ status: 'dead', last_error: 'lease expired on last attempt', locked_by: null, locked_until: null, updated_at: new Date(now).toISOString() })
+      .set({
+        status: 'dead',
+        last_error: 'lease expired on last attempt',
+        locked_by: null,
+        locked_until: null,
+        updated_at: new Date(now).toISOString(),
+      })
       .where('status', '=', 'running')
       .where('locked_until', '<', now)
       .where((eb) => eb('attempts', '>=', eb.ref('max_attempts')))
@@ -133,11 +147,19 @@ export class OutboxWorker {
       const msg = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 1000);
       const dead = e instanceof PermanentJobError || r.attempts >= r.max_attempts;
       log.warn({ err: { message: msg }, dead }, 'job failed');
-      await this.finish(r.id, dead ? { status: 'dead', last_error: msg } : { status: 'pending', last_error: msg, run_after: Date.now() + this.backoffMs(r.attempts) });
+      await this.finish(
+        r.id,
+        dead
+          ? { status: 'dead', last_error: msg }
+          : { status: 'pending', last_error: msg, run_after: Date.now() + this.backoffMs(r.attempts) },
+      );
     }
   }
 
-  private async finish(id: string, set: { status: 'done' | 'dead' | 'pending'; last_error: string | null; run_after?: number }): Promise<void> {
+  private async finish(
+    id: string,
+    set: { status: 'done' | 'dead' | 'pending'; last_error: string | null; run_after?: number },
+  ): Promise<void> {
     await this.o.db
       .updateTable('outbox_jobs')
       .set({ ...set, locked_by: null, locked_until: null, updated_at: new Date().toISOString() })

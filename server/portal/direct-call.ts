@@ -2,9 +2,7 @@
 // verify that token against a portal; everything else goes through PortalClient.
 // doc: settings/how-to-call-rest-api/authorization.md (auth in the JSON body).
 
-export type DirectCallResult<T> =
-  | { ok: true; result: T }
-  | { ok: false; status: number; error: string; description?: string };
+export type DirectCallResult<T> = { ok: true; result: T } | { ok: false; status: number; error: string; description?: string };
 
 export function restBase(clientEndpoint: string): string {
   return clientEndpoint.replace(/\/+$/, '');
@@ -14,7 +12,13 @@ export function endpointFromFrame(domain: string, protocol: string | undefined):
   return `${protocol === '1' ? 'https' : 'http'}://${domain}/rest/`;
 }
 
-export async function callWithToken<T>(clientEndpoint: string, method: string, token: string, params: Record<string, unknown> = {}, timeoutMs = 10_000): Promise<DirectCallResult<T>> {
+export async function callWithToken<T>(
+  clientEndpoint: string,
+  method: string,
+  token: string,
+  params: Record<string, unknown> = {},
+  timeoutMs = 10_000,
+): Promise<DirectCallResult<T>> {
   try {
     const res = await fetch(`${restBase(clientEndpoint)}/${encodeURIComponent(method)}`, {
       method: 'POST',
@@ -31,7 +35,12 @@ export async function callWithToken<T>(clientEndpoint: string, method: string, t
       return { ok: false, status: res.status, error: 'BAD_RESPONSE' };
     }
     if (res.ok && body.error === undefined && 'result' in body) return { ok: true, result: body.result as T };
-    return { ok: false, status: res.status, error: body.error ?? 'HTTP_' + res.status, ...(body.error_description ? { description: body.error_description } : {}) };
+    return {
+      ok: false,
+      status: res.status,
+      error: body.error ?? 'HTTP_' + res.status,
+      ...(body.error_description ? { description: body.error_description } : {}),
+    };
   } catch (e) {
     return { ok: false, status: 0, error: e instanceof Error && e.name === 'TimeoutError' ? 'TIMEOUT' : 'NETWORK_ERROR' };
   }

@@ -137,7 +137,12 @@ export class PortalClient {
         const res = await this.b24.actions.v2.call.make<T>({ method, params });
         if (!res.isSuccess) {
           const first = [...res.getErrors()][0] as (Error & { code?: string; status?: number }) | undefined;
-          throw portalError(String(first?.code ?? ''), first?.message ?? res.getErrorMessages().join('; '), Number(first?.status ?? 200), method);
+          throw portalError(
+            String(first?.code ?? ''),
+            first?.message ?? res.getErrorMessages().join('; '),
+            Number(first?.status ?? 200),
+            method,
+          );
         }
         const data = res.getData() as { result: T } | undefined;
         if (!data) throw portalError('', 'empty response', 200, method);
@@ -152,7 +157,12 @@ export class PortalClient {
         // so that a burst larger than the portal's bucket still completes instead of surfacing a 503.
         // The SDK refreshes and retries once on expired_token; a request that waited in the bucket
         // longer than a (very short) token life can still meet it — try again, bounded.
-        if (mapped instanceof PortalCallError && (mapped.portalCode === 'expired_token' || mapped.portalCode === 'invalid_token') && attempt < 2) continue;
+        if (
+          mapped instanceof PortalCallError &&
+          (mapped.portalCode === 'expired_token' || mapped.portalCode === 'invalid_token') &&
+          attempt < 2
+        )
+          continue;
         if (mapped instanceof RateLimited && attempt < MAX_RATE_RETRIES) {
           await sleep(Math.min(1000 / this.deps.rate.drainRate + 250, 10_000) * 2 ** Math.min(attempt, 4));
           continue;
@@ -179,7 +189,12 @@ export class PortalClient {
         result_total?: Record<string, number> | unknown[];
         result_next?: Record<string, number> | unknown[];
       }>('batch', { halt: 0, cmd });
-      const pick = <V>(m: unknown): Record<string, V> => (m && typeof m === 'object' && !Array.isArray(m) ? (m as Record<string, V>) : Array.isArray(m) ? Object.fromEntries(m.map((v, j) => [String(j), v as V])) : {});
+      const pick = <V>(m: unknown): Record<string, V> =>
+        m && typeof m === 'object' && !Array.isArray(m)
+          ? (m as Record<string, V>)
+          : Array.isArray(m)
+            ? Object.fromEntries(m.map((v, j) => [String(j), v as V]))
+            : {};
       const results = pick<T>(r.result);
       const errors = pick<{ error?: string; error_description?: string }>(r.result_error);
       for (const [k] of chunk) {

@@ -35,10 +35,22 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-export async function startApp(db: Db, env: Record<string, string> = {}, logger?: unknown, beforeListen?: (app: FastifyInstance) => void): Promise<AppUnderTest> {
+export async function startApp(
+  db: Db,
+  env: Record<string, string> = {},
+  logger?: unknown,
+  beforeListen?: (app: FastifyInstance) => void,
+): Promise<AppUnderTest> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ ...TEST_ENV, B24_CLIENT_ID: TEST_CLIENT.clientId, B24_CLIENT_SECRET: TEST_CLIENT.clientSecret, PUBLIC_URL: url, PORT: String(port), ...env });
+  const config = loadConfig({
+    ...TEST_ENV,
+    B24_CLIENT_ID: TEST_CLIENT.clientId,
+    B24_CLIENT_SECRET: TEST_CLIENT.clientSecret,
+    PUBLIC_URL: url,
+    PORT: String(port),
+    ...env,
+  });
   const app = await buildApp({ config, db, ...(logger ? { logger: logger as never } : {}) });
   beforeListen?.(app);
   await app.listen({ port, host: '127.0.0.1' });
@@ -56,7 +68,13 @@ export interface Platform {
 }
 
 export async function startPlatform(
-  o: { emulator?: Partial<EmulatorOptions>; env?: Record<string, string>; db?: Db; logger?: unknown; beforeListen?: (app: FastifyInstance) => void } = {},
+  o: {
+    emulator?: Partial<EmulatorOptions>;
+    env?: Record<string, string>;
+    db?: Db;
+    logger?: unknown;
+    beforeListen?: (app: FastifyInstance) => void;
+  } = {},
 ): Promise<Platform> {
   const db = o.db ?? (await createTestDb());
   const em = await createEmulator({ ...TEST_CLIENT, rateLimit: false, ...o.emulator });
@@ -67,7 +85,11 @@ export async function startPlatform(
     a,
     async portalCall<T>(method: string, params: Record<string, unknown> = {}) {
       const token = em.issueUserToken(1).accessToken;
-      const r = await fetch(`${em.url}/rest/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...params, auth: token }) });
+      const r = await fetch(`${em.url}/rest/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...params, auth: token }),
+      });
       const body = (await r.json()) as { result?: T; error?: string };
       if (body.error) throw new Error(`${method}: ${body.error}`);
       return body.result as T;
@@ -87,7 +109,8 @@ export async function startPlatform(
 /** Installs the app from `em` into the app under test through both documented paths; returns the portal id. */
 export async function installInto(em: Emulator, a: AppUnderTest, db: Db): Promise<string> {
   const res = await em.installApp({ handlerUrl: `${a.url}/install/callback`, installUrl: `${a.url}/install` });
-  if (res.installEvent && res.installEvent.status !== 200) throw new Error(`ONAPPINSTALL answered ${res.installEvent.status} ${res.installEvent.error ?? ''}`);
+  if (res.installEvent && res.installEvent.status !== 200)
+    throw new Error(`ONAPPINSTALL answered ${res.installEvent.status} ${res.installEvent.error ?? ''}`);
   if (res.installFrame && res.installFrame.status !== 200) throw new Error(`install frame answered ${res.installFrame.status}`);
   em.finishInstall();
   const row = await db.kysely.selectFrom('portals').select('id').where('member_id', '=', em.memberId).executeTakeFirstOrThrow();

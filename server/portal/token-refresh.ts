@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { SecretBox } from '../security/crypto.js';
-import { claimRefresh, markPortalStatus, readPortalTokens, releaseRefreshLock, storeRefreshedTokens, type PortalTokens } from '../portals/portal-repo.js';
+import {
+  claimRefresh,
+  markPortalStatus,
+  readPortalTokens,
+  releaseRefreshLock,
+  storeRefreshedTokens,
+  type PortalTokens,
+} from '../portals/portal-repo.js';
 import { PortalCallError, ReinstallNeeded } from './errors.js';
 import { isDeadGrant, requestToken } from './oauth-token.js';
 
@@ -43,7 +50,12 @@ export function usableUntilMs(expiresAtMs: number): number {
  * @param acceptCurrentIfFresh the caller's own refresh happened moments ago: a 401 on a request that
  *        used the previous token must not spend the refresh token again.
  */
-export async function refreshPortalTokens(d: RefreshDeps, portalId: string, heldVersion: number, acceptCurrentIfFresh: boolean): Promise<PortalTokens> {
+export async function refreshPortalTokens(
+  d: RefreshDeps,
+  portalId: string,
+  heldVersion: number,
+  acceptCurrentIfFresh: boolean,
+): Promise<PortalTokens> {
   const now = d.now ?? Date.now;
   const deadline = now() + WAIT_MS;
   for (let i = 0; ; i++) {
@@ -76,7 +88,8 @@ export async function refreshPortalTokens(d: RefreshDeps, portalId: string, held
       await storeRefreshedTokens(d.db, d.box, portalId, row.version, d.owner, t);
       return { ...t, version: row.version + 1 };
     }
-    if (now() > deadline) throw new PortalCallError('REFRESH_WAIT_TIMEOUT', 'oauth/token', 'another process holds the refresh lease too long', 0);
+    if (now() > deadline)
+      throw new PortalCallError('REFRESH_WAIT_TIMEOUT', 'oauth/token', 'another process holds the refresh lease too long', 0);
     await sleep(Math.min(30 + i * 10, 200));
   }
 }

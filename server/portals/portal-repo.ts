@@ -71,7 +71,10 @@ export async function findPortalById(db: Db, id: string): Promise<Portal | undef
 }
 
 /** For verification of portal→app calls: the stored hash and status only. */
-export async function findPortalAuthByMemberId(db: Db, memberId: string): Promise<{ id: string; status: PortalStatus; applicationTokenHash: string | null } | undefined> {
+export async function findPortalAuthByMemberId(
+  db: Db,
+  memberId: string,
+): Promise<{ id: string; status: PortalStatus; applicationTokenHash: string | null } | undefined> {
   const r = await db
     .selectFrom('portals')
     .select(['id', 'status', 'application_token_hash'])
@@ -107,7 +110,10 @@ export async function upsertInstalledPortal(db: Db, box: SecretBox, d: InstallDa
     refresh_lock_until: null,
   };
   const appToken = d.applicationToken
-    ? { application_token_hash: box.hash(d.applicationToken), application_token_enc: box.encrypt(d.applicationToken, aad(id, 'application')) }
+    ? {
+        application_token_hash: box.hash(d.applicationToken),
+        application_token_enc: box.encrypt(d.applicationToken, aad(id, 'application')),
+      }
     : {};
   if (existing) {
     await db
@@ -159,7 +165,11 @@ export async function upsertInstalledPortal(db: Db, box: SecretBox, d: InstallDa
   return p;
 }
 
-export async function readPortalTokens(db: Db, box: SecretBox, id: string): Promise<(PortalTokens & { status: PortalStatus; lockUntilMs: number | null }) | undefined> {
+export async function readPortalTokens(
+  db: Db,
+  box: SecretBox,
+  id: string,
+): Promise<(PortalTokens & { status: PortalStatus; lockUntilMs: number | null }) | undefined> {
   const r = await db
     .selectFrom('portals')
     .select(['access_token_enc', 'refresh_token_enc', 'token_expires_at', 'token_version', 'status', 'refresh_lock_until'])
@@ -167,7 +177,14 @@ export async function readPortalTokens(db: Db, box: SecretBox, id: string): Prom
     .executeTakeFirst();
   if (!r) return undefined;
   if (!r.access_token_enc || !r.refresh_token_enc) {
-    return { accessToken: '', refreshToken: '', expiresAtMs: 0, version: Number(r.token_version), status: r.status, lockUntilMs: num(r.refresh_lock_until) };
+    return {
+      accessToken: '',
+      refreshToken: '',
+      expiresAtMs: 0,
+      version: Number(r.token_version),
+      status: r.status,
+      lockUntilMs: num(r.refresh_lock_until),
+    };
   }
   return {
     accessToken: box.decrypt(r.access_token_enc, aad(id, 'access')),
@@ -223,7 +240,12 @@ export async function storeRefreshedTokens(
 }
 
 export async function releaseRefreshLock(db: Db, id: string, owner: string): Promise<void> {
-  await db.updateTable('portals').set({ refresh_lock_owner: null, refresh_lock_until: null }).where('id', '=', id).where('refresh_lock_owner', '=', owner).execute();
+  await db
+    .updateTable('portals')
+    .set({ refresh_lock_owner: null, refresh_lock_until: null })
+    .where('id', '=', id)
+    .where('refresh_lock_owner', '=', owner)
+    .execute();
 }
 
 export async function markPortalStatus(db: Db, id: string, status: PortalStatus, lastError: string | null = null): Promise<void> {
@@ -266,7 +288,11 @@ export async function setManifestState(db: Db, id: string, hash: string, schedul
 export async function setApplicationToken(db: Db, box: SecretBox, id: string, token: string): Promise<void> {
   await db
     .updateTable('portals')
-    .set({ application_token_hash: box.hash(token), application_token_enc: box.encrypt(token, aad(id, 'application')), updated_at: new Date().toISOString() })
+    .set({
+      application_token_hash: box.hash(token),
+      application_token_enc: box.encrypt(token, aad(id, 'application')),
+      updated_at: new Date().toISOString(),
+    })
     .where('id', '=', id)
     .execute();
 }

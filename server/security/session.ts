@@ -90,9 +90,15 @@ export function requireSession(opts: RequireSessionOptions = {}): preHandlerAsyn
   return async function (this: unknown, req: FastifyRequest, _reply: FastifyReply) {
     const token = readToken(req);
     const s = token ? req.server.sessions.verify(token) : null;
-    if (!s) throw new AppError('SESSION_INVALID', 'missing, expired or forged session', 'Your session has expired. Reopen the app from Bitrix24.');
+    if (!s)
+      throw new AppError(
+        'SESSION_INVALID',
+        'missing, expired or forged session',
+        'Your session has expired. Reopen the app from Bitrix24.',
+      );
     const portal = await req.server.db.kysely.selectFrom('portals').select(['status']).where('id', '=', s.portalId).executeTakeFirst();
-    if (!portal || portal.status === 'uninstalled') throw new AppError('SESSION_INVALID', 'portal gone', 'The app is not installed in this portal.');
+    if (!portal || portal.status === 'uninstalled')
+      throw new AppError('SESSION_INVALID', 'portal gone', 'The app is not installed in this portal.');
     if (opts.admin && !s.isAdmin) throw new AppError('FORBIDDEN', 'admin session required', 'Only a portal administrator can do this.');
     if (opts.dealParam && s.dealId !== undefined) {
       const params = (req.params ?? {}) as Record<string, unknown>;

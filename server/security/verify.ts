@@ -25,7 +25,11 @@ function invalid(): AppError {
  * portal and `auth[application_token]` must equal (constant time) the stored one. Throws 401
  * INVALID_APPLICATION_TOKEN otherwise — callers must do nothing before this returns.
  */
-export async function verifyApplicationToken(app: FastifyInstance, auth: unknown, opts: { allowUninstalled?: boolean } = {}): Promise<VerifiedCaller> {
+export async function verifyApplicationToken(
+  app: FastifyInstance,
+  auth: unknown,
+  opts: { allowUninstalled?: boolean } = {},
+): Promise<VerifiedCaller> {
   const a = (auth && typeof auth === 'object' ? auth : {}) as Record<string, unknown>;
   const memberId = typeof a.member_id === 'string' ? a.member_id : '';
   const token = typeof a.application_token === 'string' ? a.application_token : '';

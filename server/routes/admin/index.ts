@@ -24,20 +24,27 @@ const PortalView = Type.Object({
 
 export const adminRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.get('/admin/portal', { preHandler: requireSession({ admin: true }), schema: { response: { 200: PortalView, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } } }, async (req) => {
-    const p = await findPortalById(app.db.kysely, req.session!.portalId);
-    if (!p) throw new AppError('NOT_FOUND', 'portal row gone', 'Not found.');
-    return {
-      memberId: p.memberId,
-      domain: p.domain,
-      status: p.status,
-      scope: p.scope,
-      appVersion: p.appVersion,
-      installedAt: p.installedAt,
-      updatedAt: p.updatedAt,
-      tokenExpiresAt: p.tokenExpiresAtMs ? new Date(p.tokenExpiresAtMs).toISOString() : null,
-      lastError: p.lastError,
-      scheduleEntityTypeId: p.scheduleEntityTypeId,
-    };
-  });
+  app.get(
+    '/admin/portal',
+    {
+      preHandler: requireSession({ admin: true }),
+      schema: { response: { 200: PortalView, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } },
+    },
+    async (req) => {
+      const p = await findPortalById(app.db.kysely, req.session!.portalId);
+      if (!p) throw new AppError('NOT_FOUND', 'portal row gone', 'Not found.');
+      return {
+        memberId: p.memberId,
+        domain: p.domain,
+        status: p.status,
+        scope: p.scope,
+        appVersion: p.appVersion,
+        installedAt: p.installedAt,
+        updatedAt: p.updatedAt,
+        tokenExpiresAt: p.tokenExpiresAtMs ? new Date(p.tokenExpiresAtMs).toISOString() : null,
+        lastError: p.lastError,
+        scheduleEntityTypeId: p.scheduleEntityTypeId,
+      };
+    },
+  );
 };

@@ -27,7 +27,12 @@ export const authRoutes: FastifyPluginAsync = async (fastify) => {
     scope: [],
     credentials: {
       client: { id: c.B24_CLIENT_ID, secret: c.B24_CLIENT_SECRET },
-      auth: { tokenHost: c.B24_OAUTH_SERVER, tokenPath: '/oauth/token/', authorizeHost: c.B24_OAUTH_SERVER, authorizePath: '/oauth/authorize/' },
+      auth: {
+        tokenHost: c.B24_OAUTH_SERVER,
+        tokenPath: '/oauth/token/',
+        authorizeHost: c.B24_OAUTH_SERVER,
+        authorizePath: '/oauth/authorize/',
+      },
       options: { authorizationMethod: 'body' },
     },
     callbackUri: `${c.PUBLIC_URL}/auth/callback`,
@@ -37,10 +42,23 @@ export const authRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get(
     '/auth/login',
-    { schema: { querystring: Type.Object({ portal: Type.String({ minLength: 1, maxLength: 255 }) }), response: { 400: ErrorBody, 404: ErrorBody } } },
+    {
+      schema: {
+        querystring: Type.Object({ portal: Type.String({ minLength: 1, maxLength: 255 }) }),
+        response: { 400: ErrorBody, 404: ErrorBody },
+      },
+    },
     async (req, reply) => {
-      const domain = req.query.portal.replace(/^https?:\/\//, '').replace(/\/.*$/, '').toLowerCase();
-      const portal = await app.db.kysely.selectFrom('portals').select(['client_endpoint', 'status']).where('domain', '=', domain).where('status', '!=', 'uninstalled').executeTakeFirst();
+      const domain = req.query.portal
+        .replace(/^https?:\/\//, '')
+        .replace(/\/.*$/, '')
+        .toLowerCase();
+      const portal = await app.db.kysely
+        .selectFrom('portals')
+        .select(['client_endpoint', 'status'])
+        .where('domain', '=', domain)
+        .where('status', '!=', 'uninstalled')
+        .executeTakeFirst();
       if (!portal) throw new AppError('UNKNOWN_PORTAL', `no installed portal ${domain}`, 'The app is not installed in that Bitrix24.');
       const uri = new URL(await app.bitrix24OAuth2.generateAuthorizationUri(req, reply));
       const portalOrigin = new URL(portal.client_endpoint);
@@ -54,13 +72,19 @@ export const authRoutes: FastifyPluginAsync = async (fastify) => {
     '/auth/callback',
     {
       schema: {
-        querystring: Type.Object({ code: Type.String({ maxLength: 512 }), state: Type.String({ maxLength: 512 }), member_id: Type.String({ maxLength: 64 }), domain: Type.Optional(Type.String({ maxLength: 255 })) }),
+        querystring: Type.Object({
+          code: Type.String({ maxLength: 512 }),
+          state: Type.String({ maxLength: 512 }),
+          member_id: Type.String({ maxLength: 64 }),
+          domain: Type.Optional(Type.String({ maxLength: 255 })),
+        }),
         response: { 400: ErrorBody, 401: ErrorBody },
       },
     },
     async (req, reply) => {
       const portal = await findPortalByMemberId(app.db.kysely, req.query.member_id);
-      if (!portal || portal.status === 'uninstalled') throw new AppError('UNAUTHORIZED', 'sign-in for unknown portal', 'The app is not installed in that Bitrix24.');
+      if (!portal || portal.status === 'uninstalled')
+        throw new AppError('UNAUTHORIZED', 'sign-in for unknown portal', 'The app is not installed in that Bitrix24.');
       let accessToken: string;
       let tokenMember: unknown;
       try {
@@ -71,13 +95,23 @@ export const authRoutes: FastifyPluginAsync = async (fastify) => {
         req.log.warn({ err: { message: e instanceof Error ? e.message : String(e) } }, 'code exchange failed');
         throw new AppError('UNAUTHORIZED', 'authorization code exchange failed', 'Sign-in failed. Try again from Bitrix24.');
       }
-      if (tokenMember !== undefined && tokenMember !== portal.memberId) throw new AppError('UNAUTHORIZED', 'token for another portal', 'Sign-in failed.');
+      if (tokenMember !== undefined && tokenMember !== portal.memberId)
+        throw new AppError('UNAUTHORIZED', 'token for another portal', 'Sign-in failed.');
       const prof = await callWithToken<{ ID?: string; ADMIN?: boolean }>(portal.clientEndpoint, 'profile', accessToken);
-      if (!prof.ok || !Number(prof.result.ID)) throw new AppError('UNAUTHORIZED', `profile check failed (${prof.ok ? 'no id' : prof.error})`, 'Sign-in failed.');
-      const token = app.sessions.issue({ portalId: portal.id, userId: Number(prof.result.ID), isAdmin: prof.result.ADMIN === true, ttlSec: 8 * 3600 });
+      if (!prof.ok || !Number(prof.result.ID))
+        throw new AppError('UNAUTHORIZED', `profile check failed (${prof.ok ? 'no id' : prof.error})`, 'Sign-in failed.');
+      const token = app.sessions.issue({
+        portalId: portal.id,
+        userId: Number(prof.result.ID),
+        isAdmin: prof.result.ADMIN === true,
+        ttlSec: 8 * 3600,
+      });
       const secure = c.PUBLIC_URL.startsWith('https:') ? '; Secure' : '';
       return reply
-        .header('set-cookie', `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${8 * 3600}${secure}`)
+        .header(
+          'set-cookie',
+          `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${8 * 3600}${secure}`,
+        )
         .redirect('/admin/portal', 302);
     },
   );

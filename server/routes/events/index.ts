@@ -29,7 +29,8 @@ const LIFECYCLE = new Set(['ONAPPINSTALL', 'ONAPPUPDATE', 'ONAPPUNINSTALL']);
 /** Job kind and payload for an event: deal events carry only the id (contract.md §3.2). */
 export function jobForEvent(event: string, data: unknown): { kind: string; payload: Record<string, unknown> } {
   const fields = (data && typeof data === 'object' ? (data as { FIELDS?: Record<string, unknown> }).FIELDS : undefined) ?? {};
-  if (event === 'ONCRMDEALADD' || event === 'ONCRMDEALUPDATE') return { kind: 'deal.changed', payload: { event, dealId: Number(fields.ID) } };
+  if (event === 'ONCRMDEALADD' || event === 'ONCRMDEALUPDATE')
+    return { kind: 'deal.changed', payload: { event, dealId: Number(fields.ID) } };
   if (event === 'ONCRMDEALDELETE') return { kind: 'deal.deleted', payload: { event, dealId: Number(fields.ID) } };
   return { kind: 'portal.event', payload: { event, data: data ?? null } };
 }
@@ -68,7 +69,9 @@ export const eventRoutes: FastifyPluginAsync = async (fastify) => {
     const caller = await verifyApplicationToken(app, req.body.auth);
     // Same delivery twice (a proxy retry) → same key → recorded and enqueued once.
     const dedupeKey = createHash('sha256')
-      .update(`${caller.portalId}|${event}|${req.body.event_handler_id ?? ''}|${req.body.ts ?? ''}|${JSON.stringify(req.body.data ?? null)}`)
+      .update(
+        `${caller.portalId}|${event}|${req.body.event_handler_id ?? ''}|${req.body.ts ?? ''}|${JSON.stringify(req.body.data ?? null)}`,
+      )
       .digest('base64url');
     await inbox.submit({ portalId: caller.portalId, event, dedupeKey, job: jobForEvent(event, req.body.data) });
     return { status: 'ok' };

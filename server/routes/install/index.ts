@@ -25,26 +25,33 @@ function sdk(): Buffer {
 export const installRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.post('/install', { schema: { querystring: FrameQuery, body: InstallFrameBody, response: { 200: Type.String(), 400: ErrorBody, 401: ErrorBody } } }, async (req, reply) => {
-    const { DOMAIN, PROTOCOL, LANG } = req.query;
-    const b = req.body;
-    const v = await verifyInstallToken(app, b.member_id, endpointFromFrame(DOMAIN, PROTOCOL), DOMAIN, b.AUTH_ID);
-    const expiresIn = Number(b.AUTH_EXPIRES ?? 3600);
-    const portal = await storeInstall(app, {
-      memberId: b.member_id,
-      domain: DOMAIN,
-      clientEndpoint: v.endpoint,
-      serverEndpoint: b.SERVER_ENDPOINT ?? `${app.config.B24_OAUTH_SERVER}/rest/`,
-      accessToken: b.AUTH_ID,
-      refreshToken: b.REFRESH_ID,
-      expiresAtMs: Date.now() + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600) * 1000,
-      applicationToken: b.APPLICATION_TOKEN,
-      scope: b.APPLICATION_SCOPE ?? '',
-      userId: v.userId,
-    });
-    await applyManifest(app, portal, LANG ?? 'en');
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(installPage(LANG ?? 'en'));
-  });
+  app.post(
+    '/install',
+    { schema: { querystring: FrameQuery, body: InstallFrameBody, response: { 200: Type.String(), 400: ErrorBody, 401: ErrorBody } } },
+    async (req, reply) => {
+      const { DOMAIN, PROTOCOL, LANG } = req.query;
+      const b = req.body;
+      const v = await verifyInstallToken(app, b.member_id, endpointFromFrame(DOMAIN, PROTOCOL), DOMAIN, b.AUTH_ID);
+      const expiresIn = Number(b.AUTH_EXPIRES ?? 3600);
+      const portal = await storeInstall(app, {
+        memberId: b.member_id,
+        domain: DOMAIN,
+        clientEndpoint: v.endpoint,
+        serverEndpoint: b.SERVER_ENDPOINT ?? `${app.config.B24_OAUTH_SERVER}/rest/`,
+        accessToken: b.AUTH_ID,
+        refreshToken: b.REFRESH_ID,
+        expiresAtMs: Date.now() + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600) * 1000,
+        applicationToken: b.APPLICATION_TOKEN,
+        scope: b.APPLICATION_SCOPE ?? '',
+        userId: v.userId,
+      });
+      await applyManifest(app, portal, LANG ?? 'en');
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(installPage(LANG ?? 'en'));
+    },
+  );
 
   app.post('/install/callback', { schema: { body: LifecycleBody, response: { 200: Ok, 400: ErrorBody, 401: ErrorBody } } }, async (req) => {
     return handleLifecycleEvent(app, req.body);
@@ -53,5 +60,4 @@ export const installRoutes: FastifyPluginAsync = async (fastify) => {
   app.get('/install/b24jssdk.js', { schema: { hide: true } as Record<string, unknown> }, async (_req, reply) => {
     return reply.type('application/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(sdk());
   });
-
 };
