@@ -74,6 +74,8 @@ describe('loan tab in the deal card', () => {
     expect(await ru.frame.textContent('h3')).toBe('График платежей');
     expect(await ru.frame.textContent('[data-testid=installment]')).toMatch(/^[\d\s\u00a0\u202f]+,\d\d\s₽$/);
     expect(await ru.frame.textContent('.lt-summary')).toContain('ПСК');
+    // ПСК is computed after a typing pause (it is the slow part), then shown with a decimal comma.
+    await expect.poll(() => ru.frame.textContent('[data-testid=effective-rate]')).toMatch(/^\d+,\d+\s%$/);
     await ru.page.screenshot({ path: 'test-results/loan-tab-ru.png', fullPage: true });
     await ru.page.close();
 
@@ -81,6 +83,7 @@ describe('loan tab in the deal card', () => {
     expect(await es.frame.textContent('h3')).toBe('Tabla de amortización');
     expect(await es.frame.textContent('[data-testid=installment]')).toMatch(/^\$[\d,]+\.\d\d$/);
     expect(await es.frame.textContent('.lt-summary')).toContain('CAT');
+    await expect.poll(() => es.frame.textContent('[data-testid=effective-rate]')).toMatch(/^\d+\.\d\s%$/);
     expect(await es.page.textContent('.portal-tab[data-placement-id]')).toBe('Préstamo');
     await es.page.screenshot({ path: 'test-results/loan-tab-es.png', fullPage: true });
     await es.page.close();

@@ -2,7 +2,16 @@
 // commands the CLI and POST /api/v1/lending/* run, so the tab shows exactly what the server stores.
 // A LendingError becomes an issue {code, field} that the form shows next to the field.
 import { currencyScale, isLendingError, parseAmount, parseIsoDate, scheduleFromJson, servicingFromJson } from '../../lending/index.js';
-import type { LendingIssue, LoanInput, Outcome, PaymentInput, Schedule, Servicing, ServicingInput } from './lending-types.js';
+import type {
+  EffectiveRates,
+  LendingIssue,
+  LoanInput,
+  Outcome,
+  PaymentInput,
+  Schedule,
+  Servicing,
+  ServicingInput,
+} from './lending-types.js';
 
 /** 'fees[0].amount' → 'fees.0.amount', so a form field can claim every issue under its prefix. */
 function fieldOf(path: string): string {
@@ -20,30 +29,39 @@ function attempt<T>(run: () => T): Outcome<T> {
   }
 }
 
+/** The schedule without effective rates: cheap enough for every keystroke. */
 export function computeSchedule(input: LoanInput): Outcome<Schedule> {
   return attempt(() => {
-    const s = scheduleFromJson(input);
+    const s = scheduleFromJson({ ...input, effectiveRates: [] });
     return {
       installmentAmount: s.installmentAmount,
       rows: s.rows,
       totals: { principal: s.totals.principal, interest: s.totals.interest, fees: s.totals.fees, total: s.totals.total },
-      effectiveRates: s.effectiveRates,
     };
   });
+}
+
+/** ПСК / CAT / XIRR as the core picks them for the loan (its currency or profile). */
+export function computeEffectiveRates(input: LoanInput): Outcome<EffectiveRates> {
+  return attempt(() => scheduleFromJson(input).effectiveRates);
 }
 
 export function computeServicing(input: ServicingInput): Outcome<Servicing> {
   return attempt(() => {
     const penalty = input.penaltyDailyPercent.trim();
+    const l = input.loan;
     const r = servicingFromJson({
-      loan: input.loan,
+      rows: input.rows,
+      currency: l.currency,
+      disbursementDate: l.disbursementDate,
+      ...(l.profile ? { profile: l.profile, contractDate: l.contractDate } : {}),
       asOf: input.asOf,
       // Payments the chosen date has not reached yet do not count (the core refuses them).
       payments: input.payments.filter((p) => p.date <= input.asOf),
       ...(penalty === '' || Number(penalty) === 0 ? {} : { penalty: { dailyPercent: penalty.replace(',', '.') } }),
       // A regulatory profile fixes the order itself; otherwise Russia's statutory order for RUB loans
       // and "penalties first" elsewhere.
-      ...(input.loan.profile ? {} : { allocation: input.loan.currency === 'RUB' ? 'ru-statutory-2024' : 'penalties-first' }),
+      ...(l.profile ? {} : { allocation: l.currency === 'RUB' ? 'ru-statutory-2024' : 'penalties-first' }),
     });
     return {
       installments: r.installments.map((i) => ({

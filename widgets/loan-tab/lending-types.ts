@@ -30,6 +30,8 @@ export interface LoanInput {
   rounding?: { mode: 'half-up' | 'half-even' | 'down' | 'up'; installmentStep?: string; last?: 'adjust' };
   fees?: FeeInput[];
   profile?: string;
+  /** Which effective rates to compute; [] skips the (slow) root finding. Default: by currency. */
+  effectiveRates?: ('psk' | 'cat' | 'xirr')[];
 }
 
 export interface ScheduleRow {
@@ -44,11 +46,17 @@ export interface ScheduleRow {
   closing: string;
 }
 
+export interface EffectiveRates {
+  psk?: string;
+  cat?: string;
+  /** Percent a year. */
+  xirr?: string;
+}
+
 export interface Schedule {
   installmentAmount: string;
   rows: ScheduleRow[];
   totals: { principal: string; interest: string; fees: string; total: string };
-  effectiveRates: { psk?: string; cat?: string; xirr?: string };
 }
 
 export interface PaymentInput {
@@ -59,6 +67,8 @@ export interface PaymentInput {
 
 export interface ServicingInput {
   loan: LoanInput;
+  /** The schedule already built for `loan`, so servicing does not build it again. */
+  rows: ScheduleRow[];
   payments: PaymentInput[];
   asOf: string;
   /** Penalty per day in percent of overdue principal. */

@@ -8,7 +8,8 @@ import { connectB24Frame, type FrameBridge } from './bridge.js';
 import { App } from './components/app.js';
 import { formatters } from './format.js';
 import { toLang, translator } from './i18n.js';
-import { checkPayment, computeSchedule, computeServicing, scaleOf } from './lending-adapter.js';
+import { debounceDefer } from './deferred.js';
+import { checkPayment, computeEffectiveRates, computeSchedule, computeServicing, scaleOf } from './lending-adapter.js';
 import { createLoanModel } from './model.js';
 import './styles.css';
 
@@ -28,13 +29,14 @@ async function start(root: HTMLElement): Promise<void> {
   const currency = deal?.CURRENCY_ID || 'RUB';
   const api = boot.sessionToken ? createApi({ baseUrl: boot.apiBase, sessionToken: boot.sessionToken }) : null;
   const model = createLoanModel({
-    core: { computeSchedule, computeServicing, checkPayment, scaleOf },
+    core: { computeSchedule, computeEffectiveRates, computeServicing, checkPayment, scaleOf },
     api,
     dealId,
     currency,
     today: new Date().toISOString().slice(0, 10),
     products: boot.products,
     newId: () => crypto.randomUUID(),
+    defer: debounceDefer(150),
   });
   if (deal?.OPPORTUNITY && Number(deal.OPPORTUNITY) > 0) model.setField('amount', deal.OPPORTUNITY);
   if (api && dealId) {

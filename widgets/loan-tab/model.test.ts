@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { checkPayment, computeSchedule, computeServicing, scaleOf } from './lending-adapter.js';
+import { immediateDefer } from './deferred.js';
+import { checkPayment, computeEffectiveRates, computeSchedule, computeServicing, scaleOf } from './lending-adapter.js';
 import { createLoanModel, type ModelDeps } from './model.js';
 import { errorText, translator } from './i18n.js';
 import { formatters } from './format.js';
@@ -8,7 +9,8 @@ import { formatters } from './format.js';
 function model(over: Partial<ModelDeps> = {}) {
   let n = 0;
   return createLoanModel({
-    core: { computeSchedule, computeServicing, checkPayment, scaleOf },
+    core: { computeSchedule, computeEffectiveRates, computeServicing, checkPayment, scaleOf },
+    defer: immediateDefer,
     api: null,
     dealId: '42',
     currency: 'RUB',
@@ -34,7 +36,8 @@ describe('loan tab model', () => {
     expect(after.value.rows).toHaveLength(12);
     expect(new Decimal(after.value.totals.interest).gt(before.value.totals.interest)).toBe(true);
     expect(sum(after.value.rows.map((r) => r.principal))).toBe('100000.00');
-    expect(after.value.effectiveRates.psk).toBeDefined();
+    const rates = m.effectiveRates.value;
+    expect(rates?.ok && rates.value.psk).toBeTruthy();
   });
 
   it('reports bad input as issues on the field, translated', () => {

@@ -3,7 +3,9 @@
 // arguments, so the same model runs in the browser, the unit tests and the bench.
 import { batch, computed, signal } from '@preact/signals';
 import type { Api } from './api.js';
+import { deferredComputed, type Defer } from './deferred.js';
 import type {
+  EffectiveRates,
   LendingIssue,
   LoanInput,
   Method,
@@ -41,6 +43,7 @@ export interface Product {
 
 export interface LendingCore {
   computeSchedule(input: LoanInput): Outcome<Schedule>;
+  computeEffectiveRates(input: LoanInput): Outcome<EffectiveRates>;
   computeServicing(input: ServicingInput): Outcome<Servicing>;
   checkPayment(p: PaymentInput, scale: number): LendingIssue | null;
   scaleOf(currency: string): number;
@@ -54,6 +57,8 @@ export interface ModelDeps {
   today: string;
   products: Product[];
   newId: () => string;
+  /** When the slow parts (effective rates, servicing) run: after a typing pause in the browser. */
+  defer: Defer;
 }
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
@@ -137,16 +142,32 @@ export function createLoanModel(deps: ModelDeps) {
     return applyAmountOverrides({ ...loanInput.value, dueDates: dates }, dated.value, amountEdits.value, deps.core.computeSchedule);
   });
 
-  const servicing = computed<Outcome<Servicing> | null>(() => {
-    const s = baseSchedule.value;
-    if (!s.ok) return null;
-    return deps.core.computeServicing({
-      loan: loanInput.value,
-      payments: payments.value,
-      asOf: asOf.value,
-      penaltyDailyPercent: penaltyDailyPercent.value,
-    });
-  });
+  // Slow parts, computed after the user pauses; null while a newer answer is pending.
+  const effectiveRates = deferredComputed<Outcome<EffectiveRates>>(
+    computed(() => {
+      const input = loanInput.value;
+      return baseSchedule.value.ok ? { key: JSON.stringify(input), run: () => deps.core.computeEffectiveRates(input) } : null;
+    }),
+    deps.defer,
+  );
+  const servicing = deferredComputed<Outcome<Servicing>>(
+    computed(() => {
+      const s = baseSchedule.value;
+      if (!s.ok) return null;
+      const input: ServicingInput = {
+        loan: loanInput.value,
+        rows: s.value.rows,
+        payments: payments.value,
+        asOf: asOf.value,
+        penaltyDailyPercent: penaltyDailyPercent.value,
+      };
+      return {
+        key: JSON.stringify([input.loan, input.payments, input.asOf, input.penaltyDailyPercent]),
+        run: () => deps.core.computeServicing(input),
+      };
+    }),
+    deps.defer,
+  );
 
   const issues = computed<LendingIssue[]>(() => (schedule.value.ok ? [] : schedule.value.issues));
 
@@ -248,6 +269,7 @@ export function createLoanModel(deps: ModelDeps) {
     loanInput,
     baseSchedule,
     schedule,
+    effectiveRates,
     servicing,
     issues,
     whatIfActive,

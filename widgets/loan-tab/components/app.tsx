@@ -21,6 +21,8 @@ export function App({ model, t, fmt, onCreateDeal }: AppProps) {
   const [created, setCreated] = useState<string | null>(null);
   const s = model.schedule.value;
   const serv = model.servicing.value;
+  const r = model.effectiveRates.value;
+  const rates = r === null ? null : r.ok ? r.value : {};
   const servicing = serv && serv.ok ? serv.value : null;
   const save = model.saveState.value;
   return (
@@ -51,7 +53,7 @@ export function App({ model, t, fmt, onCreateDeal }: AppProps) {
       <LoanForm model={model} t={t} />
       {s.ok ? (
         <>
-          <Summary schedule={s.value} currency={model.currency} t={t} fmt={fmt} />
+          <Summary schedule={s.value} rates={rates} currency={model.currency} t={t} fmt={fmt} />
           <ScheduleChart rows={s.value.rows} t={t} />
           <section class="lt-section">
             <div class="lt-header">

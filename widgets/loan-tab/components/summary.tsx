@@ -1,26 +1,29 @@
 import type { Formatters } from '../format.js';
 import type { Translate } from '../i18n.js';
-import type { Schedule } from '../lending-types.js';
+import type { EffectiveRates, Schedule } from '../lending-types.js';
 
 interface Props {
   schedule: Schedule;
+  /** null while being computed after the last change. */
+  rates: EffectiveRates | null;
   currency: string;
   t: Translate;
   fmt: Formatters;
 }
 
 /** The few numbers a manager reads out on the phone. */
-export function Summary({ schedule, currency, t, fmt }: Props) {
-  const r = schedule.effectiveRates;
-  // Mexico discloses CAT, Russia ПСК; elsewhere the plain effective annual rate (XIRR, a fraction).
+export function Summary({ schedule, rates, currency, t, fmt }: Props) {
+  const r = rates ?? {};
+  // Mexico discloses CAT, Russia ПСК; elsewhere the plain effective annual rate (XIRR, in percent).
   const rate =
     currency === 'MXN' && r.cat
       ? { label: t('cat'), value: r.cat }
       : r.psk
         ? { label: t('psk'), value: r.psk }
         : r.xirr
-          ? { label: t('effectiveRate'), value: String(Number(r.xirr) * 100) }
+          ? { label: t('effectiveRate'), value: r.xirr }
           : null;
+  const rateLabel = rate?.label ?? (currency === 'MXN' ? t('cat') : currency === 'RUB' ? t('psk') : t('effectiveRate'));
   return (
     <div class="lt-summary">
       <div class="lt-kpi">
@@ -37,14 +40,12 @@ export function Summary({ schedule, currency, t, fmt }: Props) {
         <span class="lt-kpi__label">{t('total')}</span>
         <span class="lt-kpi__value">{fmt.money(schedule.totals.total)}</span>
       </div>
-      {rate ? (
-        <div class="lt-kpi">
-          <span class="lt-kpi__label">{rate.label}</span>
-          <span class="lt-kpi__value" data-testid="effective-rate">
-            {fmt.percent(rate.value)}
-          </span>
-        </div>
-      ) : null}
+      <div class="lt-kpi">
+        <span class="lt-kpi__label">{rateLabel}</span>
+        <span class="lt-kpi__value" data-testid="effective-rate" aria-busy={rates === null}>
+          {rates === null ? '…' : rate ? fmt.percent(rate.value) : '—'}
+        </span>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,121 @@
+// Loan tab figures (issue 5): recompute+render time in Chromium after an input change, measured
+// inside the page (performance.now around the input event until Preact has rendered and layout is
+// done), and the tab's bundle size gzipped, SDK included. Targets: ≤ 16 ms, ≤ 100 KB.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Frame } from 'playwright-core';
+import { DEFAULT_DIST_DIR } from '../placements/routes.js';
+import { widgetFiles } from '../placements/widget-assets.js';
+import { launchChromium, startHarness } from '../test/frame-harness.js';
+import { ensureWidgetsBuilt } from '../test/loan-tab-support.js';
+import { computeEffectiveRates, computeSchedule, computeServicing } from '../widgets/loan-tab/lending-adapter.js';
+import { defaultForm, toLoanInput } from '../widgets/loan-tab/model.js';
+
+const RUNS = 60;
+
+function stats(ms: number[]): { median: number; p95: number; max: number } {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+  return { median: at(0.5), p95: at(0.95), max: s[s.length - 1] ?? NaN };
+}
+
+// Kept as source text: tsx adds `__name` helpers to functions, which do not exist inside the page.
+const MEASURE = `async ({ field, values, gapMs }) => {
+  const input = document.querySelector('input[name=' + field + ']');
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const tick = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+  const out = [];
+  for (const v of values) {
+    const t0 = performance.now();
+    setValue.call(input, v);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick(); // a macrotask: Preact has flushed its render (a microtask) by then
+    void document.body.offsetHeight; // include style and layout of the new table
+    out.push(performance.now() - t0);
+    // Like a user pausing between edits: the deferred work (ПСК, servicing) runs here, untimed.
+    await new Promise((r) => setTimeout(r, gapMs));
+  }
+  return out;
+}`;
+
+/** Types values into one input, each time waiting until the tab has recomputed and rendered. */
+async function measure(frame: Frame, field: string, values: string[], gapMs = 250): Promise<number[]> {
+  return (await frame.evaluate(`(${MEASURE})(${JSON.stringify({ field, values, gapMs })})`)) as number[];
+}
+
+function bundleSize(): { files: { file: string; raw: number; gz: number }[]; gz: number } {
+  const files = widgetFiles(DEFAULT_DIST_DIR, 'loan-tab').map((f) => {
+    const buf = readFileSync(join(DEFAULT_DIST_DIR, f));
+    return { file: f, raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
+  });
+  return { files, gz: files.reduce((s, f) => s + f.gz, 0) };
+}
+
+export default async function widgetBench(): Promise<void> {
+  await ensureWidgetsBuilt();
+  const size = bundleSize();
+  for (const f of size.files) console.log(`bundle ${f.file}: ${(f.raw / 1024).toFixed(1)} KB raw, ${(f.gz / 1024).toFixed(1)} KB gzip`);
+  console.log(
+    `loan-tab bundle total (incl. b24jssdk, preact, decimal.js, lending/): ${(size.gz / 1024).toFixed(1)} KB gzip (target ≤ 100 KB)`,
+  );
+
+  const h = await startHarness();
+  const browser = await launchChromium();
+  try {
+    await h.bindOurPlacements();
+    const dealId = await h.addDeal({ title: 'Bench', opportunity: '100000', currencyId: 'RUB' });
+    const page = await browser.context.newPage();
+    await page.goto(`${h.em.url}/crm/deal/details/${dealId}/?tab=CRM_DEAL_DETAIL_TAB&lang=en`);
+    const frame = await page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${h.appUrl}/placements/loan-tab`) });
+    await frame.waitForSelector('main[data-ready="yes"]');
+
+    const rates = Array.from({ length: RUNS }, (_, i) => String(10 + (i % 25)));
+    await measure(frame, 'rate', rates.slice(0, 10)); // warm up the JIT
+    const r12 = stats(await measure(frame, 'rate', rates));
+    console.log(
+      `recompute+render, 12 rows, rate change: median ${r12.median.toFixed(2)} ms, p95 ${r12.p95.toFixed(2)} ms, max ${r12.max.toFixed(2)} ms (n=${RUNS}, target ≤ 16 ms)`,
+    );
+
+    for (const [rows, n, gapMs] of [
+      [60, 30, 400],
+      [360, 10, 4000],
+    ] as const) {
+      await measure(frame, 'installments', [String(rows)], gapMs);
+      await measure(frame, 'rate', rates.slice(0, 3), gapMs);
+      const r = stats(await measure(frame, 'rate', rates.slice(0, n), gapMs));
+      console.log(`recompute+render, ${rows} rows, rate change: median ${r.median.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms (n=${n})`);
+    }
+  } finally {
+    await browser.close();
+    await h.close();
+  }
+  deferredCosts();
+}
+
+/** The parts the tab runs after a typing pause, timed in Node with the same adapter code. */
+function deferredCosts(): void {
+  for (const rows of [12, 60, 360]) {
+    const loan = toLoanInput({ ...defaultForm('2026-01-15'), installments: String(rows) }, 'RUB', undefined, undefined);
+    const s = computeSchedule(loan);
+    if (!s.ok) throw new Error('bench loan is invalid');
+    const input = {
+      loan,
+      rows: s.value.rows,
+      payments: [{ id: 'p1', date: '2026-02-15', amount: '5000' }],
+      asOf: '2026-06-20',
+      penaltyDailyPercent: '0.1',
+    };
+    const time = (fn: () => unknown, n: number): number => {
+      fn();
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) fn();
+      return (performance.now() - t0) / n;
+    };
+    const n = rows > 100 ? 3 : 10;
+    console.log(
+      `deferred (Node, after a 150 ms pause), ${rows} rows: schedule ${time(() => computeSchedule(loan), n).toFixed(1)} ms, ` +
+        `effective rates ${time(() => computeEffectiveRates(loan), n).toFixed(1)} ms, servicing ${time(() => computeServicing(input), n).toFixed(1)} ms`,
+    );
+  }
+}
