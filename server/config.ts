@@ -18,10 +18,22 @@ export const ConfigSchema = Type.Object({
     { default: 'info' },
   ),
   WORKER: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
-  B24_RATE_BURST: Type.Integer({ minimum: 1, default: 50, description: "Client-side leaky bucket size per portal (Bitrix24: 50, Enterprise 250)" }),
-  B24_RATE_DRAIN: Type.Number({ minimum: 0.1, default: 2, description: 'Client-side bucket drain, requests/s per portal (Bitrix24: 2, Enterprise 5)' }),
+  B24_RATE_BURST: Type.Integer({
+    minimum: 1,
+    default: 50,
+    description: 'Client-side leaky bucket size per portal (Bitrix24: 50, Enterprise 250)',
+  }),
+  B24_RATE_DRAIN: Type.Number({
+    minimum: 0.1,
+    default: 2,
+    description: 'Client-side bucket drain, requests/s per portal (Bitrix24: 2, Enterprise 5)',
+  }),
   PORTAL_CLIENT_CACHE_SIZE: Type.Integer({ minimum: 1, default: 500, description: 'Portal clients kept in memory (LRU)' }),
   SESSION_TTL_SEC: Type.Integer({ minimum: 60, maximum: 43200, default: 900, description: 'Lifetime of widget/admin sessions' }),
+  B24_PORTAL_DOMAINS: Type.String({
+    default: '',
+    description: 'Comma-separated host suffixes a portal may have (e.g. .bitrix24.com,.bitrix24.ru); empty = any (local emulator)',
+  }),
   OUTBOX_POLL_MS: Type.Integer({ minimum: 10, default: 500, description: 'Outbox worker poll interval when idle' }),
 });
 

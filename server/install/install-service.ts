@@ -17,6 +17,17 @@ import { deletePortalData } from './portal-data.js';
 // verify the token with the portal → store the portal (tokens encrypted) → apply the manifest.
 // Both install paths (frame POST, ONAPPINSTALL) and ONAPPUPDATE end here.
 
+/** B24_PORTAL_DOMAINS: comma-separated suffixes (".bitrix24.com") or exact hosts; empty allows any. */
+export function domainAllowed(list: string, host: string): boolean {
+  const rules = list
+    .split(',')
+    .map((r) => r.trim().toLowerCase())
+    .filter(Boolean);
+  if (rules.length === 0) return true;
+  const h = host.toLowerCase().replace(/:\d+$/, '');
+  return rules.some((r) => (r.startsWith('.') ? h.endsWith(r) && h.length > r.length : h === r));
+}
+
 const applying = new Map<string, Promise<ReconcileReport>>();
 
 /**
@@ -43,6 +54,9 @@ export async function verifyInstallToken(
     } catch {
       throw new AppError('VALIDATION', 'client endpoint is not a URL', 'Bad install request.');
     }
+    // Before we ever call an unknown host with a token, it must look like a portal we serve.
+    if (!domainAllowed(app.config.B24_PORTAL_DOMAINS, host))
+      throw new AppError('UNAUTHORIZED', `portal domain ${host} not allowed`, 'Install request not authorised.');
     if (host !== claimedDomain.toLowerCase())
       throw new AppError('UNAUTHORIZED', 'client endpoint host differs from domain', 'Install request not authorised.');
   }
