@@ -19,3 +19,4 @@ export const openpayProvider = {
 
 export { OpenpayPaymentClient, payoutBody } from './client.js';
 export { OpenpaySettingsSchema, type OpenpaySettings } from './schema.js';
+export { parseOpenpayWebhook, type OpenpayWebhook } from './webhook.js';
