@@ -24,6 +24,7 @@ import {
   installApp,
   issueUserToken,
   uninstallApp,
+  updateApp,
   type FrameRequest,
   type InstallOptions,
   type InstallResult,
@@ -56,6 +57,8 @@ export interface Emulator {
   installApp(o: InstallOptions): Promise<InstallResult>;
   finishInstall(): void;
   uninstallApp(o?: { clean?: boolean }): Promise<DeliveryRecord[]>;
+  /** New app version: ONAPPUPDATE to its bound handlers, then all event handlers are wiped. */
+  updateApp(o: { version: number; applicationToken?: string }): Promise<DeliveryRecord[]>;
   issueUserToken(userId: number): UserAuth;
   /** The frame POST (query + form body) a portal sends to open `handlerUrl` for a user/placement. */
   frameRequest(handlerUrl: string, o?: { userId?: number; placement?: string; placementOptions?: Record<string, unknown> }): FrameRequest;
@@ -132,6 +135,7 @@ export async function createEmulator(opts: EmulatorOptions, extras: CreateEmulat
     installApp: (o) => installApp(core, o),
     finishInstall: () => finishInstall(core),
     uninstallApp: (o) => uninstallApp(core, o),
+    updateApp: (o) => updateApp(core, o),
     issueUserToken: (userId) => issueUserToken(core, userId),
     frameRequest: (handlerUrl, o) => frameRequest(core, handlerUrl, o),
     emit: (event, data, o) => core.events.emit(event, data, o),

@@ -156,6 +156,32 @@ export function finishInstall(core: Core): void {
 }
 
 /**
+ * A new version is installed: ONAPPUPDATE (full auth incl. refresh_token) goes to handlers bound to it,
+ * then every event handler is removed — each version's installer binds them again (contract.md §1.1, §1.3).
+ */
+export async function updateApp(core: Core, o: { version: number; applicationToken?: string; userId?: number }): Promise<DeliveryRecord[]> {
+  const app = core.state.app;
+  if (!app) throw new Error('emulator: the app is not installed');
+  const previous = app.version;
+  app.version = o.version;
+  if (o.applicationToken) app.applicationToken = o.applicationToken;
+  const records: DeliveryRecord[] = [];
+  for (const b of core.state.eventBindings.filter((x) => x.event === 'ONAPPUPDATE')) {
+    const payload = {
+      event: 'ONAPPUPDATE',
+      event_handler_id: String(b.id),
+      data: { VERSION: String(o.version), PREVIOUS_VERSION: String(previous), LANGUAGE_ID: app.languageId },
+      ts: String(nowSec()),
+      auth: authBlock(core, { userId: o.userId ?? 1, withRefreshToken: true }),
+    };
+    records.push(await core.events.send('ONAPPUPDATE', b.handler, payload, b.id));
+  }
+  core.state.eventBindings = [];
+  core.changed();
+  return records;
+}
+
+/**
  * Deletes the app: ONAPPUNINSTALL goes to handlers bound to it (auth without tokens, data.CLEAN), then the
  * app's tokens, handlers, placements, robots and SMS senders are gone. CRM data stays.
  */

@@ -1,7 +1,7 @@
 // The emulator's own control surface (not part of Bitrix24): counters, state, faults, install actions.
 import type { FastifyInstance } from 'fastify';
 import type { Core } from '../core.js';
-import { finishInstall, installApp, uninstallApp, type InstallOptions } from '../install.js';
+import { finishInstall, installApp, uninstallApp, updateApp, type InstallOptions } from '../install.js';
 import { isRecord, nextIdOf, randomToken, toInt } from '../util.js';
 import { ENTITY_DEAL } from '../state.js';
 import { DEAL_FIELDS } from '../crm/fields.js';
@@ -36,6 +36,10 @@ export function registerAdminRoutes(app: FastifyInstance, core: Core): void {
   app.post('/emulator/api/install/finish', async () => {
     finishInstall(core);
     return { installed: true };
+  });
+  app.post('/emulator/api/update', async (req) => {
+    const body = isRecord(req.body) ? req.body : {};
+    return { deliveries: await updateApp(core, { version: toInt(body.version) ?? (core.state.app?.version ?? 1) + 1 }) };
   });
   app.post('/emulator/api/uninstall', async (req) => {
     const body = isRecord(req.body) ? req.body : {};

@@ -16,6 +16,11 @@ export interface FieldSpec {
   itemOnly?: boolean;
   /** Present in legacy answers only. */
   legacyOnly?: boolean;
+  /** crm.deal.fields `type` when not derived from the kind (crm_company, crm_contact …). */
+  fieldType?: string;
+  /** Link fields: the parent entity type (crm.deal.fields `settings.parentEntityTypeId`). */
+  parentEntityTypeId?: number;
+  deprecated?: boolean;
 }
 
 const f = (upper: string, camel: string, kind: FieldKind, title: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
@@ -37,10 +42,10 @@ export const DEAL_FIELDS: FieldSpec[] = [
   f('MODIFY_BY_ID', 'updatedBy', 'int', 'Modified by', { readOnly: true }),
   f('ASSIGNED_BY_ID', 'assignedById', 'int', 'Responsible person'),
   f('OPENED', 'opened', 'yn', 'Available to everyone'),
-  f('LEAD_ID', 'leadId', 'int', 'Lead', { readOnly: true }),
-  f('COMPANY_ID', 'companyId', 'int', 'Company'),
-  f('CONTACT_ID', 'contactId', 'int', 'Contact'),
-  f('QUOTE_ID', 'quoteId', 'int', 'Quote', { readOnly: true }),
+  f('LEAD_ID', 'leadId', 'int', 'Lead', { readOnly: true, fieldType: 'crm_lead', parentEntityTypeId: 1 }),
+  f('COMPANY_ID', 'companyId', 'int', 'Company', { fieldType: 'crm_company', parentEntityTypeId: 4 }),
+  f('CONTACT_ID', 'contactId', 'int', 'Contact', { fieldType: 'crm_contact', deprecated: true }),
+  f('QUOTE_ID', 'quoteId', 'int', 'Estimate', { readOnly: true, fieldType: 'crm_quote', parentEntityTypeId: 7 }),
   f('TITLE', 'title', 'str', 'Name'),
   item('productId', 'int'),
   f('CATEGORY_ID', 'categoryId', 'int', 'Pipeline', { immutable: true }),
@@ -141,6 +146,65 @@ export const CONTACT_FIELDS: FieldSpec[] = [
   f('UTM_TERM', 'utmTerm', 'str', 'Campaign search term'),
   f('LAST_ACTIVITY_BY', 'lastActivityBy', 'int', 'Last activity by', { readOnly: true }),
   item('observers', 'intList'),
+];
+
+/** Leads through crm.item (entityTypeId 1), field list per the crm.item.get lead example (contract.md §7.3). */
+export const LEAD_FIELDS: FieldSpec[] = [
+  item('id', 'int'),
+  item('createdTime', 'date'),
+  item('dateCreateShort', 'date'),
+  item('updatedTime', 'date'),
+  item('dateModifyShort', 'date'),
+  item('createdBy', 'int'),
+  item('updatedBy', 'int'),
+  item('assignedById', 'int'),
+  item('opened', 'yn'),
+  item('companyId', 'int'),
+  item('contactId', 'int'),
+  item('stageId', 'str'),
+  item('isConvert', 'yn'),
+  item('statusDescription', 'str'),
+  item('stageSemanticId', 'str'),
+  item('productId', 'int'),
+  item('opportunity', 'float'),
+  item('currencyId', 'str'),
+  item('sourceId', 'str'),
+  item('sourceDescription', 'str'),
+  item('title', 'str'),
+  item('name', 'str'),
+  item('lastName', 'str'),
+  item('secondName', 'str'),
+  item('shortName', 'str'),
+  item('companyTitle', 'str'),
+  item('post', 'str'),
+  item('address', 'str'),
+  item('comments', 'str'),
+  item('webformId', 'int'),
+  item('originatorId', 'str'),
+  item('originId', 'str'),
+  item('dateClosed', 'date'),
+  item('birthdate', 'date'),
+  item('honorific', 'str'),
+  item('hasPhone', 'yn'),
+  item('hasEmail', 'yn'),
+  item('hasImol', 'yn'),
+  item('login', 'str'),
+  item('isReturnCustomer', 'yn'),
+  item('searchContent', 'str'),
+  item('isManualOpportunity', 'yn'),
+  item('movedBy', 'int'),
+  item('movedTime', 'date'),
+  item('lastActivityBy', 'int'),
+  item('lastActivityTime', 'date'),
+  item('utmSource', 'str'),
+  item('utmMedium', 'str'),
+  item('utmCampaign', 'str'),
+  item('utmContent', 'str'),
+  item('utmTerm', 'str'),
+  item('skype', 'str'),
+  item('icq', 'str'),
+  item('observers', 'intList'),
+  item('contactIds', 'intList'),
 ];
 
 /** Smart-process items are crm.item-only. */

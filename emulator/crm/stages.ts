@@ -4,12 +4,16 @@ import type { StageStatus } from '../state.js';
 import { ENTITY_DEAL } from '../state.js';
 import { nextIdOf } from '../util.js';
 
+export const ENTITY_LEAD = 1;
+
 export function stageEntityId(entityTypeId: number, categoryId: number): string {
+  if (entityTypeId === ENTITY_LEAD) return 'STATUS';
   if (entityTypeId === ENTITY_DEAL) return categoryId === 0 ? 'DEAL_STAGE' : `DEAL_STAGE_${categoryId}`;
   return `DYNAMIC_${entityTypeId}_STAGE_${categoryId}`;
 }
 
 export function stagePrefix(entityTypeId: number, categoryId: number): string {
+  if (entityTypeId === ENTITY_LEAD) return '';
   if (entityTypeId === ENTITY_DEAL) return categoryId === 0 ? '' : `C${categoryId}:`;
   return `DT${entityTypeId}_${categoryId}:`;
 }
@@ -47,6 +51,14 @@ export function addStages(
     });
   });
 }
+
+export const DEFAULT_LEAD_STATUSES: [string, string, StageStatus['semantics'], string][] = [
+  ['NEW', 'Unassigned', 'process', '#2FC6F6'],
+  ['IN_PROCESS', 'In progress', 'process', '#55D0E0'],
+  ['PROCESSED', 'Processed', 'process', '#FFA900'],
+  ['CONVERTED', 'Good lead', 'success', '#7BD500'],
+  ['JUNK', 'Junk lead', 'failure', '#FF5752'],
+];
 
 export const DEFAULT_SPA_STAGES: [string, string, StageStatus['semantics'], string][] = [
   ['NEW', 'Start', 'process', '#22B9FF'],

@@ -59,13 +59,22 @@ function withMulti(rec: CrmRecord, select: string[] = []): Record<string, unknow
   return out;
 }
 
-/** crm.item view of a contact's multi-fields (crm.item.get on entityTypeId 3). */
+/** crm.item view of multi-fields (contacts and leads): `fm` plus the flattened phone/email fields. */
 export function contactExtras(rec: CrmRecord): Record<string, unknown> {
   const fm = fmOf(rec);
+  const first = (typeId: string, valueType?: string) =>
+    fm.find((f) => f.typeId === typeId && (!valueType || f.valueType === valueType))?.value ?? '';
   return {
+    phoneMobile: first('PHONE', 'MOBILE'),
+    phoneWork: first('PHONE', 'WORK'),
+    phoneMailing: first('PHONE', 'MAILING'),
+    emailHome: first('EMAIL', 'HOME'),
+    emailWork: first('EMAIL', 'WORK'),
+    emailMailing: first('EMAIL', 'MAILING'),
+    imol: '',
+    email: first('EMAIL'),
+    phone: first('PHONE'),
     fm: fm.map((f) => ({ id: f.id, valueType: f.valueType, value: f.value, typeId: f.typeId })),
-    phone: fm.find((f) => f.typeId === 'PHONE')?.value ?? '',
-    email: fm.find((f) => f.typeId === 'EMAIL')?.value ?? '',
   };
 }
 

@@ -4,7 +4,7 @@
 import type { MethodTable } from '../rest/registry.js';
 import { errors } from '../rest/errors.js';
 import { ENTITY_DEAL, itemsOf, type CrmRecord } from '../state.js';
-import { DEAL_FIELDS, byUpper, ufToCamel } from '../crm/fields.js';
+import { DEAL_FIELDS, byUpper, ufToCamel, type FieldSpec } from '../crm/fields.js';
 import { fromLegacy, toLegacy } from '../crm/convert.js';
 import { applyFilter, applyOrder, page, parseFilter } from '../crm/filter.js';
 import { createRecord, entityInfo, findRecord, StageError, updateRecord, deleteRecord } from '../crm/store.js';
@@ -55,6 +55,19 @@ function withStageErrors<T>(fn: () => T): T {
     if (err instanceof StageError) throw errors.legacy(err.message);
     throw err;
   }
+}
+
+function fieldTypeOf(s: FieldSpec): string {
+  if (s.statusType) return 'crm_status';
+  const byKind: Record<FieldSpec['kind'], string> = {
+    int: 'integer',
+    float: 'double',
+    yn: 'char',
+    date: 'datetime',
+    str: 'string',
+    intList: 'integer',
+  };
+  return byKind[s.kind];
 }
 
 const USER_TYPES = new Set([
@@ -130,25 +143,29 @@ export const crmDealMethods: MethodTable = {
       for (const s of DEAL_FIELDS) {
         if (s.itemOnly) continue;
         out[s.upper] = {
-          type: s.statusType
-            ? 'crm_status'
-            : s.kind === 'int'
-              ? 'integer'
-              : s.kind === 'float'
-                ? 'double'
-                : s.kind === 'yn'
-                  ? 'char'
-                  : s.kind === 'date'
-                    ? 'datetime'
-                    : 'string',
+          type: s.fieldType ?? fieldTypeOf(s),
           isRequired: s.required ?? false,
           isReadOnly: s.readOnly ?? false,
           isImmutable: s.immutable ?? false,
           isMultiple: false,
           isDynamic: false,
+          ...(s.deprecated ? { isDeprecated: true } : {}),
           title: s.title,
           ...(s.statusType ? { statusType: s.statusType } : {}),
+          ...(s.parentEntityTypeId ? { settings: { parentEntityTypeId: s.parentEntityTypeId } } : {}),
         };
+        if (s.upper === 'CONTACT_ID') {
+          // Write-only in crm.deal.add/update; the multiple link that replaces CONTACT_ID.
+          out.CONTACT_IDS = {
+            type: 'crm_contact',
+            isRequired: false,
+            isReadOnly: false,
+            isImmutable: false,
+            isMultiple: true,
+            isDynamic: false,
+            title: 'Contacts',
+          };
+        }
       }
       for (const uf of core.state.dealUserFields) {
         const label = typeof uf.label === 'string' ? uf.label : uf.fieldName;

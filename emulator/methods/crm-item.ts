@@ -8,7 +8,7 @@ import { ufToCamel, ufToUpper } from '../crm/fields.js';
 import { applyFilter, applyOrder, page, parseFilter } from '../crm/filter.js';
 import { createRecord, deleteRecord, entityInfo, findRecord, StageError, updateRecord, type EntityInfo } from '../crm/store.js';
 import type { Core } from '../core.js';
-import { isRecord, isYes, param, toInt } from '../util.js';
+import { isRecord, isYes, nextIdOf, param, toInt } from '../util.js';
 import { selectList } from './crm-deal.js';
 import { contactExtras } from './crm-contact.js';
 
@@ -27,6 +27,27 @@ function readFields(params: Record<string, unknown>): Record<string, unknown> {
   return fields;
 }
 
+/** Field patch incl. multi-fields `fm: [{valueType, value, typeId}]` for leads and contacts. */
+function patchOf(core: Core, i: EntityInfo, fields: Record<string, unknown>, current?: CrmRecord): Record<string, unknown> {
+  const patch = fromItem(fields, i.specs);
+  if ((i.entityTypeId === 1 || i.entityTypeId === 3) && Array.isArray(fields.fm)) {
+    const fm = (Array.isArray(current?.fm) ? [...(current.fm as unknown[])] : []) as Record<string, unknown>[];
+    for (const e of fields.fm) {
+      if (!isRecord(e)) continue;
+      fm.push({
+        id: nextIdOf(core.state, 'fm', 100),
+        valueType: String(e.valueType ?? 'WORK'),
+        value: String(e.value ?? ''),
+        typeId: String(e.typeId ?? 'PHONE'),
+      });
+    }
+    patch.fm = fm;
+    patch.hasPhone = fm.some((f) => f.typeId === 'PHONE') ? 'Y' : 'N';
+    patch.hasEmail = fm.some((f) => f.typeId === 'EMAIL') ? 'Y' : 'N';
+  }
+  return patch;
+}
+
 function output(
   core: Core,
   i: EntityInfo,
@@ -34,7 +55,8 @@ function output(
   params: Record<string, unknown>,
   select: string[] = [],
 ): Record<string, unknown> {
-  const item = { ...toItem(rec, i.specs, select), ...(i.entityTypeId === 3 ? contactExtras(rec) : {}) };
+  const withFm = (i.entityTypeId === 1 || i.entityTypeId === 3) && (select.length === 0 || select.includes('*'));
+  const item = { ...toItem(rec, i.specs, select), ...(withFm ? contactExtras(rec) : {}) };
   if (!isYes(param(params, 'useOriginalUfNames'))) return item;
   return Object.fromEntries(Object.entries(item).map(([k, v]) => [k.startsWith('ufCrm') ? ufToUpper(k) : k, v]));
 }
@@ -59,7 +81,7 @@ export const crmItemMethods: MethodTable = {
     scope: ['crm'],
     handler: ({ core, auth }, params) => {
       const i = info(core, params);
-      const rec = guarded(() => createRecord(core, i, fromItem(readFields(params), i.specs), auth.userId));
+      const rec = guarded(() => createRecord(core, i, patchOf(core, i, readFields(params)), auth.userId));
       return { item: output(core, i, rec, params) };
     },
   },
@@ -68,8 +90,9 @@ export const crmItemMethods: MethodTable = {
     handler: ({ core, auth }, params) => {
       const i = info(core, params);
       const id = toInt(param(params, 'id'));
-      const rec =
-        id === undefined ? undefined : guarded(() => updateRecord(core, i, id, fromItem(readFields(params), i.specs), auth.userId));
+      const current = id === undefined ? undefined : findRecord(core, i.entityTypeId, id);
+      const fields = readFields(params);
+      const rec = current && guarded(() => updateRecord(core, i, current.id, patchOf(core, i, fields, current), auth.userId));
       if (!rec) throw notFound('Element not found');
       return { item: output(core, i, rec, params) };
     },

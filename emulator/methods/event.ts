@@ -84,6 +84,15 @@ export const eventMethods: MethodTable = {
       return { count: before - core.state.eventBindings.length };
     },
   },
+  // doc: event.test triggers ONAPPTEST with data {QUERY: <params>, LANGUAGE_ID} to the bound handler.
+  'event.test': {
+    scope: [],
+    appOnly: 'WRONG_AUTH_TYPE',
+    handler: ({ core, auth }, params) => {
+      core.events.emit('ONAPPTEST', { QUERY: params, LANGUAGE_ID: core.state.app?.languageId ?? 'en' }, { userId: auth.userId });
+      return 1;
+    },
+  },
   'event.get': {
     scope: [],
     appOnly: 'WRONG_AUTH_TYPE',

@@ -1,6 +1,6 @@
 // app.info, user.current, profile, scope — doc: api-reference/common/system/app-info.md,
 // api-reference/user/user-current.md, api-reference/common/users/profile.md, .../system/scope.md (contract.md §7.11).
-import type { MethodTable } from '../rest/registry.js';
+import { Paged, type MethodTable } from '../rest/registry.js';
 import { RestError } from '../rest/errors.js';
 import type { PortalUser } from '../state.js';
 import { isYes, param } from '../util.js';
@@ -30,6 +30,7 @@ export function userCurrent(u: PortalUser): Record<string, unknown> {
     LAST_LOGIN: '2026-01-01T09:00:00+00:00',
     DATE_REGISTER: '2025-01-01T00:00:00+00:00',
     IS_ONLINE: 'Y',
+    TIMESTAMP_X: '01.01.2025 00:00:00',
     LAST_ACTIVITY_DATE: '2026-01-01 09:00:00',
     PERSONAL_GENDER: u.gender,
     PERSONAL_BIRTHDAY: '',
@@ -71,6 +72,11 @@ export const systemMethods: MethodTable = {
       const u = core.state.users.find((x) => x.id === auth.userId)!;
       return { ID: String(u.id), ADMIN: u.admin, NAME: u.name, LAST_NAME: u.lastName, PERSONAL_GENDER: u.gender, TIME_ZONE: '' };
     },
+  },
+  // UNVERIFIED(b24): one department holding everybody; enough for the documented batch example.
+  'department.get': {
+    scope: ['department'],
+    handler: () => new Paged([{ ID: '1', NAME: 'Company', SORT: 500, UF_HEAD: '1' }], 1),
   },
   scope: {
     scope: [],

@@ -4,7 +4,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Core } from '../core.js';
 import { authBlock } from '../events/auth-block.js';
-import { postForm } from '../events/bus.js';
+import { postActivityCall } from './post.js';
 import { entityInfo, findRecord, updateRecord } from '../crm/store.js';
 import { toLegacy } from '../crm/convert.js';
 import { DEAL_FIELDS } from '../crm/fields.js';
@@ -23,6 +23,23 @@ const MAX_RUNS_KEPT = 500;
 const DOCUMENT_TYPE = ['crm', 'CCrmDocumentDeal', 'DEAL'];
 
 export class WorkflowError extends Error {}
+
+// Duplicate deliveries run concurrently, but at most this many sockets at once (a listen backlog
+// refuses the rest, which would test the OS rather than the app).
+const MAX_PARALLEL_DELIVERIES = 100;
+
+async function pooled<T>(tasks: (() => Promise<T>)[]): Promise<T[]> {
+  const out: T[] = new Array<T>(tasks.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      out[i] = await tasks[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(MAX_PARALLEL_DELIVERIES, tasks.length) }, lane));
+  return out;
+}
 
 function workflowId(): string {
   return `${randomBytes(7).toString('hex')}.${String(randomInt(10_000_000, 99_999_999))}`;
@@ -119,7 +136,7 @@ export class WorkflowRunner {
     const c = this.calls.get(eventToken);
     if (!c) throw new WorkflowError('No such activity call');
     const n = Math.min(Math.max(1, times), MAX_DELIVERIES);
-    const results = await Promise.all(Array.from({ length: n }, () => postForm(c.handler, c.payload)));
+    const results = await pooled(Array.from({ length: n }, () => () => postActivityCall(c.handler, c.payload)));
     return results.map((r) => r.status);
   }
 
@@ -221,8 +238,10 @@ export class WorkflowRunner {
     this.calls.set(token.eventToken, { handler: reg.handler, payload });
     const answered = subscribe ? this.waitForToken(token, timeoutSec * 1000, log) : Promise.resolve(true);
     const n = Math.min(Math.max(1, step.deliveries ?? 1), MAX_DELIVERIES);
-    const results = await Promise.all(Array.from({ length: n }, () => postForm(reg.handler, payload)));
+    const results = await pooled(Array.from({ length: n }, () => () => postActivityCall(reg.handler, payload)));
     log.deliveries = results.map((r) => r.status);
+    const errors = [...new Set(results.map((r) => r.error).filter((e): e is string => !!e))];
+    if (errors.length > 0) log.deliveryErrors = errors.slice(0, 5);
     const ok = await answered;
     log.log = [...token.logMessages];
     if (!ok) {

@@ -55,6 +55,8 @@ export interface StepLog {
   properties?: Record<string, unknown>;
   /** HTTP status of each delivery of the handler call (null = no answer). */
   deliveries?: (number | null)[];
+  /** Distinct transport errors of those deliveries (first few). */
+  deliveryErrors?: string[];
   returnValues?: Record<string, unknown>;
   /** bizproc.activity.log messages and bizproc.event.send LOG_MESSAGE, in order. */
   log: string[];
