@@ -30,10 +30,22 @@ async function installSchedule(gw: HttpGateway): Promise<SyncTarget> {
   const manifest = JSON.parse(readFileSync(new URL('../app.manifest.json', import.meta.url), 'utf8')) as Manifest;
   const spa = manifest.smartProcesses[0]!;
   const type = await gw.call<{ type: { entityTypeId: number } }>('crm.type.add', {
-    fields: { title: spa.title.en, relations: { parent: spa.parents.map((entityTypeId) => ({ entityTypeId, isChildrenListEnabled: 'true' })) }, ...spa.fields },
+    fields: {
+      title: spa.title.en,
+      relations: { parent: spa.parents.map((entityTypeId) => ({ entityTypeId, isChildrenListEnabled: 'true' })) },
+      ...spa.fields,
+    },
   });
   await gw.batch(
-    Object.fromEntries(manifest.dealUserFields.map((f, i) => [`f${i}`, { method: 'crm.deal.userfield.add', params: { fields: { FIELD_NAME: f.fieldName, USER_TYPE_ID: f.type, EDIT_FORM_LABEL: f.label.en } } }])),
+    Object.fromEntries(
+      manifest.dealUserFields.map((f, i) => [
+        `f${i}`,
+        {
+          method: 'crm.deal.userfield.add',
+          params: { fields: { FIELD_NAME: f.fieldName, USER_TYPE_ID: f.type, EDIT_FORM_LABEL: f.label.en } },
+        },
+      ]),
+    ),
   );
   return defaultSyncTarget(type.type.entityTypeId);
 }
@@ -46,7 +58,11 @@ export default async function scheduleSyncBench(): Promise<void> {
   await migrateToLatest(db.kysely);
   try {
     const installed = await em.installApp({});
-    const gw = new HttpGateway({ restUrl: `${em.url}/rest`, accessToken: installed.auth.accessToken, rate: { burst: limit.burst, drainPerSec: limit.drainPerSec } });
+    const gw = new HttpGateway({
+      restUrl: `${em.url}/rest`,
+      accessToken: installed.auth.accessToken,
+      rate: { burst: limit.burst, drainPerSec: limit.drainPerSec },
+    });
     const target = await installSchedule(gw);
     console.log(`gateway: emulator over HTTP (${em.url}), limit burst ${limit.burst}, ${limit.drainPerSec} req/s; counts from em.stats()`);
 
@@ -60,13 +76,16 @@ export default async function scheduleSyncBench(): Promise<void> {
       before = em.stats().restCallsTotal;
       await syncLoanToPortal(db.kysely, gw, P, saved.loanId, target, { now });
       const resave = em.stats().restCallsTotal - before;
-      console.log(`${String(n).padStart(3)} rows: first save ${first} REST calls, save again (all rows changed) ${resave}; target ≤ ${Math.ceil(n / 50) + 1}`);
+      console.log(
+        `${String(n).padStart(3)} rows: first save ${first} REST calls, save again (all rows changed) ${resave}; target ≤ ${Math.ceil(n / 50) + 1}`,
+      );
     }
 
     // Set-up for part 2, unmeasured: 10 loans × 1,000 items created with the limit off.
     const loans: string[] = [];
     const rows = 1000;
-    const weekly = (rate: string) => sampleTerms(rows, { frequency: { unit: 'week', every: 1 }, firstDueDate: '2024-01-22', rate: { annualPercent: rate } });
+    const weekly = (rate: string) =>
+      sampleTerms(rows, { frequency: { unit: 'week', every: 1 }, firstDueDate: '2024-01-22', rate: { annualPercent: rate } });
     em.options.rateLimit = false;
     const seedGw = new HttpGateway({ restUrl: `${em.url}/rest`, accessToken: installed.auth.accessToken, rate: false });
     for (let i = 0; i < 10; i++) {
@@ -79,7 +98,11 @@ export default async function scheduleSyncBench(): Promise<void> {
     em.options.rateLimit = limit;
     await new Promise((r) => setTimeout(r, (limit.burst / limit.drainPerSec) * 1000)); // the bucket drains fully
 
-    const paced = new HttpGateway({ restUrl: `${em.url}/rest`, accessToken: installed.auth.accessToken, rate: { burst: limit.burst, drainPerSec: limit.drainPerSec } });
+    const paced = new HttpGateway({
+      restUrl: `${em.url}/rest`,
+      accessToken: installed.auth.accessToken,
+      rate: { burst: limit.burst, drainPerSec: limit.drainPerSec },
+    });
     // em.stats() is live: read the numbers now.
     const total = () => em.stats().restCallsTotal;
     const refused = () => Object.values(em.stats().rejected).reduce((a, b) => a + b, 0);

@@ -35,9 +35,14 @@ beforeAll(async () => {
   const manifest = JSON.parse(readFileSync(new URL('../app.manifest.json', import.meta.url), 'utf8')) as Manifest;
   const spa = manifest.smartProcesses[0]!;
   const type = await gw.call<{ type: { entityTypeId: number } }>('crm.type.add', {
-    fields: { title: spa.title.en, relations: { parent: spa.parents.map((entityTypeId) => ({ entityTypeId, isChildrenListEnabled: 'true' })) }, ...spa.fields },
+    fields: {
+      title: spa.title.en,
+      relations: { parent: spa.parents.map((entityTypeId) => ({ entityTypeId, isChildrenListEnabled: 'true' })) },
+      ...spa.fields,
+    },
   });
-  for (const f of manifest.dealUserFields) await gw.call('crm.deal.userfield.add', { fields: { FIELD_NAME: f.fieldName, USER_TYPE_ID: f.type, EDIT_FORM_LABEL: f.label.en } });
+  for (const f of manifest.dealUserFields)
+    await gw.call('crm.deal.userfield.add', { fields: { FIELD_NAME: f.fieldName, USER_TYPE_ID: f.type, EDIT_FORM_LABEL: f.label.en } });
   target = defaultSyncTarget(type.type.entityTypeId);
   db = await createTestDb('sqlite');
 });
@@ -53,7 +58,15 @@ async function newDeal(title: string): Promise<number> {
 
 async function itemsOf(dealId: number): Promise<Record<string, unknown>[]> {
   const out = await gw.batch<{ items: Record<string, unknown>[] }>(
-    Object.fromEntries([0, 1, 2, 3, 4, 5, 6, 7].map((p) => [`p${p}`, { method: 'crm.item.list', params: { entityTypeId: target.entityTypeId, filter: { parentId2: dealId }, order: { id: 'ASC' }, start: p * 50 } }])),
+    Object.fromEntries(
+      [0, 1, 2, 3, 4, 5, 6, 7].map((p) => [
+        `p${p}`,
+        {
+          method: 'crm.item.list',
+          params: { entityTypeId: target.entityTypeId, filter: { parentId2: dealId }, order: { id: 'ASC' }, start: p * 50 },
+        },
+      ]),
+    ),
   );
   return Object.values(out.results).flatMap((r) => r.items);
 }

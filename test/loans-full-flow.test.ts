@@ -15,7 +15,11 @@ let entityTypeId: number;
 beforeAll(async () => {
   p = await startPlatform();
   portalId = await p.install();
-  const row = await p.db.kysely.selectFrom('portals').select('schedule_entity_type_id').where('id', '=', portalId).executeTakeFirstOrThrow();
+  const row = await p.db.kysely
+    .selectFrom('portals')
+    .select('schedule_entity_type_id')
+    .where('id', '=', portalId)
+    .executeTakeFirstOrThrow();
   entityTypeId = Number(row.schedule_entity_type_id);
 });
 afterAll(async () => {
@@ -33,7 +37,11 @@ async function api(method: string, path: string, dealId: number, body?: unknown)
 }
 
 async function items(dealId: number) {
-  const r = await p.portalCall<{ items: Record<string, unknown>[] }>('crm.item.list', { entityTypeId, filter: { parentId2: dealId }, order: { id: 'ASC' } });
+  const r = await p.portalCall<{ items: Record<string, unknown>[] }>('crm.item.list', {
+    entityTypeId,
+    filter: { parentId2: dealId },
+    order: { id: 'ASC' },
+  });
   return r.items;
 }
 
@@ -56,7 +64,11 @@ describe('loan tab server flow', () => {
     const second = await items(dealId);
     expect(second.map((i) => i.id)).toEqual(first.slice(0, 12).map((i) => i.id));
 
-    const pay = await api('POST', `/api/v1/deals/${dealId}/payments`, dealId, { id: 'flow-1', date: '2024-03-15', amount: new Decimal(rows[0]!.total).add(rows[1]!.total).toFixed(2) });
+    const pay = await api('POST', `/api/v1/deals/${dealId}/payments`, dealId, {
+      id: 'flow-1',
+      date: '2024-03-15',
+      amount: new Decimal(rows[0]!.total).add(rows[1]!.total).toFixed(2),
+    });
     expect(pay.status).toBe(201);
     await p.a.app.outbox.drain();
     const statuses = (await items(dealId)).map((i) => i[DEFAULT_ITEM_FIELDS.status]);

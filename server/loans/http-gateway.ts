@@ -39,7 +39,9 @@ export class HttpGateway implements PortalGateway {
     const errs = map<{ error?: string; error_description?: string }>(r.result_error);
     return {
       results: map<T>(r.result),
-      errors: Object.fromEntries(Object.entries(errs).map(([k, e]) => [k, { code: String(e.error ?? ''), description: String(e.error_description ?? '') }])),
+      errors: Object.fromEntries(
+        Object.entries(errs).map(([k, e]) => [k, { code: String(e.error ?? ''), description: String(e.error_description ?? '') }]),
+      ),
       total: map<number>(r.result_total),
       next: map<number>(r.result_next),
     };
@@ -61,7 +63,8 @@ export class HttpGateway implements PortalGateway {
         await sleep(this.o.rate ? 1000 / this.o.rate.drainPerSec : 500);
         continue;
       }
-      if (body.error !== undefined || !res.ok) throw new Error(`${method}: HTTP ${res.status} ${body.error ?? ''} ${body.error_description ?? ''}`.trim());
+      if (body.error !== undefined || !res.ok)
+        throw new Error(`${method}: HTTP ${res.status} ${body.error ?? ''} ${body.error_description ?? ''}`.trim());
       return body;
     }
   }

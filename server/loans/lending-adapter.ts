@@ -23,7 +23,14 @@ export function serviceLoan(args: { terms: LoanInput; schedule: Schedule; paymen
     disbursementDate: terms.disbursementDate,
     contractDate: terms.contractDate,
     ...(terms.profile ? { profile: terms.profile } : {}),
-    rows: schedule.rows.map(({ n, dueDate, principal, interest, fees, vat }) => ({ n, dueDate, principal, interest, fees, ...(vat ? { vat } : {}) })),
+    rows: schedule.rows.map(({ n, dueDate, principal, interest, fees, vat }) => ({
+      n,
+      dueDate,
+      principal,
+      interest,
+      fees,
+      ...(vat ? { vat } : {}),
+    })),
     payments: args.payments.filter((p) => p.date <= args.asOf),
     asOf: args.asOf,
   };

@@ -1,6 +1,6 @@
 // The shapes the loan server code relies on: the lending core's JSON forms (issue 4 §9; amounts are
 // decimal strings, dates ISO YYYY-MM-DD). Only lending-adapter.ts calls the core.
-import type { ScheduleJson, ScheduleRowJson, ServicingJson } from '../../lending/index.js';
+import type { ScheduleRowJson, ServicingJson } from '../../lending/index.js';
 
 export interface LoanFee {
   name: string;

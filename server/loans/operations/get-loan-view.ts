@@ -49,9 +49,22 @@ export async function getLoanView(db: Executor, portalId: string, dealId: number
   const reversedPayments: ReversedPaymentView[] = [];
   for (const e of ledger) {
     if (e.kind !== 'PAYMENT') continue;
-    const base = { id: e.externalId, entryId: e.id, date: e.valueDate, amount: e.amount, method: e.method, reference: e.reference, createdAt: e.createdAt, allocationAtPosting: e.allocation };
+    const base = {
+      id: e.externalId,
+      entryId: e.id,
+      date: e.valueDate,
+      amount: e.amount,
+      method: e.method,
+      reference: e.reference,
+      createdAt: e.createdAt,
+      allocationAtPosting: e.allocation,
+    };
     const r = reversals.get(e.id);
-    if (r) reversedPayments.push({ ...base, reversal: { entryId: r.id, date: r.valueDate, reasonCode: r.reasonCode, note: r.reference, createdAt: r.createdAt } });
+    if (r)
+      reversedPayments.push({
+        ...base,
+        reversal: { entryId: r.id, date: r.valueDate, reasonCode: r.reasonCode, note: r.reference, createdAt: r.createdAt },
+      });
     else payments.push({ ...base, allocation: allocations.get(e.externalId) ?? null });
   }
   return {
@@ -63,7 +76,12 @@ export async function getLoanView(db: Executor, portalId: string, dealId: number
     updatedAt: loan.updatedAt,
     asOf,
     loan: schedule.terms,
-    schedule: { installmentAmount: schedule.installmentAmount, rows: schedule.rows, totals: schedule.totals, effectiveRates: schedule.effectiveRates },
+    schedule: {
+      installmentAmount: schedule.installmentAmount,
+      rows: schedule.rows,
+      totals: schedule.totals,
+      effectiveRates: schedule.effectiveRates,
+    },
     payments,
     reversedPayments,
     servicing,

@@ -42,9 +42,16 @@ export function requireLoan(state: LoanState | null, dealId: number): LoanState 
  */
 export function effectivePayments(ledger: LedgerEntry[]): PaymentInput[] {
   const reversed = new Set(ledger.filter((e) => e.kind === 'REVERSAL' && e.reversesId).map((e) => e.reversesId));
-  return ledger.filter((e) => e.kind === 'PAYMENT' && !reversed.has(e.id)).map((e) => ({ id: e.externalId, date: e.valueDate, amount: e.amount }));
+  return ledger
+    .filter((e) => e.kind === 'PAYMENT' && !reversed.has(e.id))
+    .map((e) => ({ id: e.externalId, date: e.valueDate, amount: e.amount }));
 }
 
 export function servicingOf(state: LoanState, asOf: string, extra: PaymentInput[] = []): Servicing {
-  return serviceLoan({ terms: state.schedule.terms, schedule: state.schedule, payments: [...effectivePayments(state.ledger), ...extra], asOf });
+  return serviceLoan({
+    terms: state.schedule.terms,
+    schedule: state.schedule,
+    payments: [...effectivePayments(state.ledger), ...extra],
+    asOf,
+  });
 }

@@ -11,16 +11,26 @@ export function currencyScale(currency: string): number {
 
 /** A positive amount in the currency's scale, as a normalised decimal string ("100" → "100.00"). */
 export function positiveAmount(value: string, currency: string, field: string): string {
-  if (!/^\d{1,15}(\.\d{1,10})?$/.test(value)) throw new AppError('VALIDATION', `${field} is not a decimal`, `${field} must be a positive decimal number`, { field });
+  if (!/^\d{1,15}(\.\d{1,10})?$/.test(value))
+    throw new AppError('VALIDATION', `${field} is not a decimal`, `${field} must be a positive decimal number`, { field });
   const d = new Decimal(value);
   const scale = currencyScale(currency);
   if (d.lte(0)) throw new AppError('AMOUNT_NOT_POSITIVE', `${field} ≤ 0`, `${field} must be greater than zero`, { field }, 422);
-  if (d.decimalPlaces() > scale) throw new AppError('AMOUNT_SCALE', `${field} has more than ${scale} decimals`, `${field} allows at most ${scale} decimals in ${currency}`, { field }, 422);
+  if (d.decimalPlaces() > scale)
+    throw new AppError(
+      'AMOUNT_SCALE',
+      `${field} has more than ${scale} decimals`,
+      `${field} allows at most ${scale} decimals in ${currency}`,
+      { field },
+      422,
+    );
   return d.toFixed(scale);
 }
 
 /** Stable hash of a request body, to tell a replay from a different request under the same id. */
 export function requestHash(body: Record<string, string | number | null>): string {
   const keys = Object.keys(body).sort();
-  return createHash('sha256').update(JSON.stringify(keys.map((k) => [k, body[k]]))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(keys.map((k) => [k, body[k]])))
+    .digest('hex');
 }

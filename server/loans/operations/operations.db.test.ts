@@ -52,19 +52,50 @@ describe('saveLoan', () => {
   });
 
   it('refuses an invalid loan with the lending code and the field path', async () => {
-    await expect(saveLoan(db.kysely, P, 102, { terms: sampleTerms(0) }, actor, deps)).rejects.toMatchObject({ code: 'TERM_ZERO', status: 422, details: { field: 'installments' } });
-    await expect(saveLoan(db.kysely, P, 102, { terms: sampleTerms(12, { dayCount: 'bogus/1' }) }, actor, deps)).rejects.toMatchObject({ details: { field: 'dayCount' } });
-    await expect(saveLoan(db.kysely, P, 102, { terms: sampleTerms(12, { principal: '0' }) }, actor, deps)).rejects.toMatchObject({ status: 422, details: { field: 'principal' } });
+    await expect(saveLoan(db.kysely, P, 102, { terms: sampleTerms(0) }, actor, deps)).rejects.toMatchObject({
+      code: 'TERM_ZERO',
+      status: 422,
+      details: { field: 'installments' },
+    });
+    await expect(saveLoan(db.kysely, P, 102, { terms: sampleTerms(12, { dayCount: 'bogus/1' }) }, actor, deps)).rejects.toMatchObject({
+      details: { field: 'dayCount' },
+    });
+    await expect(saveLoan(db.kysely, P, 102, { terms: sampleTerms(12, { principal: '0' }) }, actor, deps)).rejects.toMatchObject({
+      status: 422,
+      details: { field: 'principal' },
+    });
     expect(await getLoanView(db.kysely, P, 102, '2024-02-01')).toBeNull();
   });
 
   it('re-checks the product ranges', async () => {
     const now = '2024-01-01T00:00:00Z';
-    const base = { name: 'Consumer', method: 'annuity', rateUnit: 'annual' as const, rateMin: '10', rateMax: '20', termMin: 3, termMax: 24, amountMin: '1000', amountMax: '500000', currency: 'RUB', fees: [], dayCount: 'actual/365', profile: null, active: true };
+    const base = {
+      name: 'Consumer',
+      method: 'annuity',
+      rateUnit: 'annual' as const,
+      rateMin: '10',
+      rateMax: '20',
+      termMin: 3,
+      termMax: 24,
+      amountMin: '1000',
+      amountMax: '500000',
+      currency: 'RUB',
+      fees: [],
+      dayCount: 'actual/365',
+      profile: null,
+      active: true,
+    };
     await upsertProduct(db.kysely, P, { id: 'p1', ...base }, now);
-    await expect(saveLoan(db.kysely, P, 103, { productId: 'p1', terms: sampleTerms(36) }, actor, deps)).rejects.toMatchObject({ code: 'PRODUCT_RANGE', details: { field: 'installments' } });
-    await expect(saveLoan(db.kysely, P, 103, { productId: 'p1', terms: sampleTerms(12, { rate: { annualPercent: '25' } }) }, actor, deps)).rejects.toMatchObject({ code: 'PRODUCT_RANGE', details: { field: 'rate.annualPercent' } });
-    await expect(saveLoan(db.kysely, 'portal-b', 103, { productId: 'p1', terms: sampleTerms(12) }, actor, deps)).rejects.toMatchObject({ code: 'PRODUCT_NOT_FOUND' });
+    await expect(saveLoan(db.kysely, P, 103, { productId: 'p1', terms: sampleTerms(36) }, actor, deps)).rejects.toMatchObject({
+      code: 'PRODUCT_RANGE',
+      details: { field: 'installments' },
+    });
+    await expect(
+      saveLoan(db.kysely, P, 103, { productId: 'p1', terms: sampleTerms(12, { rate: { annualPercent: '25' } }) }, actor, deps),
+    ).rejects.toMatchObject({ code: 'PRODUCT_RANGE', details: { field: 'rate.annualPercent' } });
+    await expect(saveLoan(db.kysely, 'portal-b', 103, { productId: 'p1', terms: sampleTerms(12) }, actor, deps)).rejects.toMatchObject({
+      code: 'PRODUCT_NOT_FOUND',
+    });
     const ok = await saveLoan(db.kysely, P, 103, { productId: 'p1', terms: sampleTerms(12) }, actor, deps);
     expect(ok.created).toBe(true);
   });
@@ -95,7 +126,10 @@ describe('payments', () => {
   it('refuses the same id with a different body', async () => {
     const id = uuid7();
     await registerPayment(db.kysely, P, deal, { id, date: '2024-03-15', amount: '100' }, actor, deps);
-    await expect(registerPayment(db.kysely, P, deal, { id, date: '2024-03-15', amount: '101' }, actor, deps)).rejects.toMatchObject({ code: 'IDEMPOTENCY_MISMATCH', status: 409 });
+    await expect(registerPayment(db.kysely, P, deal, { id, date: '2024-03-15', amount: '101' }, actor, deps)).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_MISMATCH',
+      status: 409,
+    });
   });
 
   it('concurrent repeats of one payment store it once', async () => {
@@ -106,9 +140,15 @@ describe('payments', () => {
   });
 
   it('refuses amounts that are not positive or have too many decimals, and dates before disbursement', async () => {
-    await expect(registerPayment(db.kysely, P, deal, { id: uuid7(), date: '2024-03-15', amount: '0' }, actor, deps)).rejects.toMatchObject({ code: 'AMOUNT_NOT_POSITIVE' });
-    await expect(registerPayment(db.kysely, P, deal, { id: uuid7(), date: '2024-03-15', amount: '1.001' }, actor, deps)).rejects.toMatchObject({ code: 'AMOUNT_SCALE' });
-    await expect(registerPayment(db.kysely, P, deal, { id: uuid7(), date: '2023-12-31', amount: '1' }, actor, deps)).rejects.toMatchObject({ code: 'PAYMENT_BEFORE_DISBURSEMENT' });
+    await expect(registerPayment(db.kysely, P, deal, { id: uuid7(), date: '2024-03-15', amount: '0' }, actor, deps)).rejects.toMatchObject({
+      code: 'AMOUNT_NOT_POSITIVE',
+    });
+    await expect(
+      registerPayment(db.kysely, P, deal, { id: uuid7(), date: '2024-03-15', amount: '1.001' }, actor, deps),
+    ).rejects.toMatchObject({ code: 'AMOUNT_SCALE' });
+    await expect(registerPayment(db.kysely, P, deal, { id: uuid7(), date: '2023-12-31', amount: '1' }, actor, deps)).rejects.toMatchObject({
+      code: 'PAYMENT_BEFORE_DISBURSEMENT',
+    });
   });
 
   it('reverses with a new entry, never an edit, and the view drops the reversed payment', async () => {
@@ -118,18 +158,24 @@ describe('payments', () => {
     const rev = await reversePayment(db.kysely, P, deal, id, { reasonCode: 'WRONG_LOAN', note: 'posted to the wrong deal' }, actor, deps);
     expect(rev.entry).toMatchObject({ kind: 'REVERSAL', amount: '-500.00', reversesId: pay.entry.id, reasonCode: 'WRONG_LOAN' });
     expect((await reversePayment(db.kysely, P, deal, id, { reasonCode: 'WRONG_LOAN' }, actor, deps)).replayed).toBe(true);
-    await expect(reversePayment(db.kysely, P, deal, id, { reasonCode: 'OTHER' }, actor, deps)).rejects.toMatchObject({ code: 'IDEMPOTENCY_MISMATCH' });
+    await expect(reversePayment(db.kysely, P, deal, id, { reasonCode: 'OTHER' }, actor, deps)).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_MISMATCH',
+    });
     const ledger = await listLedger(db.kysely, P, pay.entry.loanId);
     expect(ledger.find((e) => e.id === pay.entry.id)).toMatchObject({ amount: '500.00', kind: 'PAYMENT' });
     const after = await getLoanView(db.kysely, P, deal, '2024-05-01');
     expect(after!.payments.find((p) => p.id === id)).toBeUndefined();
     expect(after!.reversedPayments.find((p) => p.id === id)?.reversal).toMatchObject({ reasonCode: 'WRONG_LOAN' });
     expect(new Decimal(after!.servicing.toBeCurrent).sub(before!.servicing.toBeCurrent).toFixed(2)).toBe('500.00');
-    await expect(reversePayment(db.kysely, P, deal, 'nope', { reasonCode: 'X' }, actor, deps)).rejects.toMatchObject({ code: 'PAYMENT_NOT_FOUND' });
+    await expect(reversePayment(db.kysely, P, deal, 'nope', { reasonCode: 'X' }, actor, deps)).rejects.toMatchObject({
+      code: 'PAYMENT_NOT_FOUND',
+    });
   });
 
   it('is portal scoped: another portal sees no loan for the same deal id', async () => {
     expect(await getLoanView(db.kysely, 'portal-b', deal, '2024-05-01')).toBeNull();
-    await expect(registerPayment(db.kysely, 'portal-b', deal, { id: uuid7(), date: '2024-03-15', amount: '1' }, actor, deps)).rejects.toMatchObject({ code: 'LOAN_NOT_FOUND' });
+    await expect(
+      registerPayment(db.kysely, 'portal-b', deal, { id: uuid7(), date: '2024-03-15', amount: '1' }, actor, deps),
+    ).rejects.toMatchObject({ code: 'LOAN_NOT_FOUND' });
   });
 });

@@ -9,7 +9,14 @@ function refuse(field: string, message: string): never {
 
 /** Re-checks a loan against its product on the server (the widget checks too, but is not trusted). */
 export function checkAgainstProduct(input: LoanInput, p: LoanProduct): void {
-  if (!p.active) throw new AppError('PRODUCT_INACTIVE', `product ${p.id} inactive`, 'This loan product is no longer offered', { field: 'productId' }, 422);
+  if (!p.active)
+    throw new AppError(
+      'PRODUCT_INACTIVE',
+      `product ${p.id} inactive`,
+      'This loan product is no longer offered',
+      { field: 'productId' },
+      422,
+    );
   if (input.method !== p.method) refuse('method', `Method must be ${p.method} for ${p.name}`);
   if ((input.dayCount ?? 'actual/365') !== p.dayCount) refuse('dayCount', `Day count must be ${p.dayCount} for ${p.name}`);
   if (p.profile && input.profile !== p.profile) refuse('profile', `Regulatory profile must be ${p.profile} for ${p.name}`);
@@ -20,7 +27,8 @@ export function checkAgainstProduct(input: LoanInput, p: LoanProduct): void {
   const r = new Decimal(rate);
   if (r.lt(p.rateMin) || r.gt(p.rateMax)) refuse(`rate.${rateField}`, `Rate must be between ${p.rateMin} and ${p.rateMax} % for ${p.name}`);
   const n = Array.isArray(input.dueDates) ? input.dueDates.length : input.installments;
-  if (n < p.termMin || n > p.termMax) refuse('installments', `Term must be between ${p.termMin} and ${p.termMax} installments for ${p.name}`);
+  if (n < p.termMin || n > p.termMax)
+    refuse('installments', `Term must be between ${p.termMin} and ${p.termMax} installments for ${p.name}`);
   const amount = new Decimal(input.principal);
   if (p.amountMin !== null && amount.lt(p.amountMin)) refuse('principal', `Amount must be at least ${p.amountMin} for ${p.name}`);
   if (p.amountMax !== null && amount.gt(p.amountMax)) refuse('principal', `Amount must be at most ${p.amountMax} for ${p.name}`);

@@ -28,7 +28,14 @@ export interface PaymentResult {
  * same body returns the first result; with a different body it is refused (IDEMPOTENCY_MISMATCH).
  * The core allocates the payment as of its value date and the allocation is stored with it.
  */
-export async function registerPayment(db: Executor, portalId: string, dealId: number, req: PaymentRequest, actor: Actor, deps: LoanDeps): Promise<PaymentResult> {
+export async function registerPayment(
+  db: Executor,
+  portalId: string,
+  dealId: number,
+  req: PaymentRequest,
+  actor: Actor,
+  deps: LoanDeps,
+): Promise<PaymentResult> {
   const state = requireLoan(await loadLoanStateByDeal(db, portalId, dealId), dealId);
   const { loan } = state;
   const amount = positiveAmount(req.amount, loan.currency, 'amount');
@@ -38,10 +45,22 @@ export async function registerPayment(db: Executor, portalId: string, dealId: nu
   const first = await findEntryByExternalId(db, portalId, loan.id, req.id);
   if (first) return replay(first, hash, req.id);
   if (req.date < state.schedule.terms.disbursementDate) {
-    throw new AppError('PAYMENT_BEFORE_DISBURSEMENT', `payment ${req.date} before disbursement`, 'The payment date is before the loan was disbursed', { field: 'date' }, 422);
+    throw new AppError(
+      'PAYMENT_BEFORE_DISBURSEMENT',
+      `payment ${req.date} before disbursement`,
+      'The payment date is before the loan was disbursed',
+      { field: 'date' },
+      422,
+    );
   }
   if (req.date > isoDay(deps.now())) {
-    throw new AppError('PAYMENT_IN_FUTURE', `payment ${req.date} after today`, 'A payment cannot be dated in the future', { field: 'date' }, 422);
+    throw new AppError(
+      'PAYMENT_IN_FUTURE',
+      `payment ${req.date} after today`,
+      'A payment cannot be dated in the future',
+      { field: 'date' },
+      422,
+    );
   }
   const allocation = allocate(state, req.id, req.date, amount);
   const entry: LedgerEntry = {
@@ -64,7 +83,12 @@ export async function registerPayment(db: Executor, portalId: string, dealId: nu
   try {
     await db.transaction().execute(async (trx) => {
       await appendLedgerEntry(trx, portalId, entry);
-      await deps.enqueue?.(trx, { portalId, kind: LOAN_SYNC_JOB, idempotencyKey: `loan-sync:${loan.id}:pay:${entry.id}`, payload: { loanId: loan.id, dealId } });
+      await deps.enqueue?.(trx, {
+        portalId,
+        kind: LOAN_SYNC_JOB,
+        idempotencyKey: `loan-sync:${loan.id}:pay:${entry.id}`,
+        payload: { loanId: loan.id, dealId },
+      });
     });
   } catch (e) {
     // A concurrent request with the same id won the insert: answer as a replay of it.
@@ -83,7 +107,12 @@ export function allocationSum(a: PaymentAllocation): Decimal {
 
 function replay(first: LedgerEntry, hash: string, id: string): PaymentResult {
   if (first.kind !== 'PAYMENT' || first.requestHash !== hash) {
-    throw new AppError('IDEMPOTENCY_MISMATCH', `payment id ${id} reused with a different body`, 'This payment id was already used for a different payment', { field: 'id' });
+    throw new AppError(
+      'IDEMPOTENCY_MISMATCH',
+      `payment id ${id} reused with a different body`,
+      'This payment id was already used for a different payment',
+      { field: 'id' },
+    );
   }
   return { entry: first, replayed: true };
 }

@@ -21,11 +21,20 @@ export interface ReversalResult {
  * Reverses a wrong payment with a new REVERSAL entry (negated amount, reason code); the payment
  * itself is never edited. A payment reverses once; repeating the same reversal returns it.
  */
-export async function reversePayment(db: Executor, portalId: string, dealId: number, paymentId: string, req: ReversalRequest, actor: Actor, deps: LoanDeps): Promise<ReversalResult> {
+export async function reversePayment(
+  db: Executor,
+  portalId: string,
+  dealId: number,
+  paymentId: string,
+  req: ReversalRequest,
+  actor: Actor,
+  deps: LoanDeps,
+): Promise<ReversalResult> {
   const loan = await findLoanByDeal(db, portalId, dealId);
   if (!loan) throw new AppError('LOAN_NOT_FOUND', `no loan for deal ${dealId}`, 'This deal has no saved loan yet', undefined, 404);
   const payment = await findEntryByExternalId(db, portalId, loan.id, paymentId);
-  if (!payment || payment.kind !== 'PAYMENT') throw new AppError('PAYMENT_NOT_FOUND', `payment ${paymentId} not on loan ${loan.id}`, 'No such payment on this loan', undefined, 404);
+  if (!payment || payment.kind !== 'PAYMENT')
+    throw new AppError('PAYMENT_NOT_FOUND', `payment ${paymentId} not on loan ${loan.id}`, 'No such payment on this loan', undefined, 404);
   const hash = requestHash({ kind: 'REVERSAL', reverses: payment.id, reasonCode: req.reasonCode });
 
   const prior = await findReversalOf(db, portalId, payment.id);
@@ -50,7 +59,12 @@ export async function reversePayment(db: Executor, portalId: string, dealId: num
   try {
     await db.transaction().execute(async (trx) => {
       await appendLedgerEntry(trx, portalId, entry);
-      await deps.enqueue?.(trx, { portalId, kind: LOAN_SYNC_JOB, idempotencyKey: `loan-sync:${loan.id}:rev:${entry.id}`, payload: { loanId: loan.id, dealId } });
+      await deps.enqueue?.(trx, {
+        portalId,
+        kind: LOAN_SYNC_JOB,
+        idempotencyKey: `loan-sync:${loan.id}:rev:${entry.id}`,
+        payload: { loanId: loan.id, dealId },
+      });
     });
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
@@ -63,7 +77,12 @@ export async function reversePayment(db: Executor, portalId: string, dealId: num
 
 function replay(prior: LedgerEntry, hash: string, paymentId: string): ReversalResult {
   if (prior.requestHash !== hash) {
-    throw new AppError('IDEMPOTENCY_MISMATCH', `payment ${paymentId} already reversed with another reason`, 'This payment was already reversed with a different reason', { field: 'reasonCode' });
+    throw new AppError(
+      'IDEMPOTENCY_MISMATCH',
+      `payment ${paymentId} already reversed with another reason`,
+      'This payment was already reversed with a different reason',
+      { field: 'reasonCode' },
+    );
   }
   return { entry: prior, replayed: true };
 }

@@ -43,7 +43,14 @@ export function scheduleOrRefuse(terms: LoanInput): Schedule {
  * when the principal changes) in the ledger, and the portal sync job — all in one transaction.
  * Saving the same terms again is a no-op.
  */
-export async function saveLoan(db: Executor, portalId: string, dealId: number, req: SaveLoanRequest, actor: Actor, deps: LoanDeps): Promise<SaveLoanResult> {
+export async function saveLoan(
+  db: Executor,
+  portalId: string,
+  dealId: number,
+  req: SaveLoanRequest,
+  actor: Actor,
+  deps: LoanDeps,
+): Promise<SaveLoanResult> {
   // The core defaults the disbursement to the contract date; we store it explicitly because the
   // ledger and servicing read it.
   const terms: LoanInput = { ...req.terms, disbursementDate: req.terms.disbursementDate ?? req.terms.contractDate };
@@ -51,14 +58,22 @@ export async function saveLoan(db: Executor, portalId: string, dealId: number, r
   const productId = req.productId ?? null;
   if (productId) {
     const product = await getProduct(db, portalId, productId);
-    if (!product) throw new AppError('PRODUCT_NOT_FOUND', `product ${productId} not in portal`, 'Unknown loan product', { field: 'productId' }, 422);
+    if (!product)
+      throw new AppError('PRODUCT_NOT_FOUND', `product ${productId} not in portal`, 'Unknown loan product', { field: 'productId' }, 422);
     checkAgainstProduct(terms, product);
   }
   try {
-    return await db.transaction().execute((trx) => saveInTransaction(trx, portalId, dealId, productId, terms, schedule, req.reason ?? 'save', actor, deps));
+    return await db
+      .transaction()
+      .execute((trx) => saveInTransaction(trx, portalId, dealId, productId, terms, schedule, req.reason ?? 'save', actor, deps));
   } catch (e) {
     // Two first saves for the same deal raced; the loser may simply retry.
-    if (isUniqueViolation(e)) throw new AppError('CONFLICT', `concurrent save of deal ${dealId}`, 'The loan was saved by someone else at the same moment; reload and try again');
+    if (isUniqueViolation(e))
+      throw new AppError(
+        'CONFLICT',
+        `concurrent save of deal ${dealId}`,
+        'The loan was saved by someone else at the same moment; reload and try again',
+      );
     throw e;
   }
 }
@@ -80,9 +95,31 @@ async function saveInTransaction(
   let version: number;
   if (!existing) {
     version = 1;
-    loan = { id: deps.newId(), portalId, dealId, productId, currency: terms.currency, principal: terms.principal, terms, status: 'ACTIVE', currentScheduleVersion: 1, createdAt: nowIso, updatedAt: nowIso };
+    loan = {
+      id: deps.newId(),
+      portalId,
+      dealId,
+      productId,
+      currency: terms.currency,
+      principal: terms.principal,
+      terms,
+      status: 'ACTIVE',
+      currentScheduleVersion: 1,
+      createdAt: nowIso,
+      updatedAt: nowIso,
+    };
     await insertLoan(trx, loan, actor.userId);
-    await postPrincipal(trx, portalId, loan.id, 'DISBURSEMENT', 'disbursement', new Decimal(terms.principal).toFixed(currencyScale(terms.currency)), terms, actor, deps);
+    await postPrincipal(
+      trx,
+      portalId,
+      loan.id,
+      'DISBURSEMENT',
+      'disbursement',
+      new Decimal(terms.principal).toFixed(currencyScale(terms.currency)),
+      terms,
+      actor,
+      deps,
+    );
   } else {
     loan = existing;
     const current = await getScheduleVersion(trx, portalId, loan.id, loan.currentScheduleVersion);
@@ -90,17 +127,52 @@ async function saveInTransaction(
       return { loanId: loan.id, version: loan.currentScheduleVersion, created: false, changed: false, schedule: current };
     }
     version = loan.currentScheduleVersion + 1;
-    const ok = await updateLoanTerms(trx, portalId, loan.id, { productId, currency: terms.currency, principal: terms.principal, terms, version, expectedVersion: loan.currentScheduleVersion, nowIso });
-    if (!ok) throw new AppError('CONFLICT', `loan ${loan.id} changed concurrently`, 'The loan was changed by someone else; reload and try again');
+    const ok = await updateLoanTerms(trx, portalId, loan.id, {
+      productId,
+      currency: terms.currency,
+      principal: terms.principal,
+      terms,
+      version,
+      expectedVersion: loan.currentScheduleVersion,
+      nowIso,
+    });
+    if (!ok)
+      throw new AppError('CONFLICT', `loan ${loan.id} changed concurrently`, 'The loan was changed by someone else; reload and try again');
     const delta = new Decimal(terms.principal).sub(loan.principal);
-    if (!delta.isZero()) await postPrincipal(trx, portalId, loan.id, 'ADJUSTMENT', `principal:v${version}`, delta.toFixed(currencyScale(terms.currency)), terms, actor, deps);
+    if (!delta.isZero())
+      await postPrincipal(
+        trx,
+        portalId,
+        loan.id,
+        'ADJUSTMENT',
+        `principal:v${version}`,
+        delta.toFixed(currencyScale(terms.currency)),
+        terms,
+        actor,
+        deps,
+      );
   }
   await insertScheduleVersion(trx, portalId, { loanId: loan.id, version, terms, schedule, reason, createdBy: actor.userId, nowIso });
-  await deps.enqueue?.(trx, { portalId, kind: LOAN_SYNC_JOB, idempotencyKey: `loan-sync:${loan.id}:v${version}`, payload: { loanId: loan.id, dealId } });
+  await deps.enqueue?.(trx, {
+    portalId,
+    kind: LOAN_SYNC_JOB,
+    idempotencyKey: `loan-sync:${loan.id}:v${version}`,
+    payload: { loanId: loan.id, dealId },
+  });
   return { loanId: loan.id, version, created: !existing, changed: true, schedule };
 }
 
-async function postPrincipal(trx: Trx, portalId: string, loanId: string, kind: 'DISBURSEMENT' | 'ADJUSTMENT', externalId: string, amount: string, terms: LoanInput, actor: Actor, deps: LoanDeps): Promise<void> {
+async function postPrincipal(
+  trx: Trx,
+  portalId: string,
+  loanId: string,
+  kind: 'DISBURSEMENT' | 'ADJUSTMENT',
+  externalId: string,
+  amount: string,
+  terms: LoanInput,
+  actor: Actor,
+  deps: LoanDeps,
+): Promise<void> {
   await appendLedgerEntry(trx, portalId, {
     id: deps.newId(),
     loanId,
@@ -122,7 +194,12 @@ async function postPrincipal(trx: Trx, portalId: string, loanId: string, kind: '
 
 function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+    );
   return v;
 }
 

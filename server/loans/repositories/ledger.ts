@@ -51,7 +51,12 @@ export async function appendLedgerEntry(db: Executor, portalId: string, e: Ledge
     .execute();
 }
 
-export async function findEntryByExternalId(db: Executor, portalId: string, loanId: string, externalId: string): Promise<LedgerEntry | null> {
+export async function findEntryByExternalId(
+  db: Executor,
+  portalId: string,
+  loanId: string,
+  externalId: string,
+): Promise<LedgerEntry | null> {
   const r = await db
     .selectFrom('ledger_entries')
     .selectAll()
@@ -63,7 +68,12 @@ export async function findEntryByExternalId(db: Executor, portalId: string, loan
 }
 
 export async function findReversalOf(db: Executor, portalId: string, entryId: string): Promise<LedgerEntry | null> {
-  const r = await db.selectFrom('ledger_entries').selectAll().where('portal_id', '=', portalId).where('reverses_id', '=', entryId).executeTakeFirst();
+  const r = await db
+    .selectFrom('ledger_entries')
+    .selectAll()
+    .where('portal_id', '=', portalId)
+    .where('reverses_id', '=', entryId)
+    .executeTakeFirst();
   return r ? toEntry(r) : null;
 }
 

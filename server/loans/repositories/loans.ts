@@ -59,7 +59,15 @@ export async function updateLoanTerms(
   db: Executor,
   portalId: string,
   loanId: string,
-  change: { productId: string | null; currency: string; principal: string; terms: LoanInput; version: number; expectedVersion: number; nowIso: string },
+  change: {
+    productId: string | null;
+    currency: string;
+    principal: string;
+    terms: LoanInput;
+    version: number;
+    expectedVersion: number;
+    nowIso: string;
+  },
 ): Promise<boolean> {
   const res = await db
     .updateTable('loans')

@@ -16,10 +16,21 @@ export async function listPortalItems(db: Executor, portalId: string, loanId: st
     .where('loan_id', '=', loanId)
     .orderBy('installment')
     .execute();
-  return rows.map((r) => ({ installment: Number(r.installment), entityTypeId: Number(r.entity_type_id), itemId: Number(r.item_id), fieldsHash: r.fields_hash }));
+  return rows.map((r) => ({
+    installment: Number(r.installment),
+    entityTypeId: Number(r.entity_type_id),
+    itemId: Number(r.item_id),
+    fieldsHash: r.fields_hash,
+  }));
 }
 
-export async function upsertPortalItems(db: Executor, portalId: string, loanId: string, links: PortalItemLink[], nowIso: string): Promise<void> {
+export async function upsertPortalItems(
+  db: Executor,
+  portalId: string,
+  loanId: string,
+  links: PortalItemLink[],
+  nowIso: string,
+): Promise<void> {
   if (links.length === 0) return;
   await db
     .insertInto('portal_items')
@@ -47,5 +58,10 @@ export async function upsertPortalItems(db: Executor, portalId: string, loanId: 
 
 export async function deletePortalItems(db: Executor, portalId: string, loanId: string, installments: number[]): Promise<void> {
   if (installments.length === 0) return;
-  await db.deleteFrom('portal_items').where('portal_id', '=', portalId).where('loan_id', '=', loanId).where('installment', 'in', installments).execute();
+  await db
+    .deleteFrom('portal_items')
+    .where('portal_id', '=', portalId)
+    .where('loan_id', '=', loanId)
+    .where('installment', 'in', installments)
+    .execute();
 }

@@ -49,7 +49,11 @@ export async function getScheduleVersion(db: Executor, portalId: string, loanId:
   };
 }
 
-export async function listScheduleVersions(db: Executor, portalId: string, loanId: string): Promise<{ version: number; reason: string; createdAt: string }[]> {
+export async function listScheduleVersions(
+  db: Executor,
+  portalId: string,
+  loanId: string,
+): Promise<{ version: number; reason: string; createdAt: string }[]> {
   const rows = await db
     .selectFrom('schedule_versions')
     .select(['version', 'reason', 'created_at'])

@@ -9,13 +9,26 @@ export interface SyncState {
 async function ensureRow(db: Executor, portalId: string, loanId: string): Promise<void> {
   await db
     .insertInto('loan_sync_state')
-    .values({ portal_id: portalId, loan_id: loanId, adds_in_flight: 0, lease_until: null, deal_fields_hash: null, last_synced_at: null, last_error: null })
+    .values({
+      portal_id: portalId,
+      loan_id: loanId,
+      adds_in_flight: 0,
+      lease_until: null,
+      deal_fields_hash: null,
+      last_synced_at: null,
+      last_error: null,
+    })
     .onConflict((oc) => oc.columns(['portal_id', 'loan_id']).doNothing())
     .execute();
 }
 
 export async function getSyncState(db: Executor, portalId: string, loanId: string): Promise<SyncState> {
-  const r = await db.selectFrom('loan_sync_state').selectAll().where('portal_id', '=', portalId).where('loan_id', '=', loanId).executeTakeFirst();
+  const r = await db
+    .selectFrom('loan_sync_state')
+    .selectAll()
+    .where('portal_id', '=', portalId)
+    .where('loan_id', '=', loanId)
+    .executeTakeFirst();
   if (!r) return { addsInFlight: false, dealFieldsHash: null, lastSyncedAt: null };
   return { addsInFlight: Number(r.adds_in_flight) === 1, dealFieldsHash: r.deal_fields_hash, lastSyncedAt: r.last_synced_at };
 }
@@ -37,12 +50,22 @@ export async function claimSyncLease(db: Executor, portalId: string, loanId: str
 }
 
 export async function releaseSyncLease(db: Executor, portalId: string, loanId: string): Promise<void> {
-  await db.updateTable('loan_sync_state').set({ lease_until: null }).where('portal_id', '=', portalId).where('loan_id', '=', loanId).execute();
+  await db
+    .updateTable('loan_sync_state')
+    .set({ lease_until: null })
+    .where('portal_id', '=', portalId)
+    .where('loan_id', '=', loanId)
+    .execute();
 }
 
 export async function setAddsInFlight(db: Executor, portalId: string, loanId: string, inFlight: boolean): Promise<void> {
   await ensureRow(db, portalId, loanId);
-  await db.updateTable('loan_sync_state').set({ adds_in_flight: inFlight ? 1 : 0 }).where('portal_id', '=', portalId).where('loan_id', '=', loanId).execute();
+  await db
+    .updateTable('loan_sync_state')
+    .set({ adds_in_flight: inFlight ? 1 : 0 })
+    .where('portal_id', '=', portalId)
+    .where('loan_id', '=', loanId)
+    .execute();
 }
 
 export async function recordSyncOutcome(

@@ -50,10 +50,15 @@ export class FakePortal implements PortalGateway {
   }
 
   itemsOfDeal(entityTypeId: number, dealId: number): FakeItem[] {
-    return [...this.items.values()].filter((i) => i.entityTypeId === entityTypeId && i.fields.parentId2 === dealId).sort((a, b) => a.id - b.id);
+    return [...this.items.values()]
+      .filter((i) => i.entityTypeId === entityTypeId && i.fields.parentId2 === dealId)
+      .sort((a, b) => a.id - b.id);
   }
 
-  private exec(method: string, p: Record<string, unknown>): { result: unknown; total?: number; next?: number } | { error: { code: string; description: string } } {
+  private exec(
+    method: string,
+    p: Record<string, unknown>,
+  ): { result: unknown; total?: number; next?: number } | { error: { code: string; description: string } } {
     const notFound = { error: { code: 'NOT_FOUND', description: 'Element not found' } };
     switch (method) {
       case 'crm.item.add': {

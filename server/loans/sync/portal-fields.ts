@@ -37,7 +37,16 @@ export function installmentFromTitle(title: unknown): number | null {
 }
 
 export function hashFields(fields: Record<string, unknown>): string {
-  return createHash('sha256').update(JSON.stringify(Object.keys(fields).sort().map((k) => [k, fields[k]]))).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(
+      JSON.stringify(
+        Object.keys(fields)
+          .sort()
+          .map((k) => [k, fields[k]]),
+      ),
+    )
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export function desiredItems(state: LoanState, servicing: Servicing, target: SyncTarget): DesiredItem[] {
@@ -86,9 +95,12 @@ export function dealFields(state: LoanState, servicing: Servicing, target: SyncT
   const open = servicing.installments.filter((i) => new Decimal(i.outstanding).gt(0));
   const next = open.find((i) => i.dueDate >= servicing.asOf) ?? open[0];
   // The next payment includes any arrears before it: what the client must pay by that date.
-  const nextAmount = next ? open.filter((i) => i.dueDate <= next.dueDate).reduce((s, i) => s.add(i.outstanding), new Decimal(0)) : new Decimal(0);
+  const nextAmount = next
+    ? open.filter((i) => i.dueDate <= next.dueDate).reduce((s, i) => s.add(i.outstanding), new Decimal(0))
+    : new Decimal(0);
   const status = open.length === 0 ? 'closed' : servicing.daysPastDue > 0 ? 'overdue' : 'active';
-  const rate = terms.rate.annualPercent ?? (terms.rate.dailyPercent !== undefined ? new Decimal(terms.rate.dailyPercent).mul(365).toFixed() : '');
+  const rate =
+    terms.rate.annualPercent ?? (terms.rate.dailyPercent !== undefined ? new Decimal(terms.rate.dailyPercent).mul(365).toFixed() : '');
   const d = target.dealFields;
   return {
     OPPORTUNITY: loan.principal,

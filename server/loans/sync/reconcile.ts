@@ -28,7 +28,12 @@ interface ListedItem {
  * be read (our user field, else our title prefix); one item per installment is kept (the lowest
  * id, i.e. the first created), the others are surplus. Items we cannot identify are left alone.
  */
-export async function reconcileItems(gateway: PortalGateway, target: SyncTarget, dealId: number, expectedCount: number): Promise<ReconcileResult> {
+export async function reconcileItems(
+  gateway: PortalGateway,
+  target: SyncTarget,
+  dealId: number,
+  expectedCount: number,
+): Promise<ReconcileResult> {
   const nField = target.itemFields?.installment;
   const select = ['id', 'title', ...(nField ? [nField] : [])];
   const listed: ListedItem[] = [];
@@ -61,7 +66,8 @@ export async function reconcileItems(gateway: PortalGateway, target: SyncTarget,
   const surplus: number[] = [];
   for (const item of [...listed].sort((a, b) => Number(a.id) - Number(b.id))) {
     const raw = nField ? item[nField] : undefined;
-    const n = raw !== undefined && raw !== null && raw !== '' && Number.isInteger(Number(raw)) ? Number(raw) : installmentFromTitle(item.title);
+    const n =
+      raw !== undefined && raw !== null && raw !== '' && Number.isInteger(Number(raw)) ? Number(raw) : installmentFromTitle(item.title);
     if (n === null) continue;
     if (byN.has(n)) surplus.push(Number(item.id));
     else byN.set(n, Number(item.id));

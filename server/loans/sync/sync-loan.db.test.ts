@@ -129,7 +129,12 @@ describe('syncLoanToPortal', () => {
     await portal.call('crm.item.delete', { entityTypeId: E, id: items[3]!.id });
     const r = await syncLoanToPortal(db.kysely, portal, P, saved.loanId, target, { now, reconcile: true });
     expect(r).toMatchObject({ deleted: 1, added: 1, updated: 4 });
-    expect(portal.itemsOfDeal(E, dealId).map((i) => i.fields.title).sort()).toHaveLength(5);
+    expect(
+      portal
+        .itemsOfDeal(E, dealId)
+        .map((i) => i.fields.title)
+        .sort(),
+    ).toHaveLength(5);
 
     // an item deleted in the portal, unknown to us: the update finds it gone and it is re-added
     const now5 = portal.itemsOfDeal(E, dealId);

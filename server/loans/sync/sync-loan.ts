@@ -50,34 +50,76 @@ type Op =
  * Runs as the body of the `loan.sync` outbox job; throws (after saving progress) when a command
  * failed, so the job retries; a per-loan lease keeps two workers from pushing the same loan.
  */
-export async function syncLoanToPortal(db: Executor, gateway: PortalGateway, portalId: string, loanId: string, target: SyncTarget, opts: SyncOptions = {}): Promise<SyncReport> {
+export async function syncLoanToPortal(
+  db: Executor,
+  gateway: PortalGateway,
+  portalId: string,
+  loanId: string,
+  target: SyncTarget,
+  opts: SyncOptions = {},
+): Promise<SyncReport> {
   const now = opts.now ?? (() => new Date());
   const t0 = now();
   const leaseUntil = new Date(t0.getTime() + (opts.leaseMs ?? 10 * 60_000)).toISOString();
   if (!(await claimSyncLease(db, portalId, loanId, t0.toISOString(), leaseUntil))) {
-    throw new AppError('SYNC_BUSY', `loan ${loanId} is being synced by another worker`, 'The schedule is being updated; try again shortly', undefined, 409);
+    throw new AppError(
+      'SYNC_BUSY',
+      `loan ${loanId} is being synced by another worker`,
+      'The schedule is being updated; try again shortly',
+      undefined,
+      409,
+    );
   }
   try {
     const report = await syncUnderLease(db, gateway, portalId, loanId, target, opts, now);
     const failed = Object.keys(report.errors).length > 0;
-    await recordSyncOutcome(db, portalId, loanId, { nowIso: now().toISOString(), error: failed ? JSON.stringify(report.errors).slice(0, 2000) : null });
-    if (failed) throw new AppError('UPSTREAM', `loan ${loanId} sync: ${Object.keys(report.errors).length} command(s) failed`, 'Some schedule items could not be written to the portal', { report });
+    await recordSyncOutcome(db, portalId, loanId, {
+      nowIso: now().toISOString(),
+      error: failed ? JSON.stringify(report.errors).slice(0, 2000) : null,
+    });
+    if (failed)
+      throw new AppError(
+        'UPSTREAM',
+        `loan ${loanId} sync: ${Object.keys(report.errors).length} command(s) failed`,
+        'Some schedule items could not be written to the portal',
+        { report },
+      );
     return report;
   } catch (e) {
-    if (!(e instanceof AppError)) await recordSyncOutcome(db, portalId, loanId, { nowIso: now().toISOString(), error: String(e).slice(0, 2000) }).catch(() => undefined);
+    if (!(e instanceof AppError))
+      await recordSyncOutcome(db, portalId, loanId, { nowIso: now().toISOString(), error: String(e).slice(0, 2000) }).catch(
+        () => undefined,
+      );
     throw e;
   } finally {
     await releaseSyncLease(db, portalId, loanId);
   }
 }
 
-async function syncUnderLease(db: Executor, gateway: PortalGateway, portalId: string, loanId: string, target: SyncTarget, opts: SyncOptions, now: () => Date): Promise<SyncReport> {
+async function syncUnderLease(
+  db: Executor,
+  gateway: PortalGateway,
+  portalId: string,
+  loanId: string,
+  target: SyncTarget,
+  opts: SyncOptions,
+  now: () => Date,
+): Promise<SyncReport> {
   const state = await loadLoanState(db, portalId, loanId);
   if (!state) throw new AppError('LOAN_NOT_FOUND', `loan ${loanId} not in portal ${portalId}`, 'Loan not found', undefined, 404);
   const servicing = servicingOf(state, isoDay(now()));
   const items = desiredItems(state, servicing, target);
   const deal = dealFields(state, servicing, target);
-  const report: SyncReport = { calls: 0, added: 0, updated: 0, deleted: 0, unchanged: 0, dealUpdated: false, reconciled: false, errors: {} };
+  const report: SyncReport = {
+    calls: 0,
+    added: 0,
+    updated: 0,
+    deleted: 0,
+    unchanged: 0,
+    dealUpdated: false,
+    reconciled: false,
+    errors: {},
+  };
 
   let links = (await listPortalItems(db, portalId, loanId)).filter((l) => l.entityTypeId === target.entityTypeId);
   const syncState = await getSyncState(db, portalId, loanId);
@@ -86,7 +128,12 @@ async function syncUnderLease(db: Executor, gateway: PortalGateway, portalId: st
     const r = await reconcileItems(gateway, target, state.loan.dealId, Math.max(items.length, links.length));
     report.calls += r.calls;
     report.reconciled = true;
-    await deletePortalItems(db, portalId, loanId, links.map((l) => l.installment));
+    await deletePortalItems(
+      db,
+      portalId,
+      loanId,
+      links.map((l) => l.installment),
+    );
     await upsertPortalItems(db, portalId, loanId, r.links, now().toISOString());
     links = r.links;
     extraDeletes.push(...r.surplus);
@@ -95,13 +142,31 @@ async function syncUnderLease(db: Executor, gateway: PortalGateway, portalId: st
 
   const dealHash = hashFields(deal);
   const dealChanged = opts.force === true || syncState.dealFieldsHash !== dealHash;
-  let ops = plan(items, links, extraDeletes, target, dealChanged ? { fields: deal, hash: dealHash } : null, state.loan.dealId, report, opts.force === true);
+  let ops = plan(
+    items,
+    links,
+    extraDeletes,
+    target,
+    dealChanged ? { fields: deal, hash: dealHash } : null,
+    state.loan.dealId,
+    report,
+    opts.force === true,
+  );
   // One repair pass: updates that hit a deleted item drop their link and come back as adds.
   for (let pass = 0; pass < 2 && ops.length > 0; pass++) {
     const gone = await send(db, gateway, portalId, loanId, target, ops, report, now);
     if (gone.length === 0) break;
     // Their links are dropped already; plan adds for them only (no other links: nothing to delete).
-    ops = plan(items.filter((i) => gone.includes(i.installment)), [], [], target, null, state.loan.dealId, report, false);
+    ops = plan(
+      items.filter((i) => gone.includes(i.installment)),
+      [],
+      [],
+      target,
+      null,
+      state.loan.dealId,
+      report,
+      false,
+    );
   }
   return report;
 }
@@ -119,22 +184,65 @@ function plan(
   const ops: Op[] = [];
   const e = target.entityTypeId;
   // The deal update goes first, so it rides in the first batch.
-  if (deal) ops.push({ kind: 'deal', key: 'deal', hash: deal.hash, cmd: { method: 'crm.deal.update', params: { id: dealId, fields: deal.fields, params: { REGISTER_SONET_EVENT: 'N' } } } });
+  if (deal)
+    ops.push({
+      kind: 'deal',
+      key: 'deal',
+      hash: deal.hash,
+      cmd: { method: 'crm.deal.update', params: { id: dealId, fields: deal.fields, params: { REGISTER_SONET_EVENT: 'N' } } },
+    });
   const byN = new Map(links.map((l) => [l.installment, l]));
   for (const item of items) {
     const link = byN.get(item.installment);
-    if (!link) ops.push({ kind: 'add', key: `a${item.installment}`, item, cmd: { method: 'crm.item.add', params: { entityTypeId: e, fields: item.fields } } });
-    else if (force || link.fieldsHash !== item.hash) ops.push({ kind: 'update', key: `u${item.installment}`, item, link, cmd: { method: 'crm.item.update', params: { entityTypeId: e, id: link.itemId, fields: item.fields } } });
+    if (!link)
+      ops.push({
+        kind: 'add',
+        key: `a${item.installment}`,
+        item,
+        cmd: { method: 'crm.item.add', params: { entityTypeId: e, fields: item.fields } },
+      });
+    else if (force || link.fieldsHash !== item.hash)
+      ops.push({
+        kind: 'update',
+        key: `u${item.installment}`,
+        item,
+        link,
+        cmd: { method: 'crm.item.update', params: { entityTypeId: e, id: link.itemId, fields: item.fields } },
+      });
     else report.unchanged++;
   }
   const wanted = new Set(items.map((i) => i.installment));
-  for (const l of links) if (!wanted.has(l.installment)) ops.push({ kind: 'delete', key: `d${l.itemId}`, installment: l.installment, itemId: l.itemId, cmd: { method: 'crm.item.delete', params: { entityTypeId: e, id: l.itemId } } });
-  for (const id of extraDeletes) ops.push({ kind: 'delete', key: `d${id}`, installment: null, itemId: id, cmd: { method: 'crm.item.delete', params: { entityTypeId: e, id } } });
+  for (const l of links)
+    if (!wanted.has(l.installment))
+      ops.push({
+        kind: 'delete',
+        key: `d${l.itemId}`,
+        installment: l.installment,
+        itemId: l.itemId,
+        cmd: { method: 'crm.item.delete', params: { entityTypeId: e, id: l.itemId } },
+      });
+  for (const id of extraDeletes)
+    ops.push({
+      kind: 'delete',
+      key: `d${id}`,
+      installment: null,
+      itemId: id,
+      cmd: { method: 'crm.item.delete', params: { entityTypeId: e, id } },
+    });
   return ops;
 }
 
 /** Sends the ops in batches of ≤ 50, saving progress after each; returns installments whose item was gone. */
-async function send(db: Executor, gateway: PortalGateway, portalId: string, loanId: string, target: SyncTarget, ops: Op[], report: SyncReport, now: () => Date): Promise<number[]> {
+async function send(
+  db: Executor,
+  gateway: PortalGateway,
+  portalId: string,
+  loanId: string,
+  target: SyncTarget,
+  ops: Op[],
+  report: SyncReport,
+  now: () => Date,
+): Promise<number[]> {
   const gone: number[] = [];
   for (let i = 0; i < ops.length; i += BATCH_LIMIT) {
     const chunk = ops.slice(i, i + BATCH_LIMIT);

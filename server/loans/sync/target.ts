@@ -68,6 +68,11 @@ export function defaultSyncTarget(entityTypeId: number): SyncTarget {
 export async function resolveSyncTarget(db: Executor, portalId: string): Promise<SyncTarget> {
   const row = await db.selectFrom('portals').select('schedule_entity_type_id').where('id', '=', portalId).executeTakeFirst();
   const id = row?.schedule_entity_type_id;
-  if (id === null || id === undefined) throw new AppError('NOT_READY', `portal ${portalId} has no payment-schedule smart process yet`, 'The app is not fully installed in this portal');
+  if (id === null || id === undefined)
+    throw new AppError(
+      'NOT_READY',
+      `portal ${portalId} has no payment-schedule smart process yet`,
+      'The app is not fully installed in this portal',
+    );
   return defaultSyncTarget(Number(id));
 }

@@ -56,7 +56,14 @@ export const loanRoutes: FastifyPluginAsync<LoanRoutesOptions> = async (fastify,
   const save = async (req: { body: { loan: unknown; productId?: string | null; reason?: string } } & Parameters<typeof callerFor>[0]) => {
     const c = callerFor(req);
     const body = req.body;
-    return saveLoan(db(), c.portalId, c.dealId, { terms: body.loan as LoanInput, productId: body.productId ?? null, reason: body.reason ?? 'save' }, { userId: c.userId }, deps);
+    return saveLoan(
+      db(),
+      c.portalId,
+      c.dealId,
+      { terms: body.loan as LoanInput, productId: body.productId ?? null, reason: body.reason ?? 'save' },
+      { userId: c.userId },
+      deps,
+    );
   };
   const saveSchema = { params: DealParams, body: SaveLoanBody, response: { 200: SaveLoanReply, ...errors } };
   app.put('/api/v1/deals/:dealId/loan', { preHandler, schema: saveSchema }, async (req) => save(req));
@@ -78,10 +85,25 @@ export const loanRoutes: FastifyPluginAsync<LoanRoutesOptions> = async (fastify,
     { preHandler, schema: { params: PaymentParams, body: ReversalBody, response: { 200: ReversalReply, 201: ReversalReply, ...errors } } },
     async (req, reply) => {
       const c = callerFor(req);
-      const r = await reversePayment(db(), c.portalId, c.dealId, req.params.paymentId, { reasonCode: req.body.reasonCode, note: req.body.note ?? null }, { userId: c.userId }, deps);
+      const r = await reversePayment(
+        db(),
+        c.portalId,
+        c.dealId,
+        req.params.paymentId,
+        { reasonCode: req.body.reasonCode, note: req.body.note ?? null },
+        { userId: c.userId },
+        deps,
+      );
       const e = r.entry;
       return reply.code(r.replayed ? 200 : 201).send({
-        reversal: { entryId: e.id, paymentId: req.params.paymentId, date: e.valueDate, amount: e.amount, reasonCode: e.reasonCode ?? '', note: e.reference },
+        reversal: {
+          entryId: e.id,
+          paymentId: req.params.paymentId,
+          date: e.valueDate,
+          amount: e.amount,
+          reasonCode: e.reasonCode ?? '',
+          note: e.reference,
+        },
         replayed: r.replayed,
       });
     },
@@ -89,5 +111,15 @@ export const loanRoutes: FastifyPluginAsync<LoanRoutesOptions> = async (fastify,
 };
 
 function paymentView(e: LedgerEntry): PaymentViewT {
-  return { id: e.externalId, entryId: e.id, date: e.valueDate, amount: e.amount, method: e.method, reference: e.reference, createdAt: e.createdAt, allocationAtPosting: e.allocation, allocation: e.allocation };
+  return {
+    id: e.externalId,
+    entryId: e.id,
+    date: e.valueDate,
+    amount: e.amount,
+    method: e.method,
+    reference: e.reference,
+    createdAt: e.createdAt,
+    allocationAtPosting: e.allocation,
+    allocation: e.allocation,
+  };
 }

@@ -15,7 +15,16 @@ async function addPortal(id: string): Promise<void> {
   const now = new Date().toISOString();
   await db.kysely
     .insertInto('portals')
-    .values({ id, member_id: `m-${id}`, domain: `${id}.example`, client_endpoint: `https://${id}.example/rest/`, server_endpoint: 'https://oauth.example/rest/', status: 'active', installed_at: now, updated_at: now } as never)
+    .values({
+      id,
+      member_id: `m-${id}`,
+      domain: `${id}.example`,
+      client_endpoint: `https://${id}.example/rest/`,
+      server_endpoint: 'https://oauth.example/rest/',
+      status: 'active',
+      installed_at: now,
+      updated_at: now,
+    } as never)
     .execute();
 }
 
@@ -70,7 +79,12 @@ describe('loan API', () => {
     expect(v.payments).toEqual([expect.objectContaining({ id: 'c0ffee-1', amount: '2000.00' })]);
     expect(v.servicing.daysPastDue).toBe(34); // installment 1 (2024-02-15) short since then
 
-    const rev = await app.inject({ method: 'POST', url: '/api/v1/deals/10/payments/c0ffee-1/reversal', headers: h, payload: { reasonCode: 'BOUNCED', note: 'cheque bounced' } });
+    const rev = await app.inject({
+      method: 'POST',
+      url: '/api/v1/deals/10/payments/c0ffee-1/reversal',
+      headers: h,
+      payload: { reasonCode: 'BOUNCED', note: 'cheque bounced' },
+    });
     expect(rev.statusCode).toBe(201);
     expect(rev.json().reversal).toMatchObject({ amount: '-2000.00', reasonCode: 'BOUNCED' });
     const after = (await app.inject({ method: 'GET', url: '/api/v1/deals/10/loan?asOf=2024-03-20', headers: h })).json();
@@ -79,10 +93,20 @@ describe('loan API', () => {
   });
 
   it('refuses an invalid loan with the core code and field', async () => {
-    const r = await app.inject({ method: 'PUT', url: '/api/v1/deals/11/loan', headers: auth('pa', 11), payload: { loan: sampleTerms(12, { principal: '-5' }) } });
+    const r = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/deals/11/loan',
+      headers: auth('pa', 11),
+      payload: { loan: sampleTerms(12, { principal: '-5' }) },
+    });
     expect(r.statusCode, r.body).toBe(422);
     expect(r.json()).toMatchObject({ error: 'PRINCIPAL_NOT_POSITIVE', details: { field: 'principal' } });
-    const bad = await app.inject({ method: 'PUT', url: '/api/v1/deals/11/loan', headers: auth('pa', 11), payload: { loan: sampleTerms(12, { dayCount: 'bogus' }) } });
+    const bad = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/deals/11/loan',
+      headers: auth('pa', 11),
+      payload: { loan: sampleTerms(12, { dayCount: 'bogus' }) },
+    });
     expect(bad.statusCode, bad.body).toBe(422);
     expect(bad.json().details.field).toBe('dayCount');
   });
@@ -106,12 +130,29 @@ describe('loan API', () => {
 });
 
 describe('products API', () => {
-  const product = { id: 'consumer', name: 'Consumer', method: 'annuity', rateUnit: 'annual', rateMin: '10', rateMax: '20', termMin: 3, termMax: 24, dayCount: 'actual/365' };
+  const product = {
+    id: 'consumer',
+    name: 'Consumer',
+    method: 'annuity',
+    rateUnit: 'annual',
+    rateMin: '10',
+    rateMax: '20',
+    termMin: 3,
+    termMax: 24,
+    dayCount: 'actual/365',
+  };
 
   it('admins write, sessions read active ones, the loan save re-checks ranges', async () => {
     const admin = auth('pa', undefined, true);
-    expect((await app.inject({ method: 'PUT', url: '/api/v1/products', headers: auth('pa', 10), payload: { products: [product] } })).statusCode).toBe(403);
-    const put = await app.inject({ method: 'PUT', url: '/api/v1/products', headers: admin, payload: { products: [product, { ...product, id: 'old', name: 'Old' }] } });
+    expect(
+      (await app.inject({ method: 'PUT', url: '/api/v1/products', headers: auth('pa', 10), payload: { products: [product] } })).statusCode,
+    ).toBe(403);
+    const put = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/products',
+      headers: admin,
+      payload: { products: [product, { ...product, id: 'old', name: 'Old' }] },
+    });
     expect(put.statusCode).toBe(200);
     expect(put.json().products).toHaveLength(2);
     await app.inject({ method: 'PUT', url: '/api/v1/products', headers: admin, payload: { products: [product] } });
@@ -124,14 +165,29 @@ describe('products API', () => {
     ]);
     expect((await app.inject({ method: 'GET', url: '/api/v1/products', headers: auth('pb', 30) })).json().products).toEqual([]);
 
-    const badMethod = await app.inject({ method: 'PUT', url: '/api/v1/products/x', headers: admin, payload: { ...product, id: 'x', method: 'magic' } });
+    const badMethod = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/products/x',
+      headers: admin,
+      payload: { ...product, id: 'x', method: 'magic' },
+    });
     expect(badMethod.statusCode).toBe(422);
     expect(badMethod.json().details.field).toBe('method');
 
-    const tooLong = await app.inject({ method: 'PUT', url: '/api/v1/deals/30/loan', headers: auth('pa', 30), payload: { productId: 'consumer', loan: sampleTerms(36) } });
+    const tooLong = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/deals/30/loan',
+      headers: auth('pa', 30),
+      payload: { productId: 'consumer', loan: sampleTerms(36) },
+    });
     expect(tooLong.statusCode).toBe(422);
     expect(tooLong.json()).toMatchObject({ error: 'PRODUCT_RANGE', details: { field: 'installments' } });
-    const ok = await app.inject({ method: 'PUT', url: '/api/v1/deals/30/loan', headers: auth('pa', 30), payload: { productId: 'consumer', loan: sampleTerms(12) } });
+    const ok = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/deals/30/loan',
+      headers: auth('pa', 30),
+      payload: { productId: 'consumer', loan: sampleTerms(12) },
+    });
     expect(ok.statusCode).toBe(200);
   });
 });

@@ -11,7 +11,10 @@ const Money = Type.String({ description: 'decimal string in the currency scale' 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 export const DealParams = Type.Object({ dealId: Type.Integer({ minimum: 1 }) });
-export const PaymentParams = Type.Object({ dealId: Type.Integer({ minimum: 1 }), paymentId: Type.String({ minLength: 1, maxLength: 100 }) });
+export const PaymentParams = Type.Object({
+  dealId: Type.Integer({ minimum: 1 }),
+  paymentId: Type.String({ minLength: 1, maxLength: 100 }),
+});
 export const AsOfQuery = Type.Object({ asOf: Type.Optional(IsoDate) });
 
 export const LoanInputBody = Type.Object(
@@ -93,7 +96,13 @@ const PaymentFields = {
 export const PaymentView = Type.Object({ ...PaymentFields, allocation: Type.Union([Allocation, Type.Null()]) });
 const ReversedPaymentView = Type.Object({
   ...PaymentFields,
-  reversal: Type.Object({ entryId: Type.String(), date: Type.String(), reasonCode: Nullable(Type.String()), note: Nullable(Type.String()), createdAt: Type.String() }),
+  reversal: Type.Object({
+    entryId: Type.String(),
+    date: Type.String(),
+    reasonCode: Nullable(Type.String()),
+    note: Nullable(Type.String()),
+    createdAt: Type.String(),
+  }),
 });
 
 export const LoanViewBody = Type.Object({
@@ -108,7 +117,10 @@ export const LoanViewBody = Type.Object({
   schedule: ScheduleBody,
   payments: Type.Array(PaymentView),
   reversedPayments: Type.Array(ReversedPaymentView),
-  servicing: Type.Unknown({ description: "lending core's servicing JSON as of asOf (installments, allocations, daysPastDue, bucket, outstanding, toBeCurrent, payoff)" }),
+  servicing: Type.Unknown({
+    description:
+      "lending core's servicing JSON as of asOf (installments, allocations, daysPastDue, bucket, outstanding, toBeCurrent, payoff)",
+  }),
 });
 
 export const SaveLoanReply = Type.Object({
@@ -135,7 +147,14 @@ export const ReversalBody = Type.Object({
 });
 
 export const ReversalReply = Type.Object({
-  reversal: Type.Object({ entryId: Type.String(), paymentId: Type.String(), date: Type.String(), amount: Money, reasonCode: Type.String(), note: Nullable(Type.String()) }),
+  reversal: Type.Object({
+    entryId: Type.String(),
+    paymentId: Type.String(),
+    date: Type.String(),
+    amount: Money,
+    reasonCode: Type.String(),
+    note: Nullable(Type.String()),
+  }),
   replayed: Type.Boolean(),
 });
 

@@ -25,6 +25,7 @@ export function callerFor(req: FastifyRequest): LoanCaller {
   const s = req.session;
   if (!s) throw new AppError('SESSION_INVALID', 'no session on request', 'Your session has expired. Reopen the app from Bitrix24.');
   const dealId = Number((req.params as { dealId?: unknown }).dealId);
-  if (s.dealId === undefined || s.dealId !== dealId) throw new AppError('FORBIDDEN', `session deal ${s.dealId} ≠ ${dealId}`, 'This session belongs to another deal.');
+  if (s.dealId === undefined || s.dealId !== dealId)
+    throw new AppError('FORBIDDEN', `session deal ${s.dealId} ≠ ${dealId}`, 'This session belongs to another deal.');
   return { portalId: s.portalId, userId: s.userId, dealId, isAdmin: s.isAdmin };
 }

@@ -22,7 +22,8 @@ function checkProduct(p: Static<typeof ProductBody>, index: number | null): Loan
   if (p.profile !== null && !PROFILE_IDS.includes(p.profile)) refuse(index, 'profile', `Unknown regulatory profile ${p.profile}`);
   if (new Decimal(p.rateMin).gt(p.rateMax)) refuse(index, 'rateMin', 'The minimum rate is above the maximum');
   if (p.termMin > p.termMax) refuse(index, 'termMin', 'The minimum term is above the maximum');
-  if (p.amountMin !== null && p.amountMax !== null && new Decimal(p.amountMin).gt(p.amountMax)) refuse(index, 'amountMin', 'The minimum amount is above the maximum');
+  if (p.amountMin !== null && p.amountMax !== null && new Decimal(p.amountMin).gt(p.amountMax))
+    refuse(index, 'amountMin', 'The minimum amount is above the maximum');
   return { ...p, fees: p.fees };
 }
 
@@ -32,30 +33,47 @@ export const productRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = () => app.db.kysely;
 
-  app.get('/api/v1/products', { preHandler: requireSession(), schema: { querystring: ProductsQuery, response: { 200: ProductsReply, ...errors } } }, async (req) => {
-    const s = req.session!;
-    if (req.query.includeInactive && !s.isAdmin) throw new AppError('FORBIDDEN', 'inactive products are admin-only', 'Only a portal administrator can see inactive products.');
-    return { products: await listProducts(db(), s.portalId, { includeInactive: req.query.includeInactive === true }) };
-  });
+  app.get(
+    '/api/v1/products',
+    { preHandler: requireSession(), schema: { querystring: ProductsQuery, response: { 200: ProductsReply, ...errors } } },
+    async (req) => {
+      const s = req.session!;
+      if (req.query.includeInactive && !s.isAdmin)
+        throw new AppError('FORBIDDEN', 'inactive products are admin-only', 'Only a portal administrator can see inactive products.');
+      return { products: await listProducts(db(), s.portalId, { includeInactive: req.query.includeInactive === true }) };
+    },
+  );
 
   /** Replaces the portal's product list: given products are upserted, the others deactivated (never deleted: loans refer to them). */
-  app.put('/api/v1/products', { preHandler: requireSession({ admin: true }), schema: { body: ProductsBody, response: { 200: ProductsReply, ...errors } } }, async (req) => {
-    const s = req.session!;
-    const products = req.body.products.map((p, i) => checkProduct(p, i));
-    if (new Set(products.map((p) => p.id)).size !== products.length) refuse(null, 'products', 'Product ids must be unique');
-    const nowIso = new Date().toISOString();
-    await db()
-      .transaction()
-      .execute(async (trx) => {
-        for (const p of products) await upsertProduct(trx, s.portalId, p, nowIso);
-        await deactivateOthers(trx, s.portalId, products.map((p) => p.id), nowIso);
-      });
-    return { products: await listProducts(db(), s.portalId, { includeInactive: true }) };
-  });
+  app.put(
+    '/api/v1/products',
+    { preHandler: requireSession({ admin: true }), schema: { body: ProductsBody, response: { 200: ProductsReply, ...errors } } },
+    async (req) => {
+      const s = req.session!;
+      const products = req.body.products.map((p, i) => checkProduct(p, i));
+      if (new Set(products.map((p) => p.id)).size !== products.length) refuse(null, 'products', 'Product ids must be unique');
+      const nowIso = new Date().toISOString();
+      await db()
+        .transaction()
+        .execute(async (trx) => {
+          for (const p of products) await upsertProduct(trx, s.portalId, p, nowIso);
+          await deactivateOthers(
+            trx,
+            s.portalId,
+            products.map((p) => p.id),
+            nowIso,
+          );
+        });
+      return { products: await listProducts(db(), s.portalId, { includeInactive: true }) };
+    },
+  );
 
   app.put(
     '/api/v1/products/:productId',
-    { preHandler: requireSession({ admin: true }), schema: { params: ProductParams, body: ProductBody, response: { 200: ProductReply, ...errors } } },
+    {
+      preHandler: requireSession({ admin: true }),
+      schema: { params: ProductParams, body: ProductBody, response: { 200: ProductReply, ...errors } },
+    },
     async (req) => {
       const s = req.session!;
       if (req.body.id !== req.params.productId) refuse(null, 'id', 'The product id in the body differs from the URL');
