@@ -9,7 +9,7 @@ export const calculatorPlacement: PlacementDescriptor = {
   placement: 'CRM_DEAL_LIST_MENU',
   widget: 'loan-tab',
   handlerPath: '/placements/calculator',
-  titles: { en: 'Loan calculator', ru: 'Калькулятор займа', es: 'Calculadora de préstamo' },
+  titles: { en: 'Loan calculator', ru: 'Кредитный калькулятор', es: 'Calculadora de préstamos' },
   descriptions: {
     en: 'Calculate a loan for a new client',
     ru: 'Расчёт займа для нового клиента',

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import formbody from '@fastify/formbody';
@@ -128,5 +128,17 @@ describe('placement descriptors', () => {
     expect(parsePlacementOptions('not json')).toEqual({});
     expect(parsePlacementOptions(undefined)).toEqual({});
     expect(parsePlacementOptions('[1,2]')).toEqual({});
+  });
+
+  it('match app.manifest.json (what install binds) in code, handler and titles', () => {
+    const manifest = JSON.parse(readFileSync('app.manifest.json', 'utf8')) as {
+      placements: { placement: string; handler: string; title: Record<string, string> }[];
+    };
+    for (const d of placementDescriptors) {
+      const m = manifest.placements.find((p) => p.placement === d.placement);
+      expect(m, d.placement).toBeDefined();
+      expect(m?.handler).toBe(d.handlerPath);
+      expect(m?.title).toEqual(d.titles);
+    }
   });
 });

@@ -16,6 +16,7 @@ import { activityRoutes } from './routes/activities/index.js';
 import { smsSenderRoutes } from './routes/sms/index.js';
 import { loanRoutes } from './routes/api/loans/index.js';
 import { productRoutes } from './routes/api/products/index.js';
+import { appPlacementRoutes } from '../placements/app-plugin.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -68,6 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(smsSenderRoutes);
   await app.register(loanRoutes);
   await app.register(productRoutes);
+  await app.register(appPlacementRoutes); // placement iframe POSTs + /widgets/* bundles
   return app;
 }
 

@@ -217,7 +217,8 @@ export function createLoanModel(deps: ModelDeps) {
         feeAmount: l.fees?.[0]?.amount ?? '0',
         feeWithheld: l.fees?.[0]?.withheld ?? true,
       };
-      payments.value = saved.payments;
+      // The server's payment views carry more (entry ids, allocation at posting); servicing needs these three.
+      payments.value = saved.payments.map((p) => ({ id: p.id, date: p.date, amount: p.amount }));
     });
   }
 
