@@ -8,8 +8,13 @@ import { registerCallScriptJobs } from './call-script.js';
 
 /** Registers every job of the activity blocks (and the SMS sending jobs they rely on). Idempotent. */
 export function registerActivityJobs(): void {
-  const sms = activityConfig().sms;
-  registerSmsJobs((portalId, _code, ctx) => smsProviderFor(portalId, ctx.db), sms ? { execute: sms } : {});
+  // Read at each run: the app registers jobs before main/tests configure the providers.
+  const options = {
+    get execute() {
+      return activityConfig().sms;
+    },
+  };
+  registerSmsJobs((portalId, _code, ctx) => smsProviderFor(portalId, ctx.db), options);
   registerSendSmsJob();
   registerSmsSenderJob();
   registerSmsStatusJob();
