@@ -12,6 +12,7 @@ import {
   type Portal,
 } from '../portals/portal-repo.js';
 import { deletePortalData } from './portal-data.js';
+import { evictPortalAuth } from '../security/verify.js';
 
 // The install flow as one straight line (ARCHITECTURE.md flow 1):
 // verify the token with the portal → store the portal (tokens encrypted) → apply the manifest.
@@ -70,6 +71,7 @@ export async function verifyInstallToken(
 export async function storeInstall(app: FastifyInstance, data: InstallData): Promise<Portal> {
   const portal = await upsertInstalledPortal(app.db.kysely, app.secrets, data);
   app.portalClients.evict(portal.id);
+  evictPortalAuth(app, portal.memberId);
   return portal;
 }
 
@@ -108,6 +110,8 @@ export async function applyManifest(app: FastifyInstance, portal: Portal, lang: 
 export async function uninstallPortal(app: FastifyInstance, portalId: string, clean: boolean): Promise<void> {
   // Secrets first: whatever happens to the data, the tokens are gone.
   await wipePortalSecrets(app.db.kysely, portalId);
+  const row = await app.db.kysely.selectFrom('portals').select('member_id').where('id', '=', portalId).executeTakeFirst();
+  if (row) evictPortalAuth(app, row.member_id);
   if (clean) await deletePortalData(app.db.kysely, portalId);
   app.portalClients.evict(portalId);
 }

@@ -13,6 +13,35 @@ export interface VerifiedCaller {
   memberId: string;
 }
 
+// Hot path (every event, activity and SMS call): the member_id → {id, status, hash} row is cached for
+// AUTH_CACHE_MS. Only found rows are cached; install/uninstall in this process evict at once, another
+// process's change is seen within AUTH_CACHE_MS (an event accepted in that window for a portal just
+// uninstalled elsewhere only creates a job that then finds the portal gone).
+const AUTH_CACHE_MS = 1_000;
+const AUTH_CACHE_MAX = 10_000;
+type AuthRow = NonNullable<Awaited<ReturnType<typeof findPortalAuthByMemberId>>>;
+// Keyed by the app's Db (shared by all plugin contexts of one app; a second app has its own).
+const authCache = new WeakMap<object, Map<string, { row: AuthRow; until: number }>>();
+
+async function cachedPortalAuth(app: FastifyInstance, memberId: string): Promise<AuthRow | undefined> {
+  let m = authCache.get(app.db);
+  if (!m) authCache.set(app.db, (m = new Map()));
+  const now = Date.now();
+  const hit = m.get(memberId);
+  if (hit && hit.until > now) return hit.row;
+  const row = await findPortalAuthByMemberId(app.db.kysely, memberId);
+  if (row) {
+    if (m.size >= AUTH_CACHE_MAX) m.clear();
+    m.set(memberId, { row, until: now + AUTH_CACHE_MS });
+  } else m.delete(memberId);
+  return row;
+}
+
+/** Drop the cached verification row of a portal (install, update, uninstall in this process). */
+export function evictPortalAuth(app: FastifyInstance, memberId: string): void {
+  authCache.get(app.db)?.delete(memberId);
+}
+
 // A fixed dummy hash so an unknown member_id costs the same comparison as a known one.
 const DUMMY_HASH = '0'.repeat(64);
 
@@ -34,7 +63,7 @@ export async function verifyApplicationToken(
   const memberId = typeof a.member_id === 'string' ? a.member_id : '';
   const token = typeof a.application_token === 'string' ? a.application_token : '';
   if (!memberId || !token || memberId.length > 64 || token.length > 256) throw invalid();
-  const p = await findPortalAuthByMemberId(app.db.kysely, memberId);
+  const p = await cachedPortalAuth(app, memberId);
   const ok = safeEqualHex(p?.applicationTokenHash ?? DUMMY_HASH, app.secrets.hash(token));
   if (!p || !ok || !p.applicationTokenHash) throw invalid();
   if (p.status === 'uninstalled' && !opts.allowUninstalled) throw invalid();
