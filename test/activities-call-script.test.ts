@@ -1,0 +1,77 @@
+// The call-script block end to end: the workflow waits, the responsible employee gets a to-do, works the
+// script in the deal card (our API with the widget's session: answers saved as they talk, a telephony
+// call registered), finishes — the deal fields, a timeline Q&A comment and the return values follow, and
+// the workflow continues on the outcome.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workflowsOf } from '../emulator/workflows/register.js';
+import { startActivityWorld, type ActivityWorld } from './activities-harness.js';
+
+describe('call_script activity', () => {
+  let w: ActivityWorld;
+  beforeAll(async () => {
+    w = await startActivityWorld();
+    w.startWorker();
+  });
+  afterAll(async () => w?.close());
+
+  it('to-do → answers in the deal card → deal, timeline and workflow updated', async () => {
+    const dealId = await w.deal({ phone: '+5215500000021', name: 'Marta Ruiz', assignedBy: 1 });
+    const runner = workflowsOf(w.p.em.core);
+    const tpl = runner.defineTemplate('collections', [
+      { type: 'activity', code: 'call_script', properties: { script: 'late' }, timeoutSec: 30 },
+      { type: 'activity', code: 'send_sms', properties: { text: 'Resultado {=A1:outcome}, fecha {=A1:promiseDate}' }, timeoutSec: 20 },
+    ]);
+    const run = runner.start(tpl.id, dealId);
+    await expect.poll(() => w.p.em.state.todos.filter((t) => t.ownerId === dealId).length, { timeout: 10_000 }).toBe(1);
+    const todo = w.p.em.state.todos.find((t) => t.ownerId === dealId)!;
+    expect(todo).toMatchObject({ ownerTypeId: 2, responsibleId: 1 });
+    expect(todo.description).toMatch(/Call script/);
+
+    const session = w.p.a.app.sessions.issue({ portalId: w.portalId, userId: 1, dealId, isAdmin: false });
+    const api = async (method: string, path: string, body?: unknown) => {
+      const r = await fetch(`${w.p.a.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${session}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: r.status, body: (await r.json()) as Record<string, unknown> };
+    };
+    await expect.poll(async () => ((await api('GET', `/api/v1/deals/${dealId}/call-scripts`)).body.calls as unknown[]).length, { timeout: 5000 }).toBe(1);
+    const list = await api('GET', `/api/v1/deals/${dealId}/call-scripts`);
+    const open = (list.body.calls as { callId: string; status: string; script: { questions: { id: string }[] } }[])[0]!;
+    expect(open.status).toBe('waiting');
+    expect(open.script.questions.map((q) => q.id)).toEqual(['reached', 'pay_today', 'promise_date', 'comment']);
+
+    const call = await api('POST', `/api/v1/call-scripts/${open.callId}/call`);
+    expect(call.status).toBe(200);
+    expect(String(call.body.callId)).toMatch(/^externalCall\./);
+    expect(w.p.em.state.calls.at(-1)).toMatchObject({ userId: 1, type: 1 });
+
+    // Finishing before the path is answered is refused; a bad option is refused.
+    expect((await api('POST', `/api/v1/call-scripts/${open.callId}/finish`)).status).toBe(400);
+    expect((await api('POST', `/api/v1/call-scripts/${open.callId}/answers`, { questionId: 'reached', value: 'maybe' })).status).toBe(400);
+    for (const [questionId, value] of [
+      ['reached', 'yes'],
+      ['pay_today', 'promise'],
+      ['promise_date', '2026-12-01'],
+      ['comment', 'Pagará el lunes después de cobrar'],
+    ]) {
+      expect((await api('POST', `/api/v1/call-scripts/${open.callId}/answers`, { questionId, value })).status).toBe(200);
+    }
+    expect((await api('POST', `/api/v1/call-scripts/${open.callId}/finish`)).status).toBe(202);
+    const done = await runner.wait(run.id, 20_000);
+    expect(done.status).toBe('done');
+    expect(done.steps[0]!.returnValues).toMatchObject({ outcome: 'promise', promiseDate: '2026-12-01' });
+    expect(JSON.parse(String(done.steps[0]!.returnValues!.answers))).toMatchObject({ pay_today: 'promise' });
+    expect(done.steps[1]!.properties).toEqual({ text: 'Resultado promise, fecha 2026-12-01' });
+
+    const deal = await w.p.portalCall<Record<string, unknown>>('crm.deal.get', { id: dealId });
+    expect(deal.COMMENTS).toBe('Pagará el lunes después de cobrar');
+    expect(String(deal.UF_CRM_LOAN_PROMISE_DATE)).toContain('2026-12-01');
+    const comment = w.p.em.state.timeline.find((c) => c.entityId === dealId && c.entityType === 'deal')!;
+    expect(comment.comment).toContain('¿Qué fecha promete pagar?');
+    expect(comment.comment).toContain('2026-12-01');
+    // A second finish is a no-op.
+    expect((await api('POST', `/api/v1/call-scripts/${open.callId}/finish`)).status).toBe(202);
+  });
+});
