@@ -32,10 +32,22 @@ import {
 } from './install.js';
 import { loadState, Persister } from './persist.js';
 import { randomToken } from './util.js';
+import { DEFAULT_EXTENSIONS, type EmulatorExtension } from './extensions.js';
+import { createWorkflowToken } from './bizproc-tokens.js';
+import { createWebhook } from './admin/webhooks.js';
+import type { Placement, WorkflowToken } from './state.js';
+import { DEAL_FIELDS } from './crm/fields.js';
+import { fromLegacy, toLegacy } from './crm/convert.js';
+import { createRecord, entityInfo, updateRecord } from './crm/store.js';
 import type { DeliveryRecord } from './stats.js';
 
 export type { EmulatorOptions, FaultOptions, EmulatorState, Stats, InstallOptions, InstallResult, UserAuth, FrameRequest, DeliveryRecord };
 export type { Core } from './core.js';
+export type { EmulatorExtension } from './extensions.js';
+export type { Placement, WorkflowToken, SmsMessage, SmsSender, BizprocRegistration, EventBinding, PortalUser } from './state.js';
+export { frameRequest, issueUserToken } from './install.js';
+export { authBlock } from './events/auth-block.js';
+export { postForm } from './events/bus.js';
 export type { MethodTable, MethodDef, MethodContext, AuthContext } from './rest/registry.js';
 export { Paged } from './rest/registry.js';
 export { RestError } from './rest/errors.js';
@@ -67,12 +79,32 @@ export interface Emulator {
   /** Resolves when all event deliveries started so far are done. */
   idle(): Promise<void>;
   setFaults(f: Partial<FaultOptions>): void;
+  /** Incoming webhook as an admin creates it (Developer resources). */
+  createWebhook(o?: { userId?: number; scope?: string[] }): Webhook;
+  /** A fresh event_token for an activity/robot call (workflow runner); bizproc.event.send accepts it once. */
+  createWorkflowToken(o: { code: string; workflowId?: string }): WorkflowToken;
+  /** Placements the portal shows: none until the install is finished (contract.md §1.1). */
+  visiblePlacements(code?: string): Placement[];
+  /** A user changing a deal in the UI (legacy field names); fires ONCRMDEAL* like REST changes do. */
+  createDeal(fields: Record<string, unknown>, userId?: number): Record<string, unknown>;
+  updateDeal(id: number, fields: Record<string, unknown>, userId?: number): Record<string, unknown> | undefined;
   close(): Promise<void>;
 }
 
 export interface CreateEmulatorExtras {
-  /** Extra method tables (later areas) merged into the registry. */
+  /** Extra method tables merged into the registry. */
   methods?: MethodTable[];
+  /** Extensions in addition to DEFAULT_EXTENSIONS (emulator/extensions.ts). */
+  extensions?: EmulatorExtension[];
+}
+
+export interface Webhook {
+  id: number;
+  userId: number;
+  secret: string;
+  scope: string[];
+  /** https-less base like a portal prints it: http://127.0.0.1:PORT/rest/<userId>/<secret>/ */
+  url: string;
 }
 
 export async function createEmulator(opts: EmulatorOptions, extras: CreateEmulatorExtras = {}): Promise<Emulator> {
@@ -88,6 +120,18 @@ export async function createEmulator(opts: EmulatorOptions, extras: CreateEmulat
     },
   });
   registerBodyParsers(app);
+  // A body the parsers reject: REST callers get the portal's error envelope, not Fastify's.
+  app.setErrorHandler((err: { statusCode?: number; message: string }, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (req.url.startsWith('/rest/')) {
+      // UNVERIFIED(b24): the portal's answer to a malformed body is not documented.
+      return reply
+        .code(status)
+        .send({ error: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'INVALID_REQUEST', error_description: err.message });
+    }
+    return reply.code(status).send({ error: err.message });
+  });
+  const extensions = [...DEFAULT_EXTENSIONS, ...(extras.extensions ?? [])];
   const persister = new Persister(options.stateFile, () => core.state);
   const notify = new EventEmitter();
   const core: Core = {
@@ -96,7 +140,7 @@ export async function createEmulator(opts: EmulatorOptions, extras: CreateEmulat
     stats: createStats(),
     tokens: new TokenService(state, options),
     events: undefined as unknown as EventBus,
-    methods: allMethods(extras.methods),
+    methods: allMethods([...extensions.flatMap((e) => (e.methods ? [e.methods] : [])), ...(extras.methods ?? [])]),
     limits: new Limits(options),
     baseUrl: '',
     domain: '',
@@ -113,6 +157,7 @@ export async function createEmulator(opts: EmulatorOptions, extras: CreateEmulat
   registerOAuthRoutes(app, core);
   registerRestRoutes(app, core);
   registerAdminRoutes(app, core);
+  for (const e of extensions) await e.register?.(app, core);
   await app.register(portalUiRoutes, { core });
   (await import('./workflows/register.js')).registerWorkflowArea(app, core);
   await app.listen({ port: options.port, host: options.host });
@@ -141,6 +186,19 @@ export async function createEmulator(opts: EmulatorOptions, extras: CreateEmulat
     emit: (event, data, o) => core.events.emit(event, data, o),
     idle: () => core.events.idle(),
     setFaults: (f) => Object.assign(core.opts.faults, f),
+    createWebhook: (o = {}) => createWebhook(core, o),
+    createWorkflowToken: (o) => createWorkflowToken(core, o),
+    visiblePlacements: (code) =>
+      core.state.app?.installed ? core.state.placements.filter((p) => code === undefined || p.placement === code.toUpperCase()) : [],
+    createDeal: (fields, userId = 1) =>
+      toLegacy(
+        createRecord(core, entityInfo(core, ENTITY_DEAL)!, fromLegacy(fields, DEAL_FIELDS, { allowImmutable: true }), userId),
+        DEAL_FIELDS,
+      ),
+    updateDeal: (id, fields, userId = 1) => {
+      const rec = updateRecord(core, entityInfo(core, ENTITY_DEAL)!, id, fromLegacy(fields, DEAL_FIELDS, { allowImmutable: true }), userId);
+      return rec ? toLegacy(rec, DEAL_FIELDS) : undefined;
+    },
     close: async () => {
       await core.events.idle();
       persister.flush();

@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Core } from '../core.js';
 import { finishInstall, installApp, uninstallApp, updateApp, type InstallOptions } from '../install.js';
-import { isRecord, nextIdOf, randomToken, toInt } from '../util.js';
+import { isRecord, toInt } from '../util.js';
+import { createWebhook } from './webhooks.js';
 import { ENTITY_DEAL } from '../state.js';
 import { DEAL_FIELDS } from '../crm/fields.js';
 import { fromLegacy, toLegacy } from '../crm/convert.js';
@@ -89,12 +90,7 @@ export function registerAdminRoutes(app: FastifyInstance, core: Core): void {
   // Incoming webhook, as an admin creates one under Developer resources.
   app.post('/emulator/api/webhooks', async (req) => {
     const body = isRecord(req.body) ? req.body : {};
-    const userId = toInt(body.userId) ?? 1;
-    const scope = Array.isArray(body.scope) ? body.scope.map(String) : ['crm', 'user', 'user_brief', 'bizproc', 'im', 'disk', 'telephony'];
-    const hook = { id: nextIdOf(core.state, 'webhook'), userId, secret: randomToken(8), scope };
-    core.state.webhooks.push(hook);
-    core.changed();
-    return { ...hook, url: `${core.baseUrl}/rest/${userId}/${hook.secret}/` };
+    return createWebhook(core, { userId: toInt(body.userId), scope: Array.isArray(body.scope) ? body.scope.map(String) : undefined });
   });
 }
 
