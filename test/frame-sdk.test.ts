@@ -31,6 +31,25 @@ interface ProbePost {
   body: Record<string, unknown>;
 }
 
+const PROBE_PAGE =
+  '<!doctype html><html><body style="margin:0"><div id="probe" style="height:300px">probe</div><script type="module" src="/probe/probe.js"></script></body></html>';
+
+/** The probe answers any POST under /probe/ (tab, app page) and records what the portal sent. */
+function probeRoutes(probe: string, posts: ProbePost[]) {
+  return (app: FastifyInstance) => {
+    app.post('/probe/:page', async (req, reply) => {
+      posts.push({ query: req.query as Record<string, unknown>, body: req.body as Record<string, unknown> });
+      return reply.type('text/html').send(PROBE_PAGE);
+    });
+    app.get('/probe/probe.js', async (_req, reply) => reply.type('text/javascript').send(probe));
+  };
+}
+
+type B24Window = { __b24: Promise<import('@bitrix24/b24jssdk').B24Frame>; __ready?: boolean };
+type PortalWindow = { __portalLog: { method: string; answered: boolean }[] };
+
+let probe = '';
+
 describe('b24jssdk frame inside the emulator portal page', () => {
   let h: Harness;
   let browser: Browser;
@@ -40,20 +59,8 @@ describe('b24jssdk frame inside the emulator portal page', () => {
   const posts: ProbePost[] = [];
 
   beforeAll(async () => {
-    const probe = await buildProbe();
-    h = await startHarness({
-      extraRoutes: (app: FastifyInstance) => {
-        app.post('/probe/tab', async (req, reply) => {
-          posts.push({ query: req.query as Record<string, unknown>, body: req.body as Record<string, unknown> });
-          return reply
-            .type('text/html')
-            .send(
-              '<!doctype html><html><body style="margin:0"><div id="probe" style="height:300px">probe</div><script type="module" src="/probe/probe.js"></script></body></html>',
-            );
-        });
-        app.get('/probe/probe.js', async (_req, reply) => reply.type('text/javascript').send(probe));
-      },
-    });
+    probe = await buildProbe();
+    h = await startHarness({ extraRoutes: probeRoutes(probe, posts) });
     dealId = await h.addDeal({ title: 'Probe deal', opportunity: '1000', currencyId: 'USD' });
     const placementId = await h.bind('CRM_DEAL_DETAIL_TAB', '/probe/tab', { en: 'Probe', ru: 'Проба', es: 'Prueba' });
     browser = await launchChromium();
@@ -120,6 +127,15 @@ describe('b24jssdk frame inside the emulator portal page', () => {
     expect(log.find((e) => e.method === 'setTitle')).toMatchObject({ answered: false });
   });
 
+  it('never answers im* commands (fire-and-forget)', async () => {
+    await frame.evaluate(async () => {
+      const b = await (window as unknown as B24Window).__b24;
+      await b.parent.imCallTo(1, false);
+    });
+    const log = await page.evaluate(() => (window as unknown as PortalWindow).__portalLog);
+    expect(log.find((e) => e.method === 'imCallTo')).toMatchObject({ answered: false });
+  });
+
   it('calls REST from the frame across origins (CORS) and refreshes an expired token through the parent', async () => {
     const call = () =>
       frame.evaluate(async () => {
@@ -143,5 +159,57 @@ describe('b24jssdk frame inside the emulator portal page', () => {
     expect(h.em.stats().rejected.expired_token).toBeGreaterThanOrEqual(1);
     const log = await page.evaluate(() => (window as unknown as { __portalLog: { method: string; answered: boolean }[] }).__portalLog);
     expect(log.filter((e) => e.method === 'refreshAuth' && e.answered).length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('the app page (DEFAULT) in install mode', () => {
+  let h: Harness;
+  let browser: Browser;
+  let page: Page;
+  let frame: Frame;
+  const posts: ProbePost[] = [];
+
+  beforeAll(async () => {
+    if (!probe) probe = await buildProbe();
+    h = await startHarness({ extraRoutes: probeRoutes(probe, posts) });
+    // Reinstall as an app with UI: until installFinish it is in install mode and its widgets are hidden.
+    await h.em.installApp({ installUrl: `${h.appUrl}/probe/app` });
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    await page.goto(`${h.em.url}/marketplace/app/?lang=es`);
+    const f = await page.waitForEvent('framenavigated', { predicate: (x) => x.url().startsWith(`${h.appUrl}/probe/app`) });
+    frame = f;
+    await frame.waitForFunction(() => (window as unknown as B24Window).__ready === true);
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  it('starts with INSTALL and FIRST_RUN (the SDK sends setInstall and waits for it), PLACEMENT DEFAULT without options', async () => {
+    const info = await frame.evaluate(async () => {
+      const b = await (window as unknown as B24Window).__b24;
+      return {
+        placement: b.placement.placement,
+        options: b.placement.options as unknown,
+        install: b.isInstallMode,
+        firstRun: b.isFirstRun,
+        lang: b.getLang(),
+      };
+    });
+    expect(info).toMatchObject({ placement: 'DEFAULT', install: true, firstRun: true, lang: 'es' });
+    expect(posts.at(-1)?.body.PLACEMENT).toBe('DEFAULT');
+    const log = await page.evaluate(() => (window as unknown as PortalWindow).__portalLog);
+    expect(log.find((e) => e.method === 'setInstall')).toMatchObject({ answered: true });
+    expect(h.em.state.app?.installed).toBe(false);
+  });
+
+  it('installFinish marks the app installed and reloads the page instead of answering', async () => {
+    await frame.evaluate(() => {
+      void (window as unknown as B24Window).__b24.then((b) => b.installFinish());
+    });
+    await page.waitForURL(/install_finished=Y/);
+    expect(h.em.state.app?.installed).toBe(true);
   });
 });
