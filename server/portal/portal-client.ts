@@ -114,6 +114,12 @@ export class PortalClient {
         void markPortalStatus(this.deps.db, this.portal.id, 'reinstall_needed', `refresh failed: ${orig.code}`);
         return new ReinstallNeeded(this.portal.id, `refresh token rejected (${orig.code})`);
       }
+      // Legacy crm.* errors carry an EMPTY `error` code (contract.md §2.2); the SDK then reports the
+      // axios code (ERR_BAD_REQUEST). Read the portal's own body when it is there.
+      const body = (orig as { response?: { data?: { error?: unknown; error_description?: unknown } } } | undefined)?.response?.data;
+      if (body && typeof body === 'object' && typeof body.error === 'string') {
+        return portalError(body.error, String(body.error_description ?? ''), Number(err.status ?? 0), method);
+      }
       return portalError(String(err.code ?? ''), err.message ?? '', Number(err.status ?? 0), method);
     }
     return e;
