@@ -134,6 +134,7 @@ export async function installApp(core: Core, o: InstallOptions): Promise<Install
   if (o.handlerUrl) {
     const payload = {
       event: 'ONAPPINSTALL',
+      // UNVERIFIED(b24): INSTALLED is 'N' while an app with UI still waits for installFinish.
       data: { VERSION: String(app.version), ACTIVE: 'Y', INSTALLED: app.installed ? 'Y' : 'N', LANGUAGE_ID: app.languageId },
       ts: String(nowSec()),
       auth: authBlock(core, { userId, withRefreshToken: true, pair: auth }),
