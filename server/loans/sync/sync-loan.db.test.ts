@@ -161,3 +161,18 @@ describe('syncLoanToPortal', () => {
     expect((await first).added).toBe(3);
   });
 });
+
+describe('enqueueDailyResync', () => {
+  it('queues one sync per active loan per day, across portals, idempotently by day', async () => {
+    const { enqueueDailyResync } = await import('./daily-resync.js');
+    const keys = new Set<string>();
+    const enqueue = async (_trx: unknown, job: { idempotencyKey: string; portalId: string }) =>
+      void keys.add(`${job.portalId} ${job.idempotencyKey}`);
+    await saveLoan(db.kysely, 'portal-other', 1, { terms: sampleTerms(3) }, actor, deps);
+    const loans = await db.kysely.selectFrom('loans').select(['portal_id', 'id']).where('status', '=', 'ACTIVE').execute();
+    expect(await enqueueDailyResync(db.kysely, enqueue, '2024-03-21')).toBe(loans.length);
+    await enqueueDailyResync(db.kysely, enqueue, '2024-03-21');
+    expect(keys.size).toBe(loans.length);
+    expect([...keys]).toContain(`portal-other loan-sync:${loans.find((l) => l.portal_id === 'portal-other')!.id}:day:2024-03-21`);
+  });
+});
