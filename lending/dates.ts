@@ -45,23 +45,33 @@ export function parseIsoDate(raw: unknown, path: string): IsoDate {
   return raw;
 }
 
-export function toDayNumber(date: IsoDate): number {
-  const { y, m, d } = ymd(date);
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+/** Days since 1970-01-01 by integer arithmetic (Howard Hinnant's days_from_civil): no Date object. */
+export function dayIndexOf(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
-export function fromDayNumber(n: number): IsoDate {
+export function dayIndex(date: IsoDate): number {
+  const { y, m, d } = ymd(date);
+  return dayIndexOf(y, m, d);
+}
+
+export function fromDayIndex(n: number): IsoDate {
   const t = new Date(n * MS_PER_DAY);
   return fromYmd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromDayNumber(toDayNumber(date) + days);
+  return fromDayIndex(dayIndex(date) + days);
 }
 
 /** Days from a to b (b − a); negative when b is earlier. */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return toDayNumber(b) - toDayNumber(a);
+  return dayIndex(b) - dayIndex(a);
 }
 
 export function isLastDayOfMonth(date: IsoDate): boolean {

@@ -11,6 +11,12 @@ export const Dec = Decimal.clone({
 });
 export type Dec = Decimal;
 
+/**
+ * Rate equations (ПСК, CAT, XIRR) iterate hundreds of flows dozens of times; 28 digits leave the
+ * answer exact far past its 3 published decimals and make each iteration several times cheaper.
+ */
+export const SolveDec = Decimal.clone({ precision: 28, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -60, toExpPos: 60 });
+
 export const ZERO = new Dec(0);
 export const ONE = new Dec(1);
 export const HUNDRED = new Dec(100);

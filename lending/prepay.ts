@@ -6,7 +6,7 @@ import { Dec, ZERO, sum } from './decimal.js';
 import { daysBetween, type IsoDate } from './dates.js';
 import { invalid } from './errors.js';
 import { roundMoney } from './money.js';
-import { amortizeTerms, totalsOf, withFeesAndVat } from './schedule/build.js';
+import { amortizeTerms, totalsOf } from './schedule/build.js';
 import { assertScheduleInvariants } from './schedule/invariants.js';
 import { nominalPeriodicRate, periodFactor, type Period } from './schedule/periods.js';
 import type { LoanTerms, Schedule, ScheduleRow, ScheduleTotals } from './types.js';
@@ -56,10 +56,10 @@ export function prepay(original: Schedule, date: IsoDate, amount: Dec, mode: Pre
     if (mode === 'reduce-term') {
       // The level installment stays; the tail stops as soon as the balance is paid.
       const built = amortizeTerms(t, tailPeriods(t, date, dates, part), newBalance, j + 1, { level: levelOf(original), stopWhenPaid: true, grace: tailGrace(t, j) });
-      tail = withFeesAndVat(t, built.rows);
+      tail = built.rows;
     } else {
       const built = amortizeTerms(t, tailPeriods(t, date, dates, part), newBalance, j + 1, { grace: tailGrace(t, j) });
-      tail = withFeesAndVat(t, built.rows);
+      tail = built.rows;
       installmentAmount = built.installmentAmount ?? tail[0]!.total;
     }
   }

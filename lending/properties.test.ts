@@ -25,6 +25,9 @@ const loanArb = fc.record({
   mode: fc.constantFrom(...ROUNDING_MODES),
   step: fc.constantFrom('1', '10', '100'),
   firstGap: fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }),
+  fee: fc.option(cents(1, 5000), { nil: undefined }),
+  vat: fc.option(fc.record({ percent: fc.constantFrom('16', '20', '8'), onFees: fc.boolean() }), { nil: undefined }),
+  grace: fc.record({ principal: fc.integer({ min: 0, max: 3 }), interest: fc.integer({ min: 0, max: 2 }) }),
 });
 
 type LoanArb = typeof loanArb extends fc.Arbitrary<infer T> ? T : never;
@@ -44,6 +47,9 @@ function toInput(l: LoanArb): Record<string, unknown> {
     annuity: l.annuity,
     rounding: { mode: l.mode, installmentStep: l.step },
     ...(l.firstGap ? { firstDueDate: addDays(l.contractDate, l.firstGap) } : {}),
+    ...(l.fee && !jpy ? { fees: [{ name: 'service', amount: l.fee, at: 'installment' }] } : {}),
+    ...(l.vat ? { vat: l.vat } : {}),
+    ...(l.installments > 3 ? { grace: l.grace } : {}),
     effectiveRates: [],
   };
 }
@@ -65,6 +71,11 @@ describe('schedule properties', () => {
         }
         expect(sum.eq(input.principal as string)).toBe(true);
         expect(opening.isZero()).toBe(true);
+        // Totals come from running sums in the loop: they must equal the rows added up.
+        const add = (k: 'interest' | 'total' | 'fees') => s.rows.reduce((x, r) => x.plus(r[k]), new Dec(0));
+        expect(add('interest').eq(s.totals.interest)).toBe(true);
+        expect(add('total').eq(s.totals.total)).toBe(true);
+        expect(add('fees').eq(s.totals.fees)).toBe(true);
         expect(s.rows).toHaveLength(l.installments);
       }),
       { numRuns: 1500 },

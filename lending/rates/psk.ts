@@ -5,7 +5,7 @@
 // from the issue to flow k, e_k the remaining part of a base period as a fraction of it, ЧБП the number
 // of base periods in a year. The base period is the standard interval (a month, or 1–365 days) that
 // occurs most often between flows (the shortest on a tie). Result in percent with three decimals.
-import { Dec, HUNDRED, ONE, ZERO } from '../decimal.js';
+import { Dec, HUNDRED, SolveDec } from '../decimal.js';
 import { addMonths, daysBetween, isLastDayOfMonth, type IsoDate } from '../dates.js';
 import { roundMoney } from '../money.js';
 import type { CashFlow, PskMonthDays } from '../types.js';
@@ -59,13 +59,14 @@ interface PskTerm {
 
 function pskTerms(flows: readonly CashFlow[], bp: BasePeriod, monthDays: PskMonthDays): PskTerm[] {
   const d0 = flows[0]!.date;
+  let q = 0;
   return flows.map((f) => {
     if (bp.unit === 'day') {
       const days = daysBetween(d0, f.date);
-      const q = Math.floor(days / bp.count);
-      return { amount: f.amount, q, e: new Dec(days - q * bp.count).div(bp.count) };
+      const qd = Math.floor(days / bp.count);
+      return { amount: f.amount, q: qd, e: new Dec(days - qd * bp.count).div(bp.count) };
     }
-    let q = 0;
+    // Flows are in date order, so the count of whole base periods carries over from the previous flow.
     while (addMonths(d0, (q + 1) * bp.count) <= f.date) q++;
     const from = addMonths(d0, q * bp.count);
     const rest = daysBetween(from, f.date);
@@ -84,23 +85,39 @@ export function psk(flowsIn: readonly CashFlow[], monthDays: PskMonthDays = 'act
   const flows = [...flowsIn].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const bp = basePeriodOf(flows.map((f) => f.date));
   const terms = pskTerms(flows, bp, monthDays);
+  const fast = terms.map((t) => ({ amount: new SolveDec(t.amount), q: t.q, qDec: new SolveDec(t.q), e: new SolveDec(t.e) }));
+  // Terms are in date order, so q_k never decreases: (1+x)^-q_k is built by multiplying up from the
+  // previous one (one multiplication per flow) instead of a power per flow per iteration.
   const i = solveRate(
-    (x) => {
-      const base = ONE.plus(x);
-      let v = ZERO;
-      let dv = ZERO;
-      for (const t of terms) {
-        const lin = ONE.plus(t.e.times(x));
-        const den = lin.times(base.pow(t.q));
-        const term = t.amount.div(den);
-        v = v.plus(term);
+    (xIn) => {
+      const x = new SolveDec(xIn);
+      const one = new SolveDec(1);
+      const base = one.plus(x);
+      const v = one.div(base);
+      let disc = one;
+      let q = 0;
+      let v_ = new SolveDec(0);
+      let dv = v_;
+      for (const t of fast) {
+        while (q < t.q) {
+          disc = disc.times(v);
+          q++;
+        }
+        let term = t.amount.times(disc);
+        let slope = t.qDec.times(v);
+        if (!t.e.isZero()) {
+          const lin = one.plus(t.e.times(x));
+          term = term.div(lin);
+          slope = slope.plus(t.e.div(lin));
+        }
+        v_ = v_.plus(term);
         // d/dx of a/((1+e x)(1+x)^q) = −a·(e/(1+e x) + q/(1+x)) / ((1+e x)(1+x)^q)
-        dv = dv.minus(term.times(t.e.div(lin).plus(new Dec(t.q).div(base))));
+        dv = dv.minus(term.times(slope));
       }
-      return { v, dv };
+      return { v: v_, dv };
     },
     { allowNegative: false, path },
   );
   const perYear = bp.unit === 'month' ? new Dec(12).div(bp.count) : new Dec(365).div(bp.count);
-  return { psk: roundMoney(i.times(perYear).times(HUNDRED), 3, 'half-up'), basePeriod: bp, periodsPerYear: perYear, i };
+  return { psk: roundMoney(new Dec(i).times(perYear).times(HUNDRED), 3, 'half-up'), basePeriod: bp, periodsPerYear: perYear, i };
 }

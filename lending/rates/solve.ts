@@ -10,9 +10,9 @@ export interface FnValue {
 }
 export type RateFn = (x: Dec) => FnValue;
 
-const MAX_SCAN = 48;
+const MAX_SCAN = 30;
 const MAX_ITER = 200;
-const TOL = new Dec('1e-18');
+const TOL = new Dec('1e-16');
 
 function sign(d: Dec): number {
   return d.isZero() ? 0 : d.isNegative() ? -1 : 1;
@@ -29,7 +29,7 @@ export function solveRate(f: RateFn, opts: { allowNegative: boolean; path: strin
     if (fx === 0) return x;
     if (fx !== flo) return refine(f, lo, x, flo);
     lo = x;
-    x = x.times(2);
+    x = x.times(4);
   }
   if (opts.allowNegative) {
     // Payments below the money lent: the rate is negative, search (-1, 0).
@@ -40,7 +40,7 @@ export function solveRate(f: RateFn, opts: { allowNegative: boolean; path: strin
       if (fy === 0) return y;
       if (fy !== at0) return refine(f, y, hi, fy);
       hi = y;
-      const next = y.times(2);
+      const next = y.times(4);
       y = next.lte(-1) ? y.minus(1).div(2) : next;
     }
   }

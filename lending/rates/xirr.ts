@@ -1,24 +1,42 @@
 // XIRR as spreadsheets define it: Σ amount / (1 + r)^(days since the first flow / 365) = 0.
-import { Dec, ONE, ZERO } from '../decimal.js';
+import { Dec, SolveDec } from '../decimal.js';
 import { daysBetween } from '../dates.js';
 import type { CashFlow } from '../types.js';
 import { solveRate, type RateFn } from './solve.js';
 import { assertFlows } from './flows.js';
 
 /** Present value of flows at exponents t_k = n_k / unitsPerYear, n_k whole numbers (days or periods). */
-export function timedPv(units: readonly { n: number; amount: Dec }[], unitsPerYear: Dec): RateFn {
-  return (x) => {
-    const base = ONE.plus(x);
-    // (1+x)^(-1/u) once, then whole powers of it: fast and exact enough at 40 digits.
-    const h = base.pow(ONE.div(unitsPerYear).neg());
-    let v = ZERO;
-    let dv = ZERO;
+export function timedPv(unitsIn: readonly { n: number; amount: Dec }[], unitsPerYear: Dec): RateFn {
+  const units = [...unitsIn].sort((a, b) => a.n - b.n).map((u) => ({ n: u.n, amount: new SolveDec(u.amount), years: new SolveDec(u.n).div(unitsPerYear) }));
+  const one = new SolveDec(1);
+  const invYears = one.div(unitsPerYear).neg();
+  return (xIn) => {
+    const x = new SolveDec(xIn);
+    const base = one.plus(x);
+    // (1+x)^(-1/u) once per evaluation; then walk the sorted exponents multiplying by h^Δ, with h^Δ
+    // cached per gap (monthly flows repeat the same few gaps).
+    const h = base.pow(invYears);
+    const steps = new Map<number, Dec>();
+    let disc = one;
+    let at = 0;
+    let v = new SolveDec(0);
+    let dv = v;
     for (const u of units) {
-      const term = u.amount.times(h.pow(u.n));
+      const gap = u.n - at;
+      if (gap > 0) {
+        let hg = steps.get(gap);
+        if (!hg) {
+          hg = h.pow(gap);
+          steps.set(gap, hg);
+        }
+        disc = disc.times(hg);
+        at = u.n;
+      }
+      const term = u.amount.times(disc);
       v = v.plus(term);
-      dv = dv.minus(term.times(u.n).div(unitsPerYear).div(base));
+      dv = dv.minus(term.times(u.years));
     }
-    return { v, dv };
+    return { v, dv: dv.div(base) };
   };
 }
 

@@ -1,7 +1,10 @@
 // The one amortisation loop behind annuity, equal-principal, flat and single-payment schedules (and
-// the re-built tail after a prepayment). It works in Decimal and rounds each row's interest once.
+// the re-built tail after a prepayment). It works in Decimal, rounds each row's interest once, adds
+// the per-installment fee and VAT, and keeps running sums so totals need no second pass (this loop is
+// the hot path of every calculator keystroke: no allocations beyond the row itself).
 import { type Dec, ZERO } from '../decimal.js';
 import { roundMoney, type RoundingMode } from '../money.js';
+import type { ScheduleRow } from '../types.js';
 import type { Period } from './periods.js';
 
 export interface AmortizeInput {
@@ -17,47 +20,81 @@ export interface AmortizeInput {
   /** Stop as soon as the balance reaches zero (reduce-term) instead of running all periods. */
   stopWhenPaid: boolean;
   firstN: number;
+  /** Fee added to every installment, and VAT on interest (and on that fee when `vatOnFees`). */
+  fee: Dec;
+  vatRate?: Dec;
+  vatOnFees: boolean;
 }
 
-export interface AmortizedRow {
-  n: number;
-  dueDate: string;
-  days: number;
-  opening: Dec;
+export interface Amortized {
+  rows: ScheduleRow[];
   principal: Dec;
   interest: Dec;
-  closing: Dec;
+  vat: Dec;
+  total: Dec;
 }
 
-export function amortize(a: AmortizeInput): AmortizedRow[] {
-  const rows: AmortizedRow[] = [];
+export function amortize(a: AmortizeInput): Amortized {
+  const rows: ScheduleRow[] = [];
   const original = a.balance;
   const last = a.periods.length - 1;
+  const feeVat = a.vatRate && a.vatOnFees ? a.fee : ZERO;
+  const hasFee = !a.fee.isZero();
   let balance = a.balance;
   let deferred = ZERO;
+  // Totals without a per-row addition: a regular annuity row totals exactly the level payment, so
+  // the sum of totals is level × (regular rows) + the other rows' totals; interest follows from it.
+  let regularRows = 0;
+  let otherTotals = ZERO;
+  let sumVat = ZERO;
+  const level = a.level.amount;
   for (let i = 0; i <= last; i++) {
     const p = a.periods[i]!;
-    const accrued = roundMoney((a.interestOn === 'original' ? original : balance).times(p.factor), a.scale, a.mode);
-    let interest: Dec;
+    const accrued = p.factor.isZero() ? ZERO : roundMoney((a.interestOn === 'original' ? original : balance).times(p.factor), a.scale, a.mode);
+    let interest = accrued;
     if (i < a.grace.interest) {
       // Grace on interest defers it (not capitalised) to the first installment after the grace.
       deferred = deferred.plus(accrued);
       interest = ZERO;
-    } else {
+    } else if (!deferred.isZero()) {
       interest = accrued.plus(deferred);
       deferred = ZERO;
     }
     let principal: Dec;
+    let regular = false;
     if (i === last) principal = balance;
     else if (i < a.grace.principal) principal = ZERO;
-    else if (a.level.kind === 'payment') principal = a.level.amount.minus(accrued);
-    else principal = i === a.grace.principal && a.level.first ? a.level.first : a.level.amount;
-    if (principal.isNegative()) principal = ZERO;
-    if (principal.gt(balance)) principal = balance;
+    else if (a.level.kind === 'payment') {
+      principal = level.minus(accrued);
+      regular = interest === accrued;
+    } else principal = i === a.grace.principal && a.level.first ? a.level.first : level;
+    if (principal.isNegative()) {
+      principal = ZERO;
+      regular = false;
+    } else if (principal.gt(balance)) {
+      principal = balance;
+      regular = false;
+    }
     const closing = balance.minus(principal);
-    rows.push({ n: a.firstN + i, dueDate: p.end, days: p.days, opening: balance, principal, interest, closing });
+    const vat = a.vatRate ? roundMoney(interest.plus(feeVat).times(a.vatRate), a.scale, a.mode) : ZERO;
+    let total = regular ? level : principal.plus(interest);
+    if (hasFee) total = total.plus(a.fee);
+    if (regular) regularRows++;
+    else otherTotals = otherTotals.plus(total);
+    if (a.vatRate) {
+      total = total.plus(vat);
+      sumVat = sumVat.plus(vat);
+    }
+    rows.push({ n: a.firstN + i, dueDate: p.end, days: p.days, opening: balance, principal, interest, fees: a.fee, vat, total, closing });
     balance = closing;
     if (a.stopWhenPaid && balance.isZero()) break;
   }
-  return rows;
+  // Each closing is the opening less the principal, exactly, so the principal parts sum to what left
+  // the balance; the caller asserts that the balance closed at zero.
+  const principalSum = a.balance.minus(balance);
+  const fees = hasFee ? a.fee.times(rows.length) : ZERO;
+  const regularTotals = regularRows === 0 ? ZERO : level.plus(hasFee ? a.fee : ZERO).times(regularRows);
+  const total = regularTotals.plus(otherTotals).plus(sumVat);
+  const sumInterest = total.minus(principalSum).minus(fees).minus(sumVat);
+  return { rows, principal: principalSum, interest: sumInterest, vat: sumVat, total };
 }

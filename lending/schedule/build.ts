@@ -4,21 +4,25 @@ import { roundMoney } from '../money.js';
 import { checkRatesAgainstProfile, checkScheduleAgainstProfile } from '../profile-checks.js';
 import { effectiveRatesOf, scheduleCashFlows } from '../rates/schedule-rates.js';
 import type { LoanTerms, Schedule, ScheduleRow, ScheduleTotals } from '../types.js';
-import { amortize, type AmortizedRow } from './amortize.js';
+import { amortize, type Amortized } from './amortize.js';
 import { annuityPayment, equalPrincipal } from './level.js';
 import { buildPeriods, type Period } from './periods.js';
-import { assertScheduleInvariants } from './invariants.js';
+import { assertScheduleSums } from './invariants.js';
 
 export function buildSchedule(terms: LoanTerms): Schedule {
   checkRatesAgainstProfile(terms);
   const periods = buildPeriods(terms);
-  const { rows: base, installmentAmount } = amortizeTerms(terms, periods, terms.principal, 1);
-  const rows = withFeesAndVat(terms, base);
-  assertScheduleInvariants(terms.principal, rows);
-  const totals = totalsOf(terms, rows);
+  const built = amortizeTerms(terms, periods, terms.principal, 1);
+  const rows = built.rows;
+  assertScheduleSums(terms.principal, built.principal, rows);
+  const totals = totalsFromSums(terms, built);
+  const installmentAmount = built.installmentAmount;
   checkScheduleAgainstProfile(terms, totals);
   const schedule: Schedule = { terms, installmentAmount: installmentAmount ?? rows[terms.grace.principal]!.total, rows, totals, effectiveRates: {} };
-  schedule.effectiveRates = effectiveRatesOf(terms.effectiveRates, scheduleCashFlows(schedule), terms.pskMonthDays, scheduleCashFlows(schedule, true));
+  if (terms.effectiveRates.length > 0) {
+    const needsNoVat = terms.effectiveRates.includes('cat') && terms.vat !== undefined;
+    schedule.effectiveRates = effectiveRatesOf(terms.effectiveRates, scheduleCashFlows(schedule), terms.pskMonthDays, needsNoVat ? scheduleCashFlows(schedule, true) : undefined);
+  }
   return schedule;
 }
 
@@ -29,26 +33,27 @@ export function amortizeTerms(
   balance: Dec,
   firstN: number,
   opts: { level?: Dec; stopWhenPaid?: boolean; grace?: { principal: number; interest: number } } = {},
-): { rows: AmortizedRow[]; installmentAmount?: Dec } {
+): Amortized & { installmentAmount?: Dec } {
   const grace = opts.grace ?? t.grace;
   const m = periods.length - grace.principal;
-  const common = { balance, periods, scale: t.scale, mode: t.rounding.mode, grace, stopWhenPaid: opts.stopWhenPaid ?? false, firstN };
+  const common = {
+    balance, periods, scale: t.scale, mode: t.rounding.mode, grace, stopWhenPaid: opts.stopWhenPaid ?? false, firstN,
+    fee: installmentFee(t), ...(t.vat ? { vatRate: t.vat.rate } : {}), vatOnFees: t.vat?.onFees ?? false,
+  };
   switch (t.method) {
     case 'annuity': {
       const level = opts.level ?? annuityPayment(t, balance, periods.slice(grace.principal));
-      return { rows: amortize({ ...common, level: { kind: 'payment', amount: level }, interestOn: 'balance' }), installmentAmount: level };
+      return { ...amortize({ ...common, level: { kind: 'payment', amount: level }, interestOn: 'balance' }), installmentAmount: level };
     }
     case 'equal-principal':
     case 'flat':
     case 'interest-free': {
       const level = opts.level ? { amount: opts.level } : equalPrincipal(t, balance, m);
       const zeroed = t.method === 'interest-free' ? periods.map((p) => ({ ...p, factor: ZERO })) : periods;
-      return {
-        rows: amortize({ ...common, periods: zeroed, level: { kind: 'principal', ...level }, interestOn: t.method === 'flat' ? 'original' : 'balance' }),
-      };
+      return amortize({ ...common, periods: zeroed, level: { kind: 'principal', ...level }, interestOn: t.method === 'flat' ? 'original' : 'balance' });
     }
     case 'single-payment':
-      return { rows: amortize({ ...common, level: { kind: 'principal', amount: balance }, interestOn: 'balance' }) };
+      return amortize({ ...common, level: { kind: 'principal', amount: balance }, interestOn: 'balance' });
   }
 }
 
@@ -59,15 +64,6 @@ export function installmentFee(t: LoanTerms): Dec {
     fee = fee.plus(f.amount ?? roundMoney(t.principal.times(f.fraction!), t.scale, t.rounding.mode));
   }
   return fee;
-}
-
-export function withFeesAndVat(t: LoanTerms, base: readonly AmortizedRow[]): ScheduleRow[] {
-  const fee = installmentFee(t);
-  return base.map((r) => {
-    const vatBase = t.vat ? (t.vat.onFees ? r.interest.plus(fee) : r.interest) : ZERO;
-    const vat = t.vat ? roundMoney(vatBase.times(t.vat.rate), t.scale, t.rounding.mode) : ZERO;
-    return { ...r, fees: fee, vat, total: r.principal.plus(r.interest).plus(fee).plus(vat) };
-  });
 }
 
 export function disbursementFees(t: LoanTerms): { total: Dec; withheld: Dec } {
@@ -96,5 +92,21 @@ export function totalsOf(t: LoanTerms, rows: readonly ScheduleRow[]): ScheduleTo
     disbursementFees: d.total,
     netDisbursed: t.principal.minus(d.withheld),
     costOfCredit: interest.plus(fees).plus(vat).plus(d.total),
+  };
+}
+
+/** Totals from the loop's running sums (no second pass over the rows). */
+export function totalsFromSums(t: LoanTerms, a: Amortized): ScheduleTotals {
+  const d = disbursementFees(t);
+  const fees = a.rows.length === 0 ? ZERO : a.rows[0]!.fees.times(a.rows.length);
+  return {
+    principal: a.principal,
+    interest: a.interest,
+    fees,
+    vat: a.vat,
+    installments: a.total,
+    disbursementFees: d.total,
+    netDisbursed: t.principal.minus(d.withheld),
+    costOfCredit: a.interest.plus(fees).plus(a.vat).plus(d.total),
   };
 }

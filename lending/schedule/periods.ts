@@ -1,6 +1,6 @@
 // The dated periods of a loan and each period's interest factor (interest = balance × factor).
 import { Dec, ONE } from '../decimal.js';
-import { addDays, addMonths, daysBetween, isLastDayOfMonth, type IsoDate } from '../dates.js';
+import { addDays, addMonths, dayIndexOf, daysBetween, daysInMonth, fromDayIndex, fromYmd, isLastDayOfMonth, dayIndex, ymd, type IsoDate } from '../dates.js';
 import { yearFraction } from '../day-count.js';
 import type { Frequency, LoanTerms, Rate } from '../types.js';
 
@@ -24,13 +24,46 @@ export function stepBack(date: IsoDate, f: Frequency): IsoDate {
 }
 
 export function dueDates(t: Pick<LoanTerms, 'dueDates' | 'firstDueDate' | 'disbursementDate' | 'frequency' | 'installments'>, count = t.installments): IsoDate[] {
-  if (t.dueDates) return t.dueDates.slice(0, count);
-  // Count from the first due date when given, else from the disbursement (so 31 Jan keeps the 31st).
+  return datedSchedule(t, count).dates;
+}
+
+/**
+ * Due dates with their day numbers, computed from the anchor's integer y/m/d (no string parsing per
+ * row: this runs on every keystroke of the calculator). Counts from the first due date when given,
+ * else from the disbursement (so a loan issued on 31 Jan keeps the 31st where the month has one).
+ */
+function datedSchedule(t: Pick<LoanTerms, 'dueDates' | 'firstDueDate' | 'disbursementDate' | 'frequency' | 'installments'>, count: number): { dates: IsoDate[]; days: number[] } {
+  if (t.dueDates) {
+    const dates = t.dueDates.slice(0, count);
+    return { dates, days: dates.map(dayIndex) };
+  }
+  const f = t.frequency;
   const anchor = t.firstDueDate ?? t.disbursementDate;
   const shift = t.firstDueDate ? 0 : 1;
-  const out: IsoDate[] = [];
-  for (let k = 0; k < count; k++) out.push(dueDateAt(anchor, k + shift, t.frequency));
-  return out;
+  const dates: IsoDate[] = [];
+  const days: number[] = [];
+  if (f.unit !== 'month') {
+    const step = f.unit === 'week' ? 7 * f.every : f.every;
+    const a = dayIndex(anchor);
+    for (let k = 0; k < count; k++) {
+      const n = a + (k + shift) * step;
+      days.push(n);
+      dates.push(fromDayIndex(n));
+    }
+    return { dates, days };
+  }
+  const { y, m, d } = ymd(anchor);
+  const snapToEnd = f.monthEnd && d === daysInMonth(y, m);
+  for (let k = 0; k < count; k++) {
+    const total = y * 12 + (m - 1) + (k + shift) * f.every;
+    const ny = Math.floor(total / 12);
+    const nm = total - ny * 12 + 1;
+    const last = daysInMonth(ny, nm);
+    const nd = snapToEnd ? last : Math.min(d, last);
+    dates.push(fromYmd(ny, nm, nd));
+    days.push(dayIndexOf(ny, nm, nd));
+  }
+  return { dates, days };
 }
 
 export function periodsPerYear(f: Frequency): Dec {
@@ -41,6 +74,10 @@ export function periodsPerYear(f: Frequency): Dec {
 
 /** The nominal periodic rate used for a level payment: annual ÷ periods per year; a daily rate × nominal days. */
 export function nominalPeriodicRate(rate: Rate, f: Frequency): Dec {
+  return nominalExact(rate, f).toSignificantDigits(FACTOR_DIGITS);
+}
+
+function nominalExact(rate: Rate, f: Frequency): Dec {
   if (rate.kind === 'annual') return rate.annual.div(periodsPerYear(f));
   const nominalDays = f.unit === 'day' ? new Dec(f.every) : f.unit === 'week' ? new Dec(7 * f.every) : new Dec(365).div(12).times(f.every);
   return rate.daily.times(nominalDays);
@@ -54,6 +91,16 @@ type FactorTerms = Pick<LoanTerms, 'rate' | 'interest' | 'dayCount' | 'frequency
  * is not one regular period long gets broken-period interest on the day count for the odd part.
  */
 export function periodFactor(t: FactorTerms, start: IsoDate, end: IsoDate, first: boolean, nominal: Dec): Dec {
+  return exactFactor(t, start, end, first, nominal).toSignificantDigits(FACTOR_DIGITS);
+}
+
+/**
+ * Factors are held to 28 significant digits: a balance below 10^15 then carries an error below
+ * 10^-13 of a minor unit (Fineract works at 12 digits), and each row's multiplication costs half.
+ */
+const FACTOR_DIGITS = 28;
+
+function exactFactor(t: FactorTerms, start: IsoDate, end: IsoDate, first: boolean, nominal: Dec): Dec {
   if (t.rate.kind === 'daily') return t.rate.daily.times(daysBetween(start, end));
   if (t.interest === 'daily') return t.rate.annual.times(yearFraction(start, end, t.dayCount));
   if (!first) return nominal;
@@ -63,14 +110,22 @@ export function periodFactor(t: FactorTerms, start: IsoDate, end: IsoDate, first
   return nominal.times(daysBetween(start, end)).div(daysBetween(regularStart, end));
 }
 
-export function buildPeriods(t: FactorTerms & Parameters<typeof dueDates>[0], from: IsoDate = t.disbursementDate, dates: IsoDate[] = dueDates(t)): Period[] {
+export function buildPeriods(t: FactorTerms & Parameters<typeof dueDates>[0]): Period[] {
+  const { dates, days } = datedSchedule(t, t.installments);
   const nominal = nominalPeriodicRate(t.rate, t.frequency);
   const out: Period[] = [];
-  let start = from;
-  dates.forEach((end, i) => {
-    out.push({ start, end, days: daysBetween(start, end), factor: periodFactor(t, start, end, i === 0, nominal) });
+  let start = t.disbursementDate;
+  let startDay = dayIndex(start);
+  // A regular periodic period's factor is the nominal rate: no date maths needed for it.
+  const regularPeriodic = t.rate.kind === 'annual' && t.interest === 'periodic';
+  for (let i = 0; i < dates.length; i++) {
+    const end = dates[i]!;
+    const endDay = days[i]!;
+    const factor = regularPeriodic && i > 0 ? nominal : periodFactor(t, start, end, i === 0, nominal);
+    out.push({ start, end, days: endDay - startDay, factor });
     start = end;
-  });
+    startDay = endDay;
+  }
   return out;
 }
 

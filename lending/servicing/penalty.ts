@@ -1,20 +1,10 @@
-// Penalty accrual between two dates: each overdue installment accrues on its own overdue base for
+// Penalty accrual (driven by service.ts): each overdue installment accrues on its own overdue base for
 // the days (from, to] that lie after its due date plus grace. Accruals stay exact; the amount owed is
 // rounded when read, so splitting the timeline at payments never changes the total.
 import { Dec, ZERO } from '../decimal.js';
-import { addDays, daysBetween, maxDate, type IsoDate } from '../dates.js';
 import type { PenaltyTerms } from './types.js';
 
 const D365 = new Dec(365);
-
-export interface PenaltyLedger {
-  accrued: Dec[];
-}
-
-export function accrueDays(p: PenaltyTerms, dueDate: IsoDate, from: IsoDate, to: IsoDate): number {
-  const start = maxDate(from, addDays(dueDate, p.graceDays));
-  return Math.max(0, daysBetween(start, to));
-}
 
 export function penaltyFor(p: PenaltyTerms, base: Dec, days: number): Dec {
   if (days <= 0 || base.lte(ZERO)) return ZERO;

@@ -1,91 +1,96 @@
 // service(): the state of a loan as of a date from its schedule and its payments — what is due, paid
 // and outstanding per installment and component, days past due, penalties, how each payment was
 // allocated, the amount to become current and the payoff.
-import { Dec, ZERO, minDec } from '../decimal.js';
-import { daysBetween, type IsoDate } from '../dates.js';
+import { Dec, ZERO } from '../decimal.js';
+import { daysBetween, dayIndex, type IsoDate } from '../dates.js';
 import { roundMoney } from '../money.js';
 import { COMPONENTS, type Bucket, type Component } from './allocation-orders.js';
 import { bucketFor } from './delinquency.js';
-import { accrueDays, clipToCeiling, penaltyFor } from './penalty.js';
+import { clipToCeiling, penaltyFor } from './penalty.js';
 import type { AllocationResult, Amounts, InstallmentState, ServicingResult, ServicingTerms } from './types.js';
 
 interface Live {
   n: number;
   dueDate: IsoDate;
+  dueDay: number;
   due: Amounts; // penalty here is the rounded accrual
   paid: Amounts;
+  /** What is still owed per component (due − paid), kept in step so no subtraction is repeated. */
+  out: Amounts;
   penaltyExact: Dec;
 }
 
 const zeroAmounts = (): Amounts => ({ principal: ZERO, interest: ZERO, fees: ZERO, vat: ZERO, penalty: ZERO });
 
 function owed(l: Live, c: Component): Dec {
-  return l.due[c].minus(l.paid[c]);
+  return l.out[c];
 }
 
 export function service(t: ServicingTerms): ServicingResult {
-  const live: Live[] = t.installments.map((i) => ({
-    n: i.n,
-    dueDate: i.dueDate,
-    due: { principal: i.principal, interest: i.interest, fees: i.fees, vat: i.vat, penalty: ZERO },
-    paid: zeroAmounts(),
-    penaltyExact: ZERO,
-  }));
-  const payments = [...t.payments].map((p, idx) => ({ p, idx })).sort((a, b) => (a.p.date < b.p.date ? -1 : a.p.date > b.p.date ? 1 : a.idx - b.idx));
-  let cursor = t.disbursementDate;
+  const live: Live[] = t.installments.map((i) => {
+    const due = { principal: i.principal, interest: i.interest, fees: i.fees, vat: i.vat, penalty: ZERO };
+    return { n: i.n, dueDate: i.dueDate, dueDay: dayIndex(i.dueDate), due, paid: zeroAmounts(), out: { ...due }, penaltyExact: ZERO };
+  });
+  const payments = [...t.payments].map((p, idx) => ({ p, idx, day: dayIndex(p.date) })).sort((a, b) => a.day - b.day || a.idx - b.idx);
+  let cursor = dayIndex(t.disbursementDate);
   let penaltyTotal = ZERO;
-  const accrue = (to: IsoDate): void => {
-    if (!t.penalty || to <= cursor) return;
+  const pen = t.penalty;
+  const accrue = (to: number): void => {
+    if (!pen || to <= cursor) return;
     for (const l of live) {
-      if (l.dueDate >= to) break;
-      const days = accrueDays(t.penalty, l.dueDate, cursor, to);
-      if (days === 0) continue;
-      const base = t.penalty.base === 'principal' ? owed(l, 'principal') : owed(l, 'principal').plus(owed(l, 'interest'));
-      const inc = clipToCeiling(penaltyFor(t.penalty, base, days), penaltyTotal, t.penaltyCeiling);
+      if (l.dueDay >= to) break;
+      const days = to - Math.max(cursor, l.dueDay + pen.graceDays);
+      if (days <= 0) continue;
+      const base = pen.base === 'principal' ? l.out.principal : l.out.principal.plus(l.out.interest);
+      if (base.isZero()) continue;
+      const inc = clipToCeiling(penaltyFor(pen, base, days), penaltyTotal, t.penaltyCeiling);
+      if (inc.isZero()) continue;
       l.penaltyExact = l.penaltyExact.plus(inc);
       penaltyTotal = penaltyTotal.plus(inc);
-      l.due.penalty = roundMoney(l.penaltyExact, t.scale, t.mode);
+      const rounded = roundMoney(l.penaltyExact, t.scale, t.mode);
+      l.out.penalty = l.out.penalty.plus(rounded.minus(l.due.penalty));
+      l.due.penalty = rounded;
     }
     cursor = to;
   };
   const allocations: AllocationResult[] = [];
-  for (const { p } of payments) {
-    accrue(p.date);
+  for (const { p, day } of payments) {
+    accrue(day);
     allocations.push(allocate(t, live, p.id, p.date, p.amount));
   }
-  accrue(t.asOf);
+  accrue(dayIndex(t.asOf));
   return summarise(t, live, allocations);
-}
-
-function bucketOf(l: Live, date: IsoDate, current: number | undefined): Bucket {
-  if (l.dueDate < date) return 'past-due';
-  return l.n === current ? 'due' : 'in-advance';
 }
 
 function allocate(t: ServicingTerms, live: Live[], paymentId: string, date: IsoDate, amount: Dec): AllocationResult {
   const parts = zeroAmounts();
   let left = amount;
   let inAdvance = ZERO;
-  const current = live.find((l) => l.dueDate >= date)?.n;
-  const pay = (l: Live, c: Component): void => {
-    const o = owed(l, c);
-    if (left.isZero() || o.lte(ZERO)) return;
-    const x = minDec(o, left);
+  // Installments are in due-date order: [0, cur) past due, cur the current one, (cur, end) in advance.
+  let cur = live.findIndex((l) => l.dueDate >= date);
+  if (cur < 0) cur = live.length;
+  const pay = (i: number, c: Component): void => {
+    const l = live[i]!;
+    const o = l.out[c];
+    if (o.isZero() || left.isZero()) return;
+    const x = o.lte(left) ? o : left;
     l.paid[c] = l.paid[c].plus(x);
+    l.out[c] = o.minus(x);
     parts[c] = parts[c].plus(x);
     left = left.minus(x);
-    if (bucketOf(l, date, current) === 'in-advance') inAdvance = inAdvance.plus(x);
+    if (i > cur) inAdvance = inAdvance.plus(x);
   };
+  const range = (b: Bucket): [number, number] => (b === 'past-due' ? [0, cur] : b === 'due' ? [cur, Math.min(cur + 1, live.length)] : [cur + 1, live.length]);
   for (const step of t.order) {
-    for (const l of live) if (bucketOf(l, date, current) === step.bucket) pay(l, step.component);
+    const [from, to] = range(step.bucket);
+    for (let i = from; i < to && !left.isZero(); i++) pay(i, step.component);
   }
-  // Whatever the order did not place: the current installment in full, then the overpayment rule.
-  for (const l of live) if (bucketOf(l, date, current) !== 'in-advance') for (const c of COMPONENTS) pay(l, c);
-  const future = live.filter((l) => bucketOf(l, date, current) === 'in-advance');
+  // Whatever the order did not place: past-due and current amounts in full, then the overpayment rule.
+  for (let i = 0; i < Math.min(cur + 1, live.length) && !left.isZero(); i++) for (const c of COMPONENTS) pay(i, c);
   if (t.overpayment === 'reduce-principal') {
-    for (let i = future.length - 1; i >= 0; i--) pay(future[i]!, 'principal');
+    for (let i = live.length - 1; i > cur && !left.isZero(); i--) pay(i, 'principal');
   } else {
-    for (const l of future) for (const c of ['fees', 'vat', 'interest', 'principal'] as const) pay(l, c);
+    for (let i = cur + 1; i < live.length && !left.isZero(); i++) for (const c of ['fees', 'vat', 'interest', 'principal'] as const) pay(i, c);
   }
   const result = { paymentId, date, amount, parts, inAdvance, excess: left };
   assertAllocationSums(result);

@@ -1,0 +1,63 @@
+// Lending core timings: a 360-row annuity schedule with the Decimal core vs a plain JS-number loop
+// (the floor, wrong in the last cents but as fast as it gets), and servicing 36 rows with 36 payments.
+// Targets (issue 4): ≤ 1 ms for 360 rows, ≤ 10× the floor.
+import { buildSchedule, parseLoanInput, parseServicingInput, scheduleFromJson, service } from '../lending/index.js';
+
+function median(fn: () => unknown, runs: number): number {
+  for (let i = 0; i < Math.min(50, runs); i++) fn(); // warm the JIT
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+const loan360 = {
+  principal: '250000', currency: 'USD', contractDate: '2024-01-15', method: 'annuity', rate: { annualPercent: '9.5' },
+  installments: 360, interest: 'periodic', effectiveRates: [],
+};
+
+/** The floor: the same schedule in binary floating point with per-row cent rounding. */
+function numberLoop(principal: number, annualPercent: number, n: number): number {
+  const r = annualPercent / 100 / 12;
+  const pmt = Math.round(((principal * r) / (1 - (1 + r) ** -n)) * 100) / 100;
+  let balance = principal;
+  let sum = 0;
+  for (let k = 1; k <= n; k++) {
+    const interest = Math.round(balance * r * 100) / 100;
+    const principalPart = k === n ? balance : pmt - interest;
+    balance = Math.round((balance - principalPart) * 100) / 100;
+    sum += interest;
+  }
+  return sum;
+}
+
+export default async function lendingBench(): Promise<void> {
+  const terms = parseLoanInput(loan360);
+  const core = median(() => buildSchedule(terms), 300);
+  const floor = median(() => numberLoop(250000, 9.5, 360), 3000);
+  const json = median(() => scheduleFromJson(loan360), 200);
+  const withPsk = median(() => scheduleFromJson({ ...loan360, currency: 'RUB', effectiveRates: ['psk'] }), 20);
+
+  const rows36 = Array.from({ length: 36 }, (_, k) => ({ n: k + 1 }));
+  const loan36 = { ...loan360, principal: '36000', installments: 36, rate: { annualPercent: '24' } };
+  const schedule36 = buildSchedule(parseLoanInput(loan36));
+  const payments = schedule36.rows.map((r, k) => ({ id: `p${k + 1}`, date: r.dueDate, amount: r.total.toString() }));
+  // Some late and short so penalties, past-due buckets and partial allocations are exercised.
+  payments[5] = { ...payments[5]!, amount: '100' };
+  const servicingInput = { loan: loan36, asOf: '2027-02-15', payments, penalty: { dailyPercent: '0.1' }, allocation: 'ru-statutory-2024' };
+  const { terms: servicingTerms } = parseServicingInput(servicingInput);
+  const servicing = median(() => service(servicingTerms), 200);
+  void rows36;
+
+  const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
+  console.log(`schedule 360 rows, core (buildSchedule)      ${fmt(core)}   target ≤ 1 ms`);
+  console.log(`schedule 360 rows, JS-number loop (floor)    ${fmt(floor)}`);
+  console.log(`ratio core / floor                           ${(core / floor).toFixed(1)}×   target ≤ 10×`);
+  console.log(`schedule 360 rows, JSON in → JSON out        ${fmt(json)}`);
+  console.log(`schedule 360 rows + ПСК (root finding)       ${fmt(withPsk)}`);
+  console.log(`servicing 36 rows, 36 payments (service)     ${fmt(servicing)}`);
+}
