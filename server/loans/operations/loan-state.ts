@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.js';
 import type { Executor } from '../db-types.js';
-import { serviceLoan } from '../lending-adapter.js';
+import { asLendingFailure, serviceLoan } from '../lending-adapter.js';
 import type { PaymentInput, Servicing } from '../lending-types.js';
 import type { LedgerEntry, Loan, ScheduleVersion } from '../loan.js';
 import { listLedger } from '../repositories/ledger.js';
@@ -48,6 +48,17 @@ export function effectivePayments(ledger: LedgerEntry[]): PaymentInput[] {
 }
 
 export function servicingOf(state: LoanState, asOf: string, extra: PaymentInput[] = []): Servicing {
+  try {
+    return serviceLoanOf(state, asOf, extra);
+  } catch (e) {
+    // The core refuses e.g. a payment it cannot place: a 422 with its code, not a 500.
+    const f = asLendingFailure(e);
+    if (!f) throw e;
+    throw new AppError(f.code, `lending refused servicing: ${f.message} at ${f.path}`, f.message, { field: f.path }, 422);
+  }
+}
+
+function serviceLoanOf(state: LoanState, asOf: string, extra: PaymentInput[]): Servicing {
   return serviceLoan({
     terms: state.schedule.terms,
     schedule: state.schedule,
