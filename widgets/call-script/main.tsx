@@ -1,0 +1,35 @@
+// Entry of the call-script widget (deal card tab): boot data from the placement page, the b24jssdk frame
+// for the portal (imPhoneTo starts the user's Bitrix24 telephony call), our API for the script.
+import { render } from 'preact';
+import { initializeB24Frame } from '@bitrix24/b24jssdk';
+import { createCallScriptApi } from './api.js';
+import { App } from './app.js';
+import { createCallScriptModel } from './model.js';
+
+function readBoot(): { sessionToken: string | null; dealId: string | null; lang: string; apiBase: string } {
+  try {
+    const raw = JSON.parse(document.getElementById('widget-boot')?.textContent ?? '{}') as Record<string, unknown>;
+    const s = (v: unknown) => (typeof v === 'string' && v ? v : null);
+    return { sessionToken: s(raw.sessionToken), dealId: s(raw.dealId), lang: s(raw.lang) ?? 'en', apiBase: s(raw.apiBase) ?? '' };
+  } catch {
+    return { sessionToken: null, dealId: null, lang: 'en', apiBase: '' };
+  }
+}
+
+async function start(root: HTMLElement): Promise<void> {
+  const boot = readBoot();
+  const b24 = await initializeB24Frame();
+  if (!boot.sessionToken || !boot.dealId) return render(<p>Open this tab from a deal.</p>, root);
+  const model = createCallScriptModel({
+    api: createCallScriptApi({ baseUrl: boot.apiBase, sessionToken: boot.sessionToken }),
+    dealId: boot.dealId,
+    // Fire-and-forget in the portal: it never replies (b24jssdk.md, imPhoneTo).
+    phoneTo: async (phone) => void b24.parent.imPhoneTo(phone).catch(() => undefined),
+  });
+  await model.load();
+  render(<App model={model} lang={(b24.getLang() as string | null) ?? boot.lang} />, root);
+  void b24.parent.resizeWindowAuto();
+}
+
+const root = document.getElementById('app');
+if (root) void start(root);

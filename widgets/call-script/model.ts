@@ -1,0 +1,72 @@
+// The call-script widget's state (signals) and actions; dependencies come in as arguments so the model
+// runs the same in the browser and in tests.
+import { computed, signal } from '@preact/signals';
+import type { CallScriptApi } from './api.js';
+import { questionsOnPath } from './path.js';
+import type { OpenScript } from './types.js';
+
+export interface CallScriptDeps {
+  api: CallScriptApi;
+  dealId: string;
+  /** Starts a call from the user's Bitrix24 telephony (frame imPhoneTo); absent outside a portal. */
+  phoneTo?: (phone: string) => Promise<void>;
+}
+
+export function createCallScriptModel(deps: CallScriptDeps) {
+  const scripts = signal<OpenScript[]>([]);
+  const current = computed(() => scripts.value.find((s) => s.status === 'waiting') ?? null);
+  const error = signal<string | null>(null);
+  const busy = signal(false);
+  const finished = signal(false);
+  const path = computed(() => {
+    const c = current.value;
+    return c?.script ? questionsOnPath(c.script.questions, c.answers) : { path: [], complete: false };
+  });
+
+  const guard = async (fn: () => Promise<void>) => {
+    busy.value = true;
+    error.value = null;
+    try {
+      await fn();
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e);
+    } finally {
+      busy.value = false;
+    }
+  };
+
+  return {
+    scripts,
+    current,
+    path,
+    error,
+    busy,
+    finished,
+    load: () => guard(async () => void (scripts.value = await deps.api.list(deps.dealId))),
+    /** Saved at once: nothing is written on paper and typed later. */
+    answer: (questionId: string, value: string) =>
+      guard(async () => {
+        const c = current.value;
+        if (!c) return;
+        const updated = await deps.api.answer(c.callId, questionId, value);
+        scripts.value = scripts.value.map((s) => (s.callId === c.callId ? updated : s));
+      }),
+    call: () =>
+      guard(async () => {
+        const c = current.value;
+        if (!c) return;
+        const r = await deps.api.registerCall(c.callId);
+        if (deps.phoneTo && r.phone) await deps.phoneTo(r.phone);
+      }),
+    finish: () =>
+      guard(async () => {
+        const c = current.value;
+        if (!c) return;
+        await deps.api.finish(c.callId);
+        finished.value = true;
+        scripts.value = scripts.value.map((s) => (s.callId === c.callId ? { ...s, status: 'done' } : s));
+      }),
+  };
+}
+
+export type CallScriptModel = ReturnType<typeof createCallScriptModel>;
