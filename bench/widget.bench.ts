@@ -66,8 +66,9 @@ export default async function widgetBench(): Promise<void> {
     await h.bindOurPlacements();
     const dealId = await h.addDeal({ title: 'Bench', opportunity: '100000', currencyId: 'RUB' });
     const page = await browser.context.newPage();
+    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${h.appUrl}/placements/loan-tab`) });
     await page.goto(`${h.em.url}/crm/deal/details/${dealId}/?tab=CRM_DEAL_DETAIL_TAB&lang=en`);
-    const frame = await page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${h.appUrl}/placements/loan-tab`) });
+    const frame = await navigated;
     await frame.waitForSelector('main[data-ready="yes"]');
 
     const rates = Array.from({ length: RUNS }, (_, i) => String(10 + (i % 25)));

@@ -30,8 +30,9 @@ describe('loan tab in the deal card', () => {
 
   async function openTab(lang: 'en' | 'ru' | 'es'): Promise<{ page: Page; frame: Frame }> {
     const page = await browser.context.newPage();
+    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${h.appUrl}/placements/loan-tab`) });
     await page.goto(`${h.em.url}/crm/deal/details/${deals[lang]}/?tab=CRM_DEAL_DETAIL_TAB&lang=${lang}`);
-    const frame = await page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${h.appUrl}/placements/loan-tab`) });
+    const frame = await navigated;
     await frame.waitForSelector('main[data-ready="yes"]');
     return { page, frame };
   }
@@ -87,5 +88,26 @@ describe('loan tab in the deal card', () => {
     expect(await es.page.textContent('.portal-tab[data-placement-id]')).toBe('Préstamo');
     await es.page.screenshot({ path: 'test-results/loan-tab-es.png', fullPage: true });
     await es.page.close();
+  });
+
+  it('the calculator from the deal list row menu turns its result into a new deal', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${h.em.url}/crm/deal/list/?lang=en`);
+    const before = (await h.call('crm.deal.list', {})).body.total;
+    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${h.appUrl}/placements/calculator`) });
+    await page.click('button[data-open-frame]:has-text("Loan calculator")');
+    const frame = await navigated;
+    await frame.waitForSelector('main[data-ready="yes"]');
+    expect(await frame.textContent('h2')).toBe('Loan calculator');
+    expect(await frame.locator('button:has-text("Save")').count()).toBe(0);
+    await frame.fill('input[name=amount]', '75000');
+    await frame.click('button:has-text("Create deal")');
+    const created = await frame.waitForSelector('.lt-ok:has-text("Deal created")');
+    const newId = Number(/#(\d+)/.exec((await created.textContent()) ?? '')?.[1]);
+    const deal = (await h.call('crm.deal.get', { id: newId })).body.result as Record<string, unknown>;
+    expect(Number(deal.OPPORTUNITY)).toBe(75000);
+    expect((await h.call('crm.deal.list', {})).body.total).toBe(Number(before) + 1);
+    expect(h.sessions.at(-1)).not.toHaveProperty('dealId');
+    await page.close();
   });
 });

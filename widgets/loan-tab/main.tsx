@@ -24,7 +24,9 @@ async function start(root: HTMLElement): Promise<void> {
   const boot = readBoot(document);
   const bridge = await connectB24Frame();
   const lang = toLang(bridge.lang ?? boot.lang);
-  const dealId = boot.dealId ?? bridge.placementOptions.ID ?? null;
+  // The server decides whether this page is bound to a deal (the tab) or not (the calculator opened
+  // from a list row also carries an ID, which it must not treat as its deal).
+  const dealId = boot.dealId;
   const deal = dealId ? await bridge.call<DealFields>('crm.deal.get', { id: dealId }).catch(() => null) : null;
   const currency = deal?.CURRENCY_ID || 'RUB';
   const api = boot.sessionToken ? createApi({ baseUrl: boot.apiBase, sessionToken: boot.sessionToken }) : null;
