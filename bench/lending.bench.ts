@@ -16,8 +16,14 @@ function median(fn: () => unknown, runs: number): number {
 }
 
 const loan360 = {
-  principal: '250000', currency: 'USD', contractDate: '2024-01-15', method: 'annuity', rate: { annualPercent: '9.5' },
-  installments: 360, interest: 'periodic', effectiveRates: [],
+  principal: '250000',
+  currency: 'USD',
+  contractDate: '2024-01-15',
+  method: 'annuity',
+  rate: { annualPercent: '9.5' },
+  installments: 360,
+  interest: 'periodic',
+  effectiveRates: [],
 };
 
 /** The floor: the same schedule in binary floating point with per-row cent rounding. */

@@ -49,7 +49,13 @@ export function prepayFromJson(input: unknown): PrepayJson {
     prepayment: { date, amount: m(r.amount), interest: m(r.interest), principal: m(r.principal), mode },
     installmentAmount: m(r.installmentAmount),
     rows: r.rows.map((row) => rowToJson(row, terms.scale, terms.vat !== undefined)),
-    totals: { principal: m(r.totals.principal), interest: m(r.totals.interest), fees: m(r.totals.fees), vat: m(r.totals.vat), total: m(r.totals.installments) },
+    totals: {
+      principal: m(r.totals.principal),
+      interest: m(r.totals.interest),
+      fees: m(r.totals.fees),
+      vat: m(r.totals.vat),
+      total: m(r.totals.installments),
+    },
     interestSaved: m(r.interestSaved),
   };
 }

@@ -18,7 +18,14 @@ export { scheduleToJson, type ScheduleJson, type ScheduleRowJson } from './sched
 export { service } from './servicing/service.js';
 export { parseServicingInput } from './servicing/parse-servicing.js';
 export { servicingToJson, type ServicingJson } from './servicing/servicing-json.js';
-export { ALLOCATION_ORDERS, ALLOCATION_ORDER_NAMES, parseAllocationOrder, type AllocationStep, type Bucket, type Component } from './servicing/allocation-orders.js';
+export {
+  ALLOCATION_ORDERS,
+  ALLOCATION_ORDER_NAMES,
+  parseAllocationOrder,
+  type AllocationStep,
+  type Bucket,
+  type Component,
+} from './servicing/allocation-orders.js';
 export { DEFAULT_DELINQUENCY_RANGES, bucketFor } from './servicing/delinquency.js';
 export type * from './servicing/types.js';
 
@@ -36,4 +43,12 @@ export { ratesFromJson, type RatesJson } from './rates/parse-rates.js';
 export { PROFILE_IDS, resolveProfile, type ProfileRules } from './profiles.js';
 
 // JSON commands shared by the CLI and the HTTP API
-export { LENDING_COMMANDS, runLendingCommand, scheduleFromJson, servicingFromJson, prepayFromJson, type LendingCommand, type PrepayJson } from './commands.js';
+export {
+  LENDING_COMMANDS,
+  runLendingCommand,
+  scheduleFromJson,
+  servicingFromJson,
+  prepayFromJson,
+  type LendingCommand,
+  type PrepayJson,
+} from './commands.js';

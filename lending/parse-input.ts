@@ -19,10 +19,12 @@ export function parseLoanInput(raw: unknown, base = ''): LoanTerms {
   const scale = currencyScale(currency, p('currency'));
   const principal = parseDecimal(o.principal, p('principal'));
   if (principal.lte(ZERO)) throw invalid('PRINCIPAL_NOT_POSITIVE', p('principal'), 'Principal must be greater than zero');
-  if (principal.decimalPlaces() > scale) throw invalid('AMOUNT_SCALE', p('principal'), `Principal has more than ${scale} decimals for ${currency}`);
+  if (principal.decimalPlaces() > scale)
+    throw invalid('AMOUNT_SCALE', p('principal'), `Principal has more than ${scale} decimals for ${currency}`);
   const contractDate = parseIsoDate(o.contractDate, p('contractDate'));
   const disbursementDate = o.disbursementDate === undefined ? contractDate : parseIsoDate(o.disbursementDate, p('disbursementDate'));
-  if (disbursementDate < contractDate) throw invalid('DISBURSEMENT_BEFORE_CONTRACT', p('disbursementDate'), 'Disbursement cannot precede the contract date');
+  if (disbursementDate < contractDate)
+    throw invalid('DISBURSEMENT_BEFORE_CONTRACT', p('disbursementDate'), 'Disbursement cannot precede the contract date');
   const method = oneOf(o.method, METHODS, p('method'), 'UNKNOWN_METHOD');
   const profile = o.profile === undefined ? undefined : asString(o.profile, p('profile'), 20);
   const defaults = profile ? profileDefaults(profile, contractDate, p('profile')) : undefined;
@@ -32,11 +34,12 @@ export function parseLoanInput(raw: unknown, base = ''): LoanTerms {
   if (dueDates && o.installments !== undefined && o.installments !== dueDates.length) {
     throw invalid('INSTALLMENTS_MISMATCH', p('installments'), 'installments must equal the number of dueDates');
   }
-  if ((method === 'single-payment') && installments !== 1) {
+  if (method === 'single-payment' && installments !== 1) {
     throw invalid('SINGLE_PAYMENT_INSTALLMENTS', p('installments'), 'A single-payment loan has exactly one installment');
   }
   const firstDueDate = o.firstDueDate === undefined ? undefined : parseIsoDate(o.firstDueDate, p('firstDueDate'));
-  if (firstDueDate && firstDueDate <= disbursementDate) throw invalid('FIRST_DUE_NOT_AFTER_DISBURSEMENT', p('firstDueDate'), 'The first due date must follow the disbursement');
+  if (firstDueDate && firstDueDate <= disbursementDate)
+    throw invalid('FIRST_DUE_NOT_AFTER_DISBURSEMENT', p('firstDueDate'), 'The first due date must follow the disbursement');
 
   const grace = parseGrace(o.grace, p('grace'), installments);
   const vatRaw = o.vat ?? defaults?.vat;
@@ -90,7 +93,8 @@ function parseRate(raw: unknown, path: string, method: string): Rate {
   const percent = parseDecimal(o[key], join(path, key));
   if (percent.isNegative()) throw invalid('RATE_NEGATIVE', join(path, key), 'The rate cannot be negative');
   if (percent.gt(hasAnnual ? 10_000 : 100)) throw invalid('RATE_TOO_HIGH', join(path, key), 'The rate is beyond any plausible loan');
-  if (method === 'interest-free' && !percent.isZero()) throw invalid('INTEREST_FREE_WITH_RATE', join(path, key), 'Interest-free installments take no rate');
+  if (method === 'interest-free' && !percent.isZero())
+    throw invalid('INTEREST_FREE_WITH_RATE', join(path, key), 'Interest-free installments take no rate');
   const fraction = percent.div(HUNDRED);
   return hasAnnual ? { kind: 'annual', annual: fraction } : { kind: 'daily', daily: fraction };
 }
@@ -118,7 +122,10 @@ function parseRounding(raw: unknown, path: string, scale: number): Rounding {
   return {
     mode,
     installmentStep: step,
-    installmentMode: o.installmentMode === undefined ? mode : oneOf(o.installmentMode, ROUNDING_MODES, join(path, 'installmentMode'), 'UNKNOWN_ROUNDING_MODE'),
+    installmentMode:
+      o.installmentMode === undefined
+        ? mode
+        : oneOf(o.installmentMode, ROUNDING_MODES, join(path, 'installmentMode'), 'UNKNOWN_ROUNDING_MODE'),
     remainderTo: o.remainderTo === undefined ? 'last' : oneOf(o.remainderTo, ['first', 'last'] as const, join(path, 'remainderTo')),
   };
 }
@@ -130,8 +137,10 @@ function parseGrace(raw: unknown, path: string, installments: number): { princip
     principal: o.principal === undefined ? 0 : asInt(o.principal, join(path, 'principal'), 0, MAX_INSTALLMENTS),
     interest: o.interest === undefined ? 0 : asInt(o.interest, join(path, 'interest'), 0, MAX_INSTALLMENTS),
   };
-  if (g.principal >= installments) throw invalid('GRACE_TOO_LONG', join(path, 'principal'), 'Grace on principal must leave at least one installment');
-  if (g.interest >= installments) throw invalid('GRACE_TOO_LONG', join(path, 'interest'), 'Grace on interest must leave at least one installment');
+  if (g.principal >= installments)
+    throw invalid('GRACE_TOO_LONG', join(path, 'principal'), 'Grace on principal must leave at least one installment');
+  if (g.interest >= installments)
+    throw invalid('GRACE_TOO_LONG', join(path, 'interest'), 'Grace on interest must leave at least one installment');
   return g;
 }
 

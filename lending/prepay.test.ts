@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { prepayFromJson } from './commands.js';
 import { Dec } from './decimal.js';
 
-const loan = { principal: '1200', currency: 'USD', contractDate: '2024-01-01', method: 'annuity', rate: { annualPercent: '12' }, installments: 12, interest: 'periodic' };
+const loan = {
+  principal: '1200',
+  currency: 'USD',
+  contractDate: '2024-01-01',
+  method: 'annuity',
+  rate: { annualPercent: '12' },
+  installments: 12,
+  interest: 'periodic',
+};
 const sumOf = (xs: string[]) => xs.reduce((s, x) => s.plus(x), new Dec(0)).toString();
 
 describe('prepay', () => {
@@ -31,8 +39,14 @@ describe('prepay', () => {
   });
 
   it('refuses an amount above the payoff or below the accrued interest', () => {
-    expect(() => prepayFromJson({ loan, prepayment: { date: '2024-03-16', amount: '5000', mode: 'reduce-term' } })).toThrow(expect.objectContaining({ code: 'PREPAY_EXCEEDS_BALANCE', path: 'prepayment.amount' }));
-    expect(() => prepayFromJson({ loan, prepayment: { date: '2024-03-16', amount: '1', mode: 'reduce-term' } })).toThrow(expect.objectContaining({ code: 'PREPAY_BELOW_INTEREST' }));
-    expect(() => prepayFromJson({ loan, prepayment: { date: '2025-03-16', amount: '10', mode: 'reduce-term' } })).toThrow(expect.objectContaining({ code: 'PREPAY_AFTER_MATURITY' }));
+    expect(() => prepayFromJson({ loan, prepayment: { date: '2024-03-16', amount: '5000', mode: 'reduce-term' } })).toThrow(
+      expect.objectContaining({ code: 'PREPAY_EXCEEDS_BALANCE', path: 'prepayment.amount' }),
+    );
+    expect(() => prepayFromJson({ loan, prepayment: { date: '2024-03-16', amount: '1', mode: 'reduce-term' } })).toThrow(
+      expect.objectContaining({ code: 'PREPAY_BELOW_INTEREST' }),
+    );
+    expect(() => prepayFromJson({ loan, prepayment: { date: '2025-03-16', amount: '10', mode: 'reduce-term' } })).toThrow(
+      expect.objectContaining({ code: 'PREPAY_AFTER_MATURITY' }),
+    );
   });
 });

@@ -29,8 +29,14 @@ export interface PrepayResult {
 
 export function prepay(original: Schedule, date: IsoDate, amount: Dec, mode: PrepayMode): PrepayResult {
   const t = original.terms;
-  if (t.method === 'flat') throw invalid('PREPAY_METHOD_UNSUPPORTED', 'loan.method', 'Flat-rate loans charge interest on the original principal; prepayment is not defined');
-  if (date < t.disbursementDate) throw invalid('PREPAY_BEFORE_DISBURSEMENT', 'prepayment.date', 'A prepayment cannot precede the disbursement');
+  if (t.method === 'flat')
+    throw invalid(
+      'PREPAY_METHOD_UNSUPPORTED',
+      'loan.method',
+      'Flat-rate loans charge interest on the original principal; prepayment is not defined',
+    );
+  if (date < t.disbursementDate)
+    throw invalid('PREPAY_BEFORE_DISBURSEMENT', 'prepayment.date', 'A prepayment cannot precede the disbursement');
   const j = original.rows.findIndex((r) => r.dueDate > date);
   if (j < 0) throw invalid('PREPAY_AFTER_MATURITY', 'prepayment.date', 'The loan has matured by this date');
   const kept = original.rows.slice(0, j);
@@ -43,11 +49,15 @@ export function prepay(original: Schedule, date: IsoDate, amount: Dec, mode: Pre
       ? t.method === 'interest-free'
         ? ZERO
         : periodFactor(t, from, to, false, nominal)
-      : periodFactor(t, prevDate, row.dueDate, j === 0, nominal).times(daysBetween(from, to)).div(daysBetween(prevDate, row.dueDate));
+      : periodFactor(t, prevDate, row.dueDate, j === 0, nominal)
+          .times(daysBetween(from, to))
+          .div(daysBetween(prevDate, row.dueDate));
   const interest = roundMoney(balance.times(part(prevDate, date)), t.scale, t.rounding.mode);
   const principal = amount.minus(interest);
-  if (principal.lte(ZERO)) throw invalid('PREPAY_BELOW_INTEREST', 'prepayment.amount', `The amount must exceed the interest accrued (${interest.toString()})`);
-  if (principal.gt(balance)) throw invalid('PREPAY_EXCEEDS_BALANCE', 'prepayment.amount', 'The amount exceeds the payoff; use the payoff amount instead');
+  if (principal.lte(ZERO))
+    throw invalid('PREPAY_BELOW_INTEREST', 'prepayment.amount', `The amount must exceed the interest accrued (${interest.toString()})`);
+  if (principal.gt(balance))
+    throw invalid('PREPAY_EXCEEDS_BALANCE', 'prepayment.amount', 'The amount exceeds the payoff; use the payoff amount instead');
   const newBalance = balance.minus(principal);
   const dates = original.rows.slice(j).map((r) => r.dueDate);
   let tail: ScheduleRow[] = [];
@@ -55,7 +65,11 @@ export function prepay(original: Schedule, date: IsoDate, amount: Dec, mode: Pre
   if (newBalance.gt(ZERO)) {
     if (mode === 'reduce-term') {
       // The level installment stays; the tail stops as soon as the balance is paid.
-      const built = amortizeTerms(t, tailPeriods(t, date, dates, part), newBalance, j + 1, { level: levelOf(original), stopWhenPaid: true, grace: tailGrace(t, j) });
+      const built = amortizeTerms(t, tailPeriods(t, date, dates, part), newBalance, j + 1, {
+        level: levelOf(original),
+        stopWhenPaid: true,
+        grace: tailGrace(t, j),
+      });
       tail = built.rows;
     } else {
       const built = amortizeTerms(t, tailPeriods(t, date, dates, part), newBalance, j + 1, { grace: tailGrace(t, j) });
@@ -64,10 +78,23 @@ export function prepay(original: Schedule, date: IsoDate, amount: Dec, mode: Pre
     }
   }
   const rows = [...kept, ...tail];
-  const prepRow: ScheduleRow = { n: j + 1, dueDate: date, days: daysBetween(prevDate, date), opening: balance, principal, interest, fees: ZERO, vat: ZERO, total: amount, closing: newBalance };
+  const prepRow: ScheduleRow = {
+    n: j + 1,
+    dueDate: date,
+    days: daysBetween(prevDate, date),
+    opening: balance,
+    principal,
+    interest,
+    fees: ZERO,
+    vat: ZERO,
+    total: amount,
+    closing: newBalance,
+  };
   assertScheduleInvariants(t.principal, [...kept, prepRow, ...tail]);
   const totals = totalsOf(t, [...kept, prepRow, ...tail]);
-  const interestSaved = sum(original.rows.slice(j).map((r) => r.interest)).minus(interest).minus(sum(tail.map((r) => r.interest)));
+  const interestSaved = sum(original.rows.slice(j).map((r) => r.interest))
+    .minus(interest)
+    .minus(sum(tail.map((r) => r.interest)));
   return { date, amount, interest, principal, mode, rows, installmentAmount, totals, interestSaved };
 }
 
@@ -90,4 +117,3 @@ function tailPeriods(t: LoanTerms, from: IsoDate, dates: IsoDate[], part: (a: Is
     return { start, end, days: daysBetween(i === 0 ? from : start, end), factor };
   });
 }
-

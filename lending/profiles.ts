@@ -28,9 +28,27 @@ const RU_MFO: ProfileRules[] = [
   { id: 'RU-MFO', from: '2019-07-01', source: '554-FZ stage 1', dailyRateCap: new Dec('0.015'), overpaymentCap: new Dec('2.5') },
   { id: 'RU-MFO', from: '2019-10-01', source: '554-FZ stage 2', dailyRateCap: new Dec('0.01'), overpaymentCap: new Dec('2') },
   { id: 'RU-MFO', from: '2020-01-01', source: '554-FZ stage 3', dailyRateCap: new Dec('0.01'), overpaymentCap: new Dec('1.5') },
-  { id: 'RU-MFO', from: '2023-07-01', source: '353-FZ art. 5 p. 23 (from 2023-07-01)', dailyRateCap: new Dec('0.008'), overpaymentCap: new Dec('1.3') },
-  { id: 'RU-MFO', from: '2024-07-01', source: '353-FZ art. 5 p. 20 order (from 2024-07-01)', dailyRateCap: new Dec('0.008'), overpaymentCap: new Dec('1.3') },
-  { id: 'RU-MFO', from: '2026-04-01', source: 'overpayment cap 100 % (from 2026-04-01)', dailyRateCap: new Dec('0.008'), overpaymentCap: new Dec('1') },
+  {
+    id: 'RU-MFO',
+    from: '2023-07-01',
+    source: '353-FZ art. 5 p. 23 (from 2023-07-01)',
+    dailyRateCap: new Dec('0.008'),
+    overpaymentCap: new Dec('1.3'),
+  },
+  {
+    id: 'RU-MFO',
+    from: '2024-07-01',
+    source: '353-FZ art. 5 p. 20 order (from 2024-07-01)',
+    dailyRateCap: new Dec('0.008'),
+    overpaymentCap: new Dec('1.3'),
+  },
+  {
+    id: 'RU-MFO',
+    from: '2026-04-01',
+    source: 'overpayment cap 100 % (from 2026-04-01)',
+    dailyRateCap: new Dec('0.008'),
+    overpaymentCap: new Dec('1'),
+  },
 ].map((r) => ({
   ...r,
   penaltyAnnualCap: new Dec('0.2'),
@@ -40,7 +58,9 @@ const RU_MFO: ProfileRules[] = [
 }));
 
 // Mexico: CAT disclosure (Banxico Circular 21/2009 and LTOSF) and 16 % IVA on interest (LIVA art. 18-A).
-const MX: ProfileRules[] = [{ id: 'MX', from: '2010-01-01', source: 'Banxico CAT; LIVA IVA 16 %', vatPercent: '16', effectiveRates: ['cat'] }];
+const MX: ProfileRules[] = [
+  { id: 'MX', from: '2010-01-01', source: 'Banxico CAT; LIVA IVA 16 %', vatPercent: '16', effectiveRates: ['cat'] },
+];
 
 const PROFILES: Readonly<Record<string, ProfileRules[]>> = { 'RU-MFO': RU_MFO, MX };
 
@@ -56,7 +76,11 @@ export function resolveProfile(id: string, contractDate: IsoDate, path = 'profil
 }
 
 /** Input defaults a profile supplies (documented per profile in README). */
-export function profileDefaults(id: string, contractDate: IsoDate, path: string): { vat?: { percent: string }; effectiveRates: EffectiveRateKind[] } {
+export function profileDefaults(
+  id: string,
+  contractDate: IsoDate,
+  path: string,
+): { vat?: { percent: string }; effectiveRates: EffectiveRateKind[] } {
   const r = resolveProfile(id, contractDate, path);
   return { ...(r.vatPercent ? { vat: { percent: r.vatPercent } } : {}), effectiveRates: r.effectiveRates };
 }

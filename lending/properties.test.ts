@@ -94,25 +94,35 @@ describe('schedule properties', () => {
 
   it('a prepayment keeps the principal whole', () => {
     fc.assert(
-      fc.property(loanArb, fc.integer({ min: 1, max: 95 }), fc.integer({ min: 0, max: 400 }), fc.constantFrom('reduce-term', 'reduce-installment'), (l, pct, day, mode) => {
-        const input: Record<string, unknown> = { ...toInput(l), method: l.method === 'flat' ? 'annuity' : l.method };
-        const s = scheduleFromJson(input);
-        const date = addDays(l.contractDate, day);
-        const row = s.rows.find((r) => r.dueDate > date);
-        fc.pre(row !== undefined);
-        const amount = new Dec(row!.opening).times(pct).div(100).plus(row!.interest).toDecimalPlaces(l.currency === 'JPY' ? 0 : 2, Dec.ROUND_DOWN);
-        let r;
-        try {
-          r = prepayFromJson({ loan: input, prepayment: { date, amount: amount.toString(), mode } });
-        } catch (e) {
-          const code = (e as { code?: string }).code;
-          fc.pre(code === 'PREPAY_BELOW_INTEREST' || code === 'PREPAY_EXCEEDS_BALANCE' || code === 'AMOUNT_NOT_POSITIVE');
-          return;
-        }
-        const total = r.rows.reduce((a, x) => a.plus(x.principal), new Dec(r.prepayment.principal));
-        expect(total.eq(input.principal as string)).toBe(true);
-        expect(r.rows.every((x) => !new Dec(x.closing).isNegative())).toBe(true);
-      }),
+      fc.property(
+        loanArb,
+        fc.integer({ min: 1, max: 95 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.constantFrom('reduce-term', 'reduce-installment'),
+        (l, pct, day, mode) => {
+          const input: Record<string, unknown> = { ...toInput(l), method: l.method === 'flat' ? 'annuity' : l.method };
+          const s = scheduleFromJson(input);
+          const date = addDays(l.contractDate, day);
+          const row = s.rows.find((r) => r.dueDate > date);
+          fc.pre(row !== undefined);
+          const amount = new Dec(row!.opening)
+            .times(pct)
+            .div(100)
+            .plus(row!.interest)
+            .toDecimalPlaces(l.currency === 'JPY' ? 0 : 2, Dec.ROUND_DOWN);
+          let r;
+          try {
+            r = prepayFromJson({ loan: input, prepayment: { date, amount: amount.toString(), mode } });
+          } catch (e) {
+            const code = (e as { code?: string }).code;
+            fc.pre(code === 'PREPAY_BELOW_INTEREST' || code === 'PREPAY_EXCEEDS_BALANCE' || code === 'AMOUNT_NOT_POSITIVE');
+            return;
+          }
+          const total = r.rows.reduce((a, x) => a.plus(x.principal), new Dec(r.prepayment.principal));
+          expect(total.eq(input.principal as string)).toBe(true);
+          expect(r.rows.every((x) => !new Dec(x.closing).isNegative())).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -123,20 +133,45 @@ describe('allocation properties', () => {
   it('every payment is allocated to the cent: parts + excess = amount; nothing paid beyond what is due', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ principal: cents(0, 50_000), interest: cents(0, 5_000), fees: cents(0, 500), gap: fc.integer({ min: 1, max: 40 }) }), { minLength: 1, maxLength: 12 }),
+        fc.array(
+          fc.record({ principal: cents(0, 50_000), interest: cents(0, 5_000), fees: cents(0, 500), gap: fc.integer({ min: 1, max: 40 }) }),
+          { minLength: 1, maxLength: 12 },
+        ),
         fc.array(payment, { maxLength: 15 }),
         fc.constantFrom(...ALLOCATION_ORDER_NAMES),
         fc.constantFrom('in-advance', 'reduce-principal'),
-        fc.option(fc.record({ dailyPercent: fc.constantFrom('0.1', '0.5', '1'), base: fc.constantFrom('principal', 'principal+interest'), graceDays: fc.integer({ min: 0, max: 10 }) }), { nil: undefined }),
+        fc.option(
+          fc.record({
+            dailyPercent: fc.constantFrom('0.1', '0.5', '1'),
+            base: fc.constantFrom('principal', 'principal+interest'),
+            graceDays: fc.integer({ min: 0, max: 10 }),
+          }),
+          { nil: undefined },
+        ),
         (raw, pays, allocation, overpayment, penalty) => {
           let date = '2024-01-01';
           const rows = raw.map((r, i) => {
             date = addDays(date, r.gap);
-            return { n: i + 1, dueDate: date, principal: i === 0 ? new Dec(r.principal).plus('0.01').toString() : r.principal, interest: r.interest, fees: r.fees };
+            return {
+              n: i + 1,
+              dueDate: date,
+              principal: i === 0 ? new Dec(r.principal).plus('0.01').toString() : r.principal,
+              interest: r.interest,
+              fees: r.fees,
+            };
           });
           const asOf = addDays('2024-01-01', 210);
           const payments = pays.map((p, i) => ({ id: `p${i}`, date: addDays('2024-01-01', p.day), amount: p.amount }));
-          const s = servicingFromJson({ currency: 'USD', disbursementDate: '2024-01-01', rows, payments, asOf, allocation, overpayment, ...(penalty ? { penalty } : {}) });
+          const s = servicingFromJson({
+            currency: 'USD',
+            disbursementDate: '2024-01-01',
+            rows,
+            payments,
+            asOf,
+            allocation,
+            overpayment,
+            ...(penalty ? { penalty } : {}),
+          });
           for (const a of s.allocations) {
             const parts = [a.principal, a.interest, a.fees, a.vat, a.penalty, a.excess].reduce((x, y) => x.plus(y), new Dec(0));
             expect(parts.eq(a.amount)).toBe(true);

@@ -10,7 +10,13 @@ const months6 = { installments: 6, frequency: { unit: 'month', every: 1 } };
 
 describe('Fineract progressive EMI calculator vectors', () => {
   it('100 at 9.4822 %, 30/360, 6 monthly: EMI 17.13 and every row (test_disbursedAmt100_dayInYears360_daysInMonth30_repayEvery1Month)', () => {
-    const s = sched({ principal: '100', rate: { annualPercent: '9.4822' }, ...months6, interest: 'periodic', rounding: { mode: 'half-even' } });
+    const s = sched({
+      principal: '100',
+      rate: { annualPercent: '9.4822' },
+      ...months6,
+      interest: 'periodic',
+      rounding: { mode: 'half-even' },
+    });
     expect(s.installmentAmount).toBe('17.13');
     expect(s.rows.map((r) => r.interest)).toEqual(['0.79', '0.66', '0.53', '0.40', '0.27', '0.13']);
     expect(s.rows.map((r) => r.principal)).toEqual(['16.34', '16.47', '16.60', '16.73', '16.86', '17.00']);
@@ -18,7 +24,15 @@ describe('Fineract progressive EMI calculator vectors', () => {
   });
 
   it('100 at 15.678 %, actual/365, resolved EMI 17.43 and last 17.47 (test_emiAdjustment_newCalculatedEmiNotBetterThanOriginal)', () => {
-    const s = sched({ principal: '100', rate: { annualPercent: '15.678' }, ...months6, interest: 'daily', dayCount: 'actual/365', annuity: 'resolved', rounding: { mode: 'half-even' } });
+    const s = sched({
+      principal: '100',
+      rate: { annualPercent: '15.678' },
+      ...months6,
+      interest: 'daily',
+      dayCount: 'actual/365',
+      annuity: 'resolved',
+      rounding: { mode: 'half-even' },
+    });
     expect(s.installmentAmount).toBe('17.43');
     expect(s.rows.map((r) => r.interest)).toEqual(['1.33', '1.05', '0.90', '0.66', '0.46', '0.22']);
     expect(s.rows.map((r) => r.principal)).toEqual(['16.10', '16.38', '16.53', '16.77', '16.97', '17.25']);
@@ -27,7 +41,13 @@ describe('Fineract progressive EMI calculator vectors', () => {
   });
 
   it('100 at 7 %, 30/360, 12 monthly from 2024-01-01: EMI 8.65 (test_emi_calculator_performance)', () => {
-    const s = sched({ principal: '100', rate: { annualPercent: '7' }, installments: 12, interest: 'periodic', rounding: { mode: 'half-even' } });
+    const s = sched({
+      principal: '100',
+      rate: { annualPercent: '7' },
+      installments: 12,
+      interest: 'periodic',
+      rounding: { mode: 'half-even' },
+    });
     expect(s.installmentAmount).toBe('8.65');
     expect(s.rows).toHaveLength(12);
   });
@@ -43,7 +63,13 @@ describe('Frappe Lending vectors', () => {
   // test_loan: 280000 at 8.4 % (loan product "Personal Loan"), 20 periods; EMI = ceil(PMT) = 15052;
   // rows compared after flt(x, 0), i.e. rounded to whole units.
   it('280000 at 8.4 %, 20 monthly: EMI 15052, total interest 21034, rows 4, 18, 20', () => {
-    const s = sched({ principal: '280000', rate: { annualPercent: '8.4' }, installments: 20, interest: 'periodic', rounding: { mode: 'half-up', installmentStep: '1', installmentMode: 'up' } });
+    const s = sched({
+      principal: '280000',
+      rate: { annualPercent: '8.4' },
+      installments: 20,
+      interest: 'periodic',
+      rounding: { mode: 'half-up', installmentStep: '1', installmentMode: 'up' },
+    });
     expect(s.installmentAmount).toBe('15052.00');
     expect(round(s.totals.interest, 0)).toBe('21034');
     expect(round(s.totals.total, 0)).toBe('301034');
@@ -71,7 +97,16 @@ describe('LibreOffice Calc vectors (lending/vectors/calc-vectors.fods)', () => {
     expect(annuity('10000', '52', 26, 'week').installmentAmount).toBe(round('438.688776262209', 2));
   });
   it('pmt-36-24-mxn: PMT(0.36/12;24;-30000) = 1771.4224784691', () => {
-    expect(sched({ currency: 'MXN', principal: '30000', rate: { annualPercent: '36' }, installments: 24, interest: 'periodic', effectiveRates: [] }).installmentAmount).toBe(round('1771.4224784691', 2));
+    expect(
+      sched({
+        currency: 'MXN',
+        principal: '30000',
+        rate: { annualPercent: '36' },
+        installments: 24,
+        interest: 'periodic',
+        effectiveRates: [],
+      }).installmentAmount,
+    ).toBe(round('1771.4224784691', 2));
   });
   it('pmt-zero: PMT(0;12;-1200) = 100', () => {
     const s = annuity('1200', '0', 12);
@@ -79,7 +114,13 @@ describe('LibreOffice Calc vectors (lending/vectors/calc-vectors.fods)', () => {
     expect(s.totals.interest).toBe('0.00');
   });
   it('pmt-annual-40-4q: PMT(0.1/4;8;-40000) = 5578.69383328391 (every 3 months)', () => {
-    const s = sched({ principal: '40000', rate: { annualPercent: '10' }, installments: 8, interest: 'periodic', frequency: { unit: 'month', every: 3 } });
+    const s = sched({
+      principal: '40000',
+      rate: { annualPercent: '10' },
+      installments: 8,
+      interest: 'periodic',
+      frequency: { unit: 'month', every: 3 },
+    });
     expect(s.installmentAmount).toBe(round('5578.69383328391', 2));
   });
   it('ipmt/ppmt-12-24-p1: IPMT 500, PPMT 1853.67361116324 for row 1', () => {
@@ -101,12 +142,26 @@ describe('LibreOffice Calc vectors (lending/vectors/calc-vectors.fods)', () => {
     expect(near(annuity('100000', '18', 12).totals.interest, '10015.9914874748', '0.02')).toBe(true);
   });
   it('ru-daily-row1: 100000 × 18 % × 31/366 = 1524.59 (first row, actual/actual-ru, Jan–Feb 2024)', () => {
-    const s = sched({ currency: 'RUB', principal: '100000', contractDate: '2024-01-15', rate: { annualPercent: '18' }, installments: 12, interest: 'daily', dayCount: 'actual/actual-ru' });
+    const s = sched({
+      currency: 'RUB',
+      principal: '100000',
+      contractDate: '2024-01-15',
+      rate: { annualPercent: '18' },
+      installments: 12,
+      interest: 'daily',
+      dayCount: 'actual/actual-ru',
+    });
     expect(s.rows[0]!.interest).toBe('1524.59');
     expect(s.rows[0]!.days).toBe(31);
   });
   it('equal-principal-interest: 120000 at 1 %/month over 12 — total interest 7800', () => {
-    const s = sched({ method: 'equal-principal', principal: '120000', rate: { annualPercent: '12' }, installments: 12, interest: 'periodic' });
+    const s = sched({
+      method: 'equal-principal',
+      principal: '120000',
+      rate: { annualPercent: '12' },
+      installments: 12,
+      interest: 'periodic',
+    });
     expect(s.totals.interest).toBe('7800.00');
     expect(s.rows.every((r) => r.principal === '10000.00')).toBe(true);
   });

@@ -27,7 +27,10 @@ export function ratesFromJson(raw: unknown): RatesJson {
     if (ppy.lte(0)) throw invalid('PERIODS_PER_YEAR', 'periodsPerYear', 'periodsPerYear must be positive');
     const flows = list.map((f, i) => {
       const p = asObject(f, join('flows', i));
-      return { period: asInt(p.period, join(join('flows', i), 'period'), 0, 100_000), amount: parseDecimal(p.amount, join(join('flows', i), 'amount')) };
+      return {
+        period: asInt(p.period, join(join('flows', i), 'period'), 0, 100_000),
+        amount: parseDecimal(p.amount, join(join('flows', i), 'amount')),
+      };
     });
     return { method, percent: formatDecimal(catFromPeriodFlows(flows, ppy), 1), periodsPerYear: ppy.toString() };
   }
@@ -38,9 +41,13 @@ export function ratesFromJson(raw: unknown): RatesJson {
   if (method === 'psk') {
     const monthDays = o.pskMonthDays === undefined ? 'actual' : oneOf(o.pskMonthDays, ['actual', '30', '365/12'] as const, 'pskMonthDays');
     const r = psk(flows, monthDays);
-    return { method, percent: formatDecimal(r.psk, 3), basePeriod: r.basePeriod, periodsPerYear: r.periodsPerYear.toDecimalPlaces(10).toString() };
+    return {
+      method,
+      percent: formatDecimal(r.psk, 3),
+      basePeriod: r.basePeriod,
+      periodsPerYear: r.periodsPerYear.toDecimalPlaces(10).toString(),
+    };
   }
   if (method === 'cat') return { method, percent: formatDecimal(catFromDatedFlows(flows), 1) };
   return { method, percent: formatDecimal(xirr(flows).times(100), 6) };
 }
-

@@ -32,7 +32,13 @@ describe('XIRR', () => {
 
 describe('ПСК (353-FZ art. 6)', () => {
   it('single-30d-psk: 10000 for 30 days at 0.8 %/day → 292.000 (one 30-day base period, ЧБП = 365/30)', () => {
-    const r = ratesFromJson({ method: 'psk', flows: [{ date: '2024-03-01', amount: '-10000' }, { date: '2024-03-31', amount: '12400' }] });
+    const r = ratesFromJson({
+      method: 'psk',
+      flows: [
+        { date: '2024-03-01', amount: '-10000' },
+        { date: '2024-03-31', amount: '12400' },
+      ],
+    });
     expect(r.percent).toBe('292.000');
     expect(r.basePeriod).toEqual({ unit: 'day', count: 30 });
   });
@@ -56,8 +62,14 @@ describe('CAT (Banxico)', () => {
     expect(ratesFromJson({ method: 'cat', flows: monthly('2024-01-10', '-10000', 12, '950') }).percent).toBe('27.9');
   });
   it('refuses one-sided flows with a code and path', () => {
-    expect(() => ratesFromJson({ method: 'xirr', flows: [{ date: '2024-01-01', amount: '1' }, { date: '2024-02-01', amount: '2' }] })).toThrow(
-      expect.objectContaining({ code: 'FLOWS_ONE_SIDED', path: 'flows' }),
-    );
+    expect(() =>
+      ratesFromJson({
+        method: 'xirr',
+        flows: [
+          { date: '2024-01-01', amount: '1' },
+          { date: '2024-02-01', amount: '2' },
+        ],
+      }),
+    ).toThrow(expect.objectContaining({ code: 'FLOWS_ONE_SIDED', path: 'flows' }));
   });
 });

@@ -15,7 +15,12 @@ export function scheduleCashFlows(s: Schedule, withoutVat = false): CashFlow[] {
   return flows;
 }
 
-export function effectiveRatesOf(kinds: readonly EffectiveRateKind[], flows: CashFlow[], monthDays: PskMonthDays, withoutVat?: CashFlow[]): Partial<Record<EffectiveRateKind, Dec>> {
+export function effectiveRatesOf(
+  kinds: readonly EffectiveRateKind[],
+  flows: CashFlow[],
+  monthDays: PskMonthDays,
+  withoutVat?: CashFlow[],
+): Partial<Record<EffectiveRateKind, Dec>> {
   const out: Partial<Record<EffectiveRateKind, Dec>> = {};
   for (const k of kinds) {
     if (k === 'psk') out.psk = psk(flows, monthDays, 'effectiveRates').psk;
@@ -24,4 +29,3 @@ export function effectiveRatesOf(kinds: readonly EffectiveRateKind[], flows: Cas
   }
   return out;
 }
-

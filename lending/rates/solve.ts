@@ -22,12 +22,11 @@ export function solveRate(f: RateFn, opts: { allowNegative: boolean; path: strin
   const at0 = sign(f(ZERO).v);
   if (at0 === 0) return ZERO;
   let lo = ZERO;
-  let flo = at0;
   let x = new Dec('1e-7');
   for (let k = 0; k < MAX_SCAN; k++) {
     const fx = sign(f(x).v);
     if (fx === 0) return x;
-    if (fx !== flo) return refine(f, lo, x, flo);
+    if (fx !== at0) return refine(f, lo, x, at0);
     lo = x;
     x = x.times(4);
   }

@@ -7,7 +7,9 @@ import { assertFlows } from './flows.js';
 
 /** Present value of flows at exponents t_k = n_k / unitsPerYear, n_k whole numbers (days or periods). */
 export function timedPv(unitsIn: readonly { n: number; amount: Dec }[], unitsPerYear: Dec): RateFn {
-  const units = [...unitsIn].sort((a, b) => a.n - b.n).map((u) => ({ n: u.n, amount: new SolveDec(u.amount), years: new SolveDec(u.n).div(unitsPerYear) }));
+  const units = [...unitsIn]
+    .sort((a, b) => a.n - b.n)
+    .map((u) => ({ n: u.n, amount: new SolveDec(u.amount), years: new SolveDec(u.n).div(unitsPerYear) }));
   const one = new SolveDec(1);
   const invYears = one.div(unitsPerYear).neg();
   return (xIn) => {

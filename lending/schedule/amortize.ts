@@ -50,7 +50,9 @@ export function amortize(a: AmortizeInput): Amortized {
   const level = a.level.amount;
   for (let i = 0; i <= last; i++) {
     const p = a.periods[i]!;
-    const accrued = p.factor.isZero() ? ZERO : roundMoney((a.interestOn === 'original' ? original : balance).times(p.factor), a.scale, a.mode);
+    const accrued = p.factor.isZero()
+      ? ZERO
+      : roundMoney((a.interestOn === 'original' ? original : balance).times(p.factor), a.scale, a.mode);
     let interest = accrued;
     if (i < a.grace.interest) {
       // Grace on interest defers it (not capitalised) to the first installment after the grace.

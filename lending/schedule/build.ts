@@ -18,10 +18,21 @@ export function buildSchedule(terms: LoanTerms): Schedule {
   const totals = totalsFromSums(terms, built);
   const installmentAmount = built.installmentAmount;
   checkScheduleAgainstProfile(terms, totals);
-  const schedule: Schedule = { terms, installmentAmount: installmentAmount ?? rows[terms.grace.principal]!.total, rows, totals, effectiveRates: {} };
+  const schedule: Schedule = {
+    terms,
+    installmentAmount: installmentAmount ?? rows[terms.grace.principal]!.total,
+    rows,
+    totals,
+    effectiveRates: {},
+  };
   if (terms.effectiveRates.length > 0) {
     const needsNoVat = terms.effectiveRates.includes('cat') && terms.vat !== undefined;
-    schedule.effectiveRates = effectiveRatesOf(terms.effectiveRates, scheduleCashFlows(schedule), terms.pskMonthDays, needsNoVat ? scheduleCashFlows(schedule, true) : undefined);
+    schedule.effectiveRates = effectiveRatesOf(
+      terms.effectiveRates,
+      scheduleCashFlows(schedule),
+      terms.pskMonthDays,
+      needsNoVat ? scheduleCashFlows(schedule, true) : undefined,
+    );
   }
   return schedule;
 }
@@ -37,8 +48,16 @@ export function amortizeTerms(
   const grace = opts.grace ?? t.grace;
   const m = periods.length - grace.principal;
   const common = {
-    balance, periods, scale: t.scale, mode: t.rounding.mode, grace, stopWhenPaid: opts.stopWhenPaid ?? false, firstN,
-    fee: installmentFee(t), ...(t.vat ? { vatRate: t.vat.rate } : {}), vatOnFees: t.vat?.onFees ?? false,
+    balance,
+    periods,
+    scale: t.scale,
+    mode: t.rounding.mode,
+    grace,
+    stopWhenPaid: opts.stopWhenPaid ?? false,
+    firstN,
+    fee: installmentFee(t),
+    ...(t.vat ? { vatRate: t.vat.rate } : {}),
+    vatOnFees: t.vat?.onFees ?? false,
   };
   switch (t.method) {
     case 'annuity': {
@@ -50,7 +69,12 @@ export function amortizeTerms(
     case 'interest-free': {
       const level = opts.level ? { amount: opts.level } : equalPrincipal(t, balance, m);
       const zeroed = t.method === 'interest-free' ? periods.map((p) => ({ ...p, factor: ZERO })) : periods;
-      return amortize({ ...common, periods: zeroed, level: { kind: 'principal', ...level }, interestOn: t.method === 'flat' ? 'original' : 'balance' });
+      return amortize({
+        ...common,
+        periods: zeroed,
+        level: { kind: 'principal', ...level },
+        interestOn: t.method === 'flat' ? 'original' : 'balance',
+      });
     }
     case 'single-payment':
       return amortize({ ...common, level: { kind: 'principal', amount: balance }, interestOn: 'balance' });

@@ -24,5 +24,3 @@ export function equalPrincipal(t: LoanTerms, balance: Dec, m: number): { amount:
   if (t.rounding.remainderTo !== 'first' || m === 1) return { amount };
   return { amount, first: balance.minus(amount.times(m - 1)) };
 }
-
-

@@ -1,6 +1,18 @@
 // The dated periods of a loan and each period's interest factor (interest = balance × factor).
 import { Dec, ONE } from '../decimal.js';
-import { addDays, addMonths, dayIndexOf, daysBetween, daysInMonth, fromDayIndex, fromYmd, isLastDayOfMonth, dayIndex, ymd, type IsoDate } from '../dates.js';
+import {
+  addDays,
+  addMonths,
+  dayIndexOf,
+  daysBetween,
+  daysInMonth,
+  fromDayIndex,
+  fromYmd,
+  isLastDayOfMonth,
+  dayIndex,
+  ymd,
+  type IsoDate,
+} from '../dates.js';
 import { yearFraction } from '../day-count.js';
 import type { Frequency, LoanTerms, Rate } from '../types.js';
 
@@ -23,7 +35,10 @@ export function stepBack(date: IsoDate, f: Frequency): IsoDate {
   return dueDateAt(date, -1, f);
 }
 
-export function dueDates(t: Pick<LoanTerms, 'dueDates' | 'firstDueDate' | 'disbursementDate' | 'frequency' | 'installments'>, count = t.installments): IsoDate[] {
+export function dueDates(
+  t: Pick<LoanTerms, 'dueDates' | 'firstDueDate' | 'disbursementDate' | 'frequency' | 'installments'>,
+  count = t.installments,
+): IsoDate[] {
   return datedSchedule(t, count).dates;
 }
 
@@ -32,7 +47,10 @@ export function dueDates(t: Pick<LoanTerms, 'dueDates' | 'firstDueDate' | 'disbu
  * row: this runs on every keystroke of the calculator). Counts from the first due date when given,
  * else from the disbursement (so a loan issued on 31 Jan keeps the 31st where the month has one).
  */
-function datedSchedule(t: Pick<LoanTerms, 'dueDates' | 'firstDueDate' | 'disbursementDate' | 'frequency' | 'installments'>, count: number): { dates: IsoDate[]; days: number[] } {
+function datedSchedule(
+  t: Pick<LoanTerms, 'dueDates' | 'firstDueDate' | 'disbursementDate' | 'frequency' | 'installments'>,
+  count: number,
+): { dates: IsoDate[]; days: number[] } {
   if (t.dueDates) {
     const dates = t.dueDates.slice(0, count);
     return { dates, days: dates.map(dayIndex) };

@@ -23,18 +23,39 @@ export const ALLOCATION_ORDERS: Readonly<Record<string, readonly AllocationStep[
   // 353-FZ art. 5 p. 20 from 2024-07-01: overdue interest, overdue principal, current interest,
   // current principal, other payments, and penalties last.
   'ru-statutory-2024': steps(
-    'past-due:interest', 'past-due:principal', 'due:interest', 'due:principal',
-    'past-due:fees', 'past-due:vat', 'due:fees', 'due:vat', 'past-due:penalty',
+    'past-due:interest',
+    'past-due:principal',
+    'due:interest',
+    'due:principal',
+    'past-due:fees',
+    'past-due:vat',
+    'due:fees',
+    'due:vat',
+    'past-due:penalty',
   ),
   // 353-FZ art. 5 p. 20 as in force until 2024-06-30: the penalty came third.
   'ru-statutory-2014': steps(
-    'past-due:interest', 'past-due:principal', 'past-due:penalty', 'due:interest', 'due:principal',
-    'past-due:fees', 'past-due:vat', 'due:fees', 'due:vat',
+    'past-due:interest',
+    'past-due:principal',
+    'past-due:penalty',
+    'due:interest',
+    'due:principal',
+    'past-due:fees',
+    'past-due:vat',
+    'due:fees',
+    'due:vat',
   ),
   // The common commercial order: penalties, then fees, then interest, then principal, oldest first.
   'penalties-first': steps(
-    'past-due:penalty', 'past-due:fees', 'past-due:vat', 'past-due:interest', 'past-due:principal',
-    'due:fees', 'due:vat', 'due:interest', 'due:principal',
+    'past-due:penalty',
+    'past-due:fees',
+    'past-due:vat',
+    'past-due:interest',
+    'past-due:principal',
+    'due:fees',
+    'due:vat',
+    'due:interest',
+    'due:principal',
   ),
 };
 
@@ -44,7 +65,8 @@ export const ALLOCATION_ORDER_NAMES: readonly string[] = Object.keys(ALLOCATION_
 export function parseAllocationOrder(raw: unknown, path: string): { name?: string; steps: readonly AllocationStep[] } {
   if (typeof raw === 'string') {
     const order = ALLOCATION_ORDERS[raw];
-    if (!order) throw invalid('UNKNOWN_ALLOCATION_ORDER', path, `Unknown allocation order "${raw}"; one of ${ALLOCATION_ORDER_NAMES.join(', ')}`);
+    if (!order)
+      throw invalid('UNKNOWN_ALLOCATION_ORDER', path, `Unknown allocation order "${raw}"; one of ${ALLOCATION_ORDER_NAMES.join(', ')}`);
     return { name: raw, steps: order };
   }
   const list = asArray(raw, path, 20).map((s, i) => {

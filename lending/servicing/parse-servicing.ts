@@ -34,14 +34,22 @@ export function parseServicingInput(raw: unknown): { terms: ServicingTerms; sche
       mode: loan.rounding.mode,
       principal: loan.principal,
       disbursementDate: loan.disbursementDate,
-      installments: schedule.rows.map((r) => ({ n: r.n, dueDate: r.dueDate, principal: r.principal, interest: r.interest, fees: r.fees, vat: r.vat })),
+      installments: schedule.rows.map((r) => ({
+        n: r.n,
+        dueDate: r.dueDate,
+        principal: r.principal,
+        interest: r.interest,
+        fees: r.fees,
+        vat: r.vat,
+      })),
     };
   } else {
     const currency = asString(o.currency, 'currency', 3);
     const scale = currencyScale(currency);
     const installments = parseRows(o.rows, 'rows', scale);
     const disbursementDate = parseIsoDate(o.disbursementDate, 'disbursementDate');
-    if (installments[0]!.dueDate <= disbursementDate) throw invalid('DUE_BEFORE_DISBURSEMENT', 'rows[0].dueDate', 'Installments fall due after the disbursement');
+    if (installments[0]!.dueDate <= disbursementDate)
+      throw invalid('DUE_BEFORE_DISBURSEMENT', 'rows[0].dueDate', 'Installments fall due after the disbursement');
     if (o.profile !== undefined) rules = resolveProfile(asString(o.profile, 'profile', 20), parseIsoDate(o.contractDate, 'contractDate'));
     scheduledCharges = sum(installments.map((i) => i.interest.plus(i.fees).plus(i.vat)));
     base = { currency, scale, mode: 'half-up', principal: sum(installments.map((i) => i.principal)), disbursementDate, installments };
@@ -51,9 +59,10 @@ export function parseServicingInput(raw: unknown): { terms: ServicingTerms; sche
   const penalty = o.penalty === undefined ? undefined : parsePenalty(o.penalty, 'penalty', base.scale);
   const order = resolveOrder(o.allocation, rules);
   if (penalty && rules) checkPenalty(penalty, rules);
-  const ceilings = [penalty?.capAmount, rules?.overpaymentCap ? Dec.max(ZERO, base.principal.times(rules.overpaymentCap).minus(scheduledCharges)) : undefined].filter(
-    (x): x is Dec => x !== undefined,
-  );
+  const ceilings = [
+    penalty?.capAmount,
+    rules?.overpaymentCap ? Dec.max(ZERO, base.principal.times(rules.overpaymentCap).minus(scheduledCharges)) : undefined,
+  ].filter((x): x is Dec => x !== undefined);
   const terms: ServicingTerms = {
     ...base,
     payments,
@@ -61,7 +70,8 @@ export function parseServicingInput(raw: unknown): { terms: ServicingTerms; sche
     ...(penalty ? { penalty } : {}),
     order: order.steps,
     ...(order.name ? { orderName: order.name } : {}),
-    overpayment: o.overpayment === undefined ? 'in-advance' : oneOf(o.overpayment, ['in-advance', 'reduce-principal'] as const, 'overpayment'),
+    overpayment:
+      o.overpayment === undefined ? 'in-advance' : oneOf(o.overpayment, ['in-advance', 'reduce-principal'] as const, 'overpayment'),
     ranges: o.delinquencyRanges === undefined ? DEFAULT_DELINQUENCY_RANGES : parseRanges(o.delinquencyRanges, 'delinquencyRanges'),
     ...(ceilings.length ? { penaltyCeiling: Dec.min(...ceilings) } : {}),
   };
@@ -84,7 +94,8 @@ function parseRows(raw: unknown, path: string, scale: number): InstallmentDue[] 
   });
   if (rows.length === 0) throw invalid('TERM_ZERO', path, 'At least one installment is needed');
   rows.forEach((r, i) => {
-    if (i > 0 && r.dueDate <= rows[i - 1]!.dueDate) throw invalid('DUE_DATES_NOT_INCREASING', join(join(path, i), 'dueDate'), 'Due dates must increase');
+    if (i > 0 && r.dueDate <= rows[i - 1]!.dueDate)
+      throw invalid('DUE_DATES_NOT_INCREASING', join(join(path, i), 'dueDate'), 'Due dates must increase');
   });
   if (sum(rows.map((r) => r.principal)).lte(ZERO)) throw invalid('PRINCIPAL_NOT_POSITIVE', path, 'The rows repay no principal');
   return rows;
@@ -108,7 +119,8 @@ function parsePayments(raw: unknown, path: string, scale: number, disbursementDa
 function parsePenalty(raw: unknown, path: string, scale: number): PenaltyTerms {
   const o = asObject(raw, path);
   const hasDaily = o.dailyPercent !== undefined;
-  if (hasDaily === (o.annualPercent !== undefined)) throw invalid('RATE_ONE_OF', path, 'Give exactly one of penalty.dailyPercent or penalty.annualPercent');
+  if (hasDaily === (o.annualPercent !== undefined))
+    throw invalid('RATE_ONE_OF', path, 'Give exactly one of penalty.dailyPercent or penalty.annualPercent');
   const key = hasDaily ? 'dailyPercent' : 'annualPercent';
   const pct = parseDecimal(o[key], join(path, key));
   if (pct.isNegative()) throw invalid('RATE_NEGATIVE', join(path, key), 'The penalty rate cannot be negative');
@@ -139,7 +151,12 @@ function resolveOrder(raw: unknown, rules: ProfileRules | undefined) {
   }
   const order = parseAllocationOrder(raw, 'allocation');
   if (rules?.allocationOrder && !sameOrder(order.steps, ALLOCATION_ORDERS[rules.allocationOrder]!)) {
-    throw refused('PROFILE_ALLOCATION_ORDER', 'allocation', `${rules.id} requires the statutory order "${rules.allocationOrder}" (${rules.source})`, `${rules.id}.allocationOrder@${rules.from}`);
+    throw refused(
+      'PROFILE_ALLOCATION_ORDER',
+      'allocation',
+      `${rules.id} requires the statutory order "${rules.allocationOrder}" (${rules.source})`,
+      `${rules.id}.allocationOrder@${rules.from}`,
+    );
   }
   return order;
 }
@@ -150,9 +167,19 @@ function checkPenalty(p: PenaltyTerms, r: ProfileRules): void {
   const daily = p.rate.kind === 'daily' ? p.rate.daily : p.rate.annual.div(D365);
   const path = p.rate.kind === 'daily' ? 'penalty.dailyPercent' : 'penalty.annualPercent';
   if (p.interestAccrues && r.penaltyAnnualCap && daily.times(D365).gt(r.penaltyAnnualCap)) {
-    throw refused('PROFILE_PENALTY_CAP', path, `${r.id}: a penalty above ${r.penaltyAnnualCap.times(100).toString()} % a year while interest accrues`, `${r.id}.penaltyAnnualCap@${r.from}`);
+    throw refused(
+      'PROFILE_PENALTY_CAP',
+      path,
+      `${r.id}: a penalty above ${r.penaltyAnnualCap.times(100).toString()} % a year while interest accrues`,
+      `${r.id}.penaltyAnnualCap@${r.from}`,
+    );
   }
   if (!p.interestAccrues && r.penaltyDailyCapAfterTerm && daily.gt(r.penaltyDailyCapAfterTerm)) {
-    throw refused('PROFILE_PENALTY_CAP', path, `${r.id}: a penalty above ${r.penaltyDailyCapAfterTerm.times(100).toString()} % a day once interest stops`, `${r.id}.penaltyDailyCap@${r.from}`);
+    throw refused(
+      'PROFILE_PENALTY_CAP',
+      path,
+      `${r.id}: a penalty above ${r.penaltyDailyCapAfterTerm.times(100).toString()} % a day once interest stops`,
+      `${r.id}.penaltyDailyCap@${r.from}`,
+    );
   }
 }

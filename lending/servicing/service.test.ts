@@ -9,7 +9,8 @@ const rows = [
 ];
 const loan = { currency: 'USD', disbursementDate: '2024-01-01', rows };
 const penalty = { dailyPercent: '1' };
-const run = (extra: Record<string, unknown>) => servicingFromJson({ ...loan, asOf: '2024-02-11', penalty, allocation: 'ru-statutory-2024', ...extra });
+const run = (extra: Record<string, unknown>) =>
+  servicingFromJson({ ...loan, asOf: '2024-02-11', penalty, allocation: 'ru-statutory-2024', ...extra });
 
 describe('servicing as of a date', () => {
   it('no payments: 10 days past due, penalty 100 × 1 % × 10 = 10, to be current 120, payoff with 10/29 of next interest', () => {
@@ -32,9 +33,17 @@ describe('servicing as of a date', () => {
   it('Russia 2024 puts current interest and principal before the overdue penalty; the 2014 order the penalty third', () => {
     const pay = [{ id: 'p', date: '2024-02-11', amount: '120' }];
     const ru24 = run({ payments: pay });
-    expect([ru24.allocations[0]!.penalty, ru24.penaltyOutstanding, ru24.installments[1]!.components.interest.paid]).toEqual(['0.00', '10.00', '8.00']);
+    expect([ru24.allocations[0]!.penalty, ru24.penaltyOutstanding, ru24.installments[1]!.components.interest.paid]).toEqual([
+      '0.00',
+      '10.00',
+      '8.00',
+    ]);
     const ru14 = run({ allocation: 'ru-statutory-2014', payments: pay });
-    expect([ru14.allocations[0]!.penalty, ru14.penaltyOutstanding, ru14.installments[1]!.components.interest.paid]).toEqual(['10.00', '0.00', '0.00']);
+    expect([ru14.allocations[0]!.penalty, ru14.penaltyOutstanding, ru14.installments[1]!.components.interest.paid]).toEqual([
+      '10.00',
+      '0.00',
+      '0.00',
+    ]);
   });
 
   it('overpayment in advance pays later installments in full; reduce-principal pays principal from the last; the rest is excess', () => {
@@ -56,14 +65,32 @@ describe('servicing as of a date', () => {
   });
 
   it('configurable delinquency ranges', () => {
-    expect(run({ asOf: '2024-03-15', delinquencyRanges: [{ name: 'early', minDays: 0, maxDays: 30 }, { name: 'late', minDays: 31 }] })).toMatchObject({ daysPastDue: 43, bucket: 'late' });
+    expect(
+      run({
+        asOf: '2024-03-15',
+        delinquencyRanges: [
+          { name: 'early', minDays: 0, maxDays: 30 },
+          { name: 'late', minDays: 31 },
+        ],
+      }),
+    ).toMatchObject({ daysPastDue: 43, bucket: 'late' });
   });
 
   it('refuses payments outside the loan life, duplicates, and a missing order', () => {
-    const err = (extra: Record<string, unknown>, code: string, path: string) => expect(() => run(extra)).toThrow(expect.objectContaining({ code, path }));
+    const err = (extra: Record<string, unknown>, code: string, path: string) =>
+      expect(() => run(extra)).toThrow(expect.objectContaining({ code, path }));
     err({ payments: [{ id: 'p', date: '2023-12-31', amount: '1' }] }, 'PAYMENT_BEFORE_DISBURSEMENT', 'payments[0].date');
     err({ payments: [{ id: 'p', date: '2024-03-01', amount: '1' }] }, 'PAYMENT_AFTER_AS_OF', 'payments[0].date');
-    err({ payments: [{ id: 'p', date: '2024-02-01', amount: '1' }, { id: 'p', date: '2024-02-02', amount: '1' }] }, 'DUPLICATE_PAYMENT_ID', 'payments[1].id');
+    err(
+      {
+        payments: [
+          { id: 'p', date: '2024-02-01', amount: '1' },
+          { id: 'p', date: '2024-02-02', amount: '1' },
+        ],
+      },
+      'DUPLICATE_PAYMENT_ID',
+      'payments[1].id',
+    );
     err({ payments: [{ id: 'p', date: '2024-02-01', amount: '0' }] }, 'AMOUNT_NOT_POSITIVE', 'payments[0].amount');
     err({ allocation: undefined }, 'ALLOCATION_REQUIRED', 'allocation');
     err({ allocation: ['past-due:nothing'] }, 'INVALID_ALLOCATION_STEP', 'allocation[0]');

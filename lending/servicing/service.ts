@@ -80,7 +80,8 @@ function allocate(t: ServicingTerms, live: Live[], paymentId: string, date: IsoD
     left = left.minus(x);
     if (i > cur) inAdvance = inAdvance.plus(x);
   };
-  const range = (b: Bucket): [number, number] => (b === 'past-due' ? [0, cur] : b === 'due' ? [cur, Math.min(cur + 1, live.length)] : [cur + 1, live.length]);
+  const range = (b: Bucket): [number, number] =>
+    b === 'past-due' ? [0, cur] : b === 'due' ? [cur, Math.min(cur + 1, live.length)] : [cur + 1, live.length];
   for (const step of t.order) {
     const [from, to] = range(step.bucket);
     for (let i = from; i < to && !left.isZero(); i++) pay(i, step.component);
@@ -90,7 +91,8 @@ function allocate(t: ServicingTerms, live: Live[], paymentId: string, date: IsoD
   if (t.overpayment === 'reduce-principal') {
     for (let i = live.length - 1; i > cur && !left.isZero(); i--) pay(i, 'principal');
   } else {
-    for (let i = cur + 1; i < live.length && !left.isZero(); i++) for (const c of ['fees', 'vat', 'interest', 'principal'] as const) pay(i, c);
+    for (let i = cur + 1; i < live.length && !left.isZero(); i++)
+      for (const c of ['fees', 'vat', 'interest', 'principal'] as const) pay(i, c);
   }
   const result = { paymentId, date, amount, parts, inAdvance, excess: left };
   assertAllocationSums(result);
@@ -100,7 +102,8 @@ function allocate(t: ServicingTerms, live: Live[], paymentId: string, date: IsoD
 function assertAllocationSums(a: AllocationResult): void {
   let s = a.excess;
   for (const c of COMPONENTS) s = s.plus(a.parts[c]);
-  if (!s.eq(a.amount)) throw new Error(`lending invariant: allocation of ${a.paymentId} sums to ${s.toString()}, not ${a.amount.toString()}`);
+  if (!s.eq(a.amount))
+    throw new Error(`lending invariant: allocation of ${a.paymentId} sums to ${s.toString()}, not ${a.amount.toString()}`);
 }
 
 function summarise(t: ServicingTerms, live: Live[], allocations: AllocationResult[]): ServicingResult {

@@ -47,7 +47,9 @@ export function servicingToJson(r: ServicingResult, t: ServicingTerms): Servicin
       penalty: m(i.outstanding.penalty),
       daysPastDue: i.daysPastDue,
       status: i.status,
-      components: Object.fromEntries(COMPONENTS.map((c) => [c, { due: m(i.due[c]), paid: m(i.paid[c]), outstanding: m(i.outstanding[c]) }])) as ServicingJson['installments'][number]['components'],
+      components: Object.fromEntries(
+        COMPONENTS.map((c) => [c, { due: m(i.due[c]), paid: m(i.paid[c]), outstanding: m(i.outstanding[c]) }]),
+      ) as ServicingJson['installments'][number]['components'],
     })),
     allocations: r.allocations.map((a) => ({
       paymentId: a.paymentId,

@@ -20,8 +20,18 @@ import {
 const errors = { 400: LendingErrorReply, 422: LendingErrorReply };
 
 const COMMANDS: { command: LendingCommand; summary: string; body: object; reply: object }[] = [
-  { command: 'schedule', summary: 'Repayment schedule with totals and effective rates (ПСК / CAT / XIRR)', body: Type$Ref('LendingLoanInput'), reply: ScheduleReply },
-  { command: 'servicing', summary: 'Loan state as of a date: due/paid/outstanding, DPD, penalties, allocation, payoff', body: ServicingInput, reply: ServicingReply },
+  {
+    command: 'schedule',
+    summary: 'Repayment schedule with totals and effective rates (ПСК / CAT / XIRR)',
+    body: Type$Ref('LendingLoanInput'),
+    reply: ScheduleReply,
+  },
+  {
+    command: 'servicing',
+    summary: 'Loan state as of a date: due/paid/outstanding, DPD, penalties, allocation, payoff',
+    body: ServicingInput,
+    reply: ServicingReply,
+  },
   { command: 'prepay', summary: 'Partial early repayment: reduce term or installment', body: PrepayInput, reply: PrepayReply },
   { command: 'rates', summary: 'ПСК (353-FZ), CAT (Banxico) or XIRR from cash flows', body: RatesInput, reply: RatesReply },
 ];
@@ -31,7 +41,10 @@ function Type$Ref(id: string): object {
 }
 
 function dotted(instancePath: string): string {
-  return instancePath.replace(/^\//, '').replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.');
+  return instancePath
+    .replace(/^\//, '')
+    .replace(/\/(\d+)(?=\/|$)/g, '[$1]')
+    .replace(/\//g, '.');
 }
 
 export const lendingApiRoutes: FastifyPluginAsync = async (fastify) => {

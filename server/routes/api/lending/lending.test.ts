@@ -13,24 +13,70 @@ const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const env = { ENCRYPTION_KEY: 'a'.repeat(44), SESSION_SECRET: 's'.repeat(32), LOG_LEVEL: 'silent' };
 
 function cli(command: string, input: unknown): { code: number | null; json: unknown } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'lending/cli.ts', command], { cwd: root, input: JSON.stringify(input), encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'lending/cli.ts', command], {
+    cwd: root,
+    input: JSON.stringify(input),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, json: JSON.parse(r.stdout) };
 }
 
 const loan = {
-  principal: '100000', currency: 'RUB', contractDate: '2024-01-15', disbursementDate: '2024-01-15', method: 'annuity',
-  rate: { annualPercent: '18' }, installments: 12, frequency: { unit: 'month', every: 1 }, firstDueDate: '2024-02-15',
-  dayCount: 'actual/actual-ru', interest: 'daily', annuity: 'fixed-payment', rounding: { mode: 'half-up', installmentStep: '0.01', last: 'adjust' },
-  fees: [{ name: 'opening', amount: '500', at: 'disbursement', withheld: true }], profile: 'RU-MFO',
+  principal: '100000',
+  currency: 'RUB',
+  contractDate: '2024-01-15',
+  disbursementDate: '2024-01-15',
+  method: 'annuity',
+  rate: { annualPercent: '18' },
+  installments: 12,
+  frequency: { unit: 'month', every: 1 },
+  firstDueDate: '2024-02-15',
+  dayCount: 'actual/actual-ru',
+  interest: 'daily',
+  annuity: 'fixed-payment',
+  rounding: { mode: 'half-up', installmentStep: '0.01', last: 'adjust' },
+  fees: [{ name: 'opening', amount: '500', at: 'disbursement', withheld: true }],
+  profile: 'RU-MFO',
 };
 
 const cases: [string, unknown][] = [
   ['schedule', loan],
-  ['schedule', { ...loan, currency: 'MXN', profile: 'MX', contractDate: '2024-01-15', fees: [{ name: 'admin', percent: '1', at: 'installment' }] }],
-  ['servicing', { loan, asOf: '2024-05-20', payments: [{ id: 'a', date: '2024-02-15', amount: '9168' }, { id: 'b', date: '2024-04-01', amount: '12000' }], penalty: { annualPercent: '20' } }],
+  [
+    'schedule',
+    { ...loan, currency: 'MXN', profile: 'MX', contractDate: '2024-01-15', fees: [{ name: 'admin', percent: '1', at: 'installment' }] },
+  ],
+  [
+    'servicing',
+    {
+      loan,
+      asOf: '2024-05-20',
+      payments: [
+        { id: 'a', date: '2024-02-15', amount: '9168' },
+        { id: 'b', date: '2024-04-01', amount: '12000' },
+      ],
+      penalty: { annualPercent: '20' },
+    },
+  ],
   ['prepay', { loan, prepayment: { date: '2024-06-01', amount: '30000', mode: 'reduce-term' } }],
-  ['rates', { method: 'cat', flows: [{ period: 0, amount: '-10000' }, ...Array.from({ length: 12 }, (_, k) => ({ period: k + 1, amount: '950' }))], periodsPerYear: '12' }],
-  ['rates', { method: 'psk', flows: [{ date: '2024-03-01', amount: '-10000' }, { date: '2024-03-31', amount: '12400' }] }],
+  [
+    'rates',
+    {
+      method: 'cat',
+      flows: [{ period: 0, amount: '-10000' }, ...Array.from({ length: 12 }, (_, k) => ({ period: k + 1, amount: '950' }))],
+      periodsPerYear: '12',
+    },
+  ],
+  [
+    'rates',
+    {
+      method: 'psk',
+      flows: [
+        { date: '2024-03-01', amount: '-10000' },
+        { date: '2024-03-31', amount: '12400' },
+      ],
+    },
+  ],
 ];
 
 describe('lending API', () => {
@@ -63,7 +109,11 @@ describe('lending API', () => {
     const capped = { ...loan, rate: { dailyPercent: '1' } };
     const r422 = await app.inject({ method: 'POST', url: '/api/v1/lending/schedule', payload: capped });
     expect(r422.statusCode).toBe(422);
-    expect(r422.json()).toMatchObject({ error: 'PROFILE_DAILY_RATE_CAP', path: 'rate.dailyPercent', rule: 'RU-MFO.dailyRateCap@2023-07-01' });
+    expect(r422.json()).toMatchObject({
+      error: 'PROFILE_DAILY_RATE_CAP',
+      path: 'rate.dailyPercent',
+      rule: 'RU-MFO.dailyRateCap@2023-07-01',
+    });
     const schema = await app.inject({ method: 'POST', url: '/api/v1/lending/servicing', payload: { loan } });
     expect(schema.statusCode).toBe(400);
     expect(schema.json()).toMatchObject({ error: 'VALIDATION', path: 'asOf' });

@@ -17,10 +17,14 @@ export const LoanInput = Type.Object(
     method: Type.String({ description: 'annuity | equal-principal | flat | single-payment | interest-free' }),
     rate: Opt(Type.Object({ annualPercent: Opt(Percent), dailyPercent: Opt(Percent) })),
     installments: Opt(Type.Integer()),
-    frequency: Opt(Type.Object({ unit: Type.String({ description: 'day | week | month' }), every: Opt(Type.Integer()), monthEnd: Opt(Type.Boolean()) })),
+    frequency: Opt(
+      Type.Object({ unit: Type.String({ description: 'day | week | month' }), every: Opt(Type.Integer()), monthEnd: Opt(Type.Boolean()) }),
+    ),
     firstDueDate: Opt(IsoDate),
     dueDates: Opt(Type.Array(IsoDate, { maxItems: 1200 })),
-    dayCount: Opt(Type.String({ description: '30/360 | 30E/360 | actual/360 | actual/364 | actual/365 | actual/actual-isda | actual/actual-ru' })),
+    dayCount: Opt(
+      Type.String({ description: '30/360 | 30E/360 | actual/360 | actual/364 | actual/365 | actual/actual-isda | actual/actual-ru' }),
+    ),
     interest: Opt(Type.String({ description: 'daily | periodic' })),
     annuity: Opt(Type.String({ description: 'fixed-payment | resolved' })),
     rounding: Opt(
@@ -35,7 +39,13 @@ export const LoanInput = Type.Object(
     grace: Opt(Type.Object({ principal: Opt(Type.Integer()), interest: Opt(Type.Integer()) })),
     fees: Opt(
       Type.Array(
-        Type.Object({ name: Type.String(), amount: Opt(Amount), percent: Opt(Percent), at: Type.String({ description: 'disbursement | installment' }), withheld: Opt(Type.Boolean()) }),
+        Type.Object({
+          name: Type.String(),
+          amount: Opt(Amount),
+          percent: Opt(Percent),
+          at: Type.String({ description: 'disbursement | installment' }),
+          withheld: Opt(Type.Boolean()),
+        }),
         { maxItems: 20 },
       ),
     ),
@@ -65,7 +75,14 @@ export const ScheduleReply = Type.Object({
   installmentAmount: Amount,
   rows: Type.Array(Row),
   totals: Type.Object({
-    principal: Amount, interest: Amount, fees: Amount, vat: Amount, total: Amount, disbursementFees: Amount, netDisbursed: Amount, costOfCredit: Amount,
+    principal: Amount,
+    interest: Amount,
+    fees: Amount,
+    vat: Amount,
+    total: Amount,
+    disbursementFees: Amount,
+    netDisbursed: Amount,
+    costOfCredit: Amount,
   }),
   effectiveRates: Type.Object({ psk: Opt(Type.String()), cat: Opt(Type.String()), xirr: Opt(Type.String()) }),
   profile: Opt(Type.String()),
@@ -76,7 +93,17 @@ const Payment = Type.Object({ id: Type.String({ maxLength: 100 }), date: IsoDate
 export const ServicingInput = Type.Object({
   loan: Opt(Type.Ref('LendingLoanInput')),
   rows: Opt(
-    Type.Array(Type.Object({ n: Opt(Type.Integer()), dueDate: IsoDate, principal: Amount, interest: Opt(Amount), fees: Opt(Amount), vat: Opt(Amount) }), { maxItems: 1200 }),
+    Type.Array(
+      Type.Object({
+        n: Opt(Type.Integer()),
+        dueDate: IsoDate,
+        principal: Amount,
+        interest: Opt(Amount),
+        fees: Opt(Amount),
+        vat: Opt(Amount),
+      }),
+      { maxItems: 1200 },
+    ),
   ),
   currency: Opt(Type.String()),
   disbursementDate: Opt(IsoDate),
@@ -86,13 +113,23 @@ export const ServicingInput = Type.Object({
   asOf: IsoDate,
   penalty: Opt(
     Type.Object({
-      dailyPercent: Opt(Percent), annualPercent: Opt(Percent), base: Opt(Type.String({ description: 'principal | principal+interest' })),
-      graceDays: Opt(Type.Integer()), capAmount: Opt(Amount), interestAccrues: Opt(Type.Boolean()),
+      dailyPercent: Opt(Percent),
+      annualPercent: Opt(Percent),
+      base: Opt(Type.String({ description: 'principal | principal+interest' })),
+      graceDays: Opt(Type.Integer()),
+      capAmount: Opt(Amount),
+      interestAccrues: Opt(Type.Boolean()),
     }),
   ),
-  allocation: Opt(Type.Union([Type.String(), Type.Array(Type.String(), { maxItems: 20 })], { description: 'ru-statutory-2024 | ru-statutory-2014 | penalties-first, or ["past-due:interest", …]' })),
+  allocation: Opt(
+    Type.Union([Type.String(), Type.Array(Type.String(), { maxItems: 20 })], {
+      description: 'ru-statutory-2024 | ru-statutory-2014 | penalties-first, or ["past-due:interest", …]',
+    }),
+  ),
   overpayment: Opt(Type.String({ description: 'in-advance | reduce-principal' })),
-  delinquencyRanges: Opt(Type.Array(Type.Object({ name: Type.String(), minDays: Type.Integer(), maxDays: Opt(Type.Integer()) }), { maxItems: 20 })),
+  delinquencyRanges: Opt(
+    Type.Array(Type.Object({ name: Type.String(), minDays: Type.Integer(), maxDays: Opt(Type.Integer()) }), { maxItems: 20 }),
+  ),
 });
 
 const Parts = { principal: Amount, interest: Amount, fees: Amount, vat: Amount, penalty: Amount };
@@ -104,11 +141,20 @@ export const ServicingReply = Type.Object({
   allocationOrder: Opt(Type.String()),
   installments: Type.Array(
     Type.Object({
-      n: Type.Integer(), dueDate: IsoDate, due: Amount, paid: Amount, outstanding: Amount, penalty: Amount, daysPastDue: Type.Integer(), status: Type.String(),
+      n: Type.Integer(),
+      dueDate: IsoDate,
+      due: Amount,
+      paid: Amount,
+      outstanding: Amount,
+      penalty: Amount,
+      daysPastDue: Type.Integer(),
+      status: Type.String(),
       components: Type.Object({ principal: Component, interest: Component, fees: Component, vat: Component, penalty: Component }),
     }),
   ),
-  allocations: Type.Array(Type.Object({ paymentId: Type.String(), date: IsoDate, amount: Amount, ...Parts, inAdvance: Amount, excess: Amount })),
+  allocations: Type.Array(
+    Type.Object({ paymentId: Type.String(), date: IsoDate, amount: Amount, ...Parts, inAdvance: Amount, excess: Amount }),
+  ),
   daysPastDue: Type.Integer(),
   bucket: Type.String(),
   outstanding: Type.Object({ ...Parts, total: Amount }),
@@ -144,4 +190,9 @@ export const RatesReply = Type.Object({
   periodsPerYear: Opt(Type.String()),
 });
 
-export const LendingErrorReply = Type.Object({ error: Type.String(), message: Type.String(), path: Type.String(), rule: Opt(Type.String()) });
+export const LendingErrorReply = Type.Object({
+  error: Type.String(),
+  message: Type.String(),
+  path: Type.String(),
+  rule: Opt(Type.String()),
+});
