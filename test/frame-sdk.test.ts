@@ -160,6 +160,14 @@ describe('b24jssdk frame inside the emulator portal page', () => {
     const log = await page.evaluate(() => (window as unknown as { __portalLog: { method: string; answered: boolean }[] }).__portalLog);
     expect(log.filter((e) => e.method === 'refreshAuth' && e.answered).length).toBeGreaterThanOrEqual(1);
   });
+
+  it('lists the REST calls made from the frame in the portal log view', async () => {
+    const logs = await browser.context.newPage();
+    await logs.goto(`${h.em.url}/portal-ui/logs?lang=ru`);
+    expect(await logs.textContent('h1')).toBe('Журнал');
+    expect(await logs.textContent('table')).toContain('profile');
+    await logs.close();
+  });
 });
 
 describe('the app page (DEFAULT) in install mode', () => {
