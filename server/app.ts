@@ -8,6 +8,7 @@ import { parseBracketForm } from './form-body.js';
 import { loggerOptions } from './logger.js';
 import { healthRoutes } from './routes/health/index.js';
 import { registerPlatform } from './portal/platform.js';
+import { schedulerPlugin } from './scheduler/index.js';
 import { installRoutes } from './routes/install/index.js';
 import { eventRoutes } from './routes/events/index.js';
 import { authRoutes } from './routes/auth/index.js';
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register((await import('./routes/docs.js')).docsAndLendingApi); // OpenAPI /docs + /api/v1/lending (first, so swagger sees every route)
   await app.register(healthRoutes);
   registerPlatform(app);
+  await app.register(schedulerPlugin); // daily loan resync, with the outbox worker (WORKER=on)
   await app.register(installRoutes);
   await app.register(eventRoutes);
   await app.register(authRoutes);

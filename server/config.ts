@@ -35,6 +35,11 @@ export const ConfigSchema = Type.Object({
     description: 'Comma-separated host suffixes a portal may have (e.g. .bitrix24.com,.bitrix24.ru); empty = any (local emulator)',
   }),
   OUTBOX_POLL_MS: Type.Integer({ minimum: 10, default: 500, description: 'Outbox worker poll interval when idle' }),
+  RESYNC_INTERVAL_MS: Type.Integer({
+    minimum: 1000,
+    default: 3_600_000,
+    description: 'How often the scheduler (WORKER=on) checks that the loan resync of the current UTC day is queued; also at boot',
+  }),
 });
 
 export type Config = Static<typeof ConfigSchema> & { PUBLIC_URL: string };
