@@ -52,6 +52,7 @@ const OTHER_COVERED = [
   'events/ONCRMDYNAMICITEMADD.payload.json',
   'events/ONCRMDYNAMICITEMUPDATE.payload.json',
   'events/ONCRMDYNAMICITEMDELETE.payload.json',
+  'events/ONOFFLINEEVENT.payload.json',
 ];
 
 /** Event auth: tokens are optional per the docs (refresh_token only for some events); the rest must be there. */
@@ -62,8 +63,13 @@ function eventDiff(expected: Record<string, unknown>, actual: Record<string, unk
     exp.auth = auth;
   } else delete exp.auth; // ONAPPTEST example elides auth as "(...)"
   // On the wire every value is a string; compare keys only for scalars.
+  // An empty list can only travel as an empty value.
   const stringify = (v: unknown): unknown =>
-    v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, stringify(x)])) : String(v);
+    Array.isArray(v) && v.length === 0
+      ? ''
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, stringify(x)]))
+        : String(v);
   return shapeDiff(stringify(exp), actual);
 }
 
@@ -213,6 +219,15 @@ if (!existsSync(FIXTURES)) {
         ['events/ONAPPTEST.payload.json', 'ONAPPTEST'],
       ];
       for (const [file, name] of pairs) expect(eventDiff(load(file).payload as Record<string, unknown>, ev(name)), file).toEqual([]);
+    });
+
+    it('ONOFFLINEEVENT when the offline queue changes', async () => {
+      await t.call('event.bind', { event: 'ONCRMDEALADD', event_type: 'offline' });
+      await t.call('event.bind', { event: 'ONOFFLINEEVENT', handler: `${t.sink.url}/offline` });
+      await t.call('crm.deal.add', { fields: { TITLE: 'Queued' } });
+      await t.em.idle();
+      const got = t.sink.requests.find((r) => r.path === '/offline')!.body;
+      expect(eventDiff(load('events/ONOFFLINEEVENT.payload.json').payload as Record<string, unknown>, got)).toEqual([]);
     });
 
     it('update and uninstall events', async () => {

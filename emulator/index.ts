@@ -109,7 +109,9 @@ export interface Webhook {
 
 export async function createEmulator(opts: EmulatorOptions, extras: CreateEmulatorExtras = {}): Promise<Emulator> {
   const options = resolveOptions(opts);
-  const state = (options.stateFile ? loadState(options.stateFile) : undefined) ?? createEmptyState(randomToken());
+  const loaded = options.stateFile ? loadState(options.stateFile) : undefined;
+  // Fields added in later versions get their defaults when an older state file is loaded.
+  const state = loaded ? { ...createEmptyState(loaded.portal.memberId), ...loaded } : createEmptyState(randomToken());
   const app = Fastify({
     logger: false,
     bodyLimit: 50 * 1024 * 1024,

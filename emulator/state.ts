@@ -111,6 +111,19 @@ export interface WorkflowToken {
   completedAt?: string;
 }
 
+/** One row of the offline event queue (contract.md §3.4): one record per object, the latest change. */
+export interface OfflineEvent {
+  id: number;
+  timestamp: string;
+  eventName: string;
+  eventData: Record<string, unknown>;
+  additional: Record<string, unknown>;
+  messageId: string;
+  processId: string;
+  error: boolean;
+  authConnector?: string;
+}
+
 export interface SmsSender {
   code: string;
   type: string;
@@ -237,6 +250,7 @@ export interface EmulatorState {
   webhooks: Webhook[];
   placements: Placement[];
   eventBindings: EventBinding[];
+  offlineEvents: OfflineEvent[];
   activities: BizprocRegistration[];
   robots: BizprocRegistration[];
   workflowTokens: WorkflowToken[];
@@ -284,6 +298,7 @@ export function createEmptyState(memberId: string): EmulatorState {
     webhooks: [],
     placements: [],
     eventBindings: [],
+    offlineEvents: [],
     activities: [],
     robots: [],
     workflowTokens: [],

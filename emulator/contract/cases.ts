@@ -83,6 +83,34 @@ export const REST_CASES: RestCase[] = [
     },
   },
   { response: 'events/event.unbind.response.json', method: 'event.unbind', request: 'requests/event.unbind.request.json' },
+  // offline events: bind offline, make a lead, read the queue (EVENT_DATA: the doc example shows `false`)
+  {
+    response: 'events/event.offline.list.response.json',
+    method: 'event.offline.list',
+    prepare: async (ctx) => {
+      await ctx.call('event.bind', { event: 'ONCRMLEADADD', event_type: 'offline' });
+      await ctx.call('crm.item.add', { entityTypeId: 1, fields: { title: 'Offline lead 1' } });
+      await ctx.call('crm.item.add', { entityTypeId: 1, fields: { title: 'Offline lead 2' } });
+    },
+    ignore: ['$.result[].EVENT_DATA', '$.result[].EVENT_ADDITIONAL'],
+  },
+  {
+    response: 'events/event.offline.get.response.json',
+    method: 'event.offline.get',
+    request: 'requests/event.offline.get.request.json',
+    ignore: ['$.result.events[].EVENT_DATA', '$.result.events[].EVENT_ADDITIONAL'],
+  },
+  {
+    response: 'events/event.offline.clear.response.json',
+    method: 'event.offline.clear',
+    request: 'requests/event.offline.clear.request.json',
+    prepare: async (ctx) => {
+      // The documented example clears id 2 of process yh3gu929…: reserve it under that process id first.
+      await ctx.call('event.offline.get', { clear: 0, process_id: 'yh3gu929sf0d32lsfysqas2y1hlpp09q' });
+      const row = ctx.em.state.offlineEvents.find((e) => e.id === 2);
+      if (row) row.processId = 'yh3gu929sf0d32lsfysqas2y1hlpp09q';
+    },
+  },
   // bizproc
   {
     response: 'bizproc/bizproc.activity.add.response.json',
@@ -318,12 +346,6 @@ export const NOT_REPLAYED: Record<string, string> = {
   'install/rest-only-wizard.URL_SETTINGS.request.json': 'the REST-only configuration wizard (URL_SETTINGS) is not emulated',
   'install/rest-only-wizard.form-action.request.json': 'the REST-only configuration wizard (URL_SETTINGS) is not emulated',
   'rest/security.event-rejection.example.json': "an example of the app's own answer, not the portal's",
-  'events/event.offline.get.response.json': 'offline events are not emulated',
-  'events/event.offline.list.response.json': 'offline events are not emulated',
-  'events/event.offline.clear.response.json': 'offline events are not emulated',
-  'events/ONOFFLINEEVENT.payload.json': 'offline events are not emulated',
-  'requests/event.offline.get.request.json': 'offline events are not emulated',
-  'requests/event.offline.clear.request.json': 'offline events are not emulated',
   'events/ONCRMDEALADD.outgoing-webhook.payload.json': 'outgoing webhooks are not emulated (apps use event.bind)',
   'bizproc/activity-handler.request.json': 'activity/robot handler calls belong to the workflow runner (emulator/workflows)',
   'messageservice/sms-handler.crm.payload.json': 'SMS handler calls belong to the SMS part (emulator/sms)',

@@ -5,6 +5,7 @@ import type { Core } from '../core.js';
 import { type DeliveryRecord, MAX_DELIVERY_RECORDS } from '../stats.js';
 import { authBlock } from './auth-block.js';
 import { isoDate, nowSec } from '../util.js';
+import { enqueueOffline } from './offline.js';
 
 // UNVERIFIED(b24): the queue's timeout for a handler is not documented.
 const HANDLER_TIMEOUT_MS = 10_000;
@@ -40,6 +41,7 @@ export async function postForm(url: string, payload: Record<string, unknown>, qu
 
 export class EventBus {
   private pending = new Set<Promise<void>>();
+  private offlineNotified = new Map<number, number>();
   private seq = 0;
 
   constructor(private readonly core: Core) {}
@@ -52,6 +54,10 @@ export class EventBus {
     const app = this.core.state.app;
     if (!app || !app.installed) return;
     const name = event.toUpperCase();
+    if (this.core.state.eventBindings.some((b) => b.event === name && b.offline)) {
+      enqueueOffline(this.core, name, data, o.userId);
+      this.notifyOffline();
+    }
     for (const b of this.core.state.eventBindings) {
       if (b.event !== name || b.offline) continue;
       const userId = b.authType > 0 ? b.authType : o.userId;
@@ -63,6 +69,28 @@ export class EventBus {
         auth: authBlock(this.core, { userId }),
       };
       this.track(this.deliver(name, b.handler, payload, b.id));
+    }
+  }
+
+  /** ONOFFLINEEVENT: tells ONOFFLINEEVENT handlers the queue changed, at most once per options.minTimeout s. */
+  private notifyOffline(): void {
+    const now = Date.now();
+    for (const b of this.core.state.eventBindings) {
+      if (b.event !== 'ONOFFLINEEVENT' || b.offline) continue;
+      const minTimeoutSec = Number(b.options?.minTimeout ?? 1);
+      const last = this.offlineNotified.get(b.id) ?? 0;
+      if (minTimeoutSec > 0 && now - last < minTimeoutSec * 1000) continue;
+      this.offlineNotified.set(b.id, now);
+      const payload = {
+        event: 'ONOFFLINEEVENT',
+        event_handler_id: String(b.id),
+        // "data arrives empty": an empty PHP array cannot be form-encoded, so the key is sent with no value.
+        // UNVERIFIED(b24): exact wire form of the empty data.
+        data: '',
+        ts: String(nowSec()),
+        auth: authBlock(this.core, { userId: b.boundBy, withRefreshToken: true }),
+      };
+      this.track(this.deliver('ONOFFLINEEVENT', b.handler, payload, b.id));
     }
   }
 

@@ -4,6 +4,7 @@ import type { MethodTable } from '../rest/registry.js';
 import { systemMethods } from './system.js';
 import { placementMethods } from './placement.js';
 import { eventMethods } from './event.js';
+import { eventOfflineMethods } from './event-offline.js';
 import { bizprocMethods } from './bizproc.js';
 import { messageserviceMethods } from './messageservice.js';
 import { batchMethods } from './batch.js';
@@ -19,6 +20,7 @@ export function allMethods(extra: MethodTable[] = []): MethodTable {
     systemMethods,
     placementMethods,
     eventMethods,
+    eventOfflineMethods,
     bizprocMethods,
     messageserviceMethods,
     batchMethods,
