@@ -32,6 +32,8 @@ export async function loadDealContext(b24: PortalClient, db: Kysely<Database>, p
     amount: next?.outstanding ?? '',
     balance: view?.servicing.outstanding.total ?? '',
     daysOverdue: String(view?.servicing.daysPastDue ?? 0),
+    contractNumber: str(deal.UF_CRM_LOAN_CONTRACT_NUMBER) || String(dealId),
+    payReference: str(deal.UF_CRM_LOAN_PAY_REFERENCE),
   };
   return { deal, contact, phone, vars };
 }

@@ -18,6 +18,8 @@ import { recordSmsStatus, type ExecuteSmsOptions } from '../integrations/sms/sen
 export interface PortalProviderSettings {
   sms?: { provider: 'smpp' | 'twilio'; settings: unknown };
   payments?: { provider: 'openpay' | 'manual'; settings?: unknown };
+  /** The lender's name as SMS templates sign it. */
+  companyName?: string;
   /** Language of SMS templates and scripts when the phone does not tell (es, ru, en). */
   language?: string;
 }

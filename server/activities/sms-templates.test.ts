@@ -23,3 +23,22 @@ describe('SMS templates', () => {
     expect(dealIdOf(['crm', 'CCrmDocumentContact', 'CONTACT_5'])).toBeNull();
   });
 });
+
+describe('SMS text from templates/sms', () => {
+  it('fills a file template with the deal, contact and loan variables; a missing one refuses the SMS', async () => {
+    const { smsText } = await import('./sms-text.js');
+    const context = {
+      deal: {},
+      contact: null,
+      phone: '+5215512345678',
+      vars: { ...vars, name: 'María López', amount: '1500.00', balance: '9000.00', contractNumber: '42', payReference: '' },
+    };
+    const text = smsText({ template: 'payment-received', text: '', language: 'es', context, companyName: 'Prestalatino' });
+    expect(text).toContain('Maria'); // this template transliterates: 160 characters per part instead of 70
+    expect(text).toContain('1,500.00');
+    expect(text).toContain('Prestalatino');
+    expect(() => smsText({ template: 'payment-reminder', text: '', language: 'es', context, companyName: 'Prestalatino' })).toThrow(/pay_reference/);
+    expect(smsText({ template: 'payment_reminder', text: '', language: 'es', context })).toContain('María López');
+    expect(smsText({ template: 'x', text: 'Libre', language: 'es', context })).toBe('Libre');
+  });
+});

@@ -5,7 +5,8 @@ import { JOB_KIND } from '../codes.js';
 import { updateCall } from '../call-repo.js';
 import { loadDealContext } from '../deal-context.js';
 import { activityConfig, smsProviderFor } from '../providers.js';
-import { languageFor, renderSms, type SmsLanguage } from '../sms-templates.js';
+import { languageFor, type SmsLanguage } from '../sms-templates.js';
+import { smsText } from '../sms-text.js';
 import { logProgress } from '../bizproc-report.js';
 import { maskPhone } from '../failures.js';
 import { failOrRetry, loadCall } from './context.js';
@@ -31,7 +32,7 @@ async function run(job: Job<{ callId: string }>, ctx: JobContext): Promise<void>
     const provider = await smsProviderFor(call.portalId, ctx.db);
     const settings = await activityConfig().settingsOf(call.portalId);
     const lang = (str(props.language) as SmsLanguage) || languageFor(phone, settings?.language);
-    const text = str(props.text) || renderSms(str(props.template), lang, dc.vars);
+    const text = smsText({ template: str(props.template), text: str(props.text), language: lang, context: dc, ...(settings?.companyName ? { companyName: settings.companyName } : {}) });
     const sms = await requestSms(
       ctx.db,
       call.portalId,
