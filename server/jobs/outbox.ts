@@ -55,3 +55,40 @@ export async function enqueue(trx: Transaction<Database>, job: EnqueueInput): Pr
     .executeTakeFirstOrThrow();
   return { id: existing.id, created: false };
 }
+
+/**
+ * Many jobs in one statement (same rules as enqueue: existing idempotency keys are skipped).
+ * Used on hot paths that already batch (the event inbox). Returns how many were new.
+ */
+export async function enqueueMany(trx: Transaction<Database>, jobs: EnqueueInput[]): Promise<number> {
+  if (jobs.length === 0) return 0;
+  const now = Date.now();
+  const iso = new Date(now).toISOString();
+  const rows = jobs.map((job) => {
+    const payload = JSON.stringify(job.payload ?? null);
+    if (payload.length > MAX_PAYLOAD_BYTES) throw new Error(`job payload too large (${payload.length} bytes)`);
+    if (!job.idempotencyKey || job.idempotencyKey.length > 512) throw new Error('idempotencyKey must be 1..512 chars');
+    return {
+      id: uuidv7(now),
+      portal_id: job.portalId,
+      kind: job.kind,
+      idempotency_key: job.idempotencyKey,
+      payload,
+      status: 'pending' as const,
+      attempts: 0,
+      max_attempts: Math.max(1, Math.min(job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, 50)),
+      run_after: job.runAfterMs ?? now,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      created_at: iso,
+      updated_at: iso,
+    };
+  });
+  const res = await trx
+    .insertInto('outbox_jobs')
+    .values(rows)
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0);
+}

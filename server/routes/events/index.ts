@@ -6,7 +6,7 @@ import { handleLifecycleEvent } from '../../install/lifecycle.js';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { GroupCommitter } from '../../jobs/group-commit.js';
-import { enqueue } from '../../jobs/outbox.js';
+import { enqueueMany } from '../../jobs/outbox.js';
 import { verifyApplicationToken } from '../../security/verify.js';
 import { uuidv7 } from '../../security/uuidv7.js';
 import { AuthBlock, ErrorBody, Ok } from '../install/schemas.js';
@@ -42,18 +42,26 @@ interface InboxItem {
   job: { kind: string; payload: Record<string, unknown> };
 }
 
-/** Records each event once and enqueues its job in the same transaction (shared by concurrent requests). */
+/**
+ * Records each event once and enqueues its job in the same transaction (shared by concurrent
+ * requests): one multi-row insert per table, RETURNING tells which events are new.
+ */
 async function writeInbox(trx: Transaction<Database>, items: InboxItem[]): Promise<void> {
   const now = new Date().toISOString();
-  for (const it of items) {
-    const ins = await trx
-      .insertInto('inbound_events')
-      .values({ id: uuidv7(), portal_id: it.portalId, event: it.event, dedupe_key: it.dedupeKey, received_at: now })
-      .onConflict((oc) => oc.column('dedupe_key').doNothing())
-      .executeTakeFirst();
-    if (Number(ins.numInsertedOrUpdatedRows ?? 0) === 0) continue;
-    await enqueue(trx, { portalId: it.portalId, kind: it.job.kind, idempotencyKey: `event:${it.dedupeKey}`, payload: it.job.payload });
-  }
+  const unique = [...new Map(items.map((it) => [it.dedupeKey, it])).values()];
+  const fresh = await trx
+    .insertInto('inbound_events')
+    .values(unique.map((it) => ({ id: uuidv7(), portal_id: it.portalId, event: it.event, dedupe_key: it.dedupeKey, received_at: now })))
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('dedupe_key')
+    .execute();
+  const isNew = new Set(fresh.map((r) => r.dedupe_key));
+  await enqueueMany(
+    trx,
+    unique
+      .filter((it) => isNew.has(it.dedupeKey))
+      .map((it) => ({ portalId: it.portalId, kind: it.job.kind, idempotencyKey: `event:${it.dedupeKey}`, payload: it.job.payload })),
+  );
 }
 
 export const eventRoutes: FastifyPluginAsync = async (fastify) => {
