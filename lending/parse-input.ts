@@ -30,7 +30,11 @@ export function parseLoanInput(raw: unknown, base = ''): LoanTerms {
   const defaults = profile ? profileDefaults(profile, contractDate, p('profile')) : undefined;
 
   const dueDates = o.dueDates === undefined ? undefined : parseDueDates(o.dueDates, p('dueDates'), disbursementDate);
-  const installments = dueDates ? dueDates.length : parseInstallments(o.installments, p('installments'));
+  const installments = dueDates
+    ? dueDates.length
+    : method === 'single-payment' && o.installments === undefined
+      ? 1
+      : parseInstallments(o.installments, p('installments'));
   if (dueDates && o.installments !== undefined && o.installments !== dueDates.length) {
     throw invalid('INSTALLMENTS_MISMATCH', p('installments'), 'installments must equal the number of dueDates');
   }
@@ -38,6 +42,8 @@ export function parseLoanInput(raw: unknown, base = ''): LoanTerms {
     throw invalid('SINGLE_PAYMENT_INSTALLMENTS', p('installments'), 'A single-payment loan has exactly one installment');
   }
   const firstDueDate = o.firstDueDate === undefined ? undefined : parseIsoDate(o.firstDueDate, p('firstDueDate'));
+  if (firstDueDate && dueDates)
+    throw invalid('DUE_DATES_WITH_FIRST_DUE', p('firstDueDate'), 'Give either dueDates or firstDueDate, not both');
   if (firstDueDate && firstDueDate <= disbursementDate)
     throw invalid('FIRST_DUE_NOT_AFTER_DISBURSEMENT', p('firstDueDate'), 'The first due date must follow the disbursement');
 

@@ -135,5 +135,8 @@ describe('errors carry a code and a field path', () => {
     bad({ contractDate: '2024-02-30' }, 'INVALID_DATE', 'contractDate');
     bad({ fees: [{ name: 'x', at: 'installment', amount: '1', withheld: true }] }, 'FEE_WITHHELD_AT', 'fees[0].withheld');
     bad({ rounding: { installmentStep: '0.001' } }, 'INSTALLMENT_STEP', 'rounding.installmentStep');
+    bad({ dueDates: ['2024-02-01'], installments: undefined, firstDueDate: '2024-02-01' }, 'DUE_DATES_WITH_FIRST_DUE', 'firstDueDate');
+    bad({ method: 'single-payment', installments: 2 }, 'SINGLE_PAYMENT_INSTALLMENTS', 'installments');
+    bad({ disbursementDate: '2023-12-31' }, 'DISBURSEMENT_BEFORE_CONTRACT', 'disbursementDate');
   });
 });
