@@ -33,6 +33,7 @@ function listFixtures(dir = FIXTURES): string[] {
 const OTHER_COVERED = [
   'oauth/token-authorization-code.response.json',
   'oauth/token-refresh.response.json',
+  'oauth/token-error-payment-required.response.json',
   'install/oauth-authorize.redirect-query.json',
   'install/frame-open.default.request.json',
   'placements/CRM_DEAL_DETAIL_TAB.handler-request.json',
@@ -143,6 +144,34 @@ if (!existsSync(FIXTURES)) {
       expect(sameKeys(load('install/oauth-authorize.redirect-query.json').payload as Record<string, unknown>, query)).toEqual([]);
       const code = await fetch(`${t.em.url}/oauth/token/?${q({ grant_type: 'authorization_code', code: query.code! })}`);
       expect(shapeDiff(load('oauth/token-authorization-code.response.json').payload, await code.json())).toEqual([]);
+    });
+
+    it('PAYMENT_REQUIRED from the token endpoint once the paid period is over', async () => {
+      await fetch(`${t.em.url}/emulator/api/app`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"paymentExpired":true}',
+      });
+      const q = new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: CLIENT.clientId,
+        client_secret: CLIENT.clientSecret,
+        refresh_token: 'x',
+      });
+      const r = await fetch(`${t.em.url}/oauth/token/?${q}`);
+      expect(r.status).toBeGreaterThanOrEqual(400);
+      expect(
+        sameKeys(
+          load('oauth/token-error-payment-required.response.json').payload as Record<string, unknown>,
+          (await r.json()) as Record<string, unknown>,
+        ),
+      ).toEqual([]);
+      expect(((await t.call('app.info')).body.result as Record<string, unknown>).PAYMENT_EXPIRED).toBe('Y');
+      await fetch(`${t.em.url}/emulator/api/app`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"paymentExpired":false}',
+      });
     });
 
     it('install page frame POST and placement handler POSTs', () => {

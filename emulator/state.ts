@@ -31,6 +31,8 @@ export interface AppInstallation {
   installUrl?: string;
   languageId: string;
   installedAt: string;
+  /** Trial/paid period over: the OAuth server answers PAYMENT_REQUIRED, app.info PAYMENT_EXPIRED=Y. */
+  paymentExpired?: boolean;
 }
 
 export interface AccessTokenRecord {

@@ -34,6 +34,14 @@ export function registerAdminRoutes(app: FastifyInstance, core: Core): void {
       installFrame: res.installFrame,
     };
   });
+  // Portal-side app settings an admin or the marketplace changes: { paymentExpired?: boolean }.
+  app.post('/emulator/api/app', async (req, reply) => {
+    const body = isRecord(req.body) ? req.body : {};
+    if (!core.state.app) return reply.code(404).send({ error: 'NOT_INSTALLED' });
+    if (typeof body.paymentExpired === 'boolean') core.state.app.paymentExpired = body.paymentExpired;
+    core.changed();
+    return { paymentExpired: core.state.app.paymentExpired ?? false };
+  });
   app.post('/emulator/api/install/finish', async () => {
     finishInstall(core);
     return { installed: true };

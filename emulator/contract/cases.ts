@@ -342,7 +342,6 @@ export const REST_CASES: RestCase[] = [
 
 /** Fixtures this replay does not cover, and why. Covered elsewhere or not part of the emulated contract. */
 export const NOT_REPLAYED: Record<string, string> = {
-  'oauth/token-error-payment-required.response.json': 'PAYMENT_REQUIRED (expired paid period) is not emulated',
   'install/rest-only-wizard.URL_SETTINGS.request.json': 'the REST-only configuration wizard (URL_SETTINGS) is not emulated',
   'install/rest-only-wizard.form-action.request.json': 'the REST-only configuration wizard (URL_SETTINGS) is not emulated',
   'rest/security.event-rejection.example.json': "an example of the app's own answer, not the portal's",

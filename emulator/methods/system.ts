@@ -53,7 +53,7 @@ export const systemMethods: MethodTable = {
         VERSION: app?.version ?? 1,
         STATUS: app?.status ?? core.opts.appStatus,
         INSTALLED: app?.installed ?? false,
-        PAYMENT_EXPIRED: 'N',
+        PAYMENT_EXPIRED: app?.paymentExpired ? 'Y' : 'N',
         DAYS: null,
         LANGUAGE_ID: app?.languageId ?? core.state.portal.languageId,
         LICENSE: core.state.portal.license,

@@ -40,6 +40,10 @@ export function registerOAuthRoutes(app: FastifyInstance, core: Core): void {
     if (clientId !== core.opts.clientId || clientSecret !== core.opts.clientSecret || !installed) {
       return oauthError(core, reply, 401, 'invalid_client', 'Invalid client');
     }
+    if (core.state.app?.paymentExpired) {
+      // doc: settings/oauth/error-codes.md. UNVERIFIED(b24): the HTTP status (402 chosen).
+      return oauthError(core, reply, 402, 'PAYMENT_REQUIRED', 'Payment required');
+    }
     if (grantType === 'authorization_code') {
       const pair = core.tokens.exchangeCode(toStr(params.code) ?? '', core.state.app?.scope ?? []);
       if (!pair) return oauthError(core, reply, 400, 'invalid_grant', 'Invalid authorization code');
