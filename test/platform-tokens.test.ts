@@ -37,11 +37,12 @@ describe('portal client tokens', () => {
 
   it('100 concurrent calls at expiry cause exactly one refresh', async () => {
     // The portal's rate limit is off here and our bucket wide, so all 100 go out within the token's life.
-    p = await startPlatform({ emulator: { accessTtlSec: 2 }, env: { B24_RATE_BURST: '500', B24_RATE_DRAIN: '500' } });
+    // 4 s tokens: margin for a loaded CI machine to send all 100 within one token's life.
+    p = await startPlatform({ emulator: { accessTtlSec: 4 }, env: { B24_RATE_BURST: '500', B24_RATE_DRAIN: '500' } });
     const portalId = await p.install();
     const client = await p.a.app.getPortalClient(portalId);
     await client.call('profile');
-    await sleep(2_200); // the stored token is now expired
+    await sleep(4_200); // the stored token is now expired
     const before = p.em.stats().refreshes;
     const results = await Promise.all(Array.from({ length: 100 }, () => client.call<{ ID: string }>('profile')));
     expect(results.every((r) => r.ID === '1')).toBe(true);
@@ -52,7 +53,7 @@ describe('portal client tokens', () => {
     const db = await createTestDb('postgres');
     try {
       const wide = { B24_RATE_BURST: '500', B24_RATE_DRAIN: '500' };
-      p = await startPlatform({ db, emulator: { accessTtlSec: 2 }, env: wide });
+      p = await startPlatform({ db, emulator: { accessTtlSec: 4 }, env: wide });
       const portalId = await p.install();
       const second = await startApp(db, { B24_OAUTH_SERVER: p.em.url, ...wide });
       extra.push(second);
@@ -62,7 +63,7 @@ describe('portal client tokens', () => {
       const before = p.em.stats().refreshes;
       let expiries = 0;
       for (let round = 0; round < 3; round++) {
-        await sleep(2_200);
+        await sleep(4_200);
         expiries++;
         const all = await Promise.all([
           ...Array.from({ length: 20 }, () => c1.call('profile')),
