@@ -21,7 +21,7 @@ export function authBlock(core: Core, o: AuthBlockOptions): Record<string, strin
     application_token: app?.applicationToken ?? '',
   };
   if (o.userId === undefined || !app) return base;
-  const pair = o.pair ?? core.tokens.issue(o.userId, app.scope);
+  const pair = o.pair ?? core.tokens.issue(o.userId, app.scope, { withRefresh: o.withRefreshToken === true });
   core.changed();
   const withTokens: Record<string, string> = {
     access_token: pair.accessToken,

@@ -26,7 +26,8 @@ export class TokenService {
     private readonly opts: ResolvedOptions,
   ) {}
 
-  issue(userId: number, scope: string[]): TokenPair {
+  /** `withRefresh: false` for event deliveries, which carry no refresh token: keeps the store small. */
+  issue(userId: number, scope: string[], o: { withRefresh?: boolean } = {}): TokenPair {
     this.prune();
     const now = nowSec();
     const accessToken = randomToken();
@@ -34,7 +35,8 @@ export class TokenService {
     const clientId = this.opts.clientId;
     const expires = now + this.opts.accessTtlSec;
     this.state.tokens.access[accessToken] = { userId, clientId, scope, expiresAt: expires };
-    this.state.tokens.refresh[refreshToken] = { userId, clientId, scope, expiresAt: now + this.opts.refreshTtlSec };
+    if (o.withRefresh !== false)
+      this.state.tokens.refresh[refreshToken] = { userId, clientId, scope, expiresAt: now + this.opts.refreshTtlSec };
     return { accessToken, refreshToken, expires, expiresIn: this.opts.accessTtlSec, userId, scope };
   }
 
