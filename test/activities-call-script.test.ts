@@ -1,7 +1,7 @@
 // The call-script block end to end: the workflow waits, the responsible employee gets a to-do, works the
 // script in the deal card (our API with the widget's session: answers saved as they talk, a telephony
 // call registered), finishes — the deal fields, a timeline Q&A comment and the return values follow, and
-// the workflow continues on the outcome.
+// the workflow continues: the payout reads the CLABE the call put into the deal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowsOf } from '../emulator/workflows/register.js';
 import { startActivityWorld, type ActivityWorld } from './activities-harness.js';
@@ -17,9 +17,11 @@ describe('call_script activity', () => {
   it('to-do → answers in the deal card → deal, timeline and workflow updated', async () => {
     const dealId = await w.deal({ phone: '+5215500000021', name: 'Marta Ruiz', assignedBy: 1 });
     const runner = workflowsOf(w.p.em.core);
-    const tpl = runner.defineTemplate('collections', [
-      { type: 'activity', code: 'call_script', properties: { script: 'late' }, timeoutSec: 30 },
-      { type: 'activity', code: 'send_sms', properties: { text: 'Resultado {=A1:outcome}, fecha {=A1:promiseDate}' }, timeoutSec: 20 },
+    // Seed 000's final call fills the CLABE into the deal; the payout reads it from there.
+    const tpl = runner.defineTemplate('issuance', [
+      { type: 'activity', code: 'call_script', properties: { script: 'final-call' }, timeoutSec: 30 },
+      { type: 'activity', code: 'payout', properties: { amount: '3000.00', clabe: '{=Document:UF_CRM_LOAN_PAYOUT_CLABE}' }, timeoutSec: 20 },
+      { type: 'activity', code: 'send_sms', properties: { text: 'Llamada {=A1:outcome}, desembolso {=A2:status}' }, timeoutSec: 20 },
     ]);
     const run = runner.start(tpl.id, dealId);
     await expect.poll(() => w.p.em.state.todos.filter((t) => t.ownerId === dealId).length, { timeout: 10_000 }).toBe(1);
@@ -38,9 +40,10 @@ describe('call_script activity', () => {
     };
     await expect.poll(async () => ((await api('GET', `/api/v1/deals/${dealId}/call-scripts`)).body.calls as unknown[]).length, { timeout: 5000 }).toBe(1);
     const list = await api('GET', `/api/v1/deals/${dealId}/call-scripts`);
-    const open = (list.body.calls as { callId: string; status: string; script: { questions: { id: string }[] } }[])[0]!;
+    const open = (list.body.calls as { callId: string; status: string; script: { id: string; lang: string }; vars: Record<string, string> }[])[0]!;
     expect(open.status).toBe('waiting');
-    expect(open.script.questions.map((q) => q.id)).toEqual(['reached', 'pay_today', 'promise_date', 'comment']);
+    expect(open.script).toMatchObject({ id: 'final-call', lang: 'es' });
+    expect(open.vars).toMatchObject({ client_name: 'Marta Ruiz', currency: 'MXN' });
 
     const call = await api('POST', `/api/v1/call-scripts/${open.callId}/call`);
     expect(call.status).toBe(200);
@@ -49,28 +52,35 @@ describe('call_script activity', () => {
 
     // Finishing before the path is answered is refused; a bad option is refused.
     expect((await api('POST', `/api/v1/call-scripts/${open.callId}/finish`)).status).toBe(400);
-    expect((await api('POST', `/api/v1/call-scripts/${open.callId}/answers`, { questionId: 'reached', value: 'maybe' })).status).toBe(400);
+    expect((await api('POST', `/api/v1/call-scripts/${open.callId}/answers`, { questionId: 'identity', value: 'maybe' })).status).toBe(400);
+    expect((await api('POST', `/api/v1/call-scripts/${open.callId}/answers`, { questionId: 'clabe', value: '012298026516924617' })).status).toBe(400);
     for (const [questionId, value] of [
-      ['reached', 'yes'],
-      ['pay_today', 'promise'],
-      ['promise_date', '2026-12-01'],
-      ['comment', 'Pagará el lunes después de cobrar'],
+      ['identity', 'yes'],
+      ['terms', 'yes'],
+      ['payout_method', 'clabe'],
+      ['clabe', '012298026516924616'],
+      ['holder', 'yes'],
+      ['sms_consent', 'yes'],
     ]) {
       expect((await api('POST', `/api/v1/call-scripts/${open.callId}/answers`, { questionId, value })).status).toBe(200);
     }
     expect((await api('POST', `/api/v1/call-scripts/${open.callId}/finish`)).status).toBe(202);
     const done = await runner.wait(run.id, 20_000);
     expect(done.status).toBe('done');
-    expect(done.steps[0]!.returnValues).toMatchObject({ outcome: 'promise', promiseDate: '2026-12-01' });
-    expect(JSON.parse(String(done.steps[0]!.returnValues!.answers))).toMatchObject({ pay_today: 'promise' });
-    expect(done.steps[1]!.properties).toEqual({ text: 'Resultado promise, fecha 2026-12-01' });
+    expect(done.steps[0]!.returnValues).toMatchObject({ outcome: 'verified' });
+    expect(JSON.parse(String(done.steps[0]!.returnValues!.answers))).toMatchObject({ payout_method: 'clabe', clabe: '012298026516924616' });
+    expect(done.steps[1]!.properties).toEqual({ amount: '3000.00', clabe: '012298026516924616' });
+    expect(done.steps[1]!.returnValues).toMatchObject({ status: 'pending', amount: '3000.00 MXN' });
+    expect(done.steps[2]!.properties).toEqual({ text: 'Llamada verified, desembolso pending' });
+    expect(w.openpay.payouts).toHaveLength(1);
+    expect(w.openpay.payouts[0]).toMatchObject({ clabe: '012298026516924616', holder_name: 'Marta Ruiz' });
 
     const deal = await w.p.portalCall<Record<string, unknown>>('crm.deal.get', { id: dealId });
-    expect(deal.COMMENTS).toBe('Pagará el lunes después de cobrar');
-    expect(String(deal.UF_CRM_LOAN_PROMISE_DATE)).toContain('2026-12-01');
+    expect(deal.UF_CRM_LOAN_PAYOUT_CLABE).toBe('012298026516924616');
+    expect(deal.UF_CRM_LOAN_PAYOUT_METHOD).toBe('clabe');
     const comment = w.p.em.state.timeline.find((c) => c.entityId === dealId && c.entityType === 'deal')!;
-    expect(comment.comment).toContain('¿Qué fecha promete pagar?');
-    expect(comment.comment).toContain('2026-12-01');
+    expect(comment.comment).toContain('¿Cómo quiere recibir el dinero? → Depósito a cuenta (CLABE)');
+    expect(comment.comment).toContain('Marta Ruiz');
     // A second finish is a no-op.
     expect((await api('POST', `/api/v1/call-scripts/${open.callId}/finish`)).status).toBe(202);
   });

@@ -1,49 +1,55 @@
 import { describe, expect, it } from 'vitest';
 import type { CallScriptApi } from './api.js';
 import { createCallScriptModel } from './model.js';
-import { questionsOnPath } from './path.js';
-import type { OpenScript, ScriptQuestion } from './types.js';
+import { fill } from './path.js';
+import type { CallScript, OpenScript } from './types.js';
 
-const questions: ScriptQuestion[] = [
-  { id: 'reached', text: 'Reached?', options: [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No', outcome: 'not_reached' }] },
-  { id: 'pay', text: 'Pay?', options: [{ value: 'today', label: 'Today', next: 'comment', outcome: 'pays' }, { value: 'promise', label: 'Promise', next: 'date' }] },
-  { id: 'date', text: 'Date?', input: 'date' },
-  { id: 'comment', text: 'Comment', input: 'text' },
-];
-
-describe('questionsOnPath', () => {
-  it('follows branches and ends on an outcome without next', () => {
-    expect(questionsOnPath(questions, {}).path.map((q) => q.id)).toEqual(['reached']);
-    expect(questionsOnPath(questions, { reached: 'no' })).toMatchObject({ complete: true });
-    expect(questionsOnPath(questions, { reached: 'yes', pay: 'today' }).path.map((q) => q.id)).toEqual(['reached', 'pay', 'comment']);
-    expect(questionsOnPath(questions, { reached: 'yes', pay: 'promise', date: '2026-12-01', comment: 'x' })).toMatchObject({ complete: true });
-  });
-});
+const script: CallScript = {
+  id: 'mini',
+  lang: 'es',
+  title: 'Mini',
+  description: '',
+  variables: ['client_name'],
+  start: 'reached',
+  questions: [
+    { id: 'reached', type: 'choice', text: '¿Habla con {{client_name}}?', options: [{ value: 'yes', label: 'Sí', next: 'date' }, { value: 'no', label: 'No', next: 'end_cb' }] },
+    { id: 'date', type: 'date', text: 'Fecha', required: true, next: 'end_ok' },
+  ],
+  ends: [
+    { id: 'end_ok', outcome: 'completed', text: 'Gracias' },
+    { id: 'end_cb', outcome: 'callback', text: 'Llamaremos' },
+  ],
+};
 
 describe('call-script model', () => {
-  it('saves each answer at once, calls through the frame, finishes', async () => {
+  it('follows the branch, saves each answer at once, calls through the frame, finishes', async () => {
     const saved: [string, string][] = [];
     const phoned: string[] = [];
-    let script: OpenScript = { callId: 'c1', status: 'waiting', script: { code: 'late', title: 'Late', questions }, answers: {}, outcome: null };
+    let open: OpenScript = { callId: 'c1', status: 'waiting', script, answers: {}, outcome: null, vars: { client_name: 'Ana' } };
     const api: CallScriptApi = {
-      list: async () => [script],
+      list: async () => [open],
       answer: async (_c, q, v) => {
         saved.push([q, v]);
-        script = { ...script, answers: { ...script.answers, [q]: v } };
-        return script;
+        open = { ...open, answers: { ...open.answers, [q]: v } };
+        return open;
       },
       registerCall: async () => ({ callId: 'externalCall.1', phone: '+5215500000000' }),
       finish: async () => undefined,
     };
     const m = createCallScriptModel({ api, dealId: '7', phoneTo: async (p) => void phoned.push(p) });
     await m.load();
+    expect(m.path.value.next?.id).toBe('reached');
+    expect(fill(m.path.value.next!.text, open.vars)).toBe('¿Habla con Ana?');
     await m.call();
     expect(phoned).toEqual(['+5215500000000']);
-    await m.answer('reached', 'no');
-    expect(saved).toEqual([['reached', 'no']]);
-    expect(m.path.value.complete).toBe(true);
+    await m.answer('reached', 'yes');
+    expect(m.path.value).toMatchObject({ complete: false, next: { id: 'date' } });
+    await m.answer('date', 'mañana');
+    expect(m.path.value.errors.date).toMatch(/date/);
+    await m.answer('date', '2026-12-01');
+    expect(m.path.value).toMatchObject({ complete: true, end: { outcome: 'completed' } });
+    expect(saved.map(([q]) => q)).toEqual(['reached', 'date', 'date']);
     await m.finish();
     expect(m.finished.value).toBe(true);
-    expect(m.error.value).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 // runs the same in the browser and in tests.
 import { computed, signal } from '@preact/signals';
 import type { CallScriptApi } from './api.js';
-import { questionsOnPath } from './path.js';
+import { scriptState } from './path.js';
 import type { OpenScript } from './types.js';
 
 export interface CallScriptDeps {
@@ -18,9 +18,13 @@ export function createCallScriptModel(deps: CallScriptDeps) {
   const error = signal<string | null>(null);
   const busy = signal(false);
   const finished = signal(false);
+  /** Questions answered along the branch taken, the one to ask now, and whether an end is reached. */
   const path = computed(() => {
     const c = current.value;
-    return c?.script ? questionsOnPath(c.script.questions, c.answers) : { path: [], complete: false };
+    if (!c?.script) return { asked: [], next: undefined, complete: false, errors: {} as Record<string, string> };
+    const st = scriptState(c.script, c.answers);
+    const byId = new Map(c.script.questions.map((q) => [q.id, q]));
+    return { asked: st.path.map((id) => byId.get(id)!), next: st.next, end: st.end, complete: st.complete, errors: st.errors };
   });
 
   const guard = async (fn: () => Promise<void>) => {

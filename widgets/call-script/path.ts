@@ -1,19 +1,13 @@
-// Pure: which questions are on the path the answers so far have taken (branches followed), and whether
-// the path is complete. The server re-checks the same rule before it finishes the call.
-import type { ScriptQuestion } from './types.js';
+// Which questions are on the path the answers so far have taken: templates/call-scripts' pure step
+// engine, the same one the server runs before it finishes the call.
+import { runCallScript, type CallState } from '../../templates/call-scripts/index.js';
+import type { CallScript } from './types.js';
 
-export function questionsOnPath(questions: ScriptQuestion[], answers: Record<string, string>): { path: ScriptQuestion[]; complete: boolean } {
-  const path: ScriptQuestion[] = [];
-  let i = 0;
-  for (let guard = 0; guard < questions.length && i < questions.length; guard++) {
-    const q = questions[i]!;
-    path.push(q);
-    const value = answers[q.id];
-    if (value === undefined) return { path, complete: false };
-    const option = q.options?.find((o) => o.value === value);
-    if (option?.outcome && !option.next) return { path, complete: true };
-    const next = option?.next ? questions.findIndex((x) => x.id === option.next) : i + 1;
-    i = next < 0 ? questions.length : next;
-  }
-  return { path, complete: true };
+export function scriptState(script: CallScript, answers: Record<string, string>): CallState & { complete: boolean } {
+  const state = runCallScript(script, answers);
+  return { ...state, complete: state.end !== undefined };
+}
+
+export function fill(text: string, vars: Record<string, string>): string {
+  return text.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (m, n: string) => vars[n] ?? m);
 }

@@ -1,22 +1,14 @@
-// Shapes the call-script API returns (mirrors server/activities/call-script/scripts.ts).
-export interface ScriptOption {
-  value: string;
-  label: string;
-  next?: string;
-  outcome?: string;
-}
+// Shapes the call-script API returns; the script is templates/call-scripts' CallScript.
+import type { CallScript } from '../../templates/call-scripts/index.js';
 
-export interface ScriptQuestion {
-  id: string;
-  text: string;
-  options?: ScriptOption[];
-  input?: 'text' | 'date';
-}
+export type { CallScript };
 
 export interface OpenScript {
   callId: string;
   status: 'waiting' | 'done' | string;
-  script: { code: string; title: string; questions: ScriptQuestion[] } | null;
+  script: CallScript | null;
   answers: Record<string, string>;
   outcome: string | null;
+  /** Values for {{names}} in question texts. */
+  vars: Record<string, string>;
 }

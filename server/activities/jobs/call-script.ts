@@ -6,6 +6,9 @@ import { activityConfig } from '../providers.js';
 import { logProgress } from '../bizproc-report.js';
 import { findScript } from '../call-script/scripts.js';
 import { evaluateScript } from '../call-script/outcome.js';
+import { callScriptVars } from '../call-script/vars.js';
+import { loadDealContext } from '../deal-context.js';
+import { today } from './send-sms.js';
 import { completeCall, failOrRetry, loadCall } from './context.js';
 
 // call_script activity (USE_SUBSCRIPTION=Y): a to-do for the deal's responsible employee pointing at the
@@ -37,7 +40,7 @@ async function start(job: Job<{ callId: string }>, ctx: JobContext): Promise<voi
       responsibleId: Number(deal.ASSIGNED_BY_ID ?? 1),
     });
     const todoId = typeof todo === 'number' ? todo : (todo.id ?? 0);
-    await updateCall(ctx.db, call.portalId, call.id, { status: 'waiting', result: { todoId, script: script.code, language: script.language } }, ['running']);
+    await updateCall(ctx.db, call.portalId, call.id, { status: 'waiting', result: { todoId, script: script.id, language: script.lang } }, ['running']);
     await logProgress(b24, call.key, `To-do ${todoId} created for user ${String(deal.ASSIGNED_BY_ID ?? '')}: "${script.title}"`);
   } catch (e) {
     await failOrRetry(job, ctx, call, e, (reason) => ({ outcome: 'failed', answers: '{}', error: reason }), 'Call script');
@@ -51,13 +54,21 @@ async function finish(job: Job<{ callId: string }>, ctx: JobContext): Promise<vo
   const script = findScript(meta.script ?? '', meta.language ?? 'en');
   if (!script || !call.dealId) return;
   const answers = (call.answers ?? {}) as Record<string, string>;
-  const r = evaluateScript(script, answers);
   const b24 = await ctx.portal();
+  const r = evaluateScript(script, answers, await scriptVars(ctx, call.portalId, call.dealId));
+  if (!r.complete) return; // the route refuses to finish an incomplete path; nothing to do
   // Each step is idempotent on repeat: the same fields, and the comment carries the call id.
   if (Object.keys(r.dealFields).length > 0) await b24.call('crm.deal.update', { id: call.dealId, fields: r.dealFields });
-  const qa = r.transcript.map((t) => `${t.question}\n— ${t.answer}`).join('\n');
-  await b24.call('crm.timeline.comment.add', { fields: { ENTITY_ID: call.dealId, ENTITY_TYPE: 'deal', COMMENT: `${script.title}: ${r.outcome}\n${qa}\n[call ${call.id}]` } });
-  await completeCall(ctx, call, { outcome: r.outcome, answers: JSON.stringify(answers), ...r.returnValues }, `Call finished: ${r.outcome}`);
+  await b24.call('crm.timeline.comment.add', { fields: { ENTITY_ID: call.dealId, ENTITY_TYPE: 'deal', COMMENT: `${r.transcript}\n[call ${call.id}]` } });
+  await completeCall(ctx, call, r.returnValues, `Call finished: ${r.outcome}`);
+}
+
+/** {{variables}} of the script texts, from the deal, contact and loan. */
+export async function scriptVars(ctx: JobContext, portalId: string, dealId: number): Promise<Record<string, string>> {
+  const b24 = await ctx.portal();
+  const dc = await loadDealContext(b24, ctx.db, portalId, dealId, today());
+  const company = (await activityConfig().settingsOf(portalId))?.companyName ?? '';
+  return callScriptVars(dc, company);
 }
 
 export function registerCallScriptJobs(): void {

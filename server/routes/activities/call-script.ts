@@ -8,6 +8,10 @@ import { getCall, listDealCalls, updateCall, type ActivityCall } from '../../act
 import { JOB_KIND } from '../../activities/codes.js';
 import { findScript } from '../../activities/call-script/scripts.js';
 import { evaluateScript, validateAnswer } from '../../activities/call-script/outcome.js';
+import { callScriptVars } from '../../activities/call-script/vars.js';
+import { loadDealContext } from '../../activities/deal-context.js';
+import { activityConfig } from '../../activities/providers.js';
+import { today } from '../../activities/jobs/send-sms.js';
 
 // The call-script widget's API (session bound to portal, user and deal by the placement handler):
 // read the open scripts of the deal, save each answer as the employee talks, register the call in
@@ -16,15 +20,23 @@ import { evaluateScript, validateAnswer } from '../../activities/call-script/out
 const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() });
 const CallId = Type.Object({ callId: Type.String({ maxLength: 64 }) });
 
-function view(call: ActivityCall) {
-  const meta = (call.result ?? {}) as { script?: string; language?: string; todoId?: number };
-  const script = findScript(meta.script ?? '', meta.language ?? 'en');
+function view(call: ActivityCall, vars: Record<string, string> = {}) {
+  const meta = (call.result ?? {}) as { script?: string; language?: string; todoId?: number; outcome?: string };
+  const script = call.status === 'waiting' || call.status === 'done' ? findScript(meta.script ?? '', meta.language ?? 'en') : undefined;
   const answers = (call.answers ?? {}) as Record<string, string>;
-  return { callId: call.id, status: call.status, todoId: meta.todoId ?? null, script: script ?? null, answers, outcome: script ? evaluateScript(script, answers).outcome : null };
+  const outcome = call.status === 'done' ? (meta.outcome ?? null) : script ? evaluateScript(script, answers).outcome : null;
+  // vars: the {{names}} in question texts, filled from deal/contact/loan (the widget substitutes them).
+  return { callId: call.id, status: call.status, todoId: meta.todoId ?? null, script: script ?? null, answers, outcome, vars };
 }
 
 export const callScriptRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  async function varsFor(portalId: string, dealId: number): Promise<Record<string, string>> {
+    const b24 = await app.getPortalClient(portalId);
+    const dc = await loadDealContext(b24, app.db.kysely, portalId, dealId, today());
+    return callScriptVars(dc, (await activityConfig().settingsOf(portalId))?.companyName ?? '');
+  }
 
   async function ownCall(portalId: string, dealId: number | undefined, callId: string): Promise<ActivityCall> {
     const call = await getCall(app.db.kysely, portalId, callId);
@@ -36,8 +48,10 @@ export const callScriptRoutes: FastifyPluginAsync = async (fastify) => {
     '/api/v1/deals/:dealId/call-scripts',
     { preHandler: requireSession({ dealParam: 'dealId' }), schema: { params: Type.Object({ dealId: Type.Integer({ minimum: 1 }) }), response: { 200: Type.Unknown(), 401: ErrorBody, 403: ErrorBody } } },
     async (req) => {
-      const calls = await listDealCalls(app.db.kysely, req.session!.portalId, req.params.dealId, 'call_script');
-      return { calls: calls.filter((c) => c.status === 'waiting' || c.status === 'done').map(view) };
+      const s = req.session!;
+      const calls = (await listDealCalls(app.db.kysely, s.portalId, req.params.dealId, 'call_script')).filter((c) => c.status === 'waiting' || c.status === 'done');
+      const vars = calls.some((c) => c.status === 'waiting') ? await varsFor(s.portalId, req.params.dealId) : {};
+      return { calls: calls.map((c) => view(c, vars)) };
     },
   );
 
