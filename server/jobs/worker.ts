@@ -33,7 +33,13 @@ type Row = {
   payload: string;
   attempts: number;
   max_attempts: number;
+  created_at: string;
 };
+
+// A kind no handler is registered for in THIS process may belong to a newer deployment (rolling
+// update): hand it back without spending an attempt, and give up only after a day.
+const UNKNOWN_KIND_RETRY_MS = 60_000;
+const UNKNOWN_KIND_MAX_AGE_MS = 24 * 3600_000;
 
 export class OutboxWorker {
   readonly id: string;
@@ -77,7 +83,7 @@ export class OutboxWorker {
         updated_at: new Date(now).toISOString(),
       }))
       .where('id', 'in', sub)
-      .returning(['id', 'portal_id', 'kind', 'idempotency_key', 'payload', 'attempts', 'max_attempts'])
+      .returning(['id', 'portal_id', 'kind', 'idempotency_key', 'payload', 'attempts', 'max_attempts', 'created_at'])
       .execute();
     return rows.map((r) => ({ ...r, attempts: Number(r.attempts), max_attempts: Number(r.max_attempts) }));
   }
@@ -131,8 +137,26 @@ export class OutboxWorker {
       maxAttempts: r.max_attempts,
     };
     const log = this.o.log.child({ jobId: r.id, kind: r.kind, attempt: r.attempts });
+    if (!handler) {
+      const tooOld = Date.now() - Date.parse(r.created_at) > UNKNOWN_KIND_MAX_AGE_MS;
+      log.warn({ dead: tooOld }, 'no handler for job kind');
+      await this.o.db
+        .updateTable('outbox_jobs')
+        .set((eb) => ({
+          status: tooOld ? ('dead' as const) : ('pending' as const),
+          attempts: eb('attempts', '-', 1),
+          run_after: Date.now() + UNKNOWN_KIND_RETRY_MS,
+          last_error: `no handler for job kind ${r.kind}`,
+          locked_by: null,
+          locked_until: null,
+          updated_at: new Date().toISOString(),
+        }))
+        .where('id', '=', r.id)
+        .where('locked_by', '=', this.id)
+        .execute();
+      return;
+    }
     try {
-      if (!handler) throw new PermanentJobError(`no handler for job kind ${r.kind}`);
       await handler(job, {
         db: this.o.db,
         log,

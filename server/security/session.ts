@@ -62,6 +62,11 @@ declare module 'fastify' {
   }
 }
 
+/** Issues a session for a verified user (e.g. after verifyFramePost). Same as app.sessions.issue(). */
+export function issueSession(app: { sessions: SessionSigner }, claims: SessionClaims & { ttlSec?: number }): string {
+  return app.sessions.issue(claims);
+}
+
 function readToken(req: FastifyRequest): string | undefined {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
