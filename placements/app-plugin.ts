@@ -2,8 +2,12 @@
 // (server/security/verify.ts) and the widget session is signed by app.sessions
 // (server/security/session.ts). server/app.ts registers this plugin.
 import type { FastifyPluginAsync } from 'fastify';
+import type { LoanProduct } from '../server/products/product.js';
+import { listProducts } from '../server/products/repository.js';
 import { verifyFramePost } from '../server/security/verify.js';
+import { placementDescriptors } from './index.js';
 import { placementRoutes } from './routes.js';
+import { settingsPlacement } from './settings.js';
 
 export const appPlacementRoutes: FastifyPluginAsync = async (app) => {
   await app.register(placementRoutes, {
@@ -12,5 +16,28 @@ export const appPlacementRoutes: FastifyPluginAsync = async (app) => {
       return { portalId: a.portal.id, userId: a.userId, isAdmin: a.isAdmin };
     },
     issueSession: (claims) => app.sessions.issue(claims),
+    // Bound placements plus the app's own page (DEFAULT: the app URL, never placement.bind).
+    descriptors: [...placementDescriptors, settingsPlacement],
+    listProducts: async (portalId) => (await listProducts(app.db.kysely, portalId)).map(toWidgetProduct),
   });
 };
+
+/** The admin's product as the loan tab uses it (widgets/loan-tab/product.ts). */
+export function toWidgetProduct(p: LoanProduct) {
+  return {
+    code: p.id,
+    title: p.name,
+    method: p.method,
+    rateKind: p.rateUnit,
+    rateMin: p.rateMin,
+    rateMax: p.rateMax,
+    termMin: p.termMin,
+    termMax: p.termMax,
+    amountMin: p.amountMin,
+    amountMax: p.amountMax,
+    currency: p.currency,
+    fees: p.fees,
+    dayCount: p.dayCount,
+    profile: p.profile,
+  };
+}

@@ -37,6 +37,8 @@ export interface PlacementRouteOptions {
   apiBase?: string;
   descriptors?: readonly PlacementDescriptor[];
   sessionTtlSec?: number;
+  /** Active loan products of the portal, in the widget's shape (widgets/loan-tab/product.ts). */
+  listProducts?: (portalId: string) => Promise<unknown[]>;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -112,6 +114,7 @@ export const placementRoutes: FastifyPluginAsync<PlacementRouteOptions> = async 
         ...(dealId === null ? {} : { dealId }),
         ttlSec: opts.sessionTtlSec ?? 900,
       });
+      const products = opts.listProducts ? await opts.listProducts(verified.portalId) : [];
       const page = renderWidgetPage(
         assetsFor(d.widget),
         {
@@ -120,6 +123,7 @@ export const placementRoutes: FastifyPluginAsync<PlacementRouteOptions> = async 
           dealId: dealId === null ? null : String(dealId),
           lang: frame.lang || 'en',
           apiBase: opts.apiBase ?? '',
+          products,
         },
         d.titles.en,
       );

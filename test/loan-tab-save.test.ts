@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '../server/portal/test-harness.js';
+import { upsertProduct } from '../server/products/repository.js';
 import { launchChromium, type Browser } from './frame-harness.js';
 import { ensureWidgetsBuilt } from './loan-tab-support.js';
 
@@ -91,5 +92,46 @@ describe('loan tab saves through our API', () => {
     await again.frame.waitForSelector('[data-testid=payments] tbody tr');
     expect(await again.frame.locator('[data-testid=payments] tbody tr').count()).toBe(1);
     await again.page.close();
+  });
+
+  it('offers the portal products; a rate outside the product range is shown inline and cannot be saved', async () => {
+    await upsertProduct(
+      p.db.kysely,
+      portalId,
+      {
+        id: 'consumer-rub',
+        name: 'Потребительский',
+        method: 'annuity',
+        rateUnit: 'annual',
+        rateMin: '12',
+        rateMax: '30',
+        termMin: 6,
+        termMax: 24,
+        amountMin: '10000',
+        amountMax: '500000',
+        currency: 'RUB',
+        fees: [],
+        dayCount: 'actual/365',
+        profile: null,
+        active: true,
+      },
+      new Date().toISOString(),
+    );
+    const { page, frame } = await openTab();
+    await frame.selectOption('select[name=product]', 'consumer-rub');
+    expect(await frame.inputValue('input[name=rate]')).toBe('12');
+    await frame.fill('input[name=rate]', '45');
+    await expect.poll(() => frame.locator('.lt-field__error').first().textContent()).toContain('Вне диапазона ставок продукта (12–30)');
+    expect(await frame.isDisabled('button:has-text("Сохранить")')).toBe(true);
+    await frame.fill('input[name=rate]', '20');
+    await save(frame);
+    const token = p.a.app.sessions.issue({ portalId, userId: 1, dealId, isAdmin: false });
+    const view = (await (
+      await fetch(`${p.a.url}/api/v1/deals/${dealId}/loan`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as {
+      productId: string | null;
+    };
+    expect(view.productId).toBe('consumer-rub');
+    await page.close();
   });
 });

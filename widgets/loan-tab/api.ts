@@ -21,6 +21,7 @@ export class ApiError extends Error {
 
 export interface SavedLoan {
   loan: LoanInput;
+  productId?: string | null;
   payments: PaymentInput[];
   version?: number;
 }
@@ -53,8 +54,8 @@ export function createApi(cfg: ApiConfig, fetchFn: typeof fetch = (i, init) => f
         throw e;
       }
     },
-    saveLoan(dealId: string, loan: LoanInput): Promise<{ version?: number }> {
-      return request('POST', `${deal(dealId)}/loan`, { loan });
+    saveLoan(dealId: string, loan: LoanInput, productId: string | null = null): Promise<{ version?: number }> {
+      return request('POST', `${deal(dealId)}/loan`, { loan, productId });
     },
     /** The payment id is made here, before sending, so a retry is recognised as the same payment. */
     registerPayment(dealId: string, payment: PaymentInput & { method?: string; reference?: string }): Promise<unknown> {

@@ -110,6 +110,8 @@ export interface Servicing {
 export interface LendingIssue {
   code: string;
   field: string;
+  /** Extra detail shown after the message, e.g. the allowed range. */
+  hint?: string;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; issues: LendingIssue[] };

@@ -6,6 +6,23 @@ import { createLoanModel, type ModelDeps } from './model.js';
 import { errorText, translator } from './i18n.js';
 import { formatters } from './format.js';
 
+const PESO_PRODUCT = {
+  code: 'peso',
+  title: 'Peso',
+  method: 'annuity' as const,
+  rateKind: 'annual' as const,
+  rateMin: '20',
+  rateMax: '90',
+  termMin: 3,
+  termMax: 24,
+  amountMin: null,
+  amountMax: null,
+  currency: 'MXN',
+  fees: [],
+  dayCount: 'actual/360',
+  profile: null,
+};
+
 function model(over: Partial<ModelDeps> = {}) {
   let n = 0;
   return createLoanModel({
@@ -16,7 +33,23 @@ function model(over: Partial<ModelDeps> = {}) {
     currency: 'RUB',
     today: '2026-01-15',
     products: [
-      { code: 'micro', title: 'Micro', defaults: { rate: '0.5', rateKind: 'daily', installments: '1', unit: 'day', every: '30' } },
+      {
+        code: 'micro',
+        title: 'Micro',
+        method: 'annuity',
+        rateKind: 'daily',
+        rateMin: '0.3',
+        rateMax: '0.8',
+        termMin: 2,
+        termMax: 6,
+        amountMin: '1000',
+        amountMax: '30000',
+        currency: 'RUB',
+        fees: [],
+        dayCount: 'actual/365',
+        profile: 'RU-MFO',
+      },
+      PESO_PRODUCT,
     ],
     newId: () => `p${++n}`,
     ...over,
@@ -93,10 +126,18 @@ describe('loan tab model', () => {
     expect(m.payments.value).toHaveLength(1);
   });
 
-  it('a product fills in its defaults', () => {
+  it('a product fixes method, rate unit and profile, and keeps the loan inside its ranges', () => {
     const m = model();
+    expect(m.products.map((p) => p.code)).toEqual(['micro']); // the MXN product is not offered on a RUB deal
     m.setField('product', 'micro');
-    expect(m.form.value).toMatchObject({ rate: '0.5', rateKind: 'daily', installments: '1', unit: 'day' });
+    expect(m.form.value).toMatchObject({ rate: '0.3', rateKind: 'daily', installments: '6' });
+    expect(m.loanInput.value).toMatchObject({ profile: 'RU-MFO', dayCount: 'actual/365', rate: { dailyPercent: '0.3' } });
+    expect(m.issues.value).toEqual([{ code: 'PRODUCT_AMOUNT_RANGE', field: 'principal', hint: '1000–30000' }]);
+    expect(m.canSubmit.value).toBe(false);
+    m.setField('amount', '20000');
+    expect(m.issues.value).toEqual([]);
+    m.setField('rate', '0.9');
+    expect(m.issues.value.map((i) => i.code)).toContain('PRODUCT_RATE_RANGE');
   });
 
   it('formats money in the deal currency per language', () => {

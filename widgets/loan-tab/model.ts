@@ -17,6 +17,7 @@ import type {
   FrequencyUnit,
 } from './lending-types.js';
 import { applyAmountOverrides, type AmountOverride } from './what-if.js';
+import { applyProduct, productIssues, productsFor, type Product } from './product.js';
 
 /** Form fields exactly as typed — strings, so a half-typed "12," is kept and reported, not lost. */
 export interface LoanForm {
@@ -34,12 +35,7 @@ export interface LoanForm {
   feeWithheld: boolean;
 }
 
-export interface Product {
-  code: string;
-  title: string;
-  defaults: Partial<LoanForm>;
-  profile?: string;
-}
+export type { Product } from './product.js';
 
 export interface LendingCore {
   computeSchedule(input: LoanInput): Outcome<Schedule>;
@@ -125,10 +121,12 @@ export function createLoanModel(deps: ModelDeps) {
   const saveState = signal<SaveState>({ kind: 'idle' });
   const paymentError = signal<LendingIssue | null>(null);
 
-  const product = computed(() => deps.products.find((p) => p.code === form.value.product));
+  const products = productsFor(deps.products, deps.currency);
+  const product = computed(() => products.find((p) => p.code === form.value.product));
 
   /** The schedule as typed, without what-if edits — what gets saved. */
-  const loanInput = computed(() => toLoanInput(form.value, deps.currency, product.value?.profile, undefined));
+  const loanInput = computed(() => applyProduct(toLoanInput(form.value, deps.currency, undefined, undefined), product.value));
+  const rangeIssues = computed(() => productIssues(loanInput.value, product.value));
   const baseSchedule = computed(() => deps.core.computeSchedule(loanInput.value));
 
   const whatIfActive = computed(() => Object.keys(dateEdits.value).length > 0 || amountEdits.value.length > 0);
@@ -137,9 +135,17 @@ export function createLoanModel(deps: ModelDeps) {
     const base = baseSchedule.value;
     if (!base.ok || !whatIfActive.value) return base;
     const dates = base.value.rows.map((r) => dateEdits.value[r.n] ?? r.dueDate);
-    const dated = Object.keys(dateEdits.value).length > 0 ? deps.core.computeSchedule({ ...loanInput.value, dueDates: dates }) : base;
+    const dated =
+      Object.keys(dateEdits.value).length > 0
+        ? deps.core.computeSchedule({ ...loanInput.value, dueDates: dates, firstDueDate: undefined })
+        : base;
     if (!dated.ok) return dated;
-    return applyAmountOverrides({ ...loanInput.value, dueDates: dates }, dated.value, amountEdits.value, deps.core.computeSchedule);
+    return applyAmountOverrides(
+      { ...loanInput.value, dueDates: dates, firstDueDate: undefined },
+      dated.value,
+      amountEdits.value,
+      deps.core.computeSchedule,
+    );
   });
 
   // Slow parts, computed after the user pauses; null while a newer answer is pending.
@@ -169,14 +175,24 @@ export function createLoanModel(deps: ModelDeps) {
     deps.defer,
   );
 
-  const issues = computed<LendingIssue[]>(() => (schedule.value.ok ? [] : schedule.value.issues));
+  const issues = computed<LendingIssue[]>(() => [...(schedule.value.ok ? [] : schedule.value.issues), ...rangeIssues.value]);
+  /** Saving needs a schedule and a loan inside its product's ranges (the server checks again). */
+  const canSubmit = computed(() => baseSchedule.value.ok && rangeIssues.value.length === 0);
 
   function setField<K extends keyof LoanForm>(key: K, value: LoanForm[K]): void {
     batch(() => {
       const next = { ...form.value, [key]: value };
       if (key === 'product') {
-        const p = deps.products.find((x) => x.code === value);
-        if (p) Object.assign(next, p.defaults);
+        const p = products.find((x) => x.code === value);
+        if (p) {
+          const term = Number(next.installments);
+          Object.assign(next, {
+            method: p.method,
+            rateKind: p.rateKind,
+            rate: p.rateMin,
+            installments: String(Number.isInteger(term) ? Math.min(Math.max(term, p.termMin), p.termMax) : p.termMin),
+          });
+        }
       }
       form.value = next;
       // What-if edits refer to rows of the old schedule; a new loan shape makes them meaningless.
@@ -200,11 +216,12 @@ export function createLoanModel(deps: ModelDeps) {
     });
   }
 
-  function load(saved: { loan: LoanInput; payments: PaymentInput[] }): void {
+  function load(saved: { loan: LoanInput; payments: PaymentInput[]; productId?: string | null }): void {
     const l = saved.loan;
     batch(() => {
       form.value = {
         ...form.value,
+        product: saved.productId && products.some((p) => p.code === saved.productId) ? saved.productId : '',
         amount: l.principal,
         rate: 'annualPercent' in l.rate ? l.rate.annualPercent : l.rate.dailyPercent,
         rateKind: 'annualPercent' in l.rate ? 'annual' : 'daily',
@@ -223,10 +240,10 @@ export function createLoanModel(deps: ModelDeps) {
   }
 
   async function save(): Promise<void> {
-    if (!deps.api || !deps.dealId || !baseSchedule.value.ok) return;
+    if (!deps.api || !deps.dealId || !canSubmit.value) return;
     saveState.value = { kind: 'saving' };
     try {
-      await deps.api.saveLoan(deps.dealId, loanInput.value);
+      await deps.api.saveLoan(deps.dealId, loanInput.value, product.value?.code ?? null);
       saveState.value = { kind: 'saved' };
     } catch (e) {
       saveState.value = { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
@@ -257,7 +274,7 @@ export function createLoanModel(deps: ModelDeps) {
   return {
     currency: deps.currency,
     dealId: deps.dealId,
-    products: deps.products,
+    products,
     canSave: deps.api !== null && deps.dealId !== null,
     form,
     dateEdits,
@@ -269,6 +286,8 @@ export function createLoanModel(deps: ModelDeps) {
     paymentError,
     loanInput,
     baseSchedule,
+    canSubmit,
+    product,
     schedule,
     effectiveRates,
     servicing,

@@ -47,7 +47,8 @@ export function applyAmountOverrides(input: LoanInput, base: Schedule, overrides
       principal: closing.toFixed(scale),
       disbursementDate: row.dueDate,
       installments: rest.length,
-      firstDueDate: rest[0]?.dueDate,
+      // Explicit dates carry the first one; the core refuses both together.
+      firstDueDate: undefined,
       dueDates: rest.map((r) => r.dueDate),
       fees: (input.fees ?? []).filter((f) => f.at === 'installment'),
     });

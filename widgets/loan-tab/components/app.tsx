@@ -34,7 +34,7 @@ export function App({ model, t, fmt, onCreateDeal }: AppProps) {
             <button
               class="lt-button"
               type="button"
-              disabled={!model.baseSchedule.value.ok || save.kind === 'saving'}
+              disabled={!model.canSubmit.value || save.kind === 'saving'}
               onClick={() => void model.save()}
             >
               {save.kind === 'saving' ? t('saving') : t('save')}

@@ -11,9 +11,11 @@ import { Field } from './field.js';
 
 export function LoanForm({ model, t }: Props) {
   const f = model.form.value;
+  // A product fixes method and fees; the user only moves within its ranges.
+  const fixed = model.product.value !== undefined;
   const err = (field: string): string | undefined => {
     const issue = model.issues.value.find((i) => i.field === field || i.field.startsWith(`${field}.`));
-    return issue ? errorText(t, issue.code) : undefined;
+    return issue ? errorText(t, issue.code) + (issue.hint ? ` (${issue.hint})` : '') : undefined;
   };
   const text = (key: keyof Form, inputMode: 'decimal' | 'numeric' = 'decimal') => (
     <input
@@ -89,15 +91,17 @@ export function LoanForm({ model, t }: Props) {
       <Field label={t('firstDueDate')} error={err('firstDueDate')}>
         {date('firstDueDate')}
       </Field>
-      <Field label={t('fee')} error={err('fees')}>
-        <span class="lt-inline">
-          {text('feeAmount')}
-          <label class="lt-check">
-            <input type="checkbox" checked={f.feeWithheld} onChange={(e) => model.setField('feeWithheld', e.currentTarget.checked)} />
-            {t('feeWithheld')}
-          </label>
-        </span>
-      </Field>
+      {fixed ? null : (
+        <Field label={t('fee')} error={err('fees')}>
+          <span class="lt-inline">
+            {text('feeAmount')}
+            <label class="lt-check">
+              <input type="checkbox" checked={f.feeWithheld} onChange={(e) => model.setField('feeWithheld', e.currentTarget.checked)} />
+              {t('feeWithheld')}
+            </label>
+          </span>
+        </Field>
+      )}
     </div>
   );
 }
