@@ -5,6 +5,7 @@ import { OutboxWorker } from '../server/jobs/worker.js';
 import { startPlatform, type Platform } from '../server/portal/test-harness.js';
 import { startFakeSmsc, type FakeSmsc } from '../server/integrations/sms/smpp/fake-smsc.js';
 import { startFakeOpenpay, type FakeOpenpay } from '../server/integrations/payments/openpay/fake-server.js';
+import { startFakeTwilio, type FakeTwilio } from '../server/integrations/sms/twilio/fake-server.js';
 import { closeActivityProviders, configureActivities, type ActivityConfig } from '../server/activities/providers.js';
 import { workflowsOf, type WorkflowRun, type WorkflowStep } from '../emulator/workflows/register.js';
 import type { SmsProvider } from '../server/integrations/sms/provider.js';
@@ -13,6 +14,7 @@ import { smppProvider } from '../server/integrations/sms/smpp/index.js';
 export interface ActivityWorld {
   p: Platform;
   smsc: FakeSmsc;
+  twilio: FakeTwilio;
   openpay: FakeOpenpay;
   portalId: string;
   workers: OutboxWorker[];
@@ -24,6 +26,8 @@ export interface ActivityWorld {
 }
 
 export interface WorldOptions {
+  /** SMS through the Twilio-compatible HTTP gateway instead of SMPP. */
+  smsGateway?: 'smpp' | 'twilio';
   maxSegments?: number;
   maxChars?: number;
   smsTimeoutMs?: number;
@@ -37,10 +41,12 @@ export async function startActivityWorld(o: WorldOptions = {}): Promise<Activity
   const portalId = await p.install();
   const smsc = await startFakeSmsc({ systemId: 'lender', password: 'secret' });
   const openpay = await startFakeOpenpay();
+  const twilio = await startFakeTwilio();
+  const twilioSettings = { accountSid: twilio.accountSid, authToken: twilio.authToken, from: '+15005550006', baseUrl: twilio.baseUrl, statusCallbackUrl: `${p.a.url}/sms/status/${portalId}`, timeoutMs: 2000 };
   const config: ActivityConfig = {
     settingsOf: async () => ({
       language: 'es',
-      sms: {
+      sms: o.smsGateway === 'twilio' ? { provider: 'twilio', settings: twilioSettings } : {
         provider: 'smpp',
         settings: {
           host: '127.0.0.1',
@@ -87,6 +93,7 @@ export async function startActivityWorld(o: WorldOptions = {}): Promise<Activity
   return {
     p,
     smsc,
+    twilio,
     openpay,
     portalId,
     workers,
@@ -108,6 +115,7 @@ export async function startActivityWorld(o: WorldOptions = {}): Promise<Activity
       await p.close();
       await smsc.close();
       await openpay.close();
+      await twilio.close();
     },
   };
 }

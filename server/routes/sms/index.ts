@@ -5,6 +5,9 @@ import { verifyApplicationToken } from '../../security/verify.js';
 import { AuthBlock, ErrorBody, Ok } from '../install/schemas.js';
 import { dealIdOf, JOB_KIND } from '../../activities/codes.js';
 import { receiveCall } from '../../activities/receive.js';
+import { smsProviderFor } from '../../activities/providers.js';
+import { recordSmsStatus } from '../../integrations/sms/sending/index.js';
+import { AppError } from '../../errors.js';
 
 // POST /sms/send — HANDLER of our messageservice SMS sender (contract.md §6; doc:
 // tutorials/messageservice/index.md): module_id crm (bindings) or bizproc (workflow_id, document_*),
@@ -39,4 +42,19 @@ export const smsSenderRoutes: FastifyPluginAsync = async (fastify) => {
     await receiveCall(app, caller.portalId, { source: 'sms_sender', code: req.body.code, key: req.body.message_id, dealId: Number.isFinite(dealId) ? dealId : null, request }, JOB_KIND.smsSender);
     return { status: 'ok' };
   });
+
+  // Status callbacks of HTTP gateways (Twilio's Messages API StatusCallback, signed with the account's
+  // auth token): verified by the provider, applied forward-only, and reported to Bitrix24 by the
+  // sms.status job. The portal id in the path only picks the account; the signature is the credential.
+  app.post(
+    '/sms/status/:portalId',
+    { schema: { params: Type.Object({ portalId: Type.String({ maxLength: 64 }) }), body: Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 2000 })), response: { 200: Ok, 401: ErrorBody, 404: ErrorBody, 422: ErrorBody } } },
+    async (req) => {
+      const provider = await smsProviderFor(req.params.portalId, app.db.kysely);
+      if (!provider.parseStatusCallback) throw new AppError('NOT_FOUND', `provider ${provider.code} has no status callbacks`, 'Not found.');
+      const update = provider.parseStatusCallback({ url: `${app.config.PUBLIC_URL}${req.url}`, headers: req.headers, body: req.body });
+      await recordSmsStatus(app.db.kysely, req.params.portalId, provider.code, update);
+      return { status: 'ok' };
+    },
+  );
 };
