@@ -256,4 +256,37 @@ describe('platform security', () => {
       expect(typeof r.json().error, `${c.url} ${c.payload}`).toBe('string');
     }
   });
+
+  it('an install claiming a known member_id from another portal is refused (no takeover)', async () => {
+    p = await startPlatform();
+    const portalId = await p.install();
+    em2 = await createEmulator({ ...TEST_CLIENT, rateLimit: false });
+    await em2.installApp({});
+    const other = em2.issueUserToken(1); // valid tokens, but of another portal
+    for (const event of ['ONAPPINSTALL', 'ONAPPUPDATE']) {
+      const r = await p.a.app.inject({
+        method: 'POST',
+        url: '/install/callback',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form({
+          event,
+          auth: {
+            member_id: p.em.memberId,
+            domain: other.domain,
+            client_endpoint: other.clientEndpoint,
+            access_token: other.accessToken,
+            refresh_token: other.refreshToken,
+            application_token: other.applicationToken,
+          },
+        }),
+      });
+      expect(r.statusCode, event).toBe(401);
+    }
+    const row = await p.db.kysely
+      .selectFrom('portals')
+      .select(['domain', 'client_endpoint', 'status'])
+      .where('id', '=', portalId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ domain: p.em.domain, client_endpoint: `${p.em.url}/rest/`, status: 'active' });
+  });
 });

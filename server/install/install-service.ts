@@ -44,9 +44,12 @@ export async function verifyInstallToken(
 ): Promise<{ endpoint: string; userId?: number; isAdmin: boolean }> {
   const existing = await findPortalByMemberId(app.db.kysely, memberId);
   let endpoint = claimedEndpoint;
+  // A member_id we know keeps its domain whatever its status (reinstall_needed, uninstalled): a
+  // forged install cannot move a lender's data to another host. UNVERIFIED(b24): a renamed portal
+  // (302 to the new domain, contract.md §2.1) then needs an operator to update the row.
+  if (existing && existing.domain.toLowerCase() !== claimedDomain.toLowerCase())
+    throw new AppError('UNAUTHORIZED', 'install for a known member_id from another domain', 'Install request not authorised.');
   if (existing && existing.status === 'active') {
-    if (existing.domain.toLowerCase() !== claimedDomain.toLowerCase())
-      throw new AppError('UNAUTHORIZED', 'install for a known member_id from another domain', 'Install request not authorised.');
     endpoint = existing.clientEndpoint;
   } else {
     let host = '';
