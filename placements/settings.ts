@@ -56,7 +56,10 @@ export const settingsAdminPage: FastifyPluginAsync<SettingsPageOptions> = async 
     { schema: { querystring: { type: 'object', properties: { lang: { type: 'string', maxLength: 8 } } } } },
     async (req, reply) => {
       const lang = langOf(req);
-      reply.header('cache-control', 'no-store').header('content-security-policy', "frame-ancestors 'none'").type('text/html; charset=utf-8');
+      reply
+        .header('cache-control', 'no-store')
+        .header('content-security-policy', "frame-ancestors 'none'")
+        .type('text/html; charset=utf-8');
       try {
         await check.call(app, req, reply);
       } catch {
@@ -64,7 +67,9 @@ export const settingsAdminPage: FastifyPluginAsync<SettingsPageOptions> = async 
       }
       // The session stays in its HttpOnly cookie: the page carries no token, same-origin API calls send the cookie.
       const boot = { widget: settingsPlacement.widget, sessionToken: null, dealId: null, lang, apiBase: '' };
-      return reply.send(renderWidgetPage(assetsFor(settingsPlacement.widget), boot, settingsPlacement.titles[lang as 'en'] ?? 'Loan products'));
+      return reply.send(
+        renderWidgetPage(assetsFor(settingsPlacement.widget), boot, settingsPlacement.titles[lang as 'en'] ?? 'Loan products'),
+      );
     },
   );
 };

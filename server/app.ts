@@ -18,6 +18,7 @@ import { smsSenderRoutes } from './routes/sms/index.js';
 import { loanRoutes } from './routes/api/loans/index.js';
 import { productRoutes } from './routes/api/products/index.js';
 import { appPlacementRoutes } from '../placements/app-plugin.js';
+import { settingsAdminPage } from '../placements/settings.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -67,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(eventRoutes);
   await app.register(authRoutes);
   await app.register(adminRoutes);
+  await app.register(settingsAdminPage); // GET /admin/products: the settings screen outside the portal
   await app.register(activityRoutes);
   await app.register(smsSenderRoutes);
   await app.register(loanRoutes);

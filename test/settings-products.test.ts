@@ -1,0 +1,232 @@
+// Issue 5 §3 in a real browser: the app's own page (placement DEFAULT — what Bitrix24 opens from the
+// left menu at the app URL <PUBLIC_URL>/placements/settings) hosted by the emulator's portal page
+// through the real frame protocol; the platform verifies the POST and issues the session. An admin
+// creates a product (inline errors first, in the user's language), the API then lists it; a
+// non-admin sees a read-only list and the server refuses their write with 403. Outside the portal
+// the same screen opens at /admin/products after /auth/login.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import type { Frame, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmulator, type Emulator, type EmulatorExtension } from '../emulator/index.js';
+import { hostFromCore } from '../emulator/portal-ui/host.js';
+import { portalLang } from '../emulator/portal-ui/i18n.js';
+import { appPage } from '../emulator/portal-ui/pages.js';
+import { settingsPlacement } from '../placements/settings.js';
+import type { Db } from '../server/db/database.js';
+import { createTestDb } from '../server/db/test-db.js';
+import { installInto, startApp, TEST_CLIENT, type AppUnderTest } from '../server/portal/test-harness.js';
+import { launchChromium, type Browser } from './frame-harness.js';
+
+let appUrl = '';
+/**
+ * The portal's app page for our app URL. The emulator's /marketplace/app/ shows the install URL
+ * (where installFinish happens); after install Bitrix24 opens the app URL instead, with the same
+ * DEFAULT frame — this route is that page, built from the emulator's own appPage.
+ */
+const appUrlPage: EmulatorExtension = {
+  name: 'settings-app-page',
+  register(app, core) {
+    const host = hostFromCore(core);
+    app.get('/marketplace/app/settings/', async (req, reply) => {
+      const q = req.query as Record<string, string | undefined>;
+      const lang = portalLang(q.lang, host.defaultLang());
+      const userId = Number(q.user ?? 1);
+      const ctx = { host, lang, userId, keep: `lang=${lang}&user=${userId}` };
+      return reply.type('text/html; charset=utf-8').send(appPage(ctx, `${appUrl}${settingsPlacement.handlerPath}`));
+    });
+  },
+};
+
+async function ensureSettingsBuilt(): Promise<void> {
+  const manifest = 'widgets/dist/manifest.json';
+  if (existsSync(manifest) && readFileSync(manifest, 'utf8').includes('widgets/settings/main.tsx')) return;
+  await build({ configFile: 'widgets/vite.config.ts', logLevel: 'warn' });
+}
+
+describe('loan products settings', () => {
+  let em: Emulator;
+  let db: Db;
+  let a: AppUnderTest;
+  let portalId: string;
+  let browser: Browser;
+  const NON_ADMIN = 2;
+
+  beforeAll(async () => {
+    await ensureSettingsBuilt();
+    mkdirSync('test-results', { recursive: true });
+    db = await createTestDb();
+    em = await createEmulator({ ...TEST_CLIENT, rateLimit: false, seedDemoData: true }, { extensions: [appUrlPage] });
+    a = await startApp(db, { B24_OAUTH_SERVER: em.url });
+    appUrl = a.url;
+    portalId = await installInto(em, a, db);
+    expect(em.state.users.find((u) => u.id === NON_ADMIN)?.admin).toBe(false);
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await a?.close();
+    await em?.close();
+    await db?.close();
+  });
+
+  async function openApp(userId: number, lang: string): Promise<{ page: Page; frame: Frame }> {
+    const page = await browser.context.newPage();
+    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${a.url}/placements/settings`) });
+    await page.goto(`${em.url}/marketplace/app/settings/?user=${userId}&lang=${lang}`);
+    const frame = await navigated;
+    await frame.waitForSelector('main[data-ready="yes"]');
+    return { page, frame };
+  }
+
+  async function apiProducts(isAdmin: boolean): Promise<{ status: number; products: Record<string, unknown>[] }> {
+    const token = a.app.sessions.issue({ portalId, userId: 1, isAdmin });
+    const r = await fetch(`${a.url}/api/v1/products${isAdmin ? '?includeInactive=true' : ''}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = (await r.json()) as { products?: Record<string, unknown>[] };
+    return { status: r.status, products: body.products ?? [] };
+  }
+
+  it('an admin creates a product in the DEFAULT page: inline errors in Russian, then saved and listed by the API', async () => {
+    const { page, frame } = await openApp(1, 'ru');
+    await frame.waitForSelector('main[data-can-edit="yes"]');
+    await frame.click('button:has-text("Добавить продукт")');
+    const form = frame.locator('[data-testid="product-form"]');
+    await form.locator('input[name="id"]').fill('mfo-30');
+    await form.locator('button[type="submit"]').click();
+    // Nothing was sent: the name and rates are missing, shown under each field in Russian.
+    await expect.poll(() => form.locator('[role="alert"]').allTextContents()).toContain('Заполните поле');
+    expect(await form.locator('.st-error').textContent()).toBe('Проверьте выделенные поля.');
+
+    await form.locator('input[name="name"]').fill('Микрозаём до зарплаты');
+    await form.locator('input[name="rateMin"]').fill('0,8');
+    await form.locator('input[name="rateMax"]').fill('0,5');
+    await expect.poll(() => form.locator('[role="alert"]').allTextContents()).toContain('Не больше верхней границы');
+    await form.locator('input[name="rateMax"]').fill('0,8');
+    await form.locator('select[name="rateUnit"]').selectOption('daily');
+    await form.locator('input[name="termMin"]').fill('1');
+    await form.locator('input[name="termMax"]').fill('30');
+    await form.locator('input[name="amountMin"]').fill('1 000');
+    await form.locator('input[name="amountMax"]').fill('30000');
+    await form.locator('input[name="currency"]').fill('rub');
+    await form.locator('select[name="method"]').selectOption('single-payment');
+    await form.locator('select[name="dayCount"]').selectOption('actual/365');
+    await form.locator('select[name="profile"]').selectOption('RU-MFO');
+    await form.locator('button:has-text("Добавить комиссию")').click();
+    await form.locator('input[name="fee-0-name"]').fill('Выдача');
+    await form.locator('input[name="fee-0-value"]').fill('1,5');
+    await form.locator('button[type="submit"]').click();
+
+    await frame.waitForSelector('.st-ok:has-text("Сохранено")');
+    await frame.waitForSelector('tr[data-product="mfo-30"]');
+    await page.screenshot({ path: 'test-results/settings-products-admin.png', fullPage: true });
+
+    const listed = await apiProducts(false);
+    expect(listed.status).toBe(200);
+    expect(listed.products).toContainEqual({
+      id: 'mfo-30',
+      name: 'Микрозаём до зарплаты',
+      method: 'single-payment',
+      rateUnit: 'daily',
+      rateMin: '0.8',
+      rateMax: '0.8',
+      termMin: 1,
+      termMax: 30,
+      amountMin: '1000',
+      amountMax: '30000',
+      currency: 'RUB',
+      fees: [{ name: 'Выдача', percent: '1.5', at: 'disbursement' }],
+      dayCount: 'actual/365',
+      profile: 'RU-MFO',
+      active: true,
+    });
+
+    // Deactivating keeps the product (loans refer to it) but the loan tab no longer gets it.
+    await frame.click('tr[data-product="mfo-30"] button');
+    await frame.locator('[data-testid="product-form"] input[name="active"]').uncheck();
+    await frame.click('[data-testid="product-form"] button[type="submit"]');
+    await frame.waitForSelector('tr[data-product="mfo-30"] .st-badge:not(.st-badge--on)');
+    expect((await apiProducts(false)).products.map((p) => p.id)).not.toContain('mfo-30');
+    expect((await apiProducts(true)).products.find((p) => p.id === 'mfo-30')?.active).toBe(false);
+    await page.close();
+  });
+
+  it('a non-admin sees a read-only list with a clear message in Spanish, and the server refuses their save', async () => {
+    const admin = a.app.sessions.issue({ portalId, userId: 1, isAdmin: true });
+    const seeded = await fetch(`${a.url}/api/v1/products/consumo-12`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: 'consumo-12',
+        name: 'Consumo 12 meses',
+        method: 'annuity',
+        rateUnit: 'annual',
+        rateMin: '30',
+        rateMax: '60',
+        termMin: 3,
+        termMax: 12,
+        dayCount: '30/360',
+        profile: 'MX',
+        currency: 'MXN',
+      }),
+    });
+    expect(seeded.status).toBe(200);
+
+    const { page, frame } = await openApp(NON_ADMIN, 'es');
+    await frame.waitForSelector('main[data-can-edit="no"]');
+    expect(await frame.locator('[data-testid="read-only"]').textContent()).toContain('Solo un administrador del portal');
+    expect(await frame.locator('tr[data-product="consumo-12"]').textContent()).toContain('Consumo 12 meses');
+    expect(await frame.locator('button:has-text("Agregar producto")').count()).toBe(0);
+    expect(await frame.locator('tr[data-product] button').count()).toBe(0);
+
+    // The page's own session, used as a crafted request: the server says no.
+    const refused = await frame.evaluate(async () => {
+      const boot = JSON.parse(document.getElementById('widget-boot')!.textContent!) as { sessionToken: string };
+      const r = await fetch('/api/v1/products/hack', {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${boot.sessionToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          id: 'hack',
+          name: 'x',
+          method: 'annuity',
+          rateUnit: 'annual',
+          rateMin: '1',
+          rateMax: '2',
+          termMin: 1,
+          termMax: 2,
+          dayCount: '30/360',
+        }),
+      });
+      return { status: r.status, body: (await r.json()) as { error: string } };
+    });
+    expect(refused).toEqual({ status: 403, body: expect.objectContaining({ error: 'FORBIDDEN' }) as unknown });
+    expect((await apiProducts(true)).products.map((p) => p.id)).not.toContain('hack');
+    await page.screenshot({ path: 'test-results/settings-products-readonly.png', fullPage: true });
+    await page.close();
+  });
+
+  it('outside the portal: /admin/products asks to sign in, then after /auth/login shows the same screen', async () => {
+    em.core.opts.redirectUri = `${a.url}/auth/callback`;
+    const page = await browser.context.newPage();
+    const anon = await page.goto(`${a.url}/admin/products?lang=en`);
+    expect(anon?.status()).toBe(401);
+    expect(await page.textContent('body')).toContain('sign in with your portal address');
+
+    await page.goto(`${a.url}/auth/login?portal=${encodeURIComponent(em.domain)}`);
+    const res = await page.goto(`${a.url}/admin/products?lang=en`);
+    expect(res?.status()).toBe(200);
+    await page.waitForSelector('main[data-ready="yes"][data-can-edit="yes"]');
+    await page.click('button:has-text("Add product")');
+    const form = page.locator('[data-testid="product-form"]');
+    await form.locator('input[name="id"]').fill('web-1');
+    await form.locator('input[name="name"]').fill('Signed-in product');
+    await form.locator('input[name="rateMin"]').fill('12');
+    await form.locator('input[name="rateMax"]').fill('24');
+    await form.locator('button[type="submit"]').click();
+    await page.waitForSelector('tr[data-product="web-1"]');
+    expect((await apiProducts(false)).products.map((p) => p.id)).toContain('web-1');
+    await page.close();
+  });
+});

@@ -1,0 +1,55 @@
+import type { Translate } from '../i18n.js';
+import type { SettingsModel } from '../model.js';
+import { ProductForm } from './product-form.js';
+import { ProductList } from './product-list.js';
+
+interface AppProps {
+  model: SettingsModel;
+  t: Translate;
+}
+
+export function App({ model, t }: AppProps) {
+  const canEdit = model.canEdit.value === true;
+  const problem = model.problem.value;
+  const ready = !model.loading.value;
+  return (
+    <main class="st-app" data-ready={ready ? 'yes' : 'no'} data-can-edit={canEdit ? 'yes' : 'no'}>
+      <header class="st-header">
+        <h2 class="st-h2">{t('title')}</h2>
+        {canEdit && !model.draft.value ? (
+          <button type="button" class="st-button" onClick={() => model.startNew()}>
+            {t('add')}
+          </button>
+        ) : null}
+      </header>
+      <p class="st-muted">{t('intro')}</p>
+      {model.canEdit.value === false ? (
+        <p class="st-note" role="status" data-testid="read-only">
+          {t('readOnly')}
+        </p>
+      ) : null}
+      {problem ? (
+        <p class="st-error st-problem" role="alert" title={problem.detail}>
+          {t(problem.key)}
+        </p>
+      ) : null}
+      {model.savedId.value ? (
+        <p class="st-ok" role="status">
+          {t('saved')}
+        </p>
+      ) : null}
+      <ProductForm model={model} t={t} />
+      {ready ? (
+        <ProductList
+          products={model.products.value}
+          t={t}
+          canEdit={canEdit}
+          savedId={model.savedId.value}
+          onEdit={(id) => model.edit(id)}
+        />
+      ) : (
+        <p class="st-muted">{t('loading')}</p>
+      )}
+    </main>
+  );
+}

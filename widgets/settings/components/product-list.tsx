@@ -1,0 +1,63 @@
+import { choiceLabel, type Translate } from '../i18n.js';
+import type { Product } from '../product.js';
+
+interface ListProps {
+  products: Product[];
+  t: Translate;
+  canEdit: boolean;
+  savedId: string | null;
+  onEdit: (id: string) => void;
+}
+
+const range = (a: string | number | null, b: string | number | null, any: string): string =>
+  a === null && b === null ? any : a === b ? String(a) : `${a ?? '…'} – ${b ?? '…'}`;
+
+/** The portal's products; administrators also see inactive ones and can open each for editing. */
+export function ProductList({ products, t, canEdit, savedId, onEdit }: ListProps) {
+  if (products.length === 0) return <p class="st-muted st-empty">{t('empty')}</p>;
+  return (
+    <table class="st-table" data-testid="products">
+      <thead>
+        <tr>
+          <th>{t('name')}</th>
+          <th>{t('method')}</th>
+          <th class="st-num">{t('rate')}</th>
+          <th class="st-num">{t('term')}</th>
+          <th class="st-num">{t('amount')}</th>
+          <th>{t('currency')}</th>
+          <th>{t('profile')}</th>
+          <th>{t('status')}</th>
+          {canEdit ? <th /> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {products.map((p) => (
+          <tr key={p.id} data-product={p.id} class={p.id === savedId ? 'st-row--saved' : undefined}>
+            <td>
+              {p.name}
+              <div class="st-muted st-small">{p.id}</div>
+            </td>
+            <td>{choiceLabel(t, 'method', p.method)}</td>
+            <td class="st-num">
+              {range(p.rateMin, p.rateMax, t('any'))} / {t(p.rateUnit === 'daily' ? 'rateUnit.daily' : 'rateUnit.annual')}
+            </td>
+            <td class="st-num">{range(p.termMin, p.termMax, t('any'))}</td>
+            <td class="st-num">{range(p.amountMin, p.amountMax, t('any'))}</td>
+            <td>{p.currency ?? t('anyCurrency')}</td>
+            <td>{p.profile ? choiceLabel(t, 'profile', p.profile) : t('noProfile')}</td>
+            <td>
+              <span class={p.active ? 'st-badge st-badge--on' : 'st-badge'}>{t(p.active ? 'active' : 'inactive')}</span>
+            </td>
+            {canEdit ? (
+              <td>
+                <button type="button" class="st-link" onClick={() => onEdit(p.id)}>
+                  {t('edit')}
+                </button>
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,65 @@
+// Entry of the settings screen (the app's own page, DEFAULT placement; also /admin/products outside
+// the portal). The list renders at once from our API; the frame bridge, when there is a parent,
+// only brings the portal's language and resizes the frame. Framed or not is a production
+// distinction (portal vs. signed-in browser), not a test switch.
+import { render } from 'preact';
+import { createProductsApi } from './api.js';
+import { readBoot } from './boot.js';
+import { connectB24Frame, isFramed, type FrameBridge } from './bridge.js';
+import { App } from './components/app.js';
+import { toLang, translator } from './i18n.js';
+import { createSettingsModel } from './model.js';
+import './styles.css';
+
+function newProductId(): string {
+  return `product-${crypto.randomUUID().slice(0, 8)}`;
+}
+
+function mount(root: HTMLElement, lang: string | null, model: ReturnType<typeof createSettingsModel>): void {
+  const l = toLang(lang);
+  document.documentElement.lang = l;
+  render(<App model={model} t={translator(l)} />, root);
+}
+
+async function start(root: HTMLElement): Promise<void> {
+  const boot = readBoot(document);
+  const api = createProductsApi({ baseUrl: boot.apiBase, sessionToken: boot.sessionToken });
+  const model = createSettingsModel({ api, newId: newProductId });
+  mount(root, boot.lang ?? navigator.language, model);
+  const loaded = model.load();
+  if (isFramed(window)) {
+    const bridge = await connectB24Frame().catch(() => null);
+    if (bridge) {
+      if (bridge.lang && toLang(bridge.lang) !== toLang(boot.lang)) mount(root, bridge.lang, model);
+      fitFrame(bridge, root);
+    }
+  }
+  await loaded;
+}
+
+/** Resize the frame whenever the content changes height; coalesced to one message per frame. */
+function fitFrame(bridge: FrameBridge, root: HTMLElement): void {
+  let pending = false;
+  let last = -1;
+  const fit = (): void => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      const h = document.documentElement.scrollHeight;
+      if (h === last) return;
+      last = h;
+      void bridge.resizeToContent().catch(() => undefined);
+    });
+  };
+  new ResizeObserver(fit).observe(root);
+  fit();
+}
+
+const root = document.getElementById('app');
+if (root) {
+  start(root).catch((e: unknown) => {
+    root.textContent = e instanceof Error ? e.message : String(e);
+    root.setAttribute('data-error', 'yes');
+  });
+}
