@@ -8,21 +8,32 @@ export const PAGE_SIZE = 50;
 const PREFIXES = ['>=', '<=', '!=', '!@', '=%', '%=', '!%', '>', '<', '@', '=', '!', '%'] as const;
 type Op = (typeof PREFIXES)[number] | '';
 
-export interface Condition {
-  op: Op;
-  field: string;
-  value: unknown;
-}
+export type Condition = { op: Op; field: string; value: unknown } | { logic: 'AND' | 'OR'; conds: Condition[] };
 
+/**
+ * Top-level keys are ANDed; a nested map (numeric key or one with `logic`) is a sub-filter, `logic: "OR"`
+ * ORs its conditions (crm.item.list, contract.md §7.3).
+ */
 export function parseFilter(filter: unknown): Condition[] {
   if (!isRecord(filter)) return [];
   const out: Condition[] = [];
   for (const [key, value] of Object.entries(filter)) {
     if (key.toLowerCase() === 'logic') continue;
+    if (isRecord(value) && (/^\d+$/.test(key) || 'logic' in value || 'LOGIC' in value)) {
+      out.push(group(value));
+      continue;
+    }
     const op = PREFIXES.find((p) => key.startsWith(p)) ?? '';
     out.push({ op, field: key.slice(op.length), value });
   }
-  return out;
+  const logic = String(filter.logic ?? filter.LOGIC ?? 'AND').toUpperCase();
+  return logic === 'OR' ? [{ logic: 'OR', conds: out }] : out;
+}
+
+function group(value: Record<string, unknown>): Condition {
+  const logic = String(value.logic ?? value.LOGIC ?? 'AND').toUpperCase() === 'OR' ? 'OR' : 'AND';
+  const { logic: _l, LOGIC: _L, ...rest } = value;
+  return { logic, conds: parseFilter(rest) };
 }
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}/;
@@ -56,7 +67,7 @@ function like(value: unknown, pattern: string): boolean {
   return re.test(String(value ?? ''));
 }
 
-function test(actual: unknown, c: Condition): boolean {
+function test(actual: unknown, c: Extract<Condition, { op: Op }>): boolean {
   const list = Array.isArray(c.value) ? c.value : [c.value];
   const many = Array.isArray(actual) ? actual : [actual];
   const any = (pred: (a: unknown) => boolean) => many.some(pred);
@@ -97,7 +108,9 @@ function test(actual: unknown, c: Condition): boolean {
 
 /** `get(row, field)` resolves a filter/order field name to the row's value (UPPER or camel by caller). */
 export function applyFilter<T>(rows: T[], conds: Condition[], get: (row: T, field: string) => unknown): T[] {
-  return rows.filter((r) => conds.every((c) => test(get(r, c.field), c)));
+  const matches = (r: T, c: Condition): boolean =>
+    'logic' in c ? (c.logic === 'OR' ? c.conds.some((x) => matches(r, x)) : c.conds.every((x) => matches(r, x))) : test(get(r, c.field), c);
+  return rows.filter((r) => conds.every((c) => matches(r, c)));
 }
 
 export function applyOrder<T>(rows: T[], order: unknown, get: (row: T, field: string) => unknown, idField: string): T[] {
