@@ -83,6 +83,8 @@ describe('loan tab saves through our API', () => {
     const { page, frame } = await openTab();
     expect(await frame.inputValue('input[name=installments]')).toBe('12');
     await frame.fill('input[name=paymentAmount]', '5000');
+    await frame.selectOption('select[name=paymentMethod]', 'transfer');
+    await frame.fill('input[name=paymentReference]', 'п/п 17');
     await frame.click('button:has-text("Добавить платёж")');
     await frame.waitForSelector('[data-testid=payments] tbody tr');
     await expect.poll(() => frame.locator('[role=alert]').count()).toBe(0);
@@ -91,6 +93,13 @@ describe('loan tab saves through our API', () => {
     const again = await openTab();
     await again.frame.waitForSelector('[data-testid=payments] tbody tr');
     expect(await again.frame.locator('[data-testid=payments] tbody tr').count()).toBe(1);
+    const token = p.a.app.sessions.issue({ portalId, userId: 1, dealId, isAdmin: false });
+    const view = (await (
+      await fetch(`${p.a.url}/api/v1/deals/${dealId}/loan`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as {
+      payments: { amount: string; method: string; reference: string }[];
+    };
+    expect(view.payments).toEqual([expect.objectContaining({ amount: '5000.00', method: 'transfer', reference: 'п/п 17' })]);
     await again.page.close();
   });
 

@@ -61,6 +61,21 @@ describe('loan tab in the deal card', () => {
     await page.close();
   });
 
+  it('what-if: a larger future payment lowers the interest at once; reset brings the plan back', async () => {
+    const { page, frame } = await openTab('en');
+    const interest = await frame.textContent('[data-testid=total-interest]');
+    await frame.check('input[name=whatIf]');
+    const cell = frame.locator('[data-testid=schedule] tbody tr').nth(2).locator('input:not([type=date])');
+    await cell.fill('5000');
+    await cell.press('Tab');
+    await expect.poll(() => frame.textContent('[data-testid=total-interest]')).not.toBe(interest);
+    const whatIf = Number((await frame.textContent('[data-testid=total-interest]'))?.replace(/[^\d.]/g, ''));
+    expect(whatIf).toBeLessThan(Number(interest?.replace(/[^\d.]/g, '')));
+    await frame.click('button:has-text("Reset what-if")');
+    await expect.poll(() => frame.textContent('[data-testid=total-interest]')).toBe(interest);
+    await page.close();
+  });
+
   it('shows bad input inline in the user language', async () => {
     const { page, frame } = await openTab('en');
     await frame.fill('input[name=amount]', '-100');

@@ -16,6 +16,8 @@ interface Props {
 export function PaymentsPanel({ model, servicing, t, fmt }: Props) {
   const [date, setDate] = useState(model.asOf.value);
   const [amount, setAmount] = useState('');
+  const [method, setMethod] = useState('cash');
+  const [reference, setReference] = useState('');
   const payErr = model.paymentError.value;
   return (
     <section class="lt-section">
@@ -96,7 +98,10 @@ export function PaymentsPanel({ model, servicing, t, fmt }: Props) {
         class="lt-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void model.addPayment(date, amount).then(() => setAmount(''));
+          void model.addPayment(date, amount, method, reference.trim()).then(() => {
+            setAmount('');
+            setReference('');
+          });
         }}
       >
         <Field label={t('paymentDate')}>
@@ -109,6 +114,22 @@ export function PaymentsPanel({ model, servicing, t, fmt }: Props) {
             inputMode="decimal"
             value={amount}
             onInput={(e) => setAmount(e.currentTarget.value)}
+          />
+        </Field>
+        <Field label={t('paymentMethod')}>
+          <select class="lt-input" name="paymentMethod" value={method} onChange={(e) => setMethod(e.currentTarget.value)}>
+            <option value="cash">{t('method.cash')}</option>
+            <option value="transfer">{t('method.transfer')}</option>
+            <option value="card">{t('method.card')}</option>
+          </select>
+        </Field>
+        <Field label={t('paymentReference')}>
+          <input
+            class="lt-input"
+            name="paymentReference"
+            maxLength={200}
+            value={reference}
+            onInput={(e) => setReference(e.currentTarget.value)}
           />
         </Field>
         <button class="lt-button lt-button--light" type="submit">
