@@ -110,5 +110,6 @@ function dealBody(body: unknown): { fields: Record<string, unknown>; userId: num
 /** The state minus secrets a UI has no use for (tokens). */
 export function publicState(core: Core): Record<string, unknown> {
   const { tokens: _tokens, ...rest } = core.state;
-  return rest;
+  // Deals and contacts also under their own names; `items` keeps every entity type by id.
+  return { ...rest, deals: rest.items[String(ENTITY_DEAL)] ?? [], contacts: rest.items['3'] ?? [] };
 }
