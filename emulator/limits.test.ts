@@ -74,6 +74,8 @@ describe('emulator limits and faults', () => {
     expect(stats.restCalls.profile).toBe(1);
     const state = (await (await fetch(`${t.em.url}/emulator/api/state`)).json()) as Record<string, unknown>;
     for (const k of [
+      'deals',
+      'contacts',
       'placements',
       'activities',
       'robots',
