@@ -104,6 +104,7 @@ describe('loan products settings', () => {
     await form.locator('input[name="rateMin"]').fill('0,8');
     await form.locator('input[name="rateMax"]').fill('0,5');
     await expect.poll(() => form.locator('[role="alert"]').allTextContents()).toContain('Не больше верхней границы');
+    await page.screenshot({ path: 'test-results/settings-products-errors.png', fullPage: true });
     await form.locator('input[name="rateMax"]').fill('0,8');
     await form.locator('select[name="rateUnit"]').selectOption('daily');
     await form.locator('input[name="termMin"]').fill('1');

@@ -8,6 +8,7 @@ import { readBoot } from './boot.js';
 import { connectB24Frame, isFramed, type FrameBridge } from './bridge.js';
 import { App } from './components/app.js';
 import { toLang, translator } from './i18n.js';
+import { decimalFormatter } from './format.js';
 import { createSettingsModel } from './model.js';
 import './styles.css';
 
@@ -18,7 +19,7 @@ function newProductId(): string {
 function mount(root: HTMLElement, lang: string | null, model: ReturnType<typeof createSettingsModel>): void {
   const l = toLang(lang);
   document.documentElement.lang = l;
-  render(<App model={model} t={translator(l)} />, root);
+  render(<App model={model} t={translator(l)} fmt={decimalFormatter(l)} />, root);
 }
 
 async function start(root: HTMLElement): Promise<void> {

@@ -1,3 +1,4 @@
+import type { FormatDecimal } from '../format.js';
 import type { Translate } from '../i18n.js';
 import type { SettingsModel } from '../model.js';
 import { ProductForm } from './product-form.js';
@@ -6,9 +7,10 @@ import { ProductList } from './product-list.js';
 interface AppProps {
   model: SettingsModel;
   t: Translate;
+  fmt: FormatDecimal;
 }
 
-export function App({ model, t }: AppProps) {
+export function App({ model, t, fmt }: AppProps) {
   const canEdit = model.canEdit.value === true;
   const problem = model.problem.value;
   const ready = !model.loading.value;
@@ -43,6 +45,7 @@ export function App({ model, t }: AppProps) {
         <ProductList
           products={model.products.value}
           t={t}
+          fmt={fmt}
           canEdit={canEdit}
           savedId={model.savedId.value}
           onEdit={(id) => model.edit(id)}

@@ -1,19 +1,23 @@
+import type { FormatDecimal } from '../format.js';
 import { choiceLabel, type Translate } from '../i18n.js';
 import type { Product } from '../product.js';
 
 interface ListProps {
   products: Product[];
   t: Translate;
+  fmt: FormatDecimal;
   canEdit: boolean;
   savedId: string | null;
   onEdit: (id: string) => void;
 }
 
-const range = (a: string | number | null, b: string | number | null, any: string): string =>
-  a === null && b === null ? any : a === b ? String(a) : `${a ?? '…'} – ${b ?? '…'}`;
+function range(a: string | number | null, b: string | number | null, any: string, fmt: FormatDecimal): string {
+  const f = (v: string | number | null): string => (v === null ? '…' : fmt(String(v)));
+  return a === null && b === null ? any : a === b ? f(a) : `${f(a)} – ${f(b)}`;
+}
 
 /** The portal's products; administrators also see inactive ones and can open each for editing. */
-export function ProductList({ products, t, canEdit, savedId, onEdit }: ListProps) {
+export function ProductList({ products, t, fmt, canEdit, savedId, onEdit }: ListProps) {
   if (products.length === 0) return <p class="st-muted st-empty">{t('empty')}</p>;
   return (
     <table class="st-table" data-testid="products">
@@ -39,10 +43,10 @@ export function ProductList({ products, t, canEdit, savedId, onEdit }: ListProps
             </td>
             <td>{choiceLabel(t, 'method', p.method)}</td>
             <td class="st-num">
-              {range(p.rateMin, p.rateMax, t('any'))} / {t(p.rateUnit === 'daily' ? 'rateUnit.daily' : 'rateUnit.annual')}
+              {range(p.rateMin, p.rateMax, t('any'), fmt)} / {t(p.rateUnit === 'daily' ? 'rateUnit.daily' : 'rateUnit.annual')}
             </td>
-            <td class="st-num">{range(p.termMin, p.termMax, t('any'))}</td>
-            <td class="st-num">{range(p.amountMin, p.amountMax, t('any'))}</td>
+            <td class="st-num">{range(p.termMin, p.termMax, t('any'), fmt)}</td>
+            <td class="st-num">{range(p.amountMin, p.amountMax, t('any'), fmt)}</td>
             <td>{p.currency ?? t('anyCurrency')}</td>
             <td>{p.profile ? choiceLabel(t, 'profile', p.profile) : t('noProfile')}</td>
             <td>

@@ -1,0 +1,15 @@
+// Decimal strings from the API shown the way the user's language writes numbers (1 000,5 in ru,
+// 1,000.5 in en) without passing through a float: the integer part is grouped as a BigInt and the
+// fraction is kept digit for digit.
+export type FormatDecimal = (value: string) => string;
+
+export function decimalFormatter(lang: string): FormatDecimal {
+  const nf = new Intl.NumberFormat(lang);
+  const sep = nf.formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  return (value) => {
+    const m = /^(\d+)(?:\.(\d+))?$/.exec(value);
+    if (!m) return value;
+    const int = nf.format(BigInt(m[1]!));
+    return m[2] ? `${int}${sep}${m[2]}` : int;
+  };
+}
