@@ -10,7 +10,7 @@ export interface FrameBridge {
   readonly placementOptions: Readonly<Record<string, string>>;
   readonly lang: string | null;
   /** Fit the iframe to the content height (deal tabs may not setTitle/scroll — denied by the portal). */
-  resizeToContent(): Promise<void>;
+  resizeToContent(content: HTMLElement): Promise<void>;
   /** One REST call as the current user; resolves with `result`. */
   call<T>(method: string, params: Record<string, unknown>): Promise<T>;
 }
@@ -26,8 +26,10 @@ export async function connectB24Frame(): Promise<FrameBridge> {
     placement: b24.placement.placement,
     placementOptions: Object.freeze(options),
     lang: b24.getLang() ?? null,
-    async resizeToContent() {
-      await b24.parent.resizeWindowAuto();
+    async resizeToContent(content) {
+      // Measured on the app's root, not <body>: a body stretched by an earlier, taller frame would
+      // never let the frame shrink.
+      await b24.parent.resizeWindowAuto(content);
     },
     async call<T>(method: string, params: Record<string, unknown>): Promise<T> {
       const res = await b24.actions.v2.call.make<T>({ method, params });

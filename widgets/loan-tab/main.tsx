@@ -68,10 +68,10 @@ function fitFrame(bridge: FrameBridge, root: HTMLElement): void {
     pending = true;
     requestAnimationFrame(() => {
       pending = false;
-      const h = document.documentElement.scrollHeight;
+      const h = root.scrollHeight;
       if (h === last) return;
       last = h;
-      void bridge.resizeToContent();
+      void bridge.resizeToContent(root);
     });
   };
   new ResizeObserver(fit).observe(root);

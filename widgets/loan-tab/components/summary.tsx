@@ -37,7 +37,7 @@ export function Summary({ schedule, rates, currency, t, fmt }: Props) {
         <span class="lt-kpi__value">{fmt.money(schedule.totals.interest)}</span>
       </div>
       <div class="lt-kpi">
-        <span class="lt-kpi__label">{t('total')}</span>
+        <span class="lt-kpi__label">{t('totalToPay')}</span>
         <span class="lt-kpi__value">{fmt.money(schedule.totals.total)}</span>
       </div>
       <div class="lt-kpi">
