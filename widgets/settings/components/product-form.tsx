@@ -85,7 +85,7 @@ export function ProductForm({ model, t }: FormProps) {
         </Field>
         <Field label={t('currency')} error={err('currency')}>
           <input
-            class="st-input st-input--short"
+            class="st-input st-input--currency"
             name="currency"
             list="st-currencies"
             placeholder={t('anyCurrency')}
