@@ -4,6 +4,7 @@ import * as m202611220250 from './202611220250-payouts.js';
 import * as m202611220251 from './202611220251-sms-messages.js';
 import * as m202611220300 from './202611220300-loans.js';
 import * as m202611220330 from './202611220330-activity-calls.js';
+import * as m202611220400 from './202611220400-portal-settings.js';
 
 // Ordered list of migrations. Names are YYYYMMDDHHMM-what; each file is frozen once landed
 // (it takes Kysely<any> and never imports app code).
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '202611220251-sms-messages': m202611220251,
   '202611220300-loans': m202611220300,
   '202611220330-activity-calls': m202611220330,
+  '202611220400-portal-settings': m202611220400,
 };

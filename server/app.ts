@@ -19,6 +19,8 @@ import { loanRoutes } from './routes/api/loans/index.js';
 import { productRoutes } from './routes/api/products/index.js';
 import { appPlacementRoutes } from '../placements/app-plugin.js';
 import { settingsAdminPage } from '../placements/settings.js';
+import { settingsRoutes } from './routes/api/settings/index.js';
+import { wireProviderSettings } from './settings/wire.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -70,6 +72,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminRoutes);
   await app.register(settingsAdminPage); // GET /admin/products: the settings screen outside the portal
   await app.register(activityRoutes);
+  wireProviderSettings(app); // activity blocks read each portal's provider settings (server/settings)
+  await app.register(settingsRoutes); // /api/v1/settings/providers (admin)
   await app.register(smsSenderRoutes);
   await app.register(loanRoutes);
   await app.register(productRoutes);

@@ -92,6 +92,14 @@ export async function paymentProviderFor(portalId: string): Promise<PaymentProvi
   return provider;
 }
 
+/** Drops (and closes) one portal's cached providers after its settings changed (server/settings/wire.ts). */
+export async function forgetActivityProviders(portalId: string): Promise<void> {
+  const sms = smsCache.get(portalId);
+  smsCache.delete(portalId);
+  payCache.delete(portalId);
+  await sms?.close?.().catch(() => undefined);
+}
+
 /** Closes cached providers (SMPP sessions) — app shutdown and between tests. */
 export async function closeActivityProviders(): Promise<void> {
   const all = [...smsCache.values()];

@@ -6,6 +6,7 @@ import type { LoanTables } from '../loans/tables.js';
 import type { PayoutTables } from '../payouts/tables.js';
 import type { SmsTables } from '../integrations/sms/sending/tables.js';
 import type { ActivityTables } from '../activities/tables.js';
+import type { SettingsTables } from '../settings/tables.js';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Database extends PlatformTables, LoanTables, PayoutTables, SmsTables, ActivityTables {}
+export interface Database extends PlatformTables, LoanTables, PayoutTables, SmsTables, ActivityTables, SettingsTables {}

@@ -1,0 +1,41 @@
+import { Type } from '@sinclair/typebox';
+
+export const KindParam = Type.Object({ kind: Type.Union([Type.Literal('sms'), Type.Literal('payments')]) });
+
+const Values = Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { maxProperties: 50 });
+
+export const SaveBody = Type.Object({
+  provider: Type.String({ minLength: 1, maxLength: 32 }),
+  /** The provider's settings (its schema.ts). Secret fields may be omitted to keep the stored ones. */
+  settings: Values,
+});
+
+export const TestBody = Type.Optional(
+  Type.Object({
+    /** Test these (unsaved) settings instead of the stored ones; omitted secrets come from the store. */
+    provider: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+    settings: Type.Optional(Values),
+  }),
+);
+
+export const MaskedSettings = Type.Object({
+  kind: Type.String(),
+  provider: Type.String(),
+  config: Values,
+  secrets: Type.Record(Type.String(), Type.Union([Type.Literal('set'), Type.Literal('not set')])),
+  updatedAt: Type.String(),
+  updatedBy: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+const ProviderInfo = Type.Object({ code: Type.String(), secretFields: Type.Array(Type.String()), schema: Type.Unknown() });
+
+export const SettingsReply = Type.Object({
+  settings: Type.Array(MaskedSettings),
+  providers: Type.Object({ sms: Type.Array(ProviderInfo), payments: Type.Array(ProviderInfo) }),
+});
+
+export const SaveReply = Type.Object({ settings: MaskedSettings });
+
+export const TestReply = Type.Object({ ok: Type.Boolean(), provider: Type.String(), message: Type.String() });
+
+export const ErrorReply = Type.Object({ error: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) });
