@@ -6,11 +6,13 @@
 // of base periods in a year. The base period is the standard interval (a month, or 1–365 days) that
 // occurs most often between flows (the shortest on a tie). Result in percent with three decimals.
 import { Dec, HUNDRED, SolveDec } from '../decimal.js';
-import { addMonths, daysBetween, isLastDayOfMonth, type IsoDate } from '../dates.js';
+import { dayIndexOf, daysInMonth, ymd, type IsoDate } from '../dates.js';
 import { roundMoney } from '../money.js';
 import type { CashFlow, PskMonthDays } from '../types.js';
 import { assertFlows } from './flows.js';
 import { solveRate } from './solve.js';
+import { fromFixed } from './fixed-point.js';
+import { pskFixedRoot } from './psk-fixed.js';
 
 export type BasePeriod = { unit: 'month'; count: number } | { unit: 'day'; count: number };
 
@@ -22,24 +24,43 @@ export interface PskResult {
   i: Dec;
 }
 
-function monthsBetween(a: IsoDate, b: IsoDate): number | undefined {
-  for (let m = 1; m <= 12; m++) {
-    const plain = addMonths(a, m);
-    if (plain === b) return m;
-    if (isLastDayOfMonth(a) && addMonths(a, m, true) === b) return m;
-    if (plain > b) return undefined;
-  }
-  return undefined;
+/** A date parsed once: its day number and calendar parts (the ПСК set-up runs on every keystroke). */
+interface Day {
+  n: number;
+  y: number;
+  m: number;
+  d: number;
+  last: boolean;
+}
+
+function dayOf(date: IsoDate): Day {
+  const { y, m, d } = ymd(date);
+  return { n: dayIndexOf(y, m, d), y, m, d, last: d === daysInMonth(y, m) };
+}
+
+/**
+ * Whole months from a to b when b is a plus that many months (1–12), clamped to the month's length,
+ * or a month end to a month end. Same answer as trying addMonths(a, 1…12), without building dates.
+ */
+function monthsBetween(a: Day, b: Day): number | undefined {
+  const diff = b.y * 12 + b.m - (a.y * 12 + a.m);
+  if (diff < 1 || diff > 12) return undefined;
+  const clamped = Math.min(a.d, daysInMonth(b.y, b.m));
+  return clamped === b.d || (a.last && b.last) ? diff : undefined;
 }
 
 export function basePeriodOf(dates: readonly IsoDate[]): BasePeriod {
+  return basePeriodOfDays(dates.map(dayOf));
+}
+
+function basePeriodOfDays(dates: readonly Day[]): BasePeriod {
   const counts = new Map<string, { bp: BasePeriod; n: number; days: number }>();
   for (let k = 1; k < dates.length; k++) {
     const a = dates[k - 1]!;
     const b = dates[k]!;
-    if (a === b) continue;
+    if (a.n === b.n) continue;
     const m = monthsBetween(a, b);
-    const days = daysBetween(a, b);
+    const days = b.n - a.n;
     const bp: BasePeriod = m ? { unit: 'month', count: m } : { unit: 'day', count: Math.min(days, 365) };
     const key = `${bp.unit}:${bp.count}`;
     const c = counts.get(key) ?? { bp, n: 0, days };
@@ -54,41 +75,87 @@ export function basePeriodOf(dates: readonly IsoDate[]): BasePeriod {
 interface PskTerm {
   amount: Dec;
   q: number;
-  e: Dec;
+  /** e = en / ed exactly (whole days over the base period's days). */
+  en: number;
+  ed: number;
+  /** Whole days past the last whole base period. */
+  rest: number;
 }
 
-function pskTerms(flows: readonly CashFlow[], bp: BasePeriod, monthDays: PskMonthDays): PskTerm[] {
-  const d0 = flows[0]!.date;
+/** Day number of d0 + k months (clamped to the month's length), as addMonths(d0, k). */
+function plusMonths(d0: Day, k: number): number {
+  const total = d0.y * 12 + (d0.m - 1) + k;
+  const ny = Math.floor(total / 12);
+  const nm = total - ny * 12 + 1;
+  return dayIndexOf(ny, nm, Math.min(d0.d, daysInMonth(ny, nm)));
+}
+
+function pskTerms(flows: readonly CashFlow[], days: readonly Day[], bp: BasePeriod, monthDays: PskMonthDays): PskTerm[] {
+  const d0 = days[0]!;
   let q = 0;
-  return flows.map((f) => {
+  return flows.map((f, k) => {
+    const day = days[k]!.n - d0.n;
     if (bp.unit === 'day') {
-      const days = daysBetween(d0, f.date);
-      const qd = Math.floor(days / bp.count);
-      return { amount: f.amount, q: qd, e: new Dec(days - qd * bp.count).div(bp.count) };
+      const qd = Math.floor(day / bp.count);
+      return { amount: f.amount, q: qd, en: day - qd * bp.count, ed: bp.count, rest: day - qd * bp.count };
     }
     // Flows are in date order, so the count of whole base periods carries over from the previous flow.
-    while (addMonths(d0, (q + 1) * bp.count) <= f.date) q++;
-    const from = addMonths(d0, q * bp.count);
-    const rest = daysBetween(from, f.date);
-    const length =
-      monthDays === 'actual'
-        ? new Dec(daysBetween(from, addMonths(d0, (q + 1) * bp.count)))
-        : monthDays === '30'
-          ? new Dec(30 * bp.count)
-          : new Dec(365).div(12).times(bp.count);
-    return { amount: f.amount, q, e: new Dec(rest).div(length) };
+    while (plusMonths(d0, (q + 1) * bp.count) <= days[k]!.n) q++;
+    const from = plusMonths(d0, q * bp.count);
+    const rest = days[k]!.n - from;
+    if (monthDays === 'actual') return { amount: f.amount, q, en: rest, ed: plusMonths(d0, (q + 1) * bp.count) - from, rest };
+    // rest / (365/12 · count) = 12·rest / (365·count)
+    return monthDays === '30' ? { amount: f.amount, q, en: rest, ed: 30 * bp.count, rest }
+      : { amount: f.amount, q, en: 12 * rest, ed: 365 * bp.count, rest };
   });
 }
 
+/** e_k as the Decimal search has always computed it (365/12 held to the core's 40 digits). */
+function eDecimal(t: PskTerm, bp: BasePeriod, monthDays: PskMonthDays): Dec {
+  if (bp.unit === 'month' && monthDays === '365/12') return new Dec(t.rest).div(new Dec(365).div(12).times(bp.count));
+  return new Dec(t.en).div(t.ed);
+}
+
 export function psk(flowsIn: readonly CashFlow[], monthDays: PskMonthDays = 'actual', path = 'flows'): PskResult {
+  return pskFastPath(flowsIn, monthDays, path) ?? pskSearch(flowsIn, monthDays, path);
+}
+
+interface PskSetup {
+  bp: BasePeriod;
+  terms: PskTerm[];
+  perYear: Dec;
+}
+
+function setup(flowsIn: readonly CashFlow[], monthDays: PskMonthDays, path: string): PskSetup {
   assertFlows(flowsIn, path);
   const flows = [...flowsIn].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const bp = basePeriodOf(flows.map((f) => f.date));
-  const terms = pskTerms(flows, bp, monthDays);
+  const days = flows.map((f) => dayOf(f.date));
+  const bp = basePeriodOfDays(days);
+  const perYear = bp.unit === 'month' ? new Dec(12).div(bp.count) : new Dec(365).div(bp.count);
+  return { bp, terms: pskTerms(flows, days, bp, monthDays), perYear };
+}
+
+/** The proven fixed-point root (see certified-root.ts), or undefined when it does not apply. */
+export function pskFastPath(flowsIn: readonly CashFlow[], monthDays: PskMonthDays = 'actual', path = 'flows'): PskResult | undefined {
+  const { bp, terms, perYear } = setup(flowsIn, monthDays, path);
+  // ПСК = x × ЧБП × 100 = x × (1200 or 36500) / count.
+  const proven = pskFixedRoot(terms, bp.unit === 'month' ? 1200n : 36500n, BigInt(bp.count));
+  if (!proven) return undefined;
+  return { psk: new Dec(proven.units.toString()).div(1000), basePeriod: bp, periodsPerYear: perYear, i: fromFixed(proven.x) };
+}
+
+/** The Decimal search (any flows): the smallest positive root, the reference the fast path is tested against. */
+export function pskSearch(flowsIn: readonly CashFlow[], monthDays: PskMonthDays = 'actual', path = 'flows'): PskResult {
+  const { bp, terms, perYear } = setup(flowsIn, monthDays, path);
+  const i = searchRoot(terms.map((t) => ({ amount: t.amount, q: t.q, e: eDecimal(t, bp, monthDays) })), path);
+  return { psk: roundMoney(new Dec(i).times(perYear).times(HUNDRED), 3, 'half-up'), basePeriod: bp, periodsPerYear: perYear, i };
+}
+
+function searchRoot(terms: readonly { amount: Dec; q: number; e: Dec }[], path: string): Dec {
   const fast = terms.map((t) => ({ amount: new SolveDec(t.amount), q: t.q, qDec: new SolveDec(t.q), e: new SolveDec(t.e) }));
   // Terms are in date order, so q_k never decreases: (1+x)^-q_k is built by multiplying up from the
   // previous one (one multiplication per flow) instead of a power per flow per iteration.
-  const i = solveRate(
+  return solveRate(
     (xIn) => {
       const x = new SolveDec(xIn);
       const one = new SolveDec(1);
@@ -118,6 +185,4 @@ export function psk(flowsIn: readonly CashFlow[], monthDays: PskMonthDays = 'act
     },
     { allowNegative: false, path },
   );
-  const perYear = bp.unit === 'month' ? new Dec(12).div(bp.count) : new Dec(365).div(bp.count);
-  return { psk: roundMoney(new Dec(i).times(perYear).times(HUNDRED), 3, 'half-up'), basePeriod: bp, periodsPerYear: perYear, i };
 }
