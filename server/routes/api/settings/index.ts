@@ -47,13 +47,13 @@ export const settingsRoutes: FastifyPluginAsync = async (fastify) => {
       const s = req.session!;
       const kind = req.params.kind;
       const stored = await getProviderSettings(db(), app.secrets, s.portalId, kind);
-      const provider = req.body?.provider ?? stored?.provider;
+      const provider = req.body.provider ?? stored?.provider;
       if (!provider) throw new AppError('NOT_FOUND', `no ${kind} settings`, `No ${kind} provider is configured yet.`);
       const spec = providerSpec(kind, provider);
       if (!spec) throw new AppError('VALIDATION', `unknown ${kind} provider`, `Unknown ${kind} provider "${provider}".`);
       let settings = stored?.provider === provider ? stored.settings : {};
-      if (req.body?.settings) {
-        const kept = Object.fromEntries(spec.secretFields.filter((f) => req.body!.settings![f] === undefined && settings[f] !== undefined).map((f) => [f, settings[f]]));
+      if (req.body.settings) {
+        const kept = Object.fromEntries(spec.secretFields.filter((f) => req.body.settings![f] === undefined && settings[f] !== undefined).map((f) => [f, settings[f]]));
         settings = { ...req.body.settings, ...kept };
       }
       const r = await checkProvider(kind, provider, settings);

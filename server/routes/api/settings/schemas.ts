@@ -10,13 +10,11 @@ export const SaveBody = Type.Object({
   settings: Values,
 });
 
-export const TestBody = Type.Optional(
-  Type.Object({
-    /** Test these (unsaved) settings instead of the stored ones; omitted secrets come from the store. */
-    provider: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
-    settings: Type.Optional(Values),
-  }),
-);
+/** `{}` tests the stored settings; provider + settings test unsaved ones (omitted secrets come from the store). */
+export const TestBody = Type.Object({
+  provider: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+  settings: Type.Optional(Values),
+});
 
 export const MaskedSettings = Type.Object({
   kind: Type.String(),
