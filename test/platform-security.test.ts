@@ -289,4 +289,44 @@ describe('platform security', () => {
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ domain: p.em.domain, client_endpoint: `${p.em.url}/rest/`, status: 'active' });
   });
+
+  it('a squatter that claimed a member_id first is replaced once the real portal proves it at the OAuth server', async () => {
+    p = await startPlatform({ emulator: { accessTtlSec: 2 } });
+    em2 = await createEmulator({ ...TEST_CLIENT, rateLimit: false });
+    await em2.installApp({});
+    const squat = em2.issueUserToken(1); // tokens that work on the squatter's own portal only
+    const r = await p.a.app.inject({
+      method: 'POST',
+      url: '/install/callback',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({
+        event: 'ONAPPINSTALL',
+        auth: {
+          member_id: p.em.memberId,
+          domain: squat.domain,
+          client_endpoint: squat.clientEndpoint,
+          access_token: squat.accessToken,
+          refresh_token: squat.refreshToken,
+          application_token: squat.applicationToken,
+        },
+      }),
+    });
+    expect(r.statusCode).toBe(200); // nothing can tell yet that the member_id is not theirs
+    const refreshesBefore = p.em.stats().refreshes;
+    const portalId = await p.install(); // the real portal: ownership proven by the refresh-token exchange
+    expect(p.em.stats().refreshes).toBeGreaterThan(refreshesBefore);
+    const row = await p.db.kysely
+      .selectFrom('portals')
+      .select(['domain', 'client_endpoint', 'status'])
+      .where('id', '=', portalId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ domain: p.em.domain, client_endpoint: `${p.em.url}/rest/`, status: 'active' });
+    // The stored pair is the rotated one, not the spent one: after the access token expires the
+    // app's client refreshes and keeps working.
+    await new Promise((r) => setTimeout(r, 2500));
+    const client = await p.a.app.getPortalClient(portalId);
+    await expect(client.call('profile', {})).resolves.toBeTruthy();
+    const after = await p.db.kysely.selectFrom('portals').select('status').where('id', '=', portalId).executeTakeFirstOrThrow();
+    expect(after.status).toBe('active');
+  });
 });

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
 import { loadManifest, manifestHash } from '../manifest/manifest.js';
 import { reconcileManifest, type ReconcileReport } from '../manifest/reconcile.js';
 import { callWithToken } from '../portal/direct-call.js';
+import { requestToken } from '../portal/oauth-token.js';
 import {
   findPortalByMemberId,
   setManifestState,
@@ -31,6 +33,21 @@ export function domainAllowed(list: string, host: string): boolean {
 
 const applying = new Map<string, Promise<ReconcileReport>>();
 
+// Refresh tokens this process spent proving ownership. The portal sends the same pair to both
+// install paths (frame POST and ONAPPINSTALL); the one that arrives second must not store the spent
+// token over the rotated pair. Per process: both paths of one install normally reach one process.
+const spentRefreshTokens = new Map<string, number>();
+const SPENT_TTL_MS = 10 * 60_000;
+const tokenHash = (t: string) => createHash('sha256').update(t).digest('hex');
+function markSpent(refreshToken: string): void {
+  const now = Date.now();
+  for (const [k, until] of spentRefreshTokens) if (until < now) spentRefreshTokens.delete(k);
+  spentRefreshTokens.set(tokenHash(refreshToken), now + SPENT_TTL_MS);
+}
+function isSpent(refreshToken: string): boolean {
+  return (spentRefreshTokens.get(tokenHash(refreshToken)) ?? 0) > Date.now();
+}
+
 /**
  * The token must work on the portal it claims. For a portal we already know (active), only the
  * stored client endpoint is trusted — a forged install for a known member_id cannot redirect us.
@@ -41,15 +58,19 @@ export async function verifyInstallToken(
   claimedEndpoint: string,
   claimedDomain: string,
   accessToken: string,
-): Promise<{ endpoint: string; userId?: number; isAdmin: boolean }> {
+  refreshToken?: string,
+): Promise<{ endpoint: string; userId?: number; isAdmin: boolean; takeover?: ProvenOwnership }> {
   const existing = await findPortalByMemberId(app.db.kysely, memberId);
   let endpoint = claimedEndpoint;
-  // A member_id we know keeps its domain whatever its status (reinstall_needed, uninstalled): a
-  // forged install cannot move a lender's data to another host. UNVERIFIED(b24): a renamed portal
-  // (302 to the new domain, contract.md §2.1) then needs an operator to update the row.
-  if (existing && existing.domain.toLowerCase() !== claimedDomain.toLowerCase())
-    throw new AppError('UNAUTHORIZED', 'install for a known member_id from another domain', 'Install request not authorised.');
-  if (existing && existing.status === 'active') {
+  let takeover: ProvenOwnership | undefined;
+  // A member_id we know keeps its domain unless the claimant proves ownership at the OAuth server:
+  // a portal's own app.info cannot tell which member_id it is, so whoever claimed a member_id first
+  // could otherwise lock the real portal out. UNVERIFIED(b24): a renamed portal (302 to the new
+  // domain, contract.md §2.1) takes the same path.
+  if (existing && existing.domain.toLowerCase() !== claimedDomain.toLowerCase()) {
+    takeover = await proveOwnership(app, memberId, claimedDomain, refreshToken);
+    endpoint = takeover.clientEndpoint;
+  } else if (existing && existing.status === 'active') {
     endpoint = existing.clientEndpoint;
   } else {
     let host = '';
@@ -68,10 +89,66 @@ export async function verifyInstallToken(
   if (!info.ok) throw new AppError('UNAUTHORIZED', `portal rejected the install token (${info.error})`, 'Install request not authorised.');
   const prof = await callWithToken<{ ID?: string; ADMIN?: boolean }>(endpoint, 'profile', accessToken);
   const userId = prof.ok ? Number(prof.result.ID) : NaN;
-  return { endpoint, ...(Number.isInteger(userId) && userId > 0 ? { userId } : {}), isAdmin: prof.ok && prof.result.ADMIN === true };
+  return {
+    endpoint,
+    ...(Number.isInteger(userId) && userId > 0 ? { userId } : {}),
+    isAdmin: prof.ok && prof.result.ADMIN === true,
+    ...(takeover ? { takeover } : {}),
+  };
 }
 
-export async function storeInstall(app: FastifyInstance, data: InstallData): Promise<Portal> {
+/** Tokens the OAuth server issued for the claimed member_id and domain (the posted refresh token is spent). */
+export interface ProvenOwnership {
+  clientEndpoint: string;
+  accessToken: string;
+  refreshToken: string;
+  expiresAtMs: number;
+}
+
+// Only the OAuth server (B24_OAUTH_SERVER, never a host the request names) knows which portal a
+// token belongs to: exchanging the refresh token returns member_id and client_endpoint (doc:
+// settings/oauth/index.md). The exchange rotates the pair, so callers store the returned tokens.
+async function proveOwnership(app: FastifyInstance, memberId: string, claimedDomain: string, refreshToken?: string): Promise<ProvenOwnership> {
+  const refuse = (why: string) => new AppError('UNAUTHORIZED', `install for a known member_id from another domain: ${why}`, 'Install request not authorised.');
+  if (!refreshToken) throw refuse('no refresh token to prove ownership');
+  const res = await requestToken(app.config.B24_OAUTH_SERVER, {
+    grant_type: 'refresh_token',
+    client_id: app.config.B24_CLIENT_ID,
+    client_secret: app.config.B24_CLIENT_SECRET,
+    refresh_token: refreshToken,
+  });
+  if (!res.ok) throw refuse(`OAuth server refused the refresh token (${res.error})`);
+  markSpent(refreshToken);
+  const t = res.token;
+  let host = '';
+  try {
+    host = new URL(t.client_endpoint ?? '').host.toLowerCase();
+  } catch {
+    throw refuse('OAuth server gave no client endpoint');
+  }
+  if (t.member_id !== memberId || host !== claimedDomain.toLowerCase()) throw refuse('OAuth server names another portal');
+  const expiresIn = Number(t.expires_in ?? 3600);
+  return {
+    clientEndpoint: t.client_endpoint!,
+    accessToken: t.access_token,
+    refreshToken: t.refresh_token,
+    expiresAtMs: Date.now() + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600) * 1000,
+  };
+}
+
+export async function storeInstall(app: FastifyInstance, data: InstallData, takeover?: ProvenOwnership): Promise<Portal> {
+  if (takeover) {
+    // The proven owner replaces whoever held the member_id before; nothing of theirs is kept.
+    const previous = await findPortalByMemberId(app.db.kysely, data.memberId);
+    if (previous) {
+      await wipePortalSecrets(app.db.kysely, previous.id);
+      await deletePortalData(app.db.kysely, previous.id);
+    }
+    data = { ...data, clientEndpoint: takeover.clientEndpoint, accessToken: takeover.accessToken, refreshToken: takeover.refreshToken, expiresAtMs: takeover.expiresAtMs };
+  } else if (isSpent(data.refreshToken)) {
+    const stored = await findPortalByMemberId(app.db.kysely, data.memberId);
+    if (stored && stored.status === 'active') return stored;
+  }
   const portal = await upsertInstalledPortal(app.db.kysely, app.secrets, data);
   app.portalClients.evict(portal.id);
   evictPortalAuth(app, portal.memberId);

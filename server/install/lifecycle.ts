@@ -53,7 +53,7 @@ export async function handleLifecycleEvent(app: FastifyInstance, ev: LifecycleEv
     } else if (!auth.application_token) {
       throw new AppError('VALIDATION', 'ONAPPINSTALL without application_token', 'Bad install request.');
     }
-    const v = await verifyInstallToken(app, memberId, auth.client_endpoint!, auth.domain!, auth.access_token!);
+    const v = await verifyInstallToken(app, memberId, auth.client_endpoint!, auth.domain!, auth.access_token!, auth.refresh_token);
     const portal = await storeInstall(app, {
       memberId,
       domain: auth.domain!,
@@ -66,7 +66,7 @@ export async function handleLifecycleEvent(app: FastifyInstance, ev: LifecycleEv
       scope: auth.scope ?? '',
       appVersion: ev.data?.VERSION,
       userId: v.userId ?? (Number(auth.user_id) || undefined),
-    });
+    }, v.takeover);
     await applyManifest(app, portal, lang, name === 'ONAPPUPDATE');
     return { status: 'installed' };
   }

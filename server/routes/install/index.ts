@@ -31,7 +31,7 @@ export const installRoutes: FastifyPluginAsync = async (fastify) => {
     async (req, reply) => {
       const { DOMAIN, PROTOCOL, LANG } = req.query;
       const b = req.body;
-      const v = await verifyInstallToken(app, b.member_id, endpointFromFrame(DOMAIN, PROTOCOL), DOMAIN, b.AUTH_ID);
+      const v = await verifyInstallToken(app, b.member_id, endpointFromFrame(DOMAIN, PROTOCOL), DOMAIN, b.AUTH_ID, b.REFRESH_ID);
       const expiresIn = Number(b.AUTH_EXPIRES ?? 3600);
       const portal = await storeInstall(app, {
         memberId: b.member_id,
@@ -44,7 +44,7 @@ export const installRoutes: FastifyPluginAsync = async (fastify) => {
         applicationToken: b.APPLICATION_TOKEN,
         scope: b.APPLICATION_SCOPE ?? '',
         userId: v.userId,
-      });
+      }, v.takeover);
       await applyManifest(app, portal, LANG ?? 'en');
       return reply
         .type('text/html; charset=utf-8')
