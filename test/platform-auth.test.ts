@@ -34,7 +34,7 @@ describe('platform sign-in', () => {
 
     const done = await fetch(callback, { redirect: 'manual', headers: { cookie: jar.join('; ') } });
     expect(done.status).toBe(302);
-    expect(done.headers.get('location')).toBe('/admin/portal');
+    expect(done.headers.get('location')).toBe('/admin/products');
     const session = cookiesOf(done).find((c) => c.startsWith('b24l_session='));
     expect(session).toBeDefined();
 

@@ -112,7 +112,8 @@ export const authRoutes: FastifyPluginAsync = async (fastify) => {
           'set-cookie',
           `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${8 * 3600}${secure}`,
         )
-        .redirect('/admin/portal', 302);
+        // The settings page (products, providers); /admin/portal stays the JSON status view.
+        .redirect('/admin/products', 302);
     },
   );
 };
