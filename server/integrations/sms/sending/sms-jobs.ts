@@ -26,6 +26,27 @@ export function enqueueSmsSend(trx: Transaction<Database>, sms: SmsRecord, runAf
   });
 }
 
+/**
+ * The per-attempt key (sms:<id>:<attempts>) may already belong to a job that will not run again —
+ * this very job, when it ran before the attempt was due or while another worker held the lease
+ * (attempts unchanged, so the same key): inserting under it is a no-op and the message would stall
+ * in 'requested' / 'sending'. Then wake up under a key naming the job that asked (stable if this
+ * job is itself re-run after a crash).
+ */
+async function enqueueWakeUp(trx: Transaction<Database>, sms: SmsRecord, runAfterMs: number, currentJobId: string): Promise<void> {
+  const queued = await enqueueSmsSend(trx, sms, runAfterMs);
+  if (queued.created) return;
+  const existing = await trx.selectFrom('outbox_jobs').select('status').where('id', '=', queued.id).executeTakeFirst();
+  if (queued.id !== currentJobId && existing?.status === 'pending') return; // it will run and look again
+  await enqueue(trx, {
+    portalId: sms.portalId,
+    kind: SMS_SEND_JOB,
+    idempotencyKey: `sms:${sms.id}:${sms.attempts}:after:${currentJobId}`,
+    payload: { smsId: sms.id },
+    runAfterMs,
+  });
+}
+
 function enqueueStatus(trx: Transaction<Database>, sms: SmsRecord) {
   return enqueue(trx, {
     portalId: sms.portalId,
@@ -53,10 +74,10 @@ export function registerSmsJobs(resolveProvider: SmsProviderResolver, options: {
     if (!row) throw new PermanentJobError(`sms ${job.payload.smsId} not found`);
     const provider = await resolveProvider(row.portalId, row.provider, ctx);
     const r = await executeSms(ctx.db, provider, row.id, options.execute);
-    if (r.retryAt !== undefined) {
-      const retryAt = r.retryAt;
-      await ctx.db.transaction().execute((trx) => enqueueSmsSend(trx, r.sms, retryAt));
-      ctx.log.info({ smsId: row.id, attempts: r.sms.attempts, retryAt, lastError: r.sms.lastError }, 'sms will be retried');
+    const wakeAt = r.retryAt;
+    if (wakeAt !== undefined) {
+      await ctx.db.transaction().execute((trx) => enqueueWakeUp(trx, r.sms, wakeAt, job.id));
+      ctx.log.info({ smsId: row.id, attempts: r.sms.attempts, retryAt: wakeAt, lastError: r.sms.lastError }, 'sms will be retried');
       return;
     }
     await ctx.db.transaction().execute((trx) => enqueueStatus(trx, r.sms));
