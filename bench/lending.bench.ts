@@ -1,7 +1,16 @@
 // Lending core timings: a 360-row annuity schedule with the Decimal core vs a plain JS-number loop
 // (the floor, wrong in the last cents but as fast as it gets), and servicing 36 rows with 36 payments.
-// Targets (issue 4): ≤ 1 ms for 360 rows, ≤ 10× the floor.
-import { buildSchedule, parseLoanInput, parseServicingInput, scheduleFromJson, service } from '../lending/index.js';
+// Targets (issue 4): ≤ 1 ms for 360 rows, ≤ 10× the floor; ПСК/CAT ≤ 5 ms (the loan tab recomputes per keystroke).
+import {
+  buildSchedule,
+  catFromDatedFlows,
+  parseLoanInput,
+  parseServicingInput,
+  psk,
+  scheduleCashFlows,
+  scheduleFromJson,
+  service,
+} from '../lending/index.js';
 
 function median(fn: () => unknown, runs: number): number {
   for (let i = 0; i < Math.min(50, runs); i++) fn(); // warm the JIT
@@ -46,7 +55,16 @@ export default async function lendingBench(): Promise<void> {
   const core = median(() => buildSchedule(terms), 300);
   const floor = median(() => numberLoop(250000, 9.5, 360), 3000);
   const json = median(() => scheduleFromJson(loan360), 200);
-  const withPsk = median(() => scheduleFromJson({ ...loan360, currency: 'RUB', effectiveRates: ['psk'] }), 20);
+  const withPsk = median(() => scheduleFromJson({ ...loan360, currency: 'RUB', effectiveRates: ['psk'] }), 100);
+  const withCat = median(() => scheduleFromJson({ ...loan360, currency: 'MXN', effectiveRates: ['cat'] }), 100);
+  // The rate alone, on a schedule's own cash flows (what a keystroke adds on top of the rows).
+  const flows360 = scheduleCashFlows(buildSchedule(terms));
+  const flows12 = scheduleCashFlows(
+    buildSchedule(parseLoanInput({ ...loan360, principal: '100000', installments: 12, rate: { annualPercent: '18' } })),
+  );
+  const psk360 = median(() => psk(flows360), 200);
+  const psk12 = median(() => psk(flows12), 500);
+  const cat360 = median(() => catFromDatedFlows(flows360), 100);
 
   const rows36 = Array.from({ length: 36 }, (_, k) => ({ n: k + 1 }));
   const loan36 = { ...loan360, principal: '36000', installments: 36, rate: { annualPercent: '24' } };
@@ -65,5 +83,9 @@ export default async function lendingBench(): Promise<void> {
   console.log(`ratio core / floor                           ${(core / floor).toFixed(1)}×   target ≤ 10×`);
   console.log(`schedule 360 rows, JSON in → JSON out        ${fmt(json)}`);
   console.log(`schedule 360 rows + ПСК (root finding)       ${fmt(withPsk)}`);
+  console.log(`schedule 360 rows + CAT (MXN, IVA)           ${fmt(withCat)}`);
+  console.log(`ПСК alone, 360 flows                         ${fmt(psk360)}   target ≤ 5 ms`);
+  console.log(`ПСК alone, 12 flows                          ${fmt(psk12)}`);
+  console.log(`CAT alone, 360 dated flows                   ${fmt(cat360)}`);
   console.log(`servicing 36 rows, 36 payments (service)     ${fmt(servicing)}`);
 }

@@ -7,29 +7,39 @@ import { Dec } from '../decimal.js';
 import { addDays } from '../dates.js';
 import type { CashFlow } from '../types.js';
 import { pskFastPath, pskSearch } from './psk.js';
+import { catOf } from './cat.js';
+import { xirr, xirrSearch } from './xirr.js';
+import { timedFixedRoot } from './timed-fixed.js';
+import { daysBetween } from '../dates.js';
 
-const flowsArb = fc
-  .record({
-    principal: fc.integer({ min: 1000, max: 5_000_000 }),
-    ratePerMille: fc.integer({ min: 1, max: 900 }),
-    n: fc.integer({ min: 1, max: 40 }),
-    step: fc.constantFrom(1, 7, 14, 30, 31),
-    firstShift: fc.integer({ min: -10, max: 10 }),
-    cents: fc.integer({ min: 0, max: 99 }),
-    fee: fc.integer({ min: 0, max: 3000 }),
-    start: fc.constantFrom('2024-01-15', '2024-01-31', '2023-12-31', '2025-02-28'),
-    monthly: fc.boolean(),
-  })
-  .map((g): CashFlow[] => {
-    // A rough level payment from a simple-interest guess: any positive payments make valid flows.
-    const pay = new Dec(g.principal).times(1000 + g.ratePerMille).div(1000).div(g.n).toDecimalPlaces(2);
-    const flows: CashFlow[] = [{ date: g.start, amount: new Dec(-g.principal).plus(Math.min(g.fee, Math.floor(g.principal / 10))) }];
-    for (let k = 1; k <= g.n; k++) {
-      const date = g.monthly ? addMonthsSafe(g.start, k) : addDays(g.start, k * g.step + (k === 1 ? 0 : g.firstShift));
-      flows.push({ date, amount: k === g.n ? pay.plus(new Dec(g.cents).div(100)) : pay });
-    }
-    return flows;
-  });
+const flowsArbFrom = (minRatePerMille: number) =>
+  fc
+    .record({
+      principal: fc.integer({ min: 1000, max: 5_000_000 }),
+      ratePerMille: fc.integer({ min: minRatePerMille, max: 900 }),
+      n: fc.integer({ min: 1, max: 40 }),
+      step: fc.constantFrom(1, 7, 14, 30, 31),
+      firstShift: fc.integer({ min: -10, max: 10 }),
+      cents: fc.integer({ min: 0, max: 99 }),
+      fee: fc.integer({ min: 0, max: 3000 }),
+      start: fc.constantFrom('2024-01-15', '2024-01-31', '2023-12-31', '2025-02-28'),
+      monthly: fc.boolean(),
+    })
+    .map((g): CashFlow[] => {
+      // A rough level payment from a simple-interest guess: any positive payments make valid flows.
+      const pay = new Dec(g.principal)
+        .times(1000 + g.ratePerMille)
+        .div(1000)
+        .div(g.n)
+        .toDecimalPlaces(2);
+      const flows: CashFlow[] = [{ date: g.start, amount: new Dec(-g.principal).plus(Math.min(g.fee, Math.floor(g.principal / 10))) }];
+      for (let k = 1; k <= g.n; k++) {
+        const date = g.monthly ? addMonthsSafe(g.start, k) : addDays(g.start, k * g.step + (k === 1 ? 0 : g.firstShift));
+        flows.push({ date, amount: k === g.n ? pay.plus(new Dec(g.cents).div(100)) : pay });
+      }
+      return flows;
+    });
+const flowsArb = flowsArbFrom(1);
 
 function addMonthsSafe(start: string, k: number): string {
   const [y, m, d] = start.split('-').map((p) => parseInt(p, 10)) as [number, number, number];
@@ -68,5 +78,37 @@ describe('ПСК fixed-point fast path', () => {
       { date: '2024-04-01', amount: new Dec(700) },
     ];
     expect(pskFastPath(flows)).toBeUndefined();
+  });
+});
+
+/** The published figure, or the refusal code (a one-day 40 % return has no rate in range either way). */
+function outcome(fn: () => Dec): string {
+  try {
+    return fn().toString();
+  } catch (e) {
+    return `error ${(e as { code?: string }).code ?? String(e)}`;
+  }
+}
+
+describe('XIRR and CAT fixed-point fast path', () => {
+  it('publishes the same XIRR (6 decimals of a percent) and CAT (1 decimal) as the Decimal search', () => {
+    let proven = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(flowsArbFrom(-300), fc.boolean(), (flows, byPeriod) => {
+        runs++;
+        const units = flows.map((f, k) => ({ n: byPeriod ? k : daysBetween(flows[0]!.date, f.date), amount: f.amount }));
+        const perYear = new Dec(byPeriod ? '12' : '365');
+        if (timedFixedRoot(units, perYear, { mn: 100n, md: 1n, places: 1 })) proven++;
+        expect(outcome(() => catOf(units, perYear, 'flows'))).toBe(outcome(() => catOf(units, perYear, 'flows', false)));
+        if (!byPeriod) {
+          const pct = (r: Dec) => r.times(100).toDecimalPlaces(6);
+          expect(outcome(() => pct(xirr(flows)))).toBe(outcome(() => pct(xirrSearch(flows))));
+        }
+      }),
+      { numRuns: 200, seed: 171717 },
+    );
+    // Some draws have no rate in range at all (a one-day 40 % return), the search refuses those too.
+    expect(proven).toBeGreaterThan(runs * 0.8);
   });
 });

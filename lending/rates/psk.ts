@@ -105,7 +105,8 @@ function pskTerms(flows: readonly CashFlow[], days: readonly Day[], bp: BasePeri
     const rest = days[k]!.n - from;
     if (monthDays === 'actual') return { amount: f.amount, q, en: rest, ed: plusMonths(d0, (q + 1) * bp.count) - from, rest };
     // rest / (365/12 · count) = 12·rest / (365·count)
-    return monthDays === '30' ? { amount: f.amount, q, en: rest, ed: 30 * bp.count, rest }
+    return monthDays === '30'
+      ? { amount: f.amount, q, en: rest, ed: 30 * bp.count, rest }
       : { amount: f.amount, q, en: 12 * rest, ed: 365 * bp.count, rest };
   });
 }
@@ -147,7 +148,10 @@ export function pskFastPath(flowsIn: readonly CashFlow[], monthDays: PskMonthDay
 /** The Decimal search (any flows): the smallest positive root, the reference the fast path is tested against. */
 export function pskSearch(flowsIn: readonly CashFlow[], monthDays: PskMonthDays = 'actual', path = 'flows'): PskResult {
   const { bp, terms, perYear } = setup(flowsIn, monthDays, path);
-  const i = searchRoot(terms.map((t) => ({ amount: t.amount, q: t.q, e: eDecimal(t, bp, monthDays) })), path);
+  const i = searchRoot(
+    terms.map((t) => ({ amount: t.amount, q: t.q, e: eDecimal(t, bp, monthDays) })),
+    path,
+  );
   return { psk: roundMoney(new Dec(i).times(perYear).times(HUNDRED), 3, 'half-up'), basePeriod: bp, periodsPerYear: perYear, i };
 }
 

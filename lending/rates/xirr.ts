@@ -4,6 +4,7 @@ import { daysBetween } from '../dates.js';
 import type { CashFlow } from '../types.js';
 import { solveRate, type RateFn } from './solve.js';
 import { assertFlows } from './flows.js';
+import { timedFixedRoot } from './timed-fixed.js';
 
 /** Present value of flows at exponents t_k = n_k / unitsPerYear, n_k whole numbers (days or periods). */
 export function timedPv(unitsIn: readonly { n: number; amount: Dec }[], unitsPerYear: Dec): RateFn {
@@ -42,9 +43,22 @@ export function timedPv(unitsIn: readonly { n: number; amount: Dec }[], unitsPer
   };
 }
 
+/** The rate r (a fraction); published as a percent with 6 decimals, half-up, which the fast path proves. */
 export function xirr(flows: readonly CashFlow[], path = 'flows'): Dec {
+  return xirrWith(flows, path, true);
+}
+
+/** The Decimal search alone: the reference the fixed-point fast path is tested against. */
+export function xirrSearch(flows: readonly CashFlow[], path = 'flows'): Dec {
+  return xirrWith(flows, path, false);
+}
+
+function xirrWith(flows: readonly CashFlow[], path: string, fast: boolean): Dec {
   assertFlows(flows, path);
   const first = flows.reduce((m, f) => (f.date < m ? f.date : m), flows[0]!.date);
   const units = flows.map((f) => ({ n: daysBetween(first, f.date), amount: f.amount }));
-  return solveRate(timedPv(units, new Dec(365)), { allowNegative: true, path });
+  const proven = fast ? timedFixedRoot(units, DAYS_PER_YEAR, { mn: 100n, md: 1n, places: 6 }) : undefined;
+  return proven ?? solveRate(timedPv(units, DAYS_PER_YEAR), { allowNegative: true, path });
 }
+
+const DAYS_PER_YEAR = new Dec(365);
