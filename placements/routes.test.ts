@@ -15,7 +15,7 @@ function fakeDist(): string {
   writeFileSync(join(dir, 'loan-tab', 'loan-tab-abc123.js'), 'console.log(1)');
   writeFileSync(join(dir, 'loan-tab', 'loan-tab-def456.css'), 'body{}');
   writeFileSync(
-    join(dir, 'manifest.json'),
+    join(dir, 'loan-tab', 'manifest.json'),
     JSON.stringify({
       'widgets/loan-tab/main.tsx': { file: 'loan-tab/loan-tab-abc123.js', css: ['loan-tab/loan-tab-def456.css'], isEntry: true },
     }),
@@ -107,7 +107,7 @@ describe('placementRoutes', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.headers['content-type']).toContain('text/javascript');
     expect(ok.headers['cache-control']).toContain('immutable');
-    for (const url of ['/widgets/manifest.json', '/widgets/../package.json', '/widgets/loan-tab/..%2F..%2Fpackage.json']) {
+    for (const url of ['/widgets/loan-tab/manifest.json', '/widgets/../package.json', '/widgets/loan-tab/..%2F..%2Fpackage.json']) {
       expect((await app.inject({ method: 'GET', url })).statusCode).toBe(404);
     }
   });
@@ -135,7 +135,7 @@ describe('placement descriptors', () => {
       placements: { placement: string; handler: string; title: Record<string, string> }[];
     };
     for (const d of placementDescriptors) {
-      const m = manifest.placements.find((p) => p.placement === d.placement);
+      const m = manifest.placements.find((p) => p.placement === d.placement && p.handler === d.handlerPath); // two deal tabs share a code
       expect(m, d.placement).toBeDefined();
       expect(m?.handler).toBe(d.handlerPath);
       expect(m?.title).toEqual(d.titles);

@@ -1,5 +1,6 @@
-// Which built files make up a widget, from Vite's manifest (widgets/dist/manifest.json). The entry
-// key is `widgets/<name>/main.tsx`; shared chunks are followed through `imports`.
+// Which built files make up a widget, from its Vite manifest (widgets/dist/<name>/manifest.json,
+// see widgets/vite.config.ts). The entry key is `widgets/<name>/main.tsx`; chunks are followed
+// through `imports`.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -13,22 +14,27 @@ interface ManifestChunk {
   file: string;
   css?: string[];
   imports?: string[];
+  dynamicImports?: string[];
   isEntry?: boolean;
 }
 
 type Manifest = Record<string, ManifestChunk>;
 
 export function createAssetResolver(distDir: string, publicPrefix = '/widgets/') {
-  let cached: { mtimeMs: number; manifest: Manifest } | null = null;
-  const load = (): Manifest => {
-    const path = join(distDir, 'manifest.json');
+  const cache = new Map<string, { mtimeMs: number; manifest: Manifest }>();
+  const load = (widget: string): Manifest => {
+    const path = join(distDir, widget, 'manifest.json');
     // Re-read when a rebuild replaced the manifest (dev, tests); one stat per page otherwise.
-    const mtimeMs = statSync(path).mtimeMs;
-    if (!cached || cached.mtimeMs !== mtimeMs) cached = { mtimeMs, manifest: JSON.parse(readFileSync(path, 'utf8')) as Manifest };
-    return cached.manifest;
+    const mtimeMs = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+    if (mtimeMs === undefined) throw new Error(`widget ${widget} is not built (run npm run build:widgets)`);
+    const hit = cache.get(widget);
+    if (hit && hit.mtimeMs === mtimeMs) return hit.manifest;
+    const manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    cache.set(widget, { mtimeMs, manifest });
+    return manifest;
   };
   return function assetsFor(widget: string): WidgetAssets {
-    const manifest = load();
+    const manifest = load(widget);
     const entry = manifest[`widgets/${widget}/main.tsx`];
     if (!entry) throw new Error(`widget ${widget} is not built (run npm run build:widgets)`);
     const styles = new Set<string>();
@@ -50,8 +56,15 @@ export function createAssetResolver(distDir: string, publicPrefix = '/widgets/')
   };
 }
 
-/** Every file a widget loads, relative to distDir (for the bundle-size bench). */
+/** Every file a widget loads up front, relative to distDir (for the bundle-size bench). */
 export function widgetFiles(distDir: string, widget: string): string[] {
   const a = createAssetResolver(distDir, '')(widget);
   return [...a.scripts, ...a.preloads, ...a.styles];
+}
+
+/** Files the entry loads on demand (e.g. one language dictionary), relative to distDir. */
+export function widgetLazyFiles(distDir: string, widget: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(distDir, widget, 'manifest.json'), 'utf8')) as Manifest;
+  const entry = manifest[`widgets/${widget}/main.tsx`];
+  return (entry?.dynamicImports ?? []).map((k) => manifest[k]?.file).filter((f): f is string => f !== undefined);
 }

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Frame, Page } from 'playwright-core';
 import { build, type Rollup } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { widgetAliases } from '../widgets/build-aliases.js';
 import { launchChromium, startHarness, type Browser, type Harness } from './frame-harness.js';
 
 // A page that does nothing but start the SDK and keep the frame for the test to drive.
@@ -16,6 +17,8 @@ async function buildProbe(): Promise<string> {
   const out = (await build({
     configFile: false,
     logLevel: 'silent',
+    // The SDK as the widgets ship it (luxon and axios replaced).
+    resolve: { alias: widgetAliases },
     build: { write: false, minify: false, rollupOptions: { input: 'virtual:probe' } },
     plugins: [
       { name: 'probe', resolveId: (id) => (id === 'virtual:probe' ? '\0probe' : null), load: (id) => (id === '\0probe' ? entry : null) },

@@ -41,7 +41,7 @@ describe('loan tab saves through our API', () => {
   async function openTab(): Promise<{ page: Page; frame: Frame }> {
     const page = await browser.context.newPage();
     const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${p.a.url}/placements/loan-tab`) });
-    await page.goto(`${p.em.url}/crm/deal/details/${dealId}/?tab=CRM_DEAL_DETAIL_TAB&lang=ru`);
+    await page.goto(`${p.em.url}/crm/deal/details/${dealId}/?tab=/placements/loan-tab&lang=ru`);
     const frame = await navigated;
     await frame.waitForSelector('main[data-ready="yes"]');
     return { page, frame };

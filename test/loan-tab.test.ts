@@ -31,7 +31,7 @@ describe('loan tab in the deal card', () => {
   async function openTab(lang: 'en' | 'ru' | 'es'): Promise<{ page: Page; frame: Frame }> {
     const page = await browser.context.newPage();
     const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${h.appUrl}/placements/loan-tab`) });
-    await page.goto(`${h.em.url}/crm/deal/details/${deals[lang]}/?tab=CRM_DEAL_DETAIL_TAB&lang=${lang}`);
+    await page.goto(`${h.em.url}/crm/deal/details/${deals[lang]}/?tab=/placements/loan-tab&lang=${lang}`);
     const frame = await navigated;
     await frame.waitForSelector('main[data-ready="yes"]');
     return { page, frame };

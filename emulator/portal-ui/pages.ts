@@ -143,12 +143,16 @@ export function dealCardPage(ctx: PageContext, deal: DealView, openTab: string |
   // Widgets stay hidden until installFinish (contract.md §1.1, fact 15).
   const tabs = installed ? ctx.host.placements('CRM_DEAL_DETAIL_TAB') : [];
   const uri = `/crm/deal/details/${deal.id}/`;
-  const frames = tabs.map((p) =>
+  // ?tab= names a placement id, a placement code or a handler path ending; the first match opens.
+  const open = tabs.findIndex(
+    (p) => openTab !== undefined && (openTab === String(p.id) || openTab === p.placement || p.handler.endsWith(openTab)),
+  );
+  const frames = tabs.map((p, i) =>
     frameFor(ctx, p, {
       id: `tab-${p.id}`,
       mode: 'tab',
       options: { ID: String(deal.id), URI: uri },
-      autoload: openTab === String(p.id) || openTab === p.placement,
+      autoload: i === open,
     }),
   );
   const buttons = [

@@ -7,7 +7,7 @@ import { readBoot } from './boot.js';
 import { connectB24Frame, type FrameBridge } from './bridge.js';
 import { App } from './components/app.js';
 import { formatters } from './format.js';
-import { toLang, translator } from './i18n.js';
+import { loadTranslator, toLang } from './i18n.js';
 import { debounceDefer } from './deferred.js';
 import { checkPayment, computeEffectiveRates, computeSchedule, computeServicing, scaleOf } from './lending-adapter.js';
 import { createLoanModel } from './model.js';
@@ -45,7 +45,7 @@ async function start(root: HTMLElement): Promise<void> {
     const saved = await api.loadLoan(dealId).catch(() => null);
     if (saved) model.load(saved);
   }
-  const t = translator(lang);
+  const t = await loadTranslator(lang);
   document.documentElement.lang = lang;
   const onCreateDeal = dealId ? undefined : () => createDeal(bridge, model.form.value.amount, currency, t('title'));
   render(<App model={model} t={t} fmt={formatters(lang, currency)} onCreateDeal={onCreateDeal} />, root);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { immediateDefer } from './deferred.js';
 import { checkPayment, computeEffectiveRates, computeSchedule, computeServicing, scaleOf } from './lending-adapter.js';
 import { createLoanModel, type ModelDeps } from './model.js';
-import { errorText, translator } from './i18n.js';
+import { errorText, loadTranslator } from './i18n.js';
 import { formatters } from './format.js';
 
 const PESO_PRODUCT = {
@@ -73,7 +73,7 @@ describe('loan tab model', () => {
     expect(rates?.ok && rates.value.psk).toBeTruthy();
   });
 
-  it('reports bad input as issues on the field, translated', () => {
+  it('reports bad input as issues on the field, translated', async () => {
     const m = model();
     m.setField('amount', '-5');
     expect(m.issues.value[0]).toMatchObject({ field: 'principal' });
@@ -81,7 +81,8 @@ describe('loan tab model', () => {
     m.setField('installments', 'x');
     expect(m.issues.value[0]?.field).toBe('installments');
     const code = m.issues.value[0]?.code ?? '';
-    expect(errorText(translator('ru'), code)).not.toBe(translator('ru')('err.UNKNOWN'));
+    const ru = await loadTranslator('ru');
+    expect(errorText(ru, code)).not.toBe(ru('err.UNKNOWN'));
     m.setField('installments', '6');
     m.setField('rate', 'abc');
     expect(m.issues.value[0]?.field).toMatch(/^rate/);
