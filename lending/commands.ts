@@ -2,12 +2,11 @@
 // answer by construction. Errors are thrown as LendingError.
 import { invalid } from './errors.js';
 import { parseDecimal } from './money.js';
-import { formatMoney } from './money.js';
 import { parseLoanInput } from './parse-input.js';
 import { prepay, type PrepayMode } from './prepay.js';
 import { ratesFromJson, type RatesJson } from './rates/parse-rates.js';
 import { buildSchedule } from './schedule/build.js';
-import { rowToJson, scheduleToJson, type ScheduleJson, type ScheduleRowJson } from './schedule-json.js';
+import { moneyFormatter, rowToJson, scheduleToJson, type ScheduleJson, type ScheduleRowJson } from './schedule-json.js';
 import { parseServicingInput } from './servicing/parse-servicing.js';
 import { service } from './servicing/service.js';
 import { servicingToJson, type ServicingJson } from './servicing/servicing-json.js';
@@ -44,11 +43,11 @@ export function prepayFromJson(input: unknown): PrepayJson {
   if (amount.decimalPlaces() > terms.scale) throw invalid('AMOUNT_SCALE', 'prepayment.amount', 'Too many decimals for the currency');
   const mode = oneOf(p.mode, ['reduce-term', 'reduce-installment'] as const, 'prepayment.mode');
   const r = prepay(buildSchedule(terms), date, amount, mode);
-  const m = (d: typeof amount) => formatMoney(d, terms.scale);
+  const m = moneyFormatter(terms.scale);
   return {
     prepayment: { date, amount: m(r.amount), interest: m(r.interest), principal: m(r.principal), mode },
     installmentAmount: m(r.installmentAmount),
-    rows: r.rows.map((row) => rowToJson(row, terms.scale, terms.vat !== undefined)),
+    rows: r.rows.map((row) => rowToJson(row, terms.scale, terms.vat !== undefined, m)),
     totals: {
       principal: m(r.totals.principal),
       interest: m(r.totals.interest),

@@ -24,7 +24,8 @@ export function roundToStep(value: Dec, step: Dec, mode: RoundingMode): Dec {
 
 /** Fixed-point string with exactly `scale` decimals, never exponent notation. */
 export function formatMoney(value: Dec, scale: number): string {
-  const s = value.toDecimalPlaces(scale, Dec.ROUND_HALF_UP).toString();
+  // Amounts the core hands out are already at the currency's scale: rounding them would only copy.
+  const s = (value.decimalPlaces() <= scale ? value : value.toDecimalPlaces(scale, Dec.ROUND_HALF_UP)).toString();
   if (scale === 0) return s;
   const dot = s.indexOf('.');
   if (dot < 0) return `${s}.${'0'.repeat(scale)}`;

@@ -1,5 +1,6 @@
 // Schedule → JSON (amounts as fixed-point strings in the currency's scale; rates as decimal strings).
 import { formatDecimal, formatMoney } from './money.js';
+import type { Dec } from './decimal.js';
 import type { Schedule, ScheduleRow } from './types.js';
 
 export interface ScheduleRowJson {
@@ -24,18 +25,36 @@ export interface ScheduleJson {
   profile?: string;
 }
 
-export function rowToJson(r: ScheduleRow, scale: number, withVat: boolean): ScheduleRowJson {
+export function rowToJson(r: ScheduleRow, scale: number, withVat: boolean, fmt = moneyFormatter(scale)): ScheduleRowJson {
   return {
     n: r.n,
     dueDate: r.dueDate,
     days: r.days,
-    opening: formatMoney(r.opening, scale),
-    principal: formatMoney(r.principal, scale),
-    interest: formatMoney(r.interest, scale),
-    fees: formatMoney(r.fees, scale),
-    ...(withVat ? { vat: formatMoney(r.vat, scale) } : {}),
-    total: formatMoney(r.total, scale),
-    closing: formatMoney(r.closing, scale),
+    opening: fmt(r.opening),
+    principal: fmt(r.principal),
+    interest: fmt(r.interest),
+    fees: fmt(r.fees),
+    ...(withVat ? { vat: fmt(r.vat) } : {}),
+    total: fmt(r.total),
+    closing: fmt(r.closing),
+  };
+}
+
+/**
+ * formatMoney at one scale, remembering the last strings by Decimal identity: rows share objects
+ * (a row's opening is the previous closing, the fee and the level payment repeat), so most of a
+ * schedule's amounts are formatted once, not twice. Decimals are immutable, so identity is enough.
+ */
+export function moneyFormatter(scale: number): (d: Dec) => string {
+  const recent = new Map<Dec, string>();
+  return (d) => {
+    let s = recent.get(d);
+    if (s === undefined) {
+      s = formatMoney(d, scale);
+      if (recent.size > 64) recent.clear();
+      recent.set(d, s);
+    }
+    return s;
   };
 }
 
@@ -43,7 +62,7 @@ export function scheduleToJson(s: Schedule): ScheduleJson {
   const scale = s.terms.scale;
   const withVat = s.terms.vat !== undefined;
   const t = s.totals;
-  const m = (d: typeof t.principal) => formatMoney(d, scale);
+  const m = moneyFormatter(scale);
   const rates: ScheduleJson['effectiveRates'] = {};
   if (s.effectiveRates.psk) rates.psk = formatDecimal(s.effectiveRates.psk, 3);
   if (s.effectiveRates.cat) rates.cat = formatDecimal(s.effectiveRates.cat, 1);
@@ -51,7 +70,7 @@ export function scheduleToJson(s: Schedule): ScheduleJson {
   return {
     currency: s.terms.currency,
     installmentAmount: m(s.installmentAmount),
-    rows: s.rows.map((r) => rowToJson(r, scale, withVat)),
+    rows: s.rows.map((r) => rowToJson(r, scale, withVat, m)),
     totals: {
       principal: m(t.principal),
       interest: m(t.interest),
