@@ -9,6 +9,7 @@ import { loadConfig } from '../server/config.js';
 import { createDb } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { createEmulator } from '../emulator/index.js';
+import { startDemoProviders } from '../server/settings/demo-providers.js';
 
 const dataDir = resolve(process.env.DEMO_DATA_DIR ?? 'data');
 mkdirSync(dataDir, { recursive: true });
@@ -59,10 +60,23 @@ await app.listen({ port: config.PORT, host: config.HOST });
 // ONAPPINSTALL to our handler; the admin's browser would then call installFinish from that page —
 // here the demo does that step for the admin.
 if (!emulator.state.app?.installed) {
-  await emulator.installApp({ installUrl: `${config.PUBLIC_URL}/install`, handlerUrl: `${config.PUBLIC_URL}/install/callback` });
+  await emulator.installApp({
+    installUrl: `${config.PUBLIC_URL}/install`,
+    handlerUrl: `${config.PUBLIC_URL}/install/callback`,
+    appUrl: `${config.PUBLIC_URL}/placements/settings`,
+  });
   await emulator.idle();
   emulator.finishInstall();
   console.log('Installed b24-lending into the demo portal.');
+}
+
+// SMS and payout blocks: a local fake SMSC and a local fake OpenPay, saved as the portal's providers.
+const demoPortal = await db.kysely.selectFrom('portals').select('id').where('member_id', '=', emulator.memberId).executeTakeFirst();
+const demoProviders = demoPortal && process.env.DEMO_FAKE_PROVIDERS !== 'off' ? await startDemoProviders(app, demoPortal.id) : undefined;
+if (demoProviders) {
+  const { sms, payments } = demoProviders.configured;
+  console.log(`SMS provider:    ${sms ? `LOCAL FAKE SMSC (SMPP) on 127.0.0.1:${demoProviders.smscPort} — nothing is really sent` : 'kept the settings an admin saved'}`);
+  console.log(`Payout provider: ${payments ? `LOCAL FAKE OpenPay at ${demoProviders.openpayUrl} — no money moves` : 'kept the settings an admin saved'}`);
 }
 
 // An incoming webhook, as an admin makes one under Developer resources (made once, then kept).
@@ -77,6 +91,7 @@ console.log('  Ctrl+C stops both; state is kept in ./data/.');
 
 const stop = async () => {
   await app.close();
+  await demoProviders?.close();
   await db.close();
   await emulator.close();
   process.exit(0);
