@@ -15,6 +15,8 @@ export interface InstallOptions {
   handlerUrl?: string;
   /** Install page ("Installation application URL"): gets the frame POST; its presence makes this an app with UI. */
   installUrl?: string;
+  /** "Your handler path" (the app's main page, PLACEMENT=DEFAULT); the install URL when absent. */
+  appUrl?: string;
   applicationToken?: string;
   scope?: string[];
   version?: number;
@@ -123,6 +125,7 @@ export async function installApp(core: Core, o: InstallOptions): Promise<Install
     scope: o.scope ?? DEFAULT_APP_SCOPE,
     handlerUrl: o.handlerUrl,
     installUrl: o.installUrl,
+    appUrl: o.appUrl,
     languageId: o.languageId ?? core.state.portal.languageId,
     installedAt: isoDate(),
   };

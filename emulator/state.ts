@@ -29,6 +29,8 @@ export interface AppInstallation {
   scope: string[];
   handlerUrl?: string;
   installUrl?: string;
+  /** The app card's "Your handler path": what the portal opens once the install is finished. */
+  appUrl?: string;
   languageId: string;
   installedAt: string;
   /** Trial/paid period over: the OAuth server answers PAYMENT_REQUIRED, app.info PAYMENT_EXPIRED=Y. */

@@ -25,7 +25,7 @@ export interface PortalHost {
   domain(): string;
   memberId(): string;
   defaultLang(): string;
-  app(): { installed: boolean; status: string; applicationToken: string; scope: string; installUrl?: string | undefined } | null;
+  app(): { installed: boolean; status: string; applicationToken: string; scope: string; installUrl?: string | undefined; appUrl?: string | undefined } | null;
   deals(): DealView[];
   deal(id: number): DealView | undefined;
   placements(code: string): Placement[];
@@ -63,6 +63,7 @@ export function hostFromCore(core: Core): PortalHost {
             applicationToken: a.applicationToken,
             scope: a.scope.join(','),
             installUrl: a.installUrl,
+            appUrl: a.appUrl,
           }
         : null;
     },

@@ -90,7 +90,7 @@ function layout(ctx: PageContext, title: string, body: string, frames: FrameConf
 <html lang="${ctx.lang}">
 <head><meta charset="utf-8"><title>${esc(title)}</title><link rel="stylesheet" href="/portal-ui/portal.css"></head>
 <body>
-<header class="portal-top"><a href="/crm/deal/list/?${ctx.keep}">Bitrix24 · ${esc(L.deals)}</a><span class="portal-top__right"><a href="/portal-ui/logs?${ctx.keep}">${esc(L.logs)}</a> · ${langLinks}</span></header>
+<header class="portal-top"><a href="/crm/deal/list/?${ctx.keep}">Bitrix24 · ${esc(L.deals)}</a><span class="portal-top__right"><a href="/marketplace/app/?${ctx.keep}">${esc(L.app)}</a> · <a href="/portal-ui/logs?${ctx.keep}">${esc(L.logs)}</a> · ${langLinks}</span></header>
 <main class="portal-main">${body}</main>
 <script type="application/json" id="portal-frames">${json}</script>
 <script src="/portal-ui/frame-host.js"></script>

@@ -37,9 +37,11 @@ export const portalUiRoutes: FastifyPluginAsync<PortalUiOptions> = async (app, o
     const tab = (req.query as Record<string, unknown>).tab;
     return reply.type(html).send(dealCardPage(context(host, req), deal, typeof tab === 'string' ? tab : undefined));
   });
-  // The app's own page: its install page (PLACEMENT=DEFAULT), where installFinish happens.
+  // The app's own page (PLACEMENT=DEFAULT): the install page until installFinish, then the app's
+  // main URL (contract.md §1.1, §1.4: the portal launches the main URL after installFinish).
   app.get('/marketplace/app/', async (req, reply) => {
-    const url = host.app()?.installUrl;
+    const a = host.app();
+    const url = a?.installed ? (a.appUrl ?? a.installUrl) : a?.installUrl;
     if (!url) return reply.code(404).type(html).send('<p>The app has no page</p>');
     return reply.type(html).send(appPage(context(host, req), url));
   });
