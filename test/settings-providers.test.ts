@@ -28,13 +28,25 @@ describe('provider settings API', () => {
   const call = async (method: string, path: string, token?: string, body?: unknown) => {
     const r = await fetch(`${p.a.url}${path}`, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await r.text();
     return { status: r.status, text, json: JSON.parse(text) as Record<string, unknown> };
   };
-  const smppSettings = () => ({ host: '127.0.0.1', port: smsc.port, systemId: 'lender', password: SMPP_PASSWORD, sourceAddr: 'LENDER', maxSegments: 6, timeoutMs: 2000, enquireLinkMs: 0 });
+  const smppSettings = () => ({
+    host: '127.0.0.1',
+    port: smsc.port,
+    systemId: 'lender',
+    password: SMPP_PASSWORD,
+    sourceAddr: 'LENDER',
+    maxSegments: 6,
+    timeoutMs: 2000,
+    enquireLinkMs: 0,
+  });
 
   beforeAll(async () => {
     const stream = new Writable({
@@ -52,7 +64,10 @@ describe('provider settings API', () => {
       return { sid: TWILIO_SID, status: 'active' };
     });
     await twilio.listen({ port: 0, host: '127.0.0.1' });
-    p = await startPlatform({ logger: { ...loggerOptions('trace'), stream }, env: { LOG_LEVEL: 'trace', WORKER: 'on', OUTBOX_POLL_MS: '20' } });
+    p = await startPlatform({
+      logger: { ...loggerOptions('trace'), stream },
+      env: { LOG_LEVEL: 'trace', WORKER: 'on', OUTBOX_POLL_MS: '20' },
+    });
     portalId = await p.install();
     admin = p.a.app.sessions.issue({ portalId, userId: 1, isAdmin: true });
     user = p.a.app.sessions.issue({ portalId, userId: 2, isAdmin: false });
@@ -78,7 +93,12 @@ describe('provider settings API', () => {
   it('saves SMPP settings, masks the password, keeps it when omitted, and tests the bind', async () => {
     const put = await call('PUT', '/api/v1/settings/providers/sms', admin, { provider: 'smpp', settings: smppSettings() });
     expect(put.status).toBe(200);
-    expect(put.json.settings).toMatchObject({ kind: 'sms', provider: 'smpp', secrets: { password: 'set' }, config: { host: '127.0.0.1', maxSegments: 6 } });
+    expect(put.json.settings).toMatchObject({
+      kind: 'sms',
+      provider: 'smpp',
+      secrets: { password: 'set' },
+      config: { host: '127.0.0.1', maxSegments: 6 },
+    });
     expect(put.text).not.toContain(SMPP_PASSWORD);
     const { password: _pw, ...noSecret } = smppSettings();
     expect((await call('PUT', '/api/v1/settings/providers/sms', admin, { provider: 'smpp', settings: noSecret })).status).toBe(200);
@@ -86,7 +106,10 @@ describe('provider settings API', () => {
     const test = await call('POST', '/api/v1/settings/providers/sms/test', admin, {});
     expect(test.json).toMatchObject({ ok: true, provider: 'smpp' });
     expect(smsc.binds).toBe(binds + 1);
-    const wrong = await call('POST', '/api/v1/settings/providers/sms/test', admin, { provider: 'smpp', settings: { ...noSecret, password: 'wrong' } });
+    const wrong = await call('POST', '/api/v1/settings/providers/sms/test', admin, {
+      provider: 'smpp',
+      settings: { ...noSecret, password: 'wrong' },
+    });
     expect(wrong.json).toMatchObject({ ok: false });
     const got = await call('GET', '/api/v1/settings/providers', admin);
     expect(got.text).not.toContain(SMPP_PASSWORD);
@@ -94,7 +117,10 @@ describe('provider settings API', () => {
   });
 
   it('refuses settings that do not match the provider schema', async () => {
-    const bad = await call('PUT', '/api/v1/settings/providers/sms', admin, { provider: 'smpp', settings: { ...smppSettings(), password: 'far-too-long-for-smpp' } });
+    const bad = await call('PUT', '/api/v1/settings/providers/sms', admin, {
+      provider: 'smpp',
+      settings: { ...smppSettings(), password: 'far-too-long-for-smpp' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.error).toBe('VALIDATION');
     expect(bad.text).not.toContain('far-too-long-for-smpp');
@@ -104,21 +130,50 @@ describe('provider settings API', () => {
 
   it('tests OpenPay and Twilio credentials with a read-only call', async () => {
     const op = { merchantId: openpay.merchantId, privateKey: openpay.privateKey, baseUrl: openpay.baseUrl, timeoutMs: 2000 };
-    expect((await call('PUT', '/api/v1/settings/providers/payments', admin, { provider: 'openpay', settings: op })).json.settings).toMatchObject({ secrets: { privateKey: 'set' } });
-    expect((await call('POST', '/api/v1/settings/providers/payments/test', admin, {})).json).toMatchObject({ ok: true, provider: 'openpay' });
-    const badKey = await call('POST', '/api/v1/settings/providers/payments/test', admin, { provider: 'openpay', settings: { ...op, privateKey: `sk_${'0'.repeat(32)}` } });
+    expect(
+      (await call('PUT', '/api/v1/settings/providers/payments', admin, { provider: 'openpay', settings: op })).json.settings,
+    ).toMatchObject({ secrets: { privateKey: 'set' } });
+    expect((await call('POST', '/api/v1/settings/providers/payments/test', admin, {})).json).toMatchObject({
+      ok: true,
+      provider: 'openpay',
+    });
+    const badKey = await call('POST', '/api/v1/settings/providers/payments/test', admin, {
+      provider: 'openpay',
+      settings: { ...op, privateKey: `sk_${'0'.repeat(32)}` },
+    });
     expect(badKey.json).toMatchObject({ ok: false, message: expect.stringMatching(/refused/) });
     expect(openpay.payouts).toHaveLength(0);
-    const tw = { accountSid: TWILIO_SID, authToken: TWILIO_TOKEN, from: '+15005550006', baseUrl: `http://127.0.0.1:${(twilio.server.address() as { port: number }).port}` };
-    expect((await call('POST', '/api/v1/settings/providers/sms/test', admin, { provider: 'twilio', settings: tw })).json).toMatchObject({ ok: true, provider: 'twilio' });
-    expect((await call('POST', '/api/v1/settings/providers/sms/test', admin, { provider: 'twilio', settings: { ...tw, authToken: 'x'.repeat(20) } })).json).toMatchObject({ ok: false });
+    const tw = {
+      accountSid: TWILIO_SID,
+      authToken: TWILIO_TOKEN,
+      from: '+15005550006',
+      baseUrl: `http://127.0.0.1:${(twilio.server.address() as { port: number }).port}`,
+    };
+    expect((await call('POST', '/api/v1/settings/providers/sms/test', admin, { provider: 'twilio', settings: tw })).json).toMatchObject({
+      ok: true,
+      provider: 'twilio',
+    });
+    expect(
+      (
+        await call('POST', '/api/v1/settings/providers/sms/test', admin, {
+          provider: 'twilio',
+          settings: { ...tw, authToken: 'x'.repeat(20) },
+        })
+      ).json,
+    ).toMatchObject({ ok: false });
   });
 
   it('a send_sms workflow delivers through the SMSC saved in the settings', async () => {
-    const contactId = await p.portalCall<number>('crm.contact.add', { fields: { NAME: 'Lucía', LAST_NAME: 'Ramírez', PHONE: [{ VALUE: '+52 55 1234 5678', VALUE_TYPE: 'MOBILE' }] } });
-    const dealId = await p.portalCall<number>('crm.deal.add', { fields: { TITLE: 'Loan', CONTACT_ID: contactId, CURRENCY_ID: 'MXN', OPPORTUNITY: '15000', ASSIGNED_BY_ID: 1 } });
+    const contactId = await p.portalCall<number>('crm.contact.add', {
+      fields: { NAME: 'Lucía', LAST_NAME: 'Ramírez', PHONE: [{ VALUE: '+52 55 1234 5678', VALUE_TYPE: 'MOBILE' }] },
+    });
+    const dealId = await p.portalCall<number>('crm.deal.add', {
+      fields: { TITLE: 'Loan', CONTACT_ID: contactId, CURRENCY_ID: 'MXN', OPPORTUNITY: '15000', ASSIGNED_BY_ID: 1 },
+    });
     const runner = workflowsOf(p.em.core);
-    const tpl = runner.defineTemplate('settings', [{ type: 'activity', code: 'send_sms', properties: { text: 'Hola, su pago vence pronto.' }, timeoutSec: 20 }]);
+    const tpl = runner.defineTemplate('settings', [
+      { type: 'activity', code: 'send_sms', properties: { text: 'Hola, su pago vence pronto.' }, timeoutSec: 20 },
+    ]);
     const run = await runner.wait(runner.start(tpl.id, dealId).id, 30_000);
     expect(run.status).toBe('done');
     expect(run.steps[0]!.returnValues).toMatchObject({ status: 'queued' });
@@ -126,8 +181,13 @@ describe('provider settings API', () => {
     expect(smsc.messages().every((m) => m.from === 'LENDER')).toBe(true);
     // A save replaces the portal's cached SMPP client: the next message goes out with the new sender.
     const { password: _pw, ...noSecret } = smppSettings();
-    expect((await call('PUT', '/api/v1/settings/providers/sms', admin, { provider: 'smpp', settings: { ...noSecret, sourceAddr: 'NEWNAME' } })).status).toBe(200);
-    const tpl2 = runner.defineTemplate('settings-2', [{ type: 'activity', code: 'send_sms', properties: { text: 'Segundo aviso.' }, timeoutSec: 20 }]);
+    expect(
+      (await call('PUT', '/api/v1/settings/providers/sms', admin, { provider: 'smpp', settings: { ...noSecret, sourceAddr: 'NEWNAME' } }))
+        .status,
+    ).toBe(200);
+    const tpl2 = runner.defineTemplate('settings-2', [
+      { type: 'activity', code: 'send_sms', properties: { text: 'Segundo aviso.' }, timeoutSec: 20 },
+    ]);
     expect((await runner.wait(runner.start(tpl2.id, dealId).id, 30_000)).status).toBe('done');
     expect(smsc.messages().find((m) => m.text === 'Segundo aviso.')?.from).toBe('NEWNAME');
     await runner.idle();

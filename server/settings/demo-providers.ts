@@ -27,7 +27,10 @@ export async function startDemoProviders(app: FastifyInstance, portalId: string)
   const openpay = await startFakeOpenpay();
   const sms = await getProviderSettings(db, app.secrets, portalId, 'sms');
   const payments = await getProviderSettings(db, app.secrets, portalId, 'payments');
-  const configured = { sms: !sms || (sms.provider === 'smpp' && isLoopback(sms.settings, 'host')), payments: !payments || (payments.provider === 'openpay' && isLoopback(payments.settings, 'baseUrl')) };
+  const configured = {
+    sms: !sms || (sms.provider === 'smpp' && isLoopback(sms.settings, 'host')),
+    payments: !payments || (payments.provider === 'openpay' && isLoopback(payments.settings, 'baseUrl')),
+  };
   if (configured.sms) {
     await saveProviderSettings(db, app.secrets, portalId, 'sms', {
       provider: 'smpp',

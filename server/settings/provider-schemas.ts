@@ -38,7 +38,10 @@ export function providerCodes(kind: SettingsKind): string[] {
 }
 
 /** Splits a settings object into what may be shown (config) and what must be encrypted (secrets). */
-export function splitSecrets(spec: ProviderSpec, settings: Record<string, unknown>): { config: Record<string, unknown>; secrets: Record<string, string> } {
+export function splitSecrets(
+  spec: ProviderSpec,
+  settings: Record<string, unknown>,
+): { config: Record<string, unknown>; secrets: Record<string, string> } {
   const config: Record<string, unknown> = {};
   const secrets: Record<string, string> = {};
   for (const [k, v] of Object.entries(settings)) {

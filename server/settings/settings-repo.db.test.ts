@@ -31,7 +31,11 @@ describe('portal provider settings store', () => {
   it('keeps the stored secret when a save omits it, and bumps the version', async () => {
     const before = (await getProviderSettings(db.kysely, box, 'p1', 'sms'))!;
     const { password: _pw, ...noSecret } = smpp;
-    const after = await saveProviderSettings(db.kysely, box, 'p1', 'sms', { provider: 'smpp', settings: { ...noSecret, maxSegments: 3 }, userId: 2 });
+    const after = await saveProviderSettings(db.kysely, box, 'p1', 'sms', {
+      provider: 'smpp',
+      settings: { ...noSecret, maxSegments: 3 },
+      userId: 2,
+    });
     expect(after.settings).toMatchObject({ password: 'pw123', maxSegments: 3 });
     expect(after.version).toBe(before.version + 1);
     expect(after.updatedBy).toBe(2);
@@ -39,9 +43,19 @@ describe('portal provider settings store', () => {
   });
 
   it('refuses invalid settings and unknown fields without storing anything', async () => {
-    await expect(saveProviderSettings(db.kysely, box, 'p3', 'payments', { provider: 'openpay', settings: { ...openpay, privateKey: 'nope' }, userId: 1 })).rejects.toMatchObject({ code: 'VALIDATION', status: 400 });
-    await expect(saveProviderSettings(db.kysely, box, 'p3', 'payments', { provider: 'openpay', settings: { ...openpay, extra: 1 }, userId: 1 })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(saveProviderSettings(db.kysely, box, 'p3', 'payments', { provider: 'paypal', settings: {}, userId: 1 })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      saveProviderSettings(db.kysely, box, 'p3', 'payments', {
+        provider: 'openpay',
+        settings: { ...openpay, privateKey: 'nope' },
+        userId: 1,
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', status: 400 });
+    await expect(
+      saveProviderSettings(db.kysely, box, 'p3', 'payments', { provider: 'openpay', settings: { ...openpay, extra: 1 }, userId: 1 }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      saveProviderSettings(db.kysely, box, 'p3', 'payments', { provider: 'paypal', settings: {}, userId: 1 }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(await getProviderSettings(db.kysely, box, 'p3', 'payments')).toBeUndefined();
   });
 
@@ -55,7 +69,11 @@ describe('portal provider settings store', () => {
   });
 
   it("a ciphertext copied into another portal's row does not decrypt", async () => {
-    await saveProviderSettings(db.kysely, box, 'p5', 'payments', { provider: 'openpay', settings: { ...openpay, privateKey: `sk_${'b'.repeat(32)}` }, userId: 1 });
+    await saveProviderSettings(db.kysely, box, 'p5', 'payments', {
+      provider: 'openpay',
+      settings: { ...openpay, privateKey: `sk_${'b'.repeat(32)}` },
+      userId: 1,
+    });
     await saveProviderSettings(db.kysely, box, 'p6', 'payments', { provider: 'openpay', settings: openpay, userId: 1 });
     const p5 = await db.kysely.selectFrom('portal_settings').select('secrets').where('portal_id', '=', 'p5').executeTakeFirstOrThrow();
     await db.kysely.updateTable('portal_settings').set({ secrets: p5.secrets }).where('portal_id', '=', 'p6').execute();

@@ -39,8 +39,18 @@ function decryptSecrets(box: SecretBox, portalId: string, kind: SettingsKind, ci
   return JSON.parse(box.decrypt(ciphertext, aadOf(portalId, kind))) as Record<string, string>;
 }
 
-export async function getProviderSettings(db: Db, box: SecretBox, portalId: string, kind: SettingsKind): Promise<ProviderSettings | undefined> {
-  const r = await db.selectFrom('portal_settings').selectAll().where('portal_id', '=', portalId).where('kind', '=', kind).executeTakeFirst();
+export async function getProviderSettings(
+  db: Db,
+  box: SecretBox,
+  portalId: string,
+  kind: SettingsKind,
+): Promise<ProviderSettings | undefined> {
+  const r = await db
+    .selectFrom('portal_settings')
+    .selectAll()
+    .where('portal_id', '=', portalId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
   if (!r) return undefined;
   const config = JSON.parse(r.config) as Record<string, unknown>;
   return {
@@ -73,7 +83,13 @@ export async function listMaskedSettings(db: Db, box: SecretBox, portalId: strin
 export async function settingsVersions(db: Db, portalIds: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (portalIds.length === 0) return out;
-  const rows = await db.selectFrom('portal_settings').select(['portal_id', 'kind', 'version']).where('portal_id', 'in', portalIds).orderBy('portal_id').orderBy('kind').execute();
+  const rows = await db
+    .selectFrom('portal_settings')
+    .select(['portal_id', 'kind', 'version'])
+    .where('portal_id', 'in', portalIds)
+    .orderBy('portal_id')
+    .orderBy('kind')
+    .execute();
   for (const r of rows) out.set(r.portal_id, `${out.get(r.portal_id) ?? ''}${r.kind}:${Number(r.version)};`);
   return out;
 }
@@ -90,19 +106,32 @@ export interface SaveProviderSettings {
  * Validates against the provider's schema (defaults applied; unknown fields refused) and upserts.
  * Throws AppError VALIDATION (400) with the schema errors — never echoing a value.
  */
-export async function saveProviderSettings(db: Kysely<Database>, box: SecretBox, portalId: string, kind: SettingsKind, input: SaveProviderSettings): Promise<ProviderSettings> {
+export async function saveProviderSettings(
+  db: Kysely<Database>,
+  box: SecretBox,
+  portalId: string,
+  kind: SettingsKind,
+  input: SaveProviderSettings,
+): Promise<ProviderSettings> {
   const spec = providerSpec(kind, input.provider);
   if (!spec) throw new AppError('VALIDATION', `unknown ${kind} provider`, `Unknown ${kind} provider "${input.provider}".`, undefined, 400);
   return db.transaction().execute(async (trx) => {
     const current = await getProviderSettings(trx, box, portalId, kind);
     const kept: Record<string, unknown> = {};
     if (current && current.provider === input.provider) {
-      for (const f of spec.secretFields) if (input.settings[f] === undefined && current.settings[f] !== undefined) kept[f] = current.settings[f];
+      for (const f of spec.secretFields)
+        if (input.settings[f] === undefined && current.settings[f] !== undefined) kept[f] = current.settings[f];
     }
     const merged = Value.Default(spec.schema, structuredClone({ ...input.settings, ...kept })) as Record<string, unknown>;
     const errors = [...Value.Errors(spec.schema, merged)].slice(0, 20).map((e) => ({ path: e.path, message: e.message }));
     if (errors.length > 0) {
-      throw new AppError('VALIDATION', `invalid ${input.provider} settings`, `The ${input.provider} settings are not valid.`, { errors }, 400);
+      throw new AppError(
+        'VALIDATION',
+        `invalid ${input.provider} settings`,
+        `The ${input.provider} settings are not valid.`,
+        { errors },
+        400,
+      );
     }
     const { config, secrets } = splitSecrets(spec, merged);
     const iso = (input.now?.() ?? new Date()).toISOString();
@@ -116,7 +145,9 @@ export async function saveProviderSettings(db: Kysely<Database>, box: SecretBox,
     await trx
       .insertInto('portal_settings')
       .values({ portal_id: portalId, kind, version: 1, ...row })
-      .onConflict((oc) => oc.columns(['portal_id', 'kind']).doUpdateSet((eb) => ({ ...row, version: eb('portal_settings.version', '+', 1) })))
+      .onConflict((oc) =>
+        oc.columns(['portal_id', 'kind']).doUpdateSet((eb) => ({ ...row, version: eb('portal_settings.version', '+', 1) })),
+      )
       .execute();
     return (await getProviderSettings(trx, box, portalId, kind))!;
   });
@@ -124,4 +155,9 @@ export async function saveProviderSettings(db: Kysely<Database>, box: SecretBox,
 
 export async function deletePortalSettings(db: Db, portalId: string): Promise<void> {
   await db.deleteFrom('portal_settings').where('portal_id', '=', portalId).execute();
+}
+
+/** Uninstall without CLEAN: the provider secrets go with the portal's tokens; non-secret settings stay. */
+export async function wipeProviderSecrets(db: Db, portalId: string): Promise<void> {
+  await db.updateTable('portal_settings').set({ secrets: null }).where('portal_id', '=', portalId).execute();
 }

@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { closeActivityProviders, configureActivities, forgetActivityProviders, type PortalProviderSettings } from '../activities/providers.js';
+import {
+  closeActivityProviders,
+  configureActivities,
+  forgetActivityProviders,
+  type PortalProviderSettings,
+} from '../activities/providers.js';
 import { getProviderSettings, settingsVersions } from './settings-repo.js';
 
 // Feeds the activity blocks (send_sms, payout, call_script) from the per-portal settings store.
@@ -23,10 +28,14 @@ export function wireProviderSettings(app: FastifyInstance): void {
   const cache = new Map<string, { value: PortalProviderSettings | undefined; version: string }>();
 
   const load = async (portalId: string): Promise<PortalProviderSettings | undefined> => {
-    const [sms, payments] = await Promise.all([getProviderSettings(db, app.secrets, portalId, 'sms'), getProviderSettings(db, app.secrets, portalId, 'payments')]);
+    const [sms, payments] = await Promise.all([
+      getProviderSettings(db, app.secrets, portalId, 'sms'),
+      getProviderSettings(db, app.secrets, portalId, 'payments'),
+    ]);
     const out: PortalProviderSettings = {};
     if (sms && (sms.provider === 'smpp' || sms.provider === 'twilio')) out.sms = { provider: sms.provider, settings: sms.settings };
-    if (payments && (payments.provider === 'openpay' || payments.provider === 'manual')) out.payments = { provider: payments.provider, settings: payments.settings };
+    if (payments && (payments.provider === 'openpay' || payments.provider === 'manual'))
+      out.payments = { provider: payments.provider, settings: payments.settings };
     const version = `${payments ? `payments:${payments.version};` : ''}${sms ? `sms:${sms.version};` : ''}`; // same order as settingsVersions
     if (cache.size >= MAX_CACHED_PORTALS) cache.delete(cache.keys().next().value as string);
     cache.set(portalId, { value: out.sms || out.payments ? out : undefined, version });

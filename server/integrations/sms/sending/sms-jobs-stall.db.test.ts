@@ -21,7 +21,13 @@ const provider: SmsProvider = {
     return { providerMessageId: `m${sent.length}`, segments: 1, status: 'queued' };
   },
 };
-const silentLog = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined, child: () => silentLog } as unknown as JobContext['log'];
+const silentLog = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  debug: () => undefined,
+  child: () => silentLog,
+} as unknown as JobContext['log'];
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -39,14 +45,32 @@ async function newSms(): Promise<string> {
 async function runJob(key: string): Promise<void> {
   const row = await db.kysely.selectFrom('outbox_jobs').selectAll().where('idempotency_key', '=', key).executeTakeFirstOrThrow();
   await db.kysely.updateTable('outbox_jobs').set({ status: 'running' }).where('id', '=', row.id).execute();
-  const job: Job<{ smsId: string }> = { id: row.id, portalId: row.portal_id, kind: row.kind, idempotencyKey: key, payload: JSON.parse(row.payload) as { smsId: string }, attempts: 1, maxAttempts: 8 };
-  const ctx: JobContext = { db: db.kysely, log: silentLog, portal: () => Promise.reject(new Error('no portal')), getPortalClient: () => Promise.reject(new Error('no portal')) };
+  const job: Job<{ smsId: string }> = {
+    id: row.id,
+    portalId: row.portal_id,
+    kind: row.kind,
+    idempotencyKey: key,
+    payload: JSON.parse(row.payload) as { smsId: string },
+    attempts: 1,
+    maxAttempts: 8,
+  };
+  const ctx: JobContext = {
+    db: db.kysely,
+    log: silentLog,
+    portal: () => Promise.reject(new Error('no portal')),
+    getPortalClient: () => Promise.reject(new Error('no portal')),
+  };
   await getJobHandler(SMS_SEND_JOB)!(job as Job, ctx);
   await db.kysely.updateTable('outbox_jobs').set({ status: 'done' }).where('id', '=', row.id).execute();
 }
 
 const pendingFor = (smsId: string) =>
-  db.kysely.selectFrom('outbox_jobs').select(['idempotency_key', 'run_after']).where('status', '=', 'pending').where('payload', 'like', `%${smsId}%`).execute();
+  db.kysely
+    .selectFrom('outbox_jobs')
+    .select(['idempotency_key', 'run_after'])
+    .where('status', '=', 'pending')
+    .where('payload', 'like', `%${smsId}%`)
+    .execute();
 
 describe('sms.send retries never stall on their own idempotency key', () => {
   it('a job that runs before its attempt is due leaves a job for when it is due', async () => {
@@ -66,18 +90,28 @@ describe('sms.send retries never stall on their own idempotency key', () => {
     const leaseEnd = Date.now() + 60_000;
     // Worker A claimed the message (attempts 1, 'sending'); its outbox lease ran out first, so
     // worker B re-runs sms:<id>:0, sees the lease and schedules sms:<id>:1 for the lease's end.
-    await db.kysely.updateTable('sms_messages').set({ status: 'sending', attempts: 1, next_attempt_at: leaseEnd }).where('id', '=', id).execute();
+    await db.kysely
+      .updateTable('sms_messages')
+      .set({ status: 'sending', attempts: 1, next_attempt_at: leaseEnd })
+      .where('id', '=', id)
+      .execute();
     await runJob(`sms:${id}:0`);
     expect((await pendingFor(id)).map((j) => [j.idempotency_key, Number(j.run_after)])).toEqual([[`sms:${id}:1`, leaseEnd]]);
     // A's send then fails retryably with a back-off past the lease; its retry key sms:<id>:1 exists.
     const dueAt = leaseEnd + 120_000;
     await db.kysely.updateTable('sms_messages').set({ status: 'requested', next_attempt_at: dueAt }).where('id', '=', id).execute();
-    expect((await db.kysely.transaction().execute(async (trx) => enqueueSmsSend(trx, (await findSmsById(trx, id))!, dueAt))).created).toBe(false);
+    expect((await db.kysely.transaction().execute(async (trx) => enqueueSmsSend(trx, (await findSmsById(trx, id))!, dueAt))).created).toBe(
+      false,
+    );
     // sms:<id>:1 runs at the lease's end — too early — and must leave a job for dueAt.
     await runJob(`sms:${id}:1`);
     const [wake] = await pendingFor(id);
     expect(Number(wake?.run_after)).toBe(dueAt);
-    await db.kysely.updateTable('sms_messages').set({ next_attempt_at: Date.now() - 1 }).where('id', '=', id).execute();
+    await db.kysely
+      .updateTable('sms_messages')
+      .set({ next_attempt_at: Date.now() - 1 })
+      .where('id', '=', id)
+      .execute();
     await runJob(wake!.idempotency_key);
     expect((await findSmsById(db.kysely, id))!.status).toBe('queued');
     expect(sent).toEqual([`hola ${n}`]);

@@ -32,7 +32,11 @@ export const settingsRoutes: FastifyPluginAsync = async (fastify) => {
     async (req) => {
       const s = req.session!;
       const kind = req.params.kind;
-      await saveProviderSettings(db(), app.secrets, s.portalId, kind, { provider: req.body.provider, settings: req.body.settings, userId: s.userId });
+      await saveProviderSettings(db(), app.secrets, s.portalId, kind, {
+        provider: req.body.provider,
+        settings: req.body.settings,
+        userId: s.userId,
+      });
       await app.invalidateProviderSettings(s.portalId);
       req.log.info({ portalId: s.portalId, kind, provider: req.body.provider }, 'provider settings saved');
       const saved = (await listMaskedSettings(db(), app.secrets, s.portalId)).find((m) => m.kind === kind)!;
@@ -53,7 +57,9 @@ export const settingsRoutes: FastifyPluginAsync = async (fastify) => {
       if (!spec) throw new AppError('VALIDATION', `unknown ${kind} provider`, `Unknown ${kind} provider "${provider}".`);
       let settings = stored?.provider === provider ? stored.settings : {};
       if (req.body.settings) {
-        const kept = Object.fromEntries(spec.secretFields.filter((f) => req.body.settings![f] === undefined && settings[f] !== undefined).map((f) => [f, settings[f]]));
+        const kept = Object.fromEntries(
+          spec.secretFields.filter((f) => req.body.settings![f] === undefined && settings[f] !== undefined).map((f) => [f, settings[f]]),
+        );
         settings = { ...req.body.settings, ...kept };
       }
       const r = await checkProvider(kind, provider, settings);
