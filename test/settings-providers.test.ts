@@ -193,6 +193,25 @@ describe('provider settings API', () => {
     await runner.idle();
   });
 
+  it('a payout workflow pays through the OpenPay account saved in the settings', async () => {
+    const contactId = await p.portalCall<number>('crm.contact.add', {
+      fields: { NAME: 'María', LAST_NAME: 'López', PHONE: [{ VALUE: '+5215511112222', VALUE_TYPE: 'MOBILE' }] },
+    });
+    const dealId = await p.portalCall<number>('crm.deal.add', {
+      fields: { TITLE: 'Loan', CONTACT_ID: contactId, CURRENCY_ID: 'MXN', OPPORTUNITY: '1500', ASSIGNED_BY_ID: 1 },
+    });
+    const runner = workflowsOf(p.em.core);
+    const tpl = runner.defineTemplate('settings-payout', [
+      { type: 'activity', code: 'payout', properties: { amount: '1500.00', clabe: '012298026516924616' }, timeoutSec: 20 },
+    ]);
+    const run = await runner.wait(runner.start(tpl.id, dealId).id, 30_000);
+    expect(run.status).toBe('done');
+    expect(run.steps[0]!.returnValues).toMatchObject({ status: 'pending', amount: '1500.00 MXN' });
+    expect(openpay.payouts).toHaveLength(1);
+    expect(openpay.payouts[0]).toMatchObject({ amount: '1500.00', clabe: '012298026516924616' });
+    await runner.idle();
+  });
+
   it('never logs a secret', () => {
     const log = lines.join('');
     expect(log).toContain('provider settings saved');
