@@ -17,6 +17,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Call after saving a portal's provider settings: the next block call uses the new ones. */
     invalidateProviderSettings(portalId: string): Promise<void>;
+    /** Drops cached settings another process has changed since (run every SETTINGS_POLL_MS). */
+    pollProviderSettings(): Promise<void>;
   }
 }
 
@@ -51,14 +53,16 @@ export function wireProviderSettings(app: FastifyInstance): void {
   configureActivities({ settingsOf: async (portalId) => (cache.has(portalId) ? cache.get(portalId)!.value : load(portalId)) }, db);
 
   // Another process saved: its row version moved on.
-  const timer = setInterval(() => {
+  const poll = async () => {
     const ids = [...cache.keys()].slice(0, 1000);
-    void settingsVersions(db, ids)
-      .then(async (versions) => {
-        for (const id of ids) if ((versions.get(id) ?? '') !== cache.get(id)?.version) await invalidate(id);
-      })
-      .catch((err: unknown) => app.log.warn({ err }, 'provider settings poll failed'));
-  }, SETTINGS_POLL_MS);
+    const versions = await settingsVersions(db, ids);
+    for (const id of ids) if ((versions.get(id) ?? '') !== cache.get(id)?.version) await invalidate(id);
+  };
+  app.decorate('pollProviderSettings', poll);
+  const timer = setInterval(
+    () => void poll().catch((err: unknown) => app.log.warn({ err }, 'provider settings poll failed')),
+    SETTINGS_POLL_MS,
+  );
   timer.unref();
   app.addHook('onClose', async () => {
     clearInterval(timer);
