@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../emulator/index.js';
 import { requireSession } from '../server/security/session.js';
 import { verifyFramePost } from '../server/security/verify.js';
+import { saveProviderSettings } from '../server/settings/settings-repo.js';
 import { installInto, startPlatform, TEST_CLIENT, type Platform } from '../server/portal/test-harness.js';
 
 // Verification of everything that claims to come from a portal, isolation between portals, and
@@ -204,6 +205,20 @@ describe('platform security', () => {
       }),
     });
     expect(late.statusCode).toBe(401);
+  });
+
+  it('uninstall without CLEAN keeps the data but wipes tokens and provider credentials', async () => {
+    p = await startPlatform();
+    const portalId = await p.install();
+    await saveProviderSettings(p.db.kysely, p.a.app.secrets, portalId, 'sms', {
+      provider: 'smpp',
+      settings: { host: '127.0.0.1', port: 2775, systemId: 'lender', password: 'pw-sec', sourceAddr: 'LENDER' },
+      userId: 1,
+    });
+    await p.em.uninstallApp({ clean: false });
+    const row = await p.db.kysely.selectFrom('portal_settings').selectAll().where('portal_id', '=', portalId).executeTakeFirstOrThrow();
+    expect(row.secrets).toBeNull();
+    expect(row.config).toContain('lender'); // the non-secret settings stay for a reinstall
   });
 
   it('malformed bodies, missing fields, unknown member_id → 4xx with an error code, never 500', async () => {

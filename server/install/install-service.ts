@@ -14,6 +14,7 @@ import {
   type Portal,
 } from '../portals/portal-repo.js';
 import { deletePortalData } from './portal-data.js';
+import { wipeProviderSecrets } from '../settings/settings-repo.js';
 import { evictPortalAuth } from '../security/verify.js';
 
 // The install flow as one straight line (ARCHITECTURE.md flow 1):
@@ -188,8 +189,9 @@ export async function applyManifest(app: FastifyInstance, portal: Portal, lang: 
 }
 
 export async function uninstallPortal(app: FastifyInstance, portalId: string, clean: boolean): Promise<void> {
-  // Secrets first: whatever happens to the data, the tokens are gone.
+  // Secrets first: whatever happens to the data, the tokens and provider credentials are gone.
   await wipePortalSecrets(app.db.kysely, portalId);
+  await wipeProviderSecrets(app.db.kysely, portalId);
   const row = await app.db.kysely.selectFrom('portals').select('member_id').where('id', '=', portalId).executeTakeFirst();
   if (row) evictPortalAuth(app, row.member_id);
   if (clean) await deletePortalData(app.db.kysely, portalId);

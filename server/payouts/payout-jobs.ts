@@ -34,11 +34,16 @@ export function enqueuePayoutExecution(
   trx: Transaction<Database>,
   payout: PayoutRecord,
   runAfterMs?: number,
+  afterJobId?: string,
 ): Promise<{ id: string; created: boolean }> {
+  // A retry is keyed by the job that schedules it: when executePayout answers "later" without a new
+  // attempt (another worker still holds the payout's lease), `attempts` is unchanged and a key of
+  // attempts alone would equal the running job's own key — the retry would be dropped and the payout
+  // left waiting. A rerun of the same job still makes the same key, so nothing runs twice.
   return enqueue(trx, {
     portalId: payout.portalId,
     kind: PAYOUT_EXECUTE_JOB,
-    idempotencyKey: `payout:${payout.id}:${payout.attempts}`,
+    idempotencyKey: `payout:${payout.id}:${payout.attempts}${afterJobId ? `:after:${afterJobId}` : ''}`,
     payload: { payoutId: payout.id } satisfies PayoutJobPayload,
     ...(runAfterMs !== undefined ? { runAfterMs } : {}),
   });
@@ -72,7 +77,7 @@ export function registerPayoutJobs(resolveProvider: PayoutProviderResolver, opti
     const r = await executePayout(ctx.db, provider, row.id, options.execute);
     if (r.retryAt !== undefined) {
       const retryAt = r.retryAt;
-      await ctx.db.transaction().execute((trx) => enqueuePayoutExecution(trx, r.payout, retryAt));
+      await ctx.db.transaction().execute((trx) => enqueuePayoutExecution(trx, r.payout, retryAt, job.id));
       ctx.log.info({ payoutId: row.id, attempts: r.payout.attempts, retryAt, lastError: r.payout.lastError }, 'payout will be retried');
       return;
     }
