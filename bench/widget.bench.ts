@@ -1,6 +1,10 @@
 // Loan tab figures (issue 5): recompute+render time in Chromium after an input change, measured
 // inside the page (performance.now around the input event until Preact has rendered and layout is
 // done), and the tab's bundle size gzipped, SDK included. Targets: ≤ 16 ms, ≤ 100 KB.
+// A schedule longer than the table's first rows (FIRST_ROWS) is drawn in two steps: the first rows,
+// totals, summary and chart at once, the remaining rows a frame later. Both are printed: "first
+// visible update" (what the 16 ms target is compared with) and "full table" (until every row is in
+// the DOM and laid out).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -9,6 +13,7 @@ import { DEFAULT_DIST_DIR } from '../placements/routes.js';
 import { widgetFiles, widgetLazyFiles } from '../placements/widget-assets.js';
 import { launchChromium, startHarness } from '../test/frame-harness.js';
 import { ensureWidgetsBuilt } from '../test/loan-tab-support.js';
+import { FIRST_ROWS } from '../widgets/loan-tab/components/schedule-table.js';
 import { computeEffectiveRates, computeSchedule, computeServicing } from '../widgets/loan-tab/lending-adapter.js';
 import { defaultForm, toLoanInput } from '../widgets/loan-tab/model.js';
 
@@ -32,7 +37,12 @@ const MEASURE = `async ({ field, values, gapMs }) => {
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await tick(); // a macrotask: Preact has flushed its render (a microtask) by then
     void document.body.offsetHeight; // include style and layout of the new table
-    out.push(performance.now() - t0);
+    const first = performance.now() - t0;
+    // The rows after the first ones follow a frame later (data-complete turns "yes").
+    const table = document.querySelector('[data-testid=schedule]');
+    while (table && table.getAttribute('data-complete') !== 'yes') await tick();
+    void document.body.offsetHeight;
+    out.push([first, performance.now() - t0]);
     // Like a user pausing between edits: the deferred work (ПСК, servicing) runs here, untimed.
     await new Promise((r) => setTimeout(r, gapMs));
   }
@@ -40,8 +50,20 @@ const MEASURE = `async ({ field, values, gapMs }) => {
 }`;
 
 /** Types values into one input, each time waiting until the tab has recomputed and rendered. */
-async function measure(frame: Frame, field: string, values: string[], gapMs = 250): Promise<number[]> {
-  return (await frame.evaluate(`(${MEASURE})(${JSON.stringify({ field, values, gapMs })})`)) as number[];
+async function measure(frame: Frame, field: string, values: string[], gapMs = 250): Promise<{ first: number[]; full: number[] }> {
+  const pairs = (await frame.evaluate(`(${MEASURE})(${JSON.stringify({ field, values, gapMs })})`)) as [number, number][];
+  return { first: pairs.map((p) => p[0]), full: pairs.map((p) => p[1]) };
+}
+
+function line(rows: number, n: number, m: { first: number[]; full: number[] }): string {
+  const a = stats(m.first);
+  const b = stats(m.full);
+  const f = (x: number): string => x.toFixed(2);
+  return (
+    `recompute+render, ${rows} rows, rate change (n=${n}): first visible update median ${f(a.median)} ms, p95 ${f(a.p95)} ms, max ${f(a.max)} ms ` +
+    `[compared with target ≤ 16 ms]; full table median ${f(b.median)} ms, p95 ${f(b.p95)} ms` +
+    (rows <= FIRST_ROWS ? ' (all rows in the first update)' : ` (first ${FIRST_ROWS} rows at once, the rest one frame later)`)
+  );
 }
 
 function gz(file: string): { file: string; raw: number; gz: number } {
@@ -83,19 +105,15 @@ export default async function widgetBench(): Promise<void> {
 
     const rates = Array.from({ length: RUNS }, (_, i) => String(10 + (i % 25)));
     await measure(frame, 'rate', rates.slice(0, 10)); // warm up the JIT
-    const r12 = stats(await measure(frame, 'rate', rates));
-    console.log(
-      `recompute+render, 12 rows, rate change: median ${r12.median.toFixed(2)} ms, p95 ${r12.p95.toFixed(2)} ms, max ${r12.max.toFixed(2)} ms (n=${RUNS}, target ≤ 16 ms)`,
-    );
+    console.log(line(12, RUNS, await measure(frame, 'rate', rates)));
 
     for (const [rows, n, gapMs] of [
       [60, 30, 400],
-      [360, 10, 4000],
+      [360, 20, 3000],
     ] as const) {
       await measure(frame, 'installments', [String(rows)], gapMs);
       await measure(frame, 'rate', rates.slice(0, 3), gapMs);
-      const r = stats(await measure(frame, 'rate', rates.slice(0, n), gapMs));
-      console.log(`recompute+render, ${rows} rows, rate change: median ${r.median.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms (n=${n})`);
+      console.log(line(rows, n, await measure(frame, 'rate', rates.slice(0, n), gapMs)));
     }
   } finally {
     await browser.close();

@@ -23,11 +23,20 @@ export function formatters(lang: Lang, currency: string): Formatters {
   const numFmt = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const pctFmt = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 3 });
   const dateFmt = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+  // Due dates repeat from one recompute to the next (a rate change keeps them all): format each once.
+  const dates = new Map<string, string>();
   // Amounts arrive as exact decimal strings; Number() here is for display only, never for arithmetic.
   return {
     money: (a) => moneyFmt.format(Number(a)),
     number: (a) => numFmt.format(Number(a)),
     percent: (v) => `${pctFmt.format(Number(v))} %`,
-    date: (iso) => dateFmt.format(new Date(`${iso}T00:00:00Z`)),
+    date: (iso) => {
+      let s = dates.get(iso);
+      if (s === undefined) {
+        s = dateFmt.format(new Date(`${iso}T00:00:00Z`));
+        dates.set(iso, s);
+      }
+      return s;
+    },
   };
 }
