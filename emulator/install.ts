@@ -8,7 +8,17 @@ import type { DeliveryRecord } from './stats.js';
 import type { AppStatus } from './state.js';
 import { isoDate, nowSec, randomToken } from './util.js';
 
-export const DEFAULT_APP_SCOPE = ['crm', 'placement', 'bizproc', 'messageservice', 'user_brief', 'im', 'disk', 'telephony'];
+export const DEFAULT_APP_SCOPE = [
+  'crm',
+  'userfieldconfig',
+  'placement',
+  'bizproc',
+  'messageservice',
+  'user_brief',
+  'im',
+  'disk',
+  'telephony',
+];
 
 export interface InstallOptions {
   /** Install event handler ("Installation event handler URL"): gets ONAPPINSTALL. */

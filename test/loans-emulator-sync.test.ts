@@ -9,7 +9,9 @@ import { registerPayment } from '../server/loans/operations/register-payment.js'
 import { saveLoan } from '../server/loans/operations/save-loan.js';
 import { sampleTerms } from '../server/loans/sample-terms.js';
 import { syncLoanToPortal } from '../server/loans/sync/sync-loan.js';
-import { defaultSyncTarget, DEFAULT_ITEM_FIELDS, type SyncTarget } from '../server/loans/sync/target.js';
+import { installedSyncTarget, type SyncTarget } from '../server/loans/sync/target.js';
+import { reconcileScheduleFields } from '../server/manifest/spa-fields.js';
+import { loadManifest } from '../server/manifest/manifest.js';
 
 // The schedule sync against the emulator over real HTTP: REST calls are counted by the emulator,
 // items and deal fields are read back through its REST API.
@@ -34,7 +36,7 @@ beforeAll(async () => {
   // What the installer does from app.manifest.json: the smart process under deals and the deal fields.
   const manifest = JSON.parse(readFileSync(new URL('../app.manifest.json', import.meta.url), 'utf8')) as Manifest;
   const spa = manifest.smartProcesses[0]!;
-  const type = await gw.call<{ type: { entityTypeId: number } }>('crm.type.add', {
+  const type = await gw.call<{ type: { id: number; entityTypeId: number } }>('crm.type.add', {
     fields: {
       title: spa.title.en,
       relations: { parent: spa.parents.map((entityTypeId) => ({ entityTypeId, isChildrenListEnabled: 'true' })) },
@@ -43,7 +45,10 @@ beforeAll(async () => {
   });
   for (const f of manifest.dealUserFields)
     await gw.call('crm.deal.userfield.add', { fields: { FIELD_NAME: f.fieldName, USER_TYPE_ID: f.type, EDIT_FORM_LABEL: f.label.en } });
-  target = defaultSyncTarget(type.type.entityTypeId);
+  // …and the smart process's user fields (userfieldconfig.add), as server/manifest/reconcile.ts does.
+  const uf = await reconcileScheduleFields(gw, type.type.id, loadManifest().scheduleFields, 'en');
+  expect(uf.failures).toEqual([]);
+  target = installedSyncTarget(type.type.entityTypeId, type.type.id);
   db = await createTestDb('sqlite');
 });
 
@@ -82,7 +87,7 @@ describe('schedule sync against the emulator', () => {
     expect(counted).toBeLessThanOrEqual(Math.ceil(n / 50) + 1);
     const items = await itemsOf(dealId);
     expect(items).toHaveLength(n);
-    expect(items.map((i) => Number(i[DEFAULT_ITEM_FIELDS.installment]))).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    expect(items.map((i) => Number(i[target.itemFields!.installment]))).toEqual(Array.from({ length: n }, (_, i) => i + 1));
     const deal = await gw.call<Record<string, unknown>>('crm.deal.get', { id: dealId });
     expect(Number(deal.OPPORTUNITY)).toBe(100000);
     expect(deal.UF_CRM_LOAN_TERM).toBe(String(n));
@@ -103,7 +108,7 @@ describe('schedule sync against the emulator', () => {
 
     await registerPayment(db.kysely, P, dealId, { id: 'e2e-pay-1', date: '2024-02-15', amount: '20000' }, actor, deps);
     await syncLoanToPortal(db.kysely, gw, P, first.loanId, target, { now });
-    const statuses = (await itemsOf(dealId)).map((i) => i[DEFAULT_ITEM_FIELDS.status]);
+    const statuses = (await itemsOf(dealId)).map((i) => i[target.itemFields!.status]);
     expect(statuses.slice(0, 3)).toEqual(['paid', 'paid', 'partially_paid']);
     const deal = await gw.call<Record<string, unknown>>('crm.deal.get', { id: dealId });
     expect(deal.UF_CRM_LOAN_DAYS_PAST_DUE).toBe('0');

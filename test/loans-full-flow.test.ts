@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleTerms } from '../server/loans/sample-terms.js';
-import { DEFAULT_ITEM_FIELDS } from '../server/loans/sync/target.js';
+import { scheduleItemFields } from '../server/loans/sync/target.js';
 import { startPlatform, type Platform } from '../server/portal/test-harness.js';
 
 // The whole server path of issue 5 against the emulator: the app installed through the real flow
@@ -11,6 +11,7 @@ import { startPlatform, type Platform } from '../server/portal/test-harness.js';
 let p: Platform;
 let portalId: string;
 let entityTypeId: number;
+let statusField: string;
 
 beforeAll(async () => {
   p = await startPlatform();
@@ -21,6 +22,9 @@ beforeAll(async () => {
     .where('id', '=', portalId)
     .executeTakeFirstOrThrow();
   entityTypeId = Number(row.schedule_entity_type_id);
+  // Install created the smart process's user fields; their names come from its crm.type id.
+  const types = await p.portalCall<{ types: { id: number; entityTypeId: number }[] }>('crm.type.list', { filter: { entityTypeId } });
+  statusField = scheduleItemFields(types.types[0]!.id)!.status;
 });
 afterAll(async () => {
   await p?.close();
@@ -71,7 +75,7 @@ describe('loan tab server flow', () => {
     });
     expect(pay.status).toBe(201);
     await p.a.app.outbox.drain();
-    const statuses = (await items(dealId)).map((i) => i[DEFAULT_ITEM_FIELDS.status]);
+    const statuses = (await items(dealId)).map((i) => i[statusField]);
     expect(statuses.slice(0, 3)).toEqual(['paid', 'paid', 'overdue']);
     const after = await p.portalCall<Record<string, unknown>>('crm.deal.get', { id: dealId });
     expect(Number(after.UF_CRM_LOAN_DAYS_PAST_DUE)).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { handlerUrl, loadManifest, ufName } from '../server/manifest/manifest.js';
+import { handlerUrl, loadManifest, spaEntityId, spaFieldName, ufName } from '../server/manifest/manifest.js';
 import { startPlatform, type Platform } from '../server/portal/test-harness.js';
 
 // Install through the real flow (ONAPPINSTALL + install frame POST from the emulator) leaves
@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 async function snapshot(pl: Platform) {
-  const [placements, activities, robots, events, senders, types, fields] = await Promise.all([
+  const [placements, activities, robots, events, senders, types, fields, spaFields] = await Promise.all([
     pl.portalCall<{ placement: string; handler: string; title: string }[]>('placement.get'),
     pl.portalCall<string[]>('bizproc.activity.list'),
     pl.portalCall<string[]>('bizproc.robot.list'),
@@ -22,6 +22,10 @@ async function snapshot(pl: Platform) {
       'crm.type.list',
     ),
     pl.portalCall<{ FIELD_NAME: string }[]>('crm.deal.userfield.list'),
+    pl.portalCall<{ fields: { entityId: string; fieldName: string; userTypeId: string; editFormLabel: Record<string, string> }[] }>(
+      'userfieldconfig.list',
+      { moduleId: 'crm' },
+    ),
   ]);
   return {
     placements: placements.map((x) => `${x.placement} ${x.handler}`).sort(),
@@ -31,6 +35,11 @@ async function snapshot(pl: Platform) {
     senders: [...senders].sort(),
     smartProcesses: types.types.map((t) => `${t.title} parent:${(t.relations?.parent ?? []).map((r) => r.entityTypeId).join(',')}`).sort(),
     dealFields: fields.map((f) => f.FIELD_NAME).sort(),
+    // Every smart-process user field in the portal, with the process it belongs to.
+    scheduleFields: spaFields.fields
+      .map((f) => `${f.entityId} ${f.fieldName} ${f.userTypeId} ${f.editFormLabel.ru ?? ''}|${f.editFormLabel.es ?? ''}`)
+      .sort(),
+    scheduleTypeIds: types.types.map((t) => (t as { id?: number }).id),
   };
 }
 
@@ -56,7 +65,14 @@ describe('platform install', () => {
       dealFields: m.dealUserFields.map((f) => ufName(f.fieldName)).sort(),
     };
     const first = await snapshot(p);
-    expect(first).toEqual(expected);
+    // The schedule's user fields, named after the smart process's crm.type id (not entityTypeId).
+    expect(first.scheduleTypeIds).toHaveLength(1);
+    const typeId = first.scheduleTypeIds[0]!;
+    expect(first.scheduleFields).toEqual(
+      m.scheduleFields.map((f) => `${spaEntityId(typeId)} ${spaFieldName(typeId, f.name)} ${f.type} ${f.label.ru}|${f.label.es}`).sort(),
+    );
+    const { scheduleFields: _sf, scheduleTypeIds: _st, ...declared } = first;
+    expect(declared).toEqual(expected);
 
     const row = await p.db.kysely.selectFrom('portals').selectAll().where('id', '=', portalId).executeTakeFirstOrThrow();
     expect(row.status).toBe('active');

@@ -11,6 +11,7 @@ import type { Core } from '../core.js';
 import { isRecord, isYes, nextIdOf, param, toInt } from '../util.js';
 import { selectList } from './crm-deal.js';
 import { contactExtras } from './crm-contact.js';
+import { isKnownSpaField } from './userfieldconfig.js';
 
 const notFound = (text: string) => new RestError(400, 'NOT_FOUND', text);
 
@@ -30,6 +31,10 @@ function readFields(params: Record<string, unknown>): Record<string, unknown> {
 /** Field patch incl. multi-fields `fm: [{valueType, value, typeId}]` for leads and contacts. */
 function patchOf(core: Core, i: EntityInfo, fields: Record<string, unknown>, current?: CrmRecord): Record<string, unknown> {
   const patch = fromItem(fields, i.specs);
+  // A smart process keeps only the user fields created for it (userfieldconfig.add).
+  if (core.state.types.some((t) => t.entityTypeId === i.entityTypeId)) {
+    for (const k of Object.keys(patch)) if (k.startsWith('ufCrm') && !isKnownSpaField(core, i.entityTypeId, k)) delete patch[k];
+  }
   if ((i.entityTypeId === 1 || i.entityTypeId === 3) && Array.isArray(fields.fm)) {
     const fm = (Array.isArray(current?.fm) ? [...(current.fm as unknown[])] : []) as Record<string, unknown>[];
     for (const e of fields.fm) {

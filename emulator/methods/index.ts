@@ -14,6 +14,7 @@ import { crmContactMethods } from './crm-contact.js';
 import { crmTypeMethods } from './crm-type.js';
 import { crmTimelineMethods } from './crm-timeline.js';
 import { miscMethods } from './misc.js';
+import { userfieldconfigMethods } from './userfieldconfig.js';
 
 export function allMethods(extra: MethodTable[] = []): MethodTable {
   const tables = [
@@ -30,6 +31,7 @@ export function allMethods(extra: MethodTable[] = []): MethodTable {
     crmTypeMethods,
     crmTimelineMethods,
     miscMethods,
+    userfieldconfigMethods,
     ...extra,
   ];
   const out: MethodTable = {};

@@ -53,6 +53,15 @@ export interface ManifestUserField {
   label: LangText;
 }
 
+/** A user field of the "Payment schedule" smart process; `key` is how the loan sync refers to it. */
+export interface ManifestScheduleField {
+  key: string;
+  /** Postfix of the portal's field name: UF_CRM_<typeId>_<name>. */
+  name: string;
+  type: string;
+  label: LangText;
+}
+
 export interface AppManifest {
   version: string;
   scopes: string[];
@@ -62,6 +71,7 @@ export interface AppManifest {
   smsSenders: ManifestSmsSender[];
   smartProcesses: ManifestSmartProcess[];
   dealUserFields: ManifestUserField[];
+  scheduleFields: ManifestScheduleField[];
 }
 
 export const MANIFEST_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'app.manifest.json');
@@ -69,11 +79,23 @@ export const MANIFEST_PATH = join(dirname(fileURLToPath(import.meta.url)), '..',
 let cached: AppManifest | undefined;
 
 function check(m: AppManifest): AppManifest {
-  const need = ['version', 'scopes', 'placements', 'activities', 'events', 'smsSenders', 'smartProcesses', 'dealUserFields'] as const;
+  const need = [
+    'version',
+    'scopes',
+    'placements',
+    'activities',
+    'events',
+    'smsSenders',
+    'smartProcesses',
+    'dealUserFields',
+    'scheduleFields',
+  ] as const;
   for (const k of need) if (m[k] === undefined) throw new Error(`app.manifest.json: missing ${k}`);
   for (const a of m.activities) if (!/^[a-zA-Z0-9._-]+$/.test(a.code)) throw new Error(`app.manifest.json: bad activity code ${a.code}`);
   for (const f of m.dealUserFields)
     if (!/^[A-Z0-9_]+$/.test(f.fieldName)) throw new Error(`app.manifest.json: bad field name ${f.fieldName}`);
+  for (const f of m.scheduleFields)
+    if (!/^[A-Z][A-Z_]*[A-Z]$/.test(f.name) || f.name.length > 30) throw new Error(`app.manifest.json: bad schedule field name ${f.name}`);
   for (const e of m.events) e.event = e.event.toUpperCase();
   return m;
 }
@@ -97,4 +119,28 @@ export function ufName(fieldName: string): string {
 
 export function manifestHash(m: AppManifest, publicUrl: string): string {
   return createHash('sha256').update(publicUrl).update(JSON.stringify(m)).digest('hex').slice(0, 32);
+}
+
+// Smart-process user fields (doc: api-reference/crm/universal/userfieldconfig/userfieldconfig-add.md,
+// entity-id.md): entityId is CRM_<id> where id is the crm.type `id` (its settings' primary key), NOT
+// the entityTypeId; the field code is UF_{OBJECT_IDENTIFIER}_{POSTFIX} = UF_CRM_<id>_<NAME>, at most
+// 50 characters of A-Z 0-9 _. crm.item.* names it in camelCase with underscores dropped between
+// letters (doc: api-reference/crm/universal/index.md "UF_CRM_10_DIGIT10 → ufCrm10Digit10"), so
+// UF_CRM_5_BALANCE_AFTER → ufCrm5BalanceAfter. Names are letters only after the id (see check()),
+// which keeps that mapping unambiguous and lets the sync derive them from the type id alone.
+
+/** userfieldconfig entityId of a smart process. */
+export function spaEntityId(typeId: number): string {
+  return `CRM_${typeId}`;
+}
+
+/** UF_CRM_<typeId>_<NAME>. */
+export function spaFieldName(typeId: number, name: string): string {
+  return `UF_CRM_${typeId}_${name}`;
+}
+
+/** The crm.item.* (camelCase) name of a smart-process field: ufCrm<typeId><Name>. */
+export function spaItemFieldName(typeId: number, name: string): string {
+  const words = name.split('_').filter((w) => w !== '');
+  return `ufCrm${typeId}${words.map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()).join('')}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchCommand, BatchOutcome } from '../portal/portal-client.js';
-import { loadManifest, ufName, type AppManifest } from './manifest.js';
+import { loadManifest, spaFieldName, ufName, type AppManifest } from './manifest.js';
 import { reconcileManifest, type ReconcileClient } from './reconcile.js';
 
 // The reconcile logic against a tiny in-memory portal that also knows crm.type.* and
@@ -12,8 +12,10 @@ class FakePortal implements ReconcileClient {
   activities = new Set<string>();
   robots = new Set<string>();
   senders = new Set<string>();
-  types: { entityTypeId: number; title: string; relations: unknown }[] = [];
+  types: { id?: number; entityTypeId: number; title: string; relations: unknown }[] = [];
   fields: { FIELD_NAME: string }[] = [];
+  spaFields: { entityId: string; fieldName: string; userTypeId: string; editFormLabel: Record<string, string> }[] = [];
+  withUserfieldconfig = true;
   writes = 0;
   withCrm = true;
 
@@ -65,7 +67,7 @@ class FakePortal implements ReconcileClient {
         return { types: this.types };
       case 'crm.type.add': {
         const f = p.fields as { title: string; relations: unknown };
-        const t = { entityTypeId: 1030 + this.types.length * 2, title: f.title, relations: f.relations };
+        const t = { id: 7 + this.types.length, entityTypeId: 1030 + this.types.length * 2, title: f.title, relations: f.relations };
         this.types.push(t);
         return { type: t };
       }
@@ -75,6 +77,15 @@ class FakePortal implements ReconcileClient {
       case 'crm.deal.userfield.add':
         this.fields.push({ FIELD_NAME: ufName(String((p.fields as { FIELD_NAME: string }).FIELD_NAME)) });
         return this.fields.length;
+      case 'userfieldconfig.list':
+        if (!this.withUserfieldconfig) throw { error: 'insufficient_scope' };
+        return { fields: this.spaFields };
+      case 'userfieldconfig.add': {
+        const f = p.field as { entityId: string; fieldName: string; userTypeId: string; editFormLabel: Record<string, string> };
+        if (p.moduleId !== 'crm') throw { error: '' };
+        this.spaFields.push({ entityId: f.entityId, fieldName: f.fieldName, userTypeId: f.userTypeId, editFormLabel: f.editFormLabel });
+        return { field: f };
+      }
       default:
         throw { error: 'ERROR_METHOD_NOT_FOUND' };
     }
@@ -145,6 +156,40 @@ describe('reconcileManifest', () => {
     expect(portal.fields).toHaveLength(m.dealUserFields.length); // kept: they hold data
     expect(r.updated.length).toBe(m.activities.length - 1);
     expect(r.scheduleEntityTypeId).toBe(1040);
+  });
+
+  it('creates the schedule user fields on CRM_<type id> (not the entityTypeId) once; a second run adds nothing', async () => {
+    const m = loadManifest();
+    const portal = new FakePortal();
+    // Somebody else's field on another process must not count as ours.
+    portal.spaFields.push({ entityId: 'CRM_99', fieldName: 'UF_CRM_99_PRINCIPAL', userTypeId: 'double', editFormLabel: {} });
+    const r1 = await reconcileManifest(portal, input(m));
+    expect(r1.scheduleTypeId).toBe(7);
+    const ours = portal.spaFields.filter((f) => f.entityId === 'CRM_7');
+    expect(ours.map((f) => `${f.fieldName} ${f.userTypeId}`).sort()).toEqual(
+      m.scheduleFields.map((f) => `${spaFieldName(7, f.name)} ${f.type}`).sort(),
+    );
+    expect(ours.find((f) => f.fieldName === 'UF_CRM_7_BALANCE_AFTER')!.editFormLabel).toMatchObject({
+      ru: 'Остаток после платежа',
+      en: 'Balance after payment',
+      es: 'Saldo después del pago',
+    });
+    const writes = portal.writes;
+    const r2 = await reconcileManifest(portal, input(m, r1.scheduleEntityTypeId));
+    expect(portal.writes).toBe(writes);
+    expect(r2).toMatchObject({ added: [], scheduleTypeId: 7 });
+    // A field deleted in the portal comes back, alone.
+    portal.spaFields = portal.spaFields.filter((f) => f.fieldName !== 'UF_CRM_7_STATUS');
+    const r3 = await reconcileManifest(portal, input(m, r1.scheduleEntityTypeId));
+    expect(r3.added).toEqual(['schedule-field:UF_CRM_7_STATUS']);
+  });
+
+  it('skips the schedule fields when the app lacks the userfieldconfig scope (older installs)', async () => {
+    const portal = new FakePortal();
+    portal.withUserfieldconfig = false;
+    const r = await reconcileManifest(portal, input(loadManifest()));
+    expect(r.skipped).toContain('schedule-fields (insufficient_scope)');
+    expect(portal.types).toHaveLength(1);
   });
 
   it('skips smart process and fields on a portal without those methods', async () => {

@@ -1,6 +1,7 @@
 import { AppError } from '../errors.js';
 import type { BatchCommand, BatchOutcome } from '../portal/portal-client.js';
 import { handlerUrl, ufName, type AppManifest, type LangText } from './manifest.js';
+import { reconcileScheduleFields } from './spa-fields.js';
 
 // Makes a portal hold exactly what app.manifest.json declares (contract.md §3.1, §4.1, §5.1, §6,
 // §7.2, §7.4): one v2 batch reads the current registrations, a second one removes what the
@@ -26,6 +27,8 @@ export interface ReconcileReport {
   updated: string[];
   skipped: string[];
   scheduleEntityTypeId: number | null;
+  /** crm.type `id` of the schedule smart process (names its user fields: UF_CRM_<id>_…). */
+  scheduleTypeId: number | null;
 }
 
 const pickLang = (t: LangText | undefined, lang: string) => (t ? (t[lang] ?? t.en ?? Object.values(t)[0] ?? '') : '');
@@ -45,6 +48,7 @@ export async function reconcileManifest(client: ReconcileClient, input: Reconcil
     updated: [],
     skipped: [],
     scheduleEntityTypeId: input.knownScheduleEntityTypeId,
+    scheduleTypeId: null,
   };
 
   const read = await client.batch<unknown>({
@@ -178,11 +182,13 @@ export async function reconcileManifest(client: ReconcileClient, input: Reconcil
   if (read.errors.types) {
     report.skipped.push(`smart-process (${read.errors.types.code})`);
   } else if (spa) {
-    const types = arr<{ entityTypeId: number; title: string }>(read.results.types);
+    const types = arr<{ id: number; entityTypeId: number; title: string }>(read.results.types);
     const titles = new Set(Object.values(spa.title));
     const found = types.find((t) => Number(t.entityTypeId) === input.knownScheduleEntityTypeId) ?? types.find((t) => titles.has(t.title));
-    if (found) report.scheduleEntityTypeId = Number(found.entityTypeId);
-    else {
+    if (found) {
+      report.scheduleEntityTypeId = Number(found.entityTypeId);
+      report.scheduleTypeId = Number(found.id);
+    } else {
       add.spa = {
         method: 'crm.type.add',
         params: {
@@ -223,9 +229,31 @@ export async function reconcileManifest(client: ReconcileClient, input: Reconcil
   }
 
   const writes = { ...remove, ...add };
-  if (Object.keys(writes).length === 0) return report;
-  const res = await client.batch<unknown>(writes);
   const failures: string[] = [];
+  if (Object.keys(writes).length > 0) await applyWrites(client, writes, report, failures);
+
+  // The smart process's user fields need its id, known only now when it was created just above.
+  if (report.scheduleTypeId !== null && Number.isFinite(report.scheduleTypeId)) {
+    const uf = await reconcileScheduleFields(client, report.scheduleTypeId, m.scheduleFields, lang);
+    report.added.push(...uf.added);
+    report.skipped.push(...uf.skipped);
+    failures.push(...uf.failures);
+  }
+  if (failures.length > 0) {
+    throw new AppError('UPSTREAM', `manifest apply: ${failures.join('; ')}`, 'Bitrix24 refused part of the app registration.', {
+      failures,
+    });
+  }
+  return report;
+}
+
+async function applyWrites(
+  client: ReconcileClient,
+  writes: Record<string, BatchCommand>,
+  report: ReconcileReport,
+  failures: string[],
+): Promise<void> {
+  const res = await client.batch<unknown>(writes);
   for (const [k, e] of Object.entries(res.errors)) {
     if (isAlready(e.code, e.description)) continue;
     if (isUnsupported(e.code) && (k === 'spa' || k.startsWith('uf_'))) {
@@ -234,12 +262,7 @@ export async function reconcileManifest(client: ReconcileClient, input: Reconcil
     }
     failures.push(`${writes[k]?.method}: ${e.code} ${e.description}`);
   }
-  const spaResult = res.results.spa as { type?: { entityTypeId?: number } } | undefined;
+  const spaResult = res.results.spa as { type?: { id?: number; entityTypeId?: number } } | undefined;
   if (spaResult?.type?.entityTypeId) report.scheduleEntityTypeId = Number(spaResult.type.entityTypeId);
-  if (failures.length > 0) {
-    throw new AppError('UPSTREAM', `manifest apply: ${failures.join('; ')}`, 'Bitrix24 refused part of the app registration.', {
-      failures,
-    });
-  }
-  return report;
+  if (spaResult?.type?.id) report.scheduleTypeId = Number(spaResult.type.id);
 }

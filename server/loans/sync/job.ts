@@ -21,9 +21,10 @@ export function registerLoanSyncJob(): void {
   registered = true;
   registerJobHandler<LoanSyncPayload>(LOAN_SYNC_JOB, async (job, ctx) => {
     if (!job.portalId) throw new PermanentJobError('loan.sync job without portal');
-    const target = await resolveSyncTarget(ctx.db, job.portalId);
+    const portal = await ctx.portal();
+    const target = await resolveSyncTarget(ctx.db, job.portalId, portal);
     try {
-      const report = await syncLoanToPortal(ctx.db, await ctx.portal(), job.portalId, job.payload.loanId, target);
+      const report = await syncLoanToPortal(ctx.db, portal, job.portalId, job.payload.loanId, target);
       ctx.log.info({ loanId: job.payload.loanId, ...report, errors: undefined }, 'loan synced to portal');
     } catch (e) {
       if (e instanceof AppError && e.code === 'LOAN_NOT_FOUND') throw new PermanentJobError(e.message);

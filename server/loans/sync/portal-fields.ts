@@ -71,6 +71,7 @@ export function desiredItems(state: LoanState, servicing: Servicing, target: Syn
       fields[f.principal] = row.principal;
       fields[f.interest] = row.interest;
       fields[f.fees] = row.fees;
+      fields[f.total] = row.total;
       fields[f.paid] = s?.paid ?? '0';
       fields[f.outstanding] = s?.outstanding ?? row.total;
       fields[f.status] = status;

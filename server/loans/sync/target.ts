@@ -1,5 +1,7 @@
 import { AppError } from '../../errors.js';
+import { loadManifest, spaItemFieldName, type ManifestScheduleField } from '../../manifest/manifest.js';
 import type { Executor } from '../db-types.js';
+import type { PortalGateway } from '../portal-gateway.js';
 
 /** Where and under which names the schedule and the deal fields are written in a portal. */
 export interface SyncTarget {
@@ -16,16 +18,16 @@ export interface SyncTarget {
     status: string;
   };
   /**
-   * Smart-process item user fields (camelCase crm.item names). The manifest declares none yet, so
-   * these defaults are placeholders a real portal ignores (unknown fields are dropped); the title,
-   * dates, opportunity and stage carry the essentials regardless. UNVERIFIED(b24): real SPA UF names
-   * look like ufCrm<typeId>_<name>; the installer should create them and pass the names here.
+   * Smart-process item user fields (camelCase crm.item names): the ones install creates from
+   * app.manifest.json scheduleFields, ufCrm<typeId><Name> (see scheduleItemFields). null when they
+   * are unknown: the title, dates, opportunity and stage carry the essentials regardless.
    */
   itemFields: {
     installment: string;
     principal: string;
     interest: string;
     fees: string;
+    total: string;
     paid: string;
     outstanding: string;
     status: string;
@@ -53,6 +55,7 @@ export const DEFAULT_ITEM_FIELDS: NonNullable<SyncTarget['itemFields']> = {
   principal: 'ufCrmLoanPrincipal',
   interest: 'ufCrmLoanInterest',
   fees: 'ufCrmLoanFees',
+  total: 'ufCrmLoanTotal',
   paid: 'ufCrmLoanPaid',
   outstanding: 'ufCrmLoanOutstanding',
   status: 'ufCrmLoanStatus',
@@ -64,8 +67,67 @@ export function defaultSyncTarget(entityTypeId: number): SyncTarget {
   return { entityTypeId, dealFields: DEFAULT_DEAL_FIELDS, itemFields: DEFAULT_ITEM_FIELDS, stageIds: null };
 }
 
-/** The portal's target from the platform's portals row (schedule_entity_type_id set at install). */
-export async function resolveSyncTarget(db: Executor, portalId: string): Promise<SyncTarget> {
+type ItemFields = NonNullable<SyncTarget['itemFields']>;
+// SyncTarget key ← manifest scheduleFields key.
+const MANIFEST_KEYS: Record<keyof ItemFields, string> = {
+  installment: 'installmentNo',
+  principal: 'principal',
+  interest: 'interest',
+  fees: 'fees',
+  total: 'total',
+  paid: 'paid',
+  outstanding: 'outstanding',
+  status: 'status',
+  balanceAfter: 'balanceAfter',
+  loanId: 'loanId',
+};
+
+/**
+ * The crm.item names of the fields install created on the smart process whose crm.type `id` is
+ * typeId (server/manifest/spa-fields.ts): deterministic, so nothing is stored besides the type.
+ * null when the manifest lacks one of them (the sync then writes only the standard fields).
+ */
+export function scheduleItemFields(typeId: number, fields: ManifestScheduleField[] = loadManifest().scheduleFields): ItemFields | null {
+  const byKey = new Map(fields.map((f) => [f.key, f.name]));
+  const out: Partial<ItemFields> = {};
+  for (const [k, mk] of Object.entries(MANIFEST_KEYS) as [keyof ItemFields, string][]) {
+    const name = byKey.get(mk);
+    if (!name) return null;
+    out[k] = spaItemFieldName(typeId, name);
+  }
+  return out as ItemFields;
+}
+
+/** The target for a smart process whose crm.type id is known: the fields install created. */
+export function installedSyncTarget(entityTypeId: number, typeId: number): SyncTarget {
+  return { entityTypeId, dealFields: DEFAULT_DEAL_FIELDS, itemFields: scheduleItemFields(typeId), stageIds: null };
+}
+
+// crm.type id per portal and entityTypeId: it never changes for a smart process, so one lookup
+// per process is enough (bounded: one entry per portal).
+const typeIds = new Map<string, number>();
+
+async function typeIdOf(gw: PortalGateway, portalId: string, entityTypeId: number): Promise<number | null> {
+  const key = `${portalId}|${entityTypeId}`;
+  const known = typeIds.get(key);
+  if (known !== undefined) return known;
+  // doc: api-reference/crm/universal/user-defined-object-types/crm-type-list.md (filter by entityTypeId).
+  const res = await gw.call<{ types?: { id: number | string; entityTypeId: number | string }[] }>('crm.type.list', {
+    filter: { entityTypeId },
+  });
+  const t = res.types?.find((x) => Number(x.entityTypeId) === entityTypeId);
+  if (!t) return null;
+  if (typeIds.size > 10_000) typeIds.clear();
+  typeIds.set(key, Number(t.id));
+  return Number(t.id);
+}
+
+/**
+ * The portal's target from the platform's portals row (schedule_entity_type_id set at install).
+ * With a gateway, the item user fields are the ones install created (their names need the crm.type
+ * id, looked up once); without one they are left out.
+ */
+export async function resolveSyncTarget(db: Executor, portalId: string, gw?: PortalGateway): Promise<SyncTarget> {
   const row = await db.selectFrom('portals').select('schedule_entity_type_id').where('id', '=', portalId).executeTakeFirst();
   const id = row?.schedule_entity_type_id;
   if (id === null || id === undefined)
@@ -74,5 +136,9 @@ export async function resolveSyncTarget(db: Executor, portalId: string): Promise
       `portal ${portalId} has no payment-schedule smart process yet`,
       'The app is not fully installed in this portal',
     );
-  return defaultSyncTarget(Number(id));
+  if (!gw) return { ...defaultSyncTarget(Number(id)), itemFields: null };
+  const typeId = await typeIdOf(gw, portalId, Number(id));
+  if (typeId === null)
+    throw new AppError('NOT_READY', `portal ${portalId}: smart process ${id} not found`, 'The app is not fully installed in this portal');
+  return installedSyncTarget(Number(id), typeId);
 }
