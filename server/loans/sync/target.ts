@@ -50,6 +50,7 @@ export const DEFAULT_DEAL_FIELDS: SyncTarget['dealFields'] = {
   status: 'UF_CRM_LOAN_STATUS',
 };
 
+/** Names for fakes and unit tests only: a portal has no such fields (install creates ufCrm<typeId>…, see scheduleItemFields). */
 export const DEFAULT_ITEM_FIELDS: NonNullable<SyncTarget['itemFields']> = {
   installment: 'ufCrmLoanInstallment',
   principal: 'ufCrmLoanPrincipal',
@@ -111,7 +112,9 @@ async function typeIdOf(gw: PortalGateway, portalId: string, entityTypeId: numbe
   const key = `${portalId}|${entityTypeId}`;
   const known = typeIds.get(key);
   if (known !== undefined) return known;
-  // doc: api-reference/crm/universal/user-defined-object-types/crm-type-list.md (filter by entityTypeId).
+  // doc: api-reference/crm/universal/user-defined-object-types/crm-type-list.md. UNVERIFIED(b24): that
+  // the filter takes entityTypeId; the answer is matched here too, so an ignored filter still works
+  // while the portal has at most 50 smart processes.
   const res = await gw.call<{ types?: { id: number | string; entityTypeId: number | string }[] }>('crm.type.list', {
     filter: { entityTypeId },
   });
