@@ -1,4 +1,4 @@
-import { Component } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Formatters } from '../format.js';
 import type { Translate } from '../i18n.js';
@@ -20,7 +20,7 @@ interface Props {
  * first rows at once and the rest one frame later (a 360-row table costs Chromium ~100 ms of style,
  * layout and paint — far past a frame).
  */
-export const FIRST_ROWS = 40;
+export const FIRST_ROWS = 24;
 
 interface RowProps {
   r: ScheduleRow;
@@ -77,6 +77,17 @@ class Row extends Component<RowProps> {
         <td>{st ? <span class={`lt-badge lt-badge--${st.status}`}>{t(`status.${st.status}`)}</span> : null}</td>
       </tr>
     );
+  }
+}
+
+/** Children left exactly as they are while frozen: the hidden rows are not worth a diff. */
+class Frozen extends Component<{ frozen: boolean; children: ComponentChildren }> {
+  override shouldComponentUpdate(next: { frozen: boolean }): boolean {
+    return !next.frozen;
+  }
+
+  override render() {
+    return this.props.children;
   }
 }
 
@@ -141,7 +152,7 @@ export function ScheduleTable({ schedule, states, model, editable, t, fmt }: Pro
           shown: updating those rows a frame later is cheaper than removing and re-creating them. */}
       {rest <= 0 ? null : (
         <tbody key="rest" hidden={!complete}>
-          {(complete ? rows : (fullFor ?? [])).slice(FIRST_ROWS).map(row)}
+          <Frozen frozen={!complete}>{complete ? rows.slice(FIRST_ROWS).map(row) : null}</Frozen>
         </tbody>
       )}
       {rest > 0 && !complete ? (
