@@ -19,7 +19,11 @@ const secretsFile = resolve(dataDir, 'demo-secrets.json');
 if (!existsSync(secretsFile)) {
   writeFileSync(
     secretsFile,
-    JSON.stringify({ ENCRYPTION_KEY: randomBytes(32).toString('base64'), SESSION_SECRET: randomBytes(32).toString('base64'), B24_CLIENT_SECRET: randomBytes(16).toString('hex') }),
+    JSON.stringify({
+      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      SESSION_SECRET: randomBytes(32).toString('base64'),
+      B24_CLIENT_SECRET: randomBytes(16).toString('hex'),
+    }),
     { mode: 0o600 },
   );
 }
@@ -75,12 +79,17 @@ const demoPortal = await db.kysely.selectFrom('portals').select('id').where('mem
 const demoProviders = demoPortal && process.env.DEMO_FAKE_PROVIDERS !== 'off' ? await startDemoProviders(app, demoPortal.id) : undefined;
 if (demoProviders) {
   const { sms, payments } = demoProviders.configured;
-  console.log(`SMS provider:    ${sms ? `LOCAL FAKE SMSC (SMPP) on 127.0.0.1:${demoProviders.smscPort} — nothing is really sent` : 'kept the settings an admin saved'}`);
-  console.log(`Payout provider: ${payments ? `LOCAL FAKE OpenPay at ${demoProviders.openpayUrl} — no money moves` : 'kept the settings an admin saved'}`);
+  console.log(
+    `SMS provider:    ${sms ? `LOCAL FAKE SMSC (SMPP) on 127.0.0.1:${demoProviders.smscPort} — nothing is really sent` : 'kept the settings an admin saved'}`,
+  );
+  console.log(
+    `Payout provider: ${payments ? `LOCAL FAKE OpenPay at ${demoProviders.openpayUrl} — no money moves` : 'kept the settings an admin saved'}`,
+  );
 }
 
 // An incoming webhook, as an admin makes one under Developer resources (made once, then kept).
-if (emulator.state.webhooks.length === 0) await fetch(`${emulator.url}/emulator/api/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+if (emulator.state.webhooks.length === 0)
+  await fetch(`${emulator.url}/emulator/api/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
 const hook = emulator.state.webhooks[0];
 console.log('');
 console.log(`  Portal (open this):  ${emulator.url}/`);

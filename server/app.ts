@@ -60,7 +60,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ error: 'INTERNAL', message: 'Internal error' });
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` }));
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send({ error: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` }),
+  );
 
   await app.register((await import('./routes/docs.js')).docsAndLendingApi); // OpenAPI /docs + /api/v1/lending (first, so swagger sees every route)
   await app.register(healthRoutes);

@@ -14,7 +14,15 @@ export const ConfigSchema = Type.Object({
   ENCRYPTION_KEY: Type.String({ minLength: 32, description: 'base64 of 32 random bytes (AES-256-GCM key for tokens and secrets at rest)' }),
   SESSION_SECRET: Type.String({ minLength: 32, description: 'HMAC key for widget sessions' }),
   LOG_LEVEL: Type.Union(
-    [Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')],
+    [
+      Type.Literal('fatal'),
+      Type.Literal('error'),
+      Type.Literal('warn'),
+      Type.Literal('info'),
+      Type.Literal('debug'),
+      Type.Literal('trace'),
+      Type.Literal('silent'),
+    ],
     { default: 'info' },
   ),
   WORKER: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),

@@ -5,11 +5,34 @@ import type { LoggerOptions } from 'pino';
 export const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
-  '*.access_token', '*.refresh_token', '*.application_token', '*.client_secret',
-  '*.AUTH_ID', '*.REFRESH_ID', '*.APPLICATION_TOKEN', '*.auth', '*.password', '*.secret',
-  '*.accessToken', '*.refreshToken', '*.applicationToken', '*.token',
-  '*.phone', '*.PHONE', '*.email', '*.EMAIL', '*.name', '*.NAME', '*.LAST_NAME', '*.SECOND_NAME',
-  '*.message_to', '*.message_body', '*.messageTo', '*.messageBody', '*.holderName', '*.clabe',
+  '*.access_token',
+  '*.refresh_token',
+  '*.application_token',
+  '*.client_secret',
+  '*.AUTH_ID',
+  '*.REFRESH_ID',
+  '*.APPLICATION_TOKEN',
+  '*.auth',
+  '*.password',
+  '*.secret',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.applicationToken',
+  '*.token',
+  '*.phone',
+  '*.PHONE',
+  '*.email',
+  '*.EMAIL',
+  '*.name',
+  '*.NAME',
+  '*.LAST_NAME',
+  '*.SECOND_NAME',
+  '*.message_to',
+  '*.message_body',
+  '*.messageTo',
+  '*.messageBody',
+  '*.holderName',
+  '*.clabe',
 ];
 
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
@@ -21,7 +44,9 @@ export function scrubText(s: string): string {
 
 // Keys whose values never reach the log, at any depth (compared lower-cased).
 const SENSITIVE_KEYS = new Set(
-  REDACT_PATHS.filter((p) => p.startsWith('*.')).map((p) => p.slice(2).toLowerCase()).concat(['phone_number', 'message_text', 'auth_id', 'refresh_id', 'client_secret', 'first_name', 'full_name', 'value']),
+  REDACT_PATHS.filter((p) => p.startsWith('*.'))
+    .map((p) => p.slice(2).toLowerCase())
+    .concat(['phone_number', 'message_text', 'auth_id', 'refresh_id', 'client_secret', 'first_name', 'full_name', 'value']),
 );
 const MAX_SCRUB_DEPTH = 8;
 
@@ -48,7 +73,11 @@ export function loggerOptions(level: string): LoggerOptions {
     // Request URLs can carry ?auth=… or a phone in a query string.
     serializers: {
       req(req: { method?: string; url?: string; id?: string }) {
-        return { method: req.method, url: scrubText((req.url ?? '').replace(/([?&](auth|AUTH_ID|code|token)=)[^&]*/gi, '$1[redacted]')), id: req.id };
+        return {
+          method: req.method,
+          url: scrubText((req.url ?? '').replace(/([?&](auth|AUTH_ID|code|token)=)[^&]*/gi, '$1[redacted]')),
+          id: req.id,
+        };
       },
     },
     formatters: {

@@ -20,7 +20,12 @@ describe('call_script activity', () => {
     // Seed 000's final call fills the CLABE into the deal; the payout reads it from there.
     const tpl = runner.defineTemplate('issuance', [
       { type: 'activity', code: 'call_script', properties: { script: 'final-call' }, timeoutSec: 30 },
-      { type: 'activity', code: 'payout', properties: { amount: '3000.00', clabe: '{=Document:UF_CRM_LOAN_PAYOUT_CLABE}' }, timeoutSec: 20 },
+      {
+        type: 'activity',
+        code: 'payout',
+        properties: { amount: '3000.00', clabe: '{=Document:UF_CRM_LOAN_PAYOUT_CLABE}' },
+        timeoutSec: 20,
+      },
       { type: 'activity', code: 'send_sms', properties: { text: 'Llamada {=A1:outcome}, desembolso {=A2:status}' }, timeoutSec: 20 },
     ]);
     const run = runner.start(tpl.id, dealId);
@@ -38,9 +43,13 @@ describe('call_script activity', () => {
       });
       return { status: r.status, body: (await r.json()) as Record<string, unknown> };
     };
-    await expect.poll(async () => ((await api('GET', `/api/v1/deals/${dealId}/call-scripts`)).body.calls as unknown[]).length, { timeout: 5000 }).toBe(1);
+    await expect
+      .poll(async () => ((await api('GET', `/api/v1/deals/${dealId}/call-scripts`)).body.calls as unknown[]).length, { timeout: 5000 })
+      .toBe(1);
     const list = await api('GET', `/api/v1/deals/${dealId}/call-scripts`);
-    const open = (list.body.calls as { callId: string; status: string; script: { id: string; lang: string }; vars: Record<string, string> }[])[0]!;
+    const open = (
+      list.body.calls as { callId: string; status: string; script: { id: string; lang: string }; vars: Record<string, string> }[]
+    )[0]!;
     expect(open.status).toBe('waiting');
     expect(open.script).toMatchObject({ id: 'final-call', lang: 'es' });
     expect(open.vars).toMatchObject({ client_name: 'Marta Ruiz', currency: 'MXN' });
@@ -53,7 +62,9 @@ describe('call_script activity', () => {
     // Finishing before the path is answered is refused; a bad option is refused.
     expect((await api('POST', `/api/v1/call-scripts/${open.callId}/finish`)).status).toBe(400);
     expect((await api('POST', `/api/v1/call-scripts/${open.callId}/answers`, { questionId: 'identity', value: 'maybe' })).status).toBe(400);
-    expect((await api('POST', `/api/v1/call-scripts/${open.callId}/answers`, { questionId: 'clabe', value: '012298026516924617' })).status).toBe(400);
+    expect(
+      (await api('POST', `/api/v1/call-scripts/${open.callId}/answers`, { questionId: 'clabe', value: '012298026516924617' })).status,
+    ).toBe(400);
     for (const [questionId, value] of [
       ['identity', 'yes'],
       ['terms', 'yes'],

@@ -30,7 +30,10 @@ describe('provider failures in the workflow log', () => {
   it('a throttled SMSC: two retries logged, then sent once', async () => {
     w.smsc.failNextSubmits(0x58, 2); // ESME_RTHROTTLED
     const dealId = await w.deal({ phone: '+5215500000012' });
-    const run = await w.runWorkflow([{ type: 'activity', code: 'send_sms', properties: { text: 'Segundo intento' }, timeoutSec: 20 }], dealId);
+    const run = await w.runWorkflow(
+      [{ type: 'activity', code: 'send_sms', properties: { text: 'Segundo intento' }, timeoutSec: 20 }],
+      dealId,
+    );
     const step = run.steps[0]!;
     expect(step.returnValues).toMatchObject({ status: 'queued' });
     expect(step.log.filter((l) => /SMS attempt \d of 6 failed/.test(l))).toHaveLength(2);

@@ -42,27 +42,45 @@ export async function startActivityWorld(o: WorldOptions = {}): Promise<Activity
   const smsc = await startFakeSmsc({ systemId: 'lender', password: 'secret' });
   const openpay = await startFakeOpenpay();
   const twilio = await startFakeTwilio();
-  const twilioSettings = { accountSid: twilio.accountSid, authToken: twilio.authToken, from: '+15005550006', baseUrl: twilio.baseUrl, statusCallbackUrl: `${p.a.url}/sms/status/${portalId}`, timeoutMs: 2000 };
+  const twilioSettings = {
+    accountSid: twilio.accountSid,
+    authToken: twilio.authToken,
+    from: '+15005550006',
+    baseUrl: twilio.baseUrl,
+    statusCallbackUrl: `${p.a.url}/sms/status/${portalId}`,
+    timeoutMs: 2000,
+  };
   const config: ActivityConfig = {
     settingsOf: async () => ({
       language: 'es',
-      sms: o.smsGateway === 'twilio' ? { provider: 'twilio', settings: twilioSettings } : {
-        provider: 'smpp',
+      sms:
+        o.smsGateway === 'twilio'
+          ? { provider: 'twilio', settings: twilioSettings }
+          : {
+              provider: 'smpp',
+              settings: {
+                host: '127.0.0.1',
+                port: smsc.port,
+                systemId: 'lender',
+                password: 'secret',
+                sourceAddr: 'LENDER',
+                maxSegments: o.maxSegments ?? 6,
+                ...(o.maxChars ? { maxChars: o.maxChars } : {}),
+                timeoutMs: o.smsTimeoutMs ?? 2000,
+                reconnectBaseMs: 20,
+                reconnectMaxMs: 100,
+                enquireLinkMs: 0,
+              },
+            },
+      payments: {
+        provider: 'openpay',
         settings: {
-          host: '127.0.0.1',
-          port: smsc.port,
-          systemId: 'lender',
-          password: 'secret',
-          sourceAddr: 'LENDER',
-          maxSegments: o.maxSegments ?? 6,
-          ...(o.maxChars ? { maxChars: o.maxChars } : {}),
-          timeoutMs: o.smsTimeoutMs ?? 2000,
-          reconnectBaseMs: 20,
-          reconnectMaxMs: 100,
-          enquireLinkMs: 0,
+          merchantId: openpay.merchantId,
+          privateKey: openpay.privateKey,
+          baseUrl: openpay.baseUrl,
+          timeoutMs: o.openpayTimeoutMs ?? 2000,
         },
       },
-      payments: { provider: 'openpay', settings: { merchantId: openpay.merchantId, privateKey: openpay.privateKey, baseUrl: openpay.baseUrl, timeoutMs: o.openpayTimeoutMs ?? 2000 } },
     }),
     sms: { backoffBaseMs: 50, backoffMaxMs: 200, leaseMs: 400 },
     payouts: { backoffBaseMs: 50, backoffMaxMs: 200, leaseMs: 400, maxAttempts: o.payoutMaxAttempts ?? 4 },
@@ -100,8 +118,12 @@ export async function startActivityWorld(o: WorldOptions = {}): Promise<Activity
     startWorker,
     async deal({ phone, name = 'Lucía Ramírez', currency = 'MXN', amount = '15000', assignedBy = 1 }) {
       const [first, ...rest] = name.split(' ');
-      const contactId = await p.portalCall<number>('crm.contact.add', { fields: { NAME: first, LAST_NAME: rest.join(' '), PHONE: [{ VALUE: phone, VALUE_TYPE: 'MOBILE' }] } });
-      return p.portalCall<number>('crm.deal.add', { fields: { TITLE: `Loan ${name}`, CONTACT_ID: contactId, CURRENCY_ID: currency, OPPORTUNITY: amount, ASSIGNED_BY_ID: assignedBy } });
+      const contactId = await p.portalCall<number>('crm.contact.add', {
+        fields: { NAME: first, LAST_NAME: rest.join(' '), PHONE: [{ VALUE: phone, VALUE_TYPE: 'MOBILE' }] },
+      });
+      return p.portalCall<number>('crm.deal.add', {
+        fields: { TITLE: `Loan ${name}`, CONTACT_ID: contactId, CURRENCY_ID: currency, OPPORTUNITY: amount, ASSIGNED_BY_ID: assignedBy },
+      });
     },
     async runWorkflow(steps, dealId, timeoutMs = 20_000) {
       const tpl = runner.defineTemplate('test', steps);
@@ -119,4 +141,3 @@ export async function startActivityWorld(o: WorldOptions = {}): Promise<Activity
     },
   };
 }
-

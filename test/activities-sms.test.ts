@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeSms } from '../server/integrations/sms/encoding/index.js';
 import { startActivityWorld, type ActivityWorld } from './activities-harness.js';
 
-const ES = 'Hola Lucía: su próximo pago vence el 15 de diciembre. Si ya pagó, ignore este mensaje. ¡Gracias por su preferencia! Atención a clientes: 55 1234 5678.';
-const RU = 'Здравствуйте, Иван! Напоминаем, что очередной платёж по займу нужно внести до 15 декабря. Если вы уже оплатили, не обращайте внимания на это сообщение.';
+const ES =
+  'Hola Lucía: su próximo pago vence el 15 de diciembre. Si ya pagó, ignore este mensaje. ¡Gracias por su preferencia! Atención a clientes: 55 1234 5678.';
+const RU =
+  'Здравствуйте, Иван! Напоминаем, что очередной платёж по займу нужно внести до 15 декабря. Если вы уже оплатили, не обращайте внимания на это сообщение.';
 
 describe('send_sms activity end to end', () => {
   let w: ActivityWorld;

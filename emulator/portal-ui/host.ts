@@ -25,7 +25,14 @@ export interface PortalHost {
   domain(): string;
   memberId(): string;
   defaultLang(): string;
-  app(): { installed: boolean; status: string; applicationToken: string; scope: string; installUrl?: string | undefined; appUrl?: string | undefined } | null;
+  app(): {
+    installed: boolean;
+    status: string;
+    applicationToken: string;
+    scope: string;
+    installUrl?: string | undefined;
+    appUrl?: string | undefined;
+  } | null;
   deals(): DealView[];
   deal(id: number): DealView | undefined;
   placements(code: string): Placement[];

@@ -3,7 +3,18 @@ import { startInstalled, type Installed } from '../test-support/setup.js';
 import { workflowsOf } from './runner.js';
 import { evaluate } from './expressions.js';
 
-const fixtureKeys = ['workflow_id', 'code', 'document_id', 'document_type', 'event_token', 'properties', 'use_subscription', 'timeout_duration', 'ts', 'auth'];
+const fixtureKeys = [
+  'workflow_id',
+  'code',
+  'document_id',
+  'document_type',
+  'event_token',
+  'properties',
+  'use_subscription',
+  'timeout_duration',
+  'ts',
+  'auth',
+];
 
 describe('workflow runner', () => {
   let t: Installed;
@@ -65,7 +76,10 @@ describe('workflow runner', () => {
 
   it('honours the timeout: continues with empty return values and the token is spent', async () => {
     const runner = workflowsOf(t.em.core);
-    const tpl = runner.defineTemplate('t', [{ type: 'activity', code: 'echo', timeoutSec: 0.2 }, { type: 'wait', ms: 1 }]);
+    const tpl = runner.defineTemplate('t', [
+      { type: 'activity', code: 'echo', timeoutSec: 0.2 },
+      { type: 'wait', ms: 1 },
+    ]);
     const run = await runner.wait(runner.start(tpl.id, dealId).id, 10_000);
     expect(run.status).toBe('done');
     expect(run.steps[0]).toMatchObject({ status: 'timeout', returnValues: {} });
@@ -88,14 +102,28 @@ describe('workflow runner', () => {
   it('admin endpoints define and run a template; SMS from a deal goes to the sender handler', async () => {
     await t.call('messageservice.sender.add', { CODE: 'sms1', TYPE: 'SMS', HANDLER: `${t.sink.url}/sms`, NAME: 'SMS' });
     const post = (path: string, body: unknown) =>
-      fetch(`${t.em.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, unknown>>);
-    const tpl = await post('/emulator/api/workflows', { name: 'x', steps: [{ type: 'sms', senderCode: 'sms1', text: 'Hola {=Document:TITLE}', phone: '+5215512345678' }] });
+      fetch(`${t.em.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+        (r) => r.json() as Promise<Record<string, unknown>>,
+      );
+    const tpl = await post('/emulator/api/workflows', {
+      name: 'x',
+      steps: [{ type: 'sms', senderCode: 'sms1', text: 'Hola {=Document:TITLE}', phone: '+5215512345678' }],
+    });
     const started = await post(`/emulator/api/workflows/${String(tpl.id)}/run`, { dealId });
     await workflowsOf(t.em.core).wait(String(started.runId));
-    const run = (await fetch(`${t.em.url}/emulator/api/workflow-runs/${String(started.runId)}`).then((r) => r.json())) as { status: string };
+    const run = (await fetch(`${t.em.url}/emulator/api/workflow-runs/${String(started.runId)}`).then((r) => r.json())) as {
+      status: string;
+    };
     expect(run.status).toBe('done');
     const bp = t.sink.requests.find((r) => r.path === '/sms')!.body as Record<string, unknown>;
-    expect(bp).toMatchObject({ module_id: 'bizproc', type: 'SMS', code: 'sms1', message_to: '+5215512345678', message_body: 'Hola Préstamo Ana', document_id: ['crm', 'CCrmDocumentDeal', `DEAL_${dealId}`] });
+    expect(bp).toMatchObject({
+      module_id: 'bizproc',
+      type: 'SMS',
+      code: 'sms1',
+      message_to: '+5215512345678',
+      message_body: 'Hola Préstamo Ana',
+      document_id: ['crm', 'CCrmDocumentDeal', `DEAL_${dealId}`],
+    });
     expect(bp.properties).toEqual({ phone_number: '+5215512345678', message_text: 'Hola Préstamo Ana' });
     expect(String(bp.message_id)).toMatch(/^[0-9a-f]{32}$/);
 

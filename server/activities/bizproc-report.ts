@@ -8,9 +8,18 @@ import { isAppError } from '../errors.js';
 
 const MAX_LOG = 1000;
 
-export async function sendReturnValues(b24: PortalClient, eventToken: string, returnValues: Record<string, unknown>, logMessage?: string): Promise<'sent' | 'already'> {
+export async function sendReturnValues(
+  b24: PortalClient,
+  eventToken: string,
+  returnValues: Record<string, unknown>,
+  logMessage?: string,
+): Promise<'sent' | 'already'> {
   try {
-    await b24.call('bizproc.event.send', { EVENT_TOKEN: eventToken, RETURN_VALUES: returnValues, ...(logMessage ? { LOG_MESSAGE: logMessage.slice(0, MAX_LOG) } : {}) });
+    await b24.call('bizproc.event.send', {
+      EVENT_TOKEN: eventToken,
+      RETURN_VALUES: returnValues,
+      ...(logMessage ? { LOG_MESSAGE: logMessage.slice(0, MAX_LOG) } : {}),
+    });
     return 'sent';
   } catch (e) {
     if (isAppError(e) && e.code === 'PORTAL_ACCESS_DENIED') return 'already';

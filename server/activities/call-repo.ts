@@ -50,7 +50,11 @@ export interface NewCall {
 }
 
 /** Inserts the call unless (portal, source, key) exists; returns the stored row and whether it is new. */
-export async function insertCall(trx: Transaction<Database>, portalId: string, c: NewCall): Promise<{ call: ActivityCall; created: boolean }> {
+export async function insertCall(
+  trx: Transaction<Database>,
+  portalId: string,
+  c: NewCall,
+): Promise<{ call: ActivityCall; created: boolean }> {
   const iso = new Date().toISOString();
   const res = await trx
     .insertInto('activity_calls')
@@ -107,7 +111,13 @@ export interface CallPatch {
 }
 
 /** Updates a call; with `from` only while it is in one of those statuses. Returns whether a row changed. */
-export async function updateCall(db: Kysely<Database>, portalId: string, id: string, patch: CallPatch, from?: ActivityCallStatus[]): Promise<boolean> {
+export async function updateCall(
+  db: Kysely<Database>,
+  portalId: string,
+  id: string,
+  patch: CallPatch,
+  from?: ActivityCallStatus[],
+): Promise<boolean> {
   let q = db
     .updateTable('activity_calls')
     .set({

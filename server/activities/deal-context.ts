@@ -15,7 +15,13 @@ export interface DealContext {
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
-export async function loadDealContext(b24: PortalClient, db: Kysely<Database>, portalId: string, dealId: number, today: string): Promise<DealContext> {
+export async function loadDealContext(
+  b24: PortalClient,
+  db: Kysely<Database>,
+  portalId: string,
+  dealId: number,
+  today: string,
+): Promise<DealContext> {
   const deal = await b24.call<Record<string, unknown>>('crm.deal.get', { id: dealId });
   const contactId = Number(deal.CONTACT_ID ?? 0);
   const contact = contactId > 0 ? await b24.call<Record<string, unknown>>('crm.contact.get', { id: contactId }) : null;

@@ -36,7 +36,13 @@ export interface ActivityConfig {
 
 export class ProviderNotConfigured extends AppError {
   constructor(kind: string, portalId: string) {
-    super('PROVIDER_NOT_CONFIGURED', `no ${kind} provider configured for portal ${portalId}`, `No ${kind} provider is configured for this Bitrix24 account.`, undefined, 422);
+    super(
+      'PROVIDER_NOT_CONFIGURED',
+      `no ${kind} provider configured for portal ${portalId}`,
+      `No ${kind} provider is configured for this Bitrix24 account.`,
+      undefined,
+      422,
+    );
   }
 }
 
@@ -60,7 +66,8 @@ export async function smsProviderFor(portalId: string, db: Kysely<Database>): Pr
   if (cached) return cached;
   const s = (await config.settingsOf(portalId))?.sms;
   if (!s) throw new ProviderNotConfigured('SMS', portalId);
-  const provider: SmsProvider = config.createSmsProvider?.(s) ?? (s.provider === 'smpp' ? smppProvider.create(s.settings) : twilioProvider.create(s.settings));
+  const provider: SmsProvider =
+    config.createSmsProvider?.(s) ?? (s.provider === 'smpp' ? smppProvider.create(s.settings) : twilioProvider.create(s.settings));
   // Receipts on the SMPP connection become status updates (and Bitrix24 reports) for this portal.
   provider.onStatus?.((u) => void recordReceipt(dbRef ?? db, portalId, provider.code, u));
   smsCache.set(key, provider);

@@ -8,7 +8,12 @@ import { insertCall, type ActivityCall, type NewCall } from './call-repo.js';
 
 export const ACTIVITY_JOB_MAX_ATTEMPTS = 6;
 
-export async function receiveCall(app: FastifyInstance, portalId: string, call: NewCall, jobKind: string): Promise<{ call: ActivityCall; created: boolean }> {
+export async function receiveCall(
+  app: FastifyInstance,
+  portalId: string,
+  call: NewCall,
+  jobKind: string,
+): Promise<{ call: ActivityCall; created: boolean }> {
   return app.db.kysely.transaction().execute(async (trx) => {
     const r = await insertCall(trx, portalId, call);
     if (r.created) {

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { languageFor, renderSms } from './sms-templates.js';
 import { dealIdOf } from './codes.js';
 
-const vars = { name: 'Ana', amount: '1200.00', currency: 'MXN', dueDate: '2026-12-15', balance: '9000.00', daysOverdue: '0', principal: '10000.00', dealTitle: 'x' };
+const vars = {
+  name: 'Ana',
+  amount: '1200.00',
+  currency: 'MXN',
+  dueDate: '2026-12-15',
+  balance: '9000.00',
+  daysOverdue: '0',
+  principal: '10000.00',
+  dealTitle: 'x',
+};
 
 describe('SMS templates', () => {
   it('picks the language from the phone, then the portal', () => {
@@ -37,7 +46,9 @@ describe('SMS text from templates/sms', () => {
     expect(text).toContain('Maria'); // this template transliterates: 160 characters per part instead of 70
     expect(text).toContain('1,500.00');
     expect(text).toContain('Prestalatino');
-    expect(() => smsText({ template: 'payment-reminder', text: '', language: 'es', context, companyName: 'Prestalatino' })).toThrow(/pay_reference/);
+    expect(() => smsText({ template: 'payment-reminder', text: '', language: 'es', context, companyName: 'Prestalatino' })).toThrow(
+      /pay_reference/,
+    );
     expect(smsText({ template: 'payment_reminder', text: '', language: 'es', context })).toContain('María López');
     expect(smsText({ template: 'x', text: 'Libre', language: 'es', context })).toBe('Libre');
   });

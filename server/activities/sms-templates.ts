@@ -38,10 +38,24 @@ export function languageFor(phone: string, fallback?: string): SmsLanguage {
 /** `text` given directly wins over a template code (free text from the workflow designer). */
 export function renderSms(template: string, language: SmsLanguage, vars: Record<string, string>): string {
   const source = TEMPLATES[template]?.[language] ?? (TEMPLATES[template] ? undefined : template);
-  if (source === undefined) throw new AppError('SMS_TEMPLATE_MISSING', `no ${language} text for template ${template}`, `The SMS template ${template} has no ${language} text.`, undefined, 422);
+  if (source === undefined)
+    throw new AppError(
+      'SMS_TEMPLATE_MISSING',
+      `no ${language} text for template ${template}`,
+      `The SMS template ${template} has no ${language} text.`,
+      undefined,
+      422,
+    );
   return source.replace(/\{([a-zA-Z]+)\}/g, (_m, name: string) => {
     const v = vars[name];
-    if (v === undefined) throw new AppError('SMS_TEMPLATE_VARIABLE', `template ${template}: unknown variable ${name}`, `The SMS template uses an unknown variable {${name}}.`, undefined, 422);
+    if (v === undefined)
+      throw new AppError(
+        'SMS_TEMPLATE_VARIABLE',
+        `template ${template}: unknown variable ${name}`,
+        `The SMS template uses an unknown variable {${name}}.`,
+        undefined,
+        422,
+      );
     return v;
   });
 }

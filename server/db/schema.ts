@@ -8,5 +8,4 @@ import type { SmsTables } from '../integrations/sms/sending/tables.js';
 import type { ActivityTables } from '../activities/tables.js';
 import type { SettingsTables } from '../settings/tables.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Database extends PlatformTables, LoanTables, PayoutTables, SmsTables, ActivityTables, SettingsTables {}

@@ -109,8 +109,14 @@ export interface ProvenOwnership {
 // Only the OAuth server (B24_OAUTH_SERVER, never a host the request names) knows which portal a
 // token belongs to: exchanging the refresh token returns member_id and client_endpoint (doc:
 // settings/oauth/index.md). The exchange rotates the pair, so callers store the returned tokens.
-async function proveOwnership(app: FastifyInstance, memberId: string, claimedDomain: string, refreshToken?: string): Promise<ProvenOwnership> {
-  const refuse = (why: string) => new AppError('UNAUTHORIZED', `install for a known member_id from another domain: ${why}`, 'Install request not authorised.');
+async function proveOwnership(
+  app: FastifyInstance,
+  memberId: string,
+  claimedDomain: string,
+  refreshToken?: string,
+): Promise<ProvenOwnership> {
+  const refuse = (why: string) =>
+    new AppError('UNAUTHORIZED', `install for a known member_id from another domain: ${why}`, 'Install request not authorised.');
   if (!refreshToken) throw refuse('no refresh token to prove ownership');
   const res = await requestToken(app.config.B24_OAUTH_SERVER, {
     grant_type: 'refresh_token',
@@ -145,7 +151,13 @@ export async function storeInstall(app: FastifyInstance, data: InstallData, take
       await wipePortalSecrets(app.db.kysely, previous.id);
       await deletePortalData(app.db.kysely, previous.id);
     }
-    data = { ...data, clientEndpoint: takeover.clientEndpoint, accessToken: takeover.accessToken, refreshToken: takeover.refreshToken, expiresAtMs: takeover.expiresAtMs };
+    data = {
+      ...data,
+      clientEndpoint: takeover.clientEndpoint,
+      accessToken: takeover.accessToken,
+      refreshToken: takeover.refreshToken,
+      expiresAtMs: takeover.expiresAtMs,
+    };
   } else if (isSpent(data.refreshToken)) {
     const stored = await findPortalByMemberId(app.db.kysely, data.memberId);
     if (stored && stored.status === 'active') return stored;

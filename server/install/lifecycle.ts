@@ -54,19 +54,23 @@ export async function handleLifecycleEvent(app: FastifyInstance, ev: LifecycleEv
       throw new AppError('VALIDATION', 'ONAPPINSTALL without application_token', 'Bad install request.');
     }
     const v = await verifyInstallToken(app, memberId, auth.client_endpoint!, auth.domain!, auth.access_token!, auth.refresh_token);
-    const portal = await storeInstall(app, {
-      memberId,
-      domain: auth.domain!,
-      clientEndpoint: v.endpoint,
-      serverEndpoint: auth.server_endpoint ?? `${app.config.B24_OAUTH_SERVER}/rest/`,
-      accessToken: auth.access_token!,
-      refreshToken: auth.refresh_token!,
-      expiresAtMs: expiresAtMs(auth),
-      applicationToken: auth.application_token,
-      scope: auth.scope ?? '',
-      appVersion: ev.data?.VERSION,
-      userId: v.userId ?? (Number(auth.user_id) || undefined),
-    }, v.takeover);
+    const portal = await storeInstall(
+      app,
+      {
+        memberId,
+        domain: auth.domain!,
+        clientEndpoint: v.endpoint,
+        serverEndpoint: auth.server_endpoint ?? `${app.config.B24_OAUTH_SERVER}/rest/`,
+        accessToken: auth.access_token!,
+        refreshToken: auth.refresh_token!,
+        expiresAtMs: expiresAtMs(auth),
+        applicationToken: auth.application_token,
+        scope: auth.scope ?? '',
+        appVersion: ev.data?.VERSION,
+        userId: v.userId ?? (Number(auth.user_id) || undefined),
+      },
+      v.takeover,
+    );
     await applyManifest(app, portal, lang, name === 'ONAPPUPDATE');
     return { status: 'installed' };
   }

@@ -18,7 +18,10 @@ export class ApiError extends Error {
   }
 }
 
-export function createCallScriptApi(cfg: { baseUrl: string; sessionToken: string }, fetchFn: typeof fetch = (i, init) => fetch(i, init)): CallScriptApi {
+export function createCallScriptApi(
+  cfg: { baseUrl: string; sessionToken: string },
+  fetchFn: typeof fetch = (i, init) => fetch(i, init),
+): CallScriptApi {
   async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const res = await fetchFn(`${cfg.baseUrl}${path}`, {
       method,
@@ -31,7 +34,8 @@ export function createCallScriptApi(cfg: { baseUrl: string; sessionToken: string
   }
   const call = (id: string) => `/api/v1/call-scripts/${encodeURIComponent(id)}`;
   return {
-    list: async (dealId) => (await request<{ calls: OpenScript[] }>('GET', `/api/v1/deals/${encodeURIComponent(dealId)}/call-scripts`)).calls,
+    list: async (dealId) =>
+      (await request<{ calls: OpenScript[] }>('GET', `/api/v1/deals/${encodeURIComponent(dealId)}/call-scripts`)).calls,
     answer: (callId, questionId, value) => request<OpenScript>('POST', `${call(callId)}/answers`, { questionId, value }),
     registerCall: (callId) => request('POST', `${call(callId)}/call`),
     finish: async (callId) => void (await request('POST', `${call(callId)}/finish`)),

@@ -8,25 +8,57 @@ type Question = CallScript['questions'][number];
 
 const TEXT: Record<string, Record<string, string>> = {
   en: { call: 'Call', finish: 'Finish', none: 'No open call script for this deal.', done: 'Call finished. The deal was updated.' },
-  es: { call: 'Llamar', finish: 'Terminar', none: 'No hay guion de llamada abierto para este trato.', done: 'Llamada terminada. El trato fue actualizado.' },
-  ru: { call: 'Позвонить', finish: 'Завершить', none: 'Нет открытого скрипта звонка по сделке.', done: 'Звонок завершён. Сделка обновлена.' },
+  es: {
+    call: 'Llamar',
+    finish: 'Terminar',
+    none: 'No hay guion de llamada abierto para este trato.',
+    done: 'Llamada terminada. El trato fue actualizado.',
+  },
+  ru: {
+    call: 'Позвонить',
+    finish: 'Завершить',
+    none: 'Нет открытого скрипта звонка по сделке.',
+    done: 'Звонок завершён. Сделка обновлена.',
+  },
 };
 
-function QuestionView({ q, value, vars, error, model }: { q: Question; value: string | undefined; vars: Record<string, string>; error?: string; model: CallScriptModel }) {
+function QuestionView({
+  q,
+  value,
+  vars,
+  error,
+  model,
+}: {
+  q: Question;
+  value: string | undefined;
+  vars: Record<string, string>;
+  error?: string;
+  model: CallScriptModel;
+}) {
   return (
     <fieldset class="q">
       <legend>{fill(q.text, vars)}</legend>
       {q.hint && <small>{q.hint}</small>}
       {q.type === 'choice' ? (
         q.options.map((o) => (
-          <button type="button" class={value === o.value ? 'chosen' : ''} disabled={model.busy.value} onClick={() => void model.answer(q.id, o.value)}>
+          <button
+            type="button"
+            class={value === o.value ? 'chosen' : ''}
+            disabled={model.busy.value}
+            onClick={() => void model.answer(q.id, o.value)}
+          >
             {o.label}
           </button>
         ))
       ) : q.type === 'date' ? (
         <input type="date" value={value ?? ''} onBlur={(e) => void model.answer(q.id, e.currentTarget.value)} />
       ) : (
-        <input type="text" inputMode={q.type === 'text' ? 'text' : 'decimal'} value={value ?? ''} onBlur={(e) => void model.answer(q.id, e.currentTarget.value)} />
+        <input
+          type="text"
+          inputMode={q.type === 'text' ? 'text' : 'decimal'}
+          value={value ?? ''}
+          onBlur={(e) => void model.answer(q.id, e.currentTarget.value)}
+        />
       )}
       {error && <p class="error">{error}</p>}
     </fieldset>

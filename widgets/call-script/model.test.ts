@@ -12,7 +12,15 @@ const script: CallScript = {
   variables: ['client_name'],
   start: 'reached',
   questions: [
-    { id: 'reached', type: 'choice', text: '¿Habla con {{client_name}}?', options: [{ value: 'yes', label: 'Sí', next: 'date' }, { value: 'no', label: 'No', next: 'end_cb' }] },
+    {
+      id: 'reached',
+      type: 'choice',
+      text: '¿Habla con {{client_name}}?',
+      options: [
+        { value: 'yes', label: 'Sí', next: 'date' },
+        { value: 'no', label: 'No', next: 'end_cb' },
+      ],
+    },
     { id: 'date', type: 'date', text: 'Fecha', required: true, next: 'end_ok' },
   ],
   ends: [

@@ -5,7 +5,13 @@ import type { ScheduleRow } from './lending-types.js';
 function rows(n: number): ScheduleRow[] {
   return Array.from({ length: n }, (_, i) => {
     const opening = 1000 * (n - i);
-    return { n: i + 1, opening: String(opening), principal: '1000', interest: String(n - i), closing: String(opening - 1000) } as unknown as ScheduleRow;
+    return {
+      n: i + 1,
+      opening: String(opening),
+      principal: '1000',
+      interest: String(n - i),
+      closing: String(opening - 1000),
+    } as unknown as ScheduleRow;
   });
 }
 

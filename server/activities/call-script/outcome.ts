@@ -28,5 +28,11 @@ export function evaluateScript(script: CallScript, answers: Record<string, strin
   // UNVERIFIED(b24): enumeration fields are written with the option value; a portal may want the list item ID.
   const dealFields = Object.fromEntries(state.fieldUpdates.map((u) => [u.field, u.value]));
   if (!state.end) return { outcome: 'unfinished', complete: false, dealFields, returnValues: {}, transcript: '' };
-  return { outcome: state.end.outcome, complete: true, dealFields, returnValues: callReturnValues(script, answers), transcript: callTranscript(script, answers, vars) };
+  return {
+    outcome: state.end.outcome,
+    complete: true,
+    dealFields,
+    returnValues: callReturnValues(script, answers),
+    transcript: callTranscript(script, answers, vars),
+  };
 }

@@ -40,7 +40,9 @@ async function start(job: Job<{ callId: string }>, ctx: JobContext): Promise<voi
       responsibleId: Number(deal.ASSIGNED_BY_ID ?? 1),
     });
     const todoId = typeof todo === 'number' ? todo : (todo.id ?? 0);
-    await updateCall(ctx.db, call.portalId, call.id, { status: 'waiting', result: { todoId, script: script.id, language: script.lang } }, ['running']);
+    await updateCall(ctx.db, call.portalId, call.id, { status: 'waiting', result: { todoId, script: script.id, language: script.lang } }, [
+      'running',
+    ]);
     await logProgress(b24, call.key, `To-do ${todoId} created for user ${String(deal.ASSIGNED_BY_ID ?? '')}: "${script.title}"`);
   } catch (e) {
     await failOrRetry(job, ctx, call, e, (reason) => ({ outcome: 'failed', answers: '{}', error: reason }), 'Call script');
@@ -59,7 +61,9 @@ async function finish(job: Job<{ callId: string }>, ctx: JobContext): Promise<vo
   if (!r.complete) return; // the route refuses to finish an incomplete path; nothing to do
   // Each step is idempotent on repeat: the same fields, and the comment carries the call id.
   if (Object.keys(r.dealFields).length > 0) await b24.call('crm.deal.update', { id: call.dealId, fields: r.dealFields });
-  await b24.call('crm.timeline.comment.add', { fields: { ENTITY_ID: call.dealId, ENTITY_TYPE: 'deal', COMMENT: `${r.transcript}\n[call ${call.id}]` } });
+  await b24.call('crm.timeline.comment.add', {
+    fields: { ENTITY_ID: call.dealId, ENTITY_TYPE: 'deal', COMMENT: `${r.transcript}\n[call ${call.id}]` },
+  });
   await completeCall(ctx, call, r.returnValues, `Call finished: ${r.outcome}`);
 }
 

@@ -14,8 +14,18 @@ export async function loadCall(job: Job<{ callId: string }>, ctx: JobContext): P
 }
 
 /** Stores the result and answers the workflow (once: a spent token counts as answered). */
-export async function completeCall(ctx: JobContext, call: ActivityCall, returnValues: Record<string, unknown>, logMessage: string, failed = false): Promise<void> {
-  await updateCall(ctx.db, call.portalId, call.id, { status: failed ? 'failed' : 'done', result: returnValues, ...(failed ? { error: String(returnValues.error ?? '') } : {}) });
+export async function completeCall(
+  ctx: JobContext,
+  call: ActivityCall,
+  returnValues: Record<string, unknown>,
+  logMessage: string,
+  failed = false,
+): Promise<void> {
+  await updateCall(ctx.db, call.portalId, call.id, {
+    status: failed ? 'failed' : 'done',
+    result: returnValues,
+    ...(failed ? { error: String(returnValues.error ?? '') } : {}),
+  });
   if (call.source !== 'activity') return;
   const b24 = await ctx.portal();
   await sendReturnValues(b24, call.key, returnValues, logMessage);
@@ -25,7 +35,14 @@ export async function completeCall(ctx: JobContext, call: ActivityCall, returnVa
  * A failure: retried by the outbox while attempts remain and a retry may help; otherwise the call ends
  * `failed` with the reason, and the workflow gets status=failed + the reason in its log.
  */
-export async function failOrRetry(job: Job, ctx: JobContext, call: ActivityCall, e: unknown, failedValues: (reason: string) => Record<string, unknown>, what: string): Promise<void> {
+export async function failOrRetry(
+  job: Job,
+  ctx: JobContext,
+  call: ActivityCall,
+  e: unknown,
+  failedValues: (reason: string) => Record<string, unknown>,
+  what: string,
+): Promise<void> {
   const reason = reasonOf(e);
   if (!isPermanent(e) && job.attempts < job.maxAttempts) throw e;
   await completeCall(ctx, call, failedValues(reason), `${what} failed: ${reason}`, true);

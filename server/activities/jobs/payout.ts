@@ -35,13 +35,27 @@ async function request(ctx: JobContext, call: ActivityCall): Promise<PayoutRecor
   return requestPayout(
     ctx.db,
     call.portalId,
-    { key: call.key, amount, currency, clabe: str(props.clabe), holderName: holderName || String(deal.TITLE ?? ''), loanRef: loan?.id ?? `deal:${call.dealId}`, provider: provider.code },
+    {
+      key: call.key,
+      amount,
+      currency,
+      clabe: str(props.clabe),
+      holderName: holderName || String(deal.TITLE ?? ''),
+      loanRef: loan?.id ?? `deal:${call.dealId}`,
+      provider: provider.code,
+    },
     cfg?.maxAttempts !== undefined ? { maxAttempts: cfg.maxAttempts } : {},
   );
 }
 
 function valuesOf(p: PayoutRecord): Record<string, unknown> {
-  return { status: p.status, providerReference: p.providerPayoutId ?? '', amount: `${p.amount} ${p.currency}`, payoutId: p.id, ...(p.lastError ? { error: p.lastError } : {}) };
+  return {
+    status: p.status,
+    providerReference: p.providerPayoutId ?? '',
+    amount: `${p.amount} ${p.currency}`,
+    payoutId: p.id,
+    ...(p.lastError ? { error: p.lastError } : {}),
+  };
 }
 
 async function run(job: Job<{ callId: string }>, ctx: JobContext): Promise<void> {
@@ -55,14 +69,29 @@ async function run(job: Job<{ callId: string }>, ctx: JobContext): Promise<void>
     const p = r.payout;
     if (r.retryAt !== undefined) {
       const b24 = await ctx.portal();
-      if (p.lastError) await logProgress(b24, call.key, `Payout attempt ${p.attempts} of ${p.maxAttempts} failed: ${p.lastError}; retrying at ${new Date(r.retryAt).toISOString()}`);
-      await ctx.db.transaction().execute((trx) =>
-        enqueue(trx, { portalId: call.portalId, kind: JOB_KIND.payout, idempotencyKey: `payout-attempt:${p.id}:${p.attempts}:${r.retryAt}`, payload: { callId: call.id }, runAfterMs: r.retryAt }),
-      );
+      if (p.lastError)
+        await logProgress(
+          b24,
+          call.key,
+          `Payout attempt ${p.attempts} of ${p.maxAttempts} failed: ${p.lastError}; retrying at ${new Date(r.retryAt).toISOString()}`,
+        );
+      await ctx.db
+        .transaction()
+        .execute((trx) =>
+          enqueue(trx, {
+            portalId: call.portalId,
+            kind: JOB_KIND.payout,
+            idempotencyKey: `payout-attempt:${p.id}:${p.attempts}:${r.retryAt}`,
+            payload: { callId: call.id },
+            runAfterMs: r.retryAt,
+          }),
+        );
       return;
     }
     const failed = p.status === 'failed' || p.status === 'unknown';
-    const log = failed ? `Payout ${p.status}: ${p.lastError ?? 'no reason given'}` : `Payout ${p.status}: ${p.amount} ${p.currency}, reference ${p.providerPayoutId ?? ''}`;
+    const log = failed
+      ? `Payout ${p.status}: ${p.lastError ?? 'no reason given'}`
+      : `Payout ${p.status}: ${p.amount} ${p.currency}, reference ${p.providerPayoutId ?? ''}`;
     await completeCall(ctx, call, valuesOf(p), log, failed);
   } catch (e) {
     await failOrRetry(job, ctx, call, e, (reason) => ({ status: 'failed', providerReference: '', amount: '', error: reason }), 'Payout');

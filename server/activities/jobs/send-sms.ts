@@ -32,7 +32,13 @@ async function run(job: Job<{ callId: string }>, ctx: JobContext): Promise<void>
     const provider = await smsProviderFor(call.portalId, ctx.db);
     const settings = await activityConfig().settingsOf(call.portalId);
     const lang = (str(props.language) as SmsLanguage) || languageFor(phone, settings?.language);
-    const text = smsText({ template: str(props.template), text: str(props.text), language: lang, context: dc, ...(settings?.companyName ? { companyName: settings.companyName } : {}) });
+    const text = smsText({
+      template: str(props.template),
+      text: str(props.text),
+      language: lang,
+      context: dc,
+      ...(settings?.companyName ? { companyName: settings.companyName } : {}),
+    });
     const sms = await requestSms(
       ctx.db,
       call.portalId,

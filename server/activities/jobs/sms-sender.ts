@@ -19,7 +19,13 @@ async function run(job: Job<{ callId: string }>, ctx: JobContext): Promise<void>
     await requestSms(
       ctx.db,
       call.portalId,
-      { key: call.key, to: r.message_to ?? '', text: r.message_body ?? '', provider: provider.code, context: { source: 'messageservice', callId: call.id, code: r.code, messageId: r.message_id } },
+      {
+        key: call.key,
+        to: r.message_to ?? '',
+        text: r.message_body ?? '',
+        provider: provider.code,
+        context: { source: 'messageservice', callId: call.id, code: r.code, messageId: r.message_id },
+      },
       { limit: provider.limit, onCreated: async (trx, s) => void (await enqueueSmsSend(trx, s)) },
     );
     await updateCall(ctx.db, call.portalId, call.id, { status: 'done' });

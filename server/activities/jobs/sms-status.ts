@@ -25,7 +25,8 @@ async function report(job: Job<{ smsId: string; status: string }>, ctx: JobConte
   const status = job.payload.status;
   const b24 = await ctx.portal();
   if (c.source === 'messageservice') {
-    if (MESSAGESERVICE_STATUSES.has(status)) await b24.call('messageservice.message.status.update', { CODE: c.code, MESSAGE_ID: c.messageId, STATUS: status });
+    if (MESSAGESERVICE_STATUSES.has(status))
+      await b24.call('messageservice.message.status.update', { CODE: c.code, MESSAGE_ID: c.messageId, STATUS: status });
     return;
   }
   if (c.source !== 'activity' || !c.callId) return;
@@ -36,8 +37,15 @@ async function report(job: Job<{ smsId: string; status: string }>, ctx: JobConte
     return;
   }
   const failed = status === 'failed' || status === 'unknown';
-  const values = { status, messageId: sms.providerMessageId ?? '', segments: sms.segments, ...(sms.lastError ? { error: sms.lastError } : {}) };
-  const log = failed ? `SMS ${status}: ${sms.lastError ?? 'no reason given'}` : `SMS ${status}: ${sms.segments} part(s), id ${sms.providerMessageId ?? ''}`;
+  const values = {
+    status,
+    messageId: sms.providerMessageId ?? '',
+    segments: sms.segments,
+    ...(sms.lastError ? { error: sms.lastError } : {}),
+  };
+  const log = failed
+    ? `SMS ${status}: ${sms.lastError ?? 'no reason given'}`
+    : `SMS ${status}: ${sms.segments} part(s), id ${sms.providerMessageId ?? ''}`;
   await completeCall(ctx, call, values, log, failed);
 }
 
@@ -50,7 +58,11 @@ function withRetryLog(): void {
     const sms = await findSmsById(ctx.db, (job.payload as { smsId: string }).smsId);
     const c = (sms?.context ?? {}) as SmsContext;
     if (sms && sms.status === 'requested' && sms.lastError && c.source === 'activity' && c.eventToken) {
-      await logProgress(await ctx.portal(), c.eventToken, `SMS attempt ${sms.attempts} of ${sms.maxAttempts} failed: ${sms.lastError}; retrying at ${new Date(sms.nextAttemptAt).toISOString()}`);
+      await logProgress(
+        await ctx.portal(),
+        c.eventToken,
+        `SMS attempt ${sms.attempts} of ${sms.maxAttempts} failed: ${sms.lastError}; retrying at ${new Date(sms.nextAttemptAt).toISOString()}`,
+      );
     }
   };
   wrapped.add(outer);

@@ -40,16 +40,25 @@ export const callScriptRoutes: FastifyPluginAsync = async (fastify) => {
 
   async function ownCall(portalId: string, dealId: number | undefined, callId: string): Promise<ActivityCall> {
     const call = await getCall(app.db.kysely, portalId, callId);
-    if (!call || call.code !== 'call_script' || (dealId !== undefined && call.dealId !== dealId)) throw new AppError('NOT_FOUND', 'no such call script', 'This call script does not exist.');
+    if (!call || call.code !== 'call_script' || (dealId !== undefined && call.dealId !== dealId))
+      throw new AppError('NOT_FOUND', 'no such call script', 'This call script does not exist.');
     return call;
   }
 
   app.get(
     '/api/v1/deals/:dealId/call-scripts',
-    { preHandler: requireSession({ dealParam: 'dealId' }), schema: { params: Type.Object({ dealId: Type.Integer({ minimum: 1 }) }), response: { 200: Type.Unknown(), 401: ErrorBody, 403: ErrorBody } } },
+    {
+      preHandler: requireSession({ dealParam: 'dealId' }),
+      schema: {
+        params: Type.Object({ dealId: Type.Integer({ minimum: 1 }) }),
+        response: { 200: Type.Unknown(), 401: ErrorBody, 403: ErrorBody },
+      },
+    },
     async (req) => {
       const s = req.session!;
-      const calls = (await listDealCalls(app.db.kysely, s.portalId, req.params.dealId, 'call_script')).filter((c) => c.status === 'waiting' || c.status === 'done');
+      const calls = (await listDealCalls(app.db.kysely, s.portalId, req.params.dealId, 'call_script')).filter(
+        (c) => c.status === 'waiting' || c.status === 'done',
+      );
       const vars = calls.some((c) => c.status === 'waiting') ? await varsFor(s.portalId, req.params.dealId) : {};
       return { calls: calls.map((c) => view(c, vars)) };
     },
@@ -59,7 +68,11 @@ export const callScriptRoutes: FastifyPluginAsync = async (fastify) => {
     '/api/v1/call-scripts/:callId/answers',
     {
       preHandler: requireSession(),
-      schema: { params: CallId, body: Type.Object({ questionId: Type.String({ maxLength: 64 }), value: Type.String({ maxLength: 2000 }) }), response: { 200: Type.Unknown(), 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+      schema: {
+        params: CallId,
+        body: Type.Object({ questionId: Type.String({ maxLength: 64 }), value: Type.String({ maxLength: 2000 }) }),
+        response: { 200: Type.Unknown(), 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
     },
     async (req) => {
       const s = req.session!;
@@ -77,40 +90,61 @@ export const callScriptRoutes: FastifyPluginAsync = async (fastify) => {
 
   // Server-side alternative to the frame's imPhoneTo: registers the call in Bitrix24 telephony
   // (telephony.externalcall.register, contract.md §7.10) so it shows in the deal and the user's call card.
-  app.post('/api/v1/call-scripts/:callId/call', { preHandler: requireSession(), schema: { params: CallId, response: { 200: Type.Unknown(), 401: ErrorBody, 404: ErrorBody } } }, async (req) => {
-    const s = req.session!;
-    const call = await ownCall(s.portalId, s.dealId, req.params.callId);
-    const b24 = await app.getPortalClient(s.portalId);
-    const deal = await b24.call<Record<string, unknown>>('crm.deal.get', { id: call.dealId });
-    const contactId = Number(deal.CONTACT_ID ?? 0);
-    const contact = contactId > 0 ? await b24.call<Record<string, unknown>>('crm.contact.get', { id: contactId }) : null;
-    const phone = (Array.isArray(contact?.PHONE) ? (contact.PHONE as { VALUE?: string }[]) : []).find((p) => p.VALUE)?.VALUE;
-    if (!phone) throw new AppError('VALIDATION', 'no phone', 'The deal has no contact phone number.');
-    const r = await b24.call<{ CALL_ID?: string }>('telephony.externalcall.register', {
-      USER_ID: s.userId,
-      PHONE_NUMBER: phone,
-      TYPE: 1,
-      CRM_CREATE: 0,
-      CRM_ENTITY_TYPE: 'CONTACT',
-      CRM_ENTITY_ID: contactId,
-      SHOW: 1,
-    });
-    return { callId: r.CALL_ID ?? null, phone };
-  });
+  app.post(
+    '/api/v1/call-scripts/:callId/call',
+    { preHandler: requireSession(), schema: { params: CallId, response: { 200: Type.Unknown(), 401: ErrorBody, 404: ErrorBody } } },
+    async (req) => {
+      const s = req.session!;
+      const call = await ownCall(s.portalId, s.dealId, req.params.callId);
+      const b24 = await app.getPortalClient(s.portalId);
+      const deal = await b24.call<Record<string, unknown>>('crm.deal.get', { id: call.dealId });
+      const contactId = Number(deal.CONTACT_ID ?? 0);
+      const contact = contactId > 0 ? await b24.call<Record<string, unknown>>('crm.contact.get', { id: contactId }) : null;
+      const phone = (Array.isArray(contact?.PHONE) ? (contact.PHONE as { VALUE?: string }[]) : []).find((p) => p.VALUE)?.VALUE;
+      if (!phone) throw new AppError('VALIDATION', 'no phone', 'The deal has no contact phone number.');
+      const r = await b24.call<{ CALL_ID?: string }>('telephony.externalcall.register', {
+        USER_ID: s.userId,
+        PHONE_NUMBER: phone,
+        TYPE: 1,
+        CRM_CREATE: 0,
+        CRM_ENTITY_TYPE: 'CONTACT',
+        CRM_ENTITY_ID: contactId,
+        SHOW: 1,
+      });
+      return { callId: r.CALL_ID ?? null, phone };
+    },
+  );
 
-  app.post('/api/v1/call-scripts/:callId/finish', { preHandler: requireSession(), schema: { params: CallId, response: { 202: Type.Object({ status: Type.String() }), 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody } } }, async (req, reply) => {
-    const s = req.session!;
-    const call = await ownCall(s.portalId, s.dealId, req.params.callId);
-    if (call.status === 'done') return reply.code(202).send({ status: 'done' });
-    if (call.status !== 'waiting') throw new AppError('CONFLICT', 'call script not open', 'This call is not open.');
-    const meta = (call.result ?? {}) as { script?: string; language?: string };
-    const script = findScript(meta.script ?? '', meta.language ?? 'en');
-    if (!script || !evaluateScript(script, (call.answers ?? {}) as Record<string, string>).complete) {
-      throw new AppError('VALIDATION', 'script not complete', 'Answer every question on the path before finishing.');
-    }
-    await app.db.kysely.transaction().execute((trx) =>
-      enqueue(trx, { portalId: s.portalId, kind: JOB_KIND.callScriptFinish, idempotencyKey: `call-script-finish:${call.id}`, payload: { callId: call.id } }),
-    );
-    return reply.code(202).send({ status: 'finishing' });
-  });
+  app.post(
+    '/api/v1/call-scripts/:callId/finish',
+    {
+      preHandler: requireSession(),
+      schema: {
+        params: CallId,
+        response: { 202: Type.Object({ status: Type.String() }), 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const s = req.session!;
+      const call = await ownCall(s.portalId, s.dealId, req.params.callId);
+      if (call.status === 'done') return reply.code(202).send({ status: 'done' });
+      if (call.status !== 'waiting') throw new AppError('CONFLICT', 'call script not open', 'This call is not open.');
+      const meta = (call.result ?? {}) as { script?: string; language?: string };
+      const script = findScript(meta.script ?? '', meta.language ?? 'en');
+      if (!script || !evaluateScript(script, (call.answers ?? {}) as Record<string, string>).complete) {
+        throw new AppError('VALIDATION', 'script not complete', 'Answer every question on the path before finishing.');
+      }
+      await app.db.kysely
+        .transaction()
+        .execute((trx) =>
+          enqueue(trx, {
+            portalId: s.portalId,
+            kind: JOB_KIND.callScriptFinish,
+            idempotencyKey: `call-script-finish:${call.id}`,
+            payload: { callId: call.id },
+          }),
+        );
+      return reply.code(202).send({ status: 'finishing' });
+    },
+  );
 };

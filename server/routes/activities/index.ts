@@ -44,7 +44,12 @@ export const activityRoutes: FastifyPluginAsync = async (fastify) => {
       const caller = await verifyApplicationToken(app, req.body.auth);
       const { auth: _auth, ...request } = req.body;
       const code = req.params.code;
-      await receiveCall(app, caller.portalId, { source: 'activity', code, key: req.body.event_token, dealId: dealIdOf(req.body.document_id), request }, JOB_KIND[code]);
+      await receiveCall(
+        app,
+        caller.portalId,
+        { source: 'activity', code, key: req.body.event_token, dealId: dealIdOf(req.body.document_id), request },
+        JOB_KIND[code],
+      );
       return { status: 'ok' };
     },
   );

@@ -107,13 +107,15 @@ export const authRoutes: FastifyPluginAsync = async (fastify) => {
         ttlSec: 8 * 3600,
       });
       const secure = c.PUBLIC_URL.startsWith('https:') ? '; Secure' : '';
-      return reply
-        .header(
-          'set-cookie',
-          `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${8 * 3600}${secure}`,
-        )
-        // The settings page (products, providers); /admin/portal stays the JSON status view.
-        .redirect('/admin/products', 302);
+      return (
+        reply
+          .header(
+            'set-cookie',
+            `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${8 * 3600}${secure}`,
+          )
+          // The settings page (products, providers); /admin/portal stays the JSON status view.
+          .redirect('/admin/products', 302)
+      );
     },
   );
 };

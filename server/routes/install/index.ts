@@ -33,18 +33,22 @@ export const installRoutes: FastifyPluginAsync = async (fastify) => {
       const b = req.body;
       const v = await verifyInstallToken(app, b.member_id, endpointFromFrame(DOMAIN, PROTOCOL), DOMAIN, b.AUTH_ID, b.REFRESH_ID);
       const expiresIn = Number(b.AUTH_EXPIRES ?? 3600);
-      const portal = await storeInstall(app, {
-        memberId: b.member_id,
-        domain: DOMAIN,
-        clientEndpoint: v.endpoint,
-        serverEndpoint: b.SERVER_ENDPOINT ?? `${app.config.B24_OAUTH_SERVER}/rest/`,
-        accessToken: b.AUTH_ID,
-        refreshToken: b.REFRESH_ID,
-        expiresAtMs: Date.now() + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600) * 1000,
-        applicationToken: b.APPLICATION_TOKEN,
-        scope: b.APPLICATION_SCOPE ?? '',
-        userId: v.userId,
-      }, v.takeover);
+      const portal = await storeInstall(
+        app,
+        {
+          memberId: b.member_id,
+          domain: DOMAIN,
+          clientEndpoint: v.endpoint,
+          serverEndpoint: b.SERVER_ENDPOINT ?? `${app.config.B24_OAUTH_SERVER}/rest/`,
+          accessToken: b.AUTH_ID,
+          refreshToken: b.REFRESH_ID,
+          expiresAtMs: Date.now() + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600) * 1000,
+          applicationToken: b.APPLICATION_TOKEN,
+          scope: b.APPLICATION_SCOPE ?? '',
+          userId: v.userId,
+        },
+        v.takeover,
+      );
       await applyManifest(app, portal, LANG ?? 'en');
       return reply
         .type('text/html; charset=utf-8')

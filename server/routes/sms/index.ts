@@ -18,7 +18,9 @@ const s = (max = 512) => Type.String({ maxLength: max });
 
 export const SmsSenderBody = Type.Object({
   module_id: Type.Optional(s(32)),
-  bindings: Type.Optional(Type.Array(Type.Object({ OWNER_TYPE_ID: Type.Optional(s(16)), OWNER_ID: Type.Optional(s(32)) }), { maxItems: 20 })),
+  bindings: Type.Optional(
+    Type.Array(Type.Object({ OWNER_TYPE_ID: Type.Optional(s(16)), OWNER_ID: Type.Optional(s(32)) }), { maxItems: 20 }),
+  ),
   workflow_id: Type.Optional(s(128)),
   document_id: Type.Optional(Type.Array(s(255), { maxItems: 3 })),
   document_type: Type.Optional(Type.Array(s(255), { maxItems: 3 })),
@@ -39,7 +41,12 @@ export const smsSenderRoutes: FastifyPluginAsync = async (fastify) => {
     const { auth: _auth, ...request } = req.body;
     const binding = req.body.bindings?.find((b) => b.OWNER_TYPE_ID === '2');
     const dealId = binding?.OWNER_ID ? Number(binding.OWNER_ID) : dealIdOf(req.body.document_id);
-    await receiveCall(app, caller.portalId, { source: 'sms_sender', code: req.body.code, key: req.body.message_id, dealId: Number.isFinite(dealId) ? dealId : null, request }, JOB_KIND.smsSender);
+    await receiveCall(
+      app,
+      caller.portalId,
+      { source: 'sms_sender', code: req.body.code, key: req.body.message_id, dealId: Number.isFinite(dealId) ? dealId : null, request },
+      JOB_KIND.smsSender,
+    );
     return { status: 'ok' };
   });
 
@@ -48,7 +55,13 @@ export const smsSenderRoutes: FastifyPluginAsync = async (fastify) => {
   // sms.status job. The portal id in the path only picks the account; the signature is the credential.
   app.post(
     '/sms/status/:portalId',
-    { schema: { params: Type.Object({ portalId: Type.String({ maxLength: 64 }) }), body: Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 2000 })), response: { 200: Ok, 401: ErrorBody, 404: ErrorBody, 422: ErrorBody } } },
+    {
+      schema: {
+        params: Type.Object({ portalId: Type.String({ maxLength: 64 }) }),
+        body: Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 2000 })),
+        response: { 200: Ok, 401: ErrorBody, 404: ErrorBody, 422: ErrorBody },
+      },
+    },
     async (req) => {
       const provider = await smsProviderFor(req.params.portalId, app.db.kysely);
       if (!provider.parseStatusCallback) throw new AppError('NOT_FOUND', `provider ${provider.code} has no status callbacks`, 'Not found.');

@@ -38,7 +38,15 @@ interface RowProps {
 class Row extends Component<RowProps> {
   override shouldComponentUpdate(p: RowProps): boolean {
     const o = this.props;
-    return p.r !== o.r || p.st?.status !== o.st?.status || p.future !== o.future || p.editable !== o.editable || p.last !== o.last || p.fmt !== o.fmt || p.t !== o.t;
+    return (
+      p.r !== o.r ||
+      p.st?.status !== o.st?.status ||
+      p.future !== o.future ||
+      p.editable !== o.editable ||
+      p.last !== o.last ||
+      p.fmt !== o.fmt ||
+      p.t !== o.t
+    );
   }
 
   override render({ r, st, future, editable, last, model, t, fmt }: RowProps) {
