@@ -75,17 +75,15 @@ async function run(job: Job<{ callId: string }>, ctx: JobContext): Promise<void>
           call.key,
           `Payout attempt ${p.attempts} of ${p.maxAttempts} failed: ${p.lastError}; retrying at ${new Date(r.retryAt).toISOString()}`,
         );
-      await ctx.db
-        .transaction()
-        .execute((trx) =>
-          enqueue(trx, {
-            portalId: call.portalId,
-            kind: JOB_KIND.payout,
-            idempotencyKey: `payout-attempt:${p.id}:${p.attempts}:${r.retryAt}`,
-            payload: { callId: call.id },
-            runAfterMs: r.retryAt,
-          }),
-        );
+      await ctx.db.transaction().execute((trx) =>
+        enqueue(trx, {
+          portalId: call.portalId,
+          kind: JOB_KIND.payout,
+          idempotencyKey: `payout-attempt:${p.id}:${p.attempts}:${r.retryAt}`,
+          payload: { callId: call.id },
+          runAfterMs: r.retryAt,
+        }),
+      );
       return;
     }
     const failed = p.status === 'failed' || p.status === 'unknown';

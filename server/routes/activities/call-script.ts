@@ -134,16 +134,14 @@ export const callScriptRoutes: FastifyPluginAsync = async (fastify) => {
       if (!script || !evaluateScript(script, (call.answers ?? {}) as Record<string, string>).complete) {
         throw new AppError('VALIDATION', 'script not complete', 'Answer every question on the path before finishing.');
       }
-      await app.db.kysely
-        .transaction()
-        .execute((trx) =>
-          enqueue(trx, {
-            portalId: s.portalId,
-            kind: JOB_KIND.callScriptFinish,
-            idempotencyKey: `call-script-finish:${call.id}`,
-            payload: { callId: call.id },
-          }),
-        );
+      await app.db.kysely.transaction().execute((trx) =>
+        enqueue(trx, {
+          portalId: s.portalId,
+          kind: JOB_KIND.callScriptFinish,
+          idempotencyKey: `call-script-finish:${call.id}`,
+          payload: { callId: call.id },
+        }),
+      );
       return reply.code(202).send({ status: 'finishing' });
     },
   );
