@@ -18,6 +18,12 @@ export interface Db {
 export function createDb(url: string): Db {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle client whose server connection ends (PostgreSQL restart, failover, admin termination)
+    // emits 'error' on the pool; unhandled, that kills the process (node-postgres docs: pg.Pool
+    // "error" event). The pool drops that client and the next query opens a new connection.
+    pool.on('error', (err) => {
+      process.stderr.write(`[db] idle PostgreSQL connection lost: ${(err as { code?: string }).code ?? err.message}\n`);
+    });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
   }
