@@ -8,4 +8,13 @@ bash scripts/ensure-system-deps.sh
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
 npx tsc --noEmit
 if [ -f widgets/vite.config.ts ]; then npx vite build --config widgets/vite.config.ts --logLevel warn; fi
-npx vitest run "$@"
+# The JSON report gives CI one plain closing line ("tests: N passed, N failed") besides vitest's own.
+mkdir -p test-results
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?
+node -e '
+  const r = JSON.parse(require("fs").readFileSync("test-results/vitest.json", "utf8"));
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' || true
+exit $status
