@@ -1,10 +1,11 @@
 import Decimal from 'decimal.js';
 import { AppError } from '../../errors.js';
-import { isUniqueViolation, type Executor } from '../db-types.js';
+import type { Executor } from '../db-types.js';
 import type { PaymentAllocation } from '../lending-types.js';
 import type { LedgerEntry } from '../loan.js';
-import { appendLedgerEntry, findEntryByExternalId } from '../repositories/ledger.js';
-import { LOAN_SYNC_JOB, isoDay, type Actor, type LoanDeps } from './deps.js';
+import { findEntryByExternalId } from '../repositories/ledger.js';
+import { appendEntryWithSync } from './append-entry.js';
+import { isoDay, type Actor, type LoanDeps } from './deps.js';
 import { loadLoanStateByDeal, requireLoan, servicingOf } from './loan-state.js';
 import { positiveAmount, requestHash } from './money.js';
 
@@ -80,23 +81,11 @@ export async function registerPayment(
     createdBy: actor.userId,
     createdAt: deps.now().toISOString(),
   };
-  try {
-    await db.transaction().execute(async (trx) => {
-      await appendLedgerEntry(trx, portalId, entry);
-      await deps.enqueue?.(trx, {
-        portalId,
-        kind: LOAN_SYNC_JOB,
-        idempotencyKey: `loan-sync:${loan.id}:pay:${entry.id}`,
-        payload: { loanId: loan.id, dealId },
-      });
-    });
-  } catch (e) {
-    // A concurrent request with the same id won the insert: answer as a replay of it.
-    if (!isUniqueViolation(e)) throw e;
-    const winner = await findEntryByExternalId(db, portalId, loan.id, req.id);
-    if (!winner) throw e;
-    return replay(winner, hash, req.id);
-  }
+  // A concurrent request with the same id may win the insert: then answer as a replay of it.
+  const out = await appendEntryWithSync(db, deps, { portalId, loanId: loan.id, dealId, syncKey: `pay:${entry.id}` }, entry, () =>
+    findEntryByExternalId(db, portalId, loan.id, req.id),
+  );
+  if (!out.appended) return replay(out.winner, hash, req.id);
   return { entry, replayed: false };
 }
 

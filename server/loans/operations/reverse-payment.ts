@@ -1,9 +1,10 @@
 import Decimal from 'decimal.js';
 import { AppError } from '../../errors.js';
-import { isUniqueViolation, type Executor } from '../db-types.js';
+import type { Executor } from '../db-types.js';
 import type { LedgerEntry } from '../loan.js';
-import { appendLedgerEntry, findEntryByExternalId, findReversalOf } from '../repositories/ledger.js';
-import { LOAN_SYNC_JOB, isoDay, type Actor, type LoanDeps } from './deps.js';
+import { findEntryByExternalId, findReversalOf } from '../repositories/ledger.js';
+import { appendEntryWithSync } from './append-entry.js';
+import { isoDay, type Actor, type LoanDeps } from './deps.js';
 import { findLoanByDeal } from '../repositories/loans.js';
 import { currencyScale, requestHash } from './money.js';
 
@@ -56,22 +57,10 @@ export async function reversePayment(
     createdBy: actor.userId,
     createdAt: deps.now().toISOString(),
   };
-  try {
-    await db.transaction().execute(async (trx) => {
-      await appendLedgerEntry(trx, portalId, entry);
-      await deps.enqueue?.(trx, {
-        portalId,
-        kind: LOAN_SYNC_JOB,
-        idempotencyKey: `loan-sync:${loan.id}:rev:${entry.id}`,
-        payload: { loanId: loan.id, dealId },
-      });
-    });
-  } catch (e) {
-    if (!isUniqueViolation(e)) throw e;
-    const winner = await findReversalOf(db, portalId, payment.id);
-    if (!winner) throw e;
-    return replay(winner, hash, paymentId);
-  }
+  const out = await appendEntryWithSync(db, deps, { portalId, loanId: loan.id, dealId, syncKey: `rev:${entry.id}` }, entry, () =>
+    findReversalOf(db, portalId, payment.id),
+  );
+  if (!out.appended) return replay(out.winner, hash, paymentId);
   return { entry, replayed: false };
 }
 

@@ -1,0 +1,37 @@
+import { isUniqueViolation, type Executor } from '../db-types.js';
+import type { LedgerEntry } from '../loan.js';
+import { appendLedgerEntry } from '../repositories/ledger.js';
+import { LOAN_SYNC_JOB, type LoanDeps } from './deps.js';
+
+export type AppendOutcome = { appended: true } | { appended: false; winner: LedgerEntry };
+
+/**
+ * Appends a ledger entry and enqueues the loan's portal sync in the same transaction. When a
+ * concurrent request with the same idempotency key won the insert, nothing is written and the
+ * winner (found by `findWinner`) is returned so the caller can answer as a replay of it.
+ */
+export async function appendEntryWithSync(
+  db: Executor,
+  deps: LoanDeps,
+  target: { portalId: string; loanId: string; dealId: number; syncKey: string },
+  entry: LedgerEntry,
+  findWinner: () => Promise<LedgerEntry | null | undefined>,
+): Promise<AppendOutcome> {
+  try {
+    await db.transaction().execute(async (trx) => {
+      await appendLedgerEntry(trx, target.portalId, entry);
+      await deps.enqueue?.(trx, {
+        portalId: target.portalId,
+        kind: LOAN_SYNC_JOB,
+        idempotencyKey: `loan-sync:${target.loanId}:${target.syncKey}`,
+        payload: { loanId: target.loanId, dealId: target.dealId },
+      });
+    });
+    return { appended: true };
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    const winner = await findWinner();
+    if (!winner) throw e;
+    return { appended: false, winner };
+  }
+}
