@@ -9,15 +9,29 @@ export type * from './types.js';
 export { METHODS } from './types.js';
 
 // Loan terms and schedules
-export { parseLoanInput, MAX_INSTALLMENTS } from './parse-input.js';
+export {
+  parseLoanInput,
+  MAX_INSTALLMENTS,
+  type LoanInputJson,
+  type FeeJson,
+  type RateJson,
+  type FrequencyJson,
+  type RoundingJson,
+} from './parse-input.js';
 export { buildSchedule } from './schedule/build.js';
 export { dueDates, buildPeriods } from './schedule/periods.js';
-export { scheduleToJson, type ScheduleJson, type ScheduleRowJson } from './schedule-json.js';
+export { scheduleToJson, type ScheduleJson, type ScheduleRowJson, type EffectiveRatesJson } from './schedule-json.js';
 
 // Servicing
 export { service } from './servicing/service.js';
-export { parseServicingInput } from './servicing/parse-servicing.js';
-export { servicingToJson, type ServicingJson } from './servicing/servicing-json.js';
+export {
+  parseServicingInput,
+  type ServicingInputJson,
+  type PaymentJson,
+  type InstallmentRowJson,
+  type PenaltyJson,
+} from './servicing/parse-servicing.js';
+export { servicingToJson, type ServicingJson, type InstallmentJson, type AllocationJson } from './servicing/servicing-json.js';
 export {
   ALLOCATION_ORDERS,
   ALLOCATION_ORDER_NAMES,

@@ -21,8 +21,15 @@ export interface ScheduleJson {
   installmentAmount: string;
   rows: ScheduleRowJson[];
   totals: Record<'principal' | 'interest' | 'fees' | 'vat' | 'total' | 'disbursementFees' | 'netDisbursed' | 'costOfCredit', string>;
-  effectiveRates: { psk?: string; cat?: string; xirr?: string };
+  effectiveRates: EffectiveRatesJson;
   profile?: string;
+}
+
+/** Percent strings: ПСК three decimals, CAT one, XIRR six; only the kinds asked for. */
+export interface EffectiveRatesJson {
+  psk?: string;
+  cat?: string;
+  xirr?: string;
 }
 
 export function rowToJson(r: ScheduleRow, scale: number, withVat: boolean, fmt = moneyFormatter(scale)): ScheduleRowJson {

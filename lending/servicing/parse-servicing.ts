@@ -13,8 +13,55 @@ import { asArray, asBool, asInt, asObject, asString, join, oneOf } from '../vali
 import { ALLOCATION_ORDERS, parseAllocationOrder, sameOrder } from './allocation-orders.js';
 import { DEFAULT_DELINQUENCY_RANGES } from './delinquency.js';
 import type { DelinquencyRange, InstallmentDue, Payment, PenaltyTerms, ServicingTerms } from './types.js';
+import type { LoanInputJson } from '../parse-input.js';
 
 export const MAX_PAYMENTS = 5000;
+
+// The servicing input as JSON, what parseServicingInput reads (README "Servicing input"): amounts
+// decimal strings, dates ISO. Types for callers only; the parser takes `unknown` and checks it all.
+
+export interface PaymentJson {
+  id: string;
+  date: string;
+  amount: string;
+}
+
+/** An installment given directly (instead of loan terms): interest, fees and vat default to 0. */
+export interface InstallmentRowJson {
+  n?: number;
+  dueDate: string;
+  principal: string;
+  interest?: string;
+  fees?: string;
+  vat?: string;
+}
+
+export interface PenaltyJson {
+  /** Exactly one of the two. */
+  dailyPercent?: string;
+  annualPercent?: string;
+  base?: 'principal' | 'principal+interest';
+  graceDays?: number;
+  capAmount?: string;
+  interestAccrues?: boolean;
+}
+
+interface ServicingCommonJson {
+  asOf: string;
+  payments?: PaymentJson[];
+  penalty?: PenaltyJson;
+  /** A named order or a list of steps such as "past-due:penalty"; a profile may fix it. */
+  allocation?: string | string[];
+  overpayment?: 'in-advance' | 'reduce-principal';
+  delinquencyRanges?: { name: string; minDays: number; maxDays?: number }[];
+}
+
+/** The loan as its terms (the schedule is built here), or as explicit rows. */
+export type ServicingInputJson = ServicingCommonJson &
+  (
+    | { loan: LoanInputJson }
+    | { rows: InstallmentRowJson[]; currency: string; disbursementDate: string; profile?: string; contractDate?: string }
+  );
 
 export function parseServicingInput(raw: unknown): { terms: ServicingTerms; schedule?: Schedule } {
   const o = asObject(raw, '');

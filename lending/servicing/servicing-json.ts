@@ -6,22 +6,27 @@ import type { Amounts, ServicingResult, ServicingTerms } from './types.js';
 
 type AmountsJson = Record<Component, string>;
 
+export interface InstallmentJson {
+  n: number;
+  dueDate: string;
+  due: string;
+  paid: string;
+  outstanding: string;
+  penalty: string;
+  daysPastDue: number;
+  status: string;
+  components: Record<Component, { due: string; paid: string; outstanding: string }>;
+}
+
+/** How one payment was spread by component; components + inAdvance + excess sum to the payment. */
+export type AllocationJson = { paymentId: string; date: string; amount: string; inAdvance: string; excess: string } & AmountsJson;
+
 export interface ServicingJson {
   asOf: string;
   currency: string;
   allocationOrder?: string;
-  installments: {
-    n: number;
-    dueDate: string;
-    due: string;
-    paid: string;
-    outstanding: string;
-    penalty: string;
-    daysPastDue: number;
-    status: string;
-    components: Record<Component, { due: string; paid: string; outstanding: string }>;
-  }[];
-  allocations: ({ paymentId: string; date: string; amount: string; inAdvance: string; excess: string } & AmountsJson)[];
+  installments: InstallmentJson[];
+  allocations: AllocationJson[];
   daysPastDue: number;
   bucket: string;
   outstanding: AmountsJson & { total: string };
@@ -49,7 +54,7 @@ export function servicingToJson(r: ServicingResult, t: ServicingTerms): Servicin
       status: i.status,
       components: Object.fromEntries(
         COMPONENTS.map((c) => [c, { due: m(i.due[c]), paid: m(i.paid[c]), outstanding: m(i.outstanding[c]) }]),
-      ) as ServicingJson['installments'][number]['components'],
+      ) as InstallmentJson['components'],
     })),
     allocations: r.allocations.map((a) => ({
       paymentId: a.paymentId,

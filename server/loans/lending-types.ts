@@ -1,65 +1,61 @@
 // The shapes the loan server code relies on: the lending core's JSON forms (issue 4 §9; amounts are
-// decimal strings, dates ISO YYYY-MM-DD). Only lending-adapter.ts calls the core.
-import type { ScheduleRowJson, ServicingJson } from '../../lending/index.js';
+// decimal strings, dates ISO YYYY-MM-DD), declared in lending/ and only named (or loosened) here.
+// Only lending-adapter.ts calls the core.
+import type {
+  AllocationJson,
+  FeeJson,
+  InstallmentJson,
+  LendingError,
+  LoanInputJson,
+  PaymentJson,
+  ScheduleJson,
+  ScheduleRowJson,
+  ServicingJson,
+} from '../../lending/index.js';
 
-export interface LoanFee {
-  name: string;
-  amount?: string;
-  percent?: string;
-  at: 'disbursement' | 'installment';
-  withheld?: boolean;
-}
+export type LoanFee = FeeJson;
 
 /**
- * The loan input as the widget sends it and as it is stored in loans.terms. The core validates it
- * (parseLoanInput); the fields named here are the ones the server reads itself, the rest (grace,
- * vat, dueDates, …) pass through untouched.
+ * The loan input as the widget sends it and as it is stored in loans.terms: lending's LoanInputJson,
+ * deliberately looser. The API checks types only (server/routes/api/loans/schemas.ts) and the core
+ * checks meaning (parseLoanInput), so the enumerations the server merely compares or passes on are
+ * plain strings here, and every field the server does not read (grace, vat, effectiveRates, …)
+ * passes through untouched as `unknown`.
  */
-export interface LoanInput {
-  principal: string;
-  currency: string;
-  contractDate: string;
+export interface LoanInput extends Pick<
+  LoanInputJson,
+  'principal' | 'currency' | 'contractDate' | 'frequency' | 'firstDueDate' | 'dueDates' | 'fees' | 'profile'
+> {
   /** Defaults to contractDate; saveLoan stores it explicitly. */
   disbursementDate: string;
   method: string;
   rate: { annualPercent?: string; dailyPercent?: string };
   installments: number;
-  frequency?: { unit: 'day' | 'week' | 'month'; every: number; monthEnd?: string };
-  firstDueDate?: string;
   dayCount: string;
   interest?: string;
   annuity?: string;
   rounding?: Record<string, unknown>;
-  fees?: LoanFee[];
-  profile?: string;
   [more: string]: unknown;
 }
 
 export type ScheduleRow = ScheduleRowJson;
 
-export interface Schedule {
-  installmentAmount: string;
-  rows: ScheduleRow[];
+/**
+ * A schedule as stored in schedule_versions and answered by the loan API: lending's ScheduleJson
+ * less currency and profile (the loan holds them), with totals and rates as open records, which is
+ * how the reply schema (ScheduleBody) declares them.
+ */
+export interface Schedule extends Pick<ScheduleJson, 'installmentAmount' | 'rows'> {
   totals: Record<string, string>;
   effectiveRates: Record<string, string>;
 }
 
-export interface PaymentInput {
-  id: string;
-  date: string;
-  amount: string;
-}
+export type PaymentInput = PaymentJson;
 
 export type Servicing = ServicingJson;
-export type InstallmentState = ServicingJson['installments'][number];
+export type InstallmentState = InstallmentJson;
 /** How one payment was spread by component; components + excess always sum to the payment. */
-export type PaymentAllocation = ServicingJson['allocations'][number];
+export type PaymentAllocation = AllocationJson;
 
-/** A refusal from the core: a stable code and the path of the offending field. */
-export interface LendingFailure {
-  code: string;
-  path: string;
-  message: string;
-  /** 'invalid' → malformed input, 'refused' → well-formed but breaks a rule. */
-  kind: 'invalid' | 'refused';
-}
+/** A refusal from the core, as plain data: its stable code, the offending field's path, its kind. */
+export type LendingFailure = Pick<LendingError, 'code' | 'path' | 'message' | 'kind'>;

@@ -1,110 +1,84 @@
-// The JSON shapes of lending/ (issue 4 §9) as the tab uses them: amounts are decimal strings,
-// dates ISO YYYY-MM-DD. The tab only ever talks to lending through lending-adapter.ts.
+// The JSON shapes of lending/ (issue 4 §9) as the tab uses them: amounts are decimal strings, dates
+// ISO YYYY-MM-DD. lending/ declares them; this file only names them for the tab and narrows a few
+// to what the tab builds or shows. Type-only: nothing of lending/ enters the bundle through here.
+// The tab only ever talks to lending through lending-adapter.ts.
+import type {
+  EffectiveRatesJson,
+  FeeJson,
+  FrequencyJson,
+  InstallmentJson,
+  LoanInputJson,
+  Method as LendingMethod,
+  PaymentJson,
+  RateJson,
+  ScheduleJson,
+  ScheduleRowJson,
+  ServicingJson,
+  AllocationJson,
+} from '../../lending/index.js';
 
-export type Method = 'annuity' | 'equal-principal' | 'flat';
-export type FrequencyUnit = 'day' | 'week' | 'month';
+export type { FrequencyUnit } from '../../lending/index.js';
 
-export interface FeeInput {
-  name: string;
-  amount?: string;
-  percent?: string;
-  at: 'disbursement' | 'installment';
-  withheld?: boolean;
-}
+/** The methods the tab's form offers (a product may not fix another one on it). */
+export type Method = Extract<LendingMethod, 'annuity' | 'equal-principal' | 'flat'>;
 
-export interface LoanInput {
-  principal: string;
-  currency: string;
-  contractDate: string;
+export type FeeInput = FeeJson;
+
+/**
+ * The loan input as the tab builds it (model.ts toLoanInput): lending's LoanInputJson with the
+ * fields the form always fills made required, and the day count a plain string because it comes
+ * from the product settings as stored (the core checks it).
+ */
+export interface LoanInput extends Omit<LoanInputJson, 'disbursementDate' | 'method' | 'rate' | 'installments' | 'frequency' | 'dayCount'> {
   disbursementDate: string;
   method: Method;
-  rate: { annualPercent: string } | { dailyPercent: string };
+  rate: RateJson;
   installments: number;
-  frequency: { unit: FrequencyUnit; every: number };
-  firstDueDate?: string;
-  /** Explicit due dates (what-if date edits); length = installments. */
-  dueDates?: string[];
+  frequency: Required<Pick<FrequencyJson, 'unit' | 'every'>>;
   dayCount?: string;
-  interest?: 'daily' | 'periodic';
-  annuity?: 'fixed-payment' | 'resolved';
-  rounding?: { mode: 'half-up' | 'half-even' | 'down' | 'up'; installmentStep?: string; last?: 'adjust' };
-  fees?: FeeInput[];
-  profile?: string;
-  /** Which effective rates to compute; [] skips the (slow) root finding. Default: by currency. */
-  effectiveRates?: ('psk' | 'cat' | 'xirr')[];
 }
 
-export interface ScheduleRow {
-  n: number;
-  dueDate: string;
-  days: number;
-  opening: string;
-  principal: string;
-  interest: string;
-  fees: string;
-  total: string;
-  closing: string;
+export type ScheduleRow = ScheduleRowJson;
+
+export type EffectiveRates = EffectiveRatesJson;
+
+/** The schedule as the tab shows it: the adapter leaves out the effective rates (computed apart) and the other totals. */
+export interface Schedule extends Pick<ScheduleJson, 'installmentAmount' | 'rows'> {
+  totals: Pick<ScheduleJson['totals'], 'principal' | 'interest' | 'fees' | 'total'>;
 }
 
-export interface EffectiveRates {
-  psk?: string;
-  cat?: string;
-  /** Percent a year. */
-  xirr?: string;
-}
+export type PaymentInput = PaymentJson;
 
-export interface Schedule {
-  installmentAmount: string;
-  rows: ScheduleRow[];
-  totals: { principal: string; interest: string; fees: string; total: string };
-}
-
-export interface PaymentInput {
-  id: string;
-  date: string;
-  amount: string;
-}
-
+/** What the tab asks the adapter for; the adapter turns it into lending's ServicingInputJson. */
 export interface ServicingInput {
   loan: LoanInput;
   /** The schedule already built for `loan`, so servicing does not build it again. */
   rows: ScheduleRow[];
   payments: PaymentInput[];
   asOf: string;
-  /** Penalty per day in percent of overdue principal. */
+  /** Penalty per day in percent of overdue principal, as typed. */
   penaltyDailyPercent: string;
 }
 
-export interface InstallmentState {
-  n: number;
-  dueDate: string;
-  due: string;
-  paid: string;
-  outstanding: string;
-  penalty: string;
-  daysPastDue: number;
+/** An installment as the tab shows it: the core's 'due' reads 'upcoming' here, components are left out. */
+export interface InstallmentState extends Omit<InstallmentJson, 'status' | 'components'> {
   status: 'paid' | 'partial' | 'overdue' | 'upcoming';
 }
 
-export interface Allocation {
-  paymentId: string;
-  date: string;
-  amount: string;
-  penalty: string;
-  interest: string;
-  principal: string;
-  fees: string;
-  inAdvance: string;
-}
+export type Allocation = Pick<
+  AllocationJson,
+  'paymentId' | 'date' | 'amount' | 'penalty' | 'interest' | 'principal' | 'fees' | 'inAdvance'
+>;
 
-export interface Servicing {
+/** Servicing as the tab shows it: the payoff is its amount only. */
+export interface Servicing extends Pick<ServicingJson, 'daysPastDue' | 'penaltyOutstanding' | 'toBeCurrent'> {
   installments: InstallmentState[];
   allocations: Allocation[];
-  daysPastDue: number;
-  penaltyOutstanding: string;
-  toBeCurrent: string;
   payoff: string;
 }
+
+// The two below are the tab's own, not lending's: the adapter turns a LendingError's path into the
+// form field it belongs to.
 
 /** A validation failure with a stable code (translated by i18n) and the input field it belongs to. */
 export interface LendingIssue {
