@@ -56,6 +56,9 @@ export { ratesFromJson, type RatesJson } from './rates/parse-rates.js';
 // Regulatory profiles
 export { PROFILE_IDS, resolveProfile, type ProfileRules } from './profiles.js';
 
+// Loan products (admin settings: fixed terms and ranges)
+export { outsideRange, type LoanProductJson } from './products.js';
+
 // JSON commands shared by the CLI and the HTTP API
 export {
   LENDING_COMMANDS,

@@ -1,20 +1,6 @@
-import type { LoanFee } from '../loans/lending-types.js';
+// The product's shape is the lending core's (lending/products.ts), shared with the settings widget
+// that edits it and the loan tab that offers it; the server names it LoanProduct.
+import type { LoanProductJson } from '../../lending/index.js';
 
 /** A loan product an admin defines; the loan tab offers the active ones and saveLoan re-checks them. */
-export interface LoanProduct {
-  id: string;
-  name: string;
-  method: string;
-  rateUnit: 'annual' | 'daily';
-  rateMin: string;
-  rateMax: string;
-  termMin: number;
-  termMax: number;
-  amountMin: string | null;
-  amountMax: string | null;
-  currency: string | null;
-  fees: LoanFee[];
-  dayCount: string;
-  profile: string | null;
-  active: boolean;
-}
+export type LoanProduct = LoanProductJson;

@@ -1,24 +1,19 @@
 // Loan products as the tab receives them (placement page boot, from the admin's product settings):
 // what a product fixes in the loan (method, rate unit, day count, fees, profile) and the ranges the
 // user must stay within. The server re-checks the same ranges on save (PRODUCT_RANGE).
-import Decimal from 'decimal.js';
-import type { FeeInput, LendingIssue, LoanInput, Method } from './lending-types.js';
+import { outsideRange, type LoanProductJson } from '../../lending/index.js';
+import type { LendingIssue, LoanInput, Method } from './lending-types.js';
 
-export interface Product {
+/**
+ * lending's LoanProductJson as the placement page hands it over (placements/app-plugin.ts
+ * toWidgetProduct): renamed for the form, without `active` (only active products are sent), and
+ * the method narrowed to those the form offers.
+ */
+export interface Product extends Omit<LoanProductJson, 'id' | 'name' | 'rateUnit' | 'active' | 'method'> {
   code: string;
   title: string;
   method: Method;
-  rateKind: 'annual' | 'daily';
-  rateMin: string;
-  rateMax: string;
-  termMin: number;
-  termMax: number;
-  amountMin: string | null;
-  amountMax: string | null;
-  currency: string | null;
-  fees: FeeInput[];
-  dayCount: string;
-  profile: string | null;
+  rateKind: LoanProductJson['rateUnit'];
 }
 
 /** The loan input with what the product fixes applied. */
@@ -27,26 +22,17 @@ export function applyProduct(input: LoanInput, p: Product | undefined): LoanInpu
   return { ...input, method: p.method, dayCount: p.dayCount, fees: p.fees, ...(p.profile ? { profile: p.profile } : {}) };
 }
 
-function outside(value: string | number, min: string | number | null, max: string | number | null): boolean {
-  let v: Decimal;
-  try {
-    v = new Decimal(value);
-  } catch {
-    return false; // not a number: the core reports that
-  }
-  return (min !== null && v.lt(min)) || (max !== null && v.gt(max));
-}
-
 /** Range issues against the chosen product, each with the allowed range as a hint. */
 export function productIssues(input: LoanInput, p: Product | undefined): LendingIssue[] {
   if (!p) return [];
   const issues: LendingIssue[] = [];
   const rate = 'annualPercent' in input.rate ? input.rate.annualPercent : input.rate.dailyPercent;
-  if (outside(rate, p.rateMin, p.rateMax)) issues.push({ code: 'PRODUCT_RATE_RANGE', field: 'rate', hint: `${p.rateMin}–${p.rateMax}` });
-  if (Number.isInteger(input.installments) && outside(input.installments, p.termMin, p.termMax)) {
+  if (outsideRange(rate, p.rateMin, p.rateMax))
+    issues.push({ code: 'PRODUCT_RATE_RANGE', field: 'rate', hint: `${p.rateMin}–${p.rateMax}` });
+  if (Number.isInteger(input.installments) && outsideRange(input.installments, p.termMin, p.termMax)) {
     issues.push({ code: 'PRODUCT_TERM_RANGE', field: 'installments', hint: `${p.termMin}–${p.termMax}` });
   }
-  if (outside(input.principal, p.amountMin, p.amountMax)) {
+  if (outsideRange(input.principal, p.amountMin, p.amountMax)) {
     issues.push({ code: 'PRODUCT_AMOUNT_RANGE', field: 'principal', hint: `${p.amountMin ?? '0'}–${p.amountMax ?? '∞'}` });
   }
   return issues;

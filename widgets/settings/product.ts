@@ -1,58 +1,29 @@
 // A loan product as GET/PUT /api/v1/products speak it (server/routes/api/products/schemas.ts), and
-// the form's draft of one: every input kept as the text the admin typed until it validates.
+// the form's draft of one: every input kept as the text the admin typed until it validates. The
+// product's shape is lending's (lending/products.ts); imported as types only, so none of the core's
+// code enters this bundle.
+import type { FeeJson, LoanProductJson } from '../../lending/index.js';
 
-export interface ProductFee {
-  name: string;
-  amount?: string;
-  percent?: string;
-  at: 'disbursement' | 'installment';
-  withheld?: boolean;
-}
+export type ProductFee = FeeJson;
+export type Product = LoanProductJson;
 
-export interface Product {
-  id: string;
-  name: string;
-  method: string;
-  rateUnit: 'annual' | 'daily';
-  rateMin: string;
-  rateMax: string;
-  termMin: number;
-  termMax: number;
-  amountMin: string | null;
-  amountMax: string | null;
-  currency: string | null;
-  fees: ProductFee[];
-  dayCount: string;
-  profile: string | null;
-  active: boolean;
-}
-
-export interface FeeDraft {
-  name: string;
+export interface FeeDraft extends Pick<ProductFee, 'name' | 'at'> {
   kind: 'amount' | 'percent';
   value: string;
-  at: 'disbursement' | 'installment';
   withheld: boolean;
 }
 
-export interface ProductDraft {
+/** The product's fields that are text anyway, plus the others as typed (empty = none). */
+export interface ProductDraft extends Pick<Product, 'id' | 'name' | 'method' | 'rateUnit' | 'rateMin' | 'rateMax' | 'dayCount' | 'active'> {
   /** False while creating: the id can still be chosen. */
   existing: boolean;
-  id: string;
-  name: string;
-  method: string;
-  rateUnit: 'annual' | 'daily';
-  rateMin: string;
-  rateMax: string;
   termMin: string;
   termMax: string;
   amountMin: string;
   amountMax: string;
   currency: string;
   fees: FeeDraft[];
-  dayCount: string;
   profile: string;
-  active: boolean;
 }
 
 export function newDraft(id: string): ProductDraft {

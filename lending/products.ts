@@ -1,0 +1,45 @@
+// A loan product: what an admin fixes for the loans made under it (method, rate unit, day count,
+// fees, regulatory profile) and the ranges a loan must stay within. One shape for the products API
+// and table (server/products), the settings widget that edits it and the loan tab that offers it.
+// Browser-safe; widgets that must stay small import its types only.
+import { Dec } from './decimal.js';
+import type { FeeJson } from './parse-input.js';
+
+export interface LoanProductJson {
+  id: string;
+  name: string;
+  /** One of METHODS; a plain string as stored (the products API checks it). */
+  method: string;
+  rateUnit: 'annual' | 'daily';
+  /** Percent, in rateUnit. */
+  rateMin: string;
+  rateMax: string;
+  /** Number of installments. */
+  termMin: number;
+  termMax: number;
+  /** Principal; null = no bound. */
+  amountMin: string | null;
+  amountMax: string | null;
+  /** null = any currency (the deal's). */
+  currency: string | null;
+  fees: FeeJson[];
+  /** One of DAY_COUNTS, as stored. */
+  dayCount: string;
+  /** One of PROFILE_IDS, or none. */
+  profile: string | null;
+  active: boolean;
+}
+
+/**
+ * Whether `value` lies outside a product range [min, max] (bounds inclusive, a null bound open),
+ * compared exactly. A value that is not a number is not "outside": the core reports it.
+ */
+export function outsideRange(value: string | number, min: string | number | null, max: string | number | null): boolean {
+  let v: Dec;
+  try {
+    v = new Dec(value);
+  } catch {
+    return false;
+  }
+  return (min !== null && v.lt(min)) || (max !== null && v.gt(max));
+}
