@@ -16,6 +16,7 @@ import { adminRoutes } from './routes/admin/index.js';
 import { activityRoutes } from './routes/activities/index.js';
 import { smsSenderRoutes } from './routes/sms/index.js';
 import { loanRoutes } from './routes/api/loans/index.js';
+import { sessionRoutes } from './routes/session/index.js';
 import { productRoutes } from './routes/api/products/index.js';
 import { appPlacementRoutes } from '../placements/app-plugin.js';
 import { settingsAdminPage } from '../placements/settings.js';
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(settingsRoutes); // /api/v1/settings/providers (admin)
   await app.register(smsSenderRoutes);
   await app.register(loanRoutes);
+  await app.register(sessionRoutes); // POST /api/v1/session/renew: the widget's silent renewal
   await app.register(productRoutes);
   await app.register(appPlacementRoutes); // placement iframe POSTs + /widgets/* bundles
   return app;

@@ -16,15 +16,27 @@ export interface SessionClaims {
 }
 
 export interface Session extends SessionClaims {
+  /** Issued at, seconds since the epoch: the calculator may bind only a deal created after it. */
+  iat: number;
   exp: number;
 }
 
 export const SESSION_COOKIE = 'b24l_session';
 const MAX_TTL_SEC = 12 * 3600;
+/** Longest time after `exp` that a renewal may still present a session (session-renewal.ts). */
+export const MAX_EXPIRED_GRACE_SEC = 12 * 3600;
+
+export interface VerifyOptions {
+  /**
+   * Accept a session whose signature is valid but that expired at most this many seconds ago
+   * (capped at MAX_EXPIRED_GRACE_SEC). Only the renewal route passes it; every other check stays strict.
+   */
+  expiredGraceSec?: number;
+}
 
 export interface SessionSigner {
   issue(claims: SessionClaims & { ttlSec?: number }): string;
-  verify(token: string): Session | null;
+  verify(token: string, opts?: VerifyOptions): Session | null;
 }
 
 export function createSessionSigner(secret: string, defaultTtlSec = 900, now: () => number = Date.now): SessionSigner {
@@ -32,11 +44,13 @@ export function createSessionSigner(secret: string, defaultTtlSec = 900, now: ()
   return {
     issue({ ttlSec, ...claims }) {
       const ttl = Math.min(Math.max(1, ttlSec ?? defaultTtlSec), MAX_TTL_SEC);
-      const body: Session = { ...claims, exp: Math.floor(now() / 1000) + ttl };
+      const iat = Math.floor(now() / 1000);
+      const body: Session = { ...claims, iat, exp: iat + ttl };
       const p = Buffer.from(JSON.stringify(body)).toString('base64url');
       return `${p}.${sign(p)}`;
     },
-    verify(token) {
+    verify(token, opts = {}) {
+      const graceSec = Math.min(Math.max(0, opts.expiredGraceSec ?? 0), MAX_EXPIRED_GRACE_SEC);
       const dot = token.indexOf('.');
       if (dot <= 0 || token.length > 2048) return null;
       const p = token.slice(0, dot);
@@ -44,7 +58,9 @@ export function createSessionSigner(secret: string, defaultTtlSec = 900, now: ()
       try {
         const s = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Session;
         if (typeof s.portalId !== 'string' || typeof s.userId !== 'number' || typeof s.exp !== 'number') return null;
-        if (s.exp * 1000 <= now()) return null;
+        // A token signed before `iat` existed has none; it is refused like any other stale token.
+        if (typeof s.iat !== 'number') return null;
+        if ((s.exp + graceSec) * 1000 <= now()) return null;
         return s;
       } catch {
         return null;
@@ -67,7 +83,8 @@ export function issueSession(app: { sessions: SessionSigner }, claims: SessionCl
   return app.sessions.issue(claims);
 }
 
-function readToken(req: FastifyRequest): string | undefined {
+/** The session token a request carries: Bearer header, X-B24L-Session header or the session cookie. */
+export function readSessionToken(req: FastifyRequest): string | undefined {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
   const h = req.headers['x-b24l-session'];
@@ -93,7 +110,7 @@ export interface RequireSessionOptions {
  */
 export function requireSession(opts: RequireSessionOptions = {}): preHandlerAsyncHookHandler {
   return async function (this: unknown, req: FastifyRequest, _reply: FastifyReply) {
-    const token = readToken(req);
+    const token = readSessionToken(req);
     const s = token ? req.server.sessions.verify(token) : null;
     if (!s)
       throw new AppError(

@@ -83,24 +83,48 @@ export interface FramePost {
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
+/** A user's portal access token as the frame gives it (POSTed AUTH_ID, or the SDK's getAuthData()). */
+export interface UserTokenClaim {
+  memberId: string;
+  accessToken: string;
+  /** The portal host the frame names (DOMAIN, or getAuthData().domain — an origin; the scheme is ignored). */
+  domain: string;
+}
+
+/** The host part of `mycompany.bitrix24.com` or `https://mycompany.bitrix24.com/`, lower-cased. */
+export function hostOf(domain: string): string {
+  return domain
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/\/+$/, '')
+    .toLowerCase();
+}
+
+const frameAuthFailed = (why: string) =>
+  new AppError('PLACEMENT_AUTH_FAILED', why, 'Could not verify this request with Bitrix24. Reopen the page.');
+
 /**
- * Placement / app-page POSTs (doc: settings/oauth/simple-way.md, api-reference/widgets/crm/index.md):
- * the POSTed AUTH_ID is not trusted until the portal accepts it. We call `profile` on the client
- * endpoint we STORED for that member_id (never one taken from the POST), and require the POSTed
- * DOMAIN to match the stored domain. A token the portal rejects → 401 PLACEMENT_AUTH_FAILED.
+ * A user token from a frame is not trusted until the portal accepts it (doc: settings/oauth/simple-way.md,
+ * api-reference/widgets/crm/index.md). We call `profile` on the client endpoint we STORED for that
+ * member_id (never one taken from the request), and require the claimed domain to match the stored
+ * domain. Used by the placement POST and by session renewal (session-renewal.ts). A token the portal
+ * rejects → 401 PLACEMENT_AUTH_FAILED.
  */
-export async function verifyFramePost(app: FastifyInstance, req: FramePost): Promise<FrameAuth> {
-  const memberId = str(req.body.member_id);
-  const authId = str(req.body.AUTH_ID);
-  const domain = str(req.query.DOMAIN);
-  const fail = (why: string) => new AppError('PLACEMENT_AUTH_FAILED', why, 'Could not verify this request with Bitrix24. Reopen the page.');
-  if (!memberId || !authId || !domain) throw fail('member_id, AUTH_ID or DOMAIN missing');
+export async function verifyUserToken(app: FastifyInstance, claim: UserTokenClaim): Promise<FrameAuth> {
+  const { memberId, accessToken, domain } = claim;
+  if (!memberId || !accessToken || !domain) throw frameAuthFailed('member_id, access token or domain missing');
+  if (memberId.length > 64 || accessToken.length > 512) throw frameAuthFailed('member_id or access token too long');
   const portal = await findPortalByMemberId(app.db.kysely, memberId);
-  if (!portal || portal.status === 'uninstalled') throw fail('unknown portal');
-  if (portal.domain.toLowerCase() !== domain.toLowerCase()) throw fail('domain does not match the installed portal');
-  const r = await callWithToken<{ ID?: string | number; ADMIN?: boolean }>(portal.clientEndpoint, 'profile', authId);
-  if (!r.ok) throw fail(`portal rejected AUTH_ID (${r.error})`);
+  if (!portal || portal.status === 'uninstalled') throw frameAuthFailed('unknown portal');
+  if (hostOf(portal.domain) !== hostOf(domain)) throw frameAuthFailed('domain does not match the installed portal');
+  const r = await callWithToken<{ ID?: string | number; ADMIN?: boolean }>(portal.clientEndpoint, 'profile', accessToken);
+  if (!r.ok) throw frameAuthFailed(`portal rejected the access token (${r.error})`);
   const userId = Number(r.result.ID);
-  if (!Number.isInteger(userId) || userId <= 0) throw fail('profile without user id');
+  if (!Number.isInteger(userId) || userId <= 0) throw frameAuthFailed('profile without user id');
   return { portal, userId, isAdmin: r.result.ADMIN === true };
+}
+
+/** Placement / app-page POSTs: AUTH_ID and member_id in the form body, DOMAIN in the query. */
+export async function verifyFramePost(app: FastifyInstance, req: FramePost): Promise<FrameAuth> {
+  return verifyUserToken(app, { memberId: str(req.body.member_id), accessToken: str(req.body.AUTH_ID), domain: str(req.query.DOMAIN) });
 }
