@@ -36,6 +36,7 @@ export interface PlacementRouteOptions {
   /** Prefix of our API as seen from the widget page; '' = same origin. */
   apiBase?: string;
   descriptors?: readonly PlacementDescriptor[];
+  /** Session lifetime; by default the signer's own (SESSION_TTL_SEC in the app). The widget renews it silently. */
   sessionTtlSec?: number;
   /** Active loan products of the portal, in the widget's shape (widgets/loan-tab/product.ts). */
   listProducts?: (portalId: string) => Promise<unknown[]>;
@@ -112,7 +113,7 @@ export const placementRoutes: FastifyPluginAsync<PlacementRouteOptions> = async 
         userId: verified.userId,
         isAdmin: verified.isAdmin,
         ...(dealId === null ? {} : { dealId }),
-        ttlSec: opts.sessionTtlSec ?? 900,
+        ...(opts.sessionTtlSec === undefined ? {} : { ttlSec: opts.sessionTtlSec }),
       });
       const products = opts.listProducts ? await opts.listProducts(verified.portalId) : [];
       const page = renderWidgetPage(
