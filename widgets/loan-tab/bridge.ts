@@ -13,6 +13,21 @@ export interface FrameBridge {
   resizeToContent(content: HTMLElement): Promise<void>;
   /** One REST call as the current user; resolves with `result`. */
   call<T>(method: string, params: Record<string, unknown>): Promise<T>;
+  /**
+   * The user's portal auth, refreshed through the portal first: proof for our server that the user
+   * is signed in to Bitrix24 now (it renews our session with it — api.ts).
+   */
+  freshAuth(): Promise<PortalAuth>;
+  /** Open a deal card in the portal (a slider in Bitrix24; a new window where the portal cannot). */
+  openDeal(dealId: string): void;
+}
+
+/** What our renewal route takes (server/routes/session). Never logged, never stored. */
+export interface PortalAuth {
+  accessToken: string;
+  memberId: string;
+  /** The portal origin, e.g. https://x.bitrix24.com. */
+  domain: string;
 }
 
 export async function connectB24Frame(): Promise<FrameBridge> {
@@ -35,6 +50,17 @@ export async function connectB24Frame(): Promise<FrameBridge> {
       const res = await b24.actions.v2.call.make<T>({ method, params });
       if (!res.isSuccess) throw new Error(res.getErrorMessages().join('; '));
       return (res.getData() as { result: T }).result;
+    },
+    async freshAuth() {
+      // Always through the portal, not the cached getAuthData(): the docs advise refreshAuth exactly
+      // for handing a token to your own server (sdk/bx24-js-sdk/system-functions/bx24-refresh-auth.md),
+      // and SDK 2.2.0 never refreshes a token that only our backend uses (b24jssdk #532).
+      const a = await b24.auth.refreshAuth();
+      return { accessToken: String(a.access_token), memberId: String(a.member_id), domain: String(a.domain) };
+    },
+    openDeal(dealId) {
+      // Not awaited: openPath settles only when the slider closes (b24jssdk.md §4.4).
+      void b24.slider.openPath(b24.slider.getUrl(`/crm/deal/details/${encodeURIComponent(dealId)}/`)).catch(() => undefined);
     },
   };
 }
