@@ -2,15 +2,15 @@
 // model and render. Nothing here branches on "test vs production": the emulator's portal page speaks
 // the same frame protocol as Bitrix24.
 import { render } from 'preact';
-import { createApi } from './api.js';
+import { createApi, type Api } from './api.js';
 import { readBoot } from './boot.js';
 import { connectB24Frame, type FrameBridge } from './bridge.js';
-import { App } from './components/app.js';
+import { App, type CreatedDeal } from './components/app.js';
 import { formatters } from './format.js';
 import { loadTranslator, toLang } from './i18n.js';
 import { debounceDefer } from './deferred.js';
 import { checkPayment, computeEffectiveRates, computeSchedule, computeServicing, scaleOf } from './lending-adapter.js';
-import { createLoanModel } from './model.js';
+import { createLoanModel, type LoanModel } from './model.js';
 import './styles.css';
 
 interface DealFields {
@@ -29,7 +29,10 @@ async function start(root: HTMLElement): Promise<void> {
   const dealId = boot.dealId;
   const deal = dealId ? await bridge.call<DealFields>('crm.deal.get', { id: dealId }).catch(() => null) : null;
   const currency = deal?.CURRENCY_ID || 'RUB';
-  const api = boot.sessionToken ? createApi({ baseUrl: boot.apiBase, sessionToken: boot.sessionToken }) : null;
+  // The session renews itself with the user's fresh portal auth when it expires (api.ts).
+  const api = boot.sessionToken
+    ? createApi({ baseUrl: boot.apiBase, sessionToken: boot.sessionToken, portalAuth: () => bridge.freshAuth() })
+    : null;
   const model = createLoanModel({
     core: { computeSchedule, computeEffectiveRates, computeServicing, checkPayment, scaleOf },
     api,
@@ -47,16 +50,42 @@ async function start(root: HTMLElement): Promise<void> {
   }
   const t = await loadTranslator(lang);
   document.documentElement.lang = lang;
-  const onCreateDeal = dealId ? undefined : () => createDeal(bridge, model.form.value.amount, currency, t('title'));
-  render(<App model={model} t={t} fmt={formatters(lang, currency)} onCreateDeal={onCreateDeal} />, root);
+  const onCreateDeal = dealId ? undefined : () => createDealWithLoan(bridge, api, model, currency, t('title'));
+  render(
+    <App model={model} t={t} fmt={formatters(lang, currency)} onCreateDeal={onCreateDeal} onOpenDeal={(id) => bridge.openDeal(id)} />,
+    root,
+  );
   fitFrame(bridge, root);
 }
 
-async function createDeal(bridge: FrameBridge, amount: string, currency: string, title: string): Promise<string> {
+/**
+ * Calculator: the deal is created through the frame AS THE USER (so the portal records them as its
+ * creator and applies their rights), then our session is bound to it — the server checks with the
+ * user's token that they created it just now — and the loan is saved on it like the tab saves.
+ */
+async function createDealWithLoan(
+  bridge: FrameBridge,
+  api: Api | null,
+  model: LoanModel,
+  currency: string,
+  title: string,
+): Promise<CreatedDeal> {
+  // Taken before the first await: what the user saw when they clicked is what goes on the deal.
+  const loan = model.loanInput.value;
+  const productId = model.product.value?.code ?? null;
+  const amount = loan.principal;
   const id = await bridge.call<number | string>('crm.deal.add', {
     fields: { TITLE: `${title} ${amount} ${currency}`, OPPORTUNITY: amount, CURRENCY_ID: currency },
   });
-  return String(id);
+  const dealId = String(id);
+  if (!api) return { dealId, loanError: 'no session' };
+  try {
+    await api.bindDeal(dealId);
+    await api.saveLoan(dealId, loan, productId);
+    return { dealId, loanError: null };
+  } catch (e) {
+    return { dealId, loanError: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 /** Resize the iframe whenever the content changes height; coalesced to one message per frame. */

@@ -8,17 +8,35 @@ import { ScheduleChart } from './schedule-chart.js';
 import { ScheduleTable } from './schedule-table.js';
 import { Summary } from './summary.js';
 
+/** The calculator's result: the deal always exists once this is returned; the loan may not be on it. */
+export interface CreatedDeal {
+  dealId: string;
+  /** null: the loan is saved on the deal; otherwise why it is not. */
+  loanError: string | null;
+}
+
 export interface AppProps {
   model: LoanModel;
   t: Translate;
   fmt: Formatters;
-  /** Calculator mode (no deal yet): turns the result into a new deal. */
-  onCreateDeal?: (() => Promise<string>) | undefined;
+  /** Calculator mode (no deal yet): turns the result into a new deal and saves the loan on it. */
+  onCreateDeal?: (() => Promise<CreatedDeal>) | undefined;
+  /** Opens a deal card in the portal. */
+  onOpenDeal?: ((dealId: string) => void) | undefined;
 }
 
-export function App({ model, t, fmt, onCreateDeal }: AppProps) {
+type Creation = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; deal: CreatedDeal } | { kind: 'failed'; message: string };
+
+export function App({ model, t, fmt, onCreateDeal, onOpenDeal }: AppProps) {
   const [whatIf, setWhatIf] = useState(false);
-  const [created, setCreated] = useState<string | null>(null);
+  const [creation, setCreation] = useState<Creation>({ kind: 'idle' });
+  const create = (run: () => Promise<CreatedDeal>): void => {
+    setCreation({ kind: 'working' });
+    run().then(
+      (deal) => setCreation({ kind: 'done', deal }),
+      (e: unknown) => setCreation({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }),
+    );
+  };
   const s = model.schedule.value;
   const serv = model.servicing.value;
   const r = model.effectiveRates.value;
@@ -40,14 +58,25 @@ export function App({ model, t, fmt, onCreateDeal }: AppProps) {
               {save.kind === 'saving' ? t('saving') : t('save')}
             </button>
           ) : null}
-          {onCreateDeal ? (
-            <button class="lt-button" type="button" disabled={!s.ok} onClick={() => void onCreateDeal().then(setCreated)}>
-              {t('createDeal')}
+          {onCreateDeal && creation.kind !== 'done' ? (
+            // One deal per click: disabled while one is being made, gone once it exists.
+            <button
+              class="lt-button"
+              type="button"
+              disabled={!model.canSubmit.value || creation.kind === 'working'}
+              onClick={() => create(onCreateDeal)}
+            >
+              {creation.kind === 'working' ? t('creatingDeal') : t('createDeal')}
             </button>
           ) : null}
           {save.kind === 'saved' ? <span class="lt-ok">{t('saved')}</span> : null}
           {save.kind === 'failed' ? <span class="lt-error" role="alert">{`${t('saveFailed')}: ${save.message}`}</span> : null}
-          {created ? <span class="lt-ok">{`${t('dealCreated')} #${created}`}</span> : null}
+          {creation.kind === 'done' ? <CreatedNote deal={creation.deal} t={t} onOpenDeal={onOpenDeal} /> : null}
+          {creation.kind === 'failed' ? (
+            <span class="lt-error" role="alert">
+              {creation.message}
+            </span>
+          ) : null}
         </div>
       </header>
       <LoanForm model={model} t={t} />
@@ -88,5 +117,22 @@ export function App({ model, t, fmt, onCreateDeal }: AppProps) {
         </p>
       )}
     </main>
+  );
+}
+
+function CreatedNote({ deal, t, onOpenDeal }: { deal: CreatedDeal; t: Translate; onOpenDeal?: ((dealId: string) => void) | undefined }) {
+  return (
+    <>
+      <span class="lt-ok" data-testid="deal-created" data-deal-id={deal.dealId} data-loan-saved={deal.loanError === null ? 'yes' : 'no'}>
+        {`${t('dealCreated')} #${deal.dealId}`}
+        {deal.loanError === null ? ` · ${t('loanSavedOnDeal')}` : ''}
+      </span>
+      {deal.loanError === null ? null : <span class="lt-error" role="alert">{`${t('loanNotSaved')}: ${deal.loanError}`}</span>}
+      {onOpenDeal ? (
+        <button class="lt-button lt-button--light" type="button" onClick={() => onOpenDeal(deal.dealId)}>
+          {t('openDeal')}
+        </button>
+      ) : null}
+    </>
   );
 }
