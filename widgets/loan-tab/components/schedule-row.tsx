@@ -1,0 +1,71 @@
+import { Component } from 'preact';
+import type { Formatters } from '../format.js';
+import type { Translate } from '../i18n.js';
+import type { InstallmentState, ScheduleRow as Row } from '../lending-types.js';
+import type { LoanModel } from '../model.js';
+
+export interface ScheduleRowProps {
+  r: Row;
+  st: InstallmentState | undefined;
+  future: boolean;
+  /** Inputs for what-if edits; the last row's amount stays computed (it absorbs the rounding). */
+  editable: boolean;
+  last: boolean;
+  model: LoanModel;
+  t: Translate;
+  fmt: Formatters;
+}
+
+/** One installment; skips its diff when nothing it shows changed (e.g. servicing arriving later). */
+export class ScheduleRow extends Component<ScheduleRowProps> {
+  override shouldComponentUpdate(p: ScheduleRowProps): boolean {
+    const o = this.props;
+    return (
+      p.r !== o.r ||
+      p.st?.status !== o.st?.status ||
+      p.future !== o.future ||
+      p.editable !== o.editable ||
+      p.last !== o.last ||
+      p.fmt !== o.fmt ||
+      p.t !== o.t
+    );
+  }
+
+  override render({ r, st, future, editable, last, model, t, fmt }: ScheduleRowProps) {
+    return (
+      <tr class={st ? `lt-row--${st.status}` : undefined}>
+        <td>{r.n}</td>
+        <td>
+          {editable && future ? (
+            <input
+              class="lt-input lt-input--cell"
+              type="date"
+              value={r.dueDate}
+              onChange={(e) => model.editDueDate(r.n, e.currentTarget.value)}
+            />
+          ) : (
+            fmt.date(r.dueDate)
+          )}
+        </td>
+        <td class="lt-num">{r.days}</td>
+        <td class="lt-num">{fmt.number(r.principal)}</td>
+        <td class="lt-num">{fmt.number(r.interest)}</td>
+        <td class="lt-num">{fmt.number(r.fees)}</td>
+        <td class="lt-num">
+          {editable && future && !last ? (
+            <input
+              class="lt-input lt-input--cell lt-num"
+              inputMode="decimal"
+              value={r.total}
+              onChange={(e) => model.editAmount(r.n, e.currentTarget.value)}
+            />
+          ) : (
+            fmt.number(r.total)
+          )}
+        </td>
+        <td class="lt-num">{fmt.number(r.closing)}</td>
+        <td>{st ? <span class={`lt-badge lt-badge--${st.status}`}>{t(`status.${st.status}`)}</span> : null}</td>
+      </tr>
+    );
+  }
+}
