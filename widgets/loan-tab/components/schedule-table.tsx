@@ -1,5 +1,5 @@
 import { Component, type ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Formatters } from '../format.js';
 import type { Translate } from '../i18n.js';
 import type { InstallmentState, Schedule, ScheduleRow as Row } from '../lending-types.js';
@@ -60,6 +60,40 @@ class Frozen extends Component<{ frozen: boolean; children: ComponentChildren }>
   }
 }
 
+interface BlockProps {
+  count: number;
+  complete: boolean;
+  rows: () => ComponentChildren;
+}
+
+/**
+ * A block of rows after the first ones. One the browser is showing (not skipped by
+ * content-visibility, e.g. the rows a what-if edit was typed into) updates with the first rows;
+ * the others a frame later. Without the state event (older browsers) every block waits a frame.
+ */
+function Block({ count, complete, rows }: BlockProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const onState = (e: Event): void => setShown(!(e as Event & { skipped?: boolean }).skipped);
+    el.addEventListener('contentvisibilityautostatechange', onState);
+    return () => el.removeEventListener('contentvisibilityautostatechange', onState);
+  }, []);
+  const live = complete || shown;
+  return (
+    <div ref={box} class="lt-schedule__block" style={{ containIntrinsicSize: `auto ${count * ROW_PX}px` }}>
+      <table class="lt-table lt-table--fixed lt-table--cont">
+        <Columns />
+        <tbody>
+          <Frozen frozen={!live}>{live ? rows() : null}</Frozen>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** The schedule with totals; in what-if mode future dates and payments become inputs. */
 export function ScheduleTable({ schedule, states, model, editable, t, fmt }: Props) {
   const asOf = model.asOf.value;
@@ -115,17 +149,8 @@ export function ScheduleTable({ schedule, states, model, editable, t, fmt }: Pro
       </table>
       {blocks.map((from) => {
         const count = Math.min(BLOCK_ROWS, rows.length - from);
-        return (
-          // Keyed by position, so a new schedule updates the blocks' rows in place.
-          <div key={from} class="lt-schedule__block" style={{ containIntrinsicSize: `auto ${count * ROW_PX}px` }}>
-            <table class="lt-table lt-table--fixed lt-table--cont">
-              <Columns />
-              <tbody>
-                <Frozen frozen={!complete}>{complete ? rows.slice(from, from + count).map(row) : null}</Frozen>
-              </tbody>
-            </table>
-          </div>
-        );
+        // Keyed by position, so a new schedule updates the blocks' rows in place.
+        return <Block key={from} count={count} complete={complete} rows={() => rows.slice(from, from + count).map(row)} />;
       })}
       <table class="lt-table lt-table--fixed lt-table--cont">
         <Columns />
