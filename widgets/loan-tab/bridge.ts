@@ -2,6 +2,9 @@
 // b24jssdk frame talking postMessage to the portal (real Bitrix24 or the emulator's portal page);
 // the model gets this interface and never knows which parent is on the other side.
 import { initializeB24Frame } from '@bitrix24/b24jssdk';
+import { freshAuthOf, type PortalAuth } from '../shared/fresh-auth.js';
+
+export type { PortalAuth };
 
 export interface FrameBridge {
   /** Placement code, e.g. CRM_DEAL_DETAIL_TAB or DEFAULT. */
@@ -15,19 +18,11 @@ export interface FrameBridge {
   call<T>(method: string, params: Record<string, unknown>): Promise<T>;
   /**
    * The user's portal auth, refreshed through the portal first: proof for our server that the user
-   * is signed in to Bitrix24 now (it renews our session with it — api.ts).
+   * is signed in to Bitrix24 now (it renews our session with it — shared/session-client.ts).
    */
   freshAuth(): Promise<PortalAuth>;
   /** Open a deal card in the portal (a slider in Bitrix24; a new window where the portal cannot). */
   openDeal(dealId: string): void;
-}
-
-/** What our renewal route takes (server/routes/session). Never logged, never stored. */
-export interface PortalAuth {
-  accessToken: string;
-  memberId: string;
-  /** The portal origin, e.g. https://x.bitrix24.com. */
-  domain: string;
 }
 
 export async function connectB24Frame(): Promise<FrameBridge> {
@@ -51,13 +46,7 @@ export async function connectB24Frame(): Promise<FrameBridge> {
       if (!res.isSuccess) throw new Error(res.getErrorMessages().join('; '));
       return (res.getData() as { result: T }).result;
     },
-    async freshAuth() {
-      // Always through the portal, not the cached getAuthData(): the docs advise refreshAuth exactly
-      // for handing a token to your own server (sdk/bx24-js-sdk/system-functions/bx24-refresh-auth.md),
-      // and SDK 2.2.0 never refreshes a token that only our backend uses (b24jssdk #532).
-      const a = await b24.auth.refreshAuth();
-      return { accessToken: String(a.access_token), memberId: String(a.member_id), domain: String(a.domain) };
-    },
+    freshAuth: () => freshAuthOf(b24),
     openDeal(dealId) {
       // Not awaited: openPath settles only when the slider closes (b24jssdk.md §4.4).
       void b24.slider.openPath(b24.slider.getUrl(`/crm/deal/details/${encodeURIComponent(dealId)}/`)).catch(() => undefined);

@@ -1,0 +1,130 @@
+// The one way a widget talks to our backend with its session (loan tab, call script, settings).
+//
+// A widget session is short-lived (SESSION_TTL_SEC, 15 min by default) and cannot be revoked, so
+// it stays short; a screen kept open longer — an admin editing a product, a collector halfway
+// through a call script — outlives it. When the server says the session is no longer valid
+// (401 SESSION_INVALID) and the page sits in a portal frame, we renew it once with the user's
+// fresh portal auth (POST /api/v1/session/renew, server/security/session-renewal.ts) and repeat
+// the request once with the same body. Repeating is safe: requireSession refuses before a handler
+// runs, so the first attempt did nothing; and money movements carry their own id anyway.
+//
+// Without a frame (the settings screen at /admin/products, signed in by cookie) there is no fresh
+// portal auth to renew with: the 401 reaches the caller, which asks the user to sign in again.
+import type { PortalAuth } from './fresh-auth.js';
+
+export type { PortalAuth } from './fresh-auth.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** The server's `details` (e.g. which field it refused); {} when it sent none. */
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export interface SessionClientConfig {
+  /** Our app origin + prefix, e.g. '' (same origin as the widget page) or 'https://app.example'. */
+  baseUrl: string;
+  /** Bearer session from the placement page; null when the browser holds it as a cookie (no frame). */
+  sessionToken: string | null;
+  /** The user's fresh portal auth from the frame; without it an expired session stays expired. */
+  portalAuth?: () => Promise<PortalAuth>;
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+interface Answer {
+  status: number;
+  json: Record<string, unknown>;
+}
+
+export const RENEW_PATH = '/api/v1/session/renew';
+const EXPIRED = 'Your session has expired. Reopen the app from Bitrix24.';
+
+function toError(a: Answer): ApiError {
+  const details = a.json.details && typeof a.json.details === 'object' ? (a.json.details as Record<string, unknown>) : {};
+  return new ApiError(a.status, String(a.json.error ?? `HTTP_${a.status}`), String(a.json.message ?? `HTTP ${a.status}`), details);
+}
+
+/** True for the server's "this session is no longer valid" — the one answer a renewal can fix. */
+export function isSessionExpired(e: unknown): boolean {
+  return e instanceof ApiError && e.status === 401 && e.code === 'SESSION_INVALID';
+}
+
+export function createSessionClient(cfg: SessionClientConfig, fetchFn: typeof fetch = (i, init) => fetch(i, init)) {
+  let token = cfg.sessionToken;
+  let renewing: Promise<void> | null = null;
+
+  async function exchange(method: Method, path: string, body: unknown, bearer: string | null): Promise<Answer> {
+    const headers: Record<string, string> = {};
+    if (bearer) headers.authorization = `Bearer ${bearer}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetchFn(`${cfg.baseUrl}${path}`, {
+      method,
+      headers,
+      // Outside the portal the session is an HttpOnly cookie on our origin.
+      credentials: 'same-origin',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    try {
+      return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+    } catch {
+      return { status: res.status, json: { error: 'BAD_RESPONSE', message: res.statusText || `HTTP ${res.status}` } };
+    }
+  }
+
+  /** One renewal round trip; `dealId` only when the calculator binds the deal it has just created. */
+  async function renew(dealId?: number): Promise<void> {
+    if (!cfg.portalAuth) throw new ApiError(401, 'SESSION_INVALID', EXPIRED);
+    const auth = await cfg.portalAuth();
+    const a = await exchange('POST', RENEW_PATH, { auth, ...(dealId === undefined ? {} : { dealId }) }, token);
+    if (a.status !== 200 || typeof a.json.sessionToken !== 'string') throw toError(a);
+    token = a.json.sessionToken;
+  }
+
+  /** Renew the token `used` unless another request already did; concurrent 401s share one renewal. */
+  function renewAfter(used: string | null): Promise<void> {
+    if (used !== token) return Promise.resolve();
+    renewing ??= renew().finally(() => {
+      renewing = null;
+    });
+    return renewing;
+  }
+
+  async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+    const used = token;
+    let a = await exchange(method, path, body, used);
+    if (a.status === 401 && a.json.error === 'SESSION_INVALID' && cfg.portalAuth) {
+      const expired = toError(a);
+      try {
+        await renewAfter(used);
+      } catch (e) {
+        // A refused renewal says why (another user, portal gone); a frame that could not answer
+        // leaves the original "expired". Either way the request is not repeated: no loop.
+        throw e instanceof ApiError ? e : expired;
+      }
+      a = await exchange(method, path, body, token);
+    }
+    if (a.status < 200 || a.status >= 300) throw toError(a);
+    return a.json as T;
+  }
+
+  return {
+    request,
+    /**
+     * Calculator: bind this (unbound) session to the deal the user has just created through the
+     * frame. The server checks with the user's own token that they created it after the session began.
+     */
+    async bindDeal(dealId: number): Promise<void> {
+      await renewing?.catch(() => undefined);
+      await renew(dealId);
+    },
+  };
+}
+
+export type SessionClient = ReturnType<typeof createSessionClient>;
