@@ -1,10 +1,14 @@
 // The page's window onto the portal when it is framed (the app's DEFAULT page in Bitrix24, or the
 // emulator's portal page — the same b24jssdk frame protocol). The SDK is loaded only when there is
 // a parent: /admin/products outside the portal never downloads it.
+import { freshAuthOf, type PortalAuth } from '../shared/fresh-auth.js';
+
 export interface FrameBridge {
   readonly lang: string | null;
   /** Fit the app frame to the content height. */
   resizeToContent(): Promise<void>;
+  /** The user's portal auth, refreshed through the portal: renews our session (shared/session-client.ts). */
+  freshAuth(): Promise<PortalAuth>;
 }
 
 export function isFramed(w: Window): boolean {
@@ -23,5 +27,6 @@ export async function connectB24Frame(): Promise<FrameBridge> {
     async resizeToContent() {
       await b24.parent.resizeWindowAuto();
     },
+    freshAuth: () => freshAuthOf(b24),
   };
 }

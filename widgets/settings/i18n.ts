@@ -76,6 +76,8 @@ const en = {
   'err.SERVER': 'The server refused this value',
   'err.FORBIDDEN': 'Only a portal administrator can change loan products.',
   'err.SESSION': 'Your session has expired. Reopen the app from Bitrix24.',
+  'err.SIGNED_OUT': 'Your sign-in has expired. Sign in again in a new tab, then save again here: your changes are kept.',
+  signInAgain: 'Sign in again',
   'err.NETWORK': 'Could not reach the app. Try again.',
 };
 
@@ -154,6 +156,8 @@ const ru: Dict = {
   'err.SERVER': 'Сервер не принял это значение',
   'err.FORBIDDEN': 'Изменять кредитные продукты может только администратор портала.',
   'err.SESSION': 'Сессия истекла. Откройте приложение из Битрикс24 заново.',
+  'err.SIGNED_OUT': 'Срок входа истёк. Войдите снова в новой вкладке, затем сохраните здесь ещё раз: изменения не потеряны.',
+  signInAgain: 'Войти снова',
   'err.NETWORK': 'Не удалось связаться с приложением. Повторите попытку.',
 };
 
@@ -229,6 +233,8 @@ const es: Dict = {
   'err.SERVER': 'El servidor rechazó este valor',
   'err.FORBIDDEN': 'Solo un administrador del portal puede cambiar los productos de crédito.',
   'err.SESSION': 'Su sesión expiró. Vuelva a abrir la aplicación desde Bitrix24.',
+  'err.SIGNED_OUT': 'Su inicio de sesión expiró. Inicie sesión de nuevo en otra pestaña y vuelva a guardar aquí: sus cambios se conservan.',
+  signInAgain: 'Iniciar sesión de nuevo',
   'err.NETWORK': 'No se pudo contactar la aplicación. Inténtelo de nuevo.',
 };
 

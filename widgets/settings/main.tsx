@@ -1,9 +1,10 @@
 // Entry of the settings screen (the app's own page, DEFAULT placement; also /admin/products outside
 // the portal). The list renders at once from our API; the frame bridge, when there is a parent,
-// only brings the portal's language and resizes the frame. Framed or not is a production
-// distinction (portal vs. signed-in browser), not a test switch.
+// brings the portal's language, resizes the frame and renews an expired session. Framed or not is
+// a production distinction (portal vs. signed-in browser), not a test switch.
 import { render } from 'preact';
 import { createProductsApi } from './api.js';
+import type { PortalAuth } from '../shared/fresh-auth.js';
 import { readBoot } from './boot.js';
 import { connectB24Frame, isFramed, type FrameBridge } from './bridge.js';
 import { App } from './components/app.js';
@@ -24,18 +25,35 @@ function mount(root: HTMLElement, lang: string | null, model: ReturnType<typeof 
 
 async function start(root: HTMLElement): Promise<void> {
   const boot = readBoot(document);
-  const api = createProductsApi({ baseUrl: boot.apiBase, sessionToken: boot.sessionToken });
-  const model = createSettingsModel({ api, newId: newProductId });
+  // Started at once but not awaited: the list loads while the SDK handshakes with the portal.
+  const bridge = isFramed(window) ? connectB24Frame().catch(() => null) : Promise.resolve(null);
+  const api = createProductsApi({
+    baseUrl: boot.apiBase,
+    sessionToken: boot.sessionToken,
+    // In the portal the bearer session renews itself through the frame when it expires.
+    ...(boot.sessionToken ? { portalAuth: () => frameAuth(bridge) } : {}),
+  });
+  const model = createSettingsModel({
+    api,
+    newId: newProductId,
+    // No bearer token: the page is /admin/products with a cookie session and no frame to renew it
+    // through. Reopening this page in another tab shows the sign-in form when signed out.
+    ...(boot.sessionToken ? {} : { signInUrl: window.location.href }),
+  });
   mount(root, boot.lang ?? navigator.language, model);
   const loaded = model.load();
-  if (isFramed(window)) {
-    const bridge = await connectB24Frame().catch(() => null);
-    if (bridge) {
-      if (bridge.lang && toLang(bridge.lang) !== toLang(boot.lang)) mount(root, bridge.lang, model);
-      fitFrame(bridge, root);
-    }
+  const connected = await bridge;
+  if (connected) {
+    if (connected.lang && toLang(connected.lang) !== toLang(boot.lang)) mount(root, connected.lang, model);
+    fitFrame(connected, root);
   }
   await loaded;
+}
+
+async function frameAuth(bridge: Promise<FrameBridge | null>): Promise<PortalAuth> {
+  const b = await bridge;
+  if (!b) throw new Error('no Bitrix24 frame to renew the session through');
+  return b.freshAuth();
 }
 
 /** Resize the frame whenever the content changes height; coalesced to one message per frame. */

@@ -127,3 +127,36 @@ describe('settings model', () => {
     expect(m.errors.value).toEqual({});
   });
 });
+
+describe('settings model: an expired session', () => {
+  const expired = new ApiError(401, 'SESSION_INVALID', 'Your session has expired.');
+
+  it('in the portal (the client already tried to renew) it says to reopen the app; the form stays open', async () => {
+    const m = createSettingsModel({ api: fakeApi({ admin: true, products: [base], refuse: expired }), newId: () => 'x' });
+    await m.load();
+    m.edit('p1');
+    m.update({ name: 'Consumer plus' });
+    expect(await m.save()).toBe(false);
+    expect(m.problem.value?.key).toBe('err.SESSION');
+    expect(m.signInUrl).toBeNull();
+    expect(m.draft.value?.name).toBe('Consumer plus');
+  });
+
+  it('outside the portal it asks to sign in again in another tab, keeps the changes, and Save then goes through', async () => {
+    const server: { admin: boolean; products: Product[]; refuse?: ApiError } = { admin: true, products: [base], refuse: expired };
+    const api = fakeApi(server);
+    const m = createSettingsModel({ api, newId: () => 'x', signInUrl: 'https://app.test/admin/products?lang=en' });
+    await m.load();
+    m.edit('p1');
+    m.update({ name: 'Consumer plus' });
+    expect(await m.save()).toBe(false);
+    expect(m.problem.value?.key).toBe('err.SIGNED_OUT');
+    expect(m.signInUrl).toBe('https://app.test/admin/products?lang=en');
+    expect(m.draft.value?.name).toBe('Consumer plus');
+    // Signed in again in the other tab: the browser now sends the new cookie.
+    delete server.refuse;
+    expect(await m.save()).toBe(true);
+    expect(api.puts.map((p) => p.name)).toEqual(['Consumer plus']);
+    expect(m.problem.value).toBeNull();
+  });
+});

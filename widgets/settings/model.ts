@@ -11,11 +11,18 @@ export type ShownError = ErrorCode | 'SERVER';
 export interface SettingsDeps {
   api: ProductsApi;
   newId: () => string;
+  /**
+   * Outside the portal (/admin/products, cookie session): where the user signs in again. There is
+   * no frame to renew an expired session with, so a 401 asks them to sign in in another tab — the
+   * form stays open here with their changes, and Save then goes out with the new cookie. Inside
+   * the portal (absent) the API client has already tried to renew; a 401 means reopen the app.
+   */
+  signInUrl?: string;
 }
 
-function problemKey(e: unknown): Key {
+function problemKey(e: unknown, signedInByCookie: boolean): Key {
   if (e instanceof ApiError) {
-    if (e.status === 401) return 'err.SESSION';
+    if (e.status === 401) return signedInByCookie ? 'err.SIGNED_OUT' : 'err.SESSION';
     if (e.status === 403) return 'err.FORBIDDEN';
     return 'err.SERVER';
   }
@@ -34,6 +41,10 @@ export function createSettingsModel(deps: SettingsDeps) {
   const serverErrors = signal<Record<string, string>>({});
   const saving = signal(false);
   const savedId = signal<string | null>(null);
+  const problemOf = (e: unknown) => ({
+    key: problemKey(e, deps.signInUrl !== undefined),
+    detail: e instanceof Error ? e.message : String(e),
+  });
 
   const checked = computed(() =>
     draft.value
@@ -66,7 +77,7 @@ export function createSettingsModel(deps: SettingsDeps) {
         products.value = await deps.api.list(false);
       }
     } catch (e) {
-      problem.value = { key: problemKey(e), detail: e instanceof Error ? e.message : String(e) };
+      problem.value = problemOf(e);
     } finally {
       loading.value = false;
     }
@@ -93,6 +104,8 @@ export function createSettingsModel(deps: SettingsDeps) {
   }
 
   return {
+    /** Set outside the portal: the link the 'err.SIGNED_OUT' message offers. */
+    signInUrl: deps.signInUrl ?? null,
     products,
     canEdit,
     loading,
@@ -155,7 +168,7 @@ export function createSettingsModel(deps: SettingsDeps) {
       } catch (e) {
         const field = e instanceof ApiError ? fieldOfServerError(e.details.field) : null;
         if (field) serverErrors.value = { ...serverErrors.value, [field]: e instanceof Error ? e.message : '' };
-        problem.value = { key: problemKey(e), detail: e instanceof Error ? e.message : String(e) };
+        problem.value = problemOf(e);
         if (e instanceof ApiError && e.status === 403) canEdit.value = false;
         return false;
       } finally {

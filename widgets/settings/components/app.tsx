@@ -33,6 +33,14 @@ export function App({ model, t, fmt }: AppProps) {
       {problem ? (
         <p class="st-error st-problem" role="alert" title={problem.detail}>
           {t(problem.key)}
+          {problem.key === 'err.SIGNED_OUT' && model.signInUrl ? (
+            <>
+              {' '}
+              <a href={model.signInUrl} target="_blank" rel="noopener" data-testid="sign-in-again">
+                {t('signInAgain')}
+              </a>
+            </>
+          ) : null}
         </p>
       ) : null}
       {model.savedId.value ? (
