@@ -1,6 +1,11 @@
 // Our backend for the call-script widget (server/routes/activities/call-script.ts). The session token
-// comes from the placement handler and is bound to portal, user and deal.
+// comes from the placement handler and is bound to portal, user and deal. A call takes longer than
+// people plan for: when the session expires mid-script it renews itself through the frame and the
+// answer is sent again (widgets/shared/session-client.ts) — the collector keeps their place.
+import { ApiError, createSessionClient, type PortalAuth } from '../shared/session-client.js';
 import type { OpenScript } from './types.js';
+
+export { ApiError };
 
 export interface CallScriptApi {
   list(dealId: string): Promise<OpenScript[]>;
@@ -9,33 +14,20 @@ export interface CallScriptApi {
   finish(callId: string): Promise<void>;
 }
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
+export interface CallScriptApiConfig {
+  baseUrl: string;
+  sessionToken: string;
+  /** The user's fresh portal auth from the frame (shared/fresh-auth.ts). */
+  portalAuth?: () => Promise<PortalAuth>;
 }
 
-export function createCallScriptApi(
-  cfg: { baseUrl: string; sessionToken: string },
-  fetchFn: typeof fetch = (i, init) => fetch(i, init),
-): CallScriptApi {
-  async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const res = await fetchFn(`${cfg.baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${cfg.sessionToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    if (!res.ok) throw new ApiError(res.status, String(json.message ?? res.statusText));
-    return json as T;
-  }
+export function createCallScriptApi(cfg: CallScriptApiConfig, fetchFn?: typeof fetch): CallScriptApi {
+  const { request } = createSessionClient(cfg, fetchFn);
   const call = (id: string) => `/api/v1/call-scripts/${encodeURIComponent(id)}`;
   return {
     list: async (dealId) =>
       (await request<{ calls: OpenScript[] }>('GET', `/api/v1/deals/${encodeURIComponent(dealId)}/call-scripts`)).calls,
+    // An answer is a value per question: sent twice, it is stored once.
     answer: (callId, questionId, value) => request<OpenScript>('POST', `${call(callId)}/answers`, { questionId, value }),
     registerCall: (callId) => request('POST', `${call(callId)}/call`),
     finish: async (callId) => void (await request('POST', `${call(callId)}/finish`)),

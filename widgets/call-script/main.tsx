@@ -1,7 +1,9 @@
 // Entry of the call-script widget (deal card tab): boot data from the placement page, the b24jssdk frame
-// for the portal (imPhoneTo starts the user's Bitrix24 telephony call), our API for the script.
+// for the portal (imPhoneTo starts the user's Bitrix24 telephony call, refreshAuth renews our session),
+// our API for the script.
 import { render } from 'preact';
 import { initializeB24Frame } from '@bitrix24/b24jssdk';
+import { freshAuthOf } from '../shared/fresh-auth.js';
 import { createCallScriptApi } from './api.js';
 import { App } from './app.js';
 import { createCallScriptModel } from './model.js';
@@ -21,7 +23,8 @@ async function start(root: HTMLElement): Promise<void> {
   const b24 = await initializeB24Frame();
   if (!boot.sessionToken || !boot.dealId) return render(<p>Open this tab from a deal.</p>, root);
   const model = createCallScriptModel({
-    api: createCallScriptApi({ baseUrl: boot.apiBase, sessionToken: boot.sessionToken }),
+    // The session renews itself with the user's fresh portal auth when it expires mid-call.
+    api: createCallScriptApi({ baseUrl: boot.apiBase, sessionToken: boot.sessionToken, portalAuth: () => freshAuthOf(b24) }),
     dealId: boot.dealId,
     // Fire-and-forget in the portal: it never replies (b24jssdk.md, imPhoneTo).
     phoneTo: async (phone) => void b24.parent.imPhoneTo(phone).catch(() => undefined),
