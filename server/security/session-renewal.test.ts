@@ -115,6 +115,41 @@ describe('renewSession', () => {
   });
 });
 
+describe('renewing the settings screen and other sessions without a deal', () => {
+  // The settings page (DEFAULT placement) carries an admin session with no deal; its admin rights
+  // must come from the portal at every renewal, never from the old token.
+  it('an admin session stays admin while the portal still says so, and stays without a deal', async () => {
+    const r = rig({ user: { portalId: 'pa', userId: 7, isAdmin: true } });
+    const old = r.sessions.issue({ portalId: 'pa', userId: 7, isAdmin: true });
+    r.advance(900 + 60);
+    const { token, session } = await renewSession(r.deps, { token: old, frame });
+    expect(session).toMatchObject({ portalId: 'pa', userId: 7, isAdmin: true });
+    expect(session).not.toHaveProperty('dealId');
+    expect(JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString())).not.toHaveProperty('dealId');
+    expect(r.readDealAsUser).not.toHaveBeenCalled();
+  });
+
+  it('an admin who lost admin rights in the portal gets a plain user session back', async () => {
+    const r = rig({ user: { portalId: 'pa', userId: 7, isAdmin: false } });
+    const old = r.sessions.issue({ portalId: 'pa', userId: 7, isAdmin: true });
+    r.advance(900 + 60);
+    const { session } = await renewSession(r.deps, { token: old, frame });
+    expect(session.isAdmin).toBe(false);
+  });
+
+  it('a user made admin since gets admin rights only because the portal says so now', async () => {
+    const r = rig({ user: { portalId: 'pa', userId: 7, isAdmin: true } });
+    const { session } = await renewSession(r.deps, { token: r.sessions.issue({ portalId: 'pa', userId: 7, isAdmin: false }), frame });
+    expect(session.isAdmin).toBe(true);
+  });
+
+  it('an admin session is still refused for another user of the same portal, even an admin', async () => {
+    const r = rig({ user: { portalId: 'pa', userId: 8, isAdmin: true } });
+    const old = r.sessions.issue({ portalId: 'pa', userId: 7, isAdmin: true });
+    expect(await refusal(renewSession(r.deps, { token: old, frame }))).toEqual({ code: 'SESSION_USER_MISMATCH', status: 403 });
+  });
+});
+
 describe('binding a calculator session to its new deal', () => {
   const calculator = (r: ReturnType<typeof rig>) => r.sessions.issue({ portalId: 'pa', userId: 7, isAdmin: false });
 
