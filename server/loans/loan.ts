@@ -2,6 +2,13 @@ import type { LoanInput, PaymentAllocation, Schedule } from './lending-types.js'
 
 export type LoanStatus = 'ACTIVE' | 'CLOSED';
 
+/**
+ * Why a loan was closed. DEAL_DELETED: its deal was deleted in the portal (confirmed with the
+ * portal, not just an event), so the loan is read-only and no longer synced; its ledger and
+ * schedule versions stay for audit.
+ */
+export type LoanClosedReason = 'DEAL_DELETED';
+
 export interface Loan {
   id: string;
   portalId: string;
@@ -11,6 +18,8 @@ export interface Loan {
   principal: string;
   terms: LoanInput;
   status: LoanStatus;
+  closedReason: LoanClosedReason | null;
+  closedAt: string | null;
   currentScheduleVersion: number;
   createdAt: string;
   updatedAt: string;

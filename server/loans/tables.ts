@@ -32,6 +32,9 @@ export interface LoansTable {
   terms: string;
   status: string;
   current_schedule_version: number;
+  /** Why a CLOSED loan was closed (LoanClosedReason); null while ACTIVE (migration 202611230100). */
+  closed_reason: string | null;
+  closed_at: string | null;
   created_by: number | null;
   created_at: string;
   updated_at: string;

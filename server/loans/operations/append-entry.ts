@@ -2,11 +2,13 @@ import { isUniqueViolation, type Executor } from '../db-types.js';
 import type { LedgerEntry } from '../loan.js';
 import { appendLedgerEntry } from '../repositories/ledger.js';
 import { LOAN_SYNC_JOB, type LoanDeps } from './deps.js';
+import { requireActiveInTransaction } from './loan-open.js';
 
 export type AppendOutcome = { appended: true } | { appended: false; winner: LedgerEntry };
 
 /**
- * Appends a ledger entry and enqueues the loan's portal sync in the same transaction. When a
+ * Appends a ledger entry and enqueues the loan's portal sync in the same transaction, refusing with
+ * LOAN_CLOSED if the loan is (or was just) closed: a closed loan's ledger is frozen. When a
  * concurrent request with the same idempotency key won the insert, nothing is written and the
  * winner (found by `findWinner`) is returned so the caller can answer as a replay of it.
  */
@@ -19,6 +21,7 @@ export async function appendEntryWithSync(
 ): Promise<AppendOutcome> {
   try {
     await db.transaction().execute(async (trx) => {
+      await requireActiveInTransaction(trx, target.portalId, target.loanId);
       await appendLedgerEntry(trx, target.portalId, entry);
       await deps.enqueue?.(trx, {
         portalId: target.portalId,

@@ -26,6 +26,9 @@ export interface LoanView {
   dealId: number;
   productId: string | null;
   status: string;
+  /** Why a CLOSED loan was closed (e.g. DEAL_DELETED); null while active. A closed loan is read-only. */
+  closedReason: string | null;
+  closedAt: string | null;
   version: number;
   updatedAt: string;
   asOf: string;
@@ -72,6 +75,8 @@ export async function getLoanView(db: Executor, portalId: string, dealId: number
     dealId: loan.dealId,
     productId: loan.productId,
     status: loan.status,
+    closedReason: loan.closedReason,
+    closedAt: loan.closedAt,
     version: loan.currentScheduleVersion,
     updatedAt: loan.updatedAt,
     asOf,

@@ -6,6 +6,7 @@ import type { LedgerEntry } from '../loan.js';
 import { findEntryByExternalId } from '../repositories/ledger.js';
 import { appendEntryWithSync } from './append-entry.js';
 import { isoDay, type Actor, type LoanDeps } from './deps.js';
+import { requireActive } from './loan-open.js';
 import { loadLoanStateByDeal, requireLoan, servicingOf } from './loan-state.js';
 import { positiveAmount, requestHash } from './money.js';
 
@@ -45,6 +46,9 @@ export async function registerPayment(
 
   const first = await findEntryByExternalId(db, portalId, loan.id, req.id);
   if (first) return replay(first, hash, req.id);
+  // A repeat of a payment registered while the loan was open still answers its first result (it
+  // writes nothing); a new payment on a closed loan is refused.
+  requireActive(loan);
   if (req.date < state.schedule.terms.disbursementDate) {
     throw new AppError(
       'PAYMENT_BEFORE_DISBURSEMENT',

@@ -6,6 +6,7 @@ import { findEntryByExternalId, findReversalOf } from '../repositories/ledger.js
 import { appendEntryWithSync } from './append-entry.js';
 import { isoDay, type Actor, type LoanDeps } from './deps.js';
 import { findLoanByDeal } from '../repositories/loans.js';
+import { requireActive } from './loan-open.js';
 import { currencyScale, requestHash } from './money.js';
 
 export interface ReversalRequest {
@@ -40,6 +41,7 @@ export async function reversePayment(
 
   const prior = await findReversalOf(db, portalId, payment.id);
   if (prior) return replay(prior, hash, paymentId);
+  requireActive(loan);
   const entry: LedgerEntry = {
     id: deps.newId(),
     loanId: loan.id,

@@ -10,6 +10,7 @@ import { findLoanByDeal, insertLoan, updateLoanTerms } from '../repositories/loa
 import { getScheduleVersion, insertScheduleVersion } from '../repositories/schedule-versions.js';
 import { LOAN_SYNC_JOB, type Actor, type LoanDeps } from './deps.js';
 import { currencyScale, requestHash } from './money.js';
+import { requireActive, requireActiveInTransaction } from './loan-open.js';
 import { checkAgainstProduct } from './product-check.js';
 
 export interface SaveLoanRequest {
@@ -104,6 +105,8 @@ async function saveInTransaction(
       principal: terms.principal,
       terms,
       status: 'ACTIVE',
+      closedReason: null,
+      closedAt: null,
       currentScheduleVersion: 1,
       createdAt: nowIso,
       updatedAt: nowIso,
@@ -122,6 +125,9 @@ async function saveInTransaction(
     );
   } else {
     loan = existing;
+    // A closed loan is read-only, even for a save that would change nothing (409, not a silent 200).
+    requireActive(loan);
+    await requireActiveInTransaction(trx, portalId, loan.id);
     const current = await getScheduleVersion(trx, portalId, loan.id, loan.currentScheduleVersion);
     if (current && sameTerms(current.terms, terms) && loan.productId === productId) {
       return { loanId: loan.id, version: loan.currentScheduleVersion, created: false, changed: false, schedule: current };

@@ -1,8 +1,8 @@
 import type { Selectable } from 'kysely';
-import type { Executor } from '../db-types.js';
+import type { Executor, Trx } from '../db-types.js';
 import { parseJsonColumn } from '../json-column.js';
 import type { LoanInput } from '../lending-types.js';
-import type { Loan, LoanStatus } from '../loan.js';
+import type { Loan, LoanClosedReason, LoanStatus } from '../loan.js';
 import type { LoansTable } from '../tables.js';
 
 function toLoan(r: Selectable<LoansTable>): Loan {
@@ -15,6 +15,8 @@ function toLoan(r: Selectable<LoansTable>): Loan {
     principal: r.principal,
     terms: parseJsonColumn<LoanInput>(r.terms, 'loans.terms'),
     status: r.status as LoanStatus,
+    closedReason: (r.closed_reason ?? null) as LoanClosedReason | null,
+    closedAt: r.closed_at ?? null,
     currentScheduleVersion: Number(r.current_schedule_version),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -43,6 +45,8 @@ export async function insertLoan(db: Executor, loan: Loan, createdBy: number | n
       principal: loan.principal,
       terms: JSON.stringify(loan.terms),
       status: loan.status,
+      closed_reason: loan.closedReason,
+      closed_at: loan.closedAt,
       current_schedule_version: loan.currentScheduleVersion,
       created_by: createdBy,
       created_at: loan.createdAt,
@@ -82,6 +86,44 @@ export async function updateLoanTerms(
     .where('portal_id', '=', portalId)
     .where('id', '=', loanId)
     .where('current_schedule_version', '=', change.expectedVersion)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/**
+ * Closes an ACTIVE loan with a reason; true when this call closed it (false: already closed, or no
+ * such loan). Only status and the closure columns change: terms, schedule versions and the ledger
+ * are history and stay as they are.
+ */
+export async function closeLoan(
+  db: Executor,
+  portalId: string,
+  loanId: string,
+  c: { reason: LoanClosedReason; nowIso: string },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('loans')
+    .set({ status: 'CLOSED', closed_reason: c.reason, closed_at: c.nowIso, updated_at: c.nowIso })
+    .where('portal_id', '=', portalId)
+    .where('id', '=', loanId)
+    .where('status', '=', 'ACTIVE')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/**
+ * Inside a money write's transaction: true while the loan is ACTIVE. A no-op UPDATE rather than a
+ * SELECT, so on PostgreSQL it takes the row lock and waits for a concurrent closeLoan: whichever
+ * commits first wins, and a write never lands on a loan closed under it (on SQLite the single
+ * writer serialises the two anyway).
+ */
+export async function lockActiveLoan(trx: Trx, portalId: string, loanId: string): Promise<boolean> {
+  const res = await trx
+    .updateTable('loans')
+    .set({ status: 'ACTIVE' })
+    .where('portal_id', '=', portalId)
+    .where('id', '=', loanId)
+    .where('status', '=', 'ACTIVE')
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }

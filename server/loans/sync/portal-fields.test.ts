@@ -20,6 +20,8 @@ function state(n: number): LoanState {
       principal: terms.principal,
       terms,
       status: 'ACTIVE',
+      closedReason: null,
+      closedAt: null,
       currentScheduleVersion: 1,
       createdAt: now,
       updatedAt: now,
