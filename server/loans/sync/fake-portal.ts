@@ -1,6 +1,6 @@
 import { BATCH_LIMIT, type GatewayBatchCommand, type GatewayBatchOutcome, type PortalGateway } from '../portal-gateway.js';
 
-// An in-memory stand-in for a portal's crm.item.* / crm.deal.update, for tests and the bench
+// An in-memory stand-in for a portal's crm.item.* / crm.deal.get / crm.deal.update, for tests and the bench
 // when the emulator is not used. Counts REST requests (a batch is one) and can lose the answer
 // of the next batch after applying it, to exercise lost-write recovery.
 
@@ -15,6 +15,8 @@ export class FakePortal implements PortalGateway {
   commands = 0;
   readonly items = new Map<number, FakeItem>();
   readonly deals = new Map<number, Record<string, unknown>>();
+  /** Deals deleted in the portal: crm.deal.get/update answer the legacy empty-code "Not found". */
+  readonly deletedDeals = new Set<number>();
   private nextId = 1;
   /** When set, the next batch is applied but its answer is lost (the call throws). */
   loseNextAnswer = false;
@@ -49,6 +51,12 @@ export class FakePortal implements PortalGateway {
     return out;
   }
 
+  /** A user deletes the deal (its items stay: UNVERIFIED(b24) whether a portal unlinks them). */
+  deleteDeal(id: number): void {
+    this.deals.delete(id);
+    this.deletedDeals.add(id);
+  }
+
   itemsOfDeal(entityTypeId: number, dealId: number): FakeItem[] {
     return [...this.items.values()]
       .filter((i) => i.entityTypeId === entityTypeId && i.fields.parentId2 === dealId)
@@ -60,6 +68,7 @@ export class FakePortal implements PortalGateway {
     p: Record<string, unknown>,
   ): { result: unknown; total?: number; next?: number } | { error: { code: string; description: string } } {
     const notFound = { error: { code: 'NOT_FOUND', description: 'Element not found' } };
+    const dealNotFound = { error: { code: '', description: 'Not found' } };
     switch (method) {
       case 'crm.item.add': {
         const id = this.nextId++;
@@ -89,8 +98,13 @@ export class FakePortal implements PortalGateway {
         const page = all.slice(start, start + 50).map((i) => ({ id: i.id, ...i.fields }));
         return { result: { items: page }, total: all.length, ...(start + 50 < all.length ? { next: start + 50 } : {}) };
       }
+      case 'crm.deal.get': {
+        const id = Number(p.id);
+        return this.deletedDeals.has(id) ? dealNotFound : { result: { ID: String(id), ...(this.deals.get(id) ?? {}) } };
+      }
       case 'crm.deal.update': {
         const id = Number(p.id);
+        if (this.deletedDeals.has(id)) return dealNotFound;
         this.deals.set(id, { ...(this.deals.get(id) ?? {}), ...(p.fields as Record<string, unknown>) });
         return { result: true };
       }

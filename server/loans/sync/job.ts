@@ -1,12 +1,20 @@
+import type { JobContext } from '../../jobs/registry.js';
 import { PermanentJobError, registerJobHandler } from '../../jobs/registry.js';
 import { AppError } from '../../errors.js';
 import { LOAN_SYNC_JOB } from '../operations/deps.js';
+import { getLoan } from '../repositories/loans.js';
+import { closeLoanOfDeletedDeal } from './close-deleted-deal.js';
 import { syncLoanToPortal } from './sync-loan.js';
 import { resolveSyncTarget } from './target.js';
 
 // The outbox job that pushes a loan to its portal. Enqueued by saveLoan / registerPayment /
 // reversePayment in their transaction; retried by the worker with the same idempotency key (the
 // sync is idempotent: it converges the portal to the loan's current state).
+//
+// A closed loan is never pushed: a job queued before it was closed completes without a request
+// (or, if the closure's item removal was cut short, finishes that instead). A sync that finds the
+// deal gone closes the loan the same way ONCRMDEALDELETE does, instead of failing and retrying
+// into a dead letter every day.
 
 interface LoanSyncPayload {
   loanId: string;
@@ -20,15 +28,35 @@ export function registerLoanSyncJob(): void {
   if (registered) return;
   registered = true;
   registerJobHandler<LoanSyncPayload>(LOAN_SYNC_JOB, async (job, ctx) => {
-    if (!job.portalId) throw new PermanentJobError('loan.sync job without portal');
+    const portalId = job.portalId;
+    if (!portalId) throw new PermanentJobError('loan.sync job without portal');
+    const loan = await getLoan(ctx.db, portalId, job.payload.loanId);
+    if (!loan) throw new PermanentJobError(`loan ${job.payload.loanId} not in portal ${portalId}`);
+    if (loan.status !== 'ACTIVE') {
+      await reactToGoneDeal(ctx, portalId, loan.dealId, 'loan closed: sync skipped');
+      return;
+    }
     const portal = await ctx.portal();
-    const target = await resolveSyncTarget(ctx.db, job.portalId, portal);
+    const target = await resolveSyncTarget(ctx.db, portalId, portal);
     try {
-      const report = await syncLoanToPortal(ctx.db, portal, job.portalId, job.payload.loanId, target);
-      ctx.log.info({ loanId: job.payload.loanId, ...report, errors: undefined }, 'loan synced to portal');
+      const report = await syncLoanToPortal(ctx.db, portal, portalId, loan.id, target);
+      if (report.dealGone || report.closed)
+        await reactToGoneDeal(ctx, portalId, loan.dealId, 'deal not found during sync', report.dealGone);
+      else ctx.log.info({ loanId: loan.id, ...report, errors: undefined }, 'loan synced to portal');
     } catch (e) {
       if (e instanceof AppError && e.code === 'LOAN_NOT_FOUND') throw new PermanentJobError(e.message);
       throw e;
     }
   });
+}
+
+async function reactToGoneDeal(ctx: JobContext, portalId: string, dealId: number, why: string, confirmedGone = false): Promise<void> {
+  const out = await closeLoanOfDeletedDeal(
+    ctx.db,
+    { portal: () => ctx.portal(), target: (gw) => resolveSyncTarget(ctx.db, portalId, gw) },
+    portalId,
+    dealId,
+    { confirmedGone },
+  );
+  ctx.log.info({ dealId, why, ...out }, 'loan of a deleted deal');
 }

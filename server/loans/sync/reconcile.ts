@@ -33,6 +33,8 @@ export async function reconcileItems(
   target: SyncTarget,
   dealId: number,
   expectedCount: number,
+  /** Which items to list; the deal's children by default. */
+  filter: Record<string, unknown> = { parentId2: dealId },
 ): Promise<ReconcileResult> {
   const nField = target.itemFields?.installment;
   const select = ['id', 'title', ...(nField ? [nField] : [])];
@@ -46,7 +48,7 @@ export async function reconcileItems(
     for (let p = 0; p < Math.min(pages, BATCH_LIMIT) && start + p * 50 < Math.min(total, MAX_LISTED); p++) {
       cmds[`p${start + p * 50}`] = {
         method: 'crm.item.list',
-        params: { entityTypeId: target.entityTypeId, filter: { parentId2: dealId }, select, order: { id: 'ASC' }, start: start + p * 50 },
+        params: { entityTypeId: target.entityTypeId, filter, select, order: { id: 'ASC' }, start: start + p * 50 },
       };
     }
     const out = await gateway.batch<{ items?: ListedItem[] }>(cmds);

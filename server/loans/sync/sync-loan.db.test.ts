@@ -5,6 +5,7 @@ import { defaultLoanDeps } from '../operations/deps.js';
 import { registerPayment } from '../operations/register-payment.js';
 import { reversePayment } from '../operations/reverse-payment.js';
 import { saveLoan } from '../operations/save-loan.js';
+import { closeLoan } from '../repositories/loans.js';
 import { listPortalItems } from '../repositories/portal-items.js';
 import { sampleTerms } from '../sample-terms.js';
 import { FakePortal } from './fake-portal.js';
@@ -162,6 +163,50 @@ describe('syncLoanToPortal', () => {
   });
 });
 
+describe('syncLoanToPortal when the deal is gone', () => {
+  it('a deal deleted in the portal stops the sync at the first batch: dealGone, no failure, no retry', async () => {
+    const portal = new FakePortal();
+    const dealId = 7001;
+    const { saved } = await saveAndSync(portal, dealId, 60);
+    await registerPayment(db.kysely, P, dealId, { id: 'gone-1', date: '2024-02-15', amount: '5000' }, actor, deps);
+    portal.deleteDeal(dealId);
+    portal.calls = 0;
+    const r = await syncLoanToPortal(db.kysely, portal, P, saved.loanId, target, { now });
+    expect(r).toMatchObject({ dealGone: true, dealUpdated: false, added: 0, calls: 1, errors: {} });
+    expect(portal.calls).toBe(1); // the second batch of item updates is never sent
+  });
+
+  it('item updates that find their items gone ask the portal about the deal and do not re-add orphans', async () => {
+    const portal = new FakePortal();
+    const dealId = 7002;
+    const { saved } = await saveAndSync(portal, dealId, 5);
+    for (const i of portal.itemsOfDeal(E, dealId)) portal.items.delete(i.id);
+    portal.deleteDeal(dealId);
+    // Item fields "changed" (hashes cleared), deal fields did not: only item updates are sent.
+    await db.kysely
+      .updateTable('portal_items')
+      .set({ fields_hash: '' })
+      .where('portal_id', '=', P)
+      .where('loan_id', '=', saved.loanId)
+      .execute();
+    portal.calls = 0;
+    const r = await syncLoanToPortal(db.kysely, portal, P, saved.loanId, target, { now });
+    expect(r).toMatchObject({ dealGone: true, added: 0, updated: 0, calls: 2 }); // the updates, then crm.deal.get
+    expect(portal.items.size).toBe(0);
+  });
+
+  it('a closed loan is never pushed: zero requests', async () => {
+    const portal = new FakePortal();
+    const dealId = 7003;
+    const { saved } = await saveAndSync(portal, dealId, 3);
+    await closeLoan(db.kysely, P, saved.loanId, { reason: 'DEAL_DELETED', nowIso: now().toISOString() });
+    portal.calls = 0;
+    const r = await syncLoanToPortal(db.kysely, portal, P, saved.loanId, target, { now, force: true });
+    expect(r).toMatchObject({ closed: true, calls: 0 });
+    expect(portal.calls).toBe(0);
+  });
+});
+
 describe('enqueueDailyResync', () => {
   it('queues one sync per active loan per day, across portals, idempotently by day', async () => {
     const { enqueueDailyResync } = await import('./daily-resync.js');
@@ -174,5 +219,16 @@ describe('enqueueDailyResync', () => {
     await enqueueDailyResync(db.kysely, enqueue, '2024-03-21');
     expect(keys.size).toBe(loans.length);
     expect([...keys]).toContain(`portal-other loan-sync:${loans.find((l) => l.portal_id === 'portal-other')!.id}:day:2024-03-21`);
+  });
+
+  it('skips closed loans: the loan of a deleted deal is not queued again', async () => {
+    const { enqueueDailyResync } = await import('./daily-resync.js');
+    const keys: string[] = [];
+    const enqueue = async (_trx: unknown, job: { idempotencyKey: string }) => void keys.push(job.idempotencyKey);
+    const saved = await saveLoan(db.kysely, 'portal-closed', 1, { terms: sampleTerms(3) }, actor, deps);
+    await closeLoan(db.kysely, 'portal-closed', saved.loanId, { reason: 'DEAL_DELETED', nowIso: now().toISOString() });
+    await enqueueDailyResync(db.kysely, enqueue, '2024-03-22');
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.some((k) => k.includes(saved.loanId))).toBe(false);
   });
 });

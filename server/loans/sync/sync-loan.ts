@@ -2,10 +2,12 @@ import { AppError } from '../../errors.js';
 import type { Executor } from '../db-types.js';
 import { isoDay } from '../operations/deps.js';
 import { loadLoanState, servicingOf } from '../operations/loan-state.js';
-import { BATCH_LIMIT, type GatewayBatchCommand, type PortalGateway } from '../portal-gateway.js';
+import { BATCH_LIMIT, type PortalGateway } from '../portal-gateway.js';
 import { deletePortalItems, listPortalItems, upsertPortalItems, type PortalItemLink } from '../repositories/portal-items.js';
 import { claimSyncLease, getSyncState, recordSyncOutcome, releaseSyncLease, setAddsInFlight } from '../repositories/sync-state.js';
-import { dealFields, desiredItems, hashFields, type DesiredItem } from './portal-fields.js';
+import { dealExists, isDealNotFound, isRecordNotFound } from './deal-presence.js';
+import { dealFields, desiredItems, hashFields } from './portal-fields.js';
+import { plan, type Op } from './sync-plan.js';
 import { reconcileItems } from './reconcile.js';
 import type { SyncTarget } from './target.js';
 
@@ -28,13 +30,15 @@ export interface SyncReport {
   dealUpdated: boolean;
   reconciled: boolean;
   errors: Record<string, string>;
+  /** The loan is closed: nothing was sent (a closed loan is never synced). */
+  closed: boolean;
+  /**
+   * The portal answered that the deal does not exist (crm.deal.update "Not found", or an item
+   * update NOT_FOUND and crm.deal.get "Not found"): the run stopped there and did not fail, because
+   * no retry can write to a deleted deal; the caller closes the loan (close-deleted-deal.ts).
+   */
+  dealGone: boolean;
 }
-
-type Op =
-  | { kind: 'deal'; key: string; cmd: GatewayBatchCommand; hash: string }
-  | { kind: 'add'; key: string; cmd: GatewayBatchCommand; item: DesiredItem }
-  | { kind: 'update'; key: string; cmd: GatewayBatchCommand; item: DesiredItem; link: PortalItemLink }
-  | { kind: 'delete'; key: string; cmd: GatewayBatchCommand; installment: number | null; itemId: number };
 
 /**
  * Pushes a loan's schedule to the "Payment schedule" smart process (one item per installment,
@@ -49,6 +53,8 @@ type Op =
  *
  * Runs as the body of the `loan.sync` outbox job; throws (after saving progress) when a command
  * failed, so the job retries; a per-loan lease keeps two workers from pushing the same loan.
+ * A deal that no longer exists is not a failure but a finding (`dealGone`), so the job does not
+ * retry it into a dead letter every day.
  */
 export async function syncLoanToPortal(
   db: Executor,
@@ -72,10 +78,10 @@ export async function syncLoanToPortal(
   }
   try {
     const report = await syncUnderLease(db, gateway, portalId, loanId, target, opts, now);
-    const failed = Object.keys(report.errors).length > 0;
+    const failed = Object.keys(report.errors).length > 0 && !report.dealGone;
     await recordSyncOutcome(db, portalId, loanId, {
       nowIso: now().toISOString(),
-      error: failed ? JSON.stringify(report.errors).slice(0, 2000) : null,
+      error: report.dealGone ? 'deal not found in the portal' : failed ? JSON.stringify(report.errors).slice(0, 2000) : null,
     });
     if (failed)
       throw new AppError(
@@ -107,9 +113,6 @@ async function syncUnderLease(
 ): Promise<SyncReport> {
   const state = await loadLoanState(db, portalId, loanId);
   if (!state) throw new AppError('LOAN_NOT_FOUND', `loan ${loanId} not in portal ${portalId}`, 'Loan not found', undefined, 404);
-  const servicing = servicingOf(state, isoDay(now()));
-  const items = desiredItems(state, servicing, target);
-  const deal = dealFields(state, servicing, target);
   const report: SyncReport = {
     calls: 0,
     added: 0,
@@ -119,7 +122,14 @@ async function syncUnderLease(
     dealUpdated: false,
     reconciled: false,
     errors: {},
+    closed: state.loan.status !== 'ACTIVE',
+    dealGone: false,
   };
+  // Read under the lease: a sync queued before the loan was closed does nothing once it is.
+  if (report.closed) return report;
+  const servicing = servicingOf(state, isoDay(now()));
+  const items = desiredItems(state, servicing, target);
+  const deal = dealFields(state, servicing, target);
 
   let links = (await listPortalItems(db, portalId, loanId)).filter((l) => l.entityTypeId === target.entityTypeId);
   const syncState = await getSyncState(db, portalId, loanId);
@@ -152,10 +162,16 @@ async function syncUnderLease(
     report,
     opts.force === true,
   );
-  // One repair pass: updates that hit a deleted item drop their link and come back as adds.
+  // One repair pass: updates that hit a deleted item drop their link and come back as adds —
+  // unless the items are gone because the deal is: then re-adding them would make orphans.
   for (let pass = 0; pass < 2 && ops.length > 0; pass++) {
     const gone = await send(db, gateway, portalId, loanId, target, ops, report, now);
-    if (gone.length === 0) break;
+    if (report.dealGone || gone.length === 0) break;
+    report.calls++;
+    if (!(await dealExists(gateway, state.loan.dealId))) {
+      report.dealGone = true;
+      break;
+    }
     // Their links are dropped already; plan adds for them only (no other links: nothing to delete).
     ops = plan(
       items.filter((i) => gone.includes(i.installment)),
@@ -169,67 +185,6 @@ async function syncUnderLease(
     );
   }
   return report;
-}
-
-function plan(
-  items: DesiredItem[],
-  links: PortalItemLink[],
-  extraDeletes: number[],
-  target: SyncTarget,
-  deal: { fields: Record<string, unknown>; hash: string } | null,
-  dealId: number,
-  report: SyncReport,
-  force: boolean,
-): Op[] {
-  const ops: Op[] = [];
-  const e = target.entityTypeId;
-  // The deal update goes first, so it rides in the first batch.
-  if (deal)
-    ops.push({
-      kind: 'deal',
-      key: 'deal',
-      hash: deal.hash,
-      cmd: { method: 'crm.deal.update', params: { id: dealId, fields: deal.fields, params: { REGISTER_SONET_EVENT: 'N' } } },
-    });
-  const byN = new Map(links.map((l) => [l.installment, l]));
-  for (const item of items) {
-    const link = byN.get(item.installment);
-    if (!link)
-      ops.push({
-        kind: 'add',
-        key: `a${item.installment}`,
-        item,
-        cmd: { method: 'crm.item.add', params: { entityTypeId: e, fields: item.fields } },
-      });
-    else if (force || link.fieldsHash !== item.hash)
-      ops.push({
-        kind: 'update',
-        key: `u${item.installment}`,
-        item,
-        link,
-        cmd: { method: 'crm.item.update', params: { entityTypeId: e, id: link.itemId, fields: item.fields } },
-      });
-    else report.unchanged++;
-  }
-  const wanted = new Set(items.map((i) => i.installment));
-  for (const l of links)
-    if (!wanted.has(l.installment))
-      ops.push({
-        kind: 'delete',
-        key: `d${l.itemId}`,
-        installment: l.installment,
-        itemId: l.itemId,
-        cmd: { method: 'crm.item.delete', params: { entityTypeId: e, id: l.itemId } },
-      });
-  for (const id of extraDeletes)
-    ops.push({
-      kind: 'delete',
-      key: `d${id}`,
-      installment: null,
-      itemId: id,
-      cmd: { method: 'crm.item.delete', params: { entityTypeId: e, id } },
-    });
-  return ops;
 }
 
 /** Sends the ops in batches of ≤ 50, saving progress after each; returns installments whose item was gone. */
@@ -255,7 +210,7 @@ async function send(
     const dropped: number[] = [];
     for (const op of chunk) {
       const err = out.errors[op.key];
-      const notFound = err && /NOT_FOUND|not found/i.test(`${err.code} ${err.description}`);
+      const notFound = err !== undefined && isRecordNotFound(err);
       if (op.kind === 'delete') {
         if (!err || notFound) {
           report.deleted++;
@@ -278,12 +233,15 @@ async function send(
       } else if (!err) {
         report.dealUpdated = true;
         await recordSyncOutcome(db, portalId, loanId, { dealFieldsHash: op.hash, nowIso, error: null });
-      } else report.errors[op.key] = `${err.code}: ${err.description}`;
+      } else if (isDealNotFound(err)) report.dealGone = true;
+      else report.errors[op.key] = `${err.code}: ${err.description}`;
     }
     await deletePortalItems(db, portalId, loanId, dropped);
     await upsertPortalItems(db, portalId, loanId, upserts, nowIso);
     // Every add in the chunk was answered (created and stored, or refused): nothing is in flight.
     if (hasAdds) await setAddsInFlight(db, portalId, loanId, false);
+    // The deal update rides in the first batch: if the deal is gone, send nothing more.
+    if (report.dealGone) break;
   }
   return gone;
 }
