@@ -4,6 +4,6 @@ import { existsSync } from 'node:fs';
 import { build } from 'vite';
 
 export async function ensureWidgetsBuilt(): Promise<void> {
-  if (existsSync('widgets/dist/loan-tab/manifest.json')) return;
+  if (['loan-tab', 'settings', 'call-script'].every((w) => existsSync(`widgets/dist/${w}/manifest.json`))) return;
   await build({ configFile: 'widgets/vite.config.ts', logLevel: 'warn' });
 }

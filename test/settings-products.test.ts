@@ -4,9 +4,8 @@
 // creates a product (inline errors first, in the user's language), the API then lists it; a
 // non-admin sees a read-only list and the server refuses their write with 403. Outside the portal
 // the same screen opens at /admin/products after /auth/login.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator, type EmulatorExtension } from '../emulator/index.js';
 import { hostFromCore } from '../emulator/portal-ui/host.js';
@@ -17,6 +16,7 @@ import type { Db } from '../server/db/database.js';
 import { createTestDb } from '../server/db/test-db.js';
 import { installInto, startApp, TEST_CLIENT, type AppUnderTest } from '../server/portal/test-harness.js';
 import { launchChromium, type Browser } from './frame-harness.js';
+import { ensureWidgetsBuilt } from './loan-tab-support.js';
 
 let appUrl = '';
 /**
@@ -38,12 +38,6 @@ const appUrlPage: EmulatorExtension = {
   },
 };
 
-async function ensureSettingsBuilt(): Promise<void> {
-  const manifest = 'widgets/dist/manifest.json';
-  if (existsSync(manifest) && readFileSync(manifest, 'utf8').includes('widgets/settings/main.tsx')) return;
-  await build({ configFile: 'widgets/vite.config.ts', logLevel: 'warn' });
-}
-
 describe('loan products settings', () => {
   let em: Emulator;
   let db: Db;
@@ -53,7 +47,7 @@ describe('loan products settings', () => {
   const NON_ADMIN = 2;
 
   beforeAll(async () => {
-    await ensureSettingsBuilt();
+    await ensureWidgetsBuilt();
     mkdirSync('test-results', { recursive: true });
     db = await createTestDb();
     em = await createEmulator({ ...TEST_CLIENT, rateLimit: false, seedDemoData: true }, { extensions: [appUrlPage] });
