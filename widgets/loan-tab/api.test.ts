@@ -42,6 +42,28 @@ describe('loan tab api', () => {
     await expect(api.loadLoan('8')).rejects.toBeInstanceOf(ApiError);
   });
 
+  it('a reversal posts the reason to the payment; a blank note is not sent; a refusal keeps its code', async () => {
+    const s = fakeSessionServer({
+      valid: ['t1'],
+      answer: (path) =>
+        path.endsWith('/pay%2F2/reversal')
+          ? { status: 409, json: { error: 'LOAN_CLOSED', message: 'closed', details: { reason: 'DEAL_DELETED' } } }
+          : { status: 201, json: { reversal: { paymentId: 'pay-1', reasonCode: 'DUPLICATE' }, replayed: false } },
+    });
+    const api = createApi(framed, s.fetchFn);
+    await api.reversePayment('7', 'pay-1', { reasonCode: 'DUPLICATE', note: '  counted twice ' });
+    await api.reversePayment('7', 'pay-1', { reasonCode: 'DUPLICATE', note: '   ' });
+    expect(s.seen.map((x) => [x.method, x.path, x.body])).toEqual([
+      ['POST', '/api/v1/deals/7/payments/pay-1/reversal', { reasonCode: 'DUPLICATE', note: 'counted twice' }],
+      ['POST', '/api/v1/deals/7/payments/pay-1/reversal', { reasonCode: 'DUPLICATE' }],
+    ]);
+    await expect(api.reversePayment('7', 'pay/2', { reasonCode: 'BOUNCED' })).rejects.toMatchObject({
+      status: 409,
+      code: 'LOAN_CLOSED',
+      details: { reason: 'DEAL_DELETED' },
+    });
+  });
+
   it('bindDeal sends the new deal id as a number; later saves carry the bound token', async () => {
     const s = fakeSessionServer({ valid: ['t1'] });
     const api = createApi(framed, s.fetchFn);

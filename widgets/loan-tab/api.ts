@@ -19,11 +19,54 @@ export interface ApiConfig {
   portalAuth?: () => Promise<PortalAuth>;
 }
 
+/** A payment as the server lists it (LoanView.payments); only what the tab shows or recomputes from. */
+export interface SavedPayment extends PaymentInput {
+  method?: string | null;
+  reference?: string | null;
+}
+
+/** The reasons the tab offers for reversing a payment; the server takes any /^[A-Z0-9_]+$/ code. */
+export const REVERSAL_REASONS = ['DUPLICATE', 'WRONG_AMOUNT', 'WRONG_LOAN', 'BOUNCED'] as const;
+export type ReversalReason = (typeof REVERSAL_REASONS)[number];
+
+export interface ReversalInfo {
+  /** The day the reversing entry was booked ("reversed on"). */
+  date: string;
+  reasonCode: string | null;
+  note: string | null;
+}
+
+/** A payment that a reversing entry cancelled (LoanView.reversedPayments); it no longer counts. */
+export interface SavedReversedPayment extends SavedPayment {
+  reversal: ReversalInfo;
+}
+
+/** ACTIVE, or CLOSED: read-only, the server answers 409 LOAN_CLOSED to saves, payments and reversals. */
+export type LoanStatus = 'ACTIVE' | 'CLOSED';
+
+/** What the tab reads from GET …/loan (the server's LoanView carries more). */
 export interface SavedLoan {
   loan: LoanInput;
   productId?: string | null;
-  payments: PaymentInput[];
+  /** Payments that count, oldest first. */
+  payments: SavedPayment[];
+  reversedPayments?: SavedReversedPayment[];
+  status?: LoanStatus;
+  /** Why a CLOSED loan was closed, e.g. DEAL_DELETED. */
+  closedReason?: string | null;
   version?: number;
+}
+
+export interface ReversalRequest {
+  reasonCode: ReversalReason;
+  /** Up to 500 characters; an empty note is not sent. */
+  note?: string;
+}
+
+export interface ReversalReply {
+  reversal: ReversalInfo & { entryId: string; paymentId: string; amount: string };
+  /** True when the payment had already been reversed with the same reason (the first result). */
+  replayed: boolean;
 }
 
 export function createApi(cfg: ApiConfig, fetchFn?: typeof fetch) {
@@ -45,6 +88,17 @@ export function createApi(cfg: ApiConfig, fetchFn?: typeof fetch) {
     /** The payment id is made here, before sending, so a retry is recognised as the same payment. */
     registerPayment(dealId: string, payment: PaymentInput & { method?: string; reference?: string }): Promise<unknown> {
       return client.request('POST', `${deal(dealId)}/payments`, payment);
+    },
+    /**
+     * Reverses a wrong payment with a new reversing entry (the payment itself is never edited).
+     * Repeating it answers the first reversal, so a retry after a lost answer is harmless.
+     */
+    reversePayment(dealId: string, paymentId: string, req: ReversalRequest): Promise<ReversalReply> {
+      const note = req.note?.trim();
+      return client.request('POST', `${deal(dealId)}/payments/${encodeURIComponent(paymentId)}/reversal`, {
+        reasonCode: req.reasonCode,
+        ...(note ? { note } : {}),
+      });
     },
     /**
      * Calculator: bind this (unbound) session to the deal the user has just created through the
