@@ -2,7 +2,7 @@
 // it. Actions are plain functions over the signals; dependencies (core, API, clock) come in as
 // arguments, so the same model runs in the browser, the unit tests and the bench.
 import { batch, computed, signal } from '@preact/signals';
-import type { Api } from './api.js';
+import type { Api, LoanStatus, SavedLoan } from './api.js';
 import { deferredComputed, type Defer } from './deferred.js';
 import type {
   EffectiveRates,
@@ -18,6 +18,7 @@ import type {
 } from './lending-types.js';
 import { applyAmountOverrides, type AmountOverride } from './what-if.js';
 import { applyProduct, productIssues, productsFor, type Product } from './product.js';
+import { createPaymentsModel } from './payments-model.js';
 
 /** Form fields exactly as typed — strings, so a half-typed "12," is kept and reported, not lost. */
 export interface LoanForm {
@@ -115,11 +116,24 @@ export function createLoanModel(deps: ModelDeps) {
   /** What-if due dates by installment number. */
   const dateEdits = signal<Record<number, string>>({});
   const amountEdits = signal<AmountOverride[]>([]);
-  const payments = signal<PaymentInput[]>([]);
   const asOf = signal(deps.today);
   const penaltyDailyPercent = signal('0.1');
   const saveState = signal<SaveState>({ kind: 'idle' });
-  const paymentError = signal<LendingIssue | null>(null);
+  /** A CLOSED loan (its deal was deleted) is read-only: shown, never saved, paid or reversed. */
+  const loanStatus = signal<{ status: LoanStatus; closedReason: string | null }>({ status: 'ACTIVE', closedReason: null });
+  const closed = computed(() => loanStatus.value.status === 'CLOSED');
+  // Payments that count, reversed ones, adding and reversing (payments-model.ts); its signals and
+  // actions are part of this model's surface under the same names.
+  const { load: loadPayments, ...pay } = createPaymentsModel({
+    checkPayment: deps.core.checkPayment,
+    scale: deps.core.scaleOf(deps.currency),
+    api: deps.api,
+    dealId: deps.dealId,
+    newId: deps.newId,
+    closed,
+    onPaymentRefused: (message) => (saveState.value = { kind: 'failed', message }),
+    onLoanClosed: (reason) => (loanStatus.value = { status: 'CLOSED', closedReason: reason }),
+  });
 
   const products = productsFor(deps.products, deps.currency);
   const product = computed(() => products.find((p) => p.code === form.value.product));
@@ -163,7 +177,7 @@ export function createLoanModel(deps: ModelDeps) {
       const input: ServicingInput = {
         loan: loanInput.value,
         rows: s.value.rows,
-        payments: payments.value,
+        payments: pay.servicingPayments.value,
         asOf: asOf.value,
         penaltyDailyPercent: penaltyDailyPercent.value,
       };
@@ -216,7 +230,7 @@ export function createLoanModel(deps: ModelDeps) {
     });
   }
 
-  function load(saved: { loan: LoanInput; payments: PaymentInput[]; productId?: string | null }): void {
+  function load(saved: SavedLoan): void {
     const l = saved.loan;
     batch(() => {
       form.value = {
@@ -234,40 +248,19 @@ export function createLoanModel(deps: ModelDeps) {
         feeAmount: l.fees?.[0]?.amount ?? '0',
         feeWithheld: l.fees?.[0]?.withheld ?? true,
       };
-      // The server's payment views carry more (entry ids, allocation at posting); servicing needs these three.
-      payments.value = saved.payments.map((p) => ({ id: p.id, date: p.date, amount: p.amount }));
+      loadPayments(saved);
+      loanStatus.value = { status: saved.status ?? 'ACTIVE', closedReason: saved.closedReason ?? null };
     });
   }
 
   async function save(): Promise<void> {
-    if (!deps.api || !deps.dealId || !canSubmit.value) return;
+    if (!deps.api || !deps.dealId || !canSubmit.value || closed.value) return;
     saveState.value = { kind: 'saving' };
     try {
       await deps.api.saveLoan(deps.dealId, loanInput.value, product.value?.code ?? null);
       saveState.value = { kind: 'saved' };
     } catch (e) {
       saveState.value = { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
-    }
-  }
-
-  /** Shown at once from the core; sent to the server, which allocates authoritatively. */
-  async function addPayment(date: string, amount: string, method = 'cash', reference = ''): Promise<void> {
-    const payment: PaymentInput = { id: deps.newId(), date, amount: amount.trim().replace(',', '.') };
-    const issue = deps.core.checkPayment(payment, deps.core.scaleOf(deps.currency));
-    if (issue) {
-      paymentError.value = issue;
-      return;
-    }
-    batch(() => {
-      paymentError.value = null;
-      payments.value = [...payments.value, payment];
-    });
-    if (deps.api && deps.dealId) {
-      try {
-        await deps.api.registerPayment(deps.dealId, { ...payment, method, reference });
-      } catch (e) {
-        saveState.value = { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
-      }
     }
   }
 
@@ -279,11 +272,12 @@ export function createLoanModel(deps: ModelDeps) {
     form,
     dateEdits,
     amountEdits,
-    payments,
+    ...pay,
+    loanStatus,
+    closed,
     asOf,
     penaltyDailyPercent,
     saveState,
-    paymentError,
     loanInput,
     baseSchedule,
     canSubmit,
@@ -299,7 +293,6 @@ export function createLoanModel(deps: ModelDeps) {
     resetWhatIf,
     load,
     save,
-    addPayment,
   };
 }
 

@@ -1,0 +1,188 @@
+import Decimal from 'decimal.js';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError, type Api, type ReversalReply, type SavedLoan } from './api.js';
+import { immediateDefer } from './deferred.js';
+import { loadTranslator } from './i18n.js';
+import { checkPayment, computeEffectiveRates, computeSchedule, computeServicing, scaleOf } from './lending-adapter.js';
+import { createLoanModel, defaultForm, toLoanInput } from './model.js';
+import { reversalErrorKey } from './payments-model.js';
+
+// The payments half of the tab's model, through the model the components use: a fake API stands
+// for the server, so what is asserted is what the tab shows and what it asks the server to do.
+
+type ApiCalls = Pick<Api, 'registerPayment' | 'reversePayment' | 'saveLoan'>;
+
+function fakeApi(over: Partial<ApiCalls> = {}) {
+  const calls = {
+    registerPayment: vi.fn<ApiCalls['registerPayment']>(() => Promise.resolve({})),
+    reversePayment: vi.fn<ApiCalls['reversePayment']>((_deal, paymentId, req) =>
+      Promise.resolve<ReversalReply>({
+        reversal: { entryId: 'e-rev', paymentId, date: '2026-03-21', amount: '-1', reasonCode: req.reasonCode, note: req.note ?? null },
+        replayed: false,
+      }),
+    ),
+    saveLoan: vi.fn<ApiCalls['saveLoan']>(() => Promise.resolve({ version: 2 })),
+    ...over,
+  };
+  // Only the calls the payments use; the others are never reached in these tests.
+  return { calls, api: calls as unknown as Api };
+}
+
+const LOAN = toLoanInput(defaultForm('2026-01-15'), 'RUB', undefined, undefined);
+
+function saved(over: Partial<SavedLoan> = {}): SavedLoan {
+  return {
+    loan: LOAN,
+    payments: [
+      { id: 'pay-1', date: '2026-02-15', amount: '9200.00', method: 'transfer', reference: 'п/п 17' },
+      { id: 'pay-2', date: '2026-02-16', amount: '9200.00', method: 'cash', reference: null },
+    ],
+    reversedPayments: [],
+    status: 'ACTIVE',
+    closedReason: null,
+    ...over,
+  };
+}
+
+function model(api: Api | null) {
+  let n = 0;
+  const m = createLoanModel({
+    core: { computeSchedule, computeEffectiveRates, computeServicing, checkPayment, scaleOf },
+    defer: immediateDefer,
+    api,
+    dealId: '42',
+    currency: 'RUB',
+    today: '2026-03-20',
+    products: [],
+    newId: () => `new-${++n}`,
+  });
+  return m;
+}
+
+function servicingOf(m: ReturnType<typeof model>) {
+  const s = m.servicing.value;
+  if (!s?.ok) throw new Error('servicing failed');
+  return s.value;
+}
+
+describe('loan tab payments', () => {
+  it('keeps how each payment was made; servicing gets only id, date and amount', () => {
+    const m = model(fakeApi().api);
+    m.load(saved());
+    expect(m.payments.value[0]).toEqual({ id: 'pay-1', date: '2026-02-15', amount: '9200.00', method: 'transfer', reference: 'п/п 17' });
+    expect(m.servicingPayments.value).toEqual([
+      { id: 'pay-1', date: '2026-02-15', amount: '9200.00' },
+      { id: 'pay-2', date: '2026-02-16', amount: '9200.00' },
+    ]);
+    expect(servicingOf(m).allocations.map((a) => a.paymentId)).toEqual(['pay-1', 'pay-2']);
+  });
+
+  it('a reversal the server books moves the payment to the reversed list and servicing recomputes without it', async () => {
+    const { api, calls } = fakeApi();
+    const m = model(api);
+    m.load(saved());
+    const before = servicingOf(m);
+    const pending = m.reversePayment('pay-2', 'DUPLICATE', '  twice by the bank ');
+    // Not optimistic: until the server answers, the payment still counts.
+    expect(m.reversal.value).toEqual({ kind: 'reversing', paymentId: 'pay-2' });
+    expect(m.payments.value).toHaveLength(2);
+    // A second click while the first is on its way sends nothing.
+    expect(await m.reversePayment('pay-2', 'DUPLICATE')).toBe(false);
+    expect(await pending).toBe(true);
+
+    expect(calls.reversePayment).toHaveBeenCalledTimes(1);
+    expect(calls.reversePayment).toHaveBeenCalledWith('42', 'pay-2', { reasonCode: 'DUPLICATE', note: '  twice by the bank ' });
+    expect(m.payments.value.map((p) => p.id)).toEqual(['pay-1']);
+    expect(m.reversedPayments.value).toEqual([
+      {
+        id: 'pay-2',
+        date: '2026-02-16',
+        amount: '9200.00',
+        method: 'cash',
+        reference: null,
+        reversal: { date: '2026-03-21', reasonCode: 'DUPLICATE', note: '  twice by the bank ' },
+      },
+    ]);
+    expect(m.reversal.value).toEqual({ kind: 'idle' });
+    const after = servicingOf(m);
+    expect(after.allocations.map((a) => a.paymentId)).toEqual(['pay-1']);
+    expect(new Decimal(after.payoff).minus(before.payoff).gt(9000)).toBe(true);
+    // A reversed payment is gone from the list: it cannot be reversed again.
+    expect(await m.reversePayment('pay-2', 'DUPLICATE')).toBe(false);
+    expect(calls.reversePayment).toHaveBeenCalledTimes(1);
+  });
+
+  it('a refused reversal changes nothing and says why in the user language', async () => {
+    const refusal = new ApiError(409, 'IDEMPOTENCY_MISMATCH', 'This payment was already reversed with a different reason');
+    const { api } = fakeApi({ reversePayment: () => Promise.reject(refusal) });
+    const m = model(api);
+    m.load(saved());
+    const before = servicingOf(m);
+    expect(await m.reversePayment('pay-1', 'WRONG_AMOUNT')).toBe(false);
+    expect(m.payments.value.map((p) => p.id)).toEqual(['pay-1', 'pay-2']);
+    expect(m.reversedPayments.value).toEqual([]);
+    expect(servicingOf(m)).toEqual(before);
+    expect(m.reversal.value).toEqual({ kind: 'failed', paymentId: 'pay-1', code: 'IDEMPOTENCY_MISMATCH' });
+    expect(m.closed.value).toBe(false);
+    const ru = await loadTranslator('ru');
+    expect(ru('reversalFailed')).toBe('Платёж не сторнирован');
+    expect(ru(reversalErrorKey('IDEMPOTENCY_MISMATCH'))).toBe('он уже сторнирован с другой причиной');
+    // A network failure has no code from the server: the generic "try again".
+    const es = await loadTranslator('es');
+    expect(es(reversalErrorKey('NETWORK'))).toBe('inténtelo de nuevo');
+    m.dismissReversalError();
+    expect(m.reversal.value).toEqual({ kind: 'idle' });
+  });
+
+  it('a loan closed on the server while the tab was open turns read-only on the refusal', async () => {
+    const closed = new ApiError(409, 'LOAN_CLOSED', 'closed', { reason: 'DEAL_DELETED' });
+    const { api } = fakeApi({ reversePayment: () => Promise.reject(closed) });
+    const m = model(api);
+    m.load(saved());
+    expect(await m.reversePayment('pay-1', 'BOUNCED')).toBe(false);
+    expect(m.loanStatus.value).toEqual({ status: 'CLOSED', closedReason: 'DEAL_DELETED' });
+    expect(m.canReverse.value).toBe(false);
+  });
+
+  it('a closed loan refuses payments, reversals and saves without calling the server', async () => {
+    const { api, calls } = fakeApi();
+    const m = model(api);
+    m.load(saved({ status: 'CLOSED', closedReason: 'DEAL_DELETED', reversedPayments: [] }));
+    expect(m.closed.value).toBe(true);
+    expect(m.loanStatus.value.closedReason).toBe('DEAL_DELETED');
+    expect(m.canReverse.value).toBe(false);
+    await m.addPayment('2026-03-01', '100');
+    expect(await m.reversePayment('pay-1', 'DUPLICATE')).toBe(false);
+    await m.save();
+    expect(calls.registerPayment).not.toHaveBeenCalled();
+    expect(calls.reversePayment).not.toHaveBeenCalled();
+    expect(calls.saveLoan).not.toHaveBeenCalled();
+    expect(m.payments.value.map((p) => p.id)).toEqual(['pay-1', 'pay-2']);
+    // What-if stays: it saves nothing.
+    m.editAmount(3, '40000');
+    expect(m.whatIfActive.value).toBe(true);
+    expect(m.schedule.value.ok).toBe(true);
+  });
+
+  it('an added payment keeps its method and reference and is sent with them', async () => {
+    const { api, calls } = fakeApi();
+    const m = model(api);
+    m.load(saved({ payments: [] }));
+    await m.addPayment('2026-02-15', '5000,5', 'card', 'R-9');
+    expect(m.payments.value).toEqual([{ id: 'new-1', date: '2026-02-15', amount: '5000.5', method: 'card', reference: 'R-9' }]);
+    expect(calls.registerPayment).toHaveBeenCalledWith('42', {
+      id: 'new-1',
+      date: '2026-02-15',
+      amount: '5000.5',
+      method: 'card',
+      reference: 'R-9',
+    });
+  });
+
+  it('without a server (no session) nothing can be reversed', async () => {
+    const m = model(null);
+    m.load(saved());
+    expect(m.canReverse.value).toBe(false);
+    expect(await m.reversePayment('pay-1', 'DUPLICATE')).toBe(false);
+  });
+});

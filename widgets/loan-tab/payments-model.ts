@@ -1,0 +1,151 @@
+// The tab's payments: the ones that count (with how they were paid), the ones a reversing entry
+// cancelled, and the two actions on them. Adding is optimistic — the core checks and allocates at
+// once, the server allocates authoritatively. Reversing is not: it is a correction of the ledger,
+// so the payment leaves the list only when the server has booked the reversing entry.
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
+import { ApiError, type Api, type ReversalReason, type SavedLoan, type SavedPayment, type SavedReversedPayment } from './api.js';
+import type { Key } from './i18n.js';
+import type { LendingIssue, PaymentInput } from './lending-types.js';
+
+/** A payment that counts, as listed: servicing reads only id, date and amount. */
+export interface PaymentRecord extends PaymentInput {
+  method: string | null;
+  reference: string | null;
+}
+
+export interface ReversedRecord extends PaymentRecord {
+  reversal: { date: string; reasonCode: string | null; note: string | null };
+}
+
+export type ReversalState =
+  | { kind: 'idle' }
+  | { kind: 'reversing'; paymentId: string }
+  /** code: the server's error code (LOAN_CLOSED, PAYMENT_NOT_FOUND, …) or NETWORK. */
+  | { kind: 'failed'; paymentId: string; code: string };
+
+export interface PaymentsDeps {
+  checkPayment(p: PaymentInput, scale: number): LendingIssue | null;
+  scale: number;
+  api: Api | null;
+  dealId: string | null;
+  newId: () => string;
+  /** The loan is closed: nothing may be added or reversed. */
+  closed: ReadonlySignal<boolean>;
+  /** The server refused a payment the tab already shows (the tab reports it with the save state). */
+  onPaymentRefused: (message: string) => void;
+  /** The server says the loan is closed (its deal was deleted while the tab was open). */
+  onLoanClosed: (reason: string | null) => void;
+}
+
+const REVERSAL_ERROR_KEYS: Partial<Record<string, Key>> = {
+  LOAN_CLOSED: 'err.LOAN_CLOSED',
+  PAYMENT_NOT_FOUND: 'err.PAYMENT_NOT_FOUND',
+  IDEMPOTENCY_MISMATCH: 'err.REVERSED_OTHER_REASON',
+  SESSION_INVALID: 'err.SESSION_INVALID',
+};
+
+/** The message for a failed reversal, in the user's language; a generic "try again" for the rest. */
+export function reversalErrorKey(code: string): Key {
+  return REVERSAL_ERROR_KEYS[code] ?? 'err.REVERSAL_TRY_AGAIN';
+}
+
+function toRecord(p: SavedPayment): PaymentRecord {
+  return { id: p.id, date: p.date, amount: p.amount, method: p.method ?? null, reference: p.reference ?? null };
+}
+
+function toReversed(p: SavedReversedPayment): ReversedRecord {
+  const r = p.reversal;
+  return { ...toRecord(p), reversal: { date: r.date, reasonCode: r.reasonCode, note: r.note } };
+}
+
+export function createPaymentsModel(deps: PaymentsDeps) {
+  function noteClosed(e: unknown): void {
+    if (e instanceof ApiError && e.code === 'LOAN_CLOSED')
+      deps.onLoanClosed(typeof e.details.reason === 'string' ? e.details.reason : null);
+  }
+
+  const payments = signal<PaymentRecord[]>([]);
+  const reversedPayments = signal<ReversedRecord[]>([]);
+  const paymentError = signal<LendingIssue | null>(null);
+  const reversal = signal<ReversalState>({ kind: 'idle' });
+  /** What servicing recomputes from: the payments that count, without how they were paid. */
+  const servicingPayments = computed<PaymentInput[]>(() => payments.value.map(({ id, date, amount }) => ({ id, date, amount })));
+  /** Reversal needs the server: only a tab bound to a deal, on an active loan. */
+  const canReverse = computed(() => deps.api !== null && deps.dealId !== null && !deps.closed.value);
+
+  function load(saved: Pick<SavedLoan, 'payments' | 'reversedPayments'>): void {
+    batch(() => {
+      payments.value = saved.payments.map(toRecord);
+      reversedPayments.value = (saved.reversedPayments ?? []).map(toReversed);
+      paymentError.value = null;
+      reversal.value = { kind: 'idle' };
+    });
+  }
+
+  /** Shown at once from the core; sent to the server, which allocates authoritatively. */
+  async function addPayment(date: string, amount: string, method = 'cash', reference = ''): Promise<void> {
+    if (deps.closed.value) return;
+    const payment: PaymentInput = { id: deps.newId(), date, amount: amount.trim().replace(',', '.') };
+    const issue = deps.checkPayment(payment, deps.scale);
+    if (issue) {
+      paymentError.value = issue;
+      return;
+    }
+    batch(() => {
+      paymentError.value = null;
+      payments.value = [...payments.value, { ...payment, method, reference: reference || null }];
+    });
+    if (deps.api && deps.dealId) {
+      try {
+        await deps.api.registerPayment(deps.dealId, { ...payment, method, reference });
+      } catch (e) {
+        noteClosed(e);
+        deps.onPaymentRefused(e instanceof Error ? e.message : String(e));
+      }
+    }
+  }
+
+  /** True when the server booked the reversal (or had booked it already with the same reason). */
+  async function reversePayment(paymentId: string, reasonCode: ReversalReason, note = ''): Promise<boolean> {
+    const target = payments.value.find((p) => p.id === paymentId);
+    // One reversal at a time: a second click while the first is on its way sends nothing.
+    if (!target || !canReverse.value || reversal.value.kind === 'reversing' || !deps.api || !deps.dealId) return false;
+    reversal.value = { kind: 'reversing', paymentId };
+    try {
+      const { reversal: r } = await deps.api.reversePayment(deps.dealId, paymentId, { reasonCode, note });
+      batch(() => {
+        payments.value = payments.value.filter((p) => p.id !== paymentId);
+        reversedPayments.value = [
+          ...reversedPayments.value,
+          { ...target, reversal: { date: r.date, reasonCode: r.reasonCode, note: r.note } },
+        ];
+        reversal.value = { kind: 'idle' };
+      });
+      return true;
+    } catch (e) {
+      reversal.value = { kind: 'failed', paymentId, code: e instanceof ApiError ? e.code : 'NETWORK' };
+      noteClosed(e);
+      return false;
+    }
+  }
+
+  /** Closing the confirmation forgets its error. */
+  function dismissReversalError(): void {
+    if (reversal.value.kind === 'failed') reversal.value = { kind: 'idle' };
+  }
+
+  return {
+    payments,
+    reversedPayments,
+    paymentError,
+    reversal,
+    servicingPayments,
+    canReverse,
+    load,
+    addPayment,
+    reversePayment,
+    dismissReversalError,
+  };
+}
+
+export type PaymentsModel = ReturnType<typeof createPaymentsModel>;
