@@ -48,7 +48,7 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal }: AppProps) {
       <header class="lt-header">
         <h2 class="lt-h2">{model.dealId ? t('title') : t('calculatorTitle')}</h2>
         <div class="lt-actions">
-          {model.canSave ? (
+          {model.canSave && !model.closed.value ? (
             <button
               class="lt-button"
               type="button"
@@ -79,6 +79,7 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal }: AppProps) {
           ) : null}
         </div>
       </header>
+      {model.closed.value ? <ClosedBanner reason={model.loanStatus.value.closedReason} t={t} /> : null}
       <LoanForm model={model} t={t} />
       {s.ok ? (
         <>
@@ -117,6 +118,15 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal }: AppProps) {
         </p>
       )}
     </main>
+  );
+}
+
+/** A closed loan stays visible as a record; what-if still works, as it saves nothing. */
+function ClosedBanner({ reason, t }: { reason: string | null; t: Translate }) {
+  return (
+    <p class="lt-banner" role="status" data-testid="loan-closed" data-reason={reason ?? ''}>
+      {reason === 'DEAL_DELETED' ? t('closed.DEAL_DELETED') : t('closed.other')}
+    </p>
   );
 }
 

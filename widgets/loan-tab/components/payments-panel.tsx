@@ -4,6 +4,7 @@ import { errorText, type Translate } from '../i18n.js';
 import type { Servicing } from '../lending-types.js';
 import type { LoanModel } from '../model.js';
 import { Field } from './field.js';
+import { PaymentHistory } from './payment-history.js';
 
 interface Props {
   model: LoanModel;
@@ -12,7 +13,7 @@ interface Props {
   fmt: Formatters;
 }
 
-/** Payments so far, how each was split, and where the loan stands on the chosen date. */
+/** Where the loan stands on the chosen date, the payments so far, and a new payment (not on a closed loan). */
 export function PaymentsPanel({ model, servicing, t, fmt }: Props) {
   const [date, setDate] = useState(model.asOf.value);
   const [amount, setAmount] = useState('');
@@ -66,76 +67,51 @@ export function PaymentsPanel({ model, servicing, t, fmt }: Props) {
           </div>
         </div>
       ) : null}
-      {servicing && servicing.allocations.length > 0 ? (
-        <table class="lt-table" data-testid="payments">
-          <thead>
-            <tr>
-              <th>{t('paymentDate')}</th>
-              <th class="lt-num">{t('paymentAmount')}</th>
-              <th class="lt-num">{t('interest')}</th>
-              <th class="lt-num">{t('principal')}</th>
-              <th class="lt-num">{t('penalty')}</th>
-              <th class="lt-num">{t('inAdvance')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {servicing.allocations.map((a) => (
-              <tr key={a.paymentId}>
-                <td>{fmt.date(a.date)}</td>
-                <td class="lt-num">{fmt.number(a.amount)}</td>
-                <td class="lt-num">{fmt.number(a.interest)}</td>
-                <td class="lt-num">{fmt.number(a.principal)}</td>
-                <td class="lt-num">{fmt.number(a.penalty)}</td>
-                <td class="lt-num">{fmt.number(a.inAdvance)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p class="lt-muted">{t('noPayments')}</p>
+      <PaymentHistory model={model} servicing={servicing} t={t} fmt={fmt} />
+      {model.closed.value ? null : (
+        <form
+          class="lt-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void model.addPayment(date, amount, method, reference.trim()).then(() => {
+              setAmount('');
+              setReference('');
+            });
+          }}
+        >
+          <Field label={t('paymentDate')}>
+            <input class="lt-input" type="date" name="paymentDate" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
+          </Field>
+          <Field label={t('paymentAmount')} error={payErr ? errorText(t, payErr.code) : undefined}>
+            <input
+              class="lt-input"
+              name="paymentAmount"
+              inputMode="decimal"
+              value={amount}
+              onInput={(e) => setAmount(e.currentTarget.value)}
+            />
+          </Field>
+          <Field label={t('paymentMethod')}>
+            <select class="lt-input" name="paymentMethod" value={method} onChange={(e) => setMethod(e.currentTarget.value)}>
+              <option value="cash">{t('method.cash')}</option>
+              <option value="transfer">{t('method.transfer')}</option>
+              <option value="card">{t('method.card')}</option>
+            </select>
+          </Field>
+          <Field label={t('paymentReference')}>
+            <input
+              class="lt-input"
+              name="paymentReference"
+              maxLength={200}
+              value={reference}
+              onInput={(e) => setReference(e.currentTarget.value)}
+            />
+          </Field>
+          <button class="lt-button lt-button--light" type="submit">
+            {t('addPayment')}
+          </button>
+        </form>
       )}
-      <form
-        class="lt-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void model.addPayment(date, amount, method, reference.trim()).then(() => {
-            setAmount('');
-            setReference('');
-          });
-        }}
-      >
-        <Field label={t('paymentDate')}>
-          <input class="lt-input" type="date" name="paymentDate" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
-        </Field>
-        <Field label={t('paymentAmount')} error={payErr ? errorText(t, payErr.code) : undefined}>
-          <input
-            class="lt-input"
-            name="paymentAmount"
-            inputMode="decimal"
-            value={amount}
-            onInput={(e) => setAmount(e.currentTarget.value)}
-          />
-        </Field>
-        <Field label={t('paymentMethod')}>
-          <select class="lt-input" name="paymentMethod" value={method} onChange={(e) => setMethod(e.currentTarget.value)}>
-            <option value="cash">{t('method.cash')}</option>
-            <option value="transfer">{t('method.transfer')}</option>
-            <option value="card">{t('method.card')}</option>
-          </select>
-        </Field>
-        <Field label={t('paymentReference')}>
-          <input
-            class="lt-input"
-            name="paymentReference"
-            maxLength={200}
-            value={reference}
-            onInput={(e) => setReference(e.currentTarget.value)}
-          />
-        </Field>
-        <button class="lt-button lt-button--light" type="submit">
-          {t('addPayment')}
-        </button>
-      </form>
     </section>
   );
 }

@@ -1,0 +1,213 @@
+import { Fragment, type ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { REVERSAL_REASONS, type ReversalReason } from '../api.js';
+import type { Formatters } from '../format.js';
+import type { Translate } from '../i18n.js';
+import type { Allocation, Servicing } from '../lending-types.js';
+import type { LoanModel } from '../model.js';
+import { reversalErrorKey, type PaymentRecord } from '../payments-model.js';
+import { Field } from './field.js';
+
+interface Props {
+  model: LoanModel;
+  servicing: Servicing | null;
+  t: Translate;
+  fmt: Formatters;
+}
+
+const DASH = '—';
+
+/**
+ * Every payment that counts — also one after the chosen date, whose allocation is not known as of
+ * it ("—") — with a Reverse action per row, and below them the payments already reversed.
+ */
+export function PaymentHistory({ model, servicing, t, fmt }: Props) {
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const canReverse = model.canReverse.value;
+  const allocations = new Map((servicing?.allocations ?? []).map((a) => [a.paymentId, a]));
+  // By value date; the ledger lists them in the order they were booked, a backdated one last.
+  const payments = [...model.payments.value].sort((a, b) => a.date.localeCompare(b.date));
+  const cols = canReverse ? 9 : 8;
+  const close = (): void => {
+    model.dismissReversalError();
+    setConfirming(null);
+  };
+  return (
+    <>
+      {payments.length === 0 ? (
+        <p class="lt-muted">{t('noPayments')}</p>
+      ) : (
+        <div class="lt-payments">
+          <table class="lt-table" data-testid="payments">
+            <thead>
+              <tr>
+                <th>{t('paymentDate')}</th>
+                <th class="lt-num">{t('paymentAmount')}</th>
+                <th>{t('paymentMethod')}</th>
+                <th>{t('paymentReference')}</th>
+                <th class="lt-num">{t('interest')}</th>
+                <th class="lt-num">{t('principal')}</th>
+                <th class="lt-num">{t('penalty')}</th>
+                <th class="lt-num">{t('inAdvance')}</th>
+                {canReverse ? <th /> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {payments.map((p) => (
+                <Fragment key={p.id}>
+                  <PaymentRow payment={p} allocation={allocations.get(p.id)} t={t} fmt={fmt}>
+                    {canReverse ? (
+                      <td class="lt-num">
+                        <button
+                          class="lt-button lt-button--light lt-button--row"
+                          type="button"
+                          name="reverse"
+                          disabled={confirming === p.id}
+                          onClick={() => {
+                            model.dismissReversalError();
+                            setConfirming(p.id);
+                          }}
+                        >
+                          {t('reverse')}
+                        </button>
+                      </td>
+                    ) : null}
+                  </PaymentRow>
+                  {canReverse && confirming === p.id ? (
+                    <ReversalConfirm model={model} payment={p} cols={cols} t={t} fmt={fmt} onClose={close} />
+                  ) : null}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ReversedList model={model} t={t} fmt={fmt} />
+    </>
+  );
+}
+
+interface RowProps {
+  payment: PaymentRecord;
+  allocation: Allocation | undefined;
+  t: Translate;
+  fmt: Formatters;
+  children: ComponentChildren;
+}
+
+function PaymentRow({ payment: p, allocation: a, t, fmt, children }: RowProps) {
+  const part = (v: string | undefined): string => (v === undefined ? DASH : fmt.number(v));
+  return (
+    <tr data-payment-id={p.id} title={a ? undefined : t('notAllocatedYet')}>
+      <td>{fmt.date(p.date)}</td>
+      <td class="lt-num">{fmt.number(p.amount)}</td>
+      <td>{methodLabel(t, p.method)}</td>
+      <td>{p.reference || DASH}</td>
+      <td class="lt-num">{part(a?.interest)}</td>
+      <td class="lt-num">{part(a?.principal)}</td>
+      <td class="lt-num">{part(a?.penalty)}</td>
+      <td class="lt-num">{part(a?.inAdvance)}</td>
+      {children}
+    </tr>
+  );
+}
+
+interface ConfirmProps {
+  model: LoanModel;
+  payment: PaymentRecord;
+  cols: number;
+  t: Translate;
+  fmt: Formatters;
+  onClose: () => void;
+}
+
+/** Inline confirmation: a reversal is booked only after a reason is chosen and confirmed. */
+function ReversalConfirm({ model, payment, cols, t, fmt, onClose }: ConfirmProps) {
+  const [reason, setReason] = useState<ReversalReason>('DUPLICATE');
+  const [note, setNote] = useState('');
+  const st = model.reversal.value;
+  const busy = st.kind === 'reversing';
+  const failed = st.kind === 'failed' && st.paymentId === payment.id ? st.code : null;
+  return (
+    <tr class="lt-reversal" data-testid="reversal-confirm">
+      <td colSpan={cols}>
+        <form
+          class="lt-form lt-reversal__form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void model.reversePayment(payment.id, reason, note).then((ok) => ok && onClose());
+          }}
+        >
+          <span class="lt-reversal__title">{`${t('reversePayment')}: ${fmt.date(payment.date)} · ${fmt.money(payment.amount)}`}</span>
+          <Field label={t('reversalReason')}>
+            <select
+              class="lt-input"
+              name="reversalReason"
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value as ReversalReason)}
+            >
+              {REVERSAL_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`reason.${r}` as const)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('reversalNote')}>
+            <input class="lt-input" name="reversalNote" maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+          </Field>
+          <button class="lt-button" type="submit" disabled={busy}>
+            {busy ? t('reversing') : t('confirm')}
+          </button>
+          <button class="lt-button lt-button--light" type="button" disabled={busy} onClick={onClose}>
+            {t('cancel')}
+          </button>
+          {failed ? <span class="lt-error" role="alert">{`${t('reversalFailed')}: ${t(reversalErrorKey(failed))}`}</span> : null}
+        </form>
+      </td>
+    </tr>
+  );
+}
+
+function ReversedList({ model, t, fmt }: { model: LoanModel; t: Translate; fmt: Formatters }) {
+  const reversed = model.reversedPayments.value;
+  if (reversed.length === 0) return null;
+  return (
+    <div class="lt-reversed lt-muted" data-testid="reversed-payments">
+      <div class="lt-reversed__title">{t('reversedPayments')}</div>
+      <table class="lt-table">
+        <thead>
+          <tr>
+            <th>{t('paymentDate')}</th>
+            <th class="lt-num">{t('paymentAmount')}</th>
+            <th>{t('reversalReason')}</th>
+            <th>{t('reversedOn')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {reversed.map((r) => (
+            <tr key={r.id} data-payment-id={r.id}>
+              <td>{fmt.date(r.date)}</td>
+              <td class="lt-num">{fmt.number(r.amount)}</td>
+              <td>{[reasonLabel(t, r.reversal.reasonCode), r.reversal.note].filter(Boolean).join(' · ')}</td>
+              <td>{fmt.date(r.reversal.date)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function methodLabel(t: Translate, method: string | null): string {
+  if (!method) return DASH;
+  const key = `method.${method}`;
+  return t.has(key) ? t(key) : method;
+}
+
+/** A reason the tab offers reads in the user's language; another source's code is shown as is. */
+function reasonLabel(t: Translate, code: string | null): string {
+  if (!code) return DASH;
+  const key = `reason.${code}`;
+  return t.has(key) ? t(key) : code;
+}
