@@ -3,58 +3,29 @@
 // POST that the platform verifies against the portal, and the tab's Save and payment buttons go
 // through our API with the session the page was given. The portal then holds one smart-process item
 // per installment; saving a shorter loan updates them in place without duplicates.
-import { mkdirSync } from 'node:fs';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../server/portal/test-harness.js';
 import { upsertProduct } from '../server/products/repository.js';
-import { launchChromium, type Browser } from './frame-harness.js';
-import { ensureWidgetsBuilt } from './loan-tab-support.js';
+import { startLoanTabRig, type LoanTabRig } from './loan-tab-rig.js';
 
 describe('loan tab saves through our API', () => {
-  let p: Platform;
-  let browser: Browser;
+  let rig: LoanTabRig;
+  let p: LoanTabRig['p'];
   let portalId: string;
-  let entityTypeId: number;
   let dealId: number;
 
   beforeAll(async () => {
-    await ensureWidgetsBuilt();
-    mkdirSync('test-results', { recursive: true });
-    p = await startPlatform();
-    portalId = await p.install();
-    const row = await p.db.kysely
-      .selectFrom('portals')
-      .select('schedule_entity_type_id')
-      .where('id', '=', portalId)
-      .executeTakeFirstOrThrow();
-    entityTypeId = Number(row.schedule_entity_type_id);
+    rig = await startLoanTabRig();
+    ({ p, portalId } = rig);
     dealId = Number(await p.portalCall('crm.deal.add', { fields: { TITLE: 'Заём Петрову', OPPORTUNITY: '120000', CURRENCY_ID: 'RUB' } }));
-    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await p?.close();
+    await rig?.close();
   });
 
-  async function openTab(): Promise<{ page: Page; frame: Frame }> {
-    const page = await browser.context.newPage();
-    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${p.a.url}/placements/loan-tab`) });
-    await page.goto(`${p.em.url}/crm/deal/details/${dealId}/?tab=/placements/loan-tab&lang=ru`);
-    const frame = await navigated;
-    await frame.waitForSelector('main[data-ready="yes"]');
-    return { page, frame };
-  }
-
-  async function items(): Promise<Record<string, unknown>[]> {
-    const r = await p.portalCall<{ items: Record<string, unknown>[] }>('crm.item.list', {
-      entityTypeId,
-      filter: { parentId2: dealId },
-      order: { id: 'ASC' },
-    });
-    return r.items;
-  }
+  const openTab = () => rig.openTab(dealId);
+  const items = () => rig.items(dealId);
 
   async function save(frame: Frame): Promise<void> {
     await frame.click('button:has-text("Сохранить")');
