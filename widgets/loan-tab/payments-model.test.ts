@@ -179,6 +179,34 @@ describe('loan tab payments', () => {
     });
   });
 
+  it('a payment the server refuses leaves the list and the tab says why', async () => {
+    const { api } = fakeApi({
+      registerPayment: vi.fn(() => Promise.reject(new ApiError(422, 'VALIDATION', 'amount over the payoff'))),
+    });
+    const m = model(api);
+    m.load(saved({ payments: [] }));
+    await m.addPayment('2026-02-15', '5000');
+    expect(m.payments.value).toEqual([]);
+    expect(m.saveState.value).toEqual({ kind: 'failed', message: 'amount over the payoff' });
+  });
+
+  it('a payment whose answer never came stays unconfirmed and is sent again under the same id', async () => {
+    let down = true;
+    const registerPayment = vi.fn<ApiCalls['registerPayment']>(() =>
+      down ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve({}),
+    );
+    const m = model(fakeApi({ registerPayment }).api);
+    m.load(saved({ payments: [] }));
+    await m.addPayment('2026-02-15', '5000');
+    expect(m.payments.value).toMatchObject([{ id: 'new-1', unconfirmed: true }]);
+    // It still counts in what the tab shows: the server may well have booked it.
+    expect(m.servicingPayments.value).toEqual([{ id: 'new-1', date: '2026-02-15', amount: '5000' }]);
+    down = false;
+    await m.retryPayment('new-1');
+    expect(m.payments.value).toMatchObject([{ id: 'new-1', unconfirmed: false }]);
+    expect(registerPayment.mock.calls.map((c) => c[1].id)).toEqual(['new-1', 'new-1']);
+  });
+
   it('without a server (no session) nothing can be reversed', async () => {
     const m = model(null);
     m.load(saved());

@@ -1,7 +1,10 @@
 // The tab's payments: the ones that count (with how they were paid), the ones a reversing entry
-// cancelled, and the two actions on them. Adding is optimistic — the core checks and allocates at
-// once, the server allocates authoritatively. Reversing is not: it is a correction of the ledger,
-// so the payment leaves the list only when the server has booked the reversing entry.
+// cancelled, and the actions on them. Adding is optimistic — the core checks and allocates at
+// once, the server allocates authoritatively. A payment the server refuses (4xx: it booked nothing)
+// leaves the list; one whose answer never came (network, 5xx: it may or may not be booked) stays,
+// marked unconfirmed, and is sent again under the same id, which the server recognises. Reversing
+// is not optimistic: it corrects the ledger, so the payment leaves the list only when the server
+// has booked the reversing entry.
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import { ApiError, type Api, type ReversalReason, type SavedLoan, type SavedPayment, type SavedReversedPayment } from './api.js';
 import type { Key } from './i18n.js';
@@ -11,6 +14,8 @@ import type { LendingIssue, PaymentInput } from './lending-types.js';
 export interface PaymentRecord extends PaymentInput {
   method: string | null;
   reference: string | null;
+  /** Sent, but no answer arrived: the server may or may not have booked it (retryPayment). */
+  unconfirmed?: boolean;
 }
 
 export interface ReversedRecord extends PaymentRecord {
@@ -91,18 +96,43 @@ export function createPaymentsModel(deps: PaymentsDeps) {
       paymentError.value = issue;
       return;
     }
+    const record: PaymentRecord = { ...payment, method, reference: reference || null };
     batch(() => {
       paymentError.value = null;
-      payments.value = [...payments.value, { ...payment, method, reference: reference || null }];
+      payments.value = [...payments.value, record];
     });
-    if (deps.api && deps.dealId) {
-      try {
-        await deps.api.registerPayment(deps.dealId, { ...payment, method, reference });
-      } catch (e) {
-        noteClosed(e);
-        deps.onPaymentRefused(e instanceof Error ? e.message : String(e));
-      }
+    await send(record);
+  }
+
+  /** Sends a payment the tab already lists; settles it as booked, refused or unconfirmed. */
+  async function send(p: PaymentRecord): Promise<void> {
+    if (!deps.api || !deps.dealId) return;
+    try {
+      await deps.api.registerPayment(deps.dealId, {
+        id: p.id,
+        date: p.date,
+        amount: p.amount,
+        method: p.method ?? 'cash',
+        reference: p.reference ?? '',
+      });
+      if (p.unconfirmed) mark(p.id, false);
+    } catch (e) {
+      noteClosed(e);
+      // A 4xx is the server refusing before it writes (validation, session, closed loan).
+      if (e instanceof ApiError && e.status >= 400 && e.status < 500) payments.value = payments.value.filter((x) => x.id !== p.id);
+      else mark(p.id, true);
+      deps.onPaymentRefused(e instanceof Error ? e.message : String(e));
     }
+  }
+
+  function mark(id: string, unconfirmed: boolean): void {
+    payments.value = payments.value.map((x) => (x.id === id ? { ...x, unconfirmed } : x));
+  }
+
+  /** Sends an unconfirmed payment again under its id: booked once, whatever happened before. */
+  async function retryPayment(id: string): Promise<void> {
+    const p = payments.value.find((x) => x.id === id);
+    if (p?.unconfirmed && !deps.closed.value) await send(p);
   }
 
   /** True when the server booked the reversal (or had booked it already with the same reason). */
@@ -143,6 +173,7 @@ export function createPaymentsModel(deps: PaymentsDeps) {
     canReverse,
     load,
     addPayment,
+    retryPayment,
     reversePayment,
     dismissReversalError,
   };

@@ -58,18 +58,30 @@ export function PaymentHistory({ model, servicing, t, fmt }: Props) {
                   <PaymentRow payment={p} allocation={allocations.get(p.id)} t={t} fmt={fmt}>
                     {canReverse ? (
                       <td class="lt-num">
-                        <button
-                          class="lt-button lt-button--light lt-button--row"
-                          type="button"
-                          name="reverse"
-                          disabled={confirming === p.id}
-                          onClick={() => {
-                            model.dismissReversalError();
-                            setConfirming(p.id);
-                          }}
-                        >
-                          {t('reverse')}
-                        </button>
+                        {p.unconfirmed ? (
+                          // Its answer never came: sending it again under the same id books it once.
+                          <button
+                            class="lt-button lt-button--light lt-button--row"
+                            type="button"
+                            name="retryPayment"
+                            onClick={() => void model.retryPayment(p.id)}
+                          >
+                            {t('retry')}
+                          </button>
+                        ) : (
+                          <button
+                            class="lt-button lt-button--light lt-button--row"
+                            type="button"
+                            name="reverse"
+                            disabled={confirming === p.id}
+                            onClick={() => {
+                              model.dismissReversalError();
+                              setConfirming(p.id);
+                            }}
+                          >
+                            {t('reverse')}
+                          </button>
+                        )}
                       </td>
                     ) : null}
                   </PaymentRow>
@@ -99,7 +111,10 @@ function PaymentRow({ payment: p, allocation: a, t, fmt, children }: RowProps) {
   const part = (v: string | undefined): string => (v === undefined ? DASH : fmt.number(v));
   return (
     <tr data-payment-id={p.id} title={a ? undefined : t('notAllocatedYet')}>
-      <td>{fmt.date(p.date)}</td>
+      <td>
+        {fmt.date(p.date)}
+        {p.unconfirmed ? <span class="lt-badge lt-badge--partial lt-badge--after">{t('paymentUnconfirmed')}</span> : null}
+      </td>
       <td class="lt-num">{fmt.number(p.amount)}</td>
       <td>{methodLabel(t, p.method)}</td>
       <td>{p.reference || DASH}</td>

@@ -91,6 +91,8 @@ const en = {
   notAllocatedYet: 'not allocated as of the chosen date',
   'closed.DEAL_DELETED': 'This loan is closed: its deal was deleted. It is shown read-only.',
   'closed.other': 'This loan is closed. It is shown read-only.',
+  paymentUnconfirmed: 'not confirmed',
+  retry: 'Send again',
   'err.NOT_A_NUMBER': 'Enter a number',
   'err.PRINCIPAL_NOT_POSITIVE': 'The amount must be greater than zero',
   'err.RATE_NEGATIVE': 'The rate cannot be negative',

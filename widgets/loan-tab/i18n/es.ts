@@ -92,6 +92,8 @@ const es: Dict = {
   notAllocatedYet: 'sin aplicar a la fecha elegida',
   'closed.DEAL_DELETED': 'Este préstamo está cerrado: su negociación fue eliminada. Se muestra solo para consulta.',
   'closed.other': 'Este préstamo está cerrado. Se muestra solo para consulta.',
+  paymentUnconfirmed: 'sin confirmar',
+  retry: 'Enviar de nuevo',
   'err.NOT_A_NUMBER': 'Ingrese un número',
   'err.PRINCIPAL_NOT_POSITIVE': 'El monto debe ser mayor que cero',
   'err.RATE_NEGATIVE': 'La tasa no puede ser negativa',

@@ -92,6 +92,8 @@ const ru: Dict = {
   notAllocatedYet: 'не распределён на выбранную дату',
   'closed.DEAL_DELETED': 'Этот заём закрыт: его сделка удалена. Он показан только для просмотра.',
   'closed.other': 'Этот заём закрыт. Он показан только для просмотра.',
+  paymentUnconfirmed: 'не подтверждён',
+  retry: 'Отправить снова',
   'err.NOT_A_NUMBER': 'Введите число',
   'err.PRINCIPAL_NOT_POSITIVE': 'Сумма должна быть больше нуля',
   'err.RATE_NEGATIVE': 'Ставка не может быть отрицательной',
