@@ -16,22 +16,21 @@ interface Props {
 }
 
 /**
- * Rows updated in the same frame as the input that changed the schedule; the rest follow one frame
- * later. The frame grows to its content, so there is no scroll viewport of our own to virtualise
- * against, and diffing 360 rows costs more than a frame in script alone.
+ * Rows per block. Every row lives in a block; a block on screen updates in the same frame as the
+ * input that changed the schedule, the blocks off screen one frame later. The frame grows to its
+ * content, so there is no scroll viewport of our own to virtualise against, and diffing 360 rows
+ * costs more than a frame in script alone.
  */
-export const FIRST_ROWS = 24;
-/** Rows per block below the first ones: each block is its own fixed-layout table (see below). */
 export const BLOCK_ROWS = 24;
 /** Estimated height of a row before a block has been laid out once (then the browser remembers it). */
 const ROW_PX = 33;
 
 /**
  * Why blocks of tables: a single auto-layout table re-measures every cell when one changes, and
- * Chromium lays out and paints all 360 rows on every recompute (~50 ms). Each block after the first
- * rows is a separate table with the same fixed column widths inside a `content-visibility: auto`
- * box, so blocks outside the portal's viewport are neither laid out nor painted, and the columns
- * still line up. Internal table boxes can't be contained, hence tables rather than tbodies.
+ * Chromium lays out and paints all 360 rows on every recompute (~50 ms). Each block is a separate
+ * table with the same fixed column widths inside a `content-visibility: auto` box, so blocks
+ * outside the portal's viewport are neither laid out nor painted, and the columns still line up.
+ * Internal table boxes can't be contained, hence tables rather than tbodies.
  */
 function Columns() {
   return (
@@ -67,9 +66,9 @@ interface BlockProps {
 }
 
 /**
- * A block of rows after the first ones. One the browser is showing (not skipped by
- * content-visibility, e.g. the rows a what-if edit was typed into) updates with the first rows;
- * the others a frame later. Without the state event (older browsers) every block waits a frame.
+ * A block of rows. One the browser is showing (not skipped by content-visibility — the rows on
+ * screen, e.g. those a what-if edit was typed into) updates at once; the others a frame later.
+ * Without the state event (older browsers) every block waits a frame.
  */
 function Block({ count, complete, rows }: BlockProps) {
   const box = useRef<HTMLDivElement>(null);
@@ -98,13 +97,13 @@ function Block({ count, complete, rows }: BlockProps) {
 export function ScheduleTable({ schedule, states, model, editable, t, fmt }: Props) {
   const asOf = model.asOf.value;
   const rows = schedule.rows;
-  // The rows array last rendered in full; a new schedule starts with its first rows.
+  // The rows array last rendered in full; a new schedule updates the blocks on screen first.
   const [fullFor, setFullFor] = useState<Row[] | null>(null);
-  const complete = rows.length <= FIRST_ROWS || fullFor === rows;
+  const complete = fullFor === rows;
   useEffect(() => {
     if (complete) return;
     let timer = 0;
-    // After the frame with the first rows is painted: rAF runs before that paint, the timeout after.
+    // After the frame with the blocks on screen is painted: rAF runs before that paint, the timeout after.
     const raf = requestAnimationFrame(() => {
       timer = window.setTimeout(() => setFullFor(rows), 0);
     });
@@ -127,7 +126,7 @@ export function ScheduleTable({ schedule, states, model, editable, t, fmt }: Pro
     />
   );
   const blocks: number[] = [];
-  for (let from = FIRST_ROWS; from < rows.length; from += BLOCK_ROWS) blocks.push(from);
+  for (let from = 0; from < rows.length; from += BLOCK_ROWS) blocks.push(from);
   return (
     <div class="lt-schedule" data-testid="schedule" data-complete={complete ? 'yes' : 'no'}>
       <table class="lt-table lt-table--fixed">
@@ -145,7 +144,6 @@ export function ScheduleTable({ schedule, states, model, editable, t, fmt }: Pro
             <th>{t('status')}</th>
           </tr>
         </thead>
-        <tbody>{rows.slice(0, FIRST_ROWS).map(row)}</tbody>
       </table>
       {blocks.map((from) => {
         const count = Math.min(BLOCK_ROWS, rows.length - from);
