@@ -8,6 +8,13 @@ describe('emulator CRM methods', () => {
     t = undefined;
   });
 
+  it('crm.currency.base.get answers the base currency code as a bare string', async () => {
+    t = await startInstalled();
+    expect((await t.call('crm.currency.base.get', {})).body.result).toBe('USD');
+    t.em.state.portal.baseCurrency = 'MXN';
+    expect((await t.call('crm.currency.base.get', {})).body.result).toBe('MXN');
+  });
+
   it('crm.deal.add/get/update: UPPER_CASE string values, empty-code errors, events with only the ID', async () => {
     t = await startInstalled();
     await t.call('event.bind', { event: 'ONCRMDEALADD', handler: `${t.sink.url}/ev` });

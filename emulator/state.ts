@@ -243,7 +243,8 @@ export interface ExternalCall {
 }
 
 export interface EmulatorState {
-  portal: { memberId: string; languageId: string; license: string };
+  /** baseCurrency: what crm.currency.base.get answers (USD when unset, as a new portal's CRM defaults). */
+  portal: { memberId: string; languageId: string; license: string; baseCurrency?: string };
   users: PortalUser[];
   app: AppInstallation | null;
   tokens: {

@@ -111,6 +111,7 @@ describe('loan tab in the deal card', () => {
   // session to the new deal and saving the loan there, cannot succeed here and is not asserted. The
   // full calculator flow, saving included, runs on the real platform in test/loan-tab-session.test.ts.
   it('the calculator from the deal list row menu turns its result into a new deal', async () => {
+    h.em.state.portal.baseCurrency = 'MXN';
     const page = await browser.context.newPage();
     await page.goto(`${h.em.url}/crm/deal/list/?lang=en`);
     const before = (await h.call('crm.deal.list', {})).body.total;
@@ -119,6 +120,8 @@ describe('loan tab in the deal card', () => {
     const frame = await navigated;
     await frame.waitForSelector('main[data-ready="yes"]');
     expect(await frame.textContent('h2')).toBe('Loan calculator');
+    // No deal to take a currency from: the portal's base currency (crm.currency.base.get).
+    expect(await frame.textContent('label:has(input[name=amount])')).toContain('MXN');
     expect(await frame.locator('button:has-text("Save")').count()).toBe(0);
     await frame.fill('input[name=amount]', '75000');
     await frame.click('button:has-text("Create deal")');
@@ -127,6 +130,7 @@ describe('loan tab in the deal card', () => {
     const newId = Number(await created.getAttribute('data-deal-id'));
     const deal = (await h.call('crm.deal.get', { id: newId })).body.result as Record<string, unknown>;
     expect(Number(deal.OPPORTUNITY)).toBe(75000);
+    expect(deal.CURRENCY_ID).toBe('MXN');
     expect((await h.call('crm.deal.list', {})).body.total).toBe(Number(before) + 1);
     expect(h.sessions.at(-1)).not.toHaveProperty('dealId');
     await page.close();

@@ -11,6 +11,7 @@ import { batchMethods } from './batch.js';
 import { crmDealMethods } from './crm-deal.js';
 import { crmItemMethods } from './crm-item.js';
 import { crmContactMethods } from './crm-contact.js';
+import { crmCurrencyMethods } from './crm-currency.js';
 import { crmTypeMethods } from './crm-type.js';
 import { crmTimelineMethods } from './crm-timeline.js';
 import { miscMethods } from './misc.js';
@@ -28,6 +29,7 @@ export function allMethods(extra: MethodTable[] = []): MethodTable {
     crmDealMethods,
     crmItemMethods,
     crmContactMethods,
+    crmCurrencyMethods,
     crmTypeMethods,
     crmTimelineMethods,
     miscMethods,

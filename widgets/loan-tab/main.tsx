@@ -28,7 +28,9 @@ async function start(root: HTMLElement): Promise<void> {
   // from a list row also carries an ID, which it must not treat as its deal).
   const dealId = boot.dealId;
   const deal = dealId ? await bridge.call<DealFields>('crm.deal.get', { id: dealId }).catch(() => null) : null;
-  const currency = deal?.CURRENCY_ID || 'RUB';
+  // A new client's calculation (no deal) is in the portal's base currency: a Mexican lender's
+  // calculator must not start in roubles. RUB only if the portal cannot say.
+  const currency = deal?.CURRENCY_ID || (await bridge.call<string>('crm.currency.base.get', {}).catch(() => null)) || 'RUB';
   // The session renews itself with the user's fresh portal auth when it expires (api.ts).
   const api = boot.sessionToken
     ? createApi({ baseUrl: boot.apiBase, sessionToken: boot.sessionToken, portalAuth: () => bridge.freshAuth() })
