@@ -1,5 +1,5 @@
-import { Component, type ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { Component, createRef, type ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import type { Formatters } from '../format.js';
 import type { Translate } from '../i18n.js';
 import type { InstallmentState, Schedule, ScheduleRow as Row } from '../lending-types.js';
@@ -67,30 +67,40 @@ interface BlockProps {
 
 /**
  * A block of rows. One the browser is showing (not skipped by content-visibility — the rows on
- * screen, e.g. those a what-if edit was typed into) updates at once; the others a frame later.
- * Without the state event (older browsers) every block waits a frame.
+ * screen, e.g. those a what-if edit was typed into) updates at once; the others a frame later, and
+ * until then are not even diffed. Without the state event (older browsers) every block waits a frame.
  */
-function Block({ count, complete, rows }: BlockProps) {
-  const box = useRef<HTMLDivElement>(null);
-  const [shown, setShown] = useState(false);
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const onState = (e: Event): void => setShown(!(e as Event & { skipped?: boolean }).skipped);
-    el.addEventListener('contentvisibilityautostatechange', onState);
-    return () => el.removeEventListener('contentvisibilityautostatechange', onState);
-  }, []);
-  const live = complete || shown;
-  return (
-    <div ref={box} class="lt-schedule__block" style={{ containIntrinsicSize: `auto ${count * ROW_PX}px` }}>
-      <table class="lt-table lt-table--fixed lt-table--cont">
-        <Columns />
-        <tbody>
-          <Frozen frozen={!live}>{live ? rows() : null}</Frozen>
-        </tbody>
-      </table>
-    </div>
-  );
+class Block extends Component<BlockProps, { shown: boolean }> {
+  override state = { shown: false };
+  private box = createRef<HTMLDivElement>();
+  private onState = (e: Event): void => this.setState({ shown: !(e as Event & { skipped?: boolean }).skipped });
+
+  override componentDidMount(): void {
+    this.box.current?.addEventListener('contentvisibilityautostatechange', this.onState);
+  }
+
+  override componentWillUnmount(): void {
+    this.box.current?.removeEventListener('contentvisibilityautostatechange', this.onState);
+  }
+
+  override shouldComponentUpdate(next: BlockProps, nextState: { shown: boolean }): boolean {
+    // A block waiting for its frame only needs its height kept right.
+    return next.complete || nextState.shown || next.count !== this.props.count;
+  }
+
+  override render({ count, complete, rows }: BlockProps, { shown }: { shown: boolean }) {
+    const live = complete || shown;
+    return (
+      <div ref={this.box} class="lt-schedule__block" style={{ containIntrinsicSize: `auto ${count * ROW_PX}px` }}>
+        <table class="lt-table lt-table--fixed lt-table--cont">
+          <Columns />
+          <tbody>
+            <Frozen frozen={!live}>{live ? rows() : null}</Frozen>
+          </tbody>
+        </table>
+      </div>
+    );
+  }
 }
 
 /** The schedule with totals; in what-if mode future dates and payments become inputs. */
