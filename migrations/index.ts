@@ -6,6 +6,7 @@ import * as m202611220300 from './202611220300-loans.js';
 import * as m202611220330 from './202611220330-activity-calls.js';
 import * as m202611220400 from './202611220400-portal-settings.js';
 import * as m202611230100 from './202611230100-loan-closure.js';
+import * as m202611240100 from './202611240100-payment-imports.js';
 
 // Ordered list of migrations. Names are YYYYMMDDHHMM-what; each file is frozen once landed
 // (it takes Kysely<any> and never imports app code).
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '202611220330-activity-calls': m202611220330,
   '202611220400-portal-settings': m202611220400,
   '202611230100-loan-closure': m202611230100,
+  '202611240100-payment-imports': m202611240100,
 };

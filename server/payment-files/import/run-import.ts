@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { AppError, isAppError } from '../../errors.js';
+import type { Executor } from '../../loans/db-types.js';
+import { isoDay, type Actor, type LoanDeps } from '../../loans/operations/deps.js';
+import { uuid7 } from '../../loans/uuid7.js';
+import type { ColumnMapping, FileLocale, LineIssue, PaymentFile, PaymentLine, RawTable } from '../types.js';
+import { applyLines, type RegisterFn } from './apply-lines.js';
+import { checkLines } from './check-lines.js';
+import type { PaymentFileParser } from './parser-port.js';
+import { insertImport, type ImportRecord } from './repository.js';
+import { totalsByCurrency } from './summary.js';
+import type { ImportStatus } from './tables.js';
+
+export interface ImportRequest {
+  file: PaymentFile;
+  mapping: ColumnMapping;
+  locale: FileLocale;
+  dryRun: boolean;
+}
+
+export interface ImportDeps {
+  parser: PaymentFileParser;
+  loan: LoanDeps;
+  /** registerPayment, or a wrapper around it (tests make it fail halfway). */
+  register?: RegisterFn;
+}
+
+export interface ImportLine {
+  line: number;
+  dealId: number;
+  date: string;
+  amount: string;
+  reference: string | null;
+  status: 'new' | 'already' | 'booked';
+}
+
+export interface ImportResult {
+  importId: string;
+  dryRun: boolean;
+  summary: { rows: number; new: number; alreadyImported: number; newTotals: Record<string, string> };
+  lines: ImportLine[];
+}
+
+/**
+ * Previews or applies one payment file, all or nothing: the file is read and mapped, every line is
+ * checked against the portal's loans, and if ANY line has an issue the whole file is refused with
+ * the full list (422 IMPORT_REFUSED) and no payment is written. Otherwise a dry run only reports,
+ * and an apply books each new line (see applyLines for a crash halfway). Every outcome is recorded.
+ */
+export async function runImport(db: Executor, portalId: string, req: ImportRequest, actor: Actor, deps: ImportDeps): Promise<ImportResult> {
+  const { file } = req;
+  if (file.content.length > deps.parser.maxFileBytes) throw fileTooLarge(deps.parser.maxFileBytes);
+  const importId = uuid7(deps.loan.now().getTime());
+  const record = (status: ImportStatus, rest: Pick<ImportRecord, 'format' | 'rows' | 'newCount' | 'alreadyCount' | 'issueCount'>) =>
+    insertImport(db, portalId, {
+      id: importId,
+      fileName: file.fileName,
+      fileSha256: createHash('sha256').update(file.content).digest('hex'),
+      status,
+      createdBy: actor.userId,
+      createdAt: deps.loan.now().toISOString(),
+      ...rest,
+    });
+
+  const read = await readLines(req, deps.parser);
+  const format = read.table?.format ?? 'unknown';
+  const rows = read.table?.rows.length ?? 0;
+  const { checked, issues } =
+    read.issues.length > 0
+      ? { checked: [], issues: read.issues }
+      : await checkLines(db, portalId, read.lines, { today: isoDay(deps.loan.now()), mapping: req.mapping });
+  if (issues.length > 0) {
+    await record('refused', { format, rows, newCount: 0, alreadyCount: 0, issueCount: issues.length });
+    throw refused(importId, issues);
+  }
+
+  const statuses = req.dryRun
+    ? checked.map((c) => c.status)
+    : await applyLines(db, portalId, checked, {
+        fileName: file.fileName,
+        actor,
+        deps: deps.loan,
+        ...(deps.register ? { register: deps.register } : {}),
+      });
+  const lines = checked.map((c, i) => ({ ...c, status: statuses[i]! }));
+  const fresh = lines.filter((l) => l.status !== 'already');
+  await record(req.dryRun ? 'previewed' : 'applied', {
+    format,
+    rows,
+    newCount: fresh.length,
+    alreadyCount: lines.length - fresh.length,
+    issueCount: 0,
+  });
+  return {
+    importId,
+    dryRun: req.dryRun,
+    summary: { rows, new: fresh.length, alreadyImported: lines.length - fresh.length, newTotals: totalsByCurrency(fresh) },
+    lines: lines.map((l) => ({ line: l.line, dealId: l.dealId, date: l.date, amount: l.amount, reference: l.reference, status: l.status })),
+  };
+}
+
+export function fileTooLarge(maxBytes: number): AppError {
+  return new AppError(
+    'FILE_TOO_LARGE',
+    `payment file over ${maxBytes} bytes`,
+    `The file is larger than ${Math.floor(maxBytes / 1024)} KB; split it into smaller files`,
+    { maxBytes },
+    413,
+  );
+}
+
+/**
+ * The file as lines, or the issues that stop it; a file the parser cannot read is an issue of line 0.
+ * The parser bounds the work (size, rows, columns: parse/limits.ts), so the lines here are bounded too.
+ */
+async function readLines(
+  req: ImportRequest,
+  parser: PaymentFileParser,
+): Promise<{ table: RawTable | null; lines: PaymentLine[]; issues: LineIssue[] }> {
+  let table: RawTable;
+  try {
+    table = await parser.readTable(req.file);
+  } catch (e) {
+    if (!isAppError(e) || e.status >= 500 || e.status === 413) throw e;
+    return { table: null, lines: [], issues: [{ line: 0, code: e.code, message: e.userMessage }] };
+  }
+  const { lines, issues } = parser.mapLines(table, req.mapping, req.locale);
+  if (lines.length === 0 && issues.length === 0) issues.push({ line: 0, code: 'NO_LINES', message: 'The file has no payment lines' });
+  return { table, lines, issues };
+}
+
+function refused(importId: string, issues: LineIssue[]): AppError {
+  const sorted = [...issues].sort((a, b) => a.line - b.line);
+  const n = sorted.length;
+  return new AppError(
+    'IMPORT_REFUSED',
+    `payment file refused: ${n} issue(s)`,
+    `The file was not imported: ${n} ${n === 1 ? 'line has a problem' : 'problems'}; fix ${n === 1 ? 'it' : 'them'} and import the whole file again`,
+    { importId, issues: sorted },
+    422,
+  );
+}
