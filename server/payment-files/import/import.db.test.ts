@@ -4,14 +4,17 @@ import type { Db } from '../../db/database.js';
 import { createTestDb } from '../../db/test-db.js';
 import { defaultLoanDeps, type OutboxJob } from '../../loans/operations/deps.js';
 import { registerPayment } from '../../loans/operations/register-payment.js';
+import { reversePayment } from '../../loans/operations/reverse-payment.js';
 import { saveLoan } from '../../loans/operations/save-loan.js';
 import { listLedger } from '../../loans/repositories/ledger.js';
 import { closeLoan, findLoanByDeal } from '../../loans/repositories/loans.js';
 import { sampleTerms } from '../../loans/sample-terms.js';
 import type { RegisterFn } from './apply-lines.js';
+import { paymentIdsOf } from './payment-id.js';
 import { listImports } from './repository.js';
 import { runImport, type ImportDeps } from './run-import.js';
-import { agentCsv, HEADER, RU_LOCALE, stubParser, type FileRow } from './test-support.js';
+import { paymentFileParser } from './default-parser.js';
+import { agentCsv, HEADER, RU_LOCALE, type FileRow } from './test-support.js';
 
 // The import on both dialects, with loans saved through saveLoan: all or nothing, never twice.
 const P = 'portal-imp';
@@ -23,7 +26,7 @@ const loanDeps = defaultLoanDeps({
   now: () => new Date(Date.parse('2024-06-01T10:00:00Z') + tick++),
   enqueue: async (_t, job) => void jobs.push(job),
 });
-const deps: ImportDeps = { parser: stubParser, loan: loanDeps };
+const deps: ImportDeps = { parser: paymentFileParser, loan: loanDeps };
 let db: Db;
 
 const run = (fileName: string, rows: FileRow[], dryRun: boolean, d: ImportDeps = deps) =>
@@ -120,6 +123,29 @@ describe('payment file import', () => {
     expect(await payments(310)).toEqual([]);
   });
 
+  it('a file that cannot be read, or lacks a mapped column, is refused with the reason and writes nothing', async () => {
+    const binary = { fileName: 'x.csv', content: Buffer.from([0xff, 0xfe, 0x41, 0x00]) };
+    await expect(
+      runImport(db.kysely, P, { file: binary, mapping: HEADER, locale: RU_LOCALE, dryRun: false }, actor, deps),
+    ).rejects.toMatchObject({
+      code: 'IMPORT_REFUSED',
+      details: { issues: [{ line: 0, code: 'FILE_ENCODING' }] },
+    });
+    const file = { fileName: 'y.csv', content: agentCsv([{ dealId: 310, date: '2024-02-15', amount: '1.00' }]) };
+    const refusal = runImport(
+      db.kysely,
+      P,
+      { file, mapping: { ...HEADER, amount: 'Итого' }, locale: RU_LOCALE, dryRun: false },
+      actor,
+      deps,
+    );
+    await expect(refusal).rejects.toMatchObject({
+      code: 'IMPORT_REFUSED',
+      details: { issues: [{ line: 0, column: 'Итого', code: 'MAPPING_COLUMN_MISSING', message: expect.any(String) }] },
+    });
+    expect(await payments(310)).toEqual([]);
+  });
+
   it('two identical lines without a reference in one file are two payments, and stay two when re-sent', async () => {
     const pair = [
       { dealId: 320, date: '2024-02-20', amount: '700.00' },
@@ -144,6 +170,16 @@ describe('payment file import', () => {
     const booked = await payments(310);
     expect(booked.map((e) => e.reference).sort()).toEqual(['C-401', 'C-402', 'C-403', 'C-404']);
     expect(await paid(310)).toBe('1610.00');
+  });
+
+  it('a payment reversed in the loan tab stays reversed when its file comes again', async () => {
+    const row = { dealId: 320, date: '2024-04-01', amount: '50.00', reference: 'REV-1' };
+    const [line] = (await run('rev.csv', [row], false)).lines;
+    expect(line!.status).toBe('booked');
+    const [id] = paymentIdsOf([{ line: 2, ...row }]);
+    await reversePayment(db.kysely, P, 320, id!, { reasonCode: 'WRONG_LOAN', note: null }, actor, loanDeps);
+    expect((await run('rev-again.csv', [row], false)).summary).toMatchObject({ new: 0, alreadyImported: 1 });
+    expect((await payments(320)).filter((e) => e.reference === 'REV-1')).toHaveLength(1);
   });
 
   it('records every import of the portal, newest first, and only the portal’s', async () => {

@@ -9,14 +9,15 @@ import { listLedger } from '../../loans/repositories/ledger.js';
 import { findLoanByDeal } from '../../loans/repositories/loans.js';
 import { sampleTerms } from '../../loans/sample-terms.js';
 import { runImport } from './run-import.js';
-import { agentCsv, HEADER, RU_LOCALE, stubParser, type FileRow } from './test-support.js';
+import { paymentFileParser } from './default-parser.js';
+import { agentCsv, HEADER, RU_LOCALE, type FileRow } from './test-support.js';
 
 // Property: however an agent's files are re-sent — cumulative files overlapping, the same file
 // again, rows shuffled — each loan's paid total is the sum of the distinct payments sent. Payments
 // here have distinct keys (deal, date, amount, reference); identical ones are the one documented
 // exception (payment-id.ts) and are pinned by an example test instead.
 const P = 'portal-prop';
-const deps = { parser: stubParser, loan: defaultLoanDeps({ now: () => new Date('2024-06-01T10:00:00Z') }) };
+const deps = { parser: paymentFileParser, loan: defaultLoanDeps({ now: () => new Date('2024-06-01T10:00:00Z') }) };
 let db: Db;
 let nextDeal = 1000;
 

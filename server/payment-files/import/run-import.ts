@@ -65,10 +65,10 @@ export async function runImport(db: Executor, portalId: string, req: ImportReque
   const read = await readLines(req, deps.parser);
   const format = read.table?.format ?? 'unknown';
   const rows = read.table?.rows.length ?? 0;
-  const { checked, issues } =
-    read.issues.length > 0
-      ? { checked: [], issues: read.issues }
-      : await checkLines(db, portalId, read.lines, { today: isoDay(deps.loan.now()), mapping: req.mapping });
+  // The lines that did map are checked too, so one answer lists every problem of the file.
+  const check = await checkLines(db, portalId, read.lines, { today: isoDay(deps.loan.now()), mapping: req.mapping });
+  const { checked } = check;
+  const issues = [...read.issues, ...check.issues];
   if (issues.length > 0) {
     await record('refused', { format, rows, newCount: 0, alreadyCount: 0, issueCount: issues.length });
     throw refused(importId, issues);
@@ -117,16 +117,14 @@ async function readLines(
   req: ImportRequest,
   parser: PaymentFileParser,
 ): Promise<{ table: RawTable | null; lines: PaymentLine[]; issues: LineIssue[] }> {
-  let table: RawTable;
   try {
-    table = await parser.readTable(req.file);
+    const { table, lines, issues } = await parser.parse(req.file, req.mapping, req.locale);
+    if (lines.length === 0 && issues.length === 0) issues.push({ line: 0, code: 'NO_LINES', message: 'The file has no payment lines' });
+    return { table, lines, issues };
   } catch (e) {
     if (!isAppError(e) || e.status >= 500 || e.status === 413) throw e;
     return { table: null, lines: [], issues: [{ line: 0, code: e.code, message: e.userMessage }] };
   }
-  const { lines, issues } = parser.mapLines(table, req.mapping, req.locale);
-  if (lines.length === 0 && issues.length === 0) issues.push({ line: 0, code: 'NO_LINES', message: 'The file has no payment lines' });
-  return { table, lines, issues };
 }
 
 function refused(importId: string, issues: LineIssue[]): AppError {
