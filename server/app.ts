@@ -18,6 +18,8 @@ import { smsSenderRoutes } from './routes/sms/index.js';
 import { loanRoutes } from './routes/api/loans/index.js';
 import { sessionRoutes } from './routes/session/index.js';
 import { productRoutes } from './routes/api/products/index.js';
+import { paymentImportRoutes } from './routes/api/payment-imports/index.js';
+import { paymentFileParser } from './payment-files/import/default-parser.js';
 import { appPlacementRoutes } from '../placements/app-plugin.js';
 import { settingsAdminPage } from '../placements/settings.js';
 import { settingsRoutes } from './routes/api/settings/index.js';
@@ -81,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(loanRoutes);
   await app.register(sessionRoutes); // POST /api/v1/session/renew: the widget's silent renewal
   await app.register(productRoutes);
+  await app.register(paymentImportRoutes, { parser: paymentFileParser }); // /api/v1/payment-imports (admin)
   await app.register(appPlacementRoutes); // placement iframe POSTs + /widgets/* bundles
   return app;
 }

@@ -1,0 +1,80 @@
+import { Type } from '@sinclair/typebox';
+
+const Header = Type.String({ minLength: 1, maxLength: 100 });
+const IsoDay = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Decimal = Type.String({ pattern: '^\\d{1,15}(\\.\\d{1,10})?$' });
+
+/** Which column holds what, by header text (server/payment-files/types.ts ColumnMapping). */
+export const MappingBody = Type.Object({ dealId: Header, date: Header, amount: Header, reference: Type.Optional(Header) });
+export const LocaleBody = Type.Object({
+  dateOrder: Type.Union([Type.Literal('dmy'), Type.Literal('mdy'), Type.Literal('iso')]),
+  decimalSeparator: Type.Union([Type.Literal(','), Type.Literal('.')]),
+});
+
+export const ImportBody = Type.Object({
+  fileName: Type.String({ minLength: 1, maxLength: 200 }),
+  // No maxLength here: an oversized file is answered 413 by the handler (and the route's body
+  // limit), not 400 by the validator. Strict base64, no line breaks.
+  contentBase64: Type.String({ minLength: 1, pattern: '^[A-Za-z0-9+/]*={0,2}$' }),
+  mapping: MappingBody,
+  locale: LocaleBody,
+  dryRun: Type.Boolean(),
+});
+
+export const ImportLineReply = Type.Object({
+  line: Type.Integer(),
+  dealId: Type.Integer(),
+  date: IsoDay,
+  amount: Decimal,
+  reference: Type.Union([Type.String(), Type.Null()]),
+  status: Type.Union([Type.Literal('new'), Type.Literal('already'), Type.Literal('booked')]),
+});
+
+export const ImportReply = Type.Object({
+  importId: Type.String(),
+  dryRun: Type.Boolean(),
+  summary: Type.Object({
+    rows: Type.Integer(),
+    new: Type.Integer(),
+    alreadyImported: Type.Integer(),
+    /** Sum of the new lines per currency code, as decimal strings in the currency's scale. */
+    newTotals: Type.Record(Type.String({ pattern: '^[A-Z]{3}$' }), Decimal),
+  }),
+  lines: Type.Array(ImportLineReply),
+});
+
+export const LineIssueReply = Type.Object({
+  line: Type.Integer(),
+  column: Type.Optional(Type.String()),
+  code: Type.String(),
+  message: Type.String(),
+});
+
+/** 422: IMPORT_REFUSED carries every issue; other 422s (none expected) keep their own details. */
+export const RefusedReply = Type.Object({
+  error: Type.String(),
+  message: Type.String(),
+  details: Type.Optional(
+    Type.Object(
+      { importId: Type.Optional(Type.String()), issues: Type.Optional(Type.Array(LineIssueReply)) },
+      { additionalProperties: true },
+    ),
+  ),
+});
+
+export const ImportRecordReply = Type.Object({
+  id: Type.String(),
+  fileName: Type.String(),
+  fileSha256: Type.String(),
+  format: Type.String(),
+  rows: Type.Integer(),
+  newCount: Type.Integer(),
+  alreadyCount: Type.Integer(),
+  issueCount: Type.Integer(),
+  status: Type.Union([Type.Literal('previewed'), Type.Literal('applied'), Type.Literal('refused')]),
+  createdBy: Type.Union([Type.Integer(), Type.Null()]),
+  createdAt: Type.String(),
+});
+export const ImportsReply = Type.Object({ imports: Type.Array(ImportRecordReply) });
+
+export const ErrorReply = Type.Object({ error: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) });
