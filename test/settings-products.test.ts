@@ -7,36 +7,16 @@
 import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmulator, type Emulator, type EmulatorExtension } from '../emulator/index.js';
-import { hostFromCore } from '../emulator/portal-ui/host.js';
-import { portalLang } from '../emulator/portal-ui/i18n.js';
-import { appPage } from '../emulator/portal-ui/pages.js';
-import { settingsPlacement } from '../placements/settings.js';
+import { createEmulator, type Emulator } from '../emulator/index.js';
 import type { Db } from '../server/db/database.js';
 import { createTestDb } from '../server/db/test-db.js';
 import { installInto, startApp, TEST_CLIENT, type AppUnderTest } from '../server/portal/test-harness.js';
 import { launchChromium, type Browser } from './frame-harness.js';
 import { ensureWidgetsBuilt } from './loan-tab-support.js';
+import { settingsAppPage } from './settings-app-page.js';
 
 let appUrl = '';
-/**
- * The portal's app page for our app URL. The emulator's /marketplace/app/ shows the install URL
- * (where installFinish happens); after install Bitrix24 opens the app URL instead, with the same
- * DEFAULT frame — this route is that page, built from the emulator's own appPage.
- */
-const appUrlPage: EmulatorExtension = {
-  name: 'settings-app-page',
-  register(app, core) {
-    const host = hostFromCore(core);
-    app.get('/marketplace/app/settings/', async (req, reply) => {
-      const q = req.query as Record<string, string | undefined>;
-      const lang = portalLang(q.lang, host.defaultLang());
-      const userId = Number(q.user ?? 1);
-      const ctx = { host, lang, userId, keep: `lang=${lang}&user=${userId}` };
-      return reply.type('text/html; charset=utf-8').send(appPage(ctx, `${appUrl}${settingsPlacement.handlerPath}`));
-    });
-  },
-};
+const appUrlPage = settingsAppPage(() => appUrl);
 
 describe('loan products settings', () => {
   let em: Emulator;
