@@ -10,6 +10,9 @@ import { connectB24Frame, isFramed, type FrameBridge } from './bridge.js';
 import { App } from './components/app.js';
 import { toLang, translator } from './i18n.js';
 import { decimalFormatter } from './format.js';
+import { createImportApi } from './import-api.js';
+import { importTranslator } from './import-i18n.js';
+import { createImportModel, type ImportModel } from './import-model.js';
 import { createSettingsModel } from './model.js';
 import './styles.css';
 
@@ -17,22 +20,27 @@ function newProductId(): string {
   return `product-${crypto.randomUUID().slice(0, 8)}`;
 }
 
-function mount(root: HTMLElement, lang: string | null, model: ReturnType<typeof createSettingsModel>): void {
+function mount(root: HTMLElement, lang: string | null, model: ReturnType<typeof createSettingsModel>, imports: ImportModel): void {
   const l = toLang(lang);
   document.documentElement.lang = l;
-  render(<App model={model} t={translator(l)} fmt={decimalFormatter(l)} />, root);
+  render(
+    <App model={model} t={translator(l)} fmt={decimalFormatter(l)} imports={{ model: imports, t: importTranslator(l), lang: l }} />,
+    root,
+  );
 }
 
 async function start(root: HTMLElement): Promise<void> {
   const boot = readBoot(document);
   // Started at once but not awaited: the list loads while the SDK handshakes with the portal.
   const bridge = isFramed(window) ? connectB24Frame().catch(() => null) : Promise.resolve(null);
-  const api = createProductsApi({
+  const session = {
     baseUrl: boot.apiBase,
     sessionToken: boot.sessionToken,
     // In the portal the bearer session renews itself through the frame when it expires.
     ...(boot.sessionToken ? { portalAuth: () => frameAuth(bridge) } : {}),
-  });
+  };
+  const api = createProductsApi(session);
+  const imports = createImportModel(createImportApi(session));
   const model = createSettingsModel({
     api,
     newId: newProductId,
@@ -40,11 +48,11 @@ async function start(root: HTMLElement): Promise<void> {
     // through. Reopening this page in another tab shows the sign-in form when signed out.
     ...(boot.sessionToken ? {} : { signInUrl: window.location.href }),
   });
-  mount(root, boot.lang ?? navigator.language, model);
+  mount(root, boot.lang ?? navigator.language, model, imports);
   const loaded = model.load();
   const connected = await bridge;
   if (connected) {
-    if (connected.lang && toLang(connected.lang) !== toLang(boot.lang)) mount(root, connected.lang, model);
+    if (connected.lang && toLang(connected.lang) !== toLang(boot.lang)) mount(root, connected.lang, model, imports);
     fitFrame(connected, root);
   }
   await loaded;

@@ -1,6 +1,9 @@
 import type { FormatDecimal } from '../format.js';
-import type { Translate } from '../i18n.js';
+import type { Lang, Translate } from '../i18n.js';
+import type { ImportTranslate } from '../import-i18n.js';
+import type { ImportModel } from '../import-model.js';
 import type { SettingsModel } from '../model.js';
+import { PaymentImport } from './payment-import.js';
 import { ProductForm } from './product-form.js';
 import { ProductList } from './product-list.js';
 
@@ -8,9 +11,11 @@ interface AppProps {
   model: SettingsModel;
   t: Translate;
   fmt: FormatDecimal;
+  /** The payment-file import, shown to administrators (the server checks again). */
+  imports?: { model: ImportModel; t: ImportTranslate; lang: Lang } | undefined;
 }
 
-export function App({ model, t, fmt }: AppProps) {
+export function App({ model, t, fmt, imports }: AppProps) {
   const canEdit = model.canEdit.value === true;
   const problem = model.problem.value;
   const ready = !model.loading.value;
@@ -61,6 +66,7 @@ export function App({ model, t, fmt }: AppProps) {
       ) : (
         <p class="st-muted">{t('loading')}</p>
       )}
+      {canEdit && imports ? <PaymentImport model={imports.model} t={imports.t} fmt={fmt} lang={imports.lang} /> : null}
     </main>
   );
 }

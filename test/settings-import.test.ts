@@ -1,0 +1,153 @@
+// Payment files from paying agents, in a real browser: an administrator opens the app's page in the
+// portal, uploads the agent's CSV (CP1251, ';', decimal comma — what Russian agents send), previews
+// it, imports it, and the loans' ledgers hold the payments once; the same file again finds nothing
+// new. A file with a line for a deal without a loan is refused as a whole and books nothing.
+import { mkdirSync } from 'node:fs';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmulator, type Emulator } from '../emulator/index.js';
+import type { Db } from '../server/db/database.js';
+import { createTestDb } from '../server/db/test-db.js';
+import { sampleTerms } from '../server/loans/sample-terms.js';
+import { installInto, startApp, TEST_CLIENT, type AppUnderTest } from '../server/portal/test-harness.js';
+import { launchChromium, type Browser } from './frame-harness.js';
+import { ensureWidgetsBuilt } from './loan-tab-support.js';
+import { settingsAppPage } from './settings-app-page.js';
+
+let appUrl = '';
+const appUrlPage = settingsAppPage(() => appUrl);
+
+/** A CP1251 file as a Russian agent sends it (Cyrillic bytes, not UTF-8). */
+function cp1251(text: string): Buffer {
+  const out: number[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out.push(c);
+    else if (c >= 0x410 && c <= 0x44f) out.push(c - 0x410 + 0xc0);
+    else if (c === 0x401) out.push(0xa8);
+    else if (c === 0x451) out.push(0xb8);
+    else throw new Error(`no CP1251 byte for ${ch}`);
+  }
+  return Buffer.from(out);
+}
+
+describe('payment files from paying agents', () => {
+  let em: Emulator;
+  let db: Db;
+  let a: AppUnderTest;
+  let portalId: string;
+  let browser: Browser;
+  const deals: number[] = [];
+
+  async function api(
+    method: string,
+    path: string,
+    dealId: number | null,
+    body?: unknown,
+  ): Promise<{ status: number; json: Record<string, unknown> }> {
+    const token = a.app.sessions.issue({ portalId, userId: 1, isAdmin: dealId === null, ...(dealId === null ? {} : { dealId }) });
+    const r = await fetch(`${a.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: r.status, json: (await r.json()) as Record<string, unknown> };
+  }
+
+  const paymentsOf = async (dealId: number) =>
+    ((await api('GET', `/api/v1/deals/${dealId}/loan`, dealId)).json.payments as { amount: string }[]).map((p) => p.amount);
+
+  beforeAll(async () => {
+    await ensureWidgetsBuilt();
+    mkdirSync('test-results', { recursive: true });
+    db = await createTestDb();
+    em = await createEmulator({ ...TEST_CLIENT, rateLimit: false, seedDemoData: true }, { extensions: [appUrlPage] });
+    a = await startApp(db, { B24_OAUTH_SERVER: em.url });
+    appUrl = a.url;
+    portalId = await installInto(em, a, db);
+    for (const title of ['Заём Петрову', 'Заём Сидоровой']) {
+      const r = await fetch(`${em.url}/rest/crm.deal.add`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ auth: em.issueUserToken(1).accessToken, fields: { TITLE: title, CURRENCY_ID: 'RUB', OPPORTUNITY: 100000 } }),
+      });
+      const id = Number(((await r.json()) as { result: number }).result);
+      deals.push(id);
+      const saved = await api('POST', `/api/v1/deals/${id}/loan`, id, { loan: sampleTerms(12), productId: null });
+      expect(saved.status).toBe(200);
+    }
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await a?.close();
+    await em?.close();
+    await db?.close();
+  });
+
+  async function openApp(): Promise<{ page: Page; frame: Frame }> {
+    const page = await browser.context.newPage();
+    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${a.url}/placements/settings`) });
+    await page.goto(`${em.url}/marketplace/app/settings/?lang=ru`);
+    const frame = await navigated;
+    await frame.waitForSelector('main[data-ready="yes"][data-can-edit="yes"]');
+    return { page, frame };
+  }
+
+  async function upload(frame: Frame, name: string, content: Buffer): Promise<void> {
+    const section = frame.locator('[data-testid="payment-import"]');
+    await section.locator('input[name="paymentFile"]').setInputFiles({ name, mimeType: 'text/csv', buffer: content });
+    await section.locator('input[name="col-dealId"]').fill('Номер сделки');
+    await section.locator('input[name="col-date"]').fill('Дата');
+    await section.locator('input[name="col-amount"]').fill('Сумма');
+    await section.locator('input[name="col-reference"]').fill('Номер платежа');
+  }
+
+  it('previews, imports once, and finds nothing new in the same file again', async () => {
+    const [d1, d2] = deals as [number, number];
+    const file = cp1251(
+      `Номер сделки;Дата;Сумма;Номер платежа\n${d1};15.02.2024;9 168,00;П-1\n${d2};15.02.2024;10 000,50;П-2\n${d1};15.03.2024;9 168,00;П-3\n`,
+    );
+    const { page, frame } = await openApp();
+    await upload(frame, 'agent-2024-03-15.csv', file);
+    const section = frame.locator('[data-testid="payment-import"]');
+    await section.locator('button[name="preview"]').click();
+    await expect.poll(() => section.locator('[data-testid="import-summary"]').textContent()).toContain('Новых платежей: 3');
+    // A preview books nothing.
+    expect(await paymentsOf(d1)).toEqual([]);
+    await page.screenshot({ path: 'test-results/settings-import-preview.png', fullPage: true });
+
+    await section.locator('button[name="import"]').click();
+    await expect.poll(() => section.locator('[data-testid="import-summary"]').textContent()).toContain('Проведено новых платежей: 3');
+    expect(await paymentsOf(d1)).toEqual(['9168.00', '9168.00']);
+    expect(await paymentsOf(d2)).toEqual(['10000.50']);
+
+    // The agent sends the same file again (or tomorrow's cumulative one): nothing counts twice.
+    await section.locator('button[name="preview"]').click();
+    await expect
+      .poll(() => section.locator('[data-testid="import-summary"]').textContent())
+      .toContain('Все платежи из этого файла уже проведены');
+    expect(await section.locator('button[name="import"]').isDisabled()).toBe(true);
+    expect(await paymentsOf(d1)).toHaveLength(2);
+    await page.close();
+  });
+
+  it('a file with one line for a deal without a loan is refused as a whole and books nothing', async () => {
+    const [d1] = deals as [number];
+    const before = await paymentsOf(d1);
+    const file = cp1251(`Номер сделки;Дата;Сумма;Номер платежа\n${d1};15.04.2024;9 168,00;П-4\n999999;15.04.2024;500,00;П-5\n`);
+    const { page, frame } = await openApp();
+    await upload(frame, 'agent-bad.csv', file);
+    const section = frame.locator('[data-testid="payment-import"]');
+    await section.locator('button[name="preview"]').click();
+    const refused = section.locator('[data-testid="import-refused"]');
+    await expect.poll(() => refused.textContent()).toContain('Файл отклонён');
+    expect(await refused.locator('tbody tr').count()).toBe(1);
+    expect(await refused.locator('tbody tr td').first().textContent()).toBe('3');
+    expect(await refused.locator('tbody tr td').last().textContent()).toBe('По этой сделке нет сохранённого займа');
+    expect(await paymentsOf(d1)).toEqual(before);
+    await page.screenshot({ path: 'test-results/settings-import-refused.png', fullPage: true });
+    await page.close();
+  });
+});

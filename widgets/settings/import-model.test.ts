@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../shared/session-client.js';
+import type { ImportApi, ImportRequest, ImportResult } from './import-api.js';
+import { importTranslator } from './import-i18n.js';
+import { createImportModel } from './import-model.js';
+
+const result = (dryRun: boolean, fresh: number): ImportResult => ({
+  importId: 'imp-1',
+  dryRun,
+  summary: { rows: 2, new: fresh, alreadyImported: 2 - fresh, newTotals: fresh > 0 ? { RUB: '1500.50' } : {} },
+  lines: [
+    { line: 2, dealId: 7, date: '2026-03-01', amount: '1500.50', reference: 'R-1', status: fresh > 0 ? 'new' : 'already' },
+    { line: 3, dealId: 8, date: '2026-03-01', amount: '99.00', reference: null, status: 'already' },
+  ],
+});
+
+function fakeApi(answer: (req: ImportRequest) => Promise<ImportResult>) {
+  const run = vi.fn(answer);
+  return { run, api: { run } as ImportApi };
+}
+
+describe('payment-file import on the settings screen', () => {
+  it('imports only after a clean preview of the same file and settings, sending what was previewed', async () => {
+    const { api, run } = fakeApi((req) => Promise.resolve(result(req.dryRun, 1)));
+    const m = createImportModel(api);
+    await m.apply();
+    expect(run).not.toHaveBeenCalled();
+    m.setFile('agent.csv', new TextEncoder().encode('Deal;Date;Amount\n7;01.03.2026;1 500,50\n'));
+    await m.preview();
+    expect(m.canImport.value).toBe(true);
+    m.set('decimalSeparator', '.');
+    // Other settings: the preview no longer speaks for them.
+    expect(m.canImport.value).toBe(false);
+    await m.preview();
+    await m.apply();
+    expect(run.mock.calls.map((c) => c[0].dryRun)).toEqual([true, true, false]);
+    const sent = run.mock.calls[2]![0];
+    expect(sent).toMatchObject({ fileName: 'agent.csv', locale: { dateOrder: 'dmy', decimalSeparator: '.' } });
+    expect(atob(sent.contentBase64)).toContain('Deal;Date;Amount');
+    expect(m.state.value.kind).toBe('done');
+  });
+
+  it('a file with nothing new cannot be imported', async () => {
+    const m = createImportModel(fakeApi((req) => Promise.resolve(result(req.dryRun, 0))).api);
+    m.setFile('again.csv', new Uint8Array([68]));
+    await m.preview();
+    expect(m.canImport.value).toBe(false);
+  });
+
+  it('a refused file shows the server issues line by line', async () => {
+    const issues = [{ line: 3, column: 'Deal', code: 'LOAN_NOT_FOUND', message: 'Deal 99 has no loan' }];
+    const m = createImportModel(fakeApi(() => Promise.reject(new ApiError(422, 'IMPORT_REFUSED', 'The file was refused', { issues }))).api);
+    m.setFile('bad.csv', new Uint8Array([68]));
+    await m.preview();
+    expect(m.state.value).toEqual({ kind: 'refused', message: 'The file was refused', issues });
+    expect(m.canImport.value).toBe(false);
+  });
+
+  it('encodes large files without overflowing the stack', () => {
+    const m = createImportModel(fakeApi(() => Promise.resolve(result(true, 1))).api);
+    const big = new Uint8Array(3 * 1024 * 1024).fill(65);
+    m.setFile('big.csv', big);
+    expect(m.file.value!.base64.length).toBe(Math.ceil(big.length / 3) * 4);
+  });
+
+  it('fills the summary in every language', () => {
+    for (const lang of ['en', 'ru', 'es'] as const)
+      expect(importTranslator(lang)('summaryPreview', { rows: 5, new: 3, already: 2 })).toMatch(/5.*3.*2/);
+  });
+});

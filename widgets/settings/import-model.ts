@@ -1,0 +1,99 @@
+// State of the payment-file import on the settings screen: the file, which columns hold what, how
+// the agent writes dates and amounts, and the last answer. Import is offered only after a preview
+// of exactly this file and these settings came back clean — what the admin saw is what is booked.
+import { batch, computed, signal } from '@preact/signals';
+import { ApiError } from '../shared/session-client.js';
+import type { ImportApi, ImportRequest, ImportResult, LineIssue } from './import-api.js';
+
+export type ImportState =
+  | { kind: 'idle' }
+  | { kind: 'working'; dryRun: boolean }
+  | { kind: 'preview'; result: ImportResult }
+  | { kind: 'done'; result: ImportResult }
+  | { kind: 'refused'; message: string; issues: LineIssue[] }
+  | { kind: 'failed'; message: string };
+
+export interface ImportSettings {
+  dealId: string;
+  date: string;
+  amount: string;
+  reference: string;
+  dateOrder: ImportRequest['locale']['dateOrder'];
+  decimalSeparator: ImportRequest['locale']['decimalSeparator'];
+}
+
+/** The columns of the template we give agents; an agent with other headers types theirs. */
+export const DEFAULT_IMPORT_SETTINGS: ImportSettings = {
+  dealId: 'Deal',
+  date: 'Date',
+  amount: 'Amount',
+  reference: 'Reference',
+  dateOrder: 'dmy',
+  decimalSeparator: ',',
+};
+
+export function createImportModel(api: ImportApi) {
+  const file = signal<{ name: string; base64: string } | null>(null);
+  const settings = signal<ImportSettings>(DEFAULT_IMPORT_SETTINGS);
+  const state = signal<ImportState>({ kind: 'idle' });
+  /** Import needs a clean preview of the current file and settings with something new in it. */
+  const canImport = computed(() => state.value.kind === 'preview' && state.value.result.summary.new > 0);
+
+  function setFile(name: string, bytes: Uint8Array): void {
+    batch(() => {
+      file.value = { name, base64: toBase64(bytes) };
+      state.value = { kind: 'idle' };
+    });
+  }
+
+  function set<K extends keyof ImportSettings>(key: K, value: ImportSettings[K]): void {
+    batch(() => {
+      settings.value = { ...settings.value, [key]: value };
+      // A preview of other settings says nothing about these.
+      if (state.value.kind !== 'working') state.value = { kind: 'idle' };
+    });
+  }
+
+  async function run(dryRun: boolean): Promise<void> {
+    const f = file.value;
+    if (!f || state.value.kind === 'working' || (!dryRun && !canImport.value)) return;
+    const s = settings.value;
+    state.value = { kind: 'working', dryRun };
+    try {
+      const result = await api.run({
+        fileName: f.name,
+        contentBase64: f.base64,
+        mapping: {
+          dealId: s.dealId.trim(),
+          date: s.date.trim(),
+          amount: s.amount.trim(),
+          ...(s.reference.trim() ? { reference: s.reference.trim() } : {}),
+        },
+        locale: { dateOrder: s.dateOrder, decimalSeparator: s.decimalSeparator },
+        dryRun,
+      });
+      state.value = dryRun ? { kind: 'preview', result } : { kind: 'done', result };
+    } catch (e) {
+      state.value = refusal(e);
+    }
+  }
+
+  return { file, settings, state, canImport, setFile, set, preview: () => run(true), apply: () => run(false) };
+}
+
+function refusal(e: unknown): ImportState {
+  if (e instanceof ApiError && e.status === 422) {
+    const issues = Array.isArray(e.details.issues) ? (e.details.issues as LineIssue[]) : [];
+    return { kind: 'refused', message: e.message, issues };
+  }
+  return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  // In slices: String.fromCharCode with a whole 5 MB file as arguments overflows the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+export type ImportModel = ReturnType<typeof createImportModel>;
