@@ -50,3 +50,21 @@ export async function createTestDb(dialect: Dialect = testDialect()): Promise<Db
     },
   };
 }
+
+/** An installed portal row with placeholder endpoints, for tests that call the app but never the portal. */
+export async function insertTestPortal(db: Db, id: string): Promise<void> {
+  const now = new Date().toISOString();
+  await db.kysely
+    .insertInto('portals')
+    .values({
+      id,
+      member_id: `m-${id}`,
+      domain: `${id}.example`,
+      client_endpoint: `https://${id}.example/rest/`,
+      server_endpoint: 'https://oauth.example/rest/',
+      status: 'active',
+      installed_at: now,
+      updated_at: now,
+    } as never)
+    .execute();
+}

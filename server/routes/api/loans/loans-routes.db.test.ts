@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../app.js';
 import { loadConfig } from '../../../config.js';
 import type { Db } from '../../../db/database.js';
-import { createTestDb } from '../../../db/test-db.js';
+import { createTestDb, insertTestPortal } from '../../../db/test-db.js';
 import { sampleTerms } from '../../../loans/sample-terms.js';
 
 // The loan API through the whole app (real sessions from the platform's signer, real outbox).
@@ -11,22 +11,7 @@ const env = { ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), SESSION_SE
 let db: Db;
 let app: FastifyInstance;
 
-async function addPortal(id: string): Promise<void> {
-  const now = new Date().toISOString();
-  await db.kysely
-    .insertInto('portals')
-    .values({
-      id,
-      member_id: `m-${id}`,
-      domain: `${id}.example`,
-      client_endpoint: `https://${id}.example/rest/`,
-      server_endpoint: 'https://oauth.example/rest/',
-      status: 'active',
-      installed_at: now,
-      updated_at: now,
-    } as never)
-    .execute();
-}
+const addPortal = (id: string): Promise<void> => insertTestPortal(db, id);
 
 function auth(portalId: string, dealId: number | undefined, isAdmin = false) {
   return { authorization: `Bearer ${app.sessions.issue({ portalId, userId: 5, ...(dealId === undefined ? {} : { dealId }), isAdmin })}` };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../app.js';
 import { loadConfig } from '../../../config.js';
 import type { Db } from '../../../db/database.js';
-import { createTestDb } from '../../../db/test-db.js';
+import { createTestDb, insertTestPortal } from '../../../db/test-db.js';
 import { defaultLoanDeps } from '../../../loans/operations/deps.js';
 import { saveLoan } from '../../../loans/operations/save-loan.js';
 import { sampleTerms } from '../../../loans/sample-terms.js';
@@ -29,22 +29,7 @@ const body = (rows: FileRow[], dryRun: boolean, fileName = 'agent.csv') => ({
 const post = (headers: Record<string, string>, payload: unknown) =>
   app.inject({ method: 'POST', url: '/api/v1/payment-imports', headers, payload: payload as Record<string, unknown> });
 
-async function addPortal(id: string): Promise<void> {
-  const now = new Date().toISOString();
-  await db.kysely
-    .insertInto('portals')
-    .values({
-      id,
-      member_id: `m-${id}`,
-      domain: `${id}.example`,
-      client_endpoint: `https://${id}.example/rest/`,
-      server_endpoint: 'https://oauth.example/rest/',
-      status: 'active',
-      installed_at: now,
-      updated_at: now,
-    } as never)
-    .execute();
-}
+const addPortal = (id: string): Promise<void> => insertTestPortal(db, id);
 
 beforeAll(async () => {
   db = await createTestDb();
