@@ -43,30 +43,14 @@ export function PaymentsPanel({ model, servicing, t, fmt }: Props) {
           />
         </Field>
       </div>
-      {servicing ? (
-        <div class="lt-summary" data-testid="servicing">
-          <div class="lt-kpi">
-            <span class="lt-kpi__label">{t('daysPastDue')}</span>
-            <span class="lt-kpi__value">{servicing.daysPastDue}</span>
-          </div>
-          <div class="lt-kpi">
-            <span class="lt-kpi__label">{t('penalty')}</span>
-            <span class="lt-kpi__value">{fmt.money(servicing.penaltyOutstanding)}</span>
-          </div>
-          <div class="lt-kpi">
-            <span class="lt-kpi__label">{t('toBeCurrent')}</span>
-            <span class="lt-kpi__value" data-testid="to-be-current">
-              {fmt.money(servicing.toBeCurrent)}
-            </span>
-          </div>
-          <div class="lt-kpi">
-            <span class="lt-kpi__label">{t('payoff')}</span>
-            <span class="lt-kpi__value" data-testid="payoff">
-              {fmt.money(servicing.payoff)}
-            </span>
-          </div>
-        </div>
-      ) : null}
+      {/* Always there, "…" while servicing is recomputed after a change: a block that left and came
+          back on every keystroke resized the portal's iframe twice per edit. */}
+      <div class="lt-summary" data-testid="servicing" aria-busy={servicing === null}>
+        <Kpi label={t('daysPastDue')} value={servicing ? String(servicing.daysPastDue) : null} />
+        <Kpi label={t('penalty')} value={servicing ? fmt.money(servicing.penaltyOutstanding) : null} />
+        <Kpi label={t('toBeCurrent')} value={servicing ? fmt.money(servicing.toBeCurrent) : null} testId="to-be-current" />
+        <Kpi label={t('payoff')} value={servicing ? fmt.money(servicing.payoff) : null} testId="payoff" />
+      </div>
       <PaymentHistory model={model} servicing={servicing} t={t} fmt={fmt} />
       {model.closed.value ? null : (
         <form
@@ -113,5 +97,17 @@ export function PaymentsPanel({ model, servicing, t, fmt }: Props) {
         </form>
       )}
     </section>
+  );
+}
+
+/** One figure; null while it is being computed. */
+function Kpi({ label, value, testId }: { label: string; value: string | null; testId?: string }) {
+  return (
+    <div class="lt-kpi">
+      <span class="lt-kpi__label">{label}</span>
+      <span class="lt-kpi__value" data-testid={testId}>
+        {value ?? '…'}
+      </span>
+    </div>
   );
 }
