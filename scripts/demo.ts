@@ -96,7 +96,7 @@ console.log(`  Portal (open this):  ${emulator.url}/`);
 console.log(`  App:                 ${config.PUBLIC_URL}/  (health: ${config.PUBLIC_URL}/healthz)`);
 if (hook) console.log(`  Incoming webhook:    ${emulator.url}/rest/${hook.userId}/${hook.secret}/`);
 console.log('');
-console.log('  Ctrl+C stops both; state is kept in ./data/.');
+console.log(`  Ctrl+C stops both; state is kept in ${dataDir}.`);
 
 const stop = async () => {
   await app.close();
