@@ -2,6 +2,7 @@
 // model and render. Nothing here branches on "test vs production": the emulator's portal page speaks
 // the same frame protocol as Bitrix24.
 import { render } from 'preact';
+import { fitFrame } from '../shared/fit-frame.js';
 import { createApi, type Api } from './api.js';
 import { readBoot } from './boot.js';
 import { connectB24Frame, type FrameBridge } from './bridge.js';
@@ -57,7 +58,11 @@ async function start(root: HTMLElement): Promise<void> {
     <App model={model} t={t} fmt={formatters(lang, currency)} onCreateDeal={onCreateDeal} onOpenDeal={(id) => bridge.openDeal(id)} />,
     root,
   );
-  fitFrame(bridge, root);
+  fitFrame(
+    root,
+    () => root.scrollHeight,
+    () => bridge.resizeToContent(root),
+  );
 }
 
 /**
@@ -88,25 +93,6 @@ async function createDealWithLoan(
   } catch (e) {
     return { dealId, loanError: e instanceof Error ? e.message : String(e) };
   }
-}
-
-/** Resize the iframe whenever the content changes height; coalesced to one message per frame. */
-function fitFrame(bridge: FrameBridge, root: HTMLElement): void {
-  let pending = false;
-  let last = -1;
-  const fit = (): void => {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      const h = root.scrollHeight;
-      if (h === last) return;
-      last = h;
-      void bridge.resizeToContent(root);
-    });
-  };
-  new ResizeObserver(fit).observe(root);
-  fit();
 }
 
 const root = document.getElementById('app');

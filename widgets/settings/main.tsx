@@ -3,6 +3,7 @@
 // brings the portal's language, resizes the frame and renews an expired session. Framed or not is
 // a production distinction (portal vs. signed-in browser), not a test switch.
 import { render } from 'preact';
+import { fitFrame } from '../shared/fit-frame.js';
 import { createProductsApi } from './api.js';
 import type { PortalAuth } from '../shared/fresh-auth.js';
 import { readBoot } from './boot.js';
@@ -53,7 +54,11 @@ async function start(root: HTMLElement): Promise<void> {
   const connected = await bridge;
   if (connected) {
     if (connected.lang && toLang(connected.lang) !== toLang(boot.lang)) mount(root, connected.lang, model, imports);
-    fitFrame(connected, root);
+    fitFrame(
+      root,
+      () => document.documentElement.scrollHeight,
+      () => connected.resizeToContent(),
+    );
   }
   await loaded;
 }
@@ -62,25 +67,6 @@ async function frameAuth(bridge: Promise<FrameBridge | null>): Promise<PortalAut
   const b = await bridge;
   if (!b) throw new Error('no Bitrix24 frame to renew the session through');
   return b.freshAuth();
-}
-
-/** Resize the frame whenever the content changes height; coalesced to one message per frame. */
-function fitFrame(bridge: FrameBridge, root: HTMLElement): void {
-  let pending = false;
-  let last = -1;
-  const fit = (): void => {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      const h = document.documentElement.scrollHeight;
-      if (h === last) return;
-      last = h;
-      void bridge.resizeToContent().catch(() => undefined);
-    });
-  };
-  new ResizeObserver(fit).observe(root);
-  fit();
 }
 
 const root = document.getElementById('app');
