@@ -10,6 +10,7 @@ import { closeActivityProviders, configureActivities, type ActivityConfig } from
 import { workflowsOf, type WorkflowRun, type WorkflowStep } from '../emulator/workflows/register.js';
 import type { SmsProvider } from '../server/integrations/sms/provider.js';
 import { smppProvider } from '../server/integrations/sms/smpp/index.js';
+import type { EmulatorOptions } from '../emulator/index.js';
 
 export interface ActivityWorld {
   p: Platform;
@@ -34,10 +35,13 @@ export interface WorldOptions {
   wrapSms?: (p: SmsProvider) => SmsProvider;
   payoutMaxAttempts?: number;
   openpayTimeoutMs?: number;
+  /** Emulator options (e.g. a seeded `random` for fault injection) and app env (e.g. B24_RATE_DRAIN). */
+  emulator?: Partial<EmulatorOptions>;
+  env?: Record<string, string>;
 }
 
 export async function startActivityWorld(o: WorldOptions = {}): Promise<ActivityWorld> {
-  const p = await startPlatform();
+  const p = await startPlatform({ ...(o.emulator ? { emulator: o.emulator } : {}), ...(o.env ? { env: o.env } : {}) });
   const portalId = await p.install();
   const smsc = await startFakeSmsc({ systemId: 'lender', password: 'secret' });
   const openpay = await startFakeOpenpay();

@@ -9,6 +9,8 @@ export const JOB_KIND = {
   smsSender: 'sms.sender.send',
   callScriptFinish: 'activity.call_script.finish',
   smsStatusReport: 'sms.status.report',
+  /** bizproc.event.send of a call's stored result (jobs/report.ts). */
+  report: 'activity.report',
 } as const;
 
 /** Deal id from document_id[2] = DEAL_<id> (contract.md §5.2): the part after the last `_`. */

@@ -1,6 +1,7 @@
 import { PermanentJobError, type Job, type JobContext } from '../../jobs/registry.js';
 import { getCall, updateCall, type ActivityCall } from '../call-repo.js';
-import { sendReturnValues } from '../bizproc-report.js';
+import type { ActivityCallStatus } from '../tables.js';
+import { enqueueReport } from './report.js';
 import { isPermanent, reasonOf } from '../failures.js';
 
 // Shared steps of the activity jobs: load the call of the job, finish it once, and turn a failure into
@@ -13,7 +14,12 @@ export async function loadCall(job: Job<{ callId: string }>, ctx: JobContext): P
   return call;
 }
 
-/** Stores the result and answers the workflow (once: a spent token counts as answered). */
+/**
+ * Stores the result and, in the same transaction, the job that answers the workflow with it
+ * (jobs/report.ts): the result is never stored without its report, and a failed bizproc.event.send
+ * is retried by that job instead of being lost behind a `done` call. Only the first result of a call
+ * counts: a call already done or failed is left as it is (and so is its report).
+ */
 export async function completeCall(
   ctx: JobContext,
   call: ActivityCall,
@@ -21,15 +27,23 @@ export async function completeCall(
   logMessage: string,
   failed = false,
 ): Promise<void> {
-  await updateCall(ctx.db, call.portalId, call.id, {
-    status: failed ? 'failed' : 'done',
-    result: returnValues,
-    ...(failed ? { error: String(returnValues.error ?? '') } : {}),
+  await ctx.db.transaction().execute(async (trx) => {
+    const changed = await updateCall(
+      trx,
+      call.portalId,
+      call.id,
+      {
+        status: failed ? 'failed' : 'done',
+        result: returnValues,
+        ...(failed ? { error: String(returnValues.error ?? '') } : {}),
+      },
+      OPEN_STATUSES,
+    );
+    if (changed && call.source === 'activity') await enqueueReport(trx, call, logMessage);
   });
-  if (call.source !== 'activity') return;
-  const b24 = await ctx.portal();
-  await sendReturnValues(b24, call.key, returnValues, logMessage);
 }
+
+const OPEN_STATUSES: ActivityCallStatus[] = ['received', 'running', 'waiting'];
 
 /**
  * A failure: retried by the outbox while attempts remain and a retry may help; otherwise the call ends

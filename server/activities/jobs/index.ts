@@ -5,6 +5,7 @@ import { registerSmsSenderJob } from './sms-sender.js';
 import { registerSmsStatusJob } from './sms-status.js';
 import { registerPayoutJob } from './payout.js';
 import { registerCallScriptJobs } from './call-script.js';
+import { registerReportJob } from './report.js';
 
 /** Registers every job of the activity blocks (and the SMS sending jobs they rely on). Idempotent. */
 export function registerActivityJobs(): void {
@@ -20,4 +21,5 @@ export function registerActivityJobs(): void {
   registerSmsStatusJob();
   registerPayoutJob();
   registerCallScriptJobs();
+  registerReportJob();
 }

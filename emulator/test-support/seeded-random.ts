@@ -1,0 +1,12 @@
+// A seeded random source (mulberry32) for the emulator's fault injection: the same seed gives the same
+// sequence of faults, so a test with e.g. 30 % portal errors is repeatable.
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
