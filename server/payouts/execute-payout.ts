@@ -128,6 +128,11 @@ export async function executePayout(
     if (isPaymentProviderError(e) && !e.info.retryable && !e.info.duplicate) {
       return finish({ status: 'failed', last_error: `${e.code}: ${describe(e)}` });
     }
+    // Our own refusal before anything was sent (e.g. a currency the client cannot pay out in): no
+    // retry can change the answer, so fail now instead of after max_attempts.
+    if (e instanceof AppError && !isPaymentProviderError(e) && e.status < 500 && e.code !== 'RATE_LIMITED') {
+      return finish({ status: 'failed', last_error: `${e.code}: ${describe(e)}` });
+    }
     const reason = `${isPaymentProviderError(e) || e instanceof AppError ? `${e.code}: ` : ''}${describe(e)}`;
     if (attempt >= row.maxAttempts) {
       // Last attempt: settle it if the provider can tell us; otherwise leave it for a person.

@@ -10,3 +10,4 @@ export {
 export { executePayout, refreshPayout, payoutBackoffMs, type ExecutePayoutOptions, type ExecutePayoutResult } from './execute-payout.js';
 export { findPayoutById, findPayoutByKey, type PayoutRecord } from './payout-repo.js';
 export type { PayoutStatus } from './tables.js';
+export { refuseUnservedCurrency, refuseSecondPayout, refuseRepaidLoan } from './payout-guards.js';

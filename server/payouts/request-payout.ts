@@ -7,6 +7,7 @@ import { AppError } from '../errors.js';
 import { parseClabe } from '../integrations/payments/clabe.js';
 import { uuid7 } from '../loans/uuid7.js';
 import { findPayoutByKey, toPayoutRecord, type PayoutRecord } from './payout-repo.js';
+import { refuseSecondPayout } from './payout-guards.js';
 
 // Step 1 of a payout, the TigerBeetle way: the id (also the provider's order id) is made and
 // stored before anything is sent. The key is the activity's event_token, unique per portal:
@@ -34,6 +35,8 @@ export interface RequestPayoutOptions {
    * here (`enqueue(trx, {kind: 'payout.execute', idempotencyKey: 'payout:' + id, payload: {payoutId}})`).
    */
   onCreated?: (trx: Transaction<Database>, payout: PayoutRecord) => Promise<void>;
+  /** Refuse (ALREADY_DISBURSED) a new key for a loanRef that has a payout which did not fail. */
+  oncePerLoan?: boolean;
 }
 
 export const DEFAULT_PAYOUT_MAX_ATTEMPTS = 8;
@@ -85,6 +88,9 @@ export async function requestPayout(
   const id = uuid7(now);
 
   const row = await db.transaction().execute(async (trx) => {
+    if (options.oncePerLoan && loanRef && !(await findPayoutByKey(trx, portalId, input.key))) {
+      await refuseSecondPayout(trx, portalId, loanRef, input.key);
+    }
     const res = await trx
       .insertInto('payouts')
       .values({

@@ -1,7 +1,7 @@
 import { registerJobHandler, type Job, type JobContext } from '../../jobs/registry.js';
 import { enqueue } from '../../jobs/outbox.js';
 import { AppError } from '../../errors.js';
-import { executePayout, requestPayout, type PayoutRecord } from '../../payouts/index.js';
+import { executePayout, refuseRepaidLoan, refuseUnservedCurrency, requestPayout, type PayoutRecord } from '../../payouts/index.js';
 import { findLoanByDeal } from '../../loans/repositories/loans.js';
 import { JOB_KIND } from '../codes.js';
 import { updateCall, type ActivityCall } from '../call-repo.js';
@@ -13,7 +13,9 @@ import { completeCall, failOrRetry, loadCall } from './context.js';
 // executePayout (ask-before-retry, never a second payout) → return values status, providerReference,
 // amount. A payout that needs another attempt gets a new job at its own retryAt (same call).
 // The loan's DISBURSEMENT ledger entry is written when the loan is saved (server/loans save-loan);
-// the payout carries the loan id as loan_ref so the two can be matched.
+// the payout carries the loan id as loan_ref so the two can be matched. A currency the provider does
+// not pay out in, and a loan already paid out (another payout of it that did not fail, payments
+// booked, closed) are refused at once with the reason in the workflow (server/payouts/payout-guards.ts).
 
 const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
 
@@ -26,6 +28,9 @@ async function request(ctx: JobContext, call: ActivityCall): Promise<PayoutRecor
   const loan = await findLoanByDeal(ctx.db, call.portalId, call.dealId);
   const amount = str(props.amount) || loan?.principal || String(deal.OPPORTUNITY ?? '');
   const currency = loan?.currency ?? String(deal.CURRENCY_ID ?? 'MXN');
+  // Refused at once (a 4xx: failOrRetry reports it without retrying), before anything is stored.
+  refuseUnservedCurrency(provider, currency);
+  if (loan) await refuseRepaidLoan(ctx.db, loan);
   let holderName = str(props.holderName);
   if (!holderName && Number(deal.CONTACT_ID ?? 0) > 0) {
     const c = await b24.call<Record<string, unknown>>('crm.contact.get', { id: Number(deal.CONTACT_ID) });
@@ -44,7 +49,7 @@ async function request(ctx: JobContext, call: ActivityCall): Promise<PayoutRecor
       loanRef: loan?.id ?? `deal:${call.dealId}`,
       provider: provider.code,
     },
-    cfg?.maxAttempts !== undefined ? { maxAttempts: cfg.maxAttempts } : {},
+    { oncePerLoan: true, ...(cfg?.maxAttempts !== undefined ? { maxAttempts: cfg.maxAttempts } : {}) },
   );
 }
 

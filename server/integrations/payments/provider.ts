@@ -27,6 +27,8 @@ export interface ProviderPayout {
 
 export interface PaymentProvider {
   readonly code: string;
+  /** ISO 4217 codes it pays out in; absent = any (e.g. manual). Checked before a payout is stored. */
+  readonly currencies?: readonly string[];
   createPayout(request: CreatePayoutRequest): Promise<ProviderPayout>;
   /** undefined when the provider has no payout with this order id (so none was made). */
   getPayoutByOrderId(orderId: string, hint?: { createdOn?: string }): Promise<ProviderPayout | undefined>;

@@ -77,6 +77,8 @@ function dayBefore(isoDate: string): string {
 
 export class OpenpayPaymentClient implements PaymentProvider {
   readonly code = 'openpay';
+  /** SPEI transfers to a CLABE are in pesos only. */
+  readonly currencies = ['MXN'] as const;
 
   constructor(
     private readonly settings: OpenpaySettings,
