@@ -167,6 +167,29 @@ describe('emulator CRM methods', () => {
     });
   });
 
+  it('telephony.externalCall.finish logs the call as a CRM activity of the contact and its open deal (doc)', async () => {
+    t = await startInstalled();
+    const contactId = (await t.call('crm.contact.add', { fields: { NAME: 'Ana', PHONE: [{ VALUE: '+5215500000031' }] } })).body
+      .result as number;
+    const dealId = (await t.call('crm.deal.add', { fields: { TITLE: 'Loan', CONTACT_ID: contactId } })).body.result as number;
+    const reg = { USER_ID: 1, PHONE_NUMBER: '+5215500000031', TYPE: 1, CRM_ENTITY_TYPE: 'CONTACT', CRM_ENTITY_ID: contactId };
+    const { CALL_ID } = (await t.call('telephony.externalCall.register', reg)).body.result as { CALL_ID: string };
+    expect(t.em.state.crmActivities).toHaveLength(0); // register alone creates no activity (doc)
+    expect((await t.call('telephony.externalCall.finish', { CALL_ID })).body).toMatchObject({ error: 'ERROR_CORE' });
+    expect((await t.call('telephony.externalCall.finish', { CALL_ID: 5, USER_ID: 1 })).body).toMatchObject({ error: 'INVALID_ARGUMENT' });
+    const done = (await t.call('telephony.externalCall.finish', { CALL_ID, USER_ID: 1, DURATION: 95, ADD_TO_CHAT: 0 })).body
+      .result as Record<string, unknown>;
+    expect(done).toMatchObject({ CALL_ID, CALL_DURATION: 95, CALL_FAILED_CODE: '200', CALL_STATUS: 1, CRM_ENTITY_TYPE: 'CONTACT' });
+    const activity = t.em.state.crmActivities.find((a) => a.ID === done.CRM_ACTIVITY_ID);
+    expect(activity).toMatchObject({ TYPE_ID: 2, DIRECTION: 2, RESPONSIBLE_ID: 1, COMPLETED: 'Y' });
+    expect(activity?.BINDINGS).toEqual([
+      { OWNER_TYPE_ID: 3, OWNER_ID: contactId },
+      { OWNER_TYPE_ID: 2, OWNER_ID: dealId },
+    ]);
+    // A finished call cannot be finished again (UNVERIFIED(b24), see misc.ts).
+    expect((await t.call('telephony.externalCall.finish', { CALL_ID, USER_ID: 1 })).body).toMatchObject({ error: 'ERROR_CORE' });
+  });
+
   it('admin endpoint changes a deal like a user and fires ONCRMDEALUPDATE', async () => {
     t = await startInstalled();
     await t.call('event.bind', { event: 'ONCRMDEALUPDATE', handler: `${t.sink.url}/ev` });

@@ -4,6 +4,7 @@
 import type { MethodTable } from '../rest/registry.js';
 import { RestError } from '../rest/errors.js';
 import { isoDate, isRecord, nextIdOf, param, randomToken, toInt, toStr, nowSec } from '../util.js';
+import { addCallActivity } from './telephony-activity.js';
 
 export const miscMethods: MethodTable = {
   'disk.folder.uploadfile': {
@@ -97,22 +98,33 @@ export const miscMethods: MethodTable = {
     scope: ['telephony'],
     appOnly: 'WRONG_AUTH_TYPE',
     handler: ({ core }, params) => {
-      const callId = toStr(param(params, 'CALL_ID'));
-      const call = core.state.calls.find((c) => c.callId === callId);
-      if (!call) throw new RestError(400, 'ERROR_CORE', 'Call is not found');
+      const rawCallId = param(params, 'CALL_ID');
+      if (rawCallId !== undefined && typeof rawCallId !== 'string')
+        throw new RestError(400, 'INVALID_ARGUMENT', 'CALL_ID must be a string');
+      const userId = toInt(param(params, 'USER_ID'));
+      if (userId === undefined && param(params, 'USER_PHONE_INNER') === undefined) {
+        throw new RestError(400, 'ERROR_CORE', 'USER_ID or USER_PHONE_INNER should be set');
+      }
+      // UNVERIFIED(b24): a second finish of the same call — the finished call has left the registrations
+      // for the statistics, so it is answered like an unknown one.
+      const call = core.state.calls.find((c) => c.callId === rawCallId && !c.finished);
+      if (!call) throw new RestError(400, 'ERROR_CORE', 'Call is not found (call should be registered prior to finishing)');
       call.finished = true;
       call.duration = toInt(param(params, 'DURATION')) ?? 0;
-      call.statusCode = toStr(param(params, 'STATUS_CODE')) ?? '200';
+      // doc: STATUS_CODE defaults to 200 when DURATION > 0, else 304 (missed).
+      call.statusCode = toStr(param(params, 'STATUS_CODE')) ?? (call.duration > 0 ? '200' : '304');
+      const portalUserId = userId ?? call.userId;
+      const activityId = addCallActivity(core, call, { userId: portalUserId, durationSec: call.duration, statusCode: call.statusCode });
       return {
         CALL_ID: call.callId,
         EXTERNAL_CALL_ID: null,
-        PORTAL_USER_ID: toInt(param(params, 'USER_ID')) ?? call.userId,
+        PORTAL_USER_ID: portalUserId,
         PHONE_NUMBER: call.phoneNumber,
         PORTAL_NUMBER: '',
         INCOMING: String(call.type),
         CALL_DURATION: call.duration,
         CALL_START_DATE: {},
-        CALL_STATUS: 1,
+        CALL_STATUS: call.statusCode === '200' ? 1 : 0,
         CALL_VOTE: toInt(param(params, 'VOTE')) ?? null,
         COST: Number(param(params, 'COST') ?? 0),
         COST_CURRENCY: toStr(param(params, 'COST_CURRENCY')) ?? '',
@@ -120,7 +132,7 @@ export const miscMethods: MethodTable = {
         CALL_FAILED_REASON: toStr(param(params, 'FAILED_REASON')) ?? '',
         REST_APP_ID: '1',
         REST_APP_NAME: core.state.app?.code ?? '',
-        CRM_ACTIVITY_ID: nextIdOf(core.state, 'crmActivity', 1),
+        CRM_ACTIVITY_ID: activityId,
         COMMENT: null,
         CRM_ENTITY_TYPE: call.crmEntityType ?? null,
         CRM_ENTITY_ID: call.crmEntityId ?? null,
