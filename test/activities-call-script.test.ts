@@ -1,6 +1,7 @@
 // The call-script block end to end: the workflow waits, the responsible employee gets a to-do, works the
 // script in the deal card (our API with the widget's session: answers saved as they talk, a telephony
-// call registered), finishes — the deal fields, a timeline Q&A comment and the return values follow, and
+// call registered), finishes — the telephony call is finished (a call activity on the deal), the deal
+// fields, a timeline Q&A comment and the return values follow, and
 // the workflow continues: the payout reads the CLABE the call put into the deal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowsOf } from '../emulator/workflows/register.js';
@@ -92,7 +93,15 @@ describe('call_script activity', () => {
     const comment = w.p.em.state.timeline.find((c) => c.entityId === dealId && c.entityType === 'deal')!;
     expect(comment.comment).toContain('¿Cómo quiere recibir el dinero? → Depósito a cuenta (CLABE)');
     expect(comment.comment).toContain('Marta Ruiz');
-    // A second finish is a no-op.
+    // The call dialled from the tab was finished with the script (telephony.externalCall.finish), so the
+    // portal logged it as a call activity that reaches the deal.
+    const telephonyCall = w.p.em.state.calls.find((c) => c.callId === call.body.callId)!;
+    expect(telephonyCall).toMatchObject({ finished: true, userId: 1 });
+    const activity = w.p.em.state.crmActivities.find((a) => a.ORIGIN_ID === call.body.callId);
+    expect(activity).toMatchObject({ TYPE_ID: 2, DIRECTION: 2, RESPONSIBLE_ID: 1 });
+    expect(activity?.BINDINGS).toContainEqual({ OWNER_TYPE_ID: 2, OWNER_ID: dealId });
+    // A second finish is a no-op (and finishes no call twice).
     expect((await api('POST', `/api/v1/call-scripts/${open.callId}/finish`)).status).toBe(202);
+    expect(w.p.em.state.crmActivities.filter((a) => a.ORIGIN_ID === call.body.callId)).toHaveLength(1);
   });
 });

@@ -10,11 +10,13 @@ import { callScriptVars } from '../call-script/vars.js';
 import { loadDealContext } from '../deal-context.js';
 import { today } from './send-sms.js';
 import { completeCall, failOrRetry, loadCall } from './context.js';
+import { finishTelephonyCalls } from '../call-script/telephony.js';
 
 // call_script activity (USE_SUBSCRIPTION=Y): a to-do for the deal's responsible employee pointing at the
 // script (crm.activity.todo.add, contract.md §7.6); the call waits in 'waiting' while the employee works
-// it in the deal card (widgets/call-script). Finish → call_script.finish job: crm.deal.update with the
-// fields the answers fill, crm.timeline.comment.add with the Q&A, bizproc.event.send (outcome, answers).
+// it in the deal card (widgets/call-script). Finish → call_script.finish job: telephony.externalcall.finish
+// for the calls dialled from the tab, crm.deal.update with the fields the answers fill,
+// crm.timeline.comment.add with the Q&A, bizproc.event.send (outcome, answers).
 
 const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
 const DEADLINE_MS = 24 * 3600_000;
@@ -49,22 +51,36 @@ async function start(job: Job<{ callId: string }>, ctx: JobContext): Promise<voi
   }
 }
 
-async function finish(job: Job<{ callId: string }>, ctx: JobContext): Promise<void> {
+async function finish(job: Job<{ callId: string; endedAtMs?: number }>, ctx: JobContext): Promise<void> {
   const call = await loadCall(job, ctx);
   if (call.status === 'done' || call.status === 'failed') return;
   const meta = (call.result ?? {}) as { script?: string; language?: string };
   const script = findScript(meta.script ?? '', meta.language ?? 'en');
   if (!script || !call.dealId) return;
   const answers = (call.answers ?? {}) as Record<string, string>;
-  const b24 = await ctx.portal();
-  const r = evaluateScript(script, answers, await scriptVars(ctx, call.portalId, call.dealId));
-  if (!r.complete) return; // the route refuses to finish an incomplete path; nothing to do
-  // Each step is idempotent on repeat: the same fields, and the comment carries the call id.
-  if (Object.keys(r.dealFields).length > 0) await b24.call('crm.deal.update', { id: call.dealId, fields: r.dealFields });
-  await b24.call('crm.timeline.comment.add', {
-    fields: { ENTITY_ID: call.dealId, ENTITY_TYPE: 'deal', COMMENT: `${r.transcript}\n[call ${call.id}]` },
-  });
-  await completeCall(ctx, call, r.returnValues, `Call finished: ${r.outcome}`);
+  try {
+    const b24 = await ctx.portal();
+    // The calls dialled from the tab end with the script, so Bitrix24 logs them as call activities.
+    await finishTelephonyCalls(b24, ctx.db, call, job.payload.endedAtMs ?? Date.now());
+    const r = evaluateScript(script, answers, await scriptVars(ctx, call.portalId, call.dealId));
+    if (!r.complete) return; // the route refuses to finish an incomplete path; nothing to do
+    // Each step is idempotent on repeat: the same fields, and the comment carries the call id.
+    if (Object.keys(r.dealFields).length > 0) await b24.call('crm.deal.update', { id: call.dealId, fields: r.dealFields });
+    await b24.call('crm.timeline.comment.add', {
+      fields: { ENTITY_ID: call.dealId, ENTITY_TYPE: 'deal', COMMENT: `${r.transcript}\n[call ${call.id}]` },
+    });
+    await completeCall(ctx, call, r.returnValues, `Call finished: ${r.outcome}`);
+  } catch (e) {
+    // Out of attempts (or a refusal no retry heals): the workflow still gets an answer.
+    await failOrRetry(
+      job,
+      ctx,
+      call,
+      e,
+      (reason) => ({ outcome: 'failed', answers: JSON.stringify(answers), error: reason }),
+      'Call script',
+    );
+  }
 }
 
 /** {{variables}} of the script texts, from the deal, contact and loan. */
@@ -77,5 +93,5 @@ export async function scriptVars(ctx: JobContext, portalId: string, dealId: numb
 
 export function registerCallScriptJobs(): void {
   registerJobHandler<{ callId: string }>(JOB_KIND.call_script, start);
-  registerJobHandler<{ callId: string }>(JOB_KIND.callScriptFinish, finish);
+  registerJobHandler<{ callId: string; endedAtMs?: number }>(JOB_KIND.callScriptFinish, finish);
 }

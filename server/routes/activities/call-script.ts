@@ -12,10 +12,12 @@ import { callScriptVars } from '../../activities/call-script/vars.js';
 import { loadDealContext } from '../../activities/deal-context.js';
 import { activityConfig } from '../../activities/providers.js';
 import { today } from '../../activities/jobs/send-sms.js';
+import { rememberTelephonyCall } from '../../activities/call-script/telephony.js';
 
 // The call-script widget's API (session bound to portal, user and deal by the placement handler):
 // read the open scripts of the deal, save each answer as the employee talks, register the call in
-// Bitrix24 telephony, and finish (the finish job updates the deal, the timeline and the workflow).
+// Bitrix24 telephony, and finish (the finish job finishes the telephony calls and updates the deal, the
+// timeline and the workflow).
 
 const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() });
 const CallId = Type.Object({ callId: Type.String({ maxLength: 64 }) });
@@ -111,6 +113,8 @@ export const callScriptRoutes: FastifyPluginAsync = async (fastify) => {
         CRM_ENTITY_ID: contactId,
         SHOW: 1,
       });
+      // Kept so the finish job can close it (telephony.externalcall.finish) when the script is finished.
+      if (r.CALL_ID) await rememberTelephonyCall(app.db.kysely, call, { callId: r.CALL_ID, userId: s.userId, startedAtMs: Date.now() });
       return { callId: r.CALL_ID ?? null, phone };
     },
   );
@@ -139,7 +143,7 @@ export const callScriptRoutes: FastifyPluginAsync = async (fastify) => {
           portalId: s.portalId,
           kind: JOB_KIND.callScriptFinish,
           idempotencyKey: `call-script-finish:${call.id}`,
-          payload: { callId: call.id },
+          payload: { callId: call.id, endedAtMs: Date.now() },
         }),
       );
       return reply.code(202).send({ status: 'finishing' });
