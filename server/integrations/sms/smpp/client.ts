@@ -1,4 +1,5 @@
-import * as smpp from 'smpp';
+import smpp, { type Pdu, type Session } from 'smpp';
+import { errorReason, guarded } from '../../guarded.js';
 import { analyzeSms, assertWithinLimit, type SmsLimit } from '../encoding/index.js';
 import { isProviderError, ProviderError } from '../provider-error.js';
 import {
@@ -23,9 +24,11 @@ const RETRYABLE_STATUS = new Set([0x08, 0x14, 0x58]); // ESME_RSYSERR, ESME_RMSG
 // Bind failures that retrying cannot fix.
 const FATAL_BIND_STATUS = new Set([0x0e, 0x0f]); // ESME_RINVPASWD, ESME_RINVSYSID
 
-function statusName(status: number): string {
-  const name = Object.entries(smpp.errors).find(([, v]) => v === status)?.[0] ?? 'unknown';
-  return `${name} (0x${status.toString(16).padStart(8, '0')})`;
+/** "ESME_RTHROTTLED (0x00000058)". Only a label: a status the table lacks keeps its number. */
+export function statusName(status: number): string {
+  const hex = `0x${(status >>> 0).toString(16).padStart(8, '0')}`;
+  const name = Object.entries(smpp.errors).find(([, v]) => v === status)?.[0];
+  return name ? `${name} (${hex})` : hex;
 }
 
 const MAX_TRACKED_PARTS = 50_000;
@@ -42,8 +45,8 @@ interface PartGroup {
 export class SmppSmsClient implements SmsProvider {
   readonly code = 'smpp';
   readonly limit: SmsLimit;
-  private binding: Promise<smpp.Session> | undefined;
-  private session: smpp.Session | undefined;
+  private binding: Promise<Session> | undefined;
+  private session: Session | undefined;
   private closed = false;
   private fatal: ProviderError | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
@@ -110,15 +113,26 @@ export class SmppSmsClient implements SmsProvider {
     this.binding = undefined;
     if (!session) return;
     await new Promise<void>((resolve) => {
-      const t = setTimeout(() => session.destroy(() => resolve()), 1000);
-      session.close(() => {
+      const t = setTimeout(
+        guarded(
+          () => session.destroy(() => resolve()),
+          () => resolve(),
+        ),
+        1000,
+      );
+      try {
+        session.close(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      } catch {
         clearTimeout(t);
-        resolve();
-      });
+        resolve(); // a socket that cannot even be closed is gone for us either way
+      }
     });
   }
 
-  private ensureBound(): Promise<smpp.Session> {
+  private ensureBound(): Promise<Session> {
     if (this.closed) return Promise.reject(new ProviderError('SMS_PROVIDER_UNAVAILABLE', 'SMPP client is closed', { retryable: true }));
     if (this.fatal) return Promise.reject(this.fatal);
     this.binding ??= this.bind().catch((e: unknown) => {
@@ -132,7 +146,7 @@ export class SmppSmsClient implements SmsProvider {
     return `${this.settings.host}:${this.settings.port} as "${this.settings.systemId}"`;
   }
 
-  private bind(): Promise<smpp.Session> {
+  private bind(): Promise<Session> {
     const s = this.settings;
     return new Promise((resolve, reject) => {
       const session = smpp.connect({
@@ -146,62 +160,116 @@ export class SmppSmsClient implements SmsProvider {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        session.destroy();
         reject(e);
+        try {
+          session.destroy();
+        } catch {
+          // already gone
+        }
+      };
+      const unavailable = (what: string) => (e: unknown) =>
+        fail(
+          new ProviderError('SMS_PROVIDER_UNAVAILABLE', `SMPP ${what} on ${this.where()} failed: ${errorReason(e)}`, { retryable: true }),
+        );
+      // After the bind, a throw in a session callback means this session can no longer be trusted:
+      // drop it (sends re-bind on demand) instead of the process.
+      const lost = (e: unknown) => {
+        unavailable('session')(e);
+        this.dropSession(session);
       };
       const timer = setTimeout(
-        () =>
-          fail(
-            new ProviderError('SMS_PROVIDER_UNAVAILABLE', `SMPP bind to ${this.where()} timed out after ${s.timeoutMs} ms`, {
-              retryable: true,
-            }),
-          ),
+        guarded(
+          () =>
+            fail(
+              new ProviderError('SMS_PROVIDER_UNAVAILABLE', `SMPP bind to ${this.where()} timed out after ${s.timeoutMs} ms`, {
+                retryable: true,
+              }),
+            ),
+          unavailable('bind timer'),
+        ),
         s.timeoutMs,
       );
-      session.on('error', (e: Error) =>
-        fail(new ProviderError('SMS_PROVIDER_UNAVAILABLE', `SMPP connection to ${this.where()} failed: ${e.message}`, { retryable: true })),
+      session.on(
+        'error',
+        guarded(
+          (e: Error) =>
+            fail(
+              new ProviderError('SMS_PROVIDER_UNAVAILABLE', `SMPP connection to ${this.where()} failed: ${e.message}`, { retryable: true }),
+            ),
+          lost,
+        ),
       );
-      session.on('connect', () => {
-        session.bind_transceiver(
-          { system_id: s.systemId, password: s.password, system_type: s.systemType, interface_version: 0x34 },
-          (pdu) => {
-            if (pdu.command_status !== 0) {
-              const retryable = !FATAL_BIND_STATUS.has(pdu.command_status);
-              const e = new ProviderError(
-                'SMPP_BIND_REFUSED',
-                `SMPP bind_transceiver refused by ${this.where()}: ${statusName(pdu.command_status)}`,
-                {
-                  retryable,
-                  providerCode: pdu.command_status,
-                },
-              );
-              if (!retryable) this.fatal = e; // wrong credentials: stop knocking until reconfigured
-              fail(e);
-              return;
-            }
-            settled = true;
-            clearTimeout(timer);
-            this.session = session;
-            this.reconnectAttempt = 0;
-            resolve(session);
-          },
-        );
-      });
-      session.on('deliver_sm', (pdu: smpp.Pdu) => this.onDeliverSm(session, pdu));
-      session.on('enquire_link', (pdu: smpp.Pdu) => session.send(pdu.response()));
-      session.on('unbind', (pdu: smpp.Pdu) => {
-        session.send(pdu.response());
-        session.close();
-      });
-      session.on('close', () => {
-        fail(new ProviderError('SMS_PROVIDER_UNAVAILABLE', `SMPP connection to ${this.where()} closed before bind`, { retryable: true }));
-        if (this.session === session) {
-          this.session = undefined;
-          this.binding = undefined;
-          this.scheduleReconnect();
+      const onBindResp = (pdu: Pdu) => {
+        if (pdu.command_status !== 0) {
+          const retryable = !FATAL_BIND_STATUS.has(pdu.command_status);
+          const e = new ProviderError(
+            'SMPP_BIND_REFUSED',
+            `SMPP bind_transceiver refused by ${this.where()}: ${statusName(pdu.command_status)}`,
+            {
+              retryable,
+              providerCode: pdu.command_status,
+            },
+          );
+          if (!retryable) this.fatal = e; // wrong credentials: stop knocking until reconfigured
+          fail(e);
+          return;
         }
-      });
+        settled = true;
+        clearTimeout(timer);
+        this.session = session;
+        this.reconnectAttempt = 0;
+        resolve(session);
+      };
+      session.on(
+        'connect',
+        guarded(() => {
+          session.bind_transceiver(
+            { system_id: s.systemId, password: s.password, system_type: s.systemType, interface_version: 0x34 },
+            guarded(onBindResp, unavailable('bind_transceiver_resp')),
+          );
+        }, unavailable('bind_transceiver')),
+      );
+      // A receipt that cannot be read is dropped (the SMSC already has its response): the message
+      // keeps its last status rather than the session or the process going down.
+      session.on(
+        'deliver_sm',
+        guarded(
+          (pdu: Pdu) => this.onDeliverSm(session, pdu),
+          () => undefined,
+        ),
+      );
+      session.on(
+        'enquire_link',
+        guarded((pdu: Pdu) => session.send(pdu.response()), lost),
+      );
+      session.on(
+        'unbind',
+        guarded((pdu: Pdu) => {
+          session.send(pdu.response());
+          session.close();
+        }, lost),
+      );
+      session.on(
+        'close',
+        guarded(
+          () => {
+            fail(
+              new ProviderError('SMS_PROVIDER_UNAVAILABLE', `SMPP connection to ${this.where()} closed before bind`, { retryable: true }),
+            );
+            this.dropSession(session);
+          },
+          () => this.dropSession(session),
+        ),
+      );
     });
+  }
+
+  /** Forgets a session that closed or broke; receipts keep flowing through a background re-bind. */
+  private dropSession(session: Session): void {
+    if (this.session !== session) return;
+    this.session = undefined;
+    this.binding = undefined;
+    this.scheduleReconnect();
   }
 
   /** Re-binds in the background so receipts keep flowing; sends also re-bind on demand. */
@@ -209,78 +277,90 @@ export class SmppSmsClient implements SmsProvider {
     if (this.closed || this.fatal || this.listeners.size === 0 || this.reconnectTimer) return;
     const delay = Math.min(this.settings.reconnectBaseMs * 2 ** this.reconnectAttempt, this.settings.reconnectMaxMs);
     this.reconnectAttempt++;
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      if (this.binding || this.closed) return;
-      this.ensureBound().catch(() => this.scheduleReconnect());
-    }, delay);
+    this.reconnectTimer = setTimeout(
+      guarded(
+        () => {
+          this.reconnectTimer = undefined;
+          if (this.binding || this.closed) return;
+          this.ensureBound().catch(() => this.scheduleReconnect());
+        },
+        () => undefined, // the next send binds on demand
+      ),
+      delay,
+    );
     this.reconnectTimer.unref();
   }
 
-  private submit(session: smpp.Session, part: SubmitPart, request: SmsSendRequest): Promise<string> {
+  private submit(session: Session, part: SubmitPart, request: SmsSendRequest): Promise<string> {
     const sender = request.sender ?? this.settings.sourceAddr;
     const numericSender = /^\+?\d+$/.test(sender);
     return new Promise((resolve, reject) => {
-      const cleanup = () => {
+      let settled = false;
+      const settle = (e: ProviderError | undefined, messageId?: string) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
         session.off('close', onClose);
+        if (e) reject(e);
+        else resolve(messageId as string);
       };
-      const onClose = () => {
-        cleanup();
-        reject(
-          new ProviderError('SMS_PROVIDER_UNAVAILABLE', 'SMPP connection closed before submit_sm_resp', {
+      // Once submit_sm may have left, any failure is "outcome unknown": the job is not resent.
+      const unknown = (why: string) => (e?: unknown) =>
+        settle(
+          new ProviderError('SMS_PROVIDER_UNAVAILABLE', e === undefined ? why : `${why}: ${errorReason(e)}`, {
             retryable: true,
             outcomeUnknown: true,
           }),
         );
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(
-          new ProviderError('SMS_PROVIDER_UNAVAILABLE', `No submit_sm_resp within ${this.settings.timeoutMs} ms`, {
-            retryable: true,
-            outcomeUnknown: true,
-          }),
-        );
-      }, this.settings.timeoutMs);
-      session.once('close', onClose);
-      const written = session.submit_sm(
-        {
-          source_addr_ton: numericSender ? 1 : 5,
-          source_addr_npi: numericSender ? 1 : 0,
-          source_addr: sender.replace(/^\+/, ''),
-          dest_addr_ton: 1,
-          dest_addr_npi: 1,
-          destination_addr: request.to.replace(/^\+/, ''),
-          esm_class: part.esmClass,
-          data_coding: part.dataCoding,
-          registered_delivery: 1,
-          short_message: part.shortMessage,
-        },
-        (pdu) => {
-          cleanup();
-          if (pdu.command_status === 0) return resolve(String(pdu.message_id));
-          const retryable = RETRYABLE_STATUS.has(pdu.command_status);
-          reject(
-            new ProviderError(
-              retryable ? 'SMS_PROVIDER_UNAVAILABLE' : 'SMS_PROVIDER_REJECTED',
-              `SMSC refused submit_sm: ${statusName(pdu.command_status)}`,
-              {
-                retryable,
-                providerCode: pdu.command_status,
-              },
-            ),
-          );
-        },
+      const onClose = guarded(unknown('SMPP connection closed before submit_sm_resp'), unknown('SMPP close handler failed'));
+      const timer = setTimeout(
+        guarded(unknown(`No submit_sm_resp within ${this.settings.timeoutMs} ms`), unknown('SMPP submit timer failed')),
+        this.settings.timeoutMs,
       );
-      if (!written) {
-        cleanup();
-        reject(new ProviderError('SMS_PROVIDER_UNAVAILABLE', 'SMPP socket not writable; nothing sent', { retryable: true }));
+      session.once('close', onClose);
+      const onSubmitResp = (pdu: Pdu) => {
+        if (pdu.command_status === 0) return settle(undefined, String(pdu.message_id));
+        const retryable = RETRYABLE_STATUS.has(pdu.command_status);
+        settle(
+          new ProviderError(
+            retryable ? 'SMS_PROVIDER_UNAVAILABLE' : 'SMS_PROVIDER_REJECTED',
+            `SMSC refused submit_sm: ${statusName(pdu.command_status)}`,
+            {
+              retryable,
+              providerCode: pdu.command_status,
+            },
+          ),
+        );
+      };
+      let written: boolean;
+      try {
+        written = session.submit_sm(
+          {
+            source_addr_ton: numericSender ? 1 : 5,
+            source_addr_npi: numericSender ? 1 : 0,
+            source_addr: sender.replace(/^\+/, ''),
+            dest_addr_ton: 1,
+            dest_addr_npi: 1,
+            destination_addr: request.to.replace(/^\+/, ''),
+            esm_class: part.esmClass,
+            data_coding: part.dataCoding,
+            registered_delivery: 1,
+            short_message: part.shortMessage,
+          },
+          guarded(onSubmitResp, unknown('SMPP submit_sm_resp could not be read')),
+        );
+      } catch (e) {
+        // The library encodes before it writes: a throw here means nothing left, and retrying the
+        // same PDU would throw again.
+        return settle(
+          new ProviderError('SMS_PROVIDER_REJECTED', `SMPP submit_sm could not be encoded: ${errorReason(e)}`, { retryable: false }),
+        );
       }
+      if (!written) settle(new ProviderError('SMS_PROVIDER_UNAVAILABLE', 'SMPP socket not writable; nothing sent', { retryable: true }));
     });
   }
 
-  private onDeliverSm(session: smpp.Session, pdu: smpp.Pdu): void {
+  private onDeliverSm(session: Session, pdu: Pdu): void {
     session.send(pdu.response());
     const esm = typeof pdu.esm_class === 'number' ? pdu.esm_class : 0;
     if ((esm & ESM_CLASS_TYPE_MASK) !== ESM_CLASS_DELIVERY_RECEIPT) return; // inbound SMS: not ours to handle here
@@ -308,6 +388,7 @@ export class SmppSmsClient implements SmsProvider {
   }
 
   private emit(update: SmsStatusUpdate): void {
-    for (const l of this.listeners) l(update);
+    // One listener's throw must not keep the report from the others (nor reach the socket).
+    for (const l of this.listeners) guarded(l, () => undefined)(update);
   }
 }

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import * as smpp from 'smpp';
+import smpp, { type Pdu, type Session } from 'smpp';
+import { guarded } from '../../guarded.js';
 
 // A local SMSC built on the same package's createServer(), for tests and the demo. It decodes
 // what it receives with the LIBRARY's decoder (not ours), reassembles concatenated parts by UDH
@@ -47,13 +48,21 @@ export async function startFakeSmsc(options: { systemId?: string; password?: str
   const parts: ReceivedPart[] = [];
   const complete: ReceivedMessage[] = [];
   const submitFailures: number[] = [];
-  const bound = new Set<smpp.Session>();
+  const bound = new Set<Session>();
   let nextId = 1;
+
+  // The demo runs this inside the app's process: a throw in a handler answers ESME_RSYSERR to
+  // that PDU instead of ending the process.
+  const answerSysErr = (session: Session, pdu: Pdu) => (): void => {
+    session.send(pdu.response({ command_status: smpp.ESME_RSYSERR }));
+  };
+  const handle = (session: Session, command: string, handler: (pdu: Pdu) => void) =>
+    session.on(command, (pdu: Pdu) => guarded(handler, answerSysErr(session, pdu))(pdu));
 
   const server = smpp.createServer((session) => {
     session.on('error', () => undefined);
     session.on('close', () => bound.delete(session));
-    session.on('bind_transceiver', (pdu) => {
+    handle(session, 'bind_transceiver', (pdu) => {
       session.pause();
       fake.binds++;
       const wrong = pdu.system_id !== systemId || pdu.password !== password;
@@ -64,12 +73,12 @@ export async function startFakeSmsc(options: { systemId?: string; password?: str
         session.resume();
       } else session.close();
     });
-    session.on('enquire_link', (pdu) => session.send(pdu.response()));
-    session.on('unbind', (pdu) => {
+    handle(session, 'enquire_link', (pdu) => session.send(pdu.response()));
+    handle(session, 'unbind', (pdu) => {
       session.send(pdu.response());
       session.close();
     });
-    session.on('submit_sm', (pdu) => {
+    handle(session, 'submit_sm', (pdu) => {
       if (!bound.has(session)) return session.send(pdu.response({ command_status: 0x04 })); // ESME_RINVBNDSTS
       const failure = submitFailures.shift();
       if (failure !== undefined) return session.send(pdu.response({ command_status: failure }));

@@ -1,7 +1,13 @@
 // Minimal types for the parts of npm `smpp` 0.5.x we use (it ships none). Kept narrow on purpose.
+//
+// `smpp` is CommonJS. Under Node ESM (tsx: `npm start`, `npm run demo`) a namespace import only
+// holds the names Node's CJS lexer finds (connect, createServer, Session, …) — not `errors`,
+// `ESM_CLASS` or the ESME_* constants, which the package adds in a loop. So the module's value is
+// declared ONLY as its default export (module.exports, the same object under Node and vitest), and
+// everything else here is a type: `import * as smpp` then has nothing to read and cannot compile.
 declare module 'smpp' {
   import type { EventEmitter } from 'node:events';
-  import type { Server as NetServer } from 'node:net';
+  import type { Server as NetServer, Socket } from 'node:net';
 
   export interface Pdu {
     command: string;
@@ -12,7 +18,7 @@ declare module 'smpp' {
   }
   export type PduCallback = (pdu: Pdu) => void;
 
-  export class Session extends EventEmitter {
+  export interface Session extends EventEmitter {
     send(pdu: Pdu, responseCallback?: PduCallback): boolean;
     bind_transceiver(options: Record<string, unknown>, responseCallback?: PduCallback): boolean;
     submit_sm(options: Record<string, unknown>, responseCallback?: PduCallback): boolean;
@@ -23,23 +29,24 @@ declare module 'smpp' {
     resume(): void;
     close(callback?: () => void): void;
     destroy(callback?: () => void): void;
-    socket: import('node:net').Socket;
+    socket: Socket;
   }
   export interface Server extends NetServer {
     sessions: Session[];
   }
-  export function connect(options: { host: string; port: number; auto_enquire_link_period?: number }, listener?: () => void): Session;
-  export function createServer(options: Record<string, unknown>, listener?: (session: Session) => void): Server;
-  export function createServer(listener?: (session: Session) => void): Server;
 
-  export const ESM_CLASS: Record<string, number>;
-  export const MESSAGE_STATE: Record<string, number>;
-  export const errors: Record<string, number>;
-  export const ESME_ROK: number;
-  export const ESME_RBINDFAIL: number;
-  export const ESME_RINVPASWD: number;
-  export const ESME_RTHROTTLED: number;
-  export const ESME_RMSGQFUL: number;
-  export const ESME_RSYSERR: number;
-  export const ESME_RSUBMITFAIL: number;
+  interface SmppModule {
+    connect(options: { host: string; port: number; auto_enquire_link_period?: number }, listener?: () => void): Session;
+    createServer(options: Record<string, unknown>, listener?: (session: Session) => void): Server;
+    createServer(listener?: (session: Session) => void): Server;
+    readonly ESM_CLASS: Readonly<Record<string, number>>;
+    readonly MESSAGE_STATE: Readonly<Record<string, number>>;
+    readonly errors: Readonly<Record<string, number>>;
+    readonly ESME_ROK: number;
+    readonly ESME_RINVPASWD: number;
+    readonly ESME_RTHROTTLED: number;
+    readonly ESME_RSYSERR: number;
+  }
+  const smpp: SmppModule;
+  export default smpp;
 }
