@@ -19,11 +19,17 @@ export interface DemoProviders {
 const isLoopback = (s: Record<string, unknown> | undefined, key: string) =>
   !s || /^(https?:\/\/)?(127\.0\.0\.1|localhost)([:/]|$)/.test(String(s[key] ?? ''));
 
-export async function startDemoProviders(app: FastifyInstance, portalId: string): Promise<DemoProviders> {
+/** `announce` gets one line per message the fake SMSC receives (its id and size: no phone, no text). */
+export async function startDemoProviders(
+  app: FastifyInstance,
+  portalId: string,
+  announce: (line: string) => void = () => undefined,
+): Promise<DemoProviders> {
   const db = app.db.kysely;
   const password = randomBytes(4).toString('hex'); // SMPP allows 8 octets
   const smsc = await startFakeSmsc({ systemId: 'demo', password });
   smsc.autoReceipt = 'DELIVRD';
+  smsc.onMessage = (m) => announce(`Fake SMSC: received message ${m.partIds[0]} (${m.partIds.length} part(s)) — not sent anywhere`);
   const openpay = await startFakeOpenpay();
   const sms = await getProviderSettings(db, app.secrets, portalId, 'sms');
   const payments = await getProviderSettings(db, app.secrets, portalId, 'payments');

@@ -34,6 +34,8 @@ export interface FakeSmsc {
   refuseBindWith: number | undefined;
   /** Answer the next n submit_sm with this command_status. */
   failNextSubmits(status: number, n?: number): void;
+  /** Called once per complete message (the demo prints a line; a throw here is ignored). */
+  onMessage: ((message: ReceivedMessage) => void) | undefined;
   /** Send this receipt stat for every accepted part (e.g. 'DELIVRD'); undefined = none. */
   autoReceipt: string | undefined;
   sendReceipt(messageId: string, stat: string, err?: string): void;
@@ -102,9 +104,14 @@ export async function startFakeSmsc(options: { systemId?: string; password?: str
     });
   });
 
+  const completed = (message: ReceivedMessage) => {
+    complete.push(message);
+    if (fake.onMessage) guarded(fake.onMessage, () => undefined)(message);
+  };
+
   function assemble(part: ReceivedPart): void {
     if (!part.udh) {
-      complete.push({ from: part.from, to: part.to, dataCoding: part.dataCoding, text: part.text, partIds: [part.messageId] });
+      completed({ from: part.from, to: part.to, dataCoding: part.dataCoding, text: part.text, partIds: [part.messageId] });
       return;
     }
     const { ref, total } = part.udh;
@@ -116,7 +123,7 @@ export async function startFakeSmsc(options: { systemId?: string; password?: str
     const fresh = [...latest.values()].filter((p) => !used.has(p.messageId));
     if (fresh.length < total) return;
     const ordered = fresh.sort((a, b) => a.udh!.seq - b.udh!.seq);
-    complete.push({
+    completed({
       from: part.from,
       to: part.to,
       dataCoding: part.dataCoding,
@@ -133,6 +140,7 @@ export async function startFakeSmsc(options: { systemId?: string; password?: str
     messages: () => [...complete],
     binds: 0,
     refuseBindWith: undefined,
+    onMessage: undefined,
     autoReceipt: undefined,
     failNextSubmits(status, n = 1) {
       for (let i = 0; i < n; i++) submitFailures.push(status);
