@@ -10,6 +10,7 @@ import { createDb } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { createEmulator } from '../emulator/index.js';
 import { startDemoProviders } from '../server/settings/demo-providers.js';
+import { ensureWidgetsBuilt } from './ensure-widgets-built.js';
 
 const dataDir = resolve(process.env.DEMO_DATA_DIR ?? 'data');
 mkdirSync(dataDir, { recursive: true });
@@ -55,6 +56,8 @@ const config = loadConfig({
   SESSION_SECRET: process.env.SESSION_SECRET ?? secrets.SESSION_SECRET,
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 });
+// The tabs serve the widgets' built bundles: a fresh clone has none, a pull may have changed them.
+await ensureWidgetsBuilt(resolve(import.meta.dirname, '..'), (line) => console.log(line));
 const db = createDb(config.DATABASE_URL);
 await migrateToLatest(db.kysely);
 const app = await buildApp({ config, db });
@@ -76,7 +79,10 @@ if (!emulator.state.app?.installed) {
 
 // SMS and payout blocks: a local fake SMSC and a local fake OpenPay, saved as the portal's providers.
 const demoPortal = await db.kysely.selectFrom('portals').select('id').where('member_id', '=', emulator.memberId).executeTakeFirst();
-const demoProviders = demoPortal && process.env.DEMO_FAKE_PROVIDERS !== 'off' ? await startDemoProviders(app, demoPortal.id) : undefined;
+const demoProviders =
+  demoPortal && process.env.DEMO_FAKE_PROVIDERS !== 'off'
+    ? await startDemoProviders(app, demoPortal.id, (line) => console.log(line))
+    : undefined;
 if (demoProviders) {
   const { sms, payments } = demoProviders.configured;
   console.log(
