@@ -10,6 +10,8 @@ import { createDb } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { createEmulator } from '../emulator/index.js';
 import { startDemoProviders } from '../server/settings/demo-providers.js';
+import { ENTITY_DEAL, itemsOf } from '../emulator/state.js';
+import { demoPortfolioPlan, seedDemoPortfolio } from '../server/demo/portfolio.js';
 import { ensureWidgetsBuilt } from './ensure-widgets-built.js';
 
 const dataDir = resolve(process.env.DEMO_DATA_DIR ?? 'data');
@@ -91,6 +93,18 @@ if (demoProviders) {
   console.log(
     `Payout provider: ${payments ? `LOCAL FAKE OpenPay at ${demoProviders.openpayUrl} — no money moves` : 'kept the settings an admin saved'}`,
   );
+}
+
+// Loans in every stage on the demo deals, made through the app's own use cases (first start only).
+if (demoPortal) {
+  const deals = itemsOf(emulator.state, ENTITY_DEAL).map((d) => ({
+    id: d.id,
+    stage: String(d.stageId ?? '').replace(/^C\d+:/, ''),
+    currency: String(d.currencyId ?? 'MXN'),
+    amount: String(d.opportunity ?? '0'),
+  }));
+  const seeded = await seedDemoPortfolio(db.kysely, demoPortal.id, demoPortfolioPlan(deals, new Date().toISOString().slice(0, 10)));
+  if (seeded.length > 0) console.log(`Demo portfolio: ${seeded.length} loans saved, with their payments, through the app's own use cases.`);
 }
 
 // An incoming webhook, as an admin makes one under Developer resources (made once, then kept).
