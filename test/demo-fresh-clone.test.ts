@@ -193,6 +193,33 @@ describe('npm run demo on a fresh clone', () => {
     await page.close();
   });
 
+  it('the demo portfolio: an overdue deal shows its payments and days past due, and its deal fields reached the portal', async () => {
+    expect(demo.output()).toMatch(/Demo portfolio: \d+ loans saved/);
+    const r = (await (await fetch(`${webhook}crm.deal.list?select[]=ID&select[]=STAGE_ID&select[]=CURRENCY_ID`)).json()) as {
+      result: { ID: string; STAGE_ID: string; CURRENCY_ID: string }[];
+    };
+    const dealId = Number(r.result.find((d) => d.STAGE_ID.endsWith(':OVERDUE') && d.CURRENCY_ID === 'MXN')!.ID);
+    const page = await browser.context.newPage();
+    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${appUrl}/placements/loan-tab`) });
+    await page.goto(`${portalUrl}/crm/deal/details/${dealId}/?tab=/placements/loan-tab&lang=es`);
+    const tab = await navigated;
+    await tab.waitForSelector('main[data-ready="yes"]');
+    await expect.poll(() => tab.locator('[data-testid=payments] tbody tr').count()).toBe(2);
+    const daysPastDue = tab.locator('[data-testid=servicing] .lt-kpi__value').first();
+    await expect.poll(async () => Number(await daysPastDue.textContent())).toBeGreaterThan(90);
+    await page.close();
+    // The outbox pushed the loan to the deal (the worker runs in the demo).
+    await expect
+      .poll(
+        async () => {
+          const d = (await (await fetch(`${webhook}crm.deal.get?id=${dealId}`)).json()) as { result: Record<string, unknown> };
+          return Number(d.result.UF_CRM_LOAN_DAYS_PAST_DUE ?? 0);
+        },
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(90);
+  });
+
   it('a Send SMS robot on a demo deal: one message at the fake SMSC, the result in the workflow log, the demo still up', async () => {
     const dealId = await repayingDealId();
     const before = (demo.output().match(/Fake SMSC: received message/g) ?? []).length;
