@@ -104,7 +104,10 @@ if (demoPortal) {
     amount: String(d.opportunity ?? '0'),
   }));
   const seeded = await seedDemoPortfolio(db.kysely, demoPortal.id, demoPortfolioPlan(deals, new Date().toISOString().slice(0, 10)));
-  if (seeded.length > 0) console.log(`Demo portfolio: ${seeded.length} loans saved, with their payments, through the app's own use cases.`);
+  if (seeded.length > 0) {
+    console.log(`Demo portfolio: ${seeded.length} loans saved, with their payments, through the app's own use cases:`);
+    for (const plan of seeded) console.log(`  deal ${plan.dealId}: ${plan.shows}`);
+  }
 }
 
 // An incoming webhook, as an admin makes one under Developer resources (made once, then kept).

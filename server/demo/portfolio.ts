@@ -39,51 +39,50 @@ export interface LoanPlan {
   steps: Step[];
 }
 
-const monthly = (p: {
-  principal: string;
-  currency: string;
-  contractDate: string;
-  installments: number;
-  annualPercent: string;
-}): LoanInput => ({
-  principal: p.principal,
-  currency: p.currency,
-  contractDate: p.contractDate,
-  disbursementDate: p.contractDate,
-  method: 'annuity',
-  rate: { annualPercent: p.annualPercent },
-  installments: p.installments,
-  frequency: { unit: 'month', every: 1 },
-  firstDueDate: addMonths(p.contractDate, 1),
-  dayCount: 'actual/365',
-  interest: 'periodic',
+/** Monthly annuity terms for a deal, contracted `monthsAgo` months before today; `extra` overrides. */
+const termsOf =
+  (d: DemoDeal, today: string, annualPercent: string) =>
+  (monthsAgo: number, extra: Partial<LoanInput> = {}): LoanInput => {
+    const contractDate = addMonths(today, -monthsAgo);
+    return {
+      principal: d.amount,
+      currency: d.currency,
+      contractDate,
+      disbursementDate: contractDate,
+      method: 'annuity',
+      rate: { annualPercent },
+      installments: 12,
+      frequency: { unit: 'month', every: 1 },
+      firstDueDate: addMonths(contractDate, 1),
+      dayCount: 'actual/365',
+      interest: 'periodic',
+      ...extra,
+    };
+  };
+
+// Until a deal is issued, its loan is a calculation the manager saved; a rejected deal has none.
+const APPLICATION_STAGES = new Set(['NEW', 'VERIFICATION', 'UNDERWRITING', 'APPROVED', 'CONTRACT_SIGNED']);
+const application = (dealId: number, terms: LoanInput): LoanPlan => ({
+  dealId,
+  shows: 'application (a calculation saved, nothing paid)',
+  terms,
+  steps: [],
 });
 
 function mxPlan(d: DemoDeal, today: string): LoanPlan | undefined {
-  const terms = (monthsAgo: number, extra: Partial<LoanInput> = {}) => ({
-    ...monthly({
-      principal: d.amount,
-      currency: d.currency,
-      contractDate: addMonths(today, -monthsAgo),
-      installments: 12,
-      annualPercent: '60',
-    }),
-    ...extra,
-  });
+  const terms = termsOf(d, today, '60');
+  if (APPLICATION_STAGES.has(d.stage)) return application(d.id, terms(0));
   switch (d.stage) {
-    case 'NEW':
-    case 'VERIFICATION':
-    case 'UNDERWRITING':
-    case 'APPROVED':
-    case 'CONTRACT_SIGNED':
-      return { dealId: d.id, shows: 'application (a calculation saved, nothing paid)', terms: terms(0), steps: [] };
-    case 'ISSUED':
+    case 'ISSUED': {
+      const issued = addDays(today, -10);
+      const shows = 'issued, first installment not due yet';
       return {
         dealId: d.id,
-        shows: 'issued, first installment not due yet',
-        terms: { ...terms(0), contractDate: addDays(today, -10), disbursementDate: addDays(today, -10), firstDueDate: addDays(today, 20) },
+        shows,
+        terms: terms(0, { contractDate: issued, disbursementDate: issued, firstDueDate: addDays(today, 20) }),
         steps: [],
       };
+    }
     case 'REPAYING':
       return {
         dealId: d.id,
@@ -118,53 +117,40 @@ function mxPlan(d: DemoDeal, today: string): LoanPlan | undefined {
         ],
       };
     default:
-      return undefined; // rejected: no loan
+      return undefined;
   }
 }
 
 function ruPlan(d: DemoDeal, today: string): LoanPlan | undefined {
+  const terms = termsOf(d, today, '24');
+  if (APPLICATION_STAGES.has(d.stage)) return application(d.id, terms(0));
   switch (d.stage) {
-    case 'NEW':
-    case 'VERIFICATION':
-    case 'UNDERWRITING':
-    case 'APPROVED':
-    case 'CONTRACT_SIGNED':
-      return {
-        dealId: d.id,
-        shows: 'application (a calculation saved, nothing paid)',
-        terms: monthly({ principal: d.amount, currency: d.currency, contractDate: today, installments: 12, annualPercent: '24' }),
-        steps: [],
-      };
-    case 'ISSUED':
+    case 'ISSUED': {
       // A classic microloan: one payment after 30 days at 0.8 % a day, under the RU-MFO caps.
+      const issued = addDays(today, -5);
       return {
         dealId: d.id,
         shows: 'RU-MFO microloan: one payment after 30 days at 0.8 %/day, issued 5 days ago',
         terms: {
           principal: d.amount,
           currency: d.currency,
-          contractDate: addDays(today, -5),
-          disbursementDate: addDays(today, -5),
+          contractDate: issued,
+          disbursementDate: issued,
           method: 'single-payment',
           rate: { dailyPercent: '0.8' },
           installments: 1,
-          dueDates: [addDays(today, 25)],
+          dueDates: [addDays(issued, 30)],
           dayCount: 'actual/365',
           profile: 'RU-MFO',
         },
         steps: [],
       };
+    }
     case 'REPAYING':
       return {
         dealId: d.id,
         shows: 'current, three installments paid; a mistaken extra payment was reversed',
-        terms: monthly({
-          principal: d.amount,
-          currency: d.currency,
-          contractDate: addMonths(today, -3),
-          installments: 12,
-          annualPercent: '24',
-        }),
+        terms: terms(3),
         steps: [
           { pay: 'installment', n: 1 },
           { pay: 'installment', n: 2 },
@@ -176,30 +162,14 @@ function ruPlan(d: DemoDeal, today: string): LoanPlan | undefined {
       return {
         dealId: d.id,
         shows: 'RU-MFO installment loan, overdue about a month: the first installment paid',
-        terms: {
-          ...monthly({
-            principal: d.amount,
-            currency: d.currency,
-            contractDate: addMonths(today, -3),
-            installments: 6,
-            annualPercent: '0',
-          }),
-          rate: { dailyPercent: '0.3' },
-          profile: 'RU-MFO',
-        },
+        terms: terms(3, { installments: 6, rate: { dailyPercent: '0.3' }, profile: 'RU-MFO' }),
         steps: [{ pay: 'installment', n: 1 }],
       };
     case 'WON':
       return {
         dealId: d.id,
         shows: 'paid off early, a month after the first installment',
-        terms: monthly({
-          principal: d.amount,
-          currency: d.currency,
-          contractDate: addMonths(today, -5),
-          installments: 12,
-          annualPercent: '24',
-        }),
+        terms: terms(5),
         steps: [
           { pay: 'installment', n: 1 },
           { pay: 'payoff', on: addMonths(today, -3) },
