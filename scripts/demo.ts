@@ -103,11 +103,13 @@ if (demoPortal) {
     currency: String(d.currencyId ?? 'MXN'),
     amount: String(d.opportunity ?? '0'),
   }));
-  const seeded = await seedDemoPortfolio(db.kysely, demoPortal.id, demoPortfolioPlan(deals, new Date().toISOString().slice(0, 10)));
+  const today = new Date().toISOString().slice(0, 10);
+  const { seeded, failed } = await seedDemoPortfolio(db.kysely, demoPortal.id, demoPortfolioPlan(deals, today));
   if (seeded.length > 0) {
     console.log(`Demo portfolio: ${seeded.length} loans saved, with their payments, through the app's own use cases:`);
     for (const plan of seeded) console.log(`  deal ${plan.dealId}: ${plan.shows}`);
   }
+  for (const f of failed) console.log(`  deal ${f.dealId}: no demo loan — the app refused it: ${f.reason}`);
 }
 
 // An incoming webhook, as an admin makes one under Developer resources (made once, then kept).

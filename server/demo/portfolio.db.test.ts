@@ -21,7 +21,7 @@ beforeAll(async () => {
   db = await createTestDb();
   await insertTestPortal(db, 'p1');
   const plans = demoPortfolioPlan(deals, today);
-  expect(await seedDemoPortfolio(db.kysely, 'p1', plans)).toHaveLength(plans.length);
+  expect(await seedDemoPortfolio(db.kysely, 'p1', plans)).toEqual({ seeded: plans, failed: [] });
   for (const d of deals) views.set(d.id, await getLoanView(db.kysely, 'p1', d.id, today));
 });
 afterAll(async () => {
@@ -82,6 +82,21 @@ describe('demo portfolio', () => {
   it('asks the portal sync for every loan, and a restart seeds nothing again', async () => {
     const jobs = await db.kysely.selectFrom('outbox_jobs').select('kind').where('kind', '=', 'loan.sync').execute();
     expect(jobs.length).toBeGreaterThanOrEqual(demoPortfolioPlan(deals, today).length);
-    expect(await seedDemoPortfolio(db.kysely, 'p1', demoPortfolioPlan(deals, today))).toEqual([]);
+    expect(await seedDemoPortfolio(db.kysely, 'p1', demoPortfolioPlan(deals, today))).toEqual({ seeded: [], failed: [] });
+  });
+});
+
+describe('a loan the app refuses', () => {
+  it('is reported with its reason and does not stop the others', async () => {
+    const [good, bad] = demoPortfolioPlan(
+      [
+        { id: 101, stage: 'NEW', currency: 'MXN', amount: '5000' },
+        { id: 102, stage: 'NEW', currency: 'MXN', amount: '0' },
+      ],
+      today,
+    );
+    const r = await seedDemoPortfolio(db.kysely, 'p1', [bad!, good!]);
+    expect(r.seeded).toEqual([good]);
+    expect(r.failed).toEqual([{ dealId: 102, reason: expect.stringMatching(/principal/i) as unknown }]);
   });
 });

@@ -9,7 +9,7 @@ import { addDays, addMonths } from '../../lending/dates.js';
 import { enqueue } from '../jobs/outbox.js';
 import type { Executor } from '../loans/db-types.js';
 import type { LoanInput } from '../loans/lending-types.js';
-import { defaultLoanDeps } from '../loans/operations/deps.js';
+import { defaultLoanDeps, type LoanDeps } from '../loans/operations/deps.js';
 import { getLoanView } from '../loans/operations/get-loan-view.js';
 import { registerPayment } from '../loans/operations/register-payment.js';
 import { reversePayment } from '../loans/operations/reverse-payment.js';
@@ -185,48 +185,55 @@ export function demoPortfolioPlan(deals: DemoDeal[], today: string): LoanPlan[] 
   return deals.map((d) => (d.currency === 'RUB' ? ruPlan(d, today) : mxPlan(d, today))).filter((p): p is LoanPlan => p !== undefined);
 }
 
+export interface SeedResult {
+  seeded: LoanPlan[];
+  /** A loan the app refused stays unseeded with the reason; the demo starts anyway. */
+  failed: { dealId: number; reason: string }[];
+}
+
 /** Saves each planned loan and books its payments; deals that have a loan already are skipped. */
-export async function seedDemoPortfolio(db: Executor, portalId: string, plans: LoanPlan[]): Promise<LoanPlan[]> {
+export async function seedDemoPortfolio(db: Executor, portalId: string, plans: LoanPlan[]): Promise<SeedResult> {
   const deps = defaultLoanDeps({ enqueue: (trx, job) => enqueue(trx, job) });
-  const actor = { userId: 1 };
-  const seeded: LoanPlan[] = [];
+  const result: SeedResult = { seeded: [], failed: [] };
   for (const plan of plans) {
     if (await findLoanByDeal(db, portalId, plan.dealId)) continue;
-    const { schedule } = await saveLoan(db, portalId, plan.dealId, { terms: plan.terms, reason: 'demo portfolio' }, actor, deps);
-    let i = 0;
-    for (const step of plan.steps) {
-      const id = `demo-${plan.dealId}-${++i}`;
-      const pay = (date: string, amount: string) =>
-        registerPayment(db, portalId, plan.dealId, { id, date, amount, method: 'transfer', reference: `DEMO-${i}` }, actor, deps);
-      if (step.pay === 'payoff') {
-        // UNVERIFIED(core): the payoff quoted for a date leaves principal open once the payment is
-        // allocated (the excess goes to later installments, interest included), so the demo pays
-        // what is still quoted until nothing is — at most three payments.
-        for (let k = 0; k < 3; k++) {
-          const left = (await getLoanView(db, portalId, plan.dealId, step.on))!.servicing.payoff.amount;
-          if (new Decimal(left).lte(0)) break;
-          await registerPayment(
-            db,
-            portalId,
-            plan.dealId,
-            { id: `${id}-${k}`, date: step.on, amount: left, method: 'transfer', reference: `DEMO-${i}` },
-            actor,
-            deps,
-          );
-        }
-        continue;
-      }
-      const row = schedule.rows[step.n - 1]!;
-      if (step.pay === 'installment') await pay(addDays(row.dueDate, step.daysLate ?? 0), row.total);
-      if (step.pay === 'part') await pay(row.dueDate, partOf(row.total, step.percent));
-      if (step.pay === 'reversed') {
-        await pay(row.dueDate, row.total);
-        await reversePayment(db, portalId, plan.dealId, id, { reasonCode: step.reasonCode, note: 'booked twice' }, actor, deps);
-      }
+    try {
+      await seedLoan(db, portalId, plan, deps);
+      result.seeded.push(plan);
+    } catch (e) {
+      result.failed.push({ dealId: plan.dealId, reason: e instanceof Error ? e.message : String(e) });
     }
-    seeded.push(plan);
   }
-  return seeded;
+  return result;
+}
+
+async function seedLoan(db: Executor, portalId: string, plan: LoanPlan, deps: LoanDeps): Promise<void> {
+  const actor = { userId: 1 };
+  const { schedule } = await saveLoan(db, portalId, plan.dealId, { terms: plan.terms, reason: 'demo portfolio' }, actor, deps);
+  let i = 0;
+  for (const step of plan.steps) {
+    const id = `demo-${plan.dealId}-${++i}`;
+    const pay = (date: string, amount: string, paymentId = id) =>
+      registerPayment(db, portalId, plan.dealId, { id: paymentId, date, amount, method: 'transfer', reference: `DEMO-${i}` }, actor, deps);
+    if (step.pay === 'payoff') {
+      // UNVERIFIED(core): the payoff quoted for a date leaves principal open once the payment is
+      // allocated (the excess goes to later installments, interest included), so the demo pays
+      // what is still quoted until nothing is — at most three payments.
+      for (let k = 0; k < 3; k++) {
+        const left = (await getLoanView(db, portalId, plan.dealId, step.on))!.servicing.payoff.amount;
+        if (new Decimal(left).lte(0)) break;
+        await pay(step.on, left, `${id}-${k}`);
+      }
+      continue;
+    }
+    const row = schedule.rows[step.n - 1]!;
+    if (step.pay === 'installment') await pay(addDays(row.dueDate, step.daysLate ?? 0), row.total);
+    if (step.pay === 'part') await pay(row.dueDate, partOf(row.total, step.percent));
+    if (step.pay === 'reversed') {
+      await pay(row.dueDate, row.total);
+      await reversePayment(db, portalId, plan.dealId, id, { reasonCode: step.reasonCode, note: 'booked twice' }, actor, deps);
+    }
+  }
 }
 
 /** percent % of an installment, in whole units (a round partial payment, as people pay). */
