@@ -25,6 +25,7 @@ import {
   issueUserToken,
   uninstallApp,
   updateApp,
+  addUser,
   type FrameRequest,
   type InstallOptions,
   type InstallResult,
@@ -35,7 +36,7 @@ import { randomToken } from './util.js';
 import { DEFAULT_EXTENSIONS, type EmulatorExtension } from './extensions.js';
 import { createWorkflowToken } from './bizproc-tokens.js';
 import { createWebhook } from './admin/webhooks.js';
-import type { Placement, WorkflowToken } from './state.js';
+import type { Placement, PortalUser, WorkflowToken } from './state.js';
 import { DEAL_FIELDS } from './crm/fields.js';
 import { fromLegacy, toLegacy } from './crm/convert.js';
 import { createRecord, entityInfo, updateRecord } from './crm/store.js';
@@ -46,6 +47,7 @@ export type { Core } from './core.js';
 export type { EmulatorExtension } from './extensions.js';
 export type { Placement, WorkflowToken, SmsMessage, SmsSender, BizprocRegistration, EventBinding, PortalUser } from './state.js';
 export { frameRequest, issueUserToken } from './install.js';
+export { createOAuthHub, type OAuthHub } from './oauth/hub.js';
 export { authBlock } from './events/auth-block.js';
 export { postForm } from './events/bus.js';
 export type { MethodTable, MethodDef, MethodContext, AuthContext } from './rest/registry.js';
@@ -69,8 +71,10 @@ export interface Emulator {
   installApp(o: InstallOptions): Promise<InstallResult>;
   finishInstall(): void;
   uninstallApp(o?: { clean?: boolean }): Promise<DeliveryRecord[]>;
-  /** New app version: ONAPPUPDATE to its bound handlers, then all event handlers are wiped. */
-  updateApp(o: { version: number; applicationToken?: string }): Promise<DeliveryRecord[]>;
+  /** New app version: all event handlers are wiped, then ONAPPUPDATE goes to the handlers that were bound to it. */
+  updateApp(o: { version: number; applicationToken?: string; userId?: number }): Promise<DeliveryRecord[]>;
+  /** Adds a portal employee (not an administrator unless `admin`); issueUserToken(id) gives their valid token. */
+  addUser(o?: { admin?: boolean; name?: string; lastName?: string }): PortalUser;
   issueUserToken(userId: number): UserAuth;
   /** The frame POST (query + form body) a portal sends to open `handlerUrl` for a user/placement. */
   frameRequest(handlerUrl: string, o?: { userId?: number; placement?: string; placementOptions?: Record<string, unknown> }): FrameRequest;
@@ -183,6 +187,7 @@ export async function createEmulator(opts: EmulatorOptions, extras: CreateEmulat
     finishInstall: () => finishInstall(core),
     uninstallApp: (o) => uninstallApp(core, o),
     updateApp: (o) => updateApp(core, o),
+    addUser: (o) => addUser(core, o),
     issueUserToken: (userId) => issueUserToken(core, userId),
     frameRequest: (handlerUrl, o) => frameRequest(core, handlerUrl, o),
     emit: (event, data, o) => core.events.emit(event, data, o),

@@ -5,7 +5,7 @@ import { serverEndpoint } from './core.js';
 import { authBlock, authBlockWithoutTokens } from './events/auth-block.js';
 import { postForm, type PostResult } from './events/bus.js';
 import type { DeliveryRecord } from './stats.js';
-import type { AppStatus } from './state.js';
+import type { AppStatus, PortalUser } from './state.js';
 import { isoDate, nowSec, randomToken } from './util.js';
 
 export const DEFAULT_APP_SCOPE = [
@@ -170,8 +170,12 @@ export function finishInstall(core: Core): void {
 }
 
 /**
- * A new version is installed: ONAPPUPDATE (full auth incl. refresh_token) goes to handlers bound to it,
- * then every event handler is removed — each version's installer binds them again (contract.md §1.1, §1.3).
+ * A new version is installed: the app's event handlers are removed (doc: api-reference/events/event-bind.md —
+ * "when deleting and updating the application, its actions will be removed … in the installer of each
+ * version they need to be set from scratch"), then ONAPPUPDATE (full auth incl. refresh_token, doc:
+ * api-reference/common/events/on-app-update.md) goes to the handlers that were bound to it. What the app
+ * binds while handling ONAPPUPDATE is the new version's set and stays.
+ * UNVERIFIED(b24): the order (handlers removed before the event is handled) — the docs only say both happen.
  */
 export async function updateApp(core: Core, o: { version: number; applicationToken?: string; userId?: number }): Promise<DeliveryRecord[]> {
   const app = core.state.app;
@@ -179,8 +183,11 @@ export async function updateApp(core: Core, o: { version: number; applicationTok
   const previous = app.version;
   app.version = o.version;
   if (o.applicationToken) app.applicationToken = o.applicationToken;
+  const updateHandlers = core.state.eventBindings.filter((x) => x.event === 'ONAPPUPDATE');
+  core.state.eventBindings = [];
+  core.changed();
   const records: DeliveryRecord[] = [];
-  for (const b of core.state.eventBindings.filter((x) => x.event === 'ONAPPUPDATE')) {
+  for (const b of updateHandlers) {
     const payload = {
       event: 'ONAPPUPDATE',
       event_handler_id: String(b.id),
@@ -190,9 +197,27 @@ export async function updateApp(core: Core, o: { version: number; applicationTok
     };
     records.push(await core.events.send('ONAPPUPDATE', b.handler, payload, b.id));
   }
-  core.state.eventBindings = [];
-  core.changed();
   return records;
+}
+
+/** A portal user (an employee): admin or not, as the portal's administrator adds one. Returns the new user. */
+export function addUser(core: Core, o: { admin?: boolean; name?: string; lastName?: string } = {}): PortalUser {
+  const id = Math.max(0, ...core.state.users.map((u) => u.id)) + 1;
+  const user: PortalUser = {
+    id,
+    name: o.name ?? `User${id}`,
+    lastName: o.lastName ?? 'Employee',
+    email: `user${id}@portal.test`,
+    admin: o.admin ?? false,
+    role: o.admin ? 'admin' : 'manager',
+    workPosition: o.admin ? 'Administrator' : 'Employee',
+    gender: '',
+    timeZone: 'UTC',
+    departmentIds: [1],
+  };
+  core.state.users.push(user);
+  core.changed();
+  return user;
 }
 
 /**

@@ -1,5 +1,6 @@
-// app.info, user.current, profile, scope — doc: api-reference/common/system/app-info.md,
-// api-reference/user/user-current.md, api-reference/common/users/profile.md, .../system/scope.md (contract.md §7.11).
+// app.info, user.current, profile, user.admin, scope — doc: api-reference/common/system/app-info.md,
+// api-reference/user/user-current.md, api-reference/common/users/profile.md,
+// api-reference/common/users/user-admin.md, .../system/scope.md (contract.md §7.11).
 import { Paged, type MethodTable } from '../rest/registry.js';
 import { RestError } from '../rest/errors.js';
 import type { PortalUser } from '../state.js';
@@ -72,6 +73,11 @@ export const systemMethods: MethodTable = {
       const u = core.state.users.find((x) => x.id === auth.userId)!;
       return { ID: String(u.id), ADMIN: u.admin, NAME: u.name, LAST_NAME: u.lastName, PERSONAL_GENDER: u.gender, TIME_ZONE: '' };
     },
+  },
+  // doc: api-reference/common/users/user-admin.md — scope basic, any user; true for a portal administrator.
+  'user.admin': {
+    scope: [],
+    handler: ({ core, auth }) => core.state.users.find((u) => u.id === auth.userId)?.admin === true,
   },
   // UNVERIFIED(b24): one department holding everybody; enough for the documented batch example.
   'department.get': {

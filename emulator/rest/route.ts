@@ -4,10 +4,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Core } from '../core.js';
 import { errors, RestError } from './errors.js';
 import { authFromToken, authFromWebhook, tokenFrom } from './auth.js';
-import { invoke } from './dispatch.js';
+import { invoke, normaliseMethod } from './dispatch.js';
 import { bump } from '../stats.js';
 import { isRecord } from '../util.js';
 import { applyCors, registerCorsPreflight } from './cors.js';
+import { serverInstallInfo } from '../oauth/server-app-info.js';
 
 /** Request params: query merged with body; SDK bookkeeping (bx24_*) and `auth` removed. */
 export function requestParams(req: FastifyRequest): Record<string, unknown> {
@@ -56,6 +57,8 @@ export function registerRestRoutes(app: FastifyInstance, core: Core): void {
         throw random() < 0.5 ? errors.internal() : errors.queryLimit();
       }
       const out = await invoke(core, method, stripControl(params), auth);
+      // The OAuth server's app.info names the installation (oauth/server-app-info.ts).
+      if (auth.kind === 'app' && normaliseMethod(method) === 'app.info') return reply.send({ ...out, install: serverInstallInfo(core) });
       return reply.send(out);
     } catch (err) {
       if (err instanceof RestError) return sendRestError(core, reply, err);
