@@ -37,7 +37,7 @@ export async function createOAuthHub(portals: { url: string }[] = []): Promise<O
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not_found' }));
       return;
     }
-    const body = req.method === 'POST' ? await readBody(req) : undefined;
+    const body = req.method === 'POST' ? (await readBody(req)).toString('utf8') : undefined;
     let fallback: { status: number; type: string; text: string } | undefined;
     for (const p of known) {
       const r = await fetch(`${p.url}${req.url}`, {
