@@ -132,7 +132,7 @@ describe('platform security', () => {
   });
 
   it('a session of portal A cannot read portal B; a forged or deal-mismatched session is refused', async () => {
-    p = await startPlatform({ beforeListen: testRoutes });
+    p = await startPlatform({ beforeListen: testRoutes, oauthHub: true });
     const a = await p.install();
     em2 = await createEmulator({ ...TEST_CLIENT, rateLimit: false });
     const b = await installInto(em2, p.a, p.db);
@@ -305,11 +305,13 @@ describe('platform security', () => {
     expect(row).toEqual({ domain: p.em.domain, client_endpoint: `${p.em.url}/rest/`, status: 'active' });
   });
 
-  it('a squatter that claimed a member_id first is replaced once the real portal proves it at the OAuth server', async () => {
-    p = await startPlatform({ emulator: { accessTtlSec: 2 } });
+  it("a squatter cannot claim a member_id: the OAuth server names the squatter's own portal; the real portal then installs", async () => {
+    p = await startPlatform({ emulator: { accessTtlSec: 2 }, oauthHub: true });
     em2 = await createEmulator({ ...TEST_CLIENT, rateLimit: false });
     await em2.installApp({});
     const squat = em2.issueUserToken(1); // tokens that work on the squatter's own portal only
+    // The squatter's portal is a real one: the OAuth server knows its token, and names its own member_id.
+    p.a.oauthHub!.add(em2);
     const r = await p.a.app.inject({
       method: 'POST',
       url: '/install/callback',
@@ -326,10 +328,9 @@ describe('platform security', () => {
         },
       }),
     });
-    expect(r.statusCode).toBe(200); // nothing can tell yet that the member_id is not theirs
-    const refreshesBefore = p.em.stats().refreshes;
-    const portalId = await p.install(); // the real portal: ownership proven by the refresh-token exchange
-    expect(p.em.stats().refreshes).toBeGreaterThan(refreshesBefore);
+    expect(r.statusCode).toBe(401);
+    expect(await p.db.kysely.selectFrom('portals').selectAll().execute()).toEqual([]);
+    const portalId = await p.install();
     const row = await p.db.kysely
       .selectFrom('portals')
       .select(['domain', 'client_endpoint', 'status'])

@@ -16,6 +16,7 @@ import {
 import { deletePortalData } from './portal-data.js';
 import { wipeProviderSecrets } from '../settings/settings-repo.js';
 import { evictPortalAuth } from '../security/verify.js';
+import { confirmWithOAuthServer, endpointHost, isPortalAdmin, notAdmin } from './install-checks.js';
 
 // The install flow as one straight line (ARCHITECTURE.md flow 1):
 // verify the token with the portal → store the portal (tokens encrypted) → apply the manifest.
@@ -49,9 +50,28 @@ function isSpent(refreshToken: string): boolean {
   return (spentRefreshTokens.get(tokenHash(refreshToken)) ?? 0) > Date.now();
 }
 
+/** What an install request proved, and which tokens may be stored from it. */
+export interface VerifiedInstall {
+  endpoint: string;
+  userId?: number;
+  isAdmin: boolean;
+  /** Tokens the OAuth server issued in exchange for the posted refresh token (the posted pair is spent). */
+  proven?: ProvenOwnership;
+  /** The proven owner replaces whoever held the member_id under another domain. */
+  replacesOwner?: boolean;
+  /** This process already exchanged the posted refresh token (the other install path won): store nothing. */
+  alreadyStored?: boolean;
+}
+
 /**
- * The token must work on the portal it claims. For a portal we already know (active), only the
- * stored client endpoint is trusted — a forged install for a known member_id cannot redirect us.
+ * Who may install, and which of the request's tokens may be stored:
+ * - a member_id we do not know (or one uninstalled): the OAuth server must confirm the token belongs
+ *   to that member_id and domain (install-checks.ts), and the portal must accept it;
+ * - an installed portal (re-install, update): only a portal administrator, checked with the portal at
+ *   the endpoint we stored. The posted refresh token is exchanged at the OAuth server, which must name
+ *   the same member_id; only then are new tokens and a new application_token stored. A garbage refresh
+ *   token is refused and nothing is stored;
+ * - a known member_id under another domain: ownership proven at the OAuth server, and an administrator.
  */
 export async function verifyInstallToken(
   app: FastifyInstance,
@@ -60,42 +80,44 @@ export async function verifyInstallToken(
   claimedDomain: string,
   accessToken: string,
   refreshToken?: string,
-): Promise<{ endpoint: string; userId?: number; isAdmin: boolean; takeover?: ProvenOwnership }> {
+): Promise<VerifiedInstall> {
   const existing = await findPortalByMemberId(app.db.kysely, memberId);
-  let endpoint = claimedEndpoint;
-  let takeover: ProvenOwnership | undefined;
+  const installed = !!existing && existing.status !== 'uninstalled';
   // A member_id we know keeps its domain unless the claimant proves ownership at the OAuth server:
   // a portal's own app.info cannot tell which member_id it is, so whoever claimed a member_id first
   // could otherwise lock the real portal out. UNVERIFIED(b24): a renamed portal (302 to the new
   // domain, contract.md §2.1) takes the same path.
   if (existing && existing.domain.toLowerCase() !== claimedDomain.toLowerCase()) {
-    takeover = await proveOwnership(app, memberId, claimedDomain, refreshToken);
-    endpoint = takeover.clientEndpoint;
-  } else if (existing && existing.status === 'active') {
-    endpoint = existing.clientEndpoint;
-  } else {
-    let host = '';
-    try {
-      host = new URL(claimedEndpoint).host.toLowerCase();
-    } catch {
-      throw new AppError('VALIDATION', 'client endpoint is not a URL', 'Bad install request.');
-    }
-    // Before we ever call an unknown host with a token, it must look like a portal we serve.
-    if (!domainAllowed(app.config.B24_PORTAL_DOMAINS, host))
-      throw new AppError('UNAUTHORIZED', `portal domain ${host} not allowed`, 'Install request not authorised.');
-    if (host !== claimedDomain.toLowerCase())
-      throw new AppError('UNAUTHORIZED', 'client endpoint host differs from domain', 'Install request not authorised.');
+    const proven = await proveOwnership(app, memberId, claimedDomain, refreshToken);
+    const who = await askPortal(proven.clientEndpoint, proven.accessToken);
+    if (installed && !who.isAdmin) throw notAdmin();
+    return { endpoint: proven.clientEndpoint, ...who, proven, replacesOwner: true };
   }
+  if (existing && installed) {
+    const who = await askPortal(existing.clientEndpoint, accessToken);
+    if (!who.isAdmin) throw notAdmin();
+    if (refreshToken && isSpent(refreshToken)) return { endpoint: existing.clientEndpoint, ...who, alreadyStored: true };
+    const proven = await proveOwnership(app, memberId, existing.domain, refreshToken);
+    return { endpoint: existing.clientEndpoint, ...who, proven };
+  }
+  const host = endpointHost(claimedEndpoint);
+  if (!host) throw new AppError('VALIDATION', 'client endpoint is not a URL', 'Bad install request.');
+  // Before we ever call an unknown host with a token, it must look like a portal we serve.
+  if (!domainAllowed(app.config.B24_PORTAL_DOMAINS, host))
+    throw new AppError('UNAUTHORIZED', `portal domain ${host} not allowed`, 'Install request not authorised.');
+  if (host !== claimedDomain.toLowerCase())
+    throw new AppError('UNAUTHORIZED', 'client endpoint host differs from domain', 'Install request not authorised.');
+  await confirmWithOAuthServer(app, accessToken, memberId, claimedDomain);
+  return { endpoint: claimedEndpoint, ...(await askPortal(claimedEndpoint, accessToken)) };
+}
+
+/** The portal must accept the token (app.info); profile names the user, user.admin their rights. */
+async function askPortal(endpoint: string, accessToken: string): Promise<{ userId?: number; isAdmin: boolean }> {
   const info = await callWithToken<{ INSTALLED?: boolean }>(endpoint, 'app.info', accessToken);
   if (!info.ok) throw new AppError('UNAUTHORIZED', `portal rejected the install token (${info.error})`, 'Install request not authorised.');
-  const prof = await callWithToken<{ ID?: string; ADMIN?: boolean }>(endpoint, 'profile', accessToken);
+  const prof = await callWithToken<{ ID?: string }>(endpoint, 'profile', accessToken);
   const userId = prof.ok ? Number(prof.result.ID) : NaN;
-  return {
-    endpoint,
-    ...(Number.isInteger(userId) && userId > 0 ? { userId } : {}),
-    isAdmin: prof.ok && prof.result.ADMIN === true,
-    ...(takeover ? { takeover } : {}),
-  };
+  return { ...(Number.isInteger(userId) && userId > 0 ? { userId } : {}), isAdmin: await isPortalAdmin(endpoint, accessToken) };
 }
 
 /** Tokens the OAuth server issued for the claimed member_id and domain (the posted refresh token is spent). */
@@ -108,15 +130,15 @@ export interface ProvenOwnership {
 
 // Only the OAuth server (B24_OAUTH_SERVER, never a host the request names) knows which portal a
 // token belongs to: exchanging the refresh token returns member_id and client_endpoint (doc:
-// settings/oauth/index.md). The exchange rotates the pair, so callers store the returned tokens.
+// api-reference/oauth/index.md). The exchange rotates the pair, so callers store the returned tokens;
+// a refresh token the server refuses (garbage, spent) refuses the whole request.
 async function proveOwnership(
   app: FastifyInstance,
   memberId: string,
   claimedDomain: string,
   refreshToken?: string,
 ): Promise<ProvenOwnership> {
-  const refuse = (why: string) =>
-    new AppError('UNAUTHORIZED', `install for a known member_id from another domain: ${why}`, 'Install request not authorised.');
+  const refuse = (why: string) => new AppError('UNAUTHORIZED', `install for a known member_id: ${why}`, 'Install request not authorised.');
   if (!refreshToken) throw refuse('no refresh token to prove ownership');
   const res = await requestToken(app.config.B24_OAUTH_SERVER, {
     grant_type: 'refresh_token',
@@ -127,12 +149,8 @@ async function proveOwnership(
   if (!res.ok) throw refuse(`OAuth server refused the refresh token (${res.error})`);
   markSpent(refreshToken);
   const t = res.token;
-  let host = '';
-  try {
-    host = new URL(t.client_endpoint ?? '').host.toLowerCase();
-  } catch {
-    throw refuse('OAuth server gave no client endpoint');
-  }
+  const host = endpointHost(t.client_endpoint ?? '');
+  if (!host) throw refuse('OAuth server gave no client endpoint');
   if (t.member_id !== memberId || host !== claimedDomain.toLowerCase()) throw refuse('OAuth server names another portal');
   const expiresIn = Number(t.expires_in ?? 3600);
   return {
@@ -143,20 +161,26 @@ async function proveOwnership(
   };
 }
 
-export async function storeInstall(app: FastifyInstance, data: InstallData, takeover?: ProvenOwnership): Promise<Portal> {
-  if (takeover) {
+export async function storeInstall(app: FastifyInstance, data: InstallData, v: VerifiedInstall): Promise<Portal> {
+  if (v.alreadyStored) {
+    const stored = await findPortalByMemberId(app.db.kysely, data.memberId);
+    if (stored) return stored;
+  }
+  if (v.replacesOwner) {
     // The proven owner replaces whoever held the member_id before; nothing of theirs is kept.
     const previous = await findPortalByMemberId(app.db.kysely, data.memberId);
     if (previous) {
       await wipePortalSecrets(app.db.kysely, previous.id);
       await deletePortalData(app.db.kysely, previous.id);
     }
+  }
+  if (v.proven) {
     data = {
       ...data,
-      clientEndpoint: takeover.clientEndpoint,
-      accessToken: takeover.accessToken,
-      refreshToken: takeover.refreshToken,
-      expiresAtMs: takeover.expiresAtMs,
+      clientEndpoint: v.proven.clientEndpoint,
+      accessToken: v.proven.accessToken,
+      refreshToken: v.proven.refreshToken,
+      expiresAtMs: v.proven.expiresAtMs,
     };
   } else if (isSpent(data.refreshToken)) {
     const stored = await findPortalByMemberId(app.db.kysely, data.memberId);
@@ -182,6 +206,8 @@ export async function applyManifest(app: FastifyInstance, portal: Portal, lang: 
       lang: ['ru', 'en', 'es'].includes(lang) ? lang : 'en',
       manifestChanged: force || portal.manifestHash !== hash,
       knownScheduleEntityTypeId: portal.scheduleEntityTypeId,
+      // A portal stored before the installer was recorded falls back to user 1 (the portal's first admin).
+      authUserId: portal.installerUserId ?? 1,
     });
     await setManifestState(app.db.kysely, portal.id, hash, report.scheduleEntityTypeId);
     app.log.info(

@@ -38,18 +38,12 @@ export async function handleLifecycleEvent(app: FastifyInstance, ev: LifecycleEv
     need(auth, ['member_id', 'domain', 'client_endpoint', 'access_token', 'refresh_token']);
     const memberId = auth.member_id!;
     if (name === 'ONAPPUPDATE') {
-      // An update must come from the installed app: its application_token, or a token the stored
-      // portal endpoint accepts (the token may be rotated by the update).
+      // An update is of an installed portal; who may do it (an administrator, checked with the portal)
+      // is decided in verifyInstallToken. The application_token proves nothing here: every user who
+      // opens the app receives it (APPLICATION_TOKEN in the frame POST, contract.md §1.2).
       const existing = await findPortalByMemberId(app.db.kysely, memberId);
       if (!existing || existing.status === 'uninstalled')
         throw new AppError('INVALID_APPLICATION_TOKEN', 'update for unknown portal', 'Request not authorised.');
-      const tokenOk =
-        !!auth.application_token &&
-        (await verifyApplicationToken(app, auth, { allowUninstalled: false }).then(
-          () => true,
-          () => false,
-        ));
-      if (!tokenOk) await verifyInstallToken(app, memberId, existing.clientEndpoint, existing.domain, auth.access_token!);
     } else if (!auth.application_token) {
       throw new AppError('VALIDATION', 'ONAPPINSTALL without application_token', 'Bad install request.');
     }
@@ -67,10 +61,13 @@ export async function handleLifecycleEvent(app: FastifyInstance, ev: LifecycleEv
         applicationToken: auth.application_token,
         scope: auth.scope ?? '',
         appVersion: ev.data?.VERSION,
-        userId: v.userId ?? (Number(auth.user_id) || undefined),
+        // The user the portal named for this token (profile), never auth[user_id] from the request.
+        userId: v.userId,
       },
-      v.takeover,
+      v,
     );
+    // An update removes the app's event handlers (doc: api-reference/events/event-bind.md): the forced
+    // reconcile binds them again, ONAPPUNINSTALL included.
     await applyManifest(app, portal, lang, name === 'ONAPPUPDATE');
     return { status: 'installed' };
   }

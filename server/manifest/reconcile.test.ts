@@ -111,6 +111,7 @@ const input = (m: AppManifest, known: number | null = null) => ({
   lang: 'ru',
   manifestChanged: false,
   knownScheduleEntityTypeId: known,
+  authUserId: 1,
 });
 
 describe('reconcileManifest', () => {

@@ -19,6 +19,8 @@ export interface ReconcileInput {
   /** true when the manifest or PUBLIC_URL changed since the last apply: existing robots are updated. */
   manifestChanged: boolean;
   knownScheduleEntityTypeId: number | null;
+  /** Portal user robots and activities run as (AUTH_USER_ID): the admin who installed the app. */
+  authUserId: number;
 }
 
 export interface ReconcileReport {
@@ -140,7 +142,7 @@ export async function reconcileManifest(client: ReconcileClient, input: Reconcil
     for (const a of want) {
       const fields = {
         HANDLER: url(a.handler),
-        AUTH_USER_ID: 1,
+        AUTH_USER_ID: input.authUserId,
         USE_SUBSCRIPTION: a.useSubscription,
         NAME: a.name,
         DESCRIPTION: a.description ?? {},

@@ -2,7 +2,8 @@
 // verify that token against a portal; everything else goes through PortalClient.
 // doc: settings/how-to-call-rest-api/authorization.md (auth in the JSON body).
 
-export type DirectCallResult<T> = { ok: true; result: T } | { ok: false; status: number; error: string; description?: string };
+export type DirectCallResult<T> =
+  { ok: true; result: T; envelope: Record<string, unknown> } | { ok: false; status: number; error: string; description?: string };
 
 export function restBase(clientEndpoint: string): string {
   return clientEndpoint.replace(/\/+$/, '');
@@ -34,7 +35,7 @@ export async function callWithToken<T>(
     } catch {
       return { ok: false, status: res.status, error: 'BAD_RESPONSE' };
     }
-    if (res.ok && body.error === undefined && 'result' in body) return { ok: true, result: body.result as T };
+    if (res.ok && body.error === undefined && 'result' in body) return { ok: true, result: body.result as T, envelope: body };
     return {
       ok: false,
       status: res.status,

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { createEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js';
+import { createEmulator, createOAuthHub, type Emulator, type EmulatorOptions, type OAuthHub } from '../../emulator/index.js';
 import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import type { Db } from '../db/database.js';
@@ -32,6 +32,8 @@ export interface AppUnderTest {
   app: FastifyInstance;
   url: string;
   config: Config;
+  /** The OAuth server shared by several emulated portals, when the app was started against one. */
+  oauthHub?: OAuthHub;
   close(): Promise<void>;
 }
 
@@ -74,11 +76,15 @@ export async function startPlatform(
     db?: Db;
     logger?: unknown;
     beforeListen?: (app: FastifyInstance) => void;
+    /** One OAuth server for this portal and every other one installed with installInto (two-portal tests). */
+    oauthHub?: boolean;
   } = {},
 ): Promise<Platform> {
   const db = o.db ?? (await createTestDb());
   const em = await createEmulator({ ...TEST_CLIENT, rateLimit: false, ...o.emulator });
-  const a = await startApp(db, { B24_OAUTH_SERVER: em.url, ...o.env }, o.logger, o.beforeListen);
+  const hub = o.oauthHub ? await createOAuthHub([em]) : undefined;
+  const a = await startApp(db, { B24_OAUTH_SERVER: hub?.url ?? em.url, ...o.env }, o.logger, o.beforeListen);
+  if (hub) a.oauthHub = hub;
   const p: Platform = {
     em,
     db,
@@ -99,6 +105,7 @@ export async function startPlatform(
     },
     async close() {
       await a.close();
+      await hub?.close();
       await em.close();
       if (!o.db) await db.close();
     },
@@ -108,6 +115,8 @@ export async function startPlatform(
 
 /** Installs the app from `em` into the app under test through both documented paths; returns the portal id. */
 export async function installInto(em: Emulator, a: AppUnderTest, db: Db): Promise<string> {
+  // The app trusts a new portal only once the OAuth server knows its token: a second portal joins the hub.
+  a.oauthHub?.add(em);
   const res = await em.installApp({ handlerUrl: `${a.url}/install/callback`, installUrl: `${a.url}/install` });
   if (res.installEvent && res.installEvent.status !== 200)
     throw new Error(`ONAPPINSTALL answered ${res.installEvent.status} ${res.installEvent.error ?? ''}`);

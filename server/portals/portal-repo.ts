@@ -21,6 +21,8 @@ export interface Portal {
   hasApplicationToken: boolean;
   manifestHash: string | null;
   scheduleEntityTypeId: number | null;
+  /** The portal user who installed the app (profile of the install token); robots run as them. */
+  installerUserId: number | null;
   lastError: string | null;
   installedAt: string;
   updatedAt: string;
@@ -54,6 +56,7 @@ function toPortal(r: Row): Portal {
     hasApplicationToken: r.application_token_hash !== null,
     manifestHash: (r.manifest_hash as string | null) ?? null,
     scheduleEntityTypeId: num(r.schedule_entity_type_id),
+    installerUserId: num(r.installer_user_id),
     lastError: (r.last_error as string | null) ?? null,
     installedAt: r.installed_at as string,
     updatedAt: r.updated_at as string,

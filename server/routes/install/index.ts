@@ -12,6 +12,7 @@ import { installPage } from './page.js';
 // Install paths (contract.md §1.1–§1.4):
 //  POST /install           — the install frame POST (query DOMAIN/PROTOCOL/LANG/APP_SID, form tokens);
 //                            verify → store → apply manifest → page that calls installFinish.
+//                            Re-install of an installed portal: administrators only (install-service.ts).
 //  POST /install/callback  — ONAPPINSTALL / ONAPPUPDATE / ONAPPUNINSTALL (form, auth[...]).
 //  GET  /install/b24jssdk.js — the SDK's UMD bundle for the install page.
 
@@ -27,7 +28,13 @@ export const installRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.post(
     '/install',
-    { schema: { querystring: FrameQuery, body: InstallFrameBody, response: { 200: Type.String(), 400: ErrorBody, 401: ErrorBody } } },
+    {
+      schema: {
+        querystring: FrameQuery,
+        body: InstallFrameBody,
+        response: { 200: Type.String(), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+      },
+    },
     async (req, reply) => {
       const { DOMAIN, PROTOCOL, LANG } = req.query;
       const b = req.body;
@@ -47,7 +54,7 @@ export const installRoutes: FastifyPluginAsync = async (fastify) => {
           scope: b.APPLICATION_SCOPE ?? '',
           userId: v.userId,
         },
-        v.takeover,
+        v,
       );
       await applyManifest(app, portal, LANG ?? 'en');
       return reply
@@ -57,9 +64,13 @@ export const installRoutes: FastifyPluginAsync = async (fastify) => {
     },
   );
 
-  app.post('/install/callback', { schema: { body: LifecycleBody, response: { 200: Ok, 400: ErrorBody, 401: ErrorBody } } }, async (req) => {
-    return handleLifecycleEvent(app, req.body);
-  });
+  app.post(
+    '/install/callback',
+    { schema: { body: LifecycleBody, response: { 200: Ok, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody } } },
+    async (req) => {
+      return handleLifecycleEvent(app, req.body);
+    },
+  );
 
   app.get('/install/b24jssdk.js', { schema: { hide: true } as Record<string, unknown> }, async (_req, reply) => {
     return reply.type('application/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(sdk());
