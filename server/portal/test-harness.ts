@@ -5,6 +5,7 @@ import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { createTestDb } from '../db/test-db.js';
+import { loadManifest } from '../manifest/manifest.js';
 
 // Test harness for the platform's emulator-driven tests: an emulator portal and our app listening
 // on loopback (the emulator delivers events and install calls over HTTP), both on random ports.
@@ -117,7 +118,12 @@ export async function startPlatform(
 export async function installInto(em: Emulator, a: AppUnderTest, db: Db): Promise<string> {
   // The app trusts a new portal only once the OAuth server knows its token: a second portal joins the hub.
   a.oauthHub?.add(em);
-  const res = await em.installApp({ handlerUrl: `${a.url}/install/callback`, installUrl: `${a.url}/install` });
+  // Granted exactly the scopes the manifest asks for, so a method outside them fails in tests as in a portal.
+  const res = await em.installApp({
+    handlerUrl: `${a.url}/install/callback`,
+    installUrl: `${a.url}/install`,
+    scope: loadManifest().scopes,
+  });
   if (res.installEvent && res.installEvent.status !== 200)
     throw new Error(`ONAPPINSTALL answered ${res.installEvent.status} ${res.installEvent.error ?? ''}`);
   if (res.installFrame && res.installFrame.status !== 200) throw new Error(`install frame answered ${res.installFrame.status}`);
