@@ -70,6 +70,7 @@ export interface Emulator {
   stats(): Stats;
   installApp(o: InstallOptions): Promise<InstallResult>;
   finishInstall(): void;
+  /** Deletes the app: tokens revoked and registrations gone, then ONAPPUNINSTALL to the handlers bound to it. */
   uninstallApp(o?: { clean?: boolean }): Promise<DeliveryRecord[]>;
   /** New app version: all event handlers are wiped, then ONAPPUPDATE goes to the handlers that were bound to it. */
   updateApp(o: { version: number; applicationToken?: string; userId?: number }): Promise<DeliveryRecord[]>;

@@ -79,9 +79,10 @@ describe('emulator: install guard facts', () => {
     expect(((await garbage.json()) as { error: string }).error).toBe('invalid_grant');
   });
 
-  it('update: handlers are gone before ONAPPUPDATE is handled, so what the app binds then stays (ONAPPUNINSTALL reaches it)', async () => {
+  it('update: handlers are gone before ONAPPUPDATE is handled, so what the app binds then stays; ONAPPUNINSTALL reaches it after API access is gone', async () => {
     t = await startInstalled();
     const seen: string[] = [];
+    let updateToken = '';
     // An app that, like ours, binds its handlers again while handling ONAPPUPDATE.
     server = createServer((req, res) => {
       let raw = '';
@@ -90,7 +91,20 @@ describe('emulator: install guard facts', () => {
         const body = qs.parse(raw) as { event: string; auth: Record<string, string> };
         seen.push(body.event);
         const done = () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        if (body.event === 'ONAPPUNINSTALL') {
+          // The app's API access is already gone when the uninstall event is handled.
+          void fetch(`${t!.em.url}/rest/app.info`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ auth: updateToken }),
+          }).then((r) => {
+            seen.push(`app.info ${r.status}`);
+            done();
+          }, done);
+          return;
+        }
         if (body.event !== 'ONAPPUPDATE') return done();
+        updateToken = body.auth.access_token ?? '';
         void fetch(`${t!.em.url}/rest/event.bind`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -106,6 +120,6 @@ describe('emulator: install guard facts', () => {
     expect(records.map((r) => r.status)).toEqual([200]);
     expect(t.em.state.eventBindings.map((b) => b.event)).toEqual(['ONAPPUNINSTALL']);
     await t.em.uninstallApp({ clean: true });
-    expect(seen).toEqual(['ONAPPUPDATE', 'ONAPPUNINSTALL']);
+    expect(seen).toEqual(['ONAPPUPDATE', 'ONAPPUNINSTALL', 'app.info 401']);
   });
 });

@@ -221,23 +221,26 @@ export function addUser(core: Core, o: { admin?: boolean; name?: string; lastNam
 }
 
 /**
- * Deletes the app: ONAPPUNINSTALL goes to handlers bound to it (auth without tokens, data.CLEAN), then the
- * app's tokens, handlers, placements, robots and SMS senders are gone. CRM data stays.
+ * Deletes the app: its tokens, handlers, placements, robots and SMS senders are gone, then ONAPPUNINSTALL
+ * (auth without tokens, data.CLEAN) goes to the handlers that were bound to it. CRM data stays.
+ * doc: api-reference/common/events/on-app-uninstall.md — "when an application is uninstalled, all access
+ * permissions for the application to the API are removed" by the time the handler gets the event.
  */
 export async function uninstallApp(core: Core, o: { clean?: boolean } = {}): Promise<DeliveryRecord[]> {
   const app = core.state.app;
   if (!app) return [];
-  const records: DeliveryRecord[] = [];
-  for (const b of core.state.eventBindings.filter((x) => x.event === 'ONAPPUNINSTALL')) {
-    const payload = {
-      event: 'ONAPPUNINSTALL',
-      event_handler_id: String(b.id),
-      data: { LANGUAGE_ID: app.languageId, CLEAN: o.clean ? 1 : 0 },
-      ts: String(nowSec()),
-      auth: authBlockWithoutTokens(core),
-    };
-    records.push(await core.events.send('ONAPPUNINSTALL', b.handler, payload, b.id));
-  }
+  const deliveries = core.state.eventBindings
+    .filter((x) => x.event === 'ONAPPUNINSTALL')
+    .map((b) => ({
+      b,
+      payload: {
+        event: 'ONAPPUNINSTALL',
+        event_handler_id: String(b.id),
+        data: { LANGUAGE_ID: app.languageId, CLEAN: o.clean ? 1 : 0 },
+        ts: String(nowSec()),
+        auth: authBlockWithoutTokens(core),
+      },
+    }));
   core.state.app = null;
   core.tokens.revokeAll();
   core.state.eventBindings = [];
@@ -246,5 +249,7 @@ export async function uninstallApp(core: Core, o: { clean?: boolean } = {}): Pro
   core.state.robots = [];
   core.state.smsSenders = [];
   core.changed();
+  const records: DeliveryRecord[] = [];
+  for (const { b, payload } of deliveries) records.push(await core.events.send('ONAPPUNINSTALL', b.handler, payload, b.id));
   return records;
 }
