@@ -100,7 +100,20 @@ describe('install guard', () => {
       }),
     );
     expect(forgedUninstall.status).toBe(401);
-    expect(await portalRow(p, portalId)).toEqual(before);
+    // ... and with the real application_token, which every user who opens the app receives: the portal
+    // still answers the app, so it was not uninstalled.
+    const knownTokenUninstall = await callback(
+      new URLSearchParams({
+        event: 'ONAPPUNINSTALL',
+        'data[CLEAN]': '1',
+        'auth[member_id]': p.em.memberId,
+        'auth[application_token]': p.em.state.app!.applicationToken,
+      }),
+    );
+    expect(knownTokenUninstall.status).toBe(409);
+    expect(((await knownTokenUninstall.json()) as { error: string }).error).toBe('UNINSTALL_NOT_CONFIRMED');
+    const { access_token_enc: _a, refresh_token_enc: _r, token_version: _v, ...stable } = before;
+    expect(await portalRow(p, portalId)).toMatchObject(stable);
 
     // The real portal's events are still accepted.
     const jobs = await jobCount(p);

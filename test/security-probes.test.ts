@@ -182,6 +182,17 @@ describe('security probes', () => {
             ),
           ),
       },
+      {
+        name: 'ONAPPUNINSTALL with the real application_token while the app is installed (every user receives it)',
+        run: () =>
+          status(
+            lifecycle(
+              'ONAPPUNINSTALL',
+              { memberId: p.em.memberId, domain: p.em.domain },
+              { applicationToken: p.em.state.app!.applicationToken },
+            ),
+          ),
+      },
       { name: 'ONAPPUNINSTALL without application_token', run: () => status(lifecycle('ONAPPUNINSTALL', { memberId: p.em.memberId })) },
     ]);
     expect(await installState()).toEqual(before);

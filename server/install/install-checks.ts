@@ -63,3 +63,32 @@ export function notAdmin(): AppError {
     403,
   );
 }
+
+/**
+ * ONAPPUNINSTALL carries no tokens, and its one documented check, the application_token, is known to
+ * every user who opens the app (APPLICATION_TOKEN in the frame POST, contract.md §1.2). The real event
+ * arrives after the portal removed the app's API access (doc: api-reference/common/events/on-app-uninstall.md),
+ * so an app.info that still answers with our stored tokens means the app is installed and the event is
+ * forged. Only that positive answer refuses: no answer (network, tokens already dead) leaves the
+ * application_token check alone in charge. UNVERIFIED(b24): that the portal revokes access before it
+ * sends the event, not after — the doc says access is gone when the handler receives it.
+ */
+export async function appStillInstalled(app: FastifyInstance, portalId: string): Promise<boolean> {
+  try {
+    const client = await app.portalClients.get(portalId);
+    await client.call('app.info');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function uninstallNotConfirmed(): AppError {
+  return new AppError(
+    'UNINSTALL_NOT_CONFIRMED',
+    'ONAPPUNINSTALL while the portal still answers the app: not from the portal',
+    'Request not authorised.',
+    undefined,
+    409,
+  );
+}

@@ -3,6 +3,7 @@ import { AppError } from '../errors.js';
 import { verifyApplicationToken } from '../security/verify.js';
 import { findPortalByMemberId } from '../portals/portal-repo.js';
 import { applyManifest, storeInstall, uninstallPortal, verifyInstallToken } from './install-service.js';
+import { appStillInstalled, uninstallNotConfirmed } from './install-checks.js';
 
 // ONAPPINSTALL / ONAPPUPDATE / ONAPPUNINSTALL (contract.md §1.3; doc: api-reference/common/events/on-app-*.md).
 
@@ -28,8 +29,10 @@ export async function handleLifecycleEvent(app: FastifyInstance, ev: LifecycleEv
   const lang = ev.data?.LANGUAGE_ID ?? 'en';
 
   if (name === 'ONAPPUNINSTALL') {
-    // No tokens in this event: the stored application_token is the only check (contract.md §1.3).
+    // No tokens in this event: the stored application_token is the documented check (contract.md §1.3);
+    // a portal that still answers our tokens has not uninstalled the app (install-checks.ts).
     const caller = await verifyApplicationToken(app, auth);
+    if (await appStillInstalled(app, caller.portalId)) throw uninstallNotConfirmed();
     await uninstallPortal(app, caller.portalId, ev.data?.CLEAN === '1' || ev.data?.CLEAN === 'Y');
     return { status: 'uninstalled' };
   }

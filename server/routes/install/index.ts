@@ -66,7 +66,7 @@ export const installRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.post(
     '/install/callback',
-    { schema: { body: LifecycleBody, response: { 200: Ok, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody } } },
+    { schema: { body: LifecycleBody, response: { 200: Ok, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody } } },
     async (req) => {
       return handleLifecycleEvent(app, req.body);
     },
