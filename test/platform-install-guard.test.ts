@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserAuth } from '../emulator/index.js';
+import { readPortalTokens } from '../server/portals/portal-repo.js';
 import { startPlatform, type Platform } from '../server/portal/test-harness.js';
 
 // No install takeover: an employee of the portal (valid token, not an administrator) cannot re-install
@@ -138,6 +139,27 @@ describe('install guard', () => {
     const deliveries = await p.em.uninstallApp({ clean: false });
     expect(deliveries.map((d) => d.status)).toEqual([200]);
     expect((await portalRow(p, portalId)).status).toBe('uninstalled');
+  });
+
+  it('a re-install whose two paths (frame POST, ONAPPINSTALL) arrive together spends the refresh token once and keeps a live pair', async () => {
+    p = await startPlatform();
+    const portalId = await p.install();
+    const auth = p.em.issueUserToken(1);
+    const frame = p.em.frameRequest(`${p.a.url}/install`);
+    const refreshesBefore = p.em.stats().refreshes;
+    const [viaFrame, viaEvent] = await Promise.all([
+      fetch(frame.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ ...frame.body, AUTH_ID: auth.accessToken, REFRESH_ID: auth.refreshToken }),
+      }),
+      fetch(`${p.a.url}/install/callback`, { method: 'POST', body: lifecycleBody('ONAPPINSTALL', auth) }),
+    ]);
+    expect([viaFrame.status, viaEvent.status]).toEqual([200, 200]);
+    expect(p.em.stats().refreshes).toBe(refreshesBefore + 1);
+    const stored = await readPortalTokens(p.db.kysely, p.a.app.secrets, portalId);
+    expect(stored!.refreshToken).not.toBe(auth.refreshToken);
+    expect(p.em.state.tokens.refresh[stored!.refreshToken]).toBeDefined();
   });
 
   it('robots and activities run as the administrator who installed the app', async () => {

@@ -140,14 +140,19 @@ async function proveOwnership(
 ): Promise<ProvenOwnership> {
   const refuse = (why: string) => new AppError('UNAUTHORIZED', `install for a known member_id: ${why}`, 'Install request not authorised.');
   if (!refreshToken) throw refuse('no refresh token to prove ownership');
+  // Claimed before the exchange: the other install path, arriving meanwhile with the same pair, must
+  // not try to spend it again (it would be refused) nor store it over the rotated one.
+  markSpent(refreshToken);
   const res = await requestToken(app.config.B24_OAUTH_SERVER, {
     grant_type: 'refresh_token',
     client_id: app.config.B24_CLIENT_ID,
     client_secret: app.config.B24_CLIENT_SECRET,
     refresh_token: refreshToken,
   });
-  if (!res.ok) throw refuse(`OAuth server refused the refresh token (${res.error})`);
-  markSpent(refreshToken);
+  if (!res.ok) {
+    spentRefreshTokens.delete(tokenHash(refreshToken));
+    throw refuse(`OAuth server refused the refresh token (${res.error})`);
+  }
   const t = res.token;
   const host = endpointHost(t.client_endpoint ?? '');
   if (!host) throw refuse('OAuth server gave no client endpoint');
