@@ -3,6 +3,14 @@ export { Dec, type Dec as Decimal } from './decimal.js';
 export { LendingError, isLendingError, type LendingErrorKind } from './errors.js';
 export { currencyScale, SUPPORTED_CURRENCIES } from './currency.js';
 export { roundMoney, roundToStep, formatMoney, parseAmount, parseDecimal, ROUNDING_MODES, type RoundingMode } from './money.js';
+export {
+  numberLocaleOf,
+  parseLocaleNumber,
+  type NumberIssueCode,
+  type NumberLocale,
+  type ParseNumberOptions,
+  type ParsedNumber,
+} from './locale-number.js';
 export { addDays, addMonths, daysBetween, isLeapYear, parseIsoDate, type IsoDate } from './dates.js';
 export { DAY_COUNTS, yearFraction, days360Us, days360E, type DayCount } from './day-count.js';
 export type * from './types.js';
