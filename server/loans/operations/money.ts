@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
 import Decimal from 'decimal.js';
+import { currencyScale } from '../../../lending/currency.js';
 import { AppError } from '../../errors.js';
 
-// Scale per currency (ISO 4217 minor units) for validating and normalising amounts that come in.
-// UNVERIFIED: lending/ will own the authoritative table; this mirrors it for the few we serve.
-const ZERO_DECIMAL = new Set(['JPY', 'KRW', 'CLP', 'VND', 'PYG', 'ISK', 'UGX']);
-export function currencyScale(currency: string): number {
-  return ZERO_DECIMAL.has(currency) ? 0 : 2;
-}
-
-/** A positive amount in the currency's scale, as a normalised decimal string ("100" → "100.00"). */
+/**
+ * A positive amount in the currency's scale, as a normalised decimal string ("100" → "100.00").
+ * The scale is lending/currency.ts's (the one table: KWD 3, XOF 0, MXN 2); a loan's currency is
+ * known there, the core refused the loan otherwise.
+ */
 export function positiveAmount(value: string, currency: string, field: string): string {
   if (!/^\d{1,15}(\.\d{1,10})?$/.test(value))
     throw new AppError('VALIDATION', `${field} is not a decimal`, `${field} must be a positive decimal number`, { field });

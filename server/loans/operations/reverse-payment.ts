@@ -7,7 +7,8 @@ import { appendEntryWithSync } from './append-entry.js';
 import { isoDay, type Actor, type LoanDeps } from './deps.js';
 import { findLoanByDeal } from '../repositories/loans.js';
 import { requireActive } from './loan-open.js';
-import { currencyScale, requestHash } from './money.js';
+import { currencyScale } from '../../../lending/currency.js';
+import { requestHash } from './money.js';
 
 export interface ReversalRequest {
   reasonCode: string;

@@ -9,7 +9,8 @@ import { appendLedgerEntry } from '../repositories/ledger.js';
 import { findLoanByDeal, insertLoan, updateLoanTerms } from '../repositories/loans.js';
 import { getScheduleVersion, insertScheduleVersion } from '../repositories/schedule-versions.js';
 import { LOAN_SYNC_JOB, type Actor, type LoanDeps } from './deps.js';
-import { currencyScale, requestHash } from './money.js';
+import { currencyScale } from '../../../lending/currency.js';
+import { requestHash } from './money.js';
 import { requireActive, requireActiveInTransaction } from './loan-open.js';
 import { checkAgainstProduct } from './product-check.js';
 

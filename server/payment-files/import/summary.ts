@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { currencyScale } from '../../loans/operations/money.js';
+import { currencyScale } from '../../../lending/currency.js';
 
 /** Sum of amounts per currency, each in its currency's scale ("1500.50"); decimal strings only. */
 export function totalsByCurrency(lines: readonly { currency: string; amount: string }[]): Record<string, string> {
