@@ -48,6 +48,8 @@ describe('parseLocaleNumber: what users type', () => {
     ['en', 'abc', 2, no('NOT_A_NUMBER')],
     ['en', '1e5', 2, no('NOT_A_NUMBER')],
     ['en', '-100', 2, ok('-100.00')],
+    ['en', '.5', 2, ok('0.50')],
+    ['ru', ',5', 2, ok('0.50')],
     ['en', '12.5 %', undefined, no('NOT_A_NUMBER')],
   ])('%s %j (scale %s)', (locale, raw, scale, expected) => {
     expect(parseLocaleNumber(raw, locale, scale === undefined ? {} : { scale })).toEqual(expected);

@@ -93,7 +93,7 @@ function plainDigits(body: string, locale: NumberLocale, scale: number | undefin
   if (decimal === own && fraction?.length === 3 && scale !== undefined && scale < 3 && FIRST_GROUP.test(integerPart)) {
     return { ok: false, code: 'AMBIGUOUS_SEPARATOR' };
   }
-  const integer = integerPart === '' ? '0' : ungroup(integerPart, locale);
+  const integer: ParsedNumber = integerPart === '' ? { ok: true, value: '0' } : ungroup(integerPart, locale);
   if (!integer.ok) return integer;
   if (integer.value.replace(/^0+(?=\d)/, '').length > MAX_INTEGER_DIGITS) return { ok: false, code: 'NOT_A_NUMBER' };
   return { ok: true, value: fraction === undefined ? integer.value : `${integer.value}.${fraction}` };
@@ -115,4 +115,9 @@ function ungroup(integer: string, locale: NumberLocale): ParsedNumber {
   const [first, ...rest] = integer.split(used[0]!);
   if (!/^\d{1,3}$/.test(first!) || !rest.every((g) => /^\d{3}$/.test(g))) return { ok: false, code: 'BAD_GROUPING' };
   return { ok: true, value: [first, ...rest].join('') };
+}
+
+/** A decimal string ("15000.50") as a person of the locale would type it ("15000,50" in ru), to fill a field. */
+export function typedFromDecimal(value: string, locale: NumberLocale): string {
+  return locale === 'ru' ? value.replace('.', ',') : value;
 }
