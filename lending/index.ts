@@ -6,6 +6,7 @@ export { roundMoney, roundToStep, formatMoney, parseAmount, parseDecimal, ROUNDI
 export {
   numberLocaleOf,
   parseLocaleNumber,
+  typedFromDecimal,
   type NumberIssueCode,
   type NumberLocale,
   type ParseNumberOptions,

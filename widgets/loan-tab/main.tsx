@@ -12,6 +12,7 @@ import { loadTranslator, toLang } from './i18n.js';
 import { debounceDefer } from './deferred.js';
 import { checkPayment, computeEffectiveRates, computeSchedule, computeServicing, scaleOf } from './lending-adapter.js';
 import { createLoanModel, type LoanModel } from './model.js';
+import { numberLocaleOf, typedFromDecimal } from './typed-numbers.js';
 import './styles.css';
 
 interface DealFields {
@@ -45,8 +46,10 @@ async function start(root: HTMLElement): Promise<void> {
     products: boot.products,
     newId: () => crypto.randomUUID(),
     defer: debounceDefer(150),
+    locale: numberLocaleOf(lang),
   });
-  if (deal?.OPPORTUNITY && Number(deal.OPPORTUNITY) > 0) model.setField('amount', deal.OPPORTUNITY);
+  // crm.deal.get (api-reference/crm/deals/crm-deal-get.md): OPPORTUNITY is a dot-decimal string.
+  if (deal?.OPPORTUNITY && Number(deal.OPPORTUNITY) > 0) model.setField('amount', typedFromDecimal(deal.OPPORTUNITY, model.locale));
   if (api && dealId) {
     const saved = await api.loadLoan(dealId).catch(() => null);
     if (saved) model.load(saved);

@@ -147,3 +147,62 @@ describe('loan tab model', () => {
     expect(formatters('en', 'USD').money('1234.5')).toBe('$1,234.50');
   });
 });
+
+describe('loan tab: numbers typed in the user locale', () => {
+  it('es-MX "15,000" is fifteen thousand pesos, not 15', () => {
+    const m = model({ currency: 'MXN', locale: 'es' });
+    m.setField('amount', '15,000');
+    expect(m.loanInput.value.principal).toBe('15000.00');
+    const s = m.schedule.value;
+    expect(s.ok && sum(s.value.rows.map((r) => r.principal))).toBe('15000.00');
+    m.setField('amount', '$15,000.50');
+    expect(m.loanInput.value.principal).toBe('15000.50');
+  });
+
+  it('ru takes its own display format back: "45 000", "15 000,50" with no-break spaces, "12,5" %', () => {
+    const m = model({ locale: 'ru' });
+    m.setField('amount', '45\u00a0000');
+    expect(m.loanInput.value.principal).toBe('45000.00');
+    m.setField('amount', '15\u202f000,50');
+    m.setField('rate', '12,5');
+    expect(m.loanInput.value.principal).toBe('15000.50');
+    expect(m.loanInput.value.rate).toEqual({ annualPercent: '12.5' });
+    expect(m.issues.value).toEqual([]);
+  });
+
+  it('an ambiguous amount is refused beside its field, kept as typed, and cannot be saved', async () => {
+    const m = model({ currency: 'MXN', locale: 'es' });
+    m.setField('amount', '1.000');
+    expect(m.form.value.amount).toBe('1.000');
+    expect(m.issues.value).toEqual([{ code: 'AMBIGUOUS_SEPARATOR', field: 'principal' }]);
+    expect(m.canSubmit.value).toBe(false);
+    const t = await loadTranslator('es');
+    expect(errorText(t, 'AMBIGUOUS_SEPARATOR')).toMatch(/Miles o decimales/);
+  });
+
+  it('a what-if amount typed as the table shows it (ru "2 030,86") reads; a bad one names its row', () => {
+    const m = model({ locale: 'ru' });
+    const s = m.schedule.value;
+    if (!s.ok) throw new Error('no schedule');
+    const fmt = formatters('ru', 'RUB');
+    const shown = fmt.number(s.value.rows[2]!.total);
+    m.editAmount(3, shown);
+    expect(m.schedule.value.ok).toBe(true);
+    m.editAmount(3, '1.000');
+    expect(m.schedule.value).toEqual({ ok: false, issues: [{ code: 'AMBIGUOUS_SEPARATOR', field: 'whatIf.3' }] });
+  });
+
+  it('a saved loan comes back in the user format (ru decimal comma)', () => {
+    const m = model({ locale: 'ru' });
+    m.load({
+      loan: { ...m.loanInput.value, principal: '15000.50', rate: { annualPercent: '12.5' } },
+      productId: null,
+      payments: [],
+      reversedPayments: [],
+      status: 'ACTIVE',
+      closedReason: null,
+    });
+    expect([m.form.value.amount, m.form.value.rate]).toEqual(['15000,50', '12,5']);
+    expect(m.loanInput.value.principal).toBe('15000.50');
+  });
+});

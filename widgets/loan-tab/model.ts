@@ -19,6 +19,7 @@ import type {
 import { applyAmountOverrides, type AmountOverride } from './what-if.js';
 import { applyProduct, productIssues, productsFor, type Product } from './product.js';
 import { createPaymentsModel } from './payments-model.js';
+import { readTyped, typedFromDecimal, type NumberLocale } from './typed-numbers.js';
 
 /** Form fields exactly as typed — strings, so a half-typed "12," is kept and reported, not lost. */
 export interface LoanForm {
@@ -56,6 +57,8 @@ export interface ModelDeps {
   newId: () => string;
   /** When the slow parts (effective rates, servicing) run: after a typing pause in the browser. */
   defer: Defer;
+  /** Whose separators typed numbers use (the user's language); en when not given. */
+  locale?: NumberLocale;
 }
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
@@ -87,15 +90,42 @@ export function defaultForm(today: string, amount = '100000'): LoanForm {
   };
 }
 
-export function toLoanInput(f: LoanForm, currency: string, profile: string | undefined, dueDates: string[] | undefined): LoanInput {
-  const fee = f.feeAmount.trim();
+/** The form's decimals read in the user's locale; issues name the field the core would name. */
+export interface LoanNumbers {
+  principal: string;
+  rate: string;
+  fee: string;
+  issues: LendingIssue[];
+}
+
+export function readLoanNumbers(f: LoanForm, locale: NumberLocale, scale: number): LoanNumbers {
+  const principal = readTyped(f.amount, 'principal', locale, { scale });
+  const rate = readTyped(f.rate, 'rate', locale, { percent: true });
+  // No fee is no fee: an empty field is not a refusal.
+  const fee = f.feeAmount.trim() === '' ? { value: '0', issue: null } : readTyped(f.feeAmount, 'fees', locale, { scale });
   return {
-    principal: f.amount.trim().replace(',', '.'),
+    principal: principal.value,
+    rate: rate.value,
+    fee: fee.value,
+    issues: [principal.issue, rate.issue, fee.issue].filter((i): i is LendingIssue => i !== null),
+  };
+}
+
+export function toLoanInput(
+  f: LoanForm,
+  currency: string,
+  profile: string | undefined,
+  dueDates: string[] | undefined,
+  numbers: LoanNumbers = readLoanNumbers(f, 'en', 2),
+): LoanInput {
+  const fee = numbers.fee;
+  return {
+    principal: numbers.principal,
     currency,
     contractDate: f.disbursementDate,
     disbursementDate: f.disbursementDate,
     method: f.method,
-    rate: f.rateKind === 'annual' ? { annualPercent: f.rate.trim().replace(',', '.') } : { dailyPercent: f.rate.trim().replace(',', '.') },
+    rate: f.rateKind === 'annual' ? { annualPercent: numbers.rate } : { dailyPercent: numbers.rate },
     installments: /^\d+$/.test(f.installments.trim()) ? Number(f.installments.trim()) : NaN,
     frequency: { unit: f.unit, every: Math.max(1, Number(f.every) || 1) },
     firstDueDate: f.firstDueDate || undefined,
@@ -105,13 +135,14 @@ export function toLoanInput(f: LoanForm, currency: string, profile: string | und
     interest: 'daily',
     annuity: 'fixed-payment',
     rounding: { mode: 'half-up', installmentStep: '0.01', last: 'adjust' },
-    fees:
-      fee === '' || fee === '0' ? [] : [{ name: 'opening', amount: fee.replace(',', '.'), at: 'disbursement', withheld: f.feeWithheld }],
+    fees: /^0(\.0*)?$/.test(fee) ? [] : [{ name: 'opening', amount: fee, at: 'disbursement', withheld: f.feeWithheld }],
     profile,
   };
 }
 
 export function createLoanModel(deps: ModelDeps) {
+  const locale = deps.locale ?? 'en';
+  const scale = deps.core.scaleOf(deps.currency);
   const form = signal<LoanForm>(defaultForm(deps.today));
   /** What-if due dates by installment number. */
   const dateEdits = signal<Record<number, string>>({});
@@ -126,7 +157,8 @@ export function createLoanModel(deps: ModelDeps) {
   // actions are part of this model's surface under the same names.
   const { load: loadPayments, ...pay } = createPaymentsModel({
     checkPayment: deps.core.checkPayment,
-    scale: deps.core.scaleOf(deps.currency),
+    scale,
+    readAmount: (raw) => readTyped(raw, 'paymentAmount', locale, { scale }),
     api: deps.api,
     dealId: deps.dealId,
     newId: deps.newId,
@@ -139,9 +171,16 @@ export function createLoanModel(deps: ModelDeps) {
   const product = computed(() => products.find((p) => p.code === form.value.product));
 
   /** The schedule as typed, without what-if edits — what gets saved. */
-  const loanInput = computed(() => applyProduct(toLoanInput(form.value, deps.currency, undefined, undefined), product.value));
-  const rangeIssues = computed(() => productIssues(loanInput.value, product.value));
-  const baseSchedule = computed(() => deps.core.computeSchedule(loanInput.value));
+  const numbers = computed(() => readLoanNumbers(form.value, locale, scale));
+  const loanInput = computed(() =>
+    applyProduct(toLoanInput(form.value, deps.currency, undefined, undefined, numbers.value), product.value),
+  );
+  // Ranges only make sense for numbers that read.
+  const rangeIssues = computed(() => (numbers.value.issues.length > 0 ? [] : productIssues(loanInput.value, product.value)));
+  // A number that does not read in the user's locale is refused with its reason, never guessed at.
+  const baseSchedule = computed<Outcome<Schedule>>(() =>
+    numbers.value.issues.length > 0 ? { ok: false, issues: numbers.value.issues } : deps.core.computeSchedule(loanInput.value),
+  );
 
   const whatIfActive = computed(() => Object.keys(dateEdits.value).length > 0 || amountEdits.value.length > 0);
 
@@ -203,7 +242,7 @@ export function createLoanModel(deps: ModelDeps) {
           Object.assign(next, {
             method: p.method,
             rateKind: p.rateKind,
-            rate: p.rateMin,
+            rate: typedFromDecimal(p.rateMin, locale),
             installments: String(Number.isInteger(term) ? Math.min(Math.max(term, p.termMin), p.termMax) : p.termMin),
           });
         }
@@ -219,8 +258,10 @@ export function createLoanModel(deps: ModelDeps) {
     dateEdits.value = { ...dateEdits.value, [n]: date };
   }
 
-  function editAmount(n: number, total: string): void {
-    amountEdits.value = [...amountEdits.value.filter((o) => o.n !== n), { n, total }];
+  function editAmount(n: number, typed: string): void {
+    const r = readTyped(typed, `whatIf.${n}`, locale, { scale });
+    const edit: AmountOverride = r.issue ? { n, total: r.value, issue: r.issue.code } : { n, total: r.value };
+    amountEdits.value = [...amountEdits.value.filter((o) => o.n !== n), edit];
   }
 
   function resetWhatIf(): void {
@@ -236,8 +277,8 @@ export function createLoanModel(deps: ModelDeps) {
       form.value = {
         ...form.value,
         product: saved.productId && products.some((p) => p.code === saved.productId) ? saved.productId : '',
-        amount: l.principal,
-        rate: 'annualPercent' in l.rate ? l.rate.annualPercent : l.rate.dailyPercent,
+        amount: typedFromDecimal(l.principal, locale),
+        rate: typedFromDecimal('annualPercent' in l.rate ? l.rate.annualPercent : l.rate.dailyPercent, locale),
         rateKind: 'annualPercent' in l.rate ? 'annual' : 'daily',
         installments: String(l.installments),
         unit: l.frequency.unit,
@@ -245,7 +286,7 @@ export function createLoanModel(deps: ModelDeps) {
         method: l.method,
         disbursementDate: l.disbursementDate,
         firstDueDate: l.firstDueDate ?? '',
-        feeAmount: l.fees?.[0]?.amount ?? '0',
+        feeAmount: typedFromDecimal(l.fees?.[0]?.amount ?? '0', locale),
         feeWithheld: l.fees?.[0]?.withheld ?? true,
       };
       loadPayments(saved);
@@ -266,6 +307,7 @@ export function createLoanModel(deps: ModelDeps) {
 
   return {
     currency: deps.currency,
+    locale,
     dealId: deps.dealId,
     products,
     canSave: deps.api !== null && deps.dealId !== null,

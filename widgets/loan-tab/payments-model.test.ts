@@ -6,6 +6,7 @@ import { loadTranslator } from './i18n.js';
 import { checkPayment, computeEffectiveRates, computeSchedule, computeServicing, scaleOf } from './lending-adapter.js';
 import { createLoanModel, defaultForm, toLoanInput } from './model.js';
 import { reversalErrorKey } from './payments-model.js';
+import type { NumberLocale } from './typed-numbers.js';
 
 // The payments half of the tab's model, through the model the components use: a fake API stands
 // for the server, so what is asserted is what the tab shows and what it asks the server to do.
@@ -44,7 +45,7 @@ function saved(over: Partial<SavedLoan> = {}): SavedLoan {
   };
 }
 
-function model(api: Api | null) {
+function model(api: Api | null, locale: NumberLocale = 'en') {
   let n = 0;
   const m = createLoanModel({
     core: { computeSchedule, computeEffectiveRates, computeServicing, checkPayment, scaleOf },
@@ -55,6 +56,7 @@ function model(api: Api | null) {
     today: '2026-03-20',
     products: [],
     newId: () => `new-${++n}`,
+    locale,
   });
   return m;
 }
@@ -166,14 +168,14 @@ describe('loan tab payments', () => {
 
   it('an added payment keeps its method and reference and is sent with them', async () => {
     const { api, calls } = fakeApi();
-    const m = model(api);
+    const m = model(api, 'ru');
     m.load(saved({ payments: [] }));
-    await m.addPayment('2026-02-15', '5000,5', 'card', 'R-9');
-    expect(m.payments.value).toEqual([{ id: 'new-1', date: '2026-02-15', amount: '5000.5', method: 'card', reference: 'R-9' }]);
+    expect(await m.addPayment('2026-02-15', '5 000,5', 'card', 'R-9')).toBe(true);
+    expect(m.payments.value).toEqual([{ id: 'new-1', date: '2026-02-15', amount: '5000.50', method: 'card', reference: 'R-9' }]);
     expect(calls.registerPayment).toHaveBeenCalledWith('42', {
       id: 'new-1',
       date: '2026-02-15',
-      amount: '5000.5',
+      amount: '5000.50',
       method: 'card',
       reference: 'R-9',
     });
@@ -185,9 +187,30 @@ describe('loan tab payments', () => {
     });
     const m = model(api);
     m.load(saved({ payments: [] }));
-    await m.addPayment('2026-02-15', '5000');
+    expect(await m.addPayment('2026-02-15', '5000')).toBe(false);
     expect(m.payments.value).toEqual([]);
     expect(m.saveState.value).toEqual({ kind: 'failed', message: 'amount over the payoff' });
+    // Beside the amount too, so the user corrects what they typed (the form keeps it on false).
+    expect(m.paymentError.value).toEqual({ code: 'VALIDATION', field: 'paymentAmount' });
+  });
+
+  it('reads a typed payment in the user locale: es-MX "1,000" is a thousand, never $1.00', async () => {
+    const { api, calls } = fakeApi();
+    const m = model(api, 'es');
+    m.load(saved({ payments: [] }));
+    expect(await m.addPayment('2026-02-15', '1,000')).toBe(true);
+    expect(calls.registerPayment).toHaveBeenCalledWith('42', expect.objectContaining({ amount: '1000.00' }));
+  });
+
+  it('refuses an ambiguous payment before sending it, with its reason', async () => {
+    const { api, calls } = fakeApi();
+    const m = model(api, 'ru');
+    m.load(saved({ payments: [] }));
+    expect(await m.addPayment('2026-02-15', '1.000')).toBe(false);
+    expect(m.paymentError.value).toEqual({ code: 'AMBIGUOUS_SEPARATOR', field: 'paymentAmount' });
+    expect(calls.registerPayment).not.toHaveBeenCalled();
+    expect(await m.addPayment('2026-02-15', '1 000')).toBe(true);
+    expect(m.paymentError.value).toBeNull();
   });
 
   it('a payment whose answer never came stays unconfirmed and is sent again under the same id', async () => {
@@ -200,7 +223,7 @@ describe('loan tab payments', () => {
     await m.addPayment('2026-02-15', '5000');
     expect(m.payments.value).toMatchObject([{ id: 'new-1', unconfirmed: true }]);
     // It still counts in what the tab shows: the server may well have booked it.
-    expect(m.servicingPayments.value).toEqual([{ id: 'new-1', date: '2026-02-15', amount: '5000' }]);
+    expect(m.servicingPayments.value).toEqual([{ id: 'new-1', date: '2026-02-15', amount: '5000.00' }]);
     down = false;
     await m.retryPayment('new-1');
     expect(m.payments.value).toMatchObject([{ id: 'new-1', unconfirmed: false }]);

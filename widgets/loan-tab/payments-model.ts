@@ -31,6 +31,8 @@ export type ReversalState =
 export interface PaymentsDeps {
   checkPayment(p: PaymentInput, scale: number): LendingIssue | null;
   scale: number;
+  /** The typed amount read in the user's locale (typed-numbers.ts): a decimal, or why it is not one. */
+  readAmount(raw: string): { value: string; issue: LendingIssue | null };
   api: Api | null;
   dealId: string | null;
   newId: () => string;
@@ -87,26 +89,30 @@ export function createPaymentsModel(deps: PaymentsDeps) {
     });
   }
 
-  /** Shown at once from the core; sent to the server, which allocates authoritatively. */
-  async function addPayment(date: string, amount: string, method = 'cash', reference = ''): Promise<void> {
-    if (deps.closed.value) return;
-    const payment: PaymentInput = { id: deps.newId(), date, amount: amount.trim().replace(',', '.') };
-    const issue = deps.checkPayment(payment, deps.scale);
+  /**
+   * Shown at once from the core; sent to the server, which allocates authoritatively. True when the
+   * payment is listed (booked, or sent and unconfirmed): only then may the form forget what was typed.
+   */
+  async function addPayment(date: string, amount: string, method = 'cash', reference = ''): Promise<boolean> {
+    if (deps.closed.value) return false;
+    const typed = deps.readAmount(amount);
+    const payment: PaymentInput = { id: deps.newId(), date, amount: typed.value };
+    const issue = typed.issue ?? deps.checkPayment(payment, deps.scale);
     if (issue) {
       paymentError.value = issue;
-      return;
+      return false;
     }
     const record: PaymentRecord = { ...payment, method, reference: reference || null };
     batch(() => {
       paymentError.value = null;
       payments.value = [...payments.value, record];
     });
-    await send(record);
+    return send(record);
   }
 
-  /** Sends a payment the tab already lists; settles it as booked, refused or unconfirmed. */
-  async function send(p: PaymentRecord): Promise<void> {
-    if (!deps.api || !deps.dealId) return;
+  /** Sends a payment the tab already lists; settles it as booked, refused (false) or unconfirmed. */
+  async function send(p: PaymentRecord): Promise<boolean> {
+    if (!deps.api || !deps.dealId) return true;
     try {
       await deps.api.registerPayment(deps.dealId, {
         id: p.id,
@@ -116,12 +122,21 @@ export function createPaymentsModel(deps: PaymentsDeps) {
         reference: p.reference ?? '',
       });
       if (p.unconfirmed) mark(p.id, false);
+      return true;
     } catch (e) {
       noteClosed(e);
-      // A 4xx is the server refusing before it writes (validation, session, closed loan).
-      if (e instanceof ApiError && e.status >= 400 && e.status < 500) payments.value = payments.value.filter((x) => x.id !== p.id);
-      else mark(p.id, true);
       deps.onPaymentRefused(e instanceof Error ? e.message : String(e));
+      // A 4xx is the server refusing before it writes (validation, session, closed loan): the
+      // payment leaves the list and its code stands beside the amount the user can now correct.
+      if (e instanceof ApiError && e.status >= 400 && e.status < 500) {
+        batch(() => {
+          payments.value = payments.value.filter((x) => x.id !== p.id);
+          paymentError.value = { code: e.code, field: 'paymentAmount' };
+        });
+        return false;
+      }
+      mark(p.id, true);
+      return true;
     }
   }
 

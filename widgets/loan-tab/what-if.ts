@@ -6,7 +6,10 @@ import type { LoanInput, Outcome, Schedule, ScheduleRow } from './lending-types.
 
 export interface AmountOverride {
   n: number;
+  /** The decimal as read in the user's locale, or the typed text when it did not read (then `issue`). */
   total: string;
+  /** Why the typed amount did not read (lending/locale-number.ts codes). */
+  issue?: string;
 }
 
 type Compute = (input: LoanInput) => Outcome<Schedule>;
@@ -17,6 +20,7 @@ export function applyAmountOverrides(input: LoanInput, base: Schedule, overrides
     const k = rows.findIndex((r) => r.n === o.n);
     const row = rows[k];
     if (!row || k === rows.length - 1) continue;
+    if (o.issue) return { ok: false, issues: [{ code: o.issue, field: `whatIf.${o.n}` }] };
     let total: Decimal;
     try {
       total = new Decimal(o.total);

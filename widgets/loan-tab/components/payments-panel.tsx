@@ -57,7 +57,9 @@ export function PaymentsPanel({ model, servicing, t, fmt }: Props) {
           class="lt-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void model.addPayment(date, amount, method, reference.trim()).then(() => {
+            // What was typed stays until the payment is listed: a refused amount is corrected, not retyped.
+            void model.addPayment(date, amount, method, reference.trim()).then((listed) => {
+              if (!listed) return;
               setAmount('');
               setReference('');
             });

@@ -56,7 +56,7 @@ export class ScheduleRow extends Component<ScheduleRowProps> {
             <input
               class="lt-input lt-input--cell lt-num"
               inputMode="decimal"
-              value={r.total}
+              value={fmt.number(r.total)}
               onChange={(e) => model.editAmount(r.n, e.currentTarget.value)}
             />
           ) : (
