@@ -145,13 +145,15 @@ export interface Browser {
 }
 
 /** Chromium with a fresh profile, as CI runs it. */
-export async function launchChromium(): Promise<Browser> {
+/** `locale`: the browser's language (navigator.language, Intl defaults), as a user in es-MX or ru-RU has it. */
+export async function launchChromium(o: { locale?: string } = {}): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
+    ...(o.locale ? { locale: o.locale } : {}),
   });
   return {
     context,

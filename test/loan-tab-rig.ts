@@ -20,7 +20,7 @@ export interface LoanTabRig {
   close(): Promise<void>;
 }
 
-export async function startLoanTabRig(): Promise<LoanTabRig> {
+export async function startLoanTabRig(o: { locale?: string } = {}): Promise<LoanTabRig> {
   await ensureWidgetsBuilt();
   mkdirSync('test-results', { recursive: true });
   const p = await startPlatform();
@@ -31,7 +31,7 @@ export async function startLoanTabRig(): Promise<LoanTabRig> {
     .where('id', '=', portalId)
     .executeTakeFirstOrThrow();
   const entityTypeId = Number(row.schedule_entity_type_id);
-  const browser = await launchChromium();
+  const browser = await launchChromium(o);
   return {
     p,
     browser,

@@ -1,0 +1,168 @@
+// Issue 11 (deliver 2), browser half: money typed the way a credit manager in Mexico City or Moscow
+// writes it. Chromium runs in the user's locale (es-MX / ru-RU) on the real platform and the emulator's
+// deal card, at desktop width and on a 390×844 phone. What is asserted is what the user sees: the
+// schedule's principal, the booked payment's row, the refusal beside the field with the typed text kept.
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLoanTabRig, type LoanTabRig } from './loan-tab-rig.js';
+
+interface LocaleCase {
+  browserLocale: string;
+  lang: string;
+  currency: string;
+  save: string;
+  saved: string;
+  addPayment: string;
+  /** Typed amount → the schedule's principal total as the tab shows it. */
+  amounts: [string, string][];
+  payment: string;
+  booked: string;
+  /** A payment the tab must refuse as ambiguous, the message beside it, and the one key that fixes it. */
+  refused: string;
+  refusal: RegExp;
+  fixKey: string;
+  fixed: string;
+}
+
+const CASES: LocaleCase[] = [
+  {
+    browserLocale: 'es-MX',
+    lang: 'es',
+    currency: 'MXN',
+    save: 'Guardar',
+    saved: 'Guardado',
+    addPayment: 'Agregar pago',
+    amounts: [
+      ['15,000', '15,000.00'],
+      ['15,000.50', '15,000.50'],
+    ],
+    payment: '1,000',
+    booked: '1,000.00',
+    refused: '2.000',
+    refusal: /¿Miles o decimales\?/,
+    fixKey: ',',
+    fixed: '2,000',
+  },
+  {
+    browserLocale: 'ru-RU',
+    lang: 'ru',
+    currency: 'RUB',
+    save: 'Сохранить',
+    saved: 'Сохранено',
+    addPayment: 'Добавить платёж',
+    amounts: [
+      ['15 000,50', '15 000,50'],
+      ['45 000', '45 000,00'],
+      ['15\u202f000,50', '15 000,50'],
+    ],
+    payment: '1 000',
+    booked: '1 000,00',
+    refused: '2.000',
+    refusal: /Тысячи или копейки\?/,
+    fixKey: ' ',
+    fixed: '2 000',
+  },
+];
+
+const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+];
+
+/** Intl writes groups with U+00A0 / U+202F; the user sees spaces. */
+const seen = (s: string | null): string => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
+
+for (const c of CASES) {
+  describe(`loan tab money typed in ${c.browserLocale}`, () => {
+    let rig: LoanTabRig;
+
+    beforeAll(async () => {
+      rig = await startLoanTabRig({ locale: c.browserLocale });
+    }, 180_000);
+
+    afterAll(async () => {
+      await rig?.close();
+    });
+
+    async function principalShown(frame: Frame): Promise<string> {
+      return seen(await frame.locator('[data-testid=total-principal]').textContent());
+    }
+
+    async function typeAmount(frame: Frame, typed: string, expected: string): Promise<void> {
+      await frame.fill('input[name=amount]', typed);
+      await expect.poll(() => principalShown(frame)).toBe(expected);
+      expect(await frame.locator('label.lt-field:has(input[name=amount]) .lt-field__error').count()).toBe(0);
+    }
+
+    async function shot(page: Page, frame: Frame, name: string): Promise<void> {
+      await frame.waitForSelector('[data-testid=servicing][aria-busy=false]');
+      await page.screenshot({ path: `test-results/money-${c.lang}-${name}.png`, fullPage: true });
+    }
+
+    for (const vp of VIEWPORTS) {
+      it(`${vp.name}: amounts and payments typed as the user writes them; a refused payment is fixed in place`, async () => {
+        const dealId = Number(
+          await rig.p.portalCall('crm.deal.add', {
+            fields: { TITLE: `Money ${c.lang} ${vp.name}`, OPPORTUNITY: '10000', CURRENCY_ID: c.currency },
+          }),
+        );
+        const { page, frame } = await rig.openTab(dealId, c.lang);
+        await page.setViewportSize({ width: vp.width, height: vp.height });
+        expect(await frame.evaluate(() => navigator.language)).toBe(c.browserLocale);
+
+        for (const [typed, expected] of c.amounts) await typeAmount(frame, typed, expected);
+        // The app's own output typed back: the schedule total exactly as the tab shows it, currency sign,
+        // no-break spaces and all.
+        const ownTotal = (await frame.locator('[data-testid=total-total]').textContent()) ?? '';
+        await frame.fill('input[name=amount]', ownTotal);
+        await expect.poll(async () => seen(ownTotal).includes(await principalShown(frame))).toBe(true);
+        expect(await frame.locator('label.lt-field:has(input[name=amount]) .lt-field__error').count()).toBe(0);
+        await typeAmount(frame, c.amounts[0]![0], c.amounts[0]![1]);
+
+        await frame.click(`button:has-text("${c.save}")`);
+        await frame.waitForSelector(`.lt-ok:has-text("${c.saved}")`);
+
+        await frame.fill('input[name=paymentAmount]', c.payment);
+        await frame.click(`button:has-text("${c.addPayment}")`);
+        const rows = frame.locator('[data-testid=payments] tbody tr');
+        await expect.poll(() => rows.count()).toBe(1);
+        await expect.poll(async () => seen(await rows.first().locator('td').nth(1).textContent())).toBe(c.booked);
+
+        // Refused beside the field; the text stays; one key fixes it and the same text is booked.
+        const payField = frame.locator('label.lt-field:has(input[name=paymentAmount])');
+        await frame.fill('input[name=paymentAmount]', c.refused);
+        await frame.click(`button:has-text("${c.addPayment}")`);
+        await expect.poll(async () => (await payField.locator('.lt-field__error').textContent()) ?? '').toMatch(c.refusal);
+        expect(await frame.inputValue('input[name=paymentAmount]')).toBe(c.refused);
+        expect(await rows.count()).toBe(1);
+        await shot(page, frame, `${vp.name}-refused`);
+        if (vp.name === 'phone') {
+          const box = await payField.locator('.lt-field__error').boundingBox();
+          const input = await payField.locator('input').boundingBox();
+          // Beside the field: right under its input, not at the top of the tab.
+          expect(box && input && box.y >= input.y && box.y - (input.y + input.height) < 40).toBe(true);
+        }
+
+        await frame.click('input[name=paymentAmount]');
+        await frame.press('input[name=paymentAmount]', 'End');
+        for (let i = 0; i < 3; i++) await frame.press('input[name=paymentAmount]', 'ArrowLeft');
+        await frame.press('input[name=paymentAmount]', 'Backspace');
+        await frame.type('input[name=paymentAmount]', c.fixKey);
+        expect(await frame.inputValue('input[name=paymentAmount]')).toBe(c.fixed);
+        await frame.click(`button:has-text("${c.addPayment}")`);
+        await expect.poll(() => rows.count()).toBe(2);
+        await expect.poll(() => payField.locator('.lt-field__error').count()).toBe(0);
+        expect(seen(await rows.nth(1).locator('td').nth(1).textContent())).toBe(seen(c.booked.replace(/^1/, '2')));
+        await shot(page, frame, `${vp.name}-booked`);
+
+        const token = rig.p.a.app.sessions.issue({ portalId: rig.portalId, userId: 1, dealId, isAdmin: false });
+        const view = (await (
+          await fetch(`${rig.p.a.url}/api/v1/deals/${dealId}/loan`, { headers: { authorization: `Bearer ${token}` } })
+        ).json()) as { loan: { principal: string }; payments: { amount: string }[] };
+        expect(view.loan.principal).toBe(c.currency === 'MXN' ? '15000.00' : '15000.50');
+        expect(view.payments.map((p) => p.amount)).toEqual(['1000.00', '2000.00']);
+        await page.close();
+      }, 120_000);
+    }
+  });
+}
