@@ -21,9 +21,8 @@
 // - A leading '-' or '−' gives a negative value; callers that need a positive amount say so.
 // - More significant decimals than the scale: TOO_MANY_DECIMALS (trailing zeros count for nothing).
 // The result is a plain decimal string ("15000.50"; exactly `scale` decimals when a scale is given),
-// never a JS number.
-import { Dec } from './decimal.js';
-import { formatMoney } from './money.js';
+// never a JS number. Done on the digits as text, without decimal.js, so the settings and call-script
+// bundles can take it for a few hundred bytes.
 
 export type NumberLocale = 'en' | 'es' | 'ru';
 
@@ -61,13 +60,20 @@ export function parseLocaleNumber(raw: string, locale: NumberLocale, opts: Parse
   if (m === null) return { ok: false, code: 'NOT_A_NUMBER' };
   const [, signBefore, before, signAfter, body, after] = m;
   if ((signBefore && signAfter) || (before && after) || (after === '%' && !opts.percent)) return { ok: false, code: 'NOT_A_NUMBER' };
-  const sign = signBefore ?? signAfter;
   const digits = plainDigits(body!.trimEnd(), locale, opts.scale);
   if (!digits.ok) return digits;
-  const value = new Dec(sign ? `-${digits.value}` : digits.value);
-  if (opts.scale === undefined) return { ok: true, value: value.toFixed() };
-  if (value.decimalPlaces() > opts.scale) return { ok: false, code: 'TOO_MANY_DECIMALS' };
-  return { ok: true, value: formatMoney(value, opts.scale) };
+  return canonical(digits.value, Boolean(signBefore ?? signAfter), opts.scale);
+}
+
+/** "0015000.500" → "15000.5", or with scale 2 "15000.50"; decimals beyond the scale that are not zeros refuse. */
+function canonical(plain: string, negative: boolean, scale: number | undefined): ParsedNumber {
+  const [integer = '0', fraction = ''] = plain.split('.');
+  const significant = fraction.replace(/0+$/, '');
+  if (scale !== undefined && significant.length > scale) return { ok: false, code: 'TOO_MANY_DECIMALS' };
+  const decimals = scale === undefined ? significant : significant.padEnd(scale, '0');
+  const whole = integer.replace(/^0+(?=\d)/, '');
+  const zero = /^0$/.test(whole) && significant === '';
+  return { ok: true, value: `${negative && !zero ? '-' : ''}${whole}${decimals ? `.${decimals}` : ''}` };
 }
 
 /** The number part ("15 000,50") → "15000.50" by the rules above. */
