@@ -4,7 +4,9 @@
 export type FormatDecimal = (value: string) => string;
 
 export function decimalFormatter(lang: string): FormatDecimal {
-  const nf = new Intl.NumberFormat(lang);
+  // Our Spanish users are Mexican: es alone is Spain's "50.000", which the es-MX parser
+  // (lending/locale-number.ts) rightly refuses as ambiguous when it is typed back.
+  const nf = new Intl.NumberFormat(lang === 'es' ? 'es-MX' : lang);
   const sep = nf.formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
   return (value) => {
     const m = /^(\d+)(?:\.(\d+))?$/.exec(value);

@@ -15,6 +15,7 @@ import { createImportApi } from './import-api.js';
 import { importTranslator } from './import-i18n.js';
 import { createImportModel, type ImportModel } from './import-model.js';
 import { createSettingsModel } from './model.js';
+import { numberLocaleOf } from '../../lending/locale-number.js';
 import './styles.css';
 
 function newProductId(): string {
@@ -24,6 +25,7 @@ function newProductId(): string {
 function mount(root: HTMLElement, lang: string | null, model: ReturnType<typeof createSettingsModel>, imports: ImportModel): void {
   const l = toLang(lang);
   document.documentElement.lang = l;
+  model.setLocale(numberLocaleOf(lang));
   render(
     <App model={model} t={translator(l)} fmt={decimalFormatter(l)} imports={{ model: imports, t: importTranslator(l), lang: l }} />,
     root,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, type ProductsApi } from './api.js';
 import { createSettingsModel } from './model.js';
 import type { Product } from './product.js';
-import { compareDecimal, normalizeNumber, validateDraft } from './validate.js';
+import { compareDecimal, readNumber, validateDraft } from './validate.js';
 import { newDraft } from './product.js';
 
 const base: Product = {
@@ -78,7 +78,33 @@ describe('validateDraft', () => {
     expect(compareDecimal('999999999999999.9999', '999999999999999.9998')).toBe(1);
     expect(compareDecimal('010.50', '10.5')).toBe(0);
     expect(compareDecimal('9', '10')).toBe(-1);
-    expect(normalizeNumber('1\u00a0234,5')).toBe('1234.5');
+  });
+});
+
+describe('numbers typed in the admin locale', () => {
+  it('es-MX "3,000"–"50,000" is three to fifty thousand pesos, never 3–50', () => {
+    const d = { ...newDraft('mx'), name: 'MX', rateMin: '12.5', rateMax: '90', amountMin: '3,000', amountMax: '50,000', currency: 'MXN' };
+    expect(validateDraft(d, [], 'es').product).toMatchObject({ amountMin: '3000', amountMax: '50000', rateMin: '12.5' });
+  });
+
+  it('ru "1 000,50" with a no-break space and "0,8" %; an ambiguous "1.000" is refused by name', () => {
+    expect(readNumber('1\u00a0000,50', 'ru', 'amount', 'RUB')).toEqual({ value: '1000.5' });
+    expect(readNumber('0,8', 'ru', 'percent')).toEqual({ value: '0.8' });
+    expect(readNumber('1.000', 'ru', 'amount')).toEqual({ error: 'AMBIGUOUS_SEPARATOR' });
+    expect(readNumber('1.000', 'es', 'amount', 'MXN')).toEqual({ error: 'AMBIGUOUS_SEPARATOR' });
+    expect(readNumber('1,00,000', 'es', 'amount')).toEqual({ error: 'BAD_GROUPING' });
+    expect(readNumber('1.234', 'es', 'amount', 'KWD')).toEqual({ value: '1.234' });
+  });
+
+  it('an edited product shows its decimals the way the admin types them', async () => {
+    const api = fakeApi({ admin: true, products: [{ ...base, rateMin: '12.5', amountMin: '1000.50' }] });
+    const m = createSettingsModel({ api, newId: () => 'x' });
+    m.setLocale('ru');
+    await m.load();
+    m.edit(base.id);
+    expect([m.draft.value?.rateMin, m.draft.value?.amountMin]).toEqual(['12,5', '1000,50']);
+    expect(await m.save()).toBe(true);
+    expect(api.puts[0]).toMatchObject({ rateMin: '12.5', amountMin: '1000.5' });
   });
 });
 

@@ -5,6 +5,7 @@ import { ApiError, type ProductsApi } from './api.js';
 import type { Key } from './i18n.js';
 import { draftOf, newDraft, type FeeDraft, type Product, type ProductDraft } from './product.js';
 import { fieldOfServerError, validateDraft, type ErrorCode, type Errors } from './validate.js';
+import { typedFromDecimal, type NumberLocale } from '../../lending/locale-number.js';
 
 export type ShownError = ErrorCode | 'SERVER';
 
@@ -41,6 +42,8 @@ export function createSettingsModel(deps: SettingsDeps) {
   const serverErrors = signal<Record<string, string>>({});
   const saving = signal(false);
   const savedId = signal<string | null>(null);
+  /** Whose separators the admin types numbers with (their portal language). */
+  const locale = signal<NumberLocale>('en');
   const problemOf = (e: unknown) => ({
     key: problemKey(e, deps.signInUrl !== undefined),
     detail: e instanceof Error ? e.message : String(e),
@@ -51,6 +54,7 @@ export function createSettingsModel(deps: SettingsDeps) {
       ? validateDraft(
           draft.value,
           products.value.map((p) => p.id),
+          locale.value,
         )
       : { errors: {} as Errors },
   );
@@ -116,12 +120,26 @@ export function createSettingsModel(deps: SettingsDeps) {
     savedId,
     serverErrors,
     load,
+    setLocale(l: NumberLocale): void {
+      locale.value = l;
+    },
     startNew(): void {
       if (canEdit.value) open(newDraft(deps.newId()));
     },
     edit(id: string): void {
       const p = products.value.find((x) => x.id === id);
-      if (p && canEdit.value) open(draftOf(p));
+      if (!p || !canEdit.value) return;
+      // Stored decimals shown the way the admin types them (ru "12,5"), so they read back unchanged.
+      const d = draftOf(p);
+      const typed = (v: string) => typedFromDecimal(v, locale.value);
+      open({
+        ...d,
+        rateMin: typed(d.rateMin),
+        rateMax: typed(d.rateMax),
+        amountMin: typed(d.amountMin),
+        amountMax: typed(d.amountMax),
+        fees: d.fees.map((f) => ({ ...f, value: typed(f.value) })),
+      });
     },
     cancel(): void {
       draft.value = null;

@@ -1,6 +1,8 @@
 // The form's checks, the same rules the server applies (schema patterns and checkProduct in
 // server/routes/api/products/index.ts, fee rules of lending/parse-input.ts), so the admin sees
 // every problem inline before saving. The server re-validates; this is for the user, not for trust.
+import { SUPPORTED_CURRENCIES, currencyScale } from '../../lending/currency.js';
+import { parseLocaleNumber, type NumberLocale } from '../../lending/locale-number.js';
 import { DAY_COUNTS, METHODS, PROFILE_IDS } from './catalog.js';
 import type { Product, ProductDraft, ProductFee } from './product.js';
 
@@ -11,6 +13,8 @@ export type ErrorCode =
   | 'TOO_LONG'
   | 'PERCENT_FORMAT'
   | 'AMOUNT_FORMAT'
+  | 'AMBIGUOUS_SEPARATOR'
+  | 'BAD_GROUPING'
   | 'TERM_FORMAT'
   | 'MIN_ABOVE_MAX'
   | 'CURRENCY_FORMAT'
@@ -26,9 +30,24 @@ const AMOUNT = /^\d{1,15}(\.\d{1,4})?$/;
 const ID = /^[A-Za-z0-9_.-]{1,64}$/;
 const MAX_FEES = 20;
 
-/** What people type in ru/es locales: "12,5", "100 000" → "12.5", "100000". */
-export function normalizeNumber(raw: string): string {
-  return raw.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+/**
+ * A number as the admin typed it in their language (lending/locale-number.ts: es-MX "3,000" is three
+ * thousand, ru "100 000,5"), as the decimal the API takes without padding ("3000", "12.5"); an
+ * ambiguous "1.000" is refused, never read as 1. Amounts are checked against the product's currency
+ * scale (2 while it has none).
+ */
+export function readNumber(
+  raw: string,
+  locale: NumberLocale,
+  kind: 'percent' | 'amount',
+  currency = '',
+): { value: string } | { error: ErrorCode } {
+  const known = SUPPORTED_CURRENCIES.includes(currency);
+  const r = parseLocaleNumber(raw, locale, kind === 'percent' ? { percent: true } : { scale: known ? currencyScale(currency) : 2 });
+  const format: ErrorCode = kind === 'percent' ? 'PERCENT_FORMAT' : 'AMOUNT_FORMAT';
+  if (!r.ok) return { error: r.code === 'AMBIGUOUS_SEPARATOR' || r.code === 'BAD_GROUPING' ? r.code : format };
+  const value = r.value.includes('.') ? r.value.replace(/\.?0+$/, '') : r.value;
+  return (kind === 'percent' ? PERCENT : AMOUNT).test(value) ? { value } : { error: format };
 }
 
 /** Compares two non-negative decimal strings exactly (no float rounding at 15+ digits). */
@@ -58,7 +77,7 @@ export interface Checked {
   product?: Product;
 }
 
-export function validateDraft(d: ProductDraft, takenIds: readonly string[] = []): Checked {
+export function validateDraft(d: ProductDraft, takenIds: readonly string[] = [], locale: NumberLocale = 'en'): Checked {
   const e: Errors = {};
   const id = d.id.trim();
   if (!id) e.id = 'REQUIRED';
@@ -71,12 +90,18 @@ export function validateDraft(d: ProductDraft, takenIds: readonly string[] = [])
   if (!(DAY_COUNTS as readonly string[]).includes(d.dayCount)) e.dayCount = 'UNKNOWN_CHOICE';
   if (d.profile && !(PROFILE_IDS as readonly string[]).includes(d.profile)) e.profile = 'UNKNOWN_CHOICE';
 
-  const rateMin = normalizeNumber(d.rateMin);
-  const rateMax = normalizeNumber(d.rateMax);
+  const currency = d.currency.trim().toUpperCase();
+  // Empty text is "none" (amounts) or REQUIRED (rates), reported by the caller.
+  const read = (key: string, raw: string, kind: 'percent' | 'amount'): string => {
+    if (!raw.trim()) return '';
+    const r = readNumber(raw, locale, kind, currency);
+    if ('error' in r) e[key] = r.error;
+    return 'value' in r ? r.value : raw.trim();
+  };
+  const rateMin = read('rateMin', d.rateMin, 'percent');
+  const rateMax = read('rateMax', d.rateMax, 'percent');
   if (!rateMin) e.rateMin = 'REQUIRED';
-  else if (!PERCENT.test(rateMin)) e.rateMin = 'PERCENT_FORMAT';
   if (!rateMax) e.rateMax = 'REQUIRED';
-  else if (!PERCENT.test(rateMax)) e.rateMax = 'PERCENT_FORMAT';
   if (!e.rateMin && !e.rateMax && compareDecimal(rateMin, rateMax) > 0) e.rateMin = 'MIN_ABOVE_MAX';
 
   const termMin = term(d.termMin);
@@ -85,13 +110,10 @@ export function validateDraft(d: ProductDraft, takenIds: readonly string[] = [])
   if (termMax === null) e.termMax = d.termMax.trim() ? 'TERM_FORMAT' : 'REQUIRED';
   if (termMin !== null && termMax !== null && termMin > termMax) e.termMin = 'MIN_ABOVE_MAX';
 
-  const amountMin = normalizeNumber(d.amountMin);
-  const amountMax = normalizeNumber(d.amountMax);
-  if (amountMin && !AMOUNT.test(amountMin)) e.amountMin = 'AMOUNT_FORMAT';
-  if (amountMax && !AMOUNT.test(amountMax)) e.amountMax = 'AMOUNT_FORMAT';
+  const amountMin = read('amountMin', d.amountMin, 'amount');
+  const amountMax = read('amountMax', d.amountMax, 'amount');
   if (amountMin && amountMax && !e.amountMin && !e.amountMax && compareDecimal(amountMin, amountMax) > 0) e.amountMin = 'MIN_ABOVE_MAX';
 
-  const currency = d.currency.trim().toUpperCase();
   if (currency && !/^[A-Z]{3}$/.test(currency)) e.currency = 'CURRENCY_FORMAT';
 
   if (d.fees.length > MAX_FEES) e.fees = 'TOO_MANY_FEES';
@@ -99,10 +121,8 @@ export function validateDraft(d: ProductDraft, takenIds: readonly string[] = [])
     const fname = f.name.trim();
     if (!fname) e[`fees.${i}.name`] = 'REQUIRED';
     else if (fname.length > 64) e[`fees.${i}.name`] = 'TOO_LONG';
-    const value = normalizeNumber(f.value);
+    const value = read(`fees.${i}.value`, f.value, f.kind);
     if (!value) e[`fees.${i}.value`] = 'REQUIRED';
-    else if (!(f.kind === 'percent' ? PERCENT : AMOUNT).test(value))
-      e[`fees.${i}.value`] = f.kind === 'percent' ? 'PERCENT_FORMAT' : 'AMOUNT_FORMAT';
     if (f.withheld && f.at !== 'disbursement') e[`fees.${i}.withheld`] = 'WITHHELD_AT_DISBURSEMENT';
     return {
       name: fname,
