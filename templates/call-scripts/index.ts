@@ -10,4 +10,5 @@ export {
   type CallScriptQuestion,
 } from './schema.js';
 export { validateCallScript, allPaths, nextSteps } from './validate.js';
-export { runCallScript, callTranscript, callReturnValues, checkAnswer, type Answers, type CallState, type FieldUpdate } from './run.js';
+export { runCallScript, callTranscript, callReturnValues, type Answers, type CallState, type FieldUpdate } from './run.js';
+export { checkAnswer, answerValue } from './answer-checks.js';

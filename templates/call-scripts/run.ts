@@ -1,4 +1,4 @@
-import { isValidClabe } from '../../server/integrations/payments/clabe.js';
+import { answerValue, checkAnswer } from './answer-checks.js';
 import type { CallScript, CallScriptEnd, CallScriptFields, CallScriptQuestion } from './schema.js';
 
 // Pure step engine for a call in progress: given the answers so far, where are we, what goes into
@@ -31,26 +31,6 @@ function render(text: string, vars: Readonly<Record<string, string>>): string {
   return text.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (m, n: string) => vars[n] ?? m);
 }
 
-export function checkAnswer(q: CallScriptQuestion, raw: string | undefined): string | undefined {
-  const v = raw?.trim() ?? '';
-  if (q.type === 'choice') return q.options.some((o) => o.value === v) ? undefined : 'choose one of the options';
-  if (!v) return q.required ? 'required' : undefined;
-  switch (q.type) {
-    case 'number':
-      return /^-?\d+$/.test(v) ? undefined : 'a whole number';
-    case 'money':
-      return /^\d+(\.\d{1,4})?$/.test(v) ? undefined : 'an amount like 1500.00';
-    case 'date':
-      return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? undefined : 'a date YYYY-MM-DD';
-    case 'phone':
-      return /^\+?[\d\s()-]{7,20}$/.test(v) ? undefined : 'a phone number';
-    default:
-      return q.validation === 'clabe' && !isValidClabe(v.replace(/[\s-]/g, ''))
-        ? 'an 18-digit CLABE with a valid control digit'
-        : undefined;
-  }
-}
-
 export function runCallScript(script: CallScript, answers: Answers, fields?: CallScriptFields): CallState {
   const questions = new Map(script.questions.map((q) => [q.id, q]));
   const ends = new Map(script.ends.map((e) => [e.id, e]));
@@ -66,7 +46,7 @@ export function runCallScript(script: CallScript, answers: Answers, fields?: Cal
     const raw = answers[q.id];
     // Not answered yet → ask it. An optional input answered with '' is a deliberate skip.
     if (raw === undefined) return { ...state, next: q };
-    const problem = checkAnswer(q, raw);
+    const problem = checkAnswer(q, raw, script.lang);
     if (problem) {
       state.errors[q.id] = problem;
       return { ...state, next: q };
@@ -75,14 +55,7 @@ export function runCallScript(script: CallScript, answers: Answers, fields?: Cal
     const value = raw.trim();
     if (q.field && value !== '') {
       const type = types.get(q.field);
-      const stored =
-        type === 'boolean'
-          ? value === 'yes'
-            ? 'Y'
-            : 'N'
-          : q.type !== 'choice' && q.validation === 'clabe'
-            ? value.replace(/[\s-]/g, '')
-            : value;
+      const stored = type === 'boolean' ? (value === 'yes' ? 'Y' : 'N') : answerValue(q, value, script.lang);
       state.fieldUpdates.push({ field: q.field, value: stored, questionId: q.id });
     }
     id = q.type === 'choice' ? q.options.find((o) => o.value === value)!.next : q.next;

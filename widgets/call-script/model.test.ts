@@ -53,7 +53,7 @@ describe('call-script model', () => {
     await m.answer('reached', 'yes');
     expect(m.path.value).toMatchObject({ complete: false, next: { id: 'date' } });
     await m.answer('date', 'mañana');
-    expect(m.path.value.errors.date).toMatch(/date/);
+    expect(m.path.value.errors.date).toMatch(/fecha AAAA-MM-DD/);
     await m.answer('date', '2026-12-01');
     expect(m.path.value).toMatchObject({ complete: true, end: { outcome: 'completed' } });
     expect(saved.map(([q]) => q)).toEqual(['reached', 'date', 'date']);

@@ -22,7 +22,7 @@ describe('call scripts from templates/call-scripts', () => {
   it('refuses unknown questions, options outside the list and a CLABE with a bad control digit', () => {
     const s = findScript('final-call', 'es')!;
     expect(() => validateAnswer(s, 'nope', 'x')).toThrow(/unknown question/);
-    expect(() => validateAnswer(s, 'identity', 'maybe')).toThrow(/choose one/);
+    expect(() => validateAnswer(s, 'identity', 'maybe')).toThrow(/elija una de las opciones/);
     expect(() => validateAnswer(s, 'clabe', '012298026516924617')).toThrow(/CLABE/);
     expect(() => validateAnswer(s, 'clabe', '012298026516924616')).not.toThrow();
   });

@@ -19,8 +19,9 @@ export function validateAnswer(script: CallScript, questionId: string, value: st
   const q = script.questions.find((x) => x.id === questionId);
   if (!q) throw new AppError('VALIDATION', `unknown question ${questionId}`, 'Unknown question.');
   if (value.length > MAX_ANSWER) throw new AppError('VALIDATION', 'answer too long', `Answers are limited to ${MAX_ANSWER} characters.`);
-  const problem = checkAnswer(q, value);
-  if (problem) throw new AppError('VALIDATION', `${questionId}: ${problem}`, `Answer: ${problem}.`);
+  // Read in the script's language: ru "85 000" and "85000,50" are amounts; the refusal is in ru too.
+  const problem = checkAnswer(q, value, script.lang);
+  if (problem) throw new AppError('VALIDATION', `${questionId}: ${problem}`, problem, { field: questionId });
 }
 
 export function evaluateScript(script: CallScript, answers: Record<string, string>, vars: Record<string, string> = {}): ScriptResult {
