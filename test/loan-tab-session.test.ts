@@ -94,12 +94,14 @@ describe('loan tab sessions', () => {
     await expect.poll(() => issued.length).toBe(before + 2);
     await expect.poll(() => frame.locator('[role=alert]').count()).toBe(0);
     const token = p.a.app.sessions.issue({ portalId, userId: 1, dealId, isAdmin: false });
-    const view = (await (
-      await fetch(`${p.a.url}/api/v1/deals/${dealId}/loan`, { headers: { authorization: `Bearer ${token}` } })
-    ).json()) as {
-      payments: unknown[];
-    };
-    expect(view.payments).toHaveLength(1);
+    // The row is shown at once (optimistic); the server books it when the renewed request lands.
+    const booked = async () =>
+      (
+        (await (await fetch(`${p.a.url}/api/v1/deals/${dealId}/loan`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+          payments: unknown[];
+        }
+      ).payments.length;
+    await expect.poll(booked).toBe(1);
     await page.screenshot({ path: 'test-results/loan-tab-renewed.png', fullPage: true });
     await page.close();
   });
