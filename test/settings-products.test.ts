@@ -128,6 +128,33 @@ describe('loan products settings', () => {
     await page.close();
   });
 
+  it('an es-MX admin types amounts the Mexican way: "3,000"–"50,000" is stored and listed as thousands; "1.000" is refused beside the field', async () => {
+    const { page, frame } = await openApp(1, 'es');
+    await frame.waitForSelector('main[data-can-edit="yes"]');
+    await frame.click('button:has-text("Agregar producto")');
+    const form = frame.locator('[data-testid="product-form"]');
+    await form.locator('input[name="id"]').fill('mx-personal');
+    await form.locator('input[name="name"]').fill('Préstamo personal');
+    await form.locator('input[name="rateMin"]').fill('45.5');
+    await form.locator('input[name="rateMax"]').fill('90');
+    await form.locator('input[name="currency"]').fill('MXN');
+    await form.locator('input[name="amountMin"]').fill('1.000');
+    await expect.poll(() => form.locator('[role="alert"]').allTextContents()).toContain('¿Miles o decimales? Escriba 15,000 o 15.50');
+    expect(await form.locator('input[name="amountMin"]').inputValue()).toBe('1.000');
+    await form.locator('input[name="amountMin"]').fill('3,000');
+    await form.locator('input[name="amountMax"]').fill('50,000');
+    await form.locator('button[type="submit"]').click();
+    await frame.waitForSelector('tr[data-product="mx-personal"]');
+    expect((await frame.locator('tr[data-product="mx-personal"]').textContent())?.replace(/\u00a0/g, ' ')).toContain('3,000 – 50,000');
+    expect((await apiProducts(false)).products.find((p) => p.id === 'mx-personal')).toMatchObject({
+      rateMin: '45.5',
+      amountMin: '3000',
+      amountMax: '50000',
+    });
+    await page.screenshot({ path: 'test-results/settings-products-es-mx.png', fullPage: true });
+    await page.close();
+  });
+
   it('a non-admin sees a read-only list with a clear message in Spanish, and the server refuses their save', async () => {
     const admin = a.app.sessions.issue({ portalId, userId: 1, isAdmin: true });
     const seeded = await fetch(`${a.url}/api/v1/products/consumo-12`, {
