@@ -22,6 +22,9 @@ interface LocaleCase {
   refusal: RegExp;
   fixKey: string;
   fixed: string;
+  /** A what-if payment for installment 3 as typed, and as the cell then shows it. */
+  whatIf: [string, string];
+  resetWhatIf: string;
 }
 
 const CASES: LocaleCase[] = [
@@ -42,6 +45,8 @@ const CASES: LocaleCase[] = [
     refusal: /¿Miles o decimales\?/,
     fixKey: ',',
     fixed: '2,000',
+    whatIf: ['2,000', '2,000.00'],
+    resetWhatIf: 'Restablecer',
   },
   {
     browserLocale: 'ru-RU',
@@ -61,6 +66,8 @@ const CASES: LocaleCase[] = [
     refusal: /Тысячи или копейки\?/,
     fixKey: ' ',
     fixed: '2 000',
+    whatIf: ['2 000', '2 000,00'],
+    resetWhatIf: 'Сбросить',
   },
 ];
 
@@ -118,6 +125,23 @@ for (const c of CASES) {
         await expect.poll(async () => seen(ownTotal).includes(await principalShown(frame))).toBe(true);
         expect(await frame.locator('label.lt-field:has(input[name=amount]) .lt-field__error').count()).toBe(0);
         await typeAmount(frame, c.amounts[0]![0], c.amounts[0]![1]);
+
+        if (vp.name === 'desktop') {
+          // What-if: a cell refuses what it cannot read, keeps it and says why; a typed amount applies.
+          await frame.check('input[name=whatIf]');
+          const cell = 'input[name=whatIf-3]';
+          await frame.fill(cell, c.refused);
+          await frame.press(cell, 'Tab');
+          await expect.poll(async () => (await frame.locator(`td:has(${cell}) .lt-cell-error`).textContent()) ?? '').toMatch(c.refusal);
+          expect(await frame.inputValue(cell)).toBe(c.refused);
+          await shot(page, frame, 'what-if-refused');
+          await frame.fill(cell, c.whatIf[0]);
+          await frame.press(cell, 'Tab');
+          await expect.poll(async () => seen(await frame.inputValue(cell))).toBe(c.whatIf[1]);
+          expect(await frame.locator('.lt-cell-error').count()).toBe(0);
+          await frame.click(`button:has-text("${c.resetWhatIf}")`);
+          await frame.uncheck('input[name=whatIf]');
+        }
 
         await frame.click(`button:has-text("${c.save}")`);
         await frame.waitForSelector(`.lt-ok:has-text("${c.saved}")`);

@@ -180,7 +180,7 @@ describe('loan tab: numbers typed in the user locale', () => {
     expect(errorText(t, 'AMBIGUOUS_SEPARATOR')).toMatch(/Miles o decimales/);
   });
 
-  it('a what-if amount typed as the table shows it (ru "2 030,86") reads; a bad one names its row', () => {
+  it('a what-if amount typed as the table shows it (ru "2 030,86") reads; a bad one is kept and named by its row', () => {
     const m = model({ locale: 'ru' });
     const s = m.schedule.value;
     if (!s.ok) throw new Error('no schedule');
@@ -188,8 +188,12 @@ describe('loan tab: numbers typed in the user locale', () => {
     const shown = fmt.number(s.value.rows[2]!.total);
     m.editAmount(3, shown);
     expect(m.schedule.value.ok).toBe(true);
-    m.editAmount(3, '1.000');
-    expect(m.schedule.value).toEqual({ ok: false, issues: [{ code: 'AMBIGUOUS_SEPARATOR', field: 'whatIf.3' }] });
+    const edited = m.schedule.value;
+    m.editAmount(4, '1.000');
+    // The schedule stays (the way back too); the bad amount is kept as typed and named by its row.
+    expect(m.schedule.value).toEqual(edited);
+    expect(m.amountEdits.value.find((o) => o.n === 4)).toEqual({ n: 4, total: '1.000', issue: 'AMBIGUOUS_SEPARATOR' });
+    expect(m.issues.value).toEqual([{ code: 'AMBIGUOUS_SEPARATOR', field: 'whatIf.4' }]);
   });
 
   it('a saved loan comes back in the user format (ru decimal comma)', () => {

@@ -184,6 +184,12 @@ export function createLoanModel(deps: ModelDeps) {
 
   const whatIfActive = computed(() => Object.keys(dateEdits.value).length > 0 || amountEdits.value.length > 0);
 
+  /** What-if amounts that did not read (kept as typed, shown beside their cell); the others apply. */
+  const whatIfIssues = computed<LendingIssue[]>(() =>
+    amountEdits.value.flatMap((o) => (o.issue ? [{ code: o.issue, field: `whatIf.${o.n}` }] : [])),
+  );
+  const readAmountEdits = computed(() => amountEdits.value.filter((o) => !o.issue));
+
   const schedule = computed<Outcome<Schedule>>(() => {
     const base = baseSchedule.value;
     if (!base.ok || !whatIfActive.value) return base;
@@ -196,7 +202,7 @@ export function createLoanModel(deps: ModelDeps) {
     return applyAmountOverrides(
       { ...loanInput.value, dueDates: dates, firstDueDate: undefined },
       dated.value,
-      amountEdits.value,
+      readAmountEdits.value,
       deps.core.computeSchedule,
     );
   });
@@ -228,7 +234,11 @@ export function createLoanModel(deps: ModelDeps) {
     deps.defer,
   );
 
-  const issues = computed<LendingIssue[]>(() => [...(schedule.value.ok ? [] : schedule.value.issues), ...rangeIssues.value]);
+  const issues = computed<LendingIssue[]>(() => [
+    ...(schedule.value.ok ? [] : schedule.value.issues),
+    ...rangeIssues.value,
+    ...whatIfIssues.value,
+  ]);
   /** Saving needs a schedule and a loan inside its product's ranges (the server checks again). */
   const canSubmit = computed(() => baseSchedule.value.ok && rangeIssues.value.length === 0);
 

@@ -8,7 +8,7 @@ export interface AmountOverride {
   n: number;
   /** The decimal as read in the user's locale, or the typed text when it did not read (then `issue`). */
   total: string;
-  /** Why the typed amount did not read (lending/locale-number.ts codes). */
+  /** Why the typed amount did not read (lending/locale-number.ts codes); the model does not apply such an edit. */
   issue?: string;
 }
 
@@ -20,7 +20,6 @@ export function applyAmountOverrides(input: LoanInput, base: Schedule, overrides
     const k = rows.findIndex((r) => r.n === o.n);
     const row = rows[k];
     if (!row || k === rows.length - 1) continue;
-    if (o.issue) return { ok: false, issues: [{ code: o.issue, field: `whatIf.${o.n}` }] };
     let total: Decimal;
     try {
       total = new Decimal(o.total);

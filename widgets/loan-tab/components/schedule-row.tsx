@@ -1,8 +1,9 @@
 import { Component } from 'preact';
 import type { Formatters } from '../format.js';
-import type { Translate } from '../i18n.js';
+import { errorText, type Translate } from '../i18n.js';
 import type { InstallmentState, ScheduleRow as Row } from '../lending-types.js';
 import type { LoanModel } from '../model.js';
+import type { AmountOverride } from '../what-if.js';
 
 export interface ScheduleRowProps {
   r: Row;
@@ -11,6 +12,8 @@ export interface ScheduleRowProps {
   /** Inputs for what-if edits; the last row's amount stays computed (it absorbs the rounding). */
   editable: boolean;
   last: boolean;
+  /** A what-if amount typed here that did not read: shown as typed, with the reason under it. */
+  unread?: AmountOverride | undefined;
   model: LoanModel;
   t: Translate;
   fmt: Formatters;
@@ -26,12 +29,13 @@ export class ScheduleRow extends Component<ScheduleRowProps> {
       p.future !== o.future ||
       p.editable !== o.editable ||
       p.last !== o.last ||
+      p.unread !== o.unread ||
       p.fmt !== o.fmt ||
       p.t !== o.t
     );
   }
 
-  override render({ r, st, future, editable, last, model, t, fmt }: ScheduleRowProps) {
+  override render({ r, st, future, editable, last, unread, model, t, fmt }: ScheduleRowProps) {
     return (
       <tr class={st ? `lt-row--${st.status}` : undefined}>
         <td>{r.n}</td>
@@ -53,12 +57,21 @@ export class ScheduleRow extends Component<ScheduleRowProps> {
         <td class="lt-num">{fmt.number(r.fees)}</td>
         <td class="lt-num">
           {editable && future && !last ? (
-            <input
-              class="lt-input lt-input--cell lt-num"
-              inputMode="decimal"
-              value={fmt.number(r.total)}
-              onChange={(e) => model.editAmount(r.n, e.currentTarget.value)}
-            />
+            <>
+              <input
+                class="lt-input lt-input--cell lt-num"
+                name={`whatIf-${r.n}`}
+                inputMode="decimal"
+                aria-invalid={unread ? 'true' : undefined}
+                value={unread ? unread.total : fmt.number(r.total)}
+                onChange={(e) => model.editAmount(r.n, e.currentTarget.value)}
+              />
+              {unread?.issue ? (
+                <span class="lt-field__error lt-cell-error" role="alert">
+                  {errorText(t, unread.issue)}
+                </span>
+              ) : null}
+            </>
           ) : (
             fmt.number(r.total)
           )}

@@ -107,6 +107,8 @@ class Block extends Component<BlockProps, { shown: boolean }> {
 export function ScheduleTable({ schedule, states, model, editable, t, fmt }: Props) {
   const asOf = model.asOf.value;
   const rows = schedule.rows;
+  // What-if amounts that did not read in the user's locale: their cells keep the text and say why.
+  const unread = new Map(model.amountEdits.value.filter((o) => o.issue).map((o) => [o.n, o]));
   // The rows array last rendered in full; a new schedule updates the blocks on screen first.
   const [fullFor, setFullFor] = useState<Row[] | null>(null);
   const complete = fullFor === rows;
@@ -130,6 +132,7 @@ export function ScheduleTable({ schedule, states, model, editable, t, fmt }: Pro
       future={r.dueDate > asOf}
       editable={editable}
       last={r.n >= rows.length}
+      unread={unread.get(r.n)}
       model={model}
       t={t}
       fmt={fmt}
