@@ -54,7 +54,11 @@ function toInput(l: LoanArb): Record<string, unknown> {
   };
 }
 
-describe('schedule properties', () => {
+// Properties run thousands of cases; on a loaded 2-core machine that exceeds the 30 s default, and a
+// limit is not what these tests assert — so they get room, not fewer runs.
+const ROOM = { timeout: 180_000 };
+
+describe('schedule properties', ROOM, () => {
   it('principal parts sum to the loan, balances never go negative and chain row to row', () => {
     fc.assert(
       fc.property(loanArb, (l) => {
@@ -128,7 +132,7 @@ describe('schedule properties', () => {
   });
 });
 
-describe('allocation properties', () => {
+describe('allocation properties', ROOM, () => {
   const payment = fc.record({ day: fc.integer({ min: 0, max: 200 }), amount: cents(1, 200_000) });
   it('every payment is allocated to the cent: parts + excess = amount; nothing paid beyond what is due', () => {
     fc.assert(
