@@ -16,6 +16,8 @@ export interface PortalUser {
   gender: 'M' | 'F' | '';
   timeZone: string;
   departmentIds: number[];
+  /** CRM role's read level on deals (crm/access.ts); unset = all. Admins read every deal. */
+  dealRead?: 'all' | 'own' | 'none';
 }
 
 export interface AppInstallation {

@@ -9,6 +9,7 @@ import { fromLegacy, toLegacy } from '../crm/convert.js';
 import { applyFilter, applyOrder, page, parseFilter } from '../crm/filter.js';
 import { createRecord, entityInfo, findRecord, StageError, updateRecord, deleteRecord } from '../crm/store.js';
 import type { Core } from '../core.js';
+import { canReadRecord } from '../crm/access.js';
 import { isRecord, isYes, nextIdOf, param, toInt, toStr } from '../util.js';
 
 const upperMap = byUpper(DEAL_FIELDS);
@@ -92,9 +93,10 @@ const USER_TYPES = new Set([
 export const crmDealMethods: MethodTable = {
   'crm.deal.get': {
     scope: ['crm'],
-    handler: ({ core }, params) => {
+    handler: ({ core, auth }, params) => {
       const rec = findRecord(core, ENTITY_DEAL, readId(params));
       if (!rec) throw errors.legacy('Not found');
+      if (!canReadRecord(core, auth.userId, ENTITY_DEAL, rec)) throw errors.legacy('Access denied');
       return toLegacy(rec, DEAL_FIELDS);
     },
   },

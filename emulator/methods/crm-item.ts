@@ -8,6 +8,7 @@ import { ufToCamel, ufToUpper } from '../crm/fields.js';
 import { applyFilter, applyOrder, page, parseFilter } from '../crm/filter.js';
 import { createRecord, deleteRecord, entityInfo, findRecord, StageError, updateRecord, type EntityInfo } from '../crm/store.js';
 import type { Core } from '../core.js';
+import { canReadRecord } from '../crm/access.js';
 import { isRecord, isYes, nextIdOf, param, toInt } from '../util.js';
 import { selectList } from './crm-deal.js';
 import { contactExtras } from './crm-contact.js';
@@ -104,11 +105,13 @@ export const crmItemMethods: MethodTable = {
   },
   'crm.item.get': {
     scope: ['crm'],
-    handler: ({ core }, params) => {
+    handler: ({ core, auth }, params) => {
       const i = info(core, params);
       const id = toInt(param(params, 'id'));
       const rec = id === undefined ? undefined : findRecord(core, i.entityTypeId, id);
       if (!rec) throw notFound('Element not found');
+      if (!canReadRecord(core, auth.userId, i.entityTypeId, rec))
+        throw new RestError(400, 'ACCESS_DENIED', 'You do not have permission to view this item');
       return { item: output(core, i, rec, params) };
     },
   },
