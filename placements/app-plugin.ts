@@ -3,7 +3,9 @@
 // (server/security/session.ts). server/app.ts registers this plugin.
 import type { FastifyPluginAsync } from 'fastify';
 import type { LoanProduct } from '../server/products/product.js';
+import { findPortalById } from '../server/portals/portal-repo.js';
 import { listProducts } from '../server/products/repository.js';
+import { userCanReadDeal } from '../server/security/deal-origin.js';
 import { verifyFramePost } from '../server/security/verify.js';
 import { placementDescriptors } from './index.js';
 import { placementRoutes } from './routes.js';
@@ -14,6 +16,12 @@ export const appPlacementRoutes: FastifyPluginAsync = async (app) => {
     verifyPlacement: async (post) => {
       const a = await verifyFramePost(app, post);
       return { portalId: a.portal.id, userId: a.userId, isAdmin: a.isAdmin };
+    },
+    // The user's own POSTed AUTH_ID (already accepted by verifyPlacement) on the stored endpoint.
+    canReadDeal: async (post, verified, dealId) => {
+      const portal = await findPortalById(app.db.kysely, verified.portalId);
+      const token = typeof post.body.AUTH_ID === 'string' ? post.body.AUTH_ID : '';
+      return !!portal && userCanReadDeal(portal.clientEndpoint, token, dealId);
     },
     issueSession: (claims) => app.sessions.issue(claims),
     // Bound placements plus the app's own page (DEFAULT: the app URL, never placement.bind).

@@ -20,25 +20,37 @@ function fakeDist(): string {
       'widgets/loan-tab/main.tsx': { file: 'loan-tab/loan-tab-abc123.js', css: ['loan-tab/loan-tab-def456.css'], isEntry: true },
     }),
   );
+  mkdirSync(join(dir, 'call-script'));
+  writeFileSync(join(dir, 'call-script', 'call-script-abc123.js'), 'console.log(2)');
+  writeFileSync(
+    join(dir, 'call-script', 'manifest.json'),
+    JSON.stringify({ 'widgets/call-script/main.tsx': { file: 'call-script/call-script-abc123.js', isEntry: true } }),
+  );
   return dir;
 }
 
-async function build(verifyOk = true) {
+async function build(verifyOk = true, dealAccess: (dealId: number) => Promise<boolean> = async () => true) {
   const sessions: SessionRequest[] = [];
+  const dealChecks: { userId: number; dealId: number; token: unknown }[] = [];
   const app = Fastify();
   await app.register(formbody, { parser: parseBracketForm });
   await app.register(placementRoutes, {
     distDir: fakeDist(),
+    descriptors: placementDescriptors,
     verifyPlacement: async (post) => {
       if (!verifyOk || post.body.AUTH_ID !== 'good') throw Object.assign(new Error('no'), { status: 401, userMessage: 'Could not verify' });
       return { portalId: 'p1', userId: 7, isAdmin: false };
+    },
+    canReadDeal: async (post, v, dealId) => {
+      dealChecks.push({ userId: v.userId, dealId, token: post.body.AUTH_ID });
+      return dealAccess(dealId);
     },
     issueSession: (c) => {
       sessions.push(c);
       return 'sess.token';
     },
   });
-  return { app, sessions };
+  return { app, sessions, dealChecks };
 }
 
 const form = (o: Record<string, string>) => new URLSearchParams(o).toString();
@@ -99,6 +111,62 @@ describe('placementRoutes', () => {
     });
     expect(calc.statusCode).toBe(200);
     expect(sessions.at(-1)).not.toHaveProperty('dealId');
+  });
+
+  it('asks the portal, as the user, about the POSTed deal before a deal-bound session', async () => {
+    const { app, sessions, dealChecks } = await build();
+    const res = await app.inject({
+      method: 'POST',
+      url: `/placements/call-script${query}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ AUTH_ID: 'good', member_id: 'm1', PLACEMENT: 'CRM_DEAL_DETAIL_TAB', PLACEMENT_OPTIONS: '{"ID":"42"}' }),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(dealChecks).toEqual([{ userId: 7, dealId: 42, token: 'good' }]);
+    expect(sessions[0]).toMatchObject({ dealId: 42 });
+  });
+
+  it.each([
+    ['es', 'No tiene acceso a esta negociación'],
+    ['ru', 'У вас нет доступа к этой сделке'],
+    ['en', 'You do not have access to this deal'],
+  ])('refuses a deal the user cannot read, in their language (%s), without a session', async (lang, text) => {
+    const { app, sessions } = await build(true, async () => false);
+    for (const path of ['/placements/loan-tab', '/placements/call-script']) {
+      const res = await app.inject({
+        method: 'POST',
+        url: `${path}?DOMAIN=portal.test&PROTOCOL=1&LANG=${lang}&APP_SID=sid1`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form({ AUTH_ID: 'good', member_id: 'm1', PLACEMENT: 'CRM_DEAL_DETAIL_TAB', PLACEMENT_OPTIONS: '{"ID":"42"}' }),
+      });
+      expect(res.statusCode).toBe(403);
+      expect(res.body).toContain(text);
+      expect(res.body).not.toContain('widget-boot');
+    }
+    expect(sessions).toHaveLength(0);
+  });
+
+  it('answers 502 without a session when the portal does not answer the deal check; the calculator is not checked', async () => {
+    const { app, sessions, dealChecks } = await build(true, async () => {
+      throw new Error('portal down');
+    });
+    const tab = await app.inject({
+      method: 'POST',
+      url: `/placements/loan-tab${query}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ AUTH_ID: 'good', member_id: 'm1', PLACEMENT: 'CRM_DEAL_DETAIL_TAB', PLACEMENT_OPTIONS: '{"ID":"42"}' }),
+    });
+    expect(tab.statusCode).toBe(502);
+    expect(tab.body).toContain('Bitrix24 no confirmó');
+    expect(sessions).toHaveLength(0);
+    const calc = await app.inject({
+      method: 'POST',
+      url: `/placements/calculator${query}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ AUTH_ID: 'good', member_id: 'm1', PLACEMENT: 'CRM_DEAL_LIST_MENU', PLACEMENT_OPTIONS: '{"ID":"42"}' }),
+    });
+    expect(calc.statusCode).toBe(200);
+    expect(dealChecks).toHaveLength(1);
   });
 
   it('serves hashed assets and nothing outside the dist folder', async () => {

@@ -6,6 +6,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { calculatorPlacement } from './calculator.js';
+import { dealRefusalMessage } from './deal-access.js';
 import type { PlacementDescriptor } from './descriptor.js';
 import { dealIdOf, parseFramePost, type FramePost } from './frame-post.js';
 import { loanTabPlacement } from './loan-tab.js';
@@ -29,6 +30,12 @@ export interface SessionRequest {
 export interface PlacementRouteOptions {
   /** Throws (AppError-like, with status + userMessage) unless the portal accepts the POSTed AUTH_ID for member_id. */
   verifyPlacement: (post: FramePost) => Promise<VerifiedFrame>;
+  /**
+   * Deal tabs only, after verifyPlacement: does the portal show THIS user the deal in
+   * PLACEMENT_OPTIONS.ID (read with the user's own POSTed token, so the portal's CRM permissions
+   * decide)? false = denied or no such deal; throws when the portal did not answer.
+   */
+  canReadDeal: (post: FramePost, verified: VerifiedFrame, dealId: number) => Promise<boolean>;
   /** Signs the widget session (server/security/session.ts in the app). */
   issueSession: (claims: SessionRequest) => string;
   /** widgets/dist by default. */
@@ -107,7 +114,22 @@ export const placementRoutes: FastifyPluginAsync<PlacementRouteOptions> = async 
         return html(status, userMessageOf(e));
       }
       const dealId = d.bindsDeal ? dealIdOf(frame.placementOptions) : null;
-      if (d.bindsDeal && dealId === null) return html(400, 'This tab needs a deal. Open it from a deal card.');
+      if (d.bindsDeal && dealId === null) return html(400, dealRefusalMessage('no-deal', frame.lang));
+      // The POSTed deal id is only a claim until the portal shows this user that deal: a session
+      // bound to it may save a loan there.
+      if (dealId !== null) {
+        let readable: boolean;
+        try {
+          readable = await opts.canReadDeal(post, verified, dealId);
+        } catch (e) {
+          req.log.warn({ err: e, placement: d.placement }, 'deal access check got no answer');
+          return html(502, dealRefusalMessage('unverified', frame.lang));
+        }
+        if (!readable) {
+          req.log.warn({ placement: d.placement, portalId: verified.portalId, userId: verified.userId, dealId }, 'deal tab refused');
+          return html(403, dealRefusalMessage('denied', frame.lang));
+        }
+      }
       const sessionToken = opts.issueSession({
         portalId: verified.portalId,
         userId: verified.userId,

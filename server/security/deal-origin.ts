@@ -1,5 +1,6 @@
-// Who created a deal and when, asked with the USER's access token (session-renewal.ts binds a
-// calculator session only to a deal this user can read and has just created).
+// A deal as the USER sees it, asked with their own access token: whether they can read it at all
+// (placements/routes.ts binds a deal tab's session only to such a deal), and who created it and when
+// (session-renewal.ts binds a calculator session only to a deal this user can read and has just created).
 // doc: api-reference/crm/deals/crm-deal-get.md — "Who can execute the method: any user with 'read'
 // access permission for deals"; CREATED_BY_ID (user), DATE_CREATE (datetime with offset, e.g.
 // "2024-08-30T14:29:00+02:00"); a missing deal is HTTP 400 with an empty error code.
@@ -23,10 +24,20 @@ export function parseDealOrigin(raw: unknown): DealOrigin | null {
  * portal other than the deal (not found, access denied, expired token) → null; no answer at all
  * (network, timeout) → 502 UPSTREAM, so the widget can try again rather than be told "denied".
  */
-export async function readDealAsUser(clientEndpoint: string, accessToken: string, dealId: number): Promise<DealOrigin | null> {
+async function getDealAsUser(clientEndpoint: string, accessToken: string, dealId: number): Promise<unknown> {
   const r = await callWithToken<unknown>(clientEndpoint, 'crm.deal.get', accessToken, { id: dealId });
-  if (r.ok) return parseDealOrigin(r.result);
+  if (r.ok) return r.result ?? null;
   if (r.status === 0 || r.status >= 500)
     throw new AppError('UPSTREAM', `crm.deal.get as user: ${r.error}`, 'Bitrix24 did not answer. Try again in a moment.');
   return null;
+}
+
+export async function readDealAsUser(clientEndpoint: string, accessToken: string, dealId: number): Promise<DealOrigin | null> {
+  return parseDealOrigin(await getDealAsUser(clientEndpoint, accessToken, dealId));
+}
+
+/** True when the portal shows this user the deal (the deal tabs' check before a deal-bound session). */
+export async function userCanReadDeal(clientEndpoint: string, accessToken: string, dealId: number): Promise<boolean> {
+  const raw = await getDealAsUser(clientEndpoint, accessToken, dealId);
+  return !!raw && typeof raw === 'object' && Number((raw as Record<string, unknown>).ID) === dealId;
 }
