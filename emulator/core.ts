@@ -19,8 +19,10 @@ export interface Core {
   limits: Limits;
   /** http://127.0.0.1:PORT (known once listening). */
   baseUrl: string;
-  /** 127.0.0.1:PORT — the portal's DOMAIN. */
+  /** 127.0.0.1:PORT — the portal's DOMAIN (a new one after a rename, rename.ts). */
   domain: string;
+  /** Where the OAuth server answers: the first address, kept across a rename. */
+  oauthBaseUrl: string;
   /** In-process signals for other emulator parts (workflow runner, SMS log): 'bizproc.event.send', 'messageservice.status', 'state.changed'. */
   notify: EventEmitter;
   /** Marks the state dirty so it is persisted (when a state file is configured). */
@@ -33,5 +35,5 @@ export function clientEndpoint(core: Core): string {
 
 /** The OAuth server lives in the same emulator, so serverEndpoint minus `/rest/` is the token URL base. */
 export function serverEndpoint(core: Core): string {
-  return `${core.baseUrl}/rest/`;
+  return `${core.oauthBaseUrl}/rest/`;
 }

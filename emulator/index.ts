@@ -32,6 +32,7 @@ import {
   type UserAuth,
 } from './install.js';
 import { loadState, Persister } from './persist.js';
+import { installRenamer } from './rename.js';
 import { randomToken } from './util.js';
 import { DEFAULT_EXTENSIONS, type EmulatorExtension } from './extensions.js';
 import { createWorkflowToken } from './bizproc-tokens.js';
@@ -55,10 +56,12 @@ export { Paged } from './rest/registry.js';
 export { RestError } from './rest/errors.js';
 
 export interface Emulator {
-  /** http://127.0.0.1:PORT */
-  url: string;
+  /** http://127.0.0.1:PORT — the portal's current address (it changes on renamePortal). */
+  readonly url: string;
   /** 127.0.0.1:PORT — DOMAIN in frame POSTs and auth blocks. */
-  domain: string;
+  readonly domain: string;
+  /** The OAuth server's address (B24_OAUTH_SERVER): the first one, kept across a rename. */
+  readonly oauthUrl: string;
   memberId: string;
   app: FastifyInstance;
   state: EmulatorState;
@@ -93,6 +96,8 @@ export interface Emulator {
   /** A user changing a deal in the UI (legacy field names); fires ONCRMDEAL* like REST changes do. */
   createDeal(fields: Record<string, unknown>, userId?: number): Record<string, unknown>;
   updateDeal(id: number, fields: Record<string, unknown>, userId?: number): Record<string, unknown> | undefined;
+  /** The portal moves to a new address (rename.ts): the old one answers 302, token answers carry the new client_endpoint. */
+  renamePortal(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -151,6 +156,7 @@ export async function createEmulator(opts: EmulatorOptions, extras: CreateEmulat
     limits: new Limits(options),
     baseUrl: '',
     domain: '',
+    oauthBaseUrl: '',
     notify,
     changed: () => persister.schedule(),
   };
@@ -161,6 +167,7 @@ export async function createEmulator(opts: EmulatorOptions, extras: CreateEmulat
     seedDemoData(core);
     persister.schedule();
   }
+  const renamer = installRenamer(app, core);
   registerOAuthRoutes(app, core);
   registerRestRoutes(app, core);
   registerAdminRoutes(app, core);
@@ -171,10 +178,16 @@ export async function createEmulator(opts: EmulatorOptions, extras: CreateEmulat
   const { port } = app.server.address() as AddressInfo;
   core.domain = `${options.host}:${port}`;
   core.baseUrl = `http://${core.domain}`;
+  core.oauthBaseUrl = core.baseUrl;
 
   return {
-    url: core.baseUrl,
-    domain: core.domain,
+    get url() {
+      return core.baseUrl;
+    },
+    get domain() {
+      return core.domain;
+    },
+    oauthUrl: core.oauthBaseUrl,
     memberId: state.portal.memberId,
     app,
     get state() {
@@ -207,9 +220,11 @@ export async function createEmulator(opts: EmulatorOptions, extras: CreateEmulat
       const rec = updateRecord(core, entityInfo(core, ENTITY_DEAL)!, id, fromLegacy(fields, DEAL_FIELDS, { allowImmutable: true }), userId);
       return rec ? toLegacy(rec, DEAL_FIELDS) : undefined;
     },
+    renamePortal: () => renamer.rename(),
     close: async () => {
       await core.events.idle();
       persister.flush();
+      await renamer.close();
       await app.close();
     },
   };
