@@ -1,6 +1,7 @@
 // One REST call with a token we have not stored (a frame's AUTH_ID, a sign-in token). Used only to
 // verify that token against a portal; everything else goes through PortalClient.
 // doc: settings/how-to-call-rest-api/authorization.md (auth in the JSON body).
+import { isRedirectStatus, PORTAL_MOVED } from './portal-move.js';
 
 export type DirectCallResult<T> =
   { ok: true; result: T; envelope: Record<string, unknown> } | { ok: false; status: number; error: string; description?: string };
@@ -26,8 +27,10 @@ export async function callWithToken<T>(
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ ...params, auth: token }),
       signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'error',
+      // A renamed portal answers 302 (portal-move.ts): reported, never followed with the token.
+      redirect: 'manual',
     });
+    if (isRedirectStatus(res.status)) return { ok: false, status: res.status, error: PORTAL_MOVED };
     const text = await res.text();
     let body: { result?: T; error?: string; error_description?: string } = {};
     try {

@@ -1,10 +1,11 @@
-import { AjaxError, B24OAuth, RefreshTokenError, type HandlerRefreshAuth } from '@bitrix24/b24jssdk';
+import { AjaxError, ApiVersion, B24OAuth, RefreshTokenError, type HandlerRefreshAuth } from '@bitrix24/b24jssdk';
 import qs from 'qs';
 import type { AppError } from '../errors.js';
 import { isAppError } from '../errors.js';
 import type { Portal, PortalTokens } from '../portals/portal-repo.js';
-import { markPortalStatus } from '../portals/portal-repo.js';
+import { markPortalStatus, readPortalTokens } from '../portals/portal-repo.js';
 import { PortalCallError, RateLimited, ReinstallNeeded, portalError } from './errors.js';
+import { isRedirectStatus, PORTAL_MOVED, RELOCATE_MIN_INTERVAL_MS } from './portal-move.js';
 import { refreshPortalTokens, usableUntilMs, type RefreshDeps } from './token-refresh.js';
 
 // One long-lived client per portal (see client-cache.ts). Built on the SDK's B24OAuth so its
@@ -38,10 +39,13 @@ function sdkExpires(t: PortalTokens, now: number): { expires: number; expiresIn:
 }
 
 export class PortalClient {
-  readonly b24: B24OAuth;
+  private b24: B24OAuth;
   private version: number;
   private lastRefreshAt = 0;
   private inflight: Promise<PortalTokens> | null = null;
+  /** The portal's REST address this client calls; it moves when the portal is renamed (relocate()). */
+  private endpoint: string;
+  private lastRelocateAt = 0;
 
   constructor(
     readonly portal: Portal,
@@ -49,27 +53,70 @@ export class PortalClient {
     private readonly deps: RefreshDeps & { rate: RateParams; onReinstallNeeded?: (portalId: string) => void },
   ) {
     this.version = tokens.version;
+    this.endpoint = tokens.clientEndpoint ?? portal.clientEndpoint;
+    this.b24 = this.sdkClient(tokens);
+  }
+
+  private sdkClient(tokens: PortalTokens): B24OAuth {
     const { expires, expiresIn } = sdkExpires(tokens, Date.now());
-    this.b24 = new B24OAuth(
+    const b24 = new B24OAuth(
       {
         applicationToken: '',
         userId: 0,
-        memberId: portal.memberId,
+        memberId: this.portal.memberId,
         accessToken: tokens.accessToken,
         refreshToken: tokens.refreshToken,
         expires,
         expiresIn,
-        scope: portal.scope,
-        domain: portal.domain,
+        scope: this.portal.scope,
+        domain: new URL(this.endpoint).host,
         // No trailing slash: the SDK appends '/<method>' (b24jssdk.md §2.3).
-        clientEndpoint: portal.clientEndpoint.replace(/\/+$/, ''),
-        serverEndpoint: deps.oauthServer.replace(/\/+$/, '') + '/rest/',
+        clientEndpoint: this.endpoint.replace(/\/+$/, ''),
+        serverEndpoint: this.deps.oauthServer.replace(/\/+$/, '') + '/rest/',
         status: 'L',
       },
-      { clientId: deps.clientId, clientSecret: deps.clientSecret },
-      { restrictionParams: { rateLimit: { burstLimit: deps.rate.burstLimit, drainRate: deps.rate.drainRate, adaptiveEnabled: true } } },
+      { clientId: this.deps.clientId, clientSecret: this.deps.clientSecret },
+      {
+        restrictionParams: {
+          rateLimit: { burstLimit: this.deps.rate.burstLimit, drainRate: this.deps.rate.drainRate, adaptiveEnabled: true },
+          // Not worth the SDK's backoff retries: only relocate() helps.
+          hardErrorCodes: [PORTAL_MOVED],
+        },
+      },
     );
-    this.b24.setCustomRefreshAuth(() => this.refresh());
+    b24.setCustomRefreshAuth(() => this.refresh());
+    // A renamed portal's old host answers 302 (portal-move.ts): never follow it — a redirected POST
+    // arrives as a body-less GET — but see it, and ask the OAuth server for the new address.
+    for (const v of [ApiVersion.v2, ApiVersion.v3]) {
+      const axios = b24.getHttpClient(v).ajaxClient;
+      axios.defaults.maxRedirects = 0;
+      axios.interceptors.response.use(undefined, (e: unknown) => {
+        const err = e as { code?: string; response?: { status?: number } };
+        if (isRedirectStatus(Number(err.response?.status ?? 0))) err.code = PORTAL_MOVED;
+        return Promise.reject(e);
+      });
+    }
+    return b24;
+  }
+
+  /**
+   * The portal answered "moved": take the address the OAuth server now names (stored by a refresh
+   * of ours or of another process; if none moved yet, refresh now — at most every
+   * RELOCATE_MIN_INTERVAL_MS) and rebuild the SDK client on it. True when the address changed.
+   */
+  async relocate(): Promise<boolean> {
+    const row = await readPortalTokens(this.deps.db, this.deps.box, this.portal.id);
+    if (!row || row.status !== 'active') throw new ReinstallNeeded(this.portal.id, `portal is ${row?.status ?? 'missing'}`);
+    let t: PortalTokens = row;
+    if (t.clientEndpoint === this.endpoint && Date.now() - this.lastRelocateAt >= RELOCATE_MIN_INTERVAL_MS) {
+      this.lastRelocateAt = Date.now();
+      t = await refreshPortalTokens(this.deps, this.portal.id, this.version, false);
+    }
+    if (!t.clientEndpoint || t.clientEndpoint === this.endpoint) return false;
+    this.endpoint = t.clientEndpoint;
+    this.version = t.version;
+    this.b24 = this.sdkClient(t);
+    return true;
   }
 
   get portalId(): string {
@@ -95,12 +142,12 @@ export class PortalClient {
       refresh_token: t.refreshToken,
       expires: String(expires),
       expires_in: String(expiresIn),
-      client_endpoint: this.portal.clientEndpoint,
+      client_endpoint: this.endpoint,
       server_endpoint: this.deps.oauthServer.replace(/\/+$/, '') + '/rest/',
       member_id: this.portal.memberId,
       scope: this.portal.scope,
       status: 'L',
-      domain: this.portal.domain,
+      domain: new URL(this.endpoint).host,
     };
   }
 
@@ -159,6 +206,7 @@ export class PortalClient {
         return { result: data.result, ...(total !== undefined ? { total } : {}), ...(next !== undefined ? { next } : {}) };
       } catch (e) {
         const mapped = this.onMapped(this.mapThrown(e, method));
+        if (mapped instanceof PortalCallError && isRedirectStatus(mapped.httpStatus) && attempt < 2 && (await this.relocate())) continue;
         // The SDK already waited and retried up to its maxRetries; past that we keep waiting (bounded)
         // so that a burst larger than the portal's bucket still completes instead of surfacing a 503.
         // The SDK refreshes and retries once on expired_token; a request that waited in the bucket

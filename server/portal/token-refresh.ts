@@ -11,6 +11,7 @@ import {
 } from '../portals/portal-repo.js';
 import { PortalCallError, ReinstallNeeded } from './errors.js';
 import { isDeadGrant, requestToken } from './oauth-token.js';
+import { addressFromOAuth } from './portal-move.js';
 
 // Refresh serialised per portal ACROSS PROCESSES. A refresh token is rotated on use: sending a used
 // one gets invalid_grant and the lender must reinstall. So exactly one process may spend it:
@@ -84,9 +85,11 @@ export async function refreshPortalTokens(
         refreshToken: r.token.refresh_token,
         expiresAtMs: now() + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600) * 1000,
         scope: r.token.scope,
+        // A renamed portal: the OAuth server names the new address here (portal-move.ts).
+        moved: addressFromOAuth(r.token.client_endpoint) ?? undefined,
       };
       await storeRefreshedTokens(d.db, d.box, portalId, row.version, d.owner, t);
-      return { ...t, version: row.version + 1 };
+      return { ...t, version: row.version + 1, clientEndpoint: t.moved?.clientEndpoint ?? row.clientEndpoint };
     }
     if (now() > deadline)
       throw new PortalCallError('REFRESH_WAIT_TIMEOUT', 'oauth/token', 'another process holds the refresh lease too long', 0);

@@ -33,6 +33,8 @@ export interface PortalTokens {
   refreshToken: string;
   expiresAtMs: number;
   version: number;
+  /** The portal's REST address stored beside the tokens (it moves when the portal is renamed). */
+  clientEndpoint?: string;
 }
 
 type Db = Kysely<Database>;
@@ -175,7 +177,15 @@ export async function readPortalTokens(
 ): Promise<(PortalTokens & { status: PortalStatus; lockUntilMs: number | null }) | undefined> {
   const r = await db
     .selectFrom('portals')
-    .select(['access_token_enc', 'refresh_token_enc', 'token_expires_at', 'token_version', 'status', 'refresh_lock_until'])
+    .select([
+      'access_token_enc',
+      'refresh_token_enc',
+      'token_expires_at',
+      'token_version',
+      'status',
+      'refresh_lock_until',
+      'client_endpoint',
+    ])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!r) return undefined;
@@ -185,6 +195,7 @@ export async function readPortalTokens(
       refreshToken: '',
       expiresAtMs: 0,
       version: Number(r.token_version),
+      clientEndpoint: r.client_endpoint,
       status: r.status,
       lockUntilMs: num(r.refresh_lock_until),
     };
@@ -194,6 +205,7 @@ export async function readPortalTokens(
     refreshToken: box.decrypt(r.refresh_token_enc, aad(id, 'refresh')),
     expiresAtMs: Number(r.token_expires_at ?? 0),
     version: Number(r.token_version),
+    clientEndpoint: r.client_endpoint,
     status: r.status,
     lockUntilMs: num(r.refresh_lock_until),
   };
@@ -221,7 +233,14 @@ export async function storeRefreshedTokens(
   id: string,
   version: number,
   owner: string,
-  t: { accessToken: string; refreshToken: string; expiresAtMs: number; clientEndpoint?: string | undefined; scope?: string | undefined },
+  t: {
+    accessToken: string;
+    refreshToken: string;
+    expiresAtMs: number;
+    /** A renamed portal: the new REST address and its host, as the OAuth server answered (portal-move.ts). */
+    moved?: { clientEndpoint: string; domain: string } | undefined;
+    scope?: string | undefined;
+  },
 ): Promise<boolean> {
   const res = await db
     .updateTable('portals')
@@ -233,6 +252,7 @@ export async function storeRefreshedTokens(
       refresh_lock_owner: null,
       refresh_lock_until: null,
       ...(t.scope ? { scope: t.scope } : {}),
+      ...(t.moved ? { client_endpoint: t.moved.clientEndpoint, domain: t.moved.domain } : {}),
       updated_at: new Date().toISOString(),
     })
     .where('id', '=', id)

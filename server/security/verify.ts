@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
 import { callWithToken } from '../portal/direct-call.js';
+import { PORTAL_MOVED } from '../portal/portal-move.js';
 import { findPortalAuthByMemberId, findPortalByMemberId, type Portal } from '../portals/portal-repo.js';
 import { safeEqualHex } from './crypto.js';
 
@@ -114,14 +115,36 @@ export async function verifyUserToken(app: FastifyInstance, claim: UserTokenClai
   const { memberId, accessToken, domain } = claim;
   if (!memberId || !accessToken || !domain) throw frameAuthFailed('member_id, access token or domain missing');
   if (memberId.length > 64 || accessToken.length > 512) throw frameAuthFailed('member_id or access token too long');
-  const portal = await findPortalByMemberId(app.db.kysely, memberId);
+  let portal = await findPortalByMemberId(app.db.kysely, memberId);
   if (!portal || portal.status === 'uninstalled') throw frameAuthFailed('unknown portal');
-  if (hostOf(portal.domain) !== hostOf(domain)) throw frameAuthFailed('domain does not match the installed portal');
-  const r = await callWithToken<{ ID?: string | number; ADMIN?: boolean }>(portal.clientEndpoint, 'profile', accessToken);
+  let r = hostOf(portal.domain) === hostOf(domain) ? await profileAt(portal, accessToken) : null;
+  // Another DOMAIN than the stored one, or the stored address answers "moved": the portal may have
+  // been renamed (portal-move.ts). Ask the OAuth server once for its current address, then re-check.
+  if (r === null || (!r.ok && r.error === PORTAL_MOVED)) {
+    portal = await relocated(app, portal);
+    if (hostOf(portal.domain) !== hostOf(domain)) throw frameAuthFailed('domain does not match the installed portal');
+    r = await profileAt(portal, accessToken);
+  }
   if (!r.ok) throw frameAuthFailed(`portal rejected the access token (${r.error})`);
   const userId = Number(r.result.ID);
   if (!Number.isInteger(userId) || userId <= 0) throw frameAuthFailed('profile without user id');
   return { portal, userId, isAdmin: r.result.ADMIN === true };
+}
+
+function profileAt(portal: Portal, accessToken: string) {
+  return callWithToken<{ ID?: string | number; ADMIN?: boolean }>(portal.clientEndpoint, 'profile', accessToken);
+}
+
+/** The portal row after asking the OAuth server where it lives now; the same row when it cannot say. */
+async function relocated(app: FastifyInstance, portal: Portal): Promise<Portal> {
+  if (portal.status !== 'active') return portal;
+  try {
+    if (!(await (await app.getPortalClient(portal.id)).relocate())) return portal;
+  } catch (e) {
+    app.log.warn({ err: e, portalId: portal.id }, 'portal address check failed');
+    return portal;
+  }
+  return (await findPortalByMemberId(app.db.kysely, portal.memberId)) ?? portal;
 }
 
 /** Placement / app-page POSTs: AUTH_ID and member_id in the form body, DOMAIN in the query. */

@@ -1,0 +1,70 @@
+// A portal renamed to a new address (settings/how-to-call-rest-api/change-domen.md): its old host
+// answers 302, the OAuth server names the new client_endpoint. The app follows the OAuth server's
+// answer (server/portal/portal-move.ts): REST calls and deal tabs keep working, no reinstall.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startPlatform, type Platform } from '../server/portal/test-harness.js';
+
+describe('portal renamed to a new address', () => {
+  let p: Platform | undefined;
+  afterEach(async () => {
+    await p?.close();
+    p = undefined;
+  });
+
+  async function stored(portalId: string) {
+    return p!.db.kysely
+      .selectFrom('portals')
+      .select(['client_endpoint', 'domain', 'status'])
+      .where('id', '=', portalId)
+      .executeTakeFirstOrThrow();
+  }
+
+  async function openLoanTab(dealId: number): Promise<Response> {
+    const frame = p!.em.frameRequest(`${p!.a.url}/placements/loan-tab`, {
+      placement: 'CRM_DEAL_DETAIL_TAB',
+      placementOptions: { ID: String(dealId) },
+    });
+    return fetch(frame.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(frame.body),
+    });
+  }
+
+  it('a REST call from a client made before the rename succeeds, and the new address is stored', async () => {
+    p = await startPlatform();
+    const portalId = await p.install();
+    const dealId = Number(await p.portalCall('crm.deal.add', { fields: { TITLE: 'Before the rename' } }));
+    const client = await p.a.app.getPortalClient(portalId);
+    expect(await client.call<{ ID: string }>('crm.deal.get', { id: dealId })).toMatchObject({ ID: String(dealId) });
+
+    const oldUrl = p.em.url;
+    const newUrl = await p.em.renamePortal();
+    const refreshesBefore = p.em.stats().refreshes;
+
+    expect(await client.call<{ ID: string }>('crm.deal.get', { id: dealId })).toMatchObject({ ID: String(dealId) });
+    expect(await stored(portalId)).toEqual({ client_endpoint: `${newUrl}/rest/`, domain: p.em.domain, status: 'active' });
+    expect(p.em.stats().refreshes).toBe(refreshesBefore + 1);
+    expect(newUrl).not.toBe(oldUrl);
+
+    // The tab opened from the renamed portal (DOMAIN = the new host) gets its session.
+    const tab = await openLoanTab(dealId);
+    expect(tab.status).toBe(200);
+    expect(await tab.text()).toContain(`"dealId":"${dealId}"`);
+  });
+
+  it('the first thing after the rename is a deal tab: it learns the new address and opens', async () => {
+    p = await startPlatform();
+    const portalId = await p.install();
+    const dealId = Number(await p.portalCall('crm.deal.add', { fields: { TITLE: 'Tab first' } }));
+    await p.em.renamePortal();
+
+    const tab = await openLoanTab(dealId);
+    expect(tab.status).toBe(200);
+    expect(await tab.text()).toContain('widget-boot');
+    expect((await stored(portalId)).domain).toBe(p.em.domain);
+    // And the app's own calls go to the new address.
+    const client = await p.a.app.getPortalClient(portalId);
+    expect(await client.call<{ ID: string }>('crm.deal.get', { id: dealId })).toMatchObject({ ID: String(dealId) });
+  });
+});
