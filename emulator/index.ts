@@ -122,6 +122,12 @@ export async function createEmulator(opts: EmulatorOptions, extras: CreateEmulat
   const loaded = options.stateFile ? loadState(options.stateFile) : undefined;
   // Fields added in later versions get their defaults when an older state file is loaded.
   const state = loaded ? { ...createEmptyState(loaded.portal.memberId), ...loaded } : createEmptyState(randomToken());
+  if (options.smartProcessLimit !== undefined || options.smartProcessItemsRestricted)
+    state.portal.plan = {
+      ...state.portal.plan,
+      ...(options.smartProcessLimit !== undefined ? { smartProcessLimit: options.smartProcessLimit } : {}),
+      ...(options.smartProcessItemsRestricted ? { smartProcessItemsRestricted: true } : {}),
+    };
   const app = Fastify({
     logger: false,
     bodyLimit: 50 * 1024 * 1024,

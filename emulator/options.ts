@@ -48,6 +48,10 @@ export interface EmulatorOptions {
   appStatus?: 'L' | 'F' | 'D' | 'T' | 'P';
   /** Origins allowed by CORS on /rest/*; defaults to the origin of the installed app's handler. */
   corsOrigins?: string[];
+  /** Plan limit: crm.type.add answers CREATE_DYNAMIC_TYPE_RESTRICTED once this many SPAs exist (0 = a plan without them). */
+  smartProcessLimit?: number;
+  /** Plan limit: crm.item.add on an SPA answers CREATE_DYNAMIC_ITEM_RESTRICTED. */
+  smartProcessItemsRestricted?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -67,6 +71,8 @@ export interface ResolvedOptions {
   random: () => number;
   appStatus: 'L' | 'F' | 'D' | 'T' | 'P';
   corsOrigins: string[];
+  smartProcessLimit: number | undefined;
+  smartProcessItemsRestricted: boolean;
 }
 
 const silent: EmulatorLogger = { info: () => undefined, warn: () => undefined };
@@ -102,5 +108,7 @@ export function resolveOptions(opts: EmulatorOptions, env: NodeJS.ProcessEnv = p
     random: opts.random ?? Math.random,
     appStatus: opts.appStatus ?? 'L',
     corsOrigins: opts.corsOrigins ?? [],
+    smartProcessLimit: opts.smartProcessLimit ?? envNumber(env, 'EMULATOR_SMART_PROCESS_LIMIT'),
+    smartProcessItemsRestricted: opts.smartProcessItemsRestricted ?? env.EMULATOR_SMART_PROCESS_ITEMS_RESTRICTED === '1',
   };
 }

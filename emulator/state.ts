@@ -246,7 +246,14 @@ export interface ExternalCall {
 
 export interface EmulatorState {
   /** baseCurrency: what crm.currency.base.get answers (USD when unset, as a new portal's CRM defaults). */
-  portal: { memberId: string; languageId: string; license: string; baseCurrency?: string };
+  portal: {
+    memberId: string;
+    languageId: string;
+    license: string;
+    baseCurrency?: string;
+    /** Plan limits on smart processes (crm/plan.ts); unset = none. */
+    plan?: { smartProcessLimit?: number; smartProcessItemsRestricted?: boolean };
+  };
   users: PortalUser[];
   app: AppInstallation | null;
   tokens: {

@@ -9,6 +9,7 @@ import { applyFilter, applyOrder, page, parseFilter } from '../crm/filter.js';
 import { createRecord, deleteRecord, entityInfo, findRecord, StageError, updateRecord, type EntityInfo } from '../crm/store.js';
 import type { Core } from '../core.js';
 import { canReadRecord } from '../crm/access.js';
+import { assertCanAddItem } from '../crm/plan.js';
 import { isRecord, isYes, nextIdOf, param, toInt } from '../util.js';
 import { selectList } from './crm-deal.js';
 import { contactExtras } from './crm-contact.js';
@@ -87,6 +88,7 @@ export const crmItemMethods: MethodTable = {
     scope: ['crm'],
     handler: ({ core, auth }, params) => {
       const i = info(core, params);
+      assertCanAddItem(core, i.entityTypeId);
       const rec = guarded(() => createRecord(core, i, patchOf(core, i, readFields(params)), auth.userId));
       return { item: output(core, i, rec, params) };
     },

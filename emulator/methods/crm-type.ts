@@ -6,6 +6,7 @@ import type { SmartProcessType } from '../state.js';
 import { ENTITY_CONTACT, ENTITY_DEAL } from '../state.js';
 import { applyFilter, applyOrder, page, parseFilter } from '../crm/filter.js';
 import { addStages, DEFAULT_SPA_STAGES } from '../crm/stages.js';
+import { assertCanAddType } from '../crm/plan.js';
 import { isoDate, isRecord, nextIdOf, param, toInt, toStr } from '../util.js';
 
 const FLAGS = [
@@ -63,6 +64,7 @@ export const crmTypeMethods: MethodTable = {
       if (!isRecord(fields)) throw new RestError(400, '100', "Expected iterable value for attribute 'fields'");
       const title = toStr(fields.title);
       if (!title) throw new RestError(400, 'INVALID_ARG_VALUE', 'Title is required');
+      assertCanAddType(core);
       let entityTypeId = toInt(fields.entityTypeId);
       if (entityTypeId !== undefined) {
         const ok = (entityTypeId >= 128 && entityTypeId <= 192) || (entityTypeId >= 1030 && entityTypeId % 2 === 0);
