@@ -7,6 +7,7 @@ import * as m202611220330 from './202611220330-activity-calls.js';
 import * as m202611220400 from './202611220400-portal-settings.js';
 import * as m202611230100 from './202611230100-loan-closure.js';
 import * as m202611240100 from './202611240100-payment-imports.js';
+import * as m202612030100 from './202612030100-portal-plan-limits.js';
 
 // Ordered list of migrations. Names are YYYYMMDDHHMM-what; each file is frozen once landed
 // (it takes Kysely<any> and never imports app code).
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '202611220400-portal-settings': m202611220400,
   '202611230100-loan-closure': m202611230100,
   '202611240100-payment-imports': m202611240100,
+  '202612030100-portal-plan-limits': m202612030100,
 };

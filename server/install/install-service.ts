@@ -214,7 +214,7 @@ export async function applyManifest(app: FastifyInstance, portal: Portal, lang: 
       // A portal stored before the installer was recorded falls back to user 1 (the portal's first admin).
       authUserId: portal.installerUserId ?? 1,
     });
-    await setManifestState(app.db.kysely, portal.id, hash, report.scheduleEntityTypeId);
+    await setManifestState(app.db.kysely, portal.id, hash, report.scheduleEntityTypeId, report.planLimits);
     app.log.info(
       {
         portalId: portal.id,
@@ -222,6 +222,7 @@ export async function applyManifest(app: FastifyInstance, portal: Portal, lang: 
         removed: report.removed.length,
         updated: report.updated.length,
         skipped: report.skipped,
+        planLimits: report.planLimits,
       },
       'manifest applied',
     );

@@ -18,6 +18,8 @@ class FakePortal implements ReconcileClient {
   withUserfieldconfig = true;
   writes = 0;
   withCrm = true;
+  /** A plan whose smart-process limit is reached (crm-type-add.md: CREATE_DYNAMIC_TYPE_RESTRICTED). */
+  typesRestricted = false;
 
   private exec(method: string, p: Record<string, unknown>): unknown {
     const write = !/\.(get|list)$/.test(method);
@@ -66,6 +68,7 @@ class FakePortal implements ReconcileClient {
         if (!this.withCrm) throw { error: 'ERROR_METHOD_NOT_FOUND' };
         return { types: this.types };
       case 'crm.type.add': {
+        if (this.typesRestricted) throw { error: 'CREATE_DYNAMIC_TYPE_RESTRICTED' };
         const f = p.fields as { title: string; relations: unknown };
         const t = { id: 7 + this.types.length, entityTypeId: 1030 + this.types.length * 2, title: f.title, relations: f.relations };
         this.types.push(t);
@@ -199,5 +202,22 @@ describe('reconcileManifest', () => {
     const r = await reconcileManifest(portal, input(loadManifest()));
     expect(r.skipped.join(' ')).toMatch(/smart-process.*deal-user-fields/);
     expect(portal.robots.size).toBeGreaterThan(0);
+  });
+
+  it('a plan without smart processes: everything else is registered, the limit is reported, nothing fails', async () => {
+    const m = loadManifest();
+    const portal = new FakePortal();
+    portal.typesRestricted = true;
+    const r = await reconcileManifest(portal, input(m));
+    expect(r.planLimits).toEqual(['smart_process']);
+    expect(r.scheduleEntityTypeId).toBeNull();
+    expect(r.skipped).toContain('spa (CREATE_DYNAMIC_TYPE_RESTRICTED)');
+    expect(portal.types).toHaveLength(0);
+    expect(portal.placements).toHaveLength(m.placements.length);
+    expect(portal.fields).toHaveLength(m.dealUserFields.length);
+    // Upgraded plan: the next apply creates the smart process and reports no limit.
+    portal.typesRestricted = false;
+    const r2 = await reconcileManifest(portal, input(m));
+    expect(r2).toMatchObject({ planLimits: [], scheduleEntityTypeId: 1030 });
   });
 });

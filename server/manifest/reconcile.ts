@@ -1,4 +1,5 @@
 import { AppError } from '../errors.js';
+import { TYPE_RESTRICTED, type PlanLimit } from '../portals/plan-limits.js';
 import type { BatchCommand, BatchOutcome } from '../portal/portal-client.js';
 import { handlerUrl, ufName, type AppManifest, type LangText } from './manifest.js';
 import { reconcileScheduleFields } from './spa-fields.js';
@@ -31,6 +32,8 @@ export interface ReconcileReport {
   scheduleEntityTypeId: number | null;
   /** crm.type `id` of the schedule smart process (names its user fields: UF_CRM_<id>_…). */
   scheduleTypeId: number | null;
+  /** What the portal's plan refused (plan-limits.ts): install still completes, the app runs without it. */
+  planLimits: PlanLimit[];
 }
 
 const pickLang = (t: LangText | undefined, lang: string) => (t ? (t[lang] ?? t.en ?? Object.values(t)[0] ?? '') : '');
@@ -51,6 +54,7 @@ export async function reconcileManifest(client: ReconcileClient, input: Reconcil
     skipped: [],
     scheduleEntityTypeId: input.knownScheduleEntityTypeId,
     scheduleTypeId: null,
+    planLimits: [],
   };
 
   const read = await client.batch<unknown>({
@@ -260,6 +264,12 @@ async function applyWrites(
     if (isAlready(e.code, e.description)) continue;
     if (isUnsupported(e.code) && (k === 'spa' || k.startsWith('uf_'))) {
       report.skipped.push(`${k} (${e.code})`);
+      continue;
+    }
+    // The plan allows no (more) smart processes: not a failed install, a degraded one.
+    if (k === 'spa' && e.code === TYPE_RESTRICTED) {
+      report.skipped.push(`${k} (${e.code})`);
+      report.planLimits.push('smart_process');
       continue;
     }
     failures.push(`${writes[k]?.method}: ${e.code} ${e.description}`);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { SecretBox } from '../security/crypto.js';
 import { uuidv7 } from '../security/uuidv7.js';
+import { formatPlanLimits, parsePlanLimits, type PlanLimit } from './plan-limits.js';
 import type { PortalStatus } from './tables.js';
 
 // Repository of installed portals. Tokens are encrypted with the portal id and column as AAD;
@@ -300,10 +301,38 @@ export async function wipePortalSecrets(db: Db, id: string): Promise<void> {
     .execute();
 }
 
-export async function setManifestState(db: Db, id: string, hash: string, scheduleEntityTypeId: number | null): Promise<void> {
+/** After the manifest is applied; `planLimits` replaces what an earlier apply found (a plan may be upgraded). */
+export async function setManifestState(
+  db: Db,
+  id: string,
+  hash: string,
+  scheduleEntityTypeId: number | null,
+  planLimits: readonly PlanLimit[] = [],
+): Promise<void> {
   await db
     .updateTable('portals')
-    .set({ manifest_hash: hash, schedule_entity_type_id: scheduleEntityTypeId, updated_at: new Date().toISOString() })
+    .set({
+      manifest_hash: hash,
+      schedule_entity_type_id: scheduleEntityTypeId,
+      plan_limits: formatPlanLimits(planLimits),
+      updated_at: new Date().toISOString(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function getPlanLimits(db: Db, id: string): Promise<PlanLimit[]> {
+  const r = await db.selectFrom('portals').select('plan_limits').where('id', '=', id).executeTakeFirst();
+  return parsePlanLimits(r?.plan_limits);
+}
+
+/** A limit met later (e.g. while syncing): added to the ones recorded. */
+export async function addPlanLimit(db: Db, id: string, limit: PlanLimit): Promise<void> {
+  const have = await getPlanLimits(db, id);
+  if (have.includes(limit)) return;
+  await db
+    .updateTable('portals')
+    .set({ plan_limits: formatPlanLimits([...have, limit]), updated_at: new Date().toISOString() })
     .where('id', '=', id)
     .execute();
 }

@@ -28,6 +28,8 @@ export interface PortalsTable {
   installer_user_id: number | null;
   manifest_hash: string | null;
   schedule_entity_type_id: number | null;
+  /** Comma-separated PlanLimit codes (plan-limits.ts); null = none. */
+  plan_limits: string | null;
   last_error: string | null;
   installed_at: string;
   updated_at: string;

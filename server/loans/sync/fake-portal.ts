@@ -20,6 +20,8 @@ export class FakePortal implements PortalGateway {
   private nextId = 1;
   /** When set, the next batch is applied but its answer is lost (the call throws). */
   loseNextAnswer = false;
+  /** A plan that refuses smart-process items (crm-item-add.md: CREATE_DYNAMIC_ITEM_RESTRICTED). */
+  itemsRestricted = false;
 
   async call<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
     this.calls++;
@@ -71,6 +73,10 @@ export class FakePortal implements PortalGateway {
     const dealNotFound = { error: { code: '', description: 'Not found' } };
     switch (method) {
       case 'crm.item.add': {
+        if (this.itemsRestricted)
+          return {
+            error: { code: 'CREATE_DYNAMIC_ITEM_RESTRICTED', description: 'You cannot create a new item due to your plan restrictions' },
+          };
         const id = this.nextId++;
         const item = { id, entityTypeId: Number(p.entityTypeId), fields: { ...(p.fields as Record<string, unknown>) } };
         this.items.set(id, item);

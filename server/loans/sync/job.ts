@@ -6,6 +6,7 @@ import { getLoan } from '../repositories/loans.js';
 import { closeLoanOfDeletedDeal } from './close-deleted-deal.js';
 import { syncLoanToPortal } from './sync-loan.js';
 import { resolveSyncTarget } from './target.js';
+import { addPlanLimit } from '../../portals/portal-repo.js';
 
 // The outbox job that pushes a loan to its portal. Enqueued by saveLoan / registerPayment /
 // reversePayment in their transaction; retried by the worker with the same idempotency key (the
@@ -40,6 +41,11 @@ export function registerLoanSyncJob(): void {
     const target = await resolveSyncTarget(ctx.db, portalId, portal);
     try {
       const report = await syncLoanToPortal(ctx.db, portal, portalId, loan.id, target);
+      if (report.itemsRestricted) {
+        // From now on the schedule stays in the app and on the deal fields (plan-limits.ts).
+        await addPlanLimit(ctx.db, portalId, 'smart_process_items');
+        ctx.log.warn({ portalId, loanId: loan.id }, 'plan refuses schedule items: deal fields only from now on');
+      }
       if (report.dealGone || report.closed)
         await reactToGoneDeal(ctx, portalId, loan.dealId, 'deal not found during sync', report.dealGone);
       else ctx.log.info({ loanId: loan.id, ...report, errors: undefined }, 'loan synced to portal');

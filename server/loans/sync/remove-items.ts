@@ -83,8 +83,9 @@ async function removeUnderLease(
   const links = await listPortalItems(db, portalId, loan.id);
   const todo: ToDelete[] = links.map(asToDelete);
   const addsInFlight = (await getSyncState(db, portalId, loan.id)).addsInFlight;
-  if (addsInFlight) {
-    const t = await target();
+  const t = addsInFlight ? await target() : null;
+  // dealOnly: the plan allowed no items, so none can be in flight to list.
+  if (t && !t.dealOnly) {
     const loanIdField = t.itemFields?.loanId;
     const filter = loanIdField ? { [loanIdField]: loan.id } : { parentId2: loan.dealId };
     const r = await reconcileItems(gateway, t, loan.dealId, links.length, filter);

@@ -10,6 +10,7 @@ import { dealFields, desiredItems, hashFields } from './portal-fields.js';
 import { plan, type Op } from './sync-plan.js';
 import { reconcileItems } from './reconcile.js';
 import type { SyncTarget } from './target.js';
+import { ITEM_RESTRICTED } from '../../portals/plan-limits.js';
 
 export interface SyncOptions {
   now?: () => Date;
@@ -38,6 +39,12 @@ export interface SyncReport {
    * no retry can write to a deleted deal; the caller closes the loan (close-deleted-deal.ts).
    */
   dealGone: boolean;
+  /**
+   * The portal's plan refused schedule items (crm.item.add CREATE_DYNAMIC_ITEM_RESTRICTED, doc:
+   * api-reference/crm/universal/crm-item-add.md): not a failure — the caller records the limit and
+   * later syncs write the deal fields only (server/portals/plan-limits.ts).
+   */
+  itemsRestricted?: boolean;
 }
 
 /**
@@ -128,13 +135,14 @@ async function syncUnderLease(
   // Read under the lease: a sync queued before the loan was closed does nothing once it is.
   if (report.closed) return report;
   const servicing = servicingOf(state, isoDay(now()));
-  const items = desiredItems(state, servicing, target);
+  // A plan without schedule items: the schedule stays in the app, the deal gets its fields.
+  const items = target.dealOnly ? [] : desiredItems(state, servicing, target);
   const deal = dealFields(state, servicing, target);
 
-  let links = (await listPortalItems(db, portalId, loanId)).filter((l) => l.entityTypeId === target.entityTypeId);
+  let links = target.dealOnly ? [] : (await listPortalItems(db, portalId, loanId)).filter((l) => l.entityTypeId === target.entityTypeId);
   const syncState = await getSyncState(db, portalId, loanId);
   const extraDeletes: number[] = [];
-  if (syncState.addsInFlight || opts.reconcile) {
+  if (!target.dealOnly && (syncState.addsInFlight || opts.reconcile)) {
     const r = await reconcileItems(gateway, target, state.loan.dealId, Math.max(items.length, links.length));
     report.calls += r.calls;
     report.reconciled = true;
@@ -229,7 +237,8 @@ async function send(
         if (!err && id !== null) {
           report.added++;
           upserts.push({ installment: op.item.installment, entityTypeId: target.entityTypeId, itemId: id, fieldsHash: op.item.hash });
-        } else report.errors[op.key] = err ? `${err.code}: ${err.description}` : 'no item id in answer';
+        } else if (err?.code === ITEM_RESTRICTED) report.itemsRestricted = true;
+        else report.errors[op.key] = err ? `${err.code}: ${err.description}` : 'no item id in answer';
       } else if (!err) {
         report.dealUpdated = true;
         await recordSyncOutcome(db, portalId, loanId, { dealFieldsHash: op.hash, nowIso, error: null });

@@ -2,6 +2,7 @@ import { AppError } from '../../errors.js';
 import { loadManifest, spaItemFieldName, type ManifestScheduleField } from '../../manifest/manifest.js';
 import type { Executor } from '../db-types.js';
 import type { PortalGateway } from '../portal-gateway.js';
+import { parsePlanLimits, scheduleItemsUnavailable } from '../../portals/plan-limits.js';
 
 /** Where and under which names the schedule and the deal fields are written in a portal. */
 export interface SyncTarget {
@@ -36,6 +37,11 @@ export interface SyncTarget {
   } | null;
   /** Stage id per status, when the smart process has stages for them (else the stage is left alone). */
   stageIds: Partial<Record<InstallmentStatus, string>> | null;
+  /**
+   * The portal's plan allows no schedule items (server/portals/plan-limits.ts): the schedule stays
+   * in the app and the sync writes the deal fields only; entityTypeId is then not to be used.
+   */
+  dealOnly?: true;
 }
 
 export type InstallmentStatus = 'upcoming' | 'paid' | 'overdue' | 'partially_paid';
@@ -131,8 +137,14 @@ async function typeIdOf(gw: PortalGateway, portalId: string, entityTypeId: numbe
  * id, looked up once); without one they are left out.
  */
 export async function resolveSyncTarget(db: Executor, portalId: string, gw?: PortalGateway): Promise<SyncTarget> {
-  const row = await db.selectFrom('portals').select('schedule_entity_type_id').where('id', '=', portalId).executeTakeFirst();
+  const row = await db
+    .selectFrom('portals')
+    .select(['schedule_entity_type_id', 'plan_limits'])
+    .where('id', '=', portalId)
+    .executeTakeFirst();
   const id = row?.schedule_entity_type_id;
+  if (scheduleItemsUnavailable(parsePlanLimits(row?.plan_limits)))
+    return { ...defaultSyncTarget(Number(id ?? 0)), itemFields: null, dealOnly: true };
   if (id === null || id === undefined)
     throw new AppError(
       'NOT_READY',
