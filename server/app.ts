@@ -23,6 +23,7 @@ import { paymentFileParser } from './payment-files/import/default-parser.js';
 import { appPlacementRoutes } from '../placements/app-plugin.js';
 import { settingsAdminPage } from '../placements/settings.js';
 import { settingsRoutes } from './routes/api/settings/index.js';
+import { planLimitRoutes } from './routes/api/plan-limits/index.js';
 import { wireProviderSettings } from './settings/wire.js';
 
 declare module 'fastify' {
@@ -79,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(activityRoutes);
   wireProviderSettings(app); // activity blocks read each portal's provider settings (server/settings)
   await app.register(settingsRoutes); // /api/v1/settings/providers (admin)
+  await app.register(planLimitRoutes); // /api/v1/portal/plan-limits: what the portal's plan refused
   await app.register(smsSenderRoutes);
   await app.register(loanRoutes);
   await app.register(sessionRoutes); // POST /api/v1/session/renew: the widget's silent renewal

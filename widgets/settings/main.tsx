@@ -16,18 +16,31 @@ import { importTranslator } from './import-i18n.js';
 import { createImportModel, type ImportModel } from './import-model.js';
 import { createSettingsModel } from './model.js';
 import { numberLocaleOf } from '../../lending/locale-number.js';
+import { createPlanLimits, type PlanLimitsModel } from './plan-limits.js';
 import './styles.css';
 
 function newProductId(): string {
   return `product-${crypto.randomUUID().slice(0, 8)}`;
 }
 
-function mount(root: HTMLElement, lang: string | null, model: ReturnType<typeof createSettingsModel>, imports: ImportModel): void {
+function mount(
+  root: HTMLElement,
+  lang: string | null,
+  model: ReturnType<typeof createSettingsModel>,
+  imports: ImportModel,
+  plan: PlanLimitsModel,
+): void {
   const l = toLang(lang);
   document.documentElement.lang = l;
   model.setLocale(numberLocaleOf(lang));
   render(
-    <App model={model} t={translator(l)} fmt={decimalFormatter(l)} imports={{ model: imports, t: importTranslator(l), lang: l }} />,
+    <App
+      model={model}
+      t={translator(l)}
+      fmt={decimalFormatter(l)}
+      imports={{ model: imports, t: importTranslator(l), lang: l }}
+      plan={{ model: plan, lang: l }}
+    />,
     root,
   );
 }
@@ -44,6 +57,7 @@ async function start(root: HTMLElement): Promise<void> {
   };
   const api = createProductsApi(session);
   const imports = createImportModel(createImportApi(session));
+  const plan = createPlanLimits(session);
   const model = createSettingsModel({
     api,
     newId: newProductId,
@@ -51,11 +65,11 @@ async function start(root: HTMLElement): Promise<void> {
     // through. Reopening this page in another tab shows the sign-in form when signed out.
     ...(boot.sessionToken ? {} : { signInUrl: window.location.href }),
   });
-  mount(root, boot.lang ?? navigator.language, model, imports);
-  const loaded = model.load();
+  mount(root, boot.lang ?? navigator.language, model, imports, plan);
+  const loaded = Promise.all([model.load(), plan.load()]);
   const connected = await bridge;
   if (connected) {
-    if (connected.lang && toLang(connected.lang) !== toLang(boot.lang)) mount(root, connected.lang, model, imports);
+    if (connected.lang && toLang(connected.lang) !== toLang(boot.lang)) mount(root, connected.lang, model, imports, plan);
     fitFrame(
       root,
       () => document.documentElement.scrollHeight,

@@ -3,7 +3,9 @@ import type { Lang, Translate } from '../i18n.js';
 import type { ImportTranslate } from '../import-i18n.js';
 import type { ImportModel } from '../import-model.js';
 import type { SettingsModel } from '../model.js';
+import type { PlanLimitsModel } from '../plan-limits.js';
 import { PaymentImport } from './payment-import.js';
+import { PlanNotice } from './plan-notice.js';
 import { ProductForm } from './product-form.js';
 import { ProductList } from './product-list.js';
 
@@ -13,9 +15,11 @@ interface AppProps {
   fmt: FormatDecimal;
   /** The payment-file import, shown to administrators (the server checks again). */
   imports?: { model: ImportModel; t: ImportTranslate; lang: Lang } | undefined;
+  /** What the portal's plan does not allow the app (plan-limits.ts). */
+  plan?: { model: PlanLimitsModel; lang: Lang } | undefined;
 }
 
-export function App({ model, t, fmt, imports }: AppProps) {
+export function App({ model, t, fmt, imports, plan }: AppProps) {
   const canEdit = model.canEdit.value === true;
   const problem = model.problem.value;
   const ready = !model.loading.value;
@@ -30,6 +34,7 @@ export function App({ model, t, fmt, imports }: AppProps) {
         ) : null}
       </header>
       <p class="st-muted">{t('intro')}</p>
+      {plan ? <PlanNotice limits={plan.model.limits.value} lang={plan.lang} /> : null}
       {model.canEdit.value === false ? (
         <p class="st-note" role="status" data-testid="read-only">
           {t('readOnly')}
