@@ -3,6 +3,7 @@
 // answer (server/portal/portal-move.ts): REST calls and deal tabs keep working, no reinstall.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '../server/portal/test-harness.js';
+import { listProducts, upsertProduct } from '../server/products/repository.js';
 
 describe('portal renamed to a new address', () => {
   let p: Platform | undefined;
@@ -66,5 +67,35 @@ describe('portal renamed to a new address', () => {
     // And the app's own calls go to the new address.
     const client = await p.a.app.getPortalClient(portalId);
     expect(await client.call<{ ID: string }>('crm.deal.get', { id: dealId })).toMatchObject({ ID: String(dealId) });
+  });
+
+  it('an administrator who re-installs from the new address keeps the portal and its data', async () => {
+    p = await startPlatform();
+    const portalId = await p.install();
+    const product = {
+      id: 'consumer',
+      name: 'Consumer',
+      method: 'annuity',
+      rateUnit: 'annual' as const,
+      rateMin: '10',
+      rateMax: '20',
+      termMin: 3,
+      termMax: 24,
+      amountMin: '1000',
+      amountMax: '500000',
+      currency: 'MXN',
+      fees: [],
+      dayCount: 'actual/365',
+      profile: null,
+      active: true,
+    };
+    await upsertProduct(p.db.kysely, portalId, product, new Date().toISOString());
+    const newUrl = await p.em.renamePortal();
+
+    // The install page opened from the renamed portal, before the app made any call that would have
+    // learned the new address: the same member_id under another domain.
+    expect(await p.install()).toBe(portalId);
+    expect(await stored(portalId)).toEqual({ client_endpoint: `${newUrl}/rest/`, domain: p.em.domain, status: 'active' });
+    expect((await listProducts(p.db.kysely, portalId)).map((x) => x.id)).toEqual(['consumer']);
   });
 });

@@ -57,8 +57,8 @@ export interface VerifiedInstall {
   isAdmin: boolean;
   /** Tokens the OAuth server issued in exchange for the posted refresh token (the posted pair is spent). */
   proven?: ProvenOwnership;
-  /** The proven owner replaces whoever held the member_id under another domain. */
-  replacesOwner?: boolean;
+  /** The member_id was known under another domain: the portal was renamed (proven at the OAuth server). */
+  renamed?: boolean;
   /** This process already exchanged the posted refresh token (the other install path won): store nothing. */
   alreadyStored?: boolean;
 }
@@ -91,7 +91,7 @@ export async function verifyInstallToken(
     const proven = await proveOwnership(app, memberId, claimedDomain, refreshToken);
     const who = await askPortal(proven.clientEndpoint, proven.accessToken);
     if (installed && !who.isAdmin) throw notAdmin();
-    return { endpoint: proven.clientEndpoint, ...who, proven, replacesOwner: true };
+    return { endpoint: proven.clientEndpoint, ...who, proven, renamed: true };
   }
   if (existing && installed) {
     const who = await askPortal(existing.clientEndpoint, accessToken);
@@ -171,14 +171,9 @@ export async function storeInstall(app: FastifyInstance, data: InstallData, v: V
     const stored = await findPortalByMemberId(app.db.kysely, data.memberId);
     if (stored) return stored;
   }
-  if (v.replacesOwner) {
-    // The proven owner replaces whoever held the member_id before; nothing of theirs is kept.
-    const previous = await findPortalByMemberId(app.db.kysely, data.memberId);
-    if (previous) {
-      await wipePortalSecrets(app.db.kysely, previous.id);
-      await deletePortalData(app.db.kysely, previous.id);
-    }
-  }
+  // A renamed portal (v.renamed) keeps its id and data: the OAuth server proved the same member_id, and
+  // since new portals are confirmed with the OAuth server (install-checks.ts) nobody else can have
+  // claimed it first. The upsert below moves the row to the new domain and endpoint.
   if (v.proven) {
     data = {
       ...data,
