@@ -51,6 +51,22 @@ describe('sessions', () => {
     now += 61_000;
     expect(s.verify(t)).toBeNull();
   });
+
+  it('compares the signature strictly: exact length, lowercase hex only', () => {
+    const s = createSessionSigner('x'.repeat(32), 900, () => 1_000_000_000_000);
+    const t = s.issue({ portalId: 'p', userId: 3, isAdmin: false });
+    const [p, sig] = t.split('.') as [string, string];
+    expect(s.verify(`${p}.${sig}`)).not.toBeNull();
+    expect(s.verify(`${p}.${sig.toUpperCase()}`)).toBeNull();
+    expect(s.verify(`${p}.${sig}zz`)).toBeNull();
+    expect(s.verify(`${p}.${sig}00`)).toBeNull();
+    expect(s.verify(`${p}.${sig} `)).toBeNull();
+    expect(s.verify(`${p}.${sig.slice(0, -1)}`)).toBeNull();
+    expect(s.verify(`${p}.${sig.slice(0, 32)}`)).toBeNull();
+    expect(safeEqualHex('ab', 'AB')).toBe(false);
+    expect(safeEqualHex('abc', 'abc')).toBe(false);
+    expect(safeEqualHex('ab', 'ab')).toBe(true);
+  });
 });
 
 describe('uuidv7', () => {

@@ -54,10 +54,14 @@ export function safeEqual(a: string, b: string): boolean {
   return timingSafeEqual(ha, hb);
 }
 
-/** Constant-time comparison of two hex digests of equal length. */
+const LOWER_HEX = /^(?:[0-9a-f]{2})+$/;
+
+/**
+ * Constant-time comparison of two hex digests. Strict on form: both must be lowercase hex of the
+ * same, even, non-zero length — Buffer.from(…, 'hex') alone stops at the first non-hex character
+ * and ignores case, so `DIGEST`, `digest+garbage` or a truncated half would otherwise verify.
+ */
 export function safeEqualHex(a: string, b: string): boolean {
-  const ba = Buffer.from(a, 'hex');
-  const bb = Buffer.from(b, 'hex');
-  if (ba.length !== bb.length || ba.length === 0) return false;
-  return timingSafeEqual(ba, bb);
+  if (a.length !== b.length || !LOWER_HEX.test(a) || !LOWER_HEX.test(b)) return false;
+  return timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
 }
