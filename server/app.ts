@@ -3,9 +3,11 @@ import formbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
-import { AppError, isAppError } from './errors.js';
+import { AppError } from './errors.js';
+import { errorReply } from './error-reply.js';
 import { parseBracketForm } from './form-body.js';
 import { loggerOptions } from './logger.js';
+import { refuseUnsafeText } from './request-text.js';
 import { healthRoutes } from './routes/health/index.js';
 import { registerPlatform } from './portal/platform.js';
 import { schedulerPlugin } from './scheduler/index.js';
@@ -50,19 +52,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('config', deps.config);
   app.decorate('db', deps.db);
   await app.register(formbody, { parser: parseBracketForm });
+  // Before validation on every route: control characters, bidi overrides, hostile nesting → 400.
+  app.addHook('preValidation', refuseUnsafeText);
 
   app.setErrorHandler((err, req, reply) => {
-    if (isAppError(err)) {
-      if (err.status >= 500) req.log.error({ err }, 'request failed');
-      return reply.code(err.status).send({ error: err.code, message: err.userMessage, ...(err.details ? { details: err.details } : {}) });
-    }
-    const e = err as { validation?: unknown; statusCode?: number; code?: string; message: string };
-    if (e.validation) return reply.code(400).send({ error: 'VALIDATION', message: e.message });
-    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-      return reply.code(e.statusCode).send({ error: e.code ?? 'BAD_REQUEST', message: e.message });
-    }
-    req.log.error({ err }, 'unhandled error');
-    return reply.code(500).send({ error: 'INTERNAL', message: 'Internal error' });
+    const r = errorReply(err, req.log);
+    return reply.code(r.status).send(r.body);
   });
   app.setNotFoundHandler((req, reply) =>
     reply.code(404).send({ error: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` }),

@@ -4,6 +4,7 @@
 // both as {error, message, path}.
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { errorReply } from '../../../error-reply.js';
 import { isLendingError, runLendingCommand, type LendingCommand } from '../../../../lending/index.js';
 import {
   LendingErrorReply,
@@ -51,7 +52,7 @@ export const lendingApiRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.addSchema(LoanInput);
 
-  app.setErrorHandler((err: FastifyError, _req, reply) => {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
     if (isLendingError(err)) return reply.code(err.kind === 'refused' ? 422 : 400).send(err.toJSON());
     if (err.validation) {
       const v = err.validation[0];
@@ -59,7 +60,10 @@ export const lendingApiRoutes: FastifyPluginAsync = async (fastify) => {
       const path = [dotted(v?.instancePath ?? ''), missing].filter(Boolean).join('.');
       return reply.code(400).send({ error: 'VALIDATION', message: err.message, path });
     }
-    throw err;
+    // Malformed JSON, a wrong media type, an oversized body: the app's answer, with the `path` this
+    // API always carries (its 400 reply schema requires one; without it serialization failed → 500).
+    const r = errorReply(err, req.log);
+    return reply.code(r.status).send({ ...r.body, path: '' });
   });
 
   for (const c of COMMANDS) {
