@@ -39,12 +39,16 @@ export function formatDecimal(value: Dec, places?: number): string {
 
 const DECIMAL_RE = /^-?(?:0|[1-9]\d{0,17})(?:\.\d{1,20})?$/;
 
-/** Parses a decimal string from input; numbers are refused too so no binary float ever reaches money. */
+/**
+ * Parses a decimal string from input; numbers are refused too so no binary float ever reaches money.
+ * Exact form only — no padding: callers store the string they passed (the server keeps the terms as
+ * given and makes a Decimal of the principal), so " 100 " accepted here would fail later as a 500.
+ */
 export function parseDecimal(raw: unknown, path: string): Dec {
-  if (typeof raw !== 'string' || !DECIMAL_RE.test(raw.trim())) {
+  if (typeof raw !== 'string' || !DECIMAL_RE.test(raw)) {
     throw invalid('NOT_A_DECIMAL', path, `Expected a decimal string like "1234.56" at ${path}`);
   }
-  return new Dec(raw.trim());
+  return new Dec(raw);
 }
 
 export function parseAmount(raw: unknown, path: string, opts: { positive?: boolean; scale?: number } = {}): Dec {

@@ -12,7 +12,6 @@ import { AppError } from './errors.js';
 
 export const MAX_DEPTH = 32;
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

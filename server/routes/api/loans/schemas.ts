@@ -6,9 +6,6 @@ import { Type } from '@sinclair/typebox';
 
 const Str = (max: number) => Type.String({ maxLength: max });
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-// A decimal string exactly as the core stores it: no spaces, no grouping, no exponent. The core
-// itself trims (its CLI takes hand-typed JSON), but the server keeps the raw value (save-loan makes
-// a Decimal of it), so " 100 " or "1e3" must stop here with a 400, not reach `new Decimal`.
 const Decimal = Type.String({ pattern: '^-?\\d{1,15}(\\.\\d{1,10})?$' });
 const Money = Type.String({ description: 'decimal string in the currency scale' });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -22,12 +19,12 @@ export const AsOfQuery = Type.Object({ asOf: Type.Optional(IsoDate) });
 
 export const LoanInputBody = Type.Object(
   {
-    principal: Decimal,
+    principal: Str(32),
     currency: Type.String({ minLength: 3, maxLength: 3 }),
     contractDate: IsoDate,
     disbursementDate: Type.Optional(IsoDate),
     method: Str(32),
-    rate: Type.Object({ annualPercent: Type.Optional(Decimal), dailyPercent: Type.Optional(Decimal) }),
+    rate: Type.Object({ annualPercent: Type.Optional(Str(32)), dailyPercent: Type.Optional(Str(32)) }),
     installments: Type.Optional(Type.Integer({ minimum: 0, maximum: 1200 })),
     frequency: Type.Optional(Type.Unknown()),
     firstDueDate: Type.Optional(IsoDate),
