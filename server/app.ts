@@ -1,11 +1,10 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import formbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { AppError } from './errors.js';
 import { errorReply } from './error-reply.js';
-import { parseBracketForm } from './form-body.js';
+import { registerFormBodies } from './form-body.js';
 import { loggerOptions } from './logger.js';
 import { refuseUnsafeText } from './request-text.js';
 import { healthRoutes } from './routes/health/index.js';
@@ -51,7 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.decorate('config', deps.config);
   app.decorate('db', deps.db);
-  await app.register(formbody, { parser: parseBracketForm });
+  registerFormBodies(app); // Bitrix24-facing routes only; the JSON API takes application/json
   // Before validation on every route: control characters, bidi overrides, hostile nesting → 400.
   app.addHook('preValidation', refuseUnsafeText);
 
