@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from './errors.js';
+import { findTypeMismatch } from './json-types.js';
 
 // Every text that reaches a route — body, query string, path params, and the keys of each — is
 // checked here once, before schema validation, so no route has to remember it:
@@ -8,7 +9,8 @@ import { AppError } from './errors.js';
 // - bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069): they make a stored name or
 //   reference display as something else in the deal card;
 // - lone UTF-16 surrogates and the non-characters U+FFFE/U+FFFF: not text in any encoding we store;
-// - nesting deeper than MAX_DEPTH: no payload we accept is deeper, and walking one costs stack.
+// - nesting deeper than MAX_DEPTH: no payload we accept is deeper, and walking one costs stack;
+// - in a JSON body, a value of another JSON type than its schema says (json-types.ts).
 
 export const MAX_DEPTH = 32;
 
@@ -41,7 +43,7 @@ export function findTextProblem(value: unknown, root = ''): TextProblem | null {
   return null;
 }
 
-/** preValidation hook: refuses the request with 400 VALIDATION before any route sees it. */
+/** preValidation hook: refuses the request with 400 VALIDATION before any route sees it (or Ajv coerces it). */
 export async function refuseUnsafeText(req: FastifyRequest): Promise<void> {
   for (const [part, value] of [
     ['params', req.params],
@@ -57,4 +59,13 @@ export async function refuseUnsafeText(req: FastifyRequest): Promise<void> {
         : `${problem.path} contains a control or formatting character that is not allowed`;
     throw new AppError('VALIDATION', message, message, { field: problem.path });
   }
+  if (isJson(req)) {
+    const field = findTypeMismatch(req.routeOptions.schema?.body, req.body, (ref) => req.server.getSchema(ref));
+    if (field) throw new AppError('VALIDATION', `${field} has the wrong type`, `${field} has the wrong type`, { field });
+  }
+}
+
+function isJson(req: FastifyRequest): boolean {
+  const type = req.headers['content-type'];
+  return typeof type === 'string' && /^application\/json\b/i.test(type);
 }
