@@ -10,6 +10,7 @@ import { enqueueMany } from '../../jobs/outbox.js';
 import { verifyApplicationToken } from '../../security/verify.js';
 import { uuidv7 } from '../../security/uuidv7.js';
 import { AuthBlock, ErrorBody, Ok } from '../install/schemas.js';
+import { AppError } from '../../errors.js';
 import '../../events/event-jobs.js';
 
 // POST /events — portal events (contract.md §3.2, §3.3; doc: api-reference/events/index.md).
@@ -27,12 +28,27 @@ const EventBody = Type.Object({
 
 const LIFECYCLE = new Set(['ONAPPINSTALL', 'ONAPPUPDATE', 'ONAPPUNINSTALL']);
 
+const DEAL_EVENTS = new Set(['ONCRMDEALADD', 'ONCRMDEALUPDATE', 'ONCRMDEALDELETE']);
+
+/**
+ * The deal id of a deal event: `data[FIELDS][ID]`, digits only (api-reference/crm/deals/events/
+ * on-crm-deal-update.md). Anything else — padded, an array, missing — is refused before it is
+ * recorded, instead of queuing a job for deal NaN.
+ */
+function dealIdOfEvent(data: unknown): number {
+  const fields = data && typeof data === 'object' ? (data as { FIELDS?: unknown }).FIELDS : undefined;
+  const id = fields && typeof fields === 'object' ? (fields as Record<string, unknown>).ID : undefined;
+  if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) return id; // a JSON delivery
+  if (typeof id !== 'string' || !/^\d{1,16}$/.test(id))
+    throw new AppError('VALIDATION', 'deal event without a deal id', 'data.FIELDS.ID must be a deal id', { field: 'data.FIELDS.ID' });
+  return Number(id);
+}
+
 /** Job kind and payload for an event: deal events carry only the id (contract.md §3.2). */
 export function jobForEvent(event: string, data: unknown): { kind: string; payload: Record<string, unknown> } {
-  const fields = (data && typeof data === 'object' ? (data as { FIELDS?: Record<string, unknown> }).FIELDS : undefined) ?? {};
   if (event === 'ONCRMDEALADD' || event === 'ONCRMDEALUPDATE')
-    return { kind: 'deal.changed', payload: { event, dealId: Number(fields.ID) } };
-  if (event === 'ONCRMDEALDELETE') return { kind: 'deal.deleted', payload: { event, dealId: Number(fields.ID) } };
+    return { kind: 'deal.changed', payload: { event, dealId: dealIdOfEvent(data) } };
+  if (event === 'ONCRMDEALDELETE') return { kind: 'deal.deleted', payload: { event, dealId: dealIdOfEvent(data) } };
   return { kind: 'portal.event', payload: { event, data: data ?? null } };
 }
 
@@ -76,6 +92,7 @@ export const eventRoutes: FastifyPluginAsync = async (fastify) => {
       return handleLifecycleEvent(app, { event, data, auth: req.body.auth });
     }
     const caller = await verifyApplicationToken(app, req.body.auth);
+    if (DEAL_EVENTS.has(event)) dealIdOfEvent(req.body.data);
     // Same delivery twice (a proxy retry) → same key → recorded and enqueued once.
     const dedupeKey = createHash('sha256')
       .update(

@@ -15,11 +15,14 @@ import { AppError } from '../../errors.js';
 // reported back with messageservice.message.status.update.
 
 const s = (max = 512) => Type.String({ maxLength: max });
+const Digits = Type.String({ pattern: '^\\d{1,16}$' });
 
 export const SmsSenderBody = Type.Object({
   module_id: Type.Optional(s(32)),
   bindings: Type.Optional(
-    Type.Array(Type.Object({ OWNER_TYPE_ID: Type.Optional(s(16)), OWNER_ID: Type.Optional(s(32)) }), { maxItems: 20 }),
+    // CRM ids as Bitrix24 sends them: digits, nothing around them (a padded " 2 " matched no binding
+    // and " 10 " became deal 10 through Number()).
+    Type.Array(Type.Object({ OWNER_TYPE_ID: Type.Optional(Digits), OWNER_ID: Type.Optional(Digits) }), { maxItems: 20 }),
   ),
   workflow_id: Type.Optional(s(128)),
   document_id: Type.Optional(Type.Array(s(255), { maxItems: 3 })),
