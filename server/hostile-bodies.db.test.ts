@@ -7,6 +7,7 @@ import type { Db } from './db/database.js';
 import { createTestDb, insertTestPortal } from './db/test-db.js';
 import { hostileProbes, parseRouteTree, type ProbeClass, type RouteEntry } from './hostile-probes.js';
 import { sampleTerms } from './loans/sample-terms.js';
+import { sampleProductBody } from './products/sample-product.js';
 
 // Hostile bodies to EVERY route of the app (read from Fastify, so a new route is covered without
 // editing this file), with valid credentials so the body is what decides: a widget session
@@ -23,23 +24,14 @@ let bearer: string;
 // Valid bodies for the routes where a valid body would store something: their mutations must all be
 // refused. Every other route is probed from `{}` (plus the portal's auth on form routes).
 const auth = { member_id: 'm-pa', application_token: APP_TOKEN, domain: 'pa.example' };
-const product = {
-  id: 'fz-product',
-  name: 'Nómina',
-  method: 'annuity',
-  rateUnit: 'annual',
-  rateMin: '10',
-  rateMax: '60',
-  termMin: 3,
-  termMax: 24,
+const product = sampleProductBody('fz-product', {
   amountMin: '1000',
   amountMax: '500000',
   currency: 'RUB',
   fees: [{ name: 'Apertura', percent: '2', at: 'disbursement' }],
-  dayCount: 'actual/365',
   profile: null,
   active: true,
-};
+});
 const csv = Buffer.from(`deal;date;amount;ref\n${DEAL};2024-02-20;150.00;r-1\n`).toString('base64');
 const BASES: Record<string, Record<string, unknown>> = {
   'PUT /api/v1/deals/:dealId/loan': { loan: sampleTerms(12, { principal: '90000' }), reason: 'fuzz' },
