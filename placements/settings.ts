@@ -65,8 +65,10 @@ export const settingsAdminPage: FastifyPluginAsync<SettingsPageOptions> = async 
       } catch {
         return reply.code(401).send(signInPage(lang));
       }
-      // The session stays in its HttpOnly cookie: the page carries no token, same-origin API calls send the cookie.
-      const boot = { widget: settingsPlacement.widget, sessionToken: null, dealId: null, lang, apiBase: '' };
+      // The session stays in its HttpOnly cookie: the page carries no session token, same-origin API
+      // calls send the cookie — and the CSRF token, which only this page (no-store, never framed) has.
+      const csrfToken = app.sessions.csrfToken(req.session!);
+      const boot = { widget: settingsPlacement.widget, sessionToken: null, csrfToken, dealId: null, lang, apiBase: '' };
       return reply.send(
         renderWidgetPage(assetsFor(settingsPlacement.widget), boot, settingsPlacement.titles[lang as 'en'] ?? 'Loan products'),
       );

@@ -5,6 +5,8 @@ import type { WidgetAssets } from './widget-assets.js';
 export interface WidgetBoot {
   widget: string;
   sessionToken: string | null;
+  /** Cookie sessions only (/admin/products): sent back as X-CSRF-Token (server/security/session.ts). */
+  csrfToken?: string | null;
   dealId: string | null;
   lang: string;
   apiBase: string;

@@ -37,11 +37,17 @@ export interface VerifyOptions {
 export interface SessionSigner {
   issue(claims: SessionClaims & { ttlSec?: number }): string;
   verify(token: string, opts?: VerifyOptions): Session | null;
+  /** The CSRF token of a cookie session's user (see requireSession). */
+  csrfToken(session: Pick<SessionClaims, 'portalId' | 'userId'>): string;
 }
 
 export function createSessionSigner(secret: string, defaultTtlSec = 900, now: () => number = Date.now): SessionSigner {
   const sign = (p: string) => createHmac('sha256', secret).update(p).digest('hex');
   return {
+    csrfToken({ portalId, userId }) {
+      // Its own prefix, so a CSRF token can never pass for a session signature or the reverse.
+      return sign(`csrf/v1|${portalId}|${userId}`);
+    },
     issue({ ttlSec, ...claims }) {
       const ttl = Math.min(Math.max(1, ttlSec ?? defaultTtlSec), MAX_TTL_SEC);
       const iat = Math.floor(now() / 1000);
@@ -83,18 +89,50 @@ export function issueSession(app: { sessions: SessionSigner }, claims: SessionCl
   return app.sessions.issue(claims);
 }
 
-/** The session token a request carries: Bearer header, X-B24L-Session header or the session cookie. */
-export function readSessionToken(req: FastifyRequest): string | undefined {
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** The session a request carries, and whether the browser sent it by itself (the cookie). */
+export function readSessionCredential(req: FastifyRequest): { token: string; fromCookie: boolean } | undefined {
   const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
+  if (auth?.startsWith('Bearer ')) return { token: auth.slice(7).trim(), fromCookie: false };
   const h = req.headers['x-b24l-session'];
-  if (typeof h === 'string' && h) return h;
+  if (typeof h === 'string' && h) return { token: h, fromCookie: false };
   const cookie = req.headers.cookie;
   if (cookie) {
     const m = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(cookie);
-    if (m?.[1]) return decodeURIComponent(m[1]);
+    if (m?.[1]) {
+      try {
+        return { token: decodeURIComponent(m[1]), fromCookie: true };
+      } catch {
+        return undefined; // malformed %-escape: no session, not a 500
+      }
+    }
   }
   return undefined;
+}
+
+/** The session token a request carries: Bearer header, X-B24L-Session header or the session cookie. */
+export function readSessionToken(req: FastifyRequest): string | undefined {
+  return readSessionCredential(req)?.token;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF for the cookie session (the admin screen at /admin/products, signed in through
+ * /auth/login): the browser attaches the cookie to any request to our origin, so a state-changing
+ * request must also carry X-CSRF-Token — a synchronizer token the server wrote into that page. It is
+ * an HMAC of portal and user under SESSION_SECRET: stateless (any process checks it), unforgeable
+ * without the secret, and still valid after the user signs in again in another tab (the page keeps
+ * working, as settings-session.test.ts expects). A double-submit cookie was not chosen: a readable
+ * cookie can be planted by a sibling subdomain. Bearer and X-B24L-Session requests (the widgets in
+ * the portal) are not affected: a cross-site page cannot make the browser add those headers.
+ */
+function checkCsrf(req: FastifyRequest, s: Session): void {
+  if (SAFE_METHODS.has(req.method)) return;
+  const sent = req.headers[CSRF_HEADER];
+  if (typeof sent === 'string' && safeEqualHex(req.server.sessions.csrfToken(s), sent)) return;
+  throw new AppError('CSRF_TOKEN_INVALID', 'cookie session without a valid CSRF token', 'Reload the page and try again.');
 }
 
 export interface RequireSessionOptions {
@@ -110,8 +148,8 @@ export interface RequireSessionOptions {
  */
 export function requireSession(opts: RequireSessionOptions = {}): preHandlerAsyncHookHandler {
   return async function (this: unknown, req: FastifyRequest, _reply: FastifyReply) {
-    const token = readSessionToken(req);
-    const s = token ? req.server.sessions.verify(token) : null;
+    const credential = readSessionCredential(req);
+    const s = credential ? req.server.sessions.verify(credential.token) : null;
     if (!s)
       throw new AppError(
         'SESSION_INVALID',
@@ -121,6 +159,7 @@ export function requireSession(opts: RequireSessionOptions = {}): preHandlerAsyn
     const portal = await req.server.db.kysely.selectFrom('portals').select(['status']).where('id', '=', s.portalId).executeTakeFirst();
     if (!portal || portal.status === 'uninstalled')
       throw new AppError('SESSION_INVALID', 'portal gone', 'The app is not installed in this portal.');
+    if (credential?.fromCookie) checkCsrf(req, s);
     if (opts.admin && !s.isAdmin) throw new AppError('FORBIDDEN', 'admin session required', 'Only a portal administrator can do this.');
     if (opts.dealParam && s.dealId !== undefined) {
       const params = (req.params ?? {}) as Record<string, unknown>;

@@ -3,6 +3,8 @@
 export interface Boot {
   /** Bearer session from the placement handler; null on /admin/products (the session is a cookie). */
   sessionToken: string | null;
+  /** With the cookie session only: sent as X-CSRF-Token on every change. */
+  csrfToken: string | null;
   lang: string | null;
   apiBase: string;
 }
@@ -16,5 +18,5 @@ export function readBoot(doc: Document): Boot {
     raw = {};
   }
   const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-  return { sessionToken: str(raw.sessionToken), lang: str(raw.lang), apiBase: str(raw.apiBase) ?? '' };
+  return { sessionToken: str(raw.sessionToken), csrfToken: str(raw.csrfToken), lang: str(raw.lang), apiBase: str(raw.apiBase) ?? '' };
 }

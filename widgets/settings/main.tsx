@@ -52,6 +52,7 @@ async function start(root: HTMLElement): Promise<void> {
   const session = {
     baseUrl: boot.apiBase,
     sessionToken: boot.sessionToken,
+    csrfToken: boot.csrfToken,
     // In the portal the bearer session renews itself through the frame when it expires.
     ...(boot.sessionToken ? { portalAuth: () => frameAuth(bridge) } : {}),
   };

@@ -119,6 +119,23 @@ describe('session client: cookie session (outside the portal)', () => {
     await expect(c.request('PUT', '/p', { id: 'x' })).rejects.toSatisfy(isSessionExpired);
     expect(s.seen).toEqual([{ method: 'PUT', path: '/p', bearer: null, body: { id: 'x' }, credentials: 'same-origin' }]);
   });
+
+  it("sends the page's CSRF token with every change, never with a read", async () => {
+    const sent: [string, string | undefined][] = [];
+    const fetchFn = (async (_url: string, init: RequestInit) => {
+      sent.push([String(init.method), (init.headers as Record<string, string>)['x-csrf-token']]);
+      return new Response('{}', { status: 200 });
+    }) as typeof fetch;
+    const c = createSessionClient({ baseUrl: APP_ORIGIN, sessionToken: null, csrfToken: 'c5rf' }, fetchFn);
+    await c.request('GET', '/p');
+    await c.request('PUT', '/p', { id: 'x' });
+    await c.request('POST', '/p', {});
+    expect(sent).toEqual([
+      ['GET', undefined],
+      ['PUT', 'c5rf'],
+      ['POST', 'c5rf'],
+    ]);
+  });
 });
 
 describe('session client: binding a calculator session', () => {

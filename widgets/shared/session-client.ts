@@ -31,6 +31,8 @@ export interface SessionClientConfig {
   baseUrl: string;
   /** Bearer session from the placement page; null when the browser holds it as a cookie (no frame). */
   sessionToken: string | null;
+  /** The cookie session's CSRF token from the page; sent as X-CSRF-Token on every non-GET request. */
+  csrfToken?: string | null;
   /** The user's fresh portal auth from the frame; without it an expired session stays expired. */
   portalAuth?: () => Promise<PortalAuth>;
 }
@@ -63,6 +65,7 @@ export function createSessionClient(cfg: SessionClientConfig, fetchFn: typeof fe
     const headers: Record<string, string> = {};
     if (bearer) headers.authorization = `Bearer ${bearer}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (cfg.csrfToken && method !== 'GET') headers['x-csrf-token'] = cfg.csrfToken;
     const res = await fetchFn(`${cfg.baseUrl}${path}`, {
       method,
       headers,
