@@ -1,7 +1,7 @@
 import type { LoggerOptions } from 'pino';
 
-// Personal data and secrets never reach the log. Known keys are removed by path; free text is
-// scrubbed of anything shaped like a phone number or an e-mail address by the formatter below.
+// Personal data and secrets never reach the log. Known keys are removed by path and by name at any
+// depth; free text is scrubbed of exact phone (E.164) and e-mail shapes by the formatter below.
 export const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
@@ -35,8 +35,15 @@ export const REDACT_PATHS = [
   '*.clabe',
 ];
 
-const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
-const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
+// Exact shapes only, so that what identifies a row in the log survives: UUIDs, ISO dates and
+// times, IP addresses, amounts and ids contain no '@' and never start with '+'.
+// - e-mail: local@domain.tld;
+// - phone: E.164 — '+', a non-zero digit, 7 to 15 digits in all — also written in groups separated
+//   by one space, dot or hyphen ("+52 55 1234 5678"), as people and portals write them.
+// A phone without its '+' is not recognisable as one in free text (it looks like an id or an
+// amount); such values are caught by their field name (SENSITIVE_KEYS) instead.
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const PHONE = /(?<![\w+])\+[1-9](?:[ .-]?\d){6,14}(?!\d)/g;
 
 export function scrubText(s: string): string {
   return s.replace(EMAIL, '[email]').replace(PHONE, '[phone]');
