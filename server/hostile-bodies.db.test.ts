@@ -178,8 +178,10 @@ describe('hostile bodies to every route', () => {
       const res = await app.inject({
         method,
         url: concrete(url),
-        headers: url.startsWith('/api/v1/') ? { authorization: bearer } : {},
-        ...(form ? { headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: qs.stringify(body) } : { payload: body }),
+        headers: form
+          ? { 'content-type': 'application/x-www-form-urlencoded' }
+          : { 'content-type': 'application/json', ...(url.startsWith('/api/v1/') ? { authorization: bearer } : {}) },
+        payload: form ? qs.stringify(body) : JSON.stringify(body),
       });
       expect(res.statusCode, `${key}: ${res.body.slice(0, 300)}`).toBeLessThan(300);
     }
