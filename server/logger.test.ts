@@ -41,6 +41,14 @@ describe('log redaction', () => {
     expect(line).toContain('[redacted]');
   });
 
+  it('scrubs a phone and an e-mail written %-encoded in a request URL', () => {
+    const { log, text } = capture();
+    log.info({ req: { method: 'POST', url: '/events?phone=%2B79161234567&to=ana%40example.mx&id=2024-02-15', id: 'r1' } }, 'request');
+    const line = text();
+    for (const gone of ['9161234567', 'ana%40example.mx', 'ana@example.mx']) expect(line, gone).not.toContain(gone);
+    expect(line).toContain('id=2024-02-15');
+  });
+
   it('scrubs exact shapes only', () => {
     expect(scrubText('+14155550123')).toBe('[phone]');
     expect(scrubText('call +7 916 123-45-67 now')).toBe('call [phone] now');

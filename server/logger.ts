@@ -73,6 +73,14 @@ export function scrubDeep(v: unknown, depth: number): unknown {
   return out;
 }
 
+function decodedUrl(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url.replace(/%2B/gi, '+').replace(/%40/g, '@'); // a malformed escape elsewhere in the URL
+  }
+}
+
 export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
@@ -82,7 +90,8 @@ export function loggerOptions(level: string): LoggerOptions {
       req(req: { method?: string; url?: string; id?: string }) {
         return {
           method: req.method,
-          url: scrubText((req.url ?? '').replace(/([?&](auth|AUTH_ID|code|token)=)[^&]*/gi, '$1[redacted]')),
+          // Decoded first: %2B79161234567 and ana%40example.mx are a phone and an e-mail too.
+          url: scrubText(decodedUrl(req.url ?? '').replace(/([?&](auth|AUTH_ID|code|token)=)[^&]*/gi, '$1[redacted]')),
           id: req.id,
         };
       },
