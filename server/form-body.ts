@@ -24,12 +24,19 @@ export function parseBracketForm(body: string): Record<string, unknown> {
 // to validate, a JSON-only API cannot be driven by a cross-site HTML form (it needs a CORS preflight).
 const FORM_ROUTES = /^\/(?:install(?:\/|$)|events$|activities\/|sms\/|placements\/)/;
 
-export function acceptsForm(routeUrl: string | undefined): boolean {
-  return routeUrl !== undefined && FORM_ROUTES.test(routeUrl);
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A route outside FORM_ROUTES that a portal posts to as a form (e.g. a placement stand-in in a test). */
+    formBody?: boolean;
+  }
+}
+
+export function acceptsForm(routeUrl: string | undefined, config?: { formBody?: boolean }): boolean {
+  return config?.formBody === true || (routeUrl !== undefined && FORM_ROUTES.test(routeUrl));
 }
 
 function parseFor(req: FastifyRequest, body: string): Record<string, unknown> {
-  if (!acceptsForm(req.routeOptions.url))
+  if (!acceptsForm(req.routeOptions.url, req.routeOptions.config))
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', `form body to ${req.routeOptions.url}`, 'This API accepts application/json only.');
   try {
     return parseBracketForm(body);

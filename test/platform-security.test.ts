@@ -20,7 +20,7 @@ afterEach(async () => {
 
 // A stand-in for a placement handler (the placements feature owns the real ones): verify, then echo.
 function testRoutes(app: FastifyInstance) {
-  app.post('/t/frame', async (req) => {
+  app.post('/t/frame', { config: { formBody: true } }, async (req) => {
     const v = await verifyFramePost(app, {
       query: req.query as Record<string, unknown>,
       body: (req.body ?? {}) as Record<string, unknown>,
