@@ -6,7 +6,7 @@ import { AppError } from './errors.js';
 import { errorReply } from './error-reply.js';
 import { registerFormBodies } from './form-body.js';
 import { loggerOptions } from './logger.js';
-import { refuseUnsafeText } from './request-text.js';
+import { refuseHostileInput } from './input-guard.js';
 import { healthRoutes } from './routes/health/index.js';
 import { registerPlatform } from './portal/platform.js';
 import { schedulerPlugin } from './scheduler/index.js';
@@ -51,8 +51,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('config', deps.config);
   app.decorate('db', deps.db);
   registerFormBodies(app); // Bitrix24-facing routes only; the JSON API takes application/json
-  // Before validation on every route: control characters, bidi overrides, hostile nesting → 400.
-  app.addHook('preValidation', refuseUnsafeText);
+  // Before validation on every route: control characters, bidi overrides, hostile nesting, JSON of the wrong type → 400.
+  app.addHook('preValidation', refuseHostileInput);
 
   app.setErrorHandler((err, req, reply) => {
     const r = errorReply(err, req.log);

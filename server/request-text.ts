@@ -1,16 +1,11 @@
-import type { FastifyRequest } from 'fastify';
-import { AppError } from './errors.js';
-import { findTypeMismatch } from './json-types.js';
-
-// Every text that reaches a route — body, query string, path params, and the keys of each — is
-// checked here once, before schema validation, so no route has to remember it:
+// What no text that reaches a route may hold — body, query string, path params, and the keys of
+// each (checked once for every route by input-guard.ts, before schema validation):
 // - NUL and the other C0/C1 control characters (tab, LF and CR excepted): PostgreSQL refuses NUL in
 //   text (a 500 after half a request's work), an SMSC or a portal refuses them later (a dead letter);
 // - bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069): they make a stored name or
 //   reference display as something else in the deal card;
 // - lone UTF-16 surrogates and the non-characters U+FFFE/U+FFFF: not text in any encoding we store;
-// - nesting deeper than MAX_DEPTH: no payload we accept is deeper, and walking one costs stack;
-// - in a JSON body, a value of another JSON type than its schema says (json-types.ts).
+// - nesting deeper than MAX_DEPTH: no payload we accept is deeper, and walking one costs stack.
 
 export const MAX_DEPTH = 32;
 
@@ -41,31 +36,4 @@ export function findTextProblem(value: unknown, root = ''): TextProblem | null {
     }
   }
   return null;
-}
-
-/** preValidation hook: refuses the request with 400 VALIDATION before any route sees it (or Ajv coerces it). */
-export async function refuseUnsafeText(req: FastifyRequest): Promise<void> {
-  for (const [part, value] of [
-    ['params', req.params],
-    ['query', req.query],
-    ['body', req.body],
-  ] as const) {
-    const problem = findTextProblem(value, part);
-    if (!problem) continue;
-    // The path names the field only; the offending value may be personal data and is never echoed.
-    const message =
-      problem.kind === 'depth'
-        ? `${part} nests deeper than ${MAX_DEPTH} levels`
-        : `${problem.path} contains a control or formatting character that is not allowed`;
-    throw new AppError('VALIDATION', message, message, { field: problem.path });
-  }
-  if (isJson(req)) {
-    const field = findTypeMismatch(req.routeOptions.schema?.body, req.body, (ref) => req.server.getSchema(ref));
-    if (field) throw new AppError('VALIDATION', `${field} has the wrong type`, `${field} has the wrong type`, { field });
-  }
-}
-
-function isJson(req: FastifyRequest): boolean {
-  const type = req.headers['content-type'];
-  return typeof type === 'string' && /^application\/json\b/i.test(type);
 }
