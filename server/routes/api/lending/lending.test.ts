@@ -119,6 +119,20 @@ describe('lending API', () => {
     expect(schema.json()).toMatchObject({ error: 'VALIDATION', path: 'asOf' });
   });
 
+  it('malformed JSON, a form body or a padded amount are 4xx in the same shape, never 500', async () => {
+    const post = (payload: string, type = 'application/json') =>
+      app.inject({ method: 'POST', url: '/api/v1/lending/schedule', headers: { 'content-type': type }, payload });
+    const syntax = await post('{"principal":');
+    expect(syntax.statusCode).toBe(400);
+    expect(syntax.json()).toMatchObject({ error: 'MALFORMED_BODY', path: '' });
+    const form = await post('principal=100', 'application/x-www-form-urlencoded');
+    expect(form.statusCode).toBe(415);
+    expect(form.json()).toMatchObject({ error: 'UNSUPPORTED_MEDIA_TYPE', path: '' });
+    const padded = await post(JSON.stringify({ ...loan, principal: ' 100 ' }));
+    expect(padded.statusCode).toBe(400);
+    expect(padded.json()).toMatchObject({ error: 'VALIDATION', path: 'principal' });
+  });
+
   it('is listed in the OpenAPI document at /docs', async () => {
     const doc = (await app.inject('/docs/json')).json() as { paths: Record<string, unknown> };
     for (const c of ['schedule', 'servicing', 'prepay', 'rates']) expect(doc.paths[`/api/v1/lending/${c}`]).toBeDefined();

@@ -94,6 +94,16 @@ describe('loan API', () => {
     });
     expect(bad.statusCode, bad.body).toBe(422);
     expect(bad.json().details.field).toBe('dayCount');
+    // A padded principal reached `new Decimal` in save-loan (500); the core now refuses it by field.
+    const padded = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/deals/11/loan',
+      headers: auth('pa', 11),
+      payload: { loan: sampleTerms(12, { principal: ' 100 ' }) },
+    });
+    expect(padded.statusCode, padded.body).toBe(422);
+    expect(padded.json()).toMatchObject({ error: 'NOT_A_DECIMAL', details: { field: 'principal' } });
+    expect(await db.kysely.selectFrom('loans').select('id').where('deal_id', '=', 11).execute()).toEqual([]);
   });
 
   it('a session for deal A cannot touch deal B, another portal, or anything without a deal', async () => {
