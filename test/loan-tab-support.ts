@@ -1,9 +1,8 @@
-// The e2e tests serve the built widget bundles; `npm test` builds them first. Running a single test
-// file by hand may find none, so build once here in that case.
-import { existsSync } from 'node:fs';
-import { build } from 'vite';
+// The e2e tests serve the built widget bundles. `npm test` builds them first; a test file run by hand
+// after a widget change would otherwise serve the old bundles. So every e2e that serves widgets asks
+// the demo's own check (a hash of the widget sources beside widgets/dist) and rebuilds when stale.
+import { ensureWidgetsBuilt as ensureBuilt } from '../scripts/ensure-widgets-built.js';
 
 export async function ensureWidgetsBuilt(): Promise<void> {
-  if (['loan-tab', 'settings', 'call-script'].every((w) => existsSync(`widgets/dist/${w}/manifest.json`))) return;
-  await build({ configFile: 'widgets/vite.config.ts', logLevel: 'warn' });
+  await ensureBuilt(process.cwd());
 }
