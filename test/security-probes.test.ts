@@ -343,8 +343,8 @@ describe('security probes', () => {
   it('session tampering: the signature must be exactly the lower-case hex it was issued with', async () => {
     const adminSession = p.a.app.sessions.issue({ portalId: portalA, userId: 1, isAdmin: true });
     const [payload, sig] = adminSession.split('.') as [string, string];
-    // made strict in h/input: server/security/session.ts compares hex leniently here (Buffer.from(hex)
-    // accepts upper case and stops at the first non-hex character), so these pass until that lands.
+    // Buffer.from(hex) accepts upper case and stops at the first non-hex character, so a lenient
+    // comparison verified all of these; safeEqualHex (server/security/crypto.ts) now refuses them.
     await runClass(
       'session tampering (hex)',
       sessionProbes([
