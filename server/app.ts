@@ -25,6 +25,7 @@ import { appPlacementRoutes } from '../placements/app-plugin.js';
 import { settingsAdminPage } from '../placements/settings.js';
 import { settingsRoutes } from './routes/api/settings/index.js';
 import { planLimitRoutes } from './routes/api/plan-limits/index.js';
+import { lenderProfileRoutes } from './routes/api/settings/lender.js';
 import { wireProviderSettings } from './settings/wire.js';
 
 declare module 'fastify' {
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   wireProviderSettings(app); // activity blocks read each portal's provider settings (server/settings)
   await app.register(settingsRoutes); // /api/v1/settings/providers (admin)
   await app.register(planLimitRoutes); // /api/v1/portal/plan-limits: what the portal's plan refused
+  await app.register(lenderProfileRoutes); // /api/v1/settings/lender (admin): company name the scripts say
   await app.register(smsSenderRoutes);
   await app.register(loanRoutes);
   await app.register(sessionRoutes); // POST /api/v1/session/renew: the widget's silent renewal

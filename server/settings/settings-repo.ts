@@ -64,12 +64,19 @@ export async function getProviderSettings(
 }
 
 export async function listMaskedSettings(db: Db, box: SecretBox, portalId: string): Promise<MaskedProviderSettings[]> {
-  const rows = await db.selectFrom('portal_settings').selectAll().where('portal_id', '=', portalId).orderBy('kind').execute();
+  const rows = await db
+    .selectFrom('portal_settings')
+    .selectAll()
+    .where('portal_id', '=', portalId)
+    .where('kind', 'in', ['sms', 'payments'])
+    .orderBy('kind')
+    .execute();
   return rows.map((r) => {
-    const spec = providerSpec(r.kind, r.provider);
-    const secrets = decryptSecrets(box, portalId, r.kind, r.secrets);
+    const kind = r.kind as SettingsKind;
+    const spec = providerSpec(kind, r.provider);
+    const secrets = decryptSecrets(box, portalId, kind, r.secrets);
     return {
-      kind: r.kind,
+      kind,
       provider: r.provider,
       config: JSON.parse(r.config) as Record<string, unknown>,
       secrets: Object.fromEntries((spec?.secretFields ?? []).map((f) => [f, secrets[f] ? 'set' : 'not set'])),

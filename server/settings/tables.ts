@@ -1,11 +1,13 @@
 // Kysely row type for `portal_settings` (migration 202611220400-portal-settings).
 
 export type SettingsKind = 'sms' | 'payments';
+/** The lender's own profile (server/settings/lender-profile.ts): no provider, no secrets. */
+export type ProfileKind = 'lender';
 
 export interface PortalSettingsTable {
   portal_id: string;
-  kind: SettingsKind;
-  /** smpp | twilio (sms); openpay | manual (payments). */
+  kind: SettingsKind | ProfileKind;
+  /** smpp | twilio (sms); openpay | manual (payments); profile (lender). */
   provider: string;
   /** JSON of the non-secret fields. */
   config: string;

@@ -6,6 +6,7 @@ import {
   type PortalProviderSettings,
 } from '../activities/providers.js';
 import { getProviderSettings, settingsVersions } from './settings-repo.js';
+import { getLenderProfile } from './lender-profile.js';
 
 // Feeds the activity blocks (send_sms, payout, call_script) from the per-portal settings store.
 // providers.ts keeps one provider per portal (one bound SMPP session, its receipts subscribed to
@@ -30,17 +31,20 @@ export function wireProviderSettings(app: FastifyInstance): void {
   const cache = new Map<string, { value: PortalProviderSettings | undefined; version: string }>();
 
   const load = async (portalId: string): Promise<PortalProviderSettings | undefined> => {
-    const [sms, payments] = await Promise.all([
+    const [sms, payments, lender] = await Promise.all([
       getProviderSettings(db, app.secrets, portalId, 'sms'),
       getProviderSettings(db, app.secrets, portalId, 'payments'),
+      getLenderProfile(db, portalId),
     ]);
     const out: PortalProviderSettings = {};
+    if (lender?.companyName) out.companyName = lender.companyName;
     if (sms && (sms.provider === 'smpp' || sms.provider === 'twilio')) out.sms = { provider: sms.provider, settings: sms.settings };
     if (payments && (payments.provider === 'openpay' || payments.provider === 'manual'))
       out.payments = { provider: payments.provider, settings: payments.settings };
-    const version = `${payments ? `payments:${payments.version};` : ''}${sms ? `sms:${sms.version};` : ''}`; // same order as settingsVersions
+    // Same order as settingsVersions (by kind): lender, payments, sms.
+    const version = `${lender ? `lender:${lender.version};` : ''}${payments ? `payments:${payments.version};` : ''}${sms ? `sms:${sms.version};` : ''}`;
     if (cache.size >= MAX_CACHED_PORTALS) cache.delete(cache.keys().next().value as string);
-    cache.set(portalId, { value: out.sms || out.payments ? out : undefined, version });
+    cache.set(portalId, { value: out.sms || out.payments || out.companyName ? out : undefined, version });
     return cache.get(portalId)!.value;
   };
 

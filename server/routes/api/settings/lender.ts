@@ -1,0 +1,33 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { requireSession } from '../../../security/session.js';
+import { COMPANY_NAME_MAX, getLenderProfile, saveLenderProfile } from '../../../settings/lender-profile.js';
+import { ErrorReply } from './schemas.js';
+
+// The lender's profile of the caller's portal (server/settings/lender-profile.ts): portal
+// administrators only. The call scripts' {{company_name}} and the SMS templates' signature read it.
+
+const Profile = Type.Object({ companyName: Type.String({ maxLength: COMPANY_NAME_MAX }) });
+const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply };
+
+export const lenderProfileRoutes: FastifyPluginAsync = async (fastify) => {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const admin = requireSession({ admin: true });
+
+  app.get('/api/v1/settings/lender', { preHandler: admin, schema: { response: { 200: Profile, ...errors } } }, async (req) => {
+    const p = await getLenderProfile(app.db.kysely, req.session!.portalId);
+    return { companyName: p?.companyName ?? '' };
+  });
+
+  app.put(
+    '/api/v1/settings/lender',
+    { preHandler: admin, schema: { body: Profile, response: { 200: Profile, ...errors } } },
+    async (req) => {
+      const s = req.session!;
+      const saved = await saveLenderProfile(app.db.kysely, s.portalId, req.body, s.userId);
+      await app.invalidateProviderSettings(s.portalId);
+      return saved;
+    },
+  );
+};
