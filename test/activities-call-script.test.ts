@@ -33,7 +33,8 @@ describe('call_script activity', () => {
     await expect.poll(() => w.p.em.state.todos.filter((t) => t.ownerId === dealId).length, { timeout: 10_000 }).toBe(1);
     const todo = w.p.em.state.todos.find((t) => t.ownerId === dealId)!;
     expect(todo).toMatchObject({ ownerTypeId: 2, responsibleId: 1 });
-    expect(todo.description).toMatch(/Call script/);
+    // In the deal's language (a +52 phone): Spanish, as the script.
+    expect(todo.description).toMatch(/Guion de llamada/);
 
     const session = w.p.a.app.sessions.issue({ portalId: w.portalId, userId: 1, dealId, isAdmin: false });
     const api = async (method: string, path: string, body?: unknown) => {
@@ -93,6 +94,7 @@ describe('call_script activity', () => {
     const comment = w.p.em.state.timeline.find((c) => c.entityId === dealId && c.entityType === 'deal')!;
     expect(comment.comment).toContain('¿Cómo quiere recibir el dinero? → Depósito a cuenta (CLABE)');
     expect(comment.comment).toContain('Marta Ruiz');
+    expect(comment.comment).toContain('= verificado:');
     // The call dialled from the tab was finished with the script (telephony.externalCall.finish), so the
     // portal logged it as a call activity that reaches the deal.
     const telephonyCall = w.p.em.state.calls.find((c) => c.callId === call.body.callId)!;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { PortalClient } from '../portal/portal-client.js';
-import { getLoanView } from '../loans/operations/get-loan-view.js';
+import { getLoanView, type LoanView } from '../loans/operations/get-loan-view.js';
 
 // Variables for SMS templates and scripts: from the deal (crm.deal.get), its contact (crm.contact.get)
 // and our loan (next due date and amount, balance, days overdue) as of today.
@@ -11,6 +11,8 @@ export interface DealContext {
   contact: Record<string, unknown> | null;
   phone: string | null;
   vars: Record<string, string>;
+  /** Our loan on the deal as of today (terms, schedule), null before one is saved. */
+  loan?: LoanView | null;
 }
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
@@ -41,5 +43,5 @@ export async function loadDealContext(
     contractNumber: str(deal.UF_CRM_LOAN_CONTRACT_NUMBER) || String(dealId),
     payReference: str(deal.UF_CRM_LOAN_PAY_REFERENCE),
   };
-  return { deal, contact, phone, vars };
+  return { deal, contact, phone, vars, loan: view };
 }

@@ -63,8 +63,13 @@ export function runCallScript(script: CallScript, answers: Answers, fields?: Cal
   throw new Error(`call script ${script.id} did not reach an end`);
 }
 
-/** Timeline comment: each question asked and the answer given, then the outcome. */
-export function callTranscript(script: CallScript, answers: Answers, vars: Readonly<Record<string, string>> = {}): string {
+/** Timeline comment: each question asked and the answer given, then the outcome (named in the script's language by `outcomeLabel`). */
+export function callTranscript(
+  script: CallScript,
+  answers: Answers,
+  vars: Readonly<Record<string, string>> = {},
+  outcomeLabel: (outcome: string) => string = (o) => o,
+): string {
   const state = runCallScript(script, answers);
   const questions = new Map(script.questions.map((q) => [q.id, q]));
   const lines = [`${script.title}`];
@@ -74,7 +79,7 @@ export function callTranscript(script: CallScript, answers: Answers, vars: Reado
     const shown = q.type === 'choice' ? (q.options.find((o) => o.value === a)?.label ?? a) : a || '—';
     lines.push(`• ${render(q.text, vars)} → ${shown}`);
   }
-  if (state.end) lines.push(`= ${state.end.outcome}: ${render(state.end.text, vars)}`);
+  if (state.end) lines.push(`= ${outcomeLabel(state.end.outcome)}: ${render(state.end.text, vars)}`);
   return lines.join('\n');
 }
 

@@ -24,7 +24,12 @@ export function validateAnswer(script: CallScript, questionId: string, value: st
   if (problem) throw new AppError('VALIDATION', `${questionId}: ${problem}`, problem, { field: questionId });
 }
 
-export function evaluateScript(script: CallScript, answers: Record<string, string>, vars: Record<string, string> = {}): ScriptResult {
+export function evaluateScript(
+  script: CallScript,
+  answers: Record<string, string>,
+  vars: Record<string, string> = {},
+  outcomeLabel?: (outcome: string) => string,
+): ScriptResult {
   const state = runCallScript(script, answers, scriptFields());
   // UNVERIFIED(b24): enumeration fields are written with the option value; a portal may want the list item ID.
   const dealFields = Object.fromEntries(state.fieldUpdates.map((u) => [u.field, u.value]));
@@ -34,6 +39,6 @@ export function evaluateScript(script: CallScript, answers: Record<string, strin
     complete: true,
     dealFields,
     returnValues: callReturnValues(script, answers),
-    transcript: callTranscript(script, answers, vars),
+    transcript: callTranscript(script, answers, vars, outcomeLabel),
   };
 }

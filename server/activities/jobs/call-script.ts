@@ -6,8 +6,9 @@ import { activityConfig } from '../providers.js';
 import { logProgress } from '../bizproc-report.js';
 import { findScript } from '../call-script/scripts.js';
 import { evaluateScript } from '../call-script/outcome.js';
-import { callScriptVars } from '../call-script/vars.js';
-import { loadDealContext } from '../deal-context.js';
+import { loadScriptContext, varsForScript } from '../call-script/context.js';
+import { chooseLanguage } from '../call-script/language.js';
+import { outcomeLabel, todoDescription } from '../call-script/texts.js';
 import { today } from './send-sms.js';
 import { completeCall, failOrRetry, loadCall } from './context.js';
 import { finishTelephonyCalls } from '../call-script/telephony.js';
@@ -28,24 +29,35 @@ async function start(job: Job<{ callId: string }>, ctx: JobContext): Promise<voi
   try {
     if (!call.dealId) throw new AppError('VALIDATION', 'call_script runs on deals only', 'This block works on deals only.');
     const props = (call.request.properties ?? {}) as Record<string, unknown>;
-    const language = (await activityConfig().settingsOf(call.portalId))?.language ?? 'en';
-    const script = findScript(str(props.script), language);
-    if (!script) throw new AppError('VALIDATION', `no call script ${str(props.script)}`, 'The call script does not exist.');
+    const settings = await activityConfig().settingsOf(call.portalId);
     const b24 = await ctx.portal();
-    const deal = await b24.call<Record<string, unknown>>('crm.deal.get', { id: call.dealId });
+    const sc = await loadScriptContext(b24, ctx.db, call.portalId, call.dealId, today());
+    // The deal's (client's) language; the portal's when the deal does not tell (call-script/language.ts).
+    const { lang, fromDeal } = chooseLanguage(sc.dealLang, settings?.language);
+    const script = findScript(str(props.script), lang);
+    if (!script) throw new AppError('VALIDATION', `no call script ${str(props.script)}`, 'The call script does not exist.');
+    const deal = sc.dc.deal;
+    // doc: api-reference/crm/timeline/activities/todo/crm-activity-todo-add.md
     const todo = await b24.call<{ id?: number } | number>('crm.activity.todo.add', {
       ownerTypeId: 2,
       ownerId: call.dealId,
       deadline: new Date(Date.now() + DEADLINE_MS).toISOString(),
       title: script.title,
-      description: `Call the client with the script "${script.title}" — open the "Call script" tab of this deal.`,
+      description: todoDescription(script.lang, script.title),
       responsibleId: Number(deal.ASSIGNED_BY_ID ?? 1),
     });
     const todoId = typeof todo === 'number' ? todo : (todo.id ?? 0);
-    await updateCall(ctx.db, call.portalId, call.id, { status: 'waiting', result: { todoId, script: script.id, language: script.lang } }, [
-      'running',
-    ]);
+    await updateCall(
+      ctx.db,
+      call.portalId,
+      call.id,
+      { status: 'waiting', result: { todoId, script: script.id, language: script.lang, languageFromDeal: fromDeal } },
+      ['running'],
+    );
     await logProgress(b24, call.key, `To-do ${todoId} created for user ${String(deal.ASSIGNED_BY_ID ?? '')}: "${script.title}"`);
+    // Told to the admin in the robot log: what the script will show as a neutral stand-in.
+    const { missing } = varsForScript(script, sc, settings, props);
+    if (missing.length > 0) await logProgress(b24, call.key, missingVariablesNote(missing));
   } catch (e) {
     await failOrRetry(job, ctx, call, e, (reason) => ({ outcome: 'failed', answers: '{}', error: reason }), 'Call script');
   }
@@ -62,10 +74,14 @@ async function finish(job: Job<{ callId: string; endedAtMs?: number }>, ctx: Job
     const b24 = await ctx.portal();
     // The calls dialled from the tab end with the script, so Bitrix24 logs them as call activities.
     await finishTelephonyCalls(b24, ctx.db, call, job.payload.endedAtMs ?? Date.now());
-    const r = evaluateScript(script, answers, await scriptVars(ctx, call.portalId, call.dealId));
+    const props = (call.request.properties ?? {}) as Record<string, unknown>;
+    const sc = await loadScriptContext(b24, ctx.db, call.portalId, call.dealId, today());
+    const v = varsForScript(script, sc, await activityConfig().settingsOf(call.portalId), props);
+    const r = evaluateScript(script, answers, { ...v.fallbacks, ...v.vars }, (o) => outcomeLabel(script.lang, o));
     if (!r.complete) return; // the route refuses to finish an incomplete path; nothing to do
     // Each step is idempotent on repeat: the same fields, and the comment carries the call id.
     if (Object.keys(r.dealFields).length > 0) await b24.call('crm.deal.update', { id: call.dealId, fields: r.dealFields });
+    // doc: api-reference/crm/timeline/comments/crm-timeline-comment-add.md — in the script's (deal's) language.
     await b24.call('crm.timeline.comment.add', {
       fields: { ENTITY_ID: call.dealId, ENTITY_TYPE: 'deal', COMMENT: `${r.transcript}\n[call ${call.id}]` },
     });
@@ -83,12 +99,14 @@ async function finish(job: Job<{ callId: string; endedAtMs?: number }>, ctx: Job
   }
 }
 
-/** {{variables}} of the script texts, from the deal, contact and loan. */
-export async function scriptVars(ctx: JobContext, portalId: string, dealId: number): Promise<Record<string, string>> {
-  const b24 = await ctx.portal();
-  const dc = await loadDealContext(b24, ctx.db, portalId, dealId, today());
-  const company = (await activityConfig().settingsOf(portalId))?.companyName ?? '';
-  return callScriptVars(dc, company);
+/** The robot log line for the admin: which {{variables}} the collector will see as a stand-in, and where to fill them. */
+export function missingVariablesNote(missing: readonly string[]): string {
+  const hints: Record<string, string> = {
+    company_name: 'company_name: set the company name in the app settings (PUT /api/v1/settings/lender)',
+    contact_name: 'contact_name: give it as the robot property "Reference name"',
+  };
+  const list = missing.map((n) => hints[n] ?? `${n}: not on the deal, its contact or its loan`);
+  return `Call script variables without a value (shown to the collector as a neutral text): ${list.join('; ')}`;
 }
 
 export function registerCallScriptJobs(): void {

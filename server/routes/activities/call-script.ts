@@ -6,10 +6,11 @@ import { AppError } from '../../errors.js';
 import { enqueue } from '../../jobs/outbox.js';
 import { getCall, listDealCalls, updateCall, type ActivityCall } from '../../activities/call-repo.js';
 import { JOB_KIND } from '../../activities/codes.js';
-import { findScript } from '../../activities/call-script/scripts.js';
+import { findScript, type CallScript } from '../../activities/call-script/scripts.js';
 import { evaluateScript, validateAnswer } from '../../activities/call-script/outcome.js';
-import { callScriptVars } from '../../activities/call-script/vars.js';
-import { loadDealContext } from '../../activities/deal-context.js';
+import type { ScriptVars } from '../../activities/call-script/vars.js';
+import { loadScriptContext, varsForScript } from '../../activities/call-script/context.js';
+import { asScriptLang, type ScriptLang } from '../../activities/call-script/language.js';
 import { activityConfig } from '../../activities/providers.js';
 import { today } from '../../activities/jobs/send-sms.js';
 import { rememberTelephonyCall } from '../../activities/call-script/telephony.js';
@@ -22,22 +23,57 @@ import { rememberTelephonyCall } from '../../activities/call-script/telephony.js
 const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() });
 const CallId = Type.Object({ callId: Type.String({ maxLength: 64 }) });
 
-function view(call: ActivityCall, vars: Record<string, string> = {}) {
-  const meta = (call.result ?? {}) as { script?: string; language?: string; todoId?: number; outcome?: string };
-  const script = call.status === 'waiting' || call.status === 'done' ? findScript(meta.script ?? '', meta.language ?? 'en') : undefined;
+interface CallMeta {
+  script?: string;
+  language?: string;
+  languageFromDeal?: boolean;
+  todoId?: number;
+  outcome?: string;
+}
+
+/**
+ * The script in the language it is read in: the deal's when the start job learnt it from the deal,
+ * else the user's own (LANG of the placement POST, which the widget passes as ?lang=), else the one
+ * stored. Question ids and branches are the same in every language, so answers carry over.
+ */
+function scriptFor(meta: CallMeta, userLang?: ScriptLang): CallScript | undefined {
+  const lang = meta.languageFromDeal ? meta.language : (userLang ?? meta.language);
+  return findScript(meta.script ?? '', lang ?? 'en');
+}
+
+function view(call: ActivityCall, shown?: { script?: CallScript; vars: ScriptVars }) {
+  const meta = (call.result ?? {}) as CallMeta;
+  const open = call.status === 'waiting' || call.status === 'done';
+  const script = open ? (shown?.script ?? scriptFor(meta)) : undefined;
   const answers = (call.answers ?? {}) as Record<string, string>;
   const outcome = call.status === 'done' ? (meta.outcome ?? null) : script ? evaluateScript(script, answers).outcome : null;
-  // vars: the {{names}} in question texts, filled from deal/contact/loan (the widget substitutes them).
-  return { callId: call.id, status: call.status, todoId: meta.todoId ?? null, script: script ?? null, answers, outcome, vars };
+  // vars: the {{names}} in the texts, filled from deal/contact/loan/lender; fallbacks: neutral text for
+  // the ones without a value (the widget substitutes both, so no "{{name}}" ever reaches the screen).
+  return {
+    callId: call.id,
+    status: call.status,
+    todoId: meta.todoId ?? null,
+    script: script ?? null,
+    answers,
+    outcome,
+    vars: shown?.vars.vars ?? {},
+    fallbacks: shown?.vars.fallbacks ?? {},
+  };
 }
 
 export const callScriptRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
-  async function varsFor(portalId: string, dealId: number): Promise<Record<string, string>> {
+  async function shownCalls(portalId: string, dealId: number, calls: ActivityCall[], userLang?: ScriptLang) {
+    if (!calls.some((c) => c.status === 'waiting')) return calls.map((c) => view(c));
     const b24 = await app.getPortalClient(portalId);
-    const dc = await loadDealContext(b24, app.db.kysely, portalId, dealId, today());
-    return callScriptVars(dc, (await activityConfig().settingsOf(portalId))?.companyName ?? '');
+    const sc = await loadScriptContext(b24, app.db.kysely, portalId, dealId, today());
+    const settings = await activityConfig().settingsOf(portalId);
+    return calls.map((c) => {
+      const script = c.status === 'waiting' ? scriptFor((c.result ?? {}) as CallMeta, userLang) : undefined;
+      if (!script) return view(c);
+      return view(c, { script, vars: varsForScript(script, sc, settings, (c.request.properties ?? {}) as Record<string, unknown>) });
+    });
   }
 
   async function ownCall(portalId: string, dealId: number | undefined, callId: string): Promise<ActivityCall> {
@@ -53,6 +89,8 @@ export const callScriptRoutes: FastifyPluginAsync = async (fastify) => {
       preHandler: requireSession({ dealParam: 'dealId' }),
       schema: {
         params: Type.Object({ dealId: Type.Integer({ minimum: 1 }) }),
+        // lang: the user's language (LANG of the placement POST); used when the deal does not tell.
+        querystring: Type.Object({ lang: Type.Optional(Type.String({ maxLength: 8 })) }),
         response: { 200: Type.Unknown(), 401: ErrorBody, 403: ErrorBody },
       },
     },
@@ -61,8 +99,7 @@ export const callScriptRoutes: FastifyPluginAsync = async (fastify) => {
       const calls = (await listDealCalls(app.db.kysely, s.portalId, req.params.dealId, 'call_script')).filter(
         (c) => c.status === 'waiting' || c.status === 'done',
       );
-      const vars = calls.some((c) => c.status === 'waiting') ? await varsFor(s.portalId, req.params.dealId) : {};
-      return { calls: calls.map((c) => view(c, vars)) };
+      return { calls: await shownCalls(s.portalId, req.params.dealId, calls, asScriptLang(req.query.lang)) };
     },
   );
 
