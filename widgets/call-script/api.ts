@@ -8,7 +8,8 @@ import type { OpenScript } from './types.js';
 export { ApiError };
 
 export interface CallScriptApi {
-  list(dealId: string): Promise<OpenScript[]>;
+  /** lang: the user's language, used for the script when the deal does not tell which. */
+  list(dealId: string, lang?: string): Promise<OpenScript[]>;
   answer(callId: string, questionId: string, value: string): Promise<OpenScript>;
   registerCall(callId: string): Promise<{ callId: string | null; phone: string }>;
   finish(callId: string): Promise<void>;
@@ -25,8 +26,10 @@ export function createCallScriptApi(cfg: CallScriptApiConfig, fetchFn?: typeof f
   const { request } = createSessionClient(cfg, fetchFn);
   const call = (id: string) => `/api/v1/call-scripts/${encodeURIComponent(id)}`;
   return {
-    list: async (dealId) =>
-      (await request<{ calls: OpenScript[] }>('GET', `/api/v1/deals/${encodeURIComponent(dealId)}/call-scripts`)).calls,
+    list: async (dealId, lang) => {
+      const query = lang ? `?lang=${encodeURIComponent(lang)}` : '';
+      return (await request<{ calls: OpenScript[] }>('GET', `/api/v1/deals/${encodeURIComponent(dealId)}/call-scripts${query}`)).calls;
+    },
     // An answer is a value per question: sent twice, it is stored once.
     answer: (callId, questionId, value) => request<OpenScript>('POST', `${call(callId)}/answers`, { questionId, value }),
     registerCall: (callId) => request('POST', `${call(callId)}/call`),

@@ -1,91 +1,117 @@
 // The script as the employee sees it during the call: the questions answered along the branch taken,
-// then the one to ask now; options as buttons, free input saved on blur (nothing on paper).
+// then the one to ask now; options as buttons (the chosen one highlighted), free input saved on blur
+// (nothing on paper). Finish sits in the header and again under the closing words, so it is on screen
+// wherever the collector is in a long script.
 import type { CallScriptModel } from './model.js';
 import { fill } from './path.js';
 import type { CallScript } from './types.js';
+import { textsFor } from './texts.js';
 
 type Question = CallScript['questions'][number];
 
-const TEXT: Record<string, Record<string, string>> = {
-  en: { call: 'Call', finish: 'Finish', none: 'No open call script for this deal.', done: 'Call finished. The deal was updated.' },
-  es: {
-    call: 'Llamar',
-    finish: 'Terminar',
-    none: 'No hay guion de llamada abierto para este trato.',
-    done: 'Llamada terminada. El trato fue actualizado.',
-  },
-  ru: {
-    call: 'Позвонить',
-    finish: 'Завершить',
-    none: 'Нет открытого скрипта звонка по сделке.',
-    done: 'Звонок завершён. Сделка обновлена.',
-  },
-};
-
 function QuestionView({
   q,
+  n,
   value,
-  vars,
+  fillText,
   error,
   model,
 }: {
   q: Question;
+  n: number;
   value: string | undefined;
-  vars: Record<string, string>;
+  fillText: (s: string) => string;
   error?: string;
   model: CallScriptModel;
 }) {
+  const busy = model.busy.value;
   return (
-    <fieldset class="q">
-      <legend>{fill(q.text, vars)}</legend>
-      {q.hint && <small>{q.hint}</small>}
+    <fieldset class={`q cs-q${value === undefined ? ' cs-q--now' : ''}`}>
+      <legend class="cs-q__text">
+        <span class="cs-q__n">{n}</span>
+        {fillText(q.text)}
+      </legend>
+      {q.hint && <p class="cs-q__hint cs-muted">{fillText(q.hint)}</p>}
       {q.type === 'choice' ? (
-        q.options.map((o) => (
-          <button
-            type="button"
-            class={value === o.value ? 'chosen' : ''}
-            disabled={model.busy.value}
-            onClick={() => void model.answer(q.id, o.value)}
-          >
-            {o.label}
-          </button>
-        ))
+        <div class="cs-options">
+          {q.options.map((o) => {
+            const chosen = value === o.value;
+            return (
+              <button
+                type="button"
+                class={`cs-option${chosen ? ' cs-option--chosen chosen' : ''}`}
+                aria-pressed={chosen}
+                disabled={busy}
+                onClick={() => void model.answer(q.id, o.value)}
+              >
+                {o.label}
+              </button>
+            );
+          })}
+        </div>
       ) : q.type === 'date' ? (
-        <input type="date" value={value ?? ''} onBlur={(e) => void model.answer(q.id, e.currentTarget.value)} />
+        <input class="cs-input" type="date" value={value ?? ''} onBlur={(e) => void model.answer(q.id, e.currentTarget.value)} />
       ) : (
         <input
+          class="cs-input"
           type="text"
-          inputMode={q.type === 'text' ? 'text' : 'decimal'}
+          inputMode={q.type === 'text' ? 'text' : q.type === 'phone' ? 'tel' : 'decimal'}
           value={value ?? ''}
           onBlur={(e) => void model.answer(q.id, e.currentTarget.value)}
         />
       )}
-      {error && <p class="error">{error}</p>}
+      {error && <p class="cs-field__error">{error}</p>}
     </fieldset>
   );
 }
 
 export function App({ model, lang }: { model: CallScriptModel; lang: string }) {
-  const t = TEXT[lang] ?? TEXT.en!;
+  const t = textsFor(lang);
   const c = model.current.value;
-  if (model.finished.value) return <p class="done">{t.done}</p>;
-  if (!c?.script) return <p>{t.none}</p>;
+  if (model.finished.value)
+    return (
+      <div class="cs-app cs-state">
+        <p class="done cs-ok">{t.done}</p>
+      </div>
+    );
+  if (!c?.script)
+    return (
+      <div class="cs-app cs-state cs-empty">
+        <p class="cs-state__title">{t.none}</p>
+        <p class="cs-muted">{t.noneHint}</p>
+        {model.error.value && <p class="cs-error">{model.error.value}</p>}
+      </div>
+    );
   const p = model.path.value;
   const shown = p.next ? [...p.asked, p.next] : p.asked;
+  const fillText = (s: string) => fill(s, c.vars, c.fallbacks);
+  const busy = model.busy.value;
+  const finishButton = (extra: string) => (
+    <button type="button" class={`cs-button finish ${extra}`} disabled={!p.complete || busy} onClick={() => void model.finish()}>
+      {t.finish}
+    </button>
+  );
   return (
-    <div class="call-script">
-      <h2>{c.script.title}</h2>
-      <button type="button" class="call" disabled={model.busy.value} onClick={() => void model.call()}>
-        {t.call}
-      </button>
-      {shown.map((q) => (
-        <QuestionView key={q.id} q={q} value={c.answers[q.id]} vars={c.vars} error={p.errors[q.id]} model={model} />
+    <div class="cs-app call-script" aria-busy={busy}>
+      <header class="cs-header">
+        <h2 class="cs-h2">{c.script.title}</h2>
+        <div class="cs-actions">
+          <button type="button" class="cs-button cs-button--light call" disabled={busy} onClick={() => void model.call()}>
+            {t.call}
+          </button>
+          {finishButton('cs-finish--top')}
+        </div>
+      </header>
+      {shown.map((q, i) => (
+        <QuestionView key={q.id} q={q} n={i + 1} value={c.answers[q.id]} fillText={fillText} error={p.errors[q.id]} model={model} />
       ))}
-      {p.end && <p class="end">{fill(p.end.text, c.vars)}</p>}
-      {model.error.value && <p class="error">{model.error.value}</p>}
-      <button type="button" class="finish" disabled={!p.complete || model.busy.value} onClick={() => void model.finish()}>
-        {t.finish}
-      </button>
+      {p.end && (
+        <div class="cs-end">
+          <p class="end">{fillText(p.end.text)}</p>
+          {finishButton('cs-finish--end')}
+        </div>
+      )}
+      {model.error.value && <p class="error cs-error">{model.error.value}</p>}
     </div>
   );
 }

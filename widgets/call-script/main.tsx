@@ -3,10 +3,13 @@
 // our API for the script.
 import { render } from 'preact';
 import { initializeB24Frame } from '@bitrix24/b24jssdk';
+import { fitFrame } from '../shared/fit-frame.js';
 import { freshAuthOf } from '../shared/fresh-auth.js';
 import { createCallScriptApi } from './api.js';
 import { App } from './app.js';
 import { createCallScriptModel } from './model.js';
+import { textsFor } from './texts.js';
+import './styles.css';
 
 function readBoot(): { sessionToken: string | null; dealId: string | null; lang: string; apiBase: string } {
   try {
@@ -21,17 +24,26 @@ function readBoot(): { sessionToken: string | null; dealId: string | null; lang:
 async function start(root: HTMLElement): Promise<void> {
   const boot = readBoot();
   const b24 = await initializeB24Frame();
-  if (!boot.sessionToken || !boot.dealId) return render(<p>Open this tab from a deal.</p>, root);
+  // The user's language: the frame's, else LANG of the placement POST (the boot's).
+  const lang = (b24.getLang() as string | null) ?? boot.lang;
+  document.documentElement.lang = lang;
+  // As tall as the content, measured on the app's root (a body stretched by a taller frame never shrinks).
+  fitFrame(
+    root,
+    () => root.scrollHeight,
+    () => b24.parent.resizeWindowAuto(root),
+  );
+  if (!boot.sessionToken || !boot.dealId) return render(<p class="cs-app cs-muted">{textsFor(lang).none}</p>, root);
   const model = createCallScriptModel({
     // The session renews itself with the user's fresh portal auth when it expires mid-call.
     api: createCallScriptApi({ baseUrl: boot.apiBase, sessionToken: boot.sessionToken, portalAuth: () => freshAuthOf(b24) }),
     dealId: boot.dealId,
+    lang,
     // Fire-and-forget in the portal: it never replies (b24jssdk.md, imPhoneTo).
     phoneTo: async (phone) => void b24.parent.imPhoneTo(phone).catch(() => undefined),
   });
   await model.load();
-  render(<App model={model} lang={(b24.getLang() as string | null) ?? boot.lang} />, root);
-  void b24.parent.resizeWindowAuto();
+  render(<App model={model} lang={lang} />, root);
 }
 
 const root = document.getElementById('app');

@@ -39,7 +39,8 @@ describe('call-script model', () => {
       answer: async (_c, q, v) => {
         saved.push([q, v]);
         open = { ...open, answers: { ...open.answers, [q]: v } };
-        return open;
+        // As the server answers: the answers, no variables (they were sent with the list).
+        return { ...open, vars: {} };
       },
       registerCall: async () => ({ callId: 'externalCall.1', phone: '+5215500000000' }),
       finish: async () => undefined,
@@ -52,6 +53,9 @@ describe('call-script model', () => {
     expect(phoned).toEqual(['+5215500000000']);
     await m.answer('reached', 'yes');
     expect(m.path.value).toMatchObject({ complete: false, next: { id: 'date' } });
+    // The first question is still shown filled after an answer, never as "{{client_name}}".
+    expect(fill(m.path.value.asked[0]!.text, m.current.value!.vars)).toBe('¿Habla con Ana?');
+    expect(fill('{{company_name}} / {{x}}', {}, { company_name: '(nombre de su empresa)' })).toBe('(nombre de su empresa) / …');
     await m.answer('date', 'mañana');
     expect(m.path.value.errors.date).toMatch(/fecha AAAA-MM-DD/);
     await m.answer('date', '2026-12-01');

@@ -8,6 +8,8 @@ import type { OpenScript } from './types.js';
 export interface CallScriptDeps {
   api: CallScriptApi;
   dealId: string;
+  /** The user's language (the placement's LANG): the script's when the deal does not tell. */
+  lang?: string;
   /** Starts a call from the user's Bitrix24 telephony (frame imPhoneTo); absent outside a portal. */
   phoneTo?: (phone: string) => Promise<void>;
 }
@@ -46,14 +48,17 @@ export function createCallScriptModel(deps: CallScriptDeps) {
     error,
     busy,
     finished,
-    load: () => guard(async () => void (scripts.value = await deps.api.list(deps.dealId))),
+    load: () => guard(async () => void (scripts.value = await deps.api.list(deps.dealId, deps.lang))),
     /** Saved at once: nothing is written on paper and typed later. */
     answer: (questionId: string, value: string) =>
       guard(async () => {
         const c = current.value;
         if (!c) return;
         const updated = await deps.api.answer(c.callId, questionId, value);
-        scripts.value = scripts.value.map((s) => (s.callId === c.callId ? updated : s));
+        // The reply carries the answers; the script's language and its filled variables stay as loaded
+        // (the reply has none, and the texts must not fall back to raw {{names}} after an answer).
+        const kept = { ...updated, script: c.script, vars: c.vars, fallbacks: c.fallbacks ?? {} };
+        scripts.value = scripts.value.map((s) => (s.callId === c.callId ? kept : s));
       }),
     call: () =>
       guard(async () => {

@@ -8,6 +8,7 @@ export function scriptState(script: CallScript, answers: Record<string, string>)
   return { ...state, complete: state.end !== undefined };
 }
 
-export function fill(text: string, vars: Record<string, string>): string {
-  return text.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (m, n: string) => vars[n] ?? m);
+/** Fills {{names}}: the value, else the server's neutral stand-in, else an ellipsis — never the raw name. */
+export function fill(text: string, vars: Record<string, string>, fallbacks: Record<string, string> = {}): string {
+  return text.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (_m, n: string) => vars[n] ?? fallbacks[n] ?? '…').replace(/ {2,}/g, ' ');
 }

@@ -11,4 +11,6 @@ export interface OpenScript {
   outcome: string | null;
   /** Values for {{names}} in question texts. */
   vars: Record<string, string>;
+  /** Neutral stand-ins for the {{names}} without a value (the admin is told in the robot log). */
+  fallbacks?: Record<string, string>;
 }
