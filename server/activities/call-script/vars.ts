@@ -42,7 +42,9 @@ function moneyField(raw: unknown, lang: ScriptLang): string {
 
 function longDate(iso: string | undefined, lang: ScriptLang): string {
   if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return '';
-  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const long = new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  // ru ends a long date with "г." — before the script's own full stop it reads "2027 г..", and it is not said aloud.
+  return long.replace(/\s*г\.$/, '');
 }
 
 const UNIT_WORDS: Record<ScriptLang, Record<'day' | 'week' | 'month', Partial<Record<Intl.LDMLPluralRule, string>>>> = {
