@@ -2,6 +2,7 @@
 // then the one to ask now; options as buttons (the chosen one highlighted), free input saved on blur
 // (nothing on paper). Finish sits in the header and again under the closing words, so it is on screen
 // wherever the collector is in a long script.
+import { useEffect, useRef } from 'preact/hooks';
 import type { CallScriptModel } from './model.js';
 import { fill } from './path.js';
 import type { CallScript } from './types.js';
@@ -65,6 +66,31 @@ function QuestionView({
   );
 }
 
+/**
+ * Scrolls the portal page so the element shows. While the frame is still shorter than its content
+ * (the portal resizes it a moment later, fit-frame.ts) scrolling now would only move the frame's
+ * inside, so it waits for that resize — the frame window's own resize event — or gives up after 1 s.
+ */
+function bringOnScreen(el: HTMLElement | null): (() => void) | undefined {
+  if (!el) return undefined;
+  const show = () => el.scrollIntoView({ block: 'nearest' });
+  if (document.documentElement.scrollHeight <= window.innerHeight) {
+    show();
+    return undefined;
+  }
+  const timer = setTimeout(() => window.removeEventListener('resize', onResize), 1000);
+  function onResize() {
+    clearTimeout(timer);
+    window.removeEventListener('resize', onResize);
+    show();
+  }
+  window.addEventListener('resize', onResize);
+  return () => {
+    clearTimeout(timer);
+    window.removeEventListener('resize', onResize);
+  };
+}
+
 export function App({ model, lang }: { model: CallScriptModel; lang: string }) {
   const t = textsFor(lang);
   const c = model.current.value;
@@ -82,8 +108,21 @@ export function App({ model, lang }: { model: CallScriptModel; lang: string }) {
         {model.error.value && <p class="cs-error">{model.error.value}</p>}
       </div>
     );
+  return <ScriptView model={model} t={t} />;
+}
+
+function ScriptView({ model, t }: { model: CallScriptModel; t: ReturnType<typeof textsFor> }) {
+  const c = model.current.value!;
+  const title = c.script?.title ?? '';
   const p = model.path.value;
   const shown = p.next ? [...p.asked, p.next] : p.asked;
+  // After each answer the next step (the next question, or the closing words with Finish) is brought
+  // on screen: the frame is as tall as the script, so on a phone it would open below the fold.
+  const step = useRef<HTMLDivElement>(null);
+  const stepKey = p.end ? `end:${p.end.id}` : (p.next?.id ?? '');
+  useEffect(() => {
+    if (p.asked.length > 0) return bringOnScreen(step.current);
+  }, [stepKey]);
   const fillText = (s: string) => fill(s, c.vars, c.fallbacks);
   const busy = model.busy.value;
   const finishButton = (extra: string) => (
@@ -94,7 +133,7 @@ export function App({ model, lang }: { model: CallScriptModel; lang: string }) {
   return (
     <div class="cs-app call-script" aria-busy={busy}>
       <header class="cs-header">
-        <h2 class="cs-h2">{c.script.title}</h2>
+        <h2 class="cs-h2">{title}</h2>
         <div class="cs-actions">
           <button type="button" class="cs-button cs-button--light call" disabled={busy} onClick={() => void model.call()}>
             {t.call}
@@ -105,8 +144,9 @@ export function App({ model, lang }: { model: CallScriptModel; lang: string }) {
       {shown.map((q, i) => (
         <QuestionView key={q.id} q={q} n={i + 1} value={c.answers[q.id]} fillText={fillText} error={p.errors[q.id]} model={model} />
       ))}
+      {!p.end && <div ref={step} />}
       {p.end && (
-        <div class="cs-end">
+        <div class="cs-end" ref={step}>
           <p class="end">{fillText(p.end.text)}</p>
           {finishButton('cs-finish--end')}
         </div>
