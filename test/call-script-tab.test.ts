@@ -1,0 +1,216 @@
+// The call-script tab as a collector meets it, in Chromium with es-MX and ru-RU browser locales, on a
+// desktop and on a 390×844 phone: a workflow waits on our call_script robot for a Mexican (+52, MXN)
+// or a Russian (+7, RUB) deal with a saved loan; the tab shows the script in Spanish / Russian with
+// every variable filled (company name from the lender's settings, the loan's amount, term, payment
+// and first due date formatted for the locale), the chosen option highlighted, Finish on screen when
+// the path ends, and the to-do and the timeline comment in the deal's language. A deal with no
+// script shows a visible empty state. Screenshots go to $CALL_SCRIPT_SHOTS (default a temp dir).
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workflowsOf } from '../emulator/workflows/register.js';
+import { callScriptPlacement } from '../server/activities/call-script/placement.js';
+import { activityConfig, configureActivities } from '../server/activities/providers.js';
+import { sampleTerms } from '../server/loans/sample-terms.js';
+import { startActivityWorld, type ActivityWorld } from './activities-harness.js';
+import { CHROMIUM_ARGS } from './frame-harness.js';
+import { ensureWidgetsBuilt } from './loan-tab-support.js';
+
+const SHOTS = process.env.CALL_SCRIPT_SHOTS ?? join(tmpdir(), 'call-script-shots');
+const ACCENT = 'rgb(47, 198, 246)'; // --b24-accent, the loan tab's accent
+
+interface Case {
+  locale: 'es-MX' | 'ru-RU';
+  lang: 'es' | 'ru';
+  company: string;
+  deal: { phone: string; name: string; currency: string; amount: string };
+  loan: Parameters<typeof sampleTerms>[1];
+  installments: number;
+  /** What must be on screen, variables filled. */
+  identity: string;
+  terms: string[];
+  todo: RegExp;
+  comment: string;
+  empty: string;
+}
+
+const CASES: Case[] = [
+  {
+    locale: 'es-MX',
+    lang: 'es',
+    company: 'Presta Ya',
+    deal: { phone: '+5215500000071', name: 'Ana López', currency: 'MXN', amount: '15000' },
+    loan: {
+      principal: '15000',
+      currency: 'MXN',
+      contractDate: '2027-01-04',
+      disbursementDate: '2027-01-04',
+      frequency: { unit: 'week', every: 2 },
+      firstDueDate: '2027-01-18',
+    },
+    installments: 8,
+    identity: 'Buenos días, le llamo de Presta Ya. ¿Hablo con Ana López?',
+    terms: ['15,000.00 MXN', 'a 16 semanas', 'MXN, el primero el 18 de enero de 2027'],
+    todo: /abra la pestaña «Guion de llamada»/,
+    comment: '= verificado:',
+    empty: 'No hay ningún guion de llamada en curso para este trato.',
+  },
+  {
+    locale: 'ru-RU',
+    lang: 'ru',
+    company: 'Займ Сразу',
+    deal: { phone: '+79120000071', name: 'Иван Петров', currency: 'RUB', amount: '100000' },
+    loan: { contractDate: '2027-01-15', disbursementDate: '2027-01-15', firstDueDate: '2027-02-15' },
+    installments: 12,
+    identity: 'Здравствуйте, это Займ Сразу. Я говорю с Иван Петров?',
+    terms: ['100 000,00 RUB', 'на 12 месяцев', 'первый — 15 февраля 2027. Согласны?'],
+    todo: /вкладку «Скрипт звонка»/,
+    comment: '= проверено:',
+    empty: 'По этой сделке сейчас нет скрипта звонка.',
+  },
+];
+
+const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+describe('call-script tab in es-MX and ru-RU', () => {
+  let w: ActivityWorld;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await ensureWidgetsBuilt();
+    w = await startActivityWorld();
+    // The harness feeds provider settings directly; the lender's company name comes with them, as
+    // server/settings/wire.ts adds it from PUT /api/v1/settings/lender.
+    const base = activityConfig();
+    const company = new Map(CASES.map((c) => [c.deal.currency, c.company]));
+    let currency = 'MXN';
+    configureActivities({ ...base, settingsOf: async (id) => ({ ...(await base.settingsOf(id)), companyName: company.get(currency) }) });
+    setCompanyFor = (c) => void (currency = c);
+    w.startWorker();
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await w?.close();
+  }, 90_000);
+
+  let setCompanyFor: (currency: string) => void = () => undefined;
+
+  async function dealWithLoanAndScript(c: Case): Promise<{ dealId: number; runId: string }> {
+    setCompanyFor(c.deal.currency);
+    const dealId = await w.deal({ ...c.deal, assignedBy: 1 });
+    const token = w.p.a.app.sessions.issue({ portalId: w.portalId, userId: 1, dealId, isAdmin: false });
+    const r = await fetch(`${w.p.a.url}/api/v1/deals/${dealId}/loan`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ loan: sampleTerms(c.installments, c.loan) }),
+    });
+    expect(r.status).toBe(200);
+    const runner = workflowsOf(w.p.em.core);
+    const tpl = runner.defineTemplate(`final-${c.lang}`, [
+      { type: 'activity', code: 'call_script', properties: { script: 'final-call' }, timeoutSec: 60 },
+    ]);
+    const run = runner.start(tpl.id, dealId);
+    await expect.poll(() => w.p.em.state.todos.filter((t) => t.ownerId === dealId).length, { timeout: 15_000 }).toBe(1);
+    return { dealId, runId: run.id };
+  }
+
+  async function openTab(c: Case, vp: (typeof VIEWPORTS)[number], dealId: number): Promise<{ page: Page; frame: Frame }> {
+    const context = await browser.newContext({ locale: c.locale, viewport: { width: vp.width, height: vp.height } });
+    const page = await context.newPage();
+    const url = `${w.p.a.url}${callScriptPlacement.handlerPath}`;
+    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(url) });
+    await page.goto(`${w.p.em.url}/crm/deal/details/${dealId}/?tab=${callScriptPlacement.handlerPath}&lang=${c.lang}`);
+    const frame = await navigated;
+    await frame.waitForSelector('.cs-app');
+    return { page, frame };
+  }
+
+  /** The frame element's height in the portal page: the tab is sized to its content. */
+  async function frameHeight(page: Page): Promise<number> {
+    const el = await page.waitForSelector(`iframe[src*="${callScriptPlacement.handlerPath}"], iframe`);
+    return (await el.boundingBox())?.height ?? 0;
+  }
+
+  for (const c of CASES) {
+    for (const vp of VIEWPORTS) {
+      it(`${c.locale} ${vp.name}: the script in the deal's language, every variable filled, choice highlighted, Finish on screen`, async () => {
+        const { dealId, runId } = await dealWithLoanAndScript(c);
+        const { page, frame } = await openTab(c, vp, dealId);
+        const q = (n: number) => frame.locator('fieldset.q').nth(n);
+        const body = async () => (await frame.locator('.cs-app').innerText()).replace(/\u00a0|\u202f/g, ' ');
+
+        expect(await q(0).locator('legend').innerText()).toContain(c.identity);
+        await q(0).locator('.cs-option').nth(0).click();
+        await expect.poll(() => frame.locator('fieldset.q').count()).toBe(2);
+        const terms = (await q(1).locator('legend').innerText()).replace(/\u00a0|\u202f/g, ' ');
+        for (const part of c.terms) expect(terms).toContain(part);
+        // Still filled after an answer: nothing raw, no stand-in.
+        expect(await body()).not.toMatch(/\{\{|\(…\)/);
+        const chosen = q(0).locator('.cs-option').nth(0);
+        expect(await chosen.getAttribute('aria-pressed')).toBe('true');
+        expect(await chosen.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe(ACCENT);
+        expect(
+          await q(0)
+            .locator('.cs-option')
+            .nth(1)
+            .evaluate((b) => getComputedStyle(b).backgroundColor),
+        ).not.toBe(ACCENT);
+
+        await q(1).locator('.cs-option').nth(0).click(); // accepts the terms
+        await expect.poll(() => frame.locator('fieldset.q').count()).toBe(3);
+        await q(2).locator('.cs-option').nth(2).click(); // cash at the office
+        await expect.poll(() => frame.locator('fieldset.q').count()).toBe(4);
+        await q(3).locator('.cs-option').nth(0).click(); // SMS reminders: yes
+        await frame.waitForSelector('.cs-end button.finish:not([disabled])');
+
+        // Finish is on screen where the collector is: under the closing words, inside the viewport.
+        // (The tab brings it on screen once the portal has grown the frame.)
+        const finish = frame.locator('.cs-end button.finish');
+        const onScreen = async () => {
+          const b = await finish.boundingBox();
+          return !!b && b.y >= 0 && b.y + b.height <= vp.height && b.x + b.width <= vp.width;
+        };
+        await expect.poll(onScreen, { timeout: 5000 }).toBe(true);
+        // Sized to content: the whole script fits the frame (no inner scrollbar).
+        const inner = await frame.evaluate(() => document.getElementById('app')!.scrollHeight);
+        expect(await frameHeight(page)).toBeGreaterThanOrEqual(inner - 1);
+        // The Bitrix24 look, not the browser's default Times.
+        expect(await frame.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/Open Sans|Helvetica/);
+        // What the collector sees now (the viewport), and the whole tab.
+        await page.screenshot({ path: join(SHOTS, `${c.locale}-${vp.name}-end.png`) });
+        await page.screenshot({ path: join(SHOTS, `${c.locale}-${vp.name}-full.png`), fullPage: true });
+
+        await finish.click();
+        await frame.waitForSelector('.done');
+        const done = await workflowsOf(w.p.em.core).wait(runId, 20_000);
+        expect(done.steps[0]!.returnValues).toMatchObject({ outcome: 'verified' });
+        // To-do and timeline comment in the deal's language, variables filled.
+        const todo = w.p.em.state.todos.find((t) => t.ownerId === dealId)!;
+        expect(todo.description).toMatch(c.todo);
+        const comment = w.p.em.state.timeline.find((t) => t.entityId === dealId && t.entityType === 'deal')!.comment;
+        expect(comment).toContain(c.identity);
+        expect(comment).toContain(c.comment);
+        expect(comment).not.toMatch(/\{\{/);
+        await page.context().close();
+      }, 90_000);
+    }
+
+    it(`${c.locale}: a deal with no script shows a visible empty state`, async () => {
+      const dealId = await w.deal({ ...c.deal, phone: `${c.deal.phone.slice(0, -2)}99` });
+      const { page, frame } = await openTab(c, VIEWPORTS[1], dealId);
+      await frame.waitForSelector('.cs-empty');
+      expect(await frame.locator('.cs-empty').innerText()).toContain(c.empty);
+      expect(await frameHeight(page)).toBeGreaterThanOrEqual(120);
+      await page.screenshot({ path: join(SHOTS, `${c.locale}-empty.png`), fullPage: true });
+      await page.context().close();
+    }, 60_000);
+  }
+});
