@@ -10,7 +10,8 @@ export { ApiError };
 export interface CallScriptApi {
   /** lang: the user's language, used for the script when the deal does not tell which. */
   list(dealId: string, lang?: string): Promise<OpenScript[]>;
-  answer(callId: string, questionId: string, value: string): Promise<OpenScript>;
+  /** lang: the user's language, as for list (the server reads the answer in the script's language). */
+  answer(callId: string, questionId: string, value: string, lang?: string): Promise<OpenScript>;
   registerCall(callId: string): Promise<{ callId: string | null; phone: string }>;
   finish(callId: string): Promise<void>;
 }
@@ -31,7 +32,8 @@ export function createCallScriptApi(cfg: CallScriptApiConfig, fetchFn?: typeof f
       return (await request<{ calls: OpenScript[] }>('GET', `/api/v1/deals/${encodeURIComponent(dealId)}/call-scripts${query}`)).calls;
     },
     // An answer is a value per question: sent twice, it is stored once.
-    answer: (callId, questionId, value) => request<OpenScript>('POST', `${call(callId)}/answers`, { questionId, value }),
+    answer: (callId, questionId, value, lang) =>
+      request<OpenScript>('POST', `${call(callId)}/answers`, lang ? { questionId, value, lang } : { questionId, value }),
     registerCall: (callId) => request('POST', `${call(callId)}/call`),
     finish: async (callId) => void (await request('POST', `${call(callId)}/finish`)),
   };

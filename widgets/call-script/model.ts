@@ -54,7 +54,7 @@ export function createCallScriptModel(deps: CallScriptDeps) {
       guard(async () => {
         const c = current.value;
         if (!c) return;
-        const updated = await deps.api.answer(c.callId, questionId, value);
+        const updated = await deps.api.answer(c.callId, questionId, value, deps.lang);
         // The reply carries the answers; the script's language and its filled variables stay as loaded
         // (the reply has none, and the texts must not fall back to raw {{names}} after an answer).
         const kept = { ...updated, script: c.script, vars: c.vars, fallbacks: c.fallbacks ?? {} };

@@ -109,7 +109,12 @@ export const callScriptRoutes: FastifyPluginAsync = async (fastify) => {
       preHandler: requireSession(),
       schema: {
         params: CallId,
-        body: Type.Object({ questionId: Type.String({ maxLength: 64 }), value: Type.String({ maxLength: 2000 }) }),
+        body: Type.Object({
+          questionId: Type.String({ maxLength: 64 }),
+          value: Type.String({ maxLength: 2000 }),
+          // The user's language the tab shows the script in (used only when the deal does not tell).
+          lang: Type.Optional(Type.String({ maxLength: 8 })),
+        }),
         response: { 200: Type.Unknown(), 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
@@ -117,13 +122,16 @@ export const callScriptRoutes: FastifyPluginAsync = async (fastify) => {
       const s = req.session!;
       const call = await ownCall(s.portalId, s.dealId, req.params.callId);
       if (call.status !== 'waiting') throw new AppError('CONFLICT', 'call script not open', 'This call is already finished.');
-      const meta = (call.result ?? {}) as { script?: string; language?: string };
-      const script = findScript(meta.script ?? '', meta.language ?? 'en');
+      const meta = (call.result ?? {}) as CallMeta;
+      // Answers are read in the language the collector sees (ru "85 000" is an amount); when that is
+      // the user's, it is kept on the call so finishing parses them, and writes the comment, the same way.
+      const script = scriptFor(meta, asScriptLang(req.body.lang));
       if (!script) throw new AppError('NOT_FOUND', 'script gone', 'The call script does not exist.');
       validateAnswer(script, req.body.questionId, req.body.value);
       const answers = { ...((call.answers ?? {}) as Record<string, string>), [req.body.questionId]: req.body.value };
-      await updateCall(app.db.kysely, s.portalId, call.id, { answers }, ['waiting']);
-      return view({ ...call, answers });
+      const result = script.lang === meta.language ? undefined : { ...(call.result ?? {}), language: script.lang };
+      await updateCall(app.db.kysely, s.portalId, call.id, { answers, ...(result ? { result } : {}) }, ['waiting']);
+      return view({ ...call, answers, ...(result ? { result } : {}) });
     },
   );
 
