@@ -139,6 +139,51 @@ describe('call-script tab in es-MX and ru-RU', () => {
     return (await el.boundingBox())?.height ?? 0;
   }
 
+  it("a deal that tells no language is worked in the user's: the tab's lang decides, answers and comment follow", async () => {
+    setCompanyFor('USD');
+    const dealId = await w.deal({ phone: '+15550000071', name: 'John Roe', currency: 'USD', amount: '5000', assignedBy: 1 });
+    const runner = workflowsOf(w.p.em.core);
+    const run = runner.start(
+      runner.defineTemplate('first-any', [{ type: 'activity', code: 'call_script', properties: { script: 'first-call' }, timeoutSec: 60 }])
+        .id,
+      dealId,
+    );
+    await expect.poll(() => w.p.em.state.todos.filter((t) => t.ownerId === dealId).length, { timeout: 15_000 }).toBe(1);
+    const token = w.p.a.app.sessions.issue({ portalId: w.portalId, userId: 1, dealId, isAdmin: false });
+    const api = async (method: string, path: string, body?: unknown) => {
+      const r = await fetch(`${w.p.a.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      return (await r.json()) as Record<string, unknown>;
+    };
+    const { calls } = (await api('GET', `/api/v1/deals/${dealId}/call-scripts?lang=ru`)) as {
+      calls: { callId: string; script: { lang: string; title: string }; fallbacks: Record<string, string> }[];
+    };
+    expect(calls[0]!.script.lang).toBe('ru');
+    // The harness's settings name no company for USD: the collector gets a neutral text, the admin a log line.
+    expect(calls[0]!.fallbacks.company_name).toBe('(название вашей компании)');
+    const id = calls[0]!.callId;
+    for (const [questionId, value] of [
+      ['identity', 'yes'],
+      ['application', 'yes'],
+      ['purpose', 'personal'],
+      ['employment', 'self_employed'],
+      ['monthly_income', '85 000'], // a Russian amount, read as the script's language says
+      ['consent', 'yes'],
+    ])
+      expect(await api('POST', `/api/v1/call-scripts/${id}/answers`, { questionId, value, lang: 'ru' })).not.toHaveProperty('error');
+    await api('POST', `/api/v1/call-scripts/${id}/finish`);
+    const done = await runner.wait(run.id, 20_000);
+    expect(done.steps[0]!.returnValues).toMatchObject({ outcome: 'completed' });
+    // The admin reads in the robot log what had no value and where to fill it.
+    expect(done.steps[0]!.log.join('\n')).toMatch(/company_name: set the company name in the app settings/);
+    const comment = w.p.em.state.timeline.find((t) => t.entityId === dealId && t.entityType === 'deal')!.comment;
+    expect(comment).toContain('Здравствуйте, это (название вашей компании).');
+    expect(comment).toContain('= завершён:');
+  }, 60_000);
+
   for (const c of CASES) {
     for (const vp of VIEWPORTS) {
       it(`${c.locale} ${vp.name}: the script in the deal's language, every variable filled, choice highlighted, Finish on screen`, async () => {
