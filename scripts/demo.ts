@@ -10,6 +10,7 @@ import { createDb } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { createEmulator } from '../emulator/index.js';
 import { startDemoProviders } from '../server/settings/demo-providers.js';
+import { getLenderProfile, saveLenderProfile } from '../server/settings/lender-profile.js';
 import { ENTITY_DEAL, itemsOf } from '../emulator/state.js';
 import { demoPortfolioPlan, seedDemoPortfolio } from '../server/demo/portfolio.js';
 import { ensureWidgetsBuilt } from './ensure-widgets-built.js';
@@ -93,6 +94,12 @@ if (demoProviders) {
   console.log(
     `Payout provider: ${payments ? `LOCAL FAKE OpenPay at ${demoProviders.openpayUrl} — no money moves` : 'kept the settings an admin saved'}`,
   );
+}
+
+// The lender's name the call scripts say, until an admin sets another (PUT /api/v1/settings/lender).
+if (demoPortal && !(await getLenderProfile(db.kysely, demoPortal.id))) {
+  await saveLenderProfile(db.kysely, demoPortal.id, { companyName: 'Financiera Demo' }, null);
+  await app.invalidateProviderSettings(demoPortal.id);
 }
 
 // Loans in every stage on the demo deals, made through the app's own use cases (first start only).
