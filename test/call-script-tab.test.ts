@@ -64,7 +64,7 @@ const CASES: Case[] = [
     deal: { phone: '+79120000071', name: 'Иван Петров', currency: 'RUB', amount: '100000' },
     loan: { contractDate: '2027-01-15', disbursementDate: '2027-01-15', firstDueDate: '2027-02-15' },
     installments: 12,
-    identity: 'Здравствуйте, это Займ Сразу. Я говорю с Иван Петров?',
+    identity: 'Здравствуйте, вас беспокоит Займ Сразу. Это Иван Петров?',
     terms: ['100 000,00 RUB', 'на 12 месяцев', 'первый — 15 февраля 2027. Согласны?'],
     todo: /вкладку «Скрипт звонка»/,
     comment: '= проверено:',
@@ -180,7 +180,7 @@ describe('call-script tab in es-MX and ru-RU', () => {
     // The admin reads in the robot log what had no value and where to fill it.
     expect(done.steps[0]!.log.join('\n')).toMatch(/company_name: set the company name in the app settings/);
     const comment = w.p.em.state.timeline.find((t) => t.entityId === dealId && t.entityType === 'deal')!.comment;
-    expect(comment).toContain('Здравствуйте, это (название вашей компании).');
+    expect(comment).toContain('Здравствуйте, вас беспокоит (название вашей компании).');
     expect(comment).toContain('= завершён:');
   }, 60_000);
 

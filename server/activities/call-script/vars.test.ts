@@ -63,7 +63,7 @@ describe('call-script variables', () => {
     expect(v.fallbacks.company_name).toBe('(название вашей компании)');
     const texts = s.questions.map((q) => fill(q.text, v.vars, v.fallbacks));
     expect(texts.join('\n')).not.toMatch(/\{\{/);
-    expect(texts.join('\n')).toContain('Это (название вашей компании).');
+    expect(texts.join('\n')).toContain('Это (название вашей компании). Вы знаете человека по имени (имя клиента)?');
   });
 
   it('a robot property gives the reference name; a Bitrix24 money field reads "amount|currency"', () => {
