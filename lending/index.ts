@@ -78,3 +78,15 @@ export {
   type LendingCommand,
   type PrepayJson,
 } from './commands.js';
+
+// The servicing the tab, the loan API and the CRM sync share (one truth)
+export {
+  serviceLoanJson,
+  loanPenaltyDailyPercent,
+  loanAllocationOrder,
+  type LoanServicingInputJson,
+  type LoanServicingJson,
+  type LoanInstallmentJson,
+  type InstallmentStatusWord,
+  type LoanStatusWord,
+} from './servicing/loan-servicing.js';

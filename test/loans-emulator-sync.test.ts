@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../emulator/index.js';
+import { installScheduleTarget } from './emulator-schedule.js';
 import type { Db } from '../server/db/database.js';
 import { createTestDb } from '../server/db/test-db.js';
 import { HttpGateway } from '../server/loans/http-gateway.js';
@@ -9,9 +9,7 @@ import { registerPayment } from '../server/loans/operations/register-payment.js'
 import { saveLoan } from '../server/loans/operations/save-loan.js';
 import { sampleTerms } from '../server/loans/sample-terms.js';
 import { syncLoanToPortal } from '../server/loans/sync/sync-loan.js';
-import { installedSyncTarget, type SyncTarget } from '../server/loans/sync/target.js';
-import { reconcileScheduleFields } from '../server/manifest/spa-fields.js';
-import { loadManifest } from '../server/manifest/manifest.js';
+import type { SyncTarget } from '../server/loans/sync/target.js';
 
 // The schedule sync against the emulator over real HTTP: REST calls are counted by the emulator,
 // items and deal fields are read back through its REST API.
@@ -24,31 +22,11 @@ let gw: HttpGateway;
 let db: Db;
 let target: SyncTarget;
 
-interface Manifest {
-  dealUserFields: { fieldName: string; type: string; label: Record<string, string> }[];
-  smartProcesses: { title: Record<string, string>; parents: number[]; fields: Record<string, string> }[];
-}
-
 beforeAll(async () => {
   em = await createEmulator({ clientId: 'local.loans.e2e', clientSecret: 'secret', rateLimit: false });
   const installed = await em.installApp({});
   gw = new HttpGateway({ restUrl: `${em.url}/rest`, accessToken: installed.auth.accessToken, rate: false });
-  // What the installer does from app.manifest.json: the smart process under deals and the deal fields.
-  const manifest = JSON.parse(readFileSync(new URL('../app.manifest.json', import.meta.url), 'utf8')) as Manifest;
-  const spa = manifest.smartProcesses[0]!;
-  const type = await gw.call<{ type: { id: number; entityTypeId: number } }>('crm.type.add', {
-    fields: {
-      title: spa.title.en,
-      relations: { parent: spa.parents.map((entityTypeId) => ({ entityTypeId, isChildrenListEnabled: 'true' })) },
-      ...spa.fields,
-    },
-  });
-  for (const f of manifest.dealUserFields)
-    await gw.call('crm.deal.userfield.add', { fields: { FIELD_NAME: f.fieldName, USER_TYPE_ID: f.type, EDIT_FORM_LABEL: f.label.en } });
-  // …and the smart process's user fields (userfieldconfig.add), as server/manifest/reconcile.ts does.
-  const uf = await reconcileScheduleFields(gw, type.type.id, loadManifest().scheduleFields, 'en');
-  expect(uf.failures).toEqual([]);
-  target = installedSyncTarget(type.type.entityTypeId, type.type.id);
+  target = await installScheduleTarget(gw);
   db = await createTestDb('sqlite');
 });
 
@@ -109,7 +87,7 @@ describe('schedule sync against the emulator', () => {
     await registerPayment(db.kysely, P, dealId, { id: 'e2e-pay-1', date: '2024-02-15', amount: '20000' }, actor, deps);
     await syncLoanToPortal(db.kysely, gw, P, first.loanId, target, { now });
     const statuses = (await itemsOf(dealId)).map((i) => i[target.itemFields!.status]);
-    expect(statuses.slice(0, 3)).toEqual(['paid', 'paid', 'partially_paid']);
+    expect(statuses.slice(0, 3)).toEqual(['paid', 'paid', 'partially paid']);
     const deal = await gw.call<Record<string, unknown>>('crm.deal.get', { id: dealId });
     expect(deal.UF_CRM_LOAN_DAYS_PAST_DUE).toBe('0');
     expect(deal.UF_CRM_LOAN_RATE).toBe('21');

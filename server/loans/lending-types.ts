@@ -4,13 +4,13 @@
 import type {
   AllocationJson,
   FeeJson,
-  InstallmentJson,
   LendingError,
   LoanInputJson,
   PaymentJson,
   ScheduleJson,
   ScheduleRowJson,
-  ServicingJson,
+  LoanServicingJson,
+  LoanInstallmentJson,
 } from '../../lending/index.js';
 
 export type LoanFee = FeeJson;
@@ -52,8 +52,8 @@ export interface Schedule extends Pick<ScheduleJson, 'installmentAmount' | 'rows
 
 export type PaymentInput = PaymentJson;
 
-export type Servicing = ServicingJson;
-export type InstallmentState = InstallmentJson;
+export type Servicing = LoanServicingJson;
+export type InstallmentState = LoanInstallmentJson;
 /** How one payment was spread by component; components + excess always sum to the payment. */
 export type PaymentAllocation = AllocationJson;
 

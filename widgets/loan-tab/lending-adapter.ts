@@ -1,7 +1,7 @@
 // The one seam between the tab and the money core (lending/, issue 4): JSON in, JSON out, the same
 // commands the CLI and POST /api/v1/lending/* run, so the tab shows exactly what the server stores.
 // A LendingError becomes an issue {code, field} that the form shows next to the field.
-import { currencyScale, isLendingError, parseAmount, parseIsoDate, scheduleFromJson, servicingFromJson } from '../../lending/index.js';
+import { currencyScale, isLendingError, parseAmount, parseIsoDate, scheduleFromJson, serviceLoanJson } from '../../lending/index.js';
 import type {
   EffectiveRates,
   LendingIssue,
@@ -36,7 +36,7 @@ export function computeSchedule(input: LoanInput): Outcome<Schedule> {
     return {
       installmentAmount: s.installmentAmount,
       rows: s.rows,
-      totals: { principal: s.totals.principal, interest: s.totals.interest, fees: s.totals.fees, total: s.totals.total },
+      totals: { principal: s.totals.principal, interest: s.totals.interest, fees: s.totals.fees, vat: s.totals.vat, total: s.totals.total },
     };
   });
 }
@@ -46,22 +46,20 @@ export function computeEffectiveRates(input: LoanInput): Outcome<EffectiveRates>
   return attempt(() => scheduleFromJson(input).effectiveRates);
 }
 
+/**
+ * The loan's servicing as the server computes it for the loan API and the CRM sync — the same
+ * function (lending/servicing/loan-servicing.ts) — with the tab's what-if date and penalty rate.
+ */
 export function computeServicing(input: ServicingInput): Outcome<Servicing> {
   return attempt(() => {
-    const penalty = input.penaltyDailyPercent.trim();
     const l = input.loan;
-    const r = servicingFromJson({
+    const penalty = input.penaltyDailyPercent?.trim();
+    const r = serviceLoanJson({
+      loan: { currency: l.currency, disbursementDate: l.disbursementDate, contractDate: l.contractDate, profile: l.profile },
       rows: input.rows,
-      currency: l.currency,
-      disbursementDate: l.disbursementDate,
-      ...(l.profile ? { profile: l.profile, contractDate: l.contractDate } : {}),
+      payments: input.payments,
       asOf: input.asOf,
-      // Payments the chosen date has not reached yet do not count (the core refuses them).
-      payments: input.payments.filter((p) => p.date <= input.asOf),
-      ...(penalty === '' || Number(penalty) === 0 ? {} : { penalty: { dailyPercent: penalty.replace(',', '.') } }),
-      // A regulatory profile fixes the order itself; otherwise Russia's statutory order for RUB loans
-      // and "penalties first" elsewhere.
-      ...(l.profile ? {} : { allocation: l.currency === 'RUB' ? 'ru-statutory-2024' : 'penalties-first' }),
+      ...(penalty ? { penaltyDailyPercent: penalty.replace(',', '.') } : {}),
     });
     return {
       installments: r.installments.map((i) => ({
@@ -72,7 +70,7 @@ export function computeServicing(input: ServicingInput): Outcome<Servicing> {
         outstanding: i.outstanding,
         penalty: i.penalty,
         daysPastDue: i.daysPastDue,
-        status: (i.status === 'due' ? 'upcoming' : i.status) as Servicing['installments'][number]['status'],
+        status: i.status,
       })),
       allocations: r.allocations.map((a) => ({
         paymentId: a.paymentId,
@@ -82,12 +80,16 @@ export function computeServicing(input: ServicingInput): Outcome<Servicing> {
         interest: a.interest,
         principal: a.principal,
         fees: a.fees,
+        vat: a.vat,
         inAdvance: a.inAdvance,
       })),
       daysPastDue: r.daysPastDue,
       penaltyOutstanding: r.penaltyOutstanding,
       toBeCurrent: r.toBeCurrent,
       payoff: r.payoff.amount,
+      nextPayment: r.nextPayment,
+      loanStatus: r.loanStatus,
+      penaltyDailyPercent: r.penaltyDailyPercent,
     };
   });
 }

@@ -6,21 +6,21 @@ import type {
   EffectiveRatesJson,
   FeeJson,
   FrequencyJson,
-  InstallmentJson,
   LoanInputJson,
   Method as LendingMethod,
   PaymentJson,
   RateJson,
   ScheduleJson,
   ScheduleRowJson,
-  ServicingJson,
+  LoanServicingJson,
+  LoanInstallmentJson,
   AllocationJson,
 } from '../../lending/index.js';
 
 export type { FrequencyUnit } from '../../lending/index.js';
 
-/** The methods the tab's form offers (a product may not fix another one on it). */
-export type Method = Extract<LendingMethod, 'annuity' | 'equal-principal' | 'flat'>;
+/** The methods the tab's form offers: all five of the core (a product may fix any of them). */
+export type Method = LendingMethod;
 
 export type FeeInput = FeeJson;
 
@@ -44,7 +44,7 @@ export type EffectiveRates = EffectiveRatesJson;
 
 /** The schedule as the tab shows it: the adapter leaves out the effective rates (computed apart) and the other totals. */
 export interface Schedule extends Pick<ScheduleJson, 'installmentAmount' | 'rows'> {
-  totals: Pick<ScheduleJson['totals'], 'principal' | 'interest' | 'fees' | 'total'>;
+  totals: Pick<ScheduleJson['totals'], 'principal' | 'interest' | 'fees' | 'vat' | 'total'>;
 }
 
 export type PaymentInput = PaymentJson;
@@ -56,22 +56,23 @@ export interface ServicingInput {
   rows: ScheduleRow[];
   payments: PaymentInput[];
   asOf: string;
-  /** Penalty per day in percent of overdue principal, as typed. */
-  penaltyDailyPercent: string;
+  /** A what-if penalty per day in percent of overdue principal, as typed; the loan's own when absent. */
+  penaltyDailyPercent?: string | undefined;
 }
 
-/** An installment as the tab shows it: the core's 'due' reads 'upcoming' here, components are left out. */
-export interface InstallmentState extends Omit<InstallmentJson, 'status' | 'components'> {
-  status: 'paid' | 'partial' | 'overdue' | 'upcoming';
-}
+/** An installment as the tab shows it (the statuses the schedule items carry too); components are left out. */
+export type InstallmentState = Omit<LoanInstallmentJson, 'components'>;
 
 export type Allocation = Pick<
   AllocationJson,
-  'paymentId' | 'date' | 'amount' | 'penalty' | 'interest' | 'principal' | 'fees' | 'inAdvance'
+  'paymentId' | 'date' | 'amount' | 'penalty' | 'interest' | 'principal' | 'fees' | 'vat' | 'inAdvance'
 >;
 
 /** Servicing as the tab shows it: the payoff is its amount only. */
-export interface Servicing extends Pick<ServicingJson, 'daysPastDue' | 'penaltyOutstanding' | 'toBeCurrent'> {
+export interface Servicing extends Pick<
+  LoanServicingJson,
+  'daysPastDue' | 'penaltyOutstanding' | 'toBeCurrent' | 'nextPayment' | 'loanStatus' | 'penaltyDailyPercent'
+> {
   installments: InstallmentState[];
   allocations: Allocation[];
   payoff: string;

@@ -148,7 +148,8 @@ export function createLoanModel(deps: ModelDeps) {
   const dateEdits = signal<Record<number, string>>({});
   const amountEdits = signal<AmountOverride[]>([]);
   const asOf = signal(deps.today);
-  const penaltyDailyPercent = signal('0.1');
+  /** A what-if penalty rate as typed; null: the loan's own, the one the server and the CRM use. */
+  const penaltyDailyPercent = signal<string | null>(null);
   const saveState = signal<SaveState>({ kind: 'idle' });
   /** A CLOSED loan (its deal was deleted) is read-only: shown, never saved, paid or reversed. */
   const loanStatus = signal<{ status: LoanStatus; closedReason: string | null }>({ status: 'ACTIVE', closedReason: null });
@@ -170,10 +171,15 @@ export function createLoanModel(deps: ModelDeps) {
   const products = productsFor(deps.products, deps.currency);
   const product = computed(() => products.find((p) => p.code === form.value.product));
 
+  /**
+   * The saved loan's regulatory profile (MX, RU-MFO): kept when its product is not offered here (e.g.
+   * inactive), so the tab shows the loan the server services — with its IVA, caps and statutory order.
+   */
+  const savedProfile = signal<string | undefined>(undefined);
   /** The schedule as typed, without what-if edits — what gets saved. */
   const numbers = computed(() => readLoanNumbers(form.value, locale, scale));
   const loanInput = computed(() =>
-    applyProduct(toLoanInput(form.value, deps.currency, undefined, undefined, numbers.value), product.value),
+    applyProduct(toLoanInput(form.value, deps.currency, savedProfile.value, undefined, numbers.value), product.value),
   );
   // Ranges only make sense for numbers that read.
   const rangeIssues = computed(() => (numbers.value.issues.length > 0 ? [] : productIssues(loanInput.value, product.value)));
@@ -224,7 +230,7 @@ export function createLoanModel(deps: ModelDeps) {
         rows: s.value.rows,
         payments: pay.servicingPayments.value,
         asOf: asOf.value,
-        penaltyDailyPercent: penaltyDailyPercent.value,
+        penaltyDailyPercent: penaltyDailyPercent.value ?? undefined,
       };
       return {
         key: JSON.stringify([input.loan, input.payments, input.asOf, input.penaltyDailyPercent]),
@@ -299,6 +305,7 @@ export function createLoanModel(deps: ModelDeps) {
         feeAmount: typedFromDecimal(l.fees?.[0]?.amount ?? '0', locale),
         feeWithheld: l.fees?.[0]?.withheld ?? true,
       };
+      savedProfile.value = l.profile ?? undefined;
       loadPayments(saved);
       loanStatus.value = { status: saved.status ?? 'ACTIVE', closedReason: saved.closedReason ?? null };
     });

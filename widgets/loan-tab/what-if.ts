@@ -69,6 +69,7 @@ export function applyAmountOverrides(input: LoanInput, base: Schedule, overrides
       totals: {
         principal: sum('principal'),
         interest: sum('interest'),
+        vat: rows.reduce((s, r) => s.plus(r.vat ?? '0'), new Decimal(0)).toFixed((base.totals.vat.split('.')[1] ?? '').length),
         fees: new Decimal(sum('fees')).plus(upfront).toFixed((base.totals.fees.split('.')[1] ?? '').length),
         total: new Decimal(sum('total')).plus(upfront).toFixed((base.totals.total.split('.')[1] ?? '').length),
       },

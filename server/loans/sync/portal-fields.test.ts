@@ -4,6 +4,7 @@ import { buildSchedule, serviceLoan } from '../lending-adapter.js';
 import type { LoanState } from '../operations/loan-state.js';
 import { sampleTerms } from '../sample-terms.js';
 import { dealFields, desiredItems, installmentFromTitle, itemTitle } from './portal-fields.js';
+import { formatFor } from './item-text.js';
 import { defaultSyncTarget } from './target.js';
 
 function state(n: number): LoanState {
@@ -36,8 +37,9 @@ describe('portal fields', () => {
 
   it('titles carry the installment number that reconcile reads back', () => {
     const s = state(3);
-    const t = itemTitle(s.schedule.rows[1]!, 3, 'RUB');
-    expect(t).toMatch(/^№2\/3 · 2024-03-15 · /);
+    const t = itemTitle(s.schedule.rows[1]!, 3, formatFor('ru', 'RUB'));
+    // The date and money as the tab shows them in Russian: 15.03.2024, "33 672,64 ₽".
+    expect(t).toMatch(/^№2\/3 · 15\.03\.2024 · \d{1,3}[\s\u00a0\u202f]\d{3},\d{2}[\s\u00a0]₽$/);
     expect(installmentFromTitle(t)).toBe(2);
     expect(installmentFromTitle('Payment 2')).toBeNull();
   });
@@ -52,6 +54,11 @@ describe('portal fields', () => {
     });
     const items = desiredItems(s, sv, target);
     expect(items.map((i) => i.fields.ufCrmLoanStatus)).toEqual(['paid', 'overdue', 'upcoming']);
+    expect(desiredItems(s, sv, defaultSyncTarget(1030, 'ru')).map((i) => i.fields.ufCrmLoanStatus)).toEqual([
+      'оплачен',
+      'просрочен',
+      'предстоит',
+    ]);
     expect(items[0]!.fields).toMatchObject({
       parentId2: 77,
       closedate: '2024-02-15',
@@ -68,9 +75,14 @@ describe('portal fields', () => {
     const d = dealFields(s, sv, target);
     const [r1, r2, r3] = s.schedule.rows;
     expect(d.UF_CRM_LOAN_NEXT_DUE_DATE).toBe('2024-04-15');
-    expect(d.UF_CRM_LOAN_NEXT_AMOUNT).toBe(`${new Decimal(r1!.total).add(r2!.total).add(r3!.total).toFixed(2)}|RUB`);
+    // Three installments and the penalty on the two overdue ones: what the tab shows as next payment.
+    const owed = sv.installments.slice(0, 3).reduce((a, i) => a.add(i.outstanding), new Decimal(0));
+    expect(owed.gt(new Decimal(r1!.total).add(r2!.total).add(r3!.total))).toBe(true);
+    expect(d.UF_CRM_LOAN_NEXT_AMOUNT).toBe(`${owed.toFixed(2)}|RUB`);
+    expect(sv.nextPayment).toEqual({ dueDate: '2024-04-15', amount: owed.toFixed(2) });
     expect(d.UF_CRM_LOAN_DAYS_PAST_DUE).toBe(34);
     expect(d.UF_CRM_LOAN_STATUS).toBe('overdue');
+    expect(dealFields(s, sv, defaultSyncTarget(1030, 'es')).UF_CRM_LOAN_STATUS).toBe('vencido');
     expect(d.UF_CRM_LOAN_BALANCE).toBe('100000.00|RUB');
   });
 });

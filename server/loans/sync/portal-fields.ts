@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import Decimal from 'decimal.js';
-import type { InstallmentState, ScheduleRow, Servicing } from '../lending-types.js';
+import type { Formatters } from '../../../widgets/loan-tab/format.js';
+import type { ScheduleRow, Servicing } from '../lending-types.js';
 import type { LoanState } from '../operations/loan-state.js';
+import { formatFor, loanStatusText, statusText } from './item-text.js';
 import type { InstallmentStatus, SyncTarget } from './target.js';
 
 // Pure: what each smart-process item and the deal should hold, from the schedule and servicing.
@@ -12,23 +14,13 @@ export interface DesiredItem {
   hash: string;
 }
 
-/** The core's status in the four words of the issue: a 'due' (today) installment is still upcoming. */
-export function installmentStatus(s: InstallmentState): InstallmentStatus {
-  switch (s.status) {
-    case 'paid':
-      return 'paid';
-    case 'overdue':
-      return 'overdue';
-    case 'partial':
-      return 'partially_paid';
-    default:
-      return new Decimal(s.paid).gt(0) ? 'partially_paid' : 'upcoming';
-  }
-}
-
-/** Title carries the installment number first ("№3 · …"): reconcile reads it back from a listing. */
-export function itemTitle(row: ScheduleRow, count: number, currency: string): string {
-  return `№${row.n}/${count} · ${row.dueDate} · ${row.total} ${currency}`;
+/**
+ * "№3/12 · 03/07/2026 · $2,030.86": the installment number first (reconcile reads it back from a
+ * listing, installmentFromTitle), then the due date and the amount as the tab shows them in the
+ * portal's language.
+ */
+export function itemTitle(row: ScheduleRow, count: number, fmt: Formatters): string {
+  return `№${row.n}/${count} · ${fmt.date(row.dueDate)} · ${fmt.money(row.total)}`;
 }
 
 export function installmentFromTitle(title: unknown): number | null {
@@ -51,13 +43,15 @@ export function hashFields(fields: Record<string, unknown>): string {
 
 export function desiredItems(state: LoanState, servicing: Servicing, target: SyncTarget): DesiredItem[] {
   const { loan, schedule } = state;
+  const fmt = formatFor(target.lang, loan.currency);
   const byN = new Map(servicing.installments.map((i) => [i.n, i]));
   const rows = schedule.rows;
   return rows.map((row, idx) => {
     const s = byN.get(row.n);
-    const status: InstallmentStatus = s ? installmentStatus(s) : 'upcoming';
+    // The status the tab shows for this installment (lending/servicing/loan-servicing.ts).
+    const status: InstallmentStatus = s?.status ?? 'upcoming';
     const fields: Record<string, unknown> = {
-      title: itemTitle(row, rows.length, loan.currency),
+      title: itemTitle(row, rows.length, fmt),
       parentId2: loan.dealId,
       begindate: idx === 0 ? schedule.terms.disbursementDate : rows[idx - 1]!.dueDate,
       closedate: row.dueDate,
@@ -67,16 +61,28 @@ export function desiredItems(state: LoanState, servicing: Servicing, target: Syn
     };
     const f = target.itemFields;
     if (f) {
+      const c = s?.components;
       fields[f.installment] = row.n;
       fields[f.principal] = row.principal;
       fields[f.interest] = row.interest;
       fields[f.fees] = row.fees;
       fields[f.total] = row.total;
-      fields[f.paid] = s?.paid ?? '0';
+      // Paid towards the installment itself; what went to its penalty is apart (paidPenalty).
+      fields[f.paid] = c ? sum(c.principal.paid, c.interest.paid, c.fees.paid, c.vat.paid) : '0';
       fields[f.outstanding] = s?.outstanding ?? row.total;
-      fields[f.status] = status;
+      fields[f.status] = statusText(status, target.lang);
       fields[f.balanceAfter] = row.closing;
       fields[f.loanId] = loan.id;
+      const split = target.splitFields;
+      if (split) {
+        fields[split.vat] = row.vat ?? '0';
+        fields[split.penalty] = c?.penalty.due ?? '0';
+        fields[split.paidPrincipal] = c?.principal.paid ?? '0';
+        fields[split.paidInterest] = c?.interest.paid ?? '0';
+        fields[split.paidFees] = c?.fees.paid ?? '0';
+        fields[split.paidVat] = c?.vat.paid ?? '0';
+        fields[split.paidPenalty] = c?.penalty.paid ?? '0';
+      }
     }
     const stage = target.stageIds?.[status];
     if (stage) fields.stageId = stage;
@@ -84,22 +90,27 @@ export function desiredItems(state: LoanState, servicing: Servicing, target: Syn
   });
 }
 
+/** Amounts of one currency added exactly, written with the scale they came in. */
+function sum(...amounts: string[]): string {
+  const dp = Math.max(...amounts.map((a) => new Decimal(a).decimalPlaces()));
+  return amounts.reduce((s, a) => s.add(a), new Decimal(0)).toFixed(dp);
+}
+
 /** Money user fields take "amount|CURRENCY" (UNVERIFIED(b24): the documented money UF format). */
 function money(amount: string, currency: string): string {
   return `${amount}|${currency}`;
 }
 
-/** The deal's OPPORTUNITY and loan user fields (crm.deal.update, UPPER_CASE names). */
+/**
+ * The deal's OPPORTUNITY and loan user fields (crm.deal.update, UPPER_CASE names). The next due date
+ * and amount are the tab's "next payment", the status its loan status (one servicing for both).
+ * UF_CRM_LOAN_TERM holds the number of installments (labelled so): a term of 8 fortnights has no
+ * honest whole number of months.
+ */
 export function dealFields(state: LoanState, servicing: Servicing, target: SyncTarget): Record<string, unknown> {
   const { loan, schedule } = state;
   const terms = schedule.terms;
-  const open = servicing.installments.filter((i) => new Decimal(i.outstanding).gt(0));
-  const next = open.find((i) => i.dueDate >= servicing.asOf) ?? open[0];
-  // The next payment includes any arrears before it: what the client must pay by that date.
-  const nextAmount = next
-    ? open.filter((i) => i.dueDate <= next.dueDate).reduce((s, i) => s.add(i.outstanding), new Decimal(0))
-    : new Decimal(0);
-  const status = open.length === 0 ? 'closed' : servicing.daysPastDue > 0 ? 'overdue' : 'active';
+  const next = servicing.nextPayment;
   const rate =
     terms.rate.annualPercent ?? (terms.rate.dailyPercent !== undefined ? new Decimal(terms.rate.dailyPercent).mul(365).toFixed() : '');
   const d = target.dealFields;
@@ -110,9 +121,10 @@ export function dealFields(state: LoanState, servicing: Servicing, target: SyncT
     [d.rate]: rate,
     [d.term]: terms.installments,
     [d.nextDueDate]: next?.dueDate ?? '',
-    [d.nextAmount]: money(nextAmount.toFixed(new Decimal(schedule.installmentAmount).decimalPlaces()), loan.currency),
+    // No next payment only once everything is paid: then nothing is due either (toBeCurrent is a zero in the currency's scale).
+    [d.nextAmount]: money(next?.amount ?? servicing.toBeCurrent, loan.currency),
     [d.balance]: money(servicing.outstanding.principal, loan.currency),
     [d.daysPastDue]: servicing.daysPastDue,
-    [d.status]: status,
+    [d.status]: loanStatusText(servicing.loanStatus, target.lang),
   };
 }

@@ -94,7 +94,7 @@ describe('syncLoanToPortal', () => {
     await registerPayment(db.kysely, P, dealId, { id: 'pay-3', date: '2024-03-20', amount: '100' }, actor, deps);
     const partialNow = await syncLoanToPortal(db.kysely, portal, P, saved.loanId, target, { now: () => new Date('2024-03-10T00:00:00Z') });
     expect(partialNow.updated).toBeGreaterThan(0);
-    expect(status()[1]).toBe('partially_paid');
+    expect(status()[1]).toBe('partially paid');
 
     await reversePayment(db.kysely, P, dealId, 'pay-1', { reasonCode: 'BOUNCED' }, actor, deps);
     await syncLoanToPortal(db.kysely, portal, P, saved.loanId, target, { now });

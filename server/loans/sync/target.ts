@@ -3,6 +3,8 @@ import { loadManifest, spaItemFieldName, type ManifestScheduleField } from '../.
 import type { Executor } from '../db-types.js';
 import type { PortalGateway } from '../portal-gateway.js';
 import { parsePlanLimits, scheduleItemsUnavailable } from '../../portals/plan-limits.js';
+import type { InstallmentStatusWord } from '../../../lending/index.js';
+import { portalLang, type PortalLang } from './item-text.js';
 
 /** Where and under which names the schedule and the deal fields are written in a portal. */
 export interface SyncTarget {
@@ -35,6 +37,11 @@ export interface SyncTarget {
     balanceAfter: string;
     loanId: string;
   } | null;
+  /**
+   * The per-component split of each item (VAT, penalty, and what was paid on each component): its own
+   * fields, so an older install without them still gets the rest. null when unknown.
+   */
+  splitFields: SplitFields | null;
   /** Stage id per status, when the smart process has stages for them (else the stage is left alone). */
   stageIds: Partial<Record<InstallmentStatus, string>> | null;
   /**
@@ -42,9 +49,21 @@ export interface SyncTarget {
    * in the app and the sync writes the deal fields only; entityTypeId is then not to be used.
    */
   dealOnly?: true;
+  /** The portal's language (app.info LANGUAGE_ID): titles, dates, money and statuses are written in it. */
+  lang: PortalLang;
 }
 
-export type InstallmentStatus = 'upcoming' | 'paid' | 'overdue' | 'partially_paid';
+export type InstallmentStatus = InstallmentStatusWord;
+
+export interface SplitFields {
+  vat: string;
+  penalty: string;
+  paidPrincipal: string;
+  paidInterest: string;
+  paidFees: string;
+  paidVat: string;
+  paidPenalty: string;
+}
 
 export const DEFAULT_DEAL_FIELDS: SyncTarget['dealFields'] = {
   rate: 'UF_CRM_LOAN_RATE',
@@ -70,8 +89,25 @@ export const DEFAULT_ITEM_FIELDS: NonNullable<SyncTarget['itemFields']> = {
   loanId: 'ufCrmLoanId',
 };
 
-export function defaultSyncTarget(entityTypeId: number): SyncTarget {
-  return { entityTypeId, dealFields: DEFAULT_DEAL_FIELDS, itemFields: DEFAULT_ITEM_FIELDS, stageIds: null };
+export const DEFAULT_SPLIT_FIELDS: SplitFields = {
+  vat: 'ufCrmLoanVat',
+  penalty: 'ufCrmLoanPenalty',
+  paidPrincipal: 'ufCrmLoanPaidPrincipal',
+  paidInterest: 'ufCrmLoanPaidInterest',
+  paidFees: 'ufCrmLoanPaidFees',
+  paidVat: 'ufCrmLoanPaidVat',
+  paidPenalty: 'ufCrmLoanPaidPenalty',
+};
+
+export function defaultSyncTarget(entityTypeId: number, lang: PortalLang = 'en'): SyncTarget {
+  return {
+    entityTypeId,
+    dealFields: DEFAULT_DEAL_FIELDS,
+    itemFields: DEFAULT_ITEM_FIELDS,
+    splitFields: DEFAULT_SPLIT_FIELDS,
+    stageIds: null,
+    lang,
+  };
 }
 
 type ItemFields = NonNullable<SyncTarget['itemFields']>;
@@ -95,19 +131,46 @@ const MANIFEST_KEYS: Record<keyof ItemFields, string> = {
  * null when the manifest lacks one of them (the sync then writes only the standard fields).
  */
 export function scheduleItemFields(typeId: number, fields: ManifestScheduleField[] = loadManifest().scheduleFields): ItemFields | null {
+  return fieldNames(typeId, MANIFEST_KEYS, fields);
+}
+
+function fieldNames<K extends string>(typeId: number, keys: Record<K, string>, fields: ManifestScheduleField[]): Record<K, string> | null {
   const byKey = new Map(fields.map((f) => [f.key, f.name]));
-  const out: Partial<ItemFields> = {};
-  for (const [k, mk] of Object.entries(MANIFEST_KEYS) as [keyof ItemFields, string][]) {
+  const out: Partial<Record<K, string>> = {};
+  for (const [k, mk] of Object.entries(keys) as [K, string][]) {
     const name = byKey.get(mk);
     if (!name) return null;
     out[k] = spaItemFieldName(typeId, name);
   }
-  return out as ItemFields;
+  return out as Record<K, string>;
+}
+
+// SplitFields key ← manifest scheduleFields key.
+const SPLIT_KEYS: Record<keyof SplitFields, string> = {
+  vat: 'vat',
+  penalty: 'penalty',
+  paidPrincipal: 'paidPrincipal',
+  paidInterest: 'paidInterest',
+  paidFees: 'paidFees',
+  paidVat: 'paidVat',
+  paidPenalty: 'paidPenalty',
+};
+
+/** The crm.item names of the split fields install created; null when the manifest lacks one. */
+export function scheduleSplitFields(typeId: number, fields: ManifestScheduleField[] = loadManifest().scheduleFields): SplitFields | null {
+  return fieldNames(typeId, SPLIT_KEYS, fields);
 }
 
 /** The target for a smart process whose crm.type id is known: the fields install created. */
-export function installedSyncTarget(entityTypeId: number, typeId: number): SyncTarget {
-  return { entityTypeId, dealFields: DEFAULT_DEAL_FIELDS, itemFields: scheduleItemFields(typeId), stageIds: null };
+export function installedSyncTarget(entityTypeId: number, typeId: number, lang: PortalLang = 'en'): SyncTarget {
+  return {
+    entityTypeId,
+    dealFields: DEFAULT_DEAL_FIELDS,
+    itemFields: scheduleItemFields(typeId),
+    splitFields: scheduleSplitFields(typeId),
+    stageIds: null,
+    lang,
+  };
 }
 
 // crm.type id per portal and entityTypeId: it never changes for a smart process, so one lookup
@@ -131,6 +194,21 @@ async function typeIdOf(gw: PortalGateway, portalId: string, entityTypeId: numbe
   return Number(t.id);
 }
 
+// The portal's language per portal: asked once per process (app.info), bounded like typeIds. A portal
+// whose language changes is written in the new one after a restart.
+const langs = new Map<string, PortalLang>();
+
+async function langOf(gw: PortalGateway, portalId: string): Promise<PortalLang> {
+  const known = langs.get(portalId);
+  if (known !== undefined) return known;
+  // doc: api-reference/common/system/app-info.md — result.LANGUAGE_ID, the portal's language.
+  const res = await gw.call<{ LANGUAGE_ID?: string }>('app.info', {});
+  const lang = portalLang(res.LANGUAGE_ID);
+  if (langs.size > 10_000) langs.clear();
+  langs.set(portalId, lang);
+  return lang;
+}
+
 /**
  * The portal's target from the platform's portals row (schedule_entity_type_id set at install).
  * With a gateway, the item user fields are the ones install created (their names need the crm.type
@@ -144,16 +222,22 @@ export async function resolveSyncTarget(db: Executor, portalId: string, gw?: Por
     .executeTakeFirst();
   const id = row?.schedule_entity_type_id;
   if (scheduleItemsUnavailable(parsePlanLimits(row?.plan_limits)))
-    return { ...defaultSyncTarget(Number(id ?? 0)), itemFields: null, dealOnly: true };
+    // The deal's status is written in the portal's language there too.
+    return {
+      ...defaultSyncTarget(Number(id ?? 0), gw ? await langOf(gw, portalId) : 'en'),
+      itemFields: null,
+      splitFields: null,
+      dealOnly: true,
+    };
   if (id === null || id === undefined)
     throw new AppError(
       'NOT_READY',
       `portal ${portalId} has no payment-schedule smart process yet`,
       'The app is not fully installed in this portal',
     );
-  if (!gw) return { ...defaultSyncTarget(Number(id)), itemFields: null };
+  if (!gw) return { ...defaultSyncTarget(Number(id)), itemFields: null, splitFields: null };
   const typeId = await typeIdOf(gw, portalId, Number(id));
   if (typeId === null)
     throw new AppError('NOT_READY', `portal ${portalId}: smart process ${id} not found`, 'The app is not fully installed in this portal');
-  return installedSyncTarget(Number(id), typeId);
+  return installedSyncTarget(Number(id), typeId, await langOf(gw, portalId));
 }

@@ -1,0 +1,133 @@
+// The ONE servicing of a saved loan that the loan tab, the loan API and the CRM sync all show: the
+// same allocation order, the same penalty, the same statuses and the same "next payment". Before,
+// the tab chose its own order (RU statutory for RUB) and penalty (a local 0.1 % a day) while the
+// server used none, so a late but fully paid installment read "paid" in the CRM and "overdue" in
+// the tab, and a regulatory profile without an order (MX) or with a penalty cap (RU-MFO) made the
+// tab's servicing fail — its figures stayed "…" forever.
+import { Dec } from '../decimal.js';
+import { resolveProfile } from '../profiles.js';
+import { parseServicingInput } from './parse-servicing.js';
+import { service } from './service.js';
+import { servicingToJson } from './servicing-json.js';
+import type { InstallmentRowJson, PaymentJson } from './parse-servicing.js';
+import type { InstallmentJson, ServicingJson } from './servicing-json.js';
+
+/** The loan as saved (or as the tab builds it): only what servicing reads. */
+export interface LoanServicingLoanJson {
+  currency: string;
+  disbursementDate: string;
+  contractDate?: string | undefined;
+  profile?: string | undefined;
+}
+
+export interface LoanServicingInputJson {
+  loan: LoanServicingLoanJson;
+  /** The schedule's rows as built (schedule_versions or the tab's own): vat when the loan has it. */
+  rows: InstallmentRowJson[];
+  payments: PaymentJson[];
+  asOf: string;
+  /** A what-if penalty (% a day, as typed); the loan's own (loanPenalty) when absent. */
+  penaltyDailyPercent?: string | undefined;
+}
+
+/** The four words the tab, the schedule items and the deal use for an installment. */
+export type InstallmentStatusWord = 'paid' | 'partial' | 'overdue' | 'upcoming';
+export type LoanStatusWord = 'active' | 'overdue' | 'closed';
+
+export interface LoanInstallmentJson extends Omit<InstallmentJson, 'status'> {
+  status: InstallmentStatusWord;
+}
+
+export interface LoanServicingJson extends Omit<ServicingJson, 'installments'> {
+  installments: LoanInstallmentJson[];
+  /** The penalty rate applied, % a day. */
+  penaltyDailyPercent: string;
+  /**
+   * What the client must pay by the next due date: the first open installment due on or after asOf
+   * (or the first open one when all are past due), plus every open installment due before it.
+   */
+  nextPayment: { dueDate: string; amount: string } | null;
+  loanStatus: LoanStatusWord;
+}
+
+/**
+ * The penalty a loan carries, % a day, until products store their own: 0.1 % a day; under RU-MFO
+ * 0.05 % a day (18.25 % a year), inside 353-FZ art. 5 p. 21's 20 % a year while interest accrues.
+ */
+export function loanPenaltyDailyPercent(loan: Pick<LoanServicingLoanJson, 'profile'>): string {
+  return loan.profile === 'RU-MFO' ? '0.05' : '0.1';
+}
+
+/**
+ * The allocation order: the profile's statutory one when it fixes one; for other RUB loans
+ * Russia's statutory order (353-FZ art. 5 p. 20 applies to every consumer loan); else
+ * "penalties first".
+ */
+export function loanAllocationOrder(loan: LoanServicingLoanJson): string | undefined {
+  if (loan.profile && resolveProfile(loan.profile, loan.contractDate ?? loan.disbursementDate).allocationOrder) return undefined;
+  return loan.currency === 'RUB' ? 'ru-statutory-2024' : 'penalties-first';
+}
+
+export function serviceLoanJson(input: LoanServicingInputJson): LoanServicingJson {
+  const { loan } = input;
+  const typed = input.penaltyDailyPercent?.trim();
+  const penaltyDailyPercent = typed === undefined || typed === '' ? loanPenaltyDailyPercent(loan) : typed;
+  const allocation = loanAllocationOrder(loan);
+  // The core checks the rate (a number, not negative, inside the profile's caps: path penalty.dailyPercent).
+  const { terms } = parseServicingInput({
+    rows: input.rows.map(({ n, dueDate, principal, interest, fees, vat }) => ({
+      n,
+      dueDate,
+      principal,
+      interest,
+      fees,
+      ...(vat ? { vat } : {}),
+    })),
+    currency: loan.currency,
+    disbursementDate: loan.disbursementDate,
+    ...(loan.profile ? { profile: loan.profile, contractDate: loan.contractDate ?? loan.disbursementDate } : {}),
+    asOf: input.asOf,
+    // Payments the chosen date has not reached yet do not count (the core refuses them).
+    payments: input.payments.filter((p) => p.date <= input.asOf),
+    penalty: { dailyPercent: penaltyDailyPercent },
+    ...(allocation ? { allocation } : {}),
+  });
+  const r = servicingToJson(service(terms), terms);
+  const installments = r.installments.map((i) => ({ ...i, status: statusWord(i) }));
+  const open = installments.filter((i) => !new Dec(i.outstanding).isZero());
+  const next = open.find((i) => i.dueDate >= r.asOf) ?? open[0];
+  const nextPayment = next
+    ? {
+        dueDate: next.dueDate,
+        amount: fixedLike(
+          open.filter((i) => i.dueDate <= next.dueDate).reduce((s, i) => s.plus(i.outstanding), new Dec(0)),
+          r.toBeCurrent,
+        ),
+      }
+    : null;
+  return {
+    ...r,
+    installments,
+    penaltyDailyPercent,
+    nextPayment,
+    loanStatus: open.length === 0 ? 'closed' : r.daysPastDue > 0 ? 'overdue' : 'active',
+  };
+}
+
+/** The amount written with as many decimals as the core writes its own (the currency's scale). */
+function fixedLike(amount: Dec, sample: string): string {
+  const dot = sample.indexOf('.');
+  return amount.toFixed(dot < 0 ? 0 : sample.length - dot - 1);
+}
+
+/** The core's 'due' (falls due today) reads as the installment ahead: partial when something is paid. */
+function statusWord(i: InstallmentJson): InstallmentStatusWord {
+  switch (i.status) {
+    case 'paid':
+    case 'partial':
+    case 'overdue':
+      return i.status;
+    default:
+      return new Dec(i.paid).gt(0) ? 'partial' : 'upcoming';
+  }
+}
