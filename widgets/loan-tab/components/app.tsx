@@ -42,6 +42,7 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal }: AppProps) {
   const r = model.effectiveRates.value;
   const rates = r === null ? null : r.ok ? r.value : {};
   const servicing = serv && serv.ok ? serv.value : null;
+  const servicingIssue = serv && !serv.ok ? (serv.issues[0] ?? null) : null;
   const save = model.saveState.value;
   return (
     <main class="lt-app" data-ready={s.ok ? 'yes' : 'no'}>
@@ -110,7 +111,7 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal }: AppProps) {
               fmt={fmt}
             />
           </section>
-          {model.dealId ? <PaymentsPanel model={model} servicing={servicing} t={t} fmt={fmt} /> : null}
+          {model.dealId ? <PaymentsPanel model={model} servicing={servicing} servicingIssue={servicingIssue} t={t} fmt={fmt} /> : null}
         </>
       ) : (
         <p class="lt-error" role="alert" data-testid="issues">

@@ -83,6 +83,8 @@ export function LoanForm({ model, t }: Props) {
           <option value="annuity">{t('method.annuity')}</option>
           <option value="equal-principal">{t('method.equal-principal')}</option>
           <option value="flat">{t('method.flat')}</option>
+          <option value="single-payment">{t('method.single-payment')}</option>
+          <option value="interest-free">{t('method.interest-free')}</option>
         </select>
       </Field>
       <Field label={t('disbursementDate')} error={err('disbursementDate')}>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Formatters } from '../format.js';
 import { errorText, type Translate } from '../i18n.js';
-import type { Servicing } from '../lending-types.js';
+import type { LendingIssue, Servicing } from '../lending-types.js';
 import type { LoanModel } from '../model.js';
 import { Field } from './field.js';
 import { PaymentHistory } from './payment-history.js';
@@ -9,17 +9,23 @@ import { PaymentHistory } from './payment-history.js';
 interface Props {
   model: LoanModel;
   servicing: Servicing | null;
+  /** Why servicing could not be computed (e.g. a what-if penalty above the profile's cap); null otherwise. */
+  servicingIssue: LendingIssue | null;
   t: Translate;
   fmt: Formatters;
 }
 
 /** Where the loan stands on the chosen date, the payments so far, and a new payment (not on a closed loan). */
-export function PaymentsPanel({ model, servicing, t, fmt }: Props) {
+export function PaymentsPanel({ model, servicing, servicingIssue, t, fmt }: Props) {
   const [date, setDate] = useState(model.asOf.value);
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState('cash');
   const [reference, setReference] = useState('');
   const payErr = model.paymentError.value;
+  const penaltyErr = servicingIssue?.field.startsWith('penalty') ? servicingIssue : null;
+  const otherErr = servicingIssue && !penaltyErr ? servicingIssue : null;
+  // A figure: "…" while recomputed, "—" when servicing failed (the reason is shown), never "…" forever.
+  const fig = (f: (s: Servicing) => string): string | null => (servicing ? f(servicing) : servicingIssue ? '—' : null);
   return (
     <section class="lt-section">
       <h3 class="lt-h3">{t('payments')}</h3>
@@ -33,24 +39,36 @@ export function PaymentsPanel({ model, servicing, t, fmt }: Props) {
             onInput={(e) => (model.asOf.value = e.currentTarget.value)}
           />
         </Field>
-        <Field label={t('penaltyRate')}>
+        <Field label={t('penaltyRate')} error={penaltyErr ? errorText(t, penaltyErr.code) : undefined}>
           <input
             class="lt-input"
             name="penaltyRate"
             inputMode="decimal"
-            value={model.penaltyDailyPercent.value}
+            // The loan's own rate until the user types a what-if one.
+            value={model.penaltyDailyPercent.value ?? servicing?.penaltyDailyPercent ?? ''}
             onInput={(e) => (model.penaltyDailyPercent.value = e.currentTarget.value)}
           />
         </Field>
       </div>
       {/* Always there, "…" while servicing is recomputed after a change: a block that left and came
           back on every keystroke resized the portal's iframe twice per edit. */}
-      <div class="lt-summary" data-testid="servicing" aria-busy={servicing === null}>
-        <Kpi label={t('daysPastDue')} value={servicing ? String(servicing.daysPastDue) : null} />
-        <Kpi label={t('penalty')} value={servicing ? fmt.money(servicing.penaltyOutstanding) : null} />
-        <Kpi label={t('toBeCurrent')} value={servicing ? fmt.money(servicing.toBeCurrent) : null} testId="to-be-current" />
-        <Kpi label={t('payoff')} value={servicing ? fmt.money(servicing.payoff) : null} testId="payoff" />
+      <div class="lt-summary" data-testid="servicing" aria-busy={servicing === null && servicingIssue === null}>
+        <Kpi label={t('loanStatus')} value={fig((s) => t(`loanStatus.${s.loanStatus}`))} testId="loan-status" />
+        <Kpi label={t('daysPastDue')} value={fig((s) => String(s.daysPastDue))} testId="days-past-due" />
+        <Kpi label={t('penalty')} value={fig((s) => fmt.money(s.penaltyOutstanding))} testId="penalty" />
+        <Kpi label={t('toBeCurrent')} value={fig((s) => fmt.money(s.toBeCurrent))} testId="to-be-current" />
+        <Kpi
+          label={t('nextPayment')}
+          value={fig((s) => (s.nextPayment ? `${fmt.money(s.nextPayment.amount)} · ${fmt.date(s.nextPayment.dueDate)}` : '—'))}
+          testId="next-payment"
+        />
+        <Kpi label={t('payoff')} value={fig((s) => fmt.money(s.payoff))} testId="payoff" />
       </div>
+      {otherErr ? (
+        <p class="lt-error" role="alert" data-testid="servicing-issue">
+          {errorText(t, otherErr.code)}
+        </p>
+      ) : null}
       <PaymentHistory model={model} servicing={servicing} t={t} fmt={fmt} />
       {model.closed.value ? null : (
         <form

@@ -14,6 +14,8 @@ export interface ScheduleRowProps {
   last: boolean;
   /** A what-if amount typed here that did not read: shown as typed, with the reason under it. */
   unread?: AmountOverride | undefined;
+  /** The loan carries VAT (MX IVA): its own column, so principal + interest + fees + VAT = payment. */
+  vat: boolean;
   model: LoanModel;
   t: Translate;
   fmt: Formatters;
@@ -30,12 +32,13 @@ export class ScheduleRow extends Component<ScheduleRowProps> {
       p.editable !== o.editable ||
       p.last !== o.last ||
       p.unread !== o.unread ||
+      p.vat !== o.vat ||
       p.fmt !== o.fmt ||
       p.t !== o.t
     );
   }
 
-  override render({ r, st, future, editable, last, unread, model, t, fmt }: ScheduleRowProps) {
+  override render({ r, st, future, editable, last, unread, vat, model, t, fmt }: ScheduleRowProps) {
     return (
       <tr class={st ? `lt-row--${st.status}` : undefined}>
         <td>{r.n}</td>
@@ -55,6 +58,7 @@ export class ScheduleRow extends Component<ScheduleRowProps> {
         <td class="lt-num">{fmt.number(r.principal)}</td>
         <td class="lt-num">{fmt.number(r.interest)}</td>
         <td class="lt-num">{fmt.number(r.fees)}</td>
+        {vat ? <td class="lt-num">{fmt.number(r.vat ?? '0')}</td> : null}
         <td class="lt-num">
           {editable && future && !last ? (
             <>

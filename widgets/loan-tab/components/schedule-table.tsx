@@ -32,7 +32,7 @@ const ROW_PX = 33;
  * outside the portal's viewport are neither laid out nor painted, and the columns still line up.
  * Internal table boxes can't be contained, hence tables rather than tbodies.
  */
-function Columns() {
+function Columns({ vat }: { vat: boolean }) {
   return (
     <colgroup>
       <col class="lt-col--n" />
@@ -41,6 +41,7 @@ function Columns() {
       <col />
       <col />
       <col />
+      {vat ? <col /> : null}
       <col />
       <col />
       <col class="lt-col--status" />
@@ -61,6 +62,7 @@ class Frozen extends Component<{ frozen: boolean; children: ComponentChildren }>
 
 interface BlockProps {
   count: number;
+  vat: boolean;
   complete: boolean;
   rows: () => ComponentChildren;
 }
@@ -85,15 +87,15 @@ class Block extends Component<BlockProps, { shown: boolean }> {
 
   override shouldComponentUpdate(next: BlockProps, nextState: { shown: boolean }): boolean {
     // A block waiting for its frame only needs its height kept right.
-    return next.complete || nextState.shown || next.count !== this.props.count;
+    return next.complete || nextState.shown || next.count !== this.props.count || next.vat !== this.props.vat;
   }
 
-  override render({ count, complete, rows }: BlockProps, { shown }: { shown: boolean }) {
+  override render({ count, vat, complete, rows }: BlockProps, { shown }: { shown: boolean }) {
     const live = complete || shown;
     return (
       <div ref={this.box} class="lt-schedule__block" style={{ containIntrinsicSize: `auto ${count * ROW_PX}px` }}>
         <table class="lt-table lt-table--fixed lt-table--cont">
-          <Columns />
+          <Columns vat={vat} />
           <tbody>
             <Frozen frozen={!live}>{live ? rows() : null}</Frozen>
           </tbody>
@@ -109,6 +111,8 @@ export function ScheduleTable({ schedule, states, model, editable, t, fmt }: Pro
   const rows = schedule.rows;
   // What-if amounts that did not read in the user's locale: their cells keep the text and say why.
   const unread = new Map(model.amountEdits.value.filter((o) => o.issue).map((o) => [o.n, o]));
+  // VAT gets its own column when the loan carries it (MX IVA on interest), so a row adds up.
+  const vat = rows.some((r) => r.vat !== undefined);
   // The rows array last rendered in full; a new schedule updates the blocks on screen first.
   const [fullFor, setFullFor] = useState<Row[] | null>(null);
   const complete = fullFor === rows;
@@ -133,6 +137,7 @@ export function ScheduleTable({ schedule, states, model, editable, t, fmt }: Pro
       editable={editable}
       last={r.n >= rows.length}
       unread={unread.get(r.n)}
+      vat={vat}
       model={model}
       t={t}
       fmt={fmt}
@@ -143,7 +148,7 @@ export function ScheduleTable({ schedule, states, model, editable, t, fmt }: Pro
   return (
     <div class="lt-schedule" data-testid="schedule" data-complete={complete ? 'yes' : 'no'}>
       <table class="lt-table lt-table--fixed">
-        <Columns />
+        <Columns vat={vat} />
         <thead>
           <tr>
             <th>{t('n')}</th>
@@ -152,6 +157,7 @@ export function ScheduleTable({ schedule, states, model, editable, t, fmt }: Pro
             <th class="lt-num">{t('principal')}</th>
             <th class="lt-num">{t('interest')}</th>
             <th class="lt-num">{t('fees')}</th>
+            {vat ? <th class="lt-num">{t('vat')}</th> : null}
             <th class="lt-num">{t('total')}</th>
             <th class="lt-num">{t('closing')}</th>
             <th>{t('status')}</th>
@@ -161,10 +167,10 @@ export function ScheduleTable({ schedule, states, model, editable, t, fmt }: Pro
       {blocks.map((from) => {
         const count = Math.min(BLOCK_ROWS, rows.length - from);
         // Keyed by position, so a new schedule updates the blocks' rows in place.
-        return <Block key={from} count={count} complete={complete} rows={() => rows.slice(from, from + count).map(row)} />;
+        return <Block key={from} count={count} vat={vat} complete={complete} rows={() => rows.slice(from, from + count).map(row)} />;
       })}
       <table class="lt-table lt-table--fixed lt-table--cont">
-        <Columns />
+        <Columns vat={vat} />
         <tfoot>
           <tr>
             <td colSpan={3}>{t('totals')}</td>
@@ -175,6 +181,11 @@ export function ScheduleTable({ schedule, states, model, editable, t, fmt }: Pro
               {fmt.number(schedule.totals.interest)}
             </td>
             <td class="lt-num">{fmt.number(schedule.totals.fees)}</td>
+            {vat ? (
+              <td class="lt-num" data-testid="total-vat">
+                {fmt.number(schedule.totals.vat)}
+              </td>
+            ) : null}
             <td class="lt-num" data-testid="total-total">
               {fmt.money(schedule.totals.total)}
             </td>
