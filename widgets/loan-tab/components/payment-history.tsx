@@ -27,7 +27,11 @@ export function PaymentHistory({ model, servicing, t, fmt }: Props) {
   const allocations = new Map((servicing?.allocations ?? []).map((a) => [a.paymentId, a]));
   // By value date; the ledger lists them in the order they were booked, a backdated one last.
   const payments = [...model.payments.value].sort((a, b) => a.date.localeCompare(b.date));
-  const cols = canReverse ? 9 : 8;
+  // Every component a payment can go to has its column, so a row adds up to its amount (IVA/VAT only
+  // on loans that carry it: MX).
+  const base = model.baseSchedule.value;
+  const vat = base.ok && base.value.rows.some((r) => r.vat !== undefined);
+  const cols = 9 + (vat ? 1 : 0) + (canReverse ? 1 : 0);
   const close = (): void => {
     model.dismissReversalError();
     setConfirming(null);
@@ -47,6 +51,8 @@ export function PaymentHistory({ model, servicing, t, fmt }: Props) {
                 <th>{t('paymentReference')}</th>
                 <th class="lt-num">{t('interest')}</th>
                 <th class="lt-num">{t('principal')}</th>
+                <th class="lt-num">{t('fees')}</th>
+                {vat ? <th class="lt-num">{t('vat')}</th> : null}
                 <th class="lt-num">{t('penalty')}</th>
                 <th class="lt-num">{t('inAdvance')}</th>
                 {canReverse ? <th /> : null}
@@ -55,7 +61,7 @@ export function PaymentHistory({ model, servicing, t, fmt }: Props) {
             <tbody>
               {payments.map((p) => (
                 <Fragment key={p.id}>
-                  <PaymentRow payment={p} allocation={allocations.get(p.id)} t={t} fmt={fmt}>
+                  <PaymentRow payment={p} allocation={allocations.get(p.id)} vat={vat} t={t} fmt={fmt}>
                     {canReverse ? (
                       <td class="lt-num">
                         {p.unconfirmed ? (
@@ -102,12 +108,13 @@ export function PaymentHistory({ model, servicing, t, fmt }: Props) {
 interface RowProps {
   payment: PaymentRecord;
   allocation: Allocation | undefined;
+  vat: boolean;
   t: Translate;
   fmt: Formatters;
   children: ComponentChildren;
 }
 
-function PaymentRow({ payment: p, allocation: a, t, fmt, children }: RowProps) {
+function PaymentRow({ payment: p, allocation: a, vat, t, fmt, children }: RowProps) {
   const part = (v: string | undefined): string => (v === undefined ? DASH : fmt.number(v));
   return (
     <tr data-payment-id={p.id} title={a ? undefined : t('notAllocatedYet')}>
@@ -120,6 +127,8 @@ function PaymentRow({ payment: p, allocation: a, t, fmt, children }: RowProps) {
       <td>{p.reference || DASH}</td>
       <td class="lt-num">{part(a?.interest)}</td>
       <td class="lt-num">{part(a?.principal)}</td>
+      <td class="lt-num">{part(a?.fees)}</td>
+      {vat ? <td class="lt-num">{part(a?.vat)}</td> : null}
       <td class="lt-num">{part(a?.penalty)}</td>
       <td class="lt-num">{part(a?.inAdvance)}</td>
       {children}
