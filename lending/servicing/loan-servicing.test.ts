@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { isLendingError } from '../errors.js';
+import { scheduleFromJson } from '../commands.js';
+import { serviceLoanJson, type LoanServicingInputJson } from './loan-servicing.js';
+
+const loan = (over: Record<string, unknown> = {}) => ({
+  principal: '30000',
+  currency: 'RUB',
+  contractDate: '2026-01-10',
+  disbursementDate: '2026-01-10',
+  method: 'annuity',
+  rate: { dailyPercent: '0.8' },
+  installments: 4,
+  frequency: { unit: 'week', every: 2 },
+  firstDueDate: '2026-01-24',
+  dayCount: 'actual/365',
+  interest: 'daily',
+  ...over,
+});
+
+function input(l: ReturnType<typeof loan>, rest: Partial<LoanServicingInputJson> = {}): LoanServicingInputJson {
+  const s = scheduleFromJson(l);
+  return {
+    loan: {
+      currency: l.currency,
+      disbursementDate: l.disbursementDate,
+      contractDate: l.contractDate,
+      profile: l.profile as string | undefined,
+    },
+    rows: s.rows,
+    payments: [],
+    asOf: '2026-02-10',
+    ...rest,
+  };
+}
+
+describe('serviceLoanJson: the servicing the tab, the loan API and the sync share', () => {
+  it('RU-MFO: the statutory order and a penalty inside the cap, with no order or rate given', () => {
+    const r = serviceLoanJson(input(loan({ profile: 'RU-MFO' })));
+    expect(r.allocationOrder).toBe('ru-statutory-2024');
+    expect(r.penaltyDailyPercent).toBe('0.05');
+    expect(Number(r.penaltyOutstanding)).toBeGreaterThan(0);
+    expect(r.loanStatus).toBe('overdue');
+  });
+
+  it('MX has no statutory order: penalties first, and the IVA is due with each installment', () => {
+    const l = loan({ currency: 'MXN', profile: 'MX', rate: { annualPercent: '60' } });
+    const r = serviceLoanJson(input(l, { asOf: '2026-01-20' }));
+    expect(r.allocationOrder).toBe('penalties-first');
+    expect(Number(r.installments[0]!.components.vat.due)).toBeGreaterThan(0);
+    expect(r.installments.map((i) => i.status)).toEqual(['upcoming', 'upcoming', 'upcoming', 'upcoming']);
+  });
+
+  it("a what-if penalty above RU-MFO's cap is refused with its field", () => {
+    try {
+      serviceLoanJson(input(loan({ profile: 'RU-MFO' }), { penaltyDailyPercent: '0.1' }));
+      expect.unreachable();
+    } catch (e) {
+      expect(isLendingError(e) && [e.code, e.path]).toEqual(['PROFILE_PENALTY_CAP', 'penalty.dailyPercent']);
+    }
+  });
+
+  it('next payment: the next open installment plus the arrears; "due today" with a part paid reads partial', () => {
+    const i = input(loan());
+    const first = i.rows[0]!;
+    const r = serviceLoanJson({ ...i, asOf: first.dueDate, payments: [{ id: 'a', date: first.dueDate, amount: '100' }] });
+    expect(r.installments[0]!.status).toBe('partial');
+    expect(r.nextPayment).toEqual({ dueDate: first.dueDate, amount: r.installments[0]!.outstanding });
+    const later = serviceLoanJson({ ...i, asOf: '2026-02-10' });
+    const [a, b, c] = later.installments;
+    expect(later.nextPayment!.dueDate).toBe(c!.dueDate);
+    expect(Number(later.nextPayment!.amount)).toBeCloseTo(Number(a!.outstanding) + Number(b!.outstanding) + Number(c!.outstanding), 2);
+  });
+
+  it('paid off: closed, nothing next', () => {
+    const i = input(loan());
+    const r = serviceLoanJson({ ...i, payments: [{ id: 'all', date: '2026-01-20', amount: '40000' }] });
+    expect(r.loanStatus).toBe('closed');
+    expect(r.nextPayment).toBeNull();
+  });
+});
