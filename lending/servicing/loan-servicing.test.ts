@@ -72,6 +72,18 @@ describe('serviceLoanJson: the servicing the tab, the loan API and the sync shar
     expect(Number(later.nextPayment!.amount)).toBeCloseTo(Number(a!.outstanding) + Number(b!.outstanding) + Number(c!.outstanding), 2);
   });
 
+  it('an installment paid late without its penalty reads paid (RU order: penalty last); the penalty is owed apart', () => {
+    const i = input(loan());
+    const first = i.rows[0]!;
+    const r = serviceLoanJson({ ...i, payments: [{ id: 'a', date: '2026-02-01', amount: first.total }] });
+    expect(r.allocationOrder).toBe('ru-statutory-2024');
+    const one = r.installments[0]!;
+    expect(one.status).toBe('paid');
+    expect(one.daysPastDue).toBe(0);
+    expect(Number(one.components.penalty.outstanding)).toBeGreaterThan(0);
+    expect(Number(r.penaltyOutstanding)).toBeGreaterThan(0);
+  });
+
   it('paid off: closed, nothing next', () => {
     const i = input(loan());
     const r = serviceLoanJson({ ...i, payments: [{ id: 'all', date: '2026-01-20', amount: '40000' }] });

@@ -120,10 +120,16 @@ function fixedLike(amount: Dec, sample: string): string {
   return amount.toFixed(dot < 0 ? 0 : sample.length - dot - 1);
 }
 
-/** The core's 'due' (falls due today) reads as the installment ahead: partial when something is paid. */
+/**
+ * An installment's word is about the installment itself — principal, interest, fees, VAT — like its
+ * days past due: one whose own amounts are paid reads "paid" even while a penalty on it is still
+ * owed (that shows as the penalty, apart). The core's 'due' (falls due today) reads as the
+ * installment ahead: partial when something is paid.
+ */
 function statusWord(i: InstallmentJson): InstallmentStatusWord {
+  const c = i.components;
+  if ([c.principal, c.interest, c.fees, c.vat].every((x) => new Dec(x.outstanding).isZero())) return 'paid';
   switch (i.status) {
-    case 'paid':
     case 'partial':
     case 'overdue':
       return i.status;
