@@ -7,7 +7,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoanView } from '../server/loans/operations/get-loan-view.js';
-import { scheduleSplitFields } from '../server/loans/sync/target.js';
+import { scheduleItemFields, scheduleSplitFields } from '../server/loans/sync/target.js';
 import { upsertProduct } from '../server/products/repository.js';
 import type { LoanProduct } from '../server/products/product.js';
 import { formatters, type Formatters } from '../widgets/loan-tab/format.js';
@@ -73,9 +73,11 @@ function product(over: Partial<LoanProduct>): LoanProduct {
   };
 }
 
-/** A platform with the app installed, a browser in `locale` and one product offered. */
+/** A platform with the app installed in a portal speaking `locale`'s language, a browser in `locale` and one product offered. */
 async function rigWithProduct(locale: string, p: LoanProduct): Promise<LoanTabRig> {
   const rig = await startLoanTabRig({ locale });
+  // The portal's language, as app.info answers it (LANGUAGE_ID): the schedule items are written in it.
+  rig.p.em.core.state.app!.languageId = locale.slice(0, 2);
   await upsertProduct(rig.p.db.kysely, rig.portalId, p, new Date().toISOString());
   return rig;
 }
@@ -165,6 +167,9 @@ describe('an MX single-payment loan in es-MX: IVA, CAT and a filled payments blo
     const split = scheduleSplitFields(types.types[0]!.id)!;
     const [item] = await rig.items(dealId);
     expect(Number(item![split.vat])).toBe(Number(row.vat));
+    expect(item!.title).toBe(`№1/1 · ${fmt.date(row.dueDate)} · ${fmt.money(row.total)}`);
+    const itemFields = scheduleItemFields(types.types[0]!.id)!;
+    expect(item![itemFields.status]).toBe('vencido');
     await page.close();
   });
 });

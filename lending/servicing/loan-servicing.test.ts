@@ -3,7 +3,9 @@ import { isLendingError } from '../errors.js';
 import { scheduleFromJson } from '../commands.js';
 import { serviceLoanJson, type LoanServicingInputJson } from './loan-servicing.js';
 
-const loan = (over: Record<string, unknown> = {}) => ({
+type LoanJson = { currency: string; disbursementDate: string; contractDate: string; profile?: string } & Record<string, unknown>;
+
+const loan = (over: Record<string, unknown> = {}): LoanJson => ({
   principal: '30000',
   currency: 'RUB',
   contractDate: '2026-01-10',
@@ -18,14 +20,14 @@ const loan = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-function input(l: ReturnType<typeof loan>, rest: Partial<LoanServicingInputJson> = {}): LoanServicingInputJson {
+function input(l: LoanJson, rest: Partial<LoanServicingInputJson> = {}): LoanServicingInputJson {
   const s = scheduleFromJson(l);
   return {
     loan: {
       currency: l.currency,
       disbursementDate: l.disbursementDate,
       contractDate: l.contractDate,
-      profile: l.profile as string | undefined,
+      profile: l.profile,
     },
     rows: s.rows,
     payments: [],
@@ -74,7 +76,7 @@ describe('serviceLoanJson: the servicing the tab, the loan API and the sync shar
 
   it('an installment paid late without its penalty reads paid (RU order: penalty last); the penalty is owed apart', () => {
     const i = input(loan());
-    const first = i.rows[0]!;
+    const first = scheduleFromJson(loan()).rows[0]!;
     const r = serviceLoanJson({ ...i, payments: [{ id: 'a', date: '2026-02-01', amount: first.total }] });
     expect(r.allocationOrder).toBe('ru-statutory-2024');
     const one = r.installments[0]!;

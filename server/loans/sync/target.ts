@@ -202,7 +202,9 @@ async function langOf(gw: PortalGateway, portalId: string): Promise<PortalLang> 
   const known = langs.get(portalId);
   if (known !== undefined) return known;
   // doc: api-reference/common/system/app-info.md — result.LANGUAGE_ID, the portal's language.
-  const res = await gw.call<{ LANGUAGE_ID?: string }>('app.info', {});
+  // Words are not worth a failed sync: unanswered, this run writes English and the next one asks again.
+  const res = await gw.call<{ LANGUAGE_ID?: string }>('app.info', {}).catch(() => null);
+  if (!res) return 'en';
   const lang = portalLang(res.LANGUAGE_ID);
   if (langs.size > 10_000) langs.clear();
   langs.set(portalId, lang);
