@@ -8,6 +8,7 @@ import * as m202611220400 from './202611220400-portal-settings.js';
 import * as m202611230100 from './202611230100-loan-closure.js';
 import * as m202611240100 from './202611240100-payment-imports.js';
 import * as m202612030100 from './202612030100-portal-plan-limits.js';
+import * as m202612030200 from './202612030200-payout-live-loan.js';
 
 // Ordered list of migrations. Names are YYYYMMDDHHMM-what; each file is frozen once landed
 // (it takes Kysely<any> and never imports app code).
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '202611230100-loan-closure': m202611230100,
   '202611240100-payment-imports': m202611240100,
   '202612030100-portal-plan-limits': m202612030100,
+  '202612030200-payout-live-loan': m202612030200,
 };

@@ -1,6 +1,7 @@
 // Pay out refuses at once what it cannot or must not do (issue 11 deliver 8): a currency the provider
 // does not pay out in, a second payout of a loan already paid out under another key, and a loan that is
 // already being repaid. Same body on SQLite and PostgreSQL (TEST_DIALECT).
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
 import { createTestDb } from '../db/test-db.js';
@@ -62,6 +63,47 @@ describe('payout guards', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('two workflows paying out one loan at the same moment: the database lets one through', async () => {
+    // A has inserted its payout and holds its transaction open (onCreated runs before the commit);
+    // B then runs its check, which at READ COMMITTED cannot see A's row, and inserts. Only the
+    // partial unique index payouts_portal_live_loan stops B: it waits for A and then fails.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let aInserted!: () => void;
+    const inserted = new Promise<void>((r) => (aInserted = r));
+    const a = requestPayout(db.kysely, P, body('race-a', 'L-race'), {
+      oncePerLoan: true,
+      onCreated: async () => {
+        aInserted();
+        await gate;
+      },
+    });
+    await inserted;
+    const b = requestPayout(db.kysely, P, body('race-b', 'L-race'), { oncePerLoan: true }).catch((e: unknown) => e);
+    if (db.dialect === 'postgres') expect(await waitUntilSomeoneWaitsOnALock()).toBe(true);
+    release();
+    const first = await a;
+    await expect(b).resolves.toMatchObject({ code: 'ALREADY_DISBURSED', status: 409, details: { payoutId: first.id } });
+    const rows = await db.kysely.selectFrom('payouts').select('id').where('portal_id', '=', P).where('loan_ref', '=', 'L-race').execute();
+    expect(rows.map((r) => r.id)).toEqual([first.id]);
+  });
+
+  it('many loans, two keys each, all at once: one payout per loan', async () => {
+    const loans = Array.from({ length: 10 }, (_, i) => `L-burst-${i}`);
+    const results = await Promise.allSettled(
+      loans.flatMap((loan) => [`${loan}-x`, `${loan}-y`].map((key) => requestPayout(db.kysely, P, body(key, loan), { oncePerLoan: true }))),
+    );
+    const refused = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as AppError);
+    expect(refused.map((e) => e.code)).toEqual(loans.map(() => 'ALREADY_DISBURSED'));
+    const rows = await db.kysely
+      .selectFrom('payouts')
+      .select('loan_ref')
+      .where('portal_id', '=', P)
+      .where('loan_ref', 'like', 'L-burst-%')
+      .execute();
+    expect(rows.map((r) => r.loan_ref).sort()).toEqual([...loans].sort());
+  });
+
   it('a payout that failed does not block a new attempt under a new key', async () => {
     const failed = await requestPayout(db.kysely, P, body('tok-3', 'L-2'), { oncePerLoan: true });
     await db.kysely.updateTable('payouts').set({ status: 'failed' }).where('id', '=', failed.id).execute();
@@ -99,3 +141,15 @@ describe('payout guards', () => {
     expect((await findPayoutById(db.kysely, p.id))?.attempts).toBe(1);
   });
 });
+
+/** PostgreSQL: true once a session of this test database waits on a lock (B blocked on A's row). */
+async function waitUntilSomeoneWaitsOnALock(): Promise<boolean> {
+  for (let i = 0; i < 500; i++) {
+    const r = await sql<{
+      n: string;
+    }>`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db.kysely);
+    if (Number(r.rows[0]?.n ?? 0) > 0) return true;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return false;
+}

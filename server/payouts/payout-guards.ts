@@ -30,9 +30,18 @@ function alreadyDisbursed(loanRef: string, detail: string, details: Record<strin
   );
 }
 
-/** Inside the transaction that would store a NEW payout for `loanRef` under `key`. */
-export async function refuseSecondPayout(trx: Transaction<Database>, portalId: string, loanRef: string, key: string): Promise<void> {
-  const other = await trx
+/**
+ * Refuses when `loanRef` has a live payout (not failed) under another key: inside the transaction
+ * that would store a NEW payout, and again after the database's partial unique index refused an
+ * insert that raced past that check.
+ */
+export async function refuseSecondPayout(
+  db: Kysely<Database> | Transaction<Database>,
+  portalId: string,
+  loanRef: string,
+  key: string,
+): Promise<void> {
+  const other = await db
     .selectFrom('payouts')
     .select(['id', 'status'])
     .where('portal_id', '=', portalId)

@@ -24,7 +24,7 @@ const body = (key: string, extra: Record<string, string> = {}) => ({
   currency: 'MXN',
   clabe: CLABE,
   holderName: 'María López',
-  loanRef: 'L-42',
+  loanRef: `L-${key}`, // one live payout per loan (payouts_portal_live_loan)
   provider: 'openpay',
   ...extra,
 });

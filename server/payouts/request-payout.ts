@@ -6,8 +6,9 @@ import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { parseClabe } from '../integrations/payments/clabe.js';
 import { uuid7 } from '../loans/uuid7.js';
-import { findPayoutByKey, toPayoutRecord, type PayoutRecord } from './payout-repo.js';
+import { findPayoutByKey, toPayoutRecord, type PayoutRecord, type PayoutRow } from './payout-repo.js';
 import { refuseSecondPayout } from './payout-guards.js';
+import { isUniqueViolation } from '../loans/db-types.js';
 
 // Step 1 of a payout, the TigerBeetle way: the id (also the provider's order id) is made and
 // stored before anything is sent. The key is the activity's event_token, unique per portal:
@@ -87,7 +88,7 @@ export async function requestPayout(
   const iso = new Date(now).toISOString();
   const id = uuid7(now);
 
-  const row = await db.transaction().execute(async (trx) => {
+  const row = await storePayout(db, portalId, input.key, loanRef, async (trx) => {
     if (options.oncePerLoan && loanRef && !(await findPayoutByKey(trx, portalId, input.key))) {
       await refuseSecondPayout(trx, portalId, loanRef, input.key);
     }
@@ -115,6 +116,8 @@ export async function requestPayout(
         updated_at: iso,
         completed_at: null,
       })
+      // Only a repeat of the key is "nothing to do"; a second live payout of the loan hits the
+      // partial unique index payouts_portal_live_loan and fails (see storePayout).
       .onConflict((oc) => oc.columns(['portal_id', 'idempotency_key']).doNothing())
       .executeTakeFirst();
     const created = Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
@@ -137,6 +140,27 @@ export async function requestPayout(
     );
   }
   return toPayoutRecord(row);
+}
+
+/**
+ * Runs the insert transaction. The check in it cannot see a payout another transaction has inserted
+ * but not yet committed (READ COMMITTED), so the database index is the real guard: its violation
+ * means another key's live payout of this loan won the race, and is refused like the check would.
+ */
+async function storePayout(
+  db: Kysely<Database>,
+  portalId: string,
+  key: string,
+  loanRef: string | null,
+  work: (trx: Transaction<Database>) => Promise<PayoutRow>,
+): Promise<PayoutRow> {
+  try {
+    return await db.transaction().execute(work);
+  } catch (e) {
+    if (!loanRef || !isUniqueViolation(e) || (await findPayoutByKey(db, portalId, key))) throw e;
+    await refuseSecondPayout(db, portalId, loanRef, key);
+    throw e;
+  }
 }
 
 export { findPayoutByKey };
