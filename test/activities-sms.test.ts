@@ -22,7 +22,13 @@ describe('send_sms activity end to end', () => {
     const dealId = await w.deal({ phone: '+52 55 1234 5678', name: 'Lucía Ramírez' });
     const run = await w.runWorkflow(
       [
-        { type: 'activity', code: 'send_sms', properties: { template: 'payment_reminder' }, timeoutSec: 15 },
+        // A deal without a loan yet: the approval template, with what the robot is given for the rest.
+        {
+          type: 'activity',
+          code: 'send_sms',
+          properties: { template: 'approval', signLink: 'https://pl.example/f/8K2Q', pin: '4821', companyName: 'Prestalatino' },
+          timeoutSec: 15,
+        },
         { type: 'activity', code: 'send_sms', properties: { text: 'Estado {=A1:status}, partes {=A1:segments}' }, timeoutSec: 15 },
         { type: 'changeStage', stageId: 'WON' },
       ],
@@ -35,7 +41,9 @@ describe('send_sms activity end to end', () => {
     expect(first!.log.some((l) => l.includes('accepted'))).toBe(true);
     expect(second!.properties).toEqual({ text: `Estado queued, partes ${String(first!.returnValues!.segments)}` });
     const texts = w.smsc.messages().map((m) => m.text);
-    expect(texts[0]).toContain('Hola Lucía Ramírez');
+    expect(texts[0]).toBe(
+      '¡Felicidades Lucia! Su préstamo por $15,000.00 MXN fue aprobado. Firme su contrato en https://pl.example/f/8K2Q con el PIN 4821. Prestalatino',
+    );
     expect(texts).toContain(`Estado queued, partes ${String(first!.returnValues!.segments)}`);
     expect(w.smsc.messages().every((m) => m.to.replace(/\D/g, '').endsWith('525512345678'))).toBe(true);
     const deal = await w.p.portalCall<{ STAGE_ID: string }>('crm.deal.get', { id: dealId });

@@ -42,6 +42,9 @@ export async function loadDealContext(
     daysOverdue: String(view?.servicing.daysPastDue ?? 0),
     contractNumber: str(deal.UF_CRM_LOAN_CONTRACT_NUMBER) || String(dealId),
     payReference: str(deal.UF_CRM_LOAN_PAY_REFERENCE),
+    // The deal field the call script fills (manifest dealUserFields LOAN_PAYOUT_CLABE); SMS shows its last 4.
+    clabe: str(deal.UF_CRM_LOAN_PAYOUT_CLABE),
+    lastPaymentAmount: view?.payments.at(-1)?.amount ?? '',
   };
   return { deal, contact, phone, vars, loan: view };
 }

@@ -2,6 +2,7 @@ import { AppError } from '../errors.js';
 import { TYPE_RESTRICTED, type PlanLimit } from '../portals/plan-limits.js';
 import type { BatchCommand, BatchOutcome } from '../portal/portal-client.js';
 import { handlerUrl, ufName, type AppManifest, type LangText } from './manifest.js';
+import { localizedProperties } from './robot-properties.js';
 import { reconcileScheduleFields } from './spa-fields.js';
 
 // Makes a portal hold exactly what app.manifest.json declares (contract.md §3.1, §4.1, §5.1, §6,
@@ -150,7 +151,7 @@ export async function reconcileManifest(client: ReconcileClient, input: Reconcil
         USE_SUBSCRIPTION: a.useSubscription,
         NAME: a.name,
         DESCRIPTION: a.description ?? {},
-        PROPERTIES: a.properties ?? {},
+        PROPERTIES: localizedProperties(a.properties, lang),
         RETURN_PROPERTIES: a.returnProperties ?? {},
         DOCUMENT_TYPE: ['crm', 'CCrmDocumentDeal', 'DEAL'],
         FILTER: { INCLUDE: [['crm', 'CCrmDocumentDeal']] },

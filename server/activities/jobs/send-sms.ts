@@ -38,6 +38,12 @@ async function run(job: Job<{ callId: string }>, ctx: JobContext): Promise<void>
       language: lang,
       context: dc,
       ...(settings?.companyName ? { companyName: settings.companyName } : {}),
+      robot: {
+        companyName: str(props.companyName),
+        payReference: str(props.payReference),
+        signLink: str(props.signLink),
+        pin: str(props.pin),
+      },
     });
     const sms = await requestSms(
       ctx.db,
