@@ -3,10 +3,18 @@
 // fraction is kept digit for digit.
 export type FormatDecimal = (value: string) => string;
 
+/**
+ * The locale a language's numbers and dates are written in. Our Spanish users are Mexican: es alone
+ * is Spain's "50.000", which the es-MX parser (lending/locale-number.ts) rightly refuses as
+ * ambiguous when it is typed back.
+ */
+export function formatLocale(lang: string): string {
+  const l = lang.slice(0, 2).toLowerCase();
+  return l === 'es' ? 'es-MX' : l === 'ru' ? 'ru-RU' : l === 'en' ? 'en-US' : lang;
+}
+
 export function decimalFormatter(lang: string): FormatDecimal {
-  // Our Spanish users are Mexican: es alone is Spain's "50.000", which the es-MX parser
-  // (lending/locale-number.ts) rightly refuses as ambiguous when it is typed back.
-  const nf = new Intl.NumberFormat(lang === 'es' ? 'es-MX' : lang);
+  const nf = new Intl.NumberFormat(formatLocale(lang));
   const sep = nf.formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
   return (value) => {
     const m = /^(\d+)(?:\.(\d+))?$/.exec(value);
