@@ -10,36 +10,43 @@ import { readBoot } from './boot.js';
 import { connectB24Frame, isFramed, type FrameBridge } from './bridge.js';
 import { App } from './components/app.js';
 import { toLang, translator } from './i18n.js';
-import { decimalFormatter } from './format.js';
+import { decimalFormatter, formatLocale } from './format.js';
 import { createImportApi } from './import-api.js';
 import { importTranslator } from './import-i18n.js';
 import { createImportModel, type ImportModel } from './import-model.js';
 import { createSettingsModel } from './model.js';
 import { numberLocaleOf } from '../../lending/locale-number.js';
 import { createPlanLimits, type PlanLimitsModel } from './plan-limits.js';
+import { createProvidersApi } from './providers-api.js';
+import { providersTranslator } from './providers-i18n.js';
+import { createProvidersModel, type ProvidersModel } from './providers-model.js';
 import './styles.css';
 
 function newProductId(): string {
   return `product-${crypto.randomUUID().slice(0, 8)}`;
 }
 
-function mount(
-  root: HTMLElement,
-  lang: string | null,
-  model: ReturnType<typeof createSettingsModel>,
-  imports: ImportModel,
-  plan: PlanLimitsModel,
-): void {
+interface Models {
+  model: ReturnType<typeof createSettingsModel>;
+  imports: ImportModel;
+  plan: PlanLimitsModel;
+  /** Made per language: whole numbers in its inputs are read the way that language writes them. */
+  providers: (locale: string) => ProvidersModel;
+}
+
+function mount(root: HTMLElement, lang: string | null, m: Models): void {
   const l = toLang(lang);
+  const locale = formatLocale(l);
   document.documentElement.lang = l;
-  model.setLocale(numberLocaleOf(lang));
+  m.model.setLocale(numberLocaleOf(lang));
   render(
     <App
-      model={model}
+      model={m.model}
       t={translator(l)}
       fmt={decimalFormatter(l)}
-      imports={{ model: imports, t: importTranslator(l), lang: l }}
-      plan={{ model: plan, lang: l }}
+      imports={{ model: m.imports, t: importTranslator(l), lang: l }}
+      plan={{ model: m.plan, lang: l }}
+      providers={{ model: m.providers(locale), t: providersTranslator(l), locale }}
     />,
     root,
   );
@@ -66,11 +73,29 @@ async function start(root: HTMLElement): Promise<void> {
     // through. Reopening this page in another tab shows the sign-in form when signed out.
     ...(boot.sessionToken ? {} : { signInUrl: window.location.href }),
   });
-  mount(root, boot.lang ?? navigator.language, model, imports, plan);
-  const loaded = Promise.all([model.load(), plan.load()]);
+  const providersApi = createProvidersApi(session);
+  const providerModels = new Map<string, ProvidersModel>();
+  const providers = (locale: string) => {
+    let m = providerModels.get(locale);
+    if (!m) {
+      m = createProvidersModel(providersApi, locale);
+      providerModels.set(locale, m);
+      // Administrators only (known once the products load): anyone else never sees the section.
+      if (model.canEdit.value) void m.load();
+    }
+    return m;
+  };
+  const models = { model, imports, plan, providers };
+  mount(root, boot.lang ?? navigator.language, models);
+  const loaded = Promise.all([
+    model.load().then(() => {
+      if (model.canEdit.value) for (const m of providerModels.values()) void m.load();
+    }),
+    plan.load(),
+  ]);
   const connected = await bridge;
   if (connected) {
-    if (connected.lang && toLang(connected.lang) !== toLang(boot.lang)) mount(root, connected.lang, model, imports, plan);
+    if (connected.lang && toLang(connected.lang) !== toLang(boot.lang)) mount(root, connected.lang, models);
     fitFrame(
       root,
       () => document.documentElement.scrollHeight,

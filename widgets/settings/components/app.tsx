@@ -8,6 +8,9 @@ import { PaymentImport } from './payment-import.js';
 import { PlanNotice } from './plan-notice.js';
 import { ProductForm } from './product-form.js';
 import { ProductList } from './product-list.js';
+import { ProviderSettings } from './provider-settings.js';
+import type { ProvidersModel } from '../providers-model.js';
+import type { ProvidersTranslate } from '../providers-i18n.js';
 
 interface AppProps {
   model: SettingsModel;
@@ -17,9 +20,11 @@ interface AppProps {
   imports?: { model: ImportModel; t: ImportTranslate; lang: Lang } | undefined;
   /** What the portal's plan does not allow the app (plan-limits.ts). */
   plan?: { model: PlanLimitsModel; lang: Lang } | undefined;
+  /** SMS gateway and payout provider, shown to administrators (the server checks again). */
+  providers?: { model: ProvidersModel; t: ProvidersTranslate; locale: string } | undefined;
 }
 
-export function App({ model, t, fmt, imports, plan }: AppProps) {
+export function App({ model, t, fmt, imports, plan, providers }: AppProps) {
   const canEdit = model.canEdit.value === true;
   const problem = model.problem.value;
   const ready = !model.loading.value;
@@ -72,6 +77,7 @@ export function App({ model, t, fmt, imports, plan }: AppProps) {
         <p class="st-muted">{t('loading')}</p>
       )}
       {canEdit && imports ? <PaymentImport model={imports.model} t={imports.t} fmt={fmt} lang={imports.lang} /> : null}
+      {canEdit && providers ? <ProviderSettings model={providers.model} t={providers.t} locale={providers.locale} /> : null}
     </main>
   );
 }
