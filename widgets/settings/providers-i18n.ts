@@ -211,7 +211,8 @@ export const problemKey = (p: SectionProblem): ProvidersKey => `problem.${p}`;
 /** The test's headline in the user's language; the server's short message stays as the detail. */
 export function testHeadline(r: { ok: boolean; provider: string; message: string }): ProvidersKey {
   if (r.ok) return r.provider === 'manual' ? 'test.manual' : 'test.ok';
-  if (/credentials refused|auth|bind/i.test(r.message)) return 'test.refused';
-  if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|timed? ?out|fetch failed|connect/i.test(r.message)) return 'test.unreachable';
+  // The server's messages (server/settings/check-provider.ts, the SMPP client's error codes).
+  if (/credentials refused|BIND_REFUSED/i.test(r.message)) return 'test.refused';
+  if (/UNAVAILABLE|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|timed? ?out|fetch failed/i.test(r.message)) return 'test.unreachable';
   return 'test.failed';
 }
