@@ -48,8 +48,9 @@ describe('SMS and payout providers on the app page', () => {
     await openpay?.close();
   });
 
-  async function openApp(browser: Browser, lang: string): Promise<{ page: Page; frame: Frame }> {
+  async function openApp(browser: Browser, lang: string, phone = false): Promise<{ page: Page; frame: Frame }> {
     const page = await browser.context.newPage();
+    if (phone) await page.setViewportSize({ width: 390, height: 844 });
     const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${a.url}/placements/settings`) });
     await page.goto(`${em.url}/marketplace/app/settings/?user=1&lang=${lang}`);
     const frame = await navigated;
@@ -68,12 +69,7 @@ describe('SMS and payout providers on the app page', () => {
    * sideways, and each card's Save button lies inside the phone's width.
    */
   async function fitsPhone(browser: Browser, lang: string, name: string): Promise<void> {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 390, height: 844 });
-    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${a.url}/placements/settings`) });
-    await page.goto(`${em.url}/marketplace/app/settings/?user=1&lang=${lang}`);
-    const frame = await navigated;
-    await frame.waitForSelector('[data-testid="providers"][data-ready="yes"]');
+    const { page, frame } = await openApp(browser, lang, true);
     const sideways = (doc: Frame | Page) => doc.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     await expect.poll(() => sideways(page)).toBeLessThanOrEqual(0);
     expect(await sideways(frame)).toBeLessThanOrEqual(0);
