@@ -20,7 +20,7 @@ import { loanRoutes } from './routes/api/loans/index.js';
 import { sessionRoutes } from './routes/session/index.js';
 import { productRoutes } from './routes/api/products/index.js';
 import { paymentImportRoutes } from './routes/api/payment-imports/index.js';
-import { paymentFileParser } from './payment-files/import/default-parser.js';
+import { createParsePool } from './payment-files/worker/worker-pool.js';
 import { appPlacementRoutes } from '../placements/app-plugin.js';
 import { settingsAdminPage } from '../placements/settings.js';
 import { settingsRoutes } from './routes/api/settings/index.js';
@@ -81,7 +81,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(loanRoutes);
   await app.register(sessionRoutes); // POST /api/v1/session/renew: the widget's silent renewal
   await app.register(productRoutes);
-  await app.register(paymentImportRoutes, { parser: paymentFileParser }); // /api/v1/payment-imports (admin)
+  const c = deps.config;
+  // /api/v1/payment-imports (admin): files parsed in worker threads, off the request thread.
+  await app.register(paymentImportRoutes, {
+    parser: createParsePool({
+      threads: c.PAYMENT_IMPORT_THREADS,
+      queueLimit: c.PAYMENT_IMPORT_QUEUE,
+      timeoutMs: c.PAYMENT_IMPORT_TIMEOUT_MS,
+      memoryMb: c.PAYMENT_IMPORT_MEMORY_MB,
+    }),
+    leaseMs: c.PAYMENT_IMPORT_LEASE_MS,
+  });
   await app.register(appPlacementRoutes); // placement iframe POSTs + /widgets/* bundles
   return app;
 }

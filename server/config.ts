@@ -48,6 +48,33 @@ export const ConfigSchema = Type.Object({
     default: 3_600_000,
     description: 'How often the scheduler (WORKER=on) checks that the loan resync of the current UTC day is queued; also at boot',
   }),
+  PAYMENT_IMPORT_THREADS: Type.Integer({
+    minimum: 1,
+    maximum: 8,
+    default: 1,
+    description: 'Payment files parsed at once (one worker thread each)',
+  }),
+  PAYMENT_IMPORT_QUEUE: Type.Integer({
+    minimum: 0,
+    maximum: 100,
+    default: 4,
+    description: 'Payment files waiting for a parse thread; more get 429',
+  }),
+  PAYMENT_IMPORT_TIMEOUT_MS: Type.Integer({
+    minimum: 1000,
+    default: 60_000,
+    description: 'A payment-file parse running longer is stopped and the file refused',
+  }),
+  PAYMENT_IMPORT_MEMORY_MB: Type.Integer({
+    minimum: 32,
+    default: 256,
+    description: 'V8 heap of a payment-file parse thread; a file needing more is refused',
+  }),
+  PAYMENT_IMPORT_LEASE_MS: Type.Integer({
+    minimum: 1000,
+    default: 30_000,
+    description: 'A queued or parsing payment import not renewed this long (its process died) reads as failed',
+  }),
 });
 
 export type Config = Static<typeof ConfigSchema> & { PUBLIC_URL: string };

@@ -1,8 +1,15 @@
-import type { ColumnMapping, FileLocale, LineIssue, PaymentFile, PaymentLine, RawTable } from '../types.js';
+import type { TableShape } from '../worker/messages.js';
+import type { ColumnMapping, FileLocale, LineIssue, PaymentFile, PaymentLine } from '../types.js';
+
+/** Told when the file's parse actually starts (it may wait for a thread first). */
+export interface ParseHooks {
+  onStart?: () => void;
+}
 
 /**
- * What the import needs of the payment-file parser (server/payment-files/parse/, bound in
- * default-parser.ts): passed in, so a route or a test can be built with another one.
+ * What the import needs of the payment-file parser (server/payment-files/parse/): passed in, so a
+ * route or a test can be built with another one. The server binds the worker-thread pool
+ * (worker/worker-pool.ts); default-parser.ts parses in the calling thread (tests, scripts).
  */
 export interface PaymentFileParser {
   /** Largest file accepted, in bytes (decoded). */
@@ -12,5 +19,6 @@ export interface PaymentFileParser {
     file: PaymentFile,
     mapping: ColumnMapping,
     locale: FileLocale,
-  ): Promise<{ table: RawTable; lines: PaymentLine[]; issues: LineIssue[] }>;
+    hooks?: ParseHooks,
+  ): Promise<{ table: TableShape; lines: PaymentLine[]; issues: LineIssue[] }>;
 }

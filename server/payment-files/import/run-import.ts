@@ -3,11 +3,12 @@ import { AppError, isAppError } from '../../errors.js';
 import type { Executor } from '../../loans/db-types.js';
 import { isoDay, type Actor, type LoanDeps } from '../../loans/operations/deps.js';
 import { uuid7 } from '../../loans/uuid7.js';
-import type { ColumnMapping, FileLocale, LineIssue, PaymentFile, PaymentLine, RawTable } from '../types.js';
+import type { ColumnMapping, FileLocale, LineIssue, PaymentFile, PaymentLine } from '../types.js';
+import type { TableShape } from '../worker/messages.js';
 import { applyLines, type RegisterFn } from './apply-lines.js';
 import { checkLines } from './check-lines.js';
 import type { PaymentFileParser } from './parser-port.js';
-import { insertImport, type ImportRecord } from './repository.js';
+import { saveOutcome, type ImportLine, type ImportOutcome, type ImportRecord, type ImportResult } from './repository.js';
 import { totalsByCurrency } from './summary.js';
 import type { ImportStatus } from './tables.js';
 
@@ -16,6 +17,10 @@ export interface ImportRequest {
   mapping: ColumnMapping;
   locale: FileLocale;
   dryRun: boolean;
+  /** The import's row when it was queued first (import-queue.ts); a new id otherwise. */
+  importId?: string;
+  /** Told when the file's parse starts (it may wait for a parse thread first). */
+  onParseStart?: () => void;
 }
 
 export interface ImportDeps {
@@ -25,53 +30,58 @@ export interface ImportDeps {
   register?: RegisterFn;
 }
 
-export interface ImportLine {
-  line: number;
-  dealId: number;
-  date: string;
-  amount: string;
-  reference: string | null;
-  status: 'new' | 'already' | 'booked';
-}
-
-export interface ImportResult {
-  importId: string;
-  dryRun: boolean;
-  summary: { rows: number; new: number; alreadyImported: number; newTotals: Record<string, string> };
-  lines: ImportLine[];
-}
+export type { ImportLine, ImportResult };
 
 /**
  * Previews or applies one payment file, all or nothing: the file is read and mapped, every line is
  * checked against the portal's loans, and if ANY line has an issue the whole file is refused with
  * the full list (422 IMPORT_REFUSED) and no payment is written. Otherwise a dry run only reports,
- * and an apply books each new line (see applyLines for a crash halfway). Every outcome is recorded.
+ * and an apply books each new line (see applyLines for a crash halfway). Every outcome is recorded,
+ * over the import's queued row when it has one.
  */
 export async function runImport(db: Executor, portalId: string, req: ImportRequest, actor: Actor, deps: ImportDeps): Promise<ImportResult> {
   const { file } = req;
   if (file.content.length > deps.parser.maxFileBytes) throw fileTooLarge(deps.parser.maxFileBytes);
-  const importId = uuid7(deps.loan.now().getTime());
-  const record = (status: ImportStatus, rest: Pick<ImportRecord, 'format' | 'rows' | 'newCount' | 'alreadyCount' | 'issueCount'>) =>
-    insertImport(db, portalId, {
-      id: importId,
-      fileName: file.fileName,
-      fileSha256: createHash('sha256').update(file.content).digest('hex'),
-      status,
-      createdBy: actor.userId,
-      createdAt: deps.loan.now().toISOString(),
-      ...rest,
-    });
+  const importId = req.importId ?? uuid7(deps.loan.now().getTime());
+  const createdAt = deps.loan.now().toISOString();
+  const fileSha256 = createHash('sha256').update(file.content).digest('hex');
+  const record = (
+    status: ImportStatus,
+    rest: Pick<ImportRecord, 'format' | 'rows' | 'newCount' | 'alreadyCount' | 'issueCount'>,
+    outcome: ImportOutcome,
+  ) =>
+    saveOutcome(
+      db,
+      portalId,
+      {
+        id: importId,
+        fileName: file.fileName,
+        fileSha256,
+        status,
+        createdBy: actor.userId,
+        createdAt,
+        dryRun: req.dryRun,
+        updatedAt: deps.loan.now().toISOString(),
+        ...rest,
+      },
+      outcome,
+    );
 
   const read = await readLines(req, deps.parser);
   const format = read.table?.format ?? 'unknown';
-  const rows = read.table?.rows.length ?? 0;
+  const rows = read.table?.rowCount ?? 0;
   // The lines that did map are checked too, so one answer lists every problem of the file.
   const check = await checkLines(db, portalId, read.lines, { today: isoDay(deps.loan.now()), mapping: req.mapping });
   const { checked } = check;
   const issues = [...read.issues, ...check.issues];
   if (issues.length > 0) {
-    await record('refused', { format, rows, newCount: 0, alreadyCount: 0, issueCount: issues.length });
-    throw refused(importId, issues);
+    const refusal = refused(importId, issues);
+    await record(
+      'refused',
+      { format, rows, newCount: 0, alreadyCount: 0, issueCount: issues.length },
+      { refusal: { message: refusal.userMessage, issues: sortedIssues(issues) } },
+    );
+    throw refusal;
   }
 
   const statuses = req.dryRun
@@ -84,19 +94,18 @@ export async function runImport(db: Executor, portalId: string, req: ImportReque
       });
   const lines = checked.map((c, i) => ({ ...c, status: statuses[i]! }));
   const fresh = lines.filter((l) => l.status !== 'already');
-  await record(req.dryRun ? 'previewed' : 'applied', {
-    format,
-    rows,
-    newCount: fresh.length,
-    alreadyCount: lines.length - fresh.length,
-    issueCount: 0,
-  });
-  return {
+  const result: ImportResult = {
     importId,
     dryRun: req.dryRun,
     summary: { rows, new: fresh.length, alreadyImported: lines.length - fresh.length, newTotals: totalsByCurrency(fresh) },
     lines: lines.map((l) => ({ line: l.line, dealId: l.dealId, date: l.date, amount: l.amount, reference: l.reference, status: l.status })),
   };
+  await record(
+    req.dryRun ? 'previewed' : 'applied',
+    { format, rows, newCount: fresh.length, alreadyCount: lines.length - fresh.length, issueCount: 0 },
+    { result },
+  );
+  return result;
 }
 
 export function fileTooLarge(maxBytes: number): AppError {
@@ -116,19 +125,25 @@ export function fileTooLarge(maxBytes: number): AppError {
 async function readLines(
   req: ImportRequest,
   parser: PaymentFileParser,
-): Promise<{ table: RawTable | null; lines: PaymentLine[]; issues: LineIssue[] }> {
+): Promise<{ table: TableShape | null; lines: PaymentLine[]; issues: LineIssue[] }> {
   try {
-    const { table, lines, issues } = await parser.parse(req.file, req.mapping, req.locale);
+    const hooks = req.onParseStart ? { onStart: req.onParseStart } : undefined;
+    const { table, lines, issues } = await parser.parse(req.file, req.mapping, req.locale, hooks);
     if (lines.length === 0 && issues.length === 0) issues.push({ line: 0, code: 'NO_LINES', message: 'The file has no payment lines' });
     return { table, lines, issues };
   } catch (e) {
-    if (!isAppError(e) || e.status >= 500 || e.status === 413) throw e;
+    // Not a problem of the file: too big, or no room to parse it now (send it again).
+    if (!isAppError(e) || e.status >= 500 || e.status === 413 || e.status === 429) throw e;
     return { table: null, lines: [], issues: [{ line: 0, code: e.code, message: e.userMessage }] };
   }
 }
 
+function sortedIssues(issues: readonly LineIssue[]): LineIssue[] {
+  return [...issues].sort((a, b) => a.line - b.line);
+}
+
 function refused(importId: string, issues: LineIssue[]): AppError {
-  const sorted = [...issues].sort((a, b) => a.line - b.line);
+  const sorted = sortedIssues(issues);
   const n = sorted.length;
   return new AppError(
     'IMPORT_REFUSED',

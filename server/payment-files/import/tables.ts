@@ -2,10 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Executor } from '../../loans/db-types.js';
 
-// Row type of payment_imports (migration 202611240100-payment-imports). The table is added to the
+// Row type of payment_imports (migrations 202611240100-payment-imports, 202612030100-payment-import-progress). The table is added to the
 // app's Database type here, with Kysely's withTables, rather than in server/db/schema.ts.
 
-export type ImportStatus = 'previewed' | 'applied' | 'refused';
+/** queued → parsing → previewed | applied | refused; failed when it could not finish (retry it). */
+export type ImportStatus = 'queued' | 'parsing' | 'previewed' | 'applied' | 'refused' | 'failed';
+
+/** Still being worked on: a row in one of these past its lease was abandoned. */
+export const ACTIVE_STATUSES: readonly ImportStatus[] = ['queued', 'parsing'];
 
 export type PaymentImportsTable = {
   portal_id: string;
@@ -20,6 +24,12 @@ export type PaymentImportsTable = {
   status: string;
   created_by: number | null;
   created_at: string;
+  /** 1 preview, 0 apply; null on rows from before the background import. */
+  dry_run: number | null;
+  lease_until: string | null;
+  updated_at: string | null;
+  /** JSON of ImportOutcome (repository.ts); null while queued or parsing. */
+  outcome: string | null;
 };
 
 // A type alias (not an interface) so it satisfies withTables' Record constraint.

@@ -1,24 +1,40 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AppError } from '../../../errors.js';
 import { enqueue } from '../../../jobs/outbox.js';
 import { defaultLoanDeps, type LoanDeps } from '../../../loans/operations/deps.js';
 import { registerLoanSyncJob } from '../../../loans/sync/job.js';
 import type { RegisterFn } from '../../../payment-files/import/apply-lines.js';
+import { createImportQueue } from '../../../payment-files/import/import-queue.js';
 import type { PaymentFileParser } from '../../../payment-files/import/parser-port.js';
-import { listImports } from '../../../payment-files/import/repository.js';
-import { fileTooLarge, runImport } from '../../../payment-files/import/run-import.js';
+import { expireAbandoned, getImport, listImports, type ImportState } from '../../../payment-files/import/repository.js';
+import { fileTooLarge } from '../../../payment-files/import/run-import.js';
 import { requireSession } from '../../../security/session.js';
-import { ErrorReply, ImportBody, ImportReply, ImportsReply, RefusedReply } from './schemas.js';
+import { ErrorReply, ImportAcceptedReply, ImportBody, ImportIdParams, ImportStateReply, ImportsReply, RefusedReply } from './schemas.js';
 
 export interface PaymentImportRoutesOptions {
-  /** The payment-file parser (server/payment-files/parse). */
-  parser: PaymentFileParser;
+  /** The payment-file parser: the worker-thread pool in the server (payment-files/worker). */
+  parser: PaymentFileParser & { hasRoom?: () => boolean; close?: () => Promise<void> };
+  /** A queued or parsing import unrenewed this long was abandoned (a crash) and reads as failed. */
+  leaseMs?: number;
   /** Overrides for tests (clock, ids); the outbox enqueue is bound by default. */
   deps?: Partial<LoanDeps>;
   register?: RegisterFn;
 }
 
-const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 409: ErrorReply, 413: ErrorReply, 422: RefusedReply };
+/** Imports of one portal in progress at once (per process): a second file may queue behind the first. */
+const IMPORTS_PER_PORTAL = 2;
+
+const errors = {
+  400: ErrorReply,
+  401: ErrorReply,
+  403: ErrorReply,
+  404: ErrorReply,
+  409: ErrorReply,
+  413: ErrorReply,
+  422: RefusedReply,
+  429: ErrorReply,
+};
 
 /** Bytes the base64 text decodes to, from its length alone (nothing is decoded). */
 export function decodedBase64Bytes(b64: string): number {
@@ -27,8 +43,10 @@ export function decodedBase64Bytes(b64: string): number {
 }
 
 // Payment files from paying agents (seed 000): an administrator previews (dryRun) and applies a
-// file; it is refused whole (422 IMPORT_REFUSED, every issue listed) when any line is wrong. Every
-// query is scoped by the session's portal. The file's bytes and lines are never logged or stored.
+// file. The POST answers 202 with the import's id at once and the file is parsed in a worker thread
+// (a 5 MB workbook takes seconds of CPU); the page polls GET /:id through queued → parsing → previewed
+// / applied / refused (every issue listed, nothing booked) / failed (send it again). Every query is
+// scoped by the session's portal. The file's bytes are never logged or stored.
 export const paymentImportRoutes: FastifyPluginAsync<PaymentImportRoutesOptions> = async (fastify, opts) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const loanDeps = defaultLoanDeps({ enqueue: (trx, job) => enqueue(trx, job), ...opts.deps });
@@ -36,28 +54,64 @@ export const paymentImportRoutes: FastifyPluginAsync<PaymentImportRoutesOptions>
   const { parser } = opts;
   const db = () => app.db.kysely;
   const admin = requireSession({ admin: true });
+  const queue = createImportQueue({
+    db,
+    deps: { parser, loan: loanDeps, ...(opts.register ? { register: opts.register } : {}) },
+    leaseMs: opts.leaseMs ?? 30_000,
+    perPortal: IMPORTS_PER_PORTAL,
+    logFailure: ({ importId, code, err }) =>
+      app.log.error({ importId, code, errName: err instanceof Error ? err.name : typeof err }, 'payment import failed'),
+  });
+  app.addHook('onClose', async () => {
+    await parser.close?.();
+    await queue.drain();
+  });
   // Base64 takes 4 bytes per 3; the margin covers the JSON around it. Bigger bodies get Fastify's 413.
   const bodyLimit = Math.ceil(parser.maxFileBytes / 3) * 4 + 64 * 1024;
 
   app.post(
     '/api/v1/payment-imports',
-    { preHandler: admin, bodyLimit, schema: { body: ImportBody, response: { 200: ImportReply, ...errors } } },
-    async (req) => {
+    { preHandler: admin, bodyLimit, schema: { body: ImportBody, response: { 202: ImportAcceptedReply, ...errors } } },
+    async (req, reply) => {
       const s = req.session!;
       const { fileName, contentBase64, mapping, locale, dryRun } = req.body;
       if (decodedBase64Bytes(contentBase64) > parser.maxFileBytes) throw fileTooLarge(parser.maxFileBytes);
       const file = { fileName, content: Buffer.from(contentBase64, 'base64') };
-      return runImport(
-        db(),
-        s.portalId,
-        { file, mapping, locale, dryRun },
-        { userId: s.userId },
-        { parser, loan: loanDeps, ...(opts.register ? { register: opts.register } : {}) },
-      );
+      const { importId } = await queue.submit(s.portalId, { file, mapping, locale, dryRun }, { userId: s.userId });
+      return reply.code(202).send({ importId, status: 'queued' as const });
     },
   );
 
-  app.get('/api/v1/payment-imports', { preHandler: admin, schema: { response: { 200: ImportsReply, ...errors } } }, async (req) => ({
-    imports: await listImports(db(), req.session!.portalId),
-  }));
+  app.get(
+    '/api/v1/payment-imports/:id',
+    { preHandler: admin, schema: { params: ImportIdParams, response: { 200: ImportStateReply, ...errors } } },
+    async (req) => {
+      const { portalId } = req.session!;
+      await expireAbandoned(db(), portalId, loanDeps.now());
+      const state = await getImport(db(), portalId, req.params.id);
+      if (!state) throw new AppError('NOT_FOUND', 'no such payment import', 'No such import in this portal', undefined, 404);
+      return stateReply(state);
+    },
+  );
+
+  app.get('/api/v1/payment-imports', { preHandler: admin, schema: { response: { 200: ImportsReply, ...errors } } }, async (req) => {
+    const { portalId } = req.session!;
+    await expireAbandoned(db(), portalId, loanDeps.now());
+    const imports = await listImports(db(), portalId);
+    return { imports: imports.map((i) => ({ ...i, dryRun: i.dryRun ?? null, updatedAt: i.updatedAt ?? null })) };
+  });
 };
+
+function stateReply(s: ImportState) {
+  const o = s.outcome;
+  return {
+    importId: s.id,
+    status: s.status,
+    dryRun: s.dryRun ?? null,
+    fileName: s.fileName,
+    createdAt: s.createdAt,
+    ...(o && 'result' in o ? { result: o.result } : {}),
+    ...(o && 'refusal' in o ? { refusal: o.refusal } : {}),
+    ...(o && 'failure' in o ? { failure: o.failure } : {}),
+  };
+}

@@ -10,8 +10,10 @@ import { sampleTerms } from '../../../loans/sample-terms.js';
 import { agentCsv, HEADER, RU_LOCALE, type FileRow } from '../../../payment-files/import/test-support.js';
 import { MAX_FILE_BYTES } from '../../../payment-files/parse/limits.js';
 
-// The payment-import API through the whole app: admin sessions only, sizes refused before decoding,
-// all-or-nothing answers, and each portal sees only its own imports.
+// The payment-import API through the whole app, with the real worker-thread parser: admin sessions
+// only, sizes refused before decoding, 202 with an import id and then the state polled until the
+// preview / apply / refusal, all-or-nothing answers, an abandoned import that reads as failed, and
+// each portal sees only its own imports.
 const env = { ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), SESSION_SECRET: 's'.repeat(32), LOG_LEVEL: 'silent', WORKER: 'off' };
 let db: Db;
 let app: FastifyInstance;
@@ -28,6 +30,29 @@ const body = (rows: FileRow[], dryRun: boolean, fileName = 'agent.csv') => ({
 });
 const post = (headers: Record<string, string>, payload: unknown) =>
   app.inject({ method: 'POST', url: '/api/v1/payment-imports', headers, payload: payload as Record<string, unknown> });
+
+interface PolledState {
+  status: string;
+  result?: { summary: unknown; lines: { status: string }[] };
+  refusal?: { issues: unknown[] };
+  failure?: { code: string };
+}
+
+/** Sends the file (202 + id), then polls its state until it is over; the states seen on the way. */
+async function importFile(headers: Record<string, string>, payload: unknown): Promise<{ state: PolledState; seen: string[] }> {
+  const sent = await post(headers, payload);
+  expect(sent.statusCode, sent.body).toBe(202);
+  const { importId, status } = sent.json() as { importId: string; status: string };
+  const seen = [status];
+  for (;;) {
+    const r = await app.inject({ method: 'GET', url: `/api/v1/payment-imports/${importId}`, headers });
+    expect(r.statusCode, r.body).toBe(200);
+    const state = r.json() as PolledState;
+    if (seen.at(-1) !== state.status) seen.push(state.status);
+    if (state.status !== 'queued' && state.status !== 'parsing') return { state, seen };
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
 
 const addPortal = (id: string): Promise<void> => insertTestPortal(db, id);
 
@@ -59,9 +84,10 @@ describe('payment imports API', () => {
 
   it('previews, applies, then recognises the re-sent file', async () => {
     const h = auth('pa', true);
-    const preview = await post(h, body(rows, true));
-    expect(preview.statusCode, preview.body).toBe(200);
-    expect(preview.json()).toMatchObject({
+    const { state: preview, seen } = await importFile(h, body(rows, true));
+    expect(seen[0]).toBe('queued');
+    expect(seen.at(-1)).toBe('previewed');
+    expect(preview.result).toMatchObject({
       dryRun: true,
       summary: { rows: 2, new: 2, alreadyImported: 0, newTotals: { RUB: '9667.98' } },
       lines: [
@@ -69,16 +95,18 @@ describe('payment imports API', () => {
         { line: 3, dealId: 51, date: '2024-02-15', amount: '500.00', reference: null, status: 'new' },
       ],
     });
-    const applied = await post(h, body(rows, false));
-    expect(applied.json().lines.map((l: { status: string }) => l.status)).toEqual(['booked', 'booked']);
-    const again = await post(h, body([...rows].reverse(), false, 'agent-resent.csv'));
-    expect(again.json().summary).toEqual({ rows: 2, new: 0, alreadyImported: 2, newTotals: {} });
+    expect(await db.kysely.selectFrom('ledger_entries').select('id').where('kind', '=', 'PAYMENT').execute()).toHaveLength(0);
+    const { state: applied } = await importFile(h, body(rows, false));
+    expect(applied.status).toBe('applied');
+    expect(applied.result!.lines.map((l) => l.status)).toEqual(['booked', 'booked']);
+    const { state: again } = await importFile(h, body([...rows].reverse(), false, 'agent-resent.csv'));
+    expect(again.result!.summary).toEqual({ rows: 2, new: 0, alreadyImported: 2, newTotals: {} });
     const payments = await db.kysely.selectFrom('ledger_entries').select('amount').where('kind', '=', 'PAYMENT').execute();
     expect(payments).toHaveLength(2);
   });
 
-  it('refuses a file with one bad line: 422 IMPORT_REFUSED with the issues, nothing booked', async () => {
-    const r = await post(
+  it('refuses a file with one bad line: refused with the issues, nothing booked', async () => {
+    const { state } = await importFile(
       auth('pa', true),
       body(
         [
@@ -88,11 +116,8 @@ describe('payment imports API', () => {
         false,
       ),
     );
-    expect(r.statusCode).toBe(422);
-    expect(r.json()).toMatchObject({
-      error: 'IMPORT_REFUSED',
-      details: { issues: [{ line: 3, column: HEADER.dealId, code: 'LOAN_NOT_FOUND' }] },
-    });
+    expect(state).toMatchObject({ status: 'refused', refusal: { issues: [{ line: 3, column: HEADER.dealId, code: 'LOAN_NOT_FOUND' }] } });
+    expect(state.refusal!.issues).toHaveLength(1);
     expect(await db.kysely.selectFrom('ledger_entries').select('id').where('kind', '=', 'PAYMENT').execute()).toHaveLength(2);
   });
 
@@ -107,11 +132,47 @@ describe('payment imports API', () => {
     expect((await post(auth('pa', true), { ...body(rows, true), contentBase64: 'not base64!' })).statusCode).toBe(400);
   });
 
+  it('refuses a file the worker cannot read, line 0, and keeps nothing of it', async () => {
+    const { state } = await importFile(auth('pa', true), {
+      ...body(rows, true, 'agent.xlsx'),
+      contentBase64: Buffer.from('PK\u0003\u0004garbage').toString('base64'),
+    });
+    expect(state.status).toBe('refused');
+    expect(state.refusal!.issues).toMatchObject([{ line: 0 }]);
+  });
+
+  it('an import abandoned by a dead process reads as failed once its lease is over, so it can be sent again', async () => {
+    const id = '01900000-0000-7000-8000-000000000001';
+    await db.kysely
+      .insertInto('payment_imports' as never)
+      .values({
+        portal_id: 'pa',
+        id,
+        file_name: 'crashed.xlsx',
+        file_sha256: '0'.repeat(64),
+        format: 'unknown',
+        rows: 0,
+        new_count: 0,
+        already_count: 0,
+        issue_count: 0,
+        status: 'parsing',
+        created_by: 5,
+        created_at: '2024-01-01T00:00:00.000Z',
+        dry_run: 1,
+        lease_until: '2024-01-01T00:00:30.000Z',
+      } as never)
+      .execute();
+    const r = await app.inject({ method: 'GET', url: `/api/v1/payment-imports/${id}`, headers: auth('pa', true) });
+    expect(r.json()).toMatchObject({ status: 'failed', failure: { code: 'IMPORT_INTERRUPTED' } });
+    // Another portal cannot read it.
+    expect((await app.inject({ method: 'GET', url: `/api/v1/payment-imports/${id}`, headers: auth('pb', true) })).statusCode).toBe(404);
+  });
+
   it('lists the portal’s own imports, newest first', async () => {
     const list = await app.inject({ method: 'GET', url: '/api/v1/payment-imports', headers: auth('pa', true) });
     expect(list.statusCode).toBe(200);
     const imports = list.json().imports as { status: string; fileName: string }[];
-    expect(imports.map((i) => i.status).sort()).toEqual(['applied', 'applied', 'previewed', 'refused']);
+    expect(imports.map((i) => i.status).sort()).toEqual(['applied', 'applied', 'failed', 'previewed', 'refused', 'refused']);
     const other = await app.inject({ method: 'GET', url: '/api/v1/payment-imports', headers: auth('pb', true) });
     expect(other.json()).toEqual({ imports: [] });
   });

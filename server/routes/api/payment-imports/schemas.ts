@@ -62,6 +62,32 @@ export const RefusedReply = Type.Object({
   ),
 });
 
+const ImportStatus = Type.Union([
+  Type.Literal('queued'),
+  Type.Literal('parsing'),
+  Type.Literal('previewed'),
+  Type.Literal('applied'),
+  Type.Literal('refused'),
+  Type.Literal('failed'),
+]);
+
+/** 202: the file is stored as an import to parse; poll GET /api/v1/payment-imports/:id. */
+export const ImportAcceptedReply = Type.Object({ importId: Type.String(), status: ImportStatus });
+
+export const ImportIdParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f-]{36}$' }) });
+
+/** One import as the page polls it: the state, then the preview/apply, the refusal or the failure. */
+export const ImportStateReply = Type.Object({
+  importId: Type.String(),
+  status: ImportStatus,
+  dryRun: Type.Union([Type.Boolean(), Type.Null()]),
+  fileName: Type.String(),
+  createdAt: Type.String(),
+  result: Type.Optional(ImportReply),
+  refusal: Type.Optional(Type.Object({ message: Type.String(), issues: Type.Array(LineIssueReply) })),
+  failure: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
+});
+
 export const ImportRecordReply = Type.Object({
   id: Type.String(),
   fileName: Type.String(),
@@ -71,9 +97,12 @@ export const ImportRecordReply = Type.Object({
   newCount: Type.Integer(),
   alreadyCount: Type.Integer(),
   issueCount: Type.Integer(),
-  status: Type.Union([Type.Literal('previewed'), Type.Literal('applied'), Type.Literal('refused')]),
+  status: ImportStatus,
+  /** null on imports from before the background import. */
+  dryRun: Type.Union([Type.Boolean(), Type.Null()]),
   createdBy: Type.Union([Type.Integer(), Type.Null()]),
   createdAt: Type.String(),
+  updatedAt: Type.Union([Type.String(), Type.Null()]),
 });
 export const ImportsReply = Type.Object({ imports: Type.Array(ImportRecordReply) });
 
