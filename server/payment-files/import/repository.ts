@@ -29,6 +29,8 @@ export interface ImportLine {
   date: string;
   amount: string;
   reference: string | null;
+  /** The payment method the line is booked with (apply-lines.ts IMPORT_METHOD); the page names it. */
+  method: string;
   status: 'new' | 'already' | 'booked';
 }
 

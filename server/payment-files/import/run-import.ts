@@ -5,7 +5,7 @@ import { isoDay, type Actor, type LoanDeps } from '../../loans/operations/deps.j
 import { uuid7 } from '../../loans/uuid7.js';
 import type { ColumnMapping, FileLocale, LineIssue, PaymentFile, PaymentLine } from '../types.js';
 import type { TableShape } from '../worker/messages.js';
-import { applyLines, type RegisterFn } from './apply-lines.js';
+import { applyLines, IMPORT_METHOD, type RegisterFn } from './apply-lines.js';
 import { checkLines } from './check-lines.js';
 import type { PaymentFileParser } from './parser-port.js';
 import { saveOutcome, type ImportLine, type ImportOutcome, type ImportRecord, type ImportResult } from './repository.js';
@@ -98,7 +98,15 @@ export async function runImport(db: Executor, portalId: string, req: ImportReque
     importId,
     dryRun: req.dryRun,
     summary: { rows, new: fresh.length, alreadyImported: lines.length - fresh.length, newTotals: totalsByCurrency(fresh) },
-    lines: lines.map((l) => ({ line: l.line, dealId: l.dealId, date: l.date, amount: l.amount, reference: l.reference, status: l.status })),
+    lines: lines.map((l) => ({
+      line: l.line,
+      dealId: l.dealId,
+      date: l.date,
+      amount: l.amount,
+      reference: l.reference,
+      method: IMPORT_METHOD,
+      status: l.status,
+    })),
   };
   await record(
     req.dryRun ? 'previewed' : 'applied',

@@ -27,6 +27,7 @@ export const ImportLineReply = Type.Object({
   date: IsoDay,
   amount: Decimal,
   reference: Type.Union([Type.String(), Type.Null()]),
+  method: Type.String(),
   status: Type.Union([Type.Literal('new'), Type.Literal('already'), Type.Literal('booked')]),
 });
 
