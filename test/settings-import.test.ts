@@ -1,7 +1,10 @@
 // Payment files from paying agents, in a real browser: an administrator opens the app's page in the
 // portal, uploads the agent's CSV (CP1251, ';', decimal comma — what Russian agents send), previews
-// it, imports it, and the loans' ledgers hold the payments once; the same file again finds nothing
-// new. A file with a line for a deal without a loan is refused as a whole and books nothing.
+// it while the page shows its progress (the server parses it in a worker thread and the page polls),
+// imports it, and the loans' ledgers hold the payments once; the same file again finds nothing
+// new. A file with a line for a deal without a loan is refused as a whole and books nothing. In
+// es-MX and ru-RU browsers, at desktop width and 390 px, the lines show the payment method by name,
+// dates and amounts in the country's format, and the portal's past imports are listed.
 import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +40,7 @@ describe('payment files from paying agents', () => {
   let a: AppUnderTest;
   let portalId: string;
   let browser: Browser;
+  let browserMx: Browser;
   const deals: number[] = [];
 
   async function api(
@@ -76,33 +80,47 @@ describe('payment files from paying agents', () => {
       const saved = await api('POST', `/api/v1/deals/${id}/loan`, id, { loan: sampleTerms(12), productId: null });
       expect(saved.status).toBe(200);
     }
-    browser = await launchChromium();
+    browser = await launchChromium({ locale: 'ru-RU' });
+    browserMx = await launchChromium({ locale: 'es-MX' });
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
+    await browserMx?.close();
     await a?.close();
     await em?.close();
     await db?.close();
   });
 
-  async function openApp(): Promise<{ page: Page; frame: Frame }> {
-    const page = await browser.context.newPage();
+  async function openApp(lang: 'ru' | 'es' = 'ru', width = 1280): Promise<{ page: Page; frame: Frame }> {
+    const page = await (lang === 'es' ? browserMx : browser).context.newPage();
+    await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
     const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${a.url}/placements/settings`) });
-    await page.goto(`${em.url}/marketplace/app/settings/?lang=ru`);
+    await page.goto(`${em.url}/marketplace/app/settings/?lang=${lang}`);
     const frame = await navigated;
     await frame.waitForSelector('main[data-ready="yes"][data-can-edit="yes"]');
     return { page, frame };
   }
 
-  async function upload(frame: Frame, name: string, content: Buffer): Promise<void> {
+  async function upload(
+    frame: Frame,
+    name: string,
+    content: Buffer,
+    columns = ['Номер сделки', 'Дата', 'Сумма', 'Номер платежа'],
+  ): Promise<void> {
     const section = frame.locator('[data-testid="payment-import"]');
     await section.locator('input[name="paymentFile"]').setInputFiles({ name, mimeType: 'text/csv', buffer: content });
-    await section.locator('input[name="col-dealId"]').fill('Номер сделки');
-    await section.locator('input[name="col-date"]').fill('Дата');
-    await section.locator('input[name="col-amount"]').fill('Сумма');
-    await section.locator('input[name="col-reference"]').fill('Номер платежа');
+    const [deal, date, amount, reference] = columns as [string, string, string, string];
+    await section.locator('input[name="col-dealId"]').fill(deal);
+    await section.locator('input[name="col-date"]').fill(date);
+    await section.locator('input[name="col-amount"]').fill(amount);
+    await section.locator('input[name="col-reference"]').fill(reference);
   }
+
+  const cells = (frame: Frame, selector: string) => frame.locator(selector).allTextContents();
+  /** The frame's page scrolls sideways (something wider than the phone). */
+  const scrollsSideways = (frame: Frame) =>
+    frame.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
   it('previews, imports once, and finds nothing new in the same file again', async () => {
     const [d1, d2] = deals as [number, number];
@@ -113,9 +131,20 @@ describe('payment files from paying agents', () => {
     await upload(frame, 'agent-2024-03-15.csv', file);
     const section = frame.locator('[data-testid="payment-import"]');
     await section.locator('button[name="preview"]').click();
+    // The file is parsed in the background: the page says so until the preview is back.
+    await section.locator('[data-testid="import-progress"]').waitFor();
     await expect.poll(() => section.locator('[data-testid="import-summary"]').textContent()).toContain('Новых платежей: 3');
+    expect(await section.locator('[data-testid="import-progress"]').count()).toBe(0);
     // A preview books nothing.
     expect(await paymentsOf(d1)).toEqual([]);
+    const rows = '[data-testid="import-lines"] tbody tr';
+    expect(await cells(frame, `${rows} td:nth-child(3)`)).toEqual(['15.02.2024', '15.02.2024', '15.03.2024']);
+    expect((await cells(frame, `${rows} td:nth-child(4)`)).map((c) => c.replace(/\s/g, ' '))).toEqual([
+      '9 168,00',
+      '10 000,50',
+      '9 168,00',
+    ]);
+    expect(await cells(frame, `${rows} td:nth-child(6)`)).toEqual(Array(3).fill('Файл платёжного агента'));
     await page.screenshot({ path: 'test-results/settings-import-preview.png', fullPage: true });
 
     await section.locator('button[name="import"]').click();
@@ -130,6 +159,13 @@ describe('payment files from paying agents', () => {
       .toContain('Все платежи из этого файла уже проведены');
     expect(await section.locator('button[name="import"]').isDisabled()).toBe(true);
     expect(await paymentsOf(d1)).toHaveLength(2);
+    // The portal's imports, newest first: the second preview, the import, the first preview.
+    const history = '[data-testid="import-history"] tbody tr';
+    await expect.poll(() => frame.locator(history).count()).toBe(3);
+    expect(await cells(frame, `${history} td:nth-child(3)`)).toEqual(['Проверка', 'Импорт', 'Проверка']);
+    expect(await cells(frame, `${history} td:nth-child(4)`)).toEqual(['проверен', 'импортирован', 'проверен']);
+    expect(await cells(frame, `${history} td:nth-child(2)`)).toEqual(Array(3).fill('agent-2024-03-15.csv'));
+    expect((await cells(frame, `${history} td:nth-child(1)`))[0]).toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/);
     await page.close();
   });
 
@@ -148,6 +184,43 @@ describe('payment files from paying agents', () => {
     expect(await refused.locator('tbody tr td').last().textContent()).toBe('По этой сделке нет сохранённого займа');
     expect(await paymentsOf(d1)).toEqual(before);
     await page.screenshot({ path: 'test-results/settings-import-refused.png', fullPage: true });
+    await page.close();
+  });
+
+  it('es-MX, desktop and 390 px: method by name, Mexican dates and amounts, the history listed, no sideways scroll', async () => {
+    const [, d2] = deals as [number, number];
+    const file = Buffer.from(
+      `Negociación,Fecha,Monto,Referencia\n${d2},15/05/2024,"1,000.50",OXXO-1\n${d2},16/05/2024,"12,000.00",OXXO-2\n`,
+      'utf8',
+    );
+    for (const width of [1280, 390]) {
+      const { page, frame } = await openApp('es', width);
+      await upload(frame, 'pagos-mx.csv', file, ['Negociación', 'Fecha', 'Monto', 'Referencia']);
+      const section = frame.locator('[data-testid="payment-import"]');
+      await section.locator('select[name="decimalSeparator"]').selectOption('.');
+      await section.locator('button[name="preview"]').click();
+      await expect.poll(() => section.locator('[data-testid="import-summary"]').textContent()).toContain('Pagos nuevos: 2');
+      const rows = '[data-testid="import-lines"] tbody tr';
+      expect(await cells(frame, `${rows} td:nth-child(3)`)).toEqual(['15/05/2024', '16/05/2024']);
+      expect(await cells(frame, `${rows} td:nth-child(4)`)).toEqual(['1,000.50', '12,000.00']);
+      expect(await cells(frame, `${rows} td:nth-child(6)`)).toEqual(['Archivo del agente de cobro', 'Archivo del agente de cobro']);
+      const history = '[data-testid="import-history"] tbody tr';
+      await expect.poll(async () => (await cells(frame, `${history} td:nth-child(2)`))[0]).toBe('pagos-mx.csv');
+      expect((await cells(frame, `${history} td:nth-child(1)`))[0]).toMatch(/^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}/);
+      expect((await cells(frame, `${history} td:nth-child(3)`))[0]).toBe('Vista previa');
+      expect((await cells(frame, `${history} td:nth-child(4)`))[0]).toBe('revisado');
+      expect(await scrollsSideways(frame)).toBe(false);
+      await page.screenshot({ path: `test-results/settings-import-es-${width}.png`, fullPage: true });
+      await page.close();
+    }
+  });
+
+  it('ru-RU at 390 px: the history and the lines fit the phone without sideways scroll', async () => {
+    const { page, frame } = await openApp('ru', 390);
+    await expect.poll(() => frame.locator('[data-testid="import-history"] tbody tr').count()).toBeGreaterThan(0);
+    expect(await cells(frame, '[data-testid="import-history"] th')).toContain('Уже проведено');
+    expect(await scrollsSideways(frame)).toBe(false);
+    await page.screenshot({ path: 'test-results/settings-import-ru-390.png', fullPage: true });
     await page.close();
   });
 });

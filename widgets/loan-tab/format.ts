@@ -1,8 +1,7 @@
 // Number and date formatting for the user's language and the deal's currency. Intl formatters are
 // built once per (lang, currency) — constructing them is the slow part.
+import { LOCALE_OF as LOCALE } from '../shared/locale.js';
 import type { Lang } from './i18n.js';
-
-const LOCALE: Record<Lang, string> = { en: 'en-US', ru: 'ru-RU', es: 'es-MX' };
 
 export interface Formatters {
   money: (amount: string) => string;

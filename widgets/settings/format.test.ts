@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalFormatter } from './format.js';
+import { dateFormatters, decimalFormatter } from './format.js';
 
 describe('decimalFormatter', () => {
   it('groups and uses the decimal sign of the language, exactly', () => {
@@ -7,5 +7,14 @@ describe('decimalFormatter', () => {
     expect(decimalFormatter('ru')('0.8').replace(/\s/g, ' ')).toBe('0,8');
     expect(decimalFormatter('es')('999999999999999.9999')).toBe('999,999,999,999,999.9999');
     expect(decimalFormatter('en')('abc')).toBe('abc');
+  });
+});
+
+describe('formats of the import screen', () => {
+  it('es-MX writes numbers the Mexican way and days day-first', () => {
+    expect(decimalFormatter('es-MX')('1234567.25')).toBe('1,234,567.25');
+    expect(dateFormatters('es-MX').day('2026-03-05')).toBe('05/03/2026');
+    expect(dateFormatters('ru-RU').day('2026-03-05')).toBe('05.03.2026');
+    expect(dateFormatters('es-MX').day('not a day')).toBe('not a day');
   });
 });

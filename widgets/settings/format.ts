@@ -23,3 +23,27 @@ export function decimalFormatter(lang: string): FormatDecimal {
     return m[2] ? `${int}${sep}${m[2]}` : int;
   };
 }
+
+export type FormatDate = (iso: string) => string;
+
+/**
+ * ISO days ("2026-03-15") in the locale's numeric order (15/03/2026 es-MX, 15.03.2026 ru-RU) and
+ * ISO instants as that day and the local time. A day is formatted in UTC so it never shifts.
+ */
+export function dateFormatters(locale: string): { day: FormatDate; instant: FormatDate } {
+  const day = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+  const instant = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return {
+    day: (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? day.format(new Date(`${iso}T00:00:00Z`)) : iso),
+    instant: (iso) => {
+      const d = new Date(iso);
+      return Number.isNaN(d.getTime()) ? iso : instant.format(d);
+    },
+  };
+}

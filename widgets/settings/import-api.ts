@@ -1,7 +1,8 @@
 // The payment-file import API (server/routes/api/payment-imports, admins only): a preview writes
 // nothing; an import books the file's new payments, all or nothing, and a line already booked by an
-// earlier file is recognised by its content and not counted twice.
-import { createSessionClient, type SessionClientConfig } from '../shared/session-client.js';
+// earlier file is recognised by its content and not counted twice. The server parses the file in
+// the background: POST answers 202 with the import's id, and its state is polled until it is over.
+import { ApiError, createSessionClient, type SessionClientConfig } from '../shared/session-client.js';
 
 export interface ImportRequest {
   fileName: string;
@@ -17,6 +18,8 @@ export interface ImportLine {
   date: string;
   amount: string;
   reference: string | null;
+  /** The payment method the line is booked with ('agent_file'). */
+  method: string;
   status: 'new' | 'already' | 'booked';
 }
 
@@ -35,12 +38,64 @@ export interface LineIssue {
   message: string;
 }
 
-export function createImportApi(cfg: SessionClientConfig, fetchFn?: typeof fetch) {
-  const client = createSessionClient(cfg, fetchFn);
+export type ImportStatus = 'queued' | 'parsing' | 'previewed' | 'applied' | 'refused' | 'failed';
+
+export interface ImportState {
+  importId: string;
+  status: ImportStatus;
+  result?: ImportResult;
+  refusal?: { message: string; issues: LineIssue[] };
+  failure?: { code: string; message: string };
+}
+
+/** One past import of the portal, as the history lists it. */
+export interface ImportRecord {
+  id: string;
+  fileName: string;
+  format: string;
+  rows: number;
+  newCount: number;
+  alreadyCount: number;
+  issueCount: number;
+  status: ImportStatus;
+  dryRun: boolean | null;
+  createdAt: string;
+}
+
+/** Waits between polls: short at first (a small CSV is done in a second), then every second. */
+const POLL_MS = [300, 500, 1000];
+
+export interface ImportApiOptions {
+  fetchFn?: typeof fetch;
+  /** Tests pass a wait that does not sleep. */
+  wait?: (ms: number) => Promise<void>;
+}
+
+export function createImportApi(cfg: SessionClientConfig, opts: ImportApiOptions = {}) {
+  const client = createSessionClient(cfg, opts.fetchFn);
+  const wait = opts.wait ?? ((ms: number) => new Promise<void>((ok) => setTimeout(ok, ms)));
   return {
-    /** The same request previews (dryRun) or imports; the server answers 422 IMPORT_REFUSED with the issues. */
-    run(req: ImportRequest): Promise<ImportResult> {
-      return client.request<ImportResult>('POST', '/api/v1/payment-imports', req);
+    /**
+     * Sends the file (preview or import) and polls until the server is done, telling `onStatus`
+     * each state on the way. A refused file rejects with ApiError 422 IMPORT_REFUSED and the issues;
+     * one that failed (interrupted, busy) with ApiError 409 and the failure's code.
+     */
+    async run(req: ImportRequest, onStatus: (s: ImportStatus) => void = () => {}): Promise<ImportResult> {
+      const sent = await client.request<{ importId: string; status: ImportStatus }>('POST', '/api/v1/payment-imports', req);
+      onStatus(sent.status);
+      for (let i = 0; ; i++) {
+        await wait(POLL_MS[Math.min(i, POLL_MS.length - 1)]!);
+        const s = await client.request<ImportState>('GET', `/api/v1/payment-imports/${encodeURIComponent(sent.importId)}`);
+        onStatus(s.status);
+        if (s.result) return s.result;
+        if (s.refusal) throw new ApiError(422, 'IMPORT_REFUSED', s.refusal.message, { issues: s.refusal.issues });
+        if (s.failure) throw new ApiError(409, s.failure.code, s.failure.message, {});
+        if (s.status !== 'queued' && s.status !== 'parsing')
+          throw new ApiError(409, 'IMPORT_GONE', `import ${s.status} without an outcome`, {});
+      }
+    },
+    async history(): Promise<ImportRecord[]> {
+      return (await client.request<{ imports: ImportRecord[] }>('GET', '/api/v1/payment-imports')).imports;
     },
   };
 }

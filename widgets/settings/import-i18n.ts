@@ -38,6 +38,28 @@ const en = {
   'status.already': 'already booked',
   'status.booked': 'booked',
   importFailed: 'The import did not go through',
+  'progress.sending': 'Sending the file…',
+  'progress.queued': 'Waiting for its turn…',
+  'progress.parsing': 'Reading and checking the file…',
+  method: 'Method',
+  'method.agent_file': 'Paying agent file',
+  historyTitle: 'Past imports',
+  historyEmpty: 'No file has been sent yet.',
+  when: 'When',
+  fileCol: 'File',
+  kind: 'Kind',
+  'kind.preview': 'Preview',
+  'kind.import': 'Import',
+  rowsCol: 'Rows',
+  newCol: 'New',
+  alreadyCol: 'Already booked',
+  issuesCol: 'Problems',
+  'importStatus.queued': 'waiting',
+  'importStatus.parsing': 'reading',
+  'importStatus.previewed': 'checked',
+  'importStatus.applied': 'imported',
+  'importStatus.refused': 'refused',
+  'importStatus.failed': 'not finished',
 };
 
 type ImportKey = keyof typeof en;
@@ -79,6 +101,28 @@ const ru: Record<ImportKey, string> = {
   'status.already': 'уже проведён',
   'status.booked': 'проведён',
   importFailed: 'Импорт не выполнен',
+  'progress.sending': 'Отправляем файл…',
+  'progress.queued': 'Файл в очереди…',
+  'progress.parsing': 'Читаем и проверяем файл…',
+  method: 'Способ оплаты',
+  'method.agent_file': 'Файл платёжного агента',
+  historyTitle: 'Прошлые импорты',
+  historyEmpty: 'Файлы ещё не отправлялись.',
+  when: 'Когда',
+  fileCol: 'Файл',
+  kind: 'Вид',
+  'kind.preview': 'Проверка',
+  'kind.import': 'Импорт',
+  rowsCol: 'Строк',
+  newCol: 'Новых',
+  alreadyCol: 'Уже проведено',
+  issuesCol: 'Ошибок',
+  'importStatus.queued': 'в очереди',
+  'importStatus.parsing': 'читается',
+  'importStatus.previewed': 'проверен',
+  'importStatus.applied': 'импортирован',
+  'importStatus.refused': 'отклонён',
+  'importStatus.failed': 'не завершён',
 };
 
 const es: Record<ImportKey, string> = {
@@ -118,6 +162,28 @@ const es: Record<ImportKey, string> = {
   'status.already': 'ya registrado',
   'status.booked': 'registrado',
   importFailed: 'La importación no se realizó',
+  'progress.sending': 'Enviando el archivo…',
+  'progress.queued': 'El archivo espera su turno…',
+  'progress.parsing': 'Leyendo y revisando el archivo…',
+  method: 'Forma de pago',
+  'method.agent_file': 'Archivo del agente de cobro',
+  historyTitle: 'Importaciones anteriores',
+  historyEmpty: 'Todavía no se ha enviado ningún archivo.',
+  when: 'Fecha',
+  fileCol: 'Archivo',
+  kind: 'Tipo',
+  'kind.preview': 'Vista previa',
+  'kind.import': 'Importación',
+  rowsCol: 'Filas',
+  newCol: 'Nuevos',
+  alreadyCol: 'Ya registrados',
+  issuesCol: 'Problemas',
+  'importStatus.queued': 'en espera',
+  'importStatus.parsing': 'leyendo',
+  'importStatus.previewed': 'revisado',
+  'importStatus.applied': 'importado',
+  'importStatus.refused': 'rechazado',
+  'importStatus.failed': 'no terminado',
 };
 
 const dictionaries: Record<Lang, Record<ImportKey, string>> = { en, ru, es };
@@ -145,6 +211,10 @@ const issueTexts: Record<Lang, Record<string, string>> = {
     MAPPING_COLUMN_MISSING: 'No column with this name in the file',
     MAPPING_COLUMN_AMBIGUOUS: 'Several columns have this name',
     REFERENCE_PRECISION_LOST: 'Excel rounded this long number; format the column as text',
+    FILE_PARSE_TIMEOUT: 'Reading the file took too long; split it into smaller files',
+    FILE_TOO_COMPLEX: 'The file needs too much memory to read; split it or remove the columns you do not need',
+    IMPORT_INTERRUPTED: 'The import was interrupted (the server restarted); send the file again',
+    IMPORTS_BUSY: 'Other files are being read right now; send this one again in a minute',
   },
   ru: {
     LOAN_NOT_FOUND: 'По этой сделке нет сохранённого займа',
@@ -160,6 +230,10 @@ const issueTexts: Record<Lang, Record<string, string>> = {
     MAPPING_COLUMN_MISSING: 'В файле нет столбца с таким названием',
     MAPPING_COLUMN_AMBIGUOUS: 'Несколько столбцов с таким названием',
     REFERENCE_PRECISION_LOST: 'Excel округлил длинное число; задайте столбцу текстовый формат',
+    FILE_PARSE_TIMEOUT: 'Файл читался слишком долго; разделите его на файлы поменьше',
+    FILE_TOO_COMPLEX: 'Для чтения файла нужно слишком много памяти; разделите его или удалите лишние столбцы',
+    IMPORT_INTERRUPTED: 'Импорт прерван (сервер перезапустился); отправьте файл ещё раз',
+    IMPORTS_BUSY: 'Сейчас читаются другие файлы; отправьте этот ещё раз через минуту',
   },
   es: {
     LOAN_NOT_FOUND: 'Esta negociación no tiene un préstamo guardado',
@@ -175,8 +249,22 @@ const issueTexts: Record<Lang, Record<string, string>> = {
     MAPPING_COLUMN_MISSING: 'El archivo no tiene una columna con este nombre',
     MAPPING_COLUMN_AMBIGUOUS: 'Varias columnas tienen este nombre',
     REFERENCE_PRECISION_LOST: 'Excel redondeó este número largo; dé formato de texto a la columna',
+    FILE_PARSE_TIMEOUT: 'Leer el archivo tardó demasiado; divídalo en archivos más pequeños',
+    FILE_TOO_COMPLEX: 'El archivo necesita demasiada memoria para leerse; divídalo o quite las columnas que no use',
+    IMPORT_INTERRUPTED: 'La importación se interrumpió (el servidor se reinició); envíe el archivo de nuevo',
+    IMPORTS_BUSY: 'Ahora se están leyendo otros archivos; envíe este de nuevo en un minuto',
   },
 };
+
+/** A payment method's name; a code we do not know is shown as it is. */
+export function methodName(t: ImportTranslate, method: string): string {
+  const key = `method.${method}`;
+  return isImportKey(key) ? t(key) : method;
+}
+
+function isImportKey(key: string): key is ImportKey {
+  return key in en;
+}
 
 export function issueText(lang: Lang, code: string, serverMessage: string): string {
   return issueTexts[lang][code] ?? serverMessage;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../shared/session-client.js';
-import type { ImportApi, ImportRequest, ImportResult } from './import-api.js';
+import type { ImportApi, ImportRecord, ImportRequest, ImportResult, ImportStatus } from './import-api.js';
 import { importTranslator } from './import-i18n.js';
 import { createImportModel } from './import-model.js';
 
@@ -9,14 +9,38 @@ const result = (dryRun: boolean, fresh: number): ImportResult => ({
   dryRun,
   summary: { rows: 2, new: fresh, alreadyImported: 2 - fresh, newTotals: fresh > 0 ? { RUB: '1500.50' } : {} },
   lines: [
-    { line: 2, dealId: 7, date: '2026-03-01', amount: '1500.50', reference: 'R-1', status: fresh > 0 ? 'new' : 'already' },
-    { line: 3, dealId: 8, date: '2026-03-01', amount: '99.00', reference: null, status: 'already' },
+    {
+      line: 2,
+      dealId: 7,
+      date: '2026-03-01',
+      amount: '1500.50',
+      reference: 'R-1',
+      method: 'agent_file',
+      status: fresh > 0 ? 'new' : 'already',
+    },
+    { line: 3, dealId: 8, date: '2026-03-01', amount: '99.00', reference: null, method: 'agent_file', status: 'already' },
   ],
 });
 
-function fakeApi(answer: (req: ImportRequest) => Promise<ImportResult>) {
-  const run = vi.fn(answer);
-  return { run, api: { run } as ImportApi };
+const past: ImportRecord[] = [
+  {
+    id: 'imp-0',
+    fileName: 'old.csv',
+    format: 'csv',
+    rows: 2,
+    newCount: 2,
+    alreadyCount: 0,
+    issueCount: 0,
+    status: 'applied',
+    dryRun: false,
+    createdAt: '2026-03-01T10:00:00Z',
+  },
+];
+
+function fakeApi(answer: (req: ImportRequest, onStatus: (s: ImportStatus) => void) => Promise<ImportResult>) {
+  const run = vi.fn((req: ImportRequest, onStatus: (s: ImportStatus) => void = () => {}) => answer(req, onStatus));
+  const history = vi.fn(() => Promise.resolve(past));
+  return { run, history, api: { run, history } satisfies ImportApi };
 }
 
 describe('payment-file import on the settings screen', () => {
@@ -54,6 +78,33 @@ describe('payment-file import on the settings screen', () => {
     await m.preview();
     expect(m.state.value).toEqual({ kind: 'refused', message: 'The file was refused', issues });
     expect(m.canImport.value).toBe(false);
+  });
+
+  it('shows where a running import is, then reloads the history', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((ok) => (release = ok));
+    const { api, history } = fakeApi(async (req, onStatus) => {
+      onStatus('queued');
+      onStatus('parsing');
+      await gate;
+      return result(req.dryRun, 1);
+    });
+    const m = createImportModel(api);
+    m.setFile('agent.csv', new Uint8Array([68]));
+    const running = m.preview();
+    expect(m.state.value).toEqual({ kind: 'working', dryRun: true, phase: 'parsing' });
+    release();
+    await running;
+    expect(m.state.value.kind).toBe('preview');
+    await vi.waitFor(() => expect(m.history.value).toEqual(past));
+    expect(history).toHaveBeenCalledTimes(1);
+  });
+
+  it('a failed import keeps its code, so the page explains it in the user language', async () => {
+    const m = createImportModel(fakeApi(() => Promise.reject(new ApiError(409, 'IMPORT_INTERRUPTED', 'send it again'))).api);
+    m.setFile('a.csv', new Uint8Array([68]));
+    await m.preview();
+    expect(m.state.value).toEqual({ kind: 'failed', code: 'IMPORT_INTERRUPTED', message: 'send it again' });
   });
 
   it('encodes large files without overflowing the stack', () => {

@@ -3,15 +3,18 @@
 // of exactly this file and these settings came back clean — what the admin saw is what is booked.
 import { batch, computed, signal } from '@preact/signals';
 import { ApiError } from '../shared/session-client.js';
-import type { ImportApi, ImportRequest, ImportResult, LineIssue } from './import-api.js';
+import type { ImportApi, ImportRecord, ImportRequest, ImportResult, LineIssue } from './import-api.js';
+
+/** Where a running import is: the upload, waiting for a parse thread, or read and checked. */
+export type ImportPhase = 'sending' | 'queued' | 'parsing';
 
 export type ImportState =
   | { kind: 'idle' }
-  | { kind: 'working'; dryRun: boolean }
+  | { kind: 'working'; dryRun: boolean; phase: ImportPhase }
   | { kind: 'preview'; result: ImportResult }
   | { kind: 'done'; result: ImportResult }
   | { kind: 'refused'; message: string; issues: LineIssue[] }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; code: string; message: string };
 
 export interface ImportSettings {
   dealId: string;
@@ -36,6 +39,8 @@ export function createImportModel(api: ImportApi) {
   const file = signal<{ name: string; base64: string } | null>(null);
   const settings = signal<ImportSettings>(DEFAULT_IMPORT_SETTINGS);
   const state = signal<ImportState>({ kind: 'idle' });
+  /** The portal's past imports, newest first; null until loaded (or when it could not be). */
+  const history = signal<ImportRecord[] | null>(null);
   /** Import needs a clean preview of the current file and settings with something new in it. */
   const canImport = computed(() => state.value.kind === 'preview' && state.value.result.summary.new > 0);
 
@@ -58,27 +63,43 @@ export function createImportModel(api: ImportApi) {
     const f = file.value;
     if (!f || state.value.kind === 'working' || (!dryRun && !canImport.value)) return;
     const s = settings.value;
-    state.value = { kind: 'working', dryRun };
+    state.value = { kind: 'working', dryRun, phase: 'sending' };
+    const onStatus = (status: string) => {
+      if ((status === 'queued' || status === 'parsing') && state.value.kind === 'working')
+        state.value = { kind: 'working', dryRun, phase: status };
+    };
     try {
-      const result = await api.run({
-        fileName: f.name,
-        contentBase64: f.base64,
-        mapping: {
-          dealId: s.dealId.trim(),
-          date: s.date.trim(),
-          amount: s.amount.trim(),
-          ...(s.reference.trim() ? { reference: s.reference.trim() } : {}),
+      const result = await api.run(
+        {
+          fileName: f.name,
+          contentBase64: f.base64,
+          mapping: {
+            dealId: s.dealId.trim(),
+            date: s.date.trim(),
+            amount: s.amount.trim(),
+            ...(s.reference.trim() ? { reference: s.reference.trim() } : {}),
+          },
+          locale: { dateOrder: s.dateOrder, decimalSeparator: s.decimalSeparator },
+          dryRun,
         },
-        locale: { dateOrder: s.dateOrder, decimalSeparator: s.decimalSeparator },
-        dryRun,
-      });
+        onStatus,
+      );
       state.value = dryRun ? { kind: 'preview', result } : { kind: 'done', result };
     } catch (e) {
       state.value = refusal(e);
     }
+    void loadHistory();
   }
 
-  return { file, settings, state, canImport, setFile, set, preview: () => run(true), apply: () => run(false) };
+  async function loadHistory(): Promise<void> {
+    try {
+      history.value = await api.history();
+    } catch {
+      // The list is a convenience: the import itself reported its own outcome.
+    }
+  }
+
+  return { file, settings, state, history, canImport, setFile, set, loadHistory, preview: () => run(true), apply: () => run(false) };
 }
 
 function refusal(e: unknown): ImportState {
@@ -86,7 +107,7 @@ function refusal(e: unknown): ImportState {
     const issues = Array.isArray(e.details.issues) ? (e.details.issues as LineIssue[]) : [];
     return { kind: 'refused', message: e.message, issues };
   }
-  return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+  return { kind: 'failed', code: e instanceof ApiError ? e.code : 'NETWORK', message: e instanceof Error ? e.message : String(e) };
 }
 
 function toBase64(bytes: Uint8Array): string {

@@ -10,7 +10,7 @@ import { readBoot } from './boot.js';
 import { connectB24Frame, isFramed, type FrameBridge } from './bridge.js';
 import { App } from './components/app.js';
 import { toLang, translator } from './i18n.js';
-import { decimalFormatter, formatLocale } from './format.js';
+import { dateFormatters, decimalFormatter, formatLocale } from './format.js';
 import { createImportApi } from './import-api.js';
 import { importTranslator } from './import-i18n.js';
 import { createImportModel, type ImportModel } from './import-model.js';
@@ -44,7 +44,7 @@ function mount(root: HTMLElement, lang: string | null, m: Models): void {
       model={m.model}
       t={translator(l)}
       fmt={decimalFormatter(l)}
-      imports={{ model: m.imports, t: importTranslator(l), lang: l }}
+      imports={{ model: m.imports, t: importTranslator(l), lang: l, dates: dateFormatters(locale) }}
       plan={{ model: m.plan, lang: l }}
       providers={{ model: m.providers(locale), t: providersTranslator(l), locale }}
     />,
@@ -93,6 +93,7 @@ async function start(root: HTMLElement): Promise<void> {
     }),
     plan.load(),
   ]);
+  void imports.loadHistory();
   const connected = await bridge;
   if (connected) {
     if (connected.lang && toLang(connected.lang) !== toLang(boot.lang)) mount(root, connected.lang, models);

@@ -47,6 +47,7 @@ const en = {
   'method.cash': 'Cash',
   'method.transfer': 'Bank transfer',
   'method.card': 'Card',
+  'method.agent_file': 'Paying agent file',
   noPayments: 'No payments yet.',
   allocation: 'Allocation',
   penalty: 'Penalty',

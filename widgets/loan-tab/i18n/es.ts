@@ -48,6 +48,7 @@ const es: Dict = {
   'method.cash': 'Efectivo',
   'method.transfer': 'Transferencia',
   'method.card': 'Tarjeta',
+  'method.agent_file': 'Archivo del agente de cobro',
   noPayments: 'Aún no hay pagos.',
   allocation: 'Aplicación',
   penalty: 'Moratorio',

@@ -48,6 +48,7 @@ const ru: Dict = {
   'method.cash': 'Наличные',
   'method.transfer': 'Перевод',
   'method.card': 'Карта',
+  'method.agent_file': 'Файл платёжного агента',
   noPayments: 'Платежей пока нет.',
   allocation: 'Распределение',
   penalty: 'Неустойка',

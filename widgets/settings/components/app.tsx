@@ -1,4 +1,4 @@
-import type { FormatDecimal } from '../format.js';
+import type { FormatDate, FormatDecimal } from '../format.js';
 import type { Lang, Translate } from '../i18n.js';
 import type { ImportTranslate } from '../import-i18n.js';
 import type { ImportModel } from '../import-model.js';
@@ -17,7 +17,7 @@ interface AppProps {
   t: Translate;
   fmt: FormatDecimal;
   /** The payment-file import, shown to administrators (the server checks again). */
-  imports?: { model: ImportModel; t: ImportTranslate; lang: Lang } | undefined;
+  imports?: { model: ImportModel; t: ImportTranslate; lang: Lang; dates: { day: FormatDate; instant: FormatDate } } | undefined;
   /** What the portal's plan does not allow the app (plan-limits.ts). */
   plan?: { model: PlanLimitsModel; lang: Lang } | undefined;
   /** SMS gateway and payout provider, shown to administrators (the server checks again). */
@@ -76,7 +76,9 @@ export function App({ model, t, fmt, imports, plan, providers }: AppProps) {
       ) : (
         <p class="st-muted">{t('loading')}</p>
       )}
-      {canEdit && imports ? <PaymentImport model={imports.model} t={imports.t} fmt={fmt} lang={imports.lang} /> : null}
+      {canEdit && imports ? (
+        <PaymentImport model={imports.model} t={imports.t} fmt={fmt} dates={imports.dates} lang={imports.lang} />
+      ) : null}
       {canEdit && providers ? <ProviderSettings model={providers.model} t={providers.t} locale={providers.locale} /> : null}
     </main>
   );

@@ -1,19 +1,22 @@
-import type { FormatDecimal } from '../format.js';
-import { issueText, type ImportTranslate } from '../import-i18n.js';
+import type { FormatDate, FormatDecimal } from '../format.js';
+import { issueText, methodName, type ImportTranslate } from '../import-i18n.js';
 import type { Lang } from '../i18n.js';
 import type { ImportLine, LineIssue } from '../import-api.js';
 import type { ImportModel, ImportSettings } from '../import-model.js';
 import { Field } from './field.js';
+import { ImportHistory } from './import-history.js';
 
 interface Props {
   model: ImportModel;
   t: ImportTranslate;
   fmt: FormatDecimal;
+  /** Days and instants in the user's locale (es-MX: 15/03/2026). */
+  dates: { day: FormatDate; instant: FormatDate };
   lang: Lang;
 }
 
 /** Upload an agent's file, say which columns hold what, preview, then import (admins only). */
-export function PaymentImport({ model, t, fmt, lang }: Props) {
+export function PaymentImport({ model, t, fmt, dates, lang }: Props) {
   const s = model.settings.value;
   const st = model.state.value;
   const working = st.kind === 'working';
@@ -87,18 +90,26 @@ export function PaymentImport({ model, t, fmt, lang }: Props) {
           {working && !st.dryRun ? t('importing') : t('importNow')}
         </button>
       </div>
-      <ImportOutcome model={model} t={t} fmt={fmt} lang={lang} />
+      <ImportOutcome model={model} t={t} fmt={fmt} dates={dates} lang={lang} />
+      <ImportHistory records={model.history.value} t={t} fmt={fmt} dates={dates} />
     </section>
   );
 }
 
-function ImportOutcome({ model, t, fmt, lang }: Props) {
+function ImportOutcome({ model, t, fmt, dates, lang }: Props) {
   const st = model.state.value;
+  if (st.kind === 'working')
+    return (
+      <p class="st-muted st-progress" role="status" aria-live="polite" data-testid="import-progress" data-phase={st.phase}>
+        <progress />
+        <span>{t(`progress.${st.phase}`)}</span>
+      </p>
+    );
   if (st.kind === 'refused') return <IssueTable issues={st.issues} message={st.message} t={t} lang={lang} />;
   if (st.kind === 'failed')
     return (
-      <p class="st-error" role="alert">
-        {`${t('importFailed')}: ${st.message}`}
+      <p class="st-error" role="alert" data-testid="import-failed" data-code={st.code}>
+        {`${t('importFailed')}: ${issueText(lang, st.code, st.message)}`}
       </p>
     );
   if (st.kind !== 'preview' && st.kind !== 'done') return null;
@@ -111,37 +122,41 @@ function ImportOutcome({ model, t, fmt, lang }: Props) {
         {st.kind === 'preview' && summary.new === 0 ? ` ${t('nothingNew')}` : ''}
         {Object.entries(summary.newTotals ?? {}).map(([currency, sum]) => ` ${t('newTotal')}: ${fmt(sum)} ${currency}.`)}
       </p>
-      <LineTable lines={lines} t={t} fmt={fmt} />
+      <LineTable lines={lines} t={t} fmt={fmt} day={dates.day} />
     </>
   );
 }
 
-function LineTable({ lines, t, fmt }: { lines: ImportLine[]; t: ImportTranslate; fmt: FormatDecimal }) {
+function LineTable({ lines, t, fmt, day }: { lines: ImportLine[]; t: ImportTranslate; fmt: FormatDecimal; day: FormatDate }) {
   return (
-    <table class="st-table" data-testid="import-lines">
-      <thead>
-        <tr>
-          <th>{t('line')}</th>
-          <th>{t('deal')}</th>
-          <th>{t('date')}</th>
-          <th class="st-num">{t('amountCol')}</th>
-          <th>{t('reference')}</th>
-          <th>{t('lineStatus')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((l) => (
-          <tr key={l.line} data-status={l.status}>
-            <td>{l.line}</td>
-            <td>{l.dealId}</td>
-            <td>{l.date}</td>
-            <td class="st-num">{fmt(l.amount)}</td>
-            <td>{l.reference ?? ''}</td>
-            <td>{t(`status.${l.status}`)}</td>
+    <div class="st-scroll">
+      <table class="st-table" data-testid="import-lines">
+        <thead>
+          <tr>
+            <th>{t('line')}</th>
+            <th>{t('deal')}</th>
+            <th>{t('date')}</th>
+            <th class="st-num">{t('amountCol')}</th>
+            <th>{t('reference')}</th>
+            <th>{t('method')}</th>
+            <th>{t('lineStatus')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr key={l.line} data-status={l.status}>
+              <td>{l.line}</td>
+              <td>{l.dealId}</td>
+              <td>{day(l.date)}</td>
+              <td class="st-num">{fmt(l.amount)}</td>
+              <td>{l.reference ?? ''}</td>
+              <td>{methodName(t, l.method)}</td>
+              <td>{t(`status.${l.status}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
