@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { isAppError } from '../../errors.js';
 import type { Executor } from '../../loans/db-types.js';
 import type { Actor, LoanDeps } from '../../loans/operations/deps.js';
@@ -23,7 +24,10 @@ export async function applyLines(
 ): Promise<('booked' | 'already')[]> {
   const register = ctx.register ?? registerPayment;
   const out: ('booked' | 'already')[] = [];
-  for (const l of lines) {
+  for (const [i, l] of lines.entries()) {
+    // SQLite answers synchronously: without a yield a long file would book without letting any
+    // other request (a health check) in between (see check-lines.ts LINES_PER_SLICE).
+    if (i > 0 && i % 20 === 0) await yieldToEventLoop();
     if (l.status === 'already') {
       out.push('already');
       continue;

@@ -47,13 +47,21 @@ export function importPaymentId(key: string, occurrence: number): string {
   return IMPORT_ID_PREFIX + hex.slice(0, HASH_HEX_CHARS);
 }
 
-/** The payment id of every line of one file, in the lines' order. */
-export function paymentIdsOf(lines: readonly PaymentLine[]): string[] {
+/**
+ * Ids of one file's lines, one line at a time in the file's order (each line's occurrence among
+ * identical keys counts the lines before it), so a long file can be worked through in slices.
+ */
+export function paymentIdSequence(): (line: PaymentLine) => string {
   const seen = new Map<string, number>();
-  return lines.map((line) => {
+  return (line) => {
     const key = paymentKey(line);
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
     return importPaymentId(key, occurrence);
-  });
+  };
+}
+
+/** The payment id of every line of one file, in the lines' order. */
+export function paymentIdsOf(lines: readonly PaymentLine[]): string[] {
+  return lines.map(paymentIdSequence());
 }

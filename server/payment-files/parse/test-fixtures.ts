@@ -147,7 +147,7 @@ export async function refusalOf(reading: Promise<unknown> | (() => unknown)): Pr
  * A big agent workbook near the 5 MB upload limit, as a busy month's export looks: MAX_ROWS rows,
  * the four mapped columns (Deal, Date, Amount, Reference, MX style) and `fillerColumns` columns of
  * payer data that barely compress (seeded, so every run builds the same bytes). Deals cycle
- * through `dealIds`; dates are 2024-01-02..28, amounts 1.00..9.99.
+ * through `dealIds`; dates are 2024-02-02..28, amounts 1.00..9.99.
  */
 export async function largeAgentXlsx(dealIds: readonly number[], fillerColumns = 11, rows = 20_000): Promise<Buffer> {
   let seed = 42;
@@ -161,7 +161,7 @@ export async function largeAgentXlsx(dealIds: readonly number[], fillerColumns =
     const day = String(2 + (i % 27)).padStart(2, '0');
     ws.addRow([
       dealIds[i % dealIds.length]!,
-      `${day}/01/2024`,
+      `${day}/02/2024`,
       `${1 + (i % 9)}.${String(i % 100).padStart(2, '0')}`,
       `REF-${i}`,
       ...Array.from({ length: fillerColumns }, () => text(20)),
