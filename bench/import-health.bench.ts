@@ -88,7 +88,7 @@ export default async function (): Promise<void> {
       authorization: `Bearer ${createSessionSigner(SECRET).issue({ portalId: 'p1', userId: 5, isAdmin: true })}`,
       'content-type': 'application/json',
     };
-    let phase: 'idle' | 'import' | 'done' = 'idle';
+    const now: { phase: 'idle' | 'import' | 'done' } = { phase: 'idle' };
     const samples: Record<'idle' | 'import', number[]> = { idle: [], import: [] };
     /** The slow probes of the import, by when they were sent (ms after the POST). */
     const slow: { atMs: number; ms: number }[] = [];
@@ -97,8 +97,8 @@ export default async function (): Promise<void> {
     let peakRss = rssMb(pid);
     const baseRss = peakRss;
     const probe = (async () => {
-      while (phase !== 'done') {
-        const at = phase;
+      while (now.phase !== 'done') {
+        const at = now.phase;
         const t0 = performance.now();
         const r = await fetch(`${server.url}/healthz`);
         await r.arrayBuffer();
@@ -110,7 +110,7 @@ export default async function (): Promise<void> {
       }
     })();
     await new Promise((ok) => setTimeout(ok, 2000));
-    phase = 'import';
+    now.phase = 'import';
     const t0 = performance.now();
     importStart = t0;
     const transitions: string[] = [];
@@ -137,7 +137,7 @@ export default async function (): Promise<void> {
       status = state.status;
     }
     const importMs = performance.now() - t0;
-    phase = 'done';
+    now.phase = 'done';
     await probe;
     const outcome = state.result
       ? `${state.result.summary.new} new lines`
@@ -149,6 +149,8 @@ export default async function (): Promise<void> {
     );
     console.log(summary('/healthz before the import', samples.idle));
     console.log(summary('/healthz during the import', samples.import));
+    const slowAt = slow.map((x) => `${(x.atMs / 1000).toFixed(1)} s (${x.ms.toFixed(0)} ms)`).join(', ');
+    console.log(`states: ${transitions.join(', ')}; probes ≥ ${TARGET_P99_MS} ms sent at: ${slowAt || 'none'}`);
     console.log(
       `server RSS ${baseRss} MB before, peak ${peakRss} MB during (parse thread heap limit PAYMENT_IMPORT_MEMORY_MB, 256 by default)`,
     );
