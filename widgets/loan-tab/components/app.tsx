@@ -84,7 +84,7 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal }: AppProps) {
       <LoanForm model={model} t={t} />
       {s.ok ? (
         <>
-          <Summary schedule={s.value} rates={rates} currency={model.currency} t={t} fmt={fmt} />
+          <Summary schedule={s.value} rates={rates} currency={model.currency} profile={model.loanInput.value.profile} t={t} fmt={fmt} />
           <ScheduleChart rows={s.value.rows} t={t} />
           <section class="lt-section">
             <div class="lt-header">

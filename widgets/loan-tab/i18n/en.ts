@@ -1,4 +1,5 @@
 // English labels; its keys are the dictionary type every language must fill.
+import { rateNameOf } from '../../../lending/rate-name.js';
 const en = {
   title: 'Loan',
   calculatorTitle: 'Loan calculator',
@@ -33,9 +34,10 @@ const en = {
   totals: 'Total',
   totalToPay: 'Total to pay',
   installment: 'Installment',
-  psk: 'Full cost of credit (ПСК)',
-  cat: 'CAT',
-  effectiveRate: 'Effective rate',
+  // One naming rule for every screen (lending/rate-name.ts).
+  psk: rateNameOf('psk', 'en'),
+  cat: rateNameOf('cat', 'en'),
+  effectiveRate: rateNameOf('apr', 'en'),
   chart: 'Balance and payment split',
   chartBalance: 'Balance',
   payments: 'Payments',

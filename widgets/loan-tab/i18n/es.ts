@@ -1,3 +1,4 @@
+import { rateNameOf } from '../../../lending/rate-name.js';
 import type { Dict } from './en.js';
 
 const es: Dict = {
@@ -34,9 +35,10 @@ const es: Dict = {
   totals: 'Total',
   totalToPay: 'Total a pagar',
   installment: 'Cuota',
-  psk: 'ПСК',
-  cat: 'Costo Anual Total (CAT)',
-  effectiveRate: 'Tasa efectiva',
+  // One naming rule for every screen (lending/rate-name.ts).
+  psk: rateNameOf('psk', 'es'),
+  cat: rateNameOf('cat', 'es'),
+  effectiveRate: rateNameOf('apr', 'es'),
   chart: 'Saldo y composición de los pagos',
   chartBalance: 'Saldo',
   payments: 'Pagos',

@@ -1,3 +1,4 @@
+import { rateNameOf } from '../../../lending/rate-name.js';
 import type { Dict } from './en.js';
 
 const ru: Dict = {
@@ -34,9 +35,10 @@ const ru: Dict = {
   totals: 'Итого',
   totalToPay: 'Всего к оплате',
   installment: 'Платёж',
-  psk: 'Полная стоимость кредита (ПСК)',
-  cat: 'CAT',
-  effectiveRate: 'Эффективная ставка',
+  // One naming rule for every screen (lending/rate-name.ts).
+  psk: rateNameOf('psk', 'ru'),
+  cat: rateNameOf('cat', 'ru'),
+  effectiveRate: rateNameOf('apr', 'ru'),
   chart: 'Остаток и структура платежей',
   chartBalance: 'Остаток',
   payments: 'Платежи',
