@@ -15,6 +15,18 @@ describe('emulator CRM methods', () => {
     expect((await t.call('crm.currency.base.get', {})).body.result).toBe('MXN');
   });
 
+  it('crm.currency.list lists the base currency first (BASE Y) and the portal currencies after it', async () => {
+    t = await startInstalled();
+    t.em.state.portal.baseCurrency = 'MXN';
+    t.em.state.portal.currencies = ['USD', 'MXN'];
+    const rows = (await t.call('crm.currency.list', { order: { sort: 'asc' } })).body.result as Array<Record<string, string>>;
+    expect(rows.map((r) => [r.CURRENCY, r.BASE])).toEqual([
+      ['MXN', 'Y'],
+      ['USD', 'N'],
+    ]);
+    expect(rows[0]).toMatchObject({ AMOUNT_CNT: '1', DECIMALS: '2', SORT: '100' });
+  });
+
   it('crm.deal.add/get/update: UPPER_CASE string values, empty-code errors, events with only the ID', async () => {
     t = await startInstalled();
     await t.call('event.bind', { event: 'ONCRMDEALADD', handler: `${t.sink.url}/ev` });

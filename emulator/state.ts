@@ -251,6 +251,8 @@ export interface EmulatorState {
     languageId: string;
     license: string;
     baseCurrency?: string;
+    /** Currencies created on the portal besides the base one (crm.currency.list); unset = the base only. */
+    currencies?: string[];
     /** Plan limits on smart processes (crm/plan.ts); unset = none. */
     plan?: { smartProcessLimit?: number; smartProcessItemsRestricted?: boolean };
   };

@@ -177,10 +177,49 @@
       document.getElementById(f.container).closest('.portal-slider').hidden = true;
       reply();
     },
-    openPath: function (_f, _p, reply) {
-      reply({ result: 'error', errorCode: 'METHOD_NOT_SUPPORTED_ON_DEVICE' });
+    // BX24.openPath (rest/js_library/additional/openPath; b24jssdk.md §4.4): a portal path opens in
+    // the portal's own slider, in the portal's language; the reply comes when the slider closes.
+    // The allowlist is checked on the path as sent (the SDK prefixes "/crm/type/0/details/0/../..").
+    openPath: function (_f, p, reply) {
+      var path = p && typeof p.path === 'string' ? p.path : '';
+      if (!OPEN_PATH_ALLOWED.test(path)) return reply({ result: 'error', errorCode: 'PATH_NOT_AVAILABLE' });
+      openPathSlider(path, function () {
+        reply({ result: 'close' });
+      });
     },
   };
+
+  var OPEN_PATH_ALLOWED =
+    /^\/(crm\/(deal|lead|contact|company|type)|marketplace|company\/personal\/user\/[0-9]+|workgroups\/group\/[0-9]+)\//;
+
+  function openPathSlider(path, onClose) {
+    var url = new URL(path, location.origin);
+    // The slider is the portal's own page: same user and language as the page around it.
+    new URLSearchParams(config.keep || '').forEach(function (v, k) {
+      url.searchParams.set(k, v);
+    });
+    var slider = document.createElement('div');
+    slider.className = 'portal-slider';
+    slider.setAttribute('data-open-path', url.pathname);
+    var panel = document.createElement('div');
+    panel.className = 'portal-slider__panel';
+    var close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'portal-link';
+    close.setAttribute('data-close-path', '');
+    close.textContent = config.closeLabel || 'Close';
+    var iframe = document.createElement('iframe');
+    iframe.className = 'portal-frame portal-path-frame';
+    iframe.src = url.pathname + url.search;
+    panel.appendChild(close);
+    panel.appendChild(iframe);
+    slider.appendChild(panel);
+    document.body.appendChild(slider);
+    close.addEventListener('click', function () {
+      slider.remove();
+      onClose();
+    });
+  }
 
   function parse(data) {
     if (typeof data === 'string') {

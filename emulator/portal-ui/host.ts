@@ -3,7 +3,7 @@
 import type { Core } from '../core.js';
 import { finishInstall, issueUserToken } from '../install.js';
 import type { Placement, PortalUser } from '../state.js';
-import { ENTITY_DEAL, itemsOf } from '../state.js';
+import { ENTITY_CONTACT, ENTITY_DEAL, itemsOf } from '../state.js';
 import type { DeliveryRecord } from '../stats.js';
 
 export interface DealView {
@@ -12,6 +12,10 @@ export interface DealView {
   opportunity: string;
   currencyId: string;
   stageId: string;
+  /** The pipeline's name (crm.category.list), '' when unknown. */
+  pipeline: string;
+  /** Names of the linked contacts. */
+  contacts: string[];
 }
 
 export interface FrameAuth {
@@ -46,13 +50,20 @@ export interface PortalHost {
 
 const s = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
-function dealView(r: Record<string, unknown> & { id: number }): DealView {
+function dealView(core: Core, r: Record<string, unknown> & { id: number }): DealView {
+  const categoryId = typeof r.categoryId === 'number' ? r.categoryId : 0;
+  const ids = Array.isArray(r.contactIds) ? r.contactIds : typeof r.contactId === 'number' ? [r.contactId] : [];
+  const contacts = itemsOf(core.state, ENTITY_CONTACT)
+    .filter((c) => ids.includes(c.id))
+    .map((c) => [s(c.name), s(c.lastName)].filter(Boolean).join(' ') || `#${c.id}`);
   return {
     id: r.id,
     title: s(r.title) || `#${r.id}`,
     opportunity: s(r.opportunity) || '0',
     currencyId: s(r.currencyId) || 'RUB',
     stageId: s(r.stageId),
+    pipeline: core.state.categories.find((c) => c.entityTypeId === ENTITY_DEAL && c.id === categoryId)?.name ?? '',
+    contacts,
   };
 }
 
@@ -74,10 +85,10 @@ export function hostFromCore(core: Core): PortalHost {
           }
         : null;
     },
-    deals: () => itemsOf(core.state, ENTITY_DEAL).map(dealView),
+    deals: () => itemsOf(core.state, ENTITY_DEAL).map((d) => dealView(core, d)),
     deal: (id) => {
       const r = itemsOf(core.state, ENTITY_DEAL).find((d) => d.id === id);
-      return r ? dealView(r) : undefined;
+      return r ? dealView(core, r) : undefined;
     },
     placements: (code) => core.state.placements.filter((p) => p.placement === code),
     user: (id) => core.state.users.find((u) => u.id === id),

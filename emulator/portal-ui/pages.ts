@@ -80,6 +80,9 @@ function layout(ctx: PageContext, title: string, body: string, frames: FrameConf
     memberId: ctx.host.memberId(),
     serverEndpoint: `http://${ctx.host.domain()}/rest/`,
     userId: ctx.userId,
+    /** Query the portal's own pages keep (lang, user): a path opened in a slider (openPath) carries it. */
+    keep: ctx.keep,
+    closeLabel: L.close,
     frames,
   };
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
@@ -164,7 +167,8 @@ export function dealCardPage(ctx: PageContext, deal: DealView, openTab: string |
   ].join('');
   const general = `<div data-panel="general"${frames.some((f) => f.autoload) ? ' hidden' : ''}><table class="portal-table portal-table--fields">
 <tr><th>ID</th><td>${deal.id}</td></tr><tr><th>${esc(L.title)}</th><td>${esc(deal.title)}</td></tr>
-<tr><th>${esc(L.amount)}</th><td>${esc(money(deal, ctx.lang))}</td></tr><tr><th>${esc(L.stage)}</th><td>${esc(deal.stageId)}</td></tr></table></div>`;
+<tr><th>${esc(L.amount)}</th><td>${esc(money(deal, ctx.lang))}</td></tr><tr><th>${esc(L.stage)}</th><td>${esc(deal.stageId)}</td></tr>
+<tr><th>${esc(L.pipeline)}</th><td data-field="pipeline">${esc(deal.pipeline)}</td></tr><tr><th>${esc(L.contact)}</th><td data-field="contact">${esc(deal.contacts.join(', '))}</td></tr></table></div>`;
   const panels = frames.map((f) => `<div data-panel="${f.id}" id="${f.container}" hidden></div>`).join('');
   return layout(
     ctx,
