@@ -113,6 +113,7 @@ describe('loan tab sessions', () => {
     expect(issued.at(-1)).not.toHaveProperty('dealId');
     await frame.fill('input[name=amount]', '75000');
     await frame.fill('input[name=installments]', '10');
+    await frame.fill('input[name=clientFirstName]', 'Ann');
     await expire(); // the calculator's own session has expired by the time the user decides
     await frame.click('button:has-text("Create deal")');
     const note = await frame.waitForSelector('[data-testid=deal-created]');
@@ -129,14 +130,12 @@ describe('loan tab sessions', () => {
     expect(Number(deal.OPPORTUNITY)).toBe(75000);
     expect(await items(newId)).toHaveLength(10);
 
-    // "Open deal": the emulator answers openPath like a device without sliders, so the SDK opens a window.
-    const opened = browser.context.waitForEvent('page');
+    // "Open deal": the portal opens the card in its own slider (BX24.openPath), not in a new tab.
     await frame.click('button:has-text("Open deal")');
-    const card = await opened;
-    await card.waitForLoadState();
-    expect(card.url()).toContain(`/crm/deal/details/${newId}/`);
+    const slider = page.locator(`.portal-slider[data-open-path="/crm/deal/details/${newId}/"]`);
+    await slider.waitFor();
+    expect(await slider.locator('iframe').getAttribute('src')).toContain('lang=en');
     await page.screenshot({ path: 'test-results/loan-calculator-deal-created.png', fullPage: true });
-    await card.close();
     await page.close();
   });
 });

@@ -3,10 +3,14 @@
 // the same frame protocol as Bitrix24.
 import { render } from 'preact';
 import { fitFrame } from '../shared/fit-frame.js';
-import { createApi, type Api } from './api.js';
+import { createApi } from './api.js';
 import { readBoot } from './boot.js';
-import { connectB24Frame, type FrameBridge } from './bridge.js';
-import { App, type CreatedDeal } from './components/app.js';
+import { SUPPORTED_CURRENCIES } from '../../lending/currency.js';
+import { connectB24Frame } from './bridge.js';
+import { Calculator } from './calculator/calculator.js';
+import { currencyOptions } from './calculator/currency-options.js';
+import { listDealPipelines, listPortalCurrencies, pipelineOfDeal } from './calculator/portal-crm.js';
+import { App } from './components/app.js';
 import { formatters } from './format.js';
 import { loadTranslator, toLang } from './i18n.js';
 import { debounceDefer } from './deferred.js';
@@ -30,72 +34,63 @@ async function start(root: HTMLElement): Promise<void> {
   // from a list row also carries an ID, which it must not treat as its deal).
   const dealId = boot.dealId;
   const deal = dealId ? await bridge.call<DealFields>('crm.deal.get', { id: dealId }).catch(() => null) : null;
-  // A new client's calculation (no deal) is in the portal's base currency: a Mexican lender's
-  // calculator must not start in roubles. RUB only if the portal cannot say.
-  const currency = deal?.CURRENCY_ID || (await bridge.call<string>('crm.currency.base.get', {}).catch(() => null)) || 'RUB';
+  // crm.currency.base.get (api-reference/crm/currency/crm-currency-base-get.md): a new client's
+  // calculation starts in the portal's base currency — a Mexican lender's calculator must not start
+  // in roubles. RUB only if the portal cannot say.
+  const base = deal?.CURRENCY_ID || (await bridge.call<string>('crm.currency.base.get', {}).catch(() => null)) || 'RUB';
   // The session renews itself with the user's fresh portal auth when it expires (api.ts).
   const api = boot.sessionToken
     ? createApi({ baseUrl: boot.apiBase, sessionToken: boot.sessionToken, portalAuth: () => bridge.freshAuth() })
     : null;
-  const model = createLoanModel({
-    core: { computeSchedule, computeEffectiveRates, computeServicing, checkPayment, scaleOf },
-    api,
-    dealId,
-    currency,
-    today: new Date().toISOString().slice(0, 10),
-    products: boot.products,
-    newId: () => crypto.randomUUID(),
-    defer: debounceDefer(150),
-    locale: numberLocaleOf(lang),
-  });
-  // crm.deal.get (api-reference/crm/deals/crm-deal-get.md): OPPORTUNITY is a dot-decimal string.
-  if (deal?.OPPORTUNITY && Number(deal.OPPORTUNITY) > 0) model.setField('amount', typedFromDecimal(deal.OPPORTUNITY, model.locale));
-  if (api && dealId) {
-    const saved = await api.loadLoan(dealId).catch(() => null);
-    if (saved) model.load(saved);
-  }
+  const makeModel = (currency: string): LoanModel =>
+    createLoanModel({
+      core: { computeSchedule, computeEffectiveRates, computeServicing, checkPayment, scaleOf },
+      api,
+      dealId,
+      currency,
+      today: new Date().toISOString().slice(0, 10),
+      products: boot.products,
+      newId: () => crypto.randomUUID(),
+      defer: debounceDefer(150),
+      locale: numberLocaleOf(lang),
+    });
   const t = await loadTranslator(lang);
   document.documentElement.lang = lang;
-  const onCreateDeal = dealId ? undefined : () => createDealWithLoan(bridge, api, model, currency, t('title'));
-  render(
-    <App model={model} t={t} fmt={formatters(lang, currency)} onCreateDeal={onCreateDeal} onOpenDeal={(id) => bridge.openDeal(id)} />,
-    root,
-  );
+  if (dealId) {
+    const model = makeModel(base);
+    // crm.deal.get (api-reference/crm/deals/crm-deal-get.md): OPPORTUNITY is a dot-decimal string.
+    if (deal?.OPPORTUNITY && Number(deal.OPPORTUNITY) > 0) model.setField('amount', typedFromDecimal(deal.OPPORTUNITY, model.locale));
+    if (api) {
+      const saved = await api.loadLoan(dealId).catch(() => null);
+      if (saved) model.load(saved);
+    }
+    render(<App model={model} t={t} fmt={formatters(lang, base)} onOpenDeal={(id) => bridge.openDeal(id)} />, root);
+  } else {
+    const [portalCurrencies, pipelines, pipelineId] = await Promise.all([
+      listPortalCurrencies(bridge),
+      listDealPipelines(bridge),
+      pipelineOfDeal(bridge, bridge.placementOptions.ID),
+    ]);
+    const currencies = currencyOptions(base, portalCurrencies, boot.products, SUPPORTED_CURRENCIES);
+    render(
+      <Calculator
+        lang={lang}
+        t={t}
+        bridge={bridge}
+        api={api}
+        currencies={currencies}
+        pipelines={pipelines}
+        pipelineId={pipelineId}
+        makeModel={makeModel}
+      />,
+      root,
+    );
+  }
   fitFrame(
     root,
     () => root.scrollHeight,
     () => bridge.resizeToContent(root),
   );
-}
-
-/**
- * Calculator: the deal is created through the frame AS THE USER (so the portal records them as its
- * creator and applies their rights), then our session is bound to it — the server checks with the
- * user's token that they created it just now — and the loan is saved on it like the tab saves.
- */
-async function createDealWithLoan(
-  bridge: FrameBridge,
-  api: Api | null,
-  model: LoanModel,
-  currency: string,
-  title: string,
-): Promise<CreatedDeal> {
-  // Taken before the first await: what the user saw when they clicked is what goes on the deal.
-  const loan = model.loanInput.value;
-  const productId = model.product.value?.code ?? null;
-  const amount = loan.principal;
-  const id = await bridge.call<number | string>('crm.deal.add', {
-    fields: { TITLE: `${title} ${amount} ${currency}`, OPPORTUNITY: amount, CURRENCY_ID: currency },
-  });
-  const dealId = String(id);
-  if (!api) return { dealId, loanError: 'no session' };
-  try {
-    await api.bindDeal(dealId);
-    await api.saveLoan(dealId, loan, productId);
-    return { dealId, loanError: null };
-  } catch (e) {
-    return { dealId, loanError: e instanceof Error ? e.message : String(e) };
-  }
 }
 
 const root = document.getElementById('app');

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Formatters } from '../format.js';
 import { errorText, type Translate } from '../i18n.js';
@@ -23,11 +24,13 @@ export interface AppProps {
   onCreateDeal?: (() => Promise<CreatedDeal>) | undefined;
   /** Opens a deal card in the portal. */
   onOpenDeal?: ((dealId: string) => void) | undefined;
+  /** Shown between the header and the loan form (the calculator's currency, pipeline and client). */
+  children?: ComponentChildren;
 }
 
 type Creation = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; deal: CreatedDeal } | { kind: 'failed'; message: string };
 
-export function App({ model, t, fmt, onCreateDeal, onOpenDeal }: AppProps) {
+export function App({ model, t, fmt, onCreateDeal, onOpenDeal, children }: AppProps) {
   const [whatIf, setWhatIf] = useState(false);
   const [creation, setCreation] = useState<Creation>({ kind: 'idle' });
   const create = (run: () => Promise<CreatedDeal>): void => {
@@ -80,6 +83,7 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal }: AppProps) {
           ) : null}
         </div>
       </header>
+      {children}
       {model.closed.value ? <ClosedBanner reason={model.loanStatus.value.closedReason} t={t} /> : null}
       <LoanForm model={model} t={t} />
       {s.ok ? (
