@@ -49,6 +49,7 @@ export function Calculator({ lang, t, bridge, api, currencies, pipelines, pipeli
   }, [currency]);
   const fmt = useMemo(() => formatters(lang, currency), [lang, currency]);
   const onCreateDeal = () => {
+    // The button waits for a client (createBlocked); this guard only keeps the types honest.
     if (!client) return Promise.reject(new Error(d.contactRequired));
     return createDealWithLoan(bridge, api, {
       model,
@@ -58,7 +59,15 @@ export function Calculator({ lang, t, bridge, api, currencies, pipelines, pipeli
     });
   };
   return (
-    <App key={currency} model={model} t={t} fmt={fmt} onCreateDeal={onCreateDeal} onOpenDeal={(id) => bridge.openDeal(id)}>
+    <App
+      key={currency}
+      model={model}
+      t={t}
+      fmt={fmt}
+      onCreateDeal={onCreateDeal}
+      createBlocked={client ? null : d.contactRequired}
+      onOpenDeal={(id) => bridge.openDeal(id)}
+    >
       <div class="lt-form lt-calc" data-testid="calculator-setup">
         <Field label={d.currency}>
           <select class="lt-input" name="currency" value={currency} onChange={(e) => setCurrency(e.currentTarget.value)}>

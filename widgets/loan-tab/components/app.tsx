@@ -24,13 +24,15 @@ export interface AppProps {
   onCreateDeal?: (() => Promise<CreatedDeal>) | undefined;
   /** Opens a deal card in the portal. */
   onOpenDeal?: ((dealId: string) => void) | undefined;
+  /** Calculator: why the deal cannot be created yet (e.g. no client); the button waits until it is null. */
+  createBlocked?: string | null | undefined;
   /** Shown between the header and the loan form (the calculator's currency, pipeline and client). */
   children?: ComponentChildren;
 }
 
 type Creation = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; deal: CreatedDeal } | { kind: 'failed'; message: string };
 
-export function App({ model, t, fmt, onCreateDeal, onOpenDeal, children }: AppProps) {
+export function App({ model, t, fmt, onCreateDeal, onOpenDeal, createBlocked, children }: AppProps) {
   const [whatIf, setWhatIf] = useState(false);
   const [creation, setCreation] = useState<Creation>({ kind: 'idle' });
   const create = (run: () => Promise<CreatedDeal>): void => {
@@ -67,11 +69,16 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal, children }: AppPr
             <button
               class="lt-button"
               type="button"
-              disabled={!model.canSubmit.value || creation.kind === 'working'}
+              disabled={!model.canSubmit.value || creation.kind === 'working' || Boolean(createBlocked)}
               onClick={() => create(onCreateDeal)}
             >
               {creation.kind === 'working' ? t('creatingDeal') : t('createDeal')}
             </button>
+          ) : null}
+          {onCreateDeal && createBlocked && creation.kind !== 'done' ? (
+            <span class="lt-muted" data-testid="create-blocked">
+              {createBlocked}
+            </span>
           ) : null}
           {save.kind === 'saved' ? <span class="lt-ok">{t('saved')}</span> : null}
           {save.kind === 'failed' ? <span class="lt-error" role="alert">{`${t('saveFailed')}: ${save.message}`}</span> : null}
