@@ -14,6 +14,9 @@ import { dateFormatters, decimalFormatter, formatLocale } from './format.js';
 import { createImportApi } from './import-api.js';
 import { importTranslator } from './import-i18n.js';
 import { createImportModel, type ImportModel } from './import-model.js';
+import { createLenderApi } from './lender-api.js';
+import { lenderTranslator } from './lender-i18n.js';
+import { createLenderModel, type LenderModel } from './lender-model.js';
 import { createSettingsModel } from './model.js';
 import { numberLocaleOf } from '../../lending/locale-number.js';
 import { createPlanLimits, type PlanLimitsModel } from './plan-limits.js';
@@ -32,6 +35,7 @@ interface Models {
   plan: PlanLimitsModel;
   /** Made per language: whole numbers in its inputs are read the way that language writes them. */
   providers: (locale: string) => ProvidersModel;
+  lender: LenderModel;
 }
 
 function mount(root: HTMLElement, lang: string | null, m: Models): void {
@@ -47,6 +51,7 @@ function mount(root: HTMLElement, lang: string | null, m: Models): void {
       imports={{ model: m.imports, t: importTranslator(l), lang: l, dates: dateFormatters(locale) }}
       plan={{ model: m.plan, lang: l }}
       providers={{ model: m.providers(locale), t: providersTranslator(l), locale }}
+      lender={{ model: m.lender, t: lenderTranslator(l) }}
     />,
     root,
   );
@@ -85,11 +90,14 @@ async function start(root: HTMLElement): Promise<void> {
     }
     return m;
   };
-  const models = { model, imports, plan, providers };
+  const lender = createLenderModel(createLenderApi(session));
+  const models = { model, imports, plan, providers, lender };
   mount(root, boot.lang ?? navigator.language, models);
   const loaded = Promise.all([
     model.load().then(() => {
-      if (model.canEdit.value) for (const m of providerModels.values()) void m.load();
+      if (!model.canEdit.value) return;
+      for (const m of providerModels.values()) void m.load();
+      void lender.load();
     }),
     plan.load(),
   ]);

@@ -34,7 +34,8 @@ export interface ProvidersModel {
   testConnection(kind: ProviderKind): Promise<void>;
 }
 
-function problemOf(e: unknown): { key: SectionProblem; detail: string } {
+/** A failed round trip as the section shows it (also the lender section, lender-model.ts). */
+export function problemOf(e: unknown): { key: SectionProblem; detail: string } {
   const detail = e instanceof Error ? e.message : String(e);
   if (!(e instanceof ApiError)) return { key: 'network', detail };
   if (e.status === 401) return { key: 'session', detail };

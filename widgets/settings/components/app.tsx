@@ -2,8 +2,11 @@ import type { FormatDate, FormatDecimal } from '../format.js';
 import type { Lang, Translate } from '../i18n.js';
 import type { ImportTranslate } from '../import-i18n.js';
 import type { ImportModel } from '../import-model.js';
+import type { LenderTranslate } from '../lender-i18n.js';
+import type { LenderModel } from '../lender-model.js';
 import type { SettingsModel } from '../model.js';
 import type { PlanLimitsModel } from '../plan-limits.js';
+import { LenderProfile } from './lender-profile.js';
 import { PaymentImport } from './payment-import.js';
 import { PlanNotice } from './plan-notice.js';
 import { ProductForm } from './product-form.js';
@@ -22,9 +25,11 @@ interface AppProps {
   plan?: { model: PlanLimitsModel; lang: Lang } | undefined;
   /** SMS gateway and payout provider, shown to administrators (the server checks again). */
   providers?: { model: ProvidersModel; t: ProvidersTranslate; locale: string } | undefined;
+  /** The lender's company name, shown to administrators (the server checks again). */
+  lender?: { model: LenderModel; t: LenderTranslate } | undefined;
 }
 
-export function App({ model, t, fmt, imports, plan, providers }: AppProps) {
+export function App({ model, t, fmt, imports, plan, providers, lender }: AppProps) {
   const canEdit = model.canEdit.value === true;
   const problem = model.problem.value;
   const ready = !model.loading.value;
@@ -79,6 +84,7 @@ export function App({ model, t, fmt, imports, plan, providers }: AppProps) {
       {canEdit && imports ? (
         <PaymentImport model={imports.model} t={imports.t} fmt={fmt} dates={imports.dates} lang={imports.lang} />
       ) : null}
+      {canEdit && lender ? <LenderProfile model={lender.model} t={lender.t} /> : null}
       {canEdit && providers ? <ProviderSettings model={providers.model} t={providers.t} locale={providers.locale} /> : null}
     </main>
   );
