@@ -1,0 +1,57 @@
+// A portal with the app installed, for browser tests of the app page: the emulator (demo data, its
+// /marketplace/app/settings/ page from settings-app-page.ts), the app on a fresh test database, the
+// widgets built. `open` loads the portal page in a language and waits for a section of the app's
+// frame to be ready.
+import { mkdirSync } from 'node:fs';
+import type { Frame, Page } from 'playwright-core';
+import { createEmulator, type Emulator } from '../emulator/index.js';
+import type { Db } from '../server/db/database.js';
+import { createTestDb } from '../server/db/test-db.js';
+import { installInto, startApp, TEST_CLIENT, type AppUnderTest } from '../server/portal/test-harness.js';
+import { ensureWidgetsBuilt } from './loan-tab-support.js';
+import { settingsAppPage } from './settings-app-page.js';
+
+export interface SettingsPortal {
+  em: Emulator;
+  db: Db;
+  a: AppUnderTest;
+  portalId: string;
+  /** A bearer session of the portal's admin (user 1), for reading back what the screen stored. */
+  adminBearer(): string;
+  /** Loads the portal's app page in `lang` as user 1 (an admin) and waits for `ready` in the app's frame. */
+  open(page: Page, lang: string, ready: string): Promise<Frame>;
+  close(): Promise<void>;
+}
+
+export async function startSettingsPortal(): Promise<SettingsPortal> {
+  await ensureWidgetsBuilt();
+  mkdirSync('test-results', { recursive: true });
+  let appUrl = '';
+  const db = await createTestDb();
+  const em = await createEmulator(
+    { ...TEST_CLIENT, rateLimit: false, seedDemoData: true },
+    { extensions: [settingsAppPage(() => appUrl)] },
+  );
+  const a = await startApp(db, { B24_OAUTH_SERVER: em.url });
+  appUrl = a.url;
+  const portalId = await installInto(em, a, db);
+  return {
+    em,
+    db,
+    a,
+    portalId,
+    adminBearer: () => `Bearer ${a.app.sessions.issue({ portalId, userId: 1, isAdmin: true })}`,
+    async open(page, lang, ready) {
+      const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${a.url}/placements/settings`) });
+      await page.goto(`${em.url}/marketplace/app/settings/?user=1&lang=${lang}`);
+      const frame = await navigated;
+      await frame.waitForSelector(ready);
+      return frame;
+    },
+    async close() {
+      await a.close();
+      await em.close();
+      await db.close();
+    },
+  };
+}
