@@ -3,9 +3,11 @@
 // (server/security/session.ts). server/app.ts registers this plugin.
 import type { FastifyPluginAsync } from 'fastify';
 import type { LoanProduct } from '../server/products/product.js';
-import { findPortalById } from '../server/portals/portal-repo.js';
+import { isoDay } from '../server/loans/operations/deps.js';
+import { getLoanView } from '../server/loans/operations/get-loan-view.js';
+import { findPortalById, findPortalByMemberId } from '../server/portals/portal-repo.js';
 import { listProducts } from '../server/products/repository.js';
-import { userCanReadDeal } from '../server/security/deal-origin.js';
+import { dealSeenByUser } from '../server/security/deal-origin.js';
 import { verifyFramePost } from '../server/security/verify.js';
 import { placementDescriptors } from './index.js';
 import { placementRoutes } from './routes.js';
@@ -17,16 +19,34 @@ export const appPlacementRoutes: FastifyPluginAsync = async (app) => {
       const a = await verifyFramePost(app, post);
       return { portalId: a.portal.id, userId: a.userId, isAdmin: a.isAdmin };
     },
-    // The user's own POSTed AUTH_ID (already accepted by verifyPlacement) on the stored endpoint.
-    canReadDeal: async (post, verified, dealId) => {
-      const portal = await findPortalById(app.db.kysely, verified.portalId);
+    // The user's own POSTed AUTH_ID on the endpoint we STORED for the POSTed member_id (the one
+    // verifyPlacement asks `profile` at), asked while that verification runs; the answer is used
+    // only if it passes. A portal that verification found renamed is asked again at its new address.
+    canReadDeal: async (post, verifying, dealId) => {
       const token = typeof post.body.AUTH_ID === 'string' ? post.body.AUTH_ID : '';
-      return !!portal && userCanReadDeal(portal.clientEndpoint, token, dealId);
+      const memberId = typeof post.body.member_id === 'string' ? post.body.member_id : '';
+      const stored = memberId ? await findPortalByMemberId(app.db.kysely, memberId) : undefined;
+      const early = stored ? dealSeenByUser(stored.clientEndpoint, token, dealId) : null;
+      early?.catch(() => undefined);
+      const verified = await verifying;
+      const portal = await findPortalById(app.db.kysely, verified.portalId);
+      if (!portal) return null;
+      if (early && stored?.clientEndpoint === portal.clientEndpoint) return early;
+      return dealSeenByUser(portal.clientEndpoint, token, dealId);
     },
     issueSession: (claims) => app.sessions.issue(claims),
     // Bound placements plus the app's own page (DEFAULT: the app URL, never placement.bind).
     descriptors: [...placementDescriptors, settingsPlacement],
     listProducts: async (portalId) => (await listProducts(app.db.kysely, portalId)).map(toWidgetProduct),
+    // The GET …/loan answer as of today, without the schedule and servicing the widget computes itself.
+    initialLoan: async (portalId, dealId) => {
+      const view = await getLoanView(app.db.kysely, portalId, dealId, isoDay(new Date()));
+      if (!view) return null;
+      const { schedule, servicing, ...saved } = view;
+      void schedule;
+      void servicing;
+      return saved;
+    },
   });
 };
 

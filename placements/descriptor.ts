@@ -14,6 +14,8 @@ export interface PlacementDescriptor {
   descriptions?: Partial<Record<PlacementLang, string>>;
   /** The placement shows one deal: the session is bound to PLACEMENT_OPTIONS.ID. */
   bindsDeal: boolean;
+  /** The page carries the deal's saved loan (routes.ts initialLoan), so the widget renders without fetching it. */
+  carriesLoan?: boolean;
 }
 
 export interface PlacementBindParams {

@@ -8,4 +8,5 @@ export const loanTabPlacement: PlacementDescriptor = {
   titles: { en: 'Loan', ru: 'Заём', es: 'Préstamo' },
   descriptions: { en: 'Loan schedule and payments', ru: 'График и платежи по займу', es: 'Tabla de amortización y pagos' },
   bindsDeal: true,
+  carriesLoan: true,
 };

@@ -29,7 +29,11 @@ function fakeDist(): string {
   return dir;
 }
 
-async function build(verifyOk = true, dealAccess: (dealId: number) => Promise<boolean> = async () => true) {
+async function build(
+  verifyOk = true,
+  dealAccess: (dealId: number) => Promise<boolean> = async () => true,
+  initialLoan?: (portalId: string, dealId: number) => Promise<unknown>,
+) {
   const sessions: SessionRequest[] = [];
   const dealChecks: { userId: number; dealId: number; token: unknown }[] = [];
   const app = Fastify();
@@ -41,10 +45,12 @@ async function build(verifyOk = true, dealAccess: (dealId: number) => Promise<bo
       if (!verifyOk || post.body.AUTH_ID !== 'good') throw Object.assign(new Error('no'), { status: 401, userMessage: 'Could not verify' });
       return { portalId: 'p1', userId: 7, isAdmin: false };
     },
-    canReadDeal: async (post, v, dealId) => {
+    canReadDeal: async (post, verifying, dealId) => {
+      const v = await verifying;
       dealChecks.push({ userId: v.userId, dealId, token: post.body.AUTH_ID });
-      return dealAccess(dealId);
+      return (await dealAccess(dealId)) ? { id: dealId, currencyId: 'MXN', opportunity: '15000.00' } : null;
     },
+    ...(initialLoan ? { initialLoan } : {}),
     issueSession: (c) => {
       sessions.push(c);
       return 'sess.token';
@@ -78,6 +84,39 @@ describe('placementRoutes', () => {
     const boot = JSON.parse(/id="widget-boot">(.*)<\/script>/.exec(res.body)?.[1] ?? '{}') as Record<string, unknown>;
     expect(boot).toMatchObject({ widget: 'loan-tab', sessionToken: 'sess.token', dealId: '42', lang: 'es' });
     expect(sessions[0]).toMatchObject({ portalId: 'p1', userId: 7, dealId: 42 });
+  });
+
+  it('puts the deal as the access check read it and the saved loan in the page; a loan it cannot read is left to the widget', async () => {
+    const saved = { loan: { principal: '15000' }, payments: [], version: 3 };
+    const post = (app: Awaited<ReturnType<typeof build>>['app']) =>
+      app.inject({
+        method: 'POST',
+        url: `/placements/loan-tab${query}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form({ AUTH_ID: 'good', member_id: 'm1', PLACEMENT: 'CRM_DEAL_DETAIL_TAB', PLACEMENT_OPTIONS: '{"ID":"42"}' }),
+      });
+    const bootOf = (body: string) => JSON.parse(/id="widget-boot">(.*)<\/script>/.exec(body)?.[1] ?? '{}') as Record<string, unknown>;
+    const loans: [string, number][] = [];
+    const ok = await build(true, undefined, async (portalId, dealId) => {
+      loans.push([portalId, dealId]);
+      return saved;
+    });
+    const boot = bootOf((await post(ok.app)).body);
+    expect(boot.deal).toEqual({ currencyId: 'MXN', opportunity: '15000.00' });
+    expect(boot.loan).toEqual(saved);
+    expect(loans).toEqual([['p1', 42]]);
+
+    const none = bootOf((await post((await build(true, undefined, async () => null)).app)).body);
+    expect(none.loan).toBeNull();
+    const failing = await post(
+      (
+        await build(true, undefined, async () => {
+          throw new Error('db down');
+        })
+      ).app,
+    );
+    expect(failing.statusCode).toBe(200);
+    expect(bootOf(failing.body)).not.toHaveProperty('loan');
   });
 
   it('refuses a POST the portal does not vouch for, without a session', async () => {

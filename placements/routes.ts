@@ -31,11 +31,13 @@ export interface PlacementRouteOptions {
   /** Throws (AppError-like, with status + userMessage) unless the portal accepts the POSTed AUTH_ID for member_id. */
   verifyPlacement: (post: FramePost) => Promise<VerifiedFrame>;
   /**
-   * Deal tabs only, after verifyPlacement: does the portal show THIS user the deal in
-   * PLACEMENT_OPTIONS.ID (read with the user's own POSTed token, so the portal's CRM permissions
-   * decide)? false = denied or no such deal; throws when the portal did not answer.
+   * Deal tabs only: does the portal show THIS user the deal in PLACEMENT_OPTIONS.ID (read with the
+   * user's own POSTed token, so the portal's CRM permissions decide)? Started together with
+   * verifyPlacement (`verifying`), so the two portal round trips overlap; its answer counts only
+   * once verification has passed. The deal as seen (the tab starts from it), or null = denied or no
+   * such deal; throws when the portal did not answer (or when `verifying` rejects).
    */
-  canReadDeal: (post: FramePost, verified: VerifiedFrame, dealId: number) => Promise<boolean>;
+  canReadDeal: (post: FramePost, verifying: Promise<VerifiedFrame>, dealId: number) => Promise<DealSeen | null>;
   /** Signs the widget session (server/security/session.ts in the app). */
   issueSession: (claims: SessionRequest) => string;
   /** widgets/dist by default. */
@@ -47,6 +49,18 @@ export interface PlacementRouteOptions {
   sessionTtlSec?: number;
   /** Active loan products of the portal, in the widget's shape (widgets/loan-tab/product.ts). */
   listProducts?: (portalId: string) => Promise<unknown[]>;
+  /**
+   * The deal's saved loan as GET /api/v1/deals/:dealId/loan answers it (null: none yet), put in
+   * the page so the tab renders without a second round trip. Absent: the widget fetches it.
+   */
+  initialLoan?: (portalId: string, dealId: number) => Promise<unknown>;
+}
+
+/** The deal as the user's own crm.deal.get showed it (server/security/deal-origin.ts). */
+export interface DealSeen {
+  id: number;
+  currencyId: string | null;
+  opportunity: string | null;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -104,28 +118,36 @@ export const placementRoutes: FastifyPluginAsync<PlacementRouteOptions> = async 
       const frame = parseFramePost(post);
       const html = (status: number, message: string): FastifyReply =>
         reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(renderErrorPage(message, frame.lang));
+      const dealId = d.bindsDeal ? dealIdOf(frame.placementOptions) : null;
+      const verifying = opts.verifyPlacement(post);
+      // The POSTed deal id is only a claim until the portal shows this user that deal: a session
+      // bound to it may save a loan there. Asked beside the verification, not after it.
+      const dealCheck = dealId === null ? null : opts.canReadDeal(post, verifying, dealId);
+      dealCheck?.catch(() => undefined); // a refused verification answers first; this result is then unused
       let verified: VerifiedFrame;
       try {
-        verified = await opts.verifyPlacement(post);
+        verified = await verifying;
       } catch (e) {
         const status = statusOf(e);
         if (status >= 500) req.log.error({ err: e }, 'placement verification failed');
         else req.log.warn({ placement: d.placement, memberId: frame.memberId }, 'placement POST refused');
         return html(status, userMessageOf(e));
       }
-      const dealId = d.bindsDeal ? dealIdOf(frame.placementOptions) : null;
       if (d.bindsDeal && dealId === null) return html(400, dealRefusalMessage('no-deal', frame.lang));
-      // The POSTed deal id is only a claim until the portal shows this user that deal: a session
-      // bound to it may save a loan there.
-      if (dealId !== null) {
-        let readable: boolean;
+      // Read beside the deal check; used only when the check passes.
+      const products = opts.listProducts ? opts.listProducts(verified.portalId) : Promise.resolve([]);
+      const loan = dealId !== null && d.carriesLoan && opts.initialLoan ? opts.initialLoan(verified.portalId, dealId) : undefined;
+      products.catch(() => undefined);
+      loan?.catch(() => undefined);
+      let deal: DealSeen | null = null;
+      if (dealCheck) {
         try {
-          readable = await opts.canReadDeal(post, verified, dealId);
+          deal = await dealCheck;
         } catch (e) {
           req.log.warn({ err: e, placement: d.placement }, 'deal access check got no answer');
           return html(502, dealRefusalMessage('unverified', frame.lang));
         }
-        if (!readable) {
+        if (!deal) {
           req.log.warn({ placement: d.placement, portalId: verified.portalId, userId: verified.userId, dealId }, 'deal tab refused');
           return html(403, dealRefusalMessage('denied', frame.lang));
         }
@@ -137,7 +159,8 @@ export const placementRoutes: FastifyPluginAsync<PlacementRouteOptions> = async 
         ...(dealId === null ? {} : { dealId }),
         ...(opts.sessionTtlSec === undefined ? {} : { ttlSec: opts.sessionTtlSec }),
       });
-      const products = opts.listProducts ? await opts.listProducts(verified.portalId) : [];
+      // A loan that could not be read is left to the widget's own GET (it shows that error itself).
+      const initialLoan = loan ? await loan.catch(() => undefined) : undefined;
       const page = renderWidgetPage(
         assetsFor(d.widget),
         {
@@ -146,7 +169,9 @@ export const placementRoutes: FastifyPluginAsync<PlacementRouteOptions> = async 
           dealId: dealId === null ? null : String(dealId),
           lang: frame.lang || 'en',
           apiBase: opts.apiBase ?? '',
-          products,
+          products: await products,
+          ...(deal ? { deal: { currencyId: deal.currencyId, opportunity: deal.opportunity } } : {}),
+          ...(initialLoan === undefined ? {} : { loan: initialLoan }),
         },
         d.titles.en,
       );

@@ -11,6 +11,10 @@ export interface WidgetBoot {
   lang: string;
   apiBase: string;
   products?: unknown[];
+  /** Deal tabs: the deal as the placement's access check read it (currency, amount). */
+  deal?: { currencyId: string | null; opportunity: string | null };
+  /** Deal tabs: the saved loan (null: none yet), so the tab renders without fetching it first. */
+  loan?: unknown;
 }
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

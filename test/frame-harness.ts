@@ -16,7 +16,7 @@ import { ENTITY_DEAL, itemsOf } from '../emulator/state.js';
 import { placementDescriptors, toPlacementBind } from '../placements/index.js';
 import type { FramePost } from '../placements/frame-post.js';
 import { placementRoutes, type VerifiedFrame } from '../placements/routes.js';
-import { userCanReadDeal } from '../server/security/deal-origin.js';
+import { dealSeenByUser } from '../server/security/deal-origin.js';
 import { parseBracketForm } from '../server/form-body.js';
 
 export const CHROMIUM_ARGS = [
@@ -69,7 +69,7 @@ export async function startHarness(o: { extraRoutes?: (app: FastifyInstance) => 
   await app.register(placementRoutes, {
     verifyPlacement,
     // The same check the app makes (server/security/deal-origin.ts), against the emulator.
-    canReadDeal: async (post, _v, dealId) => userCanReadDeal(`${em.url}/rest/`, String(post.body.AUTH_ID ?? ''), dealId),
+    canReadDeal: async (post, _verifying, dealId) => dealSeenByUser(`${em.url}/rest/`, String(post.body.AUTH_ID ?? ''), dealId),
     issueSession: (c) => {
       sessions.push(c);
       return `test-session-${sessions.length}`;

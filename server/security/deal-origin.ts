@@ -36,8 +36,22 @@ export async function readDealAsUser(clientEndpoint: string, accessToken: string
   return parseDealOrigin(await getDealAsUser(clientEndpoint, accessToken, dealId));
 }
 
-/** True when the portal shows this user the deal (the deal tabs' check before a deal-bound session). */
-export async function userCanReadDeal(clientEndpoint: string, accessToken: string, dealId: number): Promise<boolean> {
+/** The deal as the tab starts from it: CURRENCY_ID and OPPORTUNITY (a dot-decimal string) as the portal shows them. */
+export interface DealSeen {
+  id: number;
+  currencyId: string | null;
+  opportunity: string | null;
+}
+
+/**
+ * The deal when the portal shows it to this user (the deal tabs' check before a deal-bound session),
+ * else null. What the check read is handed to the tab, so it need not ask the portal again.
+ */
+export async function dealSeenByUser(clientEndpoint: string, accessToken: string, dealId: number): Promise<DealSeen | null> {
   const raw = await getDealAsUser(clientEndpoint, accessToken, dealId);
-  return !!raw && typeof raw === 'object' && Number((raw as Record<string, unknown>).ID) === dealId;
+  if (!raw || typeof raw !== 'object') return null;
+  const r = raw as Record<string, unknown>;
+  if (Number(r.ID) !== dealId) return null;
+  const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null);
+  return { id: dealId, currencyId: text(r.CURRENCY_ID), opportunity: text(r.OPPORTUNITY) };
 }
