@@ -27,6 +27,10 @@ const FRAME_PROBE = `(() => {
       for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') window.__lt.fcp = performance.timeOrigin + e.startTime;
     }).observe({ type: 'paint', buffered: true });
   } catch {}
+  addEventListener('DOMContentLoaded', () => {
+    const n = performance.getEntriesByType('navigation')[0];
+    if (n) window.__lt.nav = { request: performance.timeOrigin + n.requestStart, response: performance.timeOrigin + n.responseStart, dcl: now() };
+  });
   const seen = () => {
     if (window.__lt.row || !document.querySelector('[data-testid=schedule] tbody tr')) return false;
     window.__lt.row = -1;
@@ -46,7 +50,7 @@ const CLICK = `(title) => {
 }`;
 
 function stats(ms: number[]): { median: number; p95: number; max: number } {
-  const s = [...ms].sort((a, b) => a - b);
+  const s = ms.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
   return { median: at(0.5), p95: at(0.95), max: s[s.length - 1] ?? NaN };
 }
@@ -54,6 +58,14 @@ function stats(ms: number[]): { median: number; p95: number; max: number } {
 interface Run {
   row: number;
   fcp: number;
+  /** Click → the frame's POST sent (portal side: frame auth, form submit). */
+  request: number;
+  /** POST sent → first byte of our HTML (placement verification round trips). */
+  server: number;
+  /** First byte → DOMContentLoaded (bundle download and parse). */
+  load: number;
+  /** DOMContentLoaded → first row painted (SDK handshake, loan load, render). */
+  boot: number;
 }
 
 /** Opens the deal card on its General tab, clicks the Loan tab, waits for the first schedule row. */
@@ -65,8 +77,20 @@ async function openOnce(page: Page, cardUrl: string, loanTitle: string, appUrl: 
     timeout: RUN_TIMEOUT_MS,
   });
   await frame.waitForFunction('window.__lt && window.__lt.row > 0', undefined, { timeout: RUN_TIMEOUT_MS });
-  const r = (await frame.evaluate('window.__lt')) as { row: number; fcp?: number };
-  return { row: r.row - t0, fcp: (r.fcp ?? NaN) - t0 };
+  const r = (await frame.evaluate('window.__lt')) as {
+    row: number;
+    fcp?: number;
+    nav?: { request: number; response: number; dcl: number };
+  };
+  const n = r.nav ?? { request: NaN, response: NaN, dcl: NaN };
+  return {
+    row: r.row - t0,
+    fcp: (r.fcp ?? NaN) - t0,
+    request: n.request - t0,
+    server: n.response - n.request,
+    load: n.dcl - n.response,
+    boot: r.row - n.dcl,
+  };
 }
 
 export default async function firstPaintBench(): Promise<void> {
@@ -98,6 +122,11 @@ export default async function firstPaintBench(): Promise<void> {
     console.log(
       `tab click → first paint of the schedule's first row, saved loan (n=${RUNS}): median ${f(row.median)} ms, p95 ${f(row.p95)} ms, ` +
         `max ${f(row.max)} ms [target ≤ 400 ms]; frame FCP median ${f(fcp.median)} ms, p95 ${f(fcp.p95)} ms`,
+    );
+    const part = (k: 'request' | 'server' | 'load' | 'boot'): string => f(stats(runs.map((r) => r[k])).median);
+    console.log(
+      `  where it goes (medians): click → frame POST ${part('request')} ms (portal page), POST → first byte ${part('server')} ms ` +
+        `(placement checks), → DOMContentLoaded ${part('load')} ms (bundle), → first row ${part('boot')} ms (SDK handshake, loan, render)`,
     );
   } finally {
     await browser.close();
