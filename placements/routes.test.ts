@@ -17,7 +17,14 @@ function fakeDist(): string {
   writeFileSync(
     join(dir, 'loan-tab', 'manifest.json'),
     JSON.stringify({
-      'widgets/loan-tab/main.tsx': { file: 'loan-tab/loan-tab-abc123.js', css: ['loan-tab/loan-tab-def456.css'], isEntry: true },
+      'widgets/loan-tab/main.tsx': {
+        file: 'loan-tab/loan-tab-abc123.js',
+        css: ['loan-tab/loan-tab-def456.css'],
+        isEntry: true,
+        dynamicImports: ['widgets/loan-tab/i18n/ru.ts', 'widgets/loan-tab/i18n/es.ts'],
+      },
+      'widgets/loan-tab/i18n/ru.ts': { file: 'loan-tab/ru-111.js' },
+      'widgets/loan-tab/i18n/es.ts': { file: 'loan-tab/es-222.js' },
     }),
   );
   mkdirSync(join(dir, 'call-script'));
@@ -81,6 +88,9 @@ describe('placementRoutes', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toContain('<script type="module" src="/widgets/loan-tab/loan-tab-abc123.js">');
     expect(res.body).toContain('<link rel="stylesheet" href="/widgets/loan-tab/loan-tab-def456.css">');
+    // LANG=es: that dictionary is fetched with the entry, the others not at all.
+    expect(res.body).toContain('<link rel="modulepreload" href="/widgets/loan-tab/es-222.js">');
+    expect(res.body).not.toContain('ru-111.js');
     const boot = JSON.parse(/id="widget-boot">(.*)<\/script>/.exec(res.body)?.[1] ?? '{}') as Record<string, unknown>;
     expect(boot).toMatchObject({ widget: 'loan-tab', sessionToken: 'sess.token', dealId: '42', lang: 'es' });
     expect(sessions[0]).toMatchObject({ portalId: 'p1', userId: 7, dealId: 42 });

@@ -107,6 +107,12 @@ function userMessageOf(e: unknown): string {
   return typeof m === 'string' ? m : 'Could not open the app. Reopen the page.';
 }
 
+/** The dictionary a widget loads for LANG, as widgets/loan-tab/i18n.ts toLang picks it. */
+function dictionaryLang(lang: string): string {
+  const l = lang.slice(0, 2).toLowerCase();
+  return l === 'ru' || l === 'es' ? l : 'en';
+}
+
 export const placementRoutes: FastifyPluginAsync<PlacementRouteOptions> = async (app: FastifyInstance, opts) => {
   const distDir = opts.distDir ?? DEFAULT_DIST_DIR;
   const assetsFor = createAssetResolver(distDir);
@@ -162,7 +168,7 @@ export const placementRoutes: FastifyPluginAsync<PlacementRouteOptions> = async 
       // A loan that could not be read is left to the widget's own GET (it shows that error itself).
       const initialLoan = loan ? await loan.catch(() => undefined) : undefined;
       const page = renderWidgetPage(
-        assetsFor(d.widget),
+        assetsFor(d.widget, dictionaryLang(frame.lang)),
         {
           widget: d.widget,
           sessionToken,
