@@ -13,7 +13,7 @@ import { startPlatform } from '../server/portal/test-harness.js';
 import { launchChromium } from '../test/frame-harness.js';
 import { ensureWidgetsBuilt } from '../test/loan-tab-support.js';
 
-const RUNS = 15;
+const RUNS = 25;
 const RUN_TIMEOUT_MS = 15_000;
 
 // Kept as source text: tsx adds `__name` helpers to functions, which do not exist inside the page.
