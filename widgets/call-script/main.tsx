@@ -3,6 +3,7 @@
 // our API for the script.
 import { render } from 'preact';
 import { initializeB24Frame } from '@bitrix24/b24jssdk';
+import { ErrorBoundary, showCrash } from '../shared/error-boundary.js';
 import { fitFrame } from '../shared/fit-frame.js';
 import { freshAuthOf } from '../shared/fresh-auth.js';
 import { createCallScriptApi } from './api.js';
@@ -43,8 +44,13 @@ async function start(root: HTMLElement): Promise<void> {
     phoneTo: async (phone) => void b24.parent.imPhoneTo(phone).catch(() => undefined),
   });
   await model.load();
-  render(<App model={model} lang={lang} />, root);
+  render(
+    <ErrorBoundary lang={lang}>
+      <App model={model} lang={lang} />
+    </ErrorBoundary>,
+    root,
+  );
 }
 
 const root = document.getElementById('app');
-if (root) void start(root);
+if (root) start(root).catch((e: unknown) => showCrash(root, readBoot().lang, e));

@@ -45,8 +45,11 @@ export interface SavedReversedPayment extends SavedPayment {
 export type LoanStatus = 'ACTIVE' | 'CLOSED';
 
 /** What the tab reads from GET …/loan (the server's LoanView carries more). */
+/** A loan as stored: the server keeps what was posted, so a single-payment loan may have no frequency. */
+export type SavedLoanTerms = Omit<LoanInput, 'frequency'> & { frequency?: LoanInput['frequency'] };
+
 export interface SavedLoan {
-  loan: LoanInput;
+  loan: SavedLoanTerms;
   productId?: string | null;
   /** Payments that count, oldest first. */
   payments: SavedPayment[];

@@ -2,6 +2,7 @@
 // model and render. Nothing here branches on "test vs production": the emulator's portal page speaks
 // the same frame protocol as Bitrix24.
 import { render } from 'preact';
+import { ErrorBoundary, showCrash } from '../shared/error-boundary.js';
 import { fitFrame } from '../shared/fit-frame.js';
 import { createApi } from './api.js';
 import { readBoot, type Boot, type BootDeal } from './boot.js';
@@ -81,7 +82,12 @@ async function start(root: HTMLElement): Promise<void> {
     }
     const t = await translating;
     document.documentElement.lang = lang;
-    render(<App model={model} t={t} fmt={formatters(lang, base)} onOpenDeal={(id) => void connecting.then((b) => b.openDeal(id))} />, root);
+    render(
+      <ErrorBoundary lang={lang}>
+        <App model={model} t={t} fmt={formatters(lang, base)} onOpenDeal={(id) => void connecting.then((b) => b.openDeal(id))} />
+      </ErrorBoundary>,
+      root,
+    );
   } else {
     // The calculator works with the portal's currencies and pipelines: it needs the frame first.
     const bridge = await connecting;
@@ -94,16 +100,18 @@ async function start(root: HTMLElement): Promise<void> {
     document.documentElement.lang = lang;
     const currencies = currencyOptions(base, portalCurrencies, boot.products, SUPPORTED_CURRENCIES);
     render(
-      <Calculator
-        lang={lang}
-        t={t}
-        bridge={bridge}
-        api={api}
-        currencies={currencies}
-        pipelines={pipelines}
-        pipelineId={pipelineId}
-        makeModel={makeModel}
-      />,
+      <ErrorBoundary lang={lang}>
+        <Calculator
+          lang={lang}
+          t={t}
+          bridge={bridge}
+          api={api}
+          currencies={currencies}
+          pipelines={pipelines}
+          pipelineId={pipelineId}
+          makeModel={makeModel}
+        />
+      </ErrorBoundary>,
       root,
     );
   }
@@ -116,8 +124,5 @@ async function start(root: HTMLElement): Promise<void> {
 
 const root = document.getElementById('app');
 if (root) {
-  start(root).catch((e: unknown) => {
-    root.textContent = e instanceof Error ? e.message : String(e);
-    root.setAttribute('data-error', 'yes');
-  });
+  start(root).catch((e: unknown) => showCrash(root, readBoot(document).lang, e));
 }

@@ -209,4 +209,28 @@ describe('loan tab: numbers typed in the user locale', () => {
     expect([m.form.value.amount, m.form.value.rate]).toEqual(['15000,50', '12,5']);
     expect(m.loanInput.value.principal).toBe('15000.50');
   });
+
+  it('a saved single-payment microloan with due dates and no frequency loads (demo deal 16)', () => {
+    const m = model({ locale: 'ru' });
+    // As server/demo/portfolio.ts saves it: no frequency, one explicit due date 30 days out.
+    m.load({
+      loan: {
+        principal: '15000',
+        currency: 'RUB',
+        contractDate: '2026-01-10',
+        disbursementDate: '2026-01-10',
+        method: 'single-payment',
+        rate: { dailyPercent: '0.8' },
+        installments: 1,
+        dueDates: ['2026-02-09'],
+        dayCount: 'actual/365',
+        profile: 'RU-MFO',
+      },
+      productId: null,
+      payments: [],
+    });
+    expect(m.schedule.value.ok).toBe(true);
+    if (!m.schedule.value.ok) return;
+    expect(m.schedule.value.value.rows.map((r) => r.dueDate)).toEqual(['2026-02-09']);
+  });
 });

@@ -297,11 +297,13 @@ export function createLoanModel(deps: ModelDeps) {
         rate: typedFromDecimal('annualPercent' in l.rate ? l.rate.annualPercent : l.rate.dailyPercent, locale),
         rateKind: 'annualPercent' in l.rate ? 'annual' : 'daily',
         installments: String(l.installments),
-        unit: l.frequency.unit,
-        every: String(l.frequency.every),
+        // The core's default when the loan has none (a single-payment loan may omit it, parse-input.ts).
+        unit: l.frequency?.unit ?? 'month',
+        every: String(l.frequency?.every ?? 1),
         method: l.method,
         disbursementDate: l.disbursementDate,
-        firstDueDate: l.firstDueDate ?? '',
+        // A loan saved with explicit due dates (the demo's 30-day microloan) is due on the first of them.
+        firstDueDate: l.firstDueDate ?? l.dueDates?.[0] ?? '',
         feeAmount: typedFromDecimal(l.fees?.[0]?.amount ?? '0', locale),
         feeWithheld: l.fees?.[0]?.withheld ?? true,
       };

@@ -3,6 +3,7 @@
 // brings the portal's language, resizes the frame and renews an expired session. Framed or not is
 // a production distinction (portal vs. signed-in browser), not a test switch.
 import { render } from 'preact';
+import { ErrorBoundary, showCrash } from '../shared/error-boundary.js';
 import { fitFrame } from '../shared/fit-frame.js';
 import { createProductsApi } from './api.js';
 import type { PortalAuth } from '../shared/fresh-auth.js';
@@ -44,15 +45,17 @@ function mount(root: HTMLElement, lang: string | null, m: Models): void {
   document.documentElement.lang = l;
   m.model.setLocale(numberLocaleOf(lang));
   render(
-    <App
-      model={m.model}
-      t={translator(l)}
-      fmt={decimalFormatter(l)}
-      imports={{ model: m.imports, t: importTranslator(l), lang: l, dates: dateFormatters(locale) }}
-      plan={{ model: m.plan, lang: l }}
-      providers={{ model: m.providers(locale), t: providersTranslator(l), locale }}
-      lender={{ model: m.lender, t: lenderTranslator(l) }}
-    />,
+    <ErrorBoundary lang={l}>
+      <App
+        model={m.model}
+        t={translator(l)}
+        fmt={decimalFormatter(l)}
+        imports={{ model: m.imports, t: importTranslator(l), lang: l, dates: dateFormatters(locale) }}
+        plan={{ model: m.plan, lang: l }}
+        providers={{ model: m.providers(locale), t: providersTranslator(l), locale }}
+        lender={{ model: m.lender, t: lenderTranslator(l) }}
+      />
+    </ErrorBoundary>,
     root,
   );
 }
@@ -122,8 +125,5 @@ async function frameAuth(bridge: Promise<FrameBridge | null>): Promise<PortalAut
 
 const root = document.getElementById('app');
 if (root) {
-  start(root).catch((e: unknown) => {
-    root.textContent = e instanceof Error ? e.message : String(e);
-    root.setAttribute('data-error', 'yes');
-  });
+  start(root).catch((e: unknown) => showCrash(root, readBoot(document).lang ?? navigator.language, e));
 }
