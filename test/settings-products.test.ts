@@ -45,8 +45,9 @@ describe('loan products settings', () => {
     await db?.close();
   });
 
-  async function openApp(userId: number, lang: string): Promise<{ page: Page; frame: Frame }> {
+  async function openApp(userId: number, lang: string, width = 1280): Promise<{ page: Page; frame: Frame }> {
     const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
     const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${a.url}/placements/settings`) });
     await page.goto(`${em.url}/marketplace/app/settings/?user=${userId}&lang=${lang}`);
     const frame = await navigated;
@@ -152,6 +153,21 @@ describe('loan products settings', () => {
       amountMax: '50000',
     });
     await page.screenshot({ path: 'test-results/settings-products-es-mx.png', fullPage: true });
+    await page.close();
+  });
+
+  it('es at 390 px: the products fit the phone — each product stacked with its labels, "Editar" on screen, no sideways scroll', async () => {
+    const { page, frame } = await openApp(1, 'es', 390);
+    await frame.waitForSelector('main[data-can-edit="yes"] tr[data-product="mx-personal"]');
+    const row = frame.locator('tr[data-product="mx-personal"]');
+    expect(await row.locator('td[data-label="Moneda"]').textContent()).toBe('MXN');
+    const edit = row.locator('button:has-text("Editar")');
+    await page.screenshot({ path: 'test-results/settings-products-es-390.png', fullPage: true });
+    const box = await edit.boundingBox();
+    expect(box && box.x + box.width <= 390).toBe(true);
+    // Neither the portal's page nor the app's frame scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await page.close();
   });
 

@@ -20,7 +20,7 @@ function range(a: string | number | null, b: string | number | null, any: string
 export function ProductList({ products, t, fmt, canEdit, savedId, onEdit }: ListProps) {
   if (products.length === 0) return <p class="st-muted st-empty">{t('empty')}</p>;
   return (
-    <table class="st-table" data-testid="products">
+    <table class="st-table st-table--stack" data-testid="products">
       <thead>
         <tr>
           <th>{t('name')}</th>
@@ -37,19 +37,26 @@ export function ProductList({ products, t, fmt, canEdit, savedId, onEdit }: List
       <tbody>
         {products.map((p) => (
           <tr key={p.id} data-product={p.id} class={p.id === savedId ? 'st-row--saved' : undefined}>
-            <td>
-              {p.name}
-              <div class="st-muted st-small">{p.id}</div>
+            <td data-label={t('name')}>
+              {/* One box, so the stacked phone layout keeps the id under the name. */}
+              <div>
+                {p.name}
+                <div class="st-muted st-small">{p.id}</div>
+              </div>
             </td>
-            <td>{choiceLabel(t, 'method', p.method)}</td>
-            <td class="st-num">
+            <td data-label={t('method')}>{choiceLabel(t, 'method', p.method)}</td>
+            <td data-label={t('rate')} class="st-num">
               {range(p.rateMin, p.rateMax, t('any'), fmt)} / {t(p.rateUnit === 'daily' ? 'rateUnit.daily' : 'rateUnit.annual')}
             </td>
-            <td class="st-num">{range(p.termMin, p.termMax, t('any'), fmt)}</td>
-            <td class="st-num">{range(p.amountMin, p.amountMax, t('any'), fmt)}</td>
-            <td>{p.currency ?? t('anyCurrency')}</td>
-            <td>{p.profile ? choiceLabel(t, 'profile', p.profile) : t('noProfile')}</td>
-            <td>
+            <td data-label={t('term')} class="st-num">
+              {range(p.termMin, p.termMax, t('any'), fmt)}
+            </td>
+            <td data-label={t('amount')} class="st-num">
+              {range(p.amountMin, p.amountMax, t('any'), fmt)}
+            </td>
+            <td data-label={t('currency')}>{p.currency ?? t('anyCurrency')}</td>
+            <td data-label={t('profile')}>{p.profile ? choiceLabel(t, 'profile', p.profile) : t('noProfile')}</td>
+            <td data-label={t('status')}>
               <span class={p.active ? 'st-badge st-badge--on' : 'st-badge'}>{t(p.active ? 'active' : 'inactive')}</span>
             </td>
             {canEdit ? (
