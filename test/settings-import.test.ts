@@ -195,9 +195,12 @@ describe('payment files from paying agents', () => {
     );
     for (const width of [1280, 390]) {
       const { page, frame } = await openApp('es', width);
-      await upload(frame, 'pagos-mx.csv', file, ['Negociación', 'Fecha', 'Monto', 'Referencia']);
       const section = frame.locator('[data-testid="payment-import"]');
-      await section.locator('select[name="decimalSeparator"]').selectOption('.');
+      // A Mexican admin's defaults read a Mexican file as it is: Spanish headers, "1,000.50".
+      expect(await section.locator('input[name="col-dealId"]').inputValue()).toBe('Negociación');
+      expect(await section.locator('input[name="col-amount"]').inputValue()).toBe('Monto');
+      expect(await section.locator('select[name="decimalSeparator"]').inputValue()).toBe('.');
+      await section.locator('input[name="paymentFile"]').setInputFiles({ name: 'pagos-mx.csv', mimeType: 'text/csv', buffer: file });
       await section.locator('button[name="preview"]').click();
       await expect.poll(() => section.locator('[data-testid="import-summary"]').textContent()).toContain('Pagos nuevos: 2');
       const rows = '[data-testid="import-lines"] tbody tr';
@@ -218,6 +221,9 @@ describe('payment files from paying agents', () => {
   it('ru-RU at 390 px: the history and the lines fit the phone without sideways scroll', async () => {
     const { page, frame } = await openApp('ru', 390);
     await expect.poll(() => frame.locator('[data-testid="import-history"] tbody tr').count()).toBeGreaterThan(0);
+    // A Russian admin's defaults: the decimal comma and Russian headers.
+    expect(await frame.locator('select[name="decimalSeparator"]').inputValue()).toBe(',');
+    expect(await frame.locator('input[name="col-amount"]').inputValue()).toBe('Сумма');
     expect(await cells(frame, '[data-testid="import-history"] th')).toContain('Уже проведено');
     expect(await scrollsSideways(frame)).toBe(false);
     await page.screenshot({ path: 'test-results/settings-import-ru-390.png', fullPage: true });

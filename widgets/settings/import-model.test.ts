@@ -64,6 +64,21 @@ describe('payment-file import on the settings screen', () => {
     expect(m.state.value.kind).toBe('done');
   });
 
+  it('defaults follow the admin\'s language: es-MX and en read "2,030.86", ru reads "2 030,86"; columns in their words', () => {
+    const es = createImportModel(fakeApi((req) => Promise.resolve(result(req.dryRun, 0))).api, 'es');
+    expect(es.settings.value).toMatchObject({ dealId: 'Negociación', date: 'Fecha', amount: 'Monto', decimalSeparator: '.' });
+    expect(createImportModel(fakeApi((req) => Promise.resolve(result(req.dryRun, 0))).api, 'ru').settings.value).toMatchObject({
+      amount: 'Сумма',
+      decimalSeparator: ',',
+    });
+    // The portal's language arrives later: untouched defaults follow it, the admin's own choice stays.
+    es.useLanguage('ru');
+    expect(es.settings.value.decimalSeparator).toBe(',');
+    es.set('decimalSeparator', '.');
+    es.useLanguage('es');
+    expect(es.settings.value).toMatchObject({ dealId: 'Номер сделки', decimalSeparator: '.' });
+  });
+
   it('a file with nothing new cannot be imported', async () => {
     const m = createImportModel(fakeApi((req) => Promise.resolve(result(req.dryRun, 0))).api);
     m.setFile('again.csv', new Uint8Array([68]));

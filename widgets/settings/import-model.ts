@@ -3,6 +3,7 @@
 // of exactly this file and these settings came back clean — what the admin saw is what is booked.
 import { batch, computed, signal } from '@preact/signals';
 import { ApiError } from '../shared/session-client.js';
+import type { Lang } from './i18n.js';
 import type { ImportApi, ImportRecord, ImportRequest, ImportResult, LineIssue } from './import-api.js';
 
 /** Where a running import is: the upload, waiting for a parse thread, or read and checked. */
@@ -25,19 +26,24 @@ export interface ImportSettings {
   decimalSeparator: ImportRequest['locale']['decimalSeparator'];
 }
 
-/** The columns of the template we give agents; an agent with other headers types theirs. */
-export const DEFAULT_IMPORT_SETTINGS: ImportSettings = {
-  dealId: 'Deal',
-  date: 'Date',
-  amount: 'Amount',
-  reference: 'Reference',
-  dateOrder: 'dmy',
-  decimalSeparator: ',',
+/**
+ * What an agent's file usually looks like in the admin's country: headers in their language and
+ * amounts written the local way — a Mexican agent writes "2,030.86", a Russian one "2 030,86" — so a
+ * normal file previews without touching the settings. An agent with other headers types theirs.
+ */
+const DEFAULT_IMPORT_SETTINGS: Record<Lang, ImportSettings> = {
+  en: { dealId: 'Deal', date: 'Date', amount: 'Amount', reference: 'Reference', dateOrder: 'dmy', decimalSeparator: '.' },
+  es: { dealId: 'Negociación', date: 'Fecha', amount: 'Monto', reference: 'Referencia', dateOrder: 'dmy', decimalSeparator: '.' },
+  ru: { dealId: 'Номер сделки', date: 'Дата', amount: 'Сумма', reference: 'Номер платежа', dateOrder: 'dmy', decimalSeparator: ',' },
 };
 
-export function createImportModel(api: ImportApi) {
+export function defaultImportSettings(lang: Lang): ImportSettings {
+  return DEFAULT_IMPORT_SETTINGS[lang];
+}
+
+export function createImportModel(api: ImportApi, lang: Lang = 'en') {
   const file = signal<{ name: string; base64: string } | null>(null);
-  const settings = signal<ImportSettings>(DEFAULT_IMPORT_SETTINGS);
+  const settings = signal<ImportSettings>(defaultImportSettings(lang));
   const state = signal<ImportState>({ kind: 'idle' });
   /** The portal's past imports, newest first; null until loaded (or when it could not be). */
   const history = signal<ImportRecord[] | null>(null);
@@ -57,6 +63,11 @@ export function createImportModel(api: ImportApi) {
       // A preview of other settings says nothing about these.
       if (state.value.kind !== 'working') state.value = { kind: 'idle' };
     });
+  }
+
+  /** The page's language became known (the portal's): its defaults, unless the admin changed any. */
+  function useLanguage(next: Lang): void {
+    if (Object.values(DEFAULT_IMPORT_SETTINGS).includes(settings.peek())) settings.value = defaultImportSettings(next);
   }
 
   async function run(dryRun: boolean): Promise<void> {
@@ -99,7 +110,19 @@ export function createImportModel(api: ImportApi) {
     }
   }
 
-  return { file, settings, state, history, canImport, setFile, set, loadHistory, preview: () => run(true), apply: () => run(false) };
+  return {
+    file,
+    settings,
+    state,
+    history,
+    canImport,
+    setFile,
+    set,
+    useLanguage,
+    loadHistory,
+    preview: () => run(true),
+    apply: () => run(false),
+  };
 }
 
 function refusal(e: unknown): ImportState {

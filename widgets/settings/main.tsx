@@ -44,6 +44,7 @@ function mount(root: HTMLElement, lang: string | null, m: Models): void {
   const locale = formatLocale(l);
   document.documentElement.lang = l;
   m.model.setLocale(numberLocaleOf(lang));
+  m.imports.useLanguage(l);
   render(
     <ErrorBoundary lang={l}>
       <App
@@ -72,7 +73,7 @@ async function start(root: HTMLElement): Promise<void> {
     ...(boot.sessionToken ? { portalAuth: () => frameAuth(bridge) } : {}),
   };
   const api = createProductsApi(session);
-  const imports = createImportModel(createImportApi(session));
+  const imports = createImportModel(createImportApi(session), toLang(boot.lang ?? navigator.language));
   const plan = createPlanLimits(session);
   const model = createSettingsModel({
     api,
