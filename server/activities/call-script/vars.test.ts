@@ -45,14 +45,14 @@ describe('call-script variables', () => {
     expect(v.vars).toMatchObject({
       client_name: 'Ana López',
       company_name: 'Presta Ya',
-      amount: '15,000.00',
+      amount: '$15,000.00',
       term: '16 semanas',
-      next_payment: '2,030.86 MXN',
+      next_payment: '$2,030.86',
       first_due_date: '3 de julio de 2026',
     });
     const ru = findScript('final-call', 'ru')!;
     const r = varsForScript(ru, sc, { companyName: 'Займ Сразу' }, {}).vars;
-    expect(r).toMatchObject({ amount: '15 000,00', term: '16 недель', first_due_date: '3 июля 2026' });
+    expect(r).toMatchObject({ amount: '15\u00a0000,00\u00a0MX$', term: '16 недель', first_due_date: '3 июля 2026' });
     for (const q of ru.questions) expect(fill(q.text, r)).not.toMatch(/\{\{|…/);
   });
 
@@ -70,12 +70,12 @@ describe('call-script variables', () => {
     const s = findScript('contact-verification', 'es')!;
     const v = varsForScript(s, { dc: deal(), dealLang: 'es' }, { companyName: 'X' }, { contact_name: 'Luis Pérez' });
     expect(v.vars.contact_name).toBe('Luis Pérez');
-    expect(callScriptVars(deal(), 'es', {}, ['monthly_income']).vars.monthly_income).toBe('18,500.00 MXN');
+    expect(callScriptVars(deal(), 'es', {}, ['monthly_income']).vars.monthly_income).toBe('$18,500.00');
   });
 
   it('lists the variables a script uses, declared or only in its texts', () => {
     expect(variablesUsed(findScript('final-call', 'en')!)).toEqual(
-      expect.arrayContaining(['client_name', 'company_name', 'amount', 'currency', 'term', 'next_payment', 'first_due_date']),
+      expect.arrayContaining(['client_name', 'company_name', 'amount', 'term', 'next_payment', 'first_due_date']),
     );
   });
 });

@@ -1,7 +1,7 @@
 import { currencyScale, SUPPORTED_CURRENCIES } from '../../../lending/currency.js';
-import { formatSmsAmount } from '../../integrations/sms/templates/variables.js';
 import type { DealContext } from '../deal-context.js';
 import type { ScriptLang } from './language.js';
+import { spokenMoney } from './money.js';
 import { fallbacksFor } from './texts.js';
 
 // The {{names}} the call-script texts use (templates/call-scripts "variables"), filled from the deal,
@@ -28,16 +28,16 @@ function scaleOf(currency: string): number {
   return SUPPORTED_CURRENCIES.includes(currency) ? currencyScale(currency) : 2;
 }
 
+/** With its currency's symbol, as the Loan tab shows money (money.ts). */
 function money(amount: string, currency: string, lang: ScriptLang): string {
   if (!/^\d+(\.\d+)?$/.test(amount) || Number(amount) === 0) return '';
-  return formatSmsAmount(amount, lang, scaleOf(currency));
+  return spokenMoney(amount, currency, lang, scaleOf(currency));
 }
 
 /** A Bitrix24 money field reads "15000|MXN" (amount|currency). */
 function moneyField(raw: unknown, lang: ScriptLang): string {
   const [amount = '', currency = ''] = str(raw).split('|');
-  const shown = money(amount, currency, lang);
-  return shown && currency ? `${shown} ${currency}` : shown;
+  return money(amount, currency, lang);
 }
 
 function longDate(iso: string | undefined, lang: ScriptLang): string {
@@ -71,7 +71,6 @@ function termOf(dc: DealContext, lang: ScriptLang): string {
 export function callScriptVars(dc: DealContext, lang: ScriptLang, src: ScriptVarSources, wanted: readonly string[]): ScriptVars {
   const v = dc.vars;
   const currency = v.currency ?? '';
-  const withCurrency = (amount: string) => (amount && currency ? `${amount} ${currency}` : amount);
   const firstDue = dc.loan?.schedule.rows[0]?.dueDate;
   const all: Record<string, string> = {
     client_name: [str(dc.contact?.NAME), str(dc.contact?.LAST_NAME)].filter(Boolean).join(' '),
@@ -83,9 +82,9 @@ export function callScriptVars(dc: DealContext, lang: ScriptLang, src: ScriptVar
     amount: money(v.principal ?? '', currency, lang),
     currency,
     term: termOf(dc, lang),
-    next_payment: withCurrency(money(v.amount ?? '', currency, lang)),
+    next_payment: money(v.amount ?? '', currency, lang),
     first_due_date: longDate(firstDue, lang),
-    balance: withCurrency(money(v.balance ?? '', currency, lang)),
+    balance: money(v.balance ?? '', currency, lang),
     days_overdue: dc.loan ? (v.daysOverdue ?? '') : '',
   };
   const vars = Object.fromEntries(Object.entries(all).filter(([, x]) => x !== ''));
