@@ -86,4 +86,13 @@ describe('validateCallScript', () => {
   it('finds undeclared variables', () =>
     expect(variant((s) => ((s.variables = []), s))).toEqual(['a: undeclared variable {{client_name}}']));
   it('refuses bad shapes through the schema', () => expect(variant((s) => ({ ...s, start: 'A!' })).length).toBeGreaterThan(0));
+
+  it('ru/first-call says it in natural Russian (QA): the wrong number and the employment question', () => {
+    const ru = scripts.find((s) => s.id === 'first-call' && s.lang === 'ru')!;
+    const q = (id: string) => ru.questions.find((x) => x.id === id)!;
+    const identity = q('identity');
+    expect(identity.type === 'choice' && identity.options.find((o) => o.value === 'wrong_number')?.label).toBe('Ошиблись номером');
+    // Answered with employment types, not a place of work.
+    expect(q('employment').text).toBe('Какая у вас занятость?');
+  });
 });
