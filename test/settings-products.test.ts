@@ -129,7 +129,7 @@ describe('loan products settings', () => {
     await page.close();
   });
 
-  it('an es-MX admin types amounts the Mexican way: "3,000"–"50,000" is stored and listed as thousands; "1.000" is refused beside the field', async () => {
+  it('an es-MX admin types amounts the Mexican way: "3,000"–"50,000" is stored and listed as thousands with cents; "1.000" is refused beside the field', async () => {
     const { page, frame } = await openApp(1, 'es');
     await frame.waitForSelector('main[data-can-edit="yes"]');
     await frame.click('button:has-text("Agregar producto")');
@@ -138,6 +138,18 @@ describe('loan products settings', () => {
     await form.locator('input[name="name"]').fill('Préstamo personal');
     await form.locator('input[name="rateMin"]').fill('45.5');
     await form.locator('input[name="rateMax"]').fill('90');
+    // The empty currency's placeholder shows whole ("Moneda del negocio", not "Moneda del nego").
+    const cut = await form.locator('input[name="currency"]').evaluate((el: HTMLInputElement) => {
+      const cs = getComputedStyle(el);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = `${cs.fontSize} ${cs.fontFamily}`;
+      const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+      return ctx.measureText(el.placeholder).width > room;
+    });
+    expect(cut).toBe(false);
+    expect(await form.locator('select[name="dayCount"] option[value="actual/actual-isda"]').textContent()).toBe(
+      'Días reales / días del año (ISDA)',
+    );
     await form.locator('input[name="currency"]').fill('MXN');
     await form.locator('input[name="amountMin"]').fill('1.000');
     await expect.poll(() => form.locator('[role="alert"]').allTextContents()).toContain('¿Miles o decimales? Escriba 15,000 o 15.50');
@@ -146,7 +158,9 @@ describe('loan products settings', () => {
     await form.locator('input[name="amountMax"]').fill('50,000');
     await form.locator('button[type="submit"]').click();
     await frame.waitForSelector('tr[data-product="mx-personal"]');
-    expect((await frame.locator('tr[data-product="mx-personal"]').textContent())?.replace(/\u00a0/g, ' ')).toContain('3,000 – 50,000');
+    expect((await frame.locator('tr[data-product="mx-personal"]').textContent())?.replace(/\u00a0/g, ' ')).toContain(
+      '3,000.00 – 50,000.00',
+    );
     expect((await apiProducts(false)).products.find((p) => p.id === 'mx-personal')).toMatchObject({
       rateMin: '45.5',
       amountMin: '3000',

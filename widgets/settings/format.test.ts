@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFormatters, decimalFormatter } from './format.js';
+import { dateFormatters, decimalFormatter, moneyFormatter } from './format.js';
 
 describe('decimalFormatter', () => {
   it('groups and uses the decimal sign of the language, exactly', () => {
@@ -16,5 +16,13 @@ describe('formats of the import screen', () => {
     expect(dateFormatters('es-MX').day('2026-03-05')).toBe('05/03/2026');
     expect(dateFormatters('ru-RU').day('2026-03-05')).toBe('05.03.2026');
     expect(dateFormatters('es-MX').day('not a day')).toBe('not a day');
+  });
+});
+
+describe('moneyFormatter', () => {
+  it("shows the currency's scale: a typed 150 000,50 is stored 150000.5 and must not read as one decimal", () => {
+    expect(moneyFormatter(decimalFormatter('ru'))('150000.5', 2).replace(/\s/g, ' ')).toBe('150 000,50');
+    expect(moneyFormatter(decimalFormatter('es'))('3000', 2)).toBe('3,000.00');
+    expect(moneyFormatter(decimalFormatter('en'))('1500', 0)).toBe('1,500');
   });
 });

@@ -24,6 +24,18 @@ export function decimalFormatter(lang: string): FormatDecimal {
   };
 }
 
+/**
+ * A money amount with its currency's scale ("150 000,50", "3,000.00"): the stored "150000.5" must
+ * not read as one decimal. A product for any currency (null) shows cents, as MXN and RUB have.
+ */
+export function moneyFormatter(fmt: FormatDecimal): (value: string, scale: number) => string {
+  return (value, scale) => {
+    const m = /^(\d+)(?:\.(\d*))?$/.exec(value);
+    if (!m || scale <= 0) return fmt(value);
+    return fmt(`${m[1]}.${(m[2] ?? '').padEnd(scale, '0')}`);
+  };
+}
+
 export type FormatDate = (iso: string) => string;
 
 /**

@@ -103,7 +103,7 @@ export function ProductForm({ model, t }: FormProps) {
           <select class="st-input" name="dayCount" value={d.dayCount} onChange={(e) => model.update({ dayCount: value(e) })}>
             {DAY_COUNTS.map((c) => (
               <option key={c} value={c}>
-                {c}
+                {choiceLabel(t, 'dayCount', c)}
               </option>
             ))}
           </select>

@@ -1,4 +1,5 @@
-import type { FormatDecimal } from '../format.js';
+import { currencyScale, SUPPORTED_CURRENCIES } from '../../../lending/currency.js';
+import { moneyFormatter, type FormatDecimal } from '../format.js';
 import { choiceLabel, type Translate } from '../i18n.js';
 import type { Product } from '../product.js';
 
@@ -11,6 +12,11 @@ interface ListProps {
   onEdit: (id: string) => void;
 }
 
+/** The currency's own scale (JPY 0); a product for the deal's currency shows cents. */
+function scaleOf(currency: string | null): number {
+  return currency && SUPPORTED_CURRENCIES.includes(currency) ? currencyScale(currency) : 2;
+}
+
 function range(a: string | number | null, b: string | number | null, any: string, fmt: FormatDecimal): string {
   const f = (v: string | number | null): string => (v === null ? '…' : fmt(String(v)));
   return a === null && b === null ? any : a === b ? f(a) : `${f(a)} – ${f(b)}`;
@@ -19,6 +25,7 @@ function range(a: string | number | null, b: string | number | null, any: string
 /** The portal's products; administrators also see inactive ones and can open each for editing. */
 export function ProductList({ products, t, fmt, canEdit, savedId, onEdit }: ListProps) {
   if (products.length === 0) return <p class="st-muted st-empty">{t('empty')}</p>;
+  const money = moneyFormatter(fmt);
   return (
     <table class="st-table st-table--stack" data-testid="products">
       <thead>
@@ -52,7 +59,7 @@ export function ProductList({ products, t, fmt, canEdit, savedId, onEdit }: List
               {range(p.termMin, p.termMax, t('any'), fmt)}
             </td>
             <td data-label={t('amount')} class="st-num">
-              {range(p.amountMin, p.amountMax, t('any'), fmt)}
+              {range(p.amountMin, p.amountMax, t('any'), (v) => money(v, scaleOf(p.currency)))}
             </td>
             <td data-label={t('currency')}>{p.currency ?? t('anyCurrency')}</td>
             <td data-label={t('profile')}>{p.profile ? choiceLabel(t, 'profile', p.profile) : t('noProfile')}</td>
