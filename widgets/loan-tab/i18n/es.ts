@@ -55,7 +55,7 @@ const es: Dict = {
   allocation: 'Aplicación',
   penalty: 'Moratorio',
   inAdvance: 'Anticipado',
-  asOf: 'Al día',
+  asOf: 'A la fecha',
   penaltyRate: 'Moratorio, % diario',
   daysPastDue: 'Días de atraso',
   toBeCurrent: 'Para ponerse al corriente',
