@@ -247,6 +247,8 @@ describe('call-script tab in es-MX and ru-RU', () => {
         expect(comment).toContain(c.identity);
         expect(comment).toContain(c.comment);
         expect(comment).not.toMatch(/\{\{/);
+        // The collector reads it: no internal id at its end.
+        expect(comment).not.toMatch(/\[call [0-9a-f-]+\]/);
         await page.context().close();
       }, 90_000);
     }

@@ -79,11 +79,12 @@ async function finish(job: Job<{ callId: string; endedAtMs?: number }>, ctx: Job
     const v = varsForScript(script, sc, await activityConfig().settingsOf(call.portalId), props);
     const r = evaluateScript(script, answers, { ...v.fallbacks, ...v.vars }, (o) => outcomeLabel(script.lang, o));
     if (!r.complete) return; // the route refuses to finish an incomplete path; nothing to do
-    // Each step is idempotent on repeat: the same fields, and the comment carries the call id.
+    // A repeat sets the same fields. The comment is for the people who read the deal's timeline: it
+    // carries no internal call id (the activity-call row links the call to the deal for us).
     if (Object.keys(r.dealFields).length > 0) await b24.call('crm.deal.update', { id: call.dealId, fields: r.dealFields });
     // doc: api-reference/crm/timeline/comments/crm-timeline-comment-add.md — in the script's (deal's) language.
     await b24.call('crm.timeline.comment.add', {
-      fields: { ENTITY_ID: call.dealId, ENTITY_TYPE: 'deal', COMMENT: `${r.transcript}\n[call ${call.id}]` },
+      fields: { ENTITY_ID: call.dealId, ENTITY_TYPE: 'deal', COMMENT: r.transcript },
     });
     await completeCall(ctx, call, r.returnValues, `Call finished: ${r.outcome}`);
   } catch (e) {
