@@ -1,7 +1,7 @@
 // Event delivery: asynchronous, form-encoded (PHP brackets), one POST per bound handler, no retries
 // (doc: api-reference/events/index.md, contract.md §3.2–3.3). Every attempt is recorded in stats.
 import qs from 'qs';
-import type { Core } from '../core.js';
+import type { Core, EmitOptions, EventSender } from '../core.js';
 import { type DeliveryRecord, MAX_DELIVERY_RECORDS } from '../stats.js';
 import { authBlock } from './auth-block.js';
 import { isoDate, nowSec } from '../util.js';
@@ -10,10 +10,7 @@ import { enqueueOffline } from './offline.js';
 // UNVERIFIED(b24): the queue's timeout for a handler is not documented.
 const HANDLER_TIMEOUT_MS = 10_000;
 
-export interface EmitOptions {
-  /** User who caused the change; their token goes into auth unless the binding has auth_type. */
-  userId?: number;
-}
+export type { EmitOptions } from '../core.js';
 
 export interface PostResult {
   status: number | null;
@@ -39,7 +36,7 @@ export async function postForm(url: string, payload: Record<string, unknown>, qu
   }
 }
 
-export class EventBus {
+export class EventBus implements EventSender {
   private pending = new Set<Promise<void>>();
   private offlineNotified = new Map<number, number>();
   private seq = 0;

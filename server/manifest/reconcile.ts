@@ -1,8 +1,9 @@
 import { AppError } from '../errors.js';
 import { TYPE_RESTRICTED, type PlanLimit } from '../portals/plan-limits.js';
-import type { BatchCommand, BatchOutcome } from '../portal/portal-client.js';
+import type { BatchCommand } from '../portal/portal-client.js';
 import { handlerUrl, ufName, type AppManifest, type LangText } from './manifest.js';
 import { localizedProperties } from './robot-properties.js';
+import type { ReconcileClient } from './reconcile-client.js';
 import { reconcileScheduleFields } from './spa-fields.js';
 
 // Makes a portal hold exactly what app.manifest.json declares (contract.md §3.1, §4.1, §5.1, §6,
@@ -10,9 +11,7 @@ import { reconcileScheduleFields } from './spa-fields.js';
 // manifest no longer has and adds what is missing. Running it twice changes nothing.
 // Smart process and user fields are only ever added, never deleted: they hold the lender's data.
 
-export interface ReconcileClient {
-  batch<T = unknown>(commands: Record<string, BatchCommand>): Promise<BatchOutcome<T>>;
-}
+export type { ReconcileClient } from './reconcile-client.js';
 
 export interface ReconcileInput {
   manifest: AppManifest;

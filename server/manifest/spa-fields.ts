@@ -1,5 +1,5 @@
 import type { BatchCommand, BatchOutcome } from '../portal/portal-client.js';
-import type { ReconcileClient } from './reconcile.js';
+import type { ReconcileClient } from './reconcile-client.js';
 import { spaEntityId, spaFieldName, type LangText, type ManifestScheduleField } from './manifest.js';
 
 // Creates the "Payment schedule" smart process's user fields (app.manifest.json scheduleFields)

@@ -8,6 +8,7 @@ import { claimSyncLease, getSyncState, recordSyncOutcome, releaseSyncLease, setA
 import { dealExists, isDealNotFound, isRecordNotFound } from './deal-presence.js';
 import { dealFields, desiredItems, hashFields } from './portal-fields.js';
 import { plan, type Op } from './sync-plan.js';
+import type { SyncReport } from './sync-report.js';
 import { reconcileItems } from './reconcile.js';
 import type { SyncTarget } from './target.js';
 import { ITEM_RESTRICTED } from '../../portals/plan-limits.js';
@@ -21,31 +22,7 @@ export interface SyncOptions {
   leaseMs?: number;
 }
 
-export interface SyncReport {
-  /** REST requests made (each batch is one). */
-  calls: number;
-  added: number;
-  updated: number;
-  deleted: number;
-  unchanged: number;
-  dealUpdated: boolean;
-  reconciled: boolean;
-  errors: Record<string, string>;
-  /** The loan is closed: nothing was sent (a closed loan is never synced). */
-  closed: boolean;
-  /**
-   * The portal answered that the deal does not exist (crm.deal.update "Not found", or an item
-   * update NOT_FOUND and crm.deal.get "Not found"): the run stopped there and did not fail, because
-   * no retry can write to a deleted deal; the caller closes the loan (close-deleted-deal.ts).
-   */
-  dealGone: boolean;
-  /**
-   * The portal's plan refused schedule items (crm.item.add CREATE_DYNAMIC_ITEM_RESTRICTED, doc:
-   * api-reference/crm/universal/crm-item-add.md): not a failure — the caller records the limit and
-   * later syncs write the deal fields only (server/portals/plan-limits.ts).
-   */
-  itemsRestricted?: boolean;
-}
+export type { SyncReport } from './sync-report.js';
 
 /**
  * Pushes a loan's schedule to the "Payment schedule" smart process (one item per installment,

@@ -1,7 +1,7 @@
 import type { GatewayBatchCommand } from '../portal-gateway.js';
 import type { PortalItemLink } from '../repositories/portal-items.js';
 import type { DesiredItem } from './portal-fields.js';
-import type { SyncReport } from './sync-loan.js';
+import type { SyncReport } from './sync-report.js';
 import type { SyncTarget } from './target.js';
 
 // What one sync sends: the deal update, then item updates, adds and deletes (syncLoanToPortal).
