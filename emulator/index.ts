@@ -87,6 +87,12 @@ export interface Emulator {
   /** Resolves when all event deliveries started so far are done. */
   idle(): Promise<void>;
   setFaults(f: Partial<FaultOptions>): void;
+  /** Every access token issued so far expires now (calls answer expired_token); returns how many. */
+  expireAccessTokens(): number;
+  /** Access tokens issued from now on live `sec` seconds (tokens already issued keep their expiry). */
+  setAccessTtlSec(sec: number): void;
+  /** Empties the leaky buckets and operating-time windows, as if the portal had been idle long enough. */
+  resetLimits(): void;
   /** Incoming webhook as an admin creates it (Developer resources). */
   createWebhook(o?: { userId?: number; scope?: string[] }): Webhook;
   /** A fresh event_token for an activity/robot call (workflow runner); bizproc.event.send accepts it once. */
@@ -213,6 +219,11 @@ export async function createEmulator(opts: EmulatorOptions, extras: CreateEmulat
     emit: (event, data, o) => core.events.emit(event, data, o),
     idle: () => core.events.idle(),
     setFaults: (f) => Object.assign(core.opts.faults, f),
+    expireAccessTokens: () => core.tokens.expireAllAccess(),
+    setAccessTtlSec: (sec) => {
+      core.opts.accessTtlSec = sec;
+    },
+    resetLimits: () => core.limits.reset(),
     createWebhook: (o = {}) => createWebhook(core, o),
     createWorkflowToken: (o) => createWorkflowToken(core, o),
     visiblePlacements: (code) =>

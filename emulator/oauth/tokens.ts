@@ -84,6 +84,23 @@ export class TokenService {
     if (rec) rec.expiresAt = nowSec() - 1;
   }
 
+  /**
+   * Every access token issued so far expires now, as if its hour had passed: callers get the documented
+   * expired_token answer and must refresh (api-reference/oauth/index.md). Refresh tokens stay valid.
+   * Lets a test reach expiry on demand instead of sleeping through a short token life.
+   */
+  expireAllAccess(): number {
+    const past = nowSec() - 1;
+    let n = 0;
+    for (const rec of Object.values(this.state.tokens.access)) {
+      if (rec.expiresAt > past) {
+        rec.expiresAt = past;
+        n++;
+      }
+    }
+    return n;
+  }
+
   private prune(): void {
     const now = nowSec();
     const { access, refresh, codes } = this.state.tokens;
