@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { isPaymentProviderError } from '../integrations/payments/provider-error.js';
 import type { PaymentProvider, ProviderPayout } from '../integrations/payments/provider.js';
-import { findPayoutById, type PayoutRecord } from './payout-repo.js';
+import { findPayoutById, type PayoutRecord, type PayoutRef } from './payout-repo.js';
 import type { PayoutStatus } from './tables.js';
 
 // Step 2, run by the outbox worker (any number of them, any number of times):
@@ -43,12 +43,13 @@ function describe(e: unknown): string {
 export async function executePayout(
   db: Kysely<Database>,
   provider: PaymentProvider,
-  payoutId: string,
+  ref: PayoutRef,
   options: ExecutePayoutOptions = {},
 ): Promise<ExecutePayoutResult> {
   const now = options.now ?? Date.now;
   const leaseMs = options.leaseMs ?? 60_000;
-  const row = await findPayoutById(db, payoutId);
+  const payoutId = ref.id;
+  const row = await findPayoutById(db, ref.portalId, payoutId);
   if (!row) throw new AppError('NOT_FOUND', `Payout ${payoutId} not found`);
   if (row.provider !== provider.code)
     throw new AppError('CONFLICT', `Payout ${payoutId} belongs to provider ${row.provider}, not ${provider.code}`);
@@ -68,7 +69,7 @@ export async function executePayout(
     .where('next_attempt_at', '<=', t0)
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1) {
-    const current = (await findPayoutById(db, payoutId)) ?? row;
+    const current = (await findPayoutById(db, row.portalId, payoutId)) ?? row;
     return { payout: current, ...(FINAL.has(current.status) || current.status === 'pending' ? {} : { retryAt: current.nextAttemptAt }) };
   }
 
@@ -90,7 +91,7 @@ export async function executePayout(
       .where('id', '=', row.id)
       .where('attempts', '=', attempt) // fencing: a worker whose lease was taken over writes nothing
       .execute();
-    const stored = (await findPayoutById(db, payoutId)) ?? row;
+    const stored = (await findPayoutById(db, row.portalId, payoutId)) ?? row;
     return {
       payout: stored,
       ...(stored.status === 'unknown' && stored.attempts < stored.maxAttempts ? { retryAt: stored.nextAttemptAt } : {}),
@@ -159,10 +160,11 @@ export async function executePayout(
 export async function refreshPayout(
   db: Kysely<Database>,
   provider: PaymentProvider,
-  payoutId: string,
+  ref: PayoutRef,
   options: { now?: () => number } = {},
 ): Promise<PayoutRecord> {
-  const row = await findPayoutById(db, payoutId);
+  const payoutId = ref.id;
+  const row = await findPayoutById(db, ref.portalId, payoutId);
   if (!row) throw new AppError('NOT_FOUND', `Payout ${payoutId} not found`);
   if (row.status !== 'pending') return row;
   const found = await provider.getPayoutByOrderId(row.id, { createdOn: row.createdAt.slice(0, 10) });
@@ -180,5 +182,5 @@ export async function refreshPayout(
     .where('id', '=', row.id)
     .where('status', '=', 'pending')
     .execute();
-  return (await findPayoutById(db, payoutId)) ?? row;
+  return (await findPayoutById(db, row.portalId, payoutId)) ?? row;
 }

@@ -133,12 +133,12 @@ describe('payout guards', () => {
       },
     };
     const p = await requestPayout(db.kysely, P, { ...body('tok-5', 'L-3'), currency: 'RUB' }, { maxAttempts: 8 });
-    const r = await executePayout(db.kysely, refusing, p.id);
+    const r = await executePayout(db.kysely, refusing, p);
     expect(r.retryAt).toBeUndefined();
     expect(r.payout.status).toBe('failed');
     expect(r.payout.lastError).toMatch(/VALIDATION: payouts are in MXN/);
     expect(creates).toBe(1);
-    expect((await findPayoutById(db.kysely, p.id))?.attempts).toBe(1);
+    expect((await findPayoutById(db.kysely, p.portalId, p.id))?.attempts).toBe(1);
   });
 });
 

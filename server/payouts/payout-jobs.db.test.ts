@@ -51,11 +51,11 @@ describe('payout jobs on the outbox worker', () => {
     const id = rows[0]!.id;
     for (let i = 0; i < 50; i++) {
       await worker.drain();
-      const row = await findPayoutById(db.kysely, id);
+      const row = await findPayoutById(db.kysely, 'p1', id);
       if (row?.status === 'pending') break;
       await new Promise((r) => setTimeout(r, 25));
     }
-    const row = await findPayoutById(db.kysely, id);
+    const row = await findPayoutById(db.kysely, 'p1', id);
     expect(row).toMatchObject({ status: 'pending', attempts: 3, providerPayoutId: fake.payouts[0]?.id });
     expect(fake.payouts).toHaveLength(1);
     expect(fake.createRequests).toBe(3);

@@ -71,10 +71,11 @@ async function settle(ctx: JobContext, payout: PayoutRecord, options: PayoutJobO
 
 export function registerPayoutJobs(resolveProvider: PayoutProviderResolver, options: PayoutJobOptions = {}): void {
   registerJobHandler<PayoutJobPayload>(PAYOUT_EXECUTE_JOB, async (job, ctx) => {
-    const row = await findPayoutById(ctx.db, job.payload.payoutId);
+    if (!job.portalId) throw new PermanentJobError(`payout job ${job.id} has no portal`);
+    const row = await findPayoutById(ctx.db, job.portalId, job.payload.payoutId);
     if (!row) throw new PermanentJobError(`payout ${job.payload.payoutId} not found`);
     const provider = await resolveProvider(row.portalId, row.provider, ctx);
-    const r = await executePayout(ctx.db, provider, row.id, options.execute);
+    const r = await executePayout(ctx.db, provider, row, options.execute);
     if (r.retryAt !== undefined) {
       const retryAt = r.retryAt;
       await ctx.db.transaction().execute((trx) => enqueuePayoutExecution(trx, r.payout, retryAt, job.id));
@@ -85,10 +86,11 @@ export function registerPayoutJobs(resolveProvider: PayoutProviderResolver, opti
   });
 
   registerJobHandler<PayoutJobPayload & { n: number }>(PAYOUT_REFRESH_JOB, async (job, ctx) => {
-    const row = await findPayoutById(ctx.db, job.payload.payoutId);
+    if (!job.portalId) throw new PermanentJobError(`payout job ${job.id} has no portal`);
+    const row = await findPayoutById(ctx.db, job.portalId, job.payload.payoutId);
     if (!row) throw new PermanentJobError(`payout ${job.payload.payoutId} not found`);
     const provider = await resolveProvider(row.portalId, row.provider, ctx);
-    const payout = await refreshPayout(ctx.db, provider, row.id, options.execute?.now ? { now: options.execute.now } : {});
+    const payout = await refreshPayout(ctx.db, provider, row, options.execute?.now ? { now: options.execute.now } : {});
     await settle(ctx, payout, options, payout.status === 'pending' ? job.payload.n : 0);
   });
 }

@@ -57,8 +57,11 @@ export function toPayoutRecord(r: PayoutRow): PayoutRecord {
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export async function findPayoutById(db: Db, id: string): Promise<PayoutRecord | undefined> {
-  const r = await db.selectFrom('payouts').selectAll().where('id', '=', id).executeTakeFirst();
+/** A payout and the portal it belongs to: what a lookup by id needs, so one portal never reads another's row. */
+export type PayoutRef = Pick<PayoutRecord, 'portalId' | 'id'>;
+
+export async function findPayoutById(db: Db, portalId: string, id: string): Promise<PayoutRecord | undefined> {
+  const r = await db.selectFrom('payouts').selectAll().where('portal_id', '=', portalId).where('id', '=', id).executeTakeFirst();
   return r ? toPayoutRecord(r) : undefined;
 }
 

@@ -96,13 +96,13 @@ describe('executePayout — exactly once at the provider', () => {
     const results = await Promise.all(
       Array.from({ length: 1000 }, async () => {
         const p = await requestPayout(db.kysely, PORTAL, body(key), { now });
-        return (await executePayout(db.kysely, openpay, p.id, opts)).payout;
+        return (await executePayout(db.kysely, openpay, p, opts)).payout;
       }),
     );
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(fake.createRequests).toBe(1);
     expect(fake.payouts).toHaveLength(1);
-    const row = await findPayoutById(db.kysely, results[0]!.id);
+    const row = await findPayoutById(db.kysely, results[0]!.portalId, results[0]!.id);
     expect(row).toMatchObject({ status: 'pending', providerPayoutId: fake.payouts[0]!.id, attempts: 1, lastError: null });
     expect(fake.payouts[0]).toMatchObject({ order_id: row!.id, amount: '15000.00', clabe: CLABE });
   });
@@ -122,38 +122,46 @@ describe('executePayout — exactly once at the provider', () => {
       },
       getPayoutByOrderId: (id, h) => openpay.getPayoutByOrderId(id, h),
     };
-    const zombie = executePayout(db.kysely, dying, p.id, opts);
+    const zombie = executePayout(db.kysely, dying, p, opts);
     for (let i = 0; i < 200 && fake.payouts.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(fake.payouts).toHaveLength(1);
-    expect((await findPayoutById(db.kysely, p.id))?.status).toBe('unknown');
+    expect((await findPayoutById(db.kysely, p.portalId, p.id))?.status).toBe('unknown');
 
     clock += 60_001; // the dead worker's lease runs out
     const again = await Promise.all(
       Array.from({ length: 1000 }, async () => {
         const r = await requestPayout(db.kysely, PORTAL, body(key), { now });
-        return (await executePayout(db.kysely, openpay, r.id, opts)).payout;
+        return (await executePayout(db.kysely, openpay, r, opts)).payout;
       }),
     );
     expect(fake.createRequests).toBe(1);
     expect(fake.payouts).toHaveLength(1);
-    const row = await findPayoutById(db.kysely, p.id);
+    const row = await findPayoutById(db.kysely, p.portalId, p.id);
     expect(row).toMatchObject({ status: 'pending', providerPayoutId: fake.payouts[0]!.id, attempts: 2 });
     expect(again.every((r) => r.id === p.id)).toBe(true);
 
     // The zombie wakes up: its write is fenced off by the attempt number.
     release();
     await zombie;
-    expect(await findPayoutById(db.kysely, p.id)).toEqual(row);
+    expect(await findPayoutById(db.kysely, p.portalId, p.id)).toEqual(row);
+  });
+
+  it('a lookup by id from another portal finds nothing', async () => {
+    const p = await requestPayout(db.kysely, PORTAL, body(nextKey()), { now });
+    expect(await findPayoutById(db.kysely, PORTAL, p.id)).toMatchObject({ id: p.id });
+    expect(await findPayoutById(db.kysely, 'portal-2', p.id)).toBeUndefined();
+    await expect(executePayout(db.kysely, openpay, { portalId: 'portal-2', id: p.id }, opts)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(fake.createRequests).toBe(0);
   });
 
   it('a timeout is followed by a lookup, not a second create', async () => {
     const p = await requestPayout(db.kysely, PORTAL, body(nextKey()), { now });
     fake.delayNext(1_000);
-    const first = await executePayout(db.kysely, openpayImpatient, p.id, opts);
+    const first = await executePayout(db.kysely, openpayImpatient, p, opts);
     expect(first.payout.status).toBe('unknown');
     expect(first.retryAt).toBe(clock + 2_000);
     clock += 2_000;
-    const second = await executePayout(db.kysely, openpay, p.id, opts);
+    const second = await executePayout(db.kysely, openpay, p, opts);
     expect(second.payout).toMatchObject({ status: 'pending', attempts: 2, providerPayoutId: fake.payouts[0]!.id });
     expect(fake.createRequests).toBe(1);
   });
@@ -161,9 +169,9 @@ describe('executePayout — exactly once at the provider', () => {
   it('a 500 after OpenPay made the payout is settled by the lookup', async () => {
     const p = await requestPayout(db.kysely, PORTAL, body(nextKey()), { now });
     fake.failAfterCreateNext();
-    expect((await executePayout(db.kysely, openpay, p.id, opts)).payout.status).toBe('unknown');
+    expect((await executePayout(db.kysely, openpay, p, opts)).payout.status).toBe('unknown');
     clock += 2_000;
-    expect((await executePayout(db.kysely, openpay, p.id, opts)).payout.status).toBe('pending');
+    expect((await executePayout(db.kysely, openpay, p, opts)).payout.status).toBe('pending');
     expect(fake.createRequests).toBe(1);
     expect(fake.payouts).toHaveLength(1);
   });
@@ -171,17 +179,17 @@ describe('executePayout — exactly once at the provider', () => {
   it('500s are retried with back-off, then succeed', async () => {
     const p = await requestPayout(db.kysely, PORTAL, body(nextKey()), { now });
     fake.failNext(500, 2);
-    const a1 = await executePayout(db.kysely, openpay, p.id, opts);
+    const a1 = await executePayout(db.kysely, openpay, p, opts);
     expect(a1).toMatchObject({ payout: { status: 'unknown', attempts: 1 }, retryAt: clock + 2_000 });
     expect(a1.payout.lastError).toMatch(/error_code 1000/);
     clock += 1_000; // too early: nothing is sent
-    expect((await executePayout(db.kysely, openpay, p.id, opts)).retryAt).toBe(clock + 1_000);
+    expect((await executePayout(db.kysely, openpay, p, opts)).retryAt).toBe(clock + 1_000);
     expect(fake.createRequests).toBe(1);
     clock += 1_000;
-    const a2 = await executePayout(db.kysely, openpay, p.id, opts);
+    const a2 = await executePayout(db.kysely, openpay, p, opts);
     expect(a2).toMatchObject({ payout: { status: 'unknown', attempts: 2 }, retryAt: clock + 4_000 });
     clock += 4_000;
-    const a3 = await executePayout(db.kysely, openpay, p.id, opts);
+    const a3 = await executePayout(db.kysely, openpay, p, opts);
     expect(a3.payout).toMatchObject({ status: 'pending', attempts: 3, lastError: null });
     expect(a3.retryAt).toBeUndefined();
     expect(fake.createRequests).toBe(3);
@@ -193,7 +201,7 @@ describe('executePayout — exactly once at the provider', () => {
     fake.failNext(500, 10);
     let r: { payout: PayoutRecord; retryAt?: number } = { payout: p };
     for (let i = 0; i < 5 && r.payout.status !== 'failed'; i++) {
-      r = await executePayout(db.kysely, openpay, p.id, opts);
+      r = await executePayout(db.kysely, openpay, p, opts);
       if (r.retryAt) clock = r.retryAt;
     }
     expect(r.payout).toMatchObject({ status: 'failed', attempts: 3 });
@@ -206,7 +214,7 @@ describe('executePayout — exactly once at the provider', () => {
     const p = await requestPayout(db.kysely, PORTAL, body(nextKey()), { now });
     fake.balance = '100.00';
     try {
-      const r = await executePayout(db.kysely, openpay, p.id, opts);
+      const r = await executePayout(db.kysely, openpay, p, opts);
       expect(r.payout).toMatchObject({ status: 'failed', attempts: 1 });
       expect(r.payout.lastError).toMatch(/PAYOUT_REJECTED: OpenPay 412 error_code 4001/);
       expect(r.retryAt).toBeUndefined();
@@ -217,9 +225,9 @@ describe('executePayout — exactly once at the provider', () => {
 
   it('refreshPayout turns pending into succeeded when OpenPay completes it', async () => {
     const p = await requestPayout(db.kysely, PORTAL, body(nextKey()), { now });
-    await executePayout(db.kysely, openpay, p.id, opts);
+    await executePayout(db.kysely, openpay, p, opts);
     fake.complete(fake.payouts[0]!.id);
-    expect(await refreshPayout(db.kysely, openpay, p.id, { now })).toMatchObject({
+    expect(await refreshPayout(db.kysely, openpay, p, { now })).toMatchObject({
       status: 'succeeded',
       providerPayoutId: fake.payouts[0]!.id,
     });
@@ -228,8 +236,8 @@ describe('executePayout — exactly once at the provider', () => {
   it('manual provider: recorded and succeeded once', async () => {
     const manual = manualProvider.create();
     const p = await requestPayout(db.kysely, PORTAL, { ...body(nextKey()), provider: 'manual' }, { now });
-    const r = await executePayout(db.kysely, manual, p.id, opts);
+    const r = await executePayout(db.kysely, manual, p, opts);
     expect(r.payout).toMatchObject({ status: 'succeeded', providerPayoutId: `manual-${p.id}` });
-    await expect(executePayout(db.kysely, openpay, p.id, opts)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(executePayout(db.kysely, openpay, p, opts)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });

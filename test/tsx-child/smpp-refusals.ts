@@ -25,7 +25,7 @@ const client = () =>
   });
 const send = async (key: string, provider: ReturnType<typeof client>) => {
   const sms = await requestSms(db.kysely, 'p1', { key, to: '+52 55 1234 5678', text: 'Su pago vence mañana', provider: 'smpp' });
-  return (await executeSms(db.kysely, provider, sms.id)).sms;
+  return (await executeSms(db.kysely, provider, sms)).sms;
 };
 
 smsc.refuseBindWith = 0x0e; // ESME_RINVPASWD
@@ -43,7 +43,7 @@ smsc.autoReceipt = 'DELIVRD';
 let sms = await send('delivered', smpp);
 for (let i = 0; i < 100 && sms.status !== 'delivered'; i++) {
   await sleep(20);
-  sms = (await findSmsById(db.kysely, sms.id)) ?? sms;
+  sms = (await findSmsById(db.kysely, sms.portalId, sms.id)) ?? sms;
 }
 report('delivered', sms);
 

@@ -70,7 +70,7 @@ async function run(job: Job<{ callId: string }>, ctx: JobContext): Promise<void>
   try {
     const payout = await request(ctx, call);
     const provider = await paymentProviderFor(call.portalId);
-    const r = await executePayout(ctx.db, provider, payout.id, activityConfig().payouts ?? {});
+    const r = await executePayout(ctx.db, provider, payout, activityConfig().payouts ?? {});
     const p = r.payout;
     if (r.retryAt !== undefined) {
       const b24 = await ctx.portal();

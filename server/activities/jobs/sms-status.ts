@@ -19,7 +19,7 @@ interface SmsContext {
 }
 
 async function report(job: Job<{ smsId: string; status: string }>, ctx: JobContext): Promise<void> {
-  const sms = await findSmsById(ctx.db, job.payload.smsId);
+  const sms = job.portalId ? await findSmsById(ctx.db, job.portalId, job.payload.smsId) : undefined;
   if (!sms) return;
   const c = (sms.context ?? {}) as SmsContext;
   const status = job.payload.status;
@@ -55,7 +55,7 @@ function withRetryLog(): void {
   if (!inner || wrapped.has(inner)) return;
   const outer: JobHandler = async (job, ctx) => {
     await inner(job, ctx);
-    const sms = await findSmsById(ctx.db, (job.payload as { smsId: string }).smsId);
+    const sms = job.portalId ? await findSmsById(ctx.db, job.portalId, (job.payload as { smsId: string }).smsId) : undefined;
     const c = (sms?.context ?? {}) as SmsContext;
     if (sms && sms.status === 'requested' && sms.lastError && c.source === 'activity' && c.eventToken) {
       await logProgress(

@@ -3,7 +3,7 @@ import type { Database } from '../../../db/schema.js';
 import { AppError, isAppError } from '../../../errors.js';
 import { isProviderError } from '../provider-error.js';
 import type { SmsProvider, SmsStatus, SmsStatusUpdate } from '../provider.js';
-import { findSmsById, type SmsRecord } from './sms-repo.js';
+import { findSmsById, type SmsRecord, type SmsRef } from './sms-repo.js';
 import type { SmsMessageStatus } from './tables.js';
 
 // Step 2, run by the outbox worker. Same claim/lease/fence as payouts (server/payouts/), with one
@@ -34,11 +34,12 @@ export function smsBackoffMs(attempts: number, baseMs = 5_000, maxMs = 600_000):
 export async function executeSms(
   db: Kysely<Database>,
   provider: SmsProvider,
-  smsId: string,
+  ref: SmsRef,
   options: ExecuteSmsOptions = {},
 ): Promise<ExecuteSmsResult> {
   const now = options.now ?? Date.now;
-  const row = await findSmsById(db, smsId);
+  const smsId = ref.id;
+  const row = await findSmsById(db, ref.portalId, smsId);
   if (!row) throw new AppError('NOT_FOUND', `SMS ${smsId} not found`);
   if (row.provider !== provider.code)
     throw new AppError('CONFLICT', `SMS ${smsId} belongs to provider ${row.provider}, not ${provider.code}`);
@@ -63,7 +64,7 @@ export async function executeSms(
       .where('id', '=', row.id)
       .where('attempts', '=', attempts)
       .execute();
-    const stored = (await findSmsById(db, smsId)) ?? row;
+    const stored = (await findSmsById(db, row.portalId, smsId)) ?? row;
     return { sms: stored, ...(stored.status === 'requested' ? { retryAt: stored.nextAttemptAt } : {}) };
   };
 
@@ -82,7 +83,7 @@ export async function executeSms(
       .where('next_attempt_at', '<=', t0)
       .executeTakeFirst();
     void claimed;
-    return { sms: (await findSmsById(db, smsId)) ?? row };
+    return { sms: (await findSmsById(db, row.portalId, smsId)) ?? row };
   }
 
   const attempt = row.attempts + 1;
@@ -100,7 +101,7 @@ export async function executeSms(
     .where('next_attempt_at', '<=', t0)
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1) {
-    const current = (await findSmsById(db, smsId)) ?? row;
+    const current = (await findSmsById(db, row.portalId, smsId)) ?? row;
     return { sms: current, ...(SETTLED.has(current.status) ? {} : { retryAt: current.nextAttemptAt }) };
   }
 
@@ -161,12 +162,12 @@ export async function applySmsStatus(
     .executeTakeFirst();
   if (!row) return undefined;
   const to: SmsStatus = update.status;
-  if (RANK[to] <= RANK[row.status]) return { sms: (await findSmsById(db, row.id))!, changed: false };
+  if (RANK[to] <= RANK[row.status]) return { sms: (await findSmsById(db, portalId, row.id))!, changed: false };
   const res = await db
     .updateTable('sms_messages')
     .set({ status: to, error_code: update.errorCode ?? null, updated_at: new Date((options.now ?? Date.now)()).toISOString() })
     .where('id', '=', row.id)
     .where('status', '=', row.status)
     .executeTakeFirst();
-  return { sms: (await findSmsById(db, row.id))!, changed: Number(res.numUpdatedRows) === 1 };
+  return { sms: (await findSmsById(db, portalId, row.id))!, changed: Number(res.numUpdatedRows) === 1 };
 }

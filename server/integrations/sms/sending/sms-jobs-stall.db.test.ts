@@ -78,7 +78,7 @@ describe('sms.send retries never stall on their own idempotency key', () => {
     const dueAt = Date.now() + 60_000;
     // Attempt 1 failed and was rescheduled (attempts 1, backoff pending); its job sms:<id>:1 runs early.
     await db.kysely.updateTable('sms_messages').set({ attempts: 1, next_attempt_at: dueAt }).where('id', '=', id).execute();
-    await db.kysely.transaction().execute(async (trx) => enqueueSmsSend(trx, (await findSmsById(trx, id))!));
+    await db.kysely.transaction().execute(async (trx) => enqueueSmsSend(trx, (await findSmsById(trx, 'p1', id))!));
     await runJob(`sms:${id}:1`);
     expect((await pendingFor(id)).map((j) => Number(j.run_after))).toEqual([dueAt]);
     expect(sent).toHaveLength(0);
@@ -86,7 +86,7 @@ describe('sms.send retries never stall on their own idempotency key', () => {
 
   it('a job woken at the end of a lease, before the retry it shares a key with is due, still leads to the retry', async () => {
     const id = await newSms();
-    await db.kysely.transaction().execute(async (trx) => enqueueSmsSend(trx, (await findSmsById(trx, id))!));
+    await db.kysely.transaction().execute(async (trx) => enqueueSmsSend(trx, (await findSmsById(trx, 'p1', id))!));
     const leaseEnd = Date.now() + 60_000;
     // Worker A claimed the message (attempts 1, 'sending'); its outbox lease ran out first, so
     // worker B re-runs sms:<id>:0, sees the lease and schedules sms:<id>:1 for the lease's end.
@@ -100,9 +100,9 @@ describe('sms.send retries never stall on their own idempotency key', () => {
     // A's send then fails retryably with a back-off past the lease; its retry key sms:<id>:1 exists.
     const dueAt = leaseEnd + 120_000;
     await db.kysely.updateTable('sms_messages').set({ status: 'requested', next_attempt_at: dueAt }).where('id', '=', id).execute();
-    expect((await db.kysely.transaction().execute(async (trx) => enqueueSmsSend(trx, (await findSmsById(trx, id))!, dueAt))).created).toBe(
-      false,
-    );
+    expect(
+      (await db.kysely.transaction().execute(async (trx) => enqueueSmsSend(trx, (await findSmsById(trx, 'p1', id))!, dueAt))).created,
+    ).toBe(false);
     // sms:<id>:1 runs at the lease's end — too early — and must leave a job for dueAt.
     await runJob(`sms:${id}:1`);
     const [wake] = await pendingFor(id);
@@ -113,7 +113,7 @@ describe('sms.send retries never stall on their own idempotency key', () => {
       .where('id', '=', id)
       .execute();
     await runJob(wake!.idempotency_key);
-    expect((await findSmsById(db.kysely, id))!.status).toBe('queued');
+    expect((await findSmsById(db.kysely, 'p1', id))!.status).toBe('queued');
     expect(sent).toEqual([`hola ${n}`]);
   });
 });

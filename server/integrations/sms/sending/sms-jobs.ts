@@ -70,10 +70,11 @@ export async function recordSmsStatus(
 
 export function registerSmsJobs(resolveProvider: SmsProviderResolver, options: { execute?: ExecuteSmsOptions } = {}): void {
   registerJobHandler<{ smsId: string }>(SMS_SEND_JOB, async (job, ctx) => {
-    const row = await findSmsById(ctx.db, job.payload.smsId);
+    if (!job.portalId) throw new PermanentJobError(`sms job ${job.id} has no portal`);
+    const row = await findSmsById(ctx.db, job.portalId, job.payload.smsId);
     if (!row) throw new PermanentJobError(`sms ${job.payload.smsId} not found`);
     const provider = await resolveProvider(row.portalId, row.provider, ctx);
-    const r = await executeSms(ctx.db, provider, row.id, options.execute);
+    const r = await executeSms(ctx.db, provider, row, options.execute);
     const wakeAt = r.retryAt;
     if (wakeAt !== undefined) {
       await ctx.db.transaction().execute((trx) => enqueueWakeUp(trx, r.sms, wakeAt, job.id));

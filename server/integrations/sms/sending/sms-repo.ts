@@ -52,8 +52,11 @@ export function toSmsRecord(r: Selectable<SmsMessagesTable>): SmsRecord {
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export async function findSmsById(db: Db, id: string): Promise<SmsRecord | undefined> {
-  const r = await db.selectFrom('sms_messages').selectAll().where('id', '=', id).executeTakeFirst();
+/** A message and the portal it belongs to: what a lookup by id needs, so one portal never reads another's row. */
+export type SmsRef = Pick<SmsRecord, 'portalId' | 'id'>;
+
+export async function findSmsById(db: Db, portalId: string, id: string): Promise<SmsRecord | undefined> {
+  const r = await db.selectFrom('sms_messages').selectAll().where('portal_id', '=', portalId).where('id', '=', id).executeTakeFirst();
   return r ? toSmsRecord(r) : undefined;
 }
 

@@ -55,14 +55,14 @@ describe('exactly-once SMS', () => {
     const results = await Promise.all(
       Array.from({ length: 1000 }, async () => {
         const s = await requestSms(db.kysely, 'p1', input(k), { now });
-        return (await executeSms(db.kysely, smpp, s.id, opts)).sms;
+        return (await executeSms(db.kysely, smpp, s, opts)).sms;
       }),
     );
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(smsc.messages()).toHaveLength(1);
     expect(smsc.messages()[0]?.text).toBe(RU);
     expect(smsc.parts).toHaveLength(2);
-    const row = await findSmsById(db.kysely, results[0]!.id);
+    const row = await findSmsById(db.kysely, results[0]!.portalId, results[0]!.id);
     expect(row).toMatchObject({ status: 'queued', to: '+5215512345678', encoding: 'UCS2', segments: 2, attempts: 1 });
     expect(row?.providerMessageId).toBe(smsc.parts[0]?.messageId);
   });
@@ -71,21 +71,29 @@ describe('exactly-once SMS', () => {
     const k = key();
     const s = await requestSms(db.kysely, 'p1', input(k, { text: 'Su pago vence mañana', transliterate: 'es' }), { now });
     const dying: SmsProvider = { code: 'smpp', limit: smpp.limit, send: async (r) => (await smpp.send(r), new Promise(() => undefined)) };
-    void executeSms(db.kysely, dying, s.id, opts);
+    void executeSms(db.kysely, dying, s, opts);
     for (let i = 0; i < 200 && smsc.messages().length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(smsc.messages()).toHaveLength(1);
     clock += 60_001;
     await Promise.all(
       Array.from({ length: 1000 }, () =>
         requestSms(db.kysely, 'p1', input(k, { text: 'Su pago vence mañana', transliterate: 'es' }), { now }).then((x) =>
-          executeSms(db.kysely, smpp, x.id, opts),
+          executeSms(db.kysely, smpp, x, opts),
         ),
       ),
     );
     expect(smsc.messages()).toHaveLength(1);
-    const row = await findSmsById(db.kysely, s.id);
+    const row = await findSmsById(db.kysely, s.portalId, s.id);
     expect(row).toMatchObject({ status: 'unknown', attempts: 1 });
     expect(row?.lastError).toMatch(/not resent/);
+  });
+
+  it('a lookup by id from another portal finds nothing and sends nothing', async () => {
+    const s = await requestSms(db.kysely, 'p1', input(key(), { text: 'hola' }), { now });
+    expect(await findSmsById(db.kysely, 'p1', s.id)).toMatchObject({ id: s.id });
+    expect(await findSmsById(db.kysely, 'portal-2', s.id)).toBeUndefined();
+    await expect(executeSms(db.kysely, smpp, { portalId: 'portal-2', id: s.id }, opts)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(smsc.messages()).toHaveLength(0);
   });
 
   it('same key, other text → IDEMPOTENCY_MISMATCH; over the limit → refused before storing', async () => {
@@ -102,12 +110,12 @@ describe('exactly-once SMS', () => {
   it('bind refused by a down SMSC is retried with back-off; a bad password fails with the reason', async () => {
     const s = await requestSms(db.kysely, 'p1', input(key(), { text: 'hola' }), { now });
     smsc.refuseBindWith = 0x0d;
-    const r1 = await executeSms(db.kysely, smpp, s.id, opts);
+    const r1 = await executeSms(db.kysely, smpp, s, opts);
     expect(r1).toMatchObject({ sms: { status: 'requested', attempts: 1 }, retryAt: clock + 5_000 });
     expect(r1.sms.lastError).toMatch(/SMPP_BIND_REFUSED.*ESME_RBINDFAIL/);
     smsc.refuseBindWith = undefined;
     clock += 5_000;
-    expect((await executeSms(db.kysely, smpp, s.id, opts)).sms).toMatchObject({ status: 'queued', attempts: 2 });
+    expect((await executeSms(db.kysely, smpp, s, opts)).sms).toMatchObject({ status: 'queued', attempts: 2 });
 
     const bad = smppProvider.create({
       host: '127.0.0.1',
@@ -118,7 +126,7 @@ describe('exactly-once SMS', () => {
       enquireLinkMs: 0,
     });
     const s2 = await requestSms(db.kysely, 'p1', input(key(), { text: 'hola' }), { now });
-    const r2 = await executeSms(db.kysely, bad, s2.id, opts);
+    const r2 = await executeSms(db.kysely, bad, s2, opts);
     expect(r2.sms).toMatchObject({ status: 'failed' });
     expect(r2.sms.lastError).toMatch(/ESME_RINVPASWD/);
     await bad.close();
@@ -128,7 +136,7 @@ describe('exactly-once SMS', () => {
     const s = await requestSms(db.kysely, 'p-receipts', input(key()), { now });
     const updates: SmsStatusUpdate[] = [];
     smpp.onStatus((u) => updates.push(u));
-    const sent = await executeSms(db.kysely, smpp, s.id, opts);
+    const sent = await executeSms(db.kysely, smpp, s, opts);
     for (const p of smsc.parts.slice(-2)) smsc.sendReceipt(p.messageId, 'DELIVRD');
     for (let i = 0; i < 100 && updates.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(updates).toEqual([{ providerMessageId: sent.sms.providerMessageId, status: 'delivered' }]);

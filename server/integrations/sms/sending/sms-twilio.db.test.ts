@@ -38,10 +38,10 @@ describe('exactly-once SMS through the Twilio-style gateway', () => {
       { now },
     );
     fake.failNext(500);
-    const r1 = await executeSms(db.kysely, client(), s.id, opts);
+    const r1 = await executeSms(db.kysely, client(), s, opts);
     expect(r1).toMatchObject({ sms: { status: 'requested', attempts: 1 }, retryAt: clock + 5_000 });
     clock += 5_000;
-    const r2 = await executeSms(db.kysely, client(), s.id, opts);
+    const r2 = await executeSms(db.kysely, client(), s, opts);
     expect(r2.sms).toMatchObject({ status: 'queued', attempts: 2 });
     expect(fake.messages.filter((m) => m.body === 'Su pago vence mañana')).toHaveLength(1);
     const update = client().parseStatusCallback({
@@ -60,17 +60,17 @@ describe('exactly-once SMS through the Twilio-style gateway', () => {
   it('a timeout leaves the SMS unknown and it is not sent again', async () => {
     const s = await requestSms(db.kysely, 'p1', { key: 'tw-2', to: '+5215512345678', text: 'Recordatorio', provider: 'twilio' }, { now });
     fake.delayNext(800);
-    const r = await executeSms(db.kysely, client(150), s.id, opts);
+    const r = await executeSms(db.kysely, client(150), s, opts);
     expect(r.sms.status).toBe('unknown');
     expect(r.sms.lastError).toMatch(/not resent/);
     clock += 600_000;
-    expect((await executeSms(db.kysely, client(), s.id, opts)).sms.status).toBe('unknown');
+    expect((await executeSms(db.kysely, client(), s, opts)).sms.status).toBe('unknown');
     expect(fake.messages.filter((m) => m.body === 'Recordatorio')).toHaveLength(1);
   });
 
   it('over the gateway’s 150 characters: failed with the limit, nothing sent', async () => {
     const s = await requestSms(db.kysely, 'p1', { key: 'tw-3', to: '+5215512345678', text: 'x'.repeat(151), provider: 'twilio' }, { now });
-    const r = await executeSms(db.kysely, client(), s.id, opts);
+    const r = await executeSms(db.kysely, client(), s, opts);
     expect(r.sms.status).toBe('failed');
     expect(r.sms.lastError).toMatch(/SMS_OVER_LIMIT: .*limit is 150/);
     expect(fake.messages.filter((m) => m.body.startsWith('xxx'))).toHaveLength(0);
