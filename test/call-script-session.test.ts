@@ -11,11 +11,13 @@ import type { SessionClaims } from '../server/security/session.js';
 import { startActivityWorld, type ActivityWorld } from './activities-harness.js';
 import { launchChromium, type Browser } from './frame-harness.js';
 import { ensureWidgetsBuilt } from './loan-tab-support.js';
+import { sessionsOnTestClock, type SessionClock } from './session-clock.js';
 
-// 2-second sessions instead of SESSION_TTL_SEC (60 s floor), as in loan-tab-session.test.ts. The
-// signer is shared by the placement POST and the renewal route, so wrapping it covers both.
-const TTL_SEC = 2;
-const expire = () => new Promise((r) => setTimeout(r, (TTL_SEC + 1) * 1000));
+// 60-second sessions on a server clock the test moves (test/session-clock.ts), as in
+// loan-tab-session.test.ts. The signer is shared by the placement POST and the renewal route.
+const TTL_SEC = 60;
+let clock: SessionClock;
+const expire = () => clock.expire();
 
 describe('call-script tab sessions', () => {
   let w: ActivityWorld;
@@ -26,12 +28,7 @@ describe('call-script tab sessions', () => {
     await ensureWidgetsBuilt();
     w = await startActivityWorld();
     w.startWorker();
-    const sessions = w.p.a.app.sessions;
-    const issue = sessions.issue.bind(sessions);
-    sessions.issue = (claims) => {
-      issued.push(claims);
-      return issue({ ...claims, ttlSec: TTL_SEC });
-    };
+    clock = sessionsOnTestClock(w.p.a.app.sessions, { ttlSec: TTL_SEC, onIssue: (claims) => issued.push(claims) });
     browser = await launchChromium();
   }, 120_000);
 
@@ -66,7 +63,7 @@ describe('call-script tab sessions', () => {
     await question(0).locator('button:has-text("Sí")').click();
     await expect.poll(() => frame.locator('fieldset.q').count()).toBe(2);
 
-    await expire(); // the client is still talking
+    expire(); // the client is still talking
     await question(1).locator('button:has-text("Sí")').click();
     await expect.poll(() => frame.locator('fieldset.q').count()).toBe(3);
     expect(await question(2).textContent()).toContain('¿Cómo quiere recibir el dinero?');

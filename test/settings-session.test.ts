@@ -12,12 +12,14 @@ import { startPlatform, type Platform } from '../server/portal/test-harness.js';
 import type { SessionClaims } from '../server/security/session.js';
 import { launchChromium, type Browser } from './frame-harness.js';
 import { ensureWidgetsBuilt } from './loan-tab-support.js';
+import { sessionsOnTestClock, type SessionClock } from './session-clock.js';
 
-// SESSION_TTL_SEC has a 60 s floor in the config; as in loan-tab-session.test.ts the app's signer is
-// made to issue 2-second sessions instead (placement POST, renewal and /auth/callback all sign
-// through it). `shortSessions = false` lets a sign-in live normally when a test needs it to.
-const TTL_SEC = 2;
-const expire = () => new Promise((r) => setTimeout(r, (TTL_SEC + 1) * 1000));
+// 60-second sessions on a server clock the test moves (test/session-clock.ts; placement POST, renewal
+// and /auth/callback all sign through it). `shortSessions = false` lets a sign-in live normally when a
+// test needs it to.
+const TTL_SEC = 60;
+let clock: SessionClock;
+const expire = () => clock.expire();
 
 describe('settings screen sessions', () => {
   let p: Platform;
@@ -31,11 +33,11 @@ describe('settings screen sessions', () => {
     mkdirSync('test-results', { recursive: true });
     p = await startPlatform({
       beforeListen: (app) => {
-        const issue = app.sessions.issue.bind(app.sessions);
-        app.sessions.issue = (claims) => {
-          issued.push(claims);
-          return issue(shortSessions ? { ...claims, ttlSec: TTL_SEC } : claims);
-        };
+        clock = sessionsOnTestClock(app.sessions, {
+          ttlSec: TTL_SEC,
+          onIssue: (claims) => issued.push(claims),
+          short: () => shortSessions,
+        });
       },
     });
     portalId = await p.install();
@@ -82,7 +84,7 @@ describe('settings screen sessions', () => {
     expect(issued.at(-1)).toEqual({ portalId, userId: 1, isAdmin: true });
     const before = issued.length;
     await fillProduct(frame, 'slow-1', 'Edited over a coffee');
-    await expire();
+    expire();
     await frame.click('[data-testid="product-form"] button[type="submit"]');
     await frame.waitForSelector('.st-ok:has-text("Saved")');
     await frame.waitForSelector('tr[data-product="slow-1"]');
@@ -101,7 +103,7 @@ describe('settings screen sessions', () => {
     await fillProduct(frame, 'demoted-1', 'Never stored');
     admin().admin = false;
     try {
-      await expire();
+      expire();
       await frame.click('[data-testid="product-form"] button[type="submit"]');
       await frame.waitForSelector('.st-problem:has-text("Only a portal administrator")');
       expect(issued.at(-1)).toEqual({ portalId, userId: 1, isAdmin: false });
@@ -120,7 +122,7 @@ describe('settings screen sessions', () => {
     expect(new URL(page.url()).pathname).toBe('/admin/products');
     await page.waitForSelector('main[data-ready="yes"][data-can-edit="yes"]');
     await fillProduct(page, 'web-2', 'Typed while signed out');
-    await expire();
+    expire();
     await page.click('[data-testid="product-form"] button[type="submit"]');
     const problem = page.locator('.st-problem');
     await expect.poll(() => problem.textContent()).toMatch(/sign-in has expired/);
