@@ -306,7 +306,7 @@ describe('platform security', () => {
   });
 
   it("a squatter cannot claim a member_id: the OAuth server names the squatter's own portal; the real portal then installs", async () => {
-    p = await startPlatform({ emulator: { accessTtlSec: 2 }, oauthHub: true });
+    p = await startPlatform({ oauthHub: true });
     em2 = await createEmulator({ ...TEST_CLIENT, rateLimit: false });
     await em2.installApp({});
     const squat = em2.issueUserToken(1); // tokens that work on the squatter's own portal only
@@ -337,12 +337,14 @@ describe('platform security', () => {
       .where('id', '=', portalId)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ domain: p.em.domain, client_endpoint: `${p.em.url}/rest/`, status: 'active' });
-    // The stored pair is the rotated one, not the spent one: after the access token expires the
-    // app's client refreshes and keeps working.
-    await new Promise((r) => setTimeout(r, 2500));
+    // The stored pair is the rotated one, not the spent one: once the access token has expired (on
+    // demand: the portal answers expired_token) the app's client refreshes and keeps working.
+    expect(p.em.expireAccessTokens()).toBeGreaterThan(0);
+    const refreshesBefore = p.em.stats().refreshes;
     const client = await p.a.app.getPortalClient(portalId);
     await expect(client.call('profile', {})).resolves.toBeTruthy();
     const after = await p.db.kysely.selectFrom('portals').select('status').where('id', '=', portalId).executeTakeFirstOrThrow();
     expect(after.status).toBe('active');
+    expect(p.em.stats().refreshes - refreshesBefore).toBe(1);
   });
 });
