@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { PortalClient } from '../portal/portal-client.js';
 import { getLoanView, type LoanView } from '../loans/operations/get-loan-view.js';
+import { fieldText } from '../portal/field-text.js';
 
 // Variables for SMS templates and scripts: from the deal (crm.deal.get), its contact (crm.contact.get)
 // and our loan (next due date and amount, balance, days overdue) as of today.
@@ -15,7 +16,7 @@ export interface DealContext {
   loan?: LoanView | null;
 }
 
-const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+const str = fieldText;
 
 export async function loadDealContext(
   b24: PortalClient,

@@ -4,6 +4,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
 import { migrations } from '../../migrations/index.js';
+import { fieldText } from '../portal/field-text.js';
 
 // Migrations are listed statically (migrations/index.ts) so the bundle order is explicit and
 // no file-system scan is needed at runtime.
@@ -16,7 +17,7 @@ class StaticProvider implements MigrationProvider {
 export async function migrateToLatest(db: AnyDb): Promise<string[]> {
   const migrator = new Migrator({ db: db, provider: new StaticProvider() });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error(fieldText(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 

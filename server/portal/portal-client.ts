@@ -1,12 +1,12 @@
 import { AjaxError, ApiVersion, B24OAuth, RefreshTokenError, type HandlerRefreshAuth } from '@bitrix24/b24jssdk';
 import qs from 'qs';
-import type { AppError } from '../errors.js';
 import { isAppError } from '../errors.js';
 import type { Portal, PortalTokens } from '../portals/portal-repo.js';
 import { markPortalStatus, readPortalTokens } from '../portals/portal-repo.js';
 import { PortalCallError, RateLimited, ReinstallNeeded, portalError } from './errors.js';
 import { isRedirectStatus, PORTAL_MOVED, RELOCATE_MIN_INTERVAL_MS } from './portal-move.js';
 import { refreshPortalTokens, usableUntilMs, type RefreshDeps } from './token-refresh.js';
+import { fieldText } from './field-text.js';
 
 // One long-lived client per portal (see client-cache.ts). Built on the SDK's B24OAuth so its
 // RestrictionManager (client-side leaky bucket, operating-time limiter, 503/429 backoff) and its
@@ -93,7 +93,7 @@ export class PortalClient {
       axios.interceptors.response.use(undefined, (e: unknown) => {
         const err = e as { code?: string; response?: { status?: number } };
         if (isRedirectStatus(Number(err.response?.status ?? 0))) err.code = PORTAL_MOVED;
-        return Promise.reject(e);
+        throw e; // the SDK's own error, passed on as it came (a rejection either way)
       });
     }
     return b24;
@@ -151,7 +151,7 @@ export class PortalClient {
     };
   }
 
-  private mapThrown(e: unknown, method: string): AppError | unknown {
+  private mapThrown(e: unknown, method: string): unknown {
     if (isAppError(e)) return e;
     if (e instanceof AjaxError || (e && typeof e === 'object' && 'code' in e)) {
       const err = e as AjaxError;
@@ -165,7 +165,7 @@ export class PortalClient {
       // axios code (ERR_BAD_REQUEST). Read the portal's own body when it is there.
       const body = (orig as { response?: { data?: { error?: unknown; error_description?: unknown } } } | undefined)?.response?.data;
       if (body && typeof body === 'object' && typeof body.error === 'string') {
-        return portalError(body.error, String(body.error_description ?? ''), Number(err.status ?? 0), method);
+        return portalError(body.error, fieldText(body.error_description), Number(err.status ?? 0), method);
       }
       return portalError(String(err.code ?? ''), err.message ?? '', Number(err.status ?? 0), method);
     }
@@ -189,13 +189,10 @@ export class PortalClient {
       try {
         const res = await this.b24.actions.v2.call.make<T>({ method, params });
         if (!res.isSuccess) {
-          const first = [...res.getErrors()][0] as (Error & { code?: string; status?: number }) | undefined;
-          throw portalError(
-            String(first?.code ?? ''),
-            first?.message ?? res.getErrorMessages().join('; '),
-            Number(first?.status ?? 200),
-            method,
-          );
+          // The SDK's errors carry the portal's code and HTTP status beside the message.
+          const first: unknown = [...res.getErrors()][0];
+          const { code, status, message } = (first ?? {}) as { code?: unknown; status?: unknown; message?: string };
+          throw portalError(fieldText(code), message ?? res.getErrorMessages().join('; '), Number(status ?? 200), method);
         }
         const data = res.getData() as { result: T } | undefined;
         if (!data) throw portalError('', 'empty response', 200, method);

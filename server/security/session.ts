@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { AppError } from '../errors.js';
 import { safeEqualHex } from './crypto.js';
+import { fieldText } from '../portal/field-text.js';
 
 // Widget and admin sessions: a short-lived token `<payload b64url>.<hmac hex>` signed with
 // SESSION_SECRET, bound to one portal, one user and optionally one deal. Stateless so that any of
@@ -165,7 +166,7 @@ export function requireSession(opts: RequireSessionOptions = {}): preHandlerAsyn
       const params = (req.params ?? {}) as Record<string, unknown>;
       const query = (req.query ?? {}) as Record<string, unknown>;
       const raw = params[opts.dealParam] ?? query[opts.dealParam];
-      if (raw !== undefined && String(raw) !== String(s.dealId)) {
+      if (raw !== undefined && fieldText(raw) !== String(s.dealId)) {
         throw new AppError('FORBIDDEN', 'session bound to another deal', 'This session belongs to another deal.');
       }
     }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { startFakeSmsc } from '../integrations/sms/smpp/fake-smsc.js';
 import { startFakeOpenpay } from '../integrations/payments/openpay/fake-server.js';
 import { getProviderSettings, saveProviderSettings } from './settings-repo.js';
+import { fieldText } from '../portal/field-text.js';
 
 // `npm run demo` only: a LOCAL FAKE SMSC (SMPP) and a LOCAL FAKE OpenPay on loopback, saved as the
 // demo portal's providers so the SMS and payout blocks work out of the box. Nothing leaves the
@@ -17,7 +18,7 @@ export interface DemoProviders {
 }
 
 const isLoopback = (s: Record<string, unknown> | undefined, key: string) =>
-  !s || /^(https?:\/\/)?(127\.0\.0\.1|localhost)([:/]|$)/.test(String(s[key] ?? ''));
+  !s || /^(https?:\/\/)?(127\.0\.0\.1|localhost)([:/]|$)/.test(fieldText(s[key]));
 
 /** `announce` gets one line per message the fake SMSC receives (its id and size: no phone, no text). */
 export async function startDemoProviders(

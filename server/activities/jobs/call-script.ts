@@ -12,6 +12,7 @@ import { outcomeLabel, todoDescription } from '../call-script/texts.js';
 import { today } from './send-sms.js';
 import { completeCall, failOrRetry, loadCall } from './context.js';
 import { finishTelephonyCalls } from '../call-script/telephony.js';
+import { fieldText } from '../../portal/field-text.js';
 
 // call_script activity (USE_SUBSCRIPTION=Y): a to-do for the deal's responsible employee pointing at the
 // script (crm.activity.todo.add, contract.md §7.6); the call waits in 'waiting' while the employee works
@@ -54,7 +55,7 @@ async function start(job: Job<{ callId: string }>, ctx: JobContext): Promise<voi
       { status: 'waiting', result: { todoId, script: script.id, language: script.lang, languageFromDeal: fromDeal } },
       ['running'],
     );
-    await logProgress(b24, call.key, `To-do ${todoId} created for user ${String(deal.ASSIGNED_BY_ID ?? '')}: "${script.title}"`);
+    await logProgress(b24, call.key, `To-do ${todoId} created for user ${fieldText(deal.ASSIGNED_BY_ID)}: "${script.title}"`);
     // Told to the admin in the robot log: what the script will show as a neutral stand-in.
     const { missing } = varsForScript(script, sc, settings, props);
     if (missing.length > 0) await logProgress(b24, call.key, missingVariablesNote(missing));

@@ -3,6 +3,7 @@ import { getCall, updateCall, type ActivityCall } from '../call-repo.js';
 import type { ActivityCallStatus } from '../tables.js';
 import { enqueueReport } from './report.js';
 import { isPermanent, reasonOf } from '../failures.js';
+import { fieldText } from '../../portal/field-text.js';
 
 // Shared steps of the activity jobs: load the call of the job, finish it once, and turn a failure into
 // either a retry (thrown back to the outbox) or a clear failed state reported to the workflow.
@@ -35,7 +36,7 @@ export async function completeCall(
       {
         status: failed ? 'failed' : 'done',
         result: returnValues,
-        ...(failed ? { error: String(returnValues.error ?? '') } : {}),
+        ...(failed ? { error: fieldText(returnValues.error) } : {}),
       },
       OPEN_STATUSES,
     );

@@ -8,6 +8,7 @@ import { updateCall, type ActivityCall } from '../call-repo.js';
 import { activityConfig, paymentProviderFor } from '../providers.js';
 import { logProgress } from '../bizproc-report.js';
 import { completeCall, failOrRetry, loadCall } from './context.js';
+import { fieldText } from '../../portal/field-text.js';
 
 // payout activity: requestPayout keyed by event_token (the id is stored before anything is sent) →
 // executePayout (ask-before-retry, never a second payout) → return values status, providerReference,
@@ -26,8 +27,8 @@ async function request(ctx: JobContext, call: ActivityCall): Promise<PayoutRecor
   const b24 = await ctx.portal();
   const deal = await b24.call<Record<string, unknown>>('crm.deal.get', { id: call.dealId });
   const loan = await findLoanByDeal(ctx.db, call.portalId, call.dealId);
-  const amount = str(props.amount) || loan?.principal || String(deal.OPPORTUNITY ?? '');
-  const currency = loan?.currency ?? String(deal.CURRENCY_ID ?? 'MXN');
+  const amount = str(props.amount) || loan?.principal || fieldText(deal.OPPORTUNITY);
+  const currency = loan?.currency ?? fieldText(deal.CURRENCY_ID ?? 'MXN');
   // Refused at once (a 4xx: failOrRetry reports it without retrying), before anything is stored.
   refuseUnservedCurrency(provider, currency);
   if (loan) await refuseRepaidLoan(ctx.db, loan);
@@ -45,7 +46,7 @@ async function request(ctx: JobContext, call: ActivityCall): Promise<PayoutRecor
       amount,
       currency,
       clabe: str(props.clabe),
-      holderName: holderName || String(deal.TITLE ?? ''),
+      holderName: holderName || fieldText(deal.TITLE),
       loanRef: loan?.id ?? `deal:${call.dealId}`,
       provider: provider.code,
     },
