@@ -109,10 +109,10 @@ describe('schedule properties', ROOM, () => {
           const date = addDays(l.contractDate, day);
           const row = s.rows.find((r) => r.dueDate > date);
           fc.pre(row !== undefined);
-          const amount = new Dec(row!.opening)
+          const amount = new Dec(row.opening)
             .times(pct)
             .div(100)
-            .plus(row!.interest)
+            .plus(row.interest)
             .toDecimalPlaces(l.currency === 'JPY' ? 0 : 2, Dec.ROUND_DOWN);
           let r;
           try {

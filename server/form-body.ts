@@ -15,7 +15,7 @@ export function parseBracketForm(body: string): Record<string, unknown> {
     arrayLimit: 100,
     parameterLimit: 2000,
     allowPrototypes: false,
-  }) as Record<string, unknown>;
+  });
 }
 
 // Only the routes a portal (or an SMS gateway's status callback) calls take form bodies: install,

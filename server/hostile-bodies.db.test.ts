@@ -48,7 +48,7 @@ const BASES: Record<string, Record<string, unknown>> = {
     locale: { dateOrder: 'iso', decimalSeparator: '.' },
     dryRun: false,
   },
-  'POST /api/v1/lending/schedule': sampleTerms(12) as unknown as Record<string, unknown>,
+  'POST /api/v1/lending/schedule': sampleTerms(12),
   'POST /events': { event: 'ONCRMDEALUPDATE', data: { FIELDS: { ID: String(DEAL) } }, auth },
   'POST /activities/:code': {
     workflow_id: 'wf-1',
@@ -91,7 +91,7 @@ async function rowCounts(): Promise<Record<string, number>> {
       .selectFrom(t.name as never)
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
       .executeTakeFirstOrThrow();
-    out[t.name] = Number((r as { n: string | number }).n);
+    out[t.name] = Number(r.n);
   }
   return out;
 }

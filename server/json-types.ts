@@ -53,7 +53,7 @@ export function findTypeMismatch(schema: unknown, value: unknown, resolve: Resol
   if (!schema || typeof schema !== 'object' || depth > 64) return null;
   const ref = (schema as SchemaNode).$ref;
   if (ref !== undefined) return findTypeMismatch(resolve(ref.replace(/#$/, '')), value, resolve, path, depth + 1);
-  const node = branchFor(schema as SchemaNode, value);
+  const node = branchFor(schema, value);
   if (node === 'mismatch') return path;
   if (node === null) return null;
   if (Array.isArray(value)) {

@@ -103,7 +103,7 @@ export function loggerOptions(level: string): LoggerOptions {
         const obj = scrubDeep(input, 0) as Record<string, unknown>;
         if (typeof obj.msg === 'string') obj.msg = scrubText(obj.msg);
         if (typeof obj.err === 'object' && obj.err && 'message' in obj.err) {
-          const err = obj.err as { message: unknown };
+          const err = obj.err;
           if (typeof err.message === 'string') err.message = scrubText(err.message);
         }
         return obj;

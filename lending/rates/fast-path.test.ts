@@ -55,7 +55,7 @@ describe('ПСК fixed-point fast path', () => {
     let proven = 0;
     let runs = 0;
     fc.assert(
-      fc.property(flowsArb, fc.constantFrom('actual', '30', '365/12') as fc.Arbitrary<'actual' | '30' | '365/12'>, (flows, md) => {
+      fc.property(flowsArb, fc.constantFrom<'actual' | '30' | '365/12'>('actual', '30', '365/12'), (flows, md) => {
         runs++;
         const fast = pskFastPath(flows, md);
         if (!fast) return;

@@ -15,7 +15,7 @@ export const JOB_KIND = {
 
 /** Deal id from document_id[2] = DEAL_<id> (contract.md §5.2): the part after the last `_`. */
 export function dealIdOf(documentId: unknown): number | null {
-  const third = Array.isArray(documentId) ? documentId[2] : undefined;
+  const third: unknown = Array.isArray(documentId) ? (documentId as unknown[])[2] : undefined;
   if (typeof third !== 'string' || !/^DEAL_\d+$/.test(third)) return null;
   return Number(third.slice(third.lastIndexOf('_') + 1));
 }

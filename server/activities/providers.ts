@@ -112,5 +112,5 @@ export async function closeActivityProviders(): Promise<void> {
   const all = [...smsCache.values()];
   smsCache.clear();
   payCache.clear();
-  await Promise.allSettled(all.map((p) => p.close?.()));
+  await Promise.allSettled(all.map((p) => p.close?.() ?? Promise.resolve()));
 }

@@ -91,7 +91,7 @@ export async function startDealWorld(): Promise<DealWorld> {
         .events.deliveries.filter((d) => d.event === 'ONCRMDEALDELETE' && d.payload && !d.dropped)
         .at(-1);
       if (!real) throw new Error('no ONCRMDEALDELETE delivered yet');
-      const payload = { ...(real.payload as Record<string, unknown>), data: { FIELDS: { ID: String(dealId) } }, ts };
+      const payload = { ...real.payload, data: { FIELDS: { ID: String(dealId) } }, ts };
       const r = await fetch(`${p.a.url}/events`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -77,11 +77,11 @@ describe('deal deleted in the portal', () => {
     const client = await w.p.a.app.getPortalClient(w.portalId);
     const original = client.batch.bind(client);
     let deleteBatches = 0;
-    client.batch = (async (cmds: Record<string, BatchCommand>) => {
+    client.batch = async (cmds: Record<string, BatchCommand>) => {
       const isDelete = Object.values(cmds).some((c) => c.method === 'crm.item.delete');
       if (isDelete && ++deleteBatches === 2) throw new Error('socket hang up');
       return original(cmds);
-    }) as typeof client.batch;
+    };
     try {
       await w.deleteDeal(big.dealId);
       await w.p.a.app.outbox.drain();

@@ -160,7 +160,7 @@ export class OutboxWorker {
       await handler(job, {
         db: this.o.db,
         log,
-        getPortalClient: this.o.getPortalClient,
+        getPortalClient: (portalId) => this.o.getPortalClient(portalId),
         portal: () => {
           if (!r.portal_id) throw new PermanentJobError('job has no portal');
           return this.o.getPortalClient(r.portal_id);
@@ -206,9 +206,9 @@ export class OutboxWorker {
       } finally {
         this.running = null;
       }
-      if (!this.stopped) this.timer = setTimeout(tick, n > 0 ? 0 : (this.o.pollMs ?? 500));
+      if (!this.stopped) this.timer = setTimeout(() => void tick(), n > 0 ? 0 : (this.o.pollMs ?? 500));
     };
-    this.timer = setTimeout(tick, 0);
+    this.timer = setTimeout(() => void tick(), 0);
   }
 
   async stop(): Promise<void> {

@@ -22,7 +22,10 @@ export function localizedProperties(props: Props | undefined, lang: string): Pro
       out[code] = prop;
       continue;
     }
-    const labels = Object.entries(options as Props).map(([value, label]) => [value, isLangText(label) ? pick(label, lang) : label]);
+    const labels = Object.entries(options as Props).map(([value, label]): [string, unknown] => [
+      value,
+      isLangText(label) ? pick(label, lang) : label,
+    ]);
     out[code] = { ...p, Options: Object.fromEntries(labels) };
   }
   return out;

@@ -93,7 +93,7 @@ describe('payout guards', () => {
     const results = await Promise.allSettled(
       loans.flatMap((loan) => [`${loan}-x`, `${loan}-y`].map((key) => requestPayout(db.kysely, P, body(key, loan), { oncePerLoan: true }))),
     );
-    const refused = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as AppError);
+    const refused = results.filter((r) => r.status === 'rejected').map((r) => r.reason as AppError);
     expect(refused.map((e) => e.code)).toEqual(loans.map(() => 'ALREADY_DISBURSED'));
     const rows = await db.kysely
       .selectFrom('payouts')

@@ -54,7 +54,7 @@ export async function startApp(
     PORT: String(port),
     ...env,
   });
-  const app = await buildApp({ config, db, ...(logger ? { logger: logger as never } : {}) });
+  const app = await buildApp({ config, db, ...(logger ? { logger: logger } : {}) });
   beforeListen?.(app);
   await app.listen({ port, host: '127.0.0.1' });
   return { app, url, config, close: () => app.close() };

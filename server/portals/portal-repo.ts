@@ -68,12 +68,12 @@ function toPortal(r: Row): Portal {
 
 export async function findPortalByMemberId(db: Db, memberId: string): Promise<Portal | undefined> {
   const r = await db.selectFrom('portals').selectAll().where('member_id', '=', memberId).executeTakeFirst();
-  return r ? toPortal(r as Row) : undefined;
+  return r ? toPortal(r) : undefined;
 }
 
 export async function findPortalById(db: Db, id: string): Promise<Portal | undefined> {
   const r = await db.selectFrom('portals').selectAll().where('id', '=', id).executeTakeFirst();
-  return r ? toPortal(r as Row) : undefined;
+  return r ? toPortal(r) : undefined;
 }
 
 /** For verification of portal→app calls: the stored hash and status only. */

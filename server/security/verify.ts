@@ -26,7 +26,7 @@ const authCache = new WeakMap<object, Map<string, { row: AuthRow; until: number 
 
 async function cachedPortalAuth(app: FastifyInstance, memberId: string): Promise<AuthRow | undefined> {
   let m = authCache.get(app.db);
-  if (!m) authCache.set(app.db, (m = new Map()));
+  if (!m) authCache.set(app.db, (m = new Map<string, { row: AuthRow; until: number }>()));
   const now = Date.now();
   const hit = m.get(memberId);
   if (hit && hit.until > now) return hit.row;

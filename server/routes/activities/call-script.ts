@@ -70,7 +70,7 @@ export const callScriptRoutes: FastifyPluginAsync = async (fastify) => {
     const sc = await loadScriptContext(b24, app.db.kysely, portalId, dealId, today());
     const settings = await activityConfig().settingsOf(portalId);
     return calls.map((c) => {
-      const script = c.status === 'waiting' ? scriptFor((c.result ?? {}) as CallMeta, userLang) : undefined;
+      const script = c.status === 'waiting' ? scriptFor(c.result ?? {}, userLang) : undefined;
       if (!script) return view(c);
       return view(c, { script, vars: varsForScript(script, sc, settings, (c.request.properties ?? {}) as Record<string, unknown>) });
     });

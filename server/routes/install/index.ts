@@ -72,7 +72,7 @@ export const installRoutes: FastifyPluginAsync = async (fastify) => {
     },
   );
 
-  app.get('/install/b24jssdk.js', { schema: { hide: true } as Record<string, unknown> }, async (_req, reply) => {
+  app.get('/install/b24jssdk.js', { schema: { hide: true } }, async (_req, reply) => {
     return reply.type('application/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(sdk());
   });
 };

@@ -59,7 +59,7 @@ async function renew(token: string, body: Record<string, unknown>) {
     headers: { authorization: `Bearer ${token}` },
     payload: body,
   });
-  return { status: r.statusCode, body: r.json() as Record<string, unknown> };
+  return { status: r.statusCode, body: r.json<Record<string, unknown>>() };
 }
 
 async function addDealAs(userId: number, title: string): Promise<number> {

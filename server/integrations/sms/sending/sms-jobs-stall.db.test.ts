@@ -60,7 +60,7 @@ async function runJob(key: string): Promise<void> {
     portal: () => Promise.reject(new Error('no portal')),
     getPortalClient: () => Promise.reject(new Error('no portal')),
   };
-  await getJobHandler(SMS_SEND_JOB)!(job as Job, ctx);
+  await getJobHandler(SMS_SEND_JOB)!(job, ctx);
   await db.kysely.updateTable('outbox_jobs').set({ status: 'done' }).where('id', '=', row.id).execute();
 }
 

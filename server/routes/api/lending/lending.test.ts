@@ -134,7 +134,7 @@ describe('lending API', () => {
   });
 
   it('is listed in the OpenAPI document at /docs', async () => {
-    const doc = (await app.inject('/docs/json')).json() as { paths: Record<string, unknown> };
+    const doc = (await app.inject('/docs/json')).json<{ paths: Record<string, unknown> }>();
     for (const c of ['schedule', 'servicing', 'prepay', 'rates']) expect(doc.paths[`/api/v1/lending/${c}`]).toBeDefined();
     expect((await app.inject('/docs')).statusCode).toBeLessThan(400);
   });

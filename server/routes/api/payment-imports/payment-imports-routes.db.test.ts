@@ -42,12 +42,12 @@ interface PolledState {
 async function importFile(headers: Record<string, string>, payload: unknown): Promise<{ state: PolledState; seen: string[] }> {
   const sent = await post(headers, payload);
   expect(sent.statusCode, sent.body).toBe(202);
-  const { importId, status } = sent.json() as { importId: string; status: string };
+  const { importId, status } = sent.json<{ importId: string; status: string }>();
   const seen = [status];
   for (;;) {
     const r = await app.inject({ method: 'GET', url: `/api/v1/payment-imports/${importId}`, headers });
     expect(r.statusCode, r.body).toBe(200);
-    const state = r.json() as PolledState;
+    const state = r.json<PolledState>();
     if (seen.at(-1) !== state.status) seen.push(state.status);
     if (state.status !== 'queued' && state.status !== 'parsing') return { state, seen };
     await new Promise((ok) => setTimeout(ok, 50));
@@ -160,7 +160,7 @@ describe('payment imports API', () => {
         created_at: '2024-01-01T00:00:00.000Z',
         dry_run: 1,
         lease_until: '2024-01-01T00:00:30.000Z',
-      } as never)
+      })
       .execute();
     const r = await app.inject({ method: 'GET', url: `/api/v1/payment-imports/${id}`, headers: auth('pa', true) });
     expect(r.json()).toMatchObject({ status: 'failed', failure: { code: 'IMPORT_INTERRUPTED' } });
