@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite. System packages first (installed when possible, else the exact
-# command is printed), then types, widget bundles (the e2e tests serve them), then every vitest
-# project: unit, db-sqlite, db-postgres, e2e.
+# command is printed), then types, formatting and lint (type-aware on server/ and lending/; it also
+# forbids production code importing test/, emulator/ or scripts/), widget bundles (the e2e tests
+# serve them), then every vitest project: unit, db-sqlite, db-postgres, e2e. Import cycles are a
+# test of the e2e project (test/import-cycles.test.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-system-deps.sh
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
 npx tsc --noEmit
+npx prettier --check . --log-level warn
+npx eslint .
 # Widgets through the demo's stale-or-missing check (a hash of their sources), so e2e tests skip a rebuild.
 npx tsx scripts/build-widgets.ts
 # The JSON report gives CI one plain closing line ("tests: N passed, N failed") besides vitest's own.
