@@ -9,12 +9,11 @@ import { startPlatform, type Platform } from '../server/portal/test-harness.js';
 import type { SessionClaims } from '../server/security/session.js';
 import { launchChromium, type Browser } from './frame-harness.js';
 import { ensureWidgetsBuilt } from './loan-tab-support.js';
-import { sessionsOnTestClock, type SessionClock } from './session-clock.js';
 
-// 60-second sessions on a server clock the test moves (test/session-clock.ts): expire() instead of a wait.
-const TTL_SEC = 60;
-let clock: SessionClock;
-const expire = () => clock.expire();
+// SESSION_TTL_SEC has a 60 s floor in the config; rather than wait a minute, the test makes the
+// app's signer issue 2-second sessions (the placement POST and the renewal route both sign through it).
+const TTL_SEC = 2;
+const expire = () => new Promise((r) => setTimeout(r, (TTL_SEC + 1) * 1000));
 
 describe('loan tab sessions', () => {
   let p: Platform;
@@ -29,7 +28,11 @@ describe('loan tab sessions', () => {
     mkdirSync('test-results', { recursive: true });
     p = await startPlatform({
       beforeListen: (app) => {
-        clock = sessionsOnTestClock(app.sessions, { ttlSec: TTL_SEC, onIssue: (claims) => issued.push(claims) });
+        const issue = app.sessions.issue.bind(app.sessions);
+        app.sessions.issue = (claims) => {
+          issued.push(claims);
+          return issue({ ...claims, ttlSec: TTL_SEC });
+        };
       },
     });
     portalId = await p.install();
@@ -74,7 +77,7 @@ describe('loan tab sessions', () => {
     expect(issued.at(-1)).toMatchObject({ dealId, userId: 1 });
 
     await frame.fill('input[name=installments]', '6');
-    expire();
+    await expire();
     await frame.click('button:has-text("Save")');
     await frame.waitForSelector('.lt-ok:has-text("Saved")');
     expect(issued.length).toBe(before + 1); // one renewal, for the same deal and user
@@ -84,7 +87,7 @@ describe('loan tab sessions', () => {
     await p.a.app.outbox.drain();
     expect(await items(dealId)).toHaveLength(6);
 
-    expire();
+    await expire();
     await frame.fill('input[name=paymentAmount]', '100');
     await frame.click('button:has-text("Add payment")');
     await frame.waitForSelector('[data-testid=payments] tbody tr');
@@ -111,7 +114,7 @@ describe('loan tab sessions', () => {
     await frame.fill('input[name=amount]', '75000');
     await frame.fill('input[name=installments]', '10');
     await frame.fill('input[name=clientFirstName]', 'Ann');
-    expire(); // the calculator's own session has expired by the time the user decides
+    await expire(); // the calculator's own session has expired by the time the user decides
     await frame.click('button:has-text("Create deal")');
     const note = await frame.waitForSelector('[data-testid=deal-created]');
     expect(await note.getAttribute('data-loan-saved')).toBe('yes');
