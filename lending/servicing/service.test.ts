@@ -46,12 +46,22 @@ describe('servicing as of a date', () => {
     ]);
   });
 
-  it('overpayment in advance pays later installments in full; reduce-principal pays principal from the last; the rest is excess', () => {
-    const pay = [{ id: 'p', date: '2024-01-15', amount: '400' }];
+  it('in advance pays later installments in full; reduce-principal pays principal from the last', () => {
+    const pay = [{ id: 'p', date: '2024-01-15', amount: '250' }];
+    // 110 to the current installment, then 108 (n 2) and 5 + 27 (n 3)
     const adv = run({ payments: pay }).allocations[0]!;
-    expect([adv.inAdvance, adv.excess]).toEqual(['213.00', '77.00']);
+    expect([adv.inAdvance, adv.excess]).toEqual(['140.00', '0.00']);
+    // 110 to the current installment, then 100 principal of n 3 and 40 of n 2
     const red = run({ overpayment: 'reduce-principal', payments: pay }).allocations[0]!;
-    expect([red.inAdvance, red.excess, red.principal]).toEqual(['200.00', '90.00', '300.00']);
+    expect([red.inAdvance, red.excess, red.principal]).toEqual(['140.00', '0.00', '240.00']);
+  });
+
+  it('a payment of at least the payoff settles the loan: interest for the days used, the rest a credit balance', () => {
+    // payoff on 2024-01-15: 300 principal + round(10 × 14/31) = 4.52 interest; later periods' interest is not owed
+    const s = run({ asOf: '2024-01-15', payments: [{ id: 'p', date: '2024-01-15', amount: '400' }] });
+    expect(s.allocations[0]).toMatchObject({ principal: '300.00', interest: '4.52', inAdvance: '200.00', excess: '95.48' });
+    expect([s.outstanding.total, s.payoff.amount, s.creditBalance]).toEqual(['0.00', '0.00', '95.48']);
+    expect(s.installments.map((i) => i.status)).toEqual(['paid', 'paid', 'paid']);
   });
 
   it('penalty grace days, base with interest, cap, and a partial payment lowering the base', () => {

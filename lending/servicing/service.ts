@@ -69,10 +69,10 @@ function allocate(t: ServicingTerms, live: Live[], paymentId: string, date: IsoD
   // Installments are in due-date order: [0, cur) past due, cur the current one, (cur, end) in advance.
   let cur = live.findIndex((l) => l.dueDate >= date);
   if (cur < 0) cur = live.length;
-  const pay = (i: number, c: Component): void => {
+  const pay = (i: number, c: Component, upTo?: Dec): void => {
     const l = live[i]!;
-    const o = l.out[c];
-    if (o.isZero() || left.isZero()) return;
+    const o = upTo && upTo.lt(l.out[c]) ? upTo : l.out[c];
+    if (o.lte(ZERO) || left.isZero()) return;
     const x = o.lte(left) ? o : left;
     l.paid[c] = l.paid[c].plus(x);
     l.out[c] = o.minus(x);
@@ -80,6 +80,19 @@ function allocate(t: ServicingTerms, live: Live[], paymentId: string, date: IsoD
     left = left.minus(x);
     if (i > cur) inAdvance = inAdvance.plus(x);
   };
+  // A payment that covers the payoff as of its date settles the loan: the interest of the days used,
+  // nothing of later periods (RU 353-FZ art. 11, MX practice), the rest is a credit balance. Paying
+  // the quote through the order instead spent it on later periods' interest and left principal open.
+  const plan = payoffPlan(t, live, date);
+  if (plan.amount.gt(ZERO) && amount.gte(plan.amount)) {
+    plan.parts.forEach((p, i) => {
+      for (const c of COMPONENTS) pay(i, c, p[c]);
+      if (live[i]!.dueDate > date) waiveUnearned(live[i]!);
+    });
+    const result = { paymentId, date, amount, parts, inAdvance, excess: left };
+    assertAllocationSums(result);
+    return result;
+  }
   const range = (b: Bucket): [number, number] =>
     b === 'past-due' ? [0, cur] : b === 'due' ? [cur, Math.min(cur + 1, live.length)] : [cur + 1, live.length];
   for (const step of t.order) {
@@ -145,35 +158,54 @@ function summarise(t: ServicingTerms, live: Live[], allocations: AllocationResul
   };
 }
 
+/** A later installment once the loan is settled early: what was not paid of it is not owed. */
+function waiveUnearned(l: Live): void {
+  for (const c of COMPONENTS) {
+    l.due[c] = l.paid[c];
+    l.out[c] = ZERO;
+  }
+}
+
+interface PayoffPlan {
+  amount: Dec;
+  /** What settles each installment, by component (later periods: principal, and the current one's accrued interest). */
+  parts: Amounts[];
+}
+
 /**
- * Payoff as of `asOf`: everything due up to that day, the principal of later installments, and the
+ * Payoff as of `date`: everything due up to that day, the principal of later installments, and the
  * current period's interest (and its VAT) pro rata to the days elapsed, less what was paid on them.
  */
-function payoffOn(t: ServicingTerms, live: Live[]): ServicingResult['payoff'] {
-  const out = { amount: ZERO, principal: ZERO, interest: ZERO, fees: ZERO, vat: ZERO, penalty: ZERO };
+function payoffPlan(t: ServicingTerms, live: Live[], date: IsoDate): PayoffPlan {
+  let amount = ZERO;
   let prevDue = t.disbursementDate;
   let currentSeen = false;
-  for (const l of live) {
-    if (l.dueDate <= t.asOf) {
-      out.principal = out.principal.plus(owed(l, 'principal'));
-      out.interest = out.interest.plus(owed(l, 'interest'));
-      out.fees = out.fees.plus(owed(l, 'fees'));
-      out.vat = out.vat.plus(owed(l, 'vat'));
-      out.penalty = out.penalty.plus(owed(l, 'penalty'));
+  const parts = live.map((l): Amounts => {
+    const p = zeroAmounts();
+    if (l.dueDate <= date) {
+      for (const c of COMPONENTS) p[c] = owed(l, c);
       prevDue = l.dueDate;
-      continue;
+    } else {
+      p.principal = owed(l, 'principal');
+      if (!currentSeen) {
+        currentSeen = true;
+        const span = daysBetween(prevDue, l.dueDate);
+        const ratio = new Dec(Math.max(0, daysBetween(prevDue, date))).div(span);
+        const interest = roundMoney(l.due.interest.times(ratio), t.scale, t.mode).minus(l.paid.interest);
+        const vat = roundMoney(l.due.vat.times(ratio), t.scale, t.mode).minus(l.paid.vat);
+        if (interest.gt(ZERO)) p.interest = interest;
+        if (vat.gt(ZERO)) p.vat = vat;
+      }
     }
-    out.principal = out.principal.plus(owed(l, 'principal'));
-    if (!currentSeen) {
-      currentSeen = true;
-      const span = daysBetween(prevDue, l.dueDate);
-      const ratio = new Dec(Math.max(0, daysBetween(prevDue, t.asOf))).div(span);
-      const interest = roundMoney(l.due.interest.times(ratio), t.scale, t.mode).minus(l.paid.interest);
-      const vat = roundMoney(l.due.vat.times(ratio), t.scale, t.mode).minus(l.paid.vat);
-      if (interest.gt(ZERO)) out.interest = out.interest.plus(interest);
-      if (vat.gt(ZERO)) out.vat = out.vat.plus(vat);
-    }
-  }
-  out.amount = out.principal.plus(out.interest).plus(out.fees).plus(out.vat).plus(out.penalty);
+    for (const c of COMPONENTS) amount = amount.plus(p[c]);
+    return p;
+  });
+  return { amount, parts };
+}
+
+function payoffOn(t: ServicingTerms, live: Live[]): ServicingResult['payoff'] {
+  const plan = payoffPlan(t, live, t.asOf);
+  const out = { amount: plan.amount, principal: ZERO, interest: ZERO, fees: ZERO, vat: ZERO, penalty: ZERO };
+  for (const p of plan.parts) for (const c of COMPONENTS) out[c] = out[c].plus(p[c]);
   return out;
 }

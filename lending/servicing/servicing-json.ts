@@ -32,6 +32,8 @@ export interface ServicingJson {
   outstanding: AmountsJson & { total: string };
   penaltyOutstanding: string;
   toBeCurrent: string;
+  /** What payments beyond the payoff left over: the client's credit balance, to refund or hold. */
+  creditBalance: string;
   payoff: { amount: string; principal: string; interest: string; fees: string; vat: string; penalty: string };
 }
 
@@ -69,6 +71,7 @@ export function servicingToJson(r: ServicingResult, t: ServicingTerms): Servicin
     outstanding: { ...amounts(r.outstanding), total: m(total(r.outstanding)) },
     penaltyOutstanding: m(r.outstanding.penalty),
     toBeCurrent: m(r.toBeCurrent),
+    creditBalance: m(r.allocations.reduce((sum, a) => sum.plus(a.excess), r.toBeCurrent.minus(r.toBeCurrent))),
     payoff: {
       amount: m(r.payoff.amount),
       principal: m(r.payoff.principal),
