@@ -14,7 +14,9 @@ export function buildSchedule(input: LoanInput): Schedule {
  * each payment, to-be-current, payoff and the next payment. Given the stored rows (not the terms) so
  * the core does not rebuild the schedule and its effective rates on every call (10× faster for 360
  * rows). The same function the loan tab runs (lending/servicing/loan-servicing.ts), so the tab, the
- * loan API and the CRM sync show one truth. Payments after asOf are left out.
+ * loan API and the CRM sync show one truth. The penalty rate is the loan's own, saved with its terms
+ * and checked against its profile's caps on save (the profile's default for loans saved before).
+ * Payments after asOf are left out.
  */
 export function serviceLoan(args: { terms: LoanInput; schedule: Schedule; payments: PaymentInput[]; asOf: string }): Servicing {
   const { terms, schedule } = args;
@@ -23,6 +25,7 @@ export function serviceLoan(args: { terms: LoanInput; schedule: Schedule; paymen
     rows: schedule.rows,
     payments: args.payments,
     asOf: args.asOf,
+    penaltyDailyPercent: terms.penaltyDailyPercent,
   });
 }
 

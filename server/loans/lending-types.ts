@@ -35,6 +35,8 @@ export interface LoanInput extends Pick<
   interest?: string;
   annuity?: string;
   rounding?: Record<string, unknown>;
+  /** The penalty on overdue principal, % a day (a decimal string); saved with the loan. */
+  penaltyDailyPercent?: string;
   [more: string]: unknown;
 }
 

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { AppError } from '../../errors.js';
 import { getProduct } from '../../products/repository.js';
 import { isUniqueViolation, type Executor, type Trx } from '../db-types.js';
-import { asLendingFailure, buildSchedule } from '../lending-adapter.js';
+import { asLendingFailure, buildSchedule, serviceLoan } from '../lending-adapter.js';
 import type { LoanInput, Schedule } from '../lending-types.js';
 import type { Loan } from '../loan.js';
 import { appendLedgerEntry } from '../repositories/ledger.js';
@@ -41,6 +41,20 @@ export function scheduleOrRefuse(terms: LoanInput): Schedule {
 }
 
 /**
+ * Refuses a penalty rate the core would refuse when servicing (not a number, negative, above the
+ * profile's cap — RU-MFO 20 % a year): checked once on save so no stored loan fails to service.
+ */
+function checkPenaltyRate(terms: LoanInput, schedule: Schedule): void {
+  try {
+    serviceLoan({ terms, schedule, payments: [], asOf: terms.disbursementDate });
+  } catch (e) {
+    const f = asLendingFailure(e);
+    if (!f?.path.startsWith('penalty')) throw e;
+    throw new AppError(f.code, `lending refused the penalty: ${f.message}`, f.message, { field: 'penaltyDailyPercent' }, 422);
+  }
+}
+
+/**
  * Stores the loan of a deal: terms, a new schedule version, the disbursement (or an adjustment
  * when the principal changes) in the ledger, and the portal sync job — all in one transaction.
  * Saving the same terms again is a no-op.
@@ -57,6 +71,7 @@ export async function saveLoan(
   // ledger and servicing read it.
   const terms: LoanInput = { ...req.terms, disbursementDate: req.terms.disbursementDate ?? req.terms.contractDate };
   const schedule = scheduleOrRefuse(terms);
+  checkPenaltyRate(terms, schedule);
   const productId = req.productId ?? null;
   if (productId) {
     const product = await getProduct(db, portalId, productId);

@@ -39,6 +39,8 @@ export const LoanInputBody = Type.Object(
     profile: Type.Optional(Str(20)),
     effectiveRates: Type.Optional(Type.Unknown()),
     pskMonthDays: Type.Optional(Str(8)),
+    /** Penalty on overdue principal, % a day; checked against the profile's caps on save. */
+    penaltyDailyPercent: Type.Optional(Str(16)),
   },
   { description: 'Loan input of the lending core (issue 4 §9)' },
 );
