@@ -90,6 +90,8 @@ export function computeServicing(input: ServicingInput): Outcome<Servicing> {
       nextPayment: r.nextPayment,
       loanStatus: r.loanStatus,
       penaltyDailyPercent: r.penaltyDailyPercent,
+      creditBalance: r.creditBalance,
+      outstanding: r.outstanding.total,
     };
   });
 }

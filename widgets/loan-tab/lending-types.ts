@@ -36,6 +36,8 @@ export interface LoanInput extends Omit<LoanInputJson, 'disbursementDate' | 'met
   installments: number;
   frequency: Required<Pick<FrequencyJson, 'unit' | 'every'>>;
   dayCount?: string;
+  /** The loan's penalty on overdue principal, % a day: saved with the loan, applied by the server. */
+  penaltyDailyPercent?: string;
 }
 
 export type ScheduleRow = ScheduleRowJson;
@@ -71,11 +73,13 @@ export type Allocation = Pick<
 /** Servicing as the tab shows it: the payoff is its amount only. */
 export interface Servicing extends Pick<
   LoanServicingJson,
-  'daysPastDue' | 'penaltyOutstanding' | 'toBeCurrent' | 'nextPayment' | 'loanStatus' | 'penaltyDailyPercent'
+  'daysPastDue' | 'penaltyOutstanding' | 'toBeCurrent' | 'nextPayment' | 'loanStatus' | 'penaltyDailyPercent' | 'creditBalance'
 > {
   installments: InstallmentState[];
   allocations: Allocation[];
   payoff: string;
+  /** All that is still owed (every component of every installment): 0 once the loan is paid off. */
+  outstanding: string;
 }
 
 // The two below are the tab's own, not lending's: the adapter turns a LendingError's path into the

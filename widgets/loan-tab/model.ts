@@ -2,7 +2,7 @@
 // it. Actions are plain functions over the signals; dependencies (core, API, clock) come in as
 // arguments, so the same model runs in the browser, the unit tests and the bench.
 import { batch, computed, signal } from '@preact/signals';
-import type { Api, LoanStatus, SavedLoan } from './api.js';
+import { ApiError, type Api, type LoanStatus, type SavedLoan } from './api.js';
 import { deferredComputed, type Defer } from './deferred.js';
 import type {
   EffectiveRates,
@@ -20,6 +20,8 @@ import { applyAmountOverrides, type AmountOverride } from './what-if.js';
 import { applyProduct, productIssues, productsFor, type Product } from './product.js';
 import { createPaymentsModel } from './payments-model.js';
 import { readTyped, typedFromDecimal, type NumberLocale } from './typed-numbers.js';
+import { addDays } from '../../lending/dates.js';
+import { describeTermChanges, overpaymentOf, type Overpayment, type TermChange } from './payment-safety.js';
 
 /** Form fields exactly as typed — strings, so a half-typed "12," is kept and reported, not lost. */
 export interface LoanForm {
@@ -61,7 +63,21 @@ export interface ModelDeps {
   locale?: NumberLocale;
 }
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
+/** failed: the server's stable code (localized by the tab) and the field it names, if any. */
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'failed'; code: string; field: string | null }
+  /** The loan has payments and the terms changed: what changes, waiting for the user's yes. */
+  | { kind: 'confirm-reterm'; changes: TermChange[] };
+
+/** The first due date one period after the disbursement: a new frequency moves it with it. */
+export function firstDueFor(disbursementDate: string, unit: FrequencyUnit, every: number): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(disbursementDate) || !(every >= 1)) return '';
+  if (unit === 'month') return addMonthsIso(disbursementDate, every);
+  return addDays(disbursementDate, unit === 'week' ? 7 * every : every);
+}
 
 export function addMonthsIso(iso: string, months: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -127,7 +143,8 @@ export function toLoanInput(
     method: f.method,
     rate: f.rateKind === 'annual' ? { annualPercent: numbers.rate } : { dailyPercent: numbers.rate },
     installments: /^\d+$/.test(f.installments.trim()) ? Number(f.installments.trim()) : NaN,
-    frequency: { unit: f.unit, every: Math.max(1, Number(f.every) || 1) },
+    // "every 0" or a half-typed number goes to the core as it is, which refuses it beside the field.
+    frequency: { unit: f.unit, every: /^\d+$/.test(f.every.trim()) ? Number(f.every.trim()) : NaN },
     firstDueDate: f.firstDueDate || undefined,
     dueDates,
     // Interest on actual days, so what-if date edits change it as they would in the contract.
@@ -148,8 +165,10 @@ export function createLoanModel(deps: ModelDeps) {
   const dateEdits = signal<Record<number, string>>({});
   const amountEdits = signal<AmountOverride[]>([]);
   const asOf = signal(deps.today);
-  /** A what-if penalty rate as typed; null: the loan's own, the one the server and the CRM use. */
-  const penaltyDailyPercent = signal<string | null>(null);
+  /** The loan's penalty rate, % a day, as typed (null: untouched, the default): saved with the loan. */
+  const penaltyTyped = signal<string | null>(null);
+  /** The terms as last saved or loaded (with the penalty): a re-term of a loan with payments asks first. */
+  const savedInput = signal<LoanInput | null>(null);
   const saveState = signal<SaveState>({ kind: 'idle' });
   /** A CLOSED loan (its deal was deleted) is read-only: shown, never saved, paid or reversed. */
   const loanStatus = signal<{ status: LoanStatus; closedReason: string | null }>({ status: 'ACTIVE', closedReason: null });
@@ -164,7 +183,8 @@ export function createLoanModel(deps: ModelDeps) {
     dealId: deps.dealId,
     newId: deps.newId,
     closed,
-    onPaymentRefused: (message) => (saveState.value = { kind: 'failed', message }),
+    // The refusal stands beside the amount (paymentError), in the user's language — not at the top.
+    onPaymentRefused: () => undefined,
     onLoanClosed: (reason) => (loanStatus.value = { status: 'CLOSED', closedReason: reason }),
   });
 
@@ -187,6 +207,15 @@ export function createLoanModel(deps: ModelDeps) {
   const baseSchedule = computed<Outcome<Schedule>>(() =>
     numbers.value.issues.length > 0 ? { ok: false, issues: numbers.value.issues } : deps.core.computeSchedule(loanInput.value),
   );
+
+  // The server's default for loans saved without a rate (server/loans/lending-adapter.ts): RU-MFO's
+  // cap is 20 % a year while interest accrues, so 0.05 % a day there.
+  const penaltyDailyPercent = computed(
+    () => penaltyTyped.value ?? typedFromDecimal(loanInput.value.profile === 'RU-MFO' ? '0.05' : '0.1', locale),
+  );
+  const penaltyRead = computed(() => readTyped(penaltyDailyPercent.value, 'penaltyDailyPercent', locale, { percent: true }));
+  /** What Save sends: the terms and the penalty rate that goes with them. */
+  const saveInput = computed<LoanInput>(() => ({ ...loanInput.value, penaltyDailyPercent: penaltyRead.value.value }));
 
   const whatIfActive = computed(() => Object.keys(dateEdits.value).length > 0 || amountEdits.value.length > 0);
 
@@ -230,7 +259,7 @@ export function createLoanModel(deps: ModelDeps) {
         rows: s.value.rows,
         payments: pay.servicingPayments.value,
         asOf: asOf.value,
-        penaltyDailyPercent: penaltyDailyPercent.value ?? undefined,
+        penaltyDailyPercent: penaltyRead.value.issue ? '0' : penaltyRead.value.value,
       };
       return {
         key: JSON.stringify([input.loan, input.payments, input.asOf, input.penaltyDailyPercent]),
@@ -240,13 +269,34 @@ export function createLoanModel(deps: ModelDeps) {
     deps.defer,
   );
 
+  /** The penalty rate that does not read, or that the core refuses (above the profile's cap). */
+  const penaltyIssue = computed<LendingIssue | null>(() => {
+    if (penaltyRead.value.issue) return penaltyRead.value.issue;
+    const sv = servicing.value;
+    const refused = sv && !sv.ok ? sv.issues.find((i) => i.field.startsWith('penalty')) : undefined;
+    return refused ? { ...refused, field: 'penaltyDailyPercent' } : null;
+  });
   const issues = computed<LendingIssue[]>(() => [
     ...(schedule.value.ok ? [] : schedule.value.issues),
     ...rangeIssues.value,
     ...whatIfIssues.value,
+    ...(penaltyIssue.value ? [penaltyIssue.value] : []),
   ]);
-  /** Saving needs a schedule and a loan inside its product's ranges (the server checks again). */
-  const canSubmit = computed(() => baseSchedule.value.ok && rangeIssues.value.length === 0);
+  /** Saving needs a schedule, a loan inside its product's ranges and a penalty that reads (the server checks again). */
+  const canSubmit = computed(() => baseSchedule.value.ok && rangeIssues.value.length === 0 && penaltyRead.value.issue === null);
+
+  /** "Saved" is about what is on screen: the first edit after a save takes it away. */
+  function edited(): void {
+    const k = saveState.peek().kind;
+    if (k === 'saved' || k === 'confirm-reterm') saveState.value = { kind: 'idle' };
+  }
+
+  function setPenalty(typed: string): void {
+    batch(() => {
+      penaltyTyped.value = typed;
+      edited();
+    });
+  }
 
   function setField<K extends keyof LoanForm>(key: K, value: LoanForm[K]): void {
     batch(() => {
@@ -263,7 +313,14 @@ export function createLoanModel(deps: ModelDeps) {
           });
         }
       }
+      // A new frequency moves the first due date one period after the disbursement (weekly: a week out).
+      if (key === 'unit' || key === 'every' || key === 'disbursementDate') {
+        const every = Number(next.every);
+        const first = firstDueFor(next.disbursementDate, next.unit, every);
+        if (first) next.firstDueDate = first;
+      }
       form.value = next;
+      edited();
       // What-if edits refer to rows of the old schedule; a new loan shape makes them meaningless.
       dateEdits.value = {};
       amountEdits.value = [];
@@ -308,20 +365,62 @@ export function createLoanModel(deps: ModelDeps) {
         feeWithheld: l.fees?.[0]?.withheld ?? true,
       };
       savedProfile.value = l.profile ?? undefined;
+      penaltyTyped.value = l.penaltyDailyPercent === undefined ? null : typedFromDecimal(l.penaltyDailyPercent, locale);
+      savedInput.value = saveInput.peek();
       loadPayments(saved);
       loanStatus.value = { status: saved.status ?? 'ACTIVE', closedReason: saved.closedReason ?? null };
     });
   }
 
+  /**
+   * Saves the terms. A loan with payments whose terms change has its payments re-allocated to the
+   * new schedule: that is shown first (what changes) and saved only on confirmSave().
+   */
   async function save(): Promise<void> {
     if (!deps.api || !deps.dealId || !canSubmit.value || closed.value) return;
+    const before = savedInput.value;
+    const changes = before && pay.payments.value.length > 0 ? describeTermChanges(before, saveInput.value) : [];
+    if (changes.length > 0) {
+      saveState.value = { kind: 'confirm-reterm', changes };
+      return;
+    }
+    await confirmSave();
+  }
+
+  async function confirmSave(): Promise<void> {
+    if (!deps.api || !deps.dealId || !canSubmit.value || closed.value) return;
+    const input = saveInput.value;
     saveState.value = { kind: 'saving' };
     try {
-      await deps.api.saveLoan(deps.dealId, loanInput.value, product.value?.code ?? null);
-      saveState.value = { kind: 'saved' };
+      await deps.api.saveLoan(deps.dealId, input, product.value?.code ?? null);
+      batch(() => {
+        savedInput.value = input;
+        saveState.value = { kind: 'saved' };
+      });
     } catch (e) {
-      saveState.value = { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+      const code = e instanceof ApiError ? e.code : 'NETWORK';
+      const field = e instanceof ApiError && typeof e.details.field === 'string' ? e.details.field : null;
+      saveState.value = { kind: 'failed', code, field };
     }
+  }
+
+  function cancelSave(): void {
+    if (saveState.value.kind === 'confirm-reterm') saveState.value = { kind: 'idle' };
+  }
+
+  /** A payment beyond the payoff as of its date: the payoff and the credit balance it would leave. */
+  function overpayment(date: string, typed: string): Overpayment | null {
+    const s = baseSchedule.value;
+    const amount = readTyped(typed, 'paymentAmount', locale, { scale });
+    if (!s.ok || amount.issue || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+    const sv = deps.core.computeServicing({
+      loan: loanInput.value,
+      rows: s.value.rows,
+      payments: pay.servicingPayments.value,
+      asOf: date,
+      penaltyDailyPercent: penaltyRead.value.issue ? '0' : penaltyRead.value.value,
+    });
+    return sv.ok ? overpaymentOf(amount.value, sv.value.payoff, scale) : null;
   }
 
   return {
@@ -338,6 +437,8 @@ export function createLoanModel(deps: ModelDeps) {
     closed,
     asOf,
     penaltyDailyPercent,
+    penaltyIssue,
+    setPenalty,
     saveState,
     loanInput,
     baseSchedule,
@@ -354,6 +455,9 @@ export function createLoanModel(deps: ModelDeps) {
     resetWhatIf,
     load,
     save,
+    confirmSave,
+    cancelSave,
+    overpayment,
   };
 }
 

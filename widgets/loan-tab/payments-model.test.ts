@@ -189,8 +189,8 @@ describe('loan tab payments', () => {
     m.load(saved({ payments: [] }));
     expect(await m.addPayment('2026-02-15', '5000')).toBe(false);
     expect(m.payments.value).toEqual([]);
-    expect(m.saveState.value).toEqual({ kind: 'failed', message: 'amount over the payoff' });
-    // Beside the amount too, so the user corrects what they typed (the form keeps it on false).
+    // Beside the amount only (not at the top of the page), so the user corrects what they typed.
+    expect(m.saveState.value).toEqual({ kind: 'idle' });
     expect(m.paymentError.value).toEqual({ code: 'VALIDATION', field: 'paymentAmount' });
   });
 

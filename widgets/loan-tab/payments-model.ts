@@ -74,6 +74,8 @@ export function createPaymentsModel(deps: PaymentsDeps) {
   const payments = signal<PaymentRecord[]>([]);
   const reversedPayments = signal<ReversedRecord[]>([]);
   const paymentError = signal<LendingIssue | null>(null);
+  /** A payment is on its way to the server: the form shows progress and sends nothing else. */
+  const adding = signal(false);
   const reversal = signal<ReversalState>({ kind: 'idle' });
   /** What servicing recomputes from: the payments that count, without how they were paid. */
   const servicingPayments = computed<PaymentInput[]>(() => payments.value.map(({ id, date, amount }) => ({ id, date, amount })));
@@ -94,7 +96,7 @@ export function createPaymentsModel(deps: PaymentsDeps) {
    * payment is listed (booked, or sent and unconfirmed): only then may the form forget what was typed.
    */
   async function addPayment(date: string, amount: string, method = 'cash', reference = ''): Promise<boolean> {
-    if (deps.closed.value) return false;
+    if (deps.closed.value || adding.value) return false;
     const typed = deps.readAmount(amount);
     const payment: PaymentInput = { id: deps.newId(), date, amount: typed.value };
     const issue = typed.issue ?? deps.checkPayment(payment, deps.scale);
@@ -106,8 +108,13 @@ export function createPaymentsModel(deps: PaymentsDeps) {
     batch(() => {
       paymentError.value = null;
       payments.value = [...payments.value, record];
+      adding.value = true;
     });
-    return send(record);
+    try {
+      return await send(record);
+    } finally {
+      adding.value = false;
+    }
   }
 
   /** Sends a payment the tab already lists; settles it as booked, refused (false) or unconfirmed. */
@@ -183,6 +190,7 @@ export function createPaymentsModel(deps: PaymentsDeps) {
     payments,
     reversedPayments,
     paymentError,
+    adding,
     reversal,
     servicingPayments,
     canReverse,

@@ -1,8 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Formatters } from '../format.js';
 import { errorText, type Translate } from '../i18n.js';
 import type { LoanModel } from '../model.js';
+import type { Schedule } from '../lending-types.js';
+import { RetermConfirm } from './reterm-confirm.js';
 import { LoanForm } from './loan-form.js';
 import { PaymentsPanel } from './payments-panel.js';
 import { ScheduleChart } from './schedule-chart.js';
@@ -43,6 +45,11 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal, createBlocked, ch
     );
   };
   const s = model.schedule.value;
+  // Input that does not compute (a cleared field, an out-of-range what-if) keeps the last good
+  // schedule on screen, marked stale, with the way back: the page never collapses under the user.
+  const lastGood = useRef<Schedule | null>(null);
+  if (s.ok) lastGood.current = s.value;
+  const shown = s.ok ? s.value : lastGood.current;
   const serv = model.servicing.value;
   const r = model.effectiveRates.value;
   const rates = r === null ? null : r.ok ? r.value : {};
@@ -81,7 +88,9 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal, createBlocked, ch
             </span>
           ) : null}
           {save.kind === 'saved' ? <span class="lt-ok">{t('saved')}</span> : null}
-          {save.kind === 'failed' ? <span class="lt-error" role="alert">{`${t('saveFailed')}: ${save.message}`}</span> : null}
+          {save.kind === 'failed' ? (
+            <span class="lt-error" role="alert" data-testid="save-error">{`${t('saveFailed')}: ${errorText(t, save.code)}`}</span>
+          ) : null}
           {creation.kind === 'done' ? <CreatedNote deal={creation.deal} t={t} onOpenDeal={onOpenDeal} /> : null}
           {creation.kind === 'failed' ? (
             <span class="lt-error" role="alert">
@@ -90,13 +99,27 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal, createBlocked, ch
           ) : null}
         </div>
       </header>
+      {save.kind === 'confirm-reterm' ? <RetermConfirm model={model} changes={save.changes} t={t} /> : null}
       {children}
       {model.closed.value ? <ClosedBanner reason={model.loanStatus.value.closedReason} t={t} /> : null}
       <LoanForm model={model} t={t} />
-      {s.ok ? (
-        <>
-          <Summary schedule={s.value} rates={rates} currency={model.currency} profile={model.loanInput.value.profile} t={t} fmt={fmt} />
-          <ScheduleChart rows={s.value.rows} t={t} />
+      {s.ok ? null : (
+        <p class="lt-error" role="alert" data-testid="issues">
+          {s.issues.map((i) => errorText(t, i.code)).join(' · ')}
+          {shown ? ` — ${t('staleSchedule')}` : ''}
+        </p>
+      )}
+      {shown ? (
+        <div class={s.ok ? undefined : 'lt-stale'}>
+          <Summary
+            schedule={shown}
+            rates={s.ok ? rates : null}
+            currency={model.currency}
+            profile={model.loanInput.value.profile}
+            t={t}
+            fmt={fmt}
+          />
+          <ScheduleChart rows={shown.rows} t={t} />
           <section class="lt-section">
             <div class="lt-header">
               <h3 class="lt-h3">{t('schedule')}</h3>
@@ -114,7 +137,7 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal, createBlocked, ch
             </div>
             {whatIf ? <p class="lt-muted">{t('whatIfHint')}</p> : null}
             <ScheduleTable
-              schedule={s.value}
+              schedule={shown}
               states={whatIf ? null : (servicing?.installments ?? null)}
               model={model}
               editable={whatIf}
@@ -122,13 +145,11 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal, createBlocked, ch
               fmt={fmt}
             />
           </section>
-          {model.dealId ? <PaymentsPanel model={model} servicing={servicing} servicingIssue={servicingIssue} t={t} fmt={fmt} /> : null}
-        </>
-      ) : (
-        <p class="lt-error" role="alert" data-testid="issues">
-          {s.issues.map((i) => errorText(t, i.code)).join(' · ')}
-        </p>
-      )}
+          {model.dealId ? (
+            <PaymentsPanel model={model} servicing={s.ok ? servicing : null} servicingIssue={servicingIssue} t={t} fmt={fmt} />
+          ) : null}
+        </div>
+      ) : null}
     </main>
   );
 }

@@ -52,7 +52,7 @@ export function LoanForm({ model, t }: Props) {
       <Field label={t('term')} error={err('installments')}>
         {text('installments', 'numeric')}
       </Field>
-      <Field label={t('frequency')}>
+      <Field label={t('frequency')} error={err('frequency')}>
         <span class="lt-inline">
           <input
             class="lt-input lt-input--short"

@@ -3,6 +3,7 @@ import type { Formatters } from '../format.js';
 import { errorText, type Translate } from '../i18n.js';
 import type { LendingIssue, Servicing } from '../lending-types.js';
 import type { LoanModel } from '../model.js';
+import type { Overpayment } from '../payment-safety.js';
 import { Field } from './field.js';
 import { PaymentHistory } from './payment-history.js';
 
@@ -21,11 +22,26 @@ export function PaymentsPanel({ model, servicing, servicingIssue, t, fmt }: Prop
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState('cash');
   const [reference, setReference] = useState('');
+  /** A payment beyond the payoff, waiting for the user's yes. */
+  const [over, setOver] = useState<Overpayment | null>(null);
   const payErr = model.paymentError.value;
-  const penaltyErr = servicingIssue?.field.startsWith('penalty') ? servicingIssue : null;
-  const otherErr = servicingIssue && !penaltyErr ? servicingIssue : null;
+  // The penalty field's own issue (does not read, over the cap, refused on save); others below the figures.
+  const penaltyErr = model.penaltyIssue.value;
+  const otherErr = servicingIssue && !servicingIssue.field.startsWith('penalty') ? servicingIssue : null;
   // A figure: "…" while recomputed, "—" when servicing failed (the reason is shown), never "…" forever.
   const fig = (f: (s: Servicing) => string): string | null => (servicing ? f(servicing) : servicingIssue ? '—' : null);
+  const adding = model.adding.value;
+  const paidOff = servicing !== null && model.payments.value.length > 0 && Number(servicing.outstanding) === 0;
+  const credit = servicing !== null && Number(servicing.creditBalance) > 0 ? servicing.creditBalance : null;
+  const book = (): void => {
+    setOver(null);
+    // What was typed stays until the payment is listed: a refused amount is corrected, not retyped.
+    void model.addPayment(date, amount, method, reference.trim()).then((listed) => {
+      if (!listed) return;
+      setAmount('');
+      setReference('');
+    });
+  };
   return (
     <section class="lt-section">
       <h3 class="lt-h3">{t('payments')}</h3>
@@ -39,14 +55,15 @@ export function PaymentsPanel({ model, servicing, servicingIssue, t, fmt }: Prop
             onInput={(e) => (model.asOf.value = e.currentTarget.value)}
           />
         </Field>
+        {/* The loan's own rate, saved with it (Save), checked against the profile's caps. */}
         <Field label={t('penaltyRate')} error={penaltyErr ? errorText(t, penaltyErr.code) : undefined}>
           <input
             class="lt-input"
             name="penaltyRate"
             inputMode="decimal"
-            // The loan's own rate until the user types a what-if one.
-            value={model.penaltyDailyPercent.value ?? servicing?.penaltyDailyPercent ?? ''}
-            onInput={(e) => (model.penaltyDailyPercent.value = e.currentTarget.value)}
+            aria-invalid={penaltyErr ? 'true' : undefined}
+            value={model.penaltyDailyPercent.value}
+            onInput={(e) => model.setPenalty(e.currentTarget.value)}
           />
         </Field>
       </div>
@@ -63,24 +80,30 @@ export function PaymentsPanel({ model, servicing, servicingIssue, t, fmt }: Prop
           testId="next-payment"
         />
         <Kpi label={t('payoff')} value={fig((s) => fmt.money(s.payoff))} testId="payoff" />
+        {credit ? <Kpi label={t('creditBalance')} value={fmt.money(credit)} testId="credit-balance" /> : null}
       </div>
       {otherErr ? (
         <p class="lt-error" role="alert" data-testid="servicing-issue">
           {errorText(t, otherErr.code)}
         </p>
       ) : null}
+      {paidOff ? (
+        <p class="lt-ok lt-paid-off" role="status" data-testid="paid-off">
+          {t('paidOff')}
+        </p>
+      ) : null}
       <PaymentHistory model={model} servicing={servicing} t={t} fmt={fmt} />
       {model.closed.value ? null : (
         <form
           class="lt-form"
+          aria-busy={adding}
           onSubmit={(e) => {
             e.preventDefault();
-            // What was typed stays until the payment is listed: a refused amount is corrected, not retyped.
-            void model.addPayment(date, amount, method, reference.trim()).then((listed) => {
-              if (!listed) return;
-              setAmount('');
-              setReference('');
-            });
+            if (adding) return;
+            // Beyond the payoff the loan closes and the rest is the client's credit: ask first.
+            const o = model.overpayment(date, amount);
+            if (o) setOver(o);
+            else book();
           }}
         >
           <Field label={t('paymentDate')}>
@@ -111,9 +134,23 @@ export function PaymentsPanel({ model, servicing, servicingIssue, t, fmt }: Prop
               onInput={(e) => setReference(e.currentTarget.value)}
             />
           </Field>
-          <button class="lt-button lt-button--light" type="submit">
-            {t('addPayment')}
+          <button class="lt-button lt-button--light" type="submit" disabled={adding || over !== null}>
+            {adding ? t('adding') : t('addPayment')}
           </button>
+          {over ? (
+            <div class="lt-confirm" role="alertdialog" data-testid="overpayment-confirm">
+              <p>{t('overpayTitle')}</p>
+              <p>{`${t('payoffOnDate')}: ${fmt.money(over.payoff)} · ${t('creditBalance')}: ${fmt.money(over.credit)}`}</p>
+              <div class="lt-actions">
+                <button class="lt-button" type="button" onClick={book}>
+                  {t('bookPayment')}
+                </button>
+                <button class="lt-button lt-button--light" type="button" onClick={() => setOver(null)}>
+                  {t('cancel')}
+                </button>
+              </div>
+            </div>
+          ) : null}
         </form>
       )}
     </section>
