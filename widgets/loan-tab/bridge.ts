@@ -1,7 +1,7 @@
 // The widget's only window onto its parent. In production and in the e2e tests alike it is the
 // b24jssdk frame talking postMessage to the portal (real Bitrix24 or the emulator's portal page);
 // the model gets this interface and never knows which parent is on the other side.
-import { initializeB24Frame } from '@bitrix24/b24jssdk';
+import { initializeB24Frame, MessageCommands } from '@bitrix24/b24jssdk';
 import { freshAuthOf, type PortalAuth } from '../shared/fresh-auth.js';
 
 export type { PortalAuth };
@@ -37,9 +37,13 @@ export async function connectB24Frame(): Promise<FrameBridge> {
     placementOptions: Object.freeze(options),
     lang: b24.getLang() ?? null,
     async resizeToContent(content) {
-      // Measured on the app's root, not <body>: a body stretched by an earlier, taller frame would
-      // never let the frame shrink.
-      await b24.parent.resizeWindowAuto(content);
+      // Height measured on the app's root, not <body>: a body stretched by an earlier, taller frame
+      // would never let the frame shrink. Width stays '100%' of the card, as BX24.fitWindow sends it
+      // (apidocs: sdk/bx24-js-sdk/additional-functions/bx24-fit-window.html, bx24-resize-window.html):
+      // resizeWindowAuto sent the content's width in px, which pinned the frame at 575 px on a 390 px
+      // phone and never let it narrow after a desktop-width render.
+      const height = Math.max(content.scrollHeight, content.offsetHeight);
+      await b24.parent.message.send(MessageCommands.resizeWindow, { width: '100%', height, isSafely: true });
     },
     async call<T>(method: string, params: Record<string, unknown>): Promise<T> {
       const res = await b24.actions.v2.call.make<T>({ method, params });
