@@ -1,0 +1,190 @@
+// Issue 11 (deliver 5), in the browser: a credit manager in Mexico City or Moscow, at desktop width
+// and on a 390×844 phone, on the real platform and the emulator's deal card. A refused payment is
+// corrected without retyping, a re-term of a loan with payments is confirmed after seeing what
+// changes, an overpayment is confirmed after seeing the payoff and the credit, and then the tab
+// says the loan is paid off and shows the credit balance. On the phone nothing scrolls sideways
+// and Save is on screen. What is asserted is the text the user sees.
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLoanTabRig, type LoanTabRig } from './loan-tab-rig.js';
+
+interface LocaleCase {
+  browserLocale: string;
+  lang: string;
+  currency: string;
+  save: string;
+  saved: string;
+  addPayment: string;
+  book: string;
+  paidOff: string;
+  credit: string;
+  retermConfirm: string;
+  /** The term line of the re-term confirmation (12 → 6 payments). */
+  termChange: string;
+  amount: string;
+  /** A payment refused as ambiguous, the one key that fixes it in place, and the fixed text. */
+  refused: string;
+  refusal: RegExp;
+  fixKey: string;
+  fixed: string;
+  overpayment: string;
+}
+
+const CASES: LocaleCase[] = [
+  {
+    browserLocale: 'es-MX',
+    lang: 'es',
+    currency: 'MXN',
+    save: 'Guardar',
+    saved: 'Guardado',
+    addPayment: 'Agregar pago',
+    book: 'Registrar el pago',
+    paidOff: 'Préstamo liquidado',
+    credit: 'Saldo a favor',
+    retermConfirm: 'Guardar las nuevas condiciones',
+    termChange: 'Pagos: 12 → 6',
+    amount: '15,000',
+    refused: '2.000',
+    refusal: /¿Miles o decimales\?/,
+    fixKey: ',',
+    fixed: '2,000',
+    overpayment: '99,999',
+  },
+  {
+    browserLocale: 'ru-RU',
+    lang: 'ru',
+    currency: 'RUB',
+    save: 'Сохранить',
+    saved: 'Сохранено',
+    addPayment: 'Добавить платёж',
+    book: 'Провести платёж',
+    paidOff: 'Заём погашен',
+    credit: 'Переплата',
+    retermConfirm: 'Сохранить новые условия',
+    termChange: 'Платежей: 12 → 6',
+    amount: '15 000',
+    refused: '2.000',
+    refusal: /Тысячи или копейки\?/,
+    fixKey: ' ',
+    fixed: '2 000',
+    overpayment: '99 999',
+  },
+];
+
+const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+];
+
+const seen = (s: string | null): string => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
+
+for (const c of CASES) {
+  describe(`loan tab payment safety in ${c.browserLocale}`, () => {
+    let rig: LoanTabRig;
+
+    beforeAll(async () => {
+      rig = await startLoanTabRig({ locale: c.browserLocale });
+    }, 180_000);
+
+    afterAll(async () => {
+      await rig?.close();
+    });
+
+    async function shot(page: Page, name: string): Promise<void> {
+      await page.screenshot({ path: `test-results/safety-${c.lang}-${name}.png`, fullPage: true });
+    }
+
+    /** The tab's frame within the phone's width, nothing in it scrolls sideways, Save on screen. */
+    async function fitsPhone(page: Page, frame: Frame): Promise<void> {
+      const box = await page.locator('iframe').first().boundingBox();
+      expect(box).not.toBeNull();
+      await expect.poll(async () => (await page.locator('iframe').first().boundingBox())!.width).toBeLessThanOrEqual(390);
+      const { scroll, client } = await frame.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
+      expect(scroll).toBeLessThanOrEqual(client);
+      const save = await frame.locator(`button:text-is("${c.save}")`).boundingBox();
+      expect(save).not.toBeNull();
+      expect(save!.x + save!.width).toBeLessThanOrEqual(390);
+      for (const testId of ['payoff', 'to-be-current']) {
+        const kpi = await frame.locator(`[data-testid=${testId}]`).boundingBox();
+        expect(kpi!.x + kpi!.width).toBeLessThanOrEqual(390);
+      }
+    }
+
+    for (const vp of VIEWPORTS) {
+      it(`${vp.name}: a refused payment corrected in place, a re-term and an overpayment confirmed, paid off`, async () => {
+        const dealId = Number(
+          await rig.p.portalCall('crm.deal.add', {
+            fields: { TITLE: `Safety ${c.lang} ${vp.name}`, OPPORTUNITY: '15000', CURRENCY_ID: c.currency },
+          }),
+        );
+        const { page, frame } = await rig.openTab(dealId, c.lang);
+        await page.setViewportSize({ width: vp.width, height: vp.height });
+        await frame.fill('input[name=amount]', c.amount);
+        if (vp.name === 'phone') await fitsPhone(page, frame);
+        await frame.click(`button:text-is("${c.save}")`);
+        await frame.waitForSelector(`.lt-ok:text-is("${c.saved}")`);
+
+        // Refused beside the field, the text kept; one key fixes it and the same text is booked.
+        const payField = frame.locator('label.lt-field:has(input[name=paymentAmount])');
+        await frame.fill('input[name=paymentAmount]', c.refused);
+        await frame.click(`button:text-is("${c.addPayment}")`);
+        await expect.poll(async () => (await payField.locator('.lt-field__error').textContent()) ?? '').toMatch(c.refusal);
+        expect(await frame.inputValue('input[name=paymentAmount]')).toBe(c.refused);
+        expect(await frame.locator('[role=alert].lt-error').count()).toBe(0);
+        await frame.click('input[name=paymentAmount]');
+        await frame.press('input[name=paymentAmount]', 'End');
+        for (let i = 0; i < 3; i++) await frame.press('input[name=paymentAmount]', 'ArrowLeft');
+        await frame.press('input[name=paymentAmount]', 'Backspace');
+        await frame.type('input[name=paymentAmount]', c.fixKey);
+        expect(await frame.inputValue('input[name=paymentAmount]')).toBe(c.fixed);
+        await frame.click(`button:text-is("${c.addPayment}")`);
+        const rows = frame.locator('[data-testid=payments] tbody tr');
+        await expect.poll(() => rows.count()).toBe(1);
+        await expect.poll(() => payField.locator('.lt-field__error').count()).toBe(0);
+        await expect.poll(() => frame.inputValue('input[name=paymentAmount]')).toBe('');
+
+        // "Saved" goes on the next edit; new terms on a loan with a payment are shown before saving.
+        await frame.fill('input[name=installments]', '6');
+        await expect.poll(() => frame.locator(`.lt-ok:text-is("${c.saved}")`).count()).toBe(0);
+        await frame.click(`button:text-is("${c.save}")`);
+        const reterm = frame.locator('[data-testid=reterm-confirm]');
+        await reterm.waitFor();
+        expect(seen(await reterm.textContent())).toContain(c.termChange);
+        await shot(page, `${vp.name}-reterm`);
+        await frame.click(`button:text-is("${c.retermConfirm}")`);
+        await frame.waitForSelector(`.lt-ok:text-is("${c.saved}")`);
+        expect(await reterm.count()).toBe(0);
+
+        // Beyond the payoff: asked first, with the payoff and the credit; then paid off with the credit shown.
+        await frame.waitForSelector('[data-testid=servicing][aria-busy=false]');
+        await frame.fill('input[name=paymentAmount]', c.overpayment);
+        await frame.click(`button:text-is("${c.addPayment}")`);
+        const ask = frame.locator('[data-testid=overpayment-confirm]');
+        await ask.waitFor();
+        expect(seen(await ask.textContent())).toContain(c.credit);
+        expect(await rows.count()).toBe(1);
+        await shot(page, `${vp.name}-overpayment`);
+        await frame.click(`button:text-is("${c.book}")`);
+        await expect.poll(() => rows.count()).toBe(2);
+        await expect.poll(async () => seen(await frame.locator('[data-testid=paid-off]').textContent())).toBe(c.paidOff);
+        const credit = seen(await frame.locator('[data-testid=credit-balance]').textContent());
+        expect(credit).toMatch(/\d/);
+        expect(seen(await frame.locator('[data-testid=payoff]').textContent())).toMatch(/^\D*0[.,]00\D*$/);
+        if (vp.name === 'phone') await fitsPhone(page, frame);
+        await shot(page, `${vp.name}-paid-off`);
+
+        // The server agrees: nothing outstanding, the excess is the credit balance.
+        const token = rig.p.a.app.sessions.issue({ portalId: rig.portalId, userId: 1, dealId, isAdmin: false });
+        const view = (await (
+          await fetch(`${rig.p.a.url}/api/v1/deals/${dealId}/loan`, { headers: { authorization: `Bearer ${token}` } })
+        ).json()) as { servicing: { outstanding: { total: string }; creditBalance: string } };
+        expect(view.servicing.outstanding.total).toBe('0.00');
+        expect(Number(view.servicing.creditBalance)).toBeGreaterThan(0);
+        await page.close();
+      }, 150_000);
+    }
+  });
+}
