@@ -5,6 +5,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLoanTabRig, type LoanTabRig } from './loan-tab-rig.js';
+import { seen, VIEWPORTS } from './loan-tab-viewports.js';
 
 interface LocaleCase {
   browserLocale: string;
@@ -70,14 +71,6 @@ const CASES: LocaleCase[] = [
     resetWhatIf: 'Сбросить',
   },
 ];
-
-const VIEWPORTS = [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-];
-
-/** Intl writes groups with U+00A0 / U+202F; the user sees spaces. */
-const seen = (s: string | null): string => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
 
 for (const c of CASES) {
   describe(`loan tab money typed in ${c.browserLocale}`, () => {

@@ -7,6 +7,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLoanTabRig, type LoanTabRig } from './loan-tab-rig.js';
+import { seen, VIEWPORTS } from './loan-tab-viewports.js';
 
 interface LocaleCase {
   browserLocale: string;
@@ -70,13 +71,6 @@ const CASES: LocaleCase[] = [
     overpayment: '99 999',
   },
 ];
-
-const VIEWPORTS = [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-];
-
-const seen = (s: string | null): string => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
 
 for (const c of CASES) {
   describe(`loan tab payment safety in ${c.browserLocale}`, () => {
