@@ -118,6 +118,15 @@ for (const c of CASES) {
         await page.setViewportSize({ width: vp.width, height: vp.height });
         await frame.fill('input[name=amount]', c.amount);
         if (vp.name === 'phone') await fitsPhone(page, frame);
+        // A cleared field says why and keeps the last good schedule: the page does not collapse.
+        const frameHeight = async () => (await page.locator('iframe').first().boundingBox())!.height;
+        const tall = await frameHeight();
+        await frame.fill('input[name=amount]', '');
+        await frame.waitForSelector('[data-testid=issues]');
+        expect(await frame.locator('[data-testid=total-principal]').count()).toBe(1);
+        expect(await frameHeight()).toBeGreaterThan(tall * 0.8);
+        await frame.fill('input[name=amount]', c.amount);
+        await expect.poll(() => frame.locator('[data-testid=issues]').count()).toBe(0);
         await frame.click(`button:text-is("${c.save}")`);
         await frame.waitForSelector(`.lt-ok:text-is("${c.saved}")`);
 
