@@ -274,7 +274,10 @@ export function createLoanModel(deps: ModelDeps) {
     if (penaltyRead.value.issue) return penaltyRead.value.issue;
     const sv = servicing.value;
     const refused = sv && !sv.ok ? sv.issues.find((i) => i.field.startsWith('penalty')) : undefined;
-    return refused ? { ...refused, field: 'penaltyDailyPercent' } : null;
+    if (refused) return { ...refused, field: 'penaltyDailyPercent' };
+    // The server's refusal of the saved rate stands beside the field until the rate is edited.
+    const s = saveState.value;
+    return s.kind === 'failed' && s.field === 'penaltyDailyPercent' ? { code: s.code, field: s.field } : null;
   });
   const issues = computed<LendingIssue[]>(() => [
     ...(schedule.value.ok ? [] : schedule.value.issues),
@@ -287,8 +290,10 @@ export function createLoanModel(deps: ModelDeps) {
 
   /** "Saved" is about what is on screen: the first edit after a save takes it away. */
   function edited(): void {
-    const k = saveState.peek().kind;
-    if (k === 'saved' || k === 'confirm-reterm') saveState.value = { kind: 'idle' };
+    // A refusal that named a field is answered by editing: the new value is checked afresh.
+    const st = saveState.peek();
+    if (st.kind === 'saved' || st.kind === 'confirm-reterm' || (st.kind === 'failed' && st.field !== null))
+      saveState.value = { kind: 'idle' };
   }
 
   function setPenalty(typed: string): void {

@@ -2,7 +2,7 @@
 // re-term of a loan with payments asked first, "Saved" gone after an edit, a frequency moving the
 // first due date, "every 0" refused, and an overpayment detected before it is sent.
 import { describe, expect, it, vi } from 'vitest';
-import type { Api, SavedLoan } from './api.js';
+import { ApiError, type Api, type SavedLoan } from './api.js';
 import { immediateDefer } from './deferred.js';
 import { checkPayment, computeEffectiveRates, computeSchedule, computeServicing, scaleOf } from './lending-adapter.js';
 import { createLoanModel, defaultForm, toLoanInput } from './model.js';
@@ -44,6 +44,16 @@ describe('loan tab safety', () => {
     expect(m.penaltyIssue.value).toMatchObject({ field: 'penaltyDailyPercent' });
     expect(m.penaltyDailyPercent.value).toBe('abc');
     expect(m.canSubmit.value).toBe(false);
+  });
+
+  it("the server's refusal of the rate stands beside the penalty field, in its code, until the rate is edited", async () => {
+    const { m, saveLoan } = setup([]);
+    saveLoan.mockRejectedValueOnce(new ApiError(422, 'PROFILE_PENALTY_CAP', 'cap', { field: 'penaltyDailyPercent' }));
+    await m.save();
+    expect(m.penaltyIssue.value).toEqual({ code: 'PROFILE_PENALTY_CAP', field: 'penaltyDailyPercent' });
+    m.setPenalty('0,05');
+    expect(m.penaltyIssue.value).toBeNull();
+    expect(m.saveState.value).toEqual({ kind: 'idle' });
   });
 
   it('new terms on a loan with payments list what changes and save only on confirmation', async () => {
