@@ -28,7 +28,11 @@ describe('loan tab saves through our API', () => {
   const items = () => rig.items(dealId);
 
   async function save(frame: Frame): Promise<void> {
-    await frame.click('button:has-text("Сохранить")');
+    await frame.click('button:text-is("Сохранить")');
+    // New terms on the deal's loan once it has a payment are shown for confirmation first.
+    const asked = frame.locator('[data-testid=reterm-confirm]');
+    await Promise.race([asked.waitFor(), frame.waitForSelector('.lt-ok:has-text("Сохранено")')]);
+    if (await asked.isVisible()) await frame.click('button:text-is("Сохранить новые условия")');
     await frame.waitForSelector('.lt-ok:has-text("Сохранено")');
     await p.a.app.outbox.drain();
   }
