@@ -216,14 +216,9 @@ async function seedLoan(db: Executor, portalId: string, plan: LoanPlan, deps: Lo
     const pay = (date: string, amount: string, paymentId = id) =>
       registerPayment(db, portalId, plan.dealId, { id: paymentId, date, amount, method: 'transfer', reference: `DEMO-${i}` }, actor, deps);
     if (step.pay === 'payoff') {
-      // UNVERIFIED(core): the payoff quoted for a date leaves principal open once the payment is
-      // allocated (the excess goes to later installments, interest included), so the demo pays
-      // what is still quoted until nothing is — at most three payments.
-      for (let k = 0; k < 3; k++) {
-        const left = (await getLoanView(db, portalId, plan.dealId, step.on))!.servicing.payoff.amount;
-        if (new Decimal(left).lte(0)) break;
-        await pay(step.on, left, `${id}-${k}`);
-      }
+      // One payment of the payoff quoted for the date closes the loan (lending/servicing/service.ts).
+      const quote = (await getLoanView(db, portalId, plan.dealId, step.on))!.servicing.payoff.amount;
+      await pay(step.on, quote);
       continue;
     }
     const row = schedule.rows[step.n - 1]!;
