@@ -75,7 +75,10 @@ describe('demo portfolio', () => {
     for (const c of ['MXN', 'RUB']) {
       const won = views.get(idOf('WON', c))!;
       expect(Number(won.servicing.payoff.amount)).toBe(0);
+      expect(won.servicing.outstanding.total).toMatch(/^0(\.0+)?$/);
       expect(won.schedule.rows.at(-1)!.dueDate > today).toBe(true);
+      // One payment of the payoff quoted for its date closed it.
+      expect(won.payments.filter((p) => p.date === won.payments.at(-1)!.date)).toHaveLength(1);
     }
   });
 
