@@ -29,6 +29,7 @@ interface LocaleCase {
   fixKey: string;
   fixed: string;
   overpayment: string;
+  resetWhatIf: string;
 }
 
 const CASES: LocaleCase[] = [
@@ -50,6 +51,7 @@ const CASES: LocaleCase[] = [
     fixKey: ',',
     fixed: '2,000',
     overpayment: '99,999',
+    resetWhatIf: 'Restablecer',
   },
   {
     browserLocale: 'ru-RU',
@@ -69,6 +71,7 @@ const CASES: LocaleCase[] = [
     fixKey: ' ',
     fixed: '2 000',
     overpayment: '99 999',
+    resetWhatIf: 'Сбросить',
   },
 ];
 
@@ -127,6 +130,16 @@ for (const c of CASES) {
         expect(await frameHeight()).toBeGreaterThan(tall * 0.8);
         await frame.fill('input[name=amount]', c.amount);
         await expect.poll(() => frame.locator('[data-testid=issues]').count()).toBe(0);
+        if (vp.name === 'desktop') {
+          // A what-if payment out of range says why and keeps the schedule and its Reset: the way back.
+          await frame.check('input[name=whatIf]');
+          await frame.fill('input[name=whatIf-3]', '1');
+          await frame.press('input[name=whatIf-3]', 'Tab');
+          await frame.waitForSelector('[data-testid=issues]');
+          await frame.click(`button:text-is("${c.resetWhatIf}")`);
+          await expect.poll(() => frame.locator('[data-testid=issues]').count()).toBe(0);
+          await frame.uncheck('input[name=whatIf]');
+        }
         await frame.click(`button:text-is("${c.save}")`);
         await frame.waitForSelector(`.lt-ok:text-is("${c.saved}")`);
 
