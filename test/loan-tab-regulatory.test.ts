@@ -221,7 +221,8 @@ describe('an RU-MFO microloan in ru-RU: statutory allocation, penalty cap and a 
     const fmt = formatters('ru', 'RUB');
     // RU-MFO fixes the statutory order of 353-FZ art. 5 p. 20 and a penalty inside its cap.
     expect(view.servicing.allocationOrder).toBe('ru-statutory-2024');
-    expect(await frame.inputValue('input[name=penaltyRate]')).toBe('0.05');
+    // The loan's saved rate, written the Russian way.
+    expect(await frame.inputValue('input[name=penaltyRate]')).toBe('0,05');
     expect(await frame.locator('.lt-kpi__label', { hasText: 'ПСК' }).count()).toBe(1);
     await expectPaymentsBlock(frame, view, fmt, 'просрочен');
     // The allocation the tab shows for the payment is the server's.
@@ -231,13 +232,13 @@ describe('an RU-MFO microloan in ru-RU: statutory allocation, penalty cap and a 
     await shot(page, 'loan-tab-ru-mfo-ru');
 
     // 0.1 % a day is 36.5 % a year: above RU-MFO's 20 % while interest accrues. Said beside the field.
-    await frame.fill('input[name=penaltyRate]', '0.1');
+    await frame.fill('input[name=penaltyRate]', '0,1');
     await expect
       .poll(() => frame.locator('.lt-field', { has: frame.locator('input[name=penaltyRate]') }).textContent())
       .toContain('Неустойка выше законного предела');
     expect(await text(frame, 'payoff')).toBe('—');
     await shot(page, 'loan-tab-ru-mfo-penalty-cap-ru');
-    await frame.fill('input[name=penaltyRate]', '0.05');
+    await frame.fill('input[name=penaltyRate]', '0,05');
     await expectPaymentsBlock(frame, view, fmt, 'просрочен');
     await page.close();
   });
