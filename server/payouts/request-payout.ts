@@ -157,7 +157,18 @@ async function storePayout(
   try {
     return await db.transaction().execute(work);
   } catch (e) {
-    if (!loanRef || !isUniqueViolation(e) || (await findPayoutByKey(db, portalId, key))) throw e;
+    if (!isUniqueViolation(e)) throw e;
+    // A repeat of the same key racing its own first insert (a robot call delivered many times at
+    // once): PostgreSQL may report the live-loan index before ON CONFLICT on the key sees the winner.
+    // The winner's row is the answer, as for any repeat (its request hash is compared by the caller).
+    const same = await db
+      .selectFrom('payouts')
+      .selectAll()
+      .where('portal_id', '=', portalId)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
+    if (same) return same;
+    if (!loanRef) throw e;
     await refuseSecondPayout(db, portalId, loanRef, key);
     throw e;
   }
