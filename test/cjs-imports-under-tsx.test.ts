@@ -10,8 +10,16 @@ import { REPO_ROOT, runUnderTsx } from './tsx-child/run-under-tsx.js';
 // a namespace import of a package whose module.exports has names the namespace lacks is refused —
 // use the default import (`import smpp from 'smpp'`).
 
-// They start servers or read stdin when imported; what they import is imported through the others.
-const ENTRY_POINTS = new Set(['server/main.ts', 'scripts/demo.ts', 'lending/cli.ts']);
+// They start servers or read stdin when imported (the parse worker refuses to load outside a worker
+// thread; test/payment-import-under-tsx.test.ts runs it for real under tsx); what they import is
+// imported through the others.
+const ENTRY_POINTS = new Set([
+  'server/main.ts',
+  'scripts/demo.ts',
+  'lending/cli.ts',
+  'server/payment-files/worker/parse-worker.ts',
+  'scripts/build-widgets.ts',
+]);
 const PRODUCTION_TREES = ['server', 'lending', 'emulator', 'placements', 'templates', 'migrations', 'scripts'];
 
 function productionModules(): string[] {
