@@ -19,7 +19,7 @@ const req = (extra: Record<string, string> = {}) => ({
 
 beforeAll(async () => {
   fake = await startFakeOpenpay();
-  client = openpayProvider.create({ merchantId: fake.merchantId, privateKey: fake.privateKey, baseUrl: fake.baseUrl, timeoutMs: 300 });
+  client = openpayProvider.create({ merchantId: fake.merchantId, privateKey: fake.privateKey, baseUrl: fake.baseUrl, timeoutMs: 2_000 });
 });
 afterAll(() => fake.close());
 
@@ -65,7 +65,7 @@ describe('OpenPay payouts client against the local fake', () => {
     const e500 = (await client.createPayout(req()).catch((x: unknown) => x)) as PaymentProviderError;
     expect(e500.info).toMatchObject({ retryable: true, outcomeUnknown: true, providerCode: 1000 });
 
-    fake.delayNext(600);
+    fake.delayNext(3_000);
     const t = req();
     const eT = (await client.createPayout(t).catch((x: unknown) => x)) as PaymentProviderError;
     expect(eT.info).toMatchObject({ retryable: true, outcomeUnknown: true });
