@@ -205,7 +205,7 @@ describe('npm run demo on a fresh clone', () => {
     const tab = await navigated;
     await tab.waitForSelector('main[data-ready="yes"]');
     await expect.poll(() => tab.locator('[data-testid=payments] tbody tr').count()).toBe(2);
-    const daysPastDue = tab.locator('[data-testid=servicing] .lt-kpi__value').first();
+    const daysPastDue = tab.locator('[data-testid=servicing] [data-testid=days-past-due]');
     await expect.poll(async () => Number(await daysPastDue.textContent())).toBeGreaterThan(90);
     await page.close();
     // The outbox pushed the loan to the deal (the worker runs in the demo).
