@@ -161,6 +161,7 @@ export const ServicingReply = Type.Object({
   penaltyOutstanding: Amount,
   toBeCurrent: Amount,
   payoff: Type.Object({ amount: Amount, ...Parts }),
+  creditBalance: Amount, // paid beyond what the loan owes (to refund or hold)
 });
 
 export const PrepayInput = Type.Object({
