@@ -55,7 +55,7 @@ const CASES: Case[] = [
     terms: ['$15,000.00 a 16 semanas', 'el primero el 18 de enero de 2027'],
     todo: /abra la pestaña «Guion de llamada»/,
     comment: '= verificado:',
-    empty: 'No hay ningún guion de llamada en curso para este trato.',
+    empty: 'No hay ningún guion de llamada en curso para esta negociación.',
   },
   {
     locale: 'ru-RU',

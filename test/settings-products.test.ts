@@ -138,7 +138,7 @@ describe('loan products settings', () => {
     await form.locator('input[name="name"]').fill('Préstamo personal');
     await form.locator('input[name="rateMin"]').fill('45.5');
     await form.locator('input[name="rateMax"]').fill('90');
-    // The empty currency's placeholder shows whole ("Moneda del negocio", not "Moneda del nego").
+    // The empty currency's placeholder shows whole ("Moneda de la negociación", not cut off).
     const cut = await form.locator('input[name="currency"]').evaluate((el: HTMLInputElement) => {
       const cs = getComputedStyle(el);
       const ctx = document.createElement('canvas').getContext('2d')!;

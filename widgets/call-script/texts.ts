@@ -18,9 +18,9 @@ const TEXT: Readonly<Record<'en' | 'es' | 'ru', CallScriptTexts>> = {
   es: {
     call: 'Llamar',
     finish: 'Terminar',
-    none: 'No hay ningún guion de llamada en curso para este trato.',
-    noneHint: 'El guion aparece aquí cuando el robot «Llamada con guion» se ejecuta en este trato.',
-    done: 'Llamada terminada. El trato fue actualizado.',
+    none: 'No hay ningún guion de llamada en curso para esta negociación.',
+    noneHint: 'El guion aparece aquí cuando el robot «Llamada con guion» se ejecuta en esta negociación.',
+    done: 'Llamada terminada. La negociación fue actualizada.',
   },
   ru: {
     call: 'Позвонить',

@@ -181,7 +181,7 @@ const ru: Dict = {
 
 const es: Dict = {
   title: 'Productos de crédito',
-  intro: 'Productos que la pestaña Préstamo ofrece en la ficha del negocio. Los préstamos guardados conservan sus condiciones.',
+  intro: 'Productos que la pestaña Préstamo ofrece en la ficha de la negociación. Los préstamos guardados conservan sus condiciones.',
   readOnly:
     'Solo un administrador del portal puede cambiar los productos de crédito. Abajo ve los productos activos; pida a su administrador de Bitrix24 que los cambie.',
   add: 'Agregar producto',
@@ -215,7 +215,7 @@ const es: Dict = {
   amountMin: 'Monto desde',
   amountMax: 'Monto hasta',
   currency: 'Moneda',
-  anyCurrency: 'Moneda del negocio',
+  anyCurrency: 'Moneda de la negociación',
   dayCount: 'Base de días',
   'dayCount.30/360': '30/360 (meses de 30 días)',
   'dayCount.30E/360': '30E/360 (meses de 30 días, europeo)',

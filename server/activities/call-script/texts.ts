@@ -43,7 +43,7 @@ export const CALL_SCRIPT_TEXTS: Readonly<Record<ScriptLang, Texts>> = {
     missingOther: '(…)',
   },
   es: {
-    todoDescription: (title, tab) => `Llame al cliente con el guion «${title}»: abra la pestaña «${tab}» de este trato.`,
+    todoDescription: (title, tab) => `Llame al cliente con el guion «${title}»: abra la pestaña «${tab}» de esta negociación.`,
     outcome: {
       completed: 'completada',
       verified: 'verificado',
