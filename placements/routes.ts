@@ -110,6 +110,7 @@ function userMessageOf(e: unknown): string {
 /** The dictionary a widget loads for LANG, as widgets/loan-tab/i18n.ts toLang picks it. */
 function dictionaryLang(lang: string): string {
   const l = lang.slice(0, 2).toLowerCase();
+  if (l === 'la') return 'es'; // Bitrix24's Latin-American Spanish
   return l === 'ru' || l === 'es' ? l : 'en';
 }
 

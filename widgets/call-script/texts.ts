@@ -34,5 +34,6 @@ const TEXT: Readonly<Record<'en' | 'es' | 'ru', CallScriptTexts>> = {
 /** "es-MX", "es", "ru" … → the texts of that language, English otherwise. */
 export function textsFor(lang: string): CallScriptTexts {
   const code = lang.slice(0, 2).toLowerCase();
+  if (code === 'la') return TEXT.es; // Bitrix24's Latin-American Spanish
   return code === 'es' || code === 'ru' ? TEXT[code] : TEXT.en;
 }

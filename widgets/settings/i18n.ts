@@ -269,6 +269,8 @@ const dictionaries: Record<Lang, Dict> = { en, ru, es };
 
 export function toLang(raw: string | null | undefined): Lang {
   const l = (raw ?? '').slice(0, 2).toLowerCase();
+  // Bitrix24 calls its Latin-American Spanish interface 'la': our Spanish.
+  if (l === 'la') return 'es';
   return l === 'ru' || l === 'es' ? l : 'en';
 }
 
