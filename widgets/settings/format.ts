@@ -1,6 +1,8 @@
 // Decimal strings from the API shown the way the user's language writes numbers (1 000,5 in ru,
 // 1,000.5 in en) without passing through a float: the integer part is grouped as a BigInt and the
 // fraction is kept digit for digit.
+import { LOCALE_OF } from '../shared/locale.js';
+
 export type FormatDecimal = (value: string) => string;
 
 /**
@@ -10,7 +12,8 @@ export type FormatDecimal = (value: string) => string;
  */
 export function formatLocale(lang: string): string {
   const l = lang.slice(0, 2).toLowerCase();
-  return l === 'es' ? 'es-MX' : l === 'ru' ? 'ru-RU' : l === 'en' ? 'en-US' : lang;
+  // One table for every widget (widgets/shared/locale.ts); a language we have no texts for keeps its own.
+  return l === 'es' || l === 'ru' || l === 'en' ? LOCALE_OF[l] : lang;
 }
 
 export function decimalFormatter(lang: string): FormatDecimal {
