@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Makes sure the machine has what the suite drives for real: Chromium (widgets in the emulator's
-# portal page), Dovecot (IMAP/LMTP for bank replies) and a running PostgreSQL on 127.0.0.1:5432.
+# portal page), Dovecot (IMAP/LMTP for bank replies), LibreOffice (document previews, .docx → PDF in
+# tests) and a running PostgreSQL on 127.0.0.1:5432.
 # It installs missing Debian packages when it can (root + apt-get); otherwise it stops with the
 # exact command to run. It never lets a test skip silently.
 set -euo pipefail
 
-PACKAGES=(chromium dovecot-imapd dovecot-lmtpd fonts-liberation2)
+PACKAGES=(chromium dovecot-imapd dovecot-lmtpd fonts-liberation2 libreoffice-writer-nogui)
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd dovecot-lmtpd)
 [ -d /usr/share/fonts/truetype/liberation2 ] || need+=(fonts-liberation2)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 
 if [ ${#need[@]} -gt 0 ]; then
   cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${PACKAGES[*]}"
@@ -39,4 +41,4 @@ if ! pg_isready -q -d "$PGURL" 2>/dev/null; then
   echo "[system-deps] or point TEST_DATABASE_URL at a server you can use." >&2
   exit 1
 fi
-echo "[system-deps] ok: chromium, dovecot, PostgreSQL ($PGURL)"
+echo "[system-deps] ok: chromium, dovecot, libreoffice, PostgreSQL ($PGURL)"
