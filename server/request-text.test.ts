@@ -29,4 +29,9 @@ describe('request text check', () => {
     for (let i = 0; i < MAX_DEPTH; i++) ok = { a: ok };
     expect(findTextProblem(ok, 'body')).toBeNull();
   });
+
+  it('skips a binary body (a payment file): bytes are not text, and a 5 MB buffer is not walked byte by byte', () => {
+    expect(findTextProblem(Buffer.from([0, 1, 2, 0x1b]), 'body')).toBeNull();
+    expect(findTextProblem(new Uint8Array(5 * 1024 * 1024), 'body')).toBeNull();
+  });
 });

@@ -27,7 +27,8 @@ export function findTextProblem(value: unknown, root = ''): TextProblem | null {
       if (!isSafeText(v)) return { kind: 'control', path };
       continue;
     }
-    if (v === null || typeof v !== 'object') continue;
+    // A binary body (a payment file as application/octet-stream) is bytes, not text.
+    if (v === null || typeof v !== 'object' || v instanceof Uint8Array) continue;
     if (depth >= MAX_DEPTH) return { kind: 'depth', path };
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
       const p = path ? `${path}.${k}` : k;

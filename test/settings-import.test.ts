@@ -229,4 +229,26 @@ describe('payment files from paying agents', () => {
     await page.screenshot({ path: 'test-results/settings-import-ru-390.png', fullPage: true });
     await page.close();
   });
+  it('es-MX at 390 px: a long file shows its first 100 lines and the rest on demand, counts written the Mexican way', async () => {
+    const [, d2] = deals as [number, number];
+    const lines = Array.from({ length: 1150 }, (_, i) => `${d2},17/05/2024,"${i + 1}.00",LOTE-${i}`);
+    const file = Buffer.from(`Negociación,Fecha,Monto,Referencia\n${lines.join('\n')}\n`, 'utf8');
+    const { page, frame } = await openApp('es', 390);
+    const section = frame.locator('[data-testid="payment-import"]');
+    await section.locator('input[name="paymentFile"]').setInputFiles({ name: 'lote-grande.csv', mimeType: 'text/csv', buffer: file });
+    await section.locator('button[name="preview"]').click();
+    await expect.poll(() => section.locator('[data-testid="import-summary"]').textContent()).toContain('Pagos nuevos: 1150');
+    const rows = '[data-testid="import-lines"] tbody tr';
+    expect(await frame.locator(rows).count()).toBe(100);
+    const more = section.locator('[data-testid="import-more-lines"]');
+    expect(await more.textContent()).toBe('Mostrar 100 más (100 de 1,150 líneas)');
+    await more.click();
+    await expect.poll(() => frame.locator(rows).count()).toBe(200);
+    expect((await cells(frame, `${rows} td:nth-child(1)`)).at(-1)).toBe('201');
+    expect(await more.textContent()).toBe('Mostrar 100 más (200 de 1,150 líneas)');
+    expect(await scrollsSideways(frame)).toBe(false);
+    await more.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/settings-import-es-390-more.png', fullPage: false });
+    await page.close();
+  });
 });

@@ -7,19 +7,19 @@ import { createImportApi, type ImportState, type ImportStatus } from './import-a
 // polled until it is over; each state on the way is reported (the page shows it as progress).
 const request = {
   fileName: 'agent.csv',
-  contentBase64: 'QQ==',
+  content: new TextEncoder().encode('Deal;Date;Amount\n'),
   mapping: { dealId: 'Deal', date: 'Date', amount: 'Amount' },
   locale: { dateOrder: 'dmy', decimalSeparator: ',' },
   dryRun: true,
 } as const;
-const result = { importId: 'i1', dryRun: true, summary: { rows: 1, new: 1, alreadyImported: 0, newTotals: {} }, lines: [] };
+const result = { importId: 'i1', dryRun: true, summary: { rows: 1, new: 1, alreadyImported: 0, newTotals: {} }, lines: [], lineCount: 0 };
 
 function server(states: Omit<ImportState, 'importId'>[]) {
   let polls = 0;
   return fakeSessionServer({
     valid: ['t1'],
     answer: (path) =>
-      path === '/api/v1/payment-imports'
+      path.startsWith('/api/v1/payment-imports/file?')
         ? { status: 202, json: { importId: 'i1', status: 'queued' } }
         : { status: 200, json: { importId: 'i1', ...states[Math.min(polls++, states.length - 1)] } },
   });
@@ -35,9 +35,17 @@ describe('payment import api', () => {
     expect(await api.run(request, (st) => seen.push(st))).toEqual(result);
     expect(seen).toEqual(['queued', 'queued', 'parsing', 'previewed']);
     expect(s.seen.map((r) => `${r.method} ${r.path}`)).toEqual([
-      'POST /api/v1/payment-imports',
+      'POST /api/v1/payment-imports/file?fileName=agent.csv&dealId=Deal&date=Date&amount=Amount&dateOrder=dmy&decimalSeparator=%2C&dryRun=true',
       ...Array<string>(3).fill('GET /api/v1/payment-imports/i1'),
     ]);
+  });
+
+  it('sends the file as its bytes (application/octet-stream), never as base64 in JSON', async () => {
+    const s = server([{ status: 'previewed', result }]);
+    await createImportApi({ baseUrl: APP_ORIGIN, sessionToken: 't1' }, { fetchFn: s.fetchFn, wait: noWait }).run(request);
+    const post = s.seen[0]!;
+    expect(post.contentType).toBe('application/octet-stream');
+    expect(post.bodyBytes).toEqual(request.content.length);
   });
 
   it('a refusal rejects as 422 IMPORT_REFUSED with the issues; a failure with its code', async () => {

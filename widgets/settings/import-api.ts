@@ -6,7 +6,8 @@ import { ApiError, createSessionClient, type SessionClientConfig } from '../shar
 
 export interface ImportRequest {
   fileName: string;
-  contentBase64: string;
+  /** The file's bytes, sent as application/octet-stream (never base64 in JSON: see the route). */
+  content: Uint8Array;
   mapping: { dealId: string; date: string; amount: string; reference?: string };
   locale: { dateOrder: 'dmy' | 'mdy' | 'iso'; decimalSeparator: ',' | '.' };
   dryRun: boolean;
@@ -28,7 +29,10 @@ export interface ImportResult {
   dryRun: boolean;
   /** newTotals: the new lines' sum per currency code, decimal strings. */
   summary: { rows: number; new: number; alreadyImported: number; newTotals: Record<string, string> };
+  /** The first page of lines; `lines(importId, offset)` reads the next ones. */
   lines: ImportLine[];
+  /** All the file's lines. */
+  lineCount: number;
 }
 
 export interface LineIssue {
@@ -81,7 +85,21 @@ export function createImportApi(cfg: SessionClientConfig, opts: ImportApiOptions
      * one that failed (interrupted, busy) with ApiError 409 and the failure's code.
      */
     async run(req: ImportRequest, onStatus: (s: ImportStatus) => void = () => {}): Promise<ImportResult> {
-      const sent = await client.request<{ importId: string; status: ImportStatus }>('POST', '/api/v1/payment-imports', req);
+      const q = new URLSearchParams({
+        fileName: req.fileName,
+        dealId: req.mapping.dealId,
+        date: req.mapping.date,
+        amount: req.mapping.amount,
+        ...(req.mapping.reference ? { reference: req.mapping.reference } : {}),
+        dateOrder: req.locale.dateOrder,
+        decimalSeparator: req.locale.decimalSeparator,
+        dryRun: String(req.dryRun),
+      });
+      const sent = await client.request<{ importId: string; status: ImportStatus }>(
+        'POST',
+        `/api/v1/payment-imports/file?${q}`,
+        req.content,
+      );
       onStatus(sent.status);
       for (let i = 0; ; i++) {
         await wait(POLL_MS[Math.min(i, POLL_MS.length - 1)]!);
@@ -93,6 +111,10 @@ export function createImportApi(cfg: SessionClientConfig, opts: ImportApiOptions
         if (s.status !== 'queued' && s.status !== 'parsing')
           throw new ApiError(409, 'IMPORT_GONE', `import ${s.status} without an outcome`, {});
       }
+    },
+    /** The next page of an import's lines, from `offset`. */
+    async lines(importId: string, offset: number): Promise<{ lines: ImportLine[]; lineCount: number }> {
+      return client.request('GET', `/api/v1/payment-imports/${encodeURIComponent(importId)}/lines?offset=${offset}`);
     },
     async history(): Promise<ImportRecord[]> {
       return (await client.request<{ imports: ImportRecord[] }>('GET', '/api/v1/payment-imports')).imports;

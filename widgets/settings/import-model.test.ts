@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../shared/session-client.js';
-import type { ImportApi, ImportRecord, ImportRequest, ImportResult, ImportStatus } from './import-api.js';
+import type { ImportApi, ImportLine, ImportRecord, ImportRequest, ImportResult, ImportStatus } from './import-api.js';
 import { importTranslator } from './import-i18n.js';
 import { createImportModel } from './import-model.js';
 
@@ -20,6 +20,7 @@ const result = (dryRun: boolean, fresh: number): ImportResult => ({
     },
     { line: 3, dealId: 8, date: '2026-03-01', amount: '99.00', reference: null, method: 'agent_file', status: 'already' },
   ],
+  lineCount: 2,
 });
 
 const past: ImportRecord[] = [
@@ -40,7 +41,10 @@ const past: ImportRecord[] = [
 function fakeApi(answer: (req: ImportRequest, onStatus: (s: ImportStatus) => void) => Promise<ImportResult>) {
   const run = vi.fn((req: ImportRequest, onStatus: (s: ImportStatus) => void = () => {}) => answer(req, onStatus));
   const history = vi.fn(() => Promise.resolve(past));
-  return { run, history, api: { run, history } satisfies ImportApi };
+  const lines = vi.fn((_id: string, _offset: number) =>
+    Promise.resolve<{ lines: ImportLine[]; lineCount: number }>({ lines: [], lineCount: 0 }),
+  );
+  return { run, history, lines, api: { run, history, lines } satisfies ImportApi };
 }
 
 describe('payment-file import on the settings screen', () => {
@@ -60,7 +64,7 @@ describe('payment-file import on the settings screen', () => {
     expect(run.mock.calls.map((c) => c[0].dryRun)).toEqual([true, true, false]);
     const sent = run.mock.calls[2]![0];
     expect(sent).toMatchObject({ fileName: 'agent.csv', locale: { dateOrder: 'dmy', decimalSeparator: '.' } });
-    expect(atob(sent.contentBase64)).toContain('Deal;Date;Amount');
+    expect(new TextDecoder().decode(sent.content)).toContain('Deal;Date;Amount');
     expect(m.state.value.kind).toBe('done');
   });
 
@@ -122,11 +126,27 @@ describe('payment-file import on the settings screen', () => {
     expect(m.state.value).toEqual({ kind: 'failed', code: 'IMPORT_INTERRUPTED', message: 'send it again' });
   });
 
-  it('encodes large files without overflowing the stack', () => {
+  it('keeps a large file as its bytes: nothing to encode on the page', () => {
     const m = createImportModel(fakeApi(() => Promise.resolve(result(true, 1))).api);
     const big = new Uint8Array(3 * 1024 * 1024).fill(65);
     m.setFile('big.csv', big);
-    expect(m.file.value!.base64.length).toBe(Math.ceil(big.length / 3) * 4);
+    expect(m.file.value!.bytes).toBe(big);
+  });
+
+  it('reads the next page of lines on demand and appends it', async () => {
+    const f = fakeApi((req) => Promise.resolve({ ...result(req.dryRun, 1), lineCount: 3 }));
+    const third = { line: 4, dealId: 9, date: '2026-03-02', amount: '5.00', reference: null, method: 'agent_file', status: 'new' as const };
+    f.lines.mockResolvedValueOnce({ lines: [third], lineCount: 3 });
+    const m = createImportModel(f.api);
+    m.setFile('a.csv', new Uint8Array([68]));
+    await m.preview();
+    await m.moreLines();
+    expect(f.lines).toHaveBeenCalledWith('imp-1', 2);
+    const st = m.state.value;
+    expect(st.kind === 'preview' && st.result.lines.map((l) => l.line)).toEqual([2, 3, 4]);
+    await m.moreLines();
+    // All three shown: no request for a page past the end.
+    expect(f.lines).toHaveBeenCalledTimes(1);
   });
 
   it('fills the summary in every language', () => {

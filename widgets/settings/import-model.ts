@@ -42,7 +42,7 @@ export function defaultImportSettings(lang: Lang): ImportSettings {
 }
 
 export function createImportModel(api: ImportApi, lang: Lang = 'en') {
-  const file = signal<{ name: string; base64: string } | null>(null);
+  const file = signal<{ name: string; bytes: Uint8Array } | null>(null);
   const settings = signal<ImportSettings>(defaultImportSettings(lang));
   const state = signal<ImportState>({ kind: 'idle' });
   /** The portal's past imports, newest first; null until loaded (or when it could not be). */
@@ -52,7 +52,7 @@ export function createImportModel(api: ImportApi, lang: Lang = 'en') {
 
   function setFile(name: string, bytes: Uint8Array): void {
     batch(() => {
-      file.value = { name, base64: toBase64(bytes) };
+      file.value = { name, bytes };
       state.value = { kind: 'idle' };
     });
   }
@@ -83,7 +83,7 @@ export function createImportModel(api: ImportApi, lang: Lang = 'en') {
       const result = await api.run(
         {
           fileName: f.name,
-          contentBase64: f.base64,
+          content: f.bytes,
           mapping: {
             dealId: s.dealId.trim(),
             date: s.date.trim(),
@@ -102,6 +102,27 @@ export function createImportModel(api: ImportApi, lang: Lang = 'en') {
     void loadHistory();
   }
 
+  /** True while the next page of lines is on its way. */
+  const loadingLines = signal(false);
+
+  /** The preview's (or import's) next page of lines, appended to what the table shows. */
+  async function moreLines(): Promise<void> {
+    const st = state.value;
+    if ((st.kind !== 'preview' && st.kind !== 'done') || loadingLines.value) return;
+    if (st.result.lines.length >= st.result.lineCount) return;
+    loadingLines.value = true;
+    try {
+      const page = await api.lines(st.result.importId, st.result.lines.length);
+      // Only if the screen still shows that result (a new preview may have started meanwhile).
+      if (state.value === st)
+        state.value = { ...st, result: { ...st.result, lines: [...st.result.lines, ...page.lines], lineCount: page.lineCount } };
+    } catch {
+      // The summary and the first page stay; the button can be pressed again.
+    } finally {
+      loadingLines.value = false;
+    }
+  }
+
   async function loadHistory(): Promise<void> {
     try {
       history.value = await api.history();
@@ -116,6 +137,8 @@ export function createImportModel(api: ImportApi, lang: Lang = 'en') {
     state,
     history,
     canImport,
+    loadingLines,
+    moreLines,
     setFile,
     set,
     useLanguage,
@@ -131,13 +154,6 @@ function refusal(e: unknown): ImportState {
     return { kind: 'refused', message: e.message, issues };
   }
   return { kind: 'failed', code: e instanceof ApiError ? e.code : 'NETWORK', message: e instanceof Error ? e.message : String(e) };
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  // In slices: String.fromCharCode with a whole 5 MB file as arguments overflows the stack.
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
 }
 
 export type ImportModel = ReturnType<typeof createImportModel>;

@@ -10,6 +10,9 @@ export interface Seen {
   /** The Bearer token, or null when none was sent (cookie session). */
   bearer: string | null;
   body: unknown;
+  /** The request's content type, and the byte length of a binary body. */
+  contentType: string | undefined;
+  bodyBytes: number | undefined;
   credentials: RequestCredentials | undefined;
 }
 
@@ -38,8 +41,11 @@ export function fakeSessionServer(o: FakeOptions = {}) {
     const path = url.replace(APP_ORIGIN, '');
     const auth = (init.headers as Record<string, string>).authorization;
     const bearer = auth ? auth.slice('Bearer '.length) : null;
-    const body = init.body ? (JSON.parse(String(init.body)) as unknown) : undefined;
-    seen.push({ method: String(init.method), path, bearer, body, credentials: init.credentials });
+    const contentType = (init.headers as Record<string, string>)['content-type'];
+    const binary = init.body instanceof Uint8Array;
+    const body = init.body && !binary ? (JSON.parse(String(init.body)) as unknown) : undefined;
+    const bodyBytes = binary ? (init.body as Uint8Array).length : undefined;
+    seen.push({ method: String(init.method), path, bearer, body, contentType, bodyBytes, credentials: init.credentials });
     if (path === RENEW_PATH) {
       renewals += 1;
       const custom = o.renewAnswer?.(renewals);

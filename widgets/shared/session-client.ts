@@ -64,14 +64,16 @@ export function createSessionClient(cfg: SessionClientConfig, fetchFn: typeof fe
   async function exchange(method: Method, path: string, body: unknown, bearer: string | null): Promise<Answer> {
     const headers: Record<string, string> = {};
     if (bearer) headers.authorization = `Bearer ${bearer}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    // Bytes (a payment file) go as they are; everything else is JSON.
+    const binary = body instanceof Uint8Array;
+    if (body !== undefined) headers['content-type'] = binary ? 'application/octet-stream' : 'application/json';
     if (cfg.csrfToken && method !== 'GET') headers['x-csrf-token'] = cfg.csrfToken;
     const res = await fetchFn(`${cfg.baseUrl}${path}`, {
       method,
       headers,
       // Outside the portal the session is an HttpOnly cookie on our origin.
       credentials: 'same-origin',
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: binary ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body) }),
     });
     const text = await res.text();
     try {

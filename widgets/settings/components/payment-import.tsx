@@ -3,6 +3,7 @@ import { issueText, methodName, type ImportTranslate } from '../import-i18n.js';
 import type { Lang } from '../i18n.js';
 import type { ImportLine, LineIssue } from '../import-api.js';
 import type { ImportModel, ImportSettings } from '../import-model.js';
+import { LOCALE_OF } from '../../shared/locale.js';
 import { Field } from './field.js';
 import { ImportHistory } from './import-history.js';
 
@@ -114,6 +115,7 @@ function ImportOutcome({ model, t, fmt, dates, lang }: Props) {
     );
   if (st.kind !== 'preview' && st.kind !== 'done') return null;
   const { summary, lines } = st.result;
+  const fmtCount = (n: number) => new Intl.NumberFormat(LOCALE_OF[lang]).format(n);
   const vars = { rows: summary.rows, new: summary.new, already: summary.alreadyImported };
   return (
     <>
@@ -123,6 +125,23 @@ function ImportOutcome({ model, t, fmt, dates, lang }: Props) {
         {Object.entries(summary.newTotals ?? {}).map(([currency, sum]) => ` ${t('newTotal')}: ${fmt(sum)} ${currency}.`)}
       </p>
       <LineTable lines={lines} t={t} fmt={fmt} day={dates.day} />
+      {lines.length < st.result.lineCount ? (
+        <button
+          type="button"
+          class="st-button st-button--light st-more"
+          data-testid="import-more-lines"
+          disabled={model.loadingLines.value}
+          onClick={() => void model.moreLines()}
+        >
+          {model.loadingLines.value
+            ? t('loadingLines')
+            : t('moreLines', {
+                more: fmtCount(Math.min(100, st.result.lineCount - lines.length)),
+                shown: fmtCount(lines.length),
+                total: fmtCount(st.result.lineCount),
+              })}
+        </button>
+      ) : null}
     </>
   );
 }

@@ -10,7 +10,19 @@ import type { PaymentFileParser } from '../../../payment-files/import/parser-por
 import { expireAbandoned, getImport, listImports, type ImportState } from '../../../payment-files/import/repository.js';
 import { fileTooLarge } from '../../../payment-files/import/run-import.js';
 import { requireSession } from '../../../security/session.js';
-import { ErrorReply, ImportAcceptedReply, ImportBody, ImportIdParams, ImportStateReply, ImportsReply, RefusedReply } from './schemas.js';
+import {
+  ErrorReply,
+  ImportAcceptedReply,
+  ImportBody,
+  ImportFileQuery,
+  ImportIdParams,
+  ImportStateReply,
+  ImportsReply,
+  LINES_PAGE,
+  LinesQuery,
+  LinesReply,
+  RefusedReply,
+} from './schemas.js';
 
 export interface PaymentImportRoutesOptions {
   /** The payment-file parser: the worker-thread pool in the server (payment-files/worker). */
@@ -82,6 +94,44 @@ export const paymentImportRoutes: FastifyPluginAsync<PaymentImportRoutesOptions>
     },
   );
 
+  // The file as its bytes (what the settings page sends): a 5 MB workbook as JSON is 6.6 MB of
+  // base64 to parse, pattern-check and decode on the request thread, which stalled every other
+  // request of the process (health checks 100+ ms, issue 10). As application/octet-stream the body
+  // is only collected; parsing stays in the worker thread. The settings ride in the query string.
+  app.register(async (binary) => {
+    binary.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: parser.maxFileBytes }, (_req, body, done) =>
+      done(null, body),
+    );
+    binary.withTypeProvider<TypeBoxTypeProvider>().post(
+      '/api/v1/payment-imports/file',
+      {
+        // onRequest: a stranger's 5 MB, or a file over the limit by its Content-Length, is refused
+        // before it is read (with FILE_TOO_LARGE and the limit; a chunked body over it gets Fastify's 413).
+        onRequest: [
+          admin,
+          async (req) => {
+            if (Number(req.headers['content-length'] ?? 0) > parser.maxFileBytes) throw fileTooLarge(parser.maxFileBytes);
+          },
+        ],
+        bodyLimit: parser.maxFileBytes,
+        schema: { querystring: ImportFileQuery, response: { 202: ImportAcceptedReply, ...errors } },
+      },
+      async (req, reply) => {
+        const s = req.session!;
+        const q = req.query;
+        if (!Buffer.isBuffer(req.body) || req.body.length === 0)
+          throw new AppError('VALIDATION', 'empty or non-binary import body', 'Send the file as application/octet-stream.', {
+            field: 'body',
+          });
+        const mapping = { dealId: q.dealId, date: q.date, amount: q.amount, ...(q.reference ? { reference: q.reference } : {}) };
+        const locale = { dateOrder: q.dateOrder, decimalSeparator: q.decimalSeparator };
+        const file = { fileName: q.fileName, content: req.body };
+        const { importId } = await queue.submit(s.portalId, { file, mapping, locale, dryRun: q.dryRun === 'true' }, { userId: s.userId });
+        return reply.code(202).send({ importId, status: 'queued' as const });
+      },
+    );
+  });
+
   app.get(
     '/api/v1/payment-imports/:id',
     { preHandler: admin, schema: { params: ImportIdParams, response: { 200: ImportStateReply, ...errors } } },
@@ -91,6 +141,20 @@ export const paymentImportRoutes: FastifyPluginAsync<PaymentImportRoutesOptions>
       const state = await getImport(db(), portalId, req.params.id);
       if (!state) throw new AppError('NOT_FOUND', 'no such payment import', 'No such import in this portal', undefined, 404);
       return stateReply(state);
+    },
+  );
+
+  app.get(
+    '/api/v1/payment-imports/:id/lines',
+    { preHandler: admin, schema: { params: ImportIdParams, querystring: LinesQuery, response: { 200: LinesReply, ...errors } } },
+    async (req) => {
+      const { portalId } = req.session!;
+      const state = await getImport(db(), portalId, req.params.id);
+      const o = state?.outcome;
+      if (!o || !('result' in o))
+        throw new AppError('NOT_FOUND', 'no lines for this payment import', 'No such import in this portal', undefined, 404);
+      const { offset, limit } = req.query;
+      return { lines: o.result.lines.slice(offset, offset + limit), lineCount: o.result.lines.length, offset };
     },
   );
 
@@ -110,7 +174,11 @@ function stateReply(s: ImportState) {
     dryRun: s.dryRun ?? null,
     fileName: s.fileName,
     createdAt: s.createdAt,
-    ...(o && 'result' in o ? { result: o.result } : {}),
+    // The first page only: the whole of a 20 000-line file was a 3 MB reply serialised on the
+    // request thread; the page reads the rest with GET …/:id/lines.
+    ...(o && 'result' in o
+      ? { result: { ...o.result, lines: o.result.lines.slice(0, LINES_PAGE), lineCount: o.result.lines.length } }
+      : {}),
     ...(o && 'refusal' in o ? { refusal: o.refusal } : {}),
     ...(o && 'failure' in o ? { failure: o.failure } : {}),
   };

@@ -177,3 +177,69 @@ describe('payment imports API', () => {
     expect(other.json()).toEqual({ imports: [] });
   });
 });
+
+describe('payment imports API: the file as bytes, the lines page by page', () => {
+  const rows = (n: number): FileRow[] =>
+    Array.from({ length: n }, (_, i) => ({ dealId: 50 + (i % 2), date: '2024-04-15', amount: `${i + 1}.00`, reference: `BIN-${i}` }));
+  const query = (dryRun: boolean, fileName = 'agente.csv') =>
+    new URLSearchParams({ fileName, ...HEADER, ...RU_LOCALE, dryRun: String(dryRun) }).toString();
+  const postFile = (headers: Record<string, string>, bytes: Buffer, q = query(true)) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/v1/payment-imports/file?${q}`,
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      payload: bytes,
+    });
+
+  async function poll(importId: string, headers: Record<string, string>): Promise<PolledState & { result?: { lineCount: number } }> {
+    for (;;) {
+      const r = await app.inject({ method: 'GET', url: `/api/v1/payment-imports/${importId}`, headers });
+      const state = r.json<PolledState & { result?: { lineCount: number } }>();
+      if (state.status !== 'queued' && state.status !== 'parsing') return state;
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  }
+
+  it('previews a file sent as application/octet-stream; the state carries the first 100 lines and the count', async () => {
+    const h = auth('pa', true);
+    const sent = await postFile(h, agentCsv(rows(250)));
+    expect(sent.statusCode, sent.body).toBe(202);
+    const { importId } = sent.json<{ importId: string }>();
+    const state = await poll(importId, h);
+    expect(state.status).toBe('previewed');
+    expect(state.result!.lines).toHaveLength(100);
+    expect(state.result!.lineCount).toBe(250);
+    const page = await app.inject({ method: 'GET', url: `/api/v1/payment-imports/${importId}/lines?offset=200`, headers: h });
+    expect(page.statusCode, page.body).toBe(200);
+    const body = page.json<{ lines: { line: number }[]; lineCount: number; offset: number }>();
+    expect(body.lineCount).toBe(250);
+    expect(body.lines.map((l) => l.line)).toEqual(Array.from({ length: 50 }, (_, i) => 202 + i));
+    // Another portal's admin cannot page through it.
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/v1/payment-imports/${importId}/lines`, headers: auth('pb', true) })).statusCode,
+    ).toBe(404);
+  });
+
+  it('refuses a stranger before reading the body, a non-admin, an empty or oversized body, and bad settings — nothing stored', async () => {
+    const before = await db.kysely
+      .selectFrom('payment_imports' as never)
+      .select(db.kysely.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect((await postFile({}, agentCsv(rows(2)))).statusCode).toBe(401);
+    expect((await postFile(auth('pa', false), agentCsv(rows(2)))).statusCode).toBe(403);
+    const empty = await postFile(auth('pa', true), Buffer.alloc(0));
+    expect(empty.statusCode).toBe(400);
+    const big = await postFile(auth('pa', true), Buffer.alloc(MAX_FILE_BYTES + 1, 65));
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error).toBe('FILE_TOO_LARGE');
+    const noMapping = await postFile(auth('pa', true), agentCsv(rows(2)), 'fileName=a.csv&dryRun=true');
+    expect(noMapping.statusCode).toBe(400);
+    const nul = await postFile(auth('pa', true), agentCsv(rows(2)), query(true, 'a\u0000.csv'));
+    expect(nul.statusCode).toBe(400);
+    const after = await db.kysely
+      .selectFrom('payment_imports' as never)
+      .select(db.kysely.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+  });
+});

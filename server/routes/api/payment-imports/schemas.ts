@@ -11,6 +11,21 @@ export const LocaleBody = Type.Object({
   decimalSeparator: Type.Union([Type.Literal(','), Type.Literal('.')]),
 });
 
+/**
+ * The binary upload's settings (POST /api/v1/payment-imports/file, body = the file's bytes as
+ * application/octet-stream): the same as ImportBody without the file, in the query string.
+ */
+export const ImportFileQuery = Type.Object({
+  fileName: Type.String({ minLength: 1, maxLength: 200 }),
+  dealId: Header,
+  date: Header,
+  amount: Header,
+  reference: Type.Optional(Header),
+  dateOrder: Type.Union([Type.Literal('dmy'), Type.Literal('mdy'), Type.Literal('iso')]),
+  decimalSeparator: Type.Union([Type.Literal(','), Type.Literal('.')]),
+  dryRun: Type.Union([Type.Literal('true'), Type.Literal('false')]),
+});
+
 export const ImportBody = Type.Object({
   fileName: Type.String({ minLength: 1, maxLength: 200 }),
   // No maxLength here: an oversized file is answered 413 by the handler (and the route's body
@@ -41,8 +56,19 @@ export const ImportReply = Type.Object({
     /** Sum of the new lines per currency code, as decimal strings in the currency's scale. */
     newTotals: Type.Record(Type.String({ pattern: '^[A-Z]{3}$' }), Decimal),
   }),
+  /** The first LINES_PAGE lines; the rest through GET /api/v1/payment-imports/:id/lines. */
   lines: Type.Array(ImportLineReply),
+  /** How many lines the file has in all (lines.length when they all fit in the first page). */
+  lineCount: Type.Integer(),
 });
+
+/** Lines of one page: a 20 000-line file is read page by page, never in one reply. */
+export const LINES_PAGE = 100;
+export const LinesQuery = Type.Object({
+  offset: Type.Integer({ minimum: 0, default: 0 }),
+  limit: Type.Integer({ minimum: 1, maximum: 500, default: LINES_PAGE }),
+});
+export const LinesReply = Type.Object({ lines: Type.Array(ImportLineReply), lineCount: Type.Integer(), offset: Type.Integer() });
 
 export const LineIssueReply = Type.Object({
   line: Type.Integer(),
