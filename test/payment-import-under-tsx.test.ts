@@ -61,17 +61,14 @@ async function stop(s: Server | undefined): Promise<void> {
   await exited;
 }
 
+// As the settings page sends it: the bytes as application/octet-stream (the content-type parser
+// of the route is exercised under tsx/ESM here), the settings in the query string.
 async function send(s: Server, fileName: string, content: Buffer, decimalSeparator: '.' | ','): Promise<string> {
-  const r = await fetch(`${s.url}/api/v1/payment-imports`, {
+  const q = new URLSearchParams({ fileName, ...mapping, dateOrder: 'dmy', decimalSeparator, dryRun: 'true' });
+  const r = await fetch(`${s.url}/api/v1/payment-imports/file?${q}`, {
     method: 'POST',
-    headers,
-    body: JSON.stringify({
-      fileName,
-      contentBase64: content.toString('base64'),
-      mapping,
-      locale: { dateOrder: 'dmy', decimalSeparator },
-      dryRun: true,
-    }),
+    headers: { ...headers, 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(content),
   });
   expect(r.status, await r.clone().text()).toBe(202);
   return ((await r.json()) as { importId: string }).importId;
