@@ -7,5 +7,6 @@ import type { PayoutTables } from '../payouts/tables.js';
 import type { SmsTables } from '../integrations/sms/sending/tables.js';
 import type { ActivityTables } from '../activities/tables.js';
 import type { SettingsTables } from '../settings/tables.js';
+import type { CheckTables } from '../checks/tables.js';
 
-export interface Database extends PlatformTables, LoanTables, PayoutTables, SmsTables, ActivityTables, SettingsTables {}
+export interface Database extends PlatformTables, LoanTables, PayoutTables, SmsTables, ActivityTables, SettingsTables, CheckTables {}
