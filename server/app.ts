@@ -8,7 +8,8 @@ import { registerFormBodies } from './form-body.js';
 import { loggerOptions } from './logger.js';
 import { refuseHostileInput } from './input-guard.js';
 import { healthRoutes } from './routes/health/index.js';
-import { registerPlatform } from './portal/platform.js';
+import { platformPlugin } from './portal/platform.js';
+import { jobsPlugin } from './jobs/plugin.js';
 import { schedulerPlugin } from './scheduler/index.js';
 import { installRoutes } from './routes/install/index.js';
 import { eventRoutes } from './routes/events/index.js';
@@ -26,7 +27,8 @@ import { settingsAdminPage } from '../placements/settings.js';
 import { settingsRoutes } from './routes/api/settings/index.js';
 import { planLimitRoutes } from './routes/api/plan-limits/index.js';
 import { lenderProfileRoutes } from './routes/api/settings/lender.js';
-import { wireProviderSettings } from './settings/wire.js';
+import { providerSettingsPlugin } from './settings/wire.js';
+import type { ActivitySetup } from './activities/deps.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -39,6 +41,8 @@ export interface AppDeps {
   config: Config;
   db: Db;
   logger?: FastifyServerOptions['logger'];
+  /** Providers and tunables of the robots; a test passes its own settings port (default: the settings store). */
+  activities?: ActivitySetup;
 }
 
 /** The app as a value: never listens. main.ts owns the process; tests use app.inject(). */
@@ -65,7 +69,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register((await import('./routes/docs.js')).docsAndLendingApi); // OpenAPI /docs + /api/v1/lending (first, so swagger sees every route)
   await app.register(healthRoutes);
-  registerPlatform(app);
+  // Our decorators, in dependency order (each declares its name and dependencies).
+  await app.register(platformPlugin); // secrets, sessions, portal clients
+  await app.register(providerSettingsPlugin, deps.activities ? { activities: deps.activities } : {}); // app.activities
+  await app.register(jobsPlugin); // every job kind and the outbox worker
   await app.register(schedulerPlugin); // daily loan resync, with the outbox worker (WORKER=on)
   await app.register(installRoutes);
   await app.register(eventRoutes);
@@ -73,7 +80,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminRoutes);
   await app.register(settingsAdminPage); // GET /admin/products: the settings screen outside the portal
   await app.register(activityRoutes);
-  wireProviderSettings(app); // activity blocks read each portal's provider settings (server/settings)
   await app.register(settingsRoutes); // /api/v1/settings/providers (admin)
   await app.register(planLimitRoutes); // /api/v1/portal/plan-limits: what the portal's plan refused
   await app.register(lenderProfileRoutes); // /api/v1/settings/lender (admin): company name the scripts say

@@ -6,7 +6,7 @@ import { startPlatform, type Platform } from '../server/portal/test-harness.js';
 import { startFakeSmsc, type FakeSmsc } from '../server/integrations/sms/smpp/fake-smsc.js';
 import { startFakeOpenpay, type FakeOpenpay } from '../server/integrations/payments/openpay/fake-server.js';
 import { startFakeTwilio, type FakeTwilio } from '../server/integrations/sms/twilio/fake-server.js';
-import { closeActivityProviders, configureActivities, type ActivityConfig } from '../server/activities/providers.js';
+import type { ActivitySetup } from '../server/activities/deps.js';
 import { workflowsOf, type WorkflowRun, type WorkflowStep } from '../emulator/workflows/register.js';
 import type { SmsProvider } from '../server/integrations/sms/provider.js';
 import { smppProvider } from '../server/integrations/sms/smpp/index.js';
@@ -35,14 +35,14 @@ export interface WorldOptions {
   wrapSms?: (p: SmsProvider) => SmsProvider;
   payoutMaxAttempts?: number;
   openpayTimeoutMs?: number;
+  /** The lender's company name the settings give (as PUT /api/v1/settings/lender would); read at each call. */
+  companyName?: () => string | undefined;
   /** Emulator options (e.g. a seeded `random` for fault injection) and app env (e.g. B24_RATE_DRAIN). */
   emulator?: Partial<EmulatorOptions>;
   env?: Record<string, string>;
 }
 
 export async function startActivityWorld(o: WorldOptions = {}): Promise<ActivityWorld> {
-  const p = await startPlatform({ ...(o.emulator ? { emulator: o.emulator } : {}), ...(o.env ? { env: o.env } : {}) });
-  const portalId = await p.install();
   const smsc = await startFakeSmsc({ systemId: 'lender', password: 'secret' });
   const openpay = await startFakeOpenpay();
   const twilio = await startFakeTwilio();
@@ -51,50 +51,59 @@ export async function startActivityWorld(o: WorldOptions = {}): Promise<Activity
     authToken: twilio.authToken,
     from: '+15005550006',
     baseUrl: twilio.baseUrl,
-    statusCallbackUrl: `${p.a.url}/sms/status/${portalId}`,
     timeoutMs: 2000,
   };
-  const config: ActivityConfig = {
-    settingsOf: async () => ({
-      language: 'es',
-      sms:
-        o.smsGateway === 'twilio'
-          ? { provider: 'twilio', settings: twilioSettings }
-          : {
-              provider: 'smpp',
-              settings: {
-                host: '127.0.0.1',
-                port: smsc.port,
-                systemId: 'lender',
-                password: 'secret',
-                sourceAddr: 'LENDER',
-                maxSegments: o.maxSegments ?? 6,
-                ...(o.maxChars ? { maxChars: o.maxChars } : {}),
-                timeoutMs: o.smsTimeoutMs ?? 2000,
-                reconnectBaseMs: 20,
-                reconnectMaxMs: 100,
-                enquireLinkMs: 0,
+  const company = o.companyName;
+  const activities: ActivitySetup = {
+    settings: {
+      settingsOf: async () => ({
+        language: 'es',
+        sms:
+          o.smsGateway === 'twilio'
+            ? // The app's URL and the portal id are known once it runs; settings are read at each call.
+              { provider: 'twilio', settings: { ...twilioSettings, statusCallbackUrl: `${p.a.url}/sms/status/${portalId}` } }
+            : {
+                provider: 'smpp',
+                settings: {
+                  host: '127.0.0.1',
+                  port: smsc.port,
+                  systemId: 'lender',
+                  password: 'secret',
+                  sourceAddr: 'LENDER',
+                  maxSegments: o.maxSegments ?? 6,
+                  ...(o.maxChars ? { maxChars: o.maxChars } : {}),
+                  timeoutMs: o.smsTimeoutMs ?? 2000,
+                  reconnectBaseMs: 20,
+                  reconnectMaxMs: 100,
+                  enquireLinkMs: 0,
+                },
               },
-            },
-      payments: {
-        provider: 'openpay',
-        settings: {
-          merchantId: openpay.merchantId,
-          privateKey: openpay.privateKey,
-          baseUrl: openpay.baseUrl,
-          timeoutMs: o.openpayTimeoutMs ?? 2000,
+        payments: {
+          provider: 'openpay',
+          settings: {
+            merchantId: openpay.merchantId,
+            privateKey: openpay.privateKey,
+            baseUrl: openpay.baseUrl,
+            timeoutMs: o.openpayTimeoutMs ?? 2000,
+          },
         },
-      },
-    }),
+        ...(company?.() ? { companyName: company() } : {}),
+      }),
+    },
     sms: { backoffBaseMs: 50, backoffMaxMs: 200, leaseMs: 400 },
     payouts: { backoffBaseMs: 50, backoffMaxMs: 200, leaseMs: 400, maxAttempts: o.payoutMaxAttempts ?? 4 },
     today: () => '2026-11-22',
   };
   if (o.wrapSms) {
     const wrap = o.wrapSms;
-    config.createSmsProvider = (s) => wrap(smppProvider.create(s.settings));
+    activities.createSmsProvider = (s) => wrap(smppProvider.create(s.settings));
   }
-  configureActivities(config, p.db.kysely);
+  const p: Platform = await startPlatform({
+    ...(o.emulator ? { emulator: o.emulator } : {}),
+    ...(o.env ? { env: o.env } : {}),
+    activities,
+  });
+  const portalId = await p.install();
   const workers: OutboxWorker[] = [];
   const startWorker = (w: { leaseMs?: number } = {}) => {
     const worker = new OutboxWorker({
@@ -102,6 +111,7 @@ export async function startActivityWorld(o: WorldOptions = {}): Promise<Activity
       dialect: p.db.dialect,
       log: p.a.app.log,
       getPortalClient: (id) => p.a.app.getPortalClient(id),
+      handlers: p.a.app.jobHandlers,
       pollMs: 20,
       backoffBaseMs: 50,
       backoffMaxMs: 300,
@@ -136,7 +146,7 @@ export async function startActivityWorld(o: WorldOptions = {}): Promise<Activity
     },
     async close() {
       await Promise.all(workers.map((w) => Promise.race([w.stop(), new Promise((r) => setTimeout(r, 500))])));
-      await closeActivityProviders();
+      await p.a.app.activities.providers.close();
       await runner.idle();
       await p.close();
       await smsc.close();

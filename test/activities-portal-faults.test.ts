@@ -1,7 +1,8 @@
 // 30 % of the portal's REST answers are injected errors (500 INTERNAL_SERVER_ERROR / 503
 // QUERY_LIMIT_EXCEEDED, seeded so the run is repeatable) while 8 workflows run a Pay out and a Send SMS
 // step each (16 robot steps). Every step must get its answer (bizproc.event.send is retried by the
-// activity.report job, never lost behind a `done` call), and no SMS or payout may happen twice.
+// step's own job after its result is stored, never lost behind a `done` call), and no SMS or payout may
+// happen twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../emulator/test-support/seeded-random.js';
 import { startActivityWorld, type ActivityWorld } from './activities-harness.js';
@@ -59,18 +60,28 @@ describe('robots under 30 % portal errors', () => {
       expect(texts.length).toBe(SMS_SENT.has(String(sms!.returnValues!.status)) ? 1 : 0);
     });
 
-    // Each answer is recorded as delivered: its report job ends done (the worker marks it just after the
-    // portal's answer, which may be after the workflow moved on), none dead.
-    const reportStatuses = async () =>
-      (await w.p.db.kysely.selectFrom('outbox_jobs').select(['status']).where('kind', '=', 'activity.report').execute()).map(
-        (r) => r.status,
+    // Each answer is recorded as delivered: every job of the steps ends done (the worker marks the one
+    // that answered just after the portal's answer, which may be after the workflow moved on), none
+    // dead, and every call holds its result. No separate report job exists.
+    const ROBOT_JOBS = ['activity.payout', 'activity.send_sms'];
+    const jobStatuses = async () =>
+      new Set(
+        (await w.p.db.kysely.selectFrom('outbox_jobs').select(['status']).where('kind', 'in', ROBOT_JOBS).execute()).map((r) => r.status),
       );
-    await expect.poll(reportStatuses, { timeout: 10_000 }).toEqual(Array.from({ length: 2 * RUNS }, () => 'done'));
+    await expect.poll(jobStatuses, { timeout: 10_000 }).toEqual(new Set(['done']));
+    const calls = await w.p.db.kysely.selectFrom('activity_calls').select(['status', 'result']).execute();
+    expect(calls).toHaveLength(2 * RUNS);
+    for (const c of calls) {
+      expect(['done', 'failed']).toContain(c.status);
+      expect(c.result).not.toBeNull();
+    }
+    expect(await w.p.db.kysely.selectFrom('outbox_jobs').select('id').where('kind', '=', 'activity.report').execute()).toEqual([]);
   });
 
-  it('a report whose send reached the portal but was never recorded (crash) counts as delivered on its rerun', async () => {
-    const [job] = await w.p.db.kysely.selectFrom('outbox_jobs').select(['id']).where('kind', '=', 'activity.report').limit(1).execute();
+  it('an answer that reached the portal but was never recorded (crash) counts as delivered on its rerun', async () => {
+    const [job] = await w.p.db.kysely.selectFrom('outbox_jobs').select(['id']).where('kind', '=', 'activity.send_sms').limit(1).execute();
     const sendsBefore = w.p.em.core.stats.restCallsTotal;
+    const smsBefore = w.smsc.messages().length;
     // As if the worker died after bizproc.event.send and before marking the job done.
     await w.p.db.kysely
       .updateTable('outbox_jobs')
@@ -83,5 +94,7 @@ describe('robots under 30 % portal errors', () => {
     // The portal answered ACCESS_DENIED for the spent token (doc: bizproc-event-send.md via contract.md §5.3).
     expect(w.p.em.core.stats.restCallsTotal).toBeGreaterThan(sendsBefore);
     expect(w.p.em.core.stats.rejected.ACCESS_DENIED ?? 0).toBeGreaterThanOrEqual(1);
+    // The rerun only answered: the call was settled, so nothing was sent again.
+    expect(w.smsc.messages()).toHaveLength(smsBefore);
   });
 });

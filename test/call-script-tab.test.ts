@@ -12,7 +12,6 @@ import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowsOf } from '../emulator/workflows/register.js';
 import { callScriptPlacement } from '../server/activities/call-script/placement.js';
-import { activityConfig, configureActivities } from '../server/activities/providers.js';
 import { sampleTerms } from '../server/loans/sample-terms.js';
 import { startActivityWorld, type ActivityWorld } from './activities-harness.js';
 import { CHROMIUM_ARGS } from './frame-harness.js';
@@ -84,13 +83,11 @@ describe('call-script tab in es-MX and ru-RU', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     await ensureWidgetsBuilt();
-    w = await startActivityWorld();
     // The harness feeds provider settings directly; the lender's company name comes with them, as
     // server/settings/wire.ts adds it from PUT /api/v1/settings/lender.
-    const base = activityConfig();
     const company = new Map(CASES.map((c) => [c.deal.currency, c.company]));
     let currency = 'MXN';
-    configureActivities({ ...base, settingsOf: async (id) => ({ ...(await base.settingsOf(id)), companyName: company.get(currency) }) });
+    w = await startActivityWorld({ companyName: () => company.get(currency) });
     setCompanyFor = (c) => void (currency = c);
     w.startWorker();
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { registerJobHandler, unregisterJobHandler } from '../server/jobs/registry.js';
+import type { JobHandler } from '../server/jobs/job.js';
+import { OutboxWorker } from '../server/jobs/worker.js';
 import { loggerOptions } from '../server/logger.js';
 import { startPlatform, type Platform } from '../server/portal/test-harness.js';
 
@@ -9,7 +10,6 @@ import { startPlatform, type Platform } from '../server/portal/test-harness.js';
 
 let p: Platform | undefined;
 afterEach(async () => {
-  unregisterJobHandler('portal.event');
   await p?.close();
   p = undefined;
 });
@@ -34,9 +34,18 @@ describe('platform logging', () => {
     expect(secrets.length).toBeGreaterThan(2);
 
     // A job that logs what it got, then fails with the phone in its error message.
-    registerJobHandler('portal.event', async (job, ctx) => {
+    // It replaces 'portal.event' in the app's job table, run by a worker on the app's logger.
+    const logsAndFails: JobHandler = async (job, ctx) => {
       ctx.log.info({ payload: job.payload }, `processing ${EMAIL}`);
       throw new Error(`gateway refused ${PHONE}`);
+    };
+    const a = p.a.app;
+    const worker = new OutboxWorker({
+      db: a.db.kysely,
+      dialect: a.db.dialect,
+      log: a.log,
+      getPortalClient: (id) => a.getPortalClient(id),
+      handlers: new Map([...a.jobHandlers, ['portal.event', logsAndFails]]),
     });
     const fields = { ID: '12', NAME: 'Ivan', LAST_NAME: NAME, PHONE: [{ VALUE: PHONE, VALUE_TYPE: 'WORK' }], EMAIL: [{ VALUE: EMAIL }] };
     p.em.emit('ONCRMCONTACTADD', { FIELDS: fields });
@@ -65,7 +74,7 @@ describe('platform logging', () => {
       'auth[application_token]': 'forged-token-value',
     });
     expect((await fetch(`${p.a.url}/events`, { method: 'POST', body: activity })).status).toBe(401);
-    await p.a.app.outbox.drain(3);
+    await worker.drain(3);
 
     const log = lines.join('');
     expect(log.length).toBeGreaterThan(1000);

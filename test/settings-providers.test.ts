@@ -213,20 +213,22 @@ describe('provider settings API', () => {
   });
 
   it('another process notices a save within a poll: its cached settings are dropped', async () => {
-    const { activityConfig } = await import('../server/activities/providers.js');
     const { startApp } = await import('../server/portal/test-harness.js');
     // A second app on the same database, as a second process would be; it wires the blocks last.
     const other = await startApp(p.db, { B24_OAUTH_SERVER: p.em.url });
     try {
-      expect((await activityConfig().settingsOf(portalId))?.sms?.settings).toMatchObject({ sourceAddr: 'NEWNAME' });
+      expect((await other.app.activities.providers.settingsOf(portalId))?.sms?.settings).toMatchObject({ sourceAddr: 'NEWNAME' });
       const { password: _pw, ...noSecret } = smppSettings();
       expect(
         (await call('PUT', '/api/v1/settings/providers/sms', admin, { provider: 'smpp', settings: { ...noSecret, sourceAddr: 'THIRD' } }))
           .status,
       ).toBe(200);
-      expect((await activityConfig().settingsOf(portalId))?.sms?.settings).toMatchObject({ sourceAddr: 'NEWNAME' }); // still cached
+      expect((await other.app.activities.providers.settingsOf(portalId))?.sms?.settings).toMatchObject({ sourceAddr: 'NEWNAME' }); // still cached
       await other.app.pollProviderSettings();
-      expect((await activityConfig().settingsOf(portalId))?.sms?.settings).toMatchObject({ sourceAddr: 'THIRD', password: SMPP_PASSWORD });
+      expect((await other.app.activities.providers.settingsOf(portalId))?.sms?.settings).toMatchObject({
+        sourceAddr: 'THIRD',
+        password: SMPP_PASSWORD,
+      });
     } finally {
       await other.close();
     }

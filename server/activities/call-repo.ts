@@ -17,6 +17,8 @@ export interface ActivityCall {
   result: Record<string, unknown> | null;
   answers: Record<string, unknown> | null;
   error: string | null;
+  /** Log line of the workflow's answer, stored with the result. */
+  reportLog: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -36,6 +38,7 @@ export function toActivityCall(r: ActivityCallsTable): ActivityCall {
     result: parse(r.result),
     answers: parse(r.answers),
     error: r.error,
+    reportLog: r.report_log ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -70,6 +73,7 @@ export async function insertCall(
       result: null,
       answers: null,
       error: null,
+      report_log: null,
       created_at: iso,
       updated_at: iso,
     })
@@ -108,6 +112,7 @@ export interface CallPatch {
   result?: Record<string, unknown> | null;
   answers?: Record<string, unknown> | null;
   error?: string | null;
+  reportLog?: string | null;
 }
 
 /** Updates a call; with `from` only while it is in one of those statuses. Returns whether a row changed. */
@@ -125,6 +130,7 @@ export async function updateCall(
       ...(patch.result !== undefined ? { result: patch.result === null ? null : JSON.stringify(patch.result) } : {}),
       ...(patch.answers !== undefined ? { answers: patch.answers === null ? null : JSON.stringify(patch.answers) } : {}),
       ...(patch.error !== undefined ? { error: patch.error } : {}),
+      ...(patch.reportLog !== undefined ? { report_log: patch.reportLog } : {}),
       updated_at: new Date().toISOString(),
     })
     .where('portal_id', '=', portalId)

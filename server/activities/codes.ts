@@ -8,8 +8,7 @@ export const JOB_KIND = {
   payout: 'activity.payout',
   smsSender: 'sms.sender.send',
   callScriptFinish: 'activity.call_script.finish',
-  smsStatusReport: 'sms.status.report',
-  /** bizproc.event.send of a call's stored result (jobs/report.ts). */
+  /** Queued by earlier versions only: the answer to a workflow as its own job (jobs/report.ts). */
   report: 'activity.report',
 } as const;
 

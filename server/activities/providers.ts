@@ -1,19 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import type { ExecutePayoutOptions } from '../payouts/index.js';
 import type { PaymentProvider } from '../integrations/payments/provider.js';
 import { openpayProvider } from '../integrations/payments/openpay/index.js';
 import { manualProvider } from '../integrations/payments/manual/index.js';
 import type { SmsProvider, SmsStatusUpdate } from '../integrations/sms/provider.js';
 import { smppProvider } from '../integrations/sms/smpp/index.js';
 import { twilioProvider } from '../integrations/sms/twilio/index.js';
-import { recordSmsStatus, type ExecuteSmsOptions } from '../integrations/sms/sending/index.js';
+import { recordSmsStatus } from '../integrations/sms/sending/index.js';
 
-// Which SMS gateway and which payout provider a portal uses. There is no per-portal settings store
-// yet (ADAPTER: a platform settings table should feed `settingsOf`); the app wires a resolver with
-// configureActivities() and tests point it at the local SMPP / OpenPay fakes. Providers are built once
-// per portal and kept: an SMPP session stays bound and its delivery receipts reach recordSmsStatus.
+// Which SMS gateway and which payout provider a portal uses, read through a settings port: the
+// per-portal settings store in the app (server/settings/wire.ts), a test's own values in tests. One
+// `Providers` value per app (no module state): it builds each portal's providers once and keeps them,
+// so an SMPP session stays bound and its delivery receipts reach recordSmsStatus.
 
 export interface PortalProviderSettings {
   sms?: { provider: 'smpp' | 'twilio'; settings: unknown };
@@ -24,14 +23,25 @@ export interface PortalProviderSettings {
   language?: string;
 }
 
-export interface ActivityConfig {
+/** Where a portal's provider settings come from. */
+export interface ProviderSettingsPort {
   settingsOf(portalId: string): Promise<PortalProviderSettings | undefined>;
-  sms?: ExecuteSmsOptions;
-  payouts?: ExecutePayoutOptions & { maxAttempts?: number };
+}
+
+export interface ProvidersOptions {
   /** Builds the SMS provider from its settings (default: the SMPP / Twilio clients). */
-  createSmsProvider?(s: NonNullable<PortalProviderSettings['sms']>): SmsProvider;
-  /** Today as YYYY-MM-DD (loan variables); injectable for tests. */
-  today?: () => string;
+  createSmsProvider?: (s: NonNullable<PortalProviderSettings['sms']>) => SmsProvider;
+}
+
+/** A portal's providers and settings, as the activity jobs and routes see them. */
+export interface Providers {
+  settingsOf(portalId: string): Promise<PortalProviderSettings | undefined>;
+  sms(portalId: string): Promise<SmsProvider>;
+  payments(portalId: string): Promise<PaymentProvider>;
+  /** Drops (and closes) one portal's providers after its settings changed. */
+  forget(portalId: string): Promise<void>;
+  /** Closes every provider (SMPP sessions): app shutdown. */
+  close(): Promise<void>;
 }
 
 export class ProviderNotConfigured extends AppError {
@@ -44,34 +54,6 @@ export class ProviderNotConfigured extends AppError {
       422,
     );
   }
-}
-
-let config: ActivityConfig = { settingsOf: async () => undefined };
-let dbRef: Kysely<Database> | undefined;
-const smsCache = new Map<string, SmsProvider>();
-const payCache = new Map<string, PaymentProvider>();
-
-export function configureActivities(c: ActivityConfig, db?: Kysely<Database>): void {
-  config = c;
-  if (db) dbRef = db;
-}
-
-export function activityConfig(): ActivityConfig {
-  return config;
-}
-
-export async function smsProviderFor(portalId: string, db: Kysely<Database>): Promise<SmsProvider> {
-  const key = portalId;
-  const cached = smsCache.get(key);
-  if (cached) return cached;
-  const s = (await config.settingsOf(portalId))?.sms;
-  if (!s) throw new ProviderNotConfigured('SMS', portalId);
-  const provider: SmsProvider =
-    config.createSmsProvider?.(s) ?? (s.provider === 'smpp' ? smppProvider.create(s.settings) : twilioProvider.create(s.settings));
-  // Receipts on the SMPP connection become status updates (and Bitrix24 reports) for this portal.
-  provider.onStatus?.((u) => void recordReceipt(dbRef ?? db, portalId, provider.code, u));
-  smsCache.set(key, provider);
-  return provider;
 }
 
 // A fast SMSC may send the receipt before the send's result (its provider message id) is stored:
@@ -89,28 +71,43 @@ async function recordReceipt(db: Kysely<Database>, portalId: string, providerCod
   }
 }
 
-export async function paymentProviderFor(portalId: string): Promise<PaymentProvider> {
-  const cached = payCache.get(portalId);
-  if (cached) return cached;
-  const s = (await config.settingsOf(portalId))?.payments;
-  if (!s) throw new ProviderNotConfigured('payout', portalId);
-  const provider: PaymentProvider = s.provider === 'openpay' ? openpayProvider.create(s.settings) : manualProvider.create(s.settings);
-  payCache.set(portalId, provider);
-  return provider;
-}
-
-/** Drops (and closes) one portal's cached providers after its settings changed (server/settings/wire.ts). */
-export async function forgetActivityProviders(portalId: string): Promise<void> {
-  const sms = smsCache.get(portalId);
-  smsCache.delete(portalId);
-  payCache.delete(portalId);
-  await sms?.close?.().catch(() => undefined);
-}
-
-/** Closes cached providers (SMPP sessions) — app shutdown and between tests. */
-export async function closeActivityProviders(): Promise<void> {
-  const all = [...smsCache.values()];
-  smsCache.clear();
-  payCache.clear();
-  await Promise.allSettled(all.map((p) => p.close?.() ?? Promise.resolve()));
+export function createProviders(port: ProviderSettingsPort, db: Kysely<Database>, o: ProvidersOptions = {}): Providers {
+  const smsCache = new Map<string, SmsProvider>();
+  const payCache = new Map<string, PaymentProvider>();
+  return {
+    settingsOf: (portalId) => port.settingsOf(portalId),
+    async sms(portalId) {
+      const cached = smsCache.get(portalId);
+      if (cached) return cached;
+      const s = (await port.settingsOf(portalId))?.sms;
+      if (!s) throw new ProviderNotConfigured('SMS', portalId);
+      const provider: SmsProvider =
+        o.createSmsProvider?.(s) ?? (s.provider === 'smpp' ? smppProvider.create(s.settings) : twilioProvider.create(s.settings));
+      // Receipts on the SMPP connection update this portal's messages.
+      provider.onStatus?.((u) => void recordReceipt(db, portalId, provider.code, u));
+      smsCache.set(portalId, provider);
+      return provider;
+    },
+    async payments(portalId) {
+      const cached = payCache.get(portalId);
+      if (cached) return cached;
+      const s = (await port.settingsOf(portalId))?.payments;
+      if (!s) throw new ProviderNotConfigured('payout', portalId);
+      const provider: PaymentProvider = s.provider === 'openpay' ? openpayProvider.create(s.settings) : manualProvider.create(s.settings);
+      payCache.set(portalId, provider);
+      return provider;
+    },
+    async forget(portalId) {
+      const sms = smsCache.get(portalId);
+      smsCache.delete(portalId);
+      payCache.delete(portalId);
+      await sms?.close?.().catch(() => undefined);
+    },
+    async close() {
+      const all = [...smsCache.values()];
+      smsCache.clear();
+      payCache.clear();
+      await Promise.allSettled(all.map((p) => p.close?.() ?? Promise.resolve()));
+    },
+  };
 }

@@ -21,6 +21,8 @@ export interface ActivityCallsTable {
   /** JSON answers of a call script. */
   answers: string | null;
   error: string | null;
+  /** The log line sent with the result (bizproc.event.send LOG_MESSAGE), stored with it. */
+  report_log: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -1,4 +1,4 @@
-import { PermanentJobError, registerJobHandler } from '../jobs/registry.js';
+import { PermanentJobError, type JobHandler } from '../jobs/job.js';
 import { closeLoanOfDeletedDeal } from '../loans/sync/close-deleted-deal.js';
 import { resolveSyncTarget } from '../loans/sync/target.js';
 
@@ -13,28 +13,27 @@ import { resolveSyncTarget } from '../loans/sync/target.js';
 
 export const DEAL_DELETED_JOB = 'deal.deleted';
 
-interface DealDeletedPayload {
+export interface DealDeletedPayload {
   event?: string;
   dealId?: unknown;
 }
 
-export function registerDealDeletedJob(): void {
-  registerJobHandler<DealDeletedPayload>(DEAL_DELETED_JOB, async (job, ctx) => {
-    const portalId = job.portalId;
-    if (!portalId) throw new PermanentJobError('deal.deleted job without portal');
-    const dealId = Number(job.payload.dealId);
-    if (!Number.isSafeInteger(dealId) || dealId <= 0) throw new PermanentJobError(`deal.deleted job without a deal id`);
-    const out = await closeLoanOfDeletedDeal(
-      ctx.db,
-      { portal: () => ctx.portal(), target: (gw) => resolveSyncTarget(ctx.db, portalId, gw) },
-      portalId,
-      dealId,
+/** The 'deal.deleted' handler (listed in server/jobs/handlers.ts). */
+export const dealDeletedJob: JobHandler<DealDeletedPayload> = async (job, ctx) => {
+  const portalId = job.portalId;
+  if (!portalId) throw new PermanentJobError('deal.deleted job without portal');
+  const dealId = Number(job.payload.dealId);
+  if (!Number.isSafeInteger(dealId) || dealId <= 0) throw new PermanentJobError(`deal.deleted job without a deal id`);
+  const out = await closeLoanOfDeletedDeal(
+    ctx.db,
+    { portal: () => ctx.portal(), target: (gw) => resolveSyncTarget(ctx.db, portalId, gw) },
+    portalId,
+    dealId,
+  );
+  if (out.outcome === 'deal-exists')
+    ctx.log.warn(
+      { dealId, loanId: out.loanId },
+      'ONCRMDEALDELETE for a deal the portal still has (restored, or not from the portal): loan left open',
     );
-    if (out.outcome === 'deal-exists')
-      ctx.log.warn(
-        { dealId, loanId: out.loanId },
-        'ONCRMDEALDELETE for a deal the portal still has (restored, or not from the portal): loan left open',
-      );
-    else ctx.log.info({ dealId, ...out }, 'deal deleted');
-  });
-}
+  else ctx.log.info({ dealId, ...out }, 'deal deleted');
+};

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.js';
 import { createTestDb } from '../db/test-db.js';
 import type { PortalClient } from '../portal/portal-client.js';
 import { enqueue } from './outbox.js';
-import { PermanentJobError, registerJobHandler, unregisterJobHandler } from './registry.js';
+import { jobEntry, PermanentJobError, type JobHandler } from './job.js';
 import { OutboxWorker } from './worker.js';
 
 // Same body on SQLite and PostgreSQL (TEST_DIALECT).
@@ -14,15 +14,26 @@ const noPortal = async (): Promise<PortalClient> => {
   throw new Error('no portal in this test');
 };
 let db: Db | undefined;
-const kinds: string[] = [];
+// Each test's job table, as server/jobs/handlers.ts builds the app's.
+const handlers = new Map<string, JobHandler>();
+const handle = <P>(kind: string, fn: JobHandler<P>) => void handlers.set(...jobEntry(kind, fn));
 afterEach(async () => {
-  for (const k of kinds.splice(0)) unregisterJobHandler(k);
+  handlers.clear();
   await db?.close();
   db = undefined;
 });
 
 function worker(d: Db, o: Partial<ConstructorParameters<typeof OutboxWorker>[0]> = {}) {
-  return new OutboxWorker({ db: d.kysely, dialect: d.dialect, log, getPortalClient: noPortal, backoffBaseMs: 1, backoffMaxMs: 5, ...o });
+  return new OutboxWorker({
+    db: d.kysely,
+    dialect: d.dialect,
+    log,
+    getPortalClient: noPortal,
+    handlers,
+    backoffBaseMs: 1,
+    backoffMaxMs: 5,
+    ...o,
+  });
 }
 
 async function rows(d: Db) {
@@ -55,16 +66,15 @@ describe('outbox', () => {
     db = await createTestDb();
     const d = db;
     const seen: string[] = [];
-    kinds.push('ok.kind', 'flaky.kind', 'broken.kind', 'fatal.kind');
-    registerJobHandler<{ n: number }>('ok.kind', async (job) => void seen.push(`ok${job.payload.n}`));
+    handle<{ n: number }>('ok.kind', async (job) => void seen.push(`ok${job.payload.n}`));
     let flaky = 0;
-    registerJobHandler('flaky.kind', async () => {
+    handle('flaky.kind', async () => {
       if (++flaky < 3) throw new Error('transient');
     });
-    registerJobHandler('broken.kind', async () => {
+    handle('broken.kind', async () => {
       throw new Error('always');
     });
-    registerJobHandler('fatal.kind', async () => {
+    handle('fatal.kind', async () => {
       throw new PermanentJobError('cannot ever work');
     });
     await d.kysely.transaction().execute(async (trx) => {
@@ -98,9 +108,8 @@ describe('outbox', () => {
   it("retries a crashed worker's job once its lease runs out", async () => {
     db = await createTestDb();
     const d = db;
-    kinds.push('lease.kind');
     let runs = 0;
-    registerJobHandler('lease.kind', async () => void runs++);
+    handle('lease.kind', async () => void runs++);
     await d.kysely.transaction().execute((trx) => enqueue(trx, { portalId: null, kind: 'lease.kind', idempotencyKey: 'l1', payload: {} }));
     const crashed = worker(d, { leaseMs: 50 });
     expect(await crashed.claim()).toHaveLength(1); // claimed, then the process "dies"
@@ -115,9 +124,8 @@ describe('outbox', () => {
   it('N workers claim disjoint jobs; each job runs exactly once', async () => {
     db = await createTestDb();
     const d = db;
-    kinds.push('count.kind');
     const runs = new Map<string, number>();
-    registerJobHandler('count.kind', async (job) => {
+    handle('count.kind', async (job) => {
       runs.set(job.idempotencyKey, (runs.get(job.idempotencyKey) ?? 0) + 1);
       await new Promise((r) => setTimeout(r, 1));
     });

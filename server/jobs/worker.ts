@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.js';
 import type { Dialect } from '../db/database.js';
 import { uuidv7 } from '../security/uuidv7.js';
 import type { PortalClient } from '../portal/portal-client.js';
-import { getJobHandler, PermanentJobError, type Job } from './registry.js';
+import { PermanentJobError, type Job, type JobHandlers } from './job.js';
 
 // Drains outbox_jobs. Claiming is one UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING:
 // on PostgreSQL the inner SELECT takes FOR UPDATE SKIP LOCKED, so N workers in N processes get
@@ -17,6 +17,8 @@ export interface WorkerOptions {
   dialect: Dialect;
   log: FastifyBaseLogger;
   getPortalClient(portalId: string): Promise<PortalClient>;
+  /** Every job kind this worker runs (server/jobs/handlers.ts `jobHandlers`). */
+  handlers: JobHandlers;
   workerId?: string;
   batchSize?: number;
   leaseMs?: number;
@@ -36,7 +38,7 @@ type Row = {
   created_at: string;
 };
 
-// A kind no handler is registered for in THIS process may belong to a newer deployment (rolling
+// A kind this process's handler table does not name may belong to a newer deployment (rolling
 // update): hand it back without spending an attempt, and give up only after a day.
 const UNKNOWN_KIND_RETRY_MS = 60_000;
 const UNKNOWN_KIND_MAX_AGE_MS = 24 * 3600_000;
@@ -126,7 +128,7 @@ export class OutboxWorker {
   }
 
   private async runJob(r: Row): Promise<void> {
-    const handler = getJobHandler(r.kind);
+    const handler = this.o.handlers.get(r.kind);
     const job: Job = {
       id: r.id,
       portalId: r.portal_id,

@@ -4,10 +4,9 @@ import type { Db } from '../db/database.js';
 import { createTestDb } from '../db/test-db.js';
 import { startFakeOpenpay, type FakeOpenpay } from '../integrations/payments/openpay/fake-server.js';
 import { openpayProvider } from '../integrations/payments/openpay/index.js';
-import { unregisterJobHandler } from '../jobs/registry.js';
 import { OutboxWorker } from '../jobs/worker.js';
 import { findPayoutById, requestPayout } from './index.js';
-import { enqueuePayoutExecution, PAYOUT_EXECUTE_JOB, PAYOUT_REFRESH_JOB, PAYOUT_SETTLED_JOB, registerPayoutJobs } from './payout-jobs.js';
+import { enqueuePayoutExecution, PAYOUT_EXECUTE_JOB, PAYOUT_REFRESH_JOB, PAYOUT_SETTLED_JOB, payoutJobEntries } from './payout-jobs.js';
 
 let db: Db;
 let fake: FakeOpenpay;
@@ -17,8 +16,8 @@ beforeAll(async () => {
   db = await createTestDb();
   fake = await startFakeOpenpay();
   const provider = openpayProvider.create({ merchantId: fake.merchantId, privateKey: fake.privateKey, baseUrl: fake.baseUrl });
-  registerPayoutJobs(async () => provider, { execute: { backoffBaseMs: 20 } });
   worker = new OutboxWorker({
+    handlers: new Map(payoutJobEntries(async () => provider, { execute: { backoffBaseMs: 20 } })),
     db: db.kysely,
     dialect: db.dialect,
     log: pino({ level: 'silent' }),
@@ -26,7 +25,6 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  for (const k of [PAYOUT_EXECUTE_JOB, PAYOUT_REFRESH_JOB]) unregisterJobHandler(k);
   await fake.close();
   await db.close();
 });

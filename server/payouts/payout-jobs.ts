@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { PaymentProvider } from '../integrations/payments/provider.js';
 import { enqueue } from '../jobs/outbox.js';
-import { PermanentJobError, registerJobHandler, type JobContext } from '../jobs/registry.js';
+import { jobEntry, PermanentJobError, type JobContext } from '../jobs/job.js';
 import { executePayout, refreshPayout, type ExecutePayoutOptions } from './execute-payout.js';
 import { findPayoutById, type PayoutRecord } from './payout-repo.js';
 
@@ -69,8 +69,13 @@ async function settle(ctx: JobContext, payout: PayoutRecord, options: PayoutJobO
   });
 }
 
-export function registerPayoutJobs(resolveProvider: PayoutProviderResolver, options: PayoutJobOptions = {}): void {
-  registerJobHandler<PayoutJobPayload>(PAYOUT_EXECUTE_JOB, async (job, ctx) => {
+/**
+ * The handlers of a payout driven by jobs alone, as job-table entries. Not in the app's table
+ * (server/jobs/handlers.ts): the payout robot runs executePayout in its own job
+ * (server/activities/jobs/payout.ts) and nothing in the app enqueues these kinds yet.
+ */
+export function payoutJobEntries(resolveProvider: PayoutProviderResolver, options: PayoutJobOptions = {}) {
+  const execute = jobEntry<PayoutJobPayload>(PAYOUT_EXECUTE_JOB, async (job, ctx) => {
     if (!job.portalId) throw new PermanentJobError(`payout job ${job.id} has no portal`);
     const row = await findPayoutById(ctx.db, job.portalId, job.payload.payoutId);
     if (!row) throw new PermanentJobError(`payout ${job.payload.payoutId} not found`);
@@ -84,8 +89,7 @@ export function registerPayoutJobs(resolveProvider: PayoutProviderResolver, opti
     }
     await settle(ctx, r.payout, options);
   });
-
-  registerJobHandler<PayoutJobPayload & { n: number }>(PAYOUT_REFRESH_JOB, async (job, ctx) => {
+  const refresh = jobEntry<PayoutJobPayload & { n: number }>(PAYOUT_REFRESH_JOB, async (job, ctx) => {
     if (!job.portalId) throw new PermanentJobError(`payout job ${job.id} has no portal`);
     const row = await findPayoutById(ctx.db, job.portalId, job.payload.payoutId);
     if (!row) throw new PermanentJobError(`payout ${job.payload.payoutId} not found`);
@@ -93,4 +97,5 @@ export function registerPayoutJobs(resolveProvider: PayoutProviderResolver, opti
     const payout = await refreshPayout(ctx.db, provider, row, options.execute?.now ? { now: options.execute.now } : {});
     await settle(ctx, payout, options, payout.status === 'pending' ? job.payload.n : 0);
   });
+  return [execute, refresh];
 }

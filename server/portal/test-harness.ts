@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { createEmulator, createOAuthHub, type Emulator, type EmulatorOptions, type OAuthHub } from '../../emulator/index.js';
-import { buildApp } from '../app.js';
+import { buildApp, type AppDeps } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { createTestDb } from '../db/test-db.js';
@@ -43,6 +43,7 @@ export async function startApp(
   env: Record<string, string> = {},
   logger?: unknown,
   beforeListen?: (app: FastifyInstance) => void,
+  activities?: AppDeps['activities'],
 ): Promise<AppUnderTest> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -54,7 +55,7 @@ export async function startApp(
     PORT: String(port),
     ...env,
   });
-  const app = await buildApp({ config, db, ...(logger ? { logger: logger } : {}) });
+  const app = await buildApp({ config, db, ...(logger ? { logger: logger } : {}), ...(activities ? { activities } : {}) });
   beforeListen?.(app);
   await app.listen({ port, host: '127.0.0.1' });
   return { app, url, config, close: () => app.close() };
@@ -77,6 +78,8 @@ export async function startPlatform(
     db?: Db;
     logger?: unknown;
     beforeListen?: (app: FastifyInstance) => void;
+    /** The robots' providers and tunables (test/activities-harness.ts passes local fakes). */
+    activities?: AppDeps['activities'];
     /** One OAuth server for this portal and every other one installed with installInto (two-portal tests). */
     oauthHub?: boolean;
   } = {},
@@ -84,7 +87,7 @@ export async function startPlatform(
   const db = o.db ?? (await createTestDb());
   const em = await createEmulator({ ...TEST_CLIENT, rateLimit: false, ...o.emulator });
   const hub = o.oauthHub ? await createOAuthHub([em]) : undefined;
-  const a = await startApp(db, { B24_OAUTH_SERVER: hub?.url ?? em.url, ...o.env }, o.logger, o.beforeListen);
+  const a = await startApp(db, { B24_OAUTH_SERVER: hub?.url ?? em.url, ...o.env }, o.logger, o.beforeListen, o.activities);
   if (hub) a.oauthHub = hub;
   const p: Platform = {
     em,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { enqueue } from '../jobs/outbox.js';
-import { registerJobHandler } from '../jobs/registry.js';
+import type { JobHandler } from '../jobs/job.js';
 import { enqueueDailyResync } from '../loans/sync/daily-resync.js';
 
 // One outbox job per UTC day runs the daily resync scan (enqueueDailyResync: one loan.sync per
@@ -32,14 +32,8 @@ export async function requestDailyResync(db: Kysely<Database>, day: string): Pro
   return r.created;
 }
 
-let registered = false;
-
-/** Registers the handler of the day's scan once per process. */
-export function registerDailyResyncJob(): void {
-  if (registered) return;
-  registered = true;
-  registerJobHandler<DailyResyncPayload>(DAILY_RESYNC_JOB, async (job, ctx) => {
-    const queued = await enqueueDailyResync(ctx.db, (trx, j) => enqueue(trx, j), job.payload.day);
-    ctx.log.info({ day: job.payload.day, queued }, 'daily resync queued');
-  });
-}
+/** The day's scan (listed in server/jobs/handlers.ts under DAILY_RESYNC_JOB). */
+export const dailyResyncJob: JobHandler<DailyResyncPayload> = async (job, ctx) => {
+  const queued = await enqueueDailyResync(ctx.db, (trx, j) => enqueue(trx, j), job.payload.day);
+  ctx.log.info({ day: job.payload.day, queued }, 'daily resync queued');
+};

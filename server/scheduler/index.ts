@@ -1,9 +1,8 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { registerDailyResyncJob } from './daily-resync.js';
+import fp from 'fastify-plugin';
 import { DailyScheduler } from './scheduler.js';
 
 export { DailyScheduler, type SchedulerOptions, type Timers } from './scheduler.js';
-export { DAILY_RESYNC_JOB, dailyResyncKey, registerDailyResyncJob, requestDailyResync, utcDay } from './daily-resync.js';
+export { DAILY_RESYNC_JOB, dailyResyncJob, dailyResyncKey, requestDailyResync, utcDay } from './daily-resync.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,15 +12,16 @@ declare module 'fastify' {
 
 /**
  * Starts the daily scheduler with the outbox worker (WORKER=on): every process that drains jobs
- * also requests the day's resync; stopped on app close. The job handler is registered either way,
- * so a WORKER=off web process never leaves the job without a handler in a worker process.
+ * also requests the day's resync; stopped on app close. The scan's handler is in the jobs plugin's
+ * table (server/jobs/handlers.ts), so every worker process can run it.
  */
-export const schedulerPlugin: FastifyPluginAsync = async (app) => {
-  registerDailyResyncJob();
-  const scheduler = new DailyScheduler({ db: app.db.kysely, log: app.log, intervalMs: app.config.RESYNC_INTERVAL_MS });
-  app.decorate('scheduler', scheduler);
-  if (app.config.WORKER === 'on') app.addHook('onReady', async () => scheduler.start());
-  app.addHook('onClose', async () => scheduler.stop());
-};
-// Same effect as fastify-plugin: the decorator and hooks belong to the root instance.
-(schedulerPlugin as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;
+export const schedulerPlugin = fp(
+  async (app) => {
+    const scheduler = new DailyScheduler({ db: app.db.kysely, log: app.log, intervalMs: app.config.RESYNC_INTERVAL_MS });
+    app.decorate('scheduler', scheduler);
+    if (app.config.WORKER === 'on') app.addHook('onReady', async () => scheduler.start());
+    app.addHook('onClose', async () => scheduler.stop());
+  },
+  // Starts with the worker it feeds (WORKER=on).
+  { name: 'scheduler', dependencies: ['jobs'] },
+);

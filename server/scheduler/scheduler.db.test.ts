@@ -7,7 +7,8 @@ import { defaultLoanDeps, LOAN_SYNC_JOB } from '../loans/operations/deps.js';
 import { saveLoan } from '../loans/operations/save-loan.js';
 import { sampleTerms } from '../loans/sample-terms.js';
 import type { PortalClient } from '../portal/portal-client.js';
-import { DAILY_RESYNC_JOB, dailyResyncKey, registerDailyResyncJob } from './daily-resync.js';
+import { DAILY_RESYNC_JOB, dailyResyncJob, dailyResyncKey } from './daily-resync.js';
+import { jobEntry } from '../jobs/job.js';
 import { DailyScheduler, type Timers } from './scheduler.js';
 
 // Same body on SQLite and PostgreSQL (TEST_DIALECT). The clock and the interval timer are injected:
@@ -18,7 +19,6 @@ let db: Db;
 
 beforeAll(async () => {
   db = await createTestDb();
-  registerDailyResyncJob();
   const deps = defaultLoanDeps({ now: () => new Date('2024-03-20T09:00:00Z') });
   await saveLoan(db.kysely, 'portal-a', 101, { terms: sampleTerms(3) }, { userId: 1 }, deps);
   await saveLoan(db.kysely, 'portal-a', 102, { terms: sampleTerms(6) }, { userId: 1 }, deps);
@@ -88,7 +88,8 @@ describe('DailyScheduler', () => {
     const noPortal = async (): Promise<PortalClient> => {
       throw new Error('the scan needs no portal');
     };
-    const w = new OutboxWorker({ db: db.kysely, dialect: db.dialect, log, getPortalClient: noPortal });
+    const handlers = new Map([jobEntry(DAILY_RESYNC_JOB, dailyResyncJob)]);
+    const w = new OutboxWorker({ db: db.kysely, dialect: db.dialect, log, getPortalClient: noPortal, handlers });
     // Run only the scan: claim one batch (the loan.sync jobs it creates would need a portal).
     await w.runOnce();
     const scan = await jobs(DAILY_RESYNC_JOB);

@@ -1,16 +1,14 @@
-import { registerJobHandler, type Job, type JobContext } from '../../jobs/registry.js';
+import type { Job, JobContext, JobHandler } from '../../jobs/job.js';
 import { AppError } from '../../errors.js';
-import { JOB_KIND } from '../codes.js';
 import { updateCall } from '../call-repo.js';
-import { activityConfig } from '../providers.js';
+import { todayOf, type ActivityDeps } from '../deps.js';
 import { logProgress } from '../bizproc-report.js';
 import { findScript } from '../call-script/scripts.js';
 import { evaluateScript } from '../call-script/outcome.js';
 import { loadScriptContext, varsForScript } from '../call-script/context.js';
 import { chooseLanguage } from '../call-script/language.js';
 import { outcomeLabel, todoDescription } from '../call-script/texts.js';
-import { today } from './send-sms.js';
-import { completeCall, failOrRetry, loadCall } from './context.js';
+import { failOrRetry, isSettled, loadCall, reportCall, settleCall, type CallOutcome } from './context.js';
 import { finishTelephonyCalls } from '../call-script/telephony.js';
 import { fieldText } from '../../portal/field-text.js';
 
@@ -18,21 +16,22 @@ import { fieldText } from '../../portal/field-text.js';
 // script (crm.activity.todo.add, contract.md §7.6); the call waits in 'waiting' while the employee works
 // it in the deal card (widgets/call-script). Finish → call_script.finish job: telephony.externalcall.finish
 // for the calls dialled from the tab, crm.deal.update with the fields the answers fill,
-// crm.timeline.comment.add with the Q&A, bizproc.event.send (outcome, answers).
+// crm.timeline.comment.add with the Q&A, bizproc.event.send (outcome, answers) from the same job.
 
 const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
 const DEADLINE_MS = 24 * 3600_000;
 
-async function start(job: Job<{ callId: string }>, ctx: JobContext): Promise<void> {
+async function start(deps: ActivityDeps, job: Job<{ callId: string }>, ctx: JobContext): Promise<void> {
   const call = await loadCall(job, ctx);
+  if (isSettled(call)) return reportCall(ctx, call); // failed at start and its answer not yet taken
   if (call.status !== 'received' && call.status !== 'running') return;
   await updateCall(ctx.db, call.portalId, call.id, { status: 'running' }, ['received', 'running']);
   try {
     if (!call.dealId) throw new AppError('VALIDATION', 'call_script runs on deals only', 'This block works on deals only.');
     const props = (call.request.properties ?? {}) as Record<string, unknown>;
-    const settings = await activityConfig().settingsOf(call.portalId);
+    const settings = await deps.providers.settingsOf(call.portalId);
     const b24 = await ctx.portal();
-    const sc = await loadScriptContext(b24, ctx.db, call.portalId, call.dealId, today());
+    const sc = await loadScriptContext(b24, ctx.db, call.portalId, call.dealId, todayOf(deps));
     // The deal's (client's) language; the portal's when the deal does not tell (call-script/language.ts).
     const { lang, fromDeal } = chooseLanguage(sc.dealLang, settings?.language);
     const script = findScript(str(props.script), lang);
@@ -60,24 +59,29 @@ async function start(job: Job<{ callId: string }>, ctx: JobContext): Promise<voi
     const { missing } = varsForScript(script, sc, settings, props);
     if (missing.length > 0) await logProgress(b24, call.key, missingVariablesNote(missing));
   } catch (e) {
-    await failOrRetry(job, ctx, call, e, (reason) => ({ outcome: 'failed', answers: '{}', error: reason }), 'Call script');
+    await settleCall(
+      ctx,
+      call,
+      failOrRetry(job, e, (reason) => ({ outcome: 'failed', answers: '{}', error: reason }), 'Call script'),
+    );
   }
 }
 
-async function finish(job: Job<{ callId: string; endedAtMs?: number }>, ctx: JobContext): Promise<void> {
+async function finish(deps: ActivityDeps, job: Job<{ callId: string; endedAtMs?: number }>, ctx: JobContext): Promise<void> {
   const call = await loadCall(job, ctx);
-  if (call.status === 'done' || call.status === 'failed') return;
+  if (isSettled(call)) return reportCall(ctx, call); // a rerun after the answer failed or was cut short
   const meta = (call.result ?? {}) as { script?: string; language?: string };
   const script = findScript(meta.script ?? '', meta.language ?? 'en');
   if (!script || !call.dealId) return;
   const answers = (call.answers ?? {}) as Record<string, string>;
+  let outcome: CallOutcome;
   try {
     const b24 = await ctx.portal();
     // The calls dialled from the tab end with the script, so Bitrix24 logs them as call activities.
     await finishTelephonyCalls(b24, ctx.db, call, job.payload.endedAtMs ?? Date.now());
     const props = (call.request.properties ?? {}) as Record<string, unknown>;
-    const sc = await loadScriptContext(b24, ctx.db, call.portalId, call.dealId, today());
-    const v = varsForScript(script, sc, await activityConfig().settingsOf(call.portalId), props);
+    const sc = await loadScriptContext(b24, ctx.db, call.portalId, call.dealId, todayOf(deps));
+    const v = varsForScript(script, sc, await deps.providers.settingsOf(call.portalId), props);
     const r = evaluateScript(script, answers, { ...v.fallbacks, ...v.vars }, (o) => outcomeLabel(script.lang, o));
     if (!r.complete) return; // the route refuses to finish an incomplete path; nothing to do
     // A repeat sets the same fields. The comment is for the people who read the deal's timeline: it
@@ -87,18 +91,12 @@ async function finish(job: Job<{ callId: string; endedAtMs?: number }>, ctx: Job
     await b24.call('crm.timeline.comment.add', {
       fields: { ENTITY_ID: call.dealId, ENTITY_TYPE: 'deal', COMMENT: r.transcript },
     });
-    await completeCall(ctx, call, r.returnValues, `Call finished: ${r.outcome}`);
+    outcome = { values: r.returnValues, log: `Call finished: ${r.outcome}`, failed: false };
   } catch (e) {
     // Out of attempts (or a refusal no retry heals): the workflow still gets an answer.
-    await failOrRetry(
-      job,
-      ctx,
-      call,
-      e,
-      (reason) => ({ outcome: 'failed', answers: JSON.stringify(answers), error: reason }),
-      'Call script',
-    );
+    outcome = failOrRetry(job, e, (reason) => ({ outcome: 'failed', answers: JSON.stringify(answers), error: reason }), 'Call script');
   }
+  await settleCall(ctx, call, outcome);
 }
 
 /** The robot log line for the admin: which {{variables}} the collector will see as a stand-in, and where to fill them. */
@@ -111,7 +109,10 @@ export function missingVariablesNote(missing: readonly string[]): string {
   return `Call script variables without a value (shown to the collector as a neutral text): ${list.join('; ')}`;
 }
 
-export function registerCallScriptJobs(): void {
-  registerJobHandler<{ callId: string }>(JOB_KIND.call_script, start);
-  registerJobHandler<{ callId: string; endedAtMs?: number }>(JOB_KIND.callScriptFinish, finish);
+export function callScriptStartJob(deps: ActivityDeps): JobHandler<{ callId: string }> {
+  return (job, ctx) => start(deps, job, ctx);
+}
+
+export function callScriptFinishJob(deps: ActivityDeps): JobHandler<{ callId: string; endedAtMs?: number }> {
+  return (job, ctx) => finish(deps, job, ctx);
 }

@@ -1,7 +1,5 @@
-import type { JobContext } from '../../jobs/registry.js';
-import { PermanentJobError, registerJobHandler } from '../../jobs/registry.js';
+import { PermanentJobError, type JobContext, type JobHandler } from '../../jobs/job.js';
 import { AppError } from '../../errors.js';
-import { LOAN_SYNC_JOB } from '../operations/deps.js';
 import { getLoan } from '../repositories/loans.js';
 import { closeLoanOfDeletedDeal } from './close-deleted-deal.js';
 import { syncLoanToPortal } from './sync-loan.js';
@@ -17,44 +15,37 @@ import { addPlanLimit } from '../../portals/portal-repo.js';
 // deal gone closes the loan the same way ONCRMDEALDELETE does, instead of failing and retrying
 // into a dead letter every day.
 
-interface LoanSyncPayload {
+export interface LoanSyncPayload {
   loanId: string;
   dealId?: number;
 }
 
-let registered = false;
-
-/** Registers the `loan.sync` job handler once (called when the loan routes are registered). */
-export function registerLoanSyncJob(): void {
-  if (registered) return;
-  registered = true;
-  registerJobHandler<LoanSyncPayload>(LOAN_SYNC_JOB, async (job, ctx) => {
-    const portalId = job.portalId;
-    if (!portalId) throw new PermanentJobError('loan.sync job without portal');
-    const loan = await getLoan(ctx.db, portalId, job.payload.loanId);
-    if (!loan) throw new PermanentJobError(`loan ${job.payload.loanId} not in portal ${portalId}`);
-    if (loan.status !== 'ACTIVE') {
-      await reactToGoneDeal(ctx, portalId, loan.dealId, 'loan closed: sync skipped');
-      return;
+/** The `loan.sync` handler (listed in server/jobs/handlers.ts under LOAN_SYNC_JOB). */
+export const loanSyncJob: JobHandler<LoanSyncPayload> = async (job, ctx) => {
+  const portalId = job.portalId;
+  if (!portalId) throw new PermanentJobError('loan.sync job without portal');
+  const loan = await getLoan(ctx.db, portalId, job.payload.loanId);
+  if (!loan) throw new PermanentJobError(`loan ${job.payload.loanId} not in portal ${portalId}`);
+  if (loan.status !== 'ACTIVE') {
+    await reactToGoneDeal(ctx, portalId, loan.dealId, 'loan closed: sync skipped');
+    return;
+  }
+  const portal = await ctx.portal();
+  const target = await resolveSyncTarget(ctx.db, portalId, portal);
+  try {
+    const report = await syncLoanToPortal(ctx.db, portal, portalId, loan.id, target);
+    if (report.itemsRestricted) {
+      // From now on the schedule stays in the app and on the deal fields (plan-limits.ts).
+      await addPlanLimit(ctx.db, portalId, 'smart_process_items');
+      ctx.log.warn({ portalId, loanId: loan.id }, 'plan refuses schedule items: deal fields only from now on');
     }
-    const portal = await ctx.portal();
-    const target = await resolveSyncTarget(ctx.db, portalId, portal);
-    try {
-      const report = await syncLoanToPortal(ctx.db, portal, portalId, loan.id, target);
-      if (report.itemsRestricted) {
-        // From now on the schedule stays in the app and on the deal fields (plan-limits.ts).
-        await addPlanLimit(ctx.db, portalId, 'smart_process_items');
-        ctx.log.warn({ portalId, loanId: loan.id }, 'plan refuses schedule items: deal fields only from now on');
-      }
-      if (report.dealGone || report.closed)
-        await reactToGoneDeal(ctx, portalId, loan.dealId, 'deal not found during sync', report.dealGone);
-      else ctx.log.info({ loanId: loan.id, ...report, errors: undefined }, 'loan synced to portal');
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'LOAN_NOT_FOUND') throw new PermanentJobError(e.message);
-      throw e;
-    }
-  });
-}
+    if (report.dealGone || report.closed) await reactToGoneDeal(ctx, portalId, loan.dealId, 'deal not found during sync', report.dealGone);
+    else ctx.log.info({ loanId: loan.id, ...report, errors: undefined }, 'loan synced to portal');
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'LOAN_NOT_FOUND') throw new PermanentJobError(e.message);
+    throw e;
+  }
+};
 
 async function reactToGoneDeal(ctx: JobContext, portalId: string, dealId: number, why: string, confirmedGone = false): Promise<void> {
   const out = await closeLoanOfDeletedDeal(

@@ -11,8 +11,8 @@ import { evaluateScript, validateAnswer } from '../../activities/call-script/out
 import type { ScriptVars } from '../../activities/call-script/vars.js';
 import { loadScriptContext, varsForScript } from '../../activities/call-script/context.js';
 import { asScriptLang, type ScriptLang } from '../../activities/call-script/language.js';
-import { activityConfig } from '../../activities/providers.js';
-import { today } from '../../activities/jobs/send-sms.js';
+import { todayOf } from '../../activities/deps.js';
+import { ACTIVITY_JOB_MAX_ATTEMPTS } from '../../activities/jobs/context.js';
 import { rememberTelephonyCall } from '../../activities/call-script/telephony.js';
 
 // The call-script widget's API (session bound to portal, user and deal by the placement handler):
@@ -67,8 +67,8 @@ export const callScriptRoutes: FastifyPluginAsync = async (fastify) => {
   async function shownCalls(portalId: string, dealId: number, calls: ActivityCall[], userLang?: ScriptLang) {
     if (!calls.some((c) => c.status === 'waiting')) return calls.map((c) => view(c));
     const b24 = await app.getPortalClient(portalId);
-    const sc = await loadScriptContext(b24, app.db.kysely, portalId, dealId, today());
-    const settings = await activityConfig().settingsOf(portalId);
+    const sc = await loadScriptContext(b24, app.db.kysely, portalId, dealId, todayOf(app.activities));
+    const settings = await app.activities.providers.settingsOf(portalId);
     return calls.map((c) => {
       const script = c.status === 'waiting' ? scriptFor(c.result ?? {}, userLang) : undefined;
       if (!script) return view(c);
@@ -189,6 +189,7 @@ export const callScriptRoutes: FastifyPluginAsync = async (fastify) => {
           kind: JOB_KIND.callScriptFinish,
           idempotencyKey: `call-script-finish:${call.id}`,
           payload: { callId: call.id, endedAtMs: Date.now() },
+          maxAttempts: ACTIVITY_JOB_MAX_ATTEMPTS,
         }),
       );
       return reply.code(202).send({ status: 'finishing' });

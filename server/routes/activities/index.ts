@@ -5,7 +5,6 @@ import { verifyApplicationToken } from '../../security/verify.js';
 import { AuthBlock, ErrorBody, Ok } from '../install/schemas.js';
 import { ACTIVITY_CODES, dealIdOf, JOB_KIND } from '../../activities/codes.js';
 import { receiveCall } from '../../activities/receive.js';
-import { registerActivityJobs } from '../../activities/jobs/index.js';
 import { callScriptRoutes } from './call-script.js';
 
 // POST /activities/:code — the HANDLER of our bizproc activities/robots (contract.md §5.2; doc:
@@ -29,7 +28,6 @@ export const ActivityCallBody = Type.Object({
 
 export const activityRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  registerActivityJobs();
   await app.register(callScriptRoutes);
   app.post(
     '/activities/:code',
@@ -45,7 +43,7 @@ export const activityRoutes: FastifyPluginAsync = async (fastify) => {
       const { auth: _auth, ...request } = req.body;
       const code = req.params.code;
       await receiveCall(
-        app,
+        app.db.kysely,
         caller.portalId,
         { source: 'activity', code, key: req.body.event_token, dealId: dealIdOf(req.body.document_id), request },
         JOB_KIND[code],

@@ -11,7 +11,6 @@ import { verifyApplicationToken } from '../../security/verify.js';
 import { uuidv7 } from '../../security/uuidv7.js';
 import { AuthBlock, ErrorBody, Ok } from '../install/schemas.js';
 import { AppError } from '../../errors.js';
-import '../../events/event-jobs.js';
 
 // POST /events — portal events (contract.md §3.2, §3.3; doc: api-reference/events/index.md).
 // verify application_token → record (deduplicated) → enqueue a job in the same transaction → 200.

@@ -5,7 +5,6 @@ import { verifyApplicationToken } from '../../security/verify.js';
 import { AuthBlock, ErrorBody, Ok } from '../install/schemas.js';
 import { dealIdOf, JOB_KIND } from '../../activities/codes.js';
 import { receiveCall } from '../../activities/receive.js';
-import { smsProviderFor } from '../../activities/providers.js';
 import { recordSmsStatus } from '../../integrations/sms/sending/index.js';
 import { AppError } from '../../errors.js';
 
@@ -45,7 +44,7 @@ export const smsSenderRoutes: FastifyPluginAsync = async (fastify) => {
     const binding = req.body.bindings?.find((b) => b.OWNER_TYPE_ID === '2');
     const dealId = binding?.OWNER_ID ? Number(binding.OWNER_ID) : dealIdOf(req.body.document_id);
     await receiveCall(
-      app,
+      app.db.kysely,
       caller.portalId,
       { source: 'sms_sender', code: req.body.code, key: req.body.message_id, dealId: Number.isFinite(dealId) ? dealId : null, request },
       JOB_KIND.smsSender,
@@ -66,7 +65,7 @@ export const smsSenderRoutes: FastifyPluginAsync = async (fastify) => {
       },
     },
     async (req) => {
-      const provider = await smsProviderFor(req.params.portalId, app.db.kysely);
+      const provider = await app.activities.providers.sms(req.params.portalId);
       if (!provider.parseStatusCallback) throw new AppError('NOT_FOUND', `provider ${provider.code} has no status callbacks`, 'Not found.');
       const update = provider.parseStatusCallback({ url: `${app.config.PUBLIC_URL}${req.url}`, headers: req.headers, body: req.body });
       await recordSmsStatus(app.db.kysely, req.params.portalId, provider.code, update);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/database.js';
 import { createTestDb } from '../../../db/test-db.js';
-import { getJobHandler, type Job, type JobContext } from '../../../jobs/registry.js';
+import type { Job, JobContext } from '../../../jobs/job.js';
 import type { SmsProvider } from '../provider.js';
 import { findSmsById, requestSms } from './index.js';
-import { enqueueSmsSend, registerSmsJobs, SMS_SEND_JOB } from './sms-jobs.js';
+import { enqueueSmsSend, smsSendJob } from './sms-jobs.js';
 
 // A retry is enqueued under sms:<id>:<attempts>. When the job that asks for it already holds that
 // key (it ran before the attempt was due, or while another worker's lease was running, so
@@ -29,9 +29,9 @@ const silentLog = {
   child: () => silentLog,
 } as unknown as JobContext['log'];
 
+const sendJob = smsSendJob(async () => provider, { execute: { leaseMs: 60_000 } });
 beforeAll(async () => {
   db = await createTestDb();
-  registerSmsJobs(async () => provider, { execute: { leaseMs: 60_000 } });
 });
 afterAll(async () => db?.close());
 
@@ -60,7 +60,7 @@ async function runJob(key: string): Promise<void> {
     portal: () => Promise.reject(new Error('no portal')),
     getPortalClient: () => Promise.reject(new Error('no portal')),
   };
-  await getJobHandler(SMS_SEND_JOB)!(job, ctx);
+  await sendJob(job, ctx);
   await db.kysely.updateTable('outbox_jobs').set({ status: 'done' }).where('id', '=', row.id).execute();
 }
 

@@ -1,15 +1,17 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { enqueue } from '../../../jobs/outbox.js';
-import { PermanentJobError, registerJobHandler, type JobContext } from '../../../jobs/registry.js';
+import { PermanentJobError, type JobContext, type JobHandler } from '../../../jobs/job.js';
 import type { SmsProvider, SmsStatusUpdate } from '../provider.js';
 import { applySmsStatus, executeSms, type ExecuteSmsOptions } from './execute-sms.js';
 import { findSmsById, type SmsRecord } from './sms-repo.js';
 
-// Outbox wiring for SMS. One `sms.send` job per attempt (key sms:<id>:<attempt>) at the message's
-// own retryAt. Every status change worth reporting enqueues `sms.status` once per status
-// (key sms-status:<id>:<status>): its handler — registered by the messageservice/activity code —
-// calls messageservice.message.status.update or bizproc.event.send.
+// Outbox wiring for the messages of our SMS sender (messageservice). One `sms.send` job per attempt
+// (key sms:<id>:<attempt>) at the message's own retryAt. Every status change worth reporting enqueues
+// `sms.status` once per status (key sms-status:<id>:<status>): its handler
+// (server/activities/jobs/sms-status.ts) calls messageservice.message.status.update.
+// A robot's SMS is sent and answered by its own job (server/activities/jobs/send-sms.ts): its
+// receipts update the message and enqueue nothing — the workflow already has its answer.
 
 export const SMS_SEND_JOB = 'sms.send';
 export const SMS_STATUS_JOB = 'sms.status';
@@ -47,8 +49,9 @@ async function enqueueWakeUp(trx: Transaction<Database>, sms: SmsRecord, runAfte
   });
 }
 
-function enqueueStatus(trx: Transaction<Database>, sms: SmsRecord) {
-  return enqueue(trx, {
+async function enqueueStatus(trx: Transaction<Database>, sms: SmsRecord): Promise<void> {
+  if (sms.context?.source === 'activity') return;
+  await enqueue(trx, {
     portalId: sms.portalId,
     kind: SMS_STATUS_JOB,
     idempotencyKey: `sms-status:${sms.id}:${sms.status}`,
@@ -68,8 +71,12 @@ export async function recordSmsStatus(
   return r?.sms;
 }
 
-export function registerSmsJobs(resolveProvider: SmsProviderResolver, options: { execute?: ExecuteSmsOptions } = {}): void {
-  registerJobHandler<{ smsId: string }>(SMS_SEND_JOB, async (job, ctx) => {
+/** The `sms.send` handler (listed in server/jobs/handlers.ts), sending through the portal's provider. */
+export function smsSendJob(
+  resolveProvider: SmsProviderResolver,
+  options: { execute?: ExecuteSmsOptions } = {},
+): JobHandler<{ smsId: string }> {
+  return async (job, ctx) => {
     if (!job.portalId) throw new PermanentJobError(`sms job ${job.id} has no portal`);
     const row = await findSmsById(ctx.db, job.portalId, job.payload.smsId);
     if (!row) throw new PermanentJobError(`sms ${job.payload.smsId} not found`);
@@ -82,5 +89,5 @@ export function registerSmsJobs(resolveProvider: SmsProviderResolver, options: {
       return;
     }
     await ctx.db.transaction().execute((trx) => enqueueStatus(trx, r.sms));
-  });
+  };
 }

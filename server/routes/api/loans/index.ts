@@ -8,7 +8,6 @@ import { getLoanView, type PaymentView as PaymentViewT } from '../../../loans/op
 import { registerPayment } from '../../../loans/operations/register-payment.js';
 import { reversePayment } from '../../../loans/operations/reverse-payment.js';
 import { saveLoan } from '../../../loans/operations/save-loan.js';
-import { registerLoanSyncJob } from '../../../loans/sync/job.js';
 import type { LedgerEntry } from '../../../loans/loan.js';
 import { callerFor, loanSessionGuards } from './session.js';
 import {
@@ -38,7 +37,6 @@ const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorRe
 export const loanRoutes: FastifyPluginAsync<LoanRoutesOptions> = async (fastify, opts) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const deps = defaultLoanDeps({ enqueue: (trx, job) => enqueue(trx, job), ...opts.deps });
-  registerLoanSyncJob();
   const preHandler = loanSessionGuards();
   const db = () => app.db.kysely;
 

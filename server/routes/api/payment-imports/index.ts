@@ -3,7 +3,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AppError } from '../../../errors.js';
 import { enqueue } from '../../../jobs/outbox.js';
 import { defaultLoanDeps, type LoanDeps } from '../../../loans/operations/deps.js';
-import { registerLoanSyncJob } from '../../../loans/sync/job.js';
 import type { RegisterFn } from '../../../payment-files/import/apply-lines.js';
 import { createImportQueue } from '../../../payment-files/import/import-queue.js';
 import type { PaymentFileParser } from '../../../payment-files/import/parser-port.js';
@@ -62,7 +61,6 @@ export function decodedBase64Bytes(b64: string): number {
 export const paymentImportRoutes: FastifyPluginAsync<PaymentImportRoutesOptions> = async (fastify, opts) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const loanDeps = defaultLoanDeps({ enqueue: (trx, job) => enqueue(trx, job), ...opts.deps });
-  registerLoanSyncJob();
   const { parser } = opts;
   const db = () => app.db.kysely;
   const admin = requireSession({ admin: true });

@@ -1,0 +1,32 @@
+import type { ActivityDeps } from '../activities/deps.js';
+import { activityJobEntries } from '../activities/jobs/index.js';
+import { ACKNOWLEDGED_EVENT_JOBS, acknowledgeEventJob } from '../events/event-jobs.js';
+import { DEAL_DELETED_JOB, dealDeletedJob } from '../events/deal-deleted.js';
+import { LOAN_SYNC_JOB } from '../loans/operations/deps.js';
+import { loanSyncJob } from '../loans/sync/job.js';
+import { DAILY_RESYNC_JOB, dailyResyncJob } from '../scheduler/daily-resync.js';
+import { jobEntry, type JobHandlers } from './job.js';
+
+// Every job kind the app runs and its handler, in one place. Add a kind here (and enqueue it inside a
+// transaction with server/jobs/outbox.ts `enqueue`); its dependencies come in as arguments. Each
+// handler gets the database, a logger and the job's portal client through its JobContext.
+
+export interface JobDeps {
+  activities: ActivityDeps;
+}
+
+export function jobHandlers(deps: JobDeps): JobHandlers {
+  const entries = [
+    // Loans: push a loan to its portal; the day's resync scan enqueues one push per active loan.
+    jobEntry(LOAN_SYNC_JOB, loanSyncJob),
+    jobEntry(DAILY_RESYNC_JOB, dailyResyncJob),
+    // Portal events (server/routes/events).
+    jobEntry(DEAL_DELETED_JOB, dealDeletedJob),
+    ...ACKNOWLEDGED_EVENT_JOBS.map((kind) => jobEntry(kind, acknowledgeEventJob)),
+    // Robots and our SMS sender.
+    ...activityJobEntries(deps.activities),
+  ];
+  const table = new Map(entries);
+  if (table.size !== entries.length) throw new Error('a job kind is listed twice in server/jobs/handlers.ts');
+  return table;
+}

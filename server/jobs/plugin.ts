@@ -1,0 +1,36 @@
+import fp from 'fastify-plugin';
+import { jobHandlers } from './handlers.js';
+import type { JobHandlers } from './job.js';
+import { OutboxWorker } from './worker.js';
+
+// The jobs plugin: the handler table (server/jobs/handlers.ts) built with its dependencies, and the
+// outbox worker that runs it. The worker starts with the app when WORKER=on and stops on close.
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    outbox: OutboxWorker;
+    /** Every job kind and its handler (a test's own worker runs the same table). */
+    jobHandlers: JobHandlers;
+  }
+}
+
+export const jobsPlugin = fp(
+  async (app) => {
+    const handlers = jobHandlers({ activities: app.activities });
+    const worker = new OutboxWorker({
+      db: app.db.kysely,
+      dialect: app.db.dialect,
+      log: app.log,
+      workerId: `${app.instanceId}-w`,
+      getPortalClient: (id) => app.portalClients.get(id),
+      handlers,
+      pollMs: app.config.OUTBOX_POLL_MS,
+    });
+    app.decorate('jobHandlers', handlers);
+    app.decorate('outbox', worker);
+    if (app.config.WORKER === 'on') app.addHook('onReady', async () => worker.start());
+    app.addHook('onClose', async () => worker.stop());
+  },
+  // Portal clients and the instance id from the platform; providers from the settings port.
+  { name: 'jobs', dependencies: ['platform', 'provider-settings'] },
+);
