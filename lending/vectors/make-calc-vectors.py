@@ -8,8 +8,9 @@
 then compare calc-vectors.csv with the numbers quoted in lending/vectors.test.ts (each test names its id).
 Python only writes the formulas; every number in the CSV is Calc's.
 """
-from xml.sax.saxutils import escape
 from pathlib import Path
+
+from fods import formula_cell, text_cell, write_fods
 
 # (id, description, formula, aux values, aux dates) — aux cells feed range functions such as XIRR.
 V = [
@@ -69,35 +70,15 @@ r = 1
 for vid, desc, formula, vals, dates in V:
     n = r + 1
     f = formula.replace("{r}", str(r)).replace("{n}", str(n))
-    cells = [f'<table:table-cell office:value-type="string"><text:p>{escape(vid)}</text:p></table:table-cell>',
-             f'<table:table-cell office:value-type="string"><text:p>{escape(desc)}</text:p></table:table-cell>',
-             f'<table:table-cell table:style-name="num" table:formula="of:={escape(f)}"/>']
+    cells = [text_cell(vid), text_cell(desc), formula_cell(f)]
     if vals:
         cells += [f'<table:table-cell office:value-type="float" office:value="{v}"/>' for v in vals]
-    rows.append("<table:table-row>" + "".join(cells) + "</table:table-row>")
+    rows.append(cells)
     r += 1
     if dates:
-        dcells = ['<table:table-cell office:value-type="string"><text:p>aux</text:p></table:table-cell>',
-                  '<table:table-cell office:value-type="string"><text:p>dates</text:p></table:table-cell>',
-                  '<table:table-cell/>']
+        dcells = [text_cell("aux"), text_cell("dates"), '<table:table-cell/>']
         dcells += [f'<table:table-cell table:formula="of:=DATE({d})"/>' for d in dates]
-        rows.append("<table:table-row>" + "".join(dcells) + "</table:table-row>")
+        rows.append(dcells)
         r += 1
 
-doc = f'''<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"
- xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2"
- office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
-<office:automatic-styles>
- <number:number-style style:name="N12"><number:number number:decimal-places="12" number:min-integer-digits="1"/></number:number-style>
- <style:style style:name="num" style:family="table-cell" style:data-style-name="N12"/>
-</office:automatic-styles>
-<office:body><office:spreadsheet><table:table table:name="vectors">
-{chr(10).join(rows)}
-</table:table></office:spreadsheet></office:body></office:document>
-'''
-Path(__file__).with_name("calc-vectors.fods").write_text(doc)
+write_fods(Path(__file__).with_name("calc-vectors.fods"), "vectors", rows)
