@@ -12,7 +12,7 @@ import type { Schedule } from '../types.js';
 import { asArray, asBool, asInt, asObject, asString, join, oneOf } from '../validate.js';
 import { ALLOCATION_ORDERS, parseAllocationOrder, sameOrder } from './allocation-orders.js';
 import { DEFAULT_DELINQUENCY_RANGES } from './delinquency.js';
-import type { DelinquencyRange, InstallmentDue, Payment, PenaltyTerms, ServicingTerms } from './types.js';
+import type { DelinquencyRange, InstallmentDue, PayoffInterest, Payment, PenaltyTerms, ServicingTerms } from './types.js';
 import type { LoanInputJson } from '../parse-input.js';
 
 export const MAX_PAYMENTS = 5000;
@@ -53,6 +53,8 @@ interface ServicingCommonJson {
   /** A named order or a list of steps such as "past-due:penalty"; a profile may fix it. */
   allocation?: string | string[];
   overpayment?: 'in-advance' | 'reduce-principal';
+  /** Interest of the current period in a payoff: "pro-rata" to the days elapsed (default) or the "whole-period". */
+  payoffInterest?: PayoffInterest;
   delinquencyRanges?: { name: string; minDays: number; maxDays?: number }[];
 }
 
@@ -95,8 +97,9 @@ export function parseServicingInput(raw: unknown): { terms: ServicingTerms; sche
     const scale = currencyScale(currency);
     const installments = parseRows(o.rows, 'rows', scale);
     const disbursementDate = parseIsoDate(o.disbursementDate, 'disbursementDate');
-    if (installments[0]!.dueDate <= disbursementDate)
-      throw invalid('DUE_BEFORE_DISBURSEMENT', 'rows[0].dueDate', 'Installments fall due after the disbursement');
+    // An installment may fall due on the disbursement day (a down payment), never before it.
+    if (installments[0]!.dueDate < disbursementDate)
+      throw invalid('DUE_BEFORE_DISBURSEMENT', 'rows[0].dueDate', 'Installments cannot fall due before the disbursement');
     if (o.profile !== undefined) rules = resolveProfile(asString(o.profile, 'profile', 20), parseIsoDate(o.contractDate, 'contractDate'));
     scheduledCharges = sum(installments.map((i) => i.interest.plus(i.fees).plus(i.vat)));
     base = { currency, scale, mode: 'half-up', principal: sum(installments.map((i) => i.principal)), disbursementDate, installments };
@@ -119,6 +122,8 @@ export function parseServicingInput(raw: unknown): { terms: ServicingTerms; sche
     ...(order.name ? { orderName: order.name } : {}),
     overpayment:
       o.overpayment === undefined ? 'in-advance' : oneOf(o.overpayment, ['in-advance', 'reduce-principal'] as const, 'overpayment'),
+    payoffInterest:
+      o.payoffInterest === undefined ? 'pro-rata' : oneOf(o.payoffInterest, ['pro-rata', 'whole-period'] as const, 'payoffInterest'),
     ranges: o.delinquencyRanges === undefined ? DEFAULT_DELINQUENCY_RANGES : parseRanges(o.delinquencyRanges, 'delinquencyRanges'),
     ...(ceilings.length ? { penaltyCeiling: Dec.min(...ceilings) } : {}),
   };

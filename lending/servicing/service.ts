@@ -174,7 +174,8 @@ interface PayoffPlan {
 
 /**
  * Payoff as of `date`: everything due up to that day, the principal of later installments, and the
- * current period's interest (and its VAT) pro rata to the days elapsed, less what was paid on them.
+ * current period's interest (and its VAT) pro rata to the days elapsed — or whole, with
+ * `payoffInterest: "whole-period"` — less what was paid on them.
  */
 function payoffPlan(t: ServicingTerms, live: Live[], date: IsoDate): PayoffPlan {
   let amount = ZERO;
@@ -190,7 +191,9 @@ function payoffPlan(t: ServicingTerms, live: Live[], date: IsoDate): PayoffPlan 
       if (!currentSeen) {
         currentSeen = true;
         const span = daysBetween(prevDue, l.dueDate);
-        const ratio = new Dec(Math.max(0, daysBetween(prevDue, date))).div(span);
+        const elapsed = Math.max(0, daysBetween(prevDue, date));
+        // Whole-period mode charges the period's interest in full once a day of it has run.
+        const ratio = t.payoffInterest === 'whole-period' ? new Dec(elapsed > 0 ? 1 : 0) : new Dec(elapsed).div(span);
         const interest = roundMoney(l.due.interest.times(ratio), t.scale, t.mode).minus(l.paid.interest);
         const vat = roundMoney(l.due.vat.times(ratio), t.scale, t.mode).minus(l.paid.vat);
         if (interest.gt(ZERO)) p.interest = interest;

@@ -36,6 +36,13 @@ export interface DelinquencyRange {
   maxDays?: number;
 }
 
+/**
+ * Interest of the current period when a loan is paid off early: pro rata to the days elapsed (RU 353-FZ
+ * art. 11, the default), or the whole period's once it has begun (Fineract's pre-closure "till rest
+ * frequency date"; some MX products).
+ */
+export type PayoffInterest = 'pro-rata' | 'whole-period';
+
 export interface ServicingTerms {
   currency: string;
   scale: number;
@@ -49,6 +56,7 @@ export interface ServicingTerms {
   order: readonly AllocationStep[];
   orderName?: string;
   overpayment: 'in-advance' | 'reduce-principal';
+  payoffInterest: PayoffInterest;
   ranges: DelinquencyRange[];
   /** Most penalty the loan may carry in total (profile overpayment cap less scheduled charges). */
   penaltyCeiling?: Dec;

@@ -53,6 +53,21 @@ export const LoanInput = Type.Object(
     profile: Opt(Type.String({ description: 'RU-MFO | MX' })),
     effectiveRates: Opt(Type.Array(Type.String({ description: 'psk | cat | xirr' }), { maxItems: 3 })),
     pskMonthDays: Opt(Type.String({ description: 'actual | 30 | 365/12' })),
+    catBasis: Opt(
+      Type.String({
+        description: 'periods (Banxico: t = k / periods a year) | dates (days / 365); default: the profile’s (MX periods), else dates',
+      }),
+    ),
+    annuityAdjustment: Opt(Type.String({ description: 'none | fineract (annuity "resolved" only: Fineract’s EMI adjustment)' })),
+    downPayment: Opt(
+      Type.Object(
+        { amount: Opt(Amount), percent: Opt(Percent) },
+        { description: 'Principal due on the disbursement date (installment 1)' },
+      ),
+    ),
+    fixedPayment: Opt(
+      Type.String({ ...Amount, description: 'Installment per period; the number of installments follows (omit installments)' }),
+    ),
   },
   { $id: 'LendingLoanInput', title: 'Loan terms' },
 );
@@ -85,6 +100,7 @@ export const ScheduleReply = Type.Object({
     costOfCredit: Amount,
   }),
   effectiveRates: Type.Object({ psk: Opt(Type.String()), cat: Opt(Type.String()), xirr: Opt(Type.String()) }),
+  catBasis: Opt(Type.String({ description: 'periods | dates: how the CAT was timed' })),
   profile: Opt(Type.String()),
 });
 
@@ -127,6 +143,7 @@ export const ServicingInput = Type.Object({
     }),
   ),
   overpayment: Opt(Type.String({ description: 'in-advance | reduce-principal' })),
+  payoffInterest: Opt(Type.String({ description: 'pro-rata (default) | whole-period: the current period’s interest in a payoff' })),
   delinquencyRanges: Opt(
     Type.Array(Type.Object({ name: Type.String(), minDays: Type.Integer(), maxDays: Opt(Type.Integer()) }), { maxItems: 20 }),
   ),
