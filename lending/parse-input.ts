@@ -5,10 +5,13 @@ import { Dec, HUNDRED, ZERO } from './decimal.js';
 import { parseIsoDate, type IsoDate } from './dates.js';
 import { parseDayCount, type DayCount } from './day-count.js';
 import { invalid } from './errors.js';
-import { parseAmount, parseDecimal, ROUNDING_MODES, type RoundingMode } from './money.js';
+import { parseAmount, parseDecimal, roundMoney, ROUNDING_MODES, type RoundingMode } from './money.js';
 import { profileDefaults } from './profiles.js';
+import { installmentsForFixedPayment } from './schedule/fixed-payment.js';
 import {
   METHODS,
+  type AnnuityAdjustment,
+  type CatBasis,
   type EffectiveRateKind,
   type Fee,
   type Frequency,
@@ -78,6 +81,14 @@ export interface LoanInputJson {
   /** Which effective rates to compute; [] skips the root finding. Default: by currency or profile. */
   effectiveRates?: EffectiveRateKind[];
   pskMonthDays?: PskMonthDays;
+  /** CAT time base: "periods" (Banxico: t = k / periods a year) or "dates" (days / 365). Default: the profile's, else dates. */
+  catBasis?: CatBasis;
+  /** annuity "resolved" only: "fineract" moves the level payment when the last installment strays (README). */
+  annuityAdjustment?: AnnuityAdjustment;
+  /** Principal paid on the disbursement date, as an amount or a percent of the principal. */
+  downPayment?: { amount: string } | { percent: string };
+  /** Level installment given; the number of installments follows from it (omit installments and dueDates). */
+  fixedPayment?: string;
 }
 
 export function parseLoanInput(raw: unknown, base = ''): LoanTerms {
@@ -98,9 +109,10 @@ export function parseLoanInput(raw: unknown, base = ''): LoanTerms {
   const defaults = profile ? profileDefaults(profile, contractDate, p('profile')) : undefined;
 
   const dueDates = o.dueDates === undefined ? undefined : parseDueDates(o.dueDates, p('dueDates'), disbursementDate);
+  const fixedPayment = o.fixedPayment === undefined ? undefined : parseFixedPayment(o, method, scale, p);
   const installments = dueDates
     ? dueDates.length
-    : method === 'single-payment' && o.installments === undefined
+    : (method === 'single-payment' && o.installments === undefined) || fixedPayment
       ? 1
       : parseInstallments(o.installments, p('installments'));
   if (dueDates && o.installments !== undefined && o.installments !== dueDates.length) {
@@ -112,12 +124,17 @@ export function parseLoanInput(raw: unknown, base = ''): LoanTerms {
   const firstDueDate = o.firstDueDate === undefined ? undefined : parseIsoDate(o.firstDueDate, p('firstDueDate'));
   if (firstDueDate && dueDates)
     throw invalid('DUE_DATES_WITH_FIRST_DUE', p('firstDueDate'), 'Give either dueDates or firstDueDate, not both');
-  if (firstDueDate && firstDueDate <= disbursementDate)
-    throw invalid('FIRST_DUE_NOT_AFTER_DISBURSEMENT', p('firstDueDate'), 'The first due date must follow the disbursement');
+  // An installment may fall due on the disbursement day itself (a down payment, Fineract's
+  // "enable down payment"); only a due date before the money is out is refused.
+  if (firstDueDate && firstDueDate < disbursementDate)
+    throw invalid('FIRST_DUE_BEFORE_DISBURSEMENT', p('firstDueDate'), 'The first due date cannot precede the disbursement');
 
-  const grace = parseGrace(o.grace, p('grace'), installments);
+  const grace = fixedPayment ? parseGrace(o.grace, p('grace'), MAX_INSTALLMENTS) : parseGrace(o.grace, p('grace'), installments);
   const vatRaw = o.vat ?? defaults?.vat;
-  return {
+  const annuity = o.annuity === undefined ? 'fixed-payment' : oneOf(o.annuity, ['fixed-payment', 'resolved'] as const, p('annuity'));
+  const rounding = parseRounding(o.rounding, p('rounding'), scale);
+  checkStepApplies(o.rounding, rounding, scale, method, fixedPayment, p('rounding'));
+  const terms: LoanTerms = {
     principal,
     currency,
     scale,
@@ -131,15 +148,77 @@ export function parseLoanInput(raw: unknown, base = ''): LoanTerms {
     ...(dueDates ? { dueDates } : {}),
     dayCount: o.dayCount === undefined ? 'actual/365' : parseDayCount(o.dayCount, p('dayCount')),
     interest: o.interest === undefined ? 'periodic' : oneOf(o.interest, ['daily', 'periodic'] as const, p('interest')),
-    annuity: o.annuity === undefined ? 'fixed-payment' : oneOf(o.annuity, ['fixed-payment', 'resolved'] as const, p('annuity')),
-    rounding: parseRounding(o.rounding, p('rounding'), scale),
+    annuity,
+    annuityAdjustment: parseAnnuityAdjustment(o.annuityAdjustment, method, annuity, p('annuityAdjustment')),
+    rounding,
+    ...(o.downPayment !== undefined
+      ? { downPayment: parseDownPayment(o.downPayment, principal, scale, rounding.mode, p('downPayment')) }
+      : {}),
+    ...(fixedPayment ? { fixedPayment } : {}),
     grace,
     fees: o.fees === undefined ? [] : asArray(o.fees, p('fees'), 20).map((f, i) => parseFee(f, join(p('fees'), i), scale)),
     ...(vatRaw !== undefined ? { vat: parseVat(vatRaw, p('vat')) } : {}),
     ...(profile ? { profile } : {}),
     effectiveRates: parseEffectiveRates(o.effectiveRates, p('effectiveRates'), defaults?.effectiveRates ?? defaultEffectiveRates(currency)),
     pskMonthDays: o.pskMonthDays === undefined ? 'actual' : oneOf(o.pskMonthDays, ['actual', '30', '365/12'] as const, p('pskMonthDays')),
+    catBasis: parseCatBasis(o.catBasis, dueDates !== undefined, defaults?.catBasis, p('catBasis')),
   };
+  return fixedPayment ? { ...terms, installments: installmentsForFixedPayment(terms, MAX_INSTALLMENTS, p('fixedPayment')) } : terms;
+}
+
+/** "Pay 2,500 a period until done" (Frappe's "Repay Fixed Amount per Period"): the term follows. */
+function parseFixedPayment(o: Record<string, unknown>, method: Method, scale: number, p: (k: string) => string): Dec {
+  if (method !== 'annuity' && method !== 'interest-free')
+    throw invalid('FIXED_PAYMENT_METHOD', p('fixedPayment'), 'A fixed payment sets the installment of an annuity or an interest-free plan');
+  if (o.installments !== undefined || o.dueDates !== undefined)
+    throw invalid('FIXED_PAYMENT_WITH_TERM', p('fixedPayment'), 'With a fixed payment the term is derived: omit installments and dueDates');
+  return parseAmount(o.fixedPayment, p('fixedPayment'), { positive: true, scale });
+}
+
+/** The step rounds installments of annuity, flat, equal-principal and interest-free loans; elsewhere it is refused. */
+function checkStepApplies(raw: unknown, r: Rounding, scale: number, method: Method, fixedPayment: Dec | undefined, path: string): void {
+  const minor = new Dec(1).div(new Dec(10).pow(scale));
+  if (raw === undefined || r.installmentStep.eq(minor)) return;
+  if (method === 'single-payment')
+    throw invalid('INSTALLMENT_STEP_NOT_APPLICABLE', join(path, 'installmentStep'), 'A single payment has no installment to round');
+  if (fixedPayment)
+    throw invalid(
+      'INSTALLMENT_STEP_NOT_APPLICABLE',
+      join(path, 'installmentStep'),
+      'A fixed payment is the installment; it is not rounded',
+    );
+}
+
+function parseAnnuityAdjustment(raw: unknown, method: Method, annuity: LoanTerms['annuity'], path: string): AnnuityAdjustment {
+  if (raw === undefined) return 'none';
+  const v = oneOf(raw, ['none', 'fineract'] as const, path);
+  if (v === 'fineract' && (method !== 'annuity' || annuity !== 'resolved'))
+    throw invalid('ANNUITY_ADJUSTMENT_NOT_APPLICABLE', path, 'The Fineract adjustment applies to an annuity with annuity "resolved"');
+  return v;
+}
+
+function parseDownPayment(raw: unknown, principal: Dec, scale: number, mode: RoundingMode, path: string): Dec {
+  const o = asObject(raw, path);
+  const hasAmount = o.amount !== undefined;
+  if (hasAmount === (o.percent !== undefined)) throw invalid('DOWN_PAYMENT_ONE_OF', path, 'Give exactly one of amount or percent');
+  const amount = hasAmount
+    ? parseAmount(o.amount, join(path, 'amount'), { positive: true, scale })
+    : roundMoney(principal.times(parseAmount(o.percent, join(path, 'percent'), { positive: true })).div(HUNDRED), scale, mode);
+  if (amount.isZero() || amount.gte(principal))
+    throw invalid(
+      'DOWN_PAYMENT_RANGE',
+      join(path, hasAmount ? 'amount' : 'percent'),
+      'The down payment must be above zero and below the principal',
+    );
+  return amount;
+}
+
+function parseCatBasis(raw: unknown, hasDueDates: boolean, profileBasis: CatBasis | undefined, path: string): CatBasis {
+  if (raw === undefined) return hasDueDates ? 'dates' : (profileBasis ?? 'dates');
+  const v = oneOf(raw, ['periods', 'dates'] as const, path);
+  if (v === 'periods' && hasDueDates)
+    throw invalid('CAT_PERIODS_NEED_FREQUENCY', path, 'CAT by periods needs a regular frequency, not explicit due dates');
+  return v;
 }
 
 function parseInstallments(raw: unknown, path: string): number {
@@ -152,7 +231,9 @@ function parseDueDates(raw: unknown, path: string, disbursementDate: IsoDate): I
   if (list.length === 0) throw invalid('TERM_ZERO', path, 'The loan needs at least one due date');
   let prev = disbursementDate;
   list.forEach((d, i) => {
-    if (d <= prev) throw invalid('DUE_DATES_NOT_INCREASING', join(path, i), 'Due dates must increase and follow the disbursement');
+    // The first may fall on the disbursement day (a down payment); later ones must increase.
+    if (i === 0 ? d < prev : d <= prev)
+      throw invalid('DUE_DATES_NOT_INCREASING', join(path, i), 'Due dates must increase and not precede the disbursement');
     prev = d;
   });
   return list;

@@ -3,7 +3,7 @@
 import { Dec } from './decimal.js';
 import type { IsoDate } from './dates.js';
 import { invalid } from './errors.js';
-import type { EffectiveRateKind } from './types.js';
+import type { CatBasis, EffectiveRateKind } from './types.js';
 
 export interface ProfileRules {
   id: string;
@@ -21,6 +21,8 @@ export interface ProfileRules {
   allocationOrder?: string;
   vatPercent?: string;
   effectiveRates: EffectiveRateKind[];
+  /** How the profile times CAT flows (README "CAT basis"); absent: by dates. */
+  catBasis?: CatBasis;
 }
 
 // Russia, microfinance (151-FZ art. 12, 353-FZ art. 5 and 6.1 as amended by 554-FZ and later laws).
@@ -59,7 +61,8 @@ const RU_MFO: ProfileRules[] = [
 
 // Mexico: CAT disclosure (Banxico Circular 21/2009 and LTOSF) and 16 % IVA on interest (LIVA art. 18-A).
 const MX: ProfileRules[] = [
-  { id: 'MX', from: '2010-01-01', source: 'Banxico CAT; LIVA IVA 16 %', vatPercent: '16', effectiveRates: ['cat'] },
+  // Banxico's CAT examples and calculator count equal periods as equal (t = k / periods a year).
+  { id: 'MX', from: '2010-01-01', source: 'Banxico CAT; LIVA IVA 16 %', vatPercent: '16', effectiveRates: ['cat'], catBasis: 'periods' },
 ];
 
 const PROFILES: Readonly<Record<string, ProfileRules[]>> = { 'RU-MFO': RU_MFO, MX };
@@ -80,7 +83,11 @@ export function profileDefaults(
   id: string,
   contractDate: IsoDate,
   path: string,
-): { vat?: { percent: string }; effectiveRates: EffectiveRateKind[] } {
+): { vat?: { percent: string }; effectiveRates: EffectiveRateKind[]; catBasis?: CatBasis } {
   const r = resolveProfile(id, contractDate, path);
-  return { ...(r.vatPercent ? { vat: { percent: r.vatPercent } } : {}), effectiveRates: r.effectiveRates };
+  return {
+    ...(r.vatPercent ? { vat: { percent: r.vatPercent } } : {}),
+    effectiveRates: r.effectiveRates,
+    ...(r.catBasis ? { catBasis: r.catBasis } : {}),
+  };
 }

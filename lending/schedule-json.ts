@@ -22,6 +22,8 @@ export interface ScheduleJson {
   rows: ScheduleRowJson[];
   totals: Record<'principal' | 'interest' | 'fees' | 'vat' | 'total' | 'disbursementFees' | 'netDisbursed' | 'costOfCredit', string>;
   effectiveRates: EffectiveRatesJson;
+  /** When a CAT is given: its time base, "periods" (Banxico, t = k / periods a year) or "dates" (days / 365). */
+  catBasis?: 'periods' | 'dates';
   profile?: string;
 }
 
@@ -89,6 +91,7 @@ export function scheduleToJson(s: Schedule): ScheduleJson {
       costOfCredit: m(t.costOfCredit),
     },
     effectiveRates: rates,
+    ...(rates.cat ? { catBasis: s.terms.catBasis } : {}),
     ...(s.terms.profile ? { profile: s.terms.profile } : {}),
   };
 }

@@ -31,7 +31,10 @@ export interface Fee {
 
 export interface Rounding {
   mode: RoundingMode;
-  /** The level installment (annuity) is rounded to a multiple of this step. */
+  /**
+   * Installments are rounded to a multiple of this step: the annuity's level payment, and the
+   * principal + interest of each flat / equal-principal installment (the last absorbs the rest).
+   */
   installmentStep: Dec;
   installmentMode: RoundingMode;
   /** Where the rounding remainder of equal splits goes. The last installment always closes the balance. */
@@ -39,6 +42,10 @@ export interface Rounding {
 }
 
 export type EffectiveRateKind = 'psk' | 'cat' | 'xirr';
+/** CAT time base: Banxico's equal periods (t = k / periods a year) or calendar days (days / 365). */
+export type CatBasis = 'periods' | 'dates';
+/** Fineract's progressive-loan rule: move the level payment by diff / n when the last installment strays. */
+export type AnnuityAdjustment = 'none' | 'fineract';
 export type PskMonthDays = 'actual' | '30' | '365/12';
 
 export interface LoanTerms {
@@ -56,13 +63,19 @@ export interface LoanTerms {
   dayCount: DayCount;
   interest: 'daily' | 'periodic';
   annuity: 'fixed-payment' | 'resolved';
+  annuityAdjustment: AnnuityAdjustment;
   rounding: Rounding;
+  /** Principal paid on the disbursement date as installment 1 (the rest amortises from installment 2). */
+  downPayment?: Dec;
+  /** "Pay this much a period until done": the level installment given, `installments` derived from it. */
+  fixedPayment?: Dec;
   grace: { principal: number; interest: number };
   fees: Fee[];
   vat?: { rate: Dec; onFees: boolean };
   profile?: string;
   effectiveRates: EffectiveRateKind[];
   pskMonthDays: PskMonthDays;
+  catBasis: CatBasis;
 }
 
 export interface ScheduleRow {

@@ -3,7 +3,7 @@
 // the per-installment fee and VAT, and keeps running sums so totals need no second pass (this loop is
 // the hot path of every calculator keystroke: no allocations beyond the row itself).
 import { type Dec, ZERO } from '../decimal.js';
-import { roundMoney, type RoundingMode } from '../money.js';
+import { roundMoney, roundToStep, type RoundingMode } from '../money.js';
 import type { ScheduleRow } from '../types.js';
 import type { Period } from './periods.js';
 
@@ -14,6 +14,11 @@ export interface AmortizeInput {
   mode: RoundingMode;
   /** 'payment': `level` is the whole installment; 'principal': `level` is the principal part. */
   level: { kind: 'payment' | 'principal'; amount: Dec; first?: Dec };
+  /**
+   * 'principal' levels only: round each installment's principal + interest to this step (Fineract's
+   * "installment amount in multiples of" for flat and equal-principal loans); the last row closes.
+   */
+  step?: { amount: Dec; mode: RoundingMode };
   /** Flat loans charge interest on the original principal, the rest on the running balance. */
   interestOn: 'balance' | 'original';
   grace: { principal: number; interest: number };
@@ -31,6 +36,8 @@ export interface Amortized {
   principal: Dec;
   interest: Dec;
   vat: Dec;
+  /** Per-installment fees of all rows. */
+  fees: Dec;
   total: Dec;
 }
 
@@ -69,7 +76,10 @@ export function amortize(a: AmortizeInput): Amortized {
     else if (a.level.kind === 'payment') {
       principal = level.minus(accrued);
       regular = interest === accrued;
-    } else principal = i === a.grace.principal && a.level.first ? a.level.first : level;
+    } else {
+      principal = i === a.grace.principal && a.level.first ? a.level.first : level;
+      if (a.step) principal = roundToStep(principal.plus(interest), a.step.amount, a.step.mode).minus(interest);
+    }
     if (principal.isNegative()) {
       principal = ZERO;
       regular = false;
@@ -98,5 +108,5 @@ export function amortize(a: AmortizeInput): Amortized {
   const regularTotals = regularRows === 0 ? ZERO : level.plus(hasFee ? a.fee : ZERO).times(regularRows);
   const total = regularTotals.plus(otherTotals).plus(sumVat);
   const sumInterest = total.minus(principalSum).minus(fees).minus(sumVat);
-  return { rows, principal: principalSum, interest: sumInterest, vat: sumVat, total };
+  return { rows, principal: principalSum, interest: sumInterest, vat: sumVat, fees, total };
 }

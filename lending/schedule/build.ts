@@ -2,17 +2,21 @@
 import { Dec, ZERO, sum } from '../decimal.js';
 import { roundMoney } from '../money.js';
 import { checkRatesAgainstProfile, checkScheduleAgainstProfile } from '../profile-checks.js';
-import { effectiveRatesOf, scheduleCashFlows } from '../rates/schedule-rates.js';
+import { effectiveRatesOf, scheduleCashFlows, schedulePeriodFlows } from '../rates/schedule-rates.js';
 import type { LoanTerms, Schedule, ScheduleRow, ScheduleTotals } from '../types.js';
 import { amortize, type Amortized } from './amortize.js';
+import { withDownPayment } from './down-payment.js';
+import { fineractAdjusted } from './fineract-adjust.js';
 import { annuityPayment, equalPrincipal } from './level.js';
-import { buildPeriods, type Period } from './periods.js';
+import { buildPeriods, periodsPerYear, type Period } from './periods.js';
 import { assertScheduleSums } from './invariants.js';
 
 export function buildSchedule(terms: LoanTerms): Schedule {
   checkRatesAgainstProfile(terms);
   const periods = buildPeriods(terms);
-  const built = amortizeTerms(terms, periods, terms.principal, 1);
+  const down = terms.downPayment;
+  const amortized = amortizeTerms(terms, periods, down ? terms.principal.minus(down) : terms.principal, down ? 2 : 1);
+  const built = down ? withDownPayment(terms, amortized, down) : amortized;
   const rows = built.rows;
   assertScheduleSums(terms.principal, built.principal, rows);
   const totals = totalsFromSums(terms, built);
@@ -20,18 +24,20 @@ export function buildSchedule(terms: LoanTerms): Schedule {
   checkScheduleAgainstProfile(terms, totals);
   const schedule: Schedule = {
     terms,
-    installmentAmount: installmentAmount ?? rows[terms.grace.principal]!.total,
+    installmentAmount: installmentAmount ?? rows[terms.grace.principal + (down ? 1 : 0)]!.total,
     rows,
     totals,
     effectiveRates: {},
   };
   if (terms.effectiveRates.length > 0) {
     const needsNoVat = terms.effectiveRates.includes('cat') && terms.vat !== undefined;
+    const byPeriods = terms.effectiveRates.includes('cat') && terms.catBasis === 'periods';
     schedule.effectiveRates = effectiveRatesOf(
       terms.effectiveRates,
       scheduleCashFlows(schedule),
       terms.pskMonthDays,
       needsNoVat ? scheduleCashFlows(schedule, true) : undefined,
+      byPeriods ? { flows: schedulePeriodFlows(schedule), perYear: periodsPerYear(terms.frequency) } : undefined,
     );
   }
   return schedule;
@@ -61,24 +67,34 @@ export function amortizeTerms(
   };
   switch (t.method) {
     case 'annuity': {
-      const level = opts.level ?? annuityPayment(t, balance, periods.slice(grace.principal));
-      return { ...amortize({ ...common, level: { kind: 'payment', amount: level }, interestOn: 'balance' }), installmentAmount: level };
+      const level = opts.level ?? t.fixedPayment ?? annuityPayment(t, balance, periods.slice(grace.principal));
+      const run = (l: Dec) => amortize({ ...common, level: { kind: 'payment', amount: l }, interestOn: 'balance' });
+      // The adjustment belongs to the original schedule; a rebuilt tail keeps the level it is given.
+      if (t.annuityAdjustment === 'fineract' && !opts.level && !t.fixedPayment) return fineractAdjusted(t, level, m, run);
+      return { ...run(level), installmentAmount: level };
     }
     case 'equal-principal':
     case 'flat':
     case 'interest-free': {
-      const level = opts.level ? { amount: opts.level } : equalPrincipal(t, balance, m);
+      const fixed = opts.level ?? (t.method === 'interest-free' ? t.fixedPayment : undefined);
+      const level = fixed ? { amount: fixed } : equalPrincipal(t, balance, m);
       const zeroed = t.method === 'interest-free' ? periods.map((p) => ({ ...p, factor: ZERO })) : periods;
       return amortize({
         ...common,
         periods: zeroed,
         level: { kind: 'principal', ...level },
+        ...(stepRounds(t) && !opts.level ? { step: { amount: t.rounding.installmentStep, mode: t.rounding.installmentMode } } : {}),
         interestOn: t.method === 'flat' ? 'original' : 'balance',
       });
     }
     case 'single-payment':
       return amortize({ ...common, level: { kind: 'principal', amount: balance }, interestOn: 'balance' });
   }
+}
+
+/** A step above the currency's minor unit rounds installment totals (a minor-unit step changes nothing). */
+function stepRounds(t: LoanTerms): boolean {
+  return !t.rounding.installmentStep.eq(new Dec(10).pow(-t.scale));
 }
 
 export function installmentFee(t: LoanTerms): Dec {
@@ -122,7 +138,7 @@ export function totalsOf(t: LoanTerms, rows: readonly ScheduleRow[]): ScheduleTo
 /** Totals from the loop's running sums (no second pass over the rows). */
 export function totalsFromSums(t: LoanTerms, a: Amortized): ScheduleTotals {
   const d = disbursementFees(t);
-  const fees = a.rows.length === 0 ? ZERO : a.rows[0]!.fees.times(a.rows.length);
+  const fees = a.fees;
   return {
     principal: a.principal,
     interest: a.interest,
