@@ -27,6 +27,10 @@ export interface LoanProductJson {
   dayCount: string;
   /** One of PROFILE_IDS, or none. */
   profile: string | null;
+  /** The current period's interest in a payoff (lending README "Servicing"), saved with each loan; absent = pro-rata. */
+  payoffInterest?: 'pro-rata' | 'whole-period';
+  /** CAT time base for the product's loans; null or absent = the profile's (MX: periods), else dates. */
+  catBasis?: 'periods' | 'dates' | null;
   active: boolean;
 }
 

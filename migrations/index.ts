@@ -12,6 +12,7 @@ import * as m202612030200 from './202612030200-payout-live-loan.js';
 import * as m202612030300 from './202612030300-payment-import-progress.js';
 import * as m202612041550 from './202612041550-applicant-checks.js';
 import * as m202612041610 from './202612041610-activity-call-report-log.js';
+import * as m202612041620 from './202612041620-product-conventions.js';
 
 // Ordered list of migrations. Names are YYYYMMDDHHMM-what; each file is frozen once landed
 // (it takes Kysely<any> and never imports app code).
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '202612030300-payment-import-progress': m202612030300,
   '202612041550-applicant-checks': m202612041550,
   '202612041610-activity-call-report-log': m202612041610,
+  '202612041620-product-conventions': m202612041620,
 };

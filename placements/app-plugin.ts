@@ -67,5 +67,7 @@ export function toWidgetProduct(p: LoanProduct) {
     fees: p.fees,
     dayCount: p.dayCount,
     profile: p.profile,
+    payoffInterest: p.payoffInterest ?? 'pro-rata',
+    catBasis: p.catBasis ?? null,
   };
 }

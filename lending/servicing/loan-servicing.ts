@@ -18,6 +18,8 @@ export interface LoanServicingLoanJson {
   disbursementDate: string;
   contractDate?: string | undefined;
   profile?: string | undefined;
+  /** The loan's payoff interest mode (its product's); pro rata when absent. */
+  payoffInterest?: 'pro-rata' | 'whole-period' | undefined;
 }
 
 export interface LoanServicingInputJson {
@@ -91,6 +93,7 @@ export function serviceLoanJson(input: LoanServicingInputJson): LoanServicingJso
     payments: input.payments.filter((p) => p.date <= input.asOf),
     penalty: { dailyPercent: penaltyDailyPercent },
     ...(allocation ? { allocation } : {}),
+    ...(loan.payoffInterest ? { payoffInterest: loan.payoffInterest } : {}),
   });
   const r = servicingToJson(service(terms), terms);
   const installments = r.installments.map((i) => ({ ...i, status: statusWord(i) }));

@@ -21,7 +21,13 @@ export function buildSchedule(input: LoanInput): Schedule {
 export function serviceLoan(args: { terms: LoanInput; schedule: Schedule; payments: PaymentInput[]; asOf: string }): Servicing {
   const { terms, schedule } = args;
   return serviceLoanJson({
-    loan: { currency: terms.currency, disbursementDate: terms.disbursementDate, contractDate: terms.contractDate, profile: terms.profile },
+    loan: {
+      currency: terms.currency,
+      disbursementDate: terms.disbursementDate,
+      contractDate: terms.contractDate,
+      profile: terms.profile,
+      payoffInterest: terms.payoffInterest,
+    },
     rows: schedule.rows,
     payments: args.payments,
     asOf: args.asOf,

@@ -37,6 +37,10 @@ export interface LoanInput extends Pick<
   rounding?: Record<string, unknown>;
   /** The penalty on overdue principal, % a day (a decimal string); saved with the loan. */
   penaltyDailyPercent?: string;
+  /** The current period's interest in a payoff (the product's setting); saved with the loan. */
+  payoffInterest?: 'pro-rata' | 'whole-period';
+  catBasis?: string;
+  downPayment?: unknown;
   [more: string]: unknown;
 }
 

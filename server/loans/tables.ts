@@ -17,6 +17,10 @@ export interface LoanProductsTable {
   fees: string;
   day_count: string;
   profile: string | null;
+  /** 'pro-rata' | 'whole-period' (migration 202612041620). */
+  payoff_interest: string;
+  /** 'periods' | 'dates'; null = the profile's (migration 202612041620). */
+  cat_basis: string | null;
   active: number;
   created_at: string;
   updated_at: string;

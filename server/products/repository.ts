@@ -20,6 +20,8 @@ function toProduct(r: Selectable<LoanProductsTable>): LoanProduct {
     fees: parseJsonColumn(r.fees, 'loan_products.fees'),
     dayCount: r.day_count,
     profile: r.profile,
+    payoffInterest: r.payoff_interest === 'whole-period' ? 'whole-period' : 'pro-rata',
+    catBasis: r.cat_basis === 'periods' || r.cat_basis === 'dates' ? r.cat_basis : null,
     active: Number(r.active) === 1,
   };
 }
@@ -52,6 +54,8 @@ export async function upsertProduct(db: Executor, portalId: string, p: LoanProdu
     fees: JSON.stringify(p.fees),
     day_count: p.dayCount,
     profile: p.profile,
+    payoff_interest: p.payoffInterest ?? 'pro-rata',
+    cat_basis: p.catBasis ?? null,
     active: p.active ? 1 : 0,
     updated_at: nowIso,
   };

@@ -8,7 +8,7 @@ function refuse(field: string, message: string): never {
 }
 
 /** Re-checks a loan against its product on the server (the widget checks too, but is not trusted). */
-export function checkAgainstProduct(input: LoanInput, p: LoanProduct): void {
+export function checkAgainstProduct(input: LoanInput, p: LoanProduct, derivedTerm?: number): void {
   if (!p.active)
     throw new AppError(
       'PRODUCT_INACTIVE',
@@ -26,7 +26,11 @@ export function checkAgainstProduct(input: LoanInput, p: LoanProduct): void {
   if (rate === undefined) refuse(`rate.${rateField}`, `${p.name} takes a ${p.rateUnit} rate`);
   const r = new Decimal(rate);
   if (r.lt(p.rateMin) || r.gt(p.rateMax)) refuse(`rate.${rateField}`, `Rate must be between ${p.rateMin} and ${p.rateMax} % for ${p.name}`);
-  const n = Array.isArray(input.dueDates) ? input.dueDates.length : input.installments;
+  if ((input.payoffInterest ?? 'pro-rata') !== (p.payoffInterest ?? 'pro-rata'))
+    refuse('payoffInterest', `Payoff interest must be ${p.payoffInterest ?? 'pro-rata'} for ${p.name}`);
+  if (p.catBasis && input.catBasis !== p.catBasis) refuse('catBasis', `CAT basis must be ${p.catBasis} for ${p.name}`);
+  // A fixed payment derives the term: the schedule's count is what the product's range bounds.
+  const n = Array.isArray(input.dueDates) ? input.dueDates.length : (input.installments ?? derivedTerm ?? 0);
   if (n < p.termMin || n > p.termMax)
     refuse('installments', `Term must be between ${p.termMin} and ${p.termMax} installments for ${p.name}`);
   const amount = new Decimal(input.principal);

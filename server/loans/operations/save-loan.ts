@@ -77,7 +77,7 @@ export async function saveLoan(
     const product = await getProduct(db, portalId, productId);
     if (!product)
       throw new AppError('PRODUCT_NOT_FOUND', `product ${productId} not in portal`, 'Unknown loan product', { field: 'productId' }, 422);
-    checkAgainstProduct(terms, product);
+    checkAgainstProduct(terms, product, schedule.rows.length - (terms.downPayment ? 1 : 0));
   }
   try {
     return await db

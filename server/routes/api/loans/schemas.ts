@@ -41,6 +41,13 @@ export const LoanInputBody = Type.Object(
     pskMonthDays: Type.Optional(Str(8)),
     /** Penalty on overdue principal, % a day; checked against the profile's caps on save. */
     penaltyDailyPercent: Type.Optional(Str(16)),
+    // Issue 13 (lending README "Loan input"): checked by the core.
+    downPayment: Type.Optional(Type.Unknown()),
+    fixedPayment: Type.Optional(Str(32)),
+    catBasis: Type.Optional(Str(8)),
+    annuityAdjustment: Type.Optional(Str(16)),
+    /** The current period's interest in a payoff, from the loan's product; saved with the loan. */
+    payoffInterest: Type.Optional(Type.Union([Type.Literal('pro-rata'), Type.Literal('whole-period')])),
   },
   { description: 'Loan input of the lending core (issue 4 §9)' },
 );

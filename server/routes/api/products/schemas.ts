@@ -28,6 +28,18 @@ export const ProductBody = Type.Object({
   fees: Type.Array(Fee, { maxItems: 20, default: [] }),
   dayCount: Str(32),
   profile: Type.Union([Str(20), Type.Null()], { default: null }),
+  payoffInterest: Type.Optional(
+    Type.Union([Type.Literal('pro-rata'), Type.Literal('whole-period')], {
+      default: 'pro-rata',
+      description: "The current period's interest in a payoff: pro rata to the days elapsed, or the whole period",
+    }),
+  ),
+  catBasis: Type.Optional(
+    Type.Union([Type.Literal('periods'), Type.Literal('dates'), Type.Null()], {
+      default: null,
+      description: 'CAT time base: periods (Banxico, t = k / periods a year) or dates (days / 365); null = the profile’s',
+    }),
+  ),
   active: Type.Boolean({ default: true }),
 });
 
