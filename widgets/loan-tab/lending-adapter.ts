@@ -55,7 +55,13 @@ export function computeServicing(input: ServicingInput): Outcome<Servicing> {
     const l = input.loan;
     const penalty = input.penaltyDailyPercent?.trim();
     const r = serviceLoanJson({
-      loan: { currency: l.currency, disbursementDate: l.disbursementDate, contractDate: l.contractDate, profile: l.profile },
+      loan: {
+        currency: l.currency,
+        disbursementDate: l.disbursementDate,
+        contractDate: l.contractDate,
+        profile: l.profile,
+        payoffInterest: l.payoffInterest,
+      },
       rows: input.rows,
       payments: input.payments,
       asOf: input.asOf,

@@ -33,11 +33,14 @@ export interface LoanInput extends Omit<LoanInputJson, 'disbursementDate' | 'met
   disbursementDate: string;
   method: Method;
   rate: RateJson;
-  installments: number;
+  /** Absent with a fixed payment (the term follows from it). */
+  installments?: number;
   frequency: Required<Pick<FrequencyJson, 'unit' | 'every'>>;
   dayCount?: string;
   /** The loan's penalty on overdue principal, % a day: saved with the loan, applied by the server. */
   penaltyDailyPercent?: string;
+  /** The current period's interest in a payoff: the product's setting, saved with the loan. */
+  payoffInterest?: 'pro-rata' | 'whole-period';
 }
 
 export type ScheduleRow = ScheduleRowJson;

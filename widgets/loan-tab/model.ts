@@ -37,6 +37,10 @@ export interface LoanForm {
   firstDueDate: string;
   feeAmount: string;
   feeWithheld: boolean;
+  /** Principal due on the disbursement day (installment 1); empty = none. */
+  downPayment: string;
+  /** "Pay this much a period until done": when typed, the term follows from it; empty = none. */
+  fixedPayment: string;
 }
 
 export type { Product } from './product.js';
@@ -103,6 +107,8 @@ export function defaultForm(today: string, amount = '100000'): LoanForm {
     firstDueDate: addMonthsIso(today, 1),
     feeAmount: '0',
     feeWithheld: true,
+    downPayment: '',
+    fixedPayment: '',
   };
 }
 
@@ -111,6 +117,9 @@ export interface LoanNumbers {
   principal: string;
   rate: string;
   fee: string;
+  /** Decimal strings, or '' when not typed. */
+  downPayment: string;
+  fixedPayment: string;
   issues: LendingIssue[];
 }
 
@@ -119,11 +128,17 @@ export function readLoanNumbers(f: LoanForm, locale: NumberLocale, scale: number
   const rate = readTyped(f.rate, 'rate', locale, { percent: true });
   // No fee is no fee: an empty field is not a refusal.
   const fee = f.feeAmount.trim() === '' ? { value: '0', issue: null } : readTyped(f.feeAmount, 'fees', locale, { scale });
+  const optional = (raw: string, field: string) =>
+    raw.trim() === '' ? { value: '', issue: null } : readTyped(raw, field, locale, { scale });
+  const down = optional(f.downPayment, 'downPayment');
+  const fixed = optional(f.fixedPayment, 'fixedPayment');
   return {
     principal: principal.value,
     rate: rate.value,
     fee: fee.value,
-    issues: [principal.issue, rate.issue, fee.issue].filter((i): i is LendingIssue => i !== null),
+    downPayment: down.value,
+    fixedPayment: fixed.value,
+    issues: [principal.issue, rate.issue, fee.issue, down.issue, fixed.issue].filter((i): i is LendingIssue => i !== null),
   };
 }
 
@@ -135,6 +150,9 @@ export function toLoanInput(
   numbers: LoanNumbers = readLoanNumbers(f, 'en', 2),
 ): LoanInput {
   const fee = numbers.fee;
+  // A fixed payment derives the term (the core refuses both); a zero down payment is none.
+  const fixedPayment = numbers.fixedPayment;
+  const down = numbers.downPayment === '' || /^0(\.0*)?$/.test(numbers.downPayment) ? null : numbers.downPayment;
   return {
     principal: numbers.principal,
     currency,
@@ -142,7 +160,8 @@ export function toLoanInput(
     disbursementDate: f.disbursementDate,
     method: f.method,
     rate: f.rateKind === 'annual' ? { annualPercent: numbers.rate } : { dailyPercent: numbers.rate },
-    installments: /^\d+$/.test(f.installments.trim()) ? Number(f.installments.trim()) : NaN,
+    ...(fixedPayment ? { fixedPayment } : { installments: /^\d+$/.test(f.installments.trim()) ? Number(f.installments.trim()) : NaN }),
+    ...(down ? { downPayment: { amount: down } } : {}),
     // "every 0" or a half-typed number goes to the core as it is, which refuses it beside the field.
     frequency: { unit: f.unit, every: /^\d+$/.test(f.every.trim()) ? Number(f.every.trim()) : NaN },
     firstDueDate: f.firstDueDate || undefined,
@@ -228,18 +247,14 @@ export function createLoanModel(deps: ModelDeps) {
   const schedule = computed<Outcome<Schedule>>(() => {
     const base = baseSchedule.value;
     if (!base.ok || !whatIfActive.value) return base;
-    const dates = base.value.rows.map((r) => dateEdits.value[r.n] ?? r.dueDate);
-    const dated =
-      Object.keys(dateEdits.value).length > 0
-        ? deps.core.computeSchedule({ ...loanInput.value, dueDates: dates, firstDueDate: undefined })
-        : base;
+    // A down payment's row is the input's own (not a due date to pass); with dates pinned the count is
+    // fixed, so a fixed payment gives way to the level payment over those dates.
+    const down = loanInput.value.downPayment ? 1 : 0;
+    const dates = base.value.rows.slice(down).map((r) => dateEdits.value[r.n] ?? r.dueDate);
+    const pinned = { ...loanInput.value, dueDates: dates, firstDueDate: undefined, fixedPayment: undefined, installments: undefined };
+    const dated = Object.keys(dateEdits.value).length > 0 ? deps.core.computeSchedule(pinned) : base;
     if (!dated.ok) return dated;
-    return applyAmountOverrides(
-      { ...loanInput.value, dueDates: dates, firstDueDate: undefined },
-      dated.value,
-      readAmountEdits.value,
-      deps.core.computeSchedule,
-    );
+    return applyAmountOverrides(pinned, dated.value, readAmountEdits.value, deps.core.computeSchedule);
   });
 
   // Slow parts, computed after the user pauses; null while a newer answer is pending.
@@ -358,7 +373,7 @@ export function createLoanModel(deps: ModelDeps) {
         amount: typedFromDecimal(l.principal, locale),
         rate: typedFromDecimal('annualPercent' in l.rate ? l.rate.annualPercent : l.rate.dailyPercent, locale),
         rateKind: 'annualPercent' in l.rate ? 'annual' : 'daily',
-        installments: String(l.installments),
+        installments: l.installments === undefined ? form.value.installments : String(l.installments),
         // The core's default when the loan has none (a single-payment loan may omit it, parse-input.ts).
         unit: l.frequency?.unit ?? 'month',
         every: String(l.frequency?.every ?? 1),
@@ -368,6 +383,8 @@ export function createLoanModel(deps: ModelDeps) {
         firstDueDate: l.firstDueDate ?? l.dueDates?.[0] ?? '',
         feeAmount: typedFromDecimal(l.fees?.[0]?.amount ?? '0', locale),
         feeWithheld: l.fees?.[0]?.withheld ?? true,
+        downPayment: l.downPayment && 'amount' in l.downPayment ? typedFromDecimal(l.downPayment.amount, locale) : '',
+        fixedPayment: l.fixedPayment ? typedFromDecimal(l.fixedPayment, locale) : '',
       };
       savedProfile.value = l.profile ?? undefined;
       penaltyTyped.value = l.penaltyDailyPercent === undefined ? null : typedFromDecimal(l.penaltyDailyPercent, locale);

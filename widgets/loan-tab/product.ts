@@ -19,7 +19,16 @@ export interface Product extends Omit<LoanProductJson, 'id' | 'name' | 'rateUnit
 /** The loan input with what the product fixes applied. */
 export function applyProduct(input: LoanInput, p: Product | undefined): LoanInput {
   if (!p) return input;
-  return { ...input, method: p.method, dayCount: p.dayCount, fees: p.fees, ...(p.profile ? { profile: p.profile } : {}) };
+  return {
+    ...input,
+    method: p.method,
+    dayCount: p.dayCount,
+    fees: p.fees,
+    ...(p.profile ? { profile: p.profile } : {}),
+    // Servicing conventions the product fixes (issue 13); the server re-checks them on save.
+    ...(p.payoffInterest && p.payoffInterest !== 'pro-rata' ? { payoffInterest: p.payoffInterest } : {}),
+    ...(p.catBasis ? { catBasis: p.catBasis } : {}),
+  };
 }
 
 /** Range issues against the chosen product, each with the allowed range as a hint. */
@@ -29,7 +38,7 @@ export function productIssues(input: LoanInput, p: Product | undefined): Lending
   const rate = 'annualPercent' in input.rate ? input.rate.annualPercent : input.rate.dailyPercent;
   if (outsideRange(rate, p.rateMin, p.rateMax))
     issues.push({ code: 'PRODUCT_RATE_RANGE', field: 'rate', hint: `${p.rateMin}–${p.rateMax}` });
-  if (Number.isInteger(input.installments) && outsideRange(input.installments, p.termMin, p.termMax)) {
+  if (input.installments !== undefined && Number.isInteger(input.installments) && outsideRange(input.installments, p.termMin, p.termMax)) {
     issues.push({ code: 'PRODUCT_TERM_RANGE', field: 'installments', hint: `${p.termMin}–${p.termMax}` });
   }
   if (outsideRange(input.principal, p.amountMin, p.amountMax)) {

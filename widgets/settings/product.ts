@@ -24,6 +24,9 @@ export interface ProductDraft extends Pick<Product, 'id' | 'name' | 'method' | '
   currency: string;
   fees: FeeDraft[];
   profile: string;
+  payoffInterest: NonNullable<Product['payoffInterest']>;
+  /** '' = the profile's. */
+  catBasis: '' | 'periods' | 'dates';
 }
 
 export function newDraft(id: string): ProductDraft {
@@ -43,6 +46,8 @@ export function newDraft(id: string): ProductDraft {
     fees: [],
     dayCount: 'actual/365',
     profile: '',
+    payoffInterest: 'pro-rata',
+    catBasis: '',
     active: true,
   };
 }
@@ -70,6 +75,8 @@ export function draftOf(p: Product): ProductDraft {
     })),
     dayCount: p.dayCount,
     profile: p.profile ?? '',
+    payoffInterest: p.payoffInterest ?? 'pro-rata',
+    catBasis: p.catBasis ?? '',
     active: p.active,
   };
 }

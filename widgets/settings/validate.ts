@@ -150,6 +150,8 @@ export function validateDraft(d: ProductDraft, takenIds: readonly string[] = [],
       fees,
       dayCount: d.dayCount,
       profile: d.profile || null,
+      payoffInterest: d.payoffInterest,
+      catBasis: d.catBasis || null,
       active: d.active,
     },
   };

@@ -13,6 +13,9 @@ export function LoanForm({ model, t }: Props) {
   const f = model.form.value;
   // A product fixes method and fees; the user only moves within its ranges.
   const fixed = model.product.value !== undefined;
+  const s = model.schedule.value;
+  // Installments after the disbursement day (a down payment is not one of the term's).
+  const derivedTerm = s.ok ? s.value.rows.filter((r) => r.dueDate > f.disbursementDate).length : undefined;
   const err = (field: string): string | undefined => {
     const issue = model.issues.value.find((i) => i.field === field || i.field.startsWith(`${field}.`));
     return issue ? errorText(t, issue.code) + (issue.hint ? ` (${issue.hint})` : '') : undefined;
@@ -50,7 +53,20 @@ export function LoanForm({ model, t }: Props) {
         {text('rate')}
       </Field>
       <Field label={t('term')} error={err('installments')}>
-        {text('installments', 'numeric')}
+        {/* A fixed payment derives the term: the count is the schedule's, not typed. */}
+        {f.fixedPayment.trim() === '' ? (
+          text('installments', 'numeric')
+        ) : (
+          <span class="lt-input lt-input--static" data-testid="derived-term">
+            {derivedTerm ?? '—'}
+          </span>
+        )}
+      </Field>
+      <Field label={`${t('fixedPayment')}, ${model.currency}`} error={err('fixedPayment')}>
+        {text('fixedPayment')}
+      </Field>
+      <Field label={`${t('downPayment')}, ${model.currency}`} error={err('downPayment')}>
+        {text('downPayment')}
       </Field>
       <Field label={t('frequency')} error={err('frequency')}>
         <span class="lt-inline">

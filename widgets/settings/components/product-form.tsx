@@ -118,6 +118,35 @@ export function ProductForm({ model, t }: FormProps) {
             ))}
           </select>
         </Field>
+        <Field label={t('payoffInterest')}>
+          <select
+            class="st-input"
+            name="payoffInterest"
+            value={d.payoffInterest}
+            onChange={(e) => model.update({ payoffInterest: value(e) as typeof d.payoffInterest })}
+          >
+            {(['pro-rata', 'whole-period'] as const).map((c) => (
+              <option key={c} value={c}>
+                {choiceLabel(t, 'payoffInterest', c)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('catBasis')}>
+          <select
+            class="st-input"
+            name="catBasis"
+            value={d.catBasis}
+            onChange={(e) => model.update({ catBasis: value(e) as typeof d.catBasis })}
+          >
+            <option value="">{t('catBasisDefault')}</option>
+            {(['periods', 'dates'] as const).map((c) => (
+              <option key={c} value={c}>
+                {choiceLabel(t, 'catBasis', c)}
+              </option>
+            ))}
+          </select>
+        </Field>
         <label class="st-check">
           <input type="checkbox" name="active" checked={d.active} onChange={(e) => model.update({ active: e.currentTarget.checked })} />
           {t('active')}
