@@ -1,0 +1,111 @@
+// Issue 13 in the browser: a credit manager types a down payment and "pay this much a month until
+// done" the way they write money (es-MX, ru-RU), at desktop width and on a 390 px phone; the tab shows
+// installment 1 on the disbursement day, the derived term, and saves the loan with its product's
+// payoff interest mode, which the loan API then applies.
+import type { Frame } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoanView } from '../server/loans/operations/get-loan-view.js';
+import { upsertProduct } from '../server/products/repository.js';
+import { startLoanTabRig, type LoanTabRig } from './loan-tab-rig.js';
+import { seen, VIEWPORTS } from './loan-tab-viewports.js';
+
+const CASES = [
+  {
+    browserLocale: 'es-MX',
+    lang: 'es',
+    currency: 'MXN',
+    profile: 'MX',
+    save: 'Guardar',
+    saved: 'Guardado',
+    amount: '25,000',
+    down: '2,500.50',
+    downShown: '2,500.50',
+    fixed: '2,500',
+  },
+  {
+    browserLocale: 'ru-RU',
+    lang: 'ru',
+    currency: 'RUB',
+    profile: null,
+    save: 'Сохранить',
+    saved: 'Сохранено',
+    amount: '25 000',
+    down: '2 500,50',
+    downShown: '2 500,50',
+    fixed: '2 500',
+  },
+] as const;
+
+const rowCells = async (frame: Frame, i: number) =>
+  (await frame.locator('[data-testid=schedule] tbody tr').nth(i).locator('td').allTextContents()).map(seen);
+
+for (const c of CASES) {
+  describe(`loan tab down payment and fixed payment in ${c.browserLocale}`, () => {
+    let rig: LoanTabRig;
+    beforeAll(async () => {
+      rig = await startLoanTabRig({ locale: c.browserLocale });
+      await upsertProduct(
+        rig.p.db.kysely,
+        rig.portalId,
+        {
+          id: 'whole',
+          name: 'Whole period',
+          method: 'annuity',
+          rateUnit: 'annual',
+          rateMin: '10',
+          rateMax: '90',
+          termMin: 1,
+          termMax: 36,
+          amountMin: null,
+          amountMax: null,
+          currency: c.currency,
+          fees: [],
+          dayCount: 'actual/365',
+          profile: c.profile,
+          payoffInterest: 'whole-period',
+          catBasis: null,
+          active: true,
+        },
+        new Date().toISOString(),
+      );
+    }, 180_000);
+    afterAll(async () => {
+      await rig?.close();
+    });
+
+    for (const vp of VIEWPORTS) {
+      it(`${vp.name}: the down payment is installment 1 on the disbursement day; a fixed payment derives the term; saved with the product's payoff mode`, async () => {
+        const dealId = Number(
+          await rig.p.portalCall('crm.deal.add', {
+            fields: { TITLE: `Enganche ${vp.name}`, OPPORTUNITY: '25000', CURRENCY_ID: c.currency },
+          }),
+        );
+        const { page, frame } = await rig.openTab(dealId, c.lang);
+        await page.setViewportSize({ width: vp.width, height: vp.height });
+        await frame.selectOption('select[name=product]', 'whole');
+        await frame.fill('input[name=amount]', c.amount);
+        await frame.fill('input[name=rate]', '24');
+        await frame.fill('input[name=downPayment]', c.down);
+        const disbursement = await frame.inputValue('input[name=disbursementDate]');
+        await expect.poll(async () => (await rowCells(frame, 0))[3]).toBe(c.downShown);
+        expect((await rowCells(frame, 0))[2]).toBe('0'); // no days have run
+        await frame.fill('input[name=fixedPayment]', c.fixed);
+        // 22,499.50 at 24 % on actual days with 2,500 a month: eleven installments, the last smaller.
+        await expect.poll(async () => seen(await frame.locator('[data-testid=derived-term]').textContent())).toBe('11');
+        expect(await frame.locator('.lt-field__error').count()).toBe(0);
+        await frame.waitForSelector('[data-testid=servicing][aria-busy=false]');
+        await page.screenshot({ path: `test-results/conventions-${c.lang}-${vp.name}.png`, fullPage: true });
+
+        await frame.click(`button:has-text("${c.save}")`);
+        await frame.waitForSelector(`.lt-ok:has-text("${c.saved}")`);
+        const token = rig.p.a.app.sessions.issue({ portalId: rig.portalId, userId: 1, dealId, isAdmin: false });
+        const res = await fetch(`${rig.p.a.url}/api/v1/deals/${dealId}/loan`, { headers: { authorization: `Bearer ${token}` } });
+        const view = (await res.json()) as LoanView;
+        expect(view.loan).toMatchObject({ downPayment: { amount: '2500.50' }, fixedPayment: '2500.00', payoffInterest: 'whole-period' });
+        expect(view.schedule.rows[0]).toMatchObject({ dueDate: disbursement, principal: '2500.50' });
+        expect(view.schedule.rows).toHaveLength(12); // the down payment and the eleven
+        expect(Number(view.schedule.rows[11]!.total)).toBeLessThan(2500);
+      });
+    }
+  });
+}
