@@ -116,6 +116,8 @@ describe('loan products settings', () => {
       fees: [{ name: 'Выдача', percent: '1.5', at: 'disbursement' }],
       dayCount: 'actual/365',
       profile: 'RU-MFO',
+      payoffInterest: 'pro-rata',
+      catBasis: null,
       active: true,
     });
 
@@ -156,6 +158,11 @@ describe('loan products settings', () => {
     expect(await form.locator('input[name="amountMin"]').inputValue()).toBe('1.000');
     await form.locator('input[name="amountMin"]').fill('3,000');
     await form.locator('input[name="amountMax"]').fill('50,000');
+    // Issue 13: the payoff charges the whole current period; CAT timed by periods, as Banxico does.
+    expect(await form.locator('select[name="payoffInterest"] option[value="whole-period"]').textContent()).toBe('Todo el periodo en curso');
+    await form.locator('select[name="payoffInterest"]').selectOption('whole-period');
+    await form.locator('select[name="catBasis"]').selectOption('periods');
+    await page.screenshot({ path: 'test-results/settings-products-es-mx-form.png', fullPage: true });
     await form.locator('button[type="submit"]').click();
     await frame.waitForSelector('tr[data-product="mx-personal"]');
     expect((await frame.locator('tr[data-product="mx-personal"]').textContent())?.replace(/\u00a0/g, ' ')).toContain(
@@ -165,6 +172,8 @@ describe('loan products settings', () => {
       rateMin: '45.5',
       amountMin: '3000',
       amountMax: '50000',
+      payoffInterest: 'whole-period',
+      catBasis: 'periods',
     });
     await page.screenshot({ path: 'test-results/settings-products-es-mx.png', fullPage: true });
     await page.close();
@@ -181,6 +190,13 @@ describe('loan products settings', () => {
     expect(box && box.x + box.width <= 390).toBe(true);
     // Neither the portal's page nor the app's frame scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    // The product's servicing settings read back in the form, on the phone too.
+    await edit.click();
+    const form = frame.locator('[data-testid="product-form"]');
+    expect(await form.locator('select[name="payoffInterest"]').inputValue()).toBe('whole-period');
+    expect(await form.locator('select[name="catBasis"]').inputValue()).toBe('periods');
+    await page.screenshot({ path: 'test-results/settings-products-es-390-form.png', fullPage: true });
     expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await page.close();
   });
