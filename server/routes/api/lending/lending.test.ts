@@ -58,6 +58,23 @@ const cases: [string, unknown][] = [
       penalty: { annualPercent: '20' },
     },
   ],
+  // Issue 13: a down payment, a fixed payment (term derived), CAT by dates for an MX loan, the Fineract
+  // EMI adjustment, a step on an equal-principal loan, and a whole-period payoff — every field crosses HTTP.
+  [
+    'schedule',
+    {
+      ...loan,
+      currency: 'MXN',
+      profile: 'MX',
+      installments: undefined,
+      downPayment: { percent: '10' },
+      fixedPayment: '9000',
+      catBasis: 'dates',
+    },
+  ],
+  ['schedule', { ...loan, annuity: 'resolved', annuityAdjustment: 'fineract' }],
+  ['schedule', { ...loan, method: 'equal-principal', rounding: { installmentStep: '100' } }],
+  ['servicing', { loan, asOf: '2024-03-01', payoffInterest: 'whole-period', penalty: { annualPercent: '20' } }],
   ['prepay', { loan, prepayment: { date: '2024-06-01', amount: '30000', mode: 'reduce-term' } }],
   [
     'rates',
