@@ -1,10 +1,13 @@
 import tseslint from 'typescript-eslint';
 
-// Production folders: what the app and the widgets ship. They may not import test support, the
+// Production folders (server/, lending/, placements/, templates/, widgets/): what the app and the widgets ship. They may not import test support, the
 // portal emulator or scripts (issue 12): those are for tests and the demo, and would otherwise end up
 // in `npm start` or in a widget bundle.
-const PRODUCTION = ['server/**/*.{ts,tsx}', 'lending/**/*.{ts,tsx}', 'placements/**/*.{ts,tsx}', 'widgets/**/*.{ts,tsx}'];
 const TESTS = ['**/*.test.{ts,tsx}'];
+const NOT_TEST_SUPPORT = {
+  regex: '^(\\.\\./)+(test|emulator|scripts)(/|$)',
+  message: 'Production code may not import test/, emulator/ or scripts/ (test and demo support only).',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'widgets/dist/', 'test-results/', '**/*.js', '!eslint.config.js'] },
@@ -43,24 +46,8 @@ export default tseslint.config(
     },
   },
   {
-    files: PRODUCTION,
-    ignores: [
-      ...TESTS,
-      // Test support still kept in production folders; moving it to test/ is issue 12 deliver 4.
-      'server/portal/test-harness.ts',
-    ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^(\\.\\./)+(test|emulator|scripts)(/|$)',
-              message: 'Production code may not import test/, emulator/ or scripts/ (test and demo support only).',
-            },
-          ],
-        },
-      ],
-    },
+    files: ['server/**/*.{ts,tsx}', 'lending/**/*.{ts,tsx}', 'placements/**/*.{ts,tsx}', 'templates/**/*.{ts,tsx}', 'widgets/**/*.{ts,tsx}'],
+    ignores: TESTS,
+    rules: { 'no-restricted-imports': ['error', { patterns: [NOT_TEST_SUPPORT] }] },
   },
 );

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Projects keep fast pure tests apart from the ones that need a database, a browser or a mail server.
 // `db-*.test.ts` files run once per dialect: the project sets TEST_DIALECT and the body picks it up
-// through server/db/test-db.ts, so one test body covers SQLite and PostgreSQL.
+// through test/support/test-db.ts, so one test body covers SQLite and PostgreSQL.
 const shared = { testTimeout: 30_000, hookTimeout: 60_000 };
 
 export default defineConfig({
@@ -23,7 +23,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'db-sqlite',
-          include: ['{server,emulator}/**/*.db.test.ts'],
+          include: ['{server,emulator,scripts}/**/*.db.test.ts'],
           env: { TEST_DIALECT: 'sqlite' },
         },
       },
@@ -32,7 +32,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'db-postgres',
-          include: ['{server,emulator}/**/*.db.test.ts'],
+          include: ['{server,emulator,scripts}/**/*.db.test.ts'],
           env: { TEST_DIALECT: 'postgres' },
         },
       },

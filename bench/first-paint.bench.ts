@@ -9,7 +9,7 @@
 // the frame has been painted by then). The frame's own first-contentful-paint entry is printed too.
 // The real platform (app + SQLite + emulator) serves it, with a saved loan on the deal.
 import type { Page } from 'playwright-core';
-import { startPlatform } from '../server/portal/test-harness.js';
+import { startPlatform } from '../test/support/portal-harness.js';
 import { launchChromium } from '../test/frame-harness.js';
 import { ensureWidgetsBuilt } from '../test/loan-tab-support.js';
 

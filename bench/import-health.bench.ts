@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDb } from '../server/db/database.js';
-import { insertTestPortal } from '../server/db/test-db.js';
+import { insertTestPortal } from '../test/support/test-db.js';
 import { defaultLoanDeps } from '../server/loans/operations/deps.js';
 import { saveLoan } from '../server/loans/operations/save-loan.js';
-import { sampleTerms } from '../server/loans/sample-terms.js';
-import { largeAgentXlsx } from '../server/payment-files/parse/test-fixtures.js';
+import { sampleTerms } from '../test/support/sample-terms.js';
+import { largeAgentXlsx } from '../test/support/payment-file-fixtures.js';
 import { createSessionSigner } from '../server/security/session.js';
 
 const TARGET_P99_MS = 100;

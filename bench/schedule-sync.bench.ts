@@ -9,10 +9,10 @@ import { readFileSync } from 'node:fs';
 import { createEmulator, type Emulator } from '../emulator/index.js';
 import { createDb } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
-import { HttpGateway } from '../server/loans/http-gateway.js';
+import { HttpGateway } from '../test/support/http-gateway.js';
 import { defaultLoanDeps } from '../server/loans/operations/deps.js';
 import { saveLoan } from '../server/loans/operations/save-loan.js';
-import { sampleTerms } from '../server/loans/sample-terms.js';
+import { sampleTerms } from '../test/support/sample-terms.js';
 import { syncLoanToPortal } from '../server/loans/sync/sync-loan.js';
 import { defaultSyncTarget, type SyncTarget } from '../server/loans/sync/target.js';
 

@@ -2,7 +2,7 @@
 // time for N messages through a local SMSC over one SMPP bind.
 import { performance } from 'node:perf_hooks';
 import { analyzeSms } from '../server/integrations/sms/encoding/index.js';
-import { startFakeSmsc } from '../server/integrations/sms/smpp/fake-smsc.js';
+import { startFakeSmsc } from '../test/fakes/smsc.js';
 import { smppProvider } from '../server/integrations/sms/smpp/index.js';
 
 const ES = 'Hola María, su pago de $1,500.00 MXN del préstamo PL-2026-0042 vence el 05/12/2026. Referencia: 1010100368185638. Prestalatino';

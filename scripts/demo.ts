@@ -9,10 +9,10 @@ import { loadConfig } from '../server/config.js';
 import { createDb } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { createEmulator } from '../emulator/index.js';
-import { startDemoProviders } from '../server/settings/demo-providers.js';
+import { startDemoProviders } from './demo/providers.js';
 import { getLenderProfile, saveLenderProfile } from '../server/settings/lender-profile.js';
 import { ENTITY_DEAL, itemsOf } from '../emulator/state.js';
-import { demoPortfolioPlan, seedDemoPortfolio } from '../server/demo/portfolio.js';
+import { demoPortfolioPlan, seedDemoPortfolio } from './demo/portfolio.js';
 import { ensureWidgetsBuilt } from './ensure-widgets-built.js';
 
 const dataDir = resolve(process.env.DEMO_DATA_DIR ?? 'data');

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import type { Db } from './db/database.js';
-import { createTestDb, insertTestPortal } from './db/test-db.js';
-import { hostileProbes, parseRouteTree, type ProbeClass, type RouteEntry } from './hostile-probes.js';
-import { sampleTerms } from './loans/sample-terms.js';
-import { sampleProductBody } from './products/sample-product.js';
+import { createTestDb, insertTestPortal } from '../test/support/test-db.js';
+import { hostileProbes, parseRouteTree, type ProbeClass, type RouteEntry } from '../test/support/hostile-probes.js';
+import { sampleTerms } from '../test/support/sample-terms.js';
+import { sampleProductBody } from '../test/support/sample-product.js';
 
 // Hostile bodies to EVERY route of the app (read from Fastify, so a new route is covered without
 // editing this file), with valid credentials so the body is what decides: a widget session

@@ -2,10 +2,10 @@
 // random port) with the app installed through the real flow, a local SMPP server, a local OpenPay, and
 // an outbox worker with short leases and back-off so retries happen within a test.
 import { OutboxWorker } from '../server/jobs/worker.js';
-import { startPlatform, type Platform } from '../server/portal/test-harness.js';
-import { startFakeSmsc, type FakeSmsc } from '../server/integrations/sms/smpp/fake-smsc.js';
-import { startFakeOpenpay, type FakeOpenpay } from '../server/integrations/payments/openpay/fake-server.js';
-import { startFakeTwilio, type FakeTwilio } from '../server/integrations/sms/twilio/fake-server.js';
+import { startPlatform, type Platform } from './support/portal-harness.js';
+import { startFakeSmsc, type FakeSmsc } from './fakes/smsc.js';
+import { startFakeOpenpay, type FakeOpenpay } from './fakes/openpay-server.js';
+import { startFakeTwilio, type FakeTwilio } from './fakes/twilio-server.js';
 import type { ActivitySetup } from '../server/activities/deps.js';
 import { workflowsOf, type WorkflowRun, type WorkflowStep } from '../emulator/workflows/register.js';
 import type { SmsProvider } from '../server/integrations/sms/provider.js';

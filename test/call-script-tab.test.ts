@@ -12,7 +12,7 @@ import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowsOf } from '../emulator/workflows/register.js';
 import { callScriptPlacement } from '../server/activities/call-script/placement.js';
-import { sampleTerms } from '../server/loans/sample-terms.js';
+import { sampleTerms } from './support/sample-terms.js';
 import { startActivityWorld, type ActivityWorld } from './activities-harness.js';
 import { CHROMIUM_ARGS } from './frame-harness.js';
 import { ensureWidgetsBuilt } from './loan-tab-support.js';

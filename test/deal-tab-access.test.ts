@@ -5,7 +5,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callScriptPlacement } from '../server/activities/call-script/placement.js';
-import { startPlatform, type Platform } from '../server/portal/test-harness.js';
+import { startPlatform, type Platform } from './support/portal-harness.js';
 import type { SessionClaims } from '../server/security/session.js';
 import { launchChromium, type Browser } from './frame-harness.js';
 import { ensureWidgetsBuilt } from './loan-tab-support.js';

@@ -3,7 +3,7 @@
 // the deal's loan fields and the item fields (userfieldconfig.add, as server/manifest/reconcile.ts).
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import type { HttpGateway } from '../server/loans/http-gateway.js';
+import type { HttpGateway } from './support/http-gateway.js';
 import type { PortalLang } from '../server/loans/sync/item-text.js';
 import { installedSyncTarget, type SyncTarget } from '../server/loans/sync/target.js';
 import { loadManifest } from '../server/manifest/manifest.js';

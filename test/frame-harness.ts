@@ -3,7 +3,7 @@
 // the platform does — by asking the portal whether AUTH_ID is good — without needing a database.
 // Its sessions are placeholders (`test-session-N`, recorded in `sessions`): no renew route, no loans
 // API stands behind them, so what a widget does with its session (save, renew, bind a deal) is not
-// tested here but on the real platform (server/portal/test-harness.ts startPlatform, e.g.
+// tested here but on the real platform (test/support/portal-harness.ts startPlatform, e.g.
 // test/loan-tab-session.test.ts) — one code path for sessions, not a second fake of it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,7 +3,7 @@
 // POST the platform verifies, and the portal's schedule items are read back with crm.item.list.
 import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
-import { startPlatform, type Platform } from '../server/portal/test-harness.js';
+import { startPlatform, type Platform } from './support/portal-harness.js';
 import { launchChromium, type Browser } from './frame-harness.js';
 import { ensureWidgetsBuilt } from './loan-tab-support.js';
 

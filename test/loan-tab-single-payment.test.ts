@@ -1,4 +1,4 @@
-// QA: the Loan tab of the demo's RU-MFO microloan (server/demo/portfolio.ts, deal 16) showed only
+// QA: the Loan tab of the demo's RU-MFO microloan (scripts/demo/portfolio.ts, deal 16) showed only
 // "Cannot read properties of undefined (reading 'unit')": the loan is saved as the API allows a
 // single-payment loan — one explicit due date and no frequency — and the tab read frequency.unit.
 // The tab in ru-RU now shows the one payment on its due date, and no raw JS error.

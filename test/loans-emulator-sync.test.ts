@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../emulator/index.js';
 import { installScheduleTarget } from './emulator-schedule.js';
 import type { Db } from '../server/db/database.js';
-import { createTestDb } from '../server/db/test-db.js';
-import { HttpGateway } from '../server/loans/http-gateway.js';
+import { createTestDb } from './support/test-db.js';
+import { HttpGateway } from './support/http-gateway.js';
 import { defaultLoanDeps } from '../server/loans/operations/deps.js';
 import { registerPayment } from '../server/loans/operations/register-payment.js';
 import { saveLoan } from '../server/loans/operations/save-loan.js';
-import { sampleTerms } from '../server/loans/sample-terms.js';
+import { sampleTerms } from './support/sample-terms.js';
 import { syncLoanToPortal } from '../server/loans/sync/sync-loan.js';
 import type { SyncTarget } from '../server/loans/sync/target.js';
 

@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleTerms } from '../server/loans/sample-terms.js';
+import { sampleTerms } from './support/sample-terms.js';
 import { scheduleItemFields } from '../server/loans/sync/target.js';
-import { startPlatform, type Platform } from '../server/portal/test-harness.js';
+import { startPlatform, type Platform } from './support/portal-harness.js';
 
 // The whole server path of issue 5 against the emulator: the app installed through the real flow
 // (which creates the smart process and deal fields from app.manifest.json), the loan API over HTTP

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../server/db/database.js';
-import { insertTestPortal } from '../server/db/test-db.js';
-import { agentMxXlsx, largeAgentXlsx } from '../server/payment-files/parse/test-fixtures.js';
+import { insertTestPortal } from './support/test-db.js';
+import { agentMxXlsx, largeAgentXlsx } from './support/payment-file-fixtures.js';
 import { createSessionSigner } from '../server/security/session.js';
 
 const SECRET = 's'.repeat(32);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../server/portal/test-harness.js';
+import { startPlatform, type Platform } from './support/portal-harness.js';
 
 // Sign-in from a plain browser tab: authorization-code flow through the portal's /oauth/authorize/
 // and the OAuth server's /oauth/token/, ending in a session cookie that opens /admin/portal.

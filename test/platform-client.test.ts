@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AccessDenied, NotFound } from '../server/portal/errors.js';
-import { startPlatform, type Platform } from '../server/portal/test-harness.js';
+import { startPlatform, type Platform } from './support/portal-harness.js';
 
 // PortalClient helpers against the emulator: batch chunks to 50 and reports per-command errors,
 // list pages through `next`, typed errors.

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchChromium, type Browser } from './frame-harness.js';
-import { startPlatform, type Platform } from '../server/portal/test-harness.js';
+import { startPlatform, type Platform } from './support/portal-harness.js';
 
 // The install page in a real browser inside the emulator's portal page: our page loads the real
 // b24jssdk and calls installFinish(); the portal marks the app installed (setInstallFinish).

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserAuth } from '../emulator/index.js';
 import { readPortalTokens } from '../server/portals/portal-repo.js';
-import { startPlatform, type Platform } from '../server/portal/test-harness.js';
+import { startPlatform, type Platform } from './support/portal-harness.js';
 
 // No install takeover: an employee of the portal (valid token, not an administrator) cannot re-install
 // or update the app on any path; the portal's tokens, application_token and data stay as they were,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { handlerUrl, loadManifest, spaEntityId, spaFieldName, ufName } from '../server/manifest/manifest.js';
-import { startPlatform, type Platform } from '../server/portal/test-harness.js';
+import { startPlatform, type Platform } from './support/portal-harness.js';
 
 // Install through the real flow (ONAPPINSTALL + install frame POST from the emulator) leaves
 // exactly what app.manifest.json declares; installing again changes nothing.

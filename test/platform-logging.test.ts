@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { JobHandler } from '../server/jobs/job.js';
 import { OutboxWorker } from '../server/jobs/worker.js';
 import { loggerOptions } from '../server/logger.js';
-import { startPlatform, type Platform } from '../server/portal/test-harness.js';
+import { startPlatform, type Platform } from './support/portal-harness.js';
 
 // Install + events + an activity-like call + a job that logs its payload, with a known phone,
 // e-mail, name and tokens: the captured log holds none of them.

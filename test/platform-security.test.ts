@@ -4,7 +4,7 @@ import { createEmulator, type Emulator } from '../emulator/index.js';
 import { requireSession } from '../server/security/session.js';
 import { verifyFramePost } from '../server/security/verify.js';
 import { saveProviderSettings } from '../server/settings/settings-repo.js';
-import { installInto, startPlatform, TEST_CLIENT, type Platform } from '../server/portal/test-harness.js';
+import { installInto, startPlatform, TEST_CLIENT, type Platform } from './support/portal-harness.js';
 
 // Verification of everything that claims to come from a portal, isolation between portals, and
 // 4xx (never 500) for malformed input.

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDb } from '../server/db/test-db.js';
+import { createTestDb } from './support/test-db.js';
 import { ReinstallNeeded } from '../server/portal/errors.js';
-import { startApp, startPlatform, type AppUnderTest, type Platform } from '../server/portal/test-harness.js';
+import { startApp, startPlatform, type AppUnderTest, type Platform } from './support/portal-harness.js';
 
 // Token lifetime, refresh serialisation (in-process and across two app instances on PostgreSQL),
 // dead refresh tokens, and the portal's leaky bucket.

@@ -2,7 +2,7 @@
 // answers 302, the OAuth server names the new client_endpoint. The app follows the OAuth server's
 // answer (server/portal/portal-move.ts): REST calls and deal tabs keep working, no reinstall.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../server/portal/test-harness.js';
+import { startPlatform, type Platform } from './support/portal-harness.js';
 import { listProducts, upsertProduct } from '../server/products/repository.js';
 
 describe('portal renamed to a new address', () => {

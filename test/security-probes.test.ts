@@ -3,7 +3,7 @@ import { createEmulator, type Emulator, type UserAuth } from '../emulator/index.
 import { createSessionSigner } from '../server/security/session.js';
 import { saveProviderSettings } from '../server/settings/settings-repo.js';
 import { upsertProduct } from '../server/products/repository.js';
-import { installInto, startPlatform, TEST_CLIENT, type Platform } from '../server/portal/test-harness.js';
+import { installInto, startPlatform, TEST_CLIENT, type Platform } from './support/portal-harness.js';
 
 // Security probes, by class: each probe is an attack over HTTP against the running app with two real
 // portals (A and B, one OAuth server). A probe is refused when the app answers 4xx and nothing it

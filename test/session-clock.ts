@@ -1,4 +1,4 @@
-import { TEST_ENV } from '../server/portal/test-harness.js';
+import { TEST_ENV } from './support/portal-harness.js';
 import { createSessionSigner, type SessionClaims, type SessionSigner } from '../server/security/session.js';
 
 // Widget sessions that expire when the test says so. SESSION_TTL_SEC has a 60 s floor in the config,

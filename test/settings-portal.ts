@@ -6,8 +6,8 @@ import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { createEmulator, type Emulator } from '../emulator/index.js';
 import type { Db } from '../server/db/database.js';
-import { createTestDb } from '../server/db/test-db.js';
-import { installInto, startApp, TEST_CLIENT, type AppUnderTest } from '../server/portal/test-harness.js';
+import { createTestDb } from './support/test-db.js';
+import { installInto, startApp, TEST_CLIENT, type AppUnderTest } from './support/portal-harness.js';
 import { ensureWidgetsBuilt } from './loan-tab-support.js';
 import { settingsAppPage } from './settings-app-page.js';
 

@@ -6,9 +6,9 @@ import { Writable } from 'node:stream';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggerOptions } from '../server/logger.js';
-import { startPlatform, type Platform } from '../server/portal/test-harness.js';
-import { startFakeSmsc, type FakeSmsc } from '../server/integrations/sms/smpp/fake-smsc.js';
-import { startFakeOpenpay, type FakeOpenpay } from '../server/integrations/payments/openpay/fake-server.js';
+import { startPlatform, type Platform } from './support/portal-harness.js';
+import { startFakeSmsc, type FakeSmsc } from './fakes/smsc.js';
+import { startFakeOpenpay, type FakeOpenpay } from './fakes/openpay-server.js';
 import { workflowsOf } from '../emulator/workflows/register.js';
 
 const SMPP_PASSWORD = 'Pw7x!q2z';
@@ -213,7 +213,7 @@ describe('provider settings API', () => {
   });
 
   it('another process notices a save within a poll: its cached settings are dropped', async () => {
-    const { startApp } = await import('../server/portal/test-harness.js');
+    const { startApp } = await import('./support/portal-harness.js');
     // A second app on the same database, as a second process would be; it wires the blocks last.
     const other = await startApp(p.db, { B24_OAUTH_SERVER: p.em.url });
     try {

@@ -1,6 +1,6 @@
 // Method behaviours whose expected numbers follow by hand from the definitions (shown inline).
 import { describe, expect, it } from 'vitest';
-import { sched } from '../testing.js';
+import { sched } from '../../test/support/schedule-helpers.js';
 
 describe('methods', () => {
   it('single-payment microloan at 0.8 %/day: 10000 for 30 days → 2400 interest, ПСК 292.000', () => {

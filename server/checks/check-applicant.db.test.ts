@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
-import { createTestDb } from '../db/test-db.js';
+import { createTestDb } from '../../test/support/test-db.js';
 import { createSecretBox } from '../security/crypto.js';
 import { readBlacklistFile } from './blacklist-file.js';
 import { checkApplicant } from './check-applicant.js';

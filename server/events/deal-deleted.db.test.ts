@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchCommand } from '../portal/portal-client.js';
-import { startDealWorld, type DealWorld } from './deal-deleted-harness.js';
+import { startDealWorld, type DealWorld } from '../../test/support/deal-deleted-harness.js';
 
 // ONCRMDEALDELETE end to end on both dialects: the emulator deletes a deal and delivers the event
 // as a form post to /events, the outbox worker runs the 'deal.deleted' job through the real

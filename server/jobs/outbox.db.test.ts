@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
-import { createTestDb } from '../db/test-db.js';
+import { createTestDb } from '../../test/support/test-db.js';
 import type { PortalClient } from '../portal/portal-client.js';
 import { enqueue } from './outbox.js';
 import { jobEntry, PermanentJobError, type JobHandler } from './job.js';

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
-import { createTestDb } from '../db/test-db.js';
+import { createTestDb } from '../../test/support/test-db.js';
 import { AppError } from '../errors.js';
 import { manualProvider } from '../integrations/payments/manual/index.js';
 import { openpayProvider } from '../integrations/payments/openpay/index.js';
@@ -13,7 +13,7 @@ import { findLoanByDeal } from '../loans/repositories/loans.js';
 import { defaultLoanDeps } from '../loans/operations/deps.js';
 import { registerPayment } from '../loans/operations/register-payment.js';
 import { saveLoan } from '../loans/operations/save-loan.js';
-import { sampleTerms } from '../loans/sample-terms.js';
+import { sampleTerms } from '../../test/support/sample-terms.js';
 import { uuid7 } from '../loans/uuid7.js';
 import { executePayout, findPayoutById, refuseRepaidLoan, refuseUnservedCurrency, requestPayout } from './index.js';
 

@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
-import { createTestDb } from '../db/test-db.js';
-import { startFakeOpenpay, type FakeOpenpay } from '../integrations/payments/openpay/fake-server.js';
+import { createTestDb } from '../../test/support/test-db.js';
+import { startFakeOpenpay, type FakeOpenpay } from '../../test/fakes/openpay-server.js';
 import { openpayProvider } from '../integrations/payments/openpay/index.js';
 import { OutboxWorker } from '../jobs/worker.js';
 import { findPayoutById, requestPayout } from './index.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
-import { createTestDb } from '../db/test-db.js';
+import { createTestDb } from '../../test/support/test-db.js';
 import { AppError } from '../errors.js';
-import { startFakeOpenpay, type FakeOpenpay } from '../integrations/payments/openpay/fake-server.js';
+import { startFakeOpenpay, type FakeOpenpay } from '../../test/fakes/openpay-server.js';
 import { openpayProvider } from '../integrations/payments/openpay/index.js';
 import { manualProvider } from '../integrations/payments/manual/index.js';
 import type { PaymentProvider } from '../integrations/payments/provider.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
-import { createTestDb } from '../db/test-db.js';
+import { createTestDb } from '../../test/support/test-db.js';
 import { dailyResyncKey, utcDay } from './daily-resync.js';
 
 const env = { ENCRYPTION_KEY: 'a'.repeat(44), SESSION_SECRET: 's'.repeat(32), LOG_LEVEL: 'silent' };

@@ -1,11 +1,11 @@
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
-import { createTestDb } from '../db/test-db.js';
+import { createTestDb } from '../../test/support/test-db.js';
 import { OutboxWorker } from '../jobs/worker.js';
 import { defaultLoanDeps, LOAN_SYNC_JOB } from '../loans/operations/deps.js';
 import { saveLoan } from '../loans/operations/save-loan.js';
-import { sampleTerms } from '../loans/sample-terms.js';
+import { sampleTerms } from '../../test/support/sample-terms.js';
 import type { PortalClient } from '../portal/portal-client.js';
 import { DAILY_RESYNC_JOB, dailyResyncJob, dailyResyncKey } from './daily-resync.js';
 import { jobEntry } from '../jobs/job.js';

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { Db } from '../db/database.js';
-import { createTestDb, insertTestPortal } from '../db/test-db.js';
-import { sampleProductBody } from '../products/sample-product.js';
+import { createTestDb, insertTestPortal } from '../../test/support/test-db.js';
+import { sampleProductBody } from '../../test/support/sample-product.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './session.js';
 
 // The admin cookie session changes nothing without the CSRF token its page carries; bearer

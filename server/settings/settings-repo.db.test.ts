@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
-import { createTestDb } from '../db/test-db.js';
+import { createTestDb } from '../../test/support/test-db.js';
 import { createSecretBox } from '../security/crypto.js';
 import { getProviderSettings, listMaskedSettings, saveProviderSettings, settingsVersions } from './settings-repo.js';
 

@@ -5,9 +5,9 @@
 // delivered message whose receipt the fake SMSC pushes, and prints one JSON line per step. A throw
 // in a socket callback would end this process before the last line.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTestDb } from '../../server/db/test-db.js';
+import { createTestDb } from '../support/test-db.js';
 import { executeSms, findSmsById, recordSmsStatus, requestSms, type SmsRecord } from '../../server/integrations/sms/sending/index.js';
-import { startFakeSmsc } from '../../server/integrations/sms/smpp/fake-smsc.js';
+import { startFakeSmsc } from '../fakes/smsc.js';
 import { smppProvider } from '../../server/integrations/sms/smpp/index.js';
 
 const db = await createTestDb('sqlite');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, fakeSessionServer } from '../shared/fake-session-server.js';
+import { APP_ORIGIN, fakeSessionServer } from '../../test/fakes/session-server.js';
 import { RENEW_PATH } from '../shared/session-client.js';
 import { ApiError, createApi } from './api.js';
 import type { PortalAuth } from './bridge.js';

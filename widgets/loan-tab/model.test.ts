@@ -212,7 +212,7 @@ describe('loan tab: numbers typed in the user locale', () => {
 
   it('a saved single-payment microloan with due dates and no frequency loads (demo deal 16)', () => {
     const m = model({ locale: 'ru' });
-    // As server/demo/portfolio.ts saves it: no frequency, one explicit due date 30 days out.
+    // As scripts/demo/portfolio.ts saves it: no frequency, one explicit due date 30 days out.
     m.load({
       loan: {
         principal: '15000',

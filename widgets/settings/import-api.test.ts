@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, fakeSessionServer } from '../shared/fake-session-server.js';
+import { APP_ORIGIN, fakeSessionServer } from '../../test/fakes/session-server.js';
 import { ApiError } from '../shared/session-client.js';
 import { createImportApi, type ImportState, type ImportStatus } from './import-api.js';
 

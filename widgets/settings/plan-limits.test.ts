@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, fakeSessionServer } from '../shared/fake-session-server.js';
+import { APP_ORIGIN, fakeSessionServer } from '../../test/fakes/session-server.js';
 import { createPlanLimits, planLimitText } from './plan-limits.js';
 
 // The app page's plan notice: read once; unknown codes and a failed read show nothing.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, fakeSessionServer } from './fake-session-server.js';
+import { APP_ORIGIN, fakeSessionServer } from '../../test/fakes/session-server.js';
 import { freshAuthOf, type PortalAuth } from './fresh-auth.js';
 import { ApiError, createSessionClient, isSessionExpired, RENEW_PATH } from './session-client.js';
 

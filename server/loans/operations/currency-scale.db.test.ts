@@ -3,8 +3,8 @@
 // few zero-decimal currencies: a KWD payment of 1.234 was refused and an XOF one of 100.50 booked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database.js';
-import { createTestDb } from '../../db/test-db.js';
-import { sampleTerms } from '../sample-terms.js';
+import { createTestDb } from '../../../test/support/test-db.js';
+import { sampleTerms } from '../../../test/support/sample-terms.js';
 import { defaultLoanDeps } from './deps.js';
 import { registerPayment } from './register-payment.js';
 import { saveLoan } from './save-loan.js';

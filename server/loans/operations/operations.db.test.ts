@@ -1,10 +1,10 @@
 import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database.js';
-import { createTestDb } from '../../db/test-db.js';
+import { createTestDb } from '../../../test/support/test-db.js';
 import { upsertProduct } from '../../products/repository.js';
 import { listLedger } from '../repositories/ledger.js';
-import { sampleTerms } from '../sample-terms.js';
+import { sampleTerms } from '../../../test/support/sample-terms.js';
 import { uuid7 } from '../uuid7.js';
 import { defaultLoanDeps, type OutboxJob } from './deps.js';
 import { getLoanView } from './get-loan-view.js';

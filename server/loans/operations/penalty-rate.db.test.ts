@@ -2,8 +2,8 @@
 // refused on save when the core would refuse it (not a number, above the profile's cap).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database.js';
-import { createTestDb } from '../../db/test-db.js';
-import { sampleTerms } from '../sample-terms.js';
+import { createTestDb } from '../../../test/support/test-db.js';
+import { sampleTerms } from '../../../test/support/sample-terms.js';
 import { defaultLoanDeps } from './deps.js';
 import { getLoanView } from './get-loan-view.js';
 import { saveLoan } from './save-loan.js';

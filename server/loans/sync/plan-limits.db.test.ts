@@ -3,13 +3,13 @@
 // writes the deal and no items — without failing, so the job does not retry into a dead letter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database.js';
-import { createTestDb, insertTestPortal } from '../../db/test-db.js';
+import { createTestDb, insertTestPortal } from '../../../test/support/test-db.js';
 import { addPlanLimit, getPlanLimits, setManifestState } from '../../portals/portal-repo.js';
 import { defaultLoanDeps } from '../operations/deps.js';
 import { saveLoan } from '../operations/save-loan.js';
 import { listPortalItems } from '../repositories/portal-items.js';
-import { sampleTerms } from '../sample-terms.js';
-import { FakePortal } from './fake-portal.js';
+import { sampleTerms } from '../../../test/support/sample-terms.js';
+import { FakePortal } from '../../../test/fakes/sync-portal.js';
 import { syncLoanToPortal } from './sync-loan.js';
 import { defaultSyncTarget, resolveSyncTarget } from './target.js';
 

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { buildSchedule, serviceLoan } from '../lending-adapter.js';
 import type { LoanState } from '../operations/loan-state.js';
-import { sampleTerms } from '../sample-terms.js';
+import { sampleTerms } from '../../../test/support/sample-terms.js';
 import { dealFields, desiredItems, installmentFromTitle, itemTitle } from './portal-fields.js';
 import { formatFor } from './item-text.js';
 import { defaultSyncTarget } from './target.js';

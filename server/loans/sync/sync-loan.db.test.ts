@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database.js';
-import { createTestDb } from '../../db/test-db.js';
+import { createTestDb } from '../../../test/support/test-db.js';
 import { defaultLoanDeps } from '../operations/deps.js';
 import { registerPayment } from '../operations/register-payment.js';
 import { reversePayment } from '../operations/reverse-payment.js';
 import { saveLoan } from '../operations/save-loan.js';
 import { closeLoan } from '../repositories/loans.js';
 import { listPortalItems } from '../repositories/portal-items.js';
-import { sampleTerms } from '../sample-terms.js';
-import { FakePortal } from './fake-portal.js';
+import { sampleTerms } from '../../../test/support/sample-terms.js';
+import { FakePortal } from '../../../test/fakes/sync-portal.js';
 import { syncLoanToPortal } from './sync-loan.js';
 import { DEFAULT_ITEM_FIELDS, defaultSyncTarget } from './target.js';
 

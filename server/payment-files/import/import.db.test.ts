@@ -1,20 +1,20 @@
 import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database.js';
-import { createTestDb } from '../../db/test-db.js';
+import { createTestDb } from '../../../test/support/test-db.js';
 import { defaultLoanDeps, type OutboxJob } from '../../loans/operations/deps.js';
 import { registerPayment } from '../../loans/operations/register-payment.js';
 import { reversePayment } from '../../loans/operations/reverse-payment.js';
 import { saveLoan } from '../../loans/operations/save-loan.js';
 import { listLedger } from '../../loans/repositories/ledger.js';
 import { closeLoan, findLoanByDeal } from '../../loans/repositories/loans.js';
-import { sampleTerms } from '../../loans/sample-terms.js';
+import { sampleTerms } from '../../../test/support/sample-terms.js';
 import type { RegisterFn } from './apply-lines.js';
 import { paymentIdsOf } from './payment-id.js';
 import { listImports } from './repository.js';
 import { runImport, type ImportDeps } from './run-import.js';
 import { paymentFileParser } from './default-parser.js';
-import { agentCsv, HEADER, RU_LOCALE, type FileRow } from './test-support.js';
+import { agentCsv, HEADER, RU_LOCALE, type FileRow } from '../../../test/support/payment-file-rows.js';
 
 // The import on both dialects, with loans saved through saveLoan: all or nothing, never twice.
 const P = 'portal-imp';

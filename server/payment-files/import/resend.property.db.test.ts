@@ -2,15 +2,15 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database.js';
-import { createTestDb } from '../../db/test-db.js';
+import { createTestDb } from '../../../test/support/test-db.js';
 import { defaultLoanDeps } from '../../loans/operations/deps.js';
 import { saveLoan } from '../../loans/operations/save-loan.js';
 import { listLedger } from '../../loans/repositories/ledger.js';
 import { findLoanByDeal } from '../../loans/repositories/loans.js';
-import { sampleTerms } from '../../loans/sample-terms.js';
+import { sampleTerms } from '../../../test/support/sample-terms.js';
 import { runImport } from './run-import.js';
 import { paymentFileParser } from './default-parser.js';
-import { agentCsv, HEADER, RU_LOCALE, type FileRow } from './test-support.js';
+import { agentCsv, HEADER, RU_LOCALE, type FileRow } from '../../../test/support/payment-file-rows.js';
 
 // Property: however an agent's files are re-sent — cumulative files overlapping, the same file
 // again, rows shuffled — each loan's paid total is the sum of the distinct payments sent. Payments

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText, looksCyrillic } from './decode-text.js';
 import { detectDelimiter } from './detect-delimiter.js';
-import { encodeSingleByte } from './test-fixtures.js';
+import { encodeSingleByte } from '../../../test/support/payment-file-fixtures.js';
 
 describe('decodeText', () => {
   it('valid UTF-8 without a BOM is UTF-8', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FileLocale } from '../types.js';
 import { mapLines } from './map-lines.js';
 import { readTable } from './read-table.js';
-import { csvFixtures, refusalOf, type CsvFixture } from './test-fixtures.js';
+import { csvFixtures, refusalOf, type CsvFixture } from '../../../test/support/payment-file-fixtures.js';
 
 const RU: FileLocale = { dateOrder: 'dmy', decimalSeparator: ',' };
 const MX: FileLocale = { dateOrder: 'dmy', decimalSeparator: '.' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS } from './limits.js';
 import { readTable } from './read-table.js';
-import { agentMxXlsx, csvFixtures, refusalOf } from './test-fixtures.js';
+import { agentMxXlsx, csvFixtures, refusalOf } from '../../../test/support/payment-file-fixtures.js';
 
 describe('readTable: format and limits', () => {
   it('an empty file is FILE_EMPTY', async () => {

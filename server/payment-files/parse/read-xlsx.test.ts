@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { mapLines } from './map-lines.js';
 import { readTable } from './read-table.js';
-import { agentMxXlsx, refusalOf } from './test-fixtures.js';
+import { agentMxXlsx, refusalOf } from '../../../test/support/payment-file-fixtures.js';
 
 const MAPPING = { dealId: 'Número de crédito', date: 'Fecha de pago', amount: 'Importe', reference: 'Referencia' };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readTable } from './read-table.js';
 import { guardZip } from './zip-guard.js';
-import { agentMxXlsx, handMadeZip, refusalOf, zipBombXlsx } from './test-fixtures.js';
+import { agentMxXlsx, handMadeZip, refusalOf, zipBombXlsx } from '../../../test/support/payment-file-fixtures.js';
 
 describe('guardZip', () => {
   it('zip-bomb.xlsx: a 20 KB file declaring a 20 MiB sheet is refused before exceljs reads it', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refusalOf } from '../parse/test-fixtures.js';
+import { refusalOf } from '../../../test/support/payment-file-fixtures.js';
 import { createParsePool } from './worker-pool.js';
 
 // The pool with real worker threads (started through tsx's hooks, as under `npm start`): a file is

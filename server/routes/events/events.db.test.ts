@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import type { Db } from '../../db/database.js';
-import { createTestDb } from '../../db/test-db.js';
+import { createTestDb } from '../../../test/support/test-db.js';
 import { upsertInstalledPortal } from '../../portals/portal-repo.js';
 
 // The event inbox on both dialects: concurrent deliveries share group commits, duplicates (also

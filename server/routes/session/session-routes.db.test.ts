@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_DEAL, itemsOf } from '../../../emulator/state.js';
-import { sampleTerms } from '../../loans/sample-terms.js';
-import { startPlatform, type Platform } from '../../portal/test-harness.js';
+import { sampleTerms } from '../../../test/support/sample-terms.js';
+import { startPlatform, type Platform } from '../../../test/support/portal-harness.js';
 
 // POST /api/v1/session/renew through the whole app against the emulator: the user's access token is
 // checked with the portal (profile), the calculator's deal with crm.deal.get as that user.

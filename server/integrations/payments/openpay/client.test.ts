@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaymentProviderError } from '../provider-error.js';
-import { startFakeOpenpay, type FakeOpenpay } from './fake-server.js';
+import { startFakeOpenpay, type FakeOpenpay } from '../../../../test/fakes/openpay-server.js';
 import { openpayProvider, type OpenpayPaymentClient } from './index.js';
 
 let fake: FakeOpenpay;

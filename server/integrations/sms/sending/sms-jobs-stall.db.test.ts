@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/database.js';
-import { createTestDb } from '../../../db/test-db.js';
+import { createTestDb } from '../../../../test/support/test-db.js';
 import type { Job, JobContext } from '../../../jobs/job.js';
 import type { SmsProvider } from '../provider.js';
 import { findSmsById, requestSms } from './index.js';

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/database.js';
-import { createTestDb } from '../../../db/test-db.js';
+import { createTestDb } from '../../../../test/support/test-db.js';
 import { AppError } from '../../../errors.js';
 import type { SmsProvider, SmsStatusUpdate } from '../provider.js';
 import type { SmppSmsClient } from '../smpp/client.js';
-import { startFakeSmsc, type FakeSmsc } from '../smpp/fake-smsc.js';
+import { startFakeSmsc, type FakeSmsc } from '../../../../test/fakes/smsc.js';
 import { smppProvider } from '../smpp/index.js';
 import { executeSms, findSmsById, recordSmsStatus, requestSms } from './index.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/database.js';
-import { createTestDb } from '../../../db/test-db.js';
-import { startFakeTwilio, type FakeTwilio } from '../twilio/fake-server.js';
+import { createTestDb } from '../../../../test/support/test-db.js';
+import { startFakeTwilio, type FakeTwilio } from '../../../../test/fakes/twilio-server.js';
 import { twilioProvider, twilioSignature } from '../twilio/index.js';
 import { executeSms, recordSmsStatus, requestSms } from './index.js';
 

@@ -4,7 +4,7 @@ import { analyzeSms } from '../encoding/index.js';
 import type { SmsStatusUpdate } from '../provider.js';
 import { ProviderError } from '../provider-error.js';
 import type { SmppSmsClient } from './client.js';
-import { startFakeSmsc, type FakeSmsc } from './fake-smsc.js';
+import { startFakeSmsc, type FakeSmsc } from '../../../../test/fakes/smsc.js';
 import { smppProvider } from './index.js';
 
 let smsc: FakeSmsc;

@@ -5,7 +5,7 @@ import { AppError } from '../../../errors.js';
 import type { SmsStatusUpdate } from '../provider.js';
 import { ProviderError } from '../provider-error.js';
 import { TwilioSmsClient } from './client.js';
-import { startFakeTwilio, type FakeTwilio } from './fake-server.js';
+import { startFakeTwilio, type FakeTwilio } from '../../../../test/fakes/twilio-server.js';
 import { twilioProvider } from './index.js';
 
 let fake: FakeTwilio;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDealWorld, type DealWorld } from '../../../events/deal-deleted-harness.js';
+import { startDealWorld, type DealWorld } from '../../../../test/support/deal-deleted-harness.js';
 import { enqueue } from '../../../jobs/outbox.js';
 
 // A loan closed because its deal was deleted, through the API and the sync job, on both dialects

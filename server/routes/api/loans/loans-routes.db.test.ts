@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../app.js';
 import { loadConfig } from '../../../config.js';
 import type { Db } from '../../../db/database.js';
-import { createTestDb, insertTestPortal } from '../../../db/test-db.js';
-import { sampleTerms } from '../../../loans/sample-terms.js';
+import { createTestDb, insertTestPortal } from '../../../../test/support/test-db.js';
+import { sampleTerms } from '../../../../test/support/sample-terms.js';
 
 // The loan API through the whole app (real sessions from the platform's signer, real outbox).
 const env = { ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), SESSION_SECRET: 's'.repeat(32), LOG_LEVEL: 'silent', WORKER: 'off' };

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../app.js';
 import { loadConfig } from '../../../config.js';
 import type { Db } from '../../../db/database.js';
-import { createTestDb, insertTestPortal } from '../../../db/test-db.js';
+import { createTestDb, insertTestPortal } from '../../../../test/support/test-db.js';
 import { defaultLoanDeps } from '../../../loans/operations/deps.js';
 import { saveLoan } from '../../../loans/operations/save-loan.js';
-import { sampleTerms } from '../../../loans/sample-terms.js';
-import { agentCsv, HEADER, RU_LOCALE, type FileRow } from '../../../payment-files/import/test-support.js';
+import { sampleTerms } from '../../../../test/support/sample-terms.js';
+import { agentCsv, HEADER, RU_LOCALE, type FileRow } from '../../../../test/support/payment-file-rows.js';
 import { MAX_FILE_BYTES } from '../../../payment-files/parse/limits.js';
 
 // The payment-import API through the whole app, with the real worker-thread parser: admin sessions

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../app.js';
 import { loadConfig } from '../../../config.js';
 import type { Db } from '../../../db/database.js';
-import { createTestDb, insertTestPortal } from '../../../db/test-db.js';
+import { createTestDb, insertTestPortal } from '../../../../test/support/test-db.js';
 import { COMPANY_NAME_MAX, getLenderProfile } from '../../../settings/lender-profile.js';
 
 // The lender's profile API through the whole app: portal administrators only, the name's limits

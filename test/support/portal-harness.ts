@@ -1,11 +1,11 @@
 import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { createEmulator, createOAuthHub, type Emulator, type EmulatorOptions, type OAuthHub } from '../../emulator/index.js';
-import { buildApp, type AppDeps } from '../app.js';
-import { loadConfig, type Config } from '../config.js';
-import type { Db } from '../db/database.js';
-import { createTestDb } from '../db/test-db.js';
-import { loadManifest } from '../manifest/manifest.js';
+import { buildApp, type AppDeps } from '../../server/app.js';
+import { loadConfig, type Config } from '../../server/config.js';
+import type { Db } from '../../server/db/database.js';
+import { createTestDb } from './test-db.js';
+import { loadManifest } from '../../server/manifest/manifest.js';
 
 // Test harness for the platform's emulator-driven tests: an emulator portal and our app listening
 // on loopback (the emulator delivers events and install calls over HTTP), both on random ports.

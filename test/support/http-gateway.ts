@@ -1,5 +1,5 @@
 import qs from 'qs';
-import { BATCH_LIMIT, type GatewayBatchCommand, type GatewayBatchOutcome, type PortalGateway } from './portal-gateway.js';
+import { BATCH_LIMIT, type GatewayBatchCommand, type GatewayBatchOutcome, type PortalGateway } from '../../server/loans/portal-gateway.js';
 
 // A tiny PortalGateway over plain HTTP (JSON POST to `${restUrl}/<method>` with `auth` in the body),
 // for tests and the bench against the emulator. Production uses server/portal's PortalClient

@@ -1,4 +1,4 @@
-import type { LoanInput } from './lending-types.js';
+import type { LoanInput } from '../../server/loans/lending-types.js';
 
 /** A plain monthly annuity used by the loan tests and the bench (issue 4 §9 example, n rows). */
 export function sampleTerms(installments = 12, overrides: Partial<LoanInput> = {}): LoanInput {

@@ -2,7 +2,7 @@
 // reduced to sessions. A request with a token in `valid` gets `answer(path)`; any other gets
 // 401 SESSION_INVALID; POST /api/v1/session/renew hands out t2, t3, … (or `renewAnswer`). `seen`
 // records which token and body each request carried, so tests can check what was repeated.
-import { RENEW_PATH } from './session-client.js';
+import { RENEW_PATH } from '../../widgets/shared/session-client.js';
 
 export interface Seen {
   method: string;

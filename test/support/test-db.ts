@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createDb, type Db, type Dialect } from './database.js';
-import { migrateToLatest } from './migrate.js';
+import { createDb, type Db, type Dialect } from '../../server/db/database.js';
+import { migrateToLatest } from '../../server/db/migrate.js';
 
 // For *.db.test.ts: the vitest project sets TEST_DIALECT; each call gets its own empty database
 // (a fresh in-memory SQLite, or a freshly created PostgreSQL database dropped on close), so test

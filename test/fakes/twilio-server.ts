@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { analyzeSms } from '../encoding/index.js';
-import { twilioSignature } from './signature.js';
+import { analyzeSms } from '../../server/integrations/sms/encoding/index.js';
+import { twilioSignature } from '../../server/integrations/sms/twilio/signature.js';
 
 // A local stand-in for api.twilio.com that follows the documented shapes of the Messages API
 // (message resource JSON; error JSON {code, message, more_info, status}; status callbacks as

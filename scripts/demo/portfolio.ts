@@ -6,15 +6,15 @@
 // deal that already has a loan is left alone (a restart keeps what the portfolio — or a user — made).
 import Decimal from 'decimal.js';
 import { addDays, addMonths } from '../../lending/dates.js';
-import { enqueue } from '../jobs/outbox.js';
-import type { Executor } from '../loans/db-types.js';
-import type { LoanInput } from '../loans/lending-types.js';
-import { defaultLoanDeps, type LoanDeps } from '../loans/operations/deps.js';
-import { getLoanView } from '../loans/operations/get-loan-view.js';
-import { registerPayment } from '../loans/operations/register-payment.js';
-import { reversePayment } from '../loans/operations/reverse-payment.js';
-import { saveLoan } from '../loans/operations/save-loan.js';
-import { findLoanByDeal } from '../loans/repositories/loans.js';
+import { enqueue } from '../../server/jobs/outbox.js';
+import type { Executor } from '../../server/loans/db-types.js';
+import type { LoanInput } from '../../server/loans/lending-types.js';
+import { defaultLoanDeps, type LoanDeps } from '../../server/loans/operations/deps.js';
+import { getLoanView } from '../../server/loans/operations/get-loan-view.js';
+import { registerPayment } from '../../server/loans/operations/register-payment.js';
+import { reversePayment } from '../../server/loans/operations/reverse-payment.js';
+import { saveLoan } from '../../server/loans/operations/save-loan.js';
+import { findLoanByDeal } from '../../server/loans/repositories/loans.js';
 
 export interface DemoDeal {
   id: number;

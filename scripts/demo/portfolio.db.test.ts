@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../db/database.js';
-import { createTestDb, insertTestPortal } from '../db/test-db.js';
-import { getLoanView, type LoanView } from '../loans/operations/get-loan-view.js';
+import type { Db } from '../../server/db/database.js';
+import { createTestDb, insertTestPortal } from '../../test/support/test-db.js';
+import { getLoanView, type LoanView } from '../../server/loans/operations/get-loan-view.js';
 import { demoPortfolioPlan, seedDemoPortfolio, type DemoDeal } from './portfolio.js';
 
 // The demo's portfolio goes through saveLoan / registerPayment / reversePayment on both dialects;

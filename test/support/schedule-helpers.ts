@@ -1,8 +1,8 @@
 // Test-only helpers (imported by *.test.ts): build a schedule from JSON input, compare decimals.
-import { scheduleFromJson } from './commands.js';
-import { Dec } from './decimal.js';
-import { formatMoney } from './money.js';
-import type { ScheduleJson } from './schedule-json.js';
+import { scheduleFromJson } from '../../lending/commands.js';
+import { Dec } from '../../lending/decimal.js';
+import { formatMoney } from '../../lending/money.js';
+import type { ScheduleJson } from '../../lending/schedule-json.js';
 
 export const base = { currency: 'USD', contractDate: '2024-01-01', method: 'annuity' } as const;
 

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import smpp, { type Pdu, type Session } from 'smpp';
-import { guarded } from '../../guarded.js';
+import { guarded } from '../../server/integrations/guarded.js';
 
 // A local SMSC built on the same package's createServer(), for tests and the demo. It decodes
 // what it receives with the LIBRARY's decoder (not ours), reassembles concatenated parts by UDH

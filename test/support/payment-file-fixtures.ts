@@ -1,7 +1,7 @@
 // Payment files for the parser's tests, generated here rather than committed: each is named after
 // the edge case it pins, and its bytes are spelled out so a reader sees what the agent sent.
 import ExcelJS from 'exceljs';
-import { AppError, isAppError } from '../../errors.js';
+import { AppError, isAppError } from '../../server/errors.js';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 /** Encodes text in a single-byte code page (Node's TextEncoder only does UTF-8). */

@@ -1,4 +1,4 @@
-import { BATCH_LIMIT, type GatewayBatchCommand, type GatewayBatchOutcome, type PortalGateway } from '../portal-gateway.js';
+import { BATCH_LIMIT, type GatewayBatchCommand, type GatewayBatchOutcome, type PortalGateway } from '../../server/loans/portal-gateway.js';
 
 // An in-memory stand-in for a portal's crm.item.* / crm.deal.get / crm.deal.update, for tests and the bench
 // when the emulator is not used. Counts REST requests (a batch is one) and can lose the answer

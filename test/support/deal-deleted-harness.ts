@@ -1,6 +1,6 @@
 import qs from 'qs';
-import { startPlatform, type Platform } from '../portal/test-harness.js';
-import { sampleTerms } from '../loans/sample-terms.js';
+import { startPlatform, type Platform } from './portal-harness.js';
+import { sampleTerms } from './sample-terms.js';
 
 // For the deal-deletion db tests: the emulator portal with our app installed (real install, real
 // event delivery, real outbox worker and PortalClient), plus the few moves the tests repeat.
