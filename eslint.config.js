@@ -8,6 +8,10 @@ const NOT_TEST_SUPPORT = {
   regex: '^(\\.\\./)+(test|emulator|scripts)(/|$)',
   message: 'Production code may not import test/, emulator/ or scripts/ (test and demo support only).',
 };
+const NOT_SERVER = {
+  regex: '^(\\.\\./)+server(/|$)',
+  message: 'lending/, templates/ and widgets/ end up in widget bundles: pure shared code goes in lending/, not server/.',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'widgets/dist/', 'test-results/', '**/*.js', '!eslint.config.js'] },
@@ -46,8 +50,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/**/*.{ts,tsx}', 'lending/**/*.{ts,tsx}', 'placements/**/*.{ts,tsx}', 'templates/**/*.{ts,tsx}', 'widgets/**/*.{ts,tsx}'],
+    // server/ and placements/ run in `npm start`.
+    files: ['server/**/*.{ts,tsx}', 'placements/**/*.{ts,tsx}'],
     ignores: TESTS,
     rules: { 'no-restricted-imports': ['error', { patterns: [NOT_TEST_SUPPORT] }] },
+  },
+  {
+    // lending/, templates/ and widgets/ are bundled into the widgets too: no server code either.
+    files: ['lending/**/*.{ts,tsx}', 'templates/**/*.{ts,tsx}', 'widgets/**/*.{ts,tsx}'],
+    ignores: TESTS,
+    rules: { 'no-restricted-imports': ['error', { patterns: [NOT_TEST_SUPPORT, NOT_SERVER] }] },
   },
 );

@@ -3,7 +3,7 @@
 // an operator in Moscow answers "85 000" or "85000,50", one in Mexico "85,000.50". The deal field gets
 // the plain decimal ("85000.50"); the answer keeps what was typed. Refusals are in the script's language.
 import { parseLocaleNumber, type ParsedNumber } from '../../lending/locale-number.js';
-import { isValidClabe } from '../../server/integrations/payments/clabe.js';
+import { isValidClabe } from '../../lending/clabe.js';
 import type { CallScript, CallScriptQuestion } from './schema.js';
 
 type Lang = CallScript['lang'];

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import Decimal from 'decimal.js';
 import Fastify, { type FastifyReply } from 'fastify';
-import { isValidClabe } from '../../server/integrations/payments/clabe.js';
+import { isValidClabe } from '../../lending/clabe.js';
 
 // A local OpenPay payouts API following the public reference (open-pay/slate: payments.md,
 // errors.md, common_objects.md): transaction objects, error objects {category, description,

@@ -7,4 +7,5 @@ export type PaymentProviderCode = keyof typeof paymentProviders;
 
 export type { CreatePayoutRequest, PaymentProvider, ProviderPayout, ProviderPayoutStatus } from './provider.js';
 export { PaymentProviderError, isPaymentProviderError } from './provider-error.js';
-export { isValidClabe, parseClabe, maskClabe, clabeControlDigit } from './clabe.js';
+export { isValidClabe, maskClabe, clabeControlDigit } from '../../../lending/clabe.js';
+export { parseClabe } from './clabe.js';
