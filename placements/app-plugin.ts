@@ -6,7 +6,7 @@ import type { LoanProduct } from '../server/products/product.js';
 import { isoDay } from '../server/loans/operations/deps.js';
 import { getLoanView } from '../server/loans/operations/get-loan-view.js';
 import { findPortalById, findPortalByMemberId } from '../server/portals/portal-repo.js';
-import { listProducts } from '../server/products/repository.js';
+import { listProducts } from '../server/products/product-repo.js';
 import { dealSeenByUser } from '../server/security/deal-origin.js';
 import { verifyFramePost } from '../server/security/verify.js';
 import { placementDescriptors } from './index.js';

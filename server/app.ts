@@ -8,7 +8,7 @@ import { registerFormBodies } from './form-body.js';
 import { loggerOptions } from './logger.js';
 import { refuseHostileInput } from './input-guard.js';
 import { healthRoutes } from './routes/health/index.js';
-import { platformPlugin } from './portal/platform.js';
+import { platformPlugin } from './portal-client/platform.js';
 import { jobsPlugin } from './jobs/plugin.js';
 import { schedulerPlugin } from './scheduler/index.js';
 import { installRoutes } from './routes/install/index.js';

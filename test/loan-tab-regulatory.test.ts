@@ -8,7 +8,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoanView } from '../server/loans/operations/get-loan-view.js';
 import { scheduleItemFields, scheduleSplitFields } from '../server/loans/sync/target.js';
-import { upsertProduct } from '../server/products/repository.js';
+import { upsertProduct } from '../server/products/product-repo.js';
 import type { LoanProduct } from '../server/products/product.js';
 import { formatters, type Formatters } from '../widgets/loan-tab/format.js';
 import { startLoanTabRig, type LoanTabRig } from './loan-tab-rig.js';

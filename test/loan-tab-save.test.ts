@@ -5,7 +5,7 @@
 // per installment; saving a shorter loan updates them in place without duplicates.
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upsertProduct } from '../server/products/repository.js';
+import { upsertProduct } from '../server/products/product-repo.js';
 import { startLoanTabRig, type LoanTabRig } from './loan-tab-rig.js';
 
 describe('loan tab saves through our API', () => {

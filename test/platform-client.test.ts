@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AccessDenied, NotFound } from '../server/portal/errors.js';
+import { AccessDenied, NotFound } from '../server/portal-client/errors.js';
 import { startPlatform, type Platform } from './support/portal-harness.js';
 
 // PortalClient helpers against the emulator: batch chunks to 50 and reports per-command errors,

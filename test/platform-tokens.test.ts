@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDb } from './support/test-db.js';
-import { ReinstallNeeded } from '../server/portal/errors.js';
+import { ReinstallNeeded } from '../server/portal-client/errors.js';
 import { startApp, startPlatform, type AppUnderTest, type Platform } from './support/portal-harness.js';
 
 // Token lifetime, refresh serialisation (in-process and across two app instances on PostgreSQL),

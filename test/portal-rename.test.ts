@@ -1,9 +1,9 @@
 // A portal renamed to a new address (settings/how-to-call-rest-api/change-domen.md): its old host
 // answers 302, the OAuth server names the new client_endpoint. The app follows the OAuth server's
-// answer (server/portal/portal-move.ts): REST calls and deal tabs keep working, no reinstall.
+// answer (server/portal-client/portal-move.ts): REST calls and deal tabs keep working, no reinstall.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from './support/portal-harness.js';
-import { listProducts, upsertProduct } from '../server/products/repository.js';
+import { listProducts, upsertProduct } from '../server/products/product-repo.js';
 
 describe('portal renamed to a new address', () => {
   let p: Platform | undefined;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator, type UserAuth } from '../emulator/index.js';
 import { createSessionSigner } from '../server/security/session.js';
 import { saveProviderSettings } from '../server/settings/settings-repo.js';
-import { upsertProduct } from '../server/products/repository.js';
+import { upsertProduct } from '../server/products/product-repo.js';
 import { installInto, startPlatform, TEST_CLIENT, type Platform } from './support/portal-harness.js';
 
 // Security probes, by class: each probe is an attack over HTTP against the running app with two real

@@ -14,7 +14,7 @@ import { getLoanView } from '../../server/loans/operations/get-loan-view.js';
 import { registerPayment } from '../../server/loans/operations/register-payment.js';
 import { reversePayment } from '../../server/loans/operations/reverse-payment.js';
 import { saveLoan } from '../../server/loans/operations/save-loan.js';
-import { findLoanByDeal } from '../../server/loans/repositories/loans.js';
+import { findLoanByDeal } from '../../server/loans/loan-repo.js';
 
 export interface DemoDeal {
   id: number;

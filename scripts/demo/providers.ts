@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { startFakeSmsc } from '../../test/fakes/smsc.js';
 import { startFakeOpenpay } from '../../test/fakes/openpay-server.js';
 import { getProviderSettings, saveProviderSettings } from '../../server/settings/settings-repo.js';
-import { fieldText } from '../../server/portal/field-text.js';
+import { fieldText } from '../../server/portal-client/field-text.js';
 
 // `npm run demo` only: a LOCAL FAKE SMSC (SMPP) and a LOCAL FAKE OpenPay on loopback, saved as the
 // demo portal's providers so the SMS and payout blocks work out of the box. Nothing leaves the

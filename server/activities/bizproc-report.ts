@@ -1,4 +1,4 @@
-import type { PortalClient } from '../portal/portal-client.js';
+import type { PortalClient } from '../portal-client/portal-client.js';
 import { isAppError } from '../errors.js';
 
 // Reporting back to a waiting workflow (contract.md §5.3; doc: bizproc-event-send.md,

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { PortalClient } from '../portal/portal-client.js';
+import type { PortalClient } from '../portal-client/portal-client.js';
 import { getLoanView, type LoanView } from '../loans/operations/get-loan-view.js';
-import { fieldText } from '../portal/field-text.js';
+import { fieldText } from '../portal-client/field-text.js';
 
 // Variables for SMS templates and scripts: from the deal (crm.deal.get), its contact (crm.contact.get)
 // and our loan (next due date and amount, balance, days overdue) as of today.

@@ -4,7 +4,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
 import { migrations } from '../../migrations/index.js';
-import { fieldText } from '../portal/field-text.js';
+import { fieldText } from '../portal-client/field-text.js';
 
 // Migrations are listed statically (migrations/index.ts) so the bundle order is explicit and
 // no file-system scan is needed at runtime.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BatchCommand } from '../portal/portal-client.js';
+import type { BatchCommand } from '../portal-client/portal-client.js';
 import { startDealWorld, type DealWorld } from '../../test/support/deal-deleted-harness.js';
 
 // ONCRMDEALDELETE end to end on both dialects: the emulator deletes a deal and delivers the event

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
-import { callWithToken } from '../portal/direct-call.js';
+import { callWithToken } from '../portal-client/direct-call.js';
 
 // The two facts an install request cannot be trusted to state about itself: which portal its token
 // belongs to (asked of the OAuth server) and whether the caller administers that portal (asked of

@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
 import { loadManifest, manifestHash } from '../manifest/manifest.js';
 import { reconcileManifest, type ReconcileReport } from '../manifest/reconcile.js';
-import { callWithToken } from '../portal/direct-call.js';
-import { requestToken } from '../portal/oauth-token.js';
+import { callWithToken } from '../portal-client/direct-call.js';
+import { requestToken } from '../portal-client/oauth-token.js';
 import {
   findPortalByMemberId,
   setManifestState,

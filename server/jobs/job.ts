@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { PortalClient } from '../portal/portal-client.js';
+import type { PortalClient } from '../portal-client/portal-client.js';
 
 // What a job is and what its handler gets. Which handler runs which kind is one table,
 // server/jobs/handlers.ts `jobHandlers`, built by the jobs plugin with its dependencies passed in;

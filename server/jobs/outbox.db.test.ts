@@ -2,7 +2,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
 import { createTestDb } from '../../test/support/test-db.js';
-import type { PortalClient } from '../portal/portal-client.js';
+import type { PortalClient } from '../portal-client/portal-client.js';
 import { enqueue } from './outbox.js';
 import { jobEntry, PermanentJobError, type JobHandler } from './job.js';
 import { OutboxWorker } from './worker.js';

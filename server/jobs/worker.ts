@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Dialect } from '../db/database.js';
 import { uuidv7 } from '../security/uuidv7.js';
-import type { PortalClient } from '../portal/portal-client.js';
+import type { PortalClient } from '../portal-client/portal-client.js';
 import { PermanentJobError, type Job, type JobHandlers } from './job.js';
 
 // Drains outbox_jobs. Claiming is one UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING:

@@ -1,4 +1,4 @@
-// What loan sync needs from a Bitrix24 portal. server/portal's PortalClient satisfies it as is
+// What loan sync needs from a Bitrix24 portal. server/portal-client's PortalClient satisfies it as is
 // (structurally), so the job handler passes `await ctx.portal()`; tests pass a fake or an HTTP
 // gateway to the emulator.
 

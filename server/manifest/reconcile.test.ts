@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BatchCommand, BatchOutcome } from '../portal/portal-client.js';
+import type { BatchCommand, BatchOutcome } from '../portal-client/portal-client.js';
 import { loadManifest, spaFieldName, ufName, type AppManifest } from './manifest.js';
 import { reconcileManifest, type ReconcileClient } from './reconcile.js';
 

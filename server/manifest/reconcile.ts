@@ -1,6 +1,6 @@
 import { AppError } from '../errors.js';
 import { TYPE_RESTRICTED, type PlanLimit } from '../portals/plan-limits.js';
-import type { BatchCommand } from '../portal/portal-client.js';
+import type { BatchCommand } from '../portal-client/portal-client.js';
 import { handlerUrl, ufName, type AppManifest, type LangText } from './manifest.js';
 import { localizedProperties } from './robot-properties.js';
 import type { ReconcileClient } from './reconcile-client.js';

@@ -1,4 +1,4 @@
-import type { BatchCommand, BatchOutcome } from '../portal/portal-client.js';
+import type { BatchCommand, BatchOutcome } from '../portal-client/portal-client.js';
 import type { ReconcileClient } from './reconcile-client.js';
 import { spaEntityId, spaFieldName, type LangText, type ManifestScheduleField } from './manifest.js';
 

@@ -9,7 +9,7 @@ import { AppError } from '../errors.js';
 import { manualProvider } from '../integrations/payments/manual/index.js';
 import { openpayProvider } from '../integrations/payments/openpay/index.js';
 import type { PaymentProvider } from '../integrations/payments/provider.js';
-import { findLoanByDeal } from '../loans/repositories/loans.js';
+import { findLoanByDeal } from '../loans/loan-repo.js';
 import { defaultLoanDeps } from '../loans/operations/deps.js';
 import { registerPayment } from '../loans/operations/register-payment.js';
 import { saveLoan } from '../loans/operations/save-loan.js';

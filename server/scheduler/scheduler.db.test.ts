@@ -6,7 +6,7 @@ import { OutboxWorker } from '../jobs/worker.js';
 import { defaultLoanDeps, LOAN_SYNC_JOB } from '../loans/operations/deps.js';
 import { saveLoan } from '../loans/operations/save-loan.js';
 import { sampleTerms } from '../../test/support/sample-terms.js';
-import type { PortalClient } from '../portal/portal-client.js';
+import type { PortalClient } from '../portal-client/portal-client.js';
 import { DAILY_RESYNC_JOB, dailyResyncJob, dailyResyncKey } from './daily-resync.js';
 import { jobEntry } from '../jobs/job.js';
 import { DailyScheduler, type Timers } from './scheduler.js';

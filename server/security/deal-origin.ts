@@ -5,7 +5,7 @@
 // access permission for deals"; CREATED_BY_ID (user), DATE_CREATE (datetime with offset, e.g.
 // "2024-08-30T14:29:00+02:00"); a missing deal is HTTP 400 with an empty error code.
 import { AppError } from '../errors.js';
-import { callWithToken } from '../portal/direct-call.js';
+import { callWithToken } from '../portal-client/direct-call.js';
 import type { DealOrigin } from './session-renewal.js';
 
 /** The three fields we need from a crm.deal.get result; null when any is missing or malformed. */

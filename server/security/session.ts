@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { AppError } from '../errors.js';
 import { safeEqualHex } from './crypto.js';
-import { fieldText } from '../portal/field-text.js';
+import { fieldText } from '../portal-client/field-text.js';
 
 // Widget and admin sessions: a short-lived token `<payload b64url>.<hmac hex>` signed with
 // SESSION_SECRET, bound to one portal, one user and optionally one deal. Stateless so that any of

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
-import { callWithToken } from '../portal/direct-call.js';
-import { PORTAL_MOVED } from '../portal/portal-move.js';
+import { callWithToken } from '../portal-client/direct-call.js';
+import { PORTAL_MOVED } from '../portal-client/portal-move.js';
 import { findPortalAuthByMemberId, findPortalByMemberId, type Portal } from '../portals/portal-repo.js';
 import { safeEqualHex } from './crypto.js';
 

@@ -2,7 +2,7 @@ import qs from 'qs';
 import { BATCH_LIMIT, type GatewayBatchCommand, type GatewayBatchOutcome, type PortalGateway } from '../../server/loans/portal-gateway.js';
 
 // A tiny PortalGateway over plain HTTP (JSON POST to `${restUrl}/<method>` with `auth` in the body),
-// for tests and the bench against the emulator. Production uses server/portal's PortalClient
+// for tests and the bench against the emulator. Production uses server/portal-client's PortalClient
 // (token refresh, SDK limiter). This one paces itself with the same leaky bucket the portal
 // enforces (contract.md §2.5: burst X, drain Y/s) and, if still refused with 503
 // QUERY_LIMIT_EXCEEDED, waits and retries (bounded).

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { PortalClient } from '../../portal/portal-client.js';
+import type { PortalClient } from '../../portal-client/portal-client.js';
 import { loadDealContext, type DealContext } from '../deal-context.js';
 import type { PortalProviderSettings } from '../providers.js';
 import { dealLanguage, type ScriptLang } from './language.js';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { PortalClient } from '../../portal/portal-client.js';
-import { PortalCallError } from '../../portal/errors.js';
+import type { PortalClient } from '../../portal-client/portal-client.js';
+import { PortalCallError } from '../../portal-client/errors.js';
 import { updateCall, type ActivityCall } from '../call-repo.js';
 
 // The telephony calls a collector places from the call-script tab. Each is registered with

@@ -10,7 +10,7 @@ import { chooseLanguage } from '../call-script/language.js';
 import { outcomeLabel, todoDescription } from '../call-script/texts.js';
 import { failOrRetry, isSettled, loadCall, reportCall, settleCall, type CallOutcome } from './context.js';
 import { finishTelephonyCalls } from '../call-script/telephony.js';
-import { fieldText } from '../../portal/field-text.js';
+import { fieldText } from '../../portal-client/field-text.js';
 
 // call_script activity (USE_SUBSCRIPTION=Y): a to-do for the deal's responsible employee pointing at the
 // script (crm.activity.todo.add, contract.md §7.6); the call waits in 'waiting' while the employee works

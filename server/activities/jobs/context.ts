@@ -2,7 +2,7 @@ import { PermanentJobError, type Job, type JobContext } from '../../jobs/job.js'
 import { getCall, updateCall, type ActivityCall } from '../call-repo.js';
 import type { ActivityCallStatus } from '../tables.js';
 import { isPermanent, reasonOf } from '../failures.js';
-import { fieldText } from '../../portal/field-text.js';
+import { fieldText } from '../../portal-client/field-text.js';
 import { sendReturnValues } from '../bizproc-report.js';
 
 // Shared steps of the activity jobs: load the call of the job, store its result once, answer the

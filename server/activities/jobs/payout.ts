@@ -2,13 +2,13 @@ import type { JobContext, JobHandler } from '../../jobs/job.js';
 import { enqueue } from '../../jobs/outbox.js';
 import { AppError } from '../../errors.js';
 import { executePayout, refuseRepaidLoan, refuseUnservedCurrency, requestPayout, type PayoutRecord } from '../../payouts/index.js';
-import { findLoanByDeal } from '../../loans/repositories/loans.js';
+import { findLoanByDeal } from '../../loans/loan-repo.js';
 import { JOB_KIND } from '../codes.js';
 import { updateCall, type ActivityCall } from '../call-repo.js';
 import type { ActivityDeps } from '../deps.js';
 import { logProgress } from '../bizproc-report.js';
 import { ACTIVITY_JOB_MAX_ATTEMPTS, failOrRetry, isSettled, loadCall, reportCall, settleCall, type CallOutcome } from './context.js';
-import { fieldText } from '../../portal/field-text.js';
+import { fieldText } from '../../portal-client/field-text.js';
 
 // payout activity: requestPayout keyed by event_token (the id is stored before anything is sent) →
 // executePayout (ask-before-retry, never a second payout) → return values status, providerReference,

@@ -1,6 +1,6 @@
 import { isUniqueViolation, type Executor } from '../db-types.js';
 import type { LedgerEntry } from '../loan.js';
-import { appendLedgerEntry } from '../repositories/ledger.js';
+import { appendLedgerEntry } from '../ledger-repo.js';
 import { LOAN_SYNC_JOB, type LoanDeps } from './deps.js';
 import { requireActiveInTransaction } from './loan-open.js';
 

@@ -1,7 +1,7 @@
 import { AppError } from '../../errors.js';
 import type { Trx } from '../db-types.js';
 import type { Loan } from '../loan.js';
-import { getLoan, lockActiveLoan } from '../repositories/loans.js';
+import { getLoan, lockActiveLoan } from '../loan-repo.js';
 
 // A closed loan is read-only: saves, payments and reversals are refused with LOAN_CLOSED (409) and
 // change nothing. Its deal is gone (DEAL_DELETED), so there is nothing to write to in the portal and

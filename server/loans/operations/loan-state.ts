@@ -3,9 +3,9 @@ import type { Executor } from '../db-types.js';
 import { asLendingFailure, serviceLoan } from '../lending-adapter.js';
 import type { PaymentInput, Servicing } from '../lending-types.js';
 import type { LedgerEntry, Loan, ScheduleVersion } from '../loan.js';
-import { listLedger } from '../repositories/ledger.js';
-import { findLoanByDeal, getLoan } from '../repositories/loans.js';
-import { getScheduleVersion } from '../repositories/schedule-versions.js';
+import { listLedger } from '../ledger-repo.js';
+import { findLoanByDeal, getLoan } from '../loan-repo.js';
+import { getScheduleVersion } from '../schedule-version-repo.js';
 
 /** A loan with its current schedule and whole ledger, as read in one place. */
 export interface LoanState {

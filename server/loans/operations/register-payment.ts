@@ -3,7 +3,7 @@ import { AppError } from '../../errors.js';
 import type { Executor } from '../db-types.js';
 import type { PaymentAllocation } from '../lending-types.js';
 import type { LedgerEntry } from '../loan.js';
-import { findEntryByExternalId } from '../repositories/ledger.js';
+import { findEntryByExternalId } from '../ledger-repo.js';
 import { appendEntryWithSync } from './append-entry.js';
 import { isoDay, type Actor, type LoanDeps } from './deps.js';
 import { requireActive } from './loan-open.js';

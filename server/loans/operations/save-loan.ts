@@ -1,13 +1,13 @@
 import Decimal from 'decimal.js';
 import { AppError } from '../../errors.js';
-import { getProduct } from '../../products/repository.js';
+import { getProduct } from '../../products/product-repo.js';
 import { isUniqueViolation, type Executor, type Trx } from '../db-types.js';
 import { asLendingFailure, buildSchedule, serviceLoan } from '../lending-adapter.js';
 import type { LoanInput, Schedule } from '../lending-types.js';
 import type { Loan } from '../loan.js';
-import { appendLedgerEntry } from '../repositories/ledger.js';
-import { findLoanByDeal, insertLoan, updateLoanTerms } from '../repositories/loans.js';
-import { getScheduleVersion, insertScheduleVersion } from '../repositories/schedule-versions.js';
+import { appendLedgerEntry } from '../ledger-repo.js';
+import { findLoanByDeal, insertLoan, updateLoanTerms } from '../loan-repo.js';
+import { getScheduleVersion, insertScheduleVersion } from '../schedule-version-repo.js';
 import { LOAN_SYNC_JOB, type Actor, type LoanDeps } from './deps.js';
 import { currencyScale } from '../../../lending/currency.js';
 import { requestHash } from './money.js';

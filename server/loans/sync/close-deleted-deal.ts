@@ -1,6 +1,6 @@
 import type { Executor } from '../db-types.js';
 import type { PortalGateway } from '../portal-gateway.js';
-import { closeLoan, findLoanByDeal } from '../repositories/loans.js';
+import { closeLoan, findLoanByDeal } from '../loan-repo.js';
 import { dealExists } from './deal-presence.js';
 import { hasItemsToRemove, removeScheduleItems, type RemovalReport } from './remove-items.js';
 import type { SyncTarget } from './target.js';

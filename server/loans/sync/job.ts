@@ -1,6 +1,6 @@
 import { PermanentJobError, type JobContext, type JobHandler } from '../../jobs/job.js';
 import { AppError } from '../../errors.js';
-import { getLoan } from '../repositories/loans.js';
+import { getLoan } from '../loan-repo.js';
 import { closeLoanOfDeletedDeal } from './close-deleted-deal.js';
 import { syncLoanToPortal } from './sync-loan.js';
 import { resolveSyncTarget } from './target.js';

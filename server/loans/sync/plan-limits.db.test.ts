@@ -7,7 +7,7 @@ import { createTestDb, insertTestPortal } from '../../../test/support/test-db.js
 import { addPlanLimit, getPlanLimits, setManifestState } from '../../portals/portal-repo.js';
 import { defaultLoanDeps } from '../operations/deps.js';
 import { saveLoan } from '../operations/save-loan.js';
-import { listPortalItems } from '../repositories/portal-items.js';
+import { listPortalItems } from '../portal-item-repo.js';
 import { sampleTerms } from '../../../test/support/sample-terms.js';
 import { FakePortal } from '../../../test/fakes/sync-portal.js';
 import { syncLoanToPortal } from './sync-loan.js';

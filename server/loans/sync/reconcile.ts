@@ -1,5 +1,5 @@
 import { BATCH_LIMIT, type PortalGateway } from '../portal-gateway.js';
-import type { PortalItemLink } from '../repositories/portal-items.js';
+import type { PortalItemLink } from '../portal-item-repo.js';
 import { installmentFromTitle } from './portal-fields.js';
 import type { SyncTarget } from './target.js';
 

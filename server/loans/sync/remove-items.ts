@@ -1,8 +1,8 @@
 import { AppError } from '../../errors.js';
 import type { Executor } from '../db-types.js';
 import { BATCH_LIMIT, type PortalGateway } from '../portal-gateway.js';
-import { deletePortalItems, listPortalItems, type PortalItemLink } from '../repositories/portal-items.js';
-import { claimSyncLease, getSyncState, releaseSyncLease, setAddsInFlight } from '../repositories/sync-state.js';
+import { deletePortalItems, listPortalItems, type PortalItemLink } from '../portal-item-repo.js';
+import { claimSyncLease, getSyncState, releaseSyncLease, setAddsInFlight } from '../sync-state-repo.js';
 import { isRecordNotFound } from './deal-presence.js';
 import { reconcileItems } from './reconcile.js';
 import type { SyncTarget } from './target.js';

@@ -1,5 +1,5 @@
 import type { GatewayBatchCommand } from '../portal-gateway.js';
-import type { PortalItemLink } from '../repositories/portal-items.js';
+import type { PortalItemLink } from '../portal-item-repo.js';
 import type { DesiredItem } from './portal-fields.js';
 import type { SyncReport } from './sync-report.js';
 import type { SyncTarget } from './target.js';

@@ -9,7 +9,7 @@ import type { Executor } from '../../loans/db-types.js';
 import type { Actor } from '../../loans/operations/deps.js';
 import { uuid7 } from '../../loans/uuid7.js';
 import { busy } from '../worker/worker-pool.js';
-import { insertImport, markParsing, renewLease, saveOutcome, type ImportOutcome, type ImportRecord } from './repository.js';
+import { insertImport, markParsing, renewLease, saveOutcome, type ImportOutcome, type ImportRecord } from './import-repo.js';
 import { runImport, type ImportDeps, type ImportRequest } from './run-import.js';
 
 export interface ImportQueueOptions {

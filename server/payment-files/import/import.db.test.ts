@@ -6,12 +6,12 @@ import { defaultLoanDeps, type OutboxJob } from '../../loans/operations/deps.js'
 import { registerPayment } from '../../loans/operations/register-payment.js';
 import { reversePayment } from '../../loans/operations/reverse-payment.js';
 import { saveLoan } from '../../loans/operations/save-loan.js';
-import { listLedger } from '../../loans/repositories/ledger.js';
-import { closeLoan, findLoanByDeal } from '../../loans/repositories/loans.js';
+import { listLedger } from '../../loans/ledger-repo.js';
+import { closeLoan, findLoanByDeal } from '../../loans/loan-repo.js';
 import { sampleTerms } from '../../../test/support/sample-terms.js';
 import type { RegisterFn } from './apply-lines.js';
 import { paymentIdsOf } from './payment-id.js';
-import { listImports } from './repository.js';
+import { listImports } from './import-repo.js';
 import { runImport, type ImportDeps } from './run-import.js';
 import { paymentFileParser } from './default-parser.js';
 import { agentCsv, HEADER, RU_LOCALE, type FileRow } from '../../../test/support/payment-file-rows.js';

@@ -8,7 +8,7 @@ import type { TableShape } from '../worker/messages.js';
 import { applyLines, IMPORT_METHOD, type RegisterFn } from './apply-lines.js';
 import { checkLines } from './check-lines.js';
 import type { PaymentFileParser } from './parser-port.js';
-import { saveOutcome, type ImportLine, type ImportOutcome, type ImportRecord, type ImportResult } from './repository.js';
+import { saveOutcome, type ImportLine, type ImportOutcome, type ImportRecord, type ImportResult } from './import-repo.js';
 import { totalsByCurrency } from './summary.js';
 import type { ImportStatus } from './tables.js';
 

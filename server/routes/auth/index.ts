@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../../errors.js';
-import { callWithToken } from '../../portal/direct-call.js';
+import { callWithToken } from '../../portal-client/direct-call.js';
 import { findPortalByMemberId } from '../../portals/portal-repo.js';
 import { SESSION_COOKIE } from '../../security/session.js';
 import { ErrorBody } from '../install/schemas.js';

@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { applyManifest, storeInstall, verifyInstallToken } from '../../install/install-service.js';
 import { handleLifecycleEvent } from '../../install/lifecycle.js';
-import { endpointFromFrame } from '../../portal/direct-call.js';
+import { endpointFromFrame } from '../../portal-client/direct-call.js';
 import { ErrorBody, FrameQuery, InstallFrameBody, LifecycleBody, Ok } from './schemas.js';
 import { installPage } from './page.js';
 

@@ -6,7 +6,7 @@ import { defaultLoanDeps, type LoanDeps } from '../../../loans/operations/deps.j
 import type { RegisterFn } from '../../../payment-files/import/apply-lines.js';
 import { createImportQueue } from '../../../payment-files/import/import-queue.js';
 import type { PaymentFileParser } from '../../../payment-files/import/parser-port.js';
-import { expireAbandoned, getImport, listImports, type ImportState } from '../../../payment-files/import/repository.js';
+import { expireAbandoned, getImport, listImports, type ImportState } from '../../../payment-files/import/import-repo.js';
 import { fileTooLarge } from '../../../payment-files/import/run-import.js';
 import { requireSession } from '../../../security/session.js';
 import {

@@ -5,7 +5,7 @@ import Decimal from 'decimal.js';
 import { DAY_COUNTS, METHODS, PROFILE_IDS } from '../../../../lending/index.js';
 import { AppError } from '../../../errors.js';
 import type { LoanProduct } from '../../../products/product.js';
-import { deactivateOthers, listProducts, upsertProduct } from '../../../products/repository.js';
+import { deactivateOthers, listProducts, upsertProduct } from '../../../products/product-repo.js';
 import { requireSession } from '../../../security/session.js';
 import { ErrorReply, ProductBody, ProductParams, ProductReply, ProductsBody, ProductsQuery, ProductsReply } from './schemas.js';
 

@@ -1,7 +1,7 @@
-import type { Executor } from '../db-types.js';
-import { parseJsonColumn } from '../json-column.js';
-import type { LoanInput, Schedule, ScheduleRow } from '../lending-types.js';
-import type { ScheduleVersion } from '../loan.js';
+import type { Executor } from './db-types.js';
+import { parseJsonColumn } from './json-column.js';
+import type { LoanInput, Schedule, ScheduleRow } from './lending-types.js';
+import type { ScheduleVersion } from './loan.js';
 
 export async function insertScheduleVersion(
   db: Executor,

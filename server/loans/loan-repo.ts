@@ -1,9 +1,9 @@
 import type { Selectable } from 'kysely';
-import type { Executor, Trx } from '../db-types.js';
-import { parseJsonColumn } from '../json-column.js';
-import type { LoanInput } from '../lending-types.js';
-import type { Loan, LoanClosedReason, LoanStatus } from '../loan.js';
-import type { LoansTable } from '../tables.js';
+import type { Executor, Trx } from './db-types.js';
+import { parseJsonColumn } from './json-column.js';
+import type { LoanInput } from './lending-types.js';
+import type { Loan, LoanClosedReason, LoanStatus } from './loan.js';
+import type { LoansTable } from './tables.js';
 
 function toLoan(r: Selectable<LoansTable>): Loan {
   return {

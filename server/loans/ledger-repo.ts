@@ -1,9 +1,9 @@
 import type { Selectable } from 'kysely';
-import type { Executor } from '../db-types.js';
-import { parseJsonColumn } from '../json-column.js';
-import type { PaymentAllocation } from '../lending-types.js';
-import type { LedgerEntry, LedgerKind } from '../loan.js';
-import type { LedgerEntriesTable } from '../tables.js';
+import type { Executor } from './db-types.js';
+import { parseJsonColumn } from './json-column.js';
+import type { PaymentAllocation } from './lending-types.js';
+import type { LedgerEntry, LedgerKind } from './loan.js';
+import type { LedgerEntriesTable } from './tables.js';
 
 // The ledger is append-only: this module has inserts and reads, and deliberately no update/delete.
 
