@@ -9,11 +9,16 @@ import { startPlatform, type Platform } from './support/portal-harness.js';
 import type { SessionClaims } from '../server/security/session.js';
 import { launchChromium, type Browser } from './frame-harness.js';
 import { ensureWidgetsBuilt } from './loan-tab-support.js';
+import { sessionsOnTestClock, type SessionClock } from './session-clock.js';
 
-// SESSION_TTL_SEC has a 60 s floor in the config; rather than wait a minute, the test makes the
-// app's signer issue 2-second sessions (the placement POST and the renewal route both sign through it).
-const TTL_SEC = 2;
-const expire = () => new Promise((r) => setTimeout(r, (TTL_SEC + 1) * 1000));
+// Sessions on a server clock the test moves (test/session-clock.ts: the placement POST and the renewal
+// route both sign through it) — expiry without 3 s of real waiting each time. 20 s, not 60: the
+// calculator's deal binding compares the session's issue time on that clock with the deal's creation
+// time on the emulator's real one (DEAL_CREATE_SKEW_SEC, 120 s), so this file's three moves (63 s) stay
+// inside it, while a slow page still has 20 s of real time before a session lapses on its own.
+const TTL_SEC = 20;
+let clock: SessionClock;
+const expire = () => clock.expire();
 
 describe('loan tab sessions', () => {
   let p: Platform;
@@ -28,11 +33,7 @@ describe('loan tab sessions', () => {
     mkdirSync('test-results', { recursive: true });
     p = await startPlatform({
       beforeListen: (app) => {
-        const issue = app.sessions.issue.bind(app.sessions);
-        app.sessions.issue = (claims) => {
-          issued.push(claims);
-          return issue({ ...claims, ttlSec: TTL_SEC });
-        };
+        clock = sessionsOnTestClock(app.sessions, { ttlSec: TTL_SEC, onIssue: (claims) => issued.push(claims) });
       },
     });
     portalId = await p.install();
@@ -77,7 +78,7 @@ describe('loan tab sessions', () => {
     expect(issued.at(-1)).toMatchObject({ dealId, userId: 1 });
 
     await frame.fill('input[name=installments]', '6');
-    await expire();
+    expire();
     await frame.click('button:has-text("Save")');
     await frame.waitForSelector('.lt-ok:has-text("Saved")');
     expect(issued.length).toBe(before + 1); // one renewal, for the same deal and user
@@ -87,7 +88,7 @@ describe('loan tab sessions', () => {
     await p.a.app.outbox.drain();
     expect(await items(dealId)).toHaveLength(6);
 
-    await expire();
+    expire();
     await frame.fill('input[name=paymentAmount]', '100');
     await frame.click('button:has-text("Add payment")');
     await frame.waitForSelector('[data-testid=payments] tbody tr');
@@ -114,7 +115,7 @@ describe('loan tab sessions', () => {
     await frame.fill('input[name=amount]', '75000');
     await frame.fill('input[name=installments]', '10');
     await frame.fill('input[name=clientFirstName]', 'Ann');
-    await expire(); // the calculator's own session has expired by the time the user decides
+    expire(); // the calculator's own session has expired by the time the user decides
     await frame.click('button:has-text("Create deal")');
     const note = await frame.waitForSelector('[data-testid=deal-created]');
     expect(await note.getAttribute('data-loan-saved')).toBe('yes');
