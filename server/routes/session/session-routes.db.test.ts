@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_DEAL, itemsOf } from '../../../emulator/state.js';
 import { sampleTerms } from '../../../test/support/sample-terms.js';
-import { startPlatform, type Platform } from '../../../test/support/portal-harness.js';
+import { startPlatform, TEST_ENV, type Platform } from '../../../test/support/portal-harness.js';
+import { createSessionSigner } from '../../security/session.js';
 
 // POST /api/v1/session/renew through the whole app against the emulator: the user's access token is
 // checked with the portal (profile), the calculator's deal with crm.deal.get as that user.
@@ -87,8 +88,9 @@ const saveOn = (dealId: number, token: string) =>
 describe('session renewal', () => {
   it('an expired deal-tab session comes back for the same deal with a live portal token', async () => {
     const dealId = await addDealAs(1, 'Renewal');
-    const old = issue({ dealId, ttlSec: 1 });
-    await new Promise((r) => setTimeout(r, 1100));
+    // Signed (same secret) on a clock 2 s behind: a 1-second session that lapsed a second ago, without waiting.
+    const past = createSessionSigner(TEST_ENV.SESSION_SECRET, 900, () => Date.now() - 2_000);
+    const old = past.issue({ portalId, userId: 1, isAdmin: false, dealId, ttlSec: 1 });
     expect((await loanOf(dealId, old)).json().error).toBe('SESSION_INVALID');
     const r = await renew(old, { auth: frameOf(1) });
     expect(r.status).toBe(200);
