@@ -5,7 +5,7 @@
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoanView } from '../server/loans/operations/get-loan-view.js';
-import { upsertProduct } from '../server/products/repository.js';
+import { upsertProduct } from '../server/products/product-repo.js';
 import { startLoanTabRig, type LoanTabRig } from './loan-tab-rig.js';
 import { seen, VIEWPORTS } from './loan-tab-viewports.js';
 

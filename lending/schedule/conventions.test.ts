@@ -8,7 +8,7 @@
 //  - Banco de México's CAT worked example (Banxico, "Costo Anual Total": mortgage with 20 % down, 11 %, 15 years
 //    monthly, opening 2.43 %, appraisal 0.30 %, study 309, monthly 100 + 25 → payment 3,421.12, CAT 12.9 %).
 import { describe, expect, it } from 'vitest';
-import { sched } from '../testing.js';
+import { sched } from '../../test/support/schedule-helpers.js';
 
 const fineractDown = (annualPercent: string, annuityAdjustment: 'none' | 'fineract') =>
   sched({

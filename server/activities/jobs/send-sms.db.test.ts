@@ -1,12 +1,12 @@
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database.js';
-import { createTestDb } from '../../db/test-db.js';
+import { createTestDb } from '../../../test/support/test-db.js';
 import { AppError } from '../../errors.js';
 import type { SmsProvider, SmsSendRequest } from '../../integrations/sms/provider.js';
 import { findSmsByKey, recordSmsStatus } from '../../integrations/sms/sending/index.js';
 import { OutboxWorker } from '../../jobs/worker.js';
-import type { PortalClient } from '../../portal/portal-client.js';
+import type { PortalClient } from '../../portal-client/portal-client.js';
 import { getCall } from '../call-repo.js';
 import { JOB_KIND } from '../codes.js';
 import { createProviders } from '../providers.js';

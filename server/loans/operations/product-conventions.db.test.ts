@@ -3,9 +3,9 @@
 // derived term is what the product's term range bounds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database.js';
-import { createTestDb } from '../../db/test-db.js';
-import { getProduct, upsertProduct } from '../../products/repository.js';
-import { sampleTerms } from '../sample-terms.js';
+import { createTestDb } from '../../../test/support/test-db.js';
+import { getProduct, upsertProduct } from '../../products/product-repo.js';
+import { sampleTerms } from '../../../test/support/sample-terms.js';
 import { defaultLoanDeps } from './deps.js';
 import { getLoanView } from './get-loan-view.js';
 import { saveLoan } from './save-loan.js';
