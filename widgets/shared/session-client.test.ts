@@ -117,7 +117,17 @@ describe('session client: cookie session (outside the portal)', () => {
     const s = fakeSessionServer();
     const c = createSessionClient({ baseUrl: APP_ORIGIN, sessionToken: null }, s.fetchFn);
     await expect(c.request('PUT', '/p', { id: 'x' })).rejects.toSatisfy(isSessionExpired);
-    expect(s.seen).toEqual([{ method: 'PUT', path: '/p', bearer: null, body: { id: 'x' }, credentials: 'same-origin' }]);
+    expect(s.seen).toEqual([
+      {
+        method: 'PUT',
+        path: '/p',
+        bearer: null,
+        body: { id: 'x' },
+        contentType: 'application/json',
+        bodyBytes: undefined,
+        credentials: 'same-origin',
+      },
+    ]);
   });
 
   it("sends the page's CSRF token with every change, never with a read", async () => {
