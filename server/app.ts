@@ -25,6 +25,7 @@ import { createParsePool } from './payment-files/worker/worker-pool.js';
 import { appPlacementRoutes } from '../placements/app-plugin.js';
 import { settingsAdminPage } from '../placements/settings.js';
 import { settingsRoutes } from './routes/api/settings/index.js';
+import { checkRoutes } from './routes/api/checks/index.js';
 import { planLimitRoutes } from './routes/api/plan-limits/index.js';
 import { lenderProfileRoutes } from './routes/api/settings/lender.js';
 import { providerSettingsPlugin } from './settings/wire.js';
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(activityRoutes);
   await app.register(settingsRoutes); // /api/v1/settings/providers (admin)
   await app.register(planLimitRoutes); // /api/v1/portal/plan-limits: what the portal's plan refused
+  await app.register(checkRoutes, { allowLocalUrls: deps.config.CHECKS_ALLOW_LOCAL_URLS === 'on' }); // /api/v1/checks/* (admin): blacklist, bureau
   await app.register(lenderProfileRoutes); // /api/v1/settings/lender (admin): company name the scripts say
   await app.register(smsSenderRoutes);
   await app.register(loanRoutes);

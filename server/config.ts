@@ -75,6 +75,10 @@ export const ConfigSchema = Type.Object({
     default: 30_000,
     description: 'A queued or parsing payment import not renewed this long (its process died) reads as failed',
   }),
+  CHECKS_ALLOW_LOCAL_URLS: Type.Union([Type.Literal('on'), Type.Literal('off')], {
+    default: 'off',
+    description: "Let a portal's HTTP applicant check call http:// and loopback/private addresses (demo and tests only)",
+  }),
 });
 
 export type Config = Static<typeof ConfigSchema> & { PUBLIC_URL: string };

@@ -1,11 +1,12 @@
 // Our business-process blocks (app.manifest.json "activities") and their job kinds.
-export const ACTIVITY_CODES = ['send_sms', 'call_script', 'payout'] as const;
+export const ACTIVITY_CODES = ['send_sms', 'call_script', 'payout', 'check_applicant'] as const;
 export type ActivityCode = (typeof ACTIVITY_CODES)[number];
 
 export const JOB_KIND = {
   send_sms: 'activity.send_sms',
   call_script: 'activity.call_script',
   payout: 'activity.payout',
+  check_applicant: 'activity.check_applicant',
   smsSender: 'sms.sender.send',
   callScriptFinish: 'activity.call_script.finish',
   /** Queued by earlier versions only: the answer to a workflow as its own job (jobs/report.ts). */

@@ -68,7 +68,20 @@ describe('check the applicant', () => {
     await saveCheckSettings(db.kysely, box, 'p3', { country: 'RU', http }, by);
     const settingsRow = JSON.stringify(await db.kysely.selectFrom('check_settings').selectAll().where('portal_id', '=', 'p3').execute());
     expect(settingsRow).not.toContain('t0ken');
-    const denied = await checkApplicant({ db: db.kysely, box }, 'p3', { phone: null, document: '45 99 000001', dealId: 8 });
+    // Saved while local URLs were allowed, run where they are not: an error, never a call.
+    expect(
+      (await checkApplicant({ db: db.kysely, box }, 'p3', { phone: null, document: '4599 000001', dealId: 8 })).findings.at(-1),
+    ).toEqual({
+      source: 'http',
+      subject: 'bureau',
+      outcome: 'error',
+      reason: 'CHECK_CONFIG',
+    });
+    const denied = await checkApplicant({ db: db.kysely, box, allowLocalUrls: true }, 'p3', {
+      phone: null,
+      document: '45 99 000001',
+      dealId: 8,
+    });
     expect(denied).toEqual({
       verdict: 'reject',
       findings: [
@@ -84,7 +97,10 @@ describe('check the applicant', () => {
       { country: 'RU', http: { ...http, urlTemplate: 'http://127.0.0.1:1/x?d={document}' } },
       by,
     );
-    expect((await checkApplicant({ db: db.kysely, box }, 'p3', { phone: null, document: '4599 000002', dealId: 8 })).verdict).toBe('error');
+    expect(
+      (await checkApplicant({ db: db.kysely, box, allowLocalUrls: true }, 'p3', { phone: null, document: '4599 000002', dealId: 8 }))
+        .verdict,
+    ).toBe('error');
   });
 
   it('an entry removed is no longer found', async () => {

@@ -6,7 +6,7 @@ import type { SecretBox } from '../security/crypto.js';
 import { blacklistReason, getCheckSettings } from './check-repo.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { runHttpCheck } from './http-check.js';
+import { configProblem, runHttpCheck } from './http-check.js';
 import { normalizeDocument, normalizePhone } from './normalize.js';
 
 export type CheckVerdict = 'pass' | 'reject' | 'error';
@@ -29,6 +29,8 @@ export interface CheckDeps {
   db: Kysely<Database> | Transaction<Database>;
   box: SecretBox;
   fetchFn?: typeof fetch;
+  /** CHECKS_ALLOW_LOCAL_URLS: a stored check pointing at a local address runs only when on. */
+  allowLocalUrls?: boolean;
 }
 
 export async function checkApplicant(
@@ -51,7 +53,9 @@ export async function checkApplicant(
     const reason = await blacklistReason(deps.db, deps.box, portalId, subject, value);
     findings.push({ source: 'blacklist', subject, outcome: reason === null ? 'pass' : 'reject', reason: reason || null });
   }
-  if (settings.http) {
+  if (settings.http && configProblem(settings.http, deps.allowLocalUrls ?? false)) {
+    findings.push({ source: 'http', subject: 'bureau', outcome: 'error', reason: 'CHECK_CONFIG' });
+  } else if (settings.http) {
     const r = await runHttpCheck(settings.http, { phone, document, dealId: input.dealId }, deps.fetchFn);
     findings.push({
       source: 'http',

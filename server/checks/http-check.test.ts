@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configProblem, renderUrl, runHttpCheck, type HttpCheckConfig } from './http-check.js';
+import { configProblem, isLocalHost, renderUrl, runHttpCheck, type HttpCheckConfig } from './http-check.js';
 
 // A bureau as a local HTTP server: it answers by the phone in the query string, so each case of
 // the adapter (verdict found, rejected, wrong status, not JSON, slow, huge) is a real HTTP exchange.
@@ -77,5 +77,14 @@ describe('the HTTP check against a bureau', () => {
       field: 'authHeader',
     });
     expect(configProblem(config({ urlTemplate: 'https://b.example/?p={phone}' }))).toBeNull();
+  });
+
+  it('keeps an admin from pointing the server at its own network unless local URLs are allowed', () => {
+    for (const h of ['localhost', '127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '[::1]', 'db.internal'])
+      expect(isLocalHost(h)).toBe(true);
+    for (const h of ['api.buro.com.mx', '8.8.8.8', '172.32.0.1']) expect(isLocalHost(h)).toBe(false);
+    expect(configProblem(config({ urlTemplate: 'https://169.254.169.254/latest?p={phone}' }))).toMatchObject({ field: 'urlTemplate' });
+    expect(configProblem(config({ urlTemplate: 'https://user:pw@b.example/?p={phone}' }))).toMatchObject({ field: 'urlTemplate' });
+    expect(configProblem(config(), true)).toBeNull();
   });
 });

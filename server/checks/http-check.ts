@@ -12,7 +12,7 @@ export interface HttpCheckConfig {
   /** Dot path of the verdict in the JSON answer: "result.status", "data.items.0.decision". */
   verdictPath: string;
   /** Verdict values (compared case-insensitively as strings) that reject the applicant. */
-  rejectValues: readonly string[];
+  rejectValues: string[];
   /** Dot path of a human reason, optional. */
   reasonPath: string | null;
   timeoutMs: number;
@@ -33,15 +33,41 @@ export type HttpCheckResult =
   | { outcome: 'reject'; verdict: string; reason: string | null }
   | { outcome: 'error'; code: 'CHECK_TIMEOUT' | 'CHECK_HTTP_STATUS' | 'CHECK_BAD_ANSWER' | 'CHECK_UNREACHABLE'; detail: string };
 
-/** What is wrong with a configuration an admin typed, or null. */
-export function configProblem(c: HttpCheckConfig, allowHttp = false): { field: keyof HttpCheckConfig; message: string } | null {
+/**
+ * A host the server must not be pointed at by a portal admin (its own machine, the private network,
+ * cloud metadata): names that are addresses in those ranges, and localhost. A name resolving there
+ * (DNS rebinding) is not caught here; `redirect: 'error'` at least stops a redirect into it.
+ */
+export function isLocalHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.local') || h.endsWith('.internal')) return true;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
+  }
+  return h === '::1' || h === '::' || /^f[cd]/.test(h) || /^fe80:/.test(h) || h.startsWith('::ffff:');
+}
+
+/** What is wrong with a configuration an admin typed, or null. `allowLocal`: demo and tests. */
+export function configProblem(c: HttpCheckConfig, allowLocal = false): { field: keyof HttpCheckConfig; message: string } | null {
   let url: URL;
   try {
     url = new URL(c.urlTemplate.replace(/\{(\w+)\}/g, 'x'));
   } catch {
     return { field: 'urlTemplate', message: 'not a URL' };
   }
-  if (url.protocol !== 'https:' && !(allowHttp && url.protocol === 'http:')) return { field: 'urlTemplate', message: 'must be https' };
+  if (url.protocol !== 'https:' && !(allowLocal && url.protocol === 'http:')) return { field: 'urlTemplate', message: 'must be https' };
+  if (!allowLocal && isLocalHost(url.hostname)) return { field: 'urlTemplate', message: 'must be a host on the internet' };
+  if (url.username || url.password) return { field: 'urlTemplate', message: 'credentials go in the auth header' };
   for (const [, name] of c.urlTemplate.matchAll(/\{(\w+)\}/g))
     if (!(PLACEHOLDERS as readonly string[]).includes(name!)) return { field: 'urlTemplate', message: `unknown placeholder {${name}}` };
   if (c.authHeader !== null && !/^[A-Za-z0-9-]{1,64}:\s?[^\r\n]{1,2000}$/.test(c.authHeader))

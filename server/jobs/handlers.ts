@@ -1,5 +1,6 @@
 import type { ActivityDeps } from '../activities/deps.js';
 import { activityJobEntries } from '../activities/jobs/index.js';
+import type { CheckJobDeps } from '../activities/jobs/check-applicant.js';
 import { ACKNOWLEDGED_EVENT_JOBS, acknowledgeEventJob } from '../events/event-jobs.js';
 import { DEAL_DELETED_JOB, dealDeletedJob } from '../events/deal-deleted.js';
 import { LOAN_SYNC_JOB } from '../loans/operations/deps.js';
@@ -13,6 +14,8 @@ import { jobEntry, type JobHandlers } from './job.js';
 
 export interface JobDeps {
   activities: ActivityDeps;
+  /** The applicant check's secrets box (blacklist hashes) and whether local bureau URLs may run. */
+  checks: CheckJobDeps;
 }
 
 export function jobHandlers(deps: JobDeps): JobHandlers {
@@ -24,7 +27,7 @@ export function jobHandlers(deps: JobDeps): JobHandlers {
     jobEntry(DEAL_DELETED_JOB, dealDeletedJob),
     ...ACKNOWLEDGED_EVENT_JOBS.map((kind) => jobEntry(kind, acknowledgeEventJob)),
     // Robots and our SMS sender.
-    ...activityJobEntries(deps.activities),
+    ...activityJobEntries(deps.activities, deps.checks),
   ];
   const table = new Map(entries);
   if (table.size !== entries.length) throw new Error('a job kind is listed twice in server/jobs/handlers.ts');

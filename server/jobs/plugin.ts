@@ -16,7 +16,10 @@ declare module 'fastify' {
 
 export const jobsPlugin = fp(
   async (app) => {
-    const handlers = jobHandlers({ activities: app.activities });
+    const handlers = jobHandlers({
+      activities: app.activities,
+      checks: { box: app.secrets, allowLocalUrls: app.config.CHECKS_ALLOW_LOCAL_URLS === 'on' },
+    });
     const worker = new OutboxWorker({
       db: app.db.kysely,
       dialect: app.db.dialect,

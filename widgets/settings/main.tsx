@@ -18,6 +18,9 @@ import { createImportModel, type ImportModel } from './import-model.js';
 import { createLenderApi } from './lender-api.js';
 import { lenderTranslator } from './lender-i18n.js';
 import { createLenderModel, type LenderModel } from './lender-model.js';
+import { createChecksApi } from './checks-api.js';
+import { checksTranslator } from './checks-i18n.js';
+import { createChecksModel, type ChecksModel } from './checks-model.js';
 import { createSettingsModel } from './model.js';
 import { numberLocaleOf } from '../../lending/locale-number.js';
 import { createPlanLimits, type PlanLimitsModel } from './plan-limits.js';
@@ -37,6 +40,7 @@ interface Models {
   /** Made per language: whole numbers in its inputs are read the way that language writes them. */
   providers: (locale: string) => ProvidersModel;
   lender: LenderModel;
+  checks: ChecksModel;
 }
 
 function mount(root: HTMLElement, lang: string | null, m: Models): void {
@@ -55,6 +59,7 @@ function mount(root: HTMLElement, lang: string | null, m: Models): void {
         plan={{ model: m.plan, lang: l }}
         providers={{ model: m.providers(locale), t: providersTranslator(l), locale }}
         lender={{ model: m.lender, t: lenderTranslator(l) }}
+        checks={{ model: m.checks, t: checksTranslator(l), lang: l }}
       />
     </ErrorBoundary>,
     root,
@@ -95,13 +100,15 @@ async function start(root: HTMLElement): Promise<void> {
     return m;
   };
   const lender = createLenderModel(createLenderApi(session));
-  const models = { model, imports, plan, providers, lender };
+  const checks = createChecksModel(createChecksApi(session));
+  const models = { model, imports, plan, providers, lender, checks };
   mount(root, boot.lang ?? navigator.language, models);
   const loaded = Promise.all([
     model.load().then(() => {
       if (!model.canEdit.value) return;
       for (const m of providerModels.values()) void m.load();
       void lender.load();
+      void checks.load();
     }),
     plan.load(),
   ]);

@@ -8,13 +8,15 @@ import { smsStatusJob } from './sms-status.js';
 import { payoutJob } from './payout.js';
 import { callScriptFinishJob, callScriptStartJob } from './call-script.js';
 import { queuedReportJob } from './report.js';
+import { checkApplicantJob, type CheckJobDeps } from './check-applicant.js';
 
 /** The jobs of our robots and of our SMS sender, for server/jobs/handlers.ts. */
-export function activityJobEntries(deps: ActivityDeps) {
+export function activityJobEntries(deps: ActivityDeps, checks: CheckJobDeps) {
   return [
     // Robots: one job each from the call to the workflow's answer.
     jobEntry(JOB_KIND.send_sms, sendSmsJob(deps)),
     jobEntry(JOB_KIND.payout, payoutJob(deps)),
+    jobEntry(JOB_KIND.check_applicant, checkApplicantJob(checks)),
     jobEntry(JOB_KIND.call_script, callScriptStartJob(deps)),
     jobEntry(JOB_KIND.callScriptFinish, callScriptFinishJob(deps)),
     jobEntry(JOB_KIND.report, queuedReportJob),

@@ -1,3 +1,4 @@
+import { createSecretBox } from '../../security/crypto.js';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database.js';
@@ -46,7 +47,8 @@ function worker(): OutboxWorker {
   const providers = createProviders({ settingsOf: async () => ({ sms: { provider: 'smpp', settings: {} } }) }, db.kysely, {
     createSmsProvider: () => sms,
   });
-  const handlers = new Map(activityJobEntries({ providers, options: { today: () => '2026-12-04' } }));
+  const checks = { box: createSecretBox(Buffer.alloc(32, 1).toString('base64')) };
+  const handlers = new Map(activityJobEntries({ providers, options: { today: () => '2026-12-04' } }, checks));
   return new OutboxWorker({
     db: db.kysely,
     dialect: db.dialect,

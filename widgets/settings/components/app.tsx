@@ -7,6 +7,9 @@ import type { LenderModel } from '../lender-model.js';
 import type { SettingsModel } from '../model.js';
 import type { PlanLimitsModel } from '../plan-limits.js';
 import { LenderProfile } from './lender-profile.js';
+import { ApplicantChecks } from './applicant-checks.js';
+import type { ChecksModel } from '../checks-model.js';
+import type { ChecksTranslate } from '../checks-i18n.js';
 import { PaymentImport } from './payment-import.js';
 import { PlanNotice } from './plan-notice.js';
 import { ProductForm } from './product-form.js';
@@ -27,9 +30,11 @@ interface AppProps {
   providers?: { model: ProvidersModel; t: ProvidersTranslate; locale: string } | undefined;
   /** The lender's company name, shown to administrators (the server checks again). */
   lender?: { model: LenderModel; t: LenderTranslate } | undefined;
+  /** The applicant check robot's blacklist and bureau, shown to administrators (the server checks again). */
+  checks?: { model: ChecksModel; t: ChecksTranslate; lang: Lang } | undefined;
 }
 
-export function App({ model, t, fmt, imports, plan, providers, lender }: AppProps) {
+export function App({ model, t, fmt, imports, plan, providers, lender, checks }: AppProps) {
   const canEdit = model.canEdit.value === true;
   const problem = model.problem.value;
   const ready = !model.loading.value;
@@ -86,6 +91,7 @@ export function App({ model, t, fmt, imports, plan, providers, lender }: AppProp
       ) : null}
       {canEdit && lender ? <LenderProfile model={lender.model} t={lender.t} /> : null}
       {canEdit && providers ? <ProviderSettings model={providers.model} t={providers.t} locale={providers.locale} /> : null}
+      {canEdit && checks ? <ApplicantChecks model={checks.model} t={checks.t} lang={checks.lang} /> : null}
     </main>
   );
 }
