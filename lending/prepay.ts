@@ -43,15 +43,7 @@ export function prepay(original: Schedule, date: IsoDate, amount: Dec, mode: Pre
   const row = original.rows[j]!;
   const balance = row.opening;
   const prevDate = j === 0 ? t.disbursementDate : original.rows[j - 1]!.dueDate;
-  const nominal = nominalPeriodicRate(t.rate, t.frequency);
-  const part = (from: IsoDate, to: IsoDate): Dec =>
-    t.rate.kind === 'daily' || t.interest === 'daily' || t.method === 'interest-free'
-      ? t.method === 'interest-free'
-        ? ZERO
-        : periodFactor(t, from, to, false, nominal)
-      : periodFactor(t, prevDate, row.dueDate, j === 0, nominal)
-          .times(daysBetween(from, to))
-          .div(daysBetween(prevDate, row.dueDate));
+  const part = accruedPart(t, prevDate, row.dueDate, j === 0);
   const interest = roundMoney(balance.times(part(prevDate, date)), t.scale, t.rounding.mode);
   const principal = amount.minus(interest);
   if (principal.lte(ZERO))
@@ -63,19 +55,9 @@ export function prepay(original: Schedule, date: IsoDate, amount: Dec, mode: Pre
   let tail: ScheduleRow[] = [];
   let installmentAmount = original.installmentAmount;
   if (newBalance.gt(ZERO)) {
-    if (mode === 'reduce-term') {
-      // The level installment stays; the tail stops as soon as the balance is paid.
-      const built = amortizeTerms(t, tailPeriods(t, date, dates, part), newBalance, j + 1, {
-        level: levelOf(original),
-        stopWhenPaid: true,
-        grace: tailGrace(t, j),
-      });
-      tail = built.rows;
-    } else {
-      const built = amortizeTerms(t, tailPeriods(t, date, dates, part), newBalance, j + 1, { grace: tailGrace(t, j) });
-      tail = built.rows;
-      installmentAmount = built.installmentAmount ?? tail[0]!.total;
-    }
+    const built = rebuildTail(t, { prevDate, dates, before: j, date, balance: newBalance, mode, level: levelOf(original) });
+    tail = built.rows;
+    if (mode === 'reduce-installment') installmentAmount = built.installmentAmount ?? tail[0]!.total;
   }
   const rows = [...kept, ...tail];
   const prepRow: ScheduleRow = {
@@ -98,15 +80,52 @@ export function prepay(original: Schedule, date: IsoDate, amount: Dec, mode: Pre
   return { date, amount, interest, principal, mode, rows, installmentAmount, totals, interestSaved };
 }
 
+/**
+ * The interest factor of part of the period (prevDate, end]: daily-accruing loans on the day count,
+ * periodic ones the period's factor pro rata to the days.
+ */
+function accruedPart(t: LoanTerms, prevDate: IsoDate, end: IsoDate, first: boolean): (from: IsoDate, to: IsoDate) => Dec {
+  const nominal = nominalPeriodicRate(t.rate, t.frequency);
+  return (from, to) =>
+    t.method === 'interest-free'
+      ? ZERO
+      : t.rate.kind === 'daily' || t.interest === 'daily'
+        ? periodFactor(t, from, to, false, nominal)
+        : periodFactor(t, prevDate, end, first, nominal).times(daysBetween(from, to)).div(daysBetween(prevDate, end));
+}
+
+export interface TailRebuild {
+  /** Due date before the tail (or the disbursement), the tail's due dates, how many rows precede it. */
+  prevDate: IsoDate;
+  dates: IsoDate[];
+  before: number;
+  /** The prepayment date: the first tail period's interest runs from it. */
+  date: IsoDate;
+  balance: Dec;
+  mode: PrepayMode;
+  /** The level reduce-term keeps (see levelOf). */
+  level: Dec;
+}
+
+/**
+ * The tail of a schedule after a prepayment: `balance` amortised over the remaining due dates,
+ * keeping the level and stopping once paid (reduce-term), or keeping the dates and lowering the
+ * installment (reduce-installment). Shared by prepay() and servicing's repeated prepayments.
+ */
+export function rebuildTail(t: LoanTerms, r: TailRebuild): { rows: ScheduleRow[]; installmentAmount?: Dec } {
+  const part = accruedPart(t, r.prevDate, r.dates[0]!, r.before === 0);
+  const grace = { principal: Math.max(0, t.grace.principal - r.before), interest: 0 };
+  const periods = tailPeriods(t, r.date, r.dates, part);
+  return r.mode === 'reduce-term'
+    ? amortizeTerms(t, periods, r.balance, r.before + 1, { level: r.level, stopWhenPaid: true, grace })
+    : amortizeTerms(t, periods, r.balance, r.before + 1, { grace });
+}
+
 /** The level that reduce-term keeps: the installment of an annuity, the principal part otherwise. */
-function levelOf(s: Schedule): Dec {
+export function levelOf(s: Schedule): Dec {
   if (s.terms.method === 'annuity') return s.installmentAmount;
   const g = s.terms.grace.principal;
   return s.rows[Math.min(g + 1, s.rows.length - 1)]!.principal;
-}
-
-function tailGrace(t: LoanTerms, j: number): { principal: number; interest: number } {
-  return { principal: Math.max(0, t.grace.principal - j), interest: 0 };
 }
 
 function tailPeriods(t: LoanTerms, from: IsoDate, dates: IsoDate[], part: (a: IsoDate, b: IsoDate) => Dec): Period[] {

@@ -7,11 +7,14 @@ import { invalid, refused } from '../errors.js';
 import { parseAmount, parseDecimal } from '../money.js';
 import { parseLoanInput } from '../parse-input.js';
 import { resolveProfile, type ProfileRules } from '../profiles.js';
+import { levelOf } from '../prepay.js';
 import { buildSchedule } from '../schedule/build.js';
-import type { Schedule } from '../types.js';
+import type { LoanTerms, Schedule } from '../types.js';
 import { asArray, asBool, asInt, asObject, asString, join, oneOf } from '../validate.js';
 import { ALLOCATION_ORDERS, parseAllocationOrder, sameOrder } from './allocation-orders.js';
 import { DEFAULT_DELINQUENCY_RANGES } from './delinquency.js';
+import { parseDelinquency, parseLateFees, parsePaymentOf, parsePrepayments } from './parse-conventions.js';
+import type { DelinquencyJson, LateFeeJson, PrepaymentJson } from './parse-conventions.js';
 import type { DelinquencyRange, InstallmentDue, PayoffInterest, Payment, PenaltyTerms, ServicingTerms } from './types.js';
 import type { LoanInputJson } from '../parse-input.js';
 
@@ -56,6 +59,10 @@ interface ServicingCommonJson {
   /** Interest of the current period in a payoff: "pro-rata" to the days elapsed (default) or the "whole-period". */
   payoffInterest?: PayoffInterest;
   delinquencyRanges?: { name: string; minDays: number; maxDays?: number }[];
+  lateFees?: LateFeeJson[];
+  delinquency?: DelinquencyJson;
+  /** Any number, in date order with the payments; reduce-term / reduce-installment need `loan`. */
+  prepayments?: PrepaymentJson[];
 }
 
 /** The loan as its terms (the schedule is built here), or as explicit rows. */
@@ -71,9 +78,10 @@ export function parseServicingInput(raw: unknown): { terms: ServicingTerms; sche
   let base: Pick<ServicingTerms, 'currency' | 'scale' | 'mode' | 'principal' | 'disbursementDate' | 'installments'>;
   let rules: ProfileRules | undefined;
   let scheduledCharges: Dec;
+  let loan: LoanTerms | undefined;
   if (o.loan !== undefined) {
     if (o.rows !== undefined) throw invalid('LOAN_OR_ROWS', 'rows', 'Give either loan or rows, not both');
-    const loan = parseLoanInput(o.loan, 'loan');
+    loan = parseLoanInput(o.loan, 'loan');
     schedule = buildSchedule(loan);
     rules = loan.profile ? resolveProfile(loan.profile, loan.contractDate, 'loan.profile') : undefined;
     scheduledCharges = schedule.totals.costOfCredit;
@@ -108,6 +116,24 @@ export function parseServicingInput(raw: unknown): { terms: ServicingTerms; sche
   const payments = parsePayments(o.payments ?? [], 'payments', base.scale, base.disbursementDate, asOf);
   const penalty = o.penalty === undefined ? undefined : parsePenalty(o.penalty, 'penalty', base.scale);
   const order = resolveOrder(o.allocation, rules);
+  const lateFees = o.lateFees === undefined ? [] : parseLateFees(o.lateFees, 'lateFees', base.scale, rules?.vatPercent);
+  const delinquency = parseDelinquency(o.delinquency, 'delinquency', base.disbursementDate);
+  const prepayments = parsePrepayments(o.prepayments ?? [], 'prepayments', base.scale, payments, base.disbursementDate, asOf);
+  prepayments.forEach((p, i) => {
+    if (p.mode === 'reschedule-next') return;
+    if (!loan)
+      throw invalid(
+        'PREPAY_NEEDS_LOAN',
+        `prepayments[${i}].mode`,
+        `${p.mode} rebuilds the schedule: give the loan's terms (loan), not rows`,
+      );
+    if (loan.method === 'flat')
+      throw invalid(
+        'PREPAY_METHOD_UNSUPPORTED',
+        `prepayments[${i}].mode`,
+        'Flat-rate loans charge interest on the original principal; use reschedule-next',
+      );
+  });
   if (penalty && rules) checkPenalty(penalty, rules);
   const ceilings = [
     penalty?.capAmount,
@@ -126,6 +152,10 @@ export function parseServicingInput(raw: unknown): { terms: ServicingTerms; sche
       o.payoffInterest === undefined ? 'pro-rata' : oneOf(o.payoffInterest, ['pro-rata', 'whole-period'] as const, 'payoffInterest'),
     ranges: o.delinquencyRanges === undefined ? DEFAULT_DELINQUENCY_RANGES : parseRanges(o.delinquencyRanges, 'delinquencyRanges'),
     ...(ceilings.length ? { penaltyCeiling: Dec.min(...ceilings) } : {}),
+    lateFees,
+    delinquency,
+    prepayments,
+    ...(loan && schedule ? { loan, level: levelOf(schedule) } : {}),
   };
   return { terms, ...(schedule ? { schedule } : {}) };
 }
@@ -155,17 +185,8 @@ function parseRows(raw: unknown, path: string, scale: number): InstallmentDue[] 
 
 function parsePayments(raw: unknown, path: string, scale: number, disbursementDate: string, asOf: string): Payment[] {
   const ids = new Set<string>();
-  return asArray(raw, path, MAX_PAYMENTS).map((r, i) => {
-    const p = join(path, i);
-    const o = asObject(r, p);
-    const id = asString(o.id, join(p, 'id'), 100);
-    if (ids.has(id)) throw invalid('DUPLICATE_PAYMENT_ID', join(p, 'id'), `Payment id ${id} appears twice`);
-    ids.add(id);
-    const date = parseIsoDate(o.date, join(p, 'date'));
-    if (date < disbursementDate) throw invalid('PAYMENT_BEFORE_DISBURSEMENT', join(p, 'date'), 'A payment cannot precede the disbursement');
-    if (date > asOf) throw invalid('PAYMENT_AFTER_AS_OF', join(p, 'date'), 'A payment cannot be later than asOf');
-    return { id, date, amount: parseAmount(o.amount, join(p, 'amount'), { positive: true, scale }) };
-  });
+  const when = { scale, disbursementDate, asOf, beforeCode: 'PAYMENT_BEFORE_DISBURSEMENT' };
+  return asArray(raw, path, MAX_PAYMENTS).map((r, i) => parsePaymentOf(asObject(r, join(path, i)), join(path, i), ids, when));
 }
 
 function parsePenalty(raw: unknown, path: string, scale: number): PenaltyTerms {

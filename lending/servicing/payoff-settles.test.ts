@@ -59,7 +59,7 @@ describe('payoff settles the loan', () => {
           });
           const a = after.allocations.at(-1)!;
           const sum = ['principal', 'interest', 'fees', 'vat', 'penalty', 'excess'].reduce(
-            (s, k) => s.plus(a[k as keyof typeof a]),
+            (s, k) => s.plus(a[k as 'principal' | 'excess']),
             new Dec(0),
           );
           expect(sum.toFixed(2)).toBe(amount.toFixed(2));

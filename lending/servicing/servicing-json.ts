@@ -16,10 +16,20 @@ export interface InstallmentJson {
   daysPastDue: number;
   status: string;
   components: Record<Component, { due: string; paid: string; outstanding: string }>;
+  /** Late fees charged on this installment (part of its penalty component); absent when none. */
+  charges?: { name: string; date: string; amount: string; vat: string }[];
 }
 
 /** How one payment was spread by component; components + inAdvance + excess sum to the payment. */
-export type AllocationJson = { paymentId: string; date: string; amount: string; inAdvance: string; excess: string } & AmountsJson;
+export type AllocationJson = {
+  paymentId: string;
+  date: string;
+  amount: string;
+  inAdvance: string;
+  excess: string;
+  /** A prepayment: its mode and the principal it took off before the schedule was rebuilt. */
+  prepayment?: { mode: string; principal: string };
+} & AmountsJson;
 
 export interface ServicingJson {
   asOf: string;
@@ -27,8 +37,14 @@ export interface ServicingJson {
   allocationOrder?: string;
   installments: InstallmentJson[];
   allocations: AllocationJson[];
+  /** Delinquent days: after the grace days, paused days not counted. */
   daysPastDue: number;
+  /** Calendar days since the oldest unpaid due date. */
+  pastDueDays: number;
   bucket: string;
+  /** The buckets the loan went through: entered on `from`, left on `to`. */
+  dpdHistory: { bucket: string; from: string; to?: string }[];
+  delinquencyPaused: boolean;
   outstanding: AmountsJson & { total: string };
   penaltyOutstanding: string;
   toBeCurrent: string;
@@ -57,6 +73,7 @@ export function servicingToJson(r: ServicingResult, t: ServicingTerms): Servicin
       components: Object.fromEntries(
         COMPONENTS.map((c) => [c, { due: m(i.due[c]), paid: m(i.paid[c]), outstanding: m(i.outstanding[c]) }]),
       ) as InstallmentJson['components'],
+      ...(i.charges.length ? { charges: i.charges.map((c) => ({ name: c.name, date: c.date, amount: m(c.amount), vat: m(c.vat) })) } : {}),
     })),
     allocations: r.allocations.map((a) => ({
       paymentId: a.paymentId,
@@ -65,9 +82,13 @@ export function servicingToJson(r: ServicingResult, t: ServicingTerms): Servicin
       ...amounts(a.parts),
       inAdvance: m(a.inAdvance),
       excess: m(a.excess),
+      ...(a.prepayment ? { prepayment: { mode: a.prepayment.mode, principal: m(a.prepayment.principal) } } : {}),
     })),
     daysPastDue: r.daysPastDue,
+    pastDueDays: r.pastDueDays,
     bucket: r.bucket,
+    dpdHistory: r.dpdHistory.map((s) => ({ ...s })),
+    delinquencyPaused: r.delinquencyPaused,
     outstanding: { ...amounts(r.outstanding), total: m(total(r.outstanding)) },
     penaltyOutstanding: m(r.outstanding.penalty),
     toBeCurrent: m(r.toBeCurrent),

@@ -147,6 +147,41 @@ export const ServicingInput = Type.Object({
   delinquencyRanges: Opt(
     Type.Array(Type.Object({ name: Type.String(), minDays: Type.Integer(), maxDays: Opt(Type.Integer()) }), { maxItems: 20 }),
   ),
+  lateFees: Opt(
+    Type.Array(
+      Type.Object({
+        name: Opt(Type.String({ maxLength: 60 })),
+        amount: Opt(Amount),
+        percent: Opt(Percent),
+        base: Opt(Type.String({ description: 'principal | principal+interest (a percent fee’s base)' })),
+        graceDays: Opt(Type.Integer({ description: 'Charged on the first non-paused day after due date + graceDays' })),
+        vatPercent: Opt(Percent),
+      }),
+      { maxItems: 5, description: 'Late fees, once per installment still unpaid after its grace' },
+    ),
+  ),
+  delinquency: Opt(
+    Type.Object({
+      graceDays: Opt(Type.Integer({ description: 'Days after the due date before days past due count' })),
+      pauses: Opt(
+        Type.Array(Type.Object({ from: IsoDate, to: Opt(IsoDate) }), {
+          maxItems: 100,
+          description: 'Paused days [from, to): no days past due, no penalties; to = the day counting resumes',
+        }),
+      ),
+    }),
+  ),
+  prepayments: Opt(
+    Type.Array(
+      Type.Object({
+        id: Type.String({ maxLength: 100 }),
+        date: IsoDate,
+        amount: Amount,
+        mode: Type.String({ description: 'reduce-term | reduce-installment | reschedule-next' }),
+      }),
+      { maxItems: 500 },
+    ),
+  ),
 });
 
 const Parts = { principal: Amount, interest: Amount, fees: Amount, vat: Amount, penalty: Amount };
@@ -167,13 +202,25 @@ export const ServicingReply = Type.Object({
       daysPastDue: Type.Integer(),
       status: Type.String(),
       components: Type.Object({ principal: Component, interest: Component, fees: Component, vat: Component, penalty: Component }),
+      charges: Opt(Type.Array(Type.Object({ name: Type.String(), date: IsoDate, amount: Amount, vat: Amount }))),
     }),
   ),
   allocations: Type.Array(
-    Type.Object({ paymentId: Type.String(), date: IsoDate, amount: Amount, ...Parts, inAdvance: Amount, excess: Amount }),
+    Type.Object({
+      paymentId: Type.String(),
+      date: IsoDate,
+      amount: Amount,
+      ...Parts,
+      inAdvance: Amount,
+      excess: Amount,
+      prepayment: Opt(Type.Object({ mode: Type.String(), principal: Amount })),
+    }),
   ),
   daysPastDue: Type.Integer(),
+  pastDueDays: Type.Integer(),
   bucket: Type.String(),
+  dpdHistory: Type.Array(Type.Object({ bucket: Type.String(), from: IsoDate, to: Opt(IsoDate) })),
+  delinquencyPaused: Type.Boolean(),
   outstanding: Type.Object({ ...Parts, total: Amount }),
   penaltyOutstanding: Amount,
   toBeCurrent: Amount,
