@@ -34,6 +34,18 @@ export interface Pot {
 
 export const zeroAmounts = (): Amounts => ({ principal: ZERO, interest: ZERO, fees: ZERO, vat: ZERO, penalty: ZERO });
 
+/** Nothing of principal, interest, fees or VAT left (no Decimal made: this runs per installment per event). */
+export function coreCleared(l: Live): boolean {
+  return l.out.principal.isZero() && l.out.interest.isZero() && l.out.fees.isZero() && l.out.vat.isZero();
+}
+
+/** The first installment with anything owed: those before it are settled and stay so. */
+export function firstOpen(live: readonly Live[]): number {
+  let i = 0;
+  while (i < live.length && coreCleared(live[i]!) && live[i]!.out.penalty.isZero()) i++;
+  return i;
+}
+
 export function coreOut(l: Live): Dec {
   return l.out.principal.plus(l.out.interest).plus(l.out.fees).plus(l.out.vat);
 }

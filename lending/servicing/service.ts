@@ -11,7 +11,18 @@ import { dpdHistory } from './dpd-history.js';
 import { chargeDay, clipCharge, lateFeeFor } from './late-fees.js';
 import { activeDays, isPaused, pauseDays, type DayPause } from './pauses.js';
 import { clipToCeiling, penaltyFor } from './penalty.js';
-import { allocationOf, coreOut, payer, payoffPlan, waiveUnearned, zeroAmounts, type Live, type Pot } from './live.js';
+import {
+  allocationOf,
+  coreCleared,
+  coreOut,
+  firstOpen,
+  payer,
+  payoffPlan,
+  waiveUnearned,
+  zeroAmounts,
+  type Live,
+  type Pot,
+} from './live.js';
 import { prepayRebuilding } from './prepayments.js';
 import type { AllocationResult, InstallmentState, Payment, Prepayment, ServicingResult, ServicingTerms } from './types.js';
 
@@ -37,7 +48,7 @@ export function service(t: ServicingTerms): ServicingResult {
       feeDone: t.lateFees.map(() => false),
       clearedDay: undefined,
     };
-    if (coreOut(l).isZero()) l.clearedDay = startDay;
+    if (coreCleared(l)) l.clearedDay = startDay;
     return l;
   });
   const events: Event[] = [
@@ -54,7 +65,7 @@ export function service(t: ServicingTerms): ServicingResult {
         : prepayRebuilding(t, live, e.prepayment, state, allocate)
       : allocate(t, live, e.p, t.overpayment);
     allocations.push(r);
-    for (const l of live) if (l.clearedDay === undefined && coreOut(l).isZero()) l.clearedDay = e.day;
+    for (const l of live) if (l.clearedDay === undefined && coreCleared(l)) l.clearedDay = e.day;
   }
   accrue(t, live, pauses, state, dayIndex(t.asOf));
   return summarise(t, live, pauses, allocations);
@@ -75,7 +86,7 @@ function accrue(
     t.lateFees.forEach((fee, k) => {
       if (l.feeDone[k] || l.feeDays[k]! > to) return;
       l.feeDone[k] = true;
-      if (coreOut(l).isZero()) return;
+      if (coreCleared(l)) return;
       const room = t.penaltyCeiling?.minus(st.penaltyTotal);
       const c = clipCharge(lateFeeFor(fee, l.out, l.feeDays[k]!, t.scale, t.mode), room, fee.vatRate, t.scale, t.mode);
       const gross = c.amount.plus(c.vat);
@@ -122,11 +133,12 @@ function allocate(t: ServicingTerms, live: Live[], p: Payment, overpayment: Serv
   let cur = live.findIndex((l) => l.dueDate >= date);
   if (cur < 0) cur = live.length;
   const pay = payer(live, pot, cur);
+  const open = firstOpen(live);
   // A payment that covers the payoff as of its date settles the loan: the interest of the days used,
   // nothing of later periods (RU 353-FZ art. 11, MX practice), the rest is a credit balance. Paying
   // the quote through the order instead spent it on later periods' interest and left principal open.
-  const plan = payoffPlan(t, live, date);
-  if (plan.amount.gt(ZERO) && amount.gte(plan.amount)) {
+  const plan = mayPayOff(live, open, amount) ? payoffPlan(t, live, date) : undefined;
+  if (plan && plan.amount.gt(ZERO) && amount.gte(plan.amount)) {
     plan.parts.forEach((part, i) => {
       for (const c of COMPONENTS) pay(i, c, part[c]);
       if (live[i]!.dueDate > date) waiveUnearned(live[i]!);
@@ -134,13 +146,13 @@ function allocate(t: ServicingTerms, live: Live[], p: Payment, overpayment: Serv
     return allocationOf(paymentId, date, amount, pot);
   }
   const range = (b: Bucket): [number, number] =>
-    b === 'past-due' ? [0, cur] : b === 'due' ? [cur, Math.min(cur + 1, live.length)] : [cur + 1, live.length];
+    b === 'past-due' ? [open, cur] : b === 'due' ? [cur, Math.min(cur + 1, live.length)] : [cur + 1, live.length];
   for (const step of t.order) {
     const [from, to] = range(step.bucket);
     for (let i = from; i < to && !pot.left.isZero(); i++) pay(i, step.component);
   }
   // Whatever the order did not place: past-due and current amounts in full, then the overpayment rule.
-  for (let i = 0; i < Math.min(cur + 1, live.length) && !pot.left.isZero(); i++) for (const c of COMPONENTS) pay(i, c);
+  for (let i = open; i < Math.min(cur + 1, live.length) && !pot.left.isZero(); i++) for (const c of COMPONENTS) pay(i, c);
   if (overpayment === 'reduce-principal') {
     for (let i = live.length - 1; i > cur && !pot.left.isZero(); i--) pay(i, 'principal');
   } else {
@@ -148,6 +160,19 @@ function allocate(t: ServicingTerms, live: Live[], p: Payment, overpayment: Serv
       for (const c of ['fees', 'vat', 'interest', 'principal'] as const) pay(i, c);
   }
   return allocationOf(paymentId, date, amount, pot);
+}
+
+/**
+ * Whether `amount` can reach the payoff: the payoff holds at least all principal still owed, so a
+ * payment below that cannot — which spares building the payoff quote for every ordinary payment.
+ */
+function mayPayOff(live: Live[], open: number, amount: Dec): boolean {
+  let principal = ZERO;
+  for (let i = open; i < live.length; i++) {
+    principal = principal.plus(live[i]!.out.principal);
+    if (principal.gt(amount)) return false;
+  }
+  return true;
 }
 
 function summarise(t: ServicingTerms, live: Live[], pauses: DayPause[], allocations: AllocationResult[]): ServicingResult {
