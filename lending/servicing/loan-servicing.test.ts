@@ -92,4 +92,23 @@ describe('serviceLoanJson: the servicing the tab, the loan API and the sync shar
     expect(r.loanStatus).toBe('closed');
     expect(r.nextPayment).toBeNull();
   });
+
+  it("the loan's saved late fees and delinquency grace apply: MX 250 + IVA 40 once the grace has passed, days past due after 3 days' grace", () => {
+    const l = loan({ currency: 'MXN', profile: 'MX', rate: { annualPercent: '60' } });
+    const i = input(l, { asOf: '2026-02-03', lateFees: [{ amount: '250', graceDays: 3 }], delinquency: { graceDays: 3 } });
+    const r = serviceLoanJson(i);
+    // first due 24 January: charged 28 January, 10 days past due less 3 of grace
+    expect(r.installments[0]!.charges).toEqual([{ name: 'late-fee-1', date: '2026-01-28', amount: '250.00', vat: '40.00' }]);
+    expect([r.installments[0]!.daysPastDue, r.pastDueDays]).toEqual([7, 10]);
+  });
+
+  it('a saved pause that overlaps another is refused with its field', () => {
+    const pauses = [
+      { from: '2026-01-25', to: '2026-01-30' },
+      { from: '2026-01-29', to: '2026-02-02' },
+    ];
+    expect(() => serviceLoanJson(input(loan(), { delinquency: { pauses } }))).toThrow(
+      expect.objectContaining({ code: 'PAUSE_OVERLAP', path: 'delinquency.pauses' }),
+    );
+  });
 });

@@ -9,6 +9,7 @@ import { resolveProfile } from '../profiles.js';
 import { parseServicingInput } from './parse-servicing.js';
 import { service } from './service.js';
 import { servicingToJson } from './servicing-json.js';
+import type { DelinquencyJson, LateFeeJson } from './parse-conventions.js';
 import type { InstallmentRowJson, PaymentJson } from './parse-servicing.js';
 import type { InstallmentJson, ServicingJson } from './servicing-json.js';
 
@@ -30,6 +31,9 @@ export interface LoanServicingInputJson {
   asOf: string;
   /** A what-if penalty (% a day, as typed); the loan's own (loanPenalty) when absent. */
   penaltyDailyPercent?: string | undefined;
+  /** The loan's late fees and delinquency grace and pauses, saved with its terms (README "Servicing input"). */
+  lateFees?: LateFeeJson[] | undefined;
+  delinquency?: DelinquencyJson | undefined;
 }
 
 /** The four words the tab, the schedule items and the deal use for an installment. */
@@ -94,6 +98,8 @@ export function serviceLoanJson(input: LoanServicingInputJson): LoanServicingJso
     penalty: { dailyPercent: penaltyDailyPercent },
     ...(allocation ? { allocation } : {}),
     ...(loan.payoffInterest ? { payoffInterest: loan.payoffInterest } : {}),
+    ...(input.lateFees ? { lateFees: input.lateFees } : {}),
+    ...(input.delinquency ? { delinquency: input.delinquency } : {}),
   });
   const r = servicingToJson(service(terms), terms);
   const installments = r.installments.map((i) => ({ ...i, status: statusWord(i) }));

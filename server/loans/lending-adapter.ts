@@ -32,6 +32,8 @@ export function serviceLoan(args: { terms: LoanInput; schedule: Schedule; paymen
     payments: args.payments,
     asOf: args.asOf,
     penaltyDailyPercent: terms.penaltyDailyPercent,
+    lateFees: terms.lateFees,
+    delinquency: terms.delinquency,
   });
 }
 

@@ -3,6 +3,8 @@
 // Only lending-adapter.ts calls the core.
 import type {
   AllocationJson,
+  DelinquencyJson,
+  LateFeeJson,
   FeeJson,
   LendingError,
   LoanInputJson,
@@ -41,6 +43,9 @@ export interface LoanInput extends Pick<
   payoffInterest?: 'pro-rata' | 'whole-period';
   catBasis?: string;
   downPayment?: unknown;
+  /** Late fees and delinquency grace and pauses (lending README "Servicing input"); saved with the loan. */
+  lateFees?: LateFeeJson[];
+  delinquency?: DelinquencyJson;
   [more: string]: unknown;
 }
 

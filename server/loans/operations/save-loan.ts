@@ -41,14 +41,17 @@ export function scheduleOrRefuse(terms: LoanInput): Schedule {
 }
 
 /**
- * Refuses a penalty rate the core would refuse when servicing (not a number, negative, above the
- * profile's cap — RU-MFO 20 % a year): checked once on save so no stored loan fails to service.
+ * Refuses a penalty rate, late fee or delinquency setting the core would refuse when servicing (not a
+ * number, negative, above the profile's cap — RU-MFO 20 % a year, overlapping pauses): checked once on
+ * save so no stored loan fails to service.
  */
 function checkPenaltyRate(terms: LoanInput, schedule: Schedule): void {
   try {
     serviceLoan({ terms, schedule, payments: [], asOf: terms.disbursementDate });
   } catch (e) {
     const f = asLendingFailure(e);
+    if (f && /^(lateFees|delinquency)\b/.test(f.path))
+      throw new AppError(f.code, `lending refused the servicing terms: ${f.message} at ${f.path}`, f.message, { field: f.path }, 422);
     if (!f?.path.startsWith('penalty')) throw e;
     throw new AppError(f.code, `lending refused the penalty: ${f.message}`, f.message, { field: 'penaltyDailyPercent' }, 422);
   }

@@ -48,6 +48,26 @@ export const LoanInputBody = Type.Object(
     annuityAdjustment: Type.Optional(Str(16)),
     /** The current period's interest in a payoff, from the loan's product; saved with the loan. */
     payoffInterest: Type.Optional(Type.Union([Type.Literal('pro-rata'), Type.Literal('whole-period')])),
+    /** Late fees and delinquency grace and pauses (lending README "Servicing input"); checked on save. */
+    lateFees: Type.Optional(
+      Type.Array(
+        Type.Object({
+          name: Type.Optional(Str(60)),
+          amount: Type.Optional(Str(32)),
+          percent: Type.Optional(Str(32)),
+          base: Type.Optional(Str(24)),
+          graceDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+          vatPercent: Type.Optional(Str(16)),
+        }),
+        { maxItems: 5 },
+      ),
+    ),
+    delinquency: Type.Optional(
+      Type.Object({
+        graceDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+        pauses: Type.Optional(Type.Array(Type.Object({ from: IsoDate, to: Type.Optional(IsoDate) }), { maxItems: 100 })),
+      }),
+    ),
   },
   { description: 'Loan input of the lending core (issue 4 §9)' },
 );
@@ -130,7 +150,7 @@ export const LoanViewBody = Type.Object({
   reversedPayments: Type.Array(ReversedPaymentView),
   servicing: Type.Unknown({
     description:
-      "lending core's servicing JSON as of asOf (installments, allocations, daysPastDue, bucket, outstanding, toBeCurrent, payoff)",
+      "lending core's servicing JSON as of asOf (installments with their late-fee charges, allocations, daysPastDue, pastDueDays, bucket, dpdHistory, delinquencyPaused, outstanding, toBeCurrent, payoff)",
   }),
 });
 
