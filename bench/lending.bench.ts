@@ -11,18 +11,7 @@ import {
   scheduleFromJson,
   service,
 } from '../lending/index.js';
-
-function median(fn: () => unknown, runs: number): number {
-  for (let i = 0; i < Math.min(50, runs); i++) fn(); // warm the JIT
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
+import { median } from './timing.js';
 
 const loan360 = {
   principal: '250000',
