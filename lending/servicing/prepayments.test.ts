@@ -84,6 +84,27 @@ describe('prepayments in servicing', () => {
     expect(s.installments.length).toBeLessThan(12);
   });
 
+  it('interest-free 1200 in 12: reduce-installment 300 after two → 70 a month; a later reduce-term of 140 keeps 70: 490 / 70 = 7 more', () => {
+    const free = { ...loan, method: 'interest-free', rate: { annualPercent: '0' } };
+    const s = servicingFromJson({
+      loan: free,
+      allocation: 'penalties-first',
+      asOf: '2024-04-15',
+      payments: [
+        { id: 'p1', date: '2024-02-01', amount: '100' },
+        { id: 'p2', date: '2024-03-01', amount: '100' },
+        { id: 'p3', date: '2024-04-01', amount: '70' },
+      ],
+      prepayments: [
+        { id: 'x', date: '2024-03-01', amount: '300', mode: 'reduce-installment' },
+        { id: 'y', date: '2024-04-15', amount: '140', mode: 'reduce-term' },
+      ],
+    });
+    expect(s.installments).toHaveLength(3 + 7);
+    expect(s.installments.slice(3).map((i) => i.components.principal.outstanding)).toEqual(Array(7).fill('70.00'));
+    expect(principalDue(s)).toBe('1200.00');
+  });
+
   it('reschedule-next pays the next installments ahead: nothing is past due until they run out', () => {
     const s = servicingFromJson({
       ...base,

@@ -64,7 +64,13 @@ export function prepayRebuilding(
     mode: p.mode === 'reduce-term' ? 'reduce-term' : 'reduce-installment',
     level: state.level,
   });
-  if (p.mode === 'reduce-installment' && loan.method === 'annuity' && built.installmentAmount) state.level = built.installmentAmount;
+  // A later reduce-term keeps the installment this one lowered: the annuity's level, else the
+  // principal part of the first rebuilt row past any principal grace.
+  if (p.mode === 'reduce-installment') {
+    const lowered =
+      built.installmentAmount ?? built.rows[Math.min(Math.max(0, loan.grace.principal - j), built.rows.length - 1)]?.principal;
+    if (lowered?.gt(ZERO)) state.level = lowered;
+  }
   tail.forEach((l, k) => {
     const row = built.rows[k];
     if (!row) return waiveUnearned(l);

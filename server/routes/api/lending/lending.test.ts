@@ -75,6 +75,28 @@ const cases: [string, unknown][] = [
   ['schedule', { ...loan, annuity: 'resolved', annuityAdjustment: 'fineract' }],
   ['schedule', { ...loan, method: 'equal-principal', rounding: { installmentStep: '100' } }],
   ['servicing', { loan, asOf: '2024-03-01', payoffInterest: 'whole-period', penalty: { annualPercent: '20' } }],
+  // Issue 13: late fees, delinquency grace and pauses, prepayments among payments.
+  [
+    'servicing',
+    {
+      loan,
+      asOf: '2024-08-20',
+      payments: [
+        { id: 'a', date: '2024-02-15', amount: '9168' },
+        { id: 'b', date: '2024-04-01', amount: '12000' },
+      ],
+      prepayments: [
+        { id: 'x', date: '2024-05-10', amount: '20000', mode: 'reduce-term' },
+        { id: 'y', date: '2024-06-20', amount: '5000', mode: 'reschedule-next' },
+      ],
+      penalty: { annualPercent: '20' },
+      lateFees: [
+        { name: 'late', amount: '300', graceDays: 3, vatPercent: '16' },
+        { percent: '2', base: 'principal+interest' },
+      ],
+      delinquency: { graceDays: 2, pauses: [{ from: '2024-07-01', to: '2024-07-10' }] },
+    },
+  ],
   ['prepay', { loan, prepayment: { date: '2024-06-01', amount: '30000', mode: 'reduce-term' } }],
   [
     'rates',
