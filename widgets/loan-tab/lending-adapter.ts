@@ -66,6 +66,8 @@ export function computeServicing(input: ServicingInput): Outcome<Servicing> {
       payments: input.payments,
       asOf: input.asOf,
       ...(penalty ? { penaltyDailyPercent: penalty.replace(',', '.') } : {}),
+      lateFees: l.lateFees,
+      delinquency: l.delinquency,
     });
     return {
       installments: r.installments.map((i) => ({

@@ -3,7 +3,9 @@
 // to what the tab builds or shows. Type-only: nothing of lending/ enters the bundle through here.
 // The tab only ever talks to lending through lending-adapter.ts.
 import type {
+  DelinquencyJson,
   EffectiveRatesJson,
+  LateFeeJson,
   FeeJson,
   FrequencyJson,
   LoanInputJson,
@@ -41,6 +43,9 @@ export interface LoanInput extends Omit<LoanInputJson, 'disbursementDate' | 'met
   penaltyDailyPercent?: string;
   /** The current period's interest in a payoff: the product's setting, saved with the loan. */
   payoffInterest?: 'pro-rata' | 'whole-period';
+  /** The loan's late fees and delinquency grace and pauses (set through the loan API): kept on save, serviced here. */
+  lateFees?: LateFeeJson[];
+  delinquency?: DelinquencyJson;
 }
 
 export type ScheduleRow = ScheduleRowJson;
@@ -64,6 +69,9 @@ export interface ServicingInput {
   /** A what-if penalty per day in percent of overdue principal, as typed; the loan's own when absent. */
   penaltyDailyPercent?: string | undefined;
 }
+
+/** The servicing settings a saved loan carries beside its terms (the tab does not edit them yet). */
+export type ServicingSettings = Pick<LoanInput, 'lateFees' | 'delinquency'>;
 
 /** An installment as the tab shows it (the statuses the schedule items carry too); components are left out. */
 export type InstallmentState = Omit<LoanInstallmentJson, 'components'>;

@@ -14,6 +14,7 @@ import type {
   Schedule,
   Servicing,
   ServicingInput,
+  ServicingSettings,
   FrequencyUnit,
 } from './lending-types.js';
 import { applyAmountOverrides, type AmountOverride } from './what-if.js';
@@ -215,6 +216,11 @@ export function createLoanModel(deps: ModelDeps) {
    * inactive), so the tab shows the loan the server services — with its IVA, caps and statutory order.
    */
   const savedProfile = signal<string | undefined>(undefined);
+  /**
+   * The saved loan's late fees and delinquency grace and pauses (set through the loan API): serviced
+   * here as the server services them, and sent back on save so saving from the tab never drops them.
+   */
+  const savedServicing = signal<ServicingSettings>({});
   /** The schedule as typed, without what-if edits — what gets saved. */
   const numbers = computed(() => readLoanNumbers(form.value, locale, scale));
   const loanInput = computed(() =>
@@ -234,7 +240,11 @@ export function createLoanModel(deps: ModelDeps) {
   );
   const penaltyRead = computed(() => readTyped(penaltyDailyPercent.value, 'penaltyDailyPercent', locale, { percent: true }));
   /** What Save sends: the terms and the penalty rate that goes with them. */
-  const saveInput = computed<LoanInput>(() => ({ ...loanInput.value, penaltyDailyPercent: penaltyRead.value.value }));
+  const saveInput = computed<LoanInput>(() => ({
+    ...loanInput.value,
+    ...savedServicing.value,
+    penaltyDailyPercent: penaltyRead.value.value,
+  }));
 
   const whatIfActive = computed(() => Object.keys(dateEdits.value).length > 0 || amountEdits.value.length > 0);
 
@@ -270,7 +280,7 @@ export function createLoanModel(deps: ModelDeps) {
       const s = baseSchedule.value;
       if (!s.ok) return null;
       const input: ServicingInput = {
-        loan: loanInput.value,
+        loan: { ...loanInput.value, ...savedServicing.value },
         rows: s.value.rows,
         payments: pay.servicingPayments.value,
         asOf: asOf.value,
@@ -387,6 +397,7 @@ export function createLoanModel(deps: ModelDeps) {
         fixedPayment: l.fixedPayment ? typedFromDecimal(l.fixedPayment, locale) : '',
       };
       savedProfile.value = l.profile ?? undefined;
+      savedServicing.value = { ...(l.lateFees ? { lateFees: l.lateFees } : {}), ...(l.delinquency ? { delinquency: l.delinquency } : {}) };
       penaltyTyped.value = l.penaltyDailyPercent === undefined ? null : typedFromDecimal(l.penaltyDailyPercent, locale);
       savedInput.value = saveInput.peek();
       loadPayments(saved);

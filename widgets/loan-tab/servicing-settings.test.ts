@@ -1,0 +1,51 @@
+// Issue 13: a loan's late fees and delinquency grace and pauses, set through the loan API, are
+// serviced in the tab as the server services them, and saving from the tab keeps them.
+import Decimal from 'decimal.js';
+import { describe, expect, it, vi } from 'vitest';
+import type { Api } from './api.js';
+import { immediateDefer } from './deferred.js';
+import { checkPayment, computeEffectiveRates, computeSchedule, computeServicing, scaleOf } from './lending-adapter.js';
+import { createLoanModel, defaultForm, toLoanInput } from './model.js';
+import type { LoanInput } from './lending-types.js';
+
+const BASE = { ...toLoanInput(defaultForm('2026-01-15'), 'RUB', undefined, undefined), penaltyDailyPercent: '0.1' };
+const SETTINGS = {
+  lateFees: [{ name: 'штраф', amount: '500' }],
+  delinquency: { graceDays: 5, pauses: [{ from: '2026-03-01', to: '2026-03-08' }] },
+};
+
+function setup(loan: LoanInput) {
+  const saveLoan = vi.fn<Api['saveLoan']>(() => Promise.resolve({ version: 2 }));
+  const m = createLoanModel({
+    core: { computeSchedule, computeEffectiveRates, computeServicing, checkPayment, scaleOf },
+    defer: immediateDefer,
+    api: { saveLoan } as unknown as Api,
+    dealId: '42',
+    currency: 'RUB',
+    today: '2026-03-20',
+    products: [],
+    newId: () => 'new-1',
+    locale: 'ru',
+  });
+  m.load({ loan, payments: [], reversedPayments: [], status: 'ACTIVE', closedReason: null });
+  return { m, saveLoan };
+}
+
+describe('servicing settings saved with the loan', () => {
+  it('two missed installments carry a 500 late fee each, and days past due leave out the grace and the paused week', () => {
+    const plain = setup(BASE).m.servicing.value;
+    const withFees = setup({ ...BASE, lateFees: SETTINGS.lateFees }).m.servicing.value;
+    const withAll = setup({ ...BASE, ...SETTINGS }).m.servicing.value;
+    if (!plain?.ok || !withFees?.ok || !withAll?.ok) throw new Error('servicing failed');
+    expect(new Decimal(withFees.value.penaltyOutstanding).minus(plain.value.penaltyOutstanding).toFixed(2)).toBe('1000.00');
+    // first due 15 February: 33 days to 20 March, less 5 of grace and 7 paused
+    expect([plain.value.daysPastDue, withAll.value.daysPastDue]).toEqual([33, 21]);
+  });
+
+  it('saving from the tab sends them back unchanged', async () => {
+    const { m, saveLoan } = setup({ ...BASE, ...SETTINGS });
+    m.setPenalty('0,2');
+    await m.save();
+    expect(saveLoan.mock.calls[0]![1]).toMatchObject({ ...SETTINGS, penaltyDailyPercent: '0.2' });
+  });
+});
