@@ -14,12 +14,11 @@ const sixMonthly = {
   asOf: '2025-05-15',
 };
 
-// C4130: 1000 EUR, a 25 % down payment due 28 May 2025 and six monthly installments of 125, product
-// grace 3 days; nothing paid. Fineract's down payment falls on the disbursement day; the rows below
-// disburse a day earlier, which changes nothing counted here (days past due run from due dates).
+// C4130: 1000 EUR disbursed 28 May 2025 with a 25 % down payment due that day and six monthly
+// installments of 125, product grace 3 days; nothing paid.
 const withDownPayment = {
   currency: 'EUR',
-  disbursementDate: '2025-05-27',
+  disbursementDate: '2025-05-28',
   rows: [
     { dueDate: '2025-05-28', principal: '250' },
     ...['06', '07', '08', '09', '10', '11'].map((m) => ({ dueDate: `2025-${m}-28`, principal: '125' })),
@@ -54,7 +53,7 @@ describe('delinquency pauses (Fineract PAUSE / RESUME)', () => {
 
   it('C4130 history: 1–30 from 1 June; 16 days frozen through the pause; 31 on 2 September (17 + 14), 61 on 2 October (17 + 44)', () => {
     expect(servicingFromJson(withDownPayment).dpdHistory).toEqual([
-      { bucket: 'current', from: '2025-05-27', to: '2025-06-01' },
+      { bucket: 'current', from: '2025-05-28', to: '2025-06-01' },
       { bucket: '1-30', from: '2025-06-01', to: '2025-09-02' },
       { bucket: '31-60', from: '2025-09-02', to: '2025-10-02' },
       { bucket: '61-90', from: '2025-10-02' },
