@@ -91,3 +91,6 @@ export {
   type InstallmentStatusWord,
   type LoanStatusWord,
 } from './servicing/loan-servicing.js';
+
+// Amounts in words for documents (ru «… рублей 00 копеек», es «… pesos 00/100 M.N.»)
+export { amountInWords, wordsCurrencies, type WordsLanguage } from './amount-words/index.js';
