@@ -6,12 +6,14 @@
 # exact command to run. It never lets a test skip silently.
 set -euo pipefail
 
-PACKAGES=(chromium dovecot-imapd dovecot-lmtpd fonts-liberation2 libreoffice-writer-nogui)
+PACKAGES=(chromium dovecot-imapd dovecot-lmtpd fonts-liberation2 libreoffice-writer-nogui poppler-utils)
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd dovecot-lmtpd)
 [ -d /usr/share/fonts/truetype/liberation2 ] || need+=(fonts-liberation2)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+# pdftotext reads back the PDFs LibreOffice makes of filled documents (test/docx-libreoffice.test.ts).
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 
 if [ ${#need[@]} -gt 0 ]; then
   cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${PACKAGES[*]}"
@@ -41,4 +43,4 @@ if ! pg_isready -q -d "$PGURL" 2>/dev/null; then
   echo "[system-deps] or point TEST_DATABASE_URL at a server you can use." >&2
   exit 1
 fi
-echo "[system-deps] ok: chromium, dovecot, libreoffice, PostgreSQL ($PGURL)"
+echo "[system-deps] ok: chromium, dovecot, libreoffice, pdftotext, PostgreSQL ($PGURL)"
