@@ -31,6 +31,8 @@ export const ERROR_STATUS = {
   TEMPLATE_ZIP_BOMB: 422,
   TEMPLATE_INVALID: 422,
   DOCUMENT_VALUE_TYPE: 422,
+  CATALOG_INVALID: 422,
+  CATALOG_VERSION_CONFLICT: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS | (string & {});
@@ -90,6 +92,16 @@ export const USER_MESSAGES: Partial<Record<keyof typeof ERROR_STATUS, Record<Use
     en: 'The field {code} must be {expected}.',
     ru: 'Поле {code} должно быть: {expected}.',
     es: 'El campo {code} debe ser: {expected}.',
+  },
+  CATALOG_INVALID: {
+    en: 'The field catalog cannot be saved: {field} — {problem}.',
+    ru: 'Каталог полей нельзя сохранить: {field} — {problem}.',
+    es: 'No se puede guardar el catálogo de campos: {field} — {problem}.',
+  },
+  CATALOG_VERSION_CONFLICT: {
+    en: 'The application is on catalog version {current}, not {expected}: someone moved it meanwhile. Reload and review the changes again.',
+    ru: 'Заявка уже на версии каталога {current}, а не {expected}: её перевели, пока вы смотрели. Обновите страницу и проверьте изменения снова.',
+    es: 'La solicitud ya está en la versión {current} del catálogo, no en la {expected}: alguien la cambió mientras tanto. Recargue y revise los cambios de nuevo.',
   },
 };
 

@@ -8,5 +8,7 @@ import type { SmsTables } from '../integrations/sms/sending/tables.js';
 import type { ActivityTables } from '../activities/tables.js';
 import type { SettingsTables } from '../settings/tables.js';
 import type { CheckTables } from '../checks/tables.js';
+import type { DocumentTables } from '../documents/tables.js';
 
-export interface Database extends PlatformTables, LoanTables, PayoutTables, SmsTables, ActivityTables, SettingsTables, CheckTables {}
+export interface Database
+  extends PlatformTables, LoanTables, PayoutTables, SmsTables, ActivityTables, SettingsTables, CheckTables, DocumentTables {}

@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../../app.js';
+import { loadConfig } from '../../../config.js';
+import type { Db } from '../../../db/database.js';
+import { createTestDb, insertTestPortal } from '../../../db/test-db.js';
+
+// The catalog API through the whole app on both dialects: admins edit and publish, the deal's
+// application is pinned and moved only explicitly, errors answer in the caller's language.
+const env = { ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), SESSION_SECRET: 's'.repeat(32), LOG_LEVEL: 'silent', WORKER: 'off' };
+let db: Db;
+let app: FastifyInstance;
+
+const headers = (o: { admin?: boolean; dealId?: number; lang?: string } = {}) => ({
+  authorization: `Bearer ${app.sessions.issue({ portalId: 'pd', userId: 9, isAdmin: o.admin ?? false, ...(o.dealId ? { dealId: o.dealId } : {}) })}`,
+  'accept-language': o.lang ?? 'en-US',
+});
+const labels = (en: string) => ({ en, ru: `${en} ru`, es: `${en} es` });
+const field = (code: string, type = 'text') => ({ code, label: labels(code), type, section: 'borrower' });
+
+beforeAll(async () => {
+  db = await createTestDb();
+  app = await buildApp({ config: loadConfig(env), db });
+  await app.ready();
+  await insertTestPortal(db, 'pd');
+});
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+});
+
+describe('documents catalog API', () => {
+  it('lets only administrators edit the draft, and refuses a bad catalog in the caller language', async () => {
+    const put = (h: Record<string, string>, fields: unknown[]) =>
+      app.inject({ method: 'PUT', url: '/api/v1/documents/catalog/draft', headers: h, payload: { fields } });
+    expect((await put(headers(), [field('a')])).statusCode).toBe(403);
+    const bad = await put(headers({ admin: true, lang: 'ru-RU' }), [field('a'), field('a')]);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json()).toMatchObject({ error: 'CATALOG_INVALID', message: 'Каталог полей нельзя сохранить: a — код повторяется.' });
+    const ok = await put(headers({ admin: true }), [field('borrower.name'), field('loan.amount', 'money')]);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().fields).toHaveLength(2);
+  });
+
+  it('publishes versions, pins the deal application and moves it only from the version shown', async () => {
+    const publish = () => app.inject({ method: 'POST', url: '/api/v1/documents/catalog/publish', headers: headers({ admin: true }) });
+    expect((await publish()).json()).toEqual({ version: 1, created: true });
+    const open = await app.inject({ method: 'POST', url: '/api/v1/deals/77/documents/application', headers: headers({ dealId: 77 }) });
+    expect(open.statusCode, open.body).toBe(200);
+    expect(open.json().application).toMatchObject({ dealId: 77, catalogVersion: 1 });
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/v1/deals/78/documents/application', headers: headers({ dealId: 77 }) })).statusCode,
+    ).toBe(403);
+
+    await app.inject({
+      method: 'PUT',
+      url: '/api/v1/documents/catalog/draft',
+      headers: headers({ admin: true }),
+      payload: { fields: [field('borrower.name'), field('borrower.phone')] },
+    });
+    expect((await publish()).json()).toEqual({ version: 2, created: true });
+    const versions = await app.inject({ method: 'GET', url: '/api/v1/documents/catalog/versions', headers: headers() });
+    expect(versions.json().versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+
+    const preview = await app.inject({
+      method: 'GET',
+      url: '/api/v1/deals/77/documents/application/move?to=2',
+      headers: headers({ dealId: 77 }),
+    });
+    expect(preview.json()).toEqual({ from: 1, to: 2, diff: { added: ['borrower.phone'], removed: ['loan.amount'], changed: [] } });
+    const move = (fromVersion: number, lang = 'en') =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/deals/77/documents/application/move',
+        headers: headers({ dealId: 77, lang }),
+        payload: { fromVersion, toVersion: 2 },
+      });
+    const moved = await move(1);
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().application.catalogVersion).toBe(2);
+    const stale = await move(1, 'es-MX');
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().message).toContain('La solicitud ya está en la versión 2 del catálogo, no en la 1');
+  });
+});
