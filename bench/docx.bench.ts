@@ -18,7 +18,7 @@ import {
   table,
   wordDocx,
   wordSplit,
-} from '../test/docx-word-fixtures.js';
+} from '../test/support/docx-word-fixtures.js';
 
 const FIELDS = 300;
 
@@ -60,11 +60,7 @@ function bigTemplate(catalog: FieldDef[]): Uint8Array {
     const cells = own
       .slice(i, i + 2)
       .map((d) =>
-        d.type === 'money'
-          ? wordSplit(`{{${d.code}|words}}`)
-          : d.type === 'bool'
-            ? `<w:r><w:t>[${d.code}]</w:t></w:r>`
-            : wordSplit(`{{${d.code}}}`),
+        d.type === 'money' ? wordSplit(`{{${d.code}|words}}`) : d.type === 'bool' ? checkboxControl(d.code) : wordSplit(`{{${d.code}}}`),
       );
     parts.push(para(run(`Поле ${i + 1}: `), cells[0] ?? '', run(' · '), cells[1] ?? ''));
   }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldDef } from '../server/documents/docx/fields.js';
 import { fillDocx } from '../server/documents/docx/index.js';
-import { SAMPLE_CATALOG, para, questionnaireDocx, run, sampleValues, wordDocx, wordSplit } from './docx-word-fixtures.js';
+import { SAMPLE_CATALOG, para, questionnaireDocx, run, sampleValues, wordDocx, wordSplit } from './support/docx-word-fixtures.js';
 
 const catalog = SAMPLE_CATALOG as unknown as FieldDef[];
 let dir = '';

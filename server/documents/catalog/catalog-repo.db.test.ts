@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, insertTestPortal } from '../../db/test-db.js';
+import { createTestDb, insertTestPortal } from '../../../test/support/test-db.js';
 import type { Db } from '../../db/database.js';
 import { isAppError } from '../../errors.js';
 import type { CatalogField } from './catalog-field.js';

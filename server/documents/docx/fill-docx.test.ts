@@ -11,7 +11,7 @@ import {
   table,
   wordDocx,
   wordSplit,
-} from '../../../test/docx-word-fixtures.js';
+} from '../../../test/support/docx-word-fixtures.js';
 import { isAppError } from '../../errors.js';
 import type { FieldDef } from './fields.js';
 import { fillDocx } from './fill-docx.js';

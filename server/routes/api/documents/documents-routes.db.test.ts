@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../app.js';
 import { loadConfig } from '../../../config.js';
 import type { Db } from '../../../db/database.js';
-import { createTestDb, insertTestPortal } from '../../../db/test-db.js';
+import { createTestDb, insertTestPortal } from '../../../../test/support/test-db.js';
 
 // The catalog API through the whole app on both dialects: admins edit and publish, the deal's
 // application is pinned and moved only explicitly, errors answer in the caller's language.
