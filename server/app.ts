@@ -21,6 +21,7 @@ import { loanRoutes } from './routes/api/loans/index.js';
 import { sessionRoutes } from './routes/session/index.js';
 import { productRoutes } from './routes/api/products/index.js';
 import { documentCatalogRoutes } from './routes/api/documents/index.js';
+import { documentTemplateRoutes } from './routes/api/documents/templates.js';
 import { paymentImportRoutes } from './routes/api/payment-imports/index.js';
 import { createParsePool } from './payment-files/worker/worker-pool.js';
 import { appPlacementRoutes } from '../placements/app-plugin.js';
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(loanRoutes);
   await app.register(sessionRoutes); // POST /api/v1/session/renew: the widget's silent renewal
   await app.register(productRoutes);
+  await app.register(documentTemplateRoutes); // /api/v1/documents/templates/lint (admin): the upload's linter
   await app.register(documentCatalogRoutes); // /api/v1/documents/catalog/* (admin edits, publishes) and the deal's pinned application
   const c = deps.config;
   // /api/v1/payment-imports (admin): files parsed in worker threads, off the request thread.

@@ -4,6 +4,7 @@ import { buildApp } from '../../../app.js';
 import { loadConfig } from '../../../config.js';
 import type { Db } from '../../../db/database.js';
 import { createTestDb, insertTestPortal } from '../../../../test/support/test-db.js';
+import { para, run, wordDocx, wordSplit } from '../../../../test/support/docx-word-fixtures.js';
 
 // The catalog API through the whole app on both dialects: admins edit and publish, the deal's
 // application is pinned and moved only explicitly, errors answer in the caller's language.
@@ -81,5 +82,43 @@ describe('documents catalog API', () => {
     const stale = await move(1, 'es-MX');
     expect(stale.statusCode).toBe(409);
     expect(stale.json().message).toContain('La solicitud ya está en la versión 2 del catálogo, no en la 1');
+  });
+
+  it('lints an uploaded template against the latest version: the report, or every problem in the admin language', async () => {
+    const lint = (bytes: Uint8Array, lang = 'en') =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/documents/templates/lint',
+        headers: headers({ admin: true, lang }),
+        payload: { fileName: 'anketa.docx', contentBase64: Buffer.from(bytes).toString('base64') },
+      });
+    const good = await lint(wordDocx({ body: para(run('Nombre: '), wordSplit('{{borrower.name}}')) }));
+    expect(good.statusCode, good.body).toBe(200);
+    expect(good.json()).toMatchObject({ catalogVersion: 2, placeholders: [{ code: 'borrower.name', count: 1 }] });
+    const typo = await lint(wordDocx({ body: para(wordSplit('{{borower.name}}')) }), 'es-MX');
+    expect(typo.statusCode).toBe(422);
+    expect(typo.json()).toMatchObject({
+      error: 'TEMPLATE_INVALID',
+      message:
+        'La plantilla tiene 1 problema(s): {{borower.name}} — campo desconocido (¿quiso decir borrower.name?). La lista completa está en los detalles.',
+      details: { problems: [{ kind: 'unknown-code', code: 'borower.name', suggestion: 'borrower.name' }] },
+    });
+    const macro = await lint(wordDocx({ body: para(run('x')), extraParts: { 'word/vbaProject.bin': new Uint8Array(8) } }));
+    expect(macro.json().error).toBe('TEMPLATE_MACROS');
+    const big = new Uint8Array(30 * 1024 * 1024);
+    big.set([0x50, 0x4b, 0x03, 0x04]);
+    const tooBig = await lint(big, 'ru-RU');
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json()).toMatchObject({ error: 'TEMPLATE_TOO_LARGE', message: expect.stringContaining('Шаблон весит 30.0 МБ') });
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/documents/templates/lint',
+          headers: headers(),
+          payload: { fileName: 'a.docx', contentBase64: 'AA==' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });

@@ -36,3 +36,19 @@ export const MovePreviewReply = Type.Object({ from: Type.Integer(), to: Type.Int
 export const MoveBody = Type.Object({ fromVersion: Type.Integer({ minimum: 1 }), toVersion: Type.Integer({ minimum: 1 }) });
 export const MoveReply = Type.Object({ application: Application, diff: Diff });
 export const ErrorReply = Type.Object({ error: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) });
+
+export const LintBody = Type.Object({
+  fileName: Type.String({ minLength: 1, maxLength: 255 }),
+  contentBase64: Type.String({ minLength: 1, pattern: '^[A-Za-z0-9+/]*={0,2}$' }),
+  /** The catalog version to check against; the latest published when absent. */
+  catalogVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+});
+export const LintReply = Type.Object({
+  catalogVersion: Type.Integer(),
+  sha256: Type.String(),
+  placeholders: Type.Array(Type.Object({ code: Type.String(), format: Type.Optional(Type.String()), count: Type.Integer() })),
+  lists: Type.Array(Type.String()),
+  conditions: Type.Array(Type.String()),
+  checkboxes: Type.Array(Type.String()),
+  parts: Type.Array(Type.String()),
+});
