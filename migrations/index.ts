@@ -14,6 +14,7 @@ import * as m202612041550 from './202612041550-applicant-checks.js';
 import * as m202612041610 from './202612041610-activity-call-report-log.js';
 import * as m202612041620 from './202612041620-product-conventions.js';
 import * as m202612041637 from './202612041637-document-catalog.js';
+import * as m202612041640 from './202612041640-mail-inbox.js';
 
 // Ordered list of migrations. Names are YYYYMMDDHHMM-what; each file is frozen once landed
 // (it takes Kysely<any> and never imports app code).
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '202612041610-activity-call-report-log': m202612041610,
   '202612041620-product-conventions': m202612041620,
   '202612041637-document-catalog': m202612041637,
+  '202612041640-mail-inbox': m202612041640,
 };

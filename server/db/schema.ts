@@ -9,6 +9,7 @@ import type { ActivityTables } from '../activities/tables.js';
 import type { SettingsTables } from '../settings/tables.js';
 import type { CheckTables } from '../checks/tables.js';
 import type { DocumentTables } from '../documents/tables.js';
+import type { MailTables } from '../mail/inbox/tables.js';
 
 export interface Database
-  extends PlatformTables, LoanTables, PayoutTables, SmsTables, ActivityTables, SettingsTables, CheckTables, DocumentTables {}
+  extends PlatformTables, LoanTables, PayoutTables, SmsTables, ActivityTables, SettingsTables, CheckTables, DocumentTables, MailTables {}

@@ -18,10 +18,12 @@ export interface ReplyContext {
   portalId: string;
   tokenKey: Buffer;
   forwarders: string[];
-  policyFor(bankId: string): BankPolicy | null;
-  requestFor(dealId: number, bankId: string): { amount: Decimal; currency: CurrencyCode } | null;
+  policyFor(bankId: string): BankPolicy | null | Promise<BankPolicy | null>;
+  requestFor(dealId: number, bankId: string): Requested | null | Promise<Requested | null>;
   resolver?: DnsResolver;
 }
+
+type Requested = { amount: Decimal; currency: CurrencyCode };
 
 export interface UnderstoodReply {
   mail: InboundMail;
@@ -42,8 +44,8 @@ export async function understandReply(raw: Buffer, ctx: ReplyContext): Promise<U
   const split = { ...cut, forwarded: cut.forwarded || (cut.boundary !== null && FORWARD_SUBJECT.test(mail.subject)) };
   const match = matchReply(ctx.tokenKey, ctx.portalId, mail, split);
   const bankId = match.bankId;
-  const policy = bankId ? ctx.policyFor(bankId) : null;
-  const requested = bankId && match.dealId ? ctx.requestFor(match.dealId, bankId) : null;
+  const policy = bankId ? await ctx.policyFor(bankId) : null;
+  const requested = bankId && match.dealId ? await ctx.requestFor(match.dealId, bankId) : null;
   const opts = { defaultCurrency: requested?.currency, requested: requested ?? undefined };
   // The subject often carries the decision of a forwarded notice ("RV: Solicitud 456 aprobada") but
   // also our own words; only the fresh text counts.
