@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -8,33 +8,15 @@ import { createDb, type Db, type Dialect } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { postgresAdminUrl } from './support/test-db.js';
 import { countInbound } from '../server/mail/inbox/inbox-repo.js';
-import { makeMessageId, replyToAddress } from '../server/mail/reply-token.js';
 import { startDovecot, type Dovecot } from './mail/dovecot-rig.js';
-import { FIXTURE_KEY, FIXTURE_PORTAL } from './mail/fixture-key.js';
+import { FIXTURE_PORTAL } from './mail/fixture-key.js';
+import { numberedReply } from './mail/reader-setup.js';
 
 // Issue 16, "done when": the mailbox holds 200 replies, the reader is killed (SIGKILL) mid-way and
 // restarted as two processes at once; each reply is recorded exactly once, none lost. Real Dovecot
 // (messages delivered over LMTP), real child processes under tsx, SQLite file and PostgreSQL.
 
 const N = 200;
-const TEMPLATE = readFileSync(new URL('./fixtures/mail/reply-gmail-es-approved.eml', import.meta.url), 'latin1');
-
-function reply(i: number): string {
-  const target = { portalId: FIXTURE_PORTAL, dealId: 1000 + i, bankId: 'banco-norte' };
-  const ours = makeMessageId(
-    FIXTURE_KEY,
-    target,
-    'lender.example',
-    `n${String(i)
-      .padStart(6, 'a')
-      .replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}xxxxxxxx`,
-  );
-  return TEMPLATE.replace(/^(In-Reply-To|References): .*$/gm, `$1: ${ours}`)
-    .replace(/^Message-ID: .*$/m, `Message-ID: <reply-${i}@mail.gmail.com>`)
-    .replace(/^To: .*$/m, `To: Lender Approvals <${replyToAddress(FIXTURE_KEY, target, 'approvals@lender.example')}>`)
-    .replace(/Solicitud 456/g, `Solicitud ${1000 + i}`);
-}
-
 function startReader(env: Record<string, string>, worker: string): ChildProcess {
   // node --import tsx, not the tsx wrapper: the wrapper runs the script in a second process, which a
   // SIGKILL of the wrapper would leave running.
@@ -101,9 +83,9 @@ describe.each(['sqlite', 'postgres'] as const)('mailbox reader on %s', (dialect)
       // A fresh folder per dialect, so each run starts from an empty mailbox.
       const user = `approvals${dialect}`;
       dovecot.addUser(user);
-      for (let i = 0; i < N; i++) await dovecot.deliver(reply(i), `${user}@lender.example`);
+      for (let i = 0; i < N; i++) await dovecot.deliver(numberedReply(i), `${user}@lender.example`);
       // A bank's server retrying one delivery: a second copy of reply 7, with the same Message-ID.
-      await dovecot.deliver(reply(7), `${user}@lender.example`);
+      await dovecot.deliver(numberedReply(7), `${user}@lender.example`);
 
       const env = { MAIL_DB_URL: url, MAIL_IMAP_PORT: String(dovecot.imapPort), MAIL_USER: user, MAIL_PASS: dovecot.pass };
       const replies = async (): Promise<number> =>

@@ -42,7 +42,11 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   }
 }
 
-export async function startDovecot(): Promise<Dovecot> {
+// Dovecot 2.3's own list without IDLE, for the polling-fallback test (a server that cannot IDLE).
+const CAPABILITIES_WITHOUT_IDLE =
+  'IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE LITERAL+ SORT SORT=DISPLAY THREAD=REFERENCES THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE SNIPPET=FUZZY PREVIEW=FUZZY PREVIEW STATUS=SIZE SAVEDATE';
+
+export async function startDovecot(o: { idle?: boolean } = {}): Promise<Dovecot> {
   if (!existsSync(DOVECOT))
     throw new Error(
       'Dovecot is not installed: apt-get install -y --no-install-recommends dovecot-imapd dovecot-lmtpd (npm test does this)',
@@ -74,7 +78,7 @@ mail_gid = nogroup
 first_valid_uid = 1
 lmtp_save_to_detail_mailbox = no
 recipient_delimiter = +
-passdb {
+${o.idle === false ? `imap_capability = ${CAPABILITIES_WITHOUT_IDLE}\n` : ''}passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%n ${root}/passwd
 }

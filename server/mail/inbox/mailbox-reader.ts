@@ -99,6 +99,9 @@ export class MailboxReader {
       secure: a.secure,
       auth: { user: a.user, pass: a.pass },
       logger: false,
+      // IDLE 300 ms after our last command (imapflow's default waits 15 s), so new mail is seen
+      // at once; a pass that pauses longer between commands pays two round trips to break IDLE.
+      autoIdleDelay: 300,
       maxIdleTime: this.o.pollMs ?? 60_000,
       missingIdleCommand: 'NOOP',
     });
