@@ -1,6 +1,6 @@
 // Bank replies (issue 16): replies recorded per minute by one mailbox reader on SQLite (file, WAL),
 // and the time from a reply's LMTP delivery to its row in the review queue. Real Dovecot on
-// loopback (test/mail/dovecot-rig.ts), DKIM-signed replies checked against a table DNS, the whole
+// loopback (test/support/mail/dovecot-rig.ts), DKIM-signed replies checked against a table DNS, the whole
 // path: IMAP SEARCH/FETCH → mailparser → quote strip → decide → DKIM/DMARC → verdict → one
 // transaction. Moving the deal waits for issue 14's stage mapping, so the second figure stops at
 // the recorded decision.
@@ -11,9 +11,9 @@ import { performance } from 'node:perf_hooks';
 import { Decimal } from 'decimal.js';
 import { createDb } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
-import { dnsTable } from '../test/mail/dns-table.js';
-import { startDovecot } from '../test/mail/dovecot-rig.js';
-import { numberedReply, readerOn } from '../test/mail/reader-setup.js';
+import { dnsTable } from '../test/support/mail/dns-table.js';
+import { startDovecot } from '../test/support/mail/dovecot-rig.js';
+import { numberedReply, readerOn } from '../test/support/mail/reader-setup.js';
 
 const N = Number(process.env.BENCH_MAIL_REPLIES ?? 1000);
 const LATENCY_SAMPLES = 40;

@@ -8,9 +8,9 @@ import { createDb, type Db, type Dialect } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { postgresAdminUrl } from './support/test-db.js';
 import { countInbound } from '../server/mail/inbox/inbox-repo.js';
-import { startDovecot, type Dovecot } from './mail/dovecot-rig.js';
-import { FIXTURE_PORTAL } from './mail/fixture-key.js';
-import { numberedReply } from './mail/reader-setup.js';
+import { startDovecot, type Dovecot } from './support/mail/dovecot-rig.js';
+import { FIXTURE_PORTAL } from './support/mail/fixture-key.js';
+import { numberedReply } from './support/mail/reader-setup.js';
 
 // Issue 16, "done when": the mailbox holds 200 replies, the reader is killed (SIGKILL) mid-way and
 // restarted as two processes at once; each reply is recorded exactly once, none lost. Real Dovecot
@@ -20,7 +20,7 @@ const N = 200;
 function startReader(env: Record<string, string>, worker: string): ChildProcess {
   // node --import tsx, not the tsx wrapper: the wrapper runs the script in a second process, which a
   // SIGKILL of the wrapper would leave running.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/mail/reader-child.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/mail/reader-child.ts'], {
     env: { ...process.env, ...env, MAIL_WORKER: worker },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

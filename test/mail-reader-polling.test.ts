@@ -3,8 +3,8 @@ import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Db } from '../server/db/database.js';
 import { createTestDb } from './support/test-db.js';
-import { startDovecot, type Dovecot } from './mail/dovecot-rig.js';
-import { readerOn } from './mail/reader-setup.js';
+import { startDovecot, type Dovecot } from './support/mail/dovecot-rig.js';
+import { readerOn } from './support/mail/reader-setup.js';
 
 // A mailbox host that does not offer IDLE: the reader falls back to polling and still records a
 // reply that arrives after it started.

@@ -5,9 +5,9 @@ import type { Db } from '../server/db/database.js';
 import { createTestDb } from './support/test-db.js';
 import type { BankPolicy } from '../server/mail/auto-apply.js';
 import type { MailboxReader } from '../server/mail/inbox/mailbox-reader.js';
-import { dnsTable, type DnsTable } from './mail/dns-table.js';
-import { startDovecot, type Dovecot } from './mail/dovecot-rig.js';
-import { readerOn } from './mail/reader-setup.js';
+import { dnsTable, type DnsTable } from './support/mail/dns-table.js';
+import { startDovecot, type Dovecot } from './support/mail/dovecot-rig.js';
+import { readerOn } from './support/mail/reader-setup.js';
 
 // The fixtures delivered over LMTP into a real Dovecot, read by the reader over IMAP: what issue 16
 // says must move a deal is recorded for auto-apply, and the spoofed approval, the out-of-office,

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Decimal } from 'decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dnsTable, type DnsTable } from '../../test/mail/dns-table.js';
-import { FIXTURE_KEY, FIXTURE_PORTAL } from '../../test/mail/fixture-key.js';
+import { dnsTable, type DnsTable } from '../../test/support/mail/dns-table.js';
+import { FIXTURE_KEY, FIXTURE_PORTAL } from '../../test/support/mail/fixture-key.js';
 import type { BankPolicy } from './auto-apply.js';
 import { understandReply, type ReplyContext } from './understand.js';
 

@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import { freePort } from '../support/portal-harness.js';
+import { freePort } from '../portal-harness.js';
 
 // A throwaway Dovecot (IMAP + LMTP) on loopback ports for the mail tests: its own config, state and
 // Maildir under a temp folder, one user, mail delivered over LMTP the way a bank's mail server hands

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Db } from '../../server/db/database.js';
-import { MailboxReader, type MailboxReaderOptions } from '../../server/mail/inbox/mailbox-reader.js';
-import { makeMessageId, replyToAddress } from '../../server/mail/reply-token.js';
-import type { ReplyContext } from '../../server/mail/understand.js';
+import type { Db } from '../../../server/db/database.js';
+import { MailboxReader, type MailboxReaderOptions } from '../../../server/mail/inbox/mailbox-reader.js';
+import { makeMessageId, replyToAddress } from '../../../server/mail/reply-token.js';
+import type { ReplyContext } from '../../../server/mail/understand.js';
 import type { Dovecot } from './dovecot-rig.js';
 import { FIXTURE_KEY, FIXTURE_PORTAL } from './fixture-key.js';
 
@@ -25,7 +25,7 @@ export function readerOn(
   });
 }
 
-const TEMPLATE = readFileSync(new URL('../fixtures/mail/reply-gmail-es-approved.eml', import.meta.url), 'latin1');
+const TEMPLATE = readFileSync(new URL('../../fixtures/mail/reply-gmail-es-approved.eml', import.meta.url), 'latin1');
 
 /** Reply number i, to deal 1000 + i, bank banco-norte: its own Message-ID, our signed ids and token. */
 export function numberedReply(i: number): Buffer {

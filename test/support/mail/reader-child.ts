@@ -1,8 +1,8 @@
 // A mailbox reader in its own process, as the app would run it (tsx, Node ESM), for the
 // exactly-once test: it reads the env, runs until SIGTERM (clean stop) or SIGKILL (the crash under
 // test), and prints one line per recorded reply.
-import { createDb } from '../../server/db/database.js';
-import { MailboxReader } from '../../server/mail/inbox/mailbox-reader.js';
+import { createDb } from '../../../server/db/database.js';
+import { MailboxReader } from '../../../server/mail/inbox/mailbox-reader.js';
 import { FIXTURE_KEY, FIXTURE_PORTAL } from './fixture-key.js';
 
 const env = (k: string): string => {
