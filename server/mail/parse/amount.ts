@@ -31,6 +31,8 @@ const ID_BEFORE =
 const NOT_MONEY_AFTER =
   /^\s*(?:%|процент|por\s*ciento|percent|mes(?:es)?\b|months?\b|мес|дн|d[íi]as?\b|days?\b|a[ñn]os?\b|years?\b|лет\b|год|г\.|:\d)/i;
 
+const PHONE = /(?:\+|(?:tel|tel[ée]fono|phone|m[óo]vil|cel|тел|телефон|моб)\.?:?\s*)\(?\d[\d\s()\-.]{5,}\d/giu;
+
 const MENTION = new RegExp(
   String.raw`(?<before>(?:${CUR_BEFORE})\s?)?(?<num>${NUMBER})(?:\s?(?<mult>${MULT})(?![\p{L}]))?(?:\s?(?:de\s+)?(?<cur>${CUR_AFTER})(?![\p{L}]))?`,
   'giu',
@@ -54,7 +56,9 @@ const MULTIPLIER: Record<string, number> = {
 };
 
 /** Every money-like mention in `text`, in order; dates, percentages, terms and ids are left out. */
-export function findMoney(text: string): MoneyMention[] {
+export function findMoney(written: string): MoneyMention[] {
+  // Phone numbers (after "+" or a phone word) are blanked out first, keeping every index in place.
+  const text = written.replace(PHONE, (m) => ' '.repeat(m.length));
   const out: MoneyMention[] = [];
   for (const m of text.matchAll(MENTION)) {
     const g = m.groups ?? {};
@@ -74,7 +78,7 @@ export function findMoney(text: string): MoneyMention[] {
     const marked = Boolean(g.before || g.cur || g.mult) || keyword;
     const value = amount.times(mult);
     // A bare number is money only when it looks like it (grouped or ≥ 1000 and not a year).
-    if (!marked && !(/[ \u00a0\u202f.,']\d{3}/.test(num) || (value.gte(1000) && !/^(19|20)\d\d$/.test(num)))) continue;
+    if (!marked && !(/[ \u00a0\u202f.,']\d{3}/.test(num) || (value.gte(1000) && !/^(19|20)\d\d$/.test(num) && num.length <= 9))) continue;
     out.push({ amount: value, currency, dollarSign, marked, insteadOf: INSTEAD.test(before), index, text: m[0].trim() });
   }
   return out;
