@@ -80,6 +80,19 @@ describe('bank replies as the clients write them', () => {
     expect(r.verdict).toEqual({ apply: true, reasons: [] });
   });
 
+  it('Gmail forward (ru) with the counter-offer written on top: 1,2 млн instead of 1,5 млн', async () => {
+    const r = await understandReply(await signed('forward-gmail-ru-counter.eml', 'lender.example'), ctx);
+    expect(r.split).toMatchObject({
+      boundary: 'forward',
+      forwarded: true,
+      fresh: 'Банк Рус одобрил 1,2 млн руб. вместо 1,5 млн, см. ниже.',
+    });
+    expect(r.match).toMatchObject({ dealId: 456, bankId: 'bank-rus', by: 'forwarded-token', conflicts: [] });
+    expect(r.decision).toMatchObject({ kind: 'counter-offer', currency: 'RUB', amountAmbiguous: false });
+    expect(r.decision.amount?.toString()).toBe('1200000');
+    expect(r.verdict).toEqual({ apply: true, reasons: [] });
+  });
+
   it('the same forward from someone who is not a forwarder: refused', async () => {
     const r = await understandReply(await signed('forward-outlook-es-rejected.eml', 'lender.example'), { ...ctx, forwarders: [] });
     expect(r.verdict.reasons).toEqual(['sender-not-allowed']);
