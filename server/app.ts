@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
-import { AppError } from './errors.js';
+import { AppError, langOfHeader } from './errors.js';
 import { errorReply } from './error-reply.js';
 import { registerFormBodies } from './form-body.js';
 import { loggerOptions } from './logger.js';
@@ -63,7 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('preValidation', refuseHostileInput);
 
   app.setErrorHandler((err, req, reply) => {
-    const r = errorReply(err, req.log);
+    const r = errorReply(err, req.log, langOfHeader(req.headers['accept-language']));
     return reply.code(r.status).send(r.body);
   });
   app.setNotFoundHandler((req, reply) =>

@@ -18,6 +18,24 @@ describe('error reply', () => {
     expect(lines.join('\n')).toContain('no schedule version 3');
   });
 
+  it('a 5xx in Russian or Spanish says only "Internal error" in that language, whatever the throw site wrote', () => {
+    const log = pino({ level: 'silent' });
+    const provider = new AppError('SMS_PROVIDER_UNAVAILABLE', 'SMPP bind to 10.0.0.5:2775 timed out', 'smsc 10.0.0.5 down');
+    expect(errorReply(provider, log, 'ru')).toEqual({
+      status: 503,
+      body: { error: 'SMS_PROVIDER_UNAVAILABLE', message: 'Внутренняя ошибка' },
+    });
+    expect(errorReply(new Error('secret'), log, 'es')).toEqual({ status: 500, body: { error: 'INTERNAL', message: 'Error interno' } });
+  });
+
+  it("a 4xx without a precise text answers with the table's, in the user's language", () => {
+    const log = pino({ level: 'silent' });
+    expect(errorReply(new AppError('LOAN_NOT_FOUND', 'no loan for deal 9'), log, 'es')).toEqual({
+      status: 404,
+      body: { error: 'LOAN_NOT_FOUND', message: 'Esta negociación aún no tiene un préstamo guardado.' },
+    });
+  });
+
   it('a 4xx keeps its stable code; Fastify body errors get ours', () => {
     const log = pino({ level: 'silent' });
     expect(errorReply(new AppError('CONFLICT', 'internal', 'Reload and try again'), log)).toEqual({

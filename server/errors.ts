@@ -1,52 +1,497 @@
-// One error type for everything a user or a portal can act on. `code` is stable (tests, clients
-// and translations key on it); `message` is internal detail for logs; `userMessage` is safe to show.
+// One error type for everything a user or a portal can act on, and one closed table of its codes.
+// `code` is stable (tests, clients and translations key on it); `message` is internal detail for
+// logs; the user's text comes from the table in the user's language (en/ru/es), unless the throw
+// site gives a more precise English text (`userMessage`, a debt: to become message keys here).
+// The HTTP status is the code's, from the table: a throw site names the code and nothing else.
 
-export const ERROR_STATUS = {
-  VALIDATION: 400,
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  INVALID_APPLICATION_TOKEN: 401,
-  PLACEMENT_AUTH_FAILED: 401,
-  SESSION_INVALID: 401,
-  FORBIDDEN: 403,
-  CSRF_TOKEN_INVALID: 403,
-  NOT_FOUND: 404,
-  UNKNOWN_PORTAL: 404,
-  CONFLICT: 409,
-  IDEMPOTENCY_MISMATCH: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  UNPROCESSABLE: 422,
-  BLACKLIST_REFUSED: 422,
-  RATE_LIMITED: 429,
-  REINSTALL_NEEDED: 409,
-  UPSTREAM: 502,
-  NOT_READY: 503,
-  INTERNAL: 500,
-  // .docx templates and documents (server/documents/docx): USER_MESSAGES below says them in ru/en/es.
-  TEMPLATE_TOO_LARGE: 413,
-  TEMPLATE_NOT_DOCX: 422,
-  TEMPLATE_MACROS: 422,
-  TEMPLATE_EXTERNAL_LINK: 422,
-  TEMPLATE_ZIP_BOMB: 422,
-  TEMPLATE_INVALID: 422,
-  DOCUMENT_VALUE_TYPE: 422,
-  CATALOG_INVALID: 422,
-  CATALOG_VERSION_CONFLICT: 409,
-} as const;
+export const LANGS = ['en', 'ru', 'es'] as const;
+export type Lang = (typeof LANGS)[number];
+type Texts = Readonly<Record<Lang, string>>;
+interface ErrorSpec {
+  readonly status: number;
+  readonly text: Texts;
+}
 
-export type ErrorCode = keyof typeof ERROR_STATUS | (string & {});
+const spec = (status: number, en: string, ru: string, es: string): ErrorSpec => ({ status, text: { en, ru, es } });
+
+export const ERRORS = {
+  // ---- request shape
+  VALIDATION: spec(400, 'The request is not valid.', 'Запрос заполнен неверно.', 'La solicitud no es válida.'),
+  BAD_REQUEST: spec(400, 'Bad request.', 'Неверный запрос.', 'Solicitud incorrecta.'),
+  MALFORMED_BODY: spec(
+    400,
+    'The request body is not valid JSON.',
+    'Тело запроса — не корректный JSON.',
+    'El cuerpo de la solicitud no es JSON válido.',
+  ),
+  METHOD_NOT_ALLOWED: spec(405, 'This method is not allowed here.', 'Этот метод здесь не разрешён.', 'Este método no está permitido aquí.'),
+  PAYLOAD_TOO_LARGE: spec(413, 'The request is too large.', 'Запрос слишком большой.', 'La solicitud es demasiado grande.'),
+  UNSUPPORTED_MEDIA_TYPE: spec(
+    415,
+    'This content type is not accepted.',
+    'Этот тип содержимого не принимается.',
+    'Este tipo de contenido no se acepta.',
+  ),
+  UNPROCESSABLE: spec(422, 'The request cannot be processed.', 'Запрос не может быть выполнен.', 'La solicitud no se puede procesar.'),
+  NOT_FOUND: spec(404, 'Not found.', 'Не найдено.', 'No encontrado.'),
+  CONFLICT: spec(
+    409,
+    'Someone changed this at the same time; reload and try again.',
+    'Кто-то изменил это одновременно с вами; обновите страницу и повторите.',
+    'Alguien lo cambió al mismo tiempo; recargue e intente de nuevo.',
+  ),
+  IDEMPOTENCY_MISMATCH: spec(
+    409,
+    'This id was already used for a different request; nothing was done again.',
+    'Этот идентификатор уже использован для другого запроса; повторно ничего не сделано.',
+    'Este identificador ya se usó para otra solicitud; no se hizo nada de nuevo.',
+  ),
+  RATE_LIMITED: spec(
+    429,
+    'Bitrix24 is busy, try again shortly.',
+    'Битрикс24 занят, повторите чуть позже.',
+    'Bitrix24 está ocupado, intente de nuevo en un momento.',
+  ),
+
+  // ---- who is asking
+  UNAUTHORIZED: spec(401, 'Request not authorised.', 'Запрос не авторизован.', 'Solicitud no autorizada.'),
+  INVALID_APPLICATION_TOKEN: spec(401, 'Request not authorised.', 'Запрос не авторизован.', 'Solicitud no autorizada.'),
+  PLACEMENT_AUTH_FAILED: spec(
+    401,
+    'Could not verify this request with Bitrix24. Reopen the page.',
+    'Не удалось проверить запрос в Битрикс24. Откройте страницу заново.',
+    'No se pudo verificar la solicitud con Bitrix24. Vuelva a abrir la página.',
+  ),
+  SESSION_INVALID: spec(
+    401,
+    'Your session has expired. Reopen the app from Bitrix24.',
+    'Сеанс истёк. Откройте приложение из Битрикс24 заново.',
+    'Su sesión expiró. Vuelva a abrir la aplicación desde Bitrix24.',
+  ),
+  FORBIDDEN: spec(403, 'You are not allowed to do this.', 'У вас нет прав на это действие.', 'No tiene permiso para hacer esto.'),
+  CSRF_TOKEN_INVALID: spec(
+    403,
+    'Reload the page and try again.',
+    'Обновите страницу и повторите.',
+    'Recargue la página e intente de nuevo.',
+  ),
+  SESSION_PORTAL_MISMATCH: spec(
+    403,
+    'This session belongs to another Bitrix24.',
+    'Этот сеанс относится к другому Битрикс24.',
+    'Esta sesión pertenece a otro Bitrix24.',
+  ),
+  SESSION_USER_MISMATCH: spec(
+    403,
+    'This session belongs to another user.',
+    'Этот сеанс принадлежит другому пользователю.',
+    'Esta sesión pertenece a otro usuario.',
+  ),
+  SESSION_ALREADY_BOUND: spec(
+    403,
+    'This session belongs to another deal.',
+    'Этот сеанс относится к другой сделке.',
+    'Esta sesión pertenece a otra negociación.',
+  ),
+  DEAL_BIND_DENIED: spec(
+    403,
+    'The loan can only be saved on the deal you have just created here.',
+    'Заём можно сохранить только в сделке, которую вы только что здесь создали.',
+    'El préstamo solo se puede guardar en la negociación que acaba de crear aquí.',
+  ),
+  PORTAL_ACCESS_DENIED: spec(403, 'Bitrix24 denied access.', 'Битрикс24 отказал в доступе.', 'Bitrix24 negó el acceso.'),
+
+  // ---- install and portals
+  UNKNOWN_PORTAL: spec(
+    404,
+    'The app is not installed in that Bitrix24.',
+    'Приложение не установлено в этом Битрикс24.',
+    'La aplicación no está instalada en ese Bitrix24.',
+  ),
+  INSTALL_FORBIDDEN: spec(
+    403,
+    'Only a Bitrix24 administrator can install or update this app.',
+    'Установить или обновить приложение может только администратор Битрикс24.',
+    'Solo un administrador de Bitrix24 puede instalar o actualizar esta aplicación.',
+  ),
+  UNINSTALL_NOT_CONFIRMED: spec(409, 'Request not authorised.', 'Запрос не авторизован.', 'Solicitud no autorizada.'),
+  REINSTALL_NEEDED: spec(
+    409,
+    'The app must be reinstalled in Bitrix24 by an administrator.',
+    'Администратор должен переустановить приложение в Битрикс24.',
+    'Un administrador debe reinstalar la aplicación en Bitrix24.',
+  ),
+
+  // ---- loans
+  LOAN_NOT_FOUND: spec(
+    404,
+    'This deal has no saved loan yet.',
+    'В этой сделке ещё нет сохранённого займа.',
+    'Esta negociación aún no tiene un préstamo guardado.',
+  ),
+  LOAN_CLOSED: spec(
+    409,
+    'This loan is closed; it can be viewed but no longer changed.',
+    'Заём закрыт: его можно просматривать, но не изменять.',
+    'Este préstamo está cerrado; se puede consultar pero ya no modificar.',
+  ),
+  LOAN_TERMS_REFUSED: spec(
+    422,
+    'The loan terms are not valid.',
+    'Условия займа заданы неверно.',
+    'Las condiciones del préstamo no son válidas.',
+  ),
+  PRODUCT_NOT_FOUND: spec(422, 'Unknown loan product.', 'Неизвестный кредитный продукт.', 'Producto de crédito desconocido.'),
+  PRODUCT_INACTIVE: spec(
+    422,
+    'This loan product is no longer offered.',
+    'Этот кредитный продукт больше не предлагается.',
+    'Este producto de crédito ya no se ofrece.',
+  ),
+  PRODUCT_RANGE: spec(
+    422,
+    'The value is outside the range of the loan product.',
+    'Значение вне диапазона кредитного продукта.',
+    'El valor está fuera del rango del producto de crédito.',
+  ),
+  PRODUCT_INVALID: spec(
+    422,
+    'The loan product is not valid.',
+    'Кредитный продукт заполнен неверно.',
+    'El producto de crédito no es válido.',
+  ),
+  AMOUNT_NOT_POSITIVE: spec(
+    422,
+    'The amount must be greater than zero.',
+    'Сумма должна быть больше нуля.',
+    'El monto debe ser mayor que cero.',
+  ),
+  AMOUNT_SCALE: spec(
+    422,
+    'The amount has too many decimals for its currency.',
+    'В сумме больше знаков после запятой, чем допускает валюта.',
+    'El monto tiene más decimales de los que admite su moneda.',
+  ),
+  PAYMENT_BEFORE_DISBURSEMENT: spec(
+    422,
+    'The payment date is before the loan was disbursed.',
+    'Дата платежа раньше выдачи займа.',
+    'La fecha del pago es anterior al desembolso del préstamo.',
+  ),
+  PAYMENT_IN_FUTURE: spec(
+    422,
+    'A payment cannot be dated in the future.',
+    'Платёж не может быть датирован будущим числом.',
+    'Un pago no puede tener fecha futura.',
+  ),
+  PAYMENT_NOT_FOUND: spec(404, 'No such payment on this loan.', 'У этого займа нет такого платежа.', 'Este préstamo no tiene ese pago.'),
+  SYNC_BUSY: spec(
+    409,
+    'The schedule is being updated; try again shortly.',
+    'График обновляется; повторите чуть позже.',
+    'El calendario se está actualizando; intente de nuevo en un momento.',
+  ),
+
+  // ---- payouts
+  PAYOUT_CURRENCY_UNSUPPORTED: spec(
+    422,
+    'The payout provider cannot pay out in this currency.',
+    'Платёжный провайдер не выплачивает в этой валюте.',
+    'El proveedor de pagos no puede pagar en esta moneda.',
+  ),
+  ALREADY_DISBURSED: spec(
+    409,
+    'This loan has already been paid out; it was not paid out again.',
+    'Этот заём уже выплачен; повторной выплаты не было.',
+    'Este préstamo ya fue pagado; no se pagó de nuevo.',
+  ),
+
+  // ---- providers (their detail is internal: a 5xx reply shows only the code)
+  PROVIDER_NOT_CONFIGURED: spec(
+    422,
+    'No provider of this kind is configured for this Bitrix24 account.',
+    'Для этого Битрикс24 не настроен провайдер такого типа.',
+    'No hay un proveedor de este tipo configurado para esta cuenta de Bitrix24.',
+  ),
+  SMS_PROVIDER_UNAVAILABLE: spec(
+    503,
+    'The SMS provider could not be reached; the message will be tried again.',
+    'SMS-провайдер недоступен; отправка будет повторена.',
+    'No se pudo contactar al proveedor de SMS; se intentará de nuevo.',
+  ),
+  SMS_PROVIDER_REJECTED: spec(
+    502,
+    'The SMS provider could not send the message.',
+    'SMS-провайдер не смог отправить сообщение.',
+    'El proveedor de SMS no pudo enviar el mensaje.',
+  ),
+  SMS_PROVIDER_AUTH: spec(
+    502,
+    'The SMS provider refused our credentials; check the SMS settings.',
+    'SMS-провайдер отклонил учётные данные; проверьте настройки SMS.',
+    'El proveedor de SMS rechazó las credenciales; revise la configuración de SMS.',
+  ),
+  SMPP_BIND_REFUSED: spec(
+    502,
+    'The SMS center refused the connection; check the SMPP settings.',
+    'SMS-центр отказал в подключении; проверьте настройки SMPP.',
+    'El centro de SMS rechazó la conexión; revise la configuración SMPP.',
+  ),
+  PAYOUT_PROVIDER_UNAVAILABLE: spec(
+    503,
+    'The payment provider could not be reached; the payout will be checked and tried again.',
+    'Платёжный провайдер недоступен; выплата будет проверена и повторена.',
+    'No se pudo contactar al proveedor de pagos; el pago se verificará y se intentará de nuevo.',
+  ),
+  PAYOUT_LOOKUP_INCONCLUSIVE: spec(
+    503,
+    'The payment provider could not confirm the payout yet.',
+    'Платёжный провайдер пока не подтвердил выплату.',
+    'El proveedor de pagos aún no pudo confirmar el pago.',
+  ),
+  PAYOUT_DUPLICATE_ORDER: spec(
+    502,
+    'The payment provider already has this payout.',
+    'У платёжного провайдера уже есть эта выплата.',
+    'El proveedor de pagos ya tiene este pago.',
+  ),
+  PAYOUT_PROVIDER_AUTH: spec(
+    502,
+    'The payment provider refused our credentials; check the payout settings.',
+    'Платёжный провайдер отклонил учётные данные; проверьте настройки выплат.',
+    'El proveedor de pagos rechazó las credenciales; revise la configuración de pagos.',
+  ),
+  PAYOUT_REJECTED: spec(
+    502,
+    'The payment provider could not make the payout.',
+    'Платёжный провайдер не смог выполнить выплату.',
+    'El proveedor de pagos no pudo realizar el pago.',
+  ),
+
+  // ---- SMS
+  SMS_OVER_LIMIT: spec(
+    422,
+    'The message is longer than this SMS provider accepts. Shorten it or enable transliteration.',
+    'Сообщение длиннее, чем принимает этот SMS-провайдер. Сократите его или включите транслитерацию.',
+    'El mensaje es más largo de lo que acepta este proveedor de SMS. Acórtelo o active la transliteración.',
+  ),
+  SMS_TEMPLATE_MISSING: spec(
+    422,
+    'There is no such SMS template in this language.',
+    'Такого шаблона SMS на этом языке нет.',
+    'No existe esa plantilla de SMS en este idioma.',
+  ),
+  SMS_TEMPLATE_VARIABLE_MISSING: spec(
+    422,
+    'The SMS could not be written: a value it needs is missing.',
+    'Не удалось составить SMS: не хватает значения.',
+    'No se pudo redactar el SMS: falta un valor que necesita.',
+  ),
+
+  // ---- payment files
+  FILE_EMPTY: spec(422, 'The file is empty.', 'Файл пуст.', 'El archivo está vacío.'),
+  FILE_TOO_LARGE: spec(
+    413,
+    'The file is too large; split it into smaller files.',
+    'Файл слишком большой; разделите его на несколько.',
+    'El archivo es demasiado grande; divídalo en archivos más pequeños.',
+  ),
+  FILE_FORMAT: spec(
+    422,
+    'This file format is not accepted. Send the payments as .xlsx or .csv.',
+    'Этот формат файла не принимается. Пришлите платежи в .xlsx или .csv.',
+    'Este formato de archivo no se acepta. Envíe los pagos en .xlsx o .csv.',
+  ),
+  FILE_ENCODING: spec(
+    422,
+    'The file is not plain text in UTF-8 or Windows-1251.',
+    'Файл не является текстом в UTF-8 или Windows-1251.',
+    'El archivo no es texto en UTF-8 ni en Windows-1251.',
+  ),
+  FILE_TOO_MANY_ROWS: spec(
+    422,
+    'The file has too many payment lines. Split it into several files.',
+    'В файле слишком много строк платежей. Разделите его на несколько файлов.',
+    'El archivo tiene demasiadas líneas de pago. Divídalo en varios archivos.',
+  ),
+  FILE_TOO_MANY_COLUMNS: spec(
+    422,
+    'The file has too many columns. Remove the columns you do not need.',
+    'В файле слишком много столбцов. Удалите лишние.',
+    'El archivo tiene demasiadas columnas. Quite las que no necesita.',
+  ),
+  CSV_DELIMITER: spec(
+    422,
+    'Columns must be separated by ";", ",", a tab or "|".',
+    'Столбцы должны разделяться «;», «,», табуляцией или «|».',
+    'Las columnas deben separarse con ";", ",", un tabulador o "|".',
+  ),
+  CSV_INCONSISTENT_COLUMNS: spec(
+    422,
+    'A line has a different number of columns than the header.',
+    'В строке другое число столбцов, чем в заголовке.',
+    'Una línea tiene un número de columnas distinto al del encabezado.',
+  ),
+  CSV_MALFORMED: spec(
+    422,
+    'A line cannot be read: check its double quotes.',
+    'Строку не удалось прочитать: проверьте двойные кавычки.',
+    'No se puede leer una línea: revise sus comillas dobles.',
+  ),
+  XLSX_LIMIT: spec(
+    422,
+    'The workbook is larger than an import may read.',
+    'Книга больше, чем может прочитать импорт.',
+    'El libro es más grande de lo que una importación puede leer.',
+  ),
+  XLSX_UNREADABLE: spec(
+    422,
+    'The workbook cannot be read. Save it again as .xlsx and re-send it.',
+    'Книгу не удалось прочитать. Сохраните её заново как .xlsx и отправьте снова.',
+    'No se puede leer el libro. Guárdelo de nuevo como .xlsx y vuelva a enviarlo.',
+  ),
+  FILE_PARSE_TIMEOUT: spec(
+    422,
+    'Reading the file took too long; split it into smaller files.',
+    'Чтение файла заняло слишком много времени; разделите его на части.',
+    'Leer el archivo tardó demasiado; divídalo en archivos más pequeños.',
+  ),
+  FILE_TOO_COMPLEX: spec(
+    422,
+    'The file needs more memory to read than an import may use; split it into smaller files.',
+    'Для чтения файла нужно больше памяти, чем доступно импорту; разделите его на части.',
+    'El archivo necesita más memoria de la que puede usar una importación; divídalo en archivos más pequeños.',
+  ),
+  IMPORTS_BUSY: spec(
+    429,
+    'Other payment files are being read right now; send this one again in a minute.',
+    'Сейчас читаются другие файлы платежей; отправьте этот через минуту.',
+    'Se están leyendo otros archivos de pagos; envíe este de nuevo en un minuto.',
+  ),
+  IMPORT_REFUSED: spec(
+    422,
+    'The file was not imported: fix the lines with problems and import the whole file again.',
+    'Файл не импортирован: исправьте строки с ошибками и импортируйте весь файл снова.',
+    'El archivo no se importó: corrija las líneas con problemas e importe todo el archivo de nuevo.',
+  ),
+
+  // ---- applicant checks
+  BLACKLIST_REFUSED: spec(
+    422,
+    'The blacklist file cannot be imported.',
+    'Файл чёрного списка не удалось импортировать.',
+    'No se puede importar el archivo de lista negra.',
+  ),
+
+  // ---- .docx templates and documents (server/documents/docx): USER_MESSAGES below says them precisely, with parameters
+  TEMPLATE_TOO_LARGE: spec(
+    413,
+    'The template is too large. Compress its pictures in Word and upload it again.',
+    'Шаблон слишком большой. Сожмите рисунки в Word и загрузите снова.',
+    'La plantilla es demasiado grande. Comprima las imágenes en Word y súbala de nuevo.',
+  ),
+  TEMPLATE_NOT_DOCX: spec(422, 'This is not a Word .docx document.', 'Это не документ Word .docx.', 'No es un documento de Word .docx.'),
+  TEMPLATE_MACROS: spec(
+    422,
+    'The template contains macros; macro-enabled files are not accepted.',
+    'В шаблоне есть макросы; файлы с макросами не принимаются.',
+    'La plantilla contiene macros; no se aceptan archivos con macros.',
+  ),
+  TEMPLATE_EXTERNAL_LINK: spec(
+    422,
+    'The template loads content from outside the file.',
+    'Шаблон подгружает содержимое извне.',
+    'La plantilla carga contenido externo al archivo.',
+  ),
+  TEMPLATE_ZIP_BOMB: spec(
+    422,
+    'The file unpacks to far more data than a document needs.',
+    'Файл распаковывается в гораздо больший объём, чем нужен документу.',
+    'El archivo se descomprime en muchos más datos de los que necesita un documento.',
+  ),
+  TEMPLATE_INVALID: spec(
+    422,
+    'The template has problems; the full list is under details.',
+    'В шаблоне есть проблемы; полный список — в подробностях.',
+    'La plantilla tiene problemas; la lista completa está en los detalles.',
+  ),
+  DOCUMENT_VALUE_TYPE: spec(
+    422,
+    'A document field has a value of the wrong type.',
+    'У поля документа значение неверного типа.',
+    'Un campo del documento tiene un valor del tipo incorrecto.',
+  ),
+  CATALOG_INVALID: spec(
+    422,
+    'The field catalog cannot be saved.',
+    'Каталог полей нельзя сохранить.',
+    'No se puede guardar el catálogo de campos.',
+  ),
+  CATALOG_VERSION_CONFLICT: spec(
+    409,
+    'The application moved to another catalog version meanwhile. Reload and review the changes again.',
+    'Заявку перевели на другую версию каталога. Обновите страницу и проверьте изменения снова.',
+    'La solicitud cambió de versión del catálogo mientras tanto. Recargue y revise los cambios de nuevo.',
+  ),
+
+  // ---- the server's own side (5xx: the reply never carries more than the code and INTERNAL's text)
+  UPSTREAM: spec(
+    502,
+    'Bitrix24 or a provider returned an error.',
+    'Битрикс24 или провайдер вернул ошибку.',
+    'Bitrix24 o un proveedor devolvió un error.',
+  ),
+  NOT_READY: spec(
+    503,
+    'The service is not ready; try again shortly.',
+    'Сервис ещё не готов; повторите чуть позже.',
+    'El servicio no está listo; intente de nuevo en un momento.',
+  ),
+  INTERNAL: spec(500, 'Internal error', 'Внутренняя ошибка', 'Error interno'),
+} as const satisfies Record<string, ErrorSpec>;
+
+/** Closed: a code missing from ERRORS does not compile. */
+export type ErrorCode = keyof typeof ERRORS;
+
+export function isErrorCode(s: string): s is ErrorCode {
+  return Object.hasOwn(ERRORS, s);
+}
+
+export function statusOf(code: ErrorCode): number {
+  return ERRORS[code].status;
+}
+
+/** The table's text for `code` in `lang`. */
+export function errorText(code: ErrorCode, lang: Lang): string {
+  return ERRORS[code].text[lang];
+}
+
+/** The first of en/ru/es an Accept-Language header asks for (q-values ignored: order is preference), else en. */
+export function langOfHeader(header: string | undefined): Lang {
+  for (const part of (header ?? '').split(',')) {
+    const l = part.trim().slice(0, 2).toLowerCase();
+    if (l === 'ru' || l === 'en' || l === 'es') return l;
+  }
+  return 'en';
+}
 
 export class AppError extends Error {
   override name = 'AppError';
+  readonly status: number;
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly userMessage: string = message,
+    /** A more precise English text than the table's; omitted, the user reads the table's text in their language. */
+    readonly userMessage?: string,
     readonly details?: Record<string, unknown>,
-    readonly status: number = (ERROR_STATUS as Record<string, number>)[code] ?? 400,
   ) {
     super(message);
+    this.status = ERRORS[code].status;
+  }
+
+  /** What the user reads: the throw site's precise text, else the table's in `lang`. */
+  textFor(lang: Lang): string {
+    return this.userMessage ?? errorText(this.code, lang);
   }
 }
 
@@ -54,10 +499,12 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
 
-export type UserLanguage = 'en' | 'ru' | 'es';
+/** The documents' name for Lang. */
+export type UserLanguage = Lang;
 
 /** The user's words for a code, per language; `{name}` is filled from the error's params. */
-export const USER_MESSAGES: Partial<Record<keyof typeof ERROR_STATUS, Record<UserLanguage, string>>> = {
+/** Precise texts with `{name}` parameters for some codes (documents), beside the table's plain ones. */
+export const USER_MESSAGES: Partial<Record<ErrorCode, Record<UserLanguage, string>>> = {
   TEMPLATE_TOO_LARGE: {
     en: 'The template is {sizeMb} MB; at most {limitMb} MB is accepted. Compress its pictures in Word (File → Compress Pictures) and upload it again.',
     ru: 'Шаблон весит {sizeMb} МБ, допускается не больше {limitMb} МБ. Сожмите рисунки в Word (Файл → Сжать рисунки) и загрузите снова.',

@@ -50,8 +50,6 @@ export class ProviderNotConfigured extends AppError {
       'PROVIDER_NOT_CONFIGURED',
       `no ${kind} provider configured for portal ${portalId}`,
       `No ${kind} provider is configured for this Bitrix24 account.`,
-      undefined,
-      422,
     );
   }
 }

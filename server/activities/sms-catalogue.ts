@@ -45,6 +45,5 @@ export function catalogueTemplate(code: string, lang: SmsLang): SmsTemplate {
     known ? `template ${id} has no ${lang} text` : `unknown template ${code}`,
     known ? `The SMS template ${id} has no ${lang} text.` : `There is no SMS template "${code}".`,
     { template: code, lang },
-    422,
   );
 }

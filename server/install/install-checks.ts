@@ -58,9 +58,7 @@ export function notAdmin(): AppError {
   return new AppError(
     'INSTALL_FORBIDDEN',
     'install or update of an installed portal by a user who is not a portal administrator',
-    'Only a Bitrix24 administrator can install or update this app.',
     undefined,
-    403,
   );
 }
 
@@ -84,11 +82,5 @@ export async function appStillInstalled(app: FastifyInstance, portalId: string):
 }
 
 export function uninstallNotConfirmed(): AppError {
-  return new AppError(
-    'UNINSTALL_NOT_CONFIRMED',
-    'ONAPPUNINSTALL while the portal still answers the app: not from the portal',
-    'Request not authorised.',
-    undefined,
-    409,
-  );
+  return new AppError('UNINSTALL_NOT_CONFIRMED', 'ONAPPUNINSTALL while the portal still answers the app: not from the portal', undefined);
 }

@@ -45,8 +45,7 @@ export async function handleLifecycleEvent(app: FastifyInstance, ev: LifecycleEv
       // is decided in verifyInstallToken. The application_token proves nothing here: every user who
       // opens the app receives it (APPLICATION_TOKEN in the frame POST, contract.md §1.2).
       const existing = await findPortalByMemberId(app.db.kysely, memberId);
-      if (!existing || existing.status === 'uninstalled')
-        throw new AppError('INVALID_APPLICATION_TOKEN', 'update for unknown portal', 'Request not authorised.');
+      if (!existing || existing.status === 'uninstalled') throw new AppError('INVALID_APPLICATION_TOKEN', 'update for unknown portal');
     } else if (!auth.application_token) {
       throw new AppError('VALIDATION', 'ONAPPINSTALL without application_token', 'Bad install request.');
     }

@@ -1,6 +1,7 @@
 // The ONE place server/loans touches the lending core (lending/index.ts); everything else uses the
 // shapes in lending-types.ts.
 import { isLendingError, scheduleFromJson, serviceLoanJson } from '../../lending/index.js';
+import { AppError } from '../errors.js';
 import type { LendingFailure, LoanInput, PaymentInput, Schedule, Servicing } from './lending-types.js';
 
 /** Builds the schedule; throws the core's LendingError on an invalid loan (see asLendingFailure). */
@@ -41,4 +42,13 @@ export function serviceLoan(args: { terms: LoanInput; schedule: Schedule; paymen
 export function asLendingFailure(e: unknown): LendingFailure | null {
   if (isLendingError(e)) return { code: e.code, path: e.path, message: e.message, kind: e.kind };
   return null;
+}
+
+/**
+ * The core's refusal as the one AppError code LOAN_TERMS_REFUSED (422): the core's own codes are an
+ * open set (lending/ imports nothing of ours), so the stable core code travels in `details.lendingCode`
+ * (the loan tab's texts key on it) and the field in `details.field`.
+ */
+export function lendingRefusal(f: LendingFailure, internal: string, field: string = f.path): AppError {
+  return new AppError('LOAN_TERMS_REFUSED', internal, f.message, { field, lendingCode: f.code });
 }

@@ -16,18 +16,11 @@ export function refuseUnservedCurrency(provider: PaymentProvider, currency: stri
     `provider ${provider.code} pays out in ${served.join(', ')}, not ${currency}`,
     `The payout provider cannot pay out in ${currency} (only ${served.join(', ')}).`,
     { provider: provider.code, currency, served: [...served] },
-    422,
   );
 }
 
 function alreadyDisbursed(loanRef: string, detail: string, details: Record<string, unknown>): AppError {
-  return new AppError(
-    'ALREADY_DISBURSED',
-    `loan ${loanRef}: ${detail}`,
-    'This loan has already been paid out; it was not paid out again.',
-    details,
-    409,
-  );
+  return new AppError('ALREADY_DISBURSED', `loan ${loanRef}: ${detail}`, undefined, details);
 }
 
 /**

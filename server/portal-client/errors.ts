@@ -11,7 +11,7 @@ export class ReinstallNeeded extends AppError {
     readonly portalId: string,
     reason: string,
   ) {
-    super('REINSTALL_NEEDED', `portal ${portalId}: ${reason}`, 'The app must be reinstalled in Bitrix24 by an administrator.');
+    super('REINSTALL_NEEDED', `portal ${portalId}: ${reason}`);
   }
 }
 
@@ -20,7 +20,7 @@ export class RateLimited extends AppError {
     readonly portalCode: string,
     readonly method: string,
   ) {
-    super('RATE_LIMITED', `portal rate limit (${portalCode}) on ${method}`, 'Bitrix24 is busy, try again shortly.');
+    super('RATE_LIMITED', `portal rate limit (${portalCode}) on ${method}`);
   }
 }
 
@@ -40,7 +40,7 @@ export class AccessDenied extends AppError {
     readonly method: string,
     description: string,
   ) {
-    super('PORTAL_ACCESS_DENIED', `${method}: ${portalCode} ${description}`, 'Bitrix24 denied access.', undefined, 403);
+    super('PORTAL_ACCESS_DENIED', `${method}: ${portalCode} ${description}`);
   }
 }
 

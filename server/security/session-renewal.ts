@@ -8,7 +8,7 @@
 // signed in to Bitrix24 right now; it must name the same portal and the same user as the old
 // session. Everything the new session is bound to (portal, user, deal) comes from the signed old
 // session — never from the request — with one exception, the calculator's deal, below.
-import { AppError } from '../errors.js';
+import { AppError, type ErrorCode } from '../errors.js';
 import type { Session, SessionSigner } from './session.js';
 import type { UserTokenClaim } from './verify.js';
 
@@ -52,24 +52,17 @@ export interface Renewed {
   session: Session;
 }
 
-const USER_EXPIRED = 'Your session has expired. Reopen the app from Bitrix24.';
-const refused = (code: string, why: string, userMessage: string, status: number) => new AppError(code, why, userMessage, undefined, status);
+// The user reads the table's text for each code (server/errors.ts), in their language.
+const refused = (code: ErrorCode, why: string) => new AppError(code, why);
 
 /** Renews `req.token` for the same portal, user and deal; optionally binds an unbound session to `req.dealId`. */
 export async function renewSession(deps: RenewalDeps, req: RenewalRequest): Promise<Renewed> {
   const old = deps.sessions.verify(req.token, { expiredGraceSec: RENEW_GRACE_SEC });
-  if (!old) throw refused('SESSION_INVALID', 'renewal: forged, malformed or long-expired session', USER_EXPIRED, 401);
+  if (!old) throw refused('SESSION_INVALID', 'renewal: forged, malformed or long-expired session');
 
   const user = await deps.verifyUser(req.frame); // throws PLACEMENT_AUTH_FAILED when the portal refuses
-  if (user.portalId !== old.portalId)
-    throw refused('SESSION_PORTAL_MISMATCH', 'renewal: frame token of another portal', 'This session belongs to another Bitrix24.', 403);
-  if (user.userId !== old.userId)
-    throw refused(
-      'SESSION_USER_MISMATCH',
-      `renewal: user ${user.userId} ≠ session user ${old.userId}`,
-      'This session belongs to another user.',
-      403,
-    );
+  if (user.portalId !== old.portalId) throw refused('SESSION_PORTAL_MISMATCH', 'renewal: frame token of another portal');
+  if (user.userId !== old.userId) throw refused('SESSION_USER_MISMATCH', `renewal: user ${user.userId} ≠ session user ${old.userId}`);
 
   const dealId = await dealFor(deps, old, req);
   const token = deps.sessions.issue({
@@ -101,19 +94,8 @@ export async function renewSession(deps: RenewalDeps, req: RenewalRequest): Prom
 async function dealFor(deps: RenewalDeps, old: Session, req: RenewalRequest): Promise<number | undefined> {
   if (req.dealId === undefined || req.dealId === old.dealId) return old.dealId;
   if (old.dealId !== undefined)
-    throw refused(
-      'SESSION_ALREADY_BOUND',
-      `renewal: session bound to deal ${old.dealId} asked for ${req.dealId}`,
-      'This session belongs to another deal.',
-      403,
-    );
-  const denied = (why: string) =>
-    refused(
-      'DEAL_BIND_DENIED',
-      `bind deal ${req.dealId}: ${why}`,
-      'The loan can only be saved on the deal you have just created here.',
-      403,
-    );
+    throw refused('SESSION_ALREADY_BOUND', `renewal: session bound to deal ${old.dealId} asked for ${req.dealId}`);
+  const denied = (why: string) => refused('DEAL_BIND_DENIED', `bind deal ${req.dealId}: ${why}`);
   const deal = await deps.readDealAsUser(old.portalId, req.frame.accessToken, req.dealId);
   if (!deal || deal.id !== req.dealId) throw denied('the user cannot read it');
   if (deal.createdById !== old.userId) throw denied(`created by user ${deal.createdById}, not ${old.userId}`);

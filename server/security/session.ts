@@ -133,7 +133,7 @@ function checkCsrf(req: FastifyRequest, s: Session): void {
   if (SAFE_METHODS.has(req.method)) return;
   const sent = req.headers[CSRF_HEADER];
   if (typeof sent === 'string' && safeEqualHex(req.server.sessions.csrfToken(s), sent)) return;
-  throw new AppError('CSRF_TOKEN_INVALID', 'cookie session without a valid CSRF token', 'Reload the page and try again.');
+  throw new AppError('CSRF_TOKEN_INVALID', 'cookie session without a valid CSRF token');
 }
 
 export interface RequireSessionOptions {
@@ -151,12 +151,7 @@ export function requireSession(opts: RequireSessionOptions = {}): preHandlerAsyn
   return async function (this: unknown, req: FastifyRequest, _reply: FastifyReply) {
     const credential = readSessionCredential(req);
     const s = credential ? req.server.sessions.verify(credential.token) : null;
-    if (!s)
-      throw new AppError(
-        'SESSION_INVALID',
-        'missing, expired or forged session',
-        'Your session has expired. Reopen the app from Bitrix24.',
-      );
+    if (!s) throw new AppError('SESSION_INVALID', 'missing, expired or forged session', undefined);
     const portal = await req.server.db.kysely.selectFrom('portals').select(['status']).where('id', '=', s.portalId).executeTakeFirst();
     if (!portal || portal.status === 'uninstalled')
       throw new AppError('SESSION_INVALID', 'portal gone', 'The app is not installed in this portal.');

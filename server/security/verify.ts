@@ -47,7 +47,7 @@ export function evictPortalAuth(app: FastifyInstance, memberId: string): void {
 const DUMMY_HASH = '0'.repeat(64);
 
 function invalid(): AppError {
-  return new AppError('INVALID_APPLICATION_TOKEN', 'application_token missing or wrong', 'Request not authorised.');
+  return new AppError('INVALID_APPLICATION_TOKEN', 'application_token missing or wrong');
 }
 
 /**

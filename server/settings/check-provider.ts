@@ -21,7 +21,7 @@ export interface CheckResult {
 
 const fail = (e: unknown): CheckResult => ({
   ok: false,
-  message: (isAppError(e) ? `${e.code}: ${e.userMessage}` : e instanceof Error ? e.message : String(e)).slice(0, 300),
+  message: (isAppError(e) ? `${e.code}: ${e.textFor('en')}` : e instanceof Error ? e.message : String(e)).slice(0, 300),
 });
 
 async function httpCheck(url: string, authorization: string, timeoutMs: number, what: string): Promise<CheckResult> {

@@ -121,7 +121,7 @@ export async function saveProviderSettings(
   input: SaveProviderSettings,
 ): Promise<ProviderSettings> {
   const spec = providerSpec(kind, input.provider);
-  if (!spec) throw new AppError('VALIDATION', `unknown ${kind} provider`, `Unknown ${kind} provider "${input.provider}".`, undefined, 400);
+  if (!spec) throw new AppError('VALIDATION', `unknown ${kind} provider`, `Unknown ${kind} provider "${input.provider}".`);
   return db.transaction().execute(async (trx) => {
     const current = await getProviderSettings(trx, box, portalId, kind);
     const kept: Record<string, unknown> = {};
@@ -132,13 +132,7 @@ export async function saveProviderSettings(
     const merged = Value.Default(spec.schema, structuredClone({ ...input.settings, ...kept })) as Record<string, unknown>;
     const errors = [...Value.Errors(spec.schema, merged)].slice(0, 20).map((e) => ({ path: e.path, message: e.message }));
     if (errors.length > 0) {
-      throw new AppError(
-        'VALIDATION',
-        `invalid ${input.provider} settings`,
-        `The ${input.provider} settings are not valid.`,
-        { errors },
-        400,
-      );
+      throw new AppError('VALIDATION', `invalid ${input.provider} settings`, `The ${input.provider} settings are not valid.`, { errors });
     }
     const { config, secrets } = splitSecrets(spec, merged);
     const iso = (input.now?.() ?? new Date()).toISOString();

@@ -431,7 +431,7 @@ export function createLoanModel(deps: ModelDeps) {
         saveState.value = { kind: 'saved' };
       });
     } catch (e) {
-      const code = e instanceof ApiError ? e.code : 'NETWORK';
+      const code = e instanceof ApiError ? e.reason : 'NETWORK';
       const field = e instanceof ApiError && typeof e.details.field === 'string' ? e.details.field : null;
       saveState.value = { kind: 'failed', code, field };
     }

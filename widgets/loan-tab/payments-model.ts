@@ -138,7 +138,7 @@ export function createPaymentsModel(deps: PaymentsDeps) {
       if (e instanceof ApiError && e.status >= 400 && e.status < 500) {
         batch(() => {
           payments.value = payments.value.filter((x) => x.id !== p.id);
-          paymentError.value = { code: e.code, field: 'paymentAmount' };
+          paymentError.value = { code: e.reason, field: 'paymentAmount' };
         });
         return false;
       }
@@ -175,7 +175,7 @@ export function createPaymentsModel(deps: PaymentsDeps) {
       });
       return true;
     } catch (e) {
-      reversal.value = { kind: 'failed', paymentId, code: e instanceof ApiError ? e.code : 'NETWORK' };
+      reversal.value = { kind: 'failed', paymentId, code: e instanceof ApiError ? e.reason : 'NETWORK' };
       noteClosed(e);
       return false;
     }

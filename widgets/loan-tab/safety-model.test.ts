@@ -48,7 +48,9 @@ describe('loan tab safety', () => {
 
   it("the server's refusal of the rate stands beside the penalty field, in its code, until the rate is edited", async () => {
     const { m, saveLoan } = setup([]);
-    saveLoan.mockRejectedValueOnce(new ApiError(422, 'PROFILE_PENALTY_CAP', 'cap', { field: 'penaltyDailyPercent' }));
+    saveLoan.mockRejectedValueOnce(
+      new ApiError(422, 'LOAN_TERMS_REFUSED', 'cap', { field: 'penaltyDailyPercent', lendingCode: 'PROFILE_PENALTY_CAP' }),
+    );
     await m.save();
     expect(m.penaltyIssue.value).toEqual({ code: 'PROFILE_PENALTY_CAP', field: 'penaltyDailyPercent' });
     m.setPenalty('0,05');

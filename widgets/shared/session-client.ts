@@ -24,6 +24,14 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+
+  /**
+   * The most precise code: the lending core's own (`details.lendingCode`) when the server refused
+   * loan terms as LOAN_TERMS_REFUSED, else `code`. Widgets pick their texts by it.
+   */
+  get reason(): string {
+    return typeof this.details.lendingCode === 'string' ? this.details.lendingCode : this.code;
+  }
 }
 
 export interface SessionClientConfig {

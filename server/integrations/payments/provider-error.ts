@@ -1,4 +1,4 @@
-import { AppError } from '../../errors.js';
+import { AppError, type ErrorCode } from '../../errors.js';
 
 // Thrown by payment providers. `outcomeUnknown`: the request may have reached the provider
 // (timeout, 5xx, dropped connection) — the payout service asks the provider before any retry.
@@ -12,14 +12,18 @@ export interface PaymentProviderErrorInfo {
   requestId?: string;
 }
 
+/** The codes a payment provider fails with (statuses and texts in server/errors.ts). */
+export type PaymentProviderErrorCode = Extract<ErrorCode, `PAYOUT_${string}`>;
+
 export class PaymentProviderError extends AppError {
   override name = 'PaymentProviderError';
+  declare readonly code: PaymentProviderErrorCode;
   constructor(
-    code: string,
+    code: PaymentProviderErrorCode,
     message: string,
     readonly info: PaymentProviderErrorInfo,
   ) {
-    super(code, message, 'The payment provider could not make the payout.', { ...info }, info.retryable ? 503 : 502);
+    super(code, message, undefined, { ...info });
   }
 }
 

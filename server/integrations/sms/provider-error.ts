@@ -1,4 +1,4 @@
-import { AppError } from '../../errors.js';
+import { AppError, type ErrorCode } from '../../errors.js';
 
 // Providers throw these so the sending service can tell "try again later" from "never works".
 // `outcomeUnknown` marks failures after the request may have reached the provider (timeouts,
@@ -10,14 +10,18 @@ export interface ProviderErrorInfo {
   httpStatus?: number;
 }
 
+/** The codes an SMS provider fails with (statuses and texts in server/errors.ts). */
+export type SmsProviderErrorCode = Extract<ErrorCode, `SMS_PROVIDER_${string}` | `SMPP_${string}`>;
+
 export class ProviderError extends AppError {
   override name = 'ProviderError';
+  declare readonly code: SmsProviderErrorCode;
   constructor(
-    code: string,
+    code: SmsProviderErrorCode,
     message: string,
     readonly info: ProviderErrorInfo,
   ) {
-    super(code, message, 'The SMS provider could not send the message.', { ...info }, info.retryable ? 503 : 502);
+    super(code, message, undefined, { ...info });
   }
 }
 

@@ -15,7 +15,6 @@ export function loanClosedError(loan: Pick<Loan, 'id' | 'dealId' | 'closedReason
       ? 'This loan is closed because its deal was deleted in Bitrix24; it can be viewed but no longer changed'
       : 'This loan is closed; it can be viewed but no longer changed',
     { reason: loan.closedReason },
-    409,
   );
 }
 
@@ -29,6 +28,6 @@ export async function requireActiveInTransaction(trx: Trx, portalId: string, loa
   if (await lockActiveLoan(trx, portalId, loanId)) return;
   // Closed between our read and this transaction: answer with the reason it was closed for.
   const loan = await getLoan(trx, portalId, loanId);
-  if (!loan) throw new AppError('LOAN_NOT_FOUND', `loan ${loanId} not in portal ${portalId}`, 'Loan not found', undefined, 404);
+  if (!loan) throw new AppError('LOAN_NOT_FOUND', `loan ${loanId} not in portal ${portalId}`, 'Loan not found');
   throw loanClosedError(loan);
 }

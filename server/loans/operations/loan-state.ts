@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.js';
 import type { Executor } from '../db-types.js';
-import { asLendingFailure, serviceLoan } from '../lending-adapter.js';
+import { asLendingFailure, lendingRefusal, serviceLoan } from '../lending-adapter.js';
 import type { PaymentInput, Servicing } from '../lending-types.js';
 import type { LedgerEntry, Loan, ScheduleVersion } from '../loan.js';
 import { listLedger } from '../ledger-repo.js';
@@ -32,7 +32,7 @@ async function loadRest(db: Executor, portalId: string, loan: Loan): Promise<Loa
 }
 
 export function requireLoan(state: LoanState | null, dealId: number): LoanState {
-  if (!state) throw new AppError('LOAN_NOT_FOUND', `no loan for deal ${dealId}`, 'This deal has no saved loan yet', undefined, 404);
+  if (!state) throw new AppError('LOAN_NOT_FOUND', `no loan for deal ${dealId}`);
   return state;
 }
 
@@ -54,7 +54,7 @@ export function servicingOf(state: LoanState, asOf: string, extra: PaymentInput[
     // The core refuses e.g. a payment it cannot place: a 422 with its code, not a 500.
     const f = asLendingFailure(e);
     if (!f) throw e;
-    throw new AppError(f.code, `lending refused servicing: ${f.message} at ${f.path}`, f.message, { field: f.path }, 422);
+    throw lendingRefusal(f, `lending refused servicing: ${f.message} at ${f.path}`);
   }
 }
 

@@ -13,14 +13,13 @@ export function positiveAmount(value: string, currency: string, field: string): 
     throw new AppError('VALIDATION', `${field} is not a decimal`, `${field} must be a positive decimal number`, { field });
   const d = new Decimal(value);
   const scale = currencyScale(currency);
-  if (d.lte(0)) throw new AppError('AMOUNT_NOT_POSITIVE', `${field} ≤ 0`, `${field} must be greater than zero`, { field }, 422);
+  if (d.lte(0)) throw new AppError('AMOUNT_NOT_POSITIVE', `${field} ≤ 0`, `${field} must be greater than zero`, { field });
   if (d.decimalPlaces() > scale)
     throw new AppError(
       'AMOUNT_SCALE',
       `${field} has more than ${scale} decimals`,
       `${field} allows at most ${scale} decimals in ${currency}`,
       { field },
-      422,
     );
   return d.toFixed(scale);
 }

@@ -53,9 +53,9 @@ describe('saveLoan', () => {
 
   it('refuses an invalid loan with the lending code and the field path', async () => {
     await expect(saveLoan(db.kysely, P, 102, { terms: sampleTerms(0) }, actor, deps)).rejects.toMatchObject({
-      code: 'TERM_ZERO',
+      code: 'LOAN_TERMS_REFUSED',
       status: 422,
-      details: { field: 'installments' },
+      details: { field: 'installments', lendingCode: 'TERM_ZERO' },
     });
     await expect(saveLoan(db.kysely, P, 102, { terms: sampleTerms(12, { dayCount: 'bogus/1' }) }, actor, deps)).rejects.toMatchObject({
       details: { field: 'dayCount' },

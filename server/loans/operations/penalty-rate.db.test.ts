@@ -48,7 +48,11 @@ describe('the penalty rate saved with the loan', () => {
     );
     await expect(
       saveLoan(db.kysely, P, 205, { terms: sampleTerms(3, { profile: 'RU-MFO', penaltyDailyPercent: '50' }) }, actor, deps),
-    ).rejects.toMatchObject({ code: 'PROFILE_PENALTY_CAP', status: 422, details: { field: 'penaltyDailyPercent' } });
+    ).rejects.toMatchObject({
+      code: 'LOAN_TERMS_REFUSED',
+      status: 422,
+      details: { field: 'penaltyDailyPercent', lendingCode: 'PROFILE_PENALTY_CAP' },
+    });
     expect(await getLoanView(db.kysely, P, 205, '2024-02-25')).toBeNull();
   });
 });

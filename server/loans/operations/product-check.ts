@@ -4,19 +4,12 @@ import type { LoanProduct } from '../../products/product.js';
 import type { LoanInput } from '../lending-types.js';
 
 function refuse(field: string, message: string): never {
-  throw new AppError('PRODUCT_RANGE', message, message, { field }, 422);
+  throw new AppError('PRODUCT_RANGE', message, message, { field });
 }
 
 /** Re-checks a loan against its product on the server (the widget checks too, but is not trusted). */
 export function checkAgainstProduct(input: LoanInput, p: LoanProduct, derivedTerm?: number): void {
-  if (!p.active)
-    throw new AppError(
-      'PRODUCT_INACTIVE',
-      `product ${p.id} inactive`,
-      'This loan product is no longer offered',
-      { field: 'productId' },
-      422,
-    );
+  if (!p.active) throw new AppError('PRODUCT_INACTIVE', `product ${p.id} inactive`, undefined, { field: 'productId' });
   if (input.method !== p.method) refuse('method', `Method must be ${p.method} for ${p.name}`);
   if ((input.dayCount ?? 'actual/365') !== p.dayCount) refuse('dayCount', `Day count must be ${p.dayCount} for ${p.name}`);
   if (p.profile && input.profile !== p.profile) refuse('profile', `Regulatory profile must be ${p.profile} for ${p.name}`);

@@ -50,22 +50,10 @@ export async function registerPayment(
   // writes nothing); a new payment on a closed loan is refused.
   requireActive(loan);
   if (req.date < state.schedule.terms.disbursementDate) {
-    throw new AppError(
-      'PAYMENT_BEFORE_DISBURSEMENT',
-      `payment ${req.date} before disbursement`,
-      'The payment date is before the loan was disbursed',
-      { field: 'date' },
-      422,
-    );
+    throw new AppError('PAYMENT_BEFORE_DISBURSEMENT', `payment ${req.date} before disbursement`, undefined, { field: 'date' });
   }
   if (req.date > isoDay(deps.now())) {
-    throw new AppError(
-      'PAYMENT_IN_FUTURE',
-      `payment ${req.date} after today`,
-      'A payment cannot be dated in the future',
-      { field: 'date' },
-      422,
-    );
+    throw new AppError('PAYMENT_IN_FUTURE', `payment ${req.date} after today`, undefined, { field: 'date' });
   }
   const allocation = allocate(state, req.id, req.date, amount);
   const entry: LedgerEntry = {

@@ -34,10 +34,9 @@ export async function reversePayment(
   deps: LoanDeps,
 ): Promise<ReversalResult> {
   const loan = await findLoanByDeal(db, portalId, dealId);
-  if (!loan) throw new AppError('LOAN_NOT_FOUND', `no loan for deal ${dealId}`, 'This deal has no saved loan yet', undefined, 404);
+  if (!loan) throw new AppError('LOAN_NOT_FOUND', `no loan for deal ${dealId}`);
   const payment = await findEntryByExternalId(db, portalId, loan.id, paymentId);
-  if (!payment || payment.kind !== 'PAYMENT')
-    throw new AppError('PAYMENT_NOT_FOUND', `payment ${paymentId} not on loan ${loan.id}`, 'No such payment on this loan', undefined, 404);
+  if (!payment || payment.kind !== 'PAYMENT') throw new AppError('PAYMENT_NOT_FOUND', `payment ${paymentId} not on loan ${loan.id}`);
   const hash = requestHash({ kind: 'REVERSAL', reverses: payment.id, reasonCode: req.reasonCode });
 
   const prior = await findReversalOf(db, portalId, payment.id);

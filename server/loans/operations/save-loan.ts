@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { AppError } from '../../errors.js';
 import { getProduct } from '../../products/product-repo.js';
 import { isUniqueViolation, type Executor, type Trx } from '../db-types.js';
-import { asLendingFailure, buildSchedule, serviceLoan } from '../lending-adapter.js';
+import { asLendingFailure, buildSchedule, lendingRefusal, serviceLoan } from '../lending-adapter.js';
 import type { LoanInput, Schedule } from '../lending-types.js';
 import type { Loan } from '../loan.js';
 import { appendLedgerEntry } from '../ledger-repo.js';
@@ -29,14 +29,14 @@ export interface SaveLoanResult {
   schedule: Schedule;
 }
 
-/** Builds the schedule with the core, turning its refusal into a 422 with the core's code and field. */
+/** Builds the schedule with the core, turning its refusal into a 422 LOAN_TERMS_REFUSED with the core's code and field. */
 export function scheduleOrRefuse(terms: LoanInput): Schedule {
   try {
     return buildSchedule(terms);
   } catch (e) {
     const f = asLendingFailure(e);
     if (!f) throw e;
-    throw new AppError(f.code, `lending refused the loan: ${f.message} at ${f.path}`, f.message, { field: f.path }, 422);
+    throw lendingRefusal(f, `lending refused the loan: ${f.message} at ${f.path}`);
   }
 }
 
@@ -51,9 +51,9 @@ function checkPenaltyRate(terms: LoanInput, schedule: Schedule): void {
   } catch (e) {
     const f = asLendingFailure(e);
     if (f && /^(lateFees|delinquency)\b/.test(f.path))
-      throw new AppError(f.code, `lending refused the servicing terms: ${f.message} at ${f.path}`, f.message, { field: f.path }, 422);
+      throw lendingRefusal(f, `lending refused the servicing terms: ${f.message} at ${f.path}`);
     if (!f?.path.startsWith('penalty')) throw e;
-    throw new AppError(f.code, `lending refused the penalty: ${f.message}`, f.message, { field: 'penaltyDailyPercent' }, 422);
+    throw lendingRefusal(f, `lending refused the penalty: ${f.message}`, 'penaltyDailyPercent');
   }
 }
 
@@ -78,8 +78,7 @@ export async function saveLoan(
   const productId = req.productId ?? null;
   if (productId) {
     const product = await getProduct(db, portalId, productId);
-    if (!product)
-      throw new AppError('PRODUCT_NOT_FOUND', `product ${productId} not in portal`, 'Unknown loan product', { field: 'productId' }, 422);
+    if (!product) throw new AppError('PRODUCT_NOT_FOUND', `product ${productId} not in portal`, undefined, { field: 'productId' });
     checkAgainstProduct(terms, product, schedule.rows.length - (terms.downPayment ? 1 : 0));
   }
   try {

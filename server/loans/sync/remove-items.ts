@@ -47,11 +47,7 @@ export async function removeScheduleItems(
   const t0 = now();
   const leaseUntil = new Date(t0.getTime() + (opts.leaseMs ?? 10 * 60_000)).toISOString();
   if (!(await claimSyncLease(db, portalId, loan.id, t0.toISOString(), leaseUntil)))
-    throw new AppError(
-      'SYNC_BUSY',
-      `loan ${loan.id} is being synced by another worker`,
-      'The schedule is being updated; try again shortly',
-    );
+    throw new AppError('SYNC_BUSY', `loan ${loan.id} is being synced by another worker`, undefined);
   try {
     return await removeUnderLease(db, gateway, portalId, loan, target);
   } finally {

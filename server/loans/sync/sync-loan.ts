@@ -52,13 +52,7 @@ export async function syncLoanToPortal(
   const t0 = now();
   const leaseUntil = new Date(t0.getTime() + (opts.leaseMs ?? 10 * 60_000)).toISOString();
   if (!(await claimSyncLease(db, portalId, loanId, t0.toISOString(), leaseUntil))) {
-    throw new AppError(
-      'SYNC_BUSY',
-      `loan ${loanId} is being synced by another worker`,
-      'The schedule is being updated; try again shortly',
-      undefined,
-      409,
-    );
+    throw new AppError('SYNC_BUSY', `loan ${loanId} is being synced by another worker`, undefined);
   }
   try {
     const report = await syncUnderLease(db, gateway, portalId, loanId, target, opts, now);
@@ -96,7 +90,7 @@ async function syncUnderLease(
   now: () => Date,
 ): Promise<SyncReport> {
   const state = await loadLoanState(db, portalId, loanId);
-  if (!state) throw new AppError('LOAN_NOT_FOUND', `loan ${loanId} not in portal ${portalId}`, 'Loan not found', undefined, 404);
+  if (!state) throw new AppError('LOAN_NOT_FOUND', `loan ${loanId} not in portal ${portalId}`, 'Loan not found');
   const report: SyncReport = {
     calls: 0,
     added: 0,

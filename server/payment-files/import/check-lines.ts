@@ -87,7 +87,7 @@ function checkLine(
     return { ok: { ...base, amount: positiveAmount(line.amount, loan.currency, 'amount'), reference, status: 'new' } };
   } catch (e) {
     if (!isAppError(e)) throw e;
-    return at(e.code === 'VALIDATION' ? 'AMOUNT_INVALID' : e.code, e.userMessage.replace(/^amount/, 'The amount'), mapping.amount);
+    return at(e.code === 'VALIDATION' ? 'AMOUNT_INVALID' : e.code, e.textFor('en').replace(/^amount/, 'The amount'), mapping.amount);
   }
 }
 

@@ -4,7 +4,7 @@
 // process holding an import renews its lease; one that dies leaves a row that expires to failed
 // (repository.ts expireAbandoned), never one the page waits on forever.
 import { createHash } from 'node:crypto';
-import { isAppError } from '../../errors.js';
+import { errorText, isAppError } from '../../errors.js';
 import type { Executor } from '../../loans/db-types.js';
 import type { Actor } from '../../loans/operations/deps.js';
 import { uuid7 } from '../../loans/uuid7.js';
@@ -82,7 +82,7 @@ export function createImportQueue(opts: ImportQueueOptions) {
     const known = isAppError(e) && e.status < 500;
     if (!known) opts.logFailure({ importId, code: isAppError(e) ? e.code : 'INTERNAL', err: e });
     const failure: ImportOutcome = {
-      failure: known ? { code: e.code, message: e.userMessage } : { code: 'INTERNAL', message: 'Internal error' },
+      failure: known ? { code: e.code, message: e.textFor('en') } : { code: 'INTERNAL', message: errorText('INTERNAL', 'en') },
     };
     try {
       await saveOutcome(db, portalId, unread(importId, req, actor, 'failed', now()), failure);

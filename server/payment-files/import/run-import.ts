@@ -79,7 +79,7 @@ export async function runImport(db: Executor, portalId: string, req: ImportReque
     await record(
       'refused',
       { format, rows, newCount: 0, alreadyCount: 0, issueCount: issues.length },
-      { refusal: { message: refusal.userMessage, issues: sortedIssues(issues) } },
+      { refusal: { message: refusal.textFor('en'), issues: sortedIssues(issues) } },
     );
     throw refusal;
   }
@@ -122,7 +122,6 @@ export function fileTooLarge(maxBytes: number): AppError {
     `payment file over ${maxBytes} bytes`,
     `The file is larger than ${Math.floor(maxBytes / 1024)} KB; split it into smaller files`,
     { maxBytes },
-    413,
   );
 }
 
@@ -142,7 +141,7 @@ async function readLines(
   } catch (e) {
     // Not a problem of the file: too big, or no room to parse it now (send it again).
     if (!isAppError(e) || e.status >= 500 || e.status === 413 || e.status === 429) throw e;
-    return { table: null, lines: [], issues: [{ line: 0, code: e.code, message: e.userMessage }] };
+    return { table: null, lines: [], issues: [{ line: 0, code: e.code, message: e.textFor('en') }] };
   }
 }
 
@@ -158,6 +157,5 @@ function refused(importId: string, issues: LineIssue[]): AppError {
     `payment file refused: ${n} issue(s)`,
     `The file was not imported: ${n} ${n === 1 ? 'line has a problem' : 'problems'}; fix ${n === 1 ? 'it' : 'them'} and import the whole file again`,
     { importId, issues: sorted },
-    422,
   );
 }

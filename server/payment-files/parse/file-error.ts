@@ -18,9 +18,9 @@ export const FILE_ERROR_CODES = [
 ] as const;
 export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
 
-/** 413 for the size (the upload itself is too big), 422 for everything about the content. */
+/** Statuses from server/errors.ts: 413 for the size (the upload itself is too big), 422 for the content. */
 export function fileError(code: FileErrorCode, message: string, userMessage: string, details?: Record<string, unknown>): AppError {
-  return new AppError(code, message, userMessage, details, code === 'FILE_TOO_LARGE' ? 413 : 422);
+  return new AppError(code, message, userMessage, details);
 }
 
 export function tooManyRows(): AppError {

@@ -1,5 +1,6 @@
 // What crosses the thread boundary between the import (main thread) and parse-worker.ts. Only
 // structured-clone data: an AppError is sent as its fields and rebuilt on the other side.
+import type { ErrorCode } from '../../errors.js';
 import type { ColumnMapping, FileLocale, LineIssue, PaymentLine } from '../types.js';
 
 export interface ParseJob {
@@ -23,11 +24,10 @@ export interface ParsedFile {
 }
 
 export interface SentError {
-  code: string;
+  code: ErrorCode;
   message: string;
-  userMessage: string;
+  userMessage?: string;
   details?: Record<string, unknown>;
-  status: number;
 }
 
 export type ParseReply = { ok: ParsedFile } | { error: SentError };

@@ -15,9 +15,14 @@ port.once('message', (job: ParseJob) => {
     (ok) => port.postMessage({ ok } satisfies ParseReply),
     (e: unknown) => {
       const error = isAppError(e)
-        ? { code: e.code, message: e.message, userMessage: e.userMessage, status: e.status, ...(e.details ? { details: e.details } : {}) }
+        ? {
+            code: e.code,
+            message: e.message,
+            ...(e.userMessage === undefined ? {} : { userMessage: e.userMessage }),
+            ...(e.details ? { details: e.details } : {}),
+          }
         : // Never the exception's text: it may quote the file's content.
-          { code: 'INTERNAL', message: e instanceof Error ? e.name : 'worker error', userMessage: 'Internal error', status: 500 };
+          { code: 'INTERNAL' as const, message: e instanceof Error ? e.name : 'worker error' };
       port.postMessage({ error } satisfies ParseReply);
     },
   );

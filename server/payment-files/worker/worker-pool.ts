@@ -11,7 +11,7 @@ import { AppError } from '../../errors.js';
 import type { ParseHooks, PaymentFileParser } from '../import/parser-port.js';
 import { MAX_FILE_BYTES } from '../parse/limits.js';
 import type { ColumnMapping, FileLocale, PaymentFile } from '../types.js';
-import type { ParsedFile, ParseJob, ParseReply } from './messages.js';
+import type { ParsedFile, ParseJob, ParseReply, SentError } from './messages.js';
 
 export interface ParsePoolOptions {
   /** Files parsed at the same time, one thread each. */
@@ -125,18 +125,12 @@ export function createParsePool(opts: ParsePoolOptions): ParsePool {
   };
 }
 
-function rebuild(e: { code: string; message: string; userMessage: string; details?: Record<string, unknown>; status: number }): AppError {
-  return new AppError(e.code, e.message, e.userMessage, e.details, e.status);
+function rebuild(e: SentError): AppError {
+  return new AppError(e.code, e.message, e.userMessage, e.details);
 }
 
 export function busy(): AppError {
-  return new AppError(
-    'IMPORTS_BUSY',
-    'payment-file parse queue full',
-    'Other payment files are being read right now; send this one again in a minute',
-    undefined,
-    429,
-  );
+  return new AppError('IMPORTS_BUSY', 'payment-file parse queue full', undefined);
 }
 
 function parseTimeout(timeoutMs: number): AppError {
@@ -146,7 +140,6 @@ function parseTimeout(timeoutMs: number): AppError {
     `parse took over ${timeoutMs} ms`,
     `Reading the file took longer than ${s} s; split it into smaller files`,
     { timeoutMs },
-    422,
   );
 }
 
@@ -156,14 +149,13 @@ function tooComplex(memoryMb: number): AppError {
     `parse thread over its ${memoryMb} MB heap`,
     'The file needs more memory to read than an import may use; split it into smaller files or remove columns you do not need',
     { memoryMb },
-    422,
   );
 }
 
 function internal(err: Error): AppError {
-  return new AppError('INTERNAL', `parse thread failed: ${err.name}`, 'Internal error', undefined, 500);
+  return new AppError('INTERNAL', `parse thread failed: ${err.name}`);
 }
 
 function shuttingDown(): AppError {
-  return new AppError('NOT_READY', 'server shutting down', 'The server is restarting; send the file again', undefined, 503);
+  return new AppError('NOT_READY', 'server shutting down', 'The server is restarting; send the file again');
 }

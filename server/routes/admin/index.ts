@@ -32,7 +32,7 @@ export const adminRoutes: FastifyPluginAsync = async (fastify) => {
     },
     async (req) => {
       const p = await findPortalById(app.db.kysely, req.session!.portalId);
-      if (!p) throw new AppError('NOT_FOUND', 'portal row gone', 'Not found.');
+      if (!p) throw new AppError('NOT_FOUND', 'portal row gone');
       return {
         memberId: p.memberId,
         domain: p.domain,

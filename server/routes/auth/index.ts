@@ -59,7 +59,7 @@ export const authRoutes: FastifyPluginAsync = async (fastify) => {
         .where('domain', '=', domain)
         .where('status', '!=', 'uninstalled')
         .executeTakeFirst();
-      if (!portal) throw new AppError('UNKNOWN_PORTAL', `no installed portal ${domain}`, 'The app is not installed in that Bitrix24.');
+      if (!portal) throw new AppError('UNKNOWN_PORTAL', `no installed portal ${domain}`);
       const uri = new URL(await app.bitrix24OAuth2.generateAuthorizationUri(req, reply));
       const portalOrigin = new URL(portal.client_endpoint);
       uri.protocol = portalOrigin.protocol;

@@ -52,8 +52,7 @@ export const sessionRoutes: FastifyPluginAsync = async (fastify) => {
     },
     async (req, reply) => {
       const token = readSessionToken(req);
-      if (!token)
-        throw new AppError('SESSION_INVALID', 'renewal without a session', 'Your session has expired. Reopen the app from Bitrix24.');
+      if (!token) throw new AppError('SESSION_INVALID', 'renewal without a session');
       const { token: sessionToken, session } = await renewSession(deps, {
         token,
         frame: req.body.auth,

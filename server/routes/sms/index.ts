@@ -66,7 +66,7 @@ export const smsSenderRoutes: FastifyPluginAsync = async (fastify) => {
     },
     async (req) => {
       const provider = await app.activities.providers.sms(req.params.portalId);
-      if (!provider.parseStatusCallback) throw new AppError('NOT_FOUND', `provider ${provider.code} has no status callbacks`, 'Not found.');
+      if (!provider.parseStatusCallback) throw new AppError('NOT_FOUND', `provider ${provider.code} has no status callbacks`);
       const update = provider.parseStatusCallback({ url: `${app.config.PUBLIC_URL}${req.url}`, headers: req.headers, body: req.body });
       await recordSmsStatus(app.db.kysely, req.params.portalId, provider.code, update);
       return { status: 'ok' };

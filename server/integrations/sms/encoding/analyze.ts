@@ -84,7 +84,6 @@ export function assertWithinLimit(analysis: SmsAnalysis, limit: SmsLimit): void 
       `SMS is ${analysis.units} ${unitName}; the provider limit is ${maxUnits}`,
       `The message is ${analysis.units} characters long; this SMS provider accepts at most ${maxUnits}. Shorten it or enable transliteration.`,
       { limit: maxUnits, count: analysis.units, unit: 'characters', encoding: analysis.encoding },
-      422,
     );
   }
   if (maxSegments !== undefined && analysis.segments > maxSegments) {
@@ -93,7 +92,6 @@ export function assertWithinLimit(analysis: SmsAnalysis, limit: SmsLimit): void 
       `SMS needs ${analysis.segments} segments (${analysis.encoding}); the provider limit is ${maxSegments}`,
       `The message needs ${analysis.segments} SMS parts; this SMS provider accepts at most ${maxSegments}. Shorten it or enable transliteration.`,
       { limit: maxSegments, count: analysis.segments, unit: 'segments', encoding: analysis.encoding },
-      422,
     );
   }
 }

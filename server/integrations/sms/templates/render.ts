@@ -27,7 +27,6 @@ export function renderSmsTemplate(template: Pick<SmsTemplate, 'id' | 'text' | 't
       `SMS template ${template.id} needs ${missing.join(', ')}`,
       `The SMS could not be written: no value for ${missing.join(', ')}.`,
       { template: template.id, missing },
-      422,
     );
   }
   const raw = template.text.replace(PLACEHOLDER, (_m, name: string) => String(vars[name]));

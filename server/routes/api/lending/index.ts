@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errorReply } from '../../../error-reply.js';
+import { langOfHeader } from '../../../errors.js';
 import { isLendingError, runLendingCommand, type LendingCommand } from '../../../../lending/index.js';
 import {
   LendingErrorReply,
@@ -62,7 +63,7 @@ export const lendingApiRoutes: FastifyPluginAsync = async (fastify) => {
     }
     // Malformed JSON, a wrong media type, an oversized body: the app's answer, with the `path` this
     // API always carries (its 400 reply schema requires one; without it serialization failed → 500).
-    const r = errorReply(err, req.log);
+    const r = errorReply(err, req.log, langOfHeader(req.headers['accept-language']));
     return reply.code(r.status).send({ ...r.body, path: '' });
   });
 

@@ -46,7 +46,7 @@ export const loanRoutes: FastifyPluginAsync<LoanRoutesOptions> = async (fastify,
     async (req) => {
       const c = callerFor(req);
       const view = await getLoanView(db(), c.portalId, c.dealId, req.query.asOf ?? isoDay(deps.now()));
-      if (!view) throw new AppError('LOAN_NOT_FOUND', `no loan for deal ${c.dealId}`, 'This deal has no saved loan yet', undefined, 404);
+      if (!view) throw new AppError('LOAN_NOT_FOUND', `no loan for deal ${c.dealId}`);
       return view;
     },
   );

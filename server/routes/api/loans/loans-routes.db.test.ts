@@ -85,7 +85,7 @@ describe('loan API', () => {
       payload: { loan: sampleTerms(12, { principal: '-5' }) },
     });
     expect(r.statusCode, r.body).toBe(422);
-    expect(r.json()).toMatchObject({ error: 'PRINCIPAL_NOT_POSITIVE', details: { field: 'principal' } });
+    expect(r.json()).toMatchObject({ error: 'LOAN_TERMS_REFUSED', details: { field: 'principal', lendingCode: 'PRINCIPAL_NOT_POSITIVE' } });
     const bad = await app.inject({
       method: 'PUT',
       url: '/api/v1/deals/11/loan',
@@ -102,7 +102,7 @@ describe('loan API', () => {
       payload: { loan: sampleTerms(12, { principal: ' 100 ' }) },
     });
     expect(padded.statusCode, padded.body).toBe(422);
-    expect(padded.json()).toMatchObject({ error: 'NOT_A_DECIMAL', details: { field: 'principal' } });
+    expect(padded.json()).toMatchObject({ error: 'LOAN_TERMS_REFUSED', details: { field: 'principal', lendingCode: 'NOT_A_DECIMAL' } });
     expect(await db.kysely.selectFrom('loans').select('id').where('deal_id', '=', 11).execute()).toEqual([]);
   });
 

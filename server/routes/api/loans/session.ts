@@ -23,7 +23,7 @@ export function loanSessionGuards(): preHandlerAsyncHookHandler[] {
 /** The verified caller; throws unless the session is bound to the deal in the URL. */
 export function callerFor(req: FastifyRequest): LoanCaller {
   const s = req.session;
-  if (!s) throw new AppError('SESSION_INVALID', 'no session on request', 'Your session has expired. Reopen the app from Bitrix24.');
+  if (!s) throw new AppError('SESSION_INVALID', 'no session on request');
   const dealId = Number((req.params as { dealId?: unknown }).dealId);
   if (s.dealId === undefined || s.dealId !== dealId)
     throw new AppError('FORBIDDEN', `session deal ${s.dealId} ≠ ${dealId}`, 'This session belongs to another deal.');

@@ -137,7 +137,7 @@ export const paymentImportRoutes: FastifyPluginAsync<PaymentImportRoutesOptions>
       const { portalId } = req.session!;
       await expireAbandoned(db(), portalId, loanDeps.now());
       const state = await getImport(db(), portalId, req.params.id);
-      if (!state) throw new AppError('NOT_FOUND', 'no such payment import', 'No such import in this portal', undefined, 404);
+      if (!state) throw new AppError('NOT_FOUND', 'no such payment import', 'No such import in this portal');
       return stateReply(state);
     },
   );
@@ -149,8 +149,7 @@ export const paymentImportRoutes: FastifyPluginAsync<PaymentImportRoutesOptions>
       const { portalId } = req.session!;
       const state = await getImport(db(), portalId, req.params.id);
       const o = state?.outcome;
-      if (!o || !('result' in o))
-        throw new AppError('NOT_FOUND', 'no lines for this payment import', 'No such import in this portal', undefined, 404);
+      if (!o || !('result' in o)) throw new AppError('NOT_FOUND', 'no lines for this payment import', 'No such import in this portal');
       const { offset, limit } = req.query;
       return { lines: o.result.lines.slice(offset, offset + limit), lineCount: o.result.lines.length, offset };
     },

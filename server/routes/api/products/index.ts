@@ -12,7 +12,7 @@ import { ErrorReply, ProductBody, ProductParams, ProductReply, ProductsBody, Pro
 const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 422: ErrorReply };
 
 function refuse(index: number | null, field: string, message: string): never {
-  throw new AppError('PRODUCT_INVALID', message, message, { field: index === null ? field : `products[${index}].${field}` }, 422);
+  throw new AppError('PRODUCT_INVALID', message, message, { field: index === null ? field : `products[${index}].${field}` });
 }
 
 /** Checks what the schema cannot: ids of the lending core, ordered ranges. */
