@@ -7,7 +7,7 @@
 import Decimal from 'decimal.js';
 import { addDays, addMonths } from '../../lending/dates.js';
 import { enqueue } from '../../server/jobs/outbox.js';
-import type { Executor } from '../../server/loans/db-types.js';
+import type { Executor } from '../../server/db/executor.js';
 import type { LoanInput } from '../../server/loans/lending-types.js';
 import { defaultLoanDeps, type LoanDeps } from '../../server/loans/operations/deps.js';
 import { getLoanView } from '../../server/loans/operations/get-loan-view.js';

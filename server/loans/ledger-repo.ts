@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Executor } from './db-types.js';
+import type { Executor } from '../db/executor.js';
 import { parseJsonColumn } from './json-column.js';
 import type { PaymentAllocation } from './lending-types.js';
 import type { LedgerEntry, LedgerKind } from './loan.js';

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Executor, Trx } from './db-types.js';
+import type { Executor, Trx } from '../db/executor.js';
 import { parseJsonColumn } from './json-column.js';
 import type { LoanInput } from './lending-types.js';
 import type { Loan, LoanClosedReason, LoanStatus } from './loan.js';

@@ -1,4 +1,4 @@
-import type { Executor } from './db-types.js';
+import type { Executor } from '../db/executor.js';
 
 /** Which smart-process item holds installment `installment` of a loan, and what we last wrote to it. */
 export interface PortalItemLink {

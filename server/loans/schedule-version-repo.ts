@@ -1,4 +1,4 @@
-import type { Executor } from './db-types.js';
+import type { Executor } from '../db/executor.js';
 import { parseJsonColumn } from './json-column.js';
 import type { LoanInput, Schedule, ScheduleRow } from './lending-types.js';
 import type { ScheduleVersion } from './loan.js';

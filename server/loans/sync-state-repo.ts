@@ -1,4 +1,4 @@
-import type { Executor } from './db-types.js';
+import type { Executor } from '../db/executor.js';
 
 export interface SyncState {
   addsInFlight: boolean;

@@ -14,7 +14,7 @@ import { defaultLoanDeps } from '../loans/operations/deps.js';
 import { registerPayment } from '../loans/operations/register-payment.js';
 import { saveLoan } from '../loans/operations/save-loan.js';
 import { sampleTerms } from '../../test/support/sample-terms.js';
-import { uuid7 } from '../loans/uuid7.js';
+import { uuidv7 } from '../security/uuidv7.js';
 import { executePayout, findPayoutById, refuseRepaidLoan, refuseUnservedCurrency, requestPayout } from './index.js';
 
 const P = 'portal-guards';
@@ -115,7 +115,7 @@ describe('payout guards', () => {
     await saveLoan(db.kysely, P, 301, { terms: sampleTerms(12) }, { userId: 7 }, deps);
     const loan = (await findLoanByDeal(db.kysely, P, 301))!;
     await expect(refuseRepaidLoan(db.kysely, loan)).resolves.toBeUndefined();
-    await registerPayment(db.kysely, P, 301, { id: uuid7(), date: '2024-02-15', amount: '1000.00' }, { userId: 7 }, deps);
+    await registerPayment(db.kysely, P, 301, { id: uuidv7(), date: '2024-02-15', amount: '1000.00' }, { userId: 7 }, deps);
     await expect(refuseRepaidLoan(db.kysely, loan)).rejects.toMatchObject({ code: 'ALREADY_DISBURSED', status: 409 });
     await expect(refuseRepaidLoan(db.kysely, { ...loan, status: 'CLOSED' })).rejects.toMatchObject({ code: 'ALREADY_DISBURSED' });
   });

@@ -1,6 +1,6 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Selectable } from 'kysely';
 import type { PayoutsTable, PayoutStatus } from './tables.js';
+import type { Executor } from '../db/executor.js';
 
 // Row ↔ domain mapping for payouts. Amount stays a decimal string; next_attempt_at comes back as a
 // string from pg (bigint) and is read through Number().
@@ -55,17 +55,15 @@ export function toPayoutRecord(r: PayoutRow): PayoutRecord {
   };
 }
 
-type Db = Kysely<Database> | Transaction<Database>;
-
 /** A payout and the portal it belongs to: what a lookup by id needs, so one portal never reads another's row. */
 export type PayoutRef = Pick<PayoutRecord, 'portalId' | 'id'>;
 
-export async function findPayoutById(db: Db, portalId: string, id: string): Promise<PayoutRecord | undefined> {
+export async function findPayoutById(db: Executor, portalId: string, id: string): Promise<PayoutRecord | undefined> {
   const r = await db.selectFrom('payouts').selectAll().where('portal_id', '=', portalId).where('id', '=', id).executeTakeFirst();
   return r ? toPayoutRecord(r) : undefined;
 }
 
-export async function findPayoutByKey(db: Db, portalId: string, key: string): Promise<PayoutRecord | undefined> {
+export async function findPayoutByKey(db: Executor, portalId: string, key: string): Promise<PayoutRecord | undefined> {
   const r = await db
     .selectFrom('payouts')
     .selectAll()

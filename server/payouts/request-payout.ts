@@ -5,10 +5,10 @@ import { parseAmount } from '../../lending/money.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { parseClabe } from '../integrations/payments/clabe.js';
-import { uuid7 } from '../loans/uuid7.js';
+import { uuidv7 } from '../security/uuidv7.js';
 import { findPayoutByKey, toPayoutRecord, type PayoutRecord, type PayoutRow } from './payout-repo.js';
 import { refuseSecondPayout } from './payout-guards.js';
-import { isUniqueViolation } from '../loans/db-types.js';
+import { isUniqueViolation } from '../db/executor.js';
 
 // Step 1 of a payout, the TigerBeetle way: the id (also the provider's order id) is made and
 // stored before anything is sent. The key is the activity's event_token, unique per portal:
@@ -86,7 +86,7 @@ export async function requestPayout(
   const requestHash = payoutRequestHash({ amount, currency, clabe, holderName, loanRef, description, provider: input.provider });
   const now = options.now?.() ?? Date.now();
   const iso = new Date(now).toISOString();
-  const id = uuid7(now);
+  const id = uuidv7(now);
 
   const row = await storePayout(db, portalId, input.key, loanRef, async (trx) => {
     if (options.oncePerLoan && loanRef && !(await findPayoutByKey(trx, portalId, input.key))) {

@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { SecretBox } from '../security/crypto.js';
 import { uuidv7 } from '../security/uuidv7.js';
 import { formatPlanLimits, parsePlanLimits, type PlanLimit } from './plan-limits.js';
 import type { PortalStatus } from './tables.js';
+import type { Executor } from '../db/executor.js';
 
 // Repository of installed portals. Tokens are encrypted with the portal id and column as AAD;
 // the application_token is kept as a keyed hash (compared, never read back) plus ciphertext.
@@ -38,7 +38,6 @@ export interface PortalTokens {
   clientEndpoint?: string;
 }
 
-type Db = Kysely<Database>;
 type Row = Database['portals'] extends infer T ? { [K in keyof T]: unknown } : never;
 
 const aad = (id: string, col: string) => `portals:${id}:${col}`;
@@ -66,19 +65,19 @@ function toPortal(r: Row): Portal {
   };
 }
 
-export async function findPortalByMemberId(db: Db, memberId: string): Promise<Portal | undefined> {
+export async function findPortalByMemberId(db: Executor, memberId: string): Promise<Portal | undefined> {
   const r = await db.selectFrom('portals').selectAll().where('member_id', '=', memberId).executeTakeFirst();
   return r ? toPortal(r) : undefined;
 }
 
-export async function findPortalById(db: Db, id: string): Promise<Portal | undefined> {
+export async function findPortalById(db: Executor, id: string): Promise<Portal | undefined> {
   const r = await db.selectFrom('portals').selectAll().where('id', '=', id).executeTakeFirst();
   return r ? toPortal(r) : undefined;
 }
 
 /** For verification of portal→app calls: the stored hash and status only. */
 export async function findPortalAuthByMemberId(
-  db: Db,
+  db: Executor,
   memberId: string,
 ): Promise<{ id: string; status: PortalStatus; applicationTokenHash: string | null } | undefined> {
   const r = await db
@@ -104,7 +103,7 @@ export interface InstallData {
 }
 
 /** Insert or refresh a portal from a verified install/update. Bumps token_version (CAS readers re-read). */
-export async function upsertInstalledPortal(db: Db, box: SecretBox, d: InstallData, now = new Date()): Promise<Portal> {
+export async function upsertInstalledPortal(db: Executor, box: SecretBox, d: InstallData, now = new Date()): Promise<Portal> {
   const existing = await db.selectFrom('portals').select(['id']).where('member_id', '=', d.memberId).executeTakeFirst();
   const id = existing?.id ?? uuidv7(now.getTime());
   const iso = now.toISOString();
@@ -172,7 +171,7 @@ export async function upsertInstalledPortal(db: Db, box: SecretBox, d: InstallDa
 }
 
 export async function readPortalTokens(
-  db: Db,
+  db: Executor,
   box: SecretBox,
   id: string,
 ): Promise<(PortalTokens & { status: PortalStatus; lockUntilMs: number | null }) | undefined> {
@@ -216,7 +215,14 @@ export async function readPortalTokens(
  * Compare-and-swap claim of the right to refresh: succeeds for exactly one caller per token_version
  * (across processes), unless a previous holder's lease has run out.
  */
-export async function claimRefresh(db: Db, id: string, version: number, owner: string, nowMs: number, leaseMs: number): Promise<boolean> {
+export async function claimRefresh(
+  db: Executor,
+  id: string,
+  version: number,
+  owner: string,
+  nowMs: number,
+  leaseMs: number,
+): Promise<boolean> {
   const res = await db
     .updateTable('portals')
     .set({ refresh_lock_owner: owner, refresh_lock_until: nowMs + leaseMs })
@@ -229,7 +235,7 @@ export async function claimRefresh(db: Db, id: string, version: number, owner: s
 }
 
 export async function storeRefreshedTokens(
-  db: Db,
+  db: Executor,
   box: SecretBox,
   id: string,
   version: number,
@@ -263,7 +269,7 @@ export async function storeRefreshedTokens(
   return Number(res.numUpdatedRows) === 1;
 }
 
-export async function releaseRefreshLock(db: Db, id: string, owner: string): Promise<void> {
+export async function releaseRefreshLock(db: Executor, id: string, owner: string): Promise<void> {
   await db
     .updateTable('portals')
     .set({ refresh_lock_owner: null, refresh_lock_until: null })
@@ -272,7 +278,7 @@ export async function releaseRefreshLock(db: Db, id: string, owner: string): Pro
     .execute();
 }
 
-export async function markPortalStatus(db: Db, id: string, status: PortalStatus, lastError: string | null = null): Promise<void> {
+export async function markPortalStatus(db: Executor, id: string, status: PortalStatus, lastError: string | null = null): Promise<void> {
   await db
     .updateTable('portals')
     .set({ status, last_error: lastError, refresh_lock_owner: null, refresh_lock_until: null, updated_at: new Date().toISOString() })
@@ -281,7 +287,7 @@ export async function markPortalStatus(db: Db, id: string, status: PortalStatus,
 }
 
 /** Uninstall: every secret goes; the row stays (status 'uninstalled') so late calls are refused clearly. */
-export async function wipePortalSecrets(db: Db, id: string): Promise<void> {
+export async function wipePortalSecrets(db: Executor, id: string): Promise<void> {
   await db
     .updateTable('portals')
     .set((eb) => ({
@@ -303,7 +309,7 @@ export async function wipePortalSecrets(db: Db, id: string): Promise<void> {
 
 /** After the manifest is applied; `planLimits` replaces what an earlier apply found (a plan may be upgraded). */
 export async function setManifestState(
-  db: Db,
+  db: Executor,
   id: string,
   hash: string,
   scheduleEntityTypeId: number | null,
@@ -321,13 +327,13 @@ export async function setManifestState(
     .execute();
 }
 
-export async function getPlanLimits(db: Db, id: string): Promise<PlanLimit[]> {
+export async function getPlanLimits(db: Executor, id: string): Promise<PlanLimit[]> {
   const r = await db.selectFrom('portals').select('plan_limits').where('id', '=', id).executeTakeFirst();
   return parsePlanLimits(r?.plan_limits);
 }
 
 /** A limit met later (e.g. while syncing): added to the ones recorded. */
-export async function addPlanLimit(db: Db, id: string, limit: PlanLimit): Promise<void> {
+export async function addPlanLimit(db: Executor, id: string, limit: PlanLimit): Promise<void> {
   const have = await getPlanLimits(db, id);
   if (have.includes(limit)) return;
   await db
@@ -337,7 +343,7 @@ export async function addPlanLimit(db: Db, id: string, limit: PlanLimit): Promis
     .execute();
 }
 
-export async function setApplicationToken(db: Db, box: SecretBox, id: string, token: string): Promise<void> {
+export async function setApplicationToken(db: Executor, box: SecretBox, id: string, token: string): Promise<void> {
   await db
     .updateTable('portals')
     .set({

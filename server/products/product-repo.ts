@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Executor } from '../loans/db-types.js';
+import type { Executor } from '../db/executor.js';
 import { parseJsonColumn } from '../loans/json-column.js';
 import type { LoanProductsTable } from '../loans/tables.js';
 import type { LoanProduct } from './product.js';

@@ -1,13 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Executor } from '../db/executor.js';
 
 // The lender's own profile, as a portal administrator fills it in: today the company name the call
 // scripts say ("le llamo de {{company_name}}") and SMS templates sign with. Kept in portal_settings
 // (kind 'lender', provider 'profile', no secrets) so the settings cache notices a save through the
 // row version and uninstall removes it with the rest. Bitrix24 offers no portal-wide company name
 // to a REST app short of the CRM's "my company" records, which the emulator does not model.
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export interface LenderProfile {
   companyName: string;
@@ -20,7 +17,7 @@ export interface StoredLenderProfile extends LenderProfile {
 
 export const COMPANY_NAME_MAX = 120;
 
-export async function getLenderProfile(db: Db, portalId: string): Promise<StoredLenderProfile | undefined> {
+export async function getLenderProfile(db: Executor, portalId: string): Promise<StoredLenderProfile | undefined> {
   const r = await db
     .selectFrom('portal_settings')
     .select(['config', 'version'])
@@ -33,7 +30,7 @@ export async function getLenderProfile(db: Db, portalId: string): Promise<Stored
 }
 
 export async function saveLenderProfile(
-  db: Db,
+  db: Executor,
   portalId: string,
   profile: LenderProfile,
   userId: number | null,

@@ -1,16 +1,15 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { Value } from '@sinclair/typebox/value';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { SecretBox } from '../security/crypto.js';
 import { providerSpec, splitSecrets } from './provider-schemas.js';
 import type { SettingsKind } from './tables.js';
+import type { Executor } from '../db/executor.js';
 
 // Repository of per-portal provider settings. Every function takes the portal id and scopes its
 // query by it. Secrets are one encrypted JSON object per row, bound to (portal, kind) through the
 // AEAD's associated data, so a ciphertext copied into another portal's row does not decrypt.
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export interface ProviderSettings {
   kind: SettingsKind;
@@ -40,7 +39,7 @@ function decryptSecrets(box: SecretBox, portalId: string, kind: SettingsKind, ci
 }
 
 export async function getProviderSettings(
-  db: Db,
+  db: Executor,
   box: SecretBox,
   portalId: string,
   kind: SettingsKind,
@@ -63,7 +62,7 @@ export async function getProviderSettings(
   };
 }
 
-export async function listMaskedSettings(db: Db, box: SecretBox, portalId: string): Promise<MaskedProviderSettings[]> {
+export async function listMaskedSettings(db: Executor, box: SecretBox, portalId: string): Promise<MaskedProviderSettings[]> {
   const rows = await db
     .selectFrom('portal_settings')
     .selectAll()
@@ -87,7 +86,7 @@ export async function listMaskedSettings(db: Db, box: SecretBox, portalId: strin
 }
 
 /** Versions of the given portals' rows (for caches in other processes to notice a save). */
-export async function settingsVersions(db: Db, portalIds: string[]): Promise<Map<string, string>> {
+export async function settingsVersions(db: Executor, portalIds: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (portalIds.length === 0) return out;
   const rows = await db
@@ -154,11 +153,11 @@ export async function saveProviderSettings(
   });
 }
 
-export async function deletePortalSettings(db: Db, portalId: string): Promise<void> {
+export async function deletePortalSettings(db: Executor, portalId: string): Promise<void> {
   await db.deleteFrom('portal_settings').where('portal_id', '=', portalId).execute();
 }
 
 /** Uninstall without CLEAN: the provider secrets go with the portal's tokens; non-secret settings stay. */
-export async function wipeProviderSecrets(db: Db, portalId: string): Promise<void> {
+export async function wipeProviderSecrets(db: Executor, portalId: string): Promise<void> {
   await db.updateTable('portal_settings').set({ secrets: null }).where('portal_id', '=', portalId).execute();
 }

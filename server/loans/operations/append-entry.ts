@@ -1,4 +1,4 @@
-import { isUniqueViolation, type Executor } from '../db-types.js';
+import { isUniqueViolation, type Executor } from '../../db/executor.js';
 import type { LedgerEntry } from '../loan.js';
 import { appendLedgerEntry } from '../ledger-repo.js';
 import { LOAN_SYNC_JOB, type LoanDeps } from './deps.js';

@@ -1,5 +1,5 @@
-import type { Trx } from '../db-types.js';
-import { uuid7 } from '../uuid7.js';
+import type { Trx } from '../../db/executor.js';
+import { uuidv7 } from '../../security/uuidv7.js';
 
 /** The outbox job a loan operation asks for; the shape of server/jobs' enqueue(). */
 export interface OutboxJob {
@@ -23,7 +23,7 @@ export interface LoanDeps {
 }
 
 export function defaultLoanDeps(overrides: Partial<LoanDeps> = {}): LoanDeps {
-  return { now: () => new Date(), newId: () => uuid7(), ...overrides };
+  return { now: () => new Date(), newId: () => uuidv7(), ...overrides };
 }
 
 export function isoDay(d: Date): string {

@@ -1,4 +1,4 @@
-import type { Executor } from '../db-types.js';
+import type { Executor } from '../../db/executor.js';
 import type { LoanInput, PaymentAllocation, Schedule, Servicing } from '../lending-types.js';
 import { loadLoanStateByDeal, servicingOf } from './loan-state.js';
 

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.js';
-import type { Trx } from '../db-types.js';
+import type { Trx } from '../../db/executor.js';
 import type { Loan } from '../loan.js';
 import { getLoan, lockActiveLoan } from '../loan-repo.js';
 

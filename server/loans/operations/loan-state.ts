@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.js';
-import type { Executor } from '../db-types.js';
+import type { Executor } from '../../db/executor.js';
 import { asLendingFailure, lendingRefusal, serviceLoan } from '../lending-adapter.js';
 import type { PaymentInput, Servicing } from '../lending-types.js';
 import type { LedgerEntry, Loan, ScheduleVersion } from '../loan.js';

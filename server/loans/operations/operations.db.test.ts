@@ -5,7 +5,7 @@ import { createTestDb } from '../../../test/support/test-db.js';
 import { upsertProduct } from '../../products/product-repo.js';
 import { listLedger } from '../ledger-repo.js';
 import { sampleTerms } from '../../../test/support/sample-terms.js';
-import { uuid7 } from '../uuid7.js';
+import { uuidv7 } from '../../security/uuidv7.js';
 import { defaultLoanDeps, type OutboxJob } from './deps.js';
 import { getLoanView } from './get-loan-view.js';
 import { allocationSum, registerPayment } from './register-payment.js';
@@ -108,7 +108,7 @@ describe('payments', () => {
   });
 
   it('appends a payment with an allocation that sums to it, idempotently by id', async () => {
-    const id = uuid7();
+    const id = uuidv7();
     const body = { id, date: '2024-02-15', amount: '9167.98', method: 'cash', reference: 'R-1' };
     const first = await registerPayment(db.kysely, P, deal, body, actor, deps);
     expect(first.replayed).toBe(false);
@@ -124,7 +124,7 @@ describe('payments', () => {
   });
 
   it('refuses the same id with a different body', async () => {
-    const id = uuid7();
+    const id = uuidv7();
     await registerPayment(db.kysely, P, deal, { id, date: '2024-03-15', amount: '100' }, actor, deps);
     await expect(registerPayment(db.kysely, P, deal, { id, date: '2024-03-15', amount: '101' }, actor, deps)).rejects.toMatchObject({
       code: 'IDEMPOTENCY_MISMATCH',
@@ -133,26 +133,30 @@ describe('payments', () => {
   });
 
   it('concurrent repeats of one payment store it once', async () => {
-    const id = uuid7();
+    const id = uuidv7();
     const body = { id, date: '2024-03-20', amount: '50' };
     const results = await Promise.all([1, 2, 3].map(() => registerPayment(db.kysely, P, deal, body, actor, deps)));
     expect(new Set(results.map((r) => r.entry.id)).size).toBe(1);
   });
 
   it('refuses amounts that are not positive or have too many decimals, and dates before disbursement', async () => {
-    await expect(registerPayment(db.kysely, P, deal, { id: uuid7(), date: '2024-03-15', amount: '0' }, actor, deps)).rejects.toMatchObject({
-      code: 'AMOUNT_NOT_POSITIVE',
-    });
+    await expect(registerPayment(db.kysely, P, deal, { id: uuidv7(), date: '2024-03-15', amount: '0' }, actor, deps)).rejects.toMatchObject(
+      {
+        code: 'AMOUNT_NOT_POSITIVE',
+      },
+    );
     await expect(
-      registerPayment(db.kysely, P, deal, { id: uuid7(), date: '2024-03-15', amount: '1.001' }, actor, deps),
+      registerPayment(db.kysely, P, deal, { id: uuidv7(), date: '2024-03-15', amount: '1.001' }, actor, deps),
     ).rejects.toMatchObject({ code: 'AMOUNT_SCALE' });
-    await expect(registerPayment(db.kysely, P, deal, { id: uuid7(), date: '2023-12-31', amount: '1' }, actor, deps)).rejects.toMatchObject({
-      code: 'PAYMENT_BEFORE_DISBURSEMENT',
-    });
+    await expect(registerPayment(db.kysely, P, deal, { id: uuidv7(), date: '2023-12-31', amount: '1' }, actor, deps)).rejects.toMatchObject(
+      {
+        code: 'PAYMENT_BEFORE_DISBURSEMENT',
+      },
+    );
   });
 
   it('reverses with a new entry, never an edit, and the view drops the reversed payment', async () => {
-    const id = uuid7();
+    const id = uuidv7();
     const pay = await registerPayment(db.kysely, P, deal, { id, date: '2024-04-15', amount: '500' }, actor, deps);
     const before = await getLoanView(db.kysely, P, deal, '2024-05-01');
     const rev = await reversePayment(db.kysely, P, deal, id, { reasonCode: 'WRONG_LOAN', note: 'posted to the wrong deal' }, actor, deps);
@@ -175,7 +179,7 @@ describe('payments', () => {
   it('is portal scoped: another portal sees no loan for the same deal id', async () => {
     expect(await getLoanView(db.kysely, 'portal-b', deal, '2024-05-01')).toBeNull();
     await expect(
-      registerPayment(db.kysely, 'portal-b', deal, { id: uuid7(), date: '2024-03-15', amount: '1' }, actor, deps),
+      registerPayment(db.kysely, 'portal-b', deal, { id: uuidv7(), date: '2024-03-15', amount: '1' }, actor, deps),
     ).rejects.toMatchObject({ code: 'LOAN_NOT_FOUND' });
   });
 });

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { AppError } from '../../errors.js';
-import type { Executor } from '../db-types.js';
+import type { Executor } from '../../db/executor.js';
 import type { LedgerEntry } from '../loan.js';
 import { findEntryByExternalId, findReversalOf } from '../ledger-repo.js';
 import { appendEntryWithSync } from './append-entry.js';

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { AppError } from '../../errors.js';
 import { getProduct } from '../../products/product-repo.js';
-import { isUniqueViolation, type Executor, type Trx } from '../db-types.js';
+import { isUniqueViolation, type Executor, type Trx } from '../../db/executor.js';
 import { asLendingFailure, buildSchedule, lendingRefusal, serviceLoan } from '../lending-adapter.js';
 import type { LoanInput, Schedule } from '../lending-types.js';
 import type { Loan } from '../loan.js';

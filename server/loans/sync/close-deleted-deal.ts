@@ -1,4 +1,4 @@
-import type { Executor } from '../db-types.js';
+import type { Executor } from '../../db/executor.js';
 import type { PortalGateway } from '../portal-gateway.js';
 import { closeLoan, findLoanByDeal } from '../loan-repo.js';
 import { dealExists } from './deal-presence.js';

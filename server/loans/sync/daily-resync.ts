@@ -1,4 +1,4 @@
-import type { Executor } from '../db-types.js';
+import type { Executor } from '../../db/executor.js';
 import { LOAN_SYNC_JOB, type EnqueueFn } from '../operations/deps.js';
 
 /** Loans per transaction (bounds each write and the memory a page holds). */

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.js';
-import type { Executor } from '../db-types.js';
+import type { Executor } from '../../db/executor.js';
 import { BATCH_LIMIT, type PortalGateway } from '../portal-gateway.js';
 import { deletePortalItems, listPortalItems, type PortalItemLink } from '../portal-item-repo.js';
 import { claimSyncLease, getSyncState, releaseSyncLease, setAddsInFlight } from '../sync-state-repo.js';

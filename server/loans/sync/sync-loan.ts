@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.js';
-import type { Executor } from '../db-types.js';
+import type { Executor } from '../../db/executor.js';
 import { isoDay } from '../operations/deps.js';
 import { loadLoanState, servicingOf } from '../operations/loan-state.js';
 import { BATCH_LIMIT, type PortalGateway } from '../portal-gateway.js';

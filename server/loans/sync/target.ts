@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.js';
 import { loadManifest, spaItemFieldName, type ManifestScheduleField } from '../../manifest/manifest.js';
-import type { Executor } from '../db-types.js';
+import type { Executor } from '../../db/executor.js';
 import type { PortalGateway } from '../portal-gateway.js';
 import { parsePlanLimits, scheduleItemsUnavailable } from '../../portals/plan-limits.js';
 import type { InstallmentStatusWord } from '../../../lending/index.js';

@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { isAppError } from '../../errors.js';
-import type { Executor } from '../../loans/db-types.js';
+import type { Executor } from '../../db/executor.js';
 import type { Actor, LoanDeps } from '../../loans/operations/deps.js';
 import { registerPayment } from '../../loans/operations/register-payment.js';
 import type { CheckedLine } from './check-lines.js';

@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { AppError, isAppError } from '../../errors.js';
-import type { Executor } from '../../loans/db-types.js';
+import type { Executor } from '../../db/executor.js';
 import { loadLoanStateByDeal, servicingOf, type LoanState } from '../../loans/operations/loan-state.js';
 import { positiveAmount } from '../../loans/operations/money.js';
 import type { ColumnMapping, LineIssue, PaymentLine } from '../types.js';

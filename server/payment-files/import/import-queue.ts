@@ -5,9 +5,9 @@
 // (repository.ts expireAbandoned), never one the page waits on forever.
 import { createHash } from 'node:crypto';
 import { errorText, isAppError } from '../../errors.js';
-import type { Executor } from '../../loans/db-types.js';
+import type { Executor } from '../../db/executor.js';
 import type { Actor } from '../../loans/operations/deps.js';
-import { uuid7 } from '../../loans/uuid7.js';
+import { uuidv7 } from '../../security/uuidv7.js';
 import { busy } from '../worker/worker-pool.js';
 import { insertImport, markParsing, renewLease, saveOutcome, type ImportOutcome, type ImportRecord } from './import-repo.js';
 import { runImport, type ImportDeps, type ImportRequest } from './run-import.js';
@@ -35,7 +35,7 @@ export function createImportQueue(opts: ImportQueueOptions) {
   async function submit(portalId: string, req: QueuedRequest, actor: Actor): Promise<{ importId: string }> {
     if ((perPortal.get(portalId) ?? 0) >= opts.perPortal || opts.deps.parser.hasRoom?.() === false) throw busy();
     const at = now();
-    const importId = uuid7(at.getTime());
+    const importId = uuidv7(at.getTime());
     await insertImport(opts.db(), portalId, {
       ...unread(importId, req, actor, 'queued', at),
       leaseUntil: leaseFrom(at).toISOString(),

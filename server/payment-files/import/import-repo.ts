@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Executor } from '../../loans/db-types.js';
+import type { Executor } from '../../db/executor.js';
 import type { LineIssue } from '../types.js';
 import { ACTIVE_STATUSES, importsDb, type ImportStatus, type PaymentImportsTable } from './tables.js';
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AppError, isAppError } from '../../errors.js';
-import type { Executor } from '../../loans/db-types.js';
+import type { Executor } from '../../db/executor.js';
 import { isoDay, type Actor, type LoanDeps } from '../../loans/operations/deps.js';
-import { uuid7 } from '../../loans/uuid7.js';
+import { uuidv7 } from '../../security/uuidv7.js';
 import type { ColumnMapping, FileLocale, LineIssue, PaymentFile, PaymentLine } from '../types.js';
 import type { TableShape } from '../worker/messages.js';
 import { applyLines, IMPORT_METHOD, type RegisterFn } from './apply-lines.js';
@@ -42,7 +42,7 @@ export type { ImportLine, ImportResult };
 export async function runImport(db: Executor, portalId: string, req: ImportRequest, actor: Actor, deps: ImportDeps): Promise<ImportResult> {
   const { file } = req;
   if (file.content.length > deps.parser.maxFileBytes) throw fileTooLarge(deps.parser.maxFileBytes);
-  const importId = req.importId ?? uuid7(deps.loan.now().getTime());
+  const importId = req.importId ?? uuidv7(deps.loan.now().getTime());
   const createdAt = deps.loan.now().toISOString();
   const fileSha256 = createHash('sha256').update(file.content).digest('hex');
   const record = (

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { Executor } from '../../loans/db-types.js';
+import type { Executor } from '../../db/executor.js';
 
 // Row type of payment_imports (migrations 202611240100-payment-imports, 202612030100-payment-import-progress). The table is added to the
 // app's Database type here, with Kysely's withTables, rather than in server/db/schema.ts.

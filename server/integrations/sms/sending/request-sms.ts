@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { AppError } from '../../../errors.js';
-import { uuid7 } from '../../../loans/uuid7.js';
+import { uuidv7 } from '../../../security/uuidv7.js';
 import { analyzeSms, assertWithinLimit, type SmsLimit, type Transliteration } from '../encoding/index.js';
 import { toSmsRecord, type SmsRecord } from './sms-repo.js';
 
@@ -63,7 +63,7 @@ export async function requestSms(
       .insertInto('sms_messages')
       .values({
         portal_id: portalId,
-        id: uuid7(now),
+        id: uuidv7(now),
         idempotency_key: input.key,
         to_phone: to,
         body: analysis.text,

@@ -1,6 +1,6 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database } from '../../../db/schema.js';
+import type { Selectable } from 'kysely';
 import type { SmsMessagesTable, SmsMessageStatus } from './tables.js';
+import type { Executor } from '../../../db/executor.js';
 
 export interface SmsRecord {
   id: string;
@@ -50,17 +50,15 @@ export function toSmsRecord(r: Selectable<SmsMessagesTable>): SmsRecord {
   };
 }
 
-type Db = Kysely<Database> | Transaction<Database>;
-
 /** A message and the portal it belongs to: what a lookup by id needs, so one portal never reads another's row. */
 export type SmsRef = Pick<SmsRecord, 'portalId' | 'id'>;
 
-export async function findSmsById(db: Db, portalId: string, id: string): Promise<SmsRecord | undefined> {
+export async function findSmsById(db: Executor, portalId: string, id: string): Promise<SmsRecord | undefined> {
   const r = await db.selectFrom('sms_messages').selectAll().where('portal_id', '=', portalId).where('id', '=', id).executeTakeFirst();
   return r ? toSmsRecord(r) : undefined;
 }
 
-export async function findSmsByKey(db: Db, portalId: string, key: string): Promise<SmsRecord | undefined> {
+export async function findSmsByKey(db: Executor, portalId: string, key: string): Promise<SmsRecord | undefined> {
   const r = await db
     .selectFrom('sms_messages')
     .selectAll()

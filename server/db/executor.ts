@@ -1,5 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Database } from './schema.js';
+
+// The one database-handle type of the app (Kysely's Transaction extends Kysely, so an Executor may be
+// either); `db/database.ts` `Db` is the connection (handle + dialect + close), not this.
 
 /** A handle that may or may not be inside a transaction. */
 export type Executor = Kysely<Database>;
