@@ -10,6 +10,17 @@ import type { SettingsTables } from '../settings/tables.js';
 import type { CheckTables } from '../checks/tables.js';
 import type { DocumentTables } from '../documents/tables.js';
 import type { MailTables } from '../mail/inbox/tables.js';
+import type { PaymentImportTables } from '../payment-files/import/tables.js';
 
 export interface Database
-  extends PlatformTables, LoanTables, PayoutTables, SmsTables, ActivityTables, SettingsTables, CheckTables, DocumentTables, MailTables {}
+  extends
+    PlatformTables,
+    LoanTables,
+    PayoutTables,
+    SmsTables,
+    ActivityTables,
+    SettingsTables,
+    CheckTables,
+    DocumentTables,
+    MailTables,
+    PaymentImportTables {}

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/executor.js';
 import type { LineIssue } from '../types.js';
-import { ACTIVE_STATUSES, importsDb, type ImportStatus, type PaymentImportsTable } from './tables.js';
+import { ACTIVE_STATUSES, type ImportStatus, type PaymentImportsTable } from './tables.js';
 
 /** What is kept of one import: counts and the file's fingerprint, never its content. */
 export interface ImportRecord {
@@ -113,7 +113,7 @@ function toRow(portalId: string, rec: ImportRecord, outcome: ImportOutcome | nul
 }
 
 export async function insertImport(db: Executor, portalId: string, rec: ImportRecord, outcome: ImportOutcome | null = null): Promise<void> {
-  await importsDb(db)
+  await db
     .insertInto('payment_imports')
     .values(toRow(portalId, rec, outcome))
     .execute();
@@ -123,7 +123,7 @@ export async function insertImport(db: Executor, portalId: string, rec: ImportRe
 export async function saveOutcome(db: Executor, portalId: string, rec: ImportRecord, outcome: ImportOutcome): Promise<void> {
   const row = toRow(portalId, { ...rec, leaseUntil: null }, outcome);
   const { portal_id: _p, id: _i, created_at: _c, created_by: _b, ...update } = row;
-  await importsDb(db)
+  await db
     .insertInto('payment_imports')
     .values(row)
     .onConflict((oc) => oc.columns(['portal_id', 'id']).doUpdateSet(update))
@@ -132,7 +132,7 @@ export async function saveOutcome(db: Executor, portalId: string, rec: ImportRec
 
 /** queued → parsing, when its parse starts; a row already finished is left alone. */
 export async function markParsing(db: Executor, portalId: string, id: string, at: Date, leaseUntil: Date): Promise<void> {
-  await importsDb(db)
+  await db
     .updateTable('payment_imports')
     .set({ status: 'parsing', updated_at: at.toISOString(), lease_until: leaseUntil.toISOString() })
     .where('portal_id', '=', portalId)
@@ -143,7 +143,7 @@ export async function markParsing(db: Executor, portalId: string, id: string, at
 
 /** The process working on the import is alive: push its lease further. */
 export async function renewLease(db: Executor, portalId: string, id: string, leaseUntil: Date): Promise<void> {
-  await importsDb(db)
+  await db
     .updateTable('payment_imports')
     .set({ lease_until: leaseUntil.toISOString() })
     .where('portal_id', '=', portalId)
@@ -161,7 +161,7 @@ export const INTERRUPTED: ImportOutcome = {
  * died: they become failed, so the page stops waiting and offers to send the file again.
  */
 export async function expireAbandoned(db: Executor, portalId: string, now: Date): Promise<void> {
-  await importsDb(db)
+  await db
     .updateTable('payment_imports')
     .set({ status: 'failed', updated_at: now.toISOString(), lease_until: null, outcome: JSON.stringify(INTERRUPTED) })
     .where('portal_id', '=', portalId)
@@ -171,19 +171,14 @@ export async function expireAbandoned(db: Executor, portalId: string, now: Date)
 }
 
 export async function getImport(db: Executor, portalId: string, id: string): Promise<ImportState | null> {
-  const r = await importsDb(db)
-    .selectFrom('payment_imports')
-    .selectAll()
-    .where('portal_id', '=', portalId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const r = await db.selectFrom('payment_imports').selectAll().where('portal_id', '=', portalId).where('id', '=', id).executeTakeFirst();
   if (!r) return null;
   return { ...toRecord(r), outcome: r.outcome === null ? null : (JSON.parse(r.outcome) as ImportOutcome) };
 }
 
 /** The portal's latest imports, newest first. */
 export async function listImports(db: Executor, portalId: string): Promise<ImportRecord[]> {
-  const rows = await importsDb(db)
+  const rows = await db
     .selectFrom('payment_imports')
     // Not the outcome: a preview's lines can be 20 000 of them per row.
     .select(RECORD_COLUMNS)

@@ -1,9 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
-import type { Executor } from '../../db/executor.js';
-
-// Row type of payment_imports (migrations 202611240100-payment-imports, 202612030100-payment-import-progress). The table is added to the
-// app's Database type here, with Kysely's withTables, rather than in server/db/schema.ts.
+// Row type of payment_imports (migrations 202611240100-payment-imports, 202612030100-payment-import-progress),
+// part of the app's Database type (server/db/schema.ts) like every other table.
 
 /** queued → parsing → previewed | applied | refused; failed when it could not finish (retry it). */
 export type ImportStatus = 'queued' | 'parsing' | 'previewed' | 'applied' | 'refused' | 'failed';
@@ -32,9 +28,6 @@ export type PaymentImportsTable = {
   outcome: string | null;
 };
 
-// A type alias (not an interface) so it satisfies withTables' Record constraint.
-export type PaymentImportTables = { payment_imports: PaymentImportsTable };
-
-export function importsDb(db: Executor): Kysely<Database & PaymentImportTables> {
-  return db.withTables<PaymentImportTables>();
+export interface PaymentImportTables {
+  payment_imports: PaymentImportsTable;
 }
