@@ -63,6 +63,7 @@ export async function executePayout(
   const claimed = await db
     .updateTable('payouts')
     .set({ status: 'unknown', attempts: attempt, next_attempt_at: t0 + leaseMs, updated_at: new Date(t0).toISOString() })
+    .where('portal_id', '=', row.portalId)
     .where('id', '=', row.id)
     .where('attempts', '=', row.attempts)
     .where('status', '=', row.status)
@@ -88,6 +89,7 @@ export async function executePayout(
         updated_at: new Date(t).toISOString(),
         ...(FINAL.has(set.status) ? { completed_at: new Date(t).toISOString() } : {}),
       })
+      .where('portal_id', '=', row.portalId)
       .where('id', '=', row.id)
       .where('attempts', '=', attempt) // fencing: a worker whose lease was taken over writes nothing
       .execute();
@@ -179,6 +181,7 @@ export async function refreshPayout(
       updated_at: new Date(t).toISOString(),
       completed_at: new Date(t).toISOString(),
     })
+    .where('portal_id', '=', row.portalId)
     .where('id', '=', row.id)
     .where('status', '=', 'pending')
     .execute();

@@ -61,6 +61,7 @@ export async function executeSms(
     await db
       .updateTable('sms_messages')
       .set({ ...set, next_attempt_at: set.next_attempt_at ?? t, updated_at: new Date(t).toISOString() })
+      .where('portal_id', '=', row.portalId)
       .where('id', '=', row.id)
       .where('attempts', '=', attempts)
       .execute();
@@ -77,6 +78,7 @@ export async function executeSms(
         last_error: 'sender stopped mid-send; not resent to avoid a duplicate SMS',
         updated_at: new Date(t0).toISOString(),
       })
+      .where('portal_id', '=', row.portalId)
       .where('id', '=', row.id)
       .where('attempts', '=', row.attempts)
       .where('status', '=', 'sending')
@@ -95,6 +97,7 @@ export async function executeSms(
       next_attempt_at: t0 + (options.leaseMs ?? 60_000),
       updated_at: new Date(t0).toISOString(),
     })
+    .where('portal_id', '=', row.portalId)
     .where('id', '=', row.id)
     .where('attempts', '=', row.attempts)
     .where('status', '=', 'requested')
@@ -166,6 +169,7 @@ export async function applySmsStatus(
   const res = await db
     .updateTable('sms_messages')
     .set({ status: to, error_code: update.errorCode ?? null, updated_at: new Date((options.now ?? Date.now)()).toISOString() })
+    .where('portal_id', '=', portalId)
     .where('id', '=', row.id)
     .where('status', '=', row.status)
     .executeTakeFirst();
