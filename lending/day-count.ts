@@ -3,17 +3,10 @@
 import { Dec, ZERO } from './decimal.js';
 import { daysBetween, daysInMonth, daysInYear, isLeapYear, ymd, type IsoDate } from './dates.js';
 import { invalid } from './errors.js';
+import { DAY_COUNTS, type DayCount } from './types.js';
 
-export const DAY_COUNTS = [
-  '30/360',
-  '30E/360',
-  'actual/360',
-  'actual/364',
-  'actual/365',
-  'actual/actual-isda',
-  'actual/actual-ru',
-] as const;
-export type DayCount = (typeof DAY_COUNTS)[number];
+// The list lives in types.ts (no decimal maths there) so the widgets' forms can offer it without the engine.
+export { DAY_COUNTS, type DayCount };
 
 export function parseDayCount(raw: unknown, path: string): DayCount {
   if (typeof raw === 'string' && (DAY_COUNTS as readonly string[]).includes(raw)) return raw as DayCount;

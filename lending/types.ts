@@ -2,11 +2,21 @@
 // The JSON shapes that cross process boundaries (all amounts as strings) live in json-types.ts.
 import type { Dec } from './decimal.js';
 import type { IsoDate } from './dates.js';
-import type { DayCount } from './day-count.js';
 import type { RoundingMode } from './money.js';
 
 export const METHODS = ['annuity', 'equal-principal', 'flat', 'single-payment', 'interest-free'] as const;
 export type Method = (typeof METHODS)[number];
+
+export const DAY_COUNTS = [
+  '30/360',
+  '30E/360',
+  'actual/360',
+  'actual/364',
+  'actual/365',
+  'actual/actual-isda',
+  'actual/actual-ru',
+] as const;
+export type DayCount = (typeof DAY_COUNTS)[number];
 
 export type FrequencyUnit = 'day' | 'week' | 'month';
 export interface Frequency {

@@ -1,20 +1,10 @@
-// The choices the form offers. Methods come straight from the core (lending/types.ts holds only
-// the list and types, so nothing else of the core enters this bundle); day counts and profiles are
-// copied because their modules pull in decimal maths — catalog.test.ts keeps the copies equal.
-import { METHODS } from '../../lending/types.js';
+// The choices the form offers. Methods and day counts come straight from the core (lending/types.ts
+// holds only the lists and types, so nothing else of the core enters this bundle); profiles are
+// copied because their module pulls in decimal maths — catalog.test.ts keeps the copy equal.
+import { DAY_COUNTS, METHODS } from '../../lending/types.js';
 
-export { METHODS };
+export { DAY_COUNTS, METHODS };
 export type Method = (typeof METHODS)[number];
-
-export const DAY_COUNTS = [
-  '30/360',
-  '30E/360',
-  'actual/360',
-  'actual/364',
-  'actual/365',
-  'actual/actual-isda',
-  'actual/actual-ru',
-] as const;
 
 export const PROFILE_IDS = ['RU-MFO', 'MX'] as const;
 
