@@ -1,6 +1,6 @@
 import tseslint from 'typescript-eslint';
 
-// Production folders (server/, lending/, placements/, templates/, widgets/): what the app and the widgets ship. They may not import test support, the
+// Production folders (server/, lending/, wire/, placements/, templates/, widgets/): what the app and the widgets ship. They may not import test support, the
 // portal emulator or scripts (issue 12): those are for tests and the demo, and would otherwise end up
 // in `npm start` or in a widget bundle.
 const TESTS = ['**/*.test.{ts,tsx}'];
@@ -24,7 +24,7 @@ export default tseslint.config(
   },
   // Type-aware rules where the money and the server live.
   {
-    files: ['server/**/*.{ts,tsx}', 'lending/**/*.{ts,tsx}'],
+    files: ['server/**/*.{ts,tsx}', 'lending/**/*.{ts,tsx}', 'wire/**/*.{ts,tsx}'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
@@ -56,8 +56,9 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [NOT_TEST_SUPPORT] }] },
   },
   {
-    // lending/, templates/ and widgets/ are bundled into the widgets too: no server code either.
-    files: ['lending/**/*.{ts,tsx}', 'templates/**/*.{ts,tsx}', 'widgets/**/*.{ts,tsx}'],
+    // lending/, templates/ and widgets/ are bundled into the widgets too: no server code either; nor in
+    // wire/, the API shapes both the server and the widgets import (ARCHITECTURE.md).
+    files: ['lending/**/*.{ts,tsx}', 'templates/**/*.{ts,tsx}', 'widgets/**/*.{ts,tsx}', 'wire/**/*.{ts,tsx}'],
     ignores: TESTS,
     rules: { 'no-restricted-imports': ['error', { patterns: [NOT_TEST_SUPPORT, NOT_SERVER] }] },
   },

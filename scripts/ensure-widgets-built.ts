@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'vite';
 
-const SOURCE_TREES = ['widgets', 'lending', 'templates'];
+const SOURCE_TREES = ['widgets', 'lending', 'wire', 'templates'];
 const SOURCE_FILES = ['package-lock.json'];
 const SKIP_DIRS = new Set(['dist', 'node_modules']);
 const STAMP = '.sources-sha256';

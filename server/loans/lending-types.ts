@@ -19,7 +19,7 @@ export type LoanFee = FeeJson;
 
 /**
  * The loan input as the widget sends it and as it is stored in loans.terms: lending's LoanInputJson,
- * deliberately looser. The API checks types only (server/routes/api/loans/schemas.ts) and the core
+ * deliberately looser. The API checks types only (wire/loans.ts) and the core
  * checks meaning (parseLoanInput), so the enumerations the server merely compares or passes on are
  * plain strings here, and every field the server does not read (grace, vat, effectiveRates, …)
  * passes through untouched as `unknown`.

@@ -6,8 +6,19 @@
 // widgets/shared/session-client.ts, the same for every widget. A repeated payment keeps its id, so
 // the server recognises it as the same payment (idempotent). The calculator uses the same renewal
 // to bind its session to the deal it has just created (bindDeal).
+import type {
+  LoanView,
+  PaymentBodyT,
+  PaymentViewT,
+  ReversalBodyT,
+  ReversalReplyT,
+  ReversedPaymentViewT,
+  SaveLoanReplyT,
+} from '../../wire/loans.js';
 import { ApiError, createSessionClient, type PortalAuth } from '../shared/session-client.js';
 import type { LoanInput, PaymentInput } from './lending-types.js';
+
+// The shapes below are the server's wire schemas (wire/loans.ts), narrowed to what the tab reads.
 
 export { ApiError };
 
@@ -20,21 +31,14 @@ export interface ApiConfig {
 }
 
 /** A payment as the server lists it (LoanView.payments); only what the tab shows or recomputes from. */
-export interface SavedPayment extends PaymentInput {
-  method?: string | null;
-  reference?: string | null;
-}
+export type SavedPayment = PaymentInput & Partial<Pick<PaymentViewT, 'method' | 'reference'>>;
 
 /** The reasons the tab offers for reversing a payment; the server takes any /^[A-Z0-9_]+$/ code. */
 export const REVERSAL_REASONS = ['DUPLICATE', 'WRONG_AMOUNT', 'WRONG_LOAN', 'BOUNCED'] as const;
 export type ReversalReason = (typeof REVERSAL_REASONS)[number];
 
-export interface ReversalInfo {
-  /** The day the reversing entry was booked ("reversed on"). */
-  date: string;
-  reasonCode: string | null;
-  note: string | null;
-}
+/** `date`: the day the reversing entry was booked ("reversed on"). */
+export type ReversalInfo = Pick<ReversedPaymentViewT['reversal'], 'date' | 'reasonCode' | 'note'>;
 
 /** A payment that a reversing entry cancelled (LoanView.reversedPayments); it no longer counts. */
 export interface SavedReversedPayment extends SavedPayment {
@@ -42,35 +46,24 @@ export interface SavedReversedPayment extends SavedPayment {
 }
 
 /** ACTIVE, or CLOSED: read-only, the server answers 409 LOAN_CLOSED to saves, payments and reversals. */
-export type LoanStatus = 'ACTIVE' | 'CLOSED';
+export type LoanStatus = LoanView['status'];
 
 /** What the tab reads from GET …/loan (the server's LoanView carries more). */
 /** A loan as stored: the server keeps what was posted, so a single-payment loan may have no frequency. */
 export type SavedLoanTerms = Omit<LoanInput, 'frequency'> & { frequency?: LoanInput['frequency'] };
 
-export interface SavedLoan {
+export type SavedLoan = Partial<Pick<LoanView, 'productId' | 'status' | 'closedReason' | 'version'>> & {
   loan: SavedLoanTerms;
-  productId?: string | null;
   /** Payments that count, oldest first. */
   payments: SavedPayment[];
   reversedPayments?: SavedReversedPayment[];
-  status?: LoanStatus;
-  /** Why a CLOSED loan was closed, e.g. DEAL_DELETED. */
-  closedReason?: string | null;
-  version?: number;
-}
+};
 
-export interface ReversalRequest {
-  reasonCode: ReversalReason;
-  /** Up to 500 characters; an empty note is not sent. */
-  note?: string;
-}
+/** The note: up to 500 characters; an empty note is not sent. The reason: one the tab offers. */
+export type ReversalRequest = Omit<ReversalBodyT, 'reasonCode'> & { reasonCode: ReversalReason };
 
-export interface ReversalReply {
-  reversal: ReversalInfo & { entryId: string; paymentId: string; amount: string };
-  /** True when the payment had already been reversed with the same reason (the first result). */
-  replayed: boolean;
-}
+/** `replayed`: the payment had already been reversed with the same reason (the first result). */
+export type ReversalReply = ReversalReplyT;
 
 export function createApi(cfg: ApiConfig, fetchFn?: typeof fetch) {
   const client = createSessionClient(cfg, fetchFn);
@@ -85,11 +78,11 @@ export function createApi(cfg: ApiConfig, fetchFn?: typeof fetch) {
         throw e;
       }
     },
-    saveLoan(dealId: string, loan: LoanInput, productId: string | null = null): Promise<{ version?: number }> {
+    saveLoan(dealId: string, loan: LoanInput, productId: string | null = null): Promise<Partial<Pick<SaveLoanReplyT, 'version'>>> {
       return client.request('POST', `${deal(dealId)}/loan`, { loan, productId });
     },
     /** The payment id is made here, before sending, so a retry is recognised as the same payment. */
-    registerPayment(dealId: string, payment: PaymentInput & { method?: string; reference?: string }): Promise<unknown> {
+    registerPayment(dealId: string, payment: PaymentBodyT): Promise<unknown> {
       return client.request('POST', `${deal(dealId)}/payments`, payment);
     },
     /**

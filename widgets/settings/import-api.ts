@@ -2,69 +2,35 @@
 // nothing; an import books the file's new payments, all or nothing, and a line already booked by an
 // earlier file is recognised by its content and not counted twice. The server parses the file in
 // the background: POST answers 202 with the import's id, and its state is polled until it is over.
+import type {
+  ImportAcceptedReplyT,
+  ImportBodyT,
+  ImportLineReplyT,
+  ImportRecordReplyT,
+  ImportReplyT,
+  ImportStateReplyT,
+  ImportStatusT,
+  LineIssueReplyT,
+  LinesReplyT,
+} from '../../wire/payment-imports.js';
 import { ApiError, createSessionClient, type SessionClientConfig } from '../shared/session-client.js';
 
-export interface ImportRequest {
-  fileName: string;
-  /** The file's bytes, sent as application/octet-stream (never base64 in JSON: see the route). */
-  content: Uint8Array;
-  mapping: { dealId: string; date: string; amount: string; reference?: string };
-  locale: { dateOrder: 'dmy' | 'mdy' | 'iso'; decimalSeparator: ',' | '.' };
-  dryRun: boolean;
-}
-
-export interface ImportLine {
-  line: number;
-  dealId: number;
-  date: string;
-  amount: string;
-  reference: string | null;
-  /** The payment method the line is booked with ('agent_file'). */
-  method: string;
-  status: 'new' | 'already' | 'booked';
-}
-
-export interface ImportResult {
-  importId: string;
-  dryRun: boolean;
-  /** newTotals: the new lines' sum per currency code, decimal strings. */
-  summary: { rows: number; new: number; alreadyImported: number; newTotals: Record<string, string> };
-  /** The first page of lines; `lines(importId, offset)` reads the next ones. */
-  lines: ImportLine[];
-  /** All the file's lines. */
-  lineCount: number;
-}
-
-export interface LineIssue {
-  line: number;
-  column?: string;
-  code: string;
-  message: string;
-}
-
-export type ImportStatus = 'queued' | 'parsing' | 'previewed' | 'applied' | 'refused' | 'failed';
-
-export interface ImportState {
-  importId: string;
-  status: ImportStatus;
-  result?: ImportResult;
-  refusal?: { message: string; issues: LineIssue[] };
-  failure?: { code: string; message: string };
-}
+// The shapes are the server's wire schemas (wire/payment-imports.ts), narrowed to what the page reads.
+/** The file's bytes go as application/octet-stream (never base64 in JSON: see the route), the rest in the query. */
+export type ImportRequest = Omit<ImportBodyT, 'contentBase64'> & { content: Uint8Array };
+/** `method`: the payment method the line is booked with ('agent_file'). */
+export type ImportLine = ImportLineReplyT;
+/** `summary.newTotals`: the new lines' sum per currency code; `lines`: the first page; `lineCount`: all of them. */
+export type ImportResult = ImportReplyT;
+export type LineIssue = LineIssueReplyT;
+export type ImportStatus = ImportStatusT;
+export type ImportState = Pick<ImportStateReplyT, 'importId' | 'status' | 'result' | 'refusal' | 'failure'>;
 
 /** One past import of the portal, as the history lists it. */
-export interface ImportRecord {
-  id: string;
-  fileName: string;
-  format: string;
-  rows: number;
-  newCount: number;
-  alreadyCount: number;
-  issueCount: number;
-  status: ImportStatus;
-  dryRun: boolean | null;
-  createdAt: string;
-}
+export type ImportRecord = Pick<
+  ImportRecordReplyT,
+  'id' | 'fileName' | 'format' | 'rows' | 'newCount' | 'alreadyCount' | 'issueCount' | 'status' | 'dryRun' | 'createdAt'
+>;
 
 /** Waits between polls: short at first (a small CSV is done in a second), then every second. */
 const POLL_MS = [300, 500, 1000];
@@ -95,11 +61,7 @@ export function createImportApi(cfg: SessionClientConfig, opts: ImportApiOptions
         decimalSeparator: req.locale.decimalSeparator,
         dryRun: String(req.dryRun),
       });
-      const sent = await client.request<{ importId: string; status: ImportStatus }>(
-        'POST',
-        `/api/v1/payment-imports/file?${q}`,
-        req.content,
-      );
+      const sent = await client.request<ImportAcceptedReplyT>('POST', `/api/v1/payment-imports/file?${q}`, req.content);
       onStatus(sent.status);
       for (let i = 0; ; i++) {
         await wait(POLL_MS[Math.min(i, POLL_MS.length - 1)]!);
@@ -113,7 +75,7 @@ export function createImportApi(cfg: SessionClientConfig, opts: ImportApiOptions
       }
     },
     /** The next page of an import's lines, from `offset`. */
-    async lines(importId: string, offset: number): Promise<{ lines: ImportLine[]; lineCount: number }> {
+    async lines(importId: string, offset: number): Promise<Pick<LinesReplyT, 'lines' | 'lineCount'>> {
       return client.request('GET', `/api/v1/payment-imports/${encodeURIComponent(importId)}/lines?offset=${offset}`);
     },
     async history(): Promise<ImportRecord[]> {

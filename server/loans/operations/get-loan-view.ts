@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/executor.js';
 import type { LoanInput, PaymentAllocation, Schedule, Servicing } from '../lending-types.js';
+import type { LoanStatus } from '../loan.js';
 import { loadLoanStateByDeal, servicingOf } from './loan-state.js';
 
 export interface PaymentView {
@@ -25,7 +26,7 @@ export interface LoanView {
   loanId: string;
   dealId: number;
   productId: string | null;
-  status: string;
+  status: LoanStatus;
   /** Why a CLOSED loan was closed (e.g. DEAL_DELETED); null while active. A closed loan is read-only. */
   closedReason: string | null;
   closedAt: string | null;

@@ -22,7 +22,7 @@ import {
   ReversalReply,
   SaveLoanBody,
   SaveLoanReply,
-} from './schemas.js';
+} from '../../../../wire/loans.js';
 
 export interface LoanRoutesOptions {
   /** Overrides for tests (clock, ids); the outbox enqueue is bound by default. */

@@ -21,7 +21,7 @@ import {
   LinesQuery,
   LinesReply,
   RefusedReply,
-} from './schemas.js';
+} from '../../../../wire/payment-imports.js';
 
 export interface PaymentImportRoutesOptions {
   /** The payment-file parser: the worker-thread pool in the server (payment-files/worker). */

@@ -1,4 +1,7 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+
+// Wire shapes of the payment-import API (/api/v1/payment-imports), declared once: the server's route
+// validates and serialises with them, the settings widget takes its types from them (type-only).
 
 const Header = Type.String({ minLength: 1, maxLength: 100 });
 const IsoDay = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -89,7 +92,7 @@ export const RefusedReply = Type.Object({
   ),
 });
 
-const ImportStatus = Type.Union([
+export const ImportStatusWire = Type.Union([
   Type.Literal('queued'),
   Type.Literal('parsing'),
   Type.Literal('previewed'),
@@ -99,14 +102,14 @@ const ImportStatus = Type.Union([
 ]);
 
 /** 202: the file is stored as an import to parse; poll GET /api/v1/payment-imports/:id. */
-export const ImportAcceptedReply = Type.Object({ importId: Type.String(), status: ImportStatus });
+export const ImportAcceptedReply = Type.Object({ importId: Type.String(), status: ImportStatusWire });
 
 export const ImportIdParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f-]{36}$' }) });
 
 /** One import as the page polls it: the state, then the preview/apply, the refusal or the failure. */
 export const ImportStateReply = Type.Object({
   importId: Type.String(),
-  status: ImportStatus,
+  status: ImportStatusWire,
   dryRun: Type.Union([Type.Boolean(), Type.Null()]),
   fileName: Type.String(),
   createdAt: Type.String(),
@@ -124,7 +127,7 @@ export const ImportRecordReply = Type.Object({
   newCount: Type.Integer(),
   alreadyCount: Type.Integer(),
   issueCount: Type.Integer(),
-  status: ImportStatus,
+  status: ImportStatusWire,
   /** null on imports from before the background import. */
   dryRun: Type.Union([Type.Boolean(), Type.Null()]),
   createdBy: Type.Union([Type.Integer(), Type.Null()]),
@@ -134,3 +137,14 @@ export const ImportRecordReply = Type.Object({
 export const ImportsReply = Type.Object({ imports: Type.Array(ImportRecordReply) });
 
 export const ErrorReply = Type.Object({ error: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) });
+
+export type ImportBodyT = Static<typeof ImportBody>;
+export type ImportReplyT = Static<typeof ImportReply>;
+export type ImportLineReplyT = Static<typeof ImportLineReply>;
+export type LineIssueReplyT = Static<typeof LineIssueReply>;
+export type ImportStatusT = Static<typeof ImportStatusWire>;
+export type ImportAcceptedReplyT = Static<typeof ImportAcceptedReply>;
+export type ImportStateReplyT = Static<typeof ImportStateReply>;
+export type ImportRecordReplyT = Static<typeof ImportRecordReply>;
+export type ImportsReplyT = Static<typeof ImportsReply>;
+export type LinesReplyT = Static<typeof LinesReply>;

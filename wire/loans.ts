@@ -1,8 +1,11 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 
-// Wire shapes of the loan API. The loan input is checked here for types only; the lending core
-// validates its meaning and answers with a code and the field path (422). Nested parts the server
-// does not read itself (frequency, rounding, grace, fees, vat, …) are passed to the core as given.
+// Wire shapes of the loan API (/api/v1/deals/:dealId/loan, …/payments, …/reversal), declared once:
+// the server's routes validate and serialise with these schemas, the loan tab takes its types from
+// them (type-only imports: no TypeBox in the bundle). wire/ imports nothing of server/ or widgets/.
+// The loan input is checked here for types only; the lending core validates its meaning and answers
+// 422 LOAN_TERMS_REFUSED with its code and the field path. Nested parts the server does not read
+// itself (frequency, rounding, grace, fees, vat, …) are passed to the core as given.
 
 const Str = (max: number) => Type.String({ maxLength: max });
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -123,7 +126,7 @@ const PaymentFields = {
 };
 
 export const PaymentView = Type.Object({ ...PaymentFields, allocation: Type.Union([Allocation, Type.Null()]) });
-const ReversedPaymentView = Type.Object({
+export const ReversedPaymentView = Type.Object({
   ...PaymentFields,
   reversal: Type.Object({
     entryId: Type.String(),
@@ -138,7 +141,9 @@ export const LoanViewBody = Type.Object({
   loanId: Type.String(),
   dealId: Type.Integer(),
   productId: Nullable(Type.String()),
-  status: Type.String({ description: 'ACTIVE, or CLOSED (read-only: saves and payments answer 409 LOAN_CLOSED)' }),
+  status: Type.Union([Type.Literal('ACTIVE'), Type.Literal('CLOSED')], {
+    description: 'ACTIVE, or CLOSED (read-only: saves and payments answer 409 LOAN_CLOSED)',
+  }),
   closedReason: Nullable(Type.String({ description: 'why a CLOSED loan was closed, e.g. DEAL_DELETED' })),
   closedAt: Nullable(Type.String()),
   version: Type.Integer(),
@@ -190,3 +195,11 @@ export const ReversalReply = Type.Object({
 });
 
 export const ErrorReply = Type.Object({ error: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) });
+
+export type LoanView = Static<typeof LoanViewBody>;
+export type PaymentViewT = Static<typeof PaymentView>;
+export type ReversedPaymentViewT = Static<typeof ReversedPaymentView>;
+export type SaveLoanReplyT = Static<typeof SaveLoanReply>;
+export type PaymentBodyT = Static<typeof PaymentBody>;
+export type ReversalBodyT = Static<typeof ReversalBody>;
+export type ReversalReplyT = Static<typeof ReversalReply>;
