@@ -1,13 +1,10 @@
 // The applicant checks' rows, every query scoped by portal. Blacklisted values are personal data:
 // looked up by a keyed hash (secrets.hash), kept for display only encrypted, bound to their row
 // by the AEAD's associated data.
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Executor } from '../db/executor.js';
 import type { SecretBox } from '../security/crypto.js';
 import type { HttpCheckConfig } from './http-check.js';
 import type { CheckedKind, Country } from './normalize.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 const hashOf = (box: SecretBox, kind: CheckedKind, value: string) => box.hash(`blacklist:${kind}:${value}`);
 const aad = (portalId: string, kind: CheckedKind, hash: string) => `check_blacklist:${portalId}:${kind}:${hash}`;
@@ -20,7 +17,7 @@ export interface NewBlacklistEntry {
 
 /** Adds entries; one already listed is left as it was. Returns how many were new. */
 export async function addBlacklistEntries(
-  db: Db,
+  db: Executor,
   box: SecretBox,
   portalId: string,
   entries: readonly NewBlacklistEntry[],
@@ -55,7 +52,13 @@ export async function addBlacklistEntries(
 }
 
 /** The reason a value is listed ('' when listed without one), or null when it is not. */
-export async function blacklistReason(db: Db, box: SecretBox, portalId: string, kind: CheckedKind, value: string): Promise<string | null> {
+export async function blacklistReason(
+  db: Executor,
+  box: SecretBox,
+  portalId: string,
+  kind: CheckedKind,
+  value: string,
+): Promise<string | null> {
   const hash = hashOf(box, kind, value);
   const r = await db
     .selectFrom('check_blacklist')
@@ -68,7 +71,7 @@ export async function blacklistReason(db: Db, box: SecretBox, portalId: string, 
   return r.reason_enc === null ? '' : box.decrypt(r.reason_enc, aad(portalId, kind, hash));
 }
 
-export async function countBlacklist(db: Db, portalId: string): Promise<{ phone: number; document: number }> {
+export async function countBlacklist(db: Executor, portalId: string): Promise<{ phone: number; document: number }> {
   const rows = await db
     .selectFrom('check_blacklist')
     .select(['kind', (eb) => eb.fn.countAll().as('n')])
@@ -79,7 +82,13 @@ export async function countBlacklist(db: Db, portalId: string): Promise<{ phone:
   return { phone: n('phone'), document: n('document') };
 }
 
-export async function removeBlacklistEntry(db: Db, box: SecretBox, portalId: string, kind: CheckedKind, value: string): Promise<boolean> {
+export async function removeBlacklistEntry(
+  db: Executor,
+  box: SecretBox,
+  portalId: string,
+  kind: CheckedKind,
+  value: string,
+): Promise<boolean> {
   const res = await db
     .deleteFrom('check_blacklist')
     .where('portal_id', '=', portalId)
@@ -96,7 +105,7 @@ export interface CheckSettings {
 
 const settingsAad = (portalId: string) => `check_settings:${portalId}`;
 
-export async function getCheckSettings(db: Db, box: SecretBox, portalId: string): Promise<CheckSettings> {
+export async function getCheckSettings(db: Executor, box: SecretBox, portalId: string): Promise<CheckSettings> {
   const r = await db.selectFrom('check_settings').selectAll().where('portal_id', '=', portalId).executeTakeFirst();
   if (!r) return { country: null, http: null };
   const country = r.country === 'RU' || r.country === 'MX' ? r.country : null;
@@ -107,7 +116,7 @@ export async function getCheckSettings(db: Db, box: SecretBox, portalId: string)
 }
 
 export async function saveCheckSettings(
-  db: Db,
+  db: Executor,
   box: SecretBox,
   portalId: string,
   s: CheckSettings,
