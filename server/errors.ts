@@ -21,7 +21,7 @@ export const ERRORS = {
   MALFORMED_BODY: spec(
     400,
     'The request body is not valid JSON.',
-    'Тело запроса — не корректный JSON.',
+    'Тело запроса — некорректный JSON.',
     'El cuerpo de la solicitud no es JSON válido.',
   ),
   METHOD_NOT_ALLOWED: spec(405, 'This method is not allowed here.', 'Этот метод здесь не разрешён.', 'Este método no está permitido aquí.'),
