@@ -3,7 +3,7 @@
 // through moveApplication, compare-and-swap on the version the user saw, with the diff recorded.
 import { createHash } from 'node:crypto';
 import { AppError, localizedError, type UserLanguage } from '../../errors.js';
-import type { Executor, Trx } from '../../loans/db-types.js';
+import type { Executor, Trx } from '../../db/executor.js';
 import { parseJsonColumn } from '../../loans/json-column.js';
 import { uuidv7 } from '../../security/uuidv7.js';
 import { canonicalJson, diffCatalogs, type CatalogDiff } from './catalog-diff.js';

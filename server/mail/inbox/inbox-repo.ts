@@ -1,6 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Dialect } from '../../db/database.js';
+import type { Executor } from '../../db/executor.js';
 import { uuidv7 } from '../../security/uuidv7.js';
 import type { MailRepliesTable } from './tables.js';
 
@@ -9,8 +10,6 @@ import type { MailRepliesTable } from './tables.js';
 // it; a reader claims rows with a lease like the outbox worker (server/jobs/worker.ts: one
 // UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED) RETURNING on PostgreSQL, atomic on
 // SQLite's single writer) and finishes one in the transaction that records its reply.
-
-type Db = Kysely<Database>;
 
 export interface InboundClaim {
   id: string;
@@ -23,7 +22,7 @@ export const MAX_ATTEMPTS = 5;
 const INSERT_CHUNK = 200;
 
 /** The highest UID already listed for this UIDVALIDITY (0 when the folder is new or was rebuilt). */
-export async function mailboxCursor(db: Db, portalId: string, mailbox: string, uidValidity: string): Promise<number> {
+export async function mailboxCursor(db: Executor, portalId: string, mailbox: string, uidValidity: string): Promise<number> {
   const now = new Date().toISOString();
   await db
     .insertInto('mail_mailboxes')
@@ -49,7 +48,7 @@ export async function mailboxCursor(db: Db, portalId: string, mailbox: string, u
 }
 
 /** Records listed UIDs (idempotent) and moves the cursor forward, never back. */
-export async function recordListed(db: Db, portalId: string, mailbox: string, uidValidity: string, uids: number[]): Promise<void> {
+export async function recordListed(db: Executor, portalId: string, mailbox: string, uidValidity: string, uids: number[]): Promise<void> {
   if (uids.length === 0) return;
   const now = new Date().toISOString();
   for (let i = 0; i < uids.length; i += INSERT_CHUNK) {
@@ -83,7 +82,7 @@ export async function recordListed(db: Db, portalId: string, mailbox: string, ui
 }
 
 export async function claimInbound(
-  db: Db,
+  db: Executor,
   dialect: Dialect,
   o: { portalId: string; mailbox: string; workerId: string; limit: number; leaseMs: number },
 ): Promise<InboundClaim[]> {
@@ -163,7 +162,7 @@ export async function completeInbound(
 }
 
 /** A failure gives the row back after a pause, and gives up after MAX_ATTEMPTS (kept, with the error). */
-export async function failInbound(db: Db, portalId: string, claim: InboundClaim, error: string, retryMs: number): Promise<void> {
+export async function failInbound(db: Executor, portalId: string, claim: InboundClaim, error: string, retryMs: number): Promise<void> {
   await db
     .updateTable('mail_inbound')
     .set({
@@ -180,7 +179,7 @@ export async function failInbound(db: Db, portalId: string, claim: InboundClaim,
 }
 
 /** For the reader's "anything left?" and the tests. */
-export async function countInbound(db: Db, portalId: string): Promise<Record<string, number>> {
+export async function countInbound(db: Executor, portalId: string): Promise<Record<string, number>> {
   const rows = await db
     .selectFrom('mail_inbound')
     .select(['status', sql<number>`count(*)`.as('n')])
