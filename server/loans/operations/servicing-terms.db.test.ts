@@ -37,15 +37,15 @@ describe('late fees and delinquency saved with the loan', () => {
   it('refuses overlapping pauses and a fee with neither amount nor percent, beside the field, saving nothing', async () => {
     const overlapping = { pauses: [{ from: '2024-02-20', to: '2024-02-25' }, { from: '2024-02-24' }] };
     await expect(saveLoan(db.kysely, P, 302, { terms: sampleTerms(3, { delinquency: overlapping }) }, actor, deps)).rejects.toMatchObject({
-      code: 'PAUSE_OVERLAP',
+      code: 'LOAN_TERMS_REFUSED',
       status: 422,
-      details: { field: 'delinquency.pauses' },
+      details: { field: 'delinquency.pauses', lendingCode: 'PAUSE_OVERLAP' },
     });
     await expect(
       saveLoan(db.kysely, P, 303, { terms: sampleTerms(3, { lateFees: [{ graceDays: 1 }] }) }, actor, deps),
     ).rejects.toMatchObject({
-      code: 'LATE_FEE_ONE_OF',
-      details: { field: 'lateFees[0]' },
+      code: 'LOAN_TERMS_REFUSED',
+      details: { field: 'lateFees[0]', lendingCode: 'LATE_FEE_ONE_OF' },
     });
     expect(await getLoanView(db.kysely, P, 302, '2024-02-25')).toBeNull();
   });
