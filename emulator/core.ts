@@ -16,6 +16,11 @@ import type { EventEmitter } from 'node:events';
 export interface EmitOptions {
   /** User who caused the change; their token goes into auth unless the binding has auth_type. */
   userId?: number;
+  /**
+   * The auth_connector the REST write carried (offline-events.md "How to avoid cycles"): offline
+   * bindings made with the same key do not record the change.
+   */
+  authConnector?: string;
 }
 
 /** What the rest of the emulator may ask of event delivery (events/bus.ts is the one implementation). */

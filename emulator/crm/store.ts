@@ -94,13 +94,20 @@ function defaults(info: EntityInfo, userId: number): Record<string, unknown> {
   };
 }
 
-function fire(core: Core, info: EntityInfo, action: 'ADD' | 'UPDATE' | 'DELETE', id: number, userId: number | undefined): void {
+function fire(
+  core: Core,
+  info: EntityInfo,
+  action: 'ADD' | 'UPDATE' | 'DELETE',
+  id: number,
+  userId: number | undefined,
+  authConnector?: string,
+): void {
   const fields: Record<string, string> = { ID: String(id) };
   if (info.events === 'ONCRMDYNAMICITEM') {
     fields.ENTITY_TYPE_ID = String(info.entityTypeId);
-    core.events.emit(`${info.events}${action}_${info.entityTypeId}`, { FIELDS: fields }, { userId });
+    core.events.emit(`${info.events}${action}_${info.entityTypeId}`, { FIELDS: fields }, { userId, authConnector });
   }
-  core.events.emit(`${info.events}${action}`, { FIELDS: fields }, { userId });
+  core.events.emit(`${info.events}${action}`, { FIELDS: fields }, { userId, authConnector });
 }
 
 export function createRecord(core: Core, info: EntityInfo, patch: Record<string, unknown>, userId: number): CrmRecord {
@@ -123,6 +130,7 @@ export function updateRecord(
   id: number,
   patch: Record<string, unknown>,
   userId: number,
+  authConnector?: string,
 ): CrmRecord | undefined {
   const rec = findRecord(core, info.entityTypeId, id);
   if (!rec) return undefined;
@@ -132,7 +140,7 @@ export function updateRecord(
   applyStage(core, info, next, userId, before);
   Object.assign(rec, next);
   core.changed();
-  fire(core, info, 'UPDATE', id, userId);
+  fire(core, info, 'UPDATE', id, userId, authConnector);
   return rec;
 }
 

@@ -51,10 +51,15 @@ export class EventBus implements EventSender {
     const app = this.core.state.app;
     if (!app || !app.installed) return;
     const name = event.toUpperCase();
-    if (this.core.state.eventBindings.some((b) => b.event === name && b.offline)) {
-      enqueueOffline(this.core, name, data, o.userId);
-      this.notifyOffline();
-    }
+    // One queue per auth_connector (offline-events.md): a write made with a binding's key is not
+    // recorded in that binding's queue.
+    const queues = new Set(
+      this.core.state.eventBindings
+        .filter((b) => b.event === name && b.offline && !(b.authConnector && b.authConnector === o.authConnector))
+        .map((b) => b.authConnector ?? ''),
+    );
+    for (const connector of queues) enqueueOffline(this.core, name, data, o.userId, connector || undefined);
+    if (queues.size > 0) this.notifyOffline();
     for (const b of this.core.state.eventBindings) {
       if (b.event !== name || b.offline) continue;
       const userId = b.authType > 0 ? b.authType : o.userId;

@@ -8,11 +8,19 @@ function objectKey(data: Record<string, unknown>): string {
   return JSON.stringify([fields.ID, fields.ENTITY_TYPE_ID]);
 }
 
-export function enqueueOffline(core: Core, eventName: string, data: Record<string, unknown>, userId: number | undefined): void {
+export function enqueueOffline(
+  core: Core,
+  eventName: string,
+  data: Record<string, unknown>,
+  userId: number | undefined,
+  authConnector?: string,
+): void {
   const key = objectKey(data);
   const q = core.state.offlineEvents;
   // A newer change of the same object replaces the waiting record (unless a reader reserved it).
-  const i = q.findIndex((e) => e.eventName === eventName && e.processId === '' && objectKey(e.eventData) === key);
+  const i = q.findIndex(
+    (e) => e.eventName === eventName && e.processId === '' && e.authConnector === authConnector && objectKey(e.eventData) === key,
+  );
   if (i >= 0) q.splice(i, 1);
   const id = nextIdOf(core.state, 'offlineEvent');
   q.push({
@@ -24,6 +32,7 @@ export function enqueueOffline(core: Core, eventName: string, data: Record<strin
     messageId: String(id),
     processId: '',
     error: false,
+    ...(authConnector ? { authConnector } : {}),
   });
   core.changed();
 }

@@ -126,7 +126,9 @@ export const crmDealMethods: MethodTable = {
     handler: ({ core, auth }, params) => {
       const id = readId(params);
       const patch = fromLegacy(readFields(params), DEAL_FIELDS);
-      const rec = withStageErrors(() => updateRecord(core, dealInfo(core), id, patch, auth.userId));
+      // auth_connector: the caller's offline queue does not record its own write (offline-events.md).
+      const connector = toStr(param(params, 'auth_connector'));
+      const rec = withStageErrors(() => updateRecord(core, dealInfo(core), id, patch, auth.userId, connector));
       if (!rec) throw errors.legacy('Not found');
       return true;
     },
