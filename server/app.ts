@@ -11,6 +11,8 @@ import { healthRoutes } from './routes/health/index.js';
 import { platformPlugin } from './portal-client/platform.js';
 import { jobsPlugin } from './jobs/plugin.js';
 import { schedulerPlugin } from './scheduler/index.js';
+import { lifecyclePlugin } from './lifecycle/plugin.js';
+import { lifecycleRoutes } from './routes/api/lifecycle/index.js';
 import { installRoutes } from './routes/install/index.js';
 import { eventRoutes } from './routes/events/index.js';
 import { authRoutes } from './routes/auth/index.js';
@@ -77,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(providerSettingsPlugin, deps.activities ? { activities: deps.activities } : {}); // app.activities
   await app.register(jobsPlugin); // every job kind and the outbox worker
   await app.register(schedulerPlugin); // daily loan resync, with the outbox worker (WORKER=on)
+  await app.register(lifecyclePlugin); // deal stages ↔ loan: job kinds + the offline-event drain tick
   await app.register(installRoutes);
   await app.register(eventRoutes);
   await app.register(authRoutes);
@@ -86,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(settingsRoutes); // /api/v1/settings/providers (admin)
   await app.register(planLimitRoutes); // /api/v1/portal/plan-limits: what the portal's plan refused
   await app.register(checkRoutes, { allowLocalUrls: deps.config.CHECKS_ALLOW_LOCAL_URLS === 'on' }); // /api/v1/checks/* (admin): blacklist, bureau
+  await app.register(lifecycleRoutes); // /api/v1/settings/stage-maps (admin): pipeline stages ↔ loan events
   await app.register(lenderProfileRoutes); // /api/v1/settings/lender (admin): company name the scripts say
   await app.register(smsSenderRoutes);
   await app.register(loanRoutes);

@@ -382,6 +382,12 @@ export const ERRORS = {
     'Файл чёрного списка не удалось импортировать.',
     'No se puede importar el archivo de lista negra.',
   ),
+  STAGE_NOT_IN_PIPELINE: spec(
+    422,
+    'That stage is not in this pipeline.',
+    'Этой стадии нет в этой воронке.',
+    'Esa etapa no está en este embudo.',
+  ),
 
   // ---- .docx templates and documents (server/documents/docx): USER_MESSAGES below says them precisely, with parameters
   TEMPLATE_TOO_LARGE: spec(

@@ -49,10 +49,12 @@ async function portalRow(pl: Platform, portalId: string) {
     .executeTakeFirstOrThrow();
 }
 
+/** Jobs made from events, without the offline-queue drains ONOFFLINEEVENT adds beside them (server/lifecycle). */
 async function jobCount(pl: Platform): Promise<number> {
   const r = await pl.db.kysely
     .selectFrom('outbox_jobs')
     .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('kind', '!=', 'lifecycle.drain')
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }

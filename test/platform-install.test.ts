@@ -59,7 +59,7 @@ describe('platform install', () => {
         .filter((a) => a.kind === 'robot')
         .map((a) => a.code)
         .sort(),
-      events: m.events.map((e) => `${e.event} ${url(e.handler)}`).sort(),
+      events: m.events.map((e) => `${e.event} ${e.handler ? url(e.handler) : ''}`).sort(),
       senders: m.smsSenders.map((s) => s.code).sort(),
       smartProcesses: m.smartProcesses.map((sp) => `${sp.title.en} parent:${sp.parents.join(',')}`).sort(),
       dealFields: m.dealUserFields.map((f) => ufName(f.fieldName)).sort(),

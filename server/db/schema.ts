@@ -11,6 +11,7 @@ import type { CheckTables } from '../checks/tables.js';
 import type { DocumentTables } from '../documents/tables.js';
 import type { MailTables } from '../mail/inbox/tables.js';
 import type { PaymentImportTables } from '../payment-files/import/tables.js';
+import type { LifecycleTables } from '../lifecycle/tables.js';
 
 export interface Database
   extends
@@ -23,4 +24,5 @@ export interface Database
     CheckTables,
     DocumentTables,
     MailTables,
-    PaymentImportTables {}
+    PaymentImportTables,
+    LifecycleTables {}

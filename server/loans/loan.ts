@@ -5,9 +5,10 @@ export type LoanStatus = 'ACTIVE' | 'CLOSED';
 /**
  * Why a loan was closed. DEAL_DELETED: its deal was deleted in the portal (confirmed with the
  * portal, not just an event), so the loan is read-only and no longer synced; its ledger and
- * schedule versions stay for audit.
+ * schedule versions stay for audit. DEAL_LOST: the deal entered a stage mapped to "closed" before
+ * the loan was issued (server/lifecycle).
  */
-export type LoanClosedReason = 'DEAL_DELETED';
+export type LoanClosedReason = 'DEAL_DELETED' | 'DEAL_LOST';
 
 export interface Loan {
   id: string;

@@ -29,7 +29,14 @@ export interface ManifestActivity {
 
 export interface ManifestEvent {
   event: string;
-  handler: string;
+  /** Path of the handler; absent for an offline binding. */
+  handler?: string;
+  /** 'offline': recorded in the portal's offline queue instead of posted (api-reference/events/offline-events.md). */
+  eventType?: 'offline';
+  /** Source key of an offline binding; the app's own writes carry it and are not recorded. */
+  authConnector?: string;
+  /** event.bind options, e.g. ONOFFLINEEVENT's minTimeout (seconds). */
+  options?: Record<string, unknown>;
 }
 
 export interface ManifestSmsSender {
@@ -96,7 +103,10 @@ function check(m: AppManifest): AppManifest {
     if (!/^[A-Z0-9_]+$/.test(f.fieldName)) throw new Error(`app.manifest.json: bad field name ${f.fieldName}`);
   for (const f of m.scheduleFields)
     if (!/^[A-Z][A-Z_]*[A-Z]$/.test(f.name) || f.name.length > 30) throw new Error(`app.manifest.json: bad schedule field name ${f.name}`);
-  for (const e of m.events) e.event = e.event.toUpperCase();
+  for (const e of m.events) {
+    e.event = e.event.toUpperCase();
+    if (!e.handler && e.eventType !== 'offline') throw new Error(`app.manifest.json: event ${e.event} needs a handler`);
+  }
   return m;
 }
 

@@ -8,7 +8,7 @@ import { reconcileManifest, type ReconcileClient } from './reconcile.js';
 
 class FakePortal implements ReconcileClient {
   placements: { placement: string; handler: string; title: string }[] = [];
-  events: { event: string; handler: string }[] = [];
+  events: { event: string; handler: string; offline?: number }[] = [];
   activities = new Set<string>();
   robots = new Set<string>();
   senders = new Set<string>();
@@ -36,10 +36,16 @@ class FakePortal implements ReconcileClient {
       case 'event.get':
         return this.events;
       case 'event.bind':
-        this.events.push({ event: String(p.event), handler: String(p.handler) });
+        this.events.push({
+          event: String(p.event),
+          handler: typeof p.handler === 'string' ? p.handler : '',
+          offline: p.event_type === 'offline' ? 1 : 0,
+        });
         return true;
       case 'event.unbind':
-        this.events = this.events.filter((x) => !(x.event === p.event && x.handler === p.handler));
+        this.events = this.events.filter(
+          (x) => !(x.event === p.event && (p.event_type === 'offline' ? x.offline === 1 : x.handler === p.handler && x.offline !== 1)),
+        );
         return { count: 1 };
       case 'bizproc.activity.list':
         return [...this.activities];

@@ -118,18 +118,29 @@ export async function reconcileManifest(client: ReconcileClient, input: Reconcil
     report.added.push(`placement:${p.placement}`);
   }
 
-  // Event bindings, keyed by (EVENT, handler).
-  const events = arr<{ event: string; handler: string }>(read.results.events);
-  const wantEvents = new Map(m.events.map((e) => [`${e.event}|${url(e.handler)}`, e]));
+  // Event bindings, keyed by (EVENT, handler); an offline binding has no handler (event.get answers
+  // offline: 1 and an empty handler — doc: api-reference/events/event-get.md, offline-events.md).
+  const events = arr<{ event: string; handler: string; offline?: number | string }>(read.results.events);
+  const keyOf = (event: string, handler: string, offline: boolean) => `${event.toUpperCase()}|${offline ? 'offline' : handler}`;
+  const wantEvents = new Map(m.events.map((e) => [keyOf(e.event, e.handler ? url(e.handler) : '', e.eventType === 'offline'), e]));
   for (const e of events) {
-    const k = `${String(e.event).toUpperCase()}|${e.handler}`;
+    const offline = Number(e.offline ?? 0) === 1;
+    const k = keyOf(String(e.event), e.handler, offline);
     if (!wantEvents.has(k)) {
-      remove[key('unbind_' + e.event)] = { method: 'event.unbind', params: { event: e.event, handler: e.handler } };
+      remove[key('unbind_' + e.event)] = {
+        method: 'event.unbind',
+        params: offline ? { event: e.event, event_type: 'offline' } : { event: e.event, handler: e.handler },
+      };
       report.removed.push(`event:${e.event}`);
     } else wantEvents.delete(k);
   }
   for (const e of wantEvents.values()) {
-    add[key('bind_' + e.event)] = { method: 'event.bind', params: { event: e.event, handler: url(e.handler) } };
+    const params: Record<string, unknown> =
+      e.eventType === 'offline'
+        ? { event: e.event, event_type: 'offline', ...(e.authConnector ? { auth_connector: e.authConnector } : {}) }
+        : { event: e.event, handler: url(e.handler ?? '') };
+    if (e.options) params.options = e.options;
+    add[key('bind_' + e.event)] = { method: 'event.bind', params };
     report.added.push(`event:${e.event}`);
   }
 

@@ -3,6 +3,7 @@ import type { PortalItemLink } from '../portal-item-repo.js';
 import type { DesiredItem } from './portal-fields.js';
 import type { SyncReport } from './sync-report.js';
 import type { SyncTarget } from './target.js';
+import { AUTH_CONNECTOR } from '../../portal/auth-connector.js';
 
 // What one sync sends: the deal update, then item updates, adds and deletes (syncLoanToPortal).
 
@@ -31,7 +32,10 @@ export function plan(
       kind: 'deal',
       key: 'deal',
       hash: deal.hash,
-      cmd: { method: 'crm.deal.update', params: { id: dealId, fields: deal.fields, params: { REGISTER_SONET_EVENT: 'N' } } },
+      cmd: {
+        method: 'crm.deal.update',
+        params: { id: dealId, fields: deal.fields, params: { REGISTER_SONET_EVENT: 'N' }, auth_connector: AUTH_CONNECTOR },
+      },
     });
   const byN = new Map(links.map((l) => [l.installment, l]));
   for (const item of items) {

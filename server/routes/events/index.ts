@@ -11,6 +11,7 @@ import { verifyApplicationToken } from '../../security/verify.js';
 import { uuidv7 } from '../../security/uuidv7.js';
 import { AuthBlock, ErrorBody, Ok } from '../install/schemas.js';
 import { AppError } from '../../errors.js';
+import { LIFECYCLE_JOB } from '../../lifecycle/kinds.js';
 
 // POST /events — portal events (contract.md §3.2, §3.3; doc: api-reference/events/index.md).
 // verify application_token → record (deduplicated) → enqueue a job in the same transaction → 200.
@@ -48,6 +49,8 @@ export function jobForEvent(event: string, data: unknown): { kind: string; paylo
   if (event === 'ONCRMDEALADD' || event === 'ONCRMDEALUPDATE')
     return { kind: 'deal.changed', payload: { event, dealId: dealIdOfEvent(data) } };
   if (event === 'ONCRMDEALDELETE') return { kind: 'deal.deleted', payload: { event, dealId: dealIdOfEvent(data) } };
+  // The offline queue changed (doc: api-reference/events/on-offline-event.md): drain it (server/lifecycle).
+  if (event === 'ONOFFLINEEVENT') return { kind: LIFECYCLE_JOB.drain, payload: { event } };
   return { kind: 'portal.event', payload: { event, data: data ?? null } };
 }
 

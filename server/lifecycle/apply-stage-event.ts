@@ -1,0 +1,118 @@
+import type { JobContext } from '../jobs/registry.js';
+import { AppError } from '../errors.js';
+import { enqueue } from '../jobs/outbox.js';
+import type { PortalClient } from '../portal/portal-client.js';
+import { closeLoan, findLoanByDeal } from '../loans/repositories/loans.js';
+import { listLedger } from '../loans/repositories/ledger.js';
+import { saveLoan } from '../loans/operations/save-loan.js';
+import { defaultLoanDeps } from '../loans/operations/deps.js';
+import { requestPayout } from '../payouts/index.js';
+import { enqueuePayoutExecution } from '../payouts/payout-jobs.js';
+import { paymentProviderFor } from '../activities/providers.js';
+import { fieldText } from '../portal/field-text.js';
+import type { Loan } from '../loans/loan.js';
+import { lifecycleMessage, type LifecycleMessage } from './messages.js';
+import type { ApplyPayload } from './process-deal.js';
+import { getDealLifecycle, getStageMap, setDealFacts } from './repo.js';
+import type { StageMap } from './stage-map.js';
+
+// The loan side of a stage transition, run once per transition by the outbox (keyed by its id) and
+// safe to run again: every step checks what is already done.
+//   OFFER_FIXED      the current schedule version is frozen as the offer
+//   CONTRACT_SIGNED  recorded (phase) only
+//   ISSUED           the loan starts on the day the deal entered the stage (its disbursement date is
+//                    moved there while no payment is booked); with payoutOnIssue, one payout keyed
+//                    by the loan is queued through the payout flow
+//   CLOSED           a loan not issued (no issue day, no payment) is closed as DEAL_LOST; an issued
+//                    one stays and a timeline comment on the deal says why
+
+export async function applyStageEvent(ctx: JobContext, portalId: string, p: ApplyPayload, now: () => Date): Promise<string> {
+  const db = ctx.db;
+  const map = await getStageMap(db, portalId, p.categoryId);
+  const row = await getDealLifecycle(db, portalId, p.dealId);
+  const loan = await findLoanByDeal(db, portalId, p.dealId);
+  const nowIso = now().toISOString();
+  switch (p.event) {
+    case 'CONTRACT_SIGNED':
+      return 'recorded';
+    case 'OFFER_FIXED':
+      if (!loan) return 'no loan';
+      await setDealFacts(db, portalId, p.dealId, { offerVersion: loan.currentScheduleVersion }, nowIso);
+      return `offer v${loan.currentScheduleVersion}`;
+    case 'ISSUED': {
+      if (!loan || loan.status !== 'ACTIVE') {
+        await comment(ctx, p, map, 'noLoanToIssue');
+        return 'no loan';
+      }
+      if (row?.issuedOn) return 'already issued';
+      const dated = await startOn(db, portalId, loan, p.on, now);
+      if (!dated) {
+        await comment(ctx, p, map, 'issueRefused');
+        return 'date refused';
+      }
+      await setDealFacts(db, portalId, p.dealId, { issuedOn: p.on }, nowIso);
+      if (map?.payoutOnIssue) await queuePayout(ctx, portalId, loan, map, p.dealId);
+      return 'issued';
+    }
+    case 'CLOSED': {
+      if (!loan || loan.status !== 'ACTIVE') return 'no open loan';
+      const booked = (await listLedger(db, portalId, loan.id)).some((e) => e.kind === 'PAYMENT');
+      if (row?.issuedOn || booked) {
+        await comment(ctx, p, map, 'issuedNotCancelled');
+        return 'issued: refused';
+      }
+      await closeLoan(db, portalId, loan.id, { reason: 'DEAL_LOST', nowIso });
+      return 'cancelled';
+    }
+  }
+}
+
+/** Moves the disbursement to the issue day (a new schedule version); false when the core refuses the date. */
+async function startOn(db: JobContext['db'], portalId: string, loan: Loan, on: string, now: () => Date): Promise<boolean> {
+  if (loan.terms.disbursementDate === on) return true;
+  const booked = (await listLedger(db, portalId, loan.id)).some((e) => e.kind === 'PAYMENT');
+  if (booked) return true; // repayment already started: the loan keeps its dates
+  try {
+    await saveLoan(
+      db,
+      portalId,
+      loan.dealId,
+      { productId: loan.productId, terms: { ...loan.terms, disbursementDate: on }, reason: 'issued' },
+      { userId: null },
+      defaultLoanDeps({ now, enqueue: (trx, job) => enqueue(trx, job) }),
+    );
+    return true;
+  } catch (e) {
+    if (e instanceof AppError && e.status < 500) return false;
+    throw e;
+  }
+}
+
+/** One payout per loan: the key is the loan's, so a second ISSUED transition finds the first. */
+async function queuePayout(ctx: JobContext, portalId: string, loan: Loan, map: StageMap, dealId: number): Promise<void> {
+  const portal = await ctx.portal();
+  const deal = await portal.call<Record<string, unknown>>('crm.deal.get', { id: dealId });
+  const provider = await paymentProviderFor(portalId);
+  await requestPayout(
+    ctx.db,
+    portalId,
+    {
+      key: `lifecycle-issue:${loan.id}`,
+      amount: loan.principal,
+      currency: loan.currency,
+      clabe: map.payoutClabeField ? fieldText(deal[map.payoutClabeField]) : '',
+      holderName: fieldText(deal.TITLE) || `Deal ${dealId}`,
+      loanRef: loan.id,
+      provider: provider.code,
+    },
+    { oncePerLoan: true, onCreated: (trx, payout) => enqueuePayoutExecution(trx, payout).then(() => undefined) },
+  );
+}
+
+async function comment(ctx: JobContext, p: ApplyPayload, map: StageMap | null, key: LifecycleMessage): Promise<void> {
+  const portal: PortalClient = await ctx.portal();
+  // doc: api-reference/crm/timeline/comments/crm-timeline-comment-add.md
+  await portal.call('crm.timeline.comment.add', {
+    fields: { ENTITY_ID: p.dealId, ENTITY_TYPE: 'deal', COMMENT: lifecycleMessage(key, map?.lang, p.stageId) },
+  });
+}

@@ -1,0 +1,12 @@
+// The deal lifecycle's job kinds and the auth_connector its writes carry, in one place.
+
+export const LIFECYCLE_JOB = {
+  /** Reads the offline event queue (ONOFFLINEEVENT, the minute tick) and handles each changed deal. */
+  drain: 'lifecycle.drain',
+  /** The loan side of a stage transition (offer fixed, issued, closed…), once per transition. */
+  apply: 'lifecycle.apply',
+  /** One stage move the loan asked for (crm.deal.update with the connector). */
+  move: 'lifecycle.move',
+} as const;
+
+export { AUTH_CONNECTOR } from '../portal/auth-connector.js';

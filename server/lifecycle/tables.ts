@@ -1,0 +1,55 @@
+// Row types of the deal-lifecycle tables (migration 202612041540-deal-lifecycle).
+
+export interface DealStageMapsTable {
+  portal_id: string;
+  category_id: number;
+  /** StageMap as JSON (stage-map.ts). */
+  map: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface DealLifecycleTable {
+  portal_id: string;
+  deal_id: number;
+  category_id: number;
+  /** The deal's stage as the app last saw or wrote it. */
+  stage_id: string;
+  /** The stage the app itself last moved the deal to; null when it never did. */
+  written_stage_id: string | null;
+  /** The loan state the app last moved the deal for (LoanMark); null before the first. */
+  loan_mark: string | null;
+  /** The last loan event a stage caused (StageEvent); null before the first. */
+  phase: string | null;
+  /** The schedule version frozen by "offer fixed". */
+  offer_version: number | null;
+  /** Date (YYYY-MM-DD) the deal entered the "issued" stage. */
+  issued_on: string | null;
+  updated_at: string;
+}
+
+export interface LifecycleTransitionsTable {
+  portal_id: string;
+  /** The transition's key (e.g. stage:<deal>:<from>><to>:<n>); the primary key makes it once. */
+  id: string;
+  deal_id: number;
+  /** 'stage' (deal → loan) or 'loan' (loan → deal). */
+  direction: string;
+  what: string;
+  from_stage_id: string | null;
+  to_stage_id: string | null;
+  created_at: string;
+}
+
+export interface OfflineEventBatchesTable {
+  portal_id: string;
+  process_id: string;
+  created_at: string;
+}
+
+export interface LifecycleTables {
+  deal_stage_maps: DealStageMapsTable;
+  deal_lifecycle: DealLifecycleTable;
+  lifecycle_transitions: LifecycleTransitionsTable;
+  offline_event_batches: OfflineEventBatchesTable;
+}
