@@ -29,4 +29,18 @@ describe('emulator offline events', () => {
     const webhook = t.em.createWebhook({});
     expect((await fetch(`${webhook.url}event.offline.get`)).status).toBe(403);
   });
+
+  it("a write carrying the binding's auth_connector is not recorded, directly or in a batch; others are", async () => {
+    t = await startInstalled();
+    await t.call('event.bind', { event: 'ONCRMDEALUPDATE', event_type: 'offline', auth_connector: 'app1' });
+    const id = (await t.call('crm.deal.add', { fields: { TITLE: 'A' } })).body.result as number;
+    await t.call('crm.deal.update', { id, fields: { TITLE: 'B' }, auth_connector: 'app1' });
+    await t.call('batch', { cmd: { a: `crm.deal.update?id=${id}&fields[TITLE]=C&auth_connector=app1` } });
+    expect((await t.call('event.offline.list')).body.total).toBe(0);
+    await t.call('crm.deal.update', { id, fields: { TITLE: 'D' }, auth_connector: 'other' });
+    await t.call('crm.deal.update', { id, fields: { TITLE: 'E' } });
+    const list = (await t.call('event.offline.list')).body as { total: number; result: { EVENT_DATA: unknown }[] };
+    expect(list.total).toBe(1);
+    expect(list.result[0]!.EVENT_DATA).toEqual({ FIELDS: { ID: String(id) } });
+  });
 });

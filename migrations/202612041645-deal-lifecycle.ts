@@ -47,6 +47,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('portal_id', 'text', (c) => c.notNull())
     .addColumn('process_id', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('handled_at', 'text')
     .addPrimaryKeyConstraint('offline_event_batches_pk', ['portal_id', 'process_id'])
     .execute();
 }

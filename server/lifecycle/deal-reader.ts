@@ -25,6 +25,31 @@ export async function readDeal(portal: DealReader, dealId: number): Promise<Deal
     if (e instanceof NotFound) return null;
     throw e;
   }
+  return snapshotOf(dealId, d);
+}
+
+/**
+ * Many deals in one request (batch, ≤ 50 commands each — api-reference/how-to-call-rest-api/batch.md):
+ * still one crm.deal.get per deal, one request against the portal's 2 req/s. A deal the portal no
+ * longer has is null; any other refusal fails the whole read (the drain is retried).
+ */
+export async function readDeals(portal: Pick<PortalClient, 'batch'>, dealIds: number[]): Promise<Map<number, DealSnapshot | null>> {
+  const out = new Map<number, DealSnapshot | null>();
+  if (dealIds.length === 0) return out;
+  const r = await portal.batch<Record<string, unknown>>(
+    Object.fromEntries(dealIds.map((id) => [`d${id}`, { method: 'crm.deal.get', params: { id } }])),
+  );
+  for (const id of dealIds) {
+    const err = r.errors[`d${id}`];
+    if (err) {
+      if (/not found/i.test(err.description) || err.code === 'NOT_FOUND') out.set(id, null);
+      else throw new Error(`crm.deal.get ${id}: ${err.code} ${err.description}`);
+    } else out.set(id, snapshotOf(id, r.results[`d${id}`] ?? {}));
+  }
+  return out;
+}
+
+function snapshotOf(dealId: number, d: Record<string, unknown>): DealSnapshot {
   const modified = typeof d.DATE_MODIFY === 'string' ? d.DATE_MODIFY : new Date().toISOString();
   return {
     id: dealId,

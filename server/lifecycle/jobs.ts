@@ -24,6 +24,7 @@ export function registerLifecycleJobs(now: () => Date = () => new Date()): void 
     const portalId = portalOf(job);
     const report = await drainOfflineEvents(ctx.db, await ctx.portal(), portalId, now);
     if (report.batches === 0) return;
+    // The batch just handled is cleared by the next drain's first request.
     ctx.log.info({ portalId, ...report }, 'offline deal events handled');
     // ONOFFLINEEVENT is not sent again within its minTimeout (on-offline-event.md): changes made
     // meanwhile would wait for the minute tick. One more drain after the timeout picks them up; it

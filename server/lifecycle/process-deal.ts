@@ -2,7 +2,7 @@ import type { Executor } from '../loans/db-types.js';
 import { enqueue } from '../jobs/outbox.js';
 import { uuidv7 } from '../security/uuidv7.js';
 import { stageEventFor } from './decide.js';
-import { readDeal, type DealReader, type DealSnapshot } from './deal-reader.js';
+import type { DealSnapshot } from './deal-reader.js';
 import { LIFECYCLE_JOB } from './kinds.js';
 import { casDealLifecycle, getDealLifecycle, getStageMap, insertDealLifecycle, insertTransition } from './repo.js';
 import type { StageEvent } from './stage-map.js';
@@ -27,18 +27,7 @@ export type DealOutcome = 'gone' | 'unchanged' | 'raced' | 'moved';
 /** First sight of a deal records this stage, so that its current stage counts as a change. */
 const UNSEEN = '';
 
-export async function processDealChange(
-  db: Executor,
-  portal: DealReader,
-  portalId: string,
-  dealId: number,
-  now: () => Date,
-): Promise<DealOutcome> {
-  const deal = await readDeal(portal, dealId);
-  if (!deal) return 'gone';
-  return recordStage(db, portalId, deal, now);
-}
-
+/** Records the deal's stage as read; a new stage is a transition, its loan event queued in the same transaction. */
 export async function recordStage(db: Executor, portalId: string, deal: DealSnapshot, now: () => Date): Promise<DealOutcome> {
   const nowIso = now().toISOString();
   let row = await getDealLifecycle(db, portalId, deal.id);

@@ -178,19 +178,35 @@ export async function countTransitions(db: Executor, portalId: string, dealId: n
   return Number(r.n);
 }
 
-export async function openBatches(db: Executor, portalId: string): Promise<string[]> {
-  const rows = await db.selectFrom('offline_event_batches').select('process_id').where('portal_id', '=', portalId).execute();
-  return rows.map((r) => r.process_id);
+/** Batches reserved with event.offline.get and not cleared yet; `handled` ones only wait for the clear. */
+export async function openBatches(db: Executor, portalId: string): Promise<{ processId: string; handled: boolean }[]> {
+  const rows = await db
+    .selectFrom('offline_event_batches')
+    .select(['process_id', 'handled_at'])
+    .where('portal_id', '=', portalId)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({ processId: r.process_id, handled: r.handled_at !== null }));
 }
 
 export async function rememberBatch(db: Executor, portalId: string, processId: string, nowIso: string): Promise<void> {
   await db
     .insertInto('offline_event_batches')
-    .values({ portal_id: portalId, process_id: processId, created_at: nowIso })
+    .values({ portal_id: portalId, process_id: processId, created_at: nowIso, handled_at: null })
     .onConflict((oc) => oc.columns(['portal_id', 'process_id']).doNothing())
     .execute();
 }
 
-export async function forgetBatch(db: Executor, portalId: string, processId: string): Promise<void> {
-  await db.deleteFrom('offline_event_batches').where('portal_id', '=', portalId).where('process_id', '=', processId).execute();
+export async function markBatchHandled(db: Executor, portalId: string, processId: string, nowIso: string): Promise<void> {
+  await db
+    .updateTable('offline_event_batches')
+    .set({ handled_at: nowIso })
+    .where('portal_id', '=', portalId)
+    .where('process_id', '=', processId)
+    .execute();
+}
+
+export async function forgetBatches(db: Executor, portalId: string, processIds: string[]): Promise<void> {
+  if (processIds.length === 0) return;
+  await db.deleteFrom('offline_event_batches').where('portal_id', '=', portalId).where('process_id', 'in', processIds).execute();
 }

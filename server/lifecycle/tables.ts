@@ -45,6 +45,8 @@ export interface OfflineEventBatchesTable {
   portal_id: string;
   process_id: string;
   created_at: string;
+  /** Set once every deal of the batch was handled: the batch only waits to be cleared. */
+  handled_at: string | null;
 }
 
 export interface LifecycleTables {
