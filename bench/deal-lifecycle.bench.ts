@@ -8,15 +8,15 @@
 //     auth_connector): target one crm.deal.get per changed deal that passes the queue, zero for the
 //     app's own writes.
 import { OutboxWorker } from '../server/jobs/worker.js';
-import { startPlatform, type Platform } from '../server/portal/test-harness.js';
+import { startPlatform, type Platform } from '../test/support/portal-harness.js';
 import { defaultLoanDeps, isoDay } from '../server/loans/operations/deps.js';
 import { enqueue } from '../server/jobs/outbox.js';
 import { saveLoan } from '../server/loans/operations/save-loan.js';
 import { registerPayment } from '../server/loans/operations/register-payment.js';
 import { loadLoanStateByDeal, servicingOf } from '../server/loans/operations/loan-state.js';
-import { sampleTerms } from '../server/loans/sample-terms.js';
+import { sampleTerms } from '../test/support/sample-terms.js';
 import { getDealLifecycle, saveStageMap } from '../server/lifecycle/repo.js';
-import { AUTH_CONNECTOR } from '../server/portal/auth-connector.js';
+import { AUTH_CONNECTOR } from '../server/portal-client/auth-connector.js';
 import { ENTITY_DEAL, itemsOf } from '../emulator/state.js';
 
 const LATENCY_DEALS = Number(process.env.BENCH_LIFECYCLE_DEALS ?? 20);
@@ -74,6 +74,7 @@ export default async function main(): Promise<void> {
     dialect: p.db.dialect,
     log: p.a.app.log,
     getPortalClient: (id) => p.a.app.getPortalClient(id),
+    handlers: p.a.app.jobHandlers,
     pollMs: 50,
   });
   try {

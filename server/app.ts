@@ -79,7 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(providerSettingsPlugin, deps.activities ? { activities: deps.activities } : {}); // app.activities
   await app.register(jobsPlugin); // every job kind and the outbox worker
   await app.register(schedulerPlugin); // daily loan resync, with the outbox worker (WORKER=on)
-  await app.register(lifecyclePlugin); // deal stages ↔ loan: job kinds + the offline-event drain tick
+  await app.register(lifecyclePlugin); // deal stages ↔ loan: the offline-event drain tick (kinds in jobs/handlers.ts)
   await app.register(installRoutes);
   await app.register(eventRoutes);
   await app.register(authRoutes);

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxWorker } from '../server/jobs/worker.js';
-import { startPlatform, type Platform } from '../server/portal/test-harness.js';
+import { startPlatform, type Platform } from './support/portal-harness.js';
 import { defaultLoanDeps, isoDay } from '../server/loans/operations/deps.js';
 import { enqueue } from '../server/jobs/outbox.js';
 import { saveLoan } from '../server/loans/operations/save-loan.js';
-import { findLoanByDeal } from '../server/loans/repositories/loans.js';
+import { findLoanByDeal } from '../server/loans/loan-repo.js';
 import { loadLoanStateByDeal, servicingOf } from '../server/loans/operations/loan-state.js';
 import { applyLines } from '../server/payment-files/import/apply-lines.js';
-import { sampleTerms } from '../server/loans/sample-terms.js';
-import { registerLifecycleJobs } from '../server/lifecycle/jobs.js';
+import { sampleTerms } from './support/sample-terms.js';
+import { jobHandlers } from '../server/jobs/handlers.js';
 import { queueDrains } from '../server/lifecycle/plugin.js';
 import { countTransitions, getDealLifecycle } from '../server/lifecycle/repo.js';
 import type { StageMap } from '../server/lifecycle/stage-map.js';
@@ -114,6 +114,7 @@ beforeAll(async () => {
     dialect: p.db.dialect,
     log: p.a.app.log,
     getPortalClient: (id) => p.a.app.getPortalClient(id),
+    handlers: p.a.app.jobHandlers,
     pollMs: 20,
     backoffBaseMs: 20,
   });
@@ -125,7 +126,6 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  registerLifecycleJobs();
   await p?.close();
 });
 
@@ -227,8 +227,18 @@ describe('deal lifecycle in the emulator', () => {
     await settle();
     p.em.updateDeal(other, { STAGE_ID: st('UNDERWRITING') });
     await settle();
-    // The clock 35 days after the first due date; the daily resync pushes every loan.
-    registerLifecycleJobs(() => new Date(`${addDays(addMonths(today, 1), 35)}T12:00:00Z`));
+    // The clock 35 days after the first due date (the jobs' own clock); the daily resync pushes every loan.
+    const later = new Date(`${addDays(addMonths(today, 1), 35)}T12:00:00Z`);
+    const main = worker;
+    worker = new OutboxWorker({
+      db: p.db.kysely,
+      dialect: p.db.dialect,
+      log: p.a.app.log,
+      getPortalClient: (id) => p.a.app.getPortalClient(id),
+      handlers: jobHandlers({ activities: p.a.app.activities, lifecycle: { now: () => later } }),
+      pollMs: 20,
+      backoffBaseMs: 20,
+    });
     try {
       await p.db.kysely.transaction().execute(async (trx) => {
         for (const id of [dealId, other]) {
@@ -238,7 +248,7 @@ describe('deal lifecycle in the emulator', () => {
       });
       await settle();
     } finally {
-      registerLifecycleJobs();
+      worker = main;
     }
     expect(await stageOf(dealId)).toBe(st('OVERDUE'));
     expect(await stageOf(other)).toBe(st('UNDERWRITING'));

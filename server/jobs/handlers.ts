@@ -7,6 +7,7 @@ import { LOAN_SYNC_JOB } from '../loans/operations/deps.js';
 import { loanSyncJob } from '../loans/sync/job.js';
 import { DAILY_RESYNC_JOB, dailyResyncJob } from '../scheduler/daily-resync.js';
 import { jobEntry, type JobHandlers } from './job.js';
+import { lifecycleJobEntries, withLoanStage, type LifecycleDeps } from '../lifecycle/jobs.js';
 
 // Every job kind the app runs and its handler, in one place. Add a kind here (and enqueue it inside a
 // transaction with server/jobs/outbox.ts `enqueue`); its dependencies come in as arguments. Each
@@ -16,16 +17,25 @@ export interface JobDeps {
   activities: ActivityDeps;
   /** The applicant check's secrets box (blacklist hashes) and whether local bureau URLs may run. */
   checks: CheckJobDeps;
+  /** The deal lifecycle's clock (tests move it); the payment provider comes from `activities`. */
+  lifecycle?: Partial<Pick<LifecycleDeps, 'now'>>;
 }
 
 export function jobHandlers(deps: JobDeps): JobHandlers {
+  const lifecycle: LifecycleDeps = {
+    payments: (portalId) => deps.activities.providers.payments(portalId),
+    now: deps.lifecycle?.now ?? (() => new Date()),
+  };
   const entries = [
-    // Loans: push a loan to its portal; the day's resync scan enqueues one push per active loan.
-    jobEntry(LOAN_SYNC_JOB, loanSyncJob),
+    // Loans: push a loan to its portal (then move its deal if the loan's state asks for it, server/lifecycle);
+    // the day's resync scan enqueues one push per active loan.
+    jobEntry(LOAN_SYNC_JOB, withLoanStage(loanSyncJob, lifecycle)),
     jobEntry(DAILY_RESYNC_JOB, dailyResyncJob),
     // Portal events (server/routes/events).
     jobEntry(DEAL_DELETED_JOB, dealDeletedJob),
     ...ACKNOWLEDGED_EVENT_JOBS.map((kind) => jobEntry(kind, acknowledgeEventJob)),
+    // Deal lifecycle: the offline deal events, a stage's loan event, a stage move the loan asked for.
+    ...lifecycleJobEntries(lifecycle),
     // Robots and our SMS sender.
     ...activityJobEntries(deps.activities, deps.checks),
   ];

@@ -1,20 +1,20 @@
-import type { JobContext } from '../jobs/registry.js';
+import type { JobContext } from '../jobs/job.js';
 import { AppError } from '../errors.js';
 import { enqueue } from '../jobs/outbox.js';
-import type { PortalClient } from '../portal/portal-client.js';
-import { closeLoan, findLoanByDeal } from '../loans/repositories/loans.js';
-import { listLedger } from '../loans/repositories/ledger.js';
+import type { PortalClient } from '../portal-client/portal-client.js';
+import { closeLoan, findLoanByDeal } from '../loans/loan-repo.js';
+import { listLedger } from '../loans/ledger-repo.js';
 import { saveLoan } from '../loans/operations/save-loan.js';
 import { defaultLoanDeps } from '../loans/operations/deps.js';
 import { requestPayout } from '../payouts/index.js';
 import { enqueuePayoutExecution } from '../payouts/payout-jobs.js';
-import { paymentProviderFor } from '../activities/providers.js';
-import { fieldText } from '../portal/field-text.js';
+import { fieldText } from '../portal-client/field-text.js';
 import type { Loan } from '../loans/loan.js';
 import { lifecycleMessage, type LifecycleMessage } from './messages.js';
 import type { ApplyPayload } from './process-deal.js';
 import { getDealLifecycle, getStageMap, setDealFacts } from './repo.js';
 import type { StageMap } from './stage-map.js';
+import type { LifecycleDeps } from './deps.js';
 
 // The loan side of a stage transition, run once per transition by the outbox (keyed by its id) and
 // safe to run again: every step checks what is already done.
@@ -26,8 +26,9 @@ import type { StageMap } from './stage-map.js';
 //   CLOSED           a loan not issued (no issue day, no payment) is closed as DEAL_LOST; an issued
 //                    one stays and a timeline comment on the deal says why
 
-export async function applyStageEvent(ctx: JobContext, portalId: string, p: ApplyPayload, now: () => Date): Promise<string> {
+export async function applyStageEvent(ctx: JobContext, portalId: string, p: ApplyPayload, deps: LifecycleDeps): Promise<string> {
   const db = ctx.db;
+  const now = deps.now;
   const map = await getStageMap(db, portalId, p.categoryId);
   const row = await getDealLifecycle(db, portalId, p.dealId);
   const loan = await findLoanByDeal(db, portalId, p.dealId);
@@ -51,7 +52,7 @@ export async function applyStageEvent(ctx: JobContext, portalId: string, p: Appl
         return 'date refused';
       }
       await setDealFacts(db, portalId, p.dealId, { issuedOn: p.on }, nowIso);
-      if (map?.payoutOnIssue) await queuePayout(ctx, portalId, loan, map, p.dealId);
+      if (map?.payoutOnIssue) await queuePayout(ctx, deps, portalId, loan, map, p.dealId);
       return 'issued';
     }
     case 'CLOSED': {
@@ -89,10 +90,17 @@ async function startOn(db: JobContext['db'], portalId: string, loan: Loan, on: s
 }
 
 /** One payout per loan: the key is the loan's, so a second ISSUED transition finds the first. */
-async function queuePayout(ctx: JobContext, portalId: string, loan: Loan, map: StageMap, dealId: number): Promise<void> {
+async function queuePayout(
+  ctx: JobContext,
+  deps: LifecycleDeps,
+  portalId: string,
+  loan: Loan,
+  map: StageMap,
+  dealId: number,
+): Promise<void> {
   const portal = await ctx.portal();
   const deal = await portal.call<Record<string, unknown>>('crm.deal.get', { id: dealId });
-  const provider = await paymentProviderFor(portalId);
+  const provider = await deps.payments(portalId);
   await requestPayout(
     ctx.db,
     portalId,

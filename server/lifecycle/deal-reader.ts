@@ -1,6 +1,6 @@
-import type { PortalClient } from '../portal/portal-client.js';
-import { NotFound } from '../portal/errors.js';
-import { fieldText } from '../portal/field-text.js';
+import type { PortalClient } from '../portal-client/portal-client.js';
+import { NotFound } from '../portal-client/errors.js';
+import { fieldText } from '../portal-client/field-text.js';
 
 // Reads the one deal the change filter let through. doc: api-reference/crm/deals/crm-deal-get.md —
 // STAGE_ID, CATEGORY_ID (pipeline), DATE_MODIFY (ISO 8601 with the portal's offset); a deal that is

@@ -1,6 +1,6 @@
 import type { Executor } from '../loans/db-types.js';
-import type { BatchCommand, PortalClient } from '../portal/portal-client.js';
-import { AUTH_CONNECTOR } from '../portal/auth-connector.js';
+import type { BatchCommand, PortalClient } from '../portal-client/portal-client.js';
+import { AUTH_CONNECTOR } from '../portal-client/auth-connector.js';
 import { readDeals } from './deal-reader.js';
 import { recordStage, type DealOutcome } from './process-deal.js';
 import { forgetBatches, markBatchHandled, openBatches, rememberBatch } from './repo.js';

@@ -1,6 +1,7 @@
 import { enqueue } from '../jobs/outbox.js';
-import { PermanentJobError, registerJobHandler, type Job } from '../jobs/registry.js';
-import { setAfterLoanSync } from '../loans/sync/job.js';
+import { jobEntry, PermanentJobError, type Job, type JobHandler } from '../jobs/job.js';
+import type { LoanSyncPayload } from '../loans/sync/job.js';
+import type { LifecycleDeps } from './deps.js';
 import { applyStageEvent } from './apply-stage-event.js';
 import { drainOfflineEvents } from './drain.js';
 import { LIFECYCLE_JOB } from './kinds.js';
@@ -8,8 +9,11 @@ import { reactToLoan, type MovePayload } from './loan-stage.js';
 import { moveDeal } from './move-deal.js';
 import type { ApplyPayload } from './process-deal.js';
 
-// Every job kind of the deal lifecycle, registered in one place (the lead moves them into the jobs
-// plugin at merge). `now` is passed in so tests can put the clock at 30 days past due.
+export type { LifecycleDeps } from './deps.js';
+
+// The deal lifecycle's job kinds for the table in server/jobs/handlers.ts, with their dependencies
+// passed in: the portal's payment provider (payout on issue) and the clock (tests put it at 30 days
+// past due).
 
 /** A little over ONOFFLINEEVENT's minTimeout of 1 s (app.manifest.json). */
 const TAIL_DRAIN_MS = 1_500;
@@ -19,16 +23,15 @@ function portalOf(job: Job): string {
   return job.portalId;
 }
 
-export function registerLifecycleJobs(now: () => Date = () => new Date()): void {
-  registerJobHandler(LIFECYCLE_JOB.drain, async (job, ctx) => {
+export function lifecycleJobEntries(deps: LifecycleDeps): [string, JobHandler][] {
+  const drain: JobHandler = async (job, ctx) => {
     const portalId = portalOf(job);
-    const report = await drainOfflineEvents(ctx.db, await ctx.portal(), portalId, now);
+    const report = await drainOfflineEvents(ctx.db, await ctx.portal(), portalId, deps.now);
     if (report.batches === 0) return;
-    // The batch just handled is cleared by the next drain's first request.
     ctx.log.info({ portalId, ...report }, 'offline deal events handled');
     // ONOFFLINEEVENT is not sent again within its minTimeout (on-offline-event.md): changes made
-    // meanwhile would wait for the minute tick. One more drain after the timeout picks them up; it
-    // stops once a drain finds the queue empty.
+    // meanwhile would wait for the minute tick. One more drain after the timeout picks them up (and
+    // clears the batch just handled); it stops once a drain finds the queue empty.
     const at = Date.now() + TAIL_DRAIN_MS;
     await ctx.db.transaction().execute((trx) =>
       enqueue(trx, {
@@ -39,17 +42,27 @@ export function registerLifecycleJobs(now: () => Date = () => new Date()): void 
         runAfterMs: at,
       }),
     );
-  });
-  registerJobHandler<ApplyPayload>(LIFECYCLE_JOB.apply, async (job, ctx) => {
+  };
+  const apply: JobHandler<ApplyPayload> = async (job, ctx) => {
     const portalId = portalOf(job);
-    const outcome = await applyStageEvent(ctx, portalId, job.payload, now);
+    const outcome = await applyStageEvent(ctx, portalId, job.payload, deps);
     ctx.log.info({ portalId, dealId: job.payload.dealId, event: job.payload.event, outcome }, 'stage event applied to loan');
-  });
-  registerJobHandler<MovePayload>(LIFECYCLE_JOB.move, async (job, ctx) => {
+  };
+  const move: JobHandler<MovePayload> = async (job, ctx) => {
     await moveDeal(await ctx.portal(), job.payload);
     ctx.log.info({ portalId: job.portalId, dealId: job.payload.dealId, stageId: job.payload.stageId }, 'deal moved by its loan');
-  });
-  setAfterLoanSync(async (ctx, portalId, loanId) => {
-    await reactToLoan(ctx.db, await ctx.portal(), portalId, loanId, now);
-  });
+  };
+  return [jobEntry(LIFECYCLE_JOB.drain, drain), jobEntry(LIFECYCLE_JOB.apply, apply), jobEntry(LIFECYCLE_JOB.move, move)];
+}
+
+/**
+ * The `loan.sync` handler followed by the loan → stage reaction (loan-stage.ts): after a payment, an
+ * import or the daily resync has been pushed, the deal moves if the loan's state asks for it. A loan
+ * the sync found closed is left alone by reactToLoan.
+ */
+export function withLoanStage(sync: JobHandler<LoanSyncPayload>, deps: LifecycleDeps): JobHandler<LoanSyncPayload> {
+  return async (job, ctx) => {
+    await sync(job, ctx);
+    await reactToLoan(ctx.db, await ctx.portal(), portalOf(job), job.payload.loanId, deps.now);
+  };
 }

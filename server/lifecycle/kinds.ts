@@ -9,4 +9,4 @@ export const LIFECYCLE_JOB = {
   move: 'lifecycle.move',
 } as const;
 
-export { AUTH_CONNECTOR } from '../portal/auth-connector.js';
+export { AUTH_CONNECTOR } from '../portal-client/auth-connector.js';

@@ -1,5 +1,5 @@
-import type { PortalClient } from '../portal/portal-client.js';
-import { AUTH_CONNECTOR } from '../portal/auth-connector.js';
+import type { PortalClient } from '../portal-client/portal-client.js';
+import { AUTH_CONNECTOR } from '../portal-client/auth-connector.js';
 import type { MovePayload } from './loan-stage.js';
 
 // Writes one stage move the loan asked for. doc: api-reference/crm/deals/crm-deal-update.md —

@@ -1,4 +1,4 @@
-import type { PortalClient } from '../portal/portal-client.js';
+import type { PortalClient } from '../portal-client/portal-client.js';
 
 // The portal's deal pipelines and their stages, for the app page's mapping and to check a saved map.
 // doc: api-reference/crm/universal/category/crm-category-list.md (entityTypeId 2 = deal; pipeline 0

@@ -1,11 +1,11 @@
-import type { FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { enqueue } from '../jobs/outbox.js';
 import { LIFECYCLE_JOB } from './kinds.js';
-import { registerLifecycleJobs } from './jobs.js';
 
-// The deal lifecycle at boot: its job kinds, and (with the outbox worker, WORKER=on) a tick that
+// The deal lifecycle at boot (its job kinds are in server/jobs/handlers.ts): with the outbox worker
+// (WORKER=on), a tick that
 // queues a drain of the offline deal events for every portal with a stage map — the safety net
 // under ONOFFLINEEVENT, which Bitrix24 never retries. One drain per portal per minute whatever the
 // number of processes (the idempotency key is the minute).
@@ -30,18 +30,20 @@ export async function queueDrains(db: Kysely<Database>, at: Date): Promise<numbe
   return created;
 }
 
-export const lifecyclePlugin: FastifyPluginAsync = async (app) => {
-  registerLifecycleJobs();
-  let timer: NodeJS.Timeout | null = null;
-  const tick = () =>
-    void queueDrains(app.db.kysely, new Date()).catch((err: unknown) => app.log.error({ err }, 'lifecycle drain tick failed'));
-  if (app.config.WORKER === 'on')
-    app.addHook('onReady', async () => {
-      timer = setInterval(tick, LIFECYCLE_TICK_MS);
-      timer.unref();
+export const lifecyclePlugin = fp(
+  async (app) => {
+    let timer: NodeJS.Timeout | null = null;
+    const tick = () =>
+      void queueDrains(app.db.kysely, new Date()).catch((err: unknown) => app.log.error({ err }, 'lifecycle drain tick failed'));
+    if (app.config.WORKER === 'on')
+      app.addHook('onReady', async () => {
+        timer = setInterval(tick, LIFECYCLE_TICK_MS);
+        timer.unref();
+      });
+    app.addHook('onClose', async () => {
+      if (timer) clearInterval(timer);
     });
-  app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer);
-  });
-};
-(lifecyclePlugin as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;
+  },
+  // Its drains run in the jobs plugin's worker.
+  { name: 'lifecycle', dependencies: ['jobs'] },
+);

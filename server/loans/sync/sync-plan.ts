@@ -3,7 +3,7 @@ import type { PortalItemLink } from '../portal-item-repo.js';
 import type { DesiredItem } from './portal-fields.js';
 import type { SyncReport } from './sync-report.js';
 import type { SyncTarget } from './target.js';
-import { AUTH_CONNECTOR } from '../../portal/auth-connector.js';
+import { AUTH_CONNECTOR } from '../../portal-client/auth-connector.js';
 
 // What one sync sends: the deal update, then item updates, adds and deletes (syncLoanToPortal).
 
