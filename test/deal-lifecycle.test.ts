@@ -71,8 +71,8 @@ async function api(method: string, path: string, body?: unknown): Promise<{ stat
 }
 
 /** A deal in the Loans pipeline at "Approved" with a saved loan that starts today. */
-async function dealWithLoan(title: string, o: { settle?: boolean } = {}): Promise<number> {
-  const deal = p.em.createDeal({ TITLE: title, CATEGORY_ID: cat, STAGE_ID: st('APPROVED'), UF_CRM_CLABE: CLABE });
+async function dealWithLoan(title: string, o: { settle?: boolean; clabe?: string } = {}): Promise<number> {
+  const deal = p.em.createDeal({ TITLE: title, CATEGORY_ID: cat, STAGE_ID: st('APPROVED'), UF_CRM_CLABE: o.clabe ?? CLABE });
   const dealId = Number(deal.ID ?? deal.id);
   const terms = sampleTerms(6, {
     currency: 'MXN',
@@ -181,6 +181,22 @@ describe('deal lifecycle in the emulator', () => {
       await p.db.kysely.selectFrom('payouts').selectAll().where('portal_id', '=', portalId).where('loan_ref', '=', loan.id).execute(),
     ).toHaveLength(1);
     expect((await findLoanByDeal(p.db.kysely, portalId, dealId))!.currentScheduleVersion).toBe(2);
+  });
+
+  it('a deal without a valid CLABE is issued all the same and its timeline says why no payout was queued', async () => {
+    const dealId = await dealWithLoan('No CLABE', { clabe: '123' });
+    p.em.updateDeal(dealId, { STAGE_ID: st('ISSUED') });
+    await settle();
+    const loan = (await findLoanByDeal(p.db.kysely, portalId, dealId))!;
+    expect((await getDealLifecycle(p.db.kysely, portalId, dealId))!.issuedOn).toBe(today);
+    expect(
+      await p.db.kysely.selectFrom('payouts').select('id').where('portal_id', '=', portalId).where('loan_ref', '=', loan.id).execute(),
+    ).toEqual([]);
+    const comments = p.em.state.timeline.filter((c) => c.entityType === 'deal' && c.entityId === dealId).map((c) => c.comment);
+    expect(comments).toEqual([expect.stringContaining('no se pudo programar')]);
+    expect(
+      await p.db.kysely.selectFrom('outbox_jobs').select('id').where('kind', '=', 'lifecycle.apply').where('status', '=', 'dead').execute(),
+    ).toEqual([]);
   });
 
   it('an imported payment that pays the loan off moves the deal to won, and the move never comes back', async () => {

@@ -6,7 +6,7 @@ import { closeLoan, findLoanByDeal } from '../loans/loan-repo.js';
 import { listLedger } from '../loans/ledger-repo.js';
 import { saveLoan } from '../loans/operations/save-loan.js';
 import { defaultLoanDeps } from '../loans/operations/deps.js';
-import { requestPayout } from '../payouts/index.js';
+import { findPayoutByKey, requestPayout } from '../payouts/index.js';
 import { enqueuePayoutExecution } from '../payouts/payout-jobs.js';
 import { fieldText } from '../portal-client/field-text.js';
 import type { Loan } from '../loans/loan.js';
@@ -45,15 +45,26 @@ export async function applyStageEvent(ctx: JobContext, portalId: string, p: Appl
         await comment(ctx, p, map, 'noLoanToIssue');
         return 'no loan';
       }
-      if (row?.issuedOn) return 'already issued';
-      const dated = await startOn(db, portalId, loan, p.on, now);
-      if (!dated) {
-        await comment(ctx, p, map, 'issueRefused');
-        return 'date refused';
+      if (!row?.issuedOn) {
+        const dated = await startOn(db, portalId, loan, p.on, now);
+        if (!dated) {
+          await comment(ctx, p, map, 'issueRefused');
+          return 'date refused';
+        }
+        await setDealFacts(db, portalId, p.dealId, { issuedOn: p.on }, nowIso);
       }
-      await setDealFacts(db, portalId, p.dealId, { issuedOn: p.on }, nowIso);
-      if (map?.payoutOnIssue) await queuePayout(ctx, deps, portalId, loan, map, p.dealId);
-      return 'issued';
+      // Checked on every pass (a retry after a failed request still queues it): keyed by the loan, once.
+      if (map?.payoutOnIssue && !(await findPayoutByKey(db, portalId, payoutKey(loan)))) {
+        try {
+          await queuePayout(ctx, deps, portalId, loan, map, p.dealId);
+        } catch (e) {
+          // No CLABE on the deal, a currency the provider does not pay in, …: no retry fixes it.
+          if (!(e instanceof AppError) || e.status >= 500) throw e;
+          await comment(ctx, p, map, 'payoutRefused');
+          return 'issued: payout refused';
+        }
+      }
+      return row?.issuedOn ? 'already issued' : 'issued';
     }
     case 'CLOSED': {
       if (!loan || loan.status !== 'ACTIVE') return 'no open loan';
@@ -89,6 +100,8 @@ async function startOn(db: JobContext['db'], portalId: string, loan: Loan, on: s
   }
 }
 
+const payoutKey = (loan: Loan) => `lifecycle-issue:${loan.id}`;
+
 /** One payout per loan: the key is the loan's, so a second ISSUED transition finds the first. */
 async function queuePayout(
   ctx: JobContext,
@@ -105,7 +118,7 @@ async function queuePayout(
     ctx.db,
     portalId,
     {
-      key: `lifecycle-issue:${loan.id}`,
+      key: payoutKey(loan),
       amount: loan.principal,
       currency: loan.currency,
       clabe: map.payoutClabeField ? fieldText(deal[map.payoutClabeField]) : '',

@@ -19,6 +19,14 @@ const TEXT: Record<string, Record<Lang, (stage: string) => string>> = {
     es: (s) =>
       `La negociación pasó a «${s}» sin un préstamo guardado: no se entregó nada. Guarde el préstamo en la pestaña Préstamo y mueva la negociación otra vez.`,
   },
+  payoutRefused: {
+    en: (s) =>
+      `The deal entered "${s}" and the loan is issued, but its payout could not be queued (check the CLABE on the deal and the payout provider). Pay it out with the payout robot or by hand.`,
+    ru: (s) =>
+      `Сделка перешла в стадию «${s}», заём выдан, но выплату поставить в очередь не удалось (проверьте реквизиты на сделке и платёжного провайдера). Выплатите роботом выплаты или вручную.`,
+    es: (s) =>
+      `La negociación pasó a «${s}» y el préstamo quedó entregado, pero su depósito no se pudo programar (revise la CLABE de la negociación y el proveedor de pagos). Deposítelo con el robot de depósito o a mano.`,
+  },
   issueRefused: {
     en: (s) => `The deal entered "${s}" but the loan could not start on that date. Check the loan's dates in the Loan tab.`,
     ru: (s) => `Сделка перешла в стадию «${s}», но заём не может начаться с этой даты. Проверьте даты займа на вкладке «Заём».`,
