@@ -251,7 +251,11 @@ describe('deal lifecycle in the emulator', () => {
       dialect: p.db.dialect,
       log: p.a.app.log,
       getPortalClient: (id) => p.a.app.getPortalClient(id),
-      handlers: jobHandlers({ activities: p.a.app.activities, lifecycle: { now: () => later } }),
+      handlers: jobHandlers({
+        activities: p.a.app.activities,
+        checks: { box: p.a.app.secrets, allowLocalUrls: false },
+        lifecycle: { now: () => later },
+      }),
       pollMs: 20,
       backoffBaseMs: 20,
     });
