@@ -1,4 +1,4 @@
-import type { Executor } from '../loans/db-types.js';
+import type { Executor } from '../db/executor.js';
 import type { BatchCommand, PortalClient } from '../portal-client/portal-client.js';
 import { AUTH_CONNECTOR } from '../portal-client/auth-connector.js';
 import { readDeals } from './deal-reader.js';

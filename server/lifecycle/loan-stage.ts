@@ -1,4 +1,4 @@
-import type { Executor } from '../loans/db-types.js';
+import type { Executor } from '../db/executor.js';
 import { enqueue } from '../jobs/outbox.js';
 import { loadLoanState, servicingOf } from '../loans/operations/loan-state.js';
 import { isoDay } from '../loans/operations/deps.js';

@@ -1,4 +1,4 @@
-import type { Executor } from '../loans/db-types.js';
+import type { Executor } from '../db/executor.js';
 import { enqueue } from '../jobs/outbox.js';
 import { uuidv7 } from '../security/uuidv7.js';
 import { stageEventFor } from './decide.js';

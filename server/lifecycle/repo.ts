@@ -1,5 +1,5 @@
-import type { Executor, Trx } from '../loans/db-types.js';
-import { isUniqueViolation } from '../loans/db-types.js';
+import type { Executor, Trx } from '../db/executor.js';
+import { isUniqueViolation } from '../db/executor.js';
 import { parseJsonColumn } from '../loans/json-column.js';
 import { normaliseStageMap, type StageMap } from './stage-map.js';
 
