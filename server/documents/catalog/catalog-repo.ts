@@ -127,6 +127,13 @@ export function findApplicationByDeal(db: Executor, portalId: string, dealId: nu
   return findApplication(db, portalId, 'deal_id', dealId);
 }
 
+/** The deal's application, or NOT_FOUND when none was opened. */
+export async function requireDealApplication(db: Executor, portalId: string, dealId: number): Promise<DocumentApplication> {
+  const found = await findApplicationByDeal(db, portalId, dealId);
+  if (!found) throw new AppError('NOT_FOUND', `no application for deal ${dealId}`, 'This deal has no application yet.');
+  return found;
+}
+
 export function getApplication(db: Executor, portalId: string, id: string): Promise<DocumentApplication | null> {
   return findApplication(db, portalId, 'id', id);
 }

@@ -1,9 +1,7 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { numberLocaleOf } from '../../../../lending/index.js';
 import { AppError } from '../../../errors.js';
 import {
-  findApplicationByDeal,
   getApplication,
   getDraft,
   getVersion,
@@ -12,9 +10,10 @@ import {
   openApplication,
   previewMove,
   publishDraft,
+  requireDealApplication,
   saveDraft,
-  type Actor,
 } from '../../../documents/catalog/catalog-repo.js';
+import { actorOf } from './actor.js';
 import { callerFor, loanSessionGuards } from '../loans/session.js';
 import { requireSession } from '../../../security/session.js';
 import {
@@ -34,11 +33,6 @@ import {
 } from './schemas.js';
 
 const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply, 409: ErrorReply, 422: ErrorReply };
-
-/** The user's language for messages: the widget sends its own as Accept-Language. */
-function actorOf(req: FastifyRequest, userId: number): Actor {
-  return { userId, nowIso: new Date().toISOString(), lang: numberLocaleOf(req.headers['accept-language']) };
-}
 
 // The versioned field catalog of document packs (issue 15, item 1). Administrators edit the draft and
 // publish it; anyone in the portal reads the published versions; a deal's application is pinned to the
@@ -128,9 +122,5 @@ export const documentCatalogRoutes: FastifyPluginAsync = async (fastify) => {
     },
   );
 
-  async function dealApplication(portalId: string, dealId: number) {
-    const found = await findApplicationByDeal(db(), portalId, dealId);
-    if (!found) throw new AppError('NOT_FOUND', `no application for deal ${dealId}`, 'This deal has no application yet.');
-    return found;
-  }
+  const dealApplication = (portalId: string, dealId: number) => requireDealApplication(db(), portalId, dealId);
 };
