@@ -24,6 +24,8 @@ import { sessionRoutes } from './routes/session/index.js';
 import { productRoutes } from './routes/api/products/index.js';
 import { documentCatalogRoutes } from './routes/api/documents/index.js';
 import { documentTemplateRoutes } from './routes/api/documents/templates.js';
+import { documentBankRoutes } from './routes/api/documents/banks.js';
+import { documentValueRoutes } from './routes/api/documents/values.js';
 import { paymentImportRoutes } from './routes/api/payment-imports/index.js';
 import { createParsePool } from './payment-files/worker/worker-pool.js';
 import { appPlacementRoutes } from '../placements/app-plugin.js';
@@ -97,6 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(productRoutes);
   await app.register(documentTemplateRoutes); // /api/v1/documents/templates/lint (admin): the upload's linter
   await app.register(documentCatalogRoutes); // /api/v1/documents/catalog/* (admin edits, publishes) and the deal's pinned application
+  await app.register(documentBankRoutes); // /api/v1/documents/banks (admin edits the banks directory)
+  await app.register(documentValueRoutes); // /api/v1/deals/:dealId/documents/values: base, per-bank overrides, reset, history
   const c = deps.config;
   // /api/v1/payment-imports (admin): files parsed in worker threads, off the request thread.
   await app.register(paymentImportRoutes, {

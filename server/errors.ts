@@ -427,6 +427,13 @@ export const ERRORS = {
     'У поля документа значение неверного типа.',
     'Un campo del documento tiene un valor del tipo incorrecto.',
   ),
+  DOCUMENT_FIELD_UNKNOWN: spec(422, 'The application has no such field.', 'В заявке нет такого поля.', 'La solicitud no tiene ese campo.'),
+  DOCUMENT_BANK_NAME_TAKEN: spec(
+    409,
+    'Another bank already has this name.',
+    'Банк с таким названием уже есть.',
+    'Ya existe un banco con ese nombre.',
+  ),
   CATALOG_INVALID: spec(
     422,
     'The field catalog cannot be saved.',
@@ -545,6 +552,16 @@ export const USER_MESSAGES: Partial<Record<ErrorCode, Record<UserLanguage, strin
     en: 'The field {code} must be {expected}.',
     ru: 'Поле {code} должно быть: {expected}.',
     es: 'El campo {code} debe ser: {expected}.',
+  },
+  DOCUMENT_FIELD_UNKNOWN: {
+    en: 'The field {code} is not in catalog version {version} that this application uses.',
+    ru: 'Поля {code} нет в версии каталога {version}, по которой ведётся заявка.',
+    es: 'El campo {code} no está en la versión {version} del catálogo que usa esta solicitud.',
+  },
+  DOCUMENT_BANK_NAME_TAKEN: {
+    en: 'A bank named “{name}” already exists. Choose another name.',
+    ru: 'Банк «{name}» уже есть. Выберите другое название.',
+    es: 'Ya existe un banco llamado «{name}». Elija otro nombre.',
   },
   CATALOG_INVALID: {
     en: 'The field catalog cannot be saved: {field} — {problem}.',

@@ -40,7 +40,55 @@ export interface DocumentApplicationMovesTable {
   moved_by: number | null;
 }
 
+/** A lender partner an application goes to (migration 202612041705-document-values). */
+export interface DocumentBanksTable {
+  portal_id: string;
+  id: string;
+  name: string;
+  /** JSON string[]: where applications are sent. */
+  emails: string;
+  /** JSON string[]: addresses or @domains whose replies are the bank's. */
+  reply_senders: string;
+  /** JSON string[]. */
+  phones: string;
+  /** JSON string[]: catalog codes the bank needs filled. */
+  required_fields: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentValuesTable {
+  portal_id: string;
+  application_id: string;
+  /** '' = the base bank; else document_banks.id (an override). */
+  bank_id: string;
+  code: string;
+  /** JSON of the value, or its ciphertext when `encrypted` (aad: valueAad). */
+  value: string;
+  encrypted: number;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface DocumentValueHistoryTable {
+  portal_id: string;
+  application_id: string;
+  /** 1, 2, 3… per application, in the order of the changes. */
+  seq: number;
+  bank_id: string;
+  code: string;
+  /** JSON or ciphertext as in document_values; null = no value. */
+  old_value: string | null;
+  new_value: string | null;
+  encrypted: number;
+  changed_at: string;
+  changed_by: number | null;
+}
+
 export interface DocumentTables {
+  document_banks: DocumentBanksTable;
+  document_values: DocumentValuesTable;
+  document_value_history: DocumentValueHistoryTable;
   field_catalog_drafts: FieldCatalogDraftsTable;
   field_catalog_versions: FieldCatalogVersionsTable;
   document_applications: DocumentApplicationsTable;

@@ -1,0 +1,182 @@
+// An application's values (issue 15, items 1–2): base values and per-bank overrides, one row per
+// application, bank ('' = base) and code. Each value is checked against the field's type in the
+// catalog version the application is pinned to before anything is written; person, address and
+// document-number values (and lists holding them) are stored as ciphertext bound to their row, and so
+// are their old → new values in the history. Every query is scoped by portal_id.
+import type { Executor, Trx } from '../../db/executor.js';
+import { AppError, localizedError } from '../../errors.js';
+import type { SecretBox } from '../../security/crypto.js';
+import { canonicalJson } from '../catalog/catalog-diff.js';
+import { SENSITIVE_TYPES, toFillerFields, type CatalogField } from '../catalog/catalog-field.js';
+import type { Actor, DocumentApplication } from '../catalog/catalog-repo.js';
+import { getVersion } from '../catalog/catalog-repo.js';
+import { checkValues } from '../docx/check-values.js';
+import type { ValueChange, ValuesView } from '../../../wire/documents.js';
+import { getBank, listBanks, bankNotFound } from './banks-repo.js';
+
+const BASE = '';
+
+export const valueAad = (portalId: string, applicationId: string, bankId: string, code: string) =>
+  `document_values:${portalId}:${applicationId}:${bankId}:${code}`;
+const historyAad = (portalId: string, applicationId: string, seq: number, side: 'old' | 'new') =>
+  `document_value_history:${portalId}:${applicationId}:${seq}:${side}`;
+
+function isSensitive(f: CatalogField): boolean {
+  return SENSITIVE_TYPES.has(f.type) || (f.item ?? []).some((i) => SENSITIVE_TYPES.has(i.type));
+}
+
+async function pinnedFields(db: Executor, portalId: string, app: DocumentApplication): Promise<Map<string, CatalogField>> {
+  const fields = await getVersion(db, portalId, app.catalogVersion);
+  if (!fields) throw new AppError('INTERNAL', `catalog version ${app.catalogVersion} missing for ${app.id}`);
+  return new Map(fields.map((f) => [f.code, f]));
+}
+
+/**
+ * Writes base values (bankId null) or one bank's overrides; a null value removes it (for a bank: back
+ * to the base value). All values are checked first: one wrong value refuses the lot, nothing stored.
+ */
+export async function setValues(
+  trx: Trx,
+  box: SecretBox,
+  portalId: string,
+  app: DocumentApplication,
+  bankId: string | null,
+  values: Readonly<Record<string, unknown>>,
+  by: Actor,
+): Promise<void> {
+  if (bankId !== null && !(await getBank(trx, portalId, bankId))) throw bankNotFound(bankId);
+  const catalog = await pinnedFields(trx, portalId, app);
+  for (const [code, v] of Object.entries(values)) {
+    const f = catalog.get(code);
+    // Scans (file) are uploaded with the application, not typed in as values.
+    if (!f || f.type === 'file') {
+      throw localizedError('DOCUMENT_FIELD_UNKNOWN', by.lang, `unknown field ${code}`, { code, version: app.catalogVersion }, { code });
+    }
+    if (v !== null) checkValues(toFillerFields([f]), { [code]: v }, by.lang);
+  }
+  const bank = bankId ?? BASE;
+  // The application's row lock serialises its writers: old values read here stay true until commit,
+  // and history numbers follow one another.
+  await trx
+    .updateTable('document_applications')
+    .set({ updated_at: by.nowIso })
+    .where('portal_id', '=', portalId)
+    .where('id', '=', app.id)
+    .execute();
+  const last = await trx
+    .selectFrom('document_value_history')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('portal_id', '=', portalId)
+    .where('application_id', '=', app.id)
+    .executeTakeFirst();
+  let seq = Number(last?.seq ?? 0);
+  for (const [code, v] of Object.entries(values)) {
+    const secret = isSensitive(catalog.get(code)!);
+    const aad = valueAad(portalId, app.id, bank, code);
+    const old = await trx
+      .selectFrom('document_values')
+      .select(['value', 'encrypted'])
+      .where('portal_id', '=', portalId)
+      .where('application_id', '=', app.id)
+      .where('bank_id', '=', bank)
+      .where('code', '=', code)
+      .executeTakeFirst();
+    const oldJson = old ? (old.encrypted ? box.decrypt(old.value, aad) : old.value) : null;
+    const newJson = v === null ? null : canonicalJson(v);
+    if (oldJson === newJson) continue;
+    if (newJson === null) {
+      await trx
+        .deleteFrom('document_values')
+        .where('portal_id', '=', portalId)
+        .where('application_id', '=', app.id)
+        .where('bank_id', '=', bank)
+        .where('code', '=', code)
+        .execute();
+    } else {
+      const row = {
+        value: secret ? box.encrypt(newJson, aad) : newJson,
+        encrypted: secret ? 1 : 0,
+        updated_at: by.nowIso,
+        updated_by: by.userId,
+      };
+      await trx
+        .insertInto('document_values')
+        .values({ portal_id: portalId, application_id: app.id, bank_id: bank, code, ...row })
+        .onConflict((oc) => oc.columns(['portal_id', 'application_id', 'bank_id', 'code']).doUpdateSet(row))
+        .execute();
+    }
+    seq += 1;
+    const seal = (json: string | null, side: 'old' | 'new') =>
+      json === null ? null : secret ? box.encrypt(json, historyAad(portalId, app.id, seq, side)) : json;
+    await trx
+      .insertInto('document_value_history')
+      .values({
+        portal_id: portalId,
+        application_id: app.id,
+        seq,
+        bank_id: bank,
+        code,
+        old_value: seal(oldJson, 'old'),
+        new_value: seal(newJson, 'new'),
+        encrypted: secret ? 1 : 0,
+        changed_at: by.nowIso,
+        changed_by: by.userId,
+      })
+      .execute();
+  }
+}
+
+/** The base values, and for every bank of the portal each field's value: inherited or overridden. */
+export async function resolveValues(db: Executor, box: SecretBox, portalId: string, app: DocumentApplication): Promise<ValuesView> {
+  const rows = await db
+    .selectFrom('document_values')
+    .select(['bank_id', 'code', 'value', 'encrypted'])
+    .where('portal_id', '=', portalId)
+    .where('application_id', '=', app.id)
+    .execute();
+  const byBank = new Map<string, Map<string, unknown>>();
+  for (const r of rows) {
+    const json = r.encrypted ? box.decrypt(r.value, valueAad(portalId, app.id, r.bank_id, r.code)) : r.value;
+    const m = byBank.get(r.bank_id) ?? new Map<string, unknown>();
+    m.set(r.code, JSON.parse(json) as unknown);
+    byBank.set(r.bank_id, m);
+  }
+  const base = byBank.get(BASE) ?? new Map<string, unknown>();
+  const banks = (await listBanks(db, portalId)).map((b) => {
+    const overrides = byBank.get(b.id) ?? new Map<string, unknown>();
+    const codes = [...new Set([...base.keys(), ...overrides.keys()])].sort();
+    return {
+      bankId: b.id,
+      name: b.name,
+      values: codes.map((code) =>
+        overrides.has(code)
+          ? { code, value: overrides.get(code), source: 'override' as const }
+          : { code, value: base.get(code), source: 'base' as const },
+      ),
+    };
+  });
+  return { catalogVersion: app.catalogVersion, base: Object.fromEntries(base), banks };
+}
+
+/** Every change of the application's values, oldest first, decrypted for the people allowed to see it. */
+export async function valueHistory(db: Executor, box: SecretBox, portalId: string, applicationId: string): Promise<ValueChange[]> {
+  const rows = await db
+    .selectFrom('document_value_history')
+    .select(['seq', 'bank_id', 'code', 'old_value', 'new_value', 'encrypted', 'changed_at', 'changed_by'])
+    .where('portal_id', '=', portalId)
+    .where('application_id', '=', applicationId)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => {
+    const open = (text: string | null, side: 'old' | 'new'): unknown =>
+      text === null ? null : JSON.parse(r.encrypted ? box.decrypt(text, historyAad(portalId, applicationId, Number(r.seq), side)) : text);
+    return {
+      bankId: r.bank_id === BASE ? null : r.bank_id,
+      code: r.code,
+      old: open(r.old_value, 'old'),
+      new: open(r.new_value, 'new'),
+      changedAt: r.changed_at,
+      changedBy: r.changed_by === null ? null : Number(r.changed_by),
+    };
+  });
+}

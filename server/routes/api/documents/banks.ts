@@ -1,0 +1,39 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { createBank, listBanks, updateBank } from '../../../documents/values/banks-repo.js';
+import { requireSession } from '../../../security/session.js';
+import { BankBody, BankParams, BankReply, BanksReply } from '../../../../wire/documents.js';
+import { actorOf } from './actor.js';
+import { ErrorReply } from './schemas.js';
+
+const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply, 409: ErrorReply, 422: ErrorReply };
+
+// The portal's banks directory (issue 15, item 2): administrators add and edit banks; anyone in the
+// portal reads them (the documents tab lists them per application).
+export const documentBankRoutes: FastifyPluginAsync = async (fastify) => {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const db = () => app.db.kysely;
+
+  app.get(
+    '/api/v1/documents/banks',
+    { preHandler: requireSession(), schema: { response: { 200: BanksReply, ...errors } } },
+    async (req) => ({ banks: await listBanks(db(), req.session!.portalId) }),
+  );
+
+  app.post(
+    '/api/v1/documents/banks',
+    { preHandler: requireSession({ admin: true }), schema: { body: BankBody, response: { 200: BankReply, ...errors } } },
+    async (req) => ({ bank: await createBank(db(), req.session!.portalId, req.body, actorOf(req, req.session!.userId)) }),
+  );
+
+  app.put(
+    '/api/v1/documents/banks/:bankId',
+    {
+      preHandler: requireSession({ admin: true }),
+      schema: { params: BankParams, body: BankBody, response: { 200: BankReply, ...errors } },
+    },
+    async (req) => ({
+      bank: await updateBank(db(), req.session!.portalId, req.params.bankId, req.body, actorOf(req, req.session!.userId)),
+    }),
+  );
+};

@@ -1,0 +1,59 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+// Wire shapes of the document packs' banks and application values (issue 15, items 1–2), declared
+// once: the server's routes validate with them; the documents tab will take its types from them.
+
+const Email = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' });
+/** A full address, or "@domain" for every address of the bank's domain. */
+const Sender = Type.String({ minLength: 3, maxLength: 254, pattern: '^([^@\\s]+)?@[^@\\s]+\\.[^@\\s]+$' });
+const Phone = Type.String({ minLength: 3, maxLength: 40, pattern: '^[+0-9 ()-]+$' });
+const Code = Type.String({ minLength: 1, maxLength: 100 });
+
+export const BankBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  emails: Type.Array(Email, { maxItems: 20 }),
+  replySenders: Type.Array(Sender, { maxItems: 20 }),
+  phones: Type.Array(Phone, { maxItems: 20 }),
+  requiredFields: Type.Array(Code, { maxItems: 3000 }),
+});
+export const Bank = Type.Object({ id: Type.String(), ...BankBody.properties });
+export const BankParams = Type.Object({ bankId: Type.String({ minLength: 1, maxLength: 64 }) });
+export const BankReply = Type.Object({ bank: Bank });
+export const BanksReply = Type.Object({ banks: Type.Array(Bank) });
+
+/** A field's value as JSON (checked against the pinned catalog version's type); null removes it. */
+export const FieldValues = Type.Record(Type.String({ minLength: 1, maxLength: 100 }), Type.Unknown(), { maxProperties: 3000 });
+/** Base values when bankId is absent, else that bank's overrides (null = reset to base). */
+export const ValuesBody = Type.Object({ bankId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })), values: FieldValues });
+export const ResolvedValue = Type.Object({
+  code: Type.String(),
+  value: Type.Unknown(),
+  source: Type.Union([Type.Literal('base'), Type.Literal('override')]),
+});
+export const ValuesReply = Type.Object({
+  catalogVersion: Type.Integer(),
+  base: FieldValues,
+  banks: Type.Array(Type.Object({ bankId: Type.String(), name: Type.String(), values: Type.Array(ResolvedValue) })),
+});
+export const ResetParams = Type.Object({
+  dealId: Type.Integer({ minimum: 1 }),
+  bankId: Type.String({ minLength: 1, maxLength: 64 }),
+  code: Code,
+});
+export const HistoryReply = Type.Object({
+  history: Type.Array(
+    Type.Object({
+      bankId: Type.Union([Type.String(), Type.Null()]),
+      code: Type.String(),
+      old: Type.Unknown(),
+      new: Type.Unknown(),
+      changedAt: Type.String(),
+      changedBy: Type.Union([Type.Integer(), Type.Null()]),
+    }),
+  ),
+});
+
+export type BankInput = Static<typeof BankBody>;
+export type BankView = Static<typeof Bank>;
+export type ValuesView = Static<typeof ValuesReply>;
+export type ValueChange = Static<typeof HistoryReply>['history'][number];
