@@ -427,6 +427,12 @@ export const ERRORS = {
     'У поля документа значение неверного типа.',
     'Un campo del documento tiene un valor del tipo incorrecto.',
   ),
+  DOCUMENT_VALUE_LIMIT: spec(
+    422,
+    'A document field value is outside its limits.',
+    'Значение поля документа выходит за допустимые пределы.',
+    'El valor de un campo del documento está fuera de sus límites.',
+  ),
   DOCUMENT_FIELD_UNKNOWN: spec(422, 'The application has no such field.', 'В заявке нет такого поля.', 'La solicitud no tiene ese campo.'),
   DOCUMENT_BANK_NAME_TAKEN: spec(
     409,
@@ -552,6 +558,11 @@ export const USER_MESSAGES: Partial<Record<ErrorCode, Record<UserLanguage, strin
     en: 'The field {code} must be {expected}.',
     ru: 'Поле {code} должно быть: {expected}.',
     es: 'El campo {code} debe ser: {expected}.',
+  },
+  DOCUMENT_VALUE_LIMIT: {
+    en: 'The field {code} must be {rule}.',
+    ru: 'Поле {code} должно быть {rule}.',
+    es: 'El campo {code} debe ser {rule}.',
   },
   DOCUMENT_FIELD_UNKNOWN: {
     en: 'The field {code} is not in catalog version {version} that this application uses.',

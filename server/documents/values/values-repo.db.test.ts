@@ -9,7 +9,8 @@ import { createBank, listBanks, updateBank } from './banks-repo.js';
 import { resolveValues, setValues, valueHistory } from './values-repo.js';
 
 // Application values on SQLite and PostgreSQL: base values and per-bank overrides, sensitive ones only
-// as ciphertext bound to their row (history too), every change recorded, a wrong type stores nothing.
+// as ciphertext bound to their row (history too), every change recorded, a wrong type or a value
+// outside the catalog's limits stores nothing.
 let db: Db;
 const box = createSecretBox(Buffer.alloc(32, 3).toString('base64'));
 const P = 'portal-values';
@@ -20,7 +21,7 @@ const catalog: CatalogField[] = [
   { code: 'borrower.full_name', label: labels('Full name'), type: 'person', section: 'borrower' },
   { code: 'borrower.passport', label: labels('Passport'), type: 'document_number', section: 'borrower' },
   { code: 'loan.amount', label: labels('Amount'), type: 'money', section: 'loan' },
-  { code: 'loan.term', label: labels('Term'), type: 'number', section: 'loan' },
+  { code: 'loan.term', label: labels('Term'), type: 'number', section: 'loan', validation: { min: '1', max: '360' } },
   { code: 'scan.passport', label: labels('Passport scan'), type: 'file', section: 'scans' },
 ];
 const bankInput = (name: string) => ({
@@ -160,7 +161,7 @@ describe('application values', () => {
     expect(raw).not.toContain('G12345678');
   });
 
-  it('refuses a wrong type, an unknown field or a scan in the user language and stores nothing', async () => {
+  it('refuses a wrong type, a value outside its limits, an unknown field or a scan in the user language and stores nothing', async () => {
     const before = JSON.stringify(await resolveValues(db.kysely, box, P, app));
     const historyBefore = (await valueHistory(db.kysely, box, P, app.id)).length;
     const money = await refusal(set(null, { 'loan.term': 24, 'loan.amount': '150000' }, 'ru'));
@@ -170,6 +171,8 @@ describe('application values', () => {
     expect(unknown.code).toBe('DOCUMENT_FIELD_UNKNOWN');
     expect(unknown.userMessage).toBe('El campo borrower.pasport no está en la versión 1 del catálogo que usa esta solicitud.');
     expect((await refusal(set(null, { 'scan.passport': 'x' }))).code).toBe('DOCUMENT_FIELD_UNKNOWN');
+    const limit = await refusal(set(bankA, { 'borrower.passport': 'X1', 'loan.term': 361 }, 'en'));
+    expect(limit.userMessage).toBe('The field loan.term must be at most 360.');
     expect((await refusal(set('no-such-bank', { 'loan.term': 3 }))).code).toBe('NOT_FOUND');
     expect(JSON.stringify(await resolveValues(db.kysely, box, P, app))).toBe(before);
     expect(await valueHistory(db.kysely, box, P, app.id)).toHaveLength(historyBefore);

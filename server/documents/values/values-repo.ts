@@ -13,6 +13,7 @@ import { getVersion } from '../catalog/catalog-repo.js';
 import { checkValues } from '../docx/check-values.js';
 import type { ValueChange, ValuesView } from '../../../wire/documents.js';
 import { getBank, listBanks, bankNotFound } from './banks-repo.js';
+import { checkLimits } from './value-limits.js';
 
 const BASE = '';
 
@@ -52,7 +53,10 @@ export async function setValues(
     if (!f || f.type === 'file') {
       throw localizedError('DOCUMENT_FIELD_UNKNOWN', by.lang, `unknown field ${code}`, { code, version: app.catalogVersion }, { code });
     }
-    if (v !== null) checkValues(toFillerFields([f]), { [code]: v }, by.lang);
+    if (v !== null) {
+      checkValues(toFillerFields([f]), { [code]: v }, by.lang);
+      checkLimits(f, v, by.lang);
+    }
   }
   const bank = bankId ?? BASE;
   // The application's row lock serialises its writers: old values read here stay true until commit,
