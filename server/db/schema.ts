@@ -12,6 +12,7 @@ import type { DocumentTables } from '../documents/tables.js';
 import type { MailTables } from '../mail/inbox/tables.js';
 import type { PaymentImportTables } from '../payment-files/import/tables.js';
 import type { LifecycleTables } from '../lifecycle/tables.js';
+import type { ReminderTables } from '../reminders/tables.js';
 
 export interface Database
   extends
@@ -25,4 +26,5 @@ export interface Database
     DocumentTables,
     MailTables,
     PaymentImportTables,
-    LifecycleTables {}
+    LifecycleTables,
+    ReminderTables {}

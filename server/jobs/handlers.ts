@@ -7,6 +7,8 @@ import { LOAN_SYNC_JOB } from '../loans/operations/deps.js';
 import { loanSyncJob } from '../loans/sync/job.js';
 import { DAILY_RESYNC_JOB, dailyResyncJob } from '../scheduler/daily-resync.js';
 import { jobEntry, type JobHandlers } from './job.js';
+import { reminderJobEntries } from '../reminders/jobs.js';
+import { reminderSender } from '../reminders/sender.js';
 import { lifecycleJobEntries, withLoanStage, type LifecycleDeps } from '../lifecycle/jobs.js';
 
 // Every job kind the app runs and its handler, in one place. Add a kind here (and enqueue it inside a
@@ -38,6 +40,8 @@ export function jobHandlers(deps: JobDeps): JobHandlers {
     ...lifecycleJobEntries(lifecycle),
     // Robots and our SMS sender.
     ...activityJobEntries(deps.activities, deps.checks),
+    // Reminders of installments: the portal's daily plan and one send per reminder (server/reminders).
+    ...reminderJobEntries({ sender: reminderSender(deps.activities), now: lifecycle.now }),
   ];
   const table = new Map(entries);
   if (table.size !== entries.length) throw new Error('a job kind is listed twice in server/jobs/handlers.ts');

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { requestReminderPlans } from '../reminders/jobs.js';
 import { requestDailyResync, utcDay } from './daily-resync.js';
 
 // In-process clock for the daily resync: checks at start and then every `intervalMs` whether the
@@ -48,15 +49,29 @@ export class DailyScheduler {
   }
 
   private async check(): Promise<void> {
-    const day = utcDay((this.o.now ?? (() => new Date()))());
-    if (day === this.lastDay) return;
+    const now = (this.o.now ?? (() => new Date()))();
+    const day = utcDay(now);
+    if (day !== this.lastDay && !(await this.requestResync(day))) return;
+    // Reminders are planned per portal on its debtors' local day, so asked on every tick (one
+    // no-op insert per portal once the day's plan exists).
+    try {
+      await requestReminderPlans(this.o.db, now);
+    } catch (e) {
+      this.o.log.error({ err: e }, 'reminder plan request failed');
+    }
+  }
+
+  /** True once the day's resync is queued (by this process or another). */
+  private async requestResync(day: string): Promise<boolean> {
     try {
       const created = await requestDailyResync(this.o.db, day);
       this.lastDay = day;
       if (created) this.o.log.info({ day }, 'daily resync requested');
+      return true;
     } catch (e) {
       // Next tick tries again; lastDay stays unset for this day.
       this.o.log.error({ err: e, day }, 'daily resync request failed');
+      return false;
     }
   }
 

@@ -1,0 +1,105 @@
+import type { Executor } from '../db/executor.js';
+import { enqueueMany } from '../jobs/outbox.js';
+import { loadLoanState, servicingOf } from '../loans/operations/loan-state.js';
+import { localTime } from './local-time.js';
+import { dueReminders, type InstallmentDue } from './reminder-plan.js';
+import { getReminderSettings, rulesOf } from './settings-repo.js';
+
+// The nightly planning of one portal: which reminders are due on the debtors' local day, recorded
+// (insert … on conflict do nothing — the key is unique per portal) with one send job per row that
+// is new, in the same transaction. A second run, or a second worker, inserts nothing and so sends
+// nothing; the send job decides when (contact law) and whether (still open) to send.
+
+export const REMINDER_SEND_JOB = 'reminders.send';
+
+export interface ReminderSendPayload {
+  key: string;
+}
+
+export function reminderSendKey(portalId: string, key: string, notBefore?: number): string {
+  return `${REMINDER_SEND_JOB}:${portalId}:${key}${notBefore === undefined ? '' : `:at:${notBefore}`}`;
+}
+
+const CHUNK = 500;
+
+/** Plans the portal's reminders for the debtors' local day at `now`; returns how many were new. */
+export async function planReminders(db: Executor, portalId: string, now: Date): Promise<number> {
+  const settings = await getReminderSettings(db, portalId);
+  if (!settings) return 0;
+  const rules = rulesOf(settings);
+  if (rules.length === 0) return 0;
+  const today = localTime(now, settings.timeZone).day;
+  const loans = await db
+    .selectFrom('loans')
+    .select(['id', 'deal_id'])
+    .where('portal_id', '=', portalId)
+    .where('status', '=', 'ACTIVE')
+    .orderBy('id')
+    .execute();
+  let created = 0;
+  for (let i = 0; i < loans.length; i += CHUNK) {
+    const chunk = loans.slice(i, i + CHUNK);
+    const dealOf = new Map(chunk.map((l) => [l.id, Number(l.deal_id)]));
+    const installments: InstallmentDue[] = [];
+    for (const l of chunk) {
+      const state = await loadLoanState(db, portalId, l.id);
+      if (!state) continue;
+      for (const inst of servicingOf(state, today).installments)
+        installments.push({ loanId: l.id, installment: inst.n, dueDate: inst.dueDate, open: inst.status !== 'paid' });
+    }
+    const recorded = new Set(
+      (
+        await db
+          .selectFrom('reminders')
+          .select('key')
+          .where('portal_id', '=', portalId)
+          .where(
+            'loan_id',
+            'in',
+            chunk.map((l) => l.id),
+          )
+          .execute()
+      ).map((r) => r.key),
+    );
+    const due = dueReminders({ rules, installments, today, recorded });
+    if (due.length === 0) continue;
+    const at = now.getTime();
+    const iso = now.toISOString();
+    created += await db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('reminders')
+        .values(
+          due.map((d) => ({
+            portal_id: portalId,
+            key: d.key,
+            loan_id: d.loanId,
+            deal_id: dealOf.get(d.loanId)!,
+            installment: d.installment,
+            rule_id: d.ruleId,
+            channel: d.channel,
+            overdue: d.overdue ? 1 : 0,
+            status: 'pending' as const,
+            not_before: at,
+            sent_at: null,
+            note: null,
+            created_at: iso,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['portal_id', 'key']).doNothing())
+        .returning('key')
+        .execute();
+      await enqueueMany(
+        trx,
+        inserted.map((r) => ({
+          portalId,
+          kind: REMINDER_SEND_JOB,
+          idempotencyKey: reminderSendKey(portalId, r.key),
+          payload: { key: r.key } satisfies ReminderSendPayload,
+          runAfterMs: at,
+        })),
+      );
+      return inserted.length;
+    });
+  }
+  return created;
+}

@@ -1,0 +1,129 @@
+import type { Selectable } from 'kysely';
+import type { JobContext, JobHandler } from '../jobs/job.js';
+import { enqueue } from '../jobs/outbox.js';
+import { loadLoanState, servicingOf } from '../loans/operations/loan-state.js';
+import {
+  checkContact,
+  MX_CONDUSEF_HOURS,
+  quietHours,
+  RU_230FZ_MESSAGES,
+  russianCalendar,
+  weekendsOnly,
+  type ContactContext,
+} from './contact-law.js';
+import { localTime } from './local-time.js';
+import { REMINDER_SEND_JOB, reminderSendKey, type ReminderSendPayload } from './plan.js';
+import { getReminderSettings, type ReminderSettings } from './settings-repo.js';
+import type { RemindersTable } from './tables.js';
+
+// The send job of one reminder. Order matters: (1) still pending? (2) still owed — a payment booked
+// first cancels it; (3) the contact law — a reminder it forbids now is postponed (not_before, and a
+// new job keyed by that instant), never dropped; (4) the contact is reserved (status 'sent', sent_at)
+// by compare-and-set, so two workers cannot both send and the next check counts it; (5) the send.
+// An SMS is keyed by the reminder's key, so a retry after a crash in (5) resends nothing twice.
+
+export type ReminderRow = Selectable<RemindersTable>;
+
+/** Delivers one reminder: to the client by SMS or to the deal's responsible employee. */
+export interface ReminderSender {
+  send(reminder: ReminderRow, settings: ReminderSettings, ctx: JobContext): Promise<void>;
+}
+
+export interface ReminderSendDeps {
+  sender: ReminderSender;
+  now: () => Date;
+}
+
+/** The rules for this reminder: the collection limits apply to a client's message about an overdue debt. */
+export function contactContext(r: ReminderRow, s: ReminderSettings, past: readonly Date[]): ContactContext | null {
+  if (r.channel === 'employee') return null; // the employee is not the debtor: no contact law
+  if (s.law === 'MX') return { rules: MX_CONDUSEF_HOURS, calendar: weekendsOnly, timeZone: s.timeZone, past: [] };
+  const calendar = russianCalendar();
+  if (Number(r.overdue) === 1) return { rules: RU_230FZ_MESSAGES, calendar, timeZone: s.timeZone, past };
+  // Not about a debt yet: the same hours as a courtesy, no count limits.
+  const hours = {
+    ...quietHours(0, 0, '230-FZ hours (courtesy)'),
+    workingDay: RU_230FZ_MESSAGES.workingDay,
+    nonWorkingDay: RU_230FZ_MESSAGES.nonWorkingDay,
+  };
+  return { rules: hours, calendar, timeZone: s.timeZone, past: [] };
+}
+
+async function setStatus(ctx: JobContext, r: ReminderRow, status: 'cancelled' | 'skipped', note: string): Promise<void> {
+  await ctx.db
+    .updateTable('reminders')
+    .set({ status, note })
+    .where('portal_id', '=', r.portal_id)
+    .where('key', '=', r.key)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+export function reminderSendJob(deps: ReminderSendDeps): JobHandler<ReminderSendPayload> {
+  return async (job, ctx) => {
+    const portalId = job.portalId!;
+    const r = await ctx.db
+      .selectFrom('reminders')
+      .selectAll()
+      .where('portal_id', '=', portalId)
+      .where('key', '=', job.payload.key)
+      .executeTakeFirst();
+    if (!r || r.status === 'cancelled' || r.status === 'skipped') return;
+    const settings = await getReminderSettings(ctx.db, portalId);
+    if (!settings) return setStatus(ctx, r, 'skipped', 'reminders switched off');
+    if (r.status === 'sent') {
+      // A retry after the reservation: only the SMS (keyed by the reminder) may be handed over again.
+      if (r.channel === 'client_sms') await deps.sender.send(r, settings, ctx);
+      return;
+    }
+    const now = deps.now();
+    const state = await loadLoanState(ctx.db, portalId, r.loan_id);
+    const today = localTime(now, settings.timeZone).day;
+    const inst =
+      state && state.loan.status === 'ACTIVE' ? servicingOf(state, today).installments.find((i) => i.n === r.installment) : undefined;
+    if (!inst || inst.status === 'paid') return setStatus(ctx, r, 'cancelled', 'paid');
+
+    const past = (
+      await ctx.db
+        .selectFrom('reminders')
+        .select('sent_at')
+        .where('portal_id', '=', portalId)
+        .where('loan_id', '=', r.loan_id)
+        .where('channel', '=', r.channel)
+        .where('overdue', '=', 1)
+        .where('sent_at', 'is not', null)
+        .execute()
+    ).map((x) => new Date(Number(x.sent_at)));
+    const law = contactContext(r, settings, past);
+    const verdict = law ? checkContact(law, now) : ({ allowed: true } as const);
+    if (!verdict.allowed) {
+      const at = verdict.notBefore.getTime();
+      await ctx.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('reminders')
+          .set({ not_before: at, note: `postponed (${verdict.reason}, ${law!.rules.name})` })
+          .where('portal_id', '=', portalId)
+          .where('key', '=', r.key)
+          .where('status', '=', 'pending')
+          .execute();
+        await enqueue(trx, {
+          portalId,
+          kind: REMINDER_SEND_JOB,
+          idempotencyKey: reminderSendKey(portalId, r.key, at),
+          payload: { key: r.key },
+          runAfterMs: at,
+        });
+      });
+      return;
+    }
+    const reserved = await ctx.db
+      .updateTable('reminders')
+      .set({ status: 'sent', sent_at: now.getTime(), note: null })
+      .where('portal_id', '=', portalId)
+      .where('key', '=', r.key)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (Number(reserved.numUpdatedRows) !== 1) return; // another worker has it
+    await deps.sender.send({ ...r, status: 'sent', sent_at: now.getTime() }, settings, ctx);
+  };
+}

@@ -1,0 +1,69 @@
+import { loadDealContext } from '../activities/deal-context.js';
+import type { ActivityDeps } from '../activities/deps.js';
+import { languageFor } from '../activities/sms-templates.js';
+import { smsText } from '../activities/sms-text.js';
+import { AppError } from '../errors.js';
+import { enqueueSmsSend, requestSms } from '../integrations/sms/sending/index.js';
+import { PermanentJobError } from '../jobs/job.js';
+import { localTime } from './local-time.js';
+import type { ReminderSender } from './send.js';
+
+// The production sender of reminders. To the client: the catalogue's payment-reminder (before and on
+// the due date) or overdue-notice (after) with the deal's variables, stored by requestSms under the
+// reminder's key (so a retry never sends twice) and handed to the portal's SMS provider through the
+// sms.send job. To the employee: im.notify.system.add to the deal's responsible
+// (docs: api-reference/chats/notifications/im-notify-system-add.md — USER_ID, MESSAGE; app auth only).
+
+const MESSAGES = {
+  ru: (deal: number, n: number, overdue: boolean) =>
+    overdue ? `Просрочен платёж №${n} по сделке ${deal}` : `Скоро платёж №${n} по сделке ${deal}`,
+  en: (deal: number, n: number, overdue: boolean) =>
+    overdue ? `Installment ${n} of deal ${deal} is overdue` : `Installment ${n} of deal ${deal} is due soon`,
+  es: (deal: number, n: number, overdue: boolean) =>
+    overdue ? `La cuota ${n} del trato ${deal} está vencida` : `La cuota ${n} del trato ${deal} vence pronto`,
+};
+
+export function reminderSender(deps: Pick<ActivityDeps, 'providers'>): ReminderSender {
+  return {
+    async send(r, settings, ctx) {
+      const b24 = await ctx.portal();
+      const dealId = Number(r.deal_id);
+      const overdue = Number(r.overdue) === 1;
+      const portalSettings = await deps.providers.settingsOf(r.portal_id);
+      if (r.channel === 'employee') {
+        const deal = await b24.call<Record<string, unknown>>('crm.deal.get', { id: dealId });
+        const userId = Number(deal.ASSIGNED_BY_ID ?? 0);
+        if (!userId) throw new PermanentJobError(`deal ${dealId} has no responsible`);
+        const lang = settings.law === 'MX' ? 'es' : portalSettings?.language === 'en' ? 'en' : 'ru';
+        await b24.call('im.notify.system.add', {
+          USER_ID: userId,
+          MESSAGE: MESSAGES[lang](dealId, Number(r.installment), overdue),
+          TAG: `reminder:${r.key}`,
+        });
+        return;
+      }
+      const today = localTime(new Date(), settings.timeZone).day;
+      const dc = await loadDealContext(b24, ctx.db, r.portal_id, dealId, today);
+      if (!dc.phone) throw new PermanentJobError(`deal ${dealId} has no phone`);
+      const provider = await deps.providers.sms(r.portal_id);
+      const text = smsText({
+        template: overdue ? 'overdue-notice' : 'payment-reminder',
+        text: '',
+        language: languageFor(dc.phone, portalSettings?.language),
+        context: dc,
+        ...(portalSettings?.companyName ? { companyName: portalSettings.companyName } : {}),
+      });
+      try {
+        await requestSms(
+          ctx.db,
+          r.portal_id,
+          { key: `reminder:${r.key}`, to: dc.phone, text, provider: provider.code, context: { source: 'reminder', key: r.key } },
+          { limit: provider.limit, onCreated: async (trx, s) => void (await enqueueSmsSend(trx, s)) },
+        );
+      } catch (e) {
+        if (e instanceof AppError) throw new PermanentJobError(e.message);
+        throw e;
+      }
+    },
+  };
+}
