@@ -13,6 +13,7 @@ import { jobsPlugin } from './jobs/plugin.js';
 import { schedulerPlugin } from './scheduler/index.js';
 import { lifecyclePlugin } from './lifecycle/plugin.js';
 import { lifecycleRoutes } from './routes/api/lifecycle/index.js';
+import { reminderRoutes } from './routes/api/reminders/index.js';
 import { installRoutes } from './routes/install/index.js';
 import { eventRoutes } from './routes/events/index.js';
 import { authRoutes } from './routes/auth/index.js';
@@ -92,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(planLimitRoutes); // /api/v1/portal/plan-limits: what the portal's plan refused
   await app.register(checkRoutes, { allowLocalUrls: deps.config.CHECKS_ALLOW_LOCAL_URLS === 'on' }); // /api/v1/checks/* (admin): blacklist, bureau
   await app.register(lifecycleRoutes); // /api/v1/settings/stage-maps (admin): pipeline stages ↔ loan events
+  await app.register(reminderRoutes); // /api/v1/settings/reminders (admin): installment reminder rules, zone, law
   await app.register(lenderProfileRoutes); // /api/v1/settings/lender (admin): company name the scripts say
   await app.register(smsSenderRoutes);
   await app.register(loanRoutes);

@@ -388,6 +388,13 @@ export const ERRORS = {
     'Этой стадии нет в этой воронке.',
     'Esa etapa no está en este embudo.',
   ),
+  // ---- reminders of installments (server/reminders)
+  REMINDER_TIME_ZONE_UNKNOWN: spec(
+    422,
+    'Unknown time zone: choose one from the list (e.g. Europe/Moscow).',
+    'Неизвестный часовой пояс: выберите его из списка (например, Europe/Moscow).',
+    'Zona horaria desconocida: elija una de la lista (p. ej., America/Mexico_City).',
+  ),
 
   // ---- .docx templates and documents (server/documents/docx): USER_MESSAGES below says them precisely, with parameters
   TEMPLATE_TOO_LARGE: spec(
