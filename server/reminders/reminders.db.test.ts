@@ -43,6 +43,7 @@ beforeAll(async () => {
     ['portal-a', 102],
     ['portal-b', 201],
     ['portal-c', 301],
+    ['portal-d', 401],
   ] as const) {
     await saveLoan(db.kysely, portal, deal, { terms: sampleTerms(6) }, { userId: 1 }, deps);
     await saveReminderSettings(db.kysely, portal, settings, 1);
@@ -87,7 +88,10 @@ describe('reminders: plan and send', () => {
       'reminders.plan:portal-a:2024-02-13',
       'reminders.plan:portal-b:2024-02-13',
       'reminders.plan:portal-c:2024-02-13',
+      'reminders.plan:portal-d:2024-02-13',
     ]);
+    // The later cases plan by hand at their own clock.
+    await db.kysely.deleteFrom('outbox_jobs').where('kind', '=', REMINDER_PLAN_JOB).execute();
   });
 
   it('a payment booked before the send cancels the reminder', async () => {
@@ -130,5 +134,19 @@ describe('reminders: plan and send', () => {
     await worker().runOnce();
     expect(sent.filter((r) => r.key === sms.key)).toHaveLength(1);
     expect((await rows('portal-c')).find((r) => r.key === sms.key)!.status).toBe('sent');
+  });
+
+  it('two workers keep to 230-FZ: three overdue SMS of one debtor on one day, two sent, the third postponed', async () => {
+    clock.at = new Date('2024-04-22T07:00:00Z'); // Monday 10:00 in Moscow; installments 1–3 are overdue
+    await saveReminderSettings(db.kysely, 'portal-d', { ...settings, employee: false }, 1);
+    expect(await planReminders(db.kysely, 'portal-d', clock.at)).toBe(3);
+    await Promise.all([worker().runOnce(), worker().runOnce(), worker().runOnce()]);
+    const d = await rows('portal-d');
+    expect(d.filter((r) => r.status === 'sent')).toHaveLength(2);
+    const later = d.find((r) => r.status === 'pending')!;
+    expect(later.note).toMatch(/^postponed \(limit/);
+    // 24 h after the first two (the rolling reading of "a day"): Tuesday 10:00 in Moscow.
+    expect(Number(later.not_before)).toBe(new Date('2024-04-23T07:00:00Z').getTime());
+    expect(sent.filter((r) => r.portal_id === 'portal-d')).toHaveLength(2);
   });
 });

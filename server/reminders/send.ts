@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { JobContext, JobHandler } from '../jobs/job.js';
 import { enqueue } from '../jobs/outbox.js';
+import { lockActiveLoan } from '../loans/loan-repo.js';
 import { loadLoanState, servicingOf } from '../loans/operations/loan-state.js';
 import {
   checkContact,
@@ -83,22 +84,25 @@ export function reminderSendJob(deps: ReminderSendDeps): JobHandler<ReminderSend
       state && state.loan.status === 'ACTIVE' ? servicingOf(state, today).installments.find((i) => i.n === r.installment) : undefined;
     if (!inst || inst.status === 'paid') return setStatus(ctx, r, 'cancelled', 'paid');
 
-    const past = (
-      await ctx.db
-        .selectFrom('reminders')
-        .select('sent_at')
-        .where('portal_id', '=', portalId)
-        .where('loan_id', '=', r.loan_id)
-        .where('channel', '=', r.channel)
-        .where('overdue', '=', 1)
-        .where('sent_at', 'is not', null)
-        .execute()
-    ).map((x) => new Date(Number(x.sent_at)));
-    const law = contactContext(r, settings, past);
-    const verdict = law ? checkContact(law, now) : ({ allowed: true } as const);
-    if (!verdict.allowed) {
-      const at = verdict.notBefore.getTime();
-      await ctx.db.transaction().execute(async (trx) => {
+    // The count limits are per debtor: the law check and the reservation run under the loan's row
+    // lock (lockActiveLoan), so two workers sending two reminders of one loan see each other's contact.
+    const outcome = await ctx.db.transaction().execute(async (trx) => {
+      if (!(await lockActiveLoan(trx, portalId, r.loan_id))) return 'closed' as const;
+      const past = (
+        await trx
+          .selectFrom('reminders')
+          .select('sent_at')
+          .where('portal_id', '=', portalId)
+          .where('loan_id', '=', r.loan_id)
+          .where('channel', '=', r.channel)
+          .where('overdue', '=', 1)
+          .where('sent_at', 'is not', null)
+          .execute()
+      ).map((x) => new Date(Number(x.sent_at)));
+      const law = contactContext(r, settings, past);
+      const verdict = law ? checkContact(law, now) : ({ allowed: true } as const);
+      if (!verdict.allowed) {
+        const at = verdict.notBefore.getTime();
         await trx
           .updateTable('reminders')
           .set({ not_before: at, note: `postponed (${verdict.reason}, ${law!.rules.name})` })
@@ -113,17 +117,19 @@ export function reminderSendJob(deps: ReminderSendDeps): JobHandler<ReminderSend
           payload: { key: r.key },
           runAfterMs: at,
         });
-      });
-      return;
-    }
-    const reserved = await ctx.db
-      .updateTable('reminders')
-      .set({ status: 'sent', sent_at: now.getTime(), note: null })
-      .where('portal_id', '=', portalId)
-      .where('key', '=', r.key)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(reserved.numUpdatedRows) !== 1) return; // another worker has it
+        return 'postponed' as const;
+      }
+      const reserved = await trx
+        .updateTable('reminders')
+        .set({ status: 'sent', sent_at: now.getTime(), note: null })
+        .where('portal_id', '=', portalId)
+        .where('key', '=', r.key)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return Number(reserved.numUpdatedRows) === 1 ? ('reserved' as const) : ('taken' as const);
+    });
+    if (outcome === 'closed') return setStatus(ctx, r, 'cancelled', 'loan closed');
+    if (outcome !== 'reserved') return; // postponed, or another worker has it
     await deps.sender.send({ ...r, status: 'sent', sent_at: now.getTime() }, settings, ctx);
   };
 }
