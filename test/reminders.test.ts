@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutboxWorker } from '../server/jobs/worker.js';
+import { defaultLoanDeps } from '../server/loans/operations/deps.js';
+import { saveLoan } from '../server/loans/operations/save-loan.js';
+import { planReminders } from '../server/reminders/plan.js';
+import { saveReminderSettings } from '../server/reminders/settings-repo.js';
+import { sampleTerms } from './support/sample-terms.js';
+import { startPlatform, type Platform } from './support/portal-harness.js';
+
+// The production sender in the emulator: the app installed over HTTP (with the im scope), a deal with
+// a responsible user, a reminder planned and sent by the app's own job table — the employee gets one
+// im.notify.system.add, and a second plan and drain add none.
+
+let p: Platform;
+let portalId: string;
+
+beforeAll(async () => {
+  p = await startPlatform();
+  portalId = await p.install();
+}, 60_000);
+afterAll(async () => {
+  await p?.close();
+});
+
+describe('reminders in the emulator', () => {
+  it('notifies the deal’s responsible once, in the portal’s language', async () => {
+    const deal = p.em.createDeal({ TITLE: 'Reminder', ASSIGNED_BY_ID: 1 });
+    const dealId = Number(deal.ID ?? deal.id);
+    await saveLoan(p.db.kysely, portalId, dealId, { terms: sampleTerms(6) }, { userId: 1 }, defaultLoanDeps());
+    await saveReminderSettings(
+      p.db.kysely,
+      portalId,
+      { offsets: [-3], clientSms: false, employee: true, timeZone: 'Europe/Moscow', law: 'RU', smsProvider: null },
+      1,
+    );
+    const at = new Date('2024-02-12T07:00:00Z');
+    const worker = new OutboxWorker({
+      db: p.db.kysely,
+      dialect: p.db.dialect,
+      log: p.a.app.log,
+      getPortalClient: (id) => p.a.app.getPortalClient(id),
+      handlers: p.a.app.jobHandlers,
+    });
+    expect(await planReminders(p.db.kysely, portalId, at)).toBe(1);
+    await worker.drain();
+    expect(await planReminders(p.db.kysely, portalId, at)).toBe(0);
+    await worker.drain();
+    const notes = p.em.state.notifications.filter((n) => n.tag?.startsWith('reminder:'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ userId: 1 });
+    expect(notes[0]!.message).toContain(`${dealId}`);
+    const row = await p.db.kysely.selectFrom('reminders').select(['status']).where('portal_id', '=', portalId).executeTakeFirstOrThrow();
+    expect(row.status).toBe('sent');
+  });
+});
