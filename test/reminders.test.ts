@@ -49,6 +49,8 @@ describe('reminders in the emulator', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ userId: 1 });
     expect(notes[0]!.message).toContain(`${dealId}`);
+    const timeline = p.em.state.timeline.filter((c) => c.entityType === 'deal' && c.entityId === dealId);
+    expect(timeline.map((c) => c.comment)).toEqual(['Напоминание ответственному: платёж №1, правило employee:before-3']);
     const row = await p.db.kysely.selectFrom('reminders').select(['status']).where('portal_id', '=', portalId).executeTakeFirstOrThrow();
     expect(row.status).toBe('sent');
   });

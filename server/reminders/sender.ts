@@ -14,6 +14,20 @@ import type { ReminderSender } from './send.js';
 // sms.send job. To the employee: im.notify.system.add to the deal's responsible
 // (docs: api-reference/chats/notifications/im-notify-system-add.md — USER_ID, MESSAGE; app auth only).
 
+type Lang = 'ru' | 'en' | 'es';
+
+// The timeline entry of every contact (issue 14: "every contact is logged on the deal timeline"):
+// doc api-reference/crm/timeline/comments/crm-timeline-comment-add.md. A retry after a crash between
+// the send and this call logs it again — a log line twice rather than a contact unlogged.
+const LOGGED = {
+  ru: (channel: string, n: number, rule: string) =>
+    `${channel === 'employee' ? 'Напоминание ответственному' : 'SMS-напоминание клиенту'}: платёж №${n}, правило ${rule}`,
+  en: (channel: string, n: number, rule: string) =>
+    `${channel === 'employee' ? 'Reminder to the responsible' : 'SMS reminder to the client'}: installment ${n}, rule ${rule}`,
+  es: (channel: string, n: number, rule: string) =>
+    `${channel === 'employee' ? 'Recordatorio al responsable' : 'Recordatorio SMS al cliente'}: cuota ${n}, regla ${rule}`,
+};
+
 const MESSAGES = {
   ru: (deal: number, n: number, overdue: boolean) =>
     overdue ? `Просрочен платёж №${n} по сделке ${deal}` : `Скоро платёж №${n} по сделке ${deal}`,
@@ -30,16 +44,21 @@ export function reminderSender(deps: Pick<ActivityDeps, 'providers'>): ReminderS
       const dealId = Number(r.deal_id);
       const overdue = Number(r.overdue) === 1;
       const portalSettings = await deps.providers.settingsOf(r.portal_id);
+      const lang: Lang = settings.law === 'MX' ? 'es' : portalSettings?.language === 'en' ? 'en' : 'ru';
+      const logged = () =>
+        b24.call('crm.timeline.comment.add', {
+          fields: { ENTITY_ID: dealId, ENTITY_TYPE: 'deal', COMMENT: LOGGED[lang](r.channel, Number(r.installment), r.rule_id) },
+        });
       if (r.channel === 'employee') {
         const deal = await b24.call<Record<string, unknown>>('crm.deal.get', { id: dealId });
         const userId = Number(deal.ASSIGNED_BY_ID ?? 0);
         if (!userId) throw new PermanentJobError(`deal ${dealId} has no responsible`);
-        const lang = settings.law === 'MX' ? 'es' : portalSettings?.language === 'en' ? 'en' : 'ru';
         await b24.call('im.notify.system.add', {
           USER_ID: userId,
           MESSAGE: MESSAGES[lang](dealId, Number(r.installment), overdue),
           TAG: `reminder:${r.key}`,
         });
+        await logged();
         return;
       }
       const today = localTime(new Date(), settings.timeZone).day;
@@ -64,6 +83,7 @@ export function reminderSender(deps: Pick<ActivityDeps, 'providers'>): ReminderS
         if (e instanceof AppError) throw new PermanentJobError(e.message);
         throw e;
       }
+      await logged();
     },
   };
 }
