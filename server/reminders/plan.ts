@@ -1,4 +1,5 @@
 import type { Executor } from '../db/executor.js';
+import { AppError } from '../errors.js';
 import { enqueueMany } from '../jobs/outbox.js';
 import { loadLoanState, servicingOf } from '../loans/operations/loan-state.js';
 import { localTime } from './local-time.js';
@@ -44,7 +45,15 @@ export async function planReminders(db: Executor, portalId: string, now: Date): 
     for (const l of chunk) {
       const state = await loadLoanState(db, portalId, l.id);
       if (!state) continue;
-      for (const inst of servicingOf(state, today).installments)
+      let servicing;
+      try {
+        servicing = servicingOf(state, today);
+      } catch (e) {
+        // One loan the core refuses to service (its tab shows why) must not stop the portal's run.
+        if (e instanceof AppError) continue;
+        throw e;
+      }
+      for (const inst of servicing.installments)
         installments.push({ loanId: l.id, installment: inst.n, dueDate: inst.dueDate, open: inst.status !== 'paid' });
     }
     const recorded = new Set(
