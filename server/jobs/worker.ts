@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Dialect } from '../db/database.js';
 import { uuidv7 } from '../security/uuidv7.js';
@@ -63,7 +63,7 @@ export class OutboxWorker {
   async claim(limit = this.o.batchSize ?? 10): Promise<Row[]> {
     const now = Date.now();
     const db = this.o.db;
-    let sub = db
+    const sub = db
       .selectFrom('outbox_jobs')
       .select('id')
       .where((eb) =>
@@ -74,19 +74,31 @@ export class OutboxWorker {
       )
       .orderBy('run_after')
       .limit(limit);
-    if (this.o.dialect === 'postgres') sub = sub.forUpdate().skipLocked();
-    const rows = await db
-      .updateTable('outbox_jobs')
-      .set((eb) => ({
-        status: 'running' as const,
-        locked_by: this.id,
-        locked_until: now + (this.o.leaseMs ?? 60_000),
-        attempts: eb('attempts', '+', 1),
-        updated_at: new Date(now).toISOString(),
-      }))
-      .where('id', 'in', sub)
-      .returning(['id', 'portal_id', 'kind', 'idempotency_key', 'payload', 'attempts', 'max_attempts', 'created_at'])
-      .execute();
+    const set = (eb: ExpressionBuilder<Database, 'outbox_jobs'>) => ({
+      status: 'running' as const,
+      locked_by: this.id,
+      locked_until: now + (this.o.leaseMs ?? 60_000),
+      attempts: eb('attempts', '+', 1),
+      updated_at: new Date(now).toISOString(),
+    });
+    const returned = ['id', 'portal_id', 'kind', 'idempotency_key', 'payload', 'attempts', 'max_attempts', 'created_at'] as const;
+    // PostgreSQL: the locked rows come from a MATERIALIZED CTE. As `WHERE id IN (SELECT … LIMIT n
+    // FOR UPDATE SKIP LOCKED)` the planner may run the subquery more than once (a nested loop
+    // re-scans it), each run skipping what the last one locked — a claim of far more than n rows
+    // was seen with this pattern on the mail inbox. The CTE is evaluated exactly once.
+    const rows =
+      this.o.dialect === 'postgres'
+        ? await db
+            .with(
+              (cte) => cte('claimable').materialized(),
+              () => sub.forUpdate().skipLocked(),
+            )
+            .updateTable('outbox_jobs')
+            .set(set)
+            .where('id', 'in', (eb) => eb.selectFrom('claimable').select('claimable.id'))
+            .returning(returned)
+            .execute()
+        : await db.updateTable('outbox_jobs').set(set).where('id', 'in', sub).returning(returned).execute();
     return rows.map((r) => ({ ...r, attempts: Number(r.attempts), max_attempts: Number(r.max_attempts) }));
   }
 
