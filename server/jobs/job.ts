@@ -40,3 +40,18 @@ export function jobEntry<P>(kind: string, fn: JobHandler<P>): [string, JobHandle
 export class PermanentJobError extends Error {
   override name = 'PermanentJobError';
 }
+
+/**
+ * Throw this when the job cannot run *yet* and nothing failed — another worker holds what it needs
+ * (a loan's sync lease). It runs again after `delayMs` (±20 %) without spending an attempt and
+ * without the failure back-off; what it waits for must be bounded by something else (a lease's expiry).
+ */
+export class RetryLaterError extends Error {
+  override name = 'RetryLaterError';
+  constructor(
+    readonly delayMs: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}

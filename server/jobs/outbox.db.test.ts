@@ -4,7 +4,7 @@ import type { Db } from '../db/database.js';
 import { createTestDb } from '../../test/support/test-db.js';
 import type { PortalClient } from '../portal-client/portal-client.js';
 import { enqueue } from './outbox.js';
-import { jobEntry, PermanentJobError, type JobHandler } from './job.js';
+import { jobEntry, PermanentJobError, RetryLaterError, type JobHandler } from './job.js';
 import { OutboxWorker } from './worker.js';
 
 // Same body on SQLite and PostgreSQL (TEST_DIALECT).
@@ -156,5 +156,28 @@ describe('outbox', () => {
     await Promise.all(ws.map((w) => w.drain()));
     expect(runs.size).toBe(200);
     expect([...runs.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('a job that must wait (RetryLaterError) runs again after its delay without spending an attempt', async () => {
+    db = await createTestDb();
+    const d = db;
+    let calls = 0;
+    handle('busy.kind', async () => {
+      calls += 1;
+      if (calls <= 3) throw new RetryLaterError(5, 'lease held by another worker');
+    });
+    await d.kysely
+      .transaction()
+      .execute((trx) => enqueue(trx, { portalId: null, kind: 'busy.kind', idempotencyKey: 'b1', payload: {}, maxAttempts: 2 }));
+    const w = worker(d);
+    for (let i = 0; i < 50 && calls < 4; i++) {
+      await w.runOnce();
+      await new Promise((r) => setTimeout(r, 8));
+    }
+    const [job] = await rows(d);
+    // Four runs on a budget of two attempts: the three waits cost none, and no back-off was applied.
+    expect(calls).toBe(4);
+    expect(job).toMatchObject({ status: 'done' });
+    expect(Number(job!.attempts)).toBe(1);
   });
 });

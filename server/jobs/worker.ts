@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.js';
 import type { Dialect } from '../db/database.js';
 import { uuidv7 } from '../security/uuidv7.js';
 import type { PortalClient } from '../portal-client/portal-client.js';
-import { PermanentJobError, type Job, type JobHandlers } from './job.js';
+import { PermanentJobError, RetryLaterError, type Job, type JobHandlers } from './job.js';
 
 // Drains outbox_jobs. Claiming is one UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING:
 // on PostgreSQL the inner SELECT takes FOR UPDATE SKIP LOCKED, so N workers in N processes get
@@ -182,6 +182,11 @@ export class OutboxWorker {
       });
       await this.finish(r.id, { status: 'done', last_error: null });
     } catch (e) {
+      if (e instanceof RetryLaterError) {
+        log.debug({ delayMs: e.delayMs, why: e.message }, 'job waits');
+        await this.waitAndRetry(r.id, e);
+        return;
+      }
       const msg = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 1000);
       const dead = e instanceof PermanentJobError || r.attempts >= r.max_attempts;
       log.warn({ err: { message: msg }, dead }, 'job failed');
@@ -192,6 +197,25 @@ export class OutboxWorker {
           : { status: 'pending', last_error: msg, run_after: Date.now() + this.backoffMs(r.attempts) },
       );
     }
+  }
+
+  /** Back to pending after the wait the handler asked for; the attempt it took is given back. */
+  private async waitAndRetry(id: string, e: RetryLaterError): Promise<void> {
+    const delay = Math.round(e.delayMs * (0.8 + Math.random() * 0.4));
+    await this.o.db
+      .updateTable('outbox_jobs')
+      .set((eb) => ({
+        status: 'pending' as const,
+        attempts: eb('attempts', '-', 1),
+        run_after: Date.now() + delay,
+        last_error: e.message.slice(0, 1000),
+        locked_by: null,
+        locked_until: null,
+        updated_at: new Date().toISOString(),
+      }))
+      .where('id', '=', id)
+      .where('locked_by', '=', this.id)
+      .execute();
   }
 
   private async finish(

@@ -14,12 +14,35 @@ export function endpointFromFrame(domain: string, protocol: string | undefined):
   return `${protocol === '1' ? 'https' : 'http'}://${domain}/rest/`;
 }
 
+/**
+ * Waits before repeating a call the portal refused for its rate limit: a person is waiting on a tab,
+ * and "too many requests" is not "your token is wrong" (doc: settings/how-to-call-rest-api/limits.md —
+ * QUERY_LIMIT_EXCEEDED, HTTP 503: wait and repeat). Bounded: about 2 s in all.
+ */
+export const RATE_LIMIT_RETRY_MS = [300, 600, 1200];
+
 export async function callWithToken<T>(
   clientEndpoint: string,
   method: string,
   token: string,
   params: Record<string, unknown> = {},
   timeoutMs = 10_000,
+  retryMs: readonly number[] = RATE_LIMIT_RETRY_MS,
+): Promise<DirectCallResult<T>> {
+  for (let i = 0; ; i++) {
+    const r = await callOnce<T>(clientEndpoint, method, token, params, timeoutMs);
+    const wait = retryMs[i];
+    if (r.ok || r.error !== 'QUERY_LIMIT_EXCEEDED' || wait === undefined) return r;
+    await new Promise((ok) => setTimeout(ok, wait));
+  }
+}
+
+async function callOnce<T>(
+  clientEndpoint: string,
+  method: string,
+  token: string,
+  params: Record<string, unknown>,
+  timeoutMs: number,
 ): Promise<DirectCallResult<T>> {
   try {
     const res = await fetch(`${restBase(clientEndpoint)}/${encodeURIComponent(method)}`, {

@@ -125,6 +125,9 @@ export async function verifyUserToken(app: FastifyInstance, claim: UserTokenClai
     if (hostOf(portal.domain) !== hostOf(domain)) throw frameAuthFailed('domain does not match the installed portal');
     r = await profileAt(portal, accessToken);
   }
+  // Still over the portal's rate limit after the waits: busy, not a refused token — the user is told
+  // to try again shortly instead of "could not verify".
+  if (!r.ok && r.error === 'QUERY_LIMIT_EXCEEDED') throw new AppError('RATE_LIMITED', 'portal rate limit while verifying a frame token');
   if (!r.ok) throw frameAuthFailed(`portal rejected the access token (${r.error})`);
   const userId = Number(r.result.ID);
   if (!Number.isInteger(userId) || userId <= 0) throw frameAuthFailed('profile without user id');

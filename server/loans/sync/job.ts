@@ -1,4 +1,4 @@
-import { PermanentJobError, type JobContext, type JobHandler } from '../../jobs/job.js';
+import { PermanentJobError, RetryLaterError, type JobContext, type JobHandler } from '../../jobs/job.js';
 import { AppError } from '../../errors.js';
 import { getLoan } from '../loan-repo.js';
 import { closeLoanOfDeletedDeal } from './close-deleted-deal.js';
@@ -14,6 +14,9 @@ import { addPlanLimit } from '../../portals/portal-repo.js';
 // (or, if the closure's item removal was cut short, finishes that instead). A sync that finds the
 // deal gone closes the loan the same way ONCRMDEALDELETE does, instead of failing and retrying
 // into a dead letter every day.
+
+/** How soon a sync that found the loan's lease taken looks again. */
+export const SYNC_BUSY_RETRY_MS = 750;
 
 export interface LoanSyncPayload {
   loanId: string;
@@ -43,6 +46,10 @@ export const loanSyncJob: JobHandler<LoanSyncPayload> = async (job, ctx) => {
     else ctx.log.info({ loanId: loan.id, ...report, errors: undefined }, 'loan synced to portal');
   } catch (e) {
     if (e instanceof AppError && e.code === 'LOAN_NOT_FOUND') throw new PermanentJobError(e.message);
+    // Another worker is pushing this loan (several payments queue several syncs): wait for its
+    // lease, not a failure's back-off — with 1 s, 2 s, 4 s … a burst of payments on one loan left its
+    // deal fields stale for minutes. The lease's expiry bounds the wait.
+    if (e instanceof AppError && e.code === 'SYNC_BUSY') throw new RetryLaterError(SYNC_BUSY_RETRY_MS, e.message);
     throw e;
   }
 };
