@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Dialect } from '../db/database.js';
 import { uuidv7 } from '../security/uuidv7.js';
@@ -72,6 +72,9 @@ export class OutboxWorker {
           eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now), eb('attempts', '<', eb.ref('max_attempts'))]),
         ]),
       )
+      // A workflow or a person waits on robot and SMS jobs; loan syncs and scans are background work that
+      // can pile up (a day's resync, a file of payments). Waiting jobs of the first kind go first.
+      .orderBy(sql`case when kind like 'activity.%' or kind like 'sms.%' then 0 else 1 end`)
       .orderBy('run_after')
       .limit(limit);
     const set = (eb: ExpressionBuilder<Database, 'outbox_jobs'>) => ({

@@ -44,6 +44,7 @@ async function start(root: HTMLElement): Promise<void> {
     phoneTo: async (phone) => void b24.parent.imPhoneTo(phone).catch(() => undefined),
   });
   await model.load();
+  model.watch();
   render(
     <ErrorBoundary lang={lang}>
       <App model={model} lang={lang} />

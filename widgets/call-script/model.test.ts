@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CallScriptApi } from './api.js';
 import { createCallScriptModel } from './model.js';
 import { fill } from './path.js';
@@ -63,5 +63,55 @@ describe('call-script model', () => {
     expect(saved.map(([q]) => q)).toEqual(['reached', 'date', 'date']);
     await m.finish();
     expect(m.finished.value).toBe(true);
+  });
+
+  describe('a robot that starts after the tab was opened', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('the empty tab looks again every 3 s and shows the script once it is open, then stops looking', async () => {
+      vi.useFakeTimers();
+      let lists = 0;
+      const open: OpenScript = { callId: 'c9', status: 'waiting', script, answers: {}, outcome: null, vars: { client_name: 'Ana' } };
+      const api: CallScriptApi = {
+        list: async () => (++lists >= 3 ? [open] : []),
+        answer: async () => open,
+        registerCall: async () => ({ callId: 'x', phone: '' }),
+        finish: async () => undefined,
+      };
+      const m = createCallScriptModel({ api, dealId: '7' });
+      await m.load();
+      expect(m.current.value).toBeNull();
+      const stop = m.watch(3000, 60_000);
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(m.current.value).toBeNull();
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(m.current.value?.callId).toBe('c9');
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(lists).toBe(3);
+      stop();
+    });
+
+    it('gives up after its time, and a failed look is retried quietly', async () => {
+      vi.useFakeTimers();
+      let lists = 0;
+      const api: CallScriptApi = {
+        list: async () => {
+          lists += 1;
+          if (lists === 2) throw new Error('network');
+          return [];
+        },
+        answer: async () => {
+          throw new Error('unused');
+        },
+        registerCall: async () => ({ callId: 'x', phone: '' }),
+        finish: async () => undefined,
+      };
+      const m = createCallScriptModel({ api, dealId: '7' });
+      await m.load();
+      m.watch(1000, 5000);
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(m.error.value).toBeNull();
+      expect(lists).toBeLessThanOrEqual(7);
+    });
   });
 });

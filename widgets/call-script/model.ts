@@ -49,6 +49,34 @@ export function createCallScriptModel(deps: CallScriptDeps) {
     busy,
     finished,
     load: () => guard(async () => void (scripts.value = await deps.api.list(deps.dealId, deps.lang))),
+    /**
+     * While no script is open, looks again every `everyMs` for at most `forMs`: the robot may start
+     * (or its job may run) after the collector opened the tab — the empty state says the script
+     * appears here when the robot runs, so it must. Quiet: a failed look is retried, not shown.
+     * Returns a function that stops watching.
+     */
+    watch(everyMs = 3000, forMs = 10 * 60_000): () => void {
+      const until = Date.now() + forMs;
+      let stopped = false;
+      let timer: ReturnType<typeof setTimeout>;
+      const tick = async () => {
+        if (stopped || current.value || finished.value || Date.now() > until) return;
+        if (!busy.value) {
+          try {
+            const found = await deps.api.list(deps.dealId, deps.lang);
+            if (!stopped && !busy.value) scripts.value = found;
+          } catch {
+            // The next look may succeed; the first load already showed any lasting problem.
+          }
+        }
+        if (!stopped) timer = setTimeout(() => void tick(), everyMs);
+      };
+      timer = setTimeout(() => void tick(), everyMs);
+      return () => {
+        stopped = true;
+        clearTimeout(timer);
+      };
+    },
     /** Saved at once: nothing is written on paper and typed later. */
     answer: (questionId: string, value: string) =>
       guard(async () => {
