@@ -4,6 +4,7 @@
 // Browser-safe; widgets that must stay small import its types only.
 import { Dec } from './decimal.js';
 import type { FeeJson } from './parse-input.js';
+import type { LateFeeJson } from './servicing/parse-conventions.js';
 
 export interface LoanProductJson {
   id: string;
@@ -31,6 +32,10 @@ export interface LoanProductJson {
   payoffInterest?: 'pro-rata' | 'whole-period';
   /** CAT time base for the product's loans; null or absent = the profile's (MX: periods), else dates. */
   catBasis?: 'periods' | 'dates' | null;
+  /** Late fees a new loan of the product starts with (README "Servicing input" `lateFees[]`); absent = none. */
+  lateFees?: LateFeeJson[];
+  /** Days after a due date before days past due count (`delinquency.graceDays`); null or absent = none. */
+  delinquencyGraceDays?: number | null;
   active: boolean;
 }
 

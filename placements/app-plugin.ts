@@ -69,5 +69,7 @@ export function toWidgetProduct(p: LoanProduct) {
     profile: p.profile,
     payoffInterest: p.payoffInterest ?? 'pro-rata',
     catBasis: p.catBasis ?? null,
+    lateFees: p.lateFees ?? [],
+    delinquencyGraceDays: p.delinquencyGraceDays ?? null,
   };
 }

@@ -93,6 +93,19 @@ describe('loan products settings', () => {
     await form.locator('button:has-text("Добавить комиссию")').click();
     await form.locator('input[name="fee-0-name"]').fill('Выдача');
     await form.locator('input[name="fee-0-value"]').fill('1,5');
+    // Issue 13: a 5,5 % late fee on overdue principal and interest, and 5 days before arrears count.
+    await form.locator('input[name="delinquencyGraceDays"]').fill('5');
+    await form.locator('button:has-text("Добавить штраф")').click();
+    const late = form.locator('[data-late-fee="0"]');
+    await late.locator('input[name="late-0-name"]').fill('Штраф за просрочку');
+    await late.locator('select[name="late-0-kind"]').selectOption('percent');
+    await late.locator('input[name="late-0-value"]').fill('5,5');
+    await late.locator('select[name="late-0-base"]').selectOption('principal+interest');
+    expect(await late.locator('select[name="late-0-base"] option:checked').textContent()).toBe('основного долга и процентов');
+    await late.locator('input[name="late-0-grace"]').fill('400');
+    await expect.poll(() => late.locator('[role="alert"]').allTextContents()).toEqual(['Целое число дней от 0 до 365']);
+    await late.locator('input[name="late-0-grace"]').fill('3');
+    await page.screenshot({ path: 'test-results/settings-products-ru-late-fees.png', fullPage: true });
     await form.locator('button[type="submit"]').click();
 
     await frame.waitForSelector('.st-ok:has-text("Сохранено")');
@@ -118,6 +131,8 @@ describe('loan products settings', () => {
       profile: 'RU-MFO',
       payoffInterest: 'pro-rata',
       catBasis: null,
+      lateFees: [{ name: 'Штраф за просрочку', percent: '5.5', base: 'principal+interest', graceDays: 3 }],
+      delinquencyGraceDays: 5,
       active: true,
     });
 
@@ -162,6 +177,14 @@ describe('loan products settings', () => {
     expect(await form.locator('select[name="payoffInterest"] option[value="whole-period"]').textContent()).toBe('Todo el periodo en curso');
     await form.locator('select[name="payoffInterest"]').selectOption('whole-period');
     await form.locator('select[name="catBasis"]').selectOption('periods');
+    // The Mexican "comisión por pago tardío": 1,500.50 pesos plus 16 % IVA, after 3 days of grace.
+    await form.locator('button:has-text("Agregar comisión por pago tardío")').click();
+    const late = form.locator('[data-late-fee="0"]');
+    await late.locator('input[name="late-0-name"]').fill('Pago tardío');
+    await late.locator('input[name="late-0-value"]').fill('1,500.50');
+    await late.locator('input[name="late-0-vat"]').fill('16');
+    await late.locator('input[name="late-0-grace"]').fill('3');
+    expect(await late.locator('select[name="late-0-kind"] option:checked').textContent()).toBe('monto fijo');
     await page.screenshot({ path: 'test-results/settings-products-es-mx-form.png', fullPage: true });
     await form.locator('button[type="submit"]').click();
     await frame.waitForSelector('tr[data-product="mx-personal"]');
@@ -174,6 +197,8 @@ describe('loan products settings', () => {
       amountMax: '50000',
       payoffInterest: 'whole-period',
       catBasis: 'periods',
+      lateFees: [{ name: 'Pago tardío', amount: '1500.5', vatPercent: '16', graceDays: 3 }],
+      delinquencyGraceDays: null,
     });
     await page.screenshot({ path: 'test-results/settings-products-es-mx.png', fullPage: true });
     await page.close();
@@ -196,6 +221,11 @@ describe('loan products settings', () => {
     const form = frame.locator('[data-testid="product-form"]');
     expect(await form.locator('select[name="payoffInterest"]').inputValue()).toBe('whole-period');
     expect(await form.locator('select[name="catBasis"]').inputValue()).toBe('periods');
+    // The late fee reads back as stored (typed back unchanged), its IVA beside it.
+    expect(await form.locator('input[name="late-0-value"]').inputValue()).toBe('1500.5');
+    expect(await form.locator('input[name="late-0-vat"]').inputValue()).toBe('16');
+    const vatBox = await form.locator('input[name="late-0-vat"]').boundingBox();
+    expect(vatBox && vatBox.x + vatBox.width <= 390).toBe(true);
     await page.screenshot({ path: 'test-results/settings-products-es-390-form.png', fullPage: true });
     expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await page.close();

@@ -21,6 +21,10 @@ export interface LoanProductsTable {
   payoff_interest: string;
   /** 'periods' | 'dates'; null = the profile's (migration 202612041620). */
   cat_basis: string | null;
+  /** JSON array of lending's LateFeeJson (migration 202612041710). */
+  late_fees: string;
+  /** Days after a due date before days past due count; null = none (migration 202612041710). */
+  delinquency_grace_days: number | null;
   active: number;
   created_at: string;
   updated_at: string;

@@ -22,6 +22,8 @@ function toProduct(r: Selectable<LoanProductsTable>): LoanProduct {
     profile: r.profile,
     payoffInterest: r.payoff_interest === 'whole-period' ? 'whole-period' : 'pro-rata',
     catBasis: r.cat_basis === 'periods' || r.cat_basis === 'dates' ? r.cat_basis : null,
+    lateFees: parseJsonColumn(r.late_fees, 'loan_products.late_fees'),
+    delinquencyGraceDays: r.delinquency_grace_days === null ? null : Number(r.delinquency_grace_days),
     active: Number(r.active) === 1,
   };
 }
@@ -56,6 +58,8 @@ export async function upsertProduct(db: Executor, portalId: string, p: LoanProdu
     profile: p.profile,
     payoff_interest: p.payoffInterest ?? 'pro-rata',
     cat_basis: p.catBasis ?? null,
+    late_fees: JSON.stringify(p.lateFees ?? []),
+    delinquency_grace_days: p.delinquencyGraceDays ?? null,
     active: p.active ? 1 : 0,
     updated_at: nowIso,
   };

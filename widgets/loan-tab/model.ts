@@ -18,7 +18,7 @@ import type {
   FrequencyUnit,
 } from './lending-types.js';
 import { applyAmountOverrides, type AmountOverride } from './what-if.js';
-import { applyProduct, productIssues, productsFor, type Product } from './product.js';
+import { applyProduct, productIssues, productsFor, withProductServicing, type Product } from './product.js';
 import { createPaymentsModel } from './payments-model.js';
 import { readTyped, typedFromDecimal, type NumberLocale } from './typed-numbers.js';
 import { addDays } from '../../lending/dates.js';
@@ -341,6 +341,7 @@ export function createLoanModel(deps: ModelDeps) {
             rate: typedFromDecimal(p.rateMin, locale),
             installments: String(Number.isInteger(term) ? Math.min(Math.max(term, p.termMin), p.termMax) : p.termMin),
           });
+          savedServicing.value = withProductServicing(savedServicing.value, p);
         }
       }
       // A new frequency moves the first due date one period after the disbursement (weekly: a week out).

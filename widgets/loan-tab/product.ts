@@ -2,7 +2,7 @@
 // what a product fixes in the loan (method, rate unit, day count, fees, profile) and the ranges the
 // user must stay within. The server re-checks the same ranges on save (PRODUCT_RANGE).
 import { outsideRange, type LoanProductJson } from '../../lending/index.js';
-import type { LendingIssue, LoanInput, Method } from './lending-types.js';
+import type { LendingIssue, LoanInput, Method, ServicingSettings } from './lending-types.js';
 
 /**
  * lending's LoanProductJson as the placement page hands it over (placements/app-plugin.ts
@@ -29,6 +29,18 @@ export function applyProduct(input: LoanInput, p: Product | undefined): LoanInpu
     ...(p.payoffInterest && p.payoffInterest !== 'pro-rata' ? { payoffInterest: p.payoffInterest } : {}),
     ...(p.catBasis ? { catBasis: p.catBasis } : {}),
   };
+}
+
+/**
+ * The loan's late fees and delinquency grace when the user picks a product: the product's defaults
+ * (issue 13), like its method and fees. The loan's pauses stay: they are about this loan, not the product.
+ */
+export function withProductServicing(s: ServicingSettings, p: Product): ServicingSettings {
+  const pauses = s.delinquency?.pauses;
+  const graceDays = p.delinquencyGraceDays ?? 0;
+  const lateFees = p.lateFees ?? [];
+  const delinquency = { ...(graceDays > 0 ? { graceDays } : {}), ...(pauses?.length ? { pauses } : {}) };
+  return { ...(lateFees.length > 0 ? { lateFees } : {}), ...(Object.keys(delinquency).length > 0 ? { delinquency } : {}) };
 }
 
 /** Range issues against the chosen product, each with the allowed range as a hint. */

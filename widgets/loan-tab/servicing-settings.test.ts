@@ -7,6 +7,7 @@ import { immediateDefer } from './deferred.js';
 import { checkPayment, computeEffectiveRates, computeSchedule, computeServicing, scaleOf } from './lending-adapter.js';
 import { createLoanModel, defaultForm, toLoanInput } from './model.js';
 import type { LoanInput } from './lending-types.js';
+import { withProductServicing, type Product } from './product.js';
 
 const BASE = { ...toLoanInput(defaultForm('2026-01-15'), 'RUB', undefined, undefined), penaltyDailyPercent: '0.1' };
 const SETTINGS = {
@@ -14,7 +15,7 @@ const SETTINGS = {
   delinquency: { graceDays: 5, pauses: [{ from: '2026-03-01', to: '2026-03-08' }] },
 };
 
-function setup(loan: LoanInput) {
+function setup(loan: LoanInput, products: Product[] = []) {
   const saveLoan = vi.fn<Api['saveLoan']>(() => Promise.resolve({ version: 2 }));
   const m = createLoanModel({
     core: { computeSchedule, computeEffectiveRates, computeServicing, checkPayment, scaleOf },
@@ -23,7 +24,7 @@ function setup(loan: LoanInput) {
     dealId: '42',
     currency: 'RUB',
     today: '2026-03-20',
-    products: [],
+    products,
     newId: () => 'new-1',
     locale: 'ru',
   });
@@ -47,5 +48,46 @@ describe('servicing settings saved with the loan', () => {
     m.setPenalty('0,2');
     await m.save();
     expect(saveLoan.mock.calls[0]![1]).toMatchObject({ ...SETTINGS, penaltyDailyPercent: '0.2' });
+  });
+});
+
+describe("a product's late-fee and delinquency defaults", () => {
+  const PRODUCT: Product = {
+    code: 'mfo',
+    title: 'МФО',
+    method: 'annuity',
+    rateKind: 'annual',
+    rateMin: '10',
+    rateMax: '90',
+    termMin: 1,
+    termMax: 36,
+    amountMin: null,
+    amountMax: null,
+    currency: 'RUB',
+    fees: [],
+    dayCount: 'actual/365',
+    profile: null,
+    lateFees: [{ name: 'штраф', amount: '300', graceDays: 2 }],
+    delinquencyGraceDays: 4,
+  };
+
+  it('become the loan’s when the product is chosen; the loan’s own pauses stay', async () => {
+    const { m, saveLoan } = setup({ ...BASE, ...SETTINGS }, [PRODUCT]);
+    m.setField('product', 'mfo');
+    await m.save();
+    expect(saveLoan.mock.calls[0]![1]).toMatchObject({
+      lateFees: PRODUCT.lateFees,
+      delinquency: { graceDays: 4, pauses: SETTINGS.delinquency.pauses },
+    });
+    const s = m.servicing.value;
+    if (!s?.ok) throw new Error('servicing failed');
+    // first due 15 February: 33 days to 20 March, less 4 of grace and 7 paused
+    expect(s.value.daysPastDue).toBe(22);
+  });
+
+  it('a product without them clears the loan’s late fees and grace', () => {
+    const plain: Product = { ...PRODUCT, lateFees: [], delinquencyGraceDays: null };
+    expect(withProductServicing(SETTINGS, plain)).toEqual({ delinquency: { pauses: SETTINGS.delinquency.pauses } });
+    expect(withProductServicing({}, plain)).toEqual({});
   });
 });

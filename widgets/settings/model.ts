@@ -3,7 +3,7 @@
 import { computed, signal } from '@preact/signals';
 import { ApiError, type ProductsApi } from './api.js';
 import type { Key } from './i18n.js';
-import { draftOf, newDraft, type FeeDraft, type Product, type ProductDraft } from './product.js';
+import { draftOf, newDraft, type FeeDraft, type LateFeeDraft, type Product, type ProductDraft } from './product.js';
 import { fieldOfServerError, validateDraft, type ErrorCode, type Errors } from './validate.js';
 import { typedFromDecimal, type NumberLocale } from '../../lending/locale-number.js';
 
@@ -139,12 +139,13 @@ export function createSettingsModel(deps: SettingsDeps) {
         amountMin: typed(d.amountMin),
         amountMax: typed(d.amountMax),
         fees: d.fees.map((f) => ({ ...f, value: typed(f.value) })),
+        lateFees: d.lateFees.map((f) => ({ ...f, value: typed(f.value), vatPercent: typed(f.vatPercent) })),
       });
     },
     cancel(): void {
       draft.value = null;
     },
-    update(patch: Partial<Omit<ProductDraft, 'fees' | 'existing'>>): void {
+    update(patch: Partial<Omit<ProductDraft, 'fees' | 'lateFees' | 'existing'>>): void {
       if (!draft.value) return;
       draft.value = { ...draft.value, ...patch };
       for (const k of Object.keys(patch)) {
@@ -168,6 +169,22 @@ export function createSettingsModel(deps: SettingsDeps) {
       draft.value = { ...draft.value, fees: draft.value.fees.filter((_, j) => j !== i) };
       // Indexes after i moved: forget which fee fields were touched.
       touched.value = new Set([...touched.value].filter((k) => !k.startsWith('fees.')));
+    },
+    addLateFee(): void {
+      if (!draft.value) return;
+      const fee: LateFeeDraft = { name: '', kind: 'amount', value: '', vatPercent: '', graceDays: '', base: 'principal' };
+      draft.value = { ...draft.value, lateFees: [...draft.value.lateFees, fee] };
+    },
+    updateLateFee(i: number, patch: Partial<LateFeeDraft>): void {
+      if (!draft.value) return;
+      draft.value = { ...draft.value, lateFees: draft.value.lateFees.map((f, j) => (j === i ? { ...f, ...patch } : f)) };
+      for (const k of Object.keys(patch)) touch(`lateFees.${i}.${k}`);
+      dropServerError('lateFees');
+    },
+    removeLateFee(i: number): void {
+      if (!draft.value) return;
+      draft.value = { ...draft.value, lateFees: draft.value.lateFees.filter((_, j) => j !== i) };
+      touched.value = new Set([...touched.value].filter((k) => !k.startsWith('lateFees.')));
     },
     /** Validates, then PUTs the product; true when the server stored it. */
     async save(): Promise<boolean> {

@@ -2,7 +2,7 @@
 // the form's draft of one: every input kept as the text the admin typed until it validates. The
 // product's shape is lending's (lending/products.ts); imported as types only, so none of the core's
 // code enters this bundle.
-import type { FeeJson, LoanProductJson } from '../../lending/index.js';
+import type { FeeJson, LateFeeJson, LoanProductJson } from '../../lending/index.js';
 
 export type ProductFee = FeeJson;
 export type Product = LoanProductJson;
@@ -11,6 +11,17 @@ export interface FeeDraft extends Pick<ProductFee, 'name' | 'at'> {
   kind: 'amount' | 'percent';
   value: string;
   withheld: boolean;
+}
+
+/** A product's late fee as typed: a fixed amount (with VAT) or a percent of what is overdue (with its base). */
+export interface LateFeeDraft {
+  name: string;
+  kind: 'amount' | 'percent';
+  value: string;
+  /** '' = the profile's (MX: 16), only for a fixed amount. */
+  vatPercent: string;
+  graceDays: string;
+  base: NonNullable<LateFeeJson['base']>;
 }
 
 /** The product's fields that are text anyway, plus the others as typed (empty = none). */
@@ -27,6 +38,9 @@ export interface ProductDraft extends Pick<Product, 'id' | 'name' | 'method' | '
   payoffInterest: NonNullable<Product['payoffInterest']>;
   /** '' = the profile's. */
   catBasis: '' | 'periods' | 'dates';
+  lateFees: LateFeeDraft[];
+  /** '' = none. */
+  delinquencyGraceDays: string;
 }
 
 export function newDraft(id: string): ProductDraft {
@@ -48,6 +62,8 @@ export function newDraft(id: string): ProductDraft {
     profile: '',
     payoffInterest: 'pro-rata',
     catBasis: '',
+    lateFees: [],
+    delinquencyGraceDays: '',
     active: true,
   };
 }
@@ -77,6 +93,15 @@ export function draftOf(p: Product): ProductDraft {
     profile: p.profile ?? '',
     payoffInterest: p.payoffInterest ?? 'pro-rata',
     catBasis: p.catBasis ?? '',
+    lateFees: (p.lateFees ?? []).map((f) => ({
+      name: f.name ?? '',
+      kind: f.percent !== undefined ? 'percent' : 'amount',
+      value: f.percent ?? f.amount ?? '',
+      vatPercent: f.vatPercent ?? '',
+      graceDays: f.graceDays === undefined ? '' : String(f.graceDays),
+      base: f.base ?? 'principal',
+    })),
+    delinquencyGraceDays: p.delinquencyGraceDays == null ? '' : String(p.delinquencyGraceDays),
     active: p.active,
   };
 }

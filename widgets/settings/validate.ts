@@ -4,6 +4,7 @@
 import { SUPPORTED_CURRENCIES, currencyScale } from '../../lending/currency.js';
 import { parseLocaleNumber, type NumberLocale } from '../../lending/locale-number.js';
 import { DAY_COUNTS, METHODS, PROFILE_IDS } from './catalog.js';
+import type { LateFeeJson } from '../../lending/index.js';
 import type { Product, ProductDraft, ProductFee } from './product.js';
 
 export type ErrorCode =
@@ -20,7 +21,9 @@ export type ErrorCode =
   | 'CURRENCY_FORMAT'
   | 'UNKNOWN_CHOICE'
   | 'WITHHELD_AT_DISBURSEMENT'
-  | 'TOO_MANY_FEES';
+  | 'TOO_MANY_FEES'
+  | 'DAYS_FORMAT'
+  | 'TOO_MANY_LATE_FEES';
 
 /** Field path → problem: `rateMin`, `fees.0.value`, … */
 export type Errors = Record<string, ErrorCode>;
@@ -29,6 +32,8 @@ const PERCENT = /^\d{1,6}(\.\d{1,6})?$/;
 const AMOUNT = /^\d{1,15}(\.\d{1,4})?$/;
 const ID = /^[A-Za-z0-9_.-]{1,64}$/;
 const MAX_FEES = 20;
+/** lending/servicing/parse-conventions.ts takes at most 5 late fees. */
+const MAX_LATE_FEES = 5;
 
 /**
  * A number as the admin typed it in their language (lending/locale-number.ts: es-MX "3,000" is three
@@ -69,6 +74,15 @@ function term(raw: string): number | null {
   if (!/^\d{1,4}$/.test(s)) return null;
   const n = Number(s);
   return n >= 1 && n <= 1200 ? n : null;
+}
+
+/** Whole days 0–365 as the core takes them (`graceDays`); '' = none. */
+function days(raw: string): number | null | 'bad' {
+  const s = raw.trim();
+  if (!s) return null;
+  if (!/^\d{1,3}$/.test(s)) return 'bad';
+  const n = Number(s);
+  return n <= 365 ? n : 'bad';
 }
 
 export interface Checked {
@@ -132,6 +146,26 @@ export function validateDraft(d: ProductDraft, takenIds: readonly string[] = [],
     };
   });
 
+  if (d.lateFees.length > MAX_LATE_FEES) e.lateFees = 'TOO_MANY_LATE_FEES';
+  const lateFees: LateFeeJson[] = d.lateFees.map((f, i) => {
+    const k = `lateFees.${i}`;
+    const fname = f.name.trim();
+    if (fname.length > 60) e[`${k}.name`] = 'TOO_LONG';
+    const value = read(`${k}.value`, f.value, f.kind);
+    if (!value) e[`${k}.value`] = 'REQUIRED';
+    const vat = f.kind === 'amount' ? read(`${k}.vatPercent`, f.vatPercent, 'percent') : '';
+    const grace = days(f.graceDays);
+    if (grace === 'bad') e[`${k}.graceDays`] = 'DAYS_FORMAT';
+    return {
+      ...(fname ? { name: fname } : {}),
+      ...(f.kind === 'percent' ? { percent: value, base: f.base } : { amount: value }),
+      ...(typeof grace === 'number' && grace > 0 ? { graceDays: grace } : {}),
+      ...(vat ? { vatPercent: vat } : {}),
+    };
+  });
+  const delinquencyGraceDays = days(d.delinquencyGraceDays);
+  if (delinquencyGraceDays === 'bad') e.delinquencyGraceDays = 'DAYS_FORMAT';
+
   if (Object.keys(e).length > 0) return { errors: e };
   return {
     errors: e,
@@ -152,6 +186,8 @@ export function validateDraft(d: ProductDraft, takenIds: readonly string[] = [],
       profile: d.profile || null,
       payoffInterest: d.payoffInterest,
       catBasis: d.catBasis || null,
+      lateFees,
+      delinquencyGraceDays: delinquencyGraceDays === 'bad' ? null : delinquencyGraceDays,
       active: d.active,
     },
   };
@@ -161,5 +197,5 @@ export function validateDraft(d: ProductDraft, takenIds: readonly string[] = [],
 export function fieldOfServerError(field: unknown): string | null {
   if (typeof field !== 'string') return null;
   const f = field.replace(/^products\[\d+\]\./, '');
-  return /^[A-Za-z]+$/.test(f) ? f : null;
+  return /^[A-Za-z]+(\.\d+)?$/.test(f) ? f.replace(/\.\d+$/, '') : null;
 }

@@ -1,7 +1,7 @@
 import { COMMON_CURRENCIES, DAY_COUNTS, METHODS, PROFILE_IDS } from '../catalog.js';
 import { choiceLabel, errorText, type Translate } from '../i18n.js';
 import type { SettingsModel } from '../model.js';
-import type { FeeDraft, ProductDraft } from '../product.js';
+import type { FeeDraft, LateFeeDraft, ProductDraft } from '../product.js';
 import { Field } from './field.js';
 
 interface FormProps {
@@ -9,7 +9,8 @@ interface FormProps {
   t: Translate;
 }
 
-type TextKey = 'id' | 'name' | 'rateMin' | 'rateMax' | 'termMin' | 'termMax' | 'amountMin' | 'amountMax' | 'currency';
+type TextKey =
+  'id' | 'name' | 'rateMin' | 'rateMax' | 'termMin' | 'termMax' | 'amountMin' | 'amountMax' | 'currency' | 'delinquencyGraceDays';
 
 const value = (e: { currentTarget: HTMLInputElement | HTMLSelectElement }): string => e.currentTarget.value;
 
@@ -147,12 +148,16 @@ export function ProductForm({ model, t }: FormProps) {
             ))}
           </select>
         </Field>
+        <Field label={t('delinquencyGraceDays')} error={err('delinquencyGraceDays')}>
+          {text('delinquencyGraceDays', { inputMode: 'numeric', short: true })}
+        </Field>
         <label class="st-check">
           <input type="checkbox" name="active" checked={d.active} onChange={(e) => model.update({ active: e.currentTarget.checked })} />
           {t('active')}
         </label>
       </div>
       <Fees fees={d.fees} model={model} t={t} err={err} />
+      <LateFees fees={d.lateFees} model={model} t={t} err={err} />
       <div class="st-actions">
         <button type="submit" class="st-button" disabled={model.saving.value}>
           {model.saving.value ? t('saving') : t('save')}
@@ -227,6 +232,91 @@ function Fees({ fees, model, t, err }: FeesProps) {
       ))}
       <button type="button" class="st-button st-button--light" onClick={() => model.addFee()}>
         {t('addFee')}
+      </button>
+    </fieldset>
+  );
+}
+
+interface LateFeesProps {
+  fees: LateFeeDraft[];
+  model: SettingsModel;
+  t: Translate;
+  err: (k: string) => string | undefined;
+}
+
+/** The product's late fees (issue 13): each a fixed amount with its VAT, or a percent of what is overdue. */
+function LateFees({ fees, model, t, err }: LateFeesProps) {
+  return (
+    <fieldset class="st-fees" data-testid="late-fees">
+      <legend class="st-field__label">{t('lateFees')}</legend>
+      <span class="st-field__hint">{t('lateFeesHint')}</span>
+      {err('lateFees') ? <span class="st-field__error">{err('lateFees')}</span> : null}
+      {fees.map((f, i) => (
+        <div class="st-fee" key={i} data-late-fee={i}>
+          <Field label={t('lateFeeName')} error={err(`lateFees.${i}.name`)}>
+            <input class="st-input" name={`late-${i}-name`} value={f.name} onInput={(e) => model.updateLateFee(i, { name: value(e) })} />
+          </Field>
+          <Field label={t('lateFeeValue')} error={err(`lateFees.${i}.value`)}>
+            <span class="st-inline">
+              <input
+                class="st-input st-input--short"
+                name={`late-${i}-value`}
+                inputMode="decimal"
+                value={f.value}
+                onInput={(e) => model.updateLateFee(i, { value: value(e) })}
+              />
+              <select
+                class="st-input"
+                name={`late-${i}-kind`}
+                value={f.kind}
+                onChange={(e) => model.updateLateFee(i, { kind: value(e) === 'percent' ? 'percent' : 'amount' })}
+              >
+                <option value="amount">{t('lateFeeKind.amount')}</option>
+                <option value="percent">{t('lateFeeKind.percent')}</option>
+              </select>
+            </span>
+          </Field>
+          {f.kind === 'amount' ? (
+            <Field label={t('lateFeeVat')} error={err(`lateFees.${i}.vatPercent`)}>
+              <input
+                class="st-input st-input--short"
+                name={`late-${i}-vat`}
+                inputMode="decimal"
+                value={f.vatPercent}
+                onInput={(e) => model.updateLateFee(i, { vatPercent: value(e) })}
+              />
+            </Field>
+          ) : (
+            <Field label={t('lateFeeBase')}>
+              <select
+                class="st-input"
+                name={`late-${i}-base`}
+                value={f.base}
+                onChange={(e) => model.updateLateFee(i, { base: value(e) === 'principal+interest' ? 'principal+interest' : 'principal' })}
+              >
+                <option value="principal">{t('lateFeeBase.principal')}</option>
+                <option value="principal+interest">{t('lateFeeBase.principal+interest')}</option>
+              </select>
+            </Field>
+          )}
+          <Field label={t('lateFeeGrace')} error={err(`lateFees.${i}.graceDays`)}>
+            <span class="st-inline">
+              <input
+                class="st-input st-input--short"
+                name={`late-${i}-grace`}
+                inputMode="numeric"
+                value={f.graceDays}
+                onInput={(e) => model.updateLateFee(i, { graceDays: value(e) })}
+              />
+              <button type="button" class="st-link" onClick={() => model.removeLateFee(i)}>
+                {t('remove')}
+              </button>
+            </span>
+          </Field>
+        </div>
+      ))}
+      <button type="button" class="st-button st-button--light" onClick={() => model.addLateFee()}>
+        {t('addLateFee')}
       </button>
     </fieldset>
   );

@@ -24,6 +24,11 @@ function checkProduct(p: Static<typeof ProductBody>, index: number | null): Loan
   if (p.termMin > p.termMax) refuse(index, 'termMin', 'The minimum term is above the maximum');
   if (p.amountMin !== null && p.amountMax !== null && new Decimal(p.amountMin).gt(p.amountMax))
     refuse(index, 'amountMin', 'The minimum amount is above the maximum');
+  // The core's rule (lending/servicing/parse-conventions.ts): a late fee is a fixed amount or a percent, never both.
+  (p.lateFees ?? []).forEach((f, i) => {
+    if ((f.amount === undefined) === (f.percent === undefined))
+      refuse(index, `lateFees.${i}`, 'Give exactly one of amount or percent for a late fee');
+  });
   return { ...p, fees: p.fees };
 }
 

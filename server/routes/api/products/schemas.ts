@@ -12,6 +12,16 @@ const Fee = Type.Object({
   withheld: Type.Optional(Type.Boolean()),
 });
 
+/** A late fee a new loan of the product starts with (lending README "Servicing input" `lateFees[]`). */
+const LateFee = Type.Object({
+  name: Type.Optional(Str(60)),
+  amount: Type.Optional(Amount),
+  percent: Type.Optional(Percent),
+  base: Type.Optional(Type.Union([Type.Literal('principal'), Type.Literal('principal+interest')])),
+  graceDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+  vatPercent: Type.Optional(Percent),
+});
+
 /** A loan product as the admin screen edits it (method / day count / profile ids of the lending core). */
 export const ProductBody = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' }),
@@ -38,6 +48,14 @@ export const ProductBody = Type.Object({
     Type.Union([Type.Literal('periods'), Type.Literal('dates'), Type.Null()], {
       default: null,
       description: 'CAT time base: periods (Banxico, t = k / periods a year) or dates (days / 365); null = the profile’s',
+    }),
+  ),
+  lateFees: Type.Optional(Type.Array(LateFee, { maxItems: 5, default: [] })),
+  delinquencyGraceDays: Type.Optional(
+    // Null first: the validator coerces types, and would turn null into 0 for an integer tried first.
+    Type.Union([Type.Null(), Type.Integer({ minimum: 0, maximum: 365 })], {
+      default: null,
+      description: 'Days after a due date before days past due count; null = none',
     }),
   ),
   active: Type.Boolean({ default: true }),
