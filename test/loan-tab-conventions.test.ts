@@ -6,6 +6,7 @@ import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoanView } from '../server/loans/operations/get-loan-view.js';
 import { upsertProduct } from '../server/products/product-repo.js';
+import { sampleProduct } from './support/sample-product.js';
 import { startLoanTabRig, type LoanTabRig } from './loan-tab-rig.js';
 import { seen, VIEWPORTS } from './loan-tab-viewports.js';
 
@@ -44,30 +45,13 @@ for (const c of CASES) {
     let rig: LoanTabRig;
     beforeAll(async () => {
       rig = await startLoanTabRig({ locale: c.browserLocale });
-      await upsertProduct(
-        rig.p.db.kysely,
-        rig.portalId,
-        {
-          id: 'whole',
-          name: 'Whole period',
-          method: 'annuity',
-          rateUnit: 'annual',
-          rateMin: '10',
-          rateMax: '90',
-          termMin: 1,
-          termMax: 36,
-          amountMin: null,
-          amountMax: null,
-          currency: c.currency,
-          fees: [],
-          dayCount: 'actual/365',
-          profile: c.profile,
-          payoffInterest: 'whole-period',
-          catBasis: null,
-          active: true,
-        },
-        new Date().toISOString(),
-      );
+      const product = sampleProduct('whole', {
+        name: 'Whole period',
+        currency: c.currency,
+        profile: c.profile,
+        payoffInterest: 'whole-period',
+      });
+      await upsertProduct(rig.p.db.kysely, rig.portalId, { ...product, catBasis: null }, new Date().toISOString());
     }, 180_000);
     afterAll(async () => {
       await rig?.close();

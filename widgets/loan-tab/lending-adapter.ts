@@ -79,6 +79,8 @@ export function computeServicing(input: ServicingInput): Outcome<Servicing> {
         penalty: i.penalty,
         daysPastDue: i.daysPastDue,
         status: i.status,
+        // The late fees charged to the installment (issue 13), shown under its status.
+        ...(i.charges?.length ? { charges: i.charges } : {}),
       })),
       allocations: r.allocations.map((a) => ({
         paymentId: a.paymentId,

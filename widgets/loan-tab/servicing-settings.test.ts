@@ -83,6 +83,8 @@ describe("a product's late-fee and delinquency defaults", () => {
     if (!s?.ok) throw new Error('servicing failed');
     // first due 15 February: 33 days to 20 March, less 4 of grace and 7 paused
     expect(s.value.daysPastDue).toBe(22);
+    // Installment 1 (due 15 February) was charged the 300 on its third day, shown in its row.
+    expect(s.value.installments[0]!.charges).toEqual([{ name: 'штраф', date: '2026-02-18', amount: '300.00', vat: '0.00' }]);
   });
 
   it('a product without them clears the loan’s late fees and grace', () => {

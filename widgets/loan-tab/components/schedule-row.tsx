@@ -21,6 +21,11 @@ export interface ScheduleRowProps {
   fmt: Formatters;
 }
 
+/** The late fees an installment was charged (servicing's `charges`), to redraw when they change. */
+function chargesKey(st: InstallmentState | undefined): string {
+  return st?.charges?.map((c) => `${c.date}:${c.amount}:${c.vat}`).join('|') ?? '';
+}
+
 /** One installment; skips its diff when nothing it shows changed (e.g. servicing arriving later). */
 export class ScheduleRow extends Component<ScheduleRowProps> {
   override shouldComponentUpdate(p: ScheduleRowProps): boolean {
@@ -28,6 +33,7 @@ export class ScheduleRow extends Component<ScheduleRowProps> {
     return (
       p.r !== o.r ||
       p.st?.status !== o.st?.status ||
+      chargesKey(p.st) !== chargesKey(o.st) ||
       p.future !== o.future ||
       p.editable !== o.editable ||
       p.last !== o.last ||
@@ -81,7 +87,15 @@ export class ScheduleRow extends Component<ScheduleRowProps> {
           )}
         </td>
         <td class="lt-num">{fmt.number(r.closing)}</td>
-        <td>{st ? <span class={`lt-badge lt-badge--${st.status}`}>{t(`status.${st.status}`)}</span> : null}</td>
+        <td>
+          {st ? <span class={`lt-badge lt-badge--${st.status}`}>{t(`status.${st.status}`)}</span> : null}
+          {st?.charges?.map((c, i) => (
+            <span class="lt-charge" key={i} data-charge={i}>
+              {`${/^late-fee-\d+$/.test(c.name) ? t('lateFeeCharged') : c.name} ${fmt.date(c.date)}: ${fmt.number(c.amount)}`}
+              {Number(c.vat) > 0 ? ` + ${t('lateFeeVat')} ${fmt.number(c.vat)}` : ''}
+            </span>
+          ))}
+        </td>
       </tr>
     );
   }

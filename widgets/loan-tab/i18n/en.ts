@@ -66,6 +66,8 @@ const en = {
   'status.partial': 'partially paid',
   'status.overdue': 'overdue',
   'status.upcoming': 'upcoming',
+  lateFeeCharged: 'late fee',
+  lateFeeVat: 'VAT',
   'method.single-payment': 'Single payment',
   'method.interest-free': 'Interest-free',
   vat: 'VAT',

@@ -67,6 +67,8 @@ const es: Dict = {
   'status.partial': 'pago parcial',
   'status.overdue': 'vencido',
   'status.upcoming': 'por vencer',
+  lateFeeCharged: 'comisión por pago tardío',
+  lateFeeVat: 'IVA',
   'method.single-payment': 'Pago único',
   'method.interest-free': 'Sin intereses',
   vat: 'IVA',

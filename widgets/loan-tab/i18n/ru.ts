@@ -67,6 +67,8 @@ const ru: Dict = {
   'status.partial': 'частично',
   'status.overdue': 'просрочен',
   'status.upcoming': 'предстоит',
+  lateFeeCharged: 'штраф',
+  lateFeeVat: 'НДС',
   'method.single-payment': 'Одним платежом',
   'method.interest-free': 'Беспроцентный',
   vat: 'НДС',
