@@ -154,8 +154,12 @@ describe('an MX single-payment loan in es-MX: IVA, CAT and a filled payments blo
 
     // The payment's row adds up on screen too: interés + capital + comisiones + IVA + moratorio = monto.
     const a = view.payments[0]!.allocation!;
-    const payRow = (await frame.locator('[data-testid=payments] tr[data-payment-id] td').allTextContents()).map((c) => c.trim());
-    expect(payRow.slice(4, 9)).toEqual([a.interest, a.principal, a.fees, a.vat, a.penalty].map((x) => fmt.number(x)));
+    // The tab services the loan in the browser after it loads: the row reads "…" until then.
+    const payRow = async () =>
+      (await frame.locator('[data-testid=payments] tr[data-payment-id] td').allTextContents()).map((c) => c.trim());
+    await expect
+      .poll(async () => (await payRow()).slice(4, 9))
+      .toEqual([a.interest, a.principal, a.fees, a.vat, a.penalty].map((x) => fmt.number(x)));
     expect([a.interest, a.principal, a.fees, a.vat, a.penalty].reduce((s, x) => s + Math.round(Number(x) * 100), 0)).toBe(500_000);
     expect(view.servicing.daysPastDue).toBe(15);
     expect(Number(view.servicing.penaltyOutstanding)).toBeGreaterThan(0);

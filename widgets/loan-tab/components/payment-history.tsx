@@ -61,7 +61,7 @@ export function PaymentHistory({ model, servicing, t, fmt }: Props) {
             <tbody>
               {payments.map((p) => (
                 <Fragment key={p.id}>
-                  <PaymentRow payment={p} allocation={allocations.get(p.id)} vat={vat} t={t} fmt={fmt}>
+                  <PaymentRow payment={p} allocation={allocations.get(p.id)} pending={!servicing} vat={vat} t={t} fmt={fmt}>
                     {canReverse ? (
                       <td class="lt-num">
                         {p.unconfirmed ? (
@@ -108,14 +108,16 @@ export function PaymentHistory({ model, servicing, t, fmt }: Props) {
 interface RowProps {
   payment: PaymentRecord;
   allocation: Allocation | undefined;
+  /** Servicing is being recomputed: "…", not "—" (which says the payment has no allocation as of the date). */
+  pending: boolean;
   vat: boolean;
   t: Translate;
   fmt: Formatters;
   children: ComponentChildren;
 }
 
-function PaymentRow({ payment: p, allocation: a, vat, t, fmt, children }: RowProps) {
-  const part = (v: string | undefined): string => (v === undefined ? DASH : fmt.number(v));
+function PaymentRow({ payment: p, allocation: a, pending, vat, t, fmt, children }: RowProps) {
+  const part = (v: string | undefined): string => (v !== undefined ? fmt.number(v) : pending ? '…' : DASH);
   return (
     <tr data-payment-id={p.id} title={a ? undefined : t('notAllocatedYet')}>
       <td>
