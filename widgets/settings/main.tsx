@@ -22,6 +22,9 @@ import { createChecksApi } from './checks-api.js';
 import { checksTranslator } from './checks-i18n.js';
 import { createChecksModel, type ChecksModel } from './checks-model.js';
 import { createSettingsModel } from './model.js';
+import { createStagesApi } from './stages-api.js';
+import { stagesTranslator } from './stages-i18n.js';
+import { createStagesModel, type StagesModel } from './stages-model.js';
 import { numberLocaleOf } from '../../lending/locale-number.js';
 import { createPlanLimits, type PlanLimitsModel } from './plan-limits.js';
 import { createProvidersApi } from './providers-api.js';
@@ -41,6 +44,7 @@ interface Models {
   providers: (locale: string) => ProvidersModel;
   lender: LenderModel;
   checks: ChecksModel;
+  stages: StagesModel;
 }
 
 function mount(root: HTMLElement, lang: string | null, m: Models): void {
@@ -60,6 +64,7 @@ function mount(root: HTMLElement, lang: string | null, m: Models): void {
         providers={{ model: m.providers(locale), t: providersTranslator(l), locale }}
         lender={{ model: m.lender, t: lenderTranslator(l) }}
         checks={{ model: m.checks, t: checksTranslator(l), lang: l }}
+        stages={{ model: m.stages, t: stagesTranslator(l) }}
       />
     </ErrorBoundary>,
     root,
@@ -101,7 +106,10 @@ async function start(root: HTMLElement): Promise<void> {
   };
   const lender = createLenderModel(createLenderApi(session));
   const checks = createChecksModel(createChecksApi(session));
-  const models = { model, imports, plan, providers, lender, checks };
+  // The map saves the language its timeline messages are written in: the page's, as last shown.
+  let pageLang = toLang(boot.lang ?? navigator.language);
+  const stages = createStagesModel(createStagesApi(session), () => pageLang);
+  const models = { model, imports, plan, providers, lender, checks, stages };
   mount(root, boot.lang ?? navigator.language, models);
   const loaded = Promise.all([
     model.load().then(() => {
@@ -109,13 +117,17 @@ async function start(root: HTMLElement): Promise<void> {
       for (const m of providerModels.values()) void m.load();
       void lender.load();
       void checks.load();
+      void stages.load();
     }),
     plan.load(),
   ]);
   void imports.loadHistory();
   const connected = await bridge;
   if (connected) {
-    if (connected.lang && toLang(connected.lang) !== toLang(boot.lang)) mount(root, connected.lang, models);
+    if (connected.lang && toLang(connected.lang) !== toLang(boot.lang)) {
+      pageLang = toLang(connected.lang);
+      mount(root, connected.lang, models);
+    }
     fitFrame(
       root,
       () => document.documentElement.scrollHeight,

@@ -15,6 +15,9 @@ import { PlanNotice } from './plan-notice.js';
 import { ProductForm } from './product-form.js';
 import { ProductList } from './product-list.js';
 import { ProviderSettings } from './provider-settings.js';
+import { StageMaps } from './stage-maps.js';
+import type { StagesModel } from '../stages-model.js';
+import type { StagesTranslate } from '../stages-i18n.js';
 import type { ProvidersModel } from '../providers-model.js';
 import type { ProvidersTranslate } from '../providers-i18n.js';
 
@@ -32,9 +35,11 @@ interface AppProps {
   lender?: { model: LenderModel; t: LenderTranslate } | undefined;
   /** The applicant check robot's blacklist and bureau, shown to administrators (the server checks again). */
   checks?: { model: ChecksModel; t: ChecksTranslate; lang: Lang } | undefined;
+  /** Deal stages ↔ loan events per pipeline, shown to administrators (the server checks again). */
+  stages?: { model: StagesModel; t: StagesTranslate } | undefined;
 }
 
-export function App({ model, t, fmt, imports, plan, providers, lender, checks }: AppProps) {
+export function App({ model, t, fmt, imports, plan, providers, lender, checks, stages }: AppProps) {
   const canEdit = model.canEdit.value === true;
   const problem = model.problem.value;
   const ready = !model.loading.value;
@@ -92,6 +97,7 @@ export function App({ model, t, fmt, imports, plan, providers, lender, checks }:
       {canEdit && lender ? <LenderProfile model={lender.model} t={lender.t} /> : null}
       {canEdit && providers ? <ProviderSettings model={providers.model} t={providers.t} locale={providers.locale} /> : null}
       {canEdit && checks ? <ApplicantChecks model={checks.model} t={checks.t} lang={checks.lang} /> : null}
+      {canEdit && stages ? <StageMaps model={stages.model} t={stages.t} /> : null}
     </main>
   );
 }
