@@ -13,6 +13,7 @@ import { crmItemMethods } from './crm-item.js';
 import { crmContactMethods } from './crm-contact.js';
 import { crmCurrencyMethods } from './crm-currency.js';
 import { crmTypeMethods } from './crm-type.js';
+import { crmStagesMethods } from './crm-stages.js';
 import { crmTimelineMethods } from './crm-timeline.js';
 import { miscMethods } from './misc.js';
 import { userfieldconfigMethods } from './userfieldconfig.js';
@@ -31,6 +32,7 @@ export function allMethods(extra: MethodTable[] = []): MethodTable {
     crmContactMethods,
     crmCurrencyMethods,
     crmTypeMethods,
+    crmStagesMethods,
     crmTimelineMethods,
     miscMethods,
     userfieldconfigMethods,

@@ -1,0 +1,74 @@
+// Deal pipelines and their stages, written — doc: api-reference/crm/universal/category/crm-category-add.md
+// and api-reference/crm/status/crm-status-add.md. Reading them is crm-type.ts (crm.category.list,
+// crm.status.list). Only what the app's lender-pipeline preset needs: deal pipelines and DEAL_STAGE[_<id>].
+import type { MethodTable } from '../rest/registry.js';
+import { errors, RestError } from '../rest/errors.js';
+import { ENTITY_CONTACT, ENTITY_DEAL, type StageStatus } from '../state.js';
+import { addStages, stagesOf } from '../crm/stages.js';
+import { isRecord, nextIdOf, param, toInt, toStr } from '../util.js';
+
+/** A new deal pipeline starts with these stages, as a portal's does (crm-status-list.md example). */
+const NEW_PIPELINE_STAGES: [string, string, StageStatus['semantics'], string][] = [
+  ['NEW', 'New', 'process', '#39A8EF'],
+  ['PREPARATION', 'Preparing documents', 'process', '#2FC6F6'],
+  ['EXECUTING', 'In progress', 'process', '#47E4C2'],
+  ['WON', 'Deal won', 'success', '#7BD500'],
+  ['LOSE', 'Deal lost', 'failure', '#FF5752'],
+];
+
+export const crmStagesMethods: MethodTable = {
+  'crm.category.add': {
+    scope: ['crm'],
+    handler: ({ core, auth }, params) => {
+      const entityTypeId = toInt(param(params, 'entityTypeId'));
+      if (entityTypeId === ENTITY_CONTACT) throw new RestError(400, 'ENTITY_TYPE_NOT_SUPPORTED', 'Entity type CONTACT is not supported');
+      if (entityTypeId !== ENTITY_DEAL) throw new RestError(400, 'NOT_FOUND', 'SPA not found');
+      if (!core.state.users.find((u) => u.id === auth.userId)?.admin) throw new RestError(400, 'ACCESS_DENIED', 'Access denied');
+      const fields = param(params, 'fields');
+      const name = isRecord(fields) ? (toStr(fields.name) ?? '').trim() : '';
+      if (!name) throw new RestError(400, '0', "Field 'NAME' is required");
+      const sortIn = isRecord(fields) ? toInt(fields.sort) : undefined;
+      const sort = sortIn === undefined ? 500 : Math.max(0, sortIn);
+      const id = nextIdOf(core.state, 'category', 1);
+      core.state.categories.push({ id, entityTypeId, name: name.slice(0, 255), sort, isDefault: false });
+      addStages(core, ENTITY_DEAL, id, NEW_PIPELINE_STAGES);
+      // In deals isDefault cannot be set (doc): always N.
+      return { category: { id, name: name.slice(0, 255), sort, entityTypeId, isDefault: 'N', originId: '', originatorId: '' } };
+    },
+  },
+  'crm.status.add': {
+    scope: ['crm'],
+    handler: ({ core, auth }, params) => {
+      if (!core.state.users.find((u) => u.id === auth.userId)?.admin) throw errors.legacy('Access denied.');
+      const f = param(params, 'fields');
+      if (!isRecord(f)) throw errors.legacy('Invalid parameters.');
+      const entityId = toStr(f.ENTITY_ID) ?? '';
+      if (!entityId) throw errors.legacy('The field ENTITY_ID is required.');
+      const m = /^DEAL_STAGE(?:_(\d+))?$/.exec(entityId);
+      const categoryId = m ? Number(m[1] ?? 0) : NaN;
+      if (!m || !core.state.categories.some((c) => c.entityTypeId === ENTITY_DEAL && c.id === categoryId))
+        throw errors.legacy('Specified entity type is not supported.');
+      const code = toStr(f.STATUS_ID) ?? '';
+      if (!code) throw errors.legacy('The field STATUS_ID is required.');
+      const name = (toStr(f.NAME) ?? '').trim();
+      if (!name) throw errors.legacy(' ');
+      // A custom pipeline's stage gets its C<id>: prefix unless given with it (doc, "Field Features").
+      const prefix = categoryId === 0 ? '' : `C${categoryId}:`;
+      const bare = code.startsWith(prefix) ? code.slice(prefix.length) : code;
+      if (!/^[A-Za-z0-9_-]+$/.test(bare) || bare.length > 22) throw errors.legacy('Invalid parameters.');
+      const statusId = prefix + bare;
+      const existing = stagesOf(core, ENTITY_DEAL, categoryId);
+      if (existing.some((s) => s.statusId === statusId)) throw errors.legacy('Duplicate STATUS_ID.');
+      const sem = toStr(f.SEMANTICS);
+      const semantics: StageStatus['semantics'] = sem === 'S' ? 'success' : sem === 'F' ? 'failure' : 'process';
+      const sort = toInt(f.SORT) ?? 10;
+      // In-progress stages sort before the success one (doc, "Restrictions for SORT").
+      const won = existing.find((s) => s.semantics === 'success');
+      if (semantics === 'process' && won && sort > won.sort) throw errors.legacy(' ');
+      const id = nextIdOf(core.state, 'status', 100);
+      const color = toStr(f.COLOR) || '#ACE9FB';
+      core.state.statuses.push({ id, entityId, statusId, name, sort, system: false, categoryId, color, semantics });
+      return id;
+    },
+  },
+};
