@@ -29,7 +29,8 @@ export const ConfigSchema = Type.Object({
   B24_RATE_BURST: Type.Integer({
     minimum: 1,
     default: 50,
-    description: 'Client-side leaky bucket size per portal (Bitrix24: 50, Enterprise 250)',
+    description:
+      "The portal's leaky bucket size (Bitrix24: 50, Enterprise 250); the app's background calls keep a fifth of it (at most 10) free for users' frames",
   }),
   B24_RATE_DRAIN: Type.Number({
     minimum: 0.1,

@@ -45,3 +45,13 @@ describe('a direct call under the portal’s rate limit', () => {
     limitedAnswers = 0;
   });
 });
+
+describe('the background bucket', () => {
+  it('keeps a fifth of the portal’s bucket (at most 10) free for frames; small buckets are used whole', async () => {
+    const { backgroundBurst } = await import('./platform.js');
+    expect(backgroundBurst(50)).toBe(40);
+    expect(backgroundBurst(250)).toBe(240);
+    expect(backgroundBurst(20)).toBe(16);
+    expect(backgroundBurst(5)).toBe(5);
+  });
+});

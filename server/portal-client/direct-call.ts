@@ -17,9 +17,9 @@ export function endpointFromFrame(domain: string, protocol: string | undefined):
 /**
  * Waits before repeating a call the portal refused for its rate limit: a person is waiting on a tab,
  * and "too many requests" is not "your token is wrong" (doc: settings/how-to-call-rest-api/limits.md —
- * QUERY_LIMIT_EXCEEDED, HTTP 503: wait and repeat). Bounded: about 2 s in all.
+ * QUERY_LIMIT_EXCEEDED, HTTP 503: wait and repeat). Bounded: about 4 s in all.
  */
-export const RATE_LIMIT_RETRY_MS = [300, 600, 1200];
+export const RATE_LIMIT_RETRY_MS = [300, 600, 1200, 2000];
 
 export async function callWithToken<T>(
   clientEndpoint: string,
