@@ -1,0 +1,55 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+// Wire shapes of generated document packs (issue 15, items 3–5), declared once: the server's pack
+// routes validate with them and the Documents tab takes its types from them.
+//   POST /api/v1/deals/:dealId/documents/packs            PackBody → 202 PackReply (queued)
+//   GET  /api/v1/deals/:dealId/documents/packs            → PacksReply (newest first)
+//   GET  /api/v1/deals/:dealId/documents/packs/:packId    → PackReply (the tab polls while not final)
+//   GET  /api/v1/deals/:dealId/documents/packs/:packId/documents/:index/file     → the .docx
+//   GET  /api/v1/deals/:dealId/documents/packs/:packId/documents/:index/preview  → image/png of page 1
+//   GET  /api/v1/deals/:dealId/documents/packs/:packId/manifest                  → the manifest JSON
+
+export const PackBody = Type.Object({
+  bankIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 15, uniqueItems: true }),
+  /** Also include the portal's internal documents (contracts, pledges): templates with no bank. */
+  internal: Type.Optional(Type.Boolean()),
+});
+
+export const PackParams = Type.Object({
+  dealId: Type.Integer({ minimum: 1 }),
+  packId: Type.String({ minLength: 1, maxLength: 64 }),
+});
+
+export const PackDocument = Type.Object({
+  /** null: an internal document. */
+  bankId: Type.Union([Type.String(), Type.Null()]),
+  templateId: Type.String(),
+  templateVersion: Type.Integer({ minimum: 1 }),
+  name: Type.String(),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('done'), Type.Literal('failed')]),
+  /** sha256 of the filled .docx, once done. */
+  sha256: Type.Union([Type.String(), Type.Null()]),
+  /** How it reached the deal: the CRM document generator, Disk + timeline, or not (yet). */
+  attachedAs: Type.Union([Type.Literal('docgen'), Type.Literal('disk'), Type.Null()]),
+  preview: Type.Union([Type.Literal('ready'), Type.Literal('unavailable'), Type.Literal('pending')]),
+  /** User-language text when status is failed or the preview is unavailable. */
+  message: Type.Optional(Type.String()),
+});
+
+export const Pack = Type.Object({
+  id: Type.String(),
+  dealId: Type.Integer(),
+  status: Type.Union([Type.Literal('queued'), Type.Literal('generating'), Type.Literal('done'), Type.Literal('failed')]),
+  catalogVersion: Type.Integer(),
+  createdAt: Type.String(),
+  createdBy: Type.Union([Type.Integer(), Type.Null()]),
+  progress: Type.Object({ done: Type.Integer(), total: Type.Integer() }),
+  documents: Type.Array(PackDocument),
+});
+
+export const PackReply = Type.Object({ pack: Pack });
+export const PacksReply = Type.Object({ packs: Type.Array(Pack) });
+
+export type PackInput = Static<typeof PackBody>;
+export type PackView = Static<typeof Pack>;
+export type PackDocumentView = Static<typeof PackDocument>;
