@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PRECISE_TEXTS } from './error-texts.js';
 import { AppError, ERRORS, LANGS, errorText, isErrorCode, langOfHeader, statusOf, type ErrorCode } from './errors.js';
 
 const codes = Object.keys(ERRORS) as ErrorCode[];
@@ -35,7 +36,28 @@ describe('the error-code table', () => {
     expect(e.textFor('ru')).toBe(ERRORS.LOAN_NOT_FOUND.text.ru);
     expect(e.textFor('es')).toBe('Esta negociación aún no tiene un préstamo guardado.');
     expect(e.textFor('en')).not.toContain('L1'); // never the internal message
-    expect(new AppError('VALIDATION', 'x', 'The CLABE must be 18 digits.').textFor('es')).toBe('The CLABE must be 18 digits.');
+  });
+
+  it("reads a throw site's precise text in the user's language, with its parameters filled", () => {
+    const clabe = new AppError('VALIDATION', 'CLABE is not 18 digits', { key: 'CLABE_LENGTH' });
+    expect(clabe.textFor('es')).toBe('La CLABE debe tener 18 dígitos.');
+    expect(clabe.textFor('ru')).toBe('CLABE должен состоять из 18 цифр.');
+    expect(clabe.userMessage).toBe('The CLABE must be 18 digits.');
+    const long = new AppError('SMS_OVER_LIMIT', 'too long', { key: 'SMS_TOO_LONG', params: { units: 171, max: 160 } });
+    expect(long.textFor('ru')).toBe(
+      'В сообщении 171 символов, а этот SMS-провайдер принимает не больше 160. Сократите его или включите транслитерацию.',
+    );
+    expect(long.textFor('en')).toContain('171 characters long');
+  });
+
+  it('has every precise text in en, ru and es, with the same parameters in each', () => {
+    for (const [key, texts] of Object.entries(PRECISE_TEXTS)) {
+      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/gu)].map((m) => m[1]).sort();
+      expect(texts.ru, key).toMatch(/[а-яё]/i);
+      expect(texts.es, key).not.toBe(texts.en);
+      expect(names(texts.ru), key).toEqual(names(texts.en));
+      expect(names(texts.es), key).toEqual(names(texts.en));
+    }
   });
 
   it('reads the language from Accept-Language, English by default', () => {

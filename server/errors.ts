@@ -1,7 +1,9 @@
+import { PRECISE_TEXTS, type PreciseKey } from './error-texts.js';
+
 // One error type for everything a user or a portal can act on, and one closed table of its codes.
 // `code` is stable (tests, clients and translations key on it); `message` is internal detail for
 // logs; the user's text comes from the table in the user's language (en/ru/es), unless the throw
-// site gives a more precise English text (`userMessage`, a debt: to become message keys here).
+// site names a more precise text (a key of server/error-texts.ts, in the same three languages).
 // The HTTP status is the code's, from the table: a throw site names the code and nothing else.
 
 export const LANGS = ['en', 'ru', 'es'] as const;
@@ -501,22 +503,46 @@ export function langOfHeader(header: string | undefined): Lang {
   return 'en';
 }
 
+/** A throw site's precise text: a key of PRECISE_TEXTS (en/ru/es) and the values of its `{name}`s. */
+export interface PreciseText {
+  key: PreciseKey;
+  params?: Readonly<Record<string, string | number>>;
+}
+
+function fill(text: string, params: Readonly<Record<string, string | number>> = {}): string {
+  return text.replace(/\{(\w+)\}/gu, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
 export class AppError extends Error {
   override name = 'AppError';
   readonly status: number;
+  /** The precise text in English (logs, tests); users read `textFor(lang)`. */
+  readonly userMessage?: string;
+  private readonly precise?: PreciseText;
   constructor(
     readonly code: ErrorCode,
     message: string,
-    /** A more precise English text than the table's; omitted, the user reads the table's text in their language. */
-    readonly userMessage?: string,
+    /**
+     * More precise than the table's text: a PRECISE_TEXTS key with its parameters, read in the user's
+     * language; or a string already in the user's language (the documents' `localizedError`, parser
+     * messages). Omitted, the user reads the table's text in their language.
+     */
+    userMessage?: string | PreciseText,
     readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.status = ERRORS[code].status;
+    if (typeof userMessage === 'object') {
+      this.precise = userMessage;
+      this.userMessage = fill(PRECISE_TEXTS[userMessage.key].en, userMessage.params);
+    } else if (userMessage !== undefined) {
+      this.userMessage = userMessage;
+    }
   }
 
-  /** What the user reads: the throw site's precise text, else the table's in `lang`. */
+  /** What the user reads: the precise text in `lang`, else the throw site's own text, else the table's. */
   textFor(lang: Lang): string {
+    if (this.precise) return fill(PRECISE_TEXTS[this.precise.key][lang], this.precise.params);
     return this.userMessage ?? errorText(this.code, lang);
   }
 }

@@ -37,12 +37,12 @@ export function acceptsForm(routeUrl: string | undefined, config?: { formBody?: 
 
 function parseFor(req: FastifyRequest, body: string): Record<string, unknown> {
   if (!acceptsForm(req.routeOptions.url, req.routeOptions.config))
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `form body to ${req.routeOptions.url}`, 'This API accepts application/json only.');
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `form body to ${req.routeOptions.url}`, { key: 'JSON_ONLY' });
   try {
     return parseBracketForm(body);
   } catch (e) {
     if (e instanceof RangeError)
-      throw new AppError('VALIDATION', 'form nests too deep', `The form nests deeper than ${FORM_DEPTH} levels.`);
+      throw new AppError('VALIDATION', 'form nests too deep', { key: 'FORM_TOO_DEEP', params: { depth: FORM_DEPTH } });
     throw e;
   }
 }

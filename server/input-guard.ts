@@ -25,7 +25,7 @@ export async function refuseHostileInput(req: FastifyRequest): Promise<void> {
   }
   if (isJson(req)) {
     const field = findTypeMismatch(req.routeOptions.schema?.body, req.body, (ref) => req.server.getSchema(ref));
-    if (field) throw new AppError('VALIDATION', `${field} has the wrong type`, `${field} has the wrong type`, { field });
+    if (field) throw new AppError('VALIDATION', `${field} has the wrong type`, { key: 'FIELD_WRONG_TYPE', params: { field } }, { field });
   }
 }
 

@@ -6,7 +6,7 @@ import { callWithToken } from '../portal-client/direct-call.js';
 // belongs to (asked of the OAuth server) and whether the caller administers that portal (asked of
 // the portal). Both are answered with the caller's own token, never from the request's fields.
 
-const refused = (why: string) => new AppError('UNAUTHORIZED', why, 'Install request not authorised.');
+const refused = (why: string) => new AppError('UNAUTHORIZED', why);
 
 /** Host of an endpoint URL, lower-cased; '' when it is not a URL. */
 export function endpointHost(endpoint: string): string {

@@ -101,12 +101,10 @@ export async function verifyInstallToken(
     return { endpoint: existing.clientEndpoint, ...who, proven };
   }
   const host = endpointHost(claimedEndpoint);
-  if (!host) throw new AppError('VALIDATION', 'client endpoint is not a URL', 'Bad install request.');
+  if (!host) throw new AppError('VALIDATION', 'client endpoint is not a URL', { key: 'INSTALL_BAD_REQUEST' });
   // Before we ever call an unknown host with a token, it must look like a portal we serve.
-  if (!domainAllowed(app.config.B24_PORTAL_DOMAINS, host))
-    throw new AppError('UNAUTHORIZED', `portal domain ${host} not allowed`, 'Install request not authorised.');
-  if (host !== claimedDomain.toLowerCase())
-    throw new AppError('UNAUTHORIZED', 'client endpoint host differs from domain', 'Install request not authorised.');
+  if (!domainAllowed(app.config.B24_PORTAL_DOMAINS, host)) throw new AppError('UNAUTHORIZED', `portal domain ${host} not allowed`);
+  if (host !== claimedDomain.toLowerCase()) throw new AppError('UNAUTHORIZED', 'client endpoint host differs from domain');
   await confirmWithOAuthServer(app, accessToken, memberId, claimedDomain);
   return { endpoint: claimedEndpoint, ...(await askPortal(claimedEndpoint, accessToken)) };
 }
@@ -114,7 +112,7 @@ export async function verifyInstallToken(
 /** The portal must accept the token (app.info); profile names the user, user.admin their rights. */
 async function askPortal(endpoint: string, accessToken: string): Promise<{ userId?: number; isAdmin: boolean }> {
   const info = await callWithToken<{ INSTALLED?: boolean }>(endpoint, 'app.info', accessToken);
-  if (!info.ok) throw new AppError('UNAUTHORIZED', `portal rejected the install token (${info.error})`, 'Install request not authorised.');
+  if (!info.ok) throw new AppError('UNAUTHORIZED', `portal rejected the install token (${info.error})`);
   const prof = await callWithToken<{ ID?: string }>(endpoint, 'profile', accessToken);
   const userId = prof.ok ? Number(prof.result.ID) : NaN;
   return { ...(Number.isInteger(userId) && userId > 0 ? { userId } : {}), isAdmin: await isPortalAdmin(endpoint, accessToken) };
@@ -138,7 +136,7 @@ async function proveOwnership(
   claimedDomain: string,
   refreshToken?: string,
 ): Promise<ProvenOwnership> {
-  const refuse = (why: string) => new AppError('UNAUTHORIZED', `install for a known member_id: ${why}`, 'Install request not authorised.');
+  const refuse = (why: string) => new AppError('UNAUTHORIZED', `install for a known member_id: ${why}`);
   if (!refreshToken) throw refuse('no refresh token to prove ownership');
   // Claimed before the exchange: the other install path, arriving meanwhile with the same pair, must
   // not try to spend it again (it would be refused) nor store it over the rotated one.

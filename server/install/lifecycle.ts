@@ -15,7 +15,7 @@ export interface LifecycleEvent {
 
 const need = (auth: Record<string, string | undefined>, keys: string[]) => {
   const missing = keys.filter((k) => !auth[k]);
-  if (missing.length) throw new AppError('VALIDATION', `auth block lacks ${missing.join(', ')}`, 'Bad install request.');
+  if (missing.length) throw new AppError('VALIDATION', `auth block lacks ${missing.join(', ')}`, { key: 'INSTALL_BAD_REQUEST' });
 };
 
 function expiresAtMs(auth: Record<string, string | undefined>): number {
@@ -47,7 +47,7 @@ export async function handleLifecycleEvent(app: FastifyInstance, ev: LifecycleEv
       const existing = await findPortalByMemberId(app.db.kysely, memberId);
       if (!existing || existing.status === 'uninstalled') throw new AppError('INVALID_APPLICATION_TOKEN', 'update for unknown portal');
     } else if (!auth.application_token) {
-      throw new AppError('VALIDATION', 'ONAPPINSTALL without application_token', 'Bad install request.');
+      throw new AppError('VALIDATION', 'ONAPPINSTALL without application_token', { key: 'INSTALL_BAD_REQUEST' });
     }
     const v = await verifyInstallToken(app, memberId, auth.client_endpoint!, auth.domain!, auth.access_token!, auth.refresh_token);
     const portal = await storeInstall(
@@ -74,5 +74,5 @@ export async function handleLifecycleEvent(app: FastifyInstance, ev: LifecycleEv
     return { status: 'installed' };
   }
 
-  throw new AppError('VALIDATION', `not a lifecycle event: ${name}`, 'Unsupported event.');
+  throw new AppError('VALIDATION', `not a lifecycle event: ${name}`, { key: 'EVENT_UNSUPPORTED' });
 }

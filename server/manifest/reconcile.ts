@@ -68,8 +68,7 @@ export async function reconcileManifest(client: ReconcileClient, input: Reconcil
   });
   for (const k of ['placements', 'events', 'activities', 'robots', 'senders']) {
     const e = read.errors[k];
-    if (e)
-      throw new AppError('UPSTREAM', `manifest read ${k}: ${e.code} ${e.description}`, 'Bitrix24 refused to list the app registrations.');
+    if (e) throw new AppError('UPSTREAM', `manifest read ${k}: ${e.code} ${e.description}`, { key: 'REGISTRATIONS_UNLISTED' });
   }
   const arr = <T>(v: unknown): T[] =>
     Array.isArray(v) ? (v as T[]) : v && typeof v === 'object' ? ((Object.values(v).find(Array.isArray) as T[] | undefined) ?? []) : [];
@@ -257,9 +256,14 @@ export async function reconcileManifest(client: ReconcileClient, input: Reconcil
     failures.push(...uf.failures);
   }
   if (failures.length > 0) {
-    throw new AppError('UPSTREAM', `manifest apply: ${failures.join('; ')}`, 'Bitrix24 refused part of the app registration.', {
-      failures,
-    });
+    throw new AppError(
+      'UPSTREAM',
+      `manifest apply: ${failures.join('; ')}`,
+      { key: 'REGISTRATION_PARTLY_REFUSED' },
+      {
+        failures,
+      },
+    );
   }
   return report;
 }

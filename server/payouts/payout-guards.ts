@@ -14,7 +14,7 @@ export function refuseUnservedCurrency(provider: PaymentProvider, currency: stri
   throw new AppError(
     'PAYOUT_CURRENCY_UNSUPPORTED',
     `provider ${provider.code} pays out in ${served.join(', ')}, not ${currency}`,
-    `The payout provider cannot pay out in ${currency} (only ${served.join(', ')}).`,
+    { key: 'PAYOUT_CURRENCY_ONLY', params: { currency, served: served.join(', ') } },
     { provider: provider.code, currency, served: [...served] },
   );
 }

@@ -135,7 +135,7 @@ export async function requestPayout(
     throw new AppError(
       'IDEMPOTENCY_MISMATCH',
       `Payout key ${input.key} was first used for ${row.amount} ${row.currency} (payout ${row.id}); this request differs`,
-      'This payout was already requested with different data; it was not sent again.',
+      { key: 'PAYOUT_REQUEST_REUSED' },
       { payoutId: row.id, firstAmount: row.amount, firstCurrency: row.currency, amount, currency },
     );
   }

@@ -51,7 +51,7 @@ export class PortalCallError extends AppError {
     description: string,
     readonly httpStatus: number,
   ) {
-    super('UPSTREAM', `${method}: ${portalCode} ${description}`, 'Bitrix24 returned an error.', { portalCode });
+    super('UPSTREAM', `${method}: ${portalCode} ${description}`, undefined, { portalCode });
   }
 }
 

@@ -27,8 +27,7 @@ export function parseDealOrigin(raw: unknown): DealOrigin | null {
 async function getDealAsUser(clientEndpoint: string, accessToken: string, dealId: number): Promise<unknown> {
   const r = await callWithToken<unknown>(clientEndpoint, 'crm.deal.get', accessToken, { id: dealId });
   if (r.ok) return r.result ?? null;
-  if (r.status === 0 || r.status >= 500)
-    throw new AppError('UPSTREAM', `crm.deal.get as user: ${r.error}`, 'Bitrix24 did not answer. Try again in a moment.');
+  if (r.status === 0 || r.status >= 500) throw new AppError('UPSTREAM', `crm.deal.get as user: ${r.error}`, { key: 'PORTAL_NO_ANSWER' });
   return null;
 }
 

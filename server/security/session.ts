@@ -153,16 +153,15 @@ export function requireSession(opts: RequireSessionOptions = {}): preHandlerAsyn
     const s = credential ? req.server.sessions.verify(credential.token) : null;
     if (!s) throw new AppError('SESSION_INVALID', 'missing, expired or forged session', undefined);
     const portal = await req.server.db.kysely.selectFrom('portals').select(['status']).where('id', '=', s.portalId).executeTakeFirst();
-    if (!portal || portal.status === 'uninstalled')
-      throw new AppError('SESSION_INVALID', 'portal gone', 'The app is not installed in this portal.');
+    if (!portal || portal.status === 'uninstalled') throw new AppError('SESSION_INVALID', 'portal gone', { key: 'APP_NOT_INSTALLED' });
     if (credential?.fromCookie) checkCsrf(req, s);
-    if (opts.admin && !s.isAdmin) throw new AppError('FORBIDDEN', 'admin session required', 'Only a portal administrator can do this.');
+    if (opts.admin && !s.isAdmin) throw new AppError('FORBIDDEN', 'admin session required', { key: 'ADMIN_ONLY' });
     if (opts.dealParam && s.dealId !== undefined) {
       const params = (req.params ?? {}) as Record<string, unknown>;
       const query = (req.query ?? {}) as Record<string, unknown>;
       const raw = params[opts.dealParam] ?? query[opts.dealParam];
       if (raw !== undefined && fieldText(raw) !== String(s.dealId)) {
-        throw new AppError('FORBIDDEN', 'session bound to another deal', 'This session belongs to another deal.');
+        throw new AppError('FORBIDDEN', 'session bound to another deal', { key: 'SESSION_OTHER_DEAL' });
       }
     }
     req.session = s;

@@ -101,8 +101,7 @@ export function hostOf(domain: string): string {
     .toLowerCase();
 }
 
-const frameAuthFailed = (why: string) =>
-  new AppError('PLACEMENT_AUTH_FAILED', why, 'Could not verify this request with Bitrix24. Reopen the page.');
+const frameAuthFailed = (why: string) => new AppError('PLACEMENT_AUTH_FAILED', why);
 
 /**
  * A user token from a frame is not trusted until the portal accepts it (doc: settings/oauth/simple-way.md,

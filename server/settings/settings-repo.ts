@@ -120,7 +120,8 @@ export async function saveProviderSettings(
   input: SaveProviderSettings,
 ): Promise<ProviderSettings> {
   const spec = providerSpec(kind, input.provider);
-  if (!spec) throw new AppError('VALIDATION', `unknown ${kind} provider`, `Unknown ${kind} provider "${input.provider}".`);
+  if (!spec)
+    throw new AppError('VALIDATION', `unknown ${kind} provider`, { key: 'PROVIDER_UNKNOWN', params: { kind, provider: input.provider } });
   return db.transaction().execute(async (trx) => {
     const current = await getProviderSettings(trx, box, portalId, kind);
     const kept: Record<string, unknown> = {};
@@ -131,7 +132,12 @@ export async function saveProviderSettings(
     const merged = Value.Default(spec.schema, structuredClone({ ...input.settings, ...kept })) as Record<string, unknown>;
     const errors = [...Value.Errors(spec.schema, merged)].slice(0, 20).map((e) => ({ path: e.path, message: e.message }));
     if (errors.length > 0) {
-      throw new AppError('VALIDATION', `invalid ${input.provider} settings`, `The ${input.provider} settings are not valid.`, { errors });
+      throw new AppError(
+        'VALIDATION',
+        `invalid ${input.provider} settings`,
+        { key: 'PROVIDER_SETTINGS_INVALID', params: { provider: input.provider } },
+        { errors },
+      );
     }
     const { config, secrets } = splitSecrets(spec, merged);
     const iso = (input.now?.() ?? new Date()).toISOString();

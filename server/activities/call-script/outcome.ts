@@ -17,8 +17,9 @@ const MAX_ANSWER = 2000;
 
 export function validateAnswer(script: CallScript, questionId: string, value: string): void {
   const q = script.questions.find((x) => x.id === questionId);
-  if (!q) throw new AppError('VALIDATION', `unknown question ${questionId}`, 'Unknown question.');
-  if (value.length > MAX_ANSWER) throw new AppError('VALIDATION', 'answer too long', `Answers are limited to ${MAX_ANSWER} characters.`);
+  if (!q) throw new AppError('VALIDATION', `unknown question ${questionId}`, { key: 'CALL_QUESTION_UNKNOWN' });
+  if (value.length > MAX_ANSWER)
+    throw new AppError('VALIDATION', 'answer too long', { key: 'CALL_ANSWER_TOO_LONG', params: { max: MAX_ANSWER } });
   // Read in the script's language: ru "85 000" and "85000,50" are amounts; the refusal is in ru too.
   const problem = checkAnswer(q, value, script.lang);
   if (problem) throw new AppError('VALIDATION', `${questionId}: ${problem}`, problem, { field: questionId });

@@ -27,7 +27,7 @@ async function start(deps: ActivityDeps, job: Job<{ callId: string }>, ctx: JobC
   if (call.status !== 'received' && call.status !== 'running') return;
   await updateCall(ctx.db, call.portalId, call.id, { status: 'running' }, ['received', 'running']);
   try {
-    if (!call.dealId) throw new AppError('VALIDATION', 'call_script runs on deals only', 'This block works on deals only.');
+    if (!call.dealId) throw new AppError('VALIDATION', 'call_script runs on deals only', { key: 'ROBOT_DEALS_ONLY' });
     const props = (call.request.properties ?? {}) as Record<string, unknown>;
     const settings = await deps.providers.settingsOf(call.portalId);
     const b24 = await ctx.portal();
@@ -35,7 +35,7 @@ async function start(deps: ActivityDeps, job: Job<{ callId: string }>, ctx: JobC
     // The deal's (client's) language; the portal's when the deal does not tell (call-script/language.ts).
     const { lang, fromDeal } = chooseLanguage(sc.dealLang, settings?.language);
     const script = findScript(str(props.script), lang);
-    if (!script) throw new AppError('VALIDATION', `no call script ${str(props.script)}`, 'The call script does not exist.');
+    if (!script) throw new AppError('VALIDATION', `no call script ${str(props.script)}`, { key: 'CALL_SCRIPT_MISSING' });
     const deal = sc.dc.deal;
     // doc: api-reference/crm/timeline/activities/todo/crm-activity-todo-add.md
     const todo = await b24.call<{ id?: number } | number>('crm.activity.todo.add', {

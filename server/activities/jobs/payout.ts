@@ -23,7 +23,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? Stri
 
 async function request(deps: ActivityDeps, ctx: JobContext, call: ActivityCall): Promise<PayoutRecord> {
   const props = (call.request.properties ?? {}) as Record<string, unknown>;
-  if (!call.dealId) throw new AppError('VALIDATION', 'payout runs on deals only', 'This block works on deals only.');
+  if (!call.dealId) throw new AppError('VALIDATION', 'payout runs on deals only', { key: 'ROBOT_DEALS_ONLY' });
   const provider = await deps.providers.payments(call.portalId);
   const b24 = await ctx.portal();
   const deal = await b24.call<Record<string, unknown>>('crm.deal.get', { id: call.dealId });

@@ -25,11 +25,11 @@ const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? Stri
 
 async function render(deps: ActivityDeps, ctx: JobContext, call: ActivityCall): Promise<{ sms: SmsRecord; provider: SmsProvider }> {
   const props = (call.request.properties ?? {}) as Record<string, unknown>;
-  if (!call.dealId) throw new AppError('VALIDATION', 'send_sms runs on deals only', 'This block works on deals only.');
+  if (!call.dealId) throw new AppError('VALIDATION', 'send_sms runs on deals only', { key: 'ROBOT_DEALS_ONLY' });
   const b24 = await ctx.portal();
   const dc = await loadDealContext(b24, ctx.db, call.portalId, call.dealId, todayOf(deps));
   const phone = str(props.phone) || dc.phone;
-  if (!phone) throw new AppError('VALIDATION', `deal ${call.dealId} has no phone`, 'The deal has no contact phone number.');
+  if (!phone) throw new AppError('VALIDATION', `deal ${call.dealId} has no phone`, { key: 'DEAL_NO_PHONE' });
   const provider = await deps.providers.sms(call.portalId);
   const settings = await deps.providers.settingsOf(call.portalId);
   const lang = (str(props.language) as SmsLanguage) || languageFor(phone, settings?.language);

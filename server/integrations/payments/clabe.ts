@@ -6,11 +6,9 @@ import { AppError } from '../../errors.js';
 
 /** Strips spaces/dashes people paste, then validates; throws VALIDATION with a user message. */
 export function parseClabe(input: unknown): string {
-  if (typeof input !== 'string')
-    throw new AppError('VALIDATION', `CLABE must be text, got ${typeof input}`, 'The CLABE must be 18 digits.');
+  if (typeof input !== 'string') throw new AppError('VALIDATION', `CLABE must be text, got ${typeof input}`, { key: 'CLABE_LENGTH' });
   const clabe = input.replace(/[\s-]/g, '');
-  if (!/^\d{18}$/.test(clabe)) throw new AppError('VALIDATION', 'CLABE is not 18 digits', 'The CLABE must be 18 digits.');
-  if (!isValidClabe(clabe))
-    throw new AppError('VALIDATION', 'CLABE control digit does not match', 'The CLABE is not valid (control digit mismatch).');
+  if (!/^\d{18}$/.test(clabe)) throw new AppError('VALIDATION', 'CLABE is not 18 digits', { key: 'CLABE_LENGTH' });
+  if (!isValidClabe(clabe)) throw new AppError('VALIDATION', 'CLABE control digit does not match', { key: 'CLABE_CHECK_DIGIT' });
   return clabe;
 }

@@ -28,6 +28,6 @@ export async function requireActiveInTransaction(trx: Trx, portalId: string, loa
   if (await lockActiveLoan(trx, portalId, loanId)) return;
   // Closed between our read and this transaction: answer with the reason it was closed for.
   const loan = await getLoan(trx, portalId, loanId);
-  if (!loan) throw new AppError('LOAN_NOT_FOUND', `loan ${loanId} not in portal ${portalId}`, 'Loan not found');
+  if (!loan) throw new AppError('LOAN_NOT_FOUND', `loan ${loanId} not in portal ${portalId}`);
   throw loanClosedError(loan);
 }

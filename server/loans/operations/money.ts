@@ -10,15 +10,16 @@ import { AppError } from '../../errors.js';
  */
 export function positiveAmount(value: string, currency: string, field: string): string {
   if (!/^\d{1,15}(\.\d{1,10})?$/.test(value))
-    throw new AppError('VALIDATION', `${field} is not a decimal`, `${field} must be a positive decimal number`, { field });
+    throw new AppError('VALIDATION', `${field} is not a decimal`, { key: 'AMOUNT_NOT_DECIMAL', params: { field } }, { field });
   const d = new Decimal(value);
   const scale = currencyScale(currency);
-  if (d.lte(0)) throw new AppError('AMOUNT_NOT_POSITIVE', `${field} ≤ 0`, `${field} must be greater than zero`, { field });
+  if (d.lte(0))
+    throw new AppError('AMOUNT_NOT_POSITIVE', `${field} ≤ 0`, { key: 'AMOUNT_NOT_POSITIVE_FIELD', params: { field } }, { field });
   if (d.decimalPlaces() > scale)
     throw new AppError(
       'AMOUNT_SCALE',
       `${field} has more than ${scale} decimals`,
-      `${field} allows at most ${scale} decimals in ${currency}`,
+      { key: 'AMOUNT_SCALE_FIELD', params: { field, scale, currency } },
       { field },
     );
   return d.toFixed(scale);

@@ -91,7 +91,7 @@ function replay(first: LedgerEntry, hash: string, id: string): PaymentResult {
     throw new AppError(
       'IDEMPOTENCY_MISMATCH',
       `payment id ${id} reused with a different body`,
-      'This payment id was already used for a different payment',
+      { key: 'PAYMENT_ID_REUSED' },
       { field: 'id' },
     );
   }

@@ -71,7 +71,7 @@ function replay(prior: LedgerEntry, hash: string, paymentId: string): ReversalRe
     throw new AppError(
       'IDEMPOTENCY_MISMATCH',
       `payment ${paymentId} already reversed with another reason`,
-      'This payment was already reversed with a different reason',
+      { key: 'PAYMENT_REVERSED_OTHERWISE' },
       { field: 'reasonCode' },
     );
   }

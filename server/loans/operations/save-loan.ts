@@ -87,12 +87,7 @@ export async function saveLoan(
       .execute((trx) => saveInTransaction(trx, portalId, dealId, productId, terms, schedule, req.reason ?? 'save', actor, deps));
   } catch (e) {
     // Two first saves for the same deal raced; the loser may simply retry.
-    if (isUniqueViolation(e))
-      throw new AppError(
-        'CONFLICT',
-        `concurrent save of deal ${dealId}`,
-        'The loan was saved by someone else at the same moment; reload and try again',
-      );
+    if (isUniqueViolation(e)) throw new AppError('CONFLICT', `concurrent save of deal ${dealId}`, { key: 'LOAN_SAVED_CONCURRENTLY' });
     throw e;
   }
 }
@@ -160,8 +155,7 @@ async function saveInTransaction(
       expectedVersion: loan.currentScheduleVersion,
       nowIso,
     });
-    if (!ok)
-      throw new AppError('CONFLICT', `loan ${loan.id} changed concurrently`, 'The loan was changed by someone else; reload and try again');
+    if (!ok) throw new AppError('CONFLICT', `loan ${loan.id} changed concurrently`, { key: 'LOAN_CHANGED_MEANWHILE' });
     const delta = new Decimal(terms.principal).sub(loan.principal);
     if (!delta.isZero())
       await postPrincipal(

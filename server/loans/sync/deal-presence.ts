@@ -35,5 +35,5 @@ export async function dealExists(gateway: PortalGateway, dealId: number): Promis
   const err = out.errors.deal;
   if (!err) return true;
   if (isDealNotFound(err)) return false;
-  throw new AppError('UPSTREAM', `crm.deal.get ${dealId}: ${err.code} ${err.description}`, 'Bitrix24 returned an error.');
+  throw new AppError('UPSTREAM', `crm.deal.get ${dealId}: ${err.code} ${err.description}`);
 }

@@ -114,11 +114,9 @@ async function removeUnderLease(
     await deletePortalItems(db, portalId, loan.id, done);
   }
   if (failures.length > 0)
-    throw new AppError(
-      'UPSTREAM',
-      `loan ${loan.id}: ${failures.length} schedule item(s) not deleted: ${failures.slice(0, 5).join('; ')}`,
-      'Some schedule items could not be deleted in Bitrix24',
-    );
+    throw new AppError('UPSTREAM', `loan ${loan.id}: ${failures.length} schedule item(s) not deleted: ${failures.slice(0, 5).join('; ')}`, {
+      key: 'SCHEDULE_ITEMS_NOT_DELETED',
+    });
   // Every item the listing found is deleted: nothing unknown can be left in the portal.
   if (addsInFlight) await setAddsInFlight(db, portalId, loan.id, false);
   return report;

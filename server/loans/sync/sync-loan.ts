@@ -65,7 +65,7 @@ export async function syncLoanToPortal(
       throw new AppError(
         'UPSTREAM',
         `loan ${loanId} sync: ${Object.keys(report.errors).length} command(s) failed`,
-        'Some schedule items could not be written to the portal',
+        { key: 'SCHEDULE_ITEMS_NOT_WRITTEN' },
         { report },
       );
     return report;
@@ -90,7 +90,7 @@ async function syncUnderLease(
   now: () => Date,
 ): Promise<SyncReport> {
   const state = await loadLoanState(db, portalId, loanId);
-  if (!state) throw new AppError('LOAN_NOT_FOUND', `loan ${loanId} not in portal ${portalId}`, 'Loan not found');
+  if (!state) throw new AppError('LOAN_NOT_FOUND', `loan ${loanId} not in portal ${portalId}`);
   const report: SyncReport = {
     calls: 0,
     added: 0,

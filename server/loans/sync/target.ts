@@ -232,14 +232,10 @@ export async function resolveSyncTarget(db: Executor, portalId: string, gw?: Por
       dealOnly: true,
     };
   if (id === null || id === undefined)
-    throw new AppError(
-      'NOT_READY',
-      `portal ${portalId} has no payment-schedule smart process yet`,
-      'The app is not fully installed in this portal',
-    );
+    throw new AppError('NOT_READY', `portal ${portalId} has no payment-schedule smart process yet`, { key: 'APP_NOT_FULLY_INSTALLED' });
   if (!gw) return { ...defaultSyncTarget(Number(id)), itemFields: null, splitFields: null };
   const typeId = await typeIdOf(gw, portalId, Number(id));
   if (typeId === null)
-    throw new AppError('NOT_READY', `portal ${portalId}: smart process ${id} not found`, 'The app is not fully installed in this portal');
+    throw new AppError('NOT_READY', `portal ${portalId}: smart process ${id} not found`, { key: 'APP_NOT_FULLY_INSTALLED' });
   return installedSyncTarget(Number(id), typeId, await langOf(gw, portalId));
 }

@@ -120,7 +120,7 @@ export function fileTooLarge(maxBytes: number): AppError {
   return new AppError(
     'FILE_TOO_LARGE',
     `payment file over ${maxBytes} bytes`,
-    `The file is larger than ${Math.floor(maxBytes / 1024)} KB; split it into smaller files`,
+    { key: 'FILE_OVER_KB', params: { kb: Math.floor(maxBytes / 1024) } },
     { maxBytes },
   );
 }
@@ -155,7 +155,7 @@ function refused(importId: string, issues: LineIssue[]): AppError {
   return new AppError(
     'IMPORT_REFUSED',
     `payment file refused: ${n} issue(s)`,
-    `The file was not imported: ${n} ${n === 1 ? 'line has a problem' : 'problems'}; fix ${n === 1 ? 'it' : 'them'} and import the whole file again`,
+    { key: 'IMPORT_LINES_REFUSED', params: { count: n } },
     { importId, issues: sorted },
   );
 }

@@ -138,18 +138,13 @@ function parseTimeout(timeoutMs: number): AppError {
   return new AppError(
     'FILE_PARSE_TIMEOUT',
     `parse took over ${timeoutMs} ms`,
-    `Reading the file took longer than ${s} s; split it into smaller files`,
+    { key: 'FILE_READ_TIMEOUT', params: { seconds: s } },
     { timeoutMs },
   );
 }
 
 function tooComplex(memoryMb: number): AppError {
-  return new AppError(
-    'FILE_TOO_COMPLEX',
-    `parse thread over its ${memoryMb} MB heap`,
-    'The file needs more memory to read than an import may use; split it into smaller files or remove columns you do not need',
-    { memoryMb },
-  );
+  return new AppError('FILE_TOO_COMPLEX', `parse thread over its ${memoryMb} MB heap`, { key: 'FILE_NEEDS_MEMORY' }, { memoryMb });
 }
 
 function internal(err: Error): AppError {
@@ -157,5 +152,5 @@ function internal(err: Error): AppError {
 }
 
 function shuttingDown(): AppError {
-  return new AppError('NOT_READY', 'server shutting down', 'The server is restarting; send the file again');
+  return new AppError('NOT_READY', 'server shutting down', { key: 'SERVER_RESTARTING' });
 }

@@ -79,7 +79,7 @@ export const callScriptRoutes: FastifyPluginAsync = async (fastify) => {
   async function ownCall(portalId: string, dealId: number | undefined, callId: string): Promise<ActivityCall> {
     const call = await getCall(app.db.kysely, portalId, callId);
     if (!call || call.code !== 'call_script' || (dealId !== undefined && call.dealId !== dealId))
-      throw new AppError('NOT_FOUND', 'no such call script', 'This call script does not exist.');
+      throw new AppError('NOT_FOUND', 'no such call script', { key: 'CALL_SCRIPT_MISSING' });
     return call;
   }
 
@@ -121,12 +121,12 @@ export const callScriptRoutes: FastifyPluginAsync = async (fastify) => {
     async (req) => {
       const s = req.session!;
       const call = await ownCall(s.portalId, s.dealId, req.params.callId);
-      if (call.status !== 'waiting') throw new AppError('CONFLICT', 'call script not open', 'This call is already finished.');
+      if (call.status !== 'waiting') throw new AppError('CONFLICT', 'call script not open', { key: 'CALL_FINISHED' });
       const meta = (call.result ?? {}) as CallMeta;
       // Answers are read in the language the collector sees (ru "85 000" is an amount); when that is
       // the user's, it is kept on the call so finishing parses them, and writes the comment, the same way.
       const script = scriptFor(meta, asScriptLang(req.body.lang));
-      if (!script) throw new AppError('NOT_FOUND', 'script gone', 'The call script does not exist.');
+      if (!script) throw new AppError('NOT_FOUND', 'script gone', { key: 'CALL_SCRIPT_MISSING' });
       validateAnswer(script, req.body.questionId, req.body.value);
       const answers = { ...((call.answers ?? {}) as Record<string, string>), [req.body.questionId]: req.body.value };
       const result = script.lang === meta.language ? undefined : { ...(call.result ?? {}), language: script.lang };
@@ -148,7 +148,7 @@ export const callScriptRoutes: FastifyPluginAsync = async (fastify) => {
       const contactId = Number(deal.CONTACT_ID ?? 0);
       const contact = contactId > 0 ? await b24.call<Record<string, unknown>>('crm.contact.get', { id: contactId }) : null;
       const phone = (Array.isArray(contact?.PHONE) ? (contact.PHONE as { VALUE?: string }[]) : []).find((p) => p.VALUE)?.VALUE;
-      if (!phone) throw new AppError('VALIDATION', 'no phone', 'The deal has no contact phone number.');
+      if (!phone) throw new AppError('VALIDATION', 'no phone', { key: 'DEAL_NO_PHONE' });
       const r = await b24.call<{ CALL_ID?: string }>('telephony.externalcall.register', {
         USER_ID: s.userId,
         PHONE_NUMBER: phone,
@@ -177,11 +177,11 @@ export const callScriptRoutes: FastifyPluginAsync = async (fastify) => {
       const s = req.session!;
       const call = await ownCall(s.portalId, s.dealId, req.params.callId);
       if (call.status === 'done') return reply.code(202).send({ status: 'done' });
-      if (call.status !== 'waiting') throw new AppError('CONFLICT', 'call script not open', 'This call is not open.');
+      if (call.status !== 'waiting') throw new AppError('CONFLICT', 'call script not open', { key: 'CALL_NOT_OPEN' });
       const meta = (call.result ?? {}) as { script?: string; language?: string };
       const script = findScript(meta.script ?? '', meta.language ?? 'en');
       if (!script || !evaluateScript(script, (call.answers ?? {}) as Record<string, string>).complete) {
-        throw new AppError('VALIDATION', 'script not complete', 'Answer every question on the path before finishing.');
+        throw new AppError('VALIDATION', 'script not complete', { key: 'CALL_PATH_UNANSWERED' });
       }
       await app.db.kysely.transaction().execute((trx) =>
         enqueue(trx, {

@@ -84,7 +84,7 @@ export const authRoutes: FastifyPluginAsync = async (fastify) => {
     async (req, reply) => {
       const portal = await findPortalByMemberId(app.db.kysely, req.query.member_id);
       if (!portal || portal.status === 'uninstalled')
-        throw new AppError('UNAUTHORIZED', 'sign-in for unknown portal', 'The app is not installed in that Bitrix24.');
+        throw new AppError('UNAUTHORIZED', 'sign-in for unknown portal', { key: 'SIGN_IN_NOT_INSTALLED' });
       let accessToken: string;
       let tokenMember: unknown;
       try {
@@ -93,13 +93,13 @@ export const authRoutes: FastifyPluginAsync = async (fastify) => {
         tokenMember = (t.token as unknown as Record<string, unknown>).member_id;
       } catch (e) {
         req.log.warn({ err: { message: e instanceof Error ? e.message : String(e) } }, 'code exchange failed');
-        throw new AppError('UNAUTHORIZED', 'authorization code exchange failed', 'Sign-in failed. Try again from Bitrix24.');
+        throw new AppError('UNAUTHORIZED', 'authorization code exchange failed', { key: 'SIGN_IN_RETRY' });
       }
       if (tokenMember !== undefined && tokenMember !== portal.memberId)
-        throw new AppError('UNAUTHORIZED', 'token for another portal', 'Sign-in failed.');
+        throw new AppError('UNAUTHORIZED', 'token for another portal', { key: 'SIGN_IN_FAILED' });
       const prof = await callWithToken<{ ID?: string; ADMIN?: boolean }>(portal.clientEndpoint, 'profile', accessToken);
       if (!prof.ok || !Number(prof.result.ID))
-        throw new AppError('UNAUTHORIZED', `profile check failed (${prof.ok ? 'no id' : prof.error})`, 'Sign-in failed.');
+        throw new AppError('UNAUTHORIZED', `profile check failed (${prof.ok ? 'no id' : prof.error})`, { key: 'SIGN_IN_FAILED' });
       const token = app.sessions.issue({
         portalId: portal.id,
         userId: Number(prof.result.ID),

@@ -40,7 +40,7 @@ function dealIdOfEvent(data: unknown): number {
   const id = fields && typeof fields === 'object' ? (fields as Record<string, unknown>).ID : undefined;
   if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) return id; // a JSON delivery
   if (typeof id !== 'string' || !/^\d{1,16}$/.test(id))
-    throw new AppError('VALIDATION', 'deal event without a deal id', 'data.FIELDS.ID must be a deal id', { field: 'data.FIELDS.ID' });
+    throw new AppError('VALIDATION', 'deal event without a deal id', { key: 'EVENT_DEAL_ID' }, { field: 'data.FIELDS.ID' });
   return Number(id);
 }
 

@@ -27,7 +27,7 @@ export function parseOpenpayWebhook(
   if (credentials) {
     const expected = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
     if (!authorization || !same(authorization, expected))
-      throw new AppError('UNAUTHORIZED', 'OpenPay webhook without the configured Basic credentials', 'Unauthorized');
+      throw new AppError('UNAUTHORIZED', 'OpenPay webhook without the configured Basic credentials');
   }
   if (typeof body !== 'object' || body === null) throw new AppError('VALIDATION', 'OpenPay webhook body is not an object');
   const b = body as Record<string, unknown>;

@@ -82,7 +82,7 @@ export function assertWithinLimit(analysis: SmsAnalysis, limit: SmsLimit): void 
     throw new AppError(
       'SMS_OVER_LIMIT',
       `SMS is ${analysis.units} ${unitName}; the provider limit is ${maxUnits}`,
-      `The message is ${analysis.units} characters long; this SMS provider accepts at most ${maxUnits}. Shorten it or enable transliteration.`,
+      { key: 'SMS_TOO_LONG', params: { units: analysis.units, max: maxUnits } },
       { limit: maxUnits, count: analysis.units, unit: 'characters', encoding: analysis.encoding },
     );
   }
@@ -90,7 +90,7 @@ export function assertWithinLimit(analysis: SmsAnalysis, limit: SmsLimit): void 
     throw new AppError(
       'SMS_OVER_LIMIT',
       `SMS needs ${analysis.segments} segments (${analysis.encoding}); the provider limit is ${maxSegments}`,
-      `The message needs ${analysis.segments} SMS parts; this SMS provider accepts at most ${maxSegments}. Shorten it or enable transliteration.`,
+      { key: 'SMS_TOO_MANY_PARTS', params: { segments: analysis.segments, max: maxSegments } },
       { limit: maxSegments, count: analysis.segments, unit: 'segments', encoding: analysis.encoding },
     );
   }

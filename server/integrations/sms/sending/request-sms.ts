@@ -36,7 +36,7 @@ export function normalisePhone(raw: string): string {
   const p = raw.replace(/[\s\-().]/g, '').replace(/^00/, '+');
   const withPlus = p.startsWith('+') ? p : `+${p}`;
   if (!/^\+[1-9]\d{6,14}$/.test(withPlus))
-    throw new AppError('VALIDATION', `Not a phone number: ${raw.slice(0, 32)}`, 'The phone number is not valid.');
+    throw new AppError('VALIDATION', `Not a phone number: ${raw.slice(0, 32)}`, { key: 'PHONE_INVALID' });
   return withPlus;
 }
 
@@ -49,7 +49,7 @@ export async function requestSms(
   if (!input.key || input.key.length > 255) throw new AppError('VALIDATION', 'Idempotency key must be 1..255 characters');
   const to = normalisePhone(input.to);
   const analysis = analyzeSms(input.text, { transliterate: input.transliterate ?? false });
-  if (analysis.segments === 0) throw new AppError('VALIDATION', 'Empty SMS', 'The message is empty.');
+  if (analysis.segments === 0) throw new AppError('VALIDATION', 'Empty SMS', { key: 'SMS_EMPTY' });
   if (options.limit !== undefined) assertWithinLimit(analysis, options.limit);
   const sender = input.sender ?? null;
   const requestHash = createHash('sha256')
@@ -98,7 +98,7 @@ export async function requestSms(
     throw new AppError(
       'IDEMPOTENCY_MISMATCH',
       `SMS key ${input.key} was first used for another recipient or text (sms ${row.id})`,
-      'This message was already sent with different content; it was not sent again.',
+      { key: 'SMS_SENT_OTHERWISE' },
       {
         smsId: row.id,
       },

@@ -25,7 +25,7 @@ export function renderSmsTemplate(template: Pick<SmsTemplate, 'id' | 'text' | 't
     throw new AppError(
       'SMS_TEMPLATE_VARIABLE_MISSING',
       `SMS template ${template.id} needs ${missing.join(', ')}`,
-      `The SMS could not be written: no value for ${missing.join(', ')}.`,
+      { key: 'SMS_VALUE_MISSING', params: { names: missing.join(', ') } },
       { template: template.id, missing },
     );
   }

@@ -99,7 +99,7 @@ export class TwilioSmsClient implements SmsProvider {
     const header = request.headers['x-twilio-signature'];
     const signature = Array.isArray(header) ? header[0] : header;
     if (!signature || !verifyTwilioSignature(this.settings.authToken, request.url, request.body, signature)) {
-      throw new AppError('UNAUTHORIZED', 'Twilio status callback with a missing or wrong X-Twilio-Signature', 'Invalid signature');
+      throw new AppError('UNAUTHORIZED', 'Twilio status callback with a missing or wrong X-Twilio-Signature');
     }
     const sid = request.body.MessageSid;
     const status = request.body.MessageStatus;

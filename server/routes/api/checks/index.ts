@@ -98,19 +98,24 @@ export const checkRoutes: FastifyPluginAsync<CheckRoutesOptions> = async (fastif
       async (req) => {
         const s = req.session!;
         if (!Buffer.isBuffer(req.body) || req.body.length === 0)
-          throw new AppError('VALIDATION', 'empty blacklist body', 'Send the file as application/octet-stream.', { field: 'body' });
+          throw new AppError('VALIDATION', 'empty blacklist body', { key: 'FILE_AS_OCTET_STREAM' }, { field: 'body' });
         const { country } = await getCheckSettings(db(), app.secrets, s.portalId);
         const read = readBlacklistFile(req.body, country);
         if (!read.ok && 'headerMissing' in read)
-          throw new AppError('BLACKLIST_REFUSED', 'no phone or document column', 'The file has no phone or document column.', {
-            headerMissing: true,
-            issues: [],
-          });
+          throw new AppError(
+            'BLACKLIST_REFUSED',
+            'no phone or document column',
+            { key: 'BLACKLIST_NO_COLUMN' },
+            {
+              headerMissing: true,
+              issues: [],
+            },
+          );
         if (!read.ok)
           throw new AppError(
             'BLACKLIST_REFUSED',
             `${read.issues.length} unreadable lines`,
-            'Some lines cannot be read; nothing was added.',
+            { key: 'BLACKLIST_LINES_UNREADABLE' },
             {
               issues: read.issues.slice(0, 200),
               issueCount: read.issues.length,
@@ -132,9 +137,14 @@ export const checkRoutes: FastifyPluginAsync<CheckRoutesOptions> = async (fastif
       const { country } = await getCheckSettings(db(), app.secrets, s.portalId);
       const value = normalizeValue(req.body.kind, req.body.value, country);
       if (value === null)
-        throw new AppError('VALIDATION', `unreadable ${req.body.kind}`, `This is not a ${req.body.kind}.`, { field: 'value' });
+        throw new AppError(
+          'VALIDATION',
+          `unreadable ${req.body.kind}`,
+          { key: req.body.kind === 'phone' ? 'BLACKLIST_NOT_PHONE' : 'BLACKLIST_NOT_DOCUMENT' },
+          { field: 'value' },
+        );
       if (!(await removeBlacklistEntry(db(), app.secrets, s.portalId, req.body.kind, value)))
-        throw new AppError('NOT_FOUND', 'not on the blacklist', 'This value is not on the blacklist.', { field: 'value' });
+        throw new AppError('NOT_FOUND', 'not on the blacklist', { key: 'BLACKLIST_VALUE_ABSENT' }, { field: 'value' });
       return reply(s.portalId);
     },
   );
@@ -146,7 +156,7 @@ export const checkRoutes: FastifyPluginAsync<CheckRoutesOptions> = async (fastif
       const s = req.session!;
       const { phone, document } = req.body;
       if (!phone?.trim() && !document?.trim())
-        throw new AppError('VALIDATION', 'nothing to check', 'Type a phone or a document number.', { field: 'phone' });
+        throw new AppError('VALIDATION', 'nothing to check', { key: 'BLACKLIST_TYPE_VALUE' }, { field: 'phone' });
       return checkApplicant({ db: db(), box: app.secrets, allowLocalUrls: opts.allowLocalUrls }, s.portalId, {
         phone: phone?.trim() || null,
         document: document?.trim() || null,

@@ -32,15 +32,20 @@ export const lifecycleRoutes: FastifyPluginAsync = async (fastify) => {
       const pipelines = await readPipelines(await app.portalClients.get(s.portalId));
       const pipeline = pipelines.find((p) => p.categoryId === req.params.categoryId);
       if (!pipeline)
-        throw new AppError('NOT_FOUND', `no deal pipeline ${req.params.categoryId}`, 'This pipeline no longer exists in Bitrix24', {
-          field: 'categoryId',
-        });
+        throw new AppError(
+          'NOT_FOUND',
+          `no deal pipeline ${req.params.categoryId}`,
+          { key: 'PIPELINE_GONE' },
+          {
+            field: 'categoryId',
+          },
+        );
       const unknown = unknownStages(pipeline, req.body);
       if (unknown.length > 0)
         throw new AppError(
           'STAGE_NOT_IN_PIPELINE',
           `stages ${unknown.join(', ')} not in pipeline ${pipeline.categoryId}`,
-          'A chosen stage is not in this pipeline any more; reload the page',
+          { key: 'STAGE_GONE' },
           { field: 'stages', stages: unknown },
         );
       const map = normaliseStageMap(req.body);

@@ -26,6 +26,6 @@ export function callerFor(req: FastifyRequest): LoanCaller {
   if (!s) throw new AppError('SESSION_INVALID', 'no session on request');
   const dealId = Number((req.params as { dealId?: unknown }).dealId);
   if (s.dealId === undefined || s.dealId !== dealId)
-    throw new AppError('FORBIDDEN', `session deal ${s.dealId} ≠ ${dealId}`, 'This session belongs to another deal.');
+    throw new AppError('FORBIDDEN', `session deal ${s.dealId} ≠ ${dealId}`, { key: 'SESSION_OTHER_DEAL' });
   return { portalId: s.portalId, userId: s.userId, dealId, isAdmin: s.isAdmin };
 }

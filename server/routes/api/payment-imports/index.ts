@@ -118,9 +118,14 @@ export const paymentImportRoutes: FastifyPluginAsync<PaymentImportRoutesOptions>
         const s = req.session!;
         const q = req.query;
         if (!Buffer.isBuffer(req.body) || req.body.length === 0)
-          throw new AppError('VALIDATION', 'empty or non-binary import body', 'Send the file as application/octet-stream.', {
-            field: 'body',
-          });
+          throw new AppError(
+            'VALIDATION',
+            'empty or non-binary import body',
+            { key: 'FILE_AS_OCTET_STREAM' },
+            {
+              field: 'body',
+            },
+          );
         const mapping = { dealId: q.dealId, date: q.date, amount: q.amount, ...(q.reference ? { reference: q.reference } : {}) };
         const locale = { dateOrder: q.dateOrder, decimalSeparator: q.decimalSeparator };
         const file = { fileName: q.fileName, content: req.body };
@@ -137,7 +142,7 @@ export const paymentImportRoutes: FastifyPluginAsync<PaymentImportRoutesOptions>
       const { portalId } = req.session!;
       await expireAbandoned(db(), portalId, loanDeps.now());
       const state = await getImport(db(), portalId, req.params.id);
-      if (!state) throw new AppError('NOT_FOUND', 'no such payment import', 'No such import in this portal');
+      if (!state) throw new AppError('NOT_FOUND', 'no such payment import', { key: 'IMPORT_NOT_FOUND' });
       return stateReply(state);
     },
   );
@@ -149,7 +154,7 @@ export const paymentImportRoutes: FastifyPluginAsync<PaymentImportRoutesOptions>
       const { portalId } = req.session!;
       const state = await getImport(db(), portalId, req.params.id);
       const o = state?.outcome;
-      if (!o || !('result' in o)) throw new AppError('NOT_FOUND', 'no lines for this payment import', 'No such import in this portal');
+      if (!o || !('result' in o)) throw new AppError('NOT_FOUND', 'no lines for this payment import', { key: 'IMPORT_NOT_FOUND' });
       const { offset, limit } = req.query;
       return { lines: o.result.lines.slice(offset, offset + limit), lineCount: o.result.lines.length, offset };
     },

@@ -44,7 +44,7 @@ export const productRoutes: FastifyPluginAsync = async (fastify) => {
     async (req) => {
       const s = req.session!;
       if (req.query.includeInactive && !s.isAdmin)
-        throw new AppError('FORBIDDEN', 'inactive products are admin-only', 'Only a portal administrator can see inactive products.');
+        throw new AppError('FORBIDDEN', 'inactive products are admin-only', { key: 'INACTIVE_PRODUCTS_ADMIN_ONLY' });
       return { products: await listProducts(db(), s.portalId, { includeInactive: req.query.includeInactive === true }) };
     },
   );

@@ -55,9 +55,9 @@ export const settingsRoutes: FastifyPluginAsync = async (fastify) => {
       const kind = req.params.kind;
       const stored = await getProviderSettings(db(), app.secrets, s.portalId, kind);
       const provider = req.body.provider ?? stored?.provider;
-      if (!provider) throw new AppError('NOT_FOUND', `no ${kind} settings`, `No ${kind} provider is configured yet.`);
+      if (!provider) throw new AppError('NOT_FOUND', `no ${kind} settings`, { key: 'PROVIDER_NOT_CONFIGURED', params: { kind } });
       const spec = providerSpec(kind, provider);
-      if (!spec) throw new AppError('VALIDATION', `unknown ${kind} provider`, `Unknown ${kind} provider "${provider}".`);
+      if (!spec) throw new AppError('VALIDATION', `unknown ${kind} provider`, { key: 'PROVIDER_UNKNOWN', params: { kind, provider } });
       let settings = stored?.provider === provider ? stored.settings : {};
       if (req.body.settings) {
         const kept = Object.fromEntries(
