@@ -194,8 +194,6 @@ export const ReversalReply = Type.Object({
   replayed: Type.Boolean(),
 });
 
-export const ErrorReply = Type.Object({ error: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) });
-
 export type LoanView = Static<typeof LoanViewBody>;
 export type PaymentViewT = Static<typeof PaymentView>;
 export type ReversedPaymentViewT = Static<typeof ReversedPaymentView>;
@@ -203,3 +201,5 @@ export type SaveLoanReplyT = Static<typeof SaveLoanReply>;
 export type PaymentBodyT = Static<typeof PaymentBody>;
 export type ReversalBodyT = Static<typeof ReversalBody>;
 export type ReversalReplyT = Static<typeof ReversalReply>;
+
+export { ErrorReply } from './errors.js';

@@ -136,8 +136,6 @@ export const ImportRecordReply = Type.Object({
 });
 export const ImportsReply = Type.Object({ imports: Type.Array(ImportRecordReply) });
 
-export const ErrorReply = Type.Object({ error: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) });
-
 export type ImportBodyT = Static<typeof ImportBody>;
 export type ImportReplyT = Static<typeof ImportReply>;
 export type ImportLineReplyT = Static<typeof ImportLineReply>;
@@ -148,3 +146,5 @@ export type ImportStateReplyT = Static<typeof ImportStateReply>;
 export type ImportRecordReplyT = Static<typeof ImportRecordReply>;
 export type ImportsReplyT = Static<typeof ImportsReply>;
 export type LinesReplyT = Static<typeof LinesReply>;
+
+export { ErrorReply } from './errors.js';

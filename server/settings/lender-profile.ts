@@ -1,3 +1,4 @@
+import { COMPANY_NAME_MAX, type LenderProfileWire } from '../../wire/lender.js';
 import type { Executor } from '../db/executor.js';
 
 // The lender's own profile, as a portal administrator fills it in: today the company name the call
@@ -6,16 +7,14 @@ import type { Executor } from '../db/executor.js';
 // row version and uninstall removes it with the rest. Bitrix24 offers no portal-wide company name
 // to a REST app short of the CRM's "my company" records, which the emulator does not model.
 
-export interface LenderProfile {
-  companyName: string;
-}
+export type LenderProfile = LenderProfileWire;
 
 export interface StoredLenderProfile extends LenderProfile {
   /** Row version: the settings cache compares it (settings/wire.ts). */
   version: number;
 }
 
-export const COMPANY_NAME_MAX = 120;
+export { COMPANY_NAME_MAX };
 
 export async function getLenderProfile(db: Executor, portalId: string): Promise<StoredLenderProfile | undefined> {
   const r = await db

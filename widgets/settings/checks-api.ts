@@ -1,41 +1,16 @@
 // The applicant-check settings (server/routes/api/checks): administrators only. The blacklist goes
 // up as the file's bytes and never comes back as a list — only counts; the bureau's auth header is
 // write-only.
+import type { Static } from '@sinclair/typebox';
+import type { BlacklistImportReply, CheckResultReply, CheckSettingsReply, Country, HttpCheckWire } from '../../wire/checks.js';
 import { createSessionClient, type SessionClientConfig } from '../shared/session-client.js';
 
-export interface HttpCheck {
-  urlTemplate: string;
-  method: 'GET' | 'POST';
-  verdictPath: string;
-  rejectValues: string[];
-  reasonPath: string | null;
-  timeoutMs: number;
-}
-
-export type CheckCountry = 'RU' | 'MX' | null;
-export interface BlacklistCounts {
-  phone: number;
-  document: number;
-}
-
-export interface CheckSettings {
-  country: CheckCountry;
-  http: HttpCheck | null;
-  authHeader: 'set' | 'not set';
-  blacklist: BlacklistCounts;
-}
-
-export interface CheckFinding {
-  source: 'blacklist' | 'http';
-  subject: 'phone' | 'document' | 'bureau';
-  outcome: 'pass' | 'reject' | 'error' | 'skipped';
-  reason: string | null;
-}
-
-export interface CheckResult {
-  verdict: 'pass' | 'reject' | 'error';
-  findings: CheckFinding[];
-}
+export type HttpCheck = Static<typeof HttpCheckWire>;
+export type CheckCountry = Static<typeof Country>;
+export type CheckSettings = Static<typeof CheckSettingsReply>;
+export type BlacklistCounts = CheckSettings['blacklist'];
+export type CheckResult = Static<typeof CheckResultReply>;
+export type CheckFinding = CheckResult['findings'][number];
 
 export function createChecksApi(cfg: SessionClientConfig, fetchFn?: typeof fetch) {
   const client = createSessionClient(cfg, fetchFn);
@@ -45,7 +20,7 @@ export function createChecksApi(cfg: SessionClientConfig, fetchFn?: typeof fetch
     save: (body: { country: CheckCountry; http: HttpCheck | null; authHeader?: string | null }) =>
       client.request<CheckSettings>('PUT', '/api/v1/checks/settings', body),
     importFile: (fileName: string, bytes: Uint8Array) =>
-      client.request<{ added: number; already: number; blacklist: BlacklistCounts }>(
+      client.request<Static<typeof BlacklistImportReply>>(
         'POST',
         `/api/v1/checks/blacklist/file?${new URLSearchParams({ fileName })}`,
         bytes,

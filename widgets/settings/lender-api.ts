@@ -1,10 +1,9 @@
 // The lender's profile of the portal (server/routes/api/settings/lender.ts): administrators only.
 // Today the company name call scripts say for {{company_name}} and SMS templates sign with.
+import type { LenderProfileWire } from '../../wire/lender.js';
 import { createSessionClient, type SessionClientConfig } from '../shared/session-client.js';
 
-export interface LenderProfile {
-  companyName: string;
-}
+export type LenderProfile = LenderProfileWire;
 
 export function createLenderApi(cfg: SessionClientConfig, fetchFn?: typeof fetch) {
   const client = createSessionClient(cfg, fetchFn);

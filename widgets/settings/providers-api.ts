@@ -1,9 +1,11 @@
 // SMS gateway and payout provider of the portal (server/routes/api/settings): administrators only.
 // Secrets never come back (only "set" / "not set"); a save or a test without a secret keeps the
 // stored one.
+import type { Static } from '@sinclair/typebox';
+import type { KindParam, MaskedSettings as MaskedSettingsWire, SettingsReply, TestReply } from '../../wire/providers.js';
 import { createSessionClient, type SessionClientConfig } from '../shared/session-client.js';
 
-export type ProviderKind = 'sms' | 'payments';
+export type ProviderKind = Static<typeof KindParam>['kind'];
 
 /** The part of a provider's settings schema (TypeBox → JSON Schema) the form reads. */
 export interface FieldSchema {
@@ -23,25 +25,12 @@ export interface ProviderInfo {
   schema: { properties?: Record<string, FieldSchema>; required?: string[] };
 }
 
-export interface MaskedSettings {
-  kind: string;
-  provider: string;
-  config: Record<string, unknown>;
-  secrets: Record<string, 'set' | 'not set'>;
-  updatedAt: string;
-  updatedBy: number | null;
-}
+export type MaskedSettings = Static<typeof MaskedSettingsWire>;
 
-export interface ProvidersReply {
-  settings: MaskedSettings[];
-  providers: Record<ProviderKind, ProviderInfo[]>;
-}
+/** The wire says `schema: unknown` (any provider's JSON Schema); the form reads the part above. */
+export type ProvidersReply = Omit<Static<typeof SettingsReply>, 'providers'> & { providers: Record<ProviderKind, ProviderInfo[]> };
 
-export interface TestResult {
-  ok: boolean;
-  provider: string;
-  message: string;
-}
+export type TestResult = Static<typeof TestReply>;
 
 export function createProvidersApi(cfg: SessionClientConfig, fetchFn?: typeof fetch) {
   const client = createSessionClient(cfg, fetchFn);

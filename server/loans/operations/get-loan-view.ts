@@ -1,45 +1,37 @@
+import type { Static } from '@sinclair/typebox';
+import type { LoanViewBody, PaymentView as PaymentWire, ReversedPaymentView as ReversedPaymentWire } from '../../../wire/loans.js';
 import type { Executor } from '../../db/executor.js';
 import type { LoanInput, PaymentAllocation, Schedule, Servicing } from '../lending-types.js';
 import type { LoanStatus } from '../loan.js';
 import { loadLoanStateByDeal, servicingOf } from './loan-state.js';
 
-export interface PaymentView {
-  id: string;
-  entryId: string;
-  date: string;
-  amount: string;
-  method: string | null;
-  reference: string | null;
-  createdAt: string;
-  /** How the payment was allocated when it was registered (stored with the entry). */
-  allocationAtPosting: PaymentAllocation | null;
-  /** How it is allocated now, with later and backdated payments taken into account; null after asOf. */
-  allocation: PaymentAllocation | null;
-}
+// The view's shape is the wire's (wire/loans.ts, what the route validates and the tab reads), narrowed
+// where the wire says only "JSON" and the server knows the lending core's type: the saved input, the
+// servicing and the allocations.
+type Narrowed<T, K extends keyof T, N> = Omit<T, K> & N;
+type Allocations = { allocationAtPosting: PaymentAllocation | null };
 
-export interface ReversedPaymentView extends Omit<PaymentView, 'allocation'> {
-  reversal: { entryId: string; date: string; reasonCode: string | null; note: string | null; createdAt: string };
-}
+export type PaymentView = Narrowed<
+  Static<typeof PaymentWire>,
+  'allocationAtPosting' | 'allocation',
+  Allocations & { allocation: PaymentAllocation | null }
+>;
+export type ReversedPaymentView = Narrowed<Static<typeof ReversedPaymentWire>, 'allocationAtPosting', Allocations>;
 
 /** What GET /api/v1/deals/:dealId/loan answers: `loan` is the saved input (the widget recomputes from it). */
-export interface LoanView {
-  loanId: string;
-  dealId: number;
-  productId: string | null;
-  status: LoanStatus;
-  /** Why a CLOSED loan was closed (e.g. DEAL_DELETED); null while active. A closed loan is read-only. */
-  closedReason: string | null;
-  closedAt: string | null;
-  version: number;
-  updatedAt: string;
-  asOf: string;
-  loan: LoanInput;
-  schedule: Schedule;
-  /** Payments that count (not reversed), oldest first. */
-  payments: PaymentView[];
-  reversedPayments: ReversedPaymentView[];
-  servicing: Servicing;
-}
+export type LoanView = Narrowed<
+  Static<typeof LoanViewBody>,
+  'status' | 'loan' | 'schedule' | 'servicing' | 'payments' | 'reversedPayments',
+  {
+    status: LoanStatus;
+    loan: LoanInput;
+    schedule: Schedule;
+    servicing: Servicing;
+    /** Payments that count (not reversed), oldest first. */
+    payments: PaymentView[];
+    reversedPayments: ReversedPaymentView[];
+  }
+>;
 
 /** Everything the loan tab shows for a deal as of a date; null when the deal has no loan yet. */
 export async function getLoanView(db: Executor, portalId: string, dealId: number, asOf: string): Promise<LoanView | null> {

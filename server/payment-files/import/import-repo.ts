@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/executor.js';
 import type { LineIssue } from '../types.js';
 import { ACTIVE_STATUSES, type ImportStatus, type PaymentImportsTable } from './tables.js';
+import type { ImportLineReplyT, ImportReplyT } from '../../../wire/payment-imports.js';
 
 /** What is kept of one import: counts and the file's fingerprint, never its content. */
 export interface ImportRecord {
@@ -22,24 +23,11 @@ export interface ImportRecord {
   updatedAt?: string | null;
 }
 
-/** One line of a preview or an apply, as the page shows it. */
-export interface ImportLine {
-  line: number;
-  dealId: number;
-  date: string;
-  amount: string;
-  reference: string | null;
-  /** The payment method the line is booked with (apply-lines.ts IMPORT_METHOD); the page names it. */
-  method: string;
-  status: 'new' | 'already' | 'booked';
-}
+/** One line of a preview or an apply, as the page shows it (the wire's shape, wire/payment-imports.ts). */
+export type ImportLine = ImportLineReplyT;
 
-export interface ImportResult {
-  importId: string;
-  dryRun: boolean;
-  summary: { rows: number; new: number; alreadyImported: number; newTotals: Record<string, string> };
-  lines: ImportLine[];
-}
+/** A preview's or apply's result as stored: the reply's shape with ALL its lines (the reply pages them). */
+export type ImportResult = Omit<ImportReplyT, 'lineCount'>;
 
 /**
  * What the page shows once an import is over, kept with the row so it can be polled: the preview's

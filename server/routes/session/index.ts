@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { ErrorReply } from '../../../wire/errors.js';
 import { AppError } from '../../errors.js';
 import { findPortalById } from '../../portals/portal-repo.js';
 import { readDealAsUser } from '../../security/deal-origin.js';
@@ -26,7 +27,6 @@ const RenewReply = Type.Object({
   expiresAt: Type.String({ format: 'date-time' }),
   dealId: Type.Union([Type.Integer(), Type.Null()]),
 });
-const ErrorReply = Type.Object({ error: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) });
 
 export const sessionRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

@@ -22,7 +22,7 @@ import {
   CheckSettingsReply,
   ErrorReply,
   TryBody,
-} from './schemas.js';
+} from '../../../../wire/checks.js';
 
 // The "Check the applicant" settings of the caller's portal (server/checks/): portal administrators
 // only. The blacklist is imported as a file (bytes, like payment files) and never listed back in

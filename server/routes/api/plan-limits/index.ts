@@ -1,3 +1,4 @@
+import { ErrorReply } from '../../../../wire/errors.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -8,7 +9,6 @@ import { requireSession } from '../../../security/session.js';
 // What the caller's portal plan does not allow the app (server/portals/plan-limits.ts), for the app
 // page to tell the admin plainly. Any session of the portal may read it: it names features, no data.
 
-const ErrorReply = Type.Object({ error: Type.String(), message: Type.String() });
 const LimitsReply = Type.Object({ limits: Type.Array(Type.Union([Type.Literal(PLAN_LIMITS[0]), Type.Literal(PLAN_LIMITS[1])])) });
 
 export const planLimitRoutes: FastifyPluginAsync = async (fastify) => {

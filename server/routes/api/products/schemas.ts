@@ -66,4 +66,5 @@ export const ProductsQuery = Type.Object({ includeInactive: Type.Optional(Type.B
 export const ProductsBody = Type.Object({ products: Type.Array(ProductBody, { maxItems: 200 }) });
 export const ProductsReply = Type.Object({ products: Type.Array(ProductBody) });
 export const ProductReply = Type.Object({ product: ProductBody });
-export const ErrorReply = Type.Object({ error: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) });
+
+export { ErrorReply } from '../../../../wire/errors.js';

@@ -6,7 +6,7 @@ import { checkProvider } from '../../../settings/check-provider.js';
 import { PROVIDER_SPECS, providerSpec, type ProviderSpec } from '../../../settings/provider-schemas.js';
 import { getProviderSettings, listMaskedSettings, saveProviderSettings } from '../../../settings/settings-repo.js';
 import type { SettingsKind } from '../../../settings/tables.js';
-import { ErrorReply, KindParam, SaveBody, SaveReply, SettingsReply, TestBody, TestReply } from './schemas.js';
+import { ErrorReply, KindParam, SaveBody, SaveReply, SettingsReply, TestBody, TestReply } from '../../../../wire/providers.js';
 
 // Provider settings of the caller's portal (SMS gateway, payout provider): portal administrators
 // only, scoped by the session's portal. Secrets are write-only: replies say "set" / "not set".

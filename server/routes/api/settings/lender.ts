@@ -1,14 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import { requireSession } from '../../../security/session.js';
-import { COMPANY_NAME_MAX, getLenderProfile, saveLenderProfile } from '../../../settings/lender-profile.js';
-import { ErrorReply } from './schemas.js';
+import { getLenderProfile, saveLenderProfile } from '../../../settings/lender-profile.js';
+import { ErrorReply } from '../../../../wire/errors.js';
+import { LenderProfile as Profile } from '../../../../wire/lender.js';
 
 // The lender's profile of the caller's portal (server/settings/lender-profile.ts): portal
 // administrators only. The call scripts' {{company_name}} and the SMS templates' signature read it.
 
-const Profile = Type.Object({ companyName: Type.String({ maxLength: COMPANY_NAME_MAX }) });
 const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply };
 
 export const lenderProfileRoutes: FastifyPluginAsync = async (fastify) => {

@@ -59,4 +59,4 @@ export const CheckResultReply = Type.Object({
   ),
 });
 
-export const ErrorReply = Type.Object({ error: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) });
+export { ErrorReply } from './errors.js';

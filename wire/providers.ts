@@ -36,4 +36,4 @@ export const SaveReply = Type.Object({ settings: MaskedSettings });
 
 export const TestReply = Type.Object({ ok: Type.Boolean(), provider: Type.String(), message: Type.String() });
 
-export const ErrorReply = Type.Object({ error: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) });
+export { ErrorReply } from './errors.js';
