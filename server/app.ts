@@ -12,6 +12,8 @@ import { platformPlugin } from './portal-client/platform.js';
 import { jobsPlugin } from './jobs/plugin.js';
 import { schedulerPlugin } from './scheduler/index.js';
 import { lifecyclePlugin } from './lifecycle/plugin.js';
+import { mailReaderPlugin } from './mail/inbox/reader-plugin.js';
+import { mailSettingsRoutes } from './routes/api/mail-settings/index.js';
 import { lifecycleRoutes } from './routes/api/lifecycle/index.js';
 import { reminderRoutes } from './routes/api/reminders/index.js';
 import { installRoutes } from './routes/install/index.js';
@@ -83,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(jobsPlugin); // every job kind and the outbox worker
   await app.register(schedulerPlugin); // daily loan resync, with the outbox worker (WORKER=on)
   await app.register(lifecyclePlugin); // deal stages ↔ loan: the offline-event drain tick (kinds in jobs/handlers.ts)
+  await app.register(mailReaderPlugin); // one IMAP reader per portal's bank-reply mailbox (MAIL_READER=on)
   await app.register(installRoutes);
   await app.register(eventRoutes);
   await app.register(authRoutes);
@@ -95,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(lifecycleRoutes); // /api/v1/settings/stage-maps (admin): pipeline stages ↔ loan events
   await app.register(reminderRoutes); // /api/v1/settings/reminders (admin): installment reminder rules, zone, law
   await app.register(lenderProfileRoutes); // /api/v1/settings/lender (admin): company name the scripts say
+  await app.register(mailSettingsRoutes, { checkTimeoutMs: deps.config.MAIL_CONNECT_TIMEOUT_MS }); // /api/v1/settings/mail (admin): SMTP, IMAP, reply scheme, test
   await app.register(smsSenderRoutes);
   await app.register(loanRoutes);
   await app.register(sessionRoutes); // POST /api/v1/session/renew: the widget's silent renewal

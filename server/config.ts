@@ -76,6 +76,28 @@ export const ConfigSchema = Type.Object({
     default: 30_000,
     description: 'A queued or parsing payment import not renewed this long (its process died) reads as failed',
   }),
+  MAIL_READER: Type.Union([Type.Literal('on'), Type.Literal('off')], {
+    default: 'on',
+    description: "Read each portal's bank-reply mailbox (IMAP) in this process; the test harness sets off",
+  }),
+  MAIL_REPLY_TOKEN_KEY: Type.Optional(
+    Type.String({
+      minLength: 32,
+      description:
+        'base64 of ≥ 32 bytes: HMAC key of the reply tokens in our Message-IDs and Reply-To addresses; unset = derived from ENCRYPTION_KEY',
+    }),
+  ),
+  MAIL_POLL_MS: Type.Integer({
+    minimum: 1000,
+    default: 60_000,
+    description: 'A mailbox reader checks its folder at least this often, besides IMAP IDLE',
+  }),
+  MAIL_CONNECT_TIMEOUT_MS: Type.Integer({
+    minimum: 500,
+    maximum: 30_000,
+    default: 8_000,
+    description: 'Mail servers: limit per step (connect, greeting, login) when sending and in the settings connection test',
+  }),
   CHECKS_ALLOW_LOCAL_URLS: Type.Union([Type.Literal('on'), Type.Literal('off')], {
     default: 'off',
     description: "Let a portal's HTTP applicant check call http:// and loopback/private addresses (demo and tests only)",

@@ -462,6 +462,26 @@ export const ERRORS = {
     'La solicitud cambió de versión del catálogo mientras tanto. Recargue y revise los cambios de nuevo.',
   ),
 
+  // ---- mail accounts (server/mail/settings): the field is in details.field
+  MAIL_NOT_CONFIGURED: spec(
+    409,
+    'Set up the mail accounts in the app settings first.',
+    'Сначала настройте почтовые ящики в настройках приложения.',
+    'Primero configure las cuentas de correo en la configuración de la aplicación.',
+  ),
+  MAIL_PASSWORD_REQUIRED: spec(
+    400,
+    'Enter the password of this mail account.',
+    'Введите пароль этого почтового ящика.',
+    'Escriba la contraseña de esta cuenta de correo.',
+  ),
+  MAIL_REPLY_ADDRESS_REQUIRED: spec(
+    400,
+    'Enter the address bank replies go to.',
+    'Укажите адрес, на который банки присылают ответы.',
+    'Escriba la dirección a la que los bancos envían sus respuestas.',
+  ),
+
   // ---- the server's own side (5xx: the reply never carries more than the code and INTERNAL's text)
   UPSTREAM: spec(
     502,

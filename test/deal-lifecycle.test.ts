@@ -255,6 +255,7 @@ describe('deal lifecycle in the emulator', () => {
         activities: p.a.app.activities,
         checks: { box: p.a.app.secrets, allowLocalUrls: false },
         lifecycle: { now: () => later },
+        mail: p.a.app.mail,
       }),
       pollMs: 20,
       backoffBaseMs: 20,

@@ -10,6 +10,7 @@ import type { SettingsTables } from '../settings/tables.js';
 import type { CheckTables } from '../checks/tables.js';
 import type { DocumentTables } from '../documents/tables.js';
 import type { MailTables } from '../mail/inbox/tables.js';
+import type { MailSettingsTables } from '../mail/settings/tables.js';
 import type { PaymentImportTables } from '../payment-files/import/tables.js';
 import type { LifecycleTables } from '../lifecycle/tables.js';
 import type { ReminderTables } from '../reminders/tables.js';
@@ -25,6 +26,7 @@ export interface Database
     CheckTables,
     DocumentTables,
     MailTables,
+    MailSettingsTables,
     PaymentImportTables,
     LifecycleTables,
     ReminderTables {}

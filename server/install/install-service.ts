@@ -15,6 +15,7 @@ import {
 } from '../portals/portal-repo.js';
 import { deletePortalData } from './portal-data.js';
 import { wipeProviderSecrets } from '../settings/settings-repo.js';
+import { wipeMailPasswords } from '../mail/settings/mail-settings-repo.js';
 import { evictPortalAuth } from '../security/verify.js';
 import { confirmWithOAuthServer, endpointHost, isPortalAdmin, notAdmin } from './install-checks.js';
 
@@ -229,6 +230,7 @@ export async function uninstallPortal(app: FastifyInstance, portalId: string, cl
   // Secrets first: whatever happens to the data, the tokens and provider credentials are gone.
   await wipePortalSecrets(app.db.kysely, portalId);
   await wipeProviderSecrets(app.db.kysely, portalId);
+  await wipeMailPasswords(app.db.kysely, portalId);
   const row = await app.db.kysely.selectFrom('portals').select('member_id').where('id', '=', portalId).executeTakeFirst();
   if (row) evictPortalAuth(app, row.member_id);
   if (clean) await deletePortalData(app.db.kysely, portalId);

@@ -10,6 +10,7 @@ import { jobEntry, type JobHandlers } from './job.js';
 import { reminderJobEntries } from '../reminders/jobs.js';
 import { reminderSender } from '../reminders/sender.js';
 import { lifecycleJobEntries, withLoanStage, type LifecycleDeps } from '../lifecycle/jobs.js';
+import type { OutgoingMail } from '../mail/outgoing/outgoing-mail.js';
 
 // Every job kind the app runs and its handler, in one place. Add a kind here (and enqueue it inside a
 // transaction with server/jobs/outbox.ts `enqueue`); its dependencies come in as arguments. Each
@@ -21,6 +22,8 @@ export interface JobDeps {
   checks: CheckJobDeps;
   /** The deal lifecycle's clock (tests move it); the payment provider comes from `activities`. */
   lifecycle?: Partial<Pick<LifecycleDeps, 'now'>>;
+  /** Mail sent on a portal's behalf through its own SMTP account (server/mail/outgoing/): bank messages, client notices. */
+  mail: OutgoingMail;
 }
 
 export function jobHandlers(deps: JobDeps): JobHandlers {

@@ -16,6 +16,7 @@ export const TEST_ENV = {
   SESSION_SECRET: 'test-session-secret-0123456789abcdef',
   LOG_LEVEL: 'silent',
   WORKER: 'off',
+  MAIL_READER: 'off',
 };
 
 export async function freePort(): Promise<number> {

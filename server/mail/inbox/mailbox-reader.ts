@@ -1,4 +1,4 @@
-import { ImapFlow } from 'imapflow';
+import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Dialect } from '../../db/database.js';
@@ -21,6 +21,21 @@ export interface ImapAccount {
   secure: boolean;
   user: string;
   pass: string;
+  /** STARTTLS on a plain connection: true = required, false = never, absent = when offered. */
+  starttls?: boolean;
+}
+
+/** An imapflow client for the account, quiet (our own log says what matters); `extra` tunes it. */
+export function imapClient(a: ImapAccount, extra: Partial<ImapFlowOptions>): ImapFlow {
+  return new ImapFlow({
+    host: a.host,
+    port: a.port,
+    secure: a.secure,
+    auth: { user: a.user, pass: a.pass },
+    ...(a.starttls === undefined ? {} : { doSTARTTLS: a.starttls }),
+    logger: false,
+    ...extra,
+  });
 }
 
 export interface ReaderLog {
@@ -93,12 +108,7 @@ export class MailboxReader {
 
   private async connect(): Promise<void> {
     const a = this.o.account;
-    const client = new ImapFlow({
-      host: a.host,
-      port: a.port,
-      secure: a.secure,
-      auth: { user: a.user, pass: a.pass },
-      logger: false,
+    const client = imapClient(a, {
       // IDLE 300 ms after our last command (imapflow's default waits 15 s), so new mail is seen
       // at once; a pass that pauses longer between commands pays two round trips to break IDLE.
       autoIdleDelay: 300,
