@@ -18,6 +18,9 @@ import { createImportModel, type ImportModel } from './import-model.js';
 import { createLenderApi } from './lender-api.js';
 import { lenderTranslator } from './lender-i18n.js';
 import { createLenderModel, type LenderModel } from './lender-model.js';
+import { createMailApi } from './mail-api.js';
+import { mailTranslator } from './mail-i18n.js';
+import { createMailModel, type MailModel } from './mail-model.js';
 import { createChecksApi } from './checks-api.js';
 import { checksTranslator } from './checks-i18n.js';
 import { createChecksModel, type ChecksModel } from './checks-model.js';
@@ -45,6 +48,7 @@ interface Models {
   lender: LenderModel;
   checks: ChecksModel;
   stages: StagesModel;
+  mail: MailModel;
 }
 
 function mount(root: HTMLElement, lang: string | null, m: Models): void {
@@ -65,6 +69,7 @@ function mount(root: HTMLElement, lang: string | null, m: Models): void {
         lender={{ model: m.lender, t: lenderTranslator(l) }}
         checks={{ model: m.checks, t: checksTranslator(l), lang: l }}
         stages={{ model: m.stages, t: stagesTranslator(l) }}
+        mail={{ model: m.mail, t: mailTranslator(l) }}
       />
     </ErrorBoundary>,
     root,
@@ -109,7 +114,8 @@ async function start(root: HTMLElement): Promise<void> {
   // The map saves the language its timeline messages are written in: the page's, as last shown.
   let pageLang = toLang(boot.lang ?? navigator.language);
   const stages = createStagesModel(createStagesApi(session), () => pageLang);
-  const models = { model, imports, plan, providers, lender, checks, stages };
+  const mail = createMailModel(createMailApi(session));
+  const models = { model, imports, plan, providers, lender, checks, stages, mail };
   mount(root, boot.lang ?? navigator.language, models);
   const loaded = Promise.all([
     model.load().then(() => {
@@ -118,6 +124,7 @@ async function start(root: HTMLElement): Promise<void> {
       void lender.load();
       void checks.load();
       void stages.load();
+      void mail.load();
     }),
     plan.load(),
   ]);

@@ -7,6 +7,9 @@ import type { LenderModel } from '../lender-model.js';
 import type { SettingsModel } from '../model.js';
 import type { PlanLimitsModel } from '../plan-limits.js';
 import { LenderProfile } from './lender-profile.js';
+import { MailSettings } from './mail-settings.js';
+import type { MailModel } from '../mail-model.js';
+import type { MailTranslate } from '../mail-i18n.js';
 import { ApplicantChecks } from './applicant-checks.js';
 import type { ChecksModel } from '../checks-model.js';
 import type { ChecksTranslate } from '../checks-i18n.js';
@@ -37,9 +40,11 @@ interface AppProps {
   checks?: { model: ChecksModel; t: ChecksTranslate; lang: Lang } | undefined;
   /** Deal stages ↔ loan events per pipeline, shown to administrators (the server checks again). */
   stages?: { model: StagesModel; t: StagesTranslate } | undefined;
+  /** The SMTP account, the IMAP mailbox of bank replies and the reply scheme, shown to administrators (the server checks again). */
+  mail?: { model: MailModel; t: MailTranslate } | undefined;
 }
 
-export function App({ model, t, fmt, imports, plan, providers, lender, checks, stages }: AppProps) {
+export function App({ model, t, fmt, imports, plan, providers, lender, checks, stages, mail }: AppProps) {
   const canEdit = model.canEdit.value === true;
   const problem = model.problem.value;
   const ready = !model.loading.value;
@@ -98,6 +103,7 @@ export function App({ model, t, fmt, imports, plan, providers, lender, checks, s
       {canEdit && providers ? <ProviderSettings model={providers.model} t={providers.t} locale={providers.locale} /> : null}
       {canEdit && checks ? <ApplicantChecks model={checks.model} t={checks.t} lang={checks.lang} /> : null}
       {canEdit && stages ? <StageMaps model={stages.model} t={stages.t} /> : null}
+      {canEdit && mail ? <MailSettings model={mail.model} t={mail.t} /> : null}
     </main>
   );
 }

@@ -1,0 +1,178 @@
+// Words of the mail section (components/mail-settings.tsx): ru/en/es.
+import type { MailCheckReason } from '../../wire/mail-settings.js';
+import type { Lang } from './i18n.js';
+import type { MailFieldError } from './mail-form.js';
+import type { SectionProblem } from './providers-model.js';
+
+const en = {
+  title: 'Mail for bank replies',
+  intro:
+    'The account the app sends bank messages from, and the mailbox it reads their replies in. Each reply address carries a signed code that names the deal and the bank.',
+  smtp: 'Outgoing mail (SMTP)',
+  imap: 'Incoming mailbox (IMAP)',
+  replies: 'Where banks reply',
+  host: 'Server',
+  port: 'Port',
+  security: 'Security',
+  'security.tls': 'SSL/TLS',
+  'security.starttls': 'STARTTLS',
+  'security.none': 'None (local network only)',
+  user: 'User name',
+  userOptional: 'User name (empty: no sign-in)',
+  password: 'Password',
+  passwordKept: 'Saved — leave empty to keep it',
+  fromAddress: 'From address',
+  fromName: 'From name',
+  folder: 'Folder',
+  'scheme.plus': 'To the sending address, with the code after "+"',
+  'scheme.dedicated': 'To a separate address, with the code after "+"',
+  replyAddress: 'Reply address',
+  example: 'Replies will go to: {address}',
+  save: 'Save',
+  saving: 'Saving…',
+  saved: 'Saved',
+  test: 'Test connection',
+  testing: 'Testing…',
+  'test.ok': 'Connected',
+  'test.failed': 'Not connected',
+  'err.required': 'Required',
+  'err.port': 'A whole number from 1 to 65535',
+  'err.host': 'A server name such as mail.example.com',
+  'err.address': 'An address such as name@example.com, without "+"',
+  'err.password': 'Enter the password',
+  'err.invalid': 'Check this value',
+  'reason.ok': 'Signed in.',
+  'reason.auth': 'The server refused the user name or password.',
+  'reason.host': 'No such server: check the server name.',
+  'reason.refused': 'The server refused the connection: check the port.',
+  'reason.tls': 'The secure connection failed: check the security setting and the port.',
+  'reason.timeout': 'The server did not answer in time.',
+  'reason.folder': 'Signed in, but there is no such folder.',
+  'reason.no-password': 'Enter the password.',
+  'reason.other': 'Could not connect.',
+  'problem.refused': 'Could not save. Try again.',
+  'problem.forbidden': 'Only a portal administrator can change the mail settings.',
+  'problem.session': 'Your session has expired. Reopen the application.',
+  'problem.network': 'No connection to the application. Try again.',
+};
+
+type Dict = Record<keyof typeof en, string>;
+
+const es: Dict = {
+  title: 'Correo para las respuestas de los bancos',
+  intro:
+    'La cuenta desde la que la aplicación escribe a los bancos y el buzón donde lee sus respuestas. Cada dirección de respuesta lleva un código firmado que indica la negociación y el banco.',
+  smtp: 'Correo saliente (SMTP)',
+  imap: 'Buzón de entrada (IMAP)',
+  replies: 'A dónde responden los bancos',
+  host: 'Servidor',
+  port: 'Puerto',
+  security: 'Seguridad',
+  'security.tls': 'SSL/TLS',
+  'security.starttls': 'STARTTLS',
+  'security.none': 'Ninguna (solo red local)',
+  user: 'Usuario',
+  userOptional: 'Usuario (vacío: sin inicio de sesión)',
+  password: 'Contraseña',
+  passwordKept: 'Guardada: deje vacío para conservarla',
+  fromAddress: 'Dirección del remitente',
+  fromName: 'Nombre del remitente',
+  folder: 'Carpeta',
+  'scheme.plus': 'A la dirección de envío, con el código después de "+"',
+  'scheme.dedicated': 'A otra dirección, con el código después de "+"',
+  replyAddress: 'Dirección de respuesta',
+  example: 'Las respuestas llegarán a: {address}',
+  save: 'Guardar',
+  saving: 'Guardando…',
+  saved: 'Guardado',
+  test: 'Probar conexión',
+  testing: 'Probando…',
+  'test.ok': 'Conectado',
+  'test.failed': 'Sin conexión',
+  'err.required': 'Obligatorio',
+  'err.port': 'Un número entero de 1 a 65535',
+  'err.host': 'Un servidor como mail.ejemplo.com',
+  'err.address': 'Una dirección como nombre@ejemplo.com, sin "+"',
+  'err.password': 'Escriba la contraseña',
+  'err.invalid': 'Revise este valor',
+  'reason.ok': 'Sesión iniciada.',
+  'reason.auth': 'El servidor rechazó el usuario o la contraseña.',
+  'reason.host': 'No se encontró el servidor: revise el nombre.',
+  'reason.refused': 'El servidor rechazó la conexión: revise el puerto.',
+  'reason.tls': 'Falló la conexión segura: revise la seguridad y el puerto.',
+  'reason.timeout': 'El servidor no respondió a tiempo.',
+  'reason.folder': 'Inició sesión, pero esa carpeta no existe.',
+  'reason.no-password': 'Escriba la contraseña.',
+  'reason.other': 'No se pudo conectar.',
+  'problem.refused': 'No se pudo guardar. Inténtelo de nuevo.',
+  'problem.forbidden': 'Solo un administrador del portal puede cambiar el correo.',
+  'problem.session': 'Su sesión expiró. Vuelva a abrir la aplicación.',
+  'problem.network': 'Sin conexión con la aplicación. Inténtelo de nuevo.',
+};
+
+const ru: Dict = {
+  title: 'Почта для ответов банков',
+  intro:
+    'Ящик, с которого приложение пишет банкам, и ящик, в котором оно читает их ответы. В каждом адресе для ответа — подписанный код сделки и банка.',
+  smtp: 'Исходящая почта (SMTP)',
+  imap: 'Входящий ящик (IMAP)',
+  replies: 'Куда отвечают банки',
+  host: 'Сервер',
+  port: 'Порт',
+  security: 'Защита',
+  'security.tls': 'SSL/TLS',
+  'security.starttls': 'STARTTLS',
+  'security.none': 'Без защиты (только локальная сеть)',
+  user: 'Имя пользователя',
+  userOptional: 'Имя пользователя (пусто — без входа)',
+  password: 'Пароль',
+  passwordKept: 'Сохранён — оставьте пустым, чтобы не менять',
+  fromAddress: 'Адрес отправителя',
+  fromName: 'Имя отправителя',
+  folder: 'Папка',
+  'scheme.plus': 'На адрес отправителя, с кодом после «+»',
+  'scheme.dedicated': 'На отдельный адрес, с кодом после «+»',
+  replyAddress: 'Адрес для ответов',
+  example: 'Ответы придут на: {address}',
+  save: 'Сохранить',
+  saving: 'Сохранение…',
+  saved: 'Сохранено',
+  test: 'Проверить подключение',
+  testing: 'Проверка…',
+  'test.ok': 'Подключено',
+  'test.failed': 'Не подключено',
+  'err.required': 'Обязательное поле',
+  'err.port': 'Целое число от 1 до 65535',
+  'err.host': 'Имя сервера, например mail.example.ru',
+  'err.address': 'Адрес вида name@example.ru, без «+»',
+  'err.password': 'Введите пароль',
+  'err.invalid': 'Проверьте значение',
+  'reason.ok': 'Вход выполнен.',
+  'reason.auth': 'Сервер не принял имя пользователя или пароль.',
+  'reason.host': 'Сервер не найден: проверьте имя сервера.',
+  'reason.refused': 'Сервер отклонил подключение: проверьте порт.',
+  'reason.tls': 'Не удалось защищённое соединение: проверьте тип защиты и порт.',
+  'reason.timeout': 'Сервер не ответил вовремя.',
+  'reason.folder': 'Вход выполнен, но такой папки нет.',
+  'reason.no-password': 'Введите пароль.',
+  'reason.other': 'Подключиться не удалось.',
+  'problem.refused': 'Не удалось сохранить. Попробуйте ещё раз.',
+  'problem.forbidden': 'Менять настройки почты может только администратор портала.',
+  'problem.session': 'Сессия истекла. Откройте приложение заново.',
+  'problem.network': 'Нет связи с приложением. Попробуйте ещё раз.',
+};
+
+const dictionaries: Record<Lang, Dict> = { en, es, ru };
+
+export type MailKey = keyof typeof en;
+export type MailTranslate = (key: MailKey) => string;
+
+export function mailTranslator(lang: Lang): MailTranslate {
+  const d = dictionaries[lang];
+  return (key) => d[key];
+}
+
+export const mailFieldErrorKey = (e: MailFieldError): MailKey => `err.${e}`;
+export const mailReasonKey = (r: MailCheckReason): MailKey => `reason.${r}`;
+/** 'invalid' reaches this section only when no field was named: it reads as a refusal. */
+export const mailProblemKey = (p: SectionProblem): MailKey => (p === 'invalid' ? 'problem.refused' : `problem.${p}`);
