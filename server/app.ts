@@ -14,6 +14,7 @@ import { schedulerPlugin } from './scheduler/index.js';
 import { lifecyclePlugin } from './lifecycle/plugin.js';
 import { mailReaderPlugin } from './mail/inbox/reader-plugin.js';
 import { mailSettingsRoutes } from './routes/api/mail-settings/index.js';
+import { bankMessageRoutes } from './routes/api/bank-messages/index.js';
 import { lifecycleRoutes } from './routes/api/lifecycle/index.js';
 import { reminderRoutes } from './routes/api/reminders/index.js';
 import { installRoutes } from './routes/install/index.js';
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(documentTemplateRoutes); // /api/v1/documents/templates/lint (admin): the upload's linter
   await app.register(documentCatalogRoutes); // /api/v1/documents/catalog/* (admin edits, publishes) and the deal's pinned application
   await app.register(documentBankRoutes); // /api/v1/documents/banks (admin edits the banks directory)
+  await app.register(bankMessageRoutes); // /api/v1/deals/:dealId/bank-messages: mail to bank staff through the outbox
   await app.register(documentValueRoutes); // /api/v1/deals/:dealId/documents/values: base, per-bank overrides, reset, history
   const c = deps.config;
   // /api/v1/payment-imports (admin): files parsed in worker threads, off the request thread.

@@ -475,6 +475,12 @@ export const ERRORS = {
     'Введите пароль этого почтового ящика.',
     'Escriba la contraseña de esta cuenta de correo.',
   ),
+  BANK_HAS_NO_ADDRESS: spec(
+    422,
+    'This bank has no e-mail address in the banks directory.',
+    'У этого банка нет адреса электронной почты в справочнике банков.',
+    'Este banco no tiene correo electrónico en el directorio de bancos.',
+  ),
   MAIL_REPLY_ADDRESS_REQUIRED: spec(
     400,
     'Enter the address bank replies go to.',

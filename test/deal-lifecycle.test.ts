@@ -256,6 +256,7 @@ describe('deal lifecycle in the emulator', () => {
         checks: { box: p.a.app.secrets, allowLocalUrls: false },
         lifecycle: { now: () => later },
         mail: p.a.app.mail,
+        secrets: p.a.app.secrets,
       }),
       pollMs: 20,
       backoffBaseMs: 20,

@@ -4,6 +4,7 @@ import type { MailSettingsBody } from '../wire/mail-settings.js';
 import { startDovecot, type Dovecot } from './support/mail/dovecot-rig.js';
 import { FIXTURE_KEY, FIXTURE_PORTAL } from './support/mail/fixture-key.js';
 import { numberedReply } from './support/mail/reader-setup.js';
+import { rigMailSettings } from './support/mail/settings-body.js';
 import { startSmtpRig, type SmtpRig } from './support/mail/smtp-rig.js';
 import { startApp, type AppUnderTest } from './support/portal-harness.js';
 import { createTestDb, insertTestPortal } from './support/test-db.js';
@@ -19,20 +20,7 @@ let smtp: SmtpRig;
 let db: Db;
 let a: AppUnderTest;
 
-const body = (): MailSettingsBody => ({
-  smtp: {
-    host: '127.0.0.1',
-    port: smtp.port,
-    security: 'none',
-    user: smtp.user,
-    password: smtp.pass,
-    fromAddress: 'approvals@lender.example',
-    fromName: 'Lender',
-  },
-  imap: { host: '127.0.0.1', port: dovecot.imapPort, security: 'none', user: dovecot.user, password: dovecot.pass, folder: 'INBOX' },
-  replyScheme: 'plus',
-  replyAddress: null,
-});
+const body = (): MailSettingsBody => rigMailSettings(smtp, { port: dovecot.imapPort, user: dovecot.user, pass: dovecot.pass });
 const call = async (method: 'PUT' | 'POST', url: string, payload: unknown, lang = 'ru-RU') => {
   const bearer = a.app.sessions.issue({ portalId: FIXTURE_PORTAL, userId: 1, isAdmin: true });
   const r = await fetch(`${a.url}${url}`, {

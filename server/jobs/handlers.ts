@@ -11,6 +11,9 @@ import { reminderJobEntries } from '../reminders/jobs.js';
 import { reminderSender } from '../reminders/sender.js';
 import { lifecycleJobEntries, withLoanStage, type LifecycleDeps } from '../lifecycle/jobs.js';
 import type { OutgoingMail } from '../mail/outgoing/outgoing-mail.js';
+import { bankSendJob } from '../mail/outgoing/bank-send-job.js';
+import { BANK_SEND_JOB } from '../mail/outgoing/queue-bank-messages.js';
+import type { SecretBox } from '../security/crypto.js';
 
 // Every job kind the app runs and its handler, in one place. Add a kind here (and enqueue it inside a
 // transaction with server/jobs/outbox.ts `enqueue`); its dependencies come in as arguments. Each
@@ -24,6 +27,8 @@ export interface JobDeps {
   lifecycle?: Partial<Pick<LifecycleDeps, 'now'>>;
   /** Mail sent on a portal's behalf through its own SMTP account (server/mail/outgoing/): bank messages, client notices. */
   mail: OutgoingMail;
+  /** The app's SecretBox: rows sealed at rest that a job must read (bank messages). */
+  secrets: SecretBox;
 }
 
 export function jobHandlers(deps: JobDeps): JobHandlers {
@@ -45,6 +50,8 @@ export function jobHandlers(deps: JobDeps): JobHandlers {
     ...activityJobEntries(deps.activities, deps.checks),
     // Reminders of installments: the portal's daily plan and one send per reminder (server/reminders).
     ...reminderJobEntries({ sender: reminderSender(deps.activities), now: lifecycle.now }),
+    // Mail to bank staff from a deal (server/mail/outgoing): send once, then the deal's timeline.
+    jobEntry(BANK_SEND_JOB, bankSendJob({ mail: deps.mail, box: deps.secrets })),
   ];
   const table = new Map(entries);
   if (table.size !== entries.length) throw new Error('a job kind is listed twice in server/jobs/handlers.ts');

@@ -27,6 +27,7 @@ export const jobsPlugin = fp(
     });
     const handlers = jobHandlers({
       mail,
+      secrets: app.secrets,
       activities: app.activities,
       checks: { box: app.secrets, allowLocalUrls: app.config.CHECKS_ALLOW_LOCAL_URLS === 'on' },
     });

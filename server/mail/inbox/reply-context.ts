@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/executor.js';
-import { getBank } from '../../documents/values/banks-repo.js';
+import { findBankByTag } from '../bank-lookup.js';
 import type { BankPolicy } from '../auto-apply.js';
 import type { ReplyContext } from '../understand.js';
 
@@ -16,8 +16,9 @@ export function replyContextFor(db: Executor, portalId: string, tokenKey: Buffer
     portalId,
     tokenKey,
     forwarders: [],
+    // `bankId` here is the token's bank tag (bank-tag.ts).
     async policyFor(bankId): Promise<BankPolicy | null> {
-      const bank = await getBank(db, portalId, bankId);
+      const bank = await findBankByTag(db, portalId, bankId);
       return bank ? { bankId, allowedSenders: bank.replySenders, ...STRICT, band: { ...STRICT.band } } : null;
     },
     requestFor: () => null,

@@ -27,6 +27,34 @@ export interface MailSettingsTable {
   updated_at: string;
 }
 
+export type BankMessageStatus = 'queued' | 'sent' | 'failed';
+
+/** Migration 202612041925-bank-messages: one message to one bank from a deal. */
+export interface BankMessagesTable {
+  id: string;
+  portal_id: string;
+  deal_id: number | string;
+  bank_id: string;
+  /** The caller's id of the request: a repeat with the same body answers the same rows. */
+  request_id: string;
+  request_hash: string;
+  message_id: string;
+  reply_to: string;
+  /** SecretBox JSON { to, subject, text } (aad: bank_messages:<portal>:<id>). */
+  sealed: string;
+  /** The sender's language: the timeline comment is written in it. */
+  lang: 'en' | 'ru' | 'es';
+  status: BankMessageStatus;
+  smtp_response: string | null;
+  error: string | null;
+  /** 1 once the deal's timeline says what happened. */
+  commented: number;
+  created_by: number | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface MailSettingsTables {
   mail_settings: MailSettingsTable;
+  bank_messages: BankMessagesTable;
 }

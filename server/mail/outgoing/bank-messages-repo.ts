@@ -1,0 +1,79 @@
+// Repository of the messages to bank staff (table bank_messages). Every query names its portal; what
+// the message says and to whom is one sealed JSON bound to its row.
+import type { Executor } from '../../db/executor.js';
+import type { SecretBox } from '../../security/crypto.js';
+import type { BankMessageView } from '../../../wire/bank-messages.js';
+import type { BankMessagesTable } from '../settings/tables.js';
+
+export interface BankMessageContent {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+const aadOf = (portalId: string, id: string) => `bank_messages:${portalId}:${id}`;
+
+export const sealContent = (box: SecretBox, portalId: string, id: string, c: BankMessageContent) =>
+  box.encrypt(JSON.stringify(c), aadOf(portalId, id));
+
+export const openContent = (box: SecretBox, r: Pick<BankMessagesTable, 'portal_id' | 'id' | 'sealed'>): BankMessageContent =>
+  JSON.parse(box.decrypt(r.sealed, aadOf(r.portal_id, r.id))) as BankMessageContent;
+
+export const viewOf = (r: BankMessagesTable): BankMessageView => ({
+  id: r.id,
+  bankId: r.bank_id,
+  messageId: r.message_id,
+  status: r.status,
+  smtpResponse: r.smtp_response ?? r.error,
+  createdAt: r.created_at,
+  sentAt: r.sent_at,
+});
+
+export async function bankMessagesOfRequest(db: Executor, portalId: string, requestId: string): Promise<BankMessagesTable[]> {
+  return db
+    .selectFrom('bank_messages')
+    .selectAll()
+    .where('portal_id', '=', portalId)
+    .where('request_id', '=', requestId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function bankMessagesOfDeal(db: Executor, portalId: string, dealId: number): Promise<BankMessagesTable[]> {
+  return db
+    .selectFrom('bank_messages')
+    .selectAll()
+    .where('portal_id', '=', portalId)
+    .where('deal_id', '=', dealId)
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
+}
+
+export async function getBankMessage(db: Executor, portalId: string, id: string): Promise<BankMessagesTable | undefined> {
+  return db.selectFrom('bank_messages').selectAll().where('portal_id', '=', portalId).where('id', '=', id).executeTakeFirst();
+}
+
+/** queued → sent | failed, once: a second settle of the same row changes nothing. */
+export async function settleBankMessage(
+  db: Executor,
+  portalId: string,
+  id: string,
+  outcome: { status: 'sent'; smtpResponse: string; nowIso: string } | { status: 'failed'; error: string; nowIso: string },
+): Promise<void> {
+  await db
+    .updateTable('bank_messages')
+    .set(
+      outcome.status === 'sent'
+        ? { status: 'sent', smtp_response: outcome.smtpResponse.slice(0, 500), sent_at: outcome.nowIso }
+        : { status: 'failed', error: outcome.error.slice(0, 500) },
+    )
+    .where('portal_id', '=', portalId)
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .execute();
+}
+
+export async function markBankMessageCommented(db: Executor, portalId: string, id: string): Promise<void> {
+  await db.updateTable('bank_messages').set({ commented: 1 }).where('portal_id', '=', portalId).where('id', '=', id).execute();
+}

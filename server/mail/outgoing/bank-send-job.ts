@@ -1,0 +1,70 @@
+import type { Lang } from '../../errors.js';
+import { PermanentJobError, type JobHandler } from '../../jobs/job.js';
+import type { SecretBox } from '../../security/crypto.js';
+import { getBankMessage, markBankMessageCommented, openContent, settleBankMessage } from './bank-messages-repo.js';
+import type { OutgoingMail } from './outgoing-mail.js';
+
+// The job that sends one queued message to a bank (`mail.bank.send`, queued by
+// queue-bank-messages.ts) and says on the deal's timeline what happened. The Message-ID was fixed
+// when the job was queued, so a retry after a crash between the SMTP server's "250" and our record
+// of it resends the SAME message (the bank's server and the reply matching see one message). A
+// permanent SMTP refusal (5xx) or a portal without an SMTP account fails the message for good; a
+// network fault or a 4xx is retried by the outbox with back-off.
+// Timeline: doc api-reference/crm/timeline/comments/crm-timeline-comment-add.md (fields ENTITY_ID,
+// ENTITY_TYPE "deal", COMMENT). Written once per message (the row remembers it).
+
+const SENT: Record<Lang, (to: string, response: string) => string> = {
+  en: (to, response) => `E-mail to the bank sent to ${to}. Server reply: ${response}`,
+  ru: (to, response) => `Письмо в банк отправлено на ${to}. Ответ сервера: ${response}`,
+  es: (to, response) => `Correo al banco enviado a ${to}. Respuesta del servidor: ${response}`,
+};
+const FAILED: Record<Lang, (to: string, error: string) => string> = {
+  en: (to, error) => `E-mail to the bank (${to}) was not sent: ${error}`,
+  ru: (to, error) => `Письмо в банк (${to}) не отправлено: ${error}`,
+  es: (to, error) => `El correo al banco (${to}) no se envió: ${error}`,
+};
+
+interface SmtpFailure {
+  code?: unknown;
+  responseCode?: unknown;
+  message?: unknown;
+}
+
+const permanent = (e: SmtpFailure) =>
+  e.code === 'MAIL_NOT_CONFIGURED' || (typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600);
+
+export function bankSendJob(deps: { mail: OutgoingMail; box: SecretBox }): JobHandler<{ id: string }> {
+  return async (job, ctx) => {
+    const portalId = job.portalId;
+    if (!portalId) throw new PermanentJobError('mail.bank.send without a portal');
+    let row = await getBankMessage(ctx.db, portalId, job.payload.id);
+    if (!row) throw new PermanentJobError(`bank message ${job.payload.id} not found`);
+    const content = openContent(deps.box, row);
+    if (row.status === 'queued') {
+      try {
+        const r = await deps.mail.send(portalId, {
+          messageId: row.message_id,
+          to: content.to,
+          subject: content.subject,
+          text: content.text,
+          replyTo: row.reply_to,
+          dsn: true,
+        });
+        if (r.accepted.length === 0) throw Object.assign(new Error(r.response || 'no recipient accepted'), { responseCode: 550 });
+        await settleBankMessage(ctx.db, portalId, row.id, { status: 'sent', smtpResponse: r.response, nowIso: new Date().toISOString() });
+      } catch (err) {
+        const e = err as SmtpFailure;
+        if (!permanent(e)) throw err;
+        const error = typeof e.message === 'string' ? e.message : String(err);
+        await settleBankMessage(ctx.db, portalId, row.id, { status: 'failed', error, nowIso: new Date().toISOString() });
+      }
+      row = (await getBankMessage(ctx.db, portalId, row.id))!;
+    }
+    if (row.commented === 1 || Number(row.commented) === 1) return;
+    const to = content.to.join(', ');
+    const comment = row.status === 'sent' ? SENT[row.lang](to, row.smtp_response ?? '') : FAILED[row.lang](to, row.error ?? '');
+    const b24 = await ctx.portal();
+    await b24.call('crm.timeline.comment.add', { fields: { ENTITY_ID: Number(row.deal_id), ENTITY_TYPE: 'deal', COMMENT: comment } });
+    await markBankMessageCommented(ctx.db, portalId, row.id);
+  };
+}

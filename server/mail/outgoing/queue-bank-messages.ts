@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { AppError, type Lang } from '../../errors.js';
+import { enqueue } from '../../jobs/outbox.js';
+import type { SecretBox } from '../../security/crypto.js';
+import { uuidv7 } from '../../security/uuidv7.js';
+import { getBank } from '../../documents/values/banks-repo.js';
+import type { BankMessageBody } from '../../../wire/bank-messages.js';
+import { bankTagOf } from '../bank-tag.js';
+import { makeMessageId, replyToAddress } from '../reply-token.js';
+import { replyMailbox } from '../settings/mail-settings.js';
+import { getMailSettings } from '../settings/mail-settings-repo.js';
+import { bankMessagesOfRequest, sealContent } from './bank-messages-repo.js';
+
+// Sending a message from a deal to bank staff (issue 16 item 2), the intent half: per bank, the row
+// with its own Message-ID and a Reply-To whose signed token names portal, deal and bank — both made
+// here, before anything leaves — and the outbox job `mail.bank.send` that sends it, in ONE
+// transaction. The caller's requestId makes a repeat harmless: the same body answers the same rows,
+// another body is IDEMPOTENCY_MISMATCH.
+
+export const BANK_SEND_JOB = 'mail.bank.send';
+
+export interface QueueBankMessages {
+  portalId: string;
+  dealId: number;
+  userId: number;
+  lang: Lang;
+  body: BankMessageBody;
+  tokenKey: Buffer;
+  nowIso: string;
+}
+
+const hashOf = (b: BankMessageBody) =>
+  createHash('sha256')
+    .update(JSON.stringify([[...b.bankIds].sort(), b.subject, b.text]))
+    .digest('hex');
+
+export async function queueBankMessages(db: Kysely<Database>, box: SecretBox, q: QueueBankMessages) {
+  const requestHash = hashOf(q.body);
+  return db.transaction().execute(async (trx) => {
+    const earlier = await bankMessagesOfRequest(trx, q.portalId, q.body.requestId);
+    if (earlier.length > 0) {
+      if (earlier.some((r) => r.request_hash !== requestHash || Number(r.deal_id) !== q.dealId))
+        throw new AppError('IDEMPOTENCY_MISMATCH', 'bank message request id reused with another body');
+      return earlier;
+    }
+    const settings = await getMailSettings(trx, box, q.portalId);
+    if (!settings) throw new AppError('MAIL_NOT_CONFIGURED', 'portal has no mail settings');
+    const domain = settings.smtp.fromAddress.slice(settings.smtp.fromAddress.lastIndexOf('@') + 1);
+    for (const bankId of q.body.bankIds) {
+      const bank = await getBank(trx, q.portalId, bankId);
+      if (!bank) throw new AppError('NOT_FOUND', 'bank not found', undefined, { field: 'bankIds', bankId });
+      if (bank.emails.length === 0) throw new AppError('BANK_HAS_NO_ADDRESS', 'bank has no e-mail', undefined, { bankId });
+      const id = uuidv7();
+      const target = { portalId: q.portalId, dealId: q.dealId, bankId: bankTagOf(bankId) };
+      await trx
+        .insertInto('bank_messages')
+        .values({
+          id,
+          portal_id: q.portalId,
+          deal_id: q.dealId,
+          bank_id: bankId,
+          request_id: q.body.requestId,
+          request_hash: requestHash,
+          message_id: makeMessageId(q.tokenKey, target, domain),
+          reply_to: replyToAddress(q.tokenKey, target, replyMailbox(settings)),
+          sealed: sealContent(box, q.portalId, id, { to: bank.emails, subject: q.body.subject, text: q.body.text }),
+          lang: q.lang,
+          status: 'queued',
+          commented: 0,
+          created_by: q.userId,
+          created_at: q.nowIso,
+        })
+        .execute();
+      await enqueue(trx, { portalId: q.portalId, kind: BANK_SEND_JOB, idempotencyKey: `bank-message:${id}`, payload: { id } });
+    }
+    return bankMessagesOfRequest(trx, q.portalId, q.body.requestId);
+  });
+}

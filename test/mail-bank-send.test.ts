@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBank } from '../server/documents/values/banks-repo.js';
+import { OutboxWorker } from '../server/jobs/worker.js';
+import { findBankByTag } from '../server/mail/bank-lookup.js';
+import { verifyMessageId, verifyReplyAddress } from '../server/mail/reply-token.js';
+import { replyTokenKey } from '../server/mail/settings/token-key.js';
+import type { BankMessagesReply } from '../wire/bank-messages.js';
+import { rigMailSettings } from './support/mail/settings-body.js';
+import { startSmtpRig, type SmtpRig } from './support/mail/smtp-rig.js';
+import { startPlatform, type Platform } from './support/portal-harness.js';
+
+// Mail from a deal to bank staff, end to end: the app on the emulator, a real SMTP server. The
+// request stores the message with its Message-ID and signed Reply-To and queues the send; the outbox
+// sends it once (a repeated request sends nothing again, another body under the same id is 409);
+// the message arrives with those headers, its tokens verify for this portal, deal and bank; the
+// deal's timeline carries the SMTP server's reply; a recipient the server refuses fails the message
+// and says so on the timeline.
+
+let p: Platform;
+let smtp: SmtpRig;
+let portalId: string;
+let dealId: number;
+let worker: OutboxWorker;
+const banks: Record<string, string> = {};
+
+const call = async (method: 'GET' | 'POST', body?: unknown) => {
+  const bearer = p.a.app.sessions.issue({ portalId, userId: 1, dealId, isAdmin: false });
+  const r = await fetch(`${p.a.url}/api/v1/deals/${dealId}/bank-messages`, {
+    method,
+    headers: { authorization: `Bearer ${bearer}`, 'accept-language': 'ru-RU', ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: r.status, json: (await r.json()) as BankMessagesReply & { error?: string } };
+};
+
+beforeAll(async () => {
+  [p, smtp] = await Promise.all([startPlatform(), startSmtpRig()]);
+  portalId = await p.install();
+  dealId = Number(await p.portalCall('crm.deal.add', { fields: { TITLE: 'Займ Петров', OPPORTUNITY: 1500000, CURRENCY_ID: 'RUB' } }));
+  const admin = `Bearer ${p.a.app.sessions.issue({ portalId, userId: 1, isAdmin: true })}`;
+  const put = await fetch(`${p.a.url}/api/v1/settings/mail`, {
+    method: 'PUT',
+    headers: { authorization: admin, 'content-type': 'application/json' },
+    body: JSON.stringify(
+      rigMailSettings(
+        smtp,
+        { port: 1, user: 'approvals', pass: 'x' },
+        { replyScheme: 'dedicated', replyAddress: 'approvals@lender.example' },
+      ),
+    ),
+  });
+  expect(put.status).toBe(200);
+  const by = { nowIso: new Date().toISOString(), lang: 'ru' as const };
+  const bank = (name: string, email: string) =>
+    createBank(p.db.kysely, portalId, { name, emails: [email], replySenders: ['@bank-rus.example'], phones: [], requiredFields: [] }, by);
+  banks.good = (await bank('Банк Русь', 'credit@bank-rus.example')).id;
+  banks.refused = (await bank('Банк Нет', 'nobody@refused.example')).id;
+  worker = new OutboxWorker({
+    db: p.db.kysely,
+    dialect: p.db.dialect,
+    log: p.a.app.log,
+    getPortalClient: (id) => p.a.app.getPortalClient(id),
+    handlers: p.a.app.jobHandlers,
+    pollMs: 20,
+    backoffBaseMs: 50,
+    backoffMaxMs: 300,
+  });
+  worker.start();
+}, 120_000);
+
+afterAll(async () => {
+  await worker?.stop();
+  await p?.close();
+  await smtp?.stop();
+});
+
+const timeline = () => p.em.core.state.timeline.filter((t) => t.entityId === dealId).map((t) => t.comment);
+
+describe('mail to bank staff from a deal', () => {
+  it('sends once with our Message-ID and signed Reply-To, and logs the server reply on the deal', async () => {
+    const body = { requestId: randomUUID(), bankIds: [banks.good], subject: `Заявка ${dealId} — Петров`, text: 'Направляем заявку.' };
+    const first = await call('POST', body);
+    expect(first.status, JSON.stringify(first.json)).toBe(202);
+    expect(first.json.messages).toHaveLength(1);
+    const queued = first.json.messages[0]!;
+    expect(queued.status).toBe('queued');
+    const again = await call('POST', body);
+    expect(again.json.messages.map((m) => m.id)).toEqual([queued.id]);
+    expect((await call('POST', { ...body, text: 'Другой текст' })).status).toBe(409);
+
+    await expect.poll(async () => (await call('GET')).json.messages[0]?.status, { timeout: 15_000 }).toBe('sent');
+    await expect.poll(timeline, { timeout: 15_000 }).toHaveLength(1);
+    expect(smtp.received).toHaveLength(1);
+    const mail = await simpleParser(smtp.received[0]!.raw);
+    expect(mail.messageId).toBe(queued.messageId);
+    expect(mail.subject).toBe(body.subject);
+    const replyTo = mail.replyTo!.value[0]!.address!;
+    expect(replyTo).toMatch(/^approvals\+d\d+\.b[0-9a-z]{12}\.[a-z2-7]{16}@lender\.example$/);
+    const key = replyTokenKey(p.a.config);
+    const named = verifyReplyAddress(key, portalId, replyTo)!;
+    expect(named.dealId).toBe(dealId);
+    expect((await findBankByTag(p.db.kysely, portalId, named.bankId))?.id).toBe(banks.good);
+    expect(verifyMessageId(key, portalId, queued.messageId)).toEqual(named);
+    expect(verifyReplyAddress(key, 'another-portal', replyTo)).toBeNull();
+    const sent = (await call('GET')).json.messages[0]!;
+    expect(sent.smtpResponse).toContain('Ok: queued as TEST1');
+    expect(timeline()[0]).toContain('Письмо в банк отправлено на credit@bank-rus.example. Ответ сервера: 250');
+    expect(mail.from?.value[0]?.address).toBe('approvals@lender.example');
+    // What the message says and to whom is sealed at rest.
+    const row = await p.db.kysely
+      .selectFrom('bank_messages')
+      .selectAll()
+      .where('portal_id', '=', portalId)
+      .where('id', '=', queued.id)
+      .executeTakeFirstOrThrow();
+    expect(row.sealed).not.toContain('Петров');
+    expect(row.sealed).not.toContain('bank-rus');
+  });
+
+  it('a recipient the server refuses fails the message and the timeline says so', async () => {
+    const r = await call('POST', { requestId: randomUUID(), bankIds: [banks.refused], subject: 'Заявка', text: 'Текст' });
+    expect(r.status).toBe(202);
+    const id = r.json.messages[0]!.id;
+    const status = async () => (await call('GET')).json.messages.find((m) => m.id === id)?.status;
+    await expect.poll(status, { timeout: 15_000 }).toBe('failed');
+    await expect.poll(timeline, { timeout: 15_000 }).toHaveLength(2);
+    expect(timeline()[1]).toContain('Письмо в банк (nobody@refused.example) не отправлено');
+    expect(smtp.received).toHaveLength(1);
+  });
+});
