@@ -7,7 +7,7 @@ import { queueBankMessages } from '../../../mail/outgoing/queue-bank-messages.js
 import { replyTokenKey } from '../../../mail/settings/token-key.js';
 import { callerFor, loanSessionGuards } from '../loans/session.js';
 import { BankMessageBody, BankMessagesReply } from '../../../../wire/bank-messages.js';
-import { ErrorReply } from '../lifecycle/schemas.js';
+import { ErrorReply } from '../../../../wire/errors.js';
 
 // Messages from a deal to bank staff (issue 16 item 2): a session bound to the deal; 202 once the
 // messages and their send jobs are stored (server/mail/outgoing/queue-bank-messages.ts). The list

@@ -6,7 +6,7 @@ import { checkMailAccounts } from '../../../mail/settings/connection-check.js';
 import { accountsOf, checkAccounts, maskMailSettings } from '../../../mail/settings/mail-settings.js';
 import { getMailSettings, saveMailSettings } from '../../../mail/settings/mail-settings-repo.js';
 import { MailCheckReply, MailSettingsBody, MailSettingsReply } from '../../../../wire/mail-settings.js';
-import { ErrorReply } from '../lifecycle/schemas.js';
+import { ErrorReply } from '../../../../wire/errors.js';
 
 // The portal's mail accounts (issue 16 item 1): portal administrators only, scoped by the session's
 // portal. Passwords are write-only — a body without one keeps the stored password while the account
