@@ -9,6 +9,7 @@ import { replyTokenKey } from '../server/mail/settings/token-key.js';
 import type { BankMessagesReply } from '../wire/bank-messages.js';
 import { rigMailSettings } from './support/mail/settings-body.js';
 import { startSmtpRig, type SmtpRig } from './support/mail/smtp-rig.js';
+import { startDovecot, type Dovecot } from './support/mail/dovecot-rig.js';
 import { startPlatform, type Platform } from './support/portal-harness.js';
 
 // Mail from a deal to bank staff, end to end: the app on the emulator, a real SMTP server. The
@@ -16,10 +17,15 @@ import { startPlatform, type Platform } from './support/portal-harness.js';
 // sends it once (a repeated request sends nothing again, another body under the same id is 409);
 // the message arrives with those headers, its tokens verify for this portal, deal and bank; the
 // deal's timeline carries the SMTP server's reply; a recipient the server refuses fails the message
-// and says so on the timeline.
+// and says so on the timeline; the bank's reply, delivered over LMTP to a real Dovecot, is read by the
+// app's own mailbox reader (MAIL_READER=on) and matched to that deal and bank.
 
 let p: Platform;
 let smtp: SmtpRig;
+let dovecot: Dovecot;
+let sentMessageId = '';
+let sentReplyTo = '';
+let sentSubject = '';
 let portalId: string;
 let dealId: number;
 let worker: OutboxWorker;
@@ -36,7 +42,11 @@ const call = async (method: 'GET' | 'POST', body?: unknown) => {
 };
 
 beforeAll(async () => {
-  [p, smtp] = await Promise.all([startPlatform(), startSmtpRig()]);
+  [p, smtp, dovecot] = await Promise.all([
+    startPlatform({ env: { MAIL_READER: 'on', MAIL_POLL_MS: '1000' } }),
+    startSmtpRig(),
+    startDovecot(),
+  ]);
   portalId = await p.install();
   dealId = Number(await p.portalCall('crm.deal.add', { fields: { TITLE: 'Займ Петров', OPPORTUNITY: 1500000, CURRENCY_ID: 'RUB' } }));
   const admin = `Bearer ${p.a.app.sessions.issue({ portalId, userId: 1, isAdmin: true })}`;
@@ -46,7 +56,7 @@ beforeAll(async () => {
     body: JSON.stringify(
       rigMailSettings(
         smtp,
-        { port: 1, user: 'approvals', pass: 'x' },
+        { port: dovecot.imapPort, user: dovecot.user, pass: dovecot.pass },
         { replyScheme: 'dedicated', replyAddress: 'approvals@lender.example' },
       ),
     ),
@@ -74,6 +84,7 @@ afterAll(async () => {
   await worker?.stop();
   await p?.close();
   await smtp?.stop();
+  await dovecot?.stop();
 });
 
 const timeline = () => p.em.core.state.timeline.filter((t) => t.entityId === dealId).map((t) => t.comment);
@@ -104,6 +115,7 @@ describe('mail to bank staff from a deal', () => {
     expect((await findBankByTag(p.db.kysely, portalId, named.bankId))?.id).toBe(banks.good);
     expect(verifyMessageId(key, portalId, queued.messageId)).toEqual(named);
     expect(verifyReplyAddress(key, 'another-portal', replyTo)).toBeNull();
+    [sentMessageId, sentReplyTo, sentSubject] = [queued.messageId, replyTo, body.subject];
     const sent = (await call('GET')).json.messages[0]!;
     expect(sent.smtpResponse).toContain('Ok: queued as TEST1');
     expect(timeline()[0]).toContain('Письмо в банк отправлено на credit@bank-rus.example. Ответ сервера: 250');
@@ -128,5 +140,38 @@ describe('mail to bank staff from a deal', () => {
     await expect.poll(timeline, { timeout: 15_000 }).toHaveLength(2);
     expect(timeline()[1]).toContain('Письмо в банк (nobody@refused.example) не отправлено');
     expect(smtp.received).toHaveLength(1);
+  });
+
+  it("the bank's reply is read by the app's mailbox reader and matched to the deal and the bank by our Message-ID", async () => {
+    await expect.poll(() => p.a.app.mailReaders.connected(), { timeout: 15_000 }).toEqual([portalId]);
+    const reply = [
+      'From: Ирина Петрова <credit@bank-rus.example>',
+      `To: <${sentReplyTo}>`,
+      `Subject: Re: ${sentSubject}`,
+      'Message-ID: <reply-1@bank-rus.example>',
+      `In-Reply-To: ${sentMessageId}`,
+      `References: ${sentMessageId}`,
+      'Date: Fri, 4 Dec 2026 10:00:00 +0300',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      'Одобрено, 1 500 000 руб.',
+      '',
+    ].join('\r\n');
+    await dovecot.deliver(Buffer.from(reply, 'utf8'), sentReplyTo);
+    const row = () =>
+      p.db.kysely
+        .selectFrom('mail_replies')
+        .select(['deal_id', 'bank_id', 'matched_by', 'decision', 'verdict'])
+        .where('portal_id', '=', portalId)
+        .executeTakeFirst();
+    await expect.poll(row, { timeout: 20_000 }).toBeDefined();
+    const r = (await row())!;
+    expect(Number(r.deal_id)).toBe(dealId);
+    expect((await findBankByTag(p.db.kysely, portalId, r.bank_id!))?.id).toBe(banks.good);
+    expect(r.decision).toBe('approved');
+    // No DMARC for the bank's domain here and no requested amount known yet: it waits for review.
+    expect(r.verdict).toBe('review');
   });
 });
