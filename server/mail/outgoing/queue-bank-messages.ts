@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { isUniqueViolation } from '../../db/executor.js';
 import { AppError, type Lang } from '../../errors.js';
 import { enqueue } from '../../jobs/outbox.js';
 import type { SecretBox } from '../../security/crypto.js';
@@ -36,7 +37,17 @@ const hashOf = (b: BankMessageBody) =>
     .update(JSON.stringify([[...b.bankIds].sort(), b.subject, b.text]))
     .digest('hex');
 
+/** Two requests with one requestId at once: the loser's insert hits the unique key, and it answers as a repeat. */
 export async function queueBankMessages(db: Kysely<Database>, box: SecretBox, q: QueueBankMessages) {
+  try {
+    return await queueOnce(db, box, q);
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    return queueOnce(db, box, q);
+  }
+}
+
+async function queueOnce(db: Kysely<Database>, box: SecretBox, q: QueueBankMessages) {
   const requestHash = hashOf(q.body);
   return db.transaction().execute(async (trx) => {
     const earlier = await bankMessagesOfRequest(trx, q.portalId, q.body.requestId);

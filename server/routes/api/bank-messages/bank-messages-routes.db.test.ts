@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../../app.js';
+import { loadConfig } from '../../../config.js';
+import type { Db } from '../../../db/database.js';
+import { createBank } from '../../../documents/values/banks-repo.js';
+import { findBankByTag } from '../../../mail/bank-lookup.js';
+import { bankTagOf } from '../../../mail/bank-tag.js';
+import { saveMailSettings } from '../../../mail/settings/mail-settings-repo.js';
+import { createTestDb, insertTestPortal } from '../../../../test/support/test-db.js';
+
+// The bank-messages API on both dialects, without sending (WORKER=off): every refusal is a 4xx in the
+// user's language and stores nothing; an accepted request stores one message and one send job per
+// bank, once per requestId; a bank is found again from its token tag.
+const env = {
+  ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  SESSION_SECRET: 's'.repeat(32),
+  LOG_LEVEL: 'silent',
+  WORKER: 'off',
+  MAIL_READER: 'off',
+};
+let db: Db;
+let app: FastifyInstance;
+const banks: Record<string, string> = {};
+const post = (dealId: number, payload: unknown, sessionDeal = dealId) =>
+  app.inject({
+    method: 'POST',
+    url: `/api/v1/deals/${dealId}/bank-messages`,
+    headers: {
+      authorization: `Bearer ${app.sessions.issue({ portalId: 'pa', userId: 3, dealId: sessionDeal, isAdmin: false })}`,
+      'accept-language': 'es-MX',
+    },
+    payload: payload as object,
+  });
+const body = (bankIds: string[]) => ({
+  requestId: randomUUID(),
+  bankIds,
+  subject: 'Solicitud 42 — Pérez',
+  text: 'Adjuntamos la solicitud.',
+});
+const stored = async () => (await db.kysely.selectFrom('bank_messages').select('id').where('portal_id', '=', 'pa').execute()).length;
+
+beforeAll(async () => {
+  db = await createTestDb();
+  app = await buildApp({ config: loadConfig(env), db });
+  await app.ready();
+  await insertTestPortal(db, 'pa');
+  const by = { nowIso: new Date().toISOString(), lang: 'es' as const };
+  const bank = (name: string, emails: string[]) =>
+    createBank(db.kysely, 'pa', { name, emails, replySenders: [], phones: [], requiredFields: [] }, by);
+  banks.norte = (await bank('Banco Norte', ['credito@banco-norte.example'])).id;
+  banks.mudo = (await bank('Banco Mudo', [])).id;
+});
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+});
+
+describe('bank messages API', () => {
+  it('refuses, storing nothing: no mail account, another deal, a bad body, an unknown bank, a bank without e-mail', async () => {
+    const noAccount = await post(42, body([banks.norte!]));
+    expect(noAccount.statusCode).toBe(409);
+    expect(noAccount.json()).toMatchObject({ error: 'MAIL_NOT_CONFIGURED' });
+    expect(noAccount.json().message).toContain('correo');
+    await saveMailSettings(
+      db.kysely,
+      app.secrets,
+      'pa',
+      {
+        smtp: {
+          host: 'smtp.lender.example',
+          port: 587,
+          security: 'starttls',
+          user: '',
+          password: null,
+          fromAddress: 'credito@lender.example',
+          fromName: 'Lender',
+        },
+        imap: { host: 'imap.lender.example', port: 993, security: 'tls', user: 'credito', password: 'p', folder: 'INBOX' },
+        replyScheme: 'plus',
+        replyAddress: null,
+      },
+      { userId: 1, nowIso: new Date().toISOString() },
+    );
+    expect((await post(42, body([banks.norte!]), 43)).statusCode).toBe(403);
+    expect((await post(42, { ...body([banks.norte!]), text: '' })).statusCode).toBe(400);
+    expect((await post(42, { ...body([banks.norte!]), requestId: 'not-a-uuid' })).statusCode).toBe(400);
+    expect((await post(42, body([banks.norte!, 'no-such-bank']))).statusCode).toBe(404);
+    const mute = await post(42, body([banks.mudo!]));
+    expect(mute.statusCode).toBe(422);
+    expect(mute.json()).toMatchObject({ error: 'BANK_HAS_NO_ADDRESS' });
+    expect(await stored()).toBe(0);
+  });
+
+  it('stores one message and one send job per bank, once per requestId', async () => {
+    const b = body([banks.norte!]);
+    const r = await post(42, b);
+    expect(r.statusCode, r.body).toBe(202);
+    const [m] = r.json().messages as { id: string; messageId: string; status: string }[];
+    expect(m).toMatchObject({
+      status: 'queued',
+      messageId: expect.stringMatching(/^<d42\.b[0-9a-z]{12}\.[a-z2-7]+\.[a-z2-7]{16}@lender\.example>$/) as string,
+    });
+    expect((await post(42, b)).json().messages[0].id).toBe(m!.id);
+    expect((await post(42, { ...b, subject: 'otro' })).statusCode).toBe(409);
+    const jobs = await db.kysely
+      .selectFrom('outbox_jobs')
+      .select(['kind', 'idempotency_key'])
+      .where('kind', '=', 'mail.bank.send')
+      .execute();
+    expect(jobs).toEqual([{ kind: 'mail.bank.send', idempotency_key: `bank-message:${m!.id}` }]);
+    const row = await db.kysely
+      .selectFrom('bank_messages')
+      .selectAll()
+      .where('portal_id', '=', 'pa')
+      .where('id', '=', m!.id)
+      .executeTakeFirstOrThrow();
+    expect(row.reply_to).toMatch(/^credito\+d42\.b[0-9a-z]{12}\.[a-z2-7]{16}@lender\.example$/);
+    expect(row.sealed).not.toContain('Pérez');
+  });
+
+  it('finds a bank again from its token tag, only in its own portal', async () => {
+    expect((await findBankByTag(db.kysely, 'pa', bankTagOf(banks.norte!)))?.name).toBe('Banco Norte');
+    expect(await findBankByTag(db.kysely, 'pb', bankTagOf(banks.norte!))).toBeNull();
+  });
+});
