@@ -221,6 +221,19 @@ export interface Notification {
   created: string;
 }
 
+/** An app's robot trigger (crm.automation.trigger.add) and each execution of one (for tests to assert). */
+export interface AutomationTrigger {
+  code: string;
+  name: string;
+}
+
+export interface FiredTrigger {
+  code: string;
+  ownerTypeId: number;
+  ownerId: number;
+  at: string;
+}
+
 export interface StoredFile {
   id: number;
   folderId: number;
@@ -283,6 +296,8 @@ export interface EmulatorState {
   /** Legacy crm.activity.add records (UPPER_CASE as sent). */
   crmActivities: Record<string, unknown>[];
   notifications: Notification[];
+  automationTriggers: AutomationTrigger[];
+  firedTriggers: FiredTrigger[];
   files: StoredFile[];
   calls: ExternalCall[];
   /** Next id per sequence name. */
@@ -329,6 +344,8 @@ export function createEmptyState(memberId: string): EmulatorState {
     todos: [],
     crmActivities: [],
     notifications: [],
+    automationTriggers: [],
+    firedTriggers: [],
     files: [],
     calls: [],
     seq: { status: 100 },

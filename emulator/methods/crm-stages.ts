@@ -1,7 +1,8 @@
-// Deal pipelines and their stages, written — doc: api-reference/crm/universal/category/crm-category-add.md
-// and api-reference/crm/status/crm-status-add.md. Reading them is crm-type.ts (crm.category.list,
+// Deal pipelines and their stages, written — doc: api-reference/crm/universal/category/crm-category-add.md,
+// crm-category-get.md, crm-category-delete.md and api-reference/crm/status/crm-status-add.md,
+// crm-status-update.md, crm-status-delete.md. Listing them is crm-type.ts (crm.category.list,
 // crm.status.list). Only what the app's lender-pipeline preset needs: deal pipelines and DEAL_STAGE[_<id>].
-import type { MethodTable } from '../rest/registry.js';
+import type { MethodContext, MethodTable } from '../rest/registry.js';
 import { errors, RestError } from '../rest/errors.js';
 import { ENTITY_CONTACT, ENTITY_DEAL, type StageStatus } from '../state.js';
 import { addStages, stagesOf } from '../crm/stages.js';
@@ -16,7 +17,91 @@ const NEW_PIPELINE_STAGES: [string, string, StageStatus['semantics'], string][] 
   ['LOSE', 'Deal lost', 'failure', '#FF5752'],
 ];
 
+/** crm-category-get.md / -delete.md: deals only here; contacts have no pipelines, other types are unknown. */
+function dealCategoryOf({ core }: MethodContext, params: Record<string, unknown>) {
+  const entityTypeId = toInt(param(params, 'entityTypeId'));
+  if (entityTypeId === ENTITY_CONTACT) throw new RestError(400, 'ENTITY_TYPE_NOT_SUPPORTED', 'Entity type CONTACT is not supported');
+  if (entityTypeId !== ENTITY_DEAL) throw new RestError(400, 'NOT_FOUND', 'SPA not found');
+  const id = toInt(param(params, 'id'));
+  const cat = core.state.categories.find((c) => c.entityTypeId === ENTITY_DEAL && c.id === id);
+  if (!cat) throw new RestError(400, 'NOT_FOUND', 'Element not found');
+  return cat;
+}
+
+/** crm-status-update.md / -delete.md: the legacy errors, admin first. */
+function statusOf({ core, auth }: MethodContext, params: Record<string, unknown>) {
+  if (!core.state.users.find((u) => u.id === auth.userId)?.admin) throw errors.legacy('Access denied.');
+  const id = toInt(param(params, 'id'));
+  if (id === undefined || id <= 0) throw errors.legacy('Invalid identifier.');
+  const s = core.state.statuses.find((x) => x.id === id);
+  if (!s) throw errors.legacy('Status is not found.');
+  return s;
+}
+
 export const crmStagesMethods: MethodTable = {
+  'crm.category.get': {
+    scope: ['crm'],
+    handler: (ctx, params) => {
+      const c = dealCategoryOf(ctx, params);
+      return {
+        category: {
+          id: c.id,
+          name: c.name,
+          sort: c.sort,
+          entityTypeId: c.entityTypeId,
+          isDefault: c.isDefault ? 'Y' : 'N',
+          originId: '',
+          originatorId: '',
+        },
+      };
+    },
+  },
+  'crm.category.delete': {
+    scope: ['crm'],
+    handler: (ctx, params) => {
+      if (!ctx.core.state.users.find((u) => u.id === ctx.auth.userId)?.admin) throw new RestError(400, 'ACCESS_DENIED', 'Access denied');
+      const c = dealCategoryOf(ctx, params);
+      if (c.isDefault) throw new RestError(400, '0', 'Default deal category cannot be deleted');
+      const deals = ctx.core.state.items[ENTITY_DEAL] ?? [];
+      if (deals.some((d) => Number(d.categoryId ?? 0) === c.id))
+        throw new RestError(400, '0', `Deals related to the funnel ${c.name} found`);
+      const s = ctx.core.state;
+      s.categories = s.categories.filter((x) => x !== c);
+      s.statuses = s.statuses.filter((x) => !(x.entityId === `DEAL_STAGE_${c.id}`));
+      return null;
+    },
+  },
+  'crm.status.update': {
+    scope: ['crm'],
+    handler: (ctx, params) => {
+      const s = statusOf(ctx, params);
+      const f = param(params, 'fields');
+      if (!isRecord(f)) throw errors.legacy('Error on updating status.');
+      // Only NAME, SORT and COLOR change (doc): the stage's code and group stay.
+      const name = toStr(f.NAME);
+      if (name !== undefined && name.trim()) s.name = name.trim();
+      const sort = toInt(f.SORT);
+      if (sort !== undefined) s.sort = sort;
+      const color = toStr(f.COLOR);
+      if (color) s.color = color;
+      return true;
+    },
+  },
+  'crm.status.delete': {
+    scope: ['crm'],
+    handler: (ctx, params) => {
+      const s = statusOf(ctx, params);
+      const p = param(params, 'params');
+      const forced = isRecord(p) && toStr(p.FORCED) === 'Y';
+      if (s.system && !forced)
+        throw errors.legacy('CRM System Status can be deleted only if parameter FORCED is specified and equal to "Y".');
+      const deals = ctx.core.state.items[ENTITY_DEAL] ?? [];
+      if (s.entityId.startsWith('DEAL_STAGE') && deals.some((d) => d.stageId === s.statusId))
+        throw errors.legacy('There are active items in this status.');
+      ctx.core.state.statuses = ctx.core.state.statuses.filter((x) => x !== s);
+      return true;
+    },
+  },
   'crm.category.add': {
     scope: ['crm'],
     handler: ({ core, auth }, params) => {
@@ -51,20 +136,23 @@ export const crmStagesMethods: MethodTable = {
       const code = toStr(f.STATUS_ID) ?? '';
       if (!code) throw errors.legacy('The field STATUS_ID is required.');
       const name = (toStr(f.NAME) ?? '').trim();
-      if (!name) throw errors.legacy(' ');
+      if (!name) throw errors.legacy('The field Title is required.');
       // A custom pipeline's stage gets its C<id>: prefix unless given with it (doc, "Field Features").
       const prefix = categoryId === 0 ? '' : `C${categoryId}:`;
       const bare = code.startsWith(prefix) ? code.slice(prefix.length) : code;
       if (!/^[A-Za-z0-9_-]+$/.test(bare) || bare.length > 22) throw errors.legacy('Invalid parameters.');
       const statusId = prefix + bare;
       const existing = stagesOf(core, ENTITY_DEAL, categoryId);
-      if (existing.some((s) => s.statusId === statusId)) throw errors.legacy('Duplicate STATUS_ID.');
+      if (existing.some((s) => s.statusId === statusId)) throw errors.badRequest('ERROR_CORE', 'The specified status ID already exists.');
       const sem = toStr(f.SEMANTICS);
       const semantics: StageStatus['semantics'] = sem === 'S' ? 'success' : sem === 'F' ? 'failure' : 'process';
       const sort = toInt(f.SORT) ?? 10;
       // In-progress stages sort before the success one (doc, "Restrictions for SORT").
       const won = existing.find((s) => s.semantics === 'success');
-      if (semantics === 'process' && won && sort > won.sort) throw errors.legacy(' ');
+      if (semantics === 'process' && won && sort > won.sort)
+        throw errors.legacy(
+          'Cannot create more stages after the final stage because the final successful stage already exists. Try using sort order values less than that of the final stage.',
+        );
       const id = nextIdOf(core.state, 'status', 100);
       const color = toStr(f.COLOR) || '#ACE9FB';
       core.state.statuses.push({ id, entityId, statusId, name, sort, system: false, categoryId, color, semantics });

@@ -14,6 +14,7 @@ import { crmContactMethods } from './crm-contact.js';
 import { crmCurrencyMethods } from './crm-currency.js';
 import { crmTypeMethods } from './crm-type.js';
 import { crmStagesMethods } from './crm-stages.js';
+import { crmAutomationTriggerMethods } from './crm-automation-trigger.js';
 import { crmTimelineMethods } from './crm-timeline.js';
 import { miscMethods } from './misc.js';
 import { userfieldconfigMethods } from './userfieldconfig.js';
@@ -33,6 +34,7 @@ export function allMethods(extra: MethodTable[] = []): MethodTable {
     crmCurrencyMethods,
     crmTypeMethods,
     crmStagesMethods,
+    crmAutomationTriggerMethods,
     crmTimelineMethods,
     miscMethods,
     userfieldconfigMethods,
