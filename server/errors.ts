@@ -390,6 +390,12 @@ export const ERRORS = {
     'Этой стадии нет в этой воронке.',
     'Esa etapa no está en este embudo.',
   ),
+  PRESET_STAGE_REFUSED: spec(
+    422,
+    'Bitrix24 refused to change a stage of the lender pipeline (deals may be in it). Move them out and try again.',
+    'Битрикс24 не дал изменить стадию воронки займов (в ней могут быть сделки). Перенесите их и повторите.',
+    'Bitrix24 no permitió cambiar una etapa del embudo de préstamos (puede tener negociaciones). Muévalas e intente de nuevo.',
+  ),
   // ---- reminders of installments (server/reminders)
   REMINDER_TIME_ZONE_UNKNOWN: spec(
     422,

@@ -64,3 +64,17 @@ export const PipelineView = Type.Object({
 export type PipelineInfo = Static<typeof PipelineView>;
 
 export const PipelinesReply = Type.Object({ pipelines: Type.Array(PipelineView) });
+
+/**
+ * The lender-pipeline preset (/api/v1/settings/lender-pipeline): none asked yet, being created (the
+ * page asks again), done, failed (error = the code), or gone — the pipeline it created was deleted
+ * in Bitrix24 (the page offers to create it again with `recreate`).
+ */
+export const LenderPipelineReply = Type.Object({
+  state: Type.Union([Type.Literal('none'), Type.Literal('running'), Type.Literal('done'), Type.Literal('failed'), Type.Literal('gone')]),
+  categoryId: Type.Union([Type.Integer(), Type.Null()]),
+  error: Type.Union([Type.String(), Type.Null()]),
+});
+export type LenderPipelineInfo = Static<typeof LenderPipelineReply>;
+
+export const LenderPipelineRequest = Type.Object({ recreate: Type.Optional(Type.Boolean()) }, { additionalProperties: false });

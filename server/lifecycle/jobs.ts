@@ -8,6 +8,9 @@ import { LIFECYCLE_JOB } from './kinds.js';
 import { reactToLoan, type MovePayload } from './loan-stage.js';
 import { moveDeal } from './move-deal.js';
 import type { ApplyPayload } from './process-deal.js';
+import { AppError } from '../errors.js';
+import { createLenderPipeline, type PresetPayload } from './preset/create-pipeline.js';
+import { updateLenderPipeline } from './preset/preset-repo.js';
 
 export type { LifecycleDeps } from './deps.js';
 
@@ -52,7 +55,26 @@ export function lifecycleJobEntries(deps: LifecycleDeps): [string, JobHandler][]
     await moveDeal(await ctx.portal(), job.payload);
     ctx.log.info({ portalId: job.portalId, dealId: job.payload.dealId, stageId: job.payload.stageId }, 'deal moved by its loan');
   };
-  return [jobEntry(LIFECYCLE_JOB.drain, drain), jobEntry(LIFECYCLE_JOB.apply, apply), jobEntry(LIFECYCLE_JOB.move, move)];
+  const preset: JobHandler<PresetPayload> = async (job, ctx) => {
+    const portalId = portalOf(job);
+    try {
+      const outcome = await createLenderPipeline(ctx.db, await ctx.portal(), portalId, job.payload, deps.now);
+      ctx.log.info({ portalId, run: job.payload.run, outcome }, 'lender pipeline preset');
+    } catch (e) {
+      // The page waits on the row: a refusal no retry fixes, or the last attempt, says so there.
+      const permanent = e instanceof AppError && e.status < 500 && e.code !== 'RATE_LIMITED';
+      if (!permanent && job.attempts < job.maxAttempts) throw e;
+      const error = e instanceof AppError ? e.code : 'INTERNAL';
+      await updateLenderPipeline(ctx.db, portalId, { state: 'failed', error }, deps.now().toISOString());
+      ctx.log.warn({ portalId, run: job.payload.run, error, err: e }, 'lender pipeline preset failed');
+    }
+  };
+  return [
+    jobEntry(LIFECYCLE_JOB.drain, drain),
+    jobEntry(LIFECYCLE_JOB.apply, apply),
+    jobEntry(LIFECYCLE_JOB.move, move),
+    jobEntry(LIFECYCLE_JOB.preset, preset),
+  ];
 }
 
 /**

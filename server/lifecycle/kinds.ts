@@ -7,6 +7,8 @@ export const LIFECYCLE_JOB = {
   apply: 'lifecycle.apply',
   /** One stage move the loan asked for (crm.deal.update with the connector). */
   move: 'lifecycle.move',
+  /** The lender-pipeline preset: the pipeline, its stages, its map (preset/create-pipeline.ts). */
+  preset: 'lifecycle.preset',
 } as const;
 
 export { AUTH_CONNECTOR } from '../portal-client/auth-connector.js';

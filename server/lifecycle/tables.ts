@@ -49,9 +49,28 @@ export interface OfflineEventBatchesTable {
   handled_at: string | null;
 }
 
+/** The lender-pipeline preset per portal (migration 202612041955-lender-pipeline). */
+export interface LenderPipelinesTable {
+  portal_id: string;
+  /** The pipeline the preset created; null until crm.category.add answered. */
+  category_id: number | null;
+  /** The highest pipeline id before the app's crm.category.add: a crashed run adopts the one above it. */
+  max_category_before: number | null;
+  /** 'running' | 'done' | 'failed' | 'gone' (wire/stage-maps.ts LenderPipelineState). */
+  state: string;
+  /** The error code of a failed run. */
+  error: string | null;
+  /** Runs asked for so far: the job of run n is keyed by n, so a click while one runs adds nothing. */
+  run: number;
+  /** Set when the stages were made exactly the preset once; later runs only add what is missing. */
+  completed_at: string | null;
+  updated_at: string;
+}
+
 export interface LifecycleTables {
   deal_stage_maps: DealStageMapsTable;
   deal_lifecycle: DealLifecycleTable;
   lifecycle_transitions: LifecycleTransitionsTable;
   offline_event_batches: OfflineEventBatchesTable;
+  lender_pipelines: LenderPipelinesTable;
 }

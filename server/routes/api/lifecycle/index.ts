@@ -5,6 +5,7 @@ import { requireSession } from '../../../security/session.js';
 import { listStageMaps, saveStageMap } from '../../../lifecycle/repo.js';
 import { readPipelines, unknownStages } from '../../../lifecycle/pipelines.js';
 import { normaliseStageMap } from '../../../lifecycle/stage-map.js';
+import { lenderPipelineRoutes } from './lender-pipeline.js';
 import { CategoryParam, ErrorReply, PipelinesReply, PipelineView, StageMapSchema } from './schemas.js';
 
 // The deal lifecycle's stage mapping per pipeline (server/lifecycle): portal administrators only.
@@ -16,6 +17,8 @@ const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorRe
 export const lifecycleRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const admin = requireSession({ admin: true });
+  // The lender-pipeline preset beside the maps it pre-fills.
+  await fastify.register(lenderPipelineRoutes);
 
   app.get('/api/v1/settings/stage-maps', { preHandler: admin, schema: { response: { 200: PipelinesReply, ...errors } } }, async (req) => {
     const portalId = req.session!.portalId;

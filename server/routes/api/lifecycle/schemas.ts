@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { PipelinesReply, PipelineView, StageMapSchema } from '../../../../wire/stage-maps.js';
+import { LenderPipelineReply, LenderPipelineRequest, PipelinesReply, PipelineView, StageMapSchema } from '../../../../wire/stage-maps.js';
 
-export { PipelinesReply, PipelineView, StageMapSchema };
+export { LenderPipelineReply, LenderPipelineRequest, PipelinesReply, PipelineView, StageMapSchema };
 
 export const CategoryParam = Type.Object({ categoryId: Type.Integer({ minimum: 0, maximum: 1_000_000 }) });
 
