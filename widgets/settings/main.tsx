@@ -28,6 +28,8 @@ import { createSettingsModel } from './model.js';
 import { createStagesApi } from './stages-api.js';
 import { stagesTranslator } from './stages-i18n.js';
 import { createStagesModel, type StagesModel } from './stages-model.js';
+import { createPresetModel, type PresetModel } from './preset-model.js';
+import { presetTranslator } from './preset-i18n.js';
 import { numberLocaleOf } from '../../lending/locale-number.js';
 import { createPlanLimits, type PlanLimitsModel } from './plan-limits.js';
 import { createProvidersApi } from './providers-api.js';
@@ -49,6 +51,7 @@ interface Models {
   checks: ChecksModel;
   stages: StagesModel;
   mail: MailModel;
+  preset: PresetModel;
 }
 
 function mount(root: HTMLElement, lang: string | null, m: Models): void {
@@ -68,7 +71,7 @@ function mount(root: HTMLElement, lang: string | null, m: Models): void {
         providers={{ model: m.providers(locale), t: providersTranslator(l), locale }}
         lender={{ model: m.lender, t: lenderTranslator(l) }}
         checks={{ model: m.checks, t: checksTranslator(l), lang: l }}
-        stages={{ model: m.stages, t: stagesTranslator(l) }}
+        stages={{ model: m.stages, t: stagesTranslator(l), preset: { model: m.preset, t: presetTranslator(l) } }}
         mail={{ model: m.mail, t: mailTranslator(l) }}
       />
     </ErrorBoundary>,
@@ -113,9 +116,11 @@ async function start(root: HTMLElement): Promise<void> {
   const checks = createChecksModel(createChecksApi(session));
   // The map saves the language its timeline messages are written in: the page's, as last shown.
   let pageLang = toLang(boot.lang ?? navigator.language);
-  const stages = createStagesModel(createStagesApi(session), () => pageLang);
+  const stagesApi = createStagesApi(session);
+  const stages = createStagesModel(stagesApi, () => pageLang);
+  const preset = createPresetModel({ api: stagesApi, stages });
   const mail = createMailModel(createMailApi(session));
-  const models = { model, imports, plan, providers, lender, checks, stages, mail };
+  const models = { model, imports, plan, providers, lender, checks, stages, mail, preset };
   mount(root, boot.lang ?? navigator.language, models);
   const loaded = Promise.all([
     model.load().then(() => {
@@ -125,6 +130,7 @@ async function start(root: HTMLElement): Promise<void> {
       void checks.load();
       void stages.load();
       void mail.load();
+      void preset.load();
     }),
     plan.load(),
   ]);

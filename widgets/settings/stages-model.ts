@@ -108,6 +108,21 @@ export function createStagesModel(api: StagesApi, lang: () => 'ru' | 'en' | 'es'
     }
   }
 
+  async function load() {
+    loading.value = true;
+    try {
+      pipelines.value = (await api.list()).pipelines;
+      problem.value = null;
+      // The first pipeline already mapped, else the first one that is not the default (a lender's own).
+      const first = pipelines.value.find((p) => p.map) ?? pipelines.value.find((p) => p.categoryId !== 0) ?? pipelines.value[0];
+      if (first) choose(categoryId.value ?? first.categoryId);
+    } catch (e) {
+      problem.value = problemOf(e);
+    } finally {
+      loading.value = false;
+    }
+  }
+
   return {
     loading,
     pipelines,
@@ -117,21 +132,14 @@ export function createStagesModel(api: StagesApi, lang: () => 'ru' | 'en' | 'es'
     saved,
     errors,
     problem,
-    async load() {
-      loading.value = true;
-      try {
-        pipelines.value = (await api.list()).pipelines;
-        problem.value = null;
-        // The first pipeline already mapped, else the first one that is not the default (a lender's own).
-        const first = pipelines.value.find((p) => p.map) ?? pipelines.value.find((p) => p.categoryId !== 0) ?? pipelines.value[0];
-        if (first) choose(categoryId.value ?? first.categoryId);
-      } catch (e) {
-        problem.value = problemOf(e);
-      } finally {
-        loading.value = false;
-      }
-    },
+    load,
     choose,
+    /** Lists the pipelines again and shows `id` (the preset just made or completed it). */
+    async show(id: number) {
+      categoryId.value = id;
+      await load();
+      choose(id);
+    },
     setEvent(ev: StageEvent, stageId: string) {
       edit({ ...form.value, onStage: { ...form.value.onStage, [ev]: stageId } }, ev);
     },

@@ -21,6 +21,8 @@ import { ProviderSettings } from './provider-settings.js';
 import { StageMaps } from './stage-maps.js';
 import type { StagesModel } from '../stages-model.js';
 import type { StagesTranslate } from '../stages-i18n.js';
+import type { PresetModel } from '../preset-model.js';
+import type { PresetTranslate } from '../preset-i18n.js';
 import type { ProvidersModel } from '../providers-model.js';
 import type { ProvidersTranslate } from '../providers-i18n.js';
 
@@ -39,7 +41,7 @@ interface AppProps {
   /** The applicant check robot's blacklist and bureau, shown to administrators (the server checks again). */
   checks?: { model: ChecksModel; t: ChecksTranslate; lang: Lang } | undefined;
   /** Deal stages ↔ loan events per pipeline, shown to administrators (the server checks again). */
-  stages?: { model: StagesModel; t: StagesTranslate } | undefined;
+  stages?: { model: StagesModel; t: StagesTranslate; preset?: { model: PresetModel; t: PresetTranslate } } | undefined;
   /** The SMTP account, the IMAP mailbox of bank replies and the reply scheme, shown to administrators (the server checks again). */
   mail?: { model: MailModel; t: MailTranslate } | undefined;
 }
@@ -102,7 +104,7 @@ export function App({ model, t, fmt, imports, plan, providers, lender, checks, s
       {canEdit && lender ? <LenderProfile model={lender.model} t={lender.t} /> : null}
       {canEdit && providers ? <ProviderSettings model={providers.model} t={providers.t} locale={providers.locale} /> : null}
       {canEdit && checks ? <ApplicantChecks model={checks.model} t={checks.t} lang={checks.lang} /> : null}
-      {canEdit && stages ? <StageMaps model={stages.model} t={stages.t} /> : null}
+      {canEdit && stages ? <StageMaps model={stages.model} t={stages.t} preset={stages.preset} /> : null}
       {canEdit && mail ? <MailSettings model={mail.model} t={mail.t} /> : null}
     </main>
   );

@@ -2,10 +2,15 @@ import type { PipelineInfo } from '../../../wire/stage-maps.js';
 import { eventHintKey, eventKey, stageErrorKey, stagesProblemKey, type StagesTranslate } from '../stages-i18n.js';
 import { EVENT_ORDER, type StagesModel } from '../stages-model.js';
 import { Field } from './field.js';
+import { LenderPreset } from './lender-preset.js';
+import type { PresetModel } from '../preset-model.js';
+import type { PresetTranslate } from '../preset-i18n.js';
 
 interface Props {
   model: StagesModel;
   t: StagesTranslate;
+  /** The lender-pipeline preset, above the map it fills in. */
+  preset?: { model: PresetModel; t: PresetTranslate } | undefined;
 }
 
 function StageSelect(props: {
@@ -28,7 +33,7 @@ function StageSelect(props: {
 }
 
 /** Per pipeline: a stage for each loan event both ways, the payout on issue; the server's refusal beside the field. */
-export function StageMaps({ model, t }: Props) {
+export function StageMaps({ model, t, preset }: Props) {
   const problem = model.problem.value;
   const busy = model.busy.value;
   const errors = model.errors.value;
@@ -39,6 +44,7 @@ export function StageMaps({ model, t }: Props) {
     <section class="st-stages" data-testid="stage-maps" data-ready={model.loading.value ? 'no' : 'yes'}>
       <h2 class="st-h2">{t('title')}</h2>
       <p class="st-muted">{t('intro')}</p>
+      {preset ? <LenderPreset model={preset.model} t={preset.t} /> : null}
       {!model.loading.value && model.pipelines.value.length === 0 && !problem ? <p class="st-note">{t('noPipelines')}</p> : null}
       {pipeline ? (
         <form
