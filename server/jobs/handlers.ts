@@ -14,6 +14,8 @@ import type { OutgoingMail } from '../mail/outgoing/outgoing-mail.js';
 import { bankSendJob } from '../mail/outgoing/bank-send-job.js';
 import { BANK_SEND_JOB } from '../mail/outgoing/queue-bank-messages.js';
 import type { SecretBox } from '../security/crypto.js';
+import { TRIGGER_JOB } from '../triggers/codes.js';
+import { fireTriggerJob } from '../triggers/fire-trigger.js';
 
 // Every job kind the app runs and its handler, in one place. Add a kind here (and enqueue it inside a
 // transaction with server/jobs/outbox.ts `enqueue`); its dependencies come in as arguments. Each
@@ -52,6 +54,8 @@ export function jobHandlers(deps: JobDeps): JobHandlers {
     ...reminderJobEntries({ sender: reminderSender(deps.activities), now: lifecycle.now }),
     // Mail to bank staff from a deal (server/mail/outgoing): send once, then the deal's timeline.
     jobEntry(BANK_SEND_JOB, bankSendJob({ mail: deps.mail, box: deps.secrets })),
+    // Robot triggers for process designers (due soon / overdue from the reminder plan, paid off from the lifecycle).
+    jobEntry(TRIGGER_JOB, fireTriggerJob),
   ];
   const table = new Map(entries);
   if (table.size !== entries.length) throw new Error('a job kind is listed twice in server/jobs/handlers.ts');

@@ -7,6 +7,7 @@ import { readDeal, type DealReader } from './deal-reader.js';
 import { LIFECYCLE_JOB } from './kinds.js';
 import { recordStage } from './process-deal.js';
 import { casDealLifecycle, getDealLifecycle, getStageMap, insertTransition } from './repo.js';
+import { queuePaidOffTrigger } from '../triggers/paid-off.js';
 
 // Loan → deal. After each push of a loan to its portal (a payment, an import, the daily resync that
 // carries days past due forward) the loan's mark — current, overdue past a threshold, paid — is
@@ -32,6 +33,9 @@ export async function reactToLoan(
   const state = await loadLoanState(db, portalId, loanId);
   if (!state || state.loan.status !== 'ACTIVE') return 'same';
   const dealId = state.loan.dealId;
+  const s = servicingOf(state, isoDay(now()));
+  // The robot trigger for process designers, with or without a stage map (once per loan).
+  if (s.loanStatus === 'closed') await queuePaidOffTrigger(db, portalId, { id: loanId, dealId });
   let row = await getDealLifecycle(db, portalId, dealId);
   if (!row) {
     // Never saw this deal change: one read tells its pipeline and stage.
@@ -43,7 +47,6 @@ export async function reactToLoan(
   }
   const map = await getStageMap(db, portalId, row.categoryId);
   if (!map) return 'no-map';
-  const s = servicingOf(state, isoDay(now()));
   const mark = loanMarkOf(map, { closed: s.loanStatus === 'closed', daysPastDue: s.daysPastDue });
   const previous = row.loanMark as LoanMark | null;
   if (mark === previous || (previous === null && mark === 'current')) return 'same';

@@ -47,6 +47,12 @@ export interface ManifestSmsSender {
   description?: LangText;
 }
 
+/** A robot trigger (crm.automation.trigger.add): CODE [a-z0-9.\-_], one NAME — the portal's language. */
+export interface ManifestTrigger {
+  code: string;
+  name: LangText;
+}
+
 export interface ManifestSmartProcess {
   code: string;
   title: LangText;
@@ -76,6 +82,8 @@ export interface AppManifest {
   activities: ManifestActivity[];
   events: ManifestEvent[];
   smsSenders: ManifestSmsSender[];
+  /** Absent in older manifests (tests build their own): no triggers then. */
+  automationTriggers?: ManifestTrigger[];
   smartProcesses: ManifestSmartProcess[];
   dealUserFields: ManifestUserField[];
   scheduleFields: ManifestScheduleField[];

@@ -65,6 +65,7 @@ export async function reconcileManifest(client: ReconcileClient, input: Reconcil
     senders: { method: 'messageservice.sender.list' },
     types: { method: 'crm.type.list', params: {} },
     fields: { method: 'crm.deal.userfield.list', params: { filter: { ENTITY_ID: 'CRM_DEAL' } } },
+    ...((m.automationTriggers ?? []).length > 0 ? { triggers: { method: 'crm.automation.trigger.list' } } : {}),
   });
   for (const k of ['placements', 'events', 'activities', 'robots', 'senders']) {
     const e = read.errors[k];
@@ -190,6 +191,28 @@ export async function reconcileManifest(client: ReconcileClient, input: Reconcil
         params: { CODE: s.code, TYPE: s.type, HANDLER: url(s.handler), NAME: s.name, DESCRIPTION: pickLang(s.description, lang) },
       };
       report.added.push(`sender:${s.code}`);
+    }
+  }
+
+  // Robot triggers (doc: api-reference/crm/automation/triggers/crm-automation-trigger-add.md, -list.md,
+  // -delete.md): the app's own list; add with a known CODE renames it, so a name in another language
+  // (a reinstall) is written again. A portal that cannot list them (a plan, an old version) is skipped.
+  const wantTriggers = m.automationTriggers ?? [];
+  if (wantTriggers.length > 0 && read.errors.triggers) {
+    report.skipped.push(`triggers (${read.errors.triggers.code})`);
+  } else if (wantTriggers.length > 0) {
+    const have = new Map(arr<{ CODE: string; NAME: string }>(read.results.triggers).map((t) => [String(t.CODE), String(t.NAME)]));
+    for (const [code] of have) {
+      if (!wantTriggers.some((t) => t.code === code)) {
+        remove[key('del_trigger_' + code)] = { method: 'crm.automation.trigger.delete', params: { CODE: code } };
+        report.removed.push(`trigger:${code}`);
+      }
+    }
+    for (const t of wantTriggers) {
+      const name = pickLang(t.name, lang);
+      if (have.get(t.code) === name) continue;
+      add[key('add_trigger_' + t.code)] = { method: 'crm.automation.trigger.add', params: { CODE: t.code, NAME: name } };
+      (have.has(t.code) ? report.updated : report.added).push(`trigger:${t.code}`);
     }
   }
 

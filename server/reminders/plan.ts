@@ -5,11 +5,15 @@ import { loadLoanState, servicingOf } from '../loans/operations/loan-state.js';
 import { localTime } from './local-time.js';
 import { dueReminders, type InstallmentDue } from './reminder-plan.js';
 import { getReminderSettings, rulesOf } from './settings-repo.js';
+import { DEFAULT_SOON_DAYS, dueTriggers } from '../triggers/due-triggers.js';
+import { TRIGGER_JOB, triggerJobKey, type TriggerPayload } from '../triggers/codes.js';
 
 // The nightly planning of one portal: which reminders are due on the debtors' local day, recorded
 // (insert … on conflict do nothing — the key is unique per portal) with one send job per row that
 // is new, in the same transaction. A second run, or a second worker, inserts nothing and so sends
-// nothing; the send job decides when (contact law) and whether (still open) to send.
+// nothing; the send job decides when (contact law) and whether (still open) to send. The same pass
+// fires the robot triggers "installment due soon" and "installment overdue" (server/triggers), one job
+// per installment and trigger, keyed so that it is once ever.
 
 export const REMINDER_SEND_JOB = 'reminders.send';
 
@@ -28,7 +32,9 @@ export async function planReminders(db: Executor, portalId: string, now: Date): 
   const settings = await getReminderSettings(db, portalId);
   if (!settings) return 0;
   const rules = rulesOf(settings);
-  if (rules.length === 0) return 0;
+  // "Due soon" starts with the earliest reminder before the due date (3 days when there is none).
+  const before = Math.max(0, ...settings.offsets.map((o) => -o));
+  const soonDays = before > 0 ? before : DEFAULT_SOON_DAYS;
   const today = localTime(now, settings.timeZone).day;
   const loans = await db
     .selectFrom('loans')
@@ -71,10 +77,22 @@ export async function planReminders(db: Executor, portalId: string, now: Date): 
       ).map((r) => r.key),
     );
     const due = dueReminders({ rules, installments, today, recorded });
-    if (due.length === 0) continue;
+    const triggers = dueTriggers(installments, today, soonDays);
+    if (due.length === 0 && triggers.length === 0) continue;
     const at = now.getTime();
     const iso = now.toISOString();
     created += await db.transaction().execute(async (trx) => {
+      await enqueueMany(
+        trx,
+        triggers.map((t) => ({
+          portalId,
+          kind: TRIGGER_JOB,
+          idempotencyKey: triggerJobKey(portalId, t.code, t.what),
+          payload: { code: t.code, dealId: dealOf.get(t.loanId)! } satisfies TriggerPayload,
+          runAfterMs: at,
+        })),
+      );
+      if (due.length === 0) return 0;
       const inserted = await trx
         .insertInto('reminders')
         .values(
