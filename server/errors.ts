@@ -390,6 +390,12 @@ export const ERRORS = {
     'Этой стадии нет в этой воронке.',
     'Esa etapa no está en este embudo.',
   ),
+  STAGE_ROLE_FIELD: spec(
+    422,
+    'That deal field is not an employee field.',
+    'Это поле сделки — не поле типа «Привязка к сотруднику».',
+    'Ese campo de la negociación no es de tipo empleado.',
+  ),
   PRESET_STAGE_REFUSED: spec(
     422,
     'Bitrix24 refused to change a stage of the lender pipeline (deals may be in it). Move them out and try again.',

@@ -19,6 +19,16 @@ const StageEventSchema = Type.Union([
 
 const StageId = Type.String({ minLength: 1, maxLength: 50, pattern: '^[A-Za-z0-9_:\\-]+$' });
 
+/**
+ * Who becomes the deal's responsible (ASSIGNED_BY_ID) when it enters a stage: a fixed portal user,
+ * or the user held in a deal field of type employee (e.g. the underwriter's UF_CRM_UNDERWRITER).
+ */
+export const StageRoleSchema = Type.Union([
+  Type.Object({ userId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }, { additionalProperties: false }),
+  Type.Object({ field: Type.String({ maxLength: 50, pattern: '^UF_CRM_[A-Z0-9_]+$' }) }, { additionalProperties: false }),
+]);
+export type StageRole = Static<typeof StageRoleSchema>;
+
 export const StageMapSchema = Type.Object(
   {
     /** Stage id → the loan event entering it causes. */
@@ -41,6 +51,8 @@ export const StageMapSchema = Type.Object(
     payoutOnIssue: Type.Boolean(),
     /** Deal field holding the borrower's CLABE for that payout (e.g. UF_CRM_CLABE). */
     payoutClabeField: Type.Optional(Type.String({ maxLength: 50, pattern: '^UF_CRM_[A-Z0-9_]+$' })),
+    /** Stage id → who becomes responsible on entering it; a missing stage = the responsible stays. */
+    roles: Type.Optional(Type.Record(Type.String({ maxLength: 50 }), StageRoleSchema, { maxProperties: 60 })),
     /** Language of the messages the app leaves on the deal's timeline (the admin's, when saved). */
     lang: Type.Optional(Type.Union([Type.Literal('ru'), Type.Literal('en'), Type.Literal('es')])),
   },

@@ -11,6 +11,8 @@ import type { ApplyPayload } from './process-deal.js';
 import { AppError } from '../errors.js';
 import { createLenderPipeline, type PresetPayload } from './preset/create-pipeline.js';
 import { updateLenderPipeline } from './preset/preset-repo.js';
+import { assignRole, type AssignPayload } from './assign-role.js';
+import { PortalCallError } from '../portal-client/errors.js';
 
 export type { LifecycleDeps } from './deps.js';
 
@@ -55,6 +57,16 @@ export function lifecycleJobEntries(deps: LifecycleDeps): [string, JobHandler][]
     await moveDeal(await ctx.portal(), job.payload);
     ctx.log.info({ portalId: job.portalId, dealId: job.payload.dealId, stageId: job.payload.stageId }, 'deal moved by its loan');
   };
+  const assign: JobHandler<AssignPayload> = async (job, ctx) => {
+    try {
+      const outcome = await assignRole(await ctx.portal(), job.payload);
+      ctx.log.info({ portalId: job.portalId, dealId: job.payload.dealId, stageId: job.payload.stageId, outcome }, 'stage role applied');
+    } catch (e) {
+      // A user the portal does not know (fired, a typo in the map): no retry makes it one.
+      if (e instanceof PortalCallError && e.httpStatus === 400) throw new PermanentJobError(`stage role refused: ${e.message}`);
+      throw e;
+    }
+  };
   const preset: JobHandler<PresetPayload> = async (job, ctx) => {
     const portalId = portalOf(job);
     try {
@@ -73,6 +85,7 @@ export function lifecycleJobEntries(deps: LifecycleDeps): [string, JobHandler][]
     jobEntry(LIFECYCLE_JOB.drain, drain),
     jobEntry(LIFECYCLE_JOB.apply, apply),
     jobEntry(LIFECYCLE_JOB.move, move),
+    jobEntry(LIFECYCLE_JOB.assign, assign),
     jobEntry(LIFECYCLE_JOB.preset, preset),
   ];
 }

@@ -7,6 +7,8 @@ export const LIFECYCLE_JOB = {
   apply: 'lifecycle.apply',
   /** One stage move the loan asked for (crm.deal.update with the connector). */
   move: 'lifecycle.move',
+  /** The deal's responsible set for the stage it entered (the map's roles), once per entry. */
+  assign: 'lifecycle.assign',
   /** The lender-pipeline preset: the pipeline, its stages, its map (preset/create-pipeline.ts). */
   preset: 'lifecycle.preset',
 } as const;

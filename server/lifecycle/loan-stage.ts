@@ -8,6 +8,7 @@ import { LIFECYCLE_JOB } from './kinds.js';
 import { recordStage } from './process-deal.js';
 import { casDealLifecycle, getDealLifecycle, getStageMap, insertTransition } from './repo.js';
 import { queuePaidOffTrigger } from '../triggers/paid-off.js';
+import { queueRole } from './assign-role.js';
 
 // Loan → deal. After each push of a loan to its portal (a payment, an import, the daily resync that
 // carries days past due forward) the loan's mark — current, overdue past a threshold, paid — is
@@ -76,6 +77,8 @@ export async function reactToLoan(
     if (!move || !target) return 'recorded';
     const payload: MovePayload = { dealId, stageId: target, transitionId };
     await enqueue(trx, { portalId, kind: LIFECYCLE_JOB.move, idempotencyKey: `lifecycle-move:${portalId}:${transitionId}`, payload });
+    // The stage's role applies to the app's own moves too (e.g. a collector on overdue).
+    await queueRole(trx, portalId, map, dealId, target);
     return 'queued';
   });
 }

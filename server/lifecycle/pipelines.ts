@@ -52,7 +52,11 @@ export async function readPipelines(portal: Pick<PortalClient, 'call' | 'list'>)
 /** Stage ids a map names that the pipeline does not have. */
 export function unknownStages(
   pipeline: Pipeline,
-  map: { onStage: Record<string, unknown>; toStage: { paidOff?: string; current?: string; overdue: { stageId: string }[] } },
+  map: {
+    onStage: Record<string, unknown>;
+    toStage: { paidOff?: string; current?: string; overdue: { stageId: string }[] };
+    roles?: Record<string, unknown>;
+  },
 ): string[] {
   const have = new Set(pipeline.stages.map((s) => s.id));
   const named = [
@@ -60,6 +64,7 @@ export function unknownStages(
     ...(map.toStage.paidOff ? [map.toStage.paidOff] : []),
     ...(map.toStage.current ? [map.toStage.current] : []),
     ...map.toStage.overdue.map((o) => o.stageId),
+    ...Object.keys(map.roles ?? {}),
   ];
   return [...new Set(named.filter((id) => !have.has(id)))];
 }

@@ -6,6 +6,7 @@ import type { DealSnapshot } from './deal-reader.js';
 import { LIFECYCLE_JOB } from './kinds.js';
 import { casDealLifecycle, getDealLifecycle, getStageMap, insertDealLifecycle, insertTransition } from './repo.js';
 import type { StageEvent } from './stage-map.js';
+import { queueRole } from './assign-role.js';
 
 // Deal → loan. A changed deal (from the offline queue, which never holds our own writes) is read
 // once; when its stage differs from the one we recorded, the move is recorded with a compare-and-set
@@ -49,6 +50,8 @@ export async function recordStage(db: Executor, portalId: string, deal: DealSnap
       nowIso,
     });
     if (!ok) return 'raced';
+    // Who becomes responsible on entering the stage (roles per stage), once per entry like the event.
+    await queueRole(trx, portalId, map, deal.id, deal.stageId);
     if (!event) return 'moved';
     const transitionId = `stage:${uuidv7()}`;
     await insertTransition(trx, portalId, {

@@ -1,7 +1,7 @@
 import type { StageMap } from '../../wire/stage-maps.js';
 
 // The stored shape is the wire's (wire/stage-maps.ts: the app page reads and writes it as is).
-export { STAGE_EVENTS, StageMapSchema, type StageEvent, type StageMap } from '../../wire/stage-maps.js';
+export { STAGE_EVENTS, StageMapSchema, type StageEvent, type StageMap, type StageRole } from '../../wire/stage-maps.js';
 
 export const EMPTY_STAGE_MAP: StageMap = { onStage: {}, toStage: { overdue: [] }, payoutOnIssue: false };
 

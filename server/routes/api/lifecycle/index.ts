@@ -5,6 +5,7 @@ import { requireSession } from '../../../security/session.js';
 import { listStageMaps, saveStageMap } from '../../../lifecycle/repo.js';
 import { readPipelines, unknownStages } from '../../../lifecycle/pipelines.js';
 import { normaliseStageMap } from '../../../lifecycle/stage-map.js';
+import { stagesWithBadRoleField } from '../../../lifecycle/role-fields.js';
 import { lenderPipelineRoutes } from './lender-pipeline.js';
 import { CategoryParam, ErrorReply, PipelinesReply, PipelineView, StageMapSchema } from './schemas.js';
 
@@ -32,7 +33,8 @@ export const lifecycleRoutes: FastifyPluginAsync = async (fastify) => {
     { preHandler: admin, schema: { params: CategoryParam, body: StageMapSchema, response: { 200: PipelineView, ...errors } } },
     async (req) => {
       const s = req.session!;
-      const pipelines = await readPipelines(await app.portalClients.get(s.portalId));
+      const portal = await app.portalClients.get(s.portalId);
+      const pipelines = await readPipelines(portal);
       const pipeline = pipelines.find((p) => p.categoryId === req.params.categoryId);
       if (!pipeline)
         throw new AppError(
@@ -51,6 +53,12 @@ export const lifecycleRoutes: FastifyPluginAsync = async (fastify) => {
           { key: 'STAGE_GONE' },
           { field: 'stages', stages: unknown },
         );
+      const badRoles = await stagesWithBadRoleField(portal, req.body);
+      if (badRoles.length > 0)
+        throw new AppError('STAGE_ROLE_FIELD', `role fields of ${badRoles.join(', ')} are not employee fields`, undefined, {
+          field: 'roles',
+          stages: badRoles,
+        });
       const map = normaliseStageMap(req.body);
       await saveStageMap(app.db.kysely, s.portalId, pipeline.categoryId, map, { userId: s.userId, nowIso: new Date().toISOString() });
       return { ...pipeline, map };

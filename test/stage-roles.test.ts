@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutboxWorker } from '../server/jobs/worker.js';
+import { queueDrains } from '../server/lifecycle/plugin.js';
+import { startPlatform, type Platform } from './support/portal-harness.js';
+
+// Roles per stage end to end in the emulator: the admin maps "underwriting" to a fixed user and
+// "issued" to the deal's employee field; a person moves deals; the app's drain sees the entry and its
+// job sets ASSIGNED_BY_ID once. The write carries the auth_connector: it never returns as a change
+// (no second read, no second write). A role naming a field that is not an employee field is refused
+// beside the roles.
+
+let p: Platform;
+let portalId: string;
+let worker: OutboxWorker;
+let cat: number;
+const st = (code: string) => `C${cat}:${code}`;
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    await p.em.idle();
+    await worker.drain();
+    await p.em.idle();
+    const pending = await p.db.kysely.selectFrom('outbox_jobs').select('id').where('status', 'in', ['pending', 'running']).execute();
+    if (pending.length === 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('jobs did not settle');
+}
+
+async function api(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  const token = p.a.app.sessions.issue({ portalId, userId: 1, isAdmin: true });
+  const r = await fetch(`${p.a.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: r.status, json: (await r.json()) as Record<string, unknown> };
+}
+
+const assigned = async (dealId: number) =>
+  Number((await p.portalCall<Record<string, unknown>>('crm.deal.get', { id: dealId })).ASSIGNED_BY_ID);
+
+beforeAll(async () => {
+  p = await startPlatform({ emulator: { seedDemoData: true } });
+  portalId = await p.install();
+  worker = new OutboxWorker({
+    db: p.db.kysely,
+    dialect: p.db.dialect,
+    log: p.a.app.log,
+    getPortalClient: (id) => p.a.app.getPortalClient(id),
+    handlers: p.a.app.jobHandlers,
+    pollMs: 20,
+    backoffBaseMs: 20,
+  });
+  const cats = await p.portalCall<{ categories: { id: number }[] }>('crm.category.list', { entityTypeId: 2 });
+  cat = cats.categories.find((c) => c.id !== 0)!.id;
+}, 60_000);
+afterAll(async () => {
+  await p?.close();
+});
+
+describe('roles per stage', () => {
+  it('entering a stage makes its user responsible — a fixed one, or the deal’s employee field — once, with no echo', async () => {
+    const underwriter = p.em.addUser({ name: 'Ana', lastName: 'Suscriptora' }).id;
+    const collector = p.em.addUser({ name: 'Iván', lastName: 'Cobranza' }).id;
+    await p.portalCall('crm.deal.userfield.add', { fields: { FIELD_NAME: 'COLLECTOR', USER_TYPE_ID: 'employee', LABEL: 'Collector' } });
+    await p.portalCall('crm.deal.userfield.add', { fields: { FIELD_NAME: 'NOTE', USER_TYPE_ID: 'string', LABEL: 'Note' } });
+    const map = {
+      onStage: {},
+      toStage: { overdue: [] },
+      payoutOnIssue: false,
+      roles: { [st('UNDERWRITING')]: { userId: underwriter }, [st('ISSUED')]: { field: 'UF_CRM_COLLECTOR' } },
+    };
+    const refused = await api('PUT', `/api/v1/settings/stage-maps/${cat}`, { ...map, roles: { [st('ISSUED')]: { field: 'UF_CRM_NOTE' } } });
+    expect(refused.status).toBe(422);
+    expect(refused.json).toMatchObject({ error: 'STAGE_ROLE_FIELD', details: { field: 'roles', stages: [st('ISSUED')] } });
+    expect((await api('PUT', `/api/v1/settings/stage-maps/${cat}`, map)).status).toBe(200);
+
+    const deal = p.em.createDeal({
+      TITLE: 'Roles',
+      CATEGORY_ID: cat,
+      STAGE_ID: st('APPROVED'),
+      ASSIGNED_BY_ID: 1,
+      UF_CRM_COLLECTOR: collector,
+    });
+    const dealId = Number(deal.ID);
+    await settle();
+    expect(await assigned(dealId)).toBe(1);
+    p.em.updateDeal(dealId, { STAGE_ID: st('UNDERWRITING') });
+    await settle();
+    expect(await assigned(dealId)).toBe(underwriter);
+    p.em.updateDeal(dealId, { STAGE_ID: st('ISSUED') });
+    await settle();
+    expect(await assigned(dealId)).toBe(collector);
+    // Our writes carry the connector: nothing queued for us, and a later drain reads and writes nothing.
+    const queued = await p.portalCall<{ EVENT_DATA: { FIELDS: { ID: string } } }[]>('event.offline.list', {});
+    expect(queued.filter((e) => e.EVENT_DATA.FIELDS.ID === String(dealId))).toEqual([]);
+    const before = { ...p.em.stats().restCalls };
+    await queueDrains(p.db.kysely, new Date(Date.now() + 60_000));
+    await settle();
+    const after = p.em.stats().restCalls;
+    expect(after['crm.deal.get'] ?? 0).toBe(before['crm.deal.get'] ?? 0);
+    expect(after['crm.deal.update'] ?? 0).toBe(before['crm.deal.update'] ?? 0);
+    expect(await p.db.kysely.selectFrom('outbox_jobs').select('id').where('kind', '=', 'lifecycle.assign').execute()).toHaveLength(2);
+  });
+});
