@@ -115,6 +115,49 @@ describe('lender pipeline preset on the app page', () => {
     await page.close();
   });
 
+  it('es-MX, desktop: roles per stage — a user by ID, a deal field refused beside its stage, saved and seen again', async () => {
+    // A text field of the deal: not an employee field, so it cannot name the responsible.
+    p.em.core.state.dealUserFields.push({
+      id: 9001,
+      fieldName: 'UF_CRM_NOTA',
+      userTypeId: 'string',
+      multiple: false,
+      mandatory: false,
+      label: 'Nota',
+      settings: {},
+      sort: 100,
+    });
+    const { page, s } = await openApp('es', 1280);
+    const cat = p.em.core.state.categories.find((c) => c.name === 'Préstamos (proceso de crédito)')!.id;
+    const roles = s.locator('[data-testid="stage-roles"]');
+    expect(await roles.locator('legend').textContent()).toBe('Quién queda como responsable cuando la negociación entra en la etapa');
+    await roles.locator(`select[name="role-kind-C${cat}:UNDERWRITING"]`).selectOption({ label: 'usuario con ID' });
+    await roles.locator(`input[name="role-value-C${cat}:UNDERWRITING"]`).fill('1');
+    await roles.locator(`select[name="role-kind-C${cat}:OVERDUE"]`).selectOption({ label: 'usuario del campo' });
+    await roles.locator(`input[name="role-value-C${cat}:OVERDUE"]`).fill('uf_crm_nota');
+    await s.locator('button[name="stages-save"]').click();
+    const err = roles.locator('.st-field--error');
+    await expect
+      .poll(() => err.locator('.st-field__error').allTextContents())
+      .toEqual(['La negociación no tiene un campo de tipo empleado con este código']);
+    expect(await err.locator('input').getAttribute('name')).toBe(`role-value-C${cat}:OVERDUE`);
+    expect(await err.locator('input').inputValue()).toBe('uf_crm_nota');
+    await roles.locator(`select[name="role-kind-C${cat}:OVERDUE"]`).selectOption({ label: 'usuario con ID' });
+    await roles.locator(`input[name="role-value-C${cat}:OVERDUE"]`).fill('1');
+    await s.locator('button[name="stages-save"]').click();
+    await expect.poll(() => s.locator('.st-ok').textContent()).toBe('Guardado');
+    await roles.scrollIntoViewIfNeeded();
+    await roles.screenshot({ path: 'test-results/settings-roles-es-1280.png' });
+    await page.close();
+
+    const again = await openApp('es', 1280);
+    const r = again.s.locator('[data-testid="stage-roles"]');
+    expect(await shown(r.locator(`select[name="role-kind-C${cat}:UNDERWRITING"]`))).toBe('usuario con ID');
+    expect(await r.locator(`input[name="role-value-C${cat}:OVERDUE"]`).inputValue()).toBe('1');
+    expect(await shown(r.locator(`select[name="role-kind-C${cat}:APPROVED"]`))).toBe('mantiene al responsable');
+    await again.page.close();
+  });
+
   it('ru-RU, 390 px and desktop: deleted in Bitrix24, the page says so and makes it again in Russian', async () => {
     const st = p.em.core.state;
     const made = st.categories.find((c) => c.name === 'Préstamos (proceso de crédito)')!;
@@ -136,6 +179,9 @@ describe('lender pipeline preset on the app page', () => {
     expect(await shown(s.locator('select[name="stage-ISSUED"]'))).toBe('Выдан');
     expect(await shown(s.locator('select[name="stage-paidOff"]'))).toBe('Погашен');
     expect(await shown(s.locator('select[name="overdue-stage-0"]'))).toBe('Просрочка');
+    expect(await s.locator('[data-testid="stage-roles"] legend').textContent()).toBe(
+      'Кто становится ответственным, когда сделка попадает на стадию',
+    );
     expect(await scrollsSideways(frame)).toBe(false);
     await page.screenshot({ path: 'test-results/settings-preset-ru-390.png', fullPage: true });
     await s.screenshot({ path: 'test-results/settings-preset-ru-390-section.png' });

@@ -44,3 +44,24 @@ describe('stage-map form', () => {
     expect(r).toMatchObject({ map: { toStage: { overdue: [{ days: 7, stageId: 'C1:OVERDUE' }] }, payoutClabeField: 'UF_CRM_CLABE' } });
   });
 });
+
+describe('stage-map form: roles per stage', () => {
+  it('reads and writes a user and an employee field; refuses what is typed wrong beside its stage', () => {
+    const f = formOf({ ...MAP, roles: { 'C1:UNDERWRITING': { userId: 12 }, 'C1:ISSUED': { field: 'UF_CRM_COLLECTOR' } } });
+    expect(f.roles).toEqual({
+      'C1:UNDERWRITING': { kind: 'user', value: '12' },
+      'C1:ISSUED': { kind: 'field', value: 'UF_CRM_COLLECTOR' },
+    });
+    f.roles['C1:NEW'] = { kind: 'field', value: 'uf_crm_manager' };
+    f.roles['C1:LOSE'] = { kind: '', value: '' };
+    const ok = mapOf(f, 'en');
+    expect('map' in ok && ok.map.roles).toEqual({
+      'C1:UNDERWRITING': { userId: 12 },
+      'C1:ISSUED': { field: 'UF_CRM_COLLECTOR' },
+      'C1:NEW': { field: 'UF_CRM_MANAGER' },
+    });
+    f.roles['C1:NEW'] = { kind: 'user', value: 'Ana' };
+    f.roles['C1:ISSUED'] = { kind: 'field', value: 'COLLECTOR' };
+    expect(mapOf(f, 'en')).toEqual({ errors: { 'role.C1:NEW': 'roleUser', 'role.C1:ISSUED': 'roleField' } });
+  });
+});

@@ -16,10 +16,18 @@ export interface StageForm {
   overdue: { days: string; stageId: string }[];
   payoutOnIssue: boolean;
   clabeField: string;
+  /** Stage id → who becomes responsible on entering it, as typed: a user id or an employee field code. */
+  roles: Record<string, RoleForm>;
+}
+
+export type RoleKind = '' | 'user' | 'field';
+export interface RoleForm {
+  kind: RoleKind;
+  value: string;
 }
 
 /** Why a field is refused: the stage left the pipeline (server), or what was typed is not valid (here). */
-export type StageFieldError = 'notInPipeline' | 'days' | 'clabe';
+export type StageFieldError = 'notInPipeline' | 'days' | 'clabe' | 'roleUser' | 'roleField' | 'roleNotEmployee';
 
 /** The events in the order of a loan's life; the wire's STAGE_EVENTS is not imported so no TypeBox enters the bundle. */
 export const EVENT_ORDER: readonly StageEvent[] = ['OFFER_FIXED', 'CONTRACT_SIGNED', 'ISSUED', 'CLOSED'];
@@ -37,7 +45,30 @@ export function formOf(map: StageMap | null): StageForm {
     overdue: (map?.toStage.overdue ?? []).map((o) => ({ days: String(o.days), stageId: o.stageId })),
     payoutOnIssue: map?.payoutOnIssue ?? false,
     clabeField: map?.payoutClabeField ?? '',
+    roles: Object.fromEntries(
+      Object.entries(map?.roles ?? {}).map(([stageId, r]) => [
+        stageId,
+        'userId' in r ? { kind: 'user' as const, value: String(r.userId) } : { kind: 'field' as const, value: r.field },
+      ]),
+    ),
   };
+}
+
+/** The roles as the wire's, or the rows typed wrong (keyed `role.<stage>`). */
+function rolesOf(roles: Record<string, RoleForm>, errors: Record<string, StageFieldError>): NonNullable<StageMap['roles']> {
+  const out: NonNullable<StageMap['roles']> = {};
+  for (const [stageId, r] of Object.entries(roles)) {
+    const v = r.value.trim();
+    if (r.kind === 'user') {
+      if (/^\d{1,10}$/.test(v) && Number(v) >= 1 && Number(v) <= 2_147_483_647) out[stageId] = { userId: Number(v) };
+      else errors[`role.${stageId}`] = 'roleUser';
+    } else if (r.kind === 'field') {
+      const code = v.toUpperCase();
+      if (/^UF_CRM_[A-Z0-9_]+$/.test(code) && code.length <= 50) out[stageId] = { field: code };
+      else errors[`role.${stageId}`] = 'roleField';
+    }
+  }
+  return out;
 }
 
 /** The form as the wire's map, or the fields typed wrong (checked here: the server would only say 400). */
@@ -53,6 +84,7 @@ export function mapOf(f: StageForm, lang: 'ru' | 'en' | 'es'): { map: StageMap }
   });
   const clabe = f.clabeField.trim().toUpperCase();
   if (clabe && !/^UF_CRM_[A-Z0-9_]+$/.test(clabe)) errors.clabeField = 'clabe';
+  const roles = rolesOf(f.roles, errors);
   if (Object.keys(errors).length > 0) return { errors };
   const onStage: StageMap['onStage'] = {};
   for (const [ev, stageId] of Object.entries(f.onStage) as [StageEvent, string][]) if (stageId) onStage[stageId] = ev;
@@ -62,6 +94,7 @@ export function mapOf(f: StageForm, lang: 'ru' | 'en' | 'es'): { map: StageMap }
       toStage: { ...(f.paidOff ? { paidOff: f.paidOff } : {}), ...(f.current ? { current: f.current } : {}), overdue },
       payoutOnIssue: f.payoutOnIssue,
       ...(clabe ? { payoutClabeField: clabe } : {}),
+      ...(Object.keys(roles).length > 0 ? { roles } : {}),
       lang,
     },
   };
@@ -77,6 +110,7 @@ function fieldsHolding(f: StageForm, stages: string[]): Record<string, StageFiel
   f.overdue.forEach((o, i) => {
     if (bad.has(o.stageId)) errors[`overdue.${i}.stage`] = 'notInPipeline';
   });
+  for (const id of Object.keys(f.roles)) if (bad.has(id)) errors[`role.${id}`] = 'notInPipeline';
   return errors;
 }
 
@@ -162,6 +196,11 @@ export function createStagesModel(api: StagesApi, lang: () => 'ru' | 'en' | 'es'
     setPayout(on: boolean) {
       edit({ ...form.value, payoutOnIssue: on }, 'payoutOnIssue');
     },
+    setRole(stageId: string, part: 'kind' | 'value', value: string) {
+      const was = form.value.roles[stageId] ?? { kind: '' as RoleKind, value: '' };
+      const next = part === 'kind' ? { kind: value as RoleKind, value: value === was.kind ? was.value : '' } : { ...was, value };
+      edit({ ...form.value, roles: { ...form.value.roles, [stageId]: next } }, `role.${stageId}`);
+    },
     setClabeField(value: string) {
       edit({ ...form.value, clabeField: value }, 'clabeField');
     },
@@ -184,12 +223,16 @@ export function createStagesModel(api: StagesApi, lang: () => 'ru' | 'en' | 'es'
         form.value = formOf(p.map);
         saved.value = true;
       } catch (e) {
-        const stages =
-          e instanceof ApiError && e.code === 'STAGE_NOT_IN_PIPELINE' && Array.isArray(e.details.stages) ? e.details.stages : [];
-        const beside = fieldsHolding(
-          form.value,
-          stages.filter((s): s is string => typeof s === 'string'),
-        );
+        const named =
+          e instanceof ApiError && Array.isArray(e.details.stages)
+            ? e.details.stages.filter((s): s is string => typeof s === 'string')
+            : [];
+        const beside =
+          e instanceof ApiError && e.code === 'STAGE_ROLE_FIELD'
+            ? Object.fromEntries(named.map((id) => [`role.${id}`, 'roleNotEmployee' as const]))
+            : e instanceof ApiError && e.code === 'STAGE_NOT_IN_PIPELINE'
+              ? fieldsHolding(form.value, named)
+              : {};
         if (Object.keys(beside).length > 0) errors.value = beside;
         else problem.value = problemOf(e);
       } finally {

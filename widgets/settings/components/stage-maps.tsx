@@ -3,6 +3,7 @@ import { eventHintKey, eventKey, stageErrorKey, stagesProblemKey, type StagesTra
 import { EVENT_ORDER, type StagesModel } from '../stages-model.js';
 import { Field } from './field.js';
 import { LenderPreset } from './lender-preset.js';
+import { StageRoles } from './stage-roles.js';
 import type { PresetModel } from '../preset-model.js';
 import type { PresetTranslate } from '../preset-i18n.js';
 
@@ -133,6 +134,7 @@ export function StageMaps({ model, t, preset }: Props) {
               </button>
             ) : null}
           </fieldset>
+          <StageRoles model={model} t={t} stages={pipeline.stages} form={f} errors={errors} />
           <div class="st-grid">
             <label class="st-check st-field--wide">
               <input
