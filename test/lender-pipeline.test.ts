@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxWorker } from '../server/jobs/worker.js';
+import type { OutboxWorker } from '../server/jobs/worker.js';
 import { startPlatform, type Platform } from './support/portal-harness.js';
+import { adminApi, appWorker } from './support/app-jobs.js';
 import { createLenderPipeline } from '../server/lifecycle/preset/create-pipeline.js';
 import { getStageMap } from '../server/lifecycle/repo.js';
 import type { PortalClient } from '../server/portal-client/portal-client.js';
@@ -15,20 +16,8 @@ let p: Platform;
 let portalId: string;
 let worker: OutboxWorker;
 
-interface Reply {
-  status: number;
-  json: { state: string; categoryId: number | null; error: string | null } & Record<string, unknown>;
-}
-
-async function api(method: string, path: string, body?: unknown): Promise<Reply> {
-  const token = p.a.app.sessions.issue({ portalId, userId: 1, isAdmin: true });
-  const r = await fetch(`${p.a.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: r.status, json: (await r.json()) as Reply['json'] };
-}
+type Reply = { state: string; categoryId: number | null; error: string | null } & Record<string, unknown>;
+const api = (method: string, path: string, body?: unknown) => adminApi(p, portalId)<Reply>(method, path, body);
 
 const categories = async () =>
   (await p.portalCall<{ categories: { id: number; name: string }[] }>('crm.category.list', { entityTypeId: 2 })).categories;
@@ -45,15 +34,7 @@ const others = (except: number[]) =>
 beforeAll(async () => {
   p = await startPlatform({ emulator: { seedDemoData: true } });
   portalId = await p.install();
-  worker = new OutboxWorker({
-    db: p.db.kysely,
-    dialect: p.db.dialect,
-    log: p.a.app.log,
-    getPortalClient: (id) => p.a.app.getPortalClient(id),
-    handlers: p.a.app.jobHandlers,
-    pollMs: 20,
-    backoffBaseMs: 20,
-  });
+  worker = appWorker(p);
 }, 60_000);
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxWorker } from '../server/jobs/worker.js';
+import type { OutboxWorker } from '../server/jobs/worker.js';
 import { enqueue } from '../server/jobs/outbox.js';
 import { defaultLoanDeps, isoDay } from '../server/loans/operations/deps.js';
 import { saveLoan } from '../server/loans/operations/save-loan.js';
@@ -9,6 +9,7 @@ import { planReminders } from '../server/reminders/plan.js';
 import { saveReminderSettings } from '../server/reminders/settings-repo.js';
 import { sampleTerms } from './support/sample-terms.js';
 import { startPlatform, type Platform } from './support/portal-harness.js';
+import { appWorker, settleJobs } from './support/app-jobs.js';
 
 // The app's robot triggers in the emulator (api-reference/crm/automation/triggers/): install
 // registers "installment due soon", "installment overdue" and "loan paid off" in the portal's
@@ -21,28 +22,12 @@ let worker: OutboxWorker;
 
 const fired = (dealId: number) => p.em.state.firedTriggers.filter((f) => f.ownerTypeId === 2 && f.ownerId === dealId).map((f) => f.code);
 
-async function settle(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    await worker.drain();
-    const pending = await p.db.kysely.selectFrom('outbox_jobs').select('id').where('status', 'in', ['pending', 'running']).execute();
-    if (pending.length === 0) return;
-    await new Promise((r) => setTimeout(r, 30));
-  }
-  throw new Error('jobs did not settle');
-}
+const settle = () => settleJobs(p, worker);
 
 beforeAll(async () => {
   p = await startPlatform();
   portalId = await p.install();
-  worker = new OutboxWorker({
-    db: p.db.kysely,
-    dialect: p.db.dialect,
-    log: p.a.app.log,
-    getPortalClient: (id) => p.a.app.getPortalClient(id),
-    handlers: p.a.app.jobHandlers,
-    pollMs: 20,
-    backoffBaseMs: 20,
-  });
+  worker = appWorker(p);
 }, 60_000);
 afterAll(async () => {
   await p?.close();

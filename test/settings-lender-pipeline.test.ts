@@ -5,9 +5,10 @@
 // worker runs beside the page (the pipeline is written by a job).
 import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxWorker } from '../server/jobs/worker.js';
+import type { OutboxWorker } from '../server/jobs/worker.js';
 import { launchChromium, type Browser } from './frame-harness.js';
 import { startSettingsPortal, type SettingsPortal } from './settings-portal.js';
+import { appWorker } from './support/app-jobs.js';
 
 const shown = (select: Locator) => select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '');
 const options = (select: Locator) => select.evaluate((s: HTMLSelectElement) => [...s.options].map((o) => o.textContent ?? ''));
@@ -20,15 +21,7 @@ describe('lender pipeline preset on the app page', () => {
 
   beforeAll(async () => {
     p = await startSettingsPortal();
-    worker = new OutboxWorker({
-      db: p.db.kysely,
-      dialect: p.db.dialect,
-      log: p.a.app.log,
-      getPortalClient: (id) => p.a.app.getPortalClient(id),
-      handlers: p.a.app.jobHandlers,
-      pollMs: 50,
-      backoffBaseMs: 50,
-    });
+    worker = appWorker(p, 50);
     worker.start();
     browserMx = await launchChromium({ locale: 'es-MX' });
     browserRu = await launchChromium({ locale: 'ru-RU' });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxWorker } from '../server/jobs/worker.js';
+import type { OutboxWorker } from '../server/jobs/worker.js';
 import { queueDrains } from '../server/lifecycle/plugin.js';
 import { startPlatform, type Platform } from './support/portal-harness.js';
+import { adminApi, appWorker, settleJobs } from './support/app-jobs.js';
 
 // Roles per stage end to end in the emulator: the admin maps "underwriting" to a fixed user and
 // "issued" to the deal's employee field; a person moves deals; the app's drain sees the entry and its
@@ -15,27 +16,9 @@ let worker: OutboxWorker;
 let cat: number;
 const st = (code: string) => `C${cat}:${code}`;
 
-async function settle(): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    await p.em.idle();
-    await worker.drain();
-    await p.em.idle();
-    const pending = await p.db.kysely.selectFrom('outbox_jobs').select('id').where('status', 'in', ['pending', 'running']).execute();
-    if (pending.length === 0) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('jobs did not settle');
-}
+const settle = () => settleJobs(p, worker);
 
-async function api(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const token = p.a.app.sessions.issue({ portalId, userId: 1, isAdmin: true });
-  const r = await fetch(`${p.a.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: r.status, json: (await r.json()) as Record<string, unknown> };
-}
+const api = (method: string, path: string, body?: unknown) => adminApi(p, portalId)(method, path, body);
 
 const assigned = async (dealId: number) =>
   Number((await p.portalCall<Record<string, unknown>>('crm.deal.get', { id: dealId })).ASSIGNED_BY_ID);
@@ -43,15 +26,7 @@ const assigned = async (dealId: number) =>
 beforeAll(async () => {
   p = await startPlatform({ emulator: { seedDemoData: true } });
   portalId = await p.install();
-  worker = new OutboxWorker({
-    db: p.db.kysely,
-    dialect: p.db.dialect,
-    log: p.a.app.log,
-    getPortalClient: (id) => p.a.app.getPortalClient(id),
-    handlers: p.a.app.jobHandlers,
-    pollMs: 20,
-    backoffBaseMs: 20,
-  });
+  worker = appWorker(p);
   const cats = await p.portalCall<{ categories: { id: number }[] }>('crm.category.list', { entityTypeId: 2 });
   cat = cats.categories.find((c) => c.id !== 0)!.id;
 }, 60_000);

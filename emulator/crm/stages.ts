@@ -1,6 +1,6 @@
 // Pipelines and stages: ENTITY_ID and STATUS_ID naming per contract.md §7.5 / §7.3.
 import type { Core } from '../core.js';
-import type { StageStatus } from '../state.js';
+import type { Category, StageStatus } from '../state.js';
 import { ENTITY_DEAL } from '../state.js';
 import { nextIdOf } from '../util.js';
 
@@ -16,6 +16,19 @@ export function stagePrefix(entityTypeId: number, categoryId: number): string {
   if (entityTypeId === ENTITY_LEAD) return '';
   if (entityTypeId === ENTITY_DEAL) return categoryId === 0 ? '' : `C${categoryId}:`;
   return `DT${entityTypeId}_${categoryId}:`;
+}
+
+/** A pipeline as crm.category.list/get/add answer it (universal/category/crm-category-add.md, object category). */
+export function categoryView(c: Category) {
+  return {
+    id: c.id,
+    name: c.name,
+    sort: c.sort,
+    entityTypeId: c.entityTypeId,
+    isDefault: c.isDefault ? 'Y' : 'N',
+    originId: '',
+    originatorId: '',
+  };
 }
 
 export function stagesOf(core: Core, entityTypeId: number, categoryId: number): StageStatus[] {

@@ -5,7 +5,7 @@
 import type { MethodContext, MethodTable } from '../rest/registry.js';
 import { errors, RestError } from '../rest/errors.js';
 import { ENTITY_CONTACT, ENTITY_DEAL, type StageStatus } from '../state.js';
-import { addStages, stagesOf } from '../crm/stages.js';
+import { addStages, categoryView, stagesOf } from '../crm/stages.js';
 import { isRecord, nextIdOf, param, toInt, toStr } from '../util.js';
 
 /** A new deal pipeline starts with these stages, as a portal's does (crm-status-list.md example). */
@@ -43,17 +43,7 @@ export const crmStagesMethods: MethodTable = {
     scope: ['crm'],
     handler: (ctx, params) => {
       const c = dealCategoryOf(ctx, params);
-      return {
-        category: {
-          id: c.id,
-          name: c.name,
-          sort: c.sort,
-          entityTypeId: c.entityTypeId,
-          isDefault: c.isDefault ? 'Y' : 'N',
-          originId: '',
-          originatorId: '',
-        },
-      };
+      return { category: categoryView(c) };
     },
   },
   'crm.category.delete': {
@@ -115,10 +105,11 @@ export const crmStagesMethods: MethodTable = {
       const sortIn = isRecord(fields) ? toInt(fields.sort) : undefined;
       const sort = sortIn === undefined ? 500 : Math.max(0, sortIn);
       const id = nextIdOf(core.state, 'category', 1);
-      core.state.categories.push({ id, entityTypeId, name: name.slice(0, 255), sort, isDefault: false });
+      const category = { id, entityTypeId, name: name.slice(0, 255), sort, isDefault: false };
+      core.state.categories.push(category);
       addStages(core, ENTITY_DEAL, id, NEW_PIPELINE_STAGES);
       // In deals isDefault cannot be set (doc): always N.
-      return { category: { id, name: name.slice(0, 255), sort, entityTypeId, isDefault: 'N', originId: '', originatorId: '' } };
+      return { category: categoryView(category) };
     },
   },
   'crm.status.add': {

@@ -5,7 +5,7 @@ import { RestError } from '../rest/errors.js';
 import type { SmartProcessType } from '../state.js';
 import { ENTITY_CONTACT, ENTITY_DEAL } from '../state.js';
 import { applyFilter, applyOrder, page, parseFilter } from '../crm/filter.js';
-import { addStages, DEFAULT_SPA_STAGES } from '../crm/stages.js';
+import { addStages, categoryView, DEFAULT_SPA_STAGES } from '../crm/stages.js';
 import { assertCanAddType } from '../crm/plan.js';
 import { isoDate, isRecord, nextIdOf, param, toInt, toStr } from '../util.js';
 
@@ -112,15 +112,7 @@ export const crmTypeMethods: MethodTable = {
       const rows = core.state.categories
         .filter((c) => c.entityTypeId === entityTypeId)
         .sort((a, b) => a.sort - b.sort || a.id - b.id)
-        .map((c) => ({
-          id: c.id,
-          name: c.name,
-          sort: c.sort,
-          entityTypeId: c.entityTypeId,
-          isDefault: c.isDefault ? 'Y' : 'N',
-          originId: '',
-          originatorId: '',
-        }));
+        .map(categoryView);
       return page(rows, param(params, 'start'), (p) => ({ categories: p }));
     },
   },

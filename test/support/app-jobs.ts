@@ -1,0 +1,51 @@
+// The app's own job table run beside a test's portal (WORKER is off in tests), the admin API as the
+// app page calls it, and a wait until every job is done — what the lifecycle, preset, roles and
+// trigger tests share.
+import { OutboxWorker } from '../../server/jobs/worker.js';
+import type { Db } from '../../server/db/database.js';
+import type { Emulator } from '../../emulator/index.js';
+import type { AppUnderTest } from './portal-harness.js';
+
+interface Rig {
+  db: Db;
+  a: AppUnderTest;
+  em: Emulator;
+}
+
+export function appWorker(p: Rig, pollMs = 20): OutboxWorker {
+  return new OutboxWorker({
+    db: p.db.kysely,
+    dialect: p.db.dialect,
+    log: p.a.app.log,
+    getPortalClient: (id) => p.a.app.getPortalClient(id),
+    handlers: p.a.app.jobHandlers,
+    pollMs,
+    backoffBaseMs: pollMs,
+  });
+}
+
+/** Lets the emulator deliver and the worker run until no job is pending or running. */
+export async function settleJobs(p: Rig, worker: OutboxWorker, rounds = 200): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    await p.em.idle();
+    await worker.drain();
+    await p.em.idle();
+    const pending = await p.db.kysely.selectFrom('outbox_jobs').select('id').where('status', 'in', ['pending', 'running']).execute();
+    if (pending.length === 0) return;
+    await new Promise((r) => setTimeout(r, 30));
+  }
+  throw new Error('jobs did not settle');
+}
+
+/** The app's JSON API as a portal administrator (user 1) of `portalId` calls it. */
+export function adminApi(p: Rig, portalId: string) {
+  return async <T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> => {
+    const token = p.a.app.sessions.issue({ portalId, userId: 1, isAdmin: true });
+    const r = await fetch(`${p.a.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: r.status, json: (await r.json()) as T };
+  };
+}
