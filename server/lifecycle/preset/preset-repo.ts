@@ -40,7 +40,7 @@ export async function startRun(trx: Trx, portalId: string, o: { nowIso: string; 
     .where('portal_id', '=', portalId)
     .executeTakeFirst();
   if (!row) {
-    await trx
+    const r = await trx
       .insertInto('lender_pipelines')
       .values({
         portal_id: portalId,
@@ -53,8 +53,10 @@ export async function startRun(trx: Trx, portalId: string, o: { nowIso: string; 
         updated_at: o.nowIso,
       })
       .onConflict((oc) => oc.column('portal_id').doNothing())
-      .execute();
-    return 1;
+      .returning('portal_id')
+      .executeTakeFirst();
+    // Two first clicks at once: the one whose row went in starts run 1.
+    return r ? 1 : null;
   }
   if (row.state === 'running' && row.updated_at > o.staleBeforeIso) return null;
   const run = Number(row.run) + 1;
