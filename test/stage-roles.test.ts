@@ -2,6 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxWorker } from '../server/jobs/worker.js';
 import { queueDrains } from '../server/lifecycle/plugin.js';
 import { startPlatform, type Platform } from './support/portal-harness.js';
+import { enqueue } from '../server/jobs/outbox.js';
+import { jobHandlers } from '../server/jobs/handlers.js';
+import { defaultLoanDeps, isoDay } from '../server/loans/operations/deps.js';
+import { saveLoan } from '../server/loans/operations/save-loan.js';
+import { findLoanByDeal } from '../server/loans/loan-repo.js';
+import { sampleTerms } from './support/sample-terms.js';
 import { adminApi, appWorker, settleJobs } from './support/app-jobs.js';
 
 // Roles per stage end to end in the emulator: the admin maps "underwriting" to a fixed user and
@@ -77,5 +83,57 @@ describe('roles per stage', () => {
     expect(after['crm.deal.get'] ?? 0).toBe(before['crm.deal.get'] ?? 0);
     expect(after['crm.deal.update'] ?? 0).toBe(before['crm.deal.update'] ?? 0);
     expect(await p.db.kysely.selectFrom('outbox_jobs').select('id').where('kind', '=', 'lifecycle.assign').execute()).toHaveLength(2);
+  });
+
+  it('the app’s own move applies the stage’s role too: 30 days past due moves the deal to overdue and to its collector', async () => {
+    const collector = p.em.addUser({ name: 'Rosa', lastName: 'Cobranza' }).id;
+    const map = {
+      onStage: { [st('ISSUED')]: 'ISSUED' },
+      toStage: { overdue: [{ days: 30, stageId: st('OVERDUE') }] },
+      payoutOnIssue: false,
+      roles: { [st('OVERDUE')]: { field: 'UF_CRM_COLLECTOR' } },
+    };
+    expect((await api('PUT', `/api/v1/settings/stage-maps/${cat}`, map)).status).toBe(200);
+    const today = isoDay(new Date());
+    const firstDue = new Date(`${today}T00:00:00Z`);
+    firstDue.setUTCMonth(firstDue.getUTCMonth() + 1);
+    const deal = p.em.createDeal({
+      TITLE: 'Late',
+      CATEGORY_ID: cat,
+      STAGE_ID: st('APPROVED'),
+      ASSIGNED_BY_ID: 1,
+      UF_CRM_COLLECTOR: collector,
+    });
+    const dealId = Number(deal.ID);
+    const terms = sampleTerms(6, {
+      currency: 'MXN',
+      principal: '12000',
+      contractDate: today,
+      disbursementDate: today,
+      firstDueDate: isoDay(firstDue),
+    });
+    await saveLoan(p.db.kysely, portalId, dealId, { terms }, { userId: 1 }, defaultLoanDeps({ enqueue: (trx, j) => enqueue(trx, j) }));
+    p.em.updateDeal(dealId, { STAGE_ID: st('ISSUED') });
+    await settle();
+    expect(await assigned(dealId)).toBe(1);
+    // The jobs' clock 35 days after the first due date; the loan's next push sees it 30+ days late.
+    const later = new Date(firstDue.getTime() + 35 * 86_400_000);
+    const lateWorker = appWorker(
+      p,
+      20,
+      jobHandlers({
+        activities: p.a.app.activities,
+        checks: { box: p.a.app.secrets, allowLocalUrls: false },
+        lifecycle: { now: () => later },
+      }),
+    );
+    const loan = (await findLoanByDeal(p.db.kysely, portalId, dealId))!;
+    await p.db.kysely
+      .transaction()
+      .execute((trx) => enqueue(trx, { portalId, kind: 'loan.sync', idempotencyKey: `late:${loan.id}`, payload: { loanId: loan.id } }));
+    await settleJobs(p, lateWorker);
+    const d = await p.portalCall<Record<string, unknown>>('crm.deal.get', { id: dealId });
+    expect(d.STAGE_ID).toBe(st('OVERDUE'));
+    expect(Number(d.ASSIGNED_BY_ID)).toBe(collector);
   });
 });

@@ -2,6 +2,7 @@
 // app page calls it, and a wait until every job is done — what the lifecycle, preset, roles and
 // trigger tests share.
 import { OutboxWorker } from '../../server/jobs/worker.js';
+import type { JobHandlers } from '../../server/jobs/job.js';
 import type { Db } from '../../server/db/database.js';
 import type { Emulator } from '../../emulator/index.js';
 import type { AppUnderTest } from './portal-harness.js';
@@ -12,13 +13,14 @@ interface Rig {
   em: Emulator;
 }
 
-export function appWorker(p: Rig, pollMs = 20): OutboxWorker {
+/** The app's worker; `handlers` another job table (e.g. jobHandlers with the lifecycle's clock moved). */
+export function appWorker(p: Rig, pollMs = 20, handlers: JobHandlers = p.a.app.jobHandlers): OutboxWorker {
   return new OutboxWorker({
     db: p.db.kysely,
     dialect: p.db.dialect,
     log: p.a.app.log,
     getPortalClient: (id) => p.a.app.getPortalClient(id),
-    handlers: p.a.app.jobHandlers,
+    handlers,
     pollMs,
     backoffBaseMs: pollMs,
   });
