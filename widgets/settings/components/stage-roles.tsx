@@ -39,7 +39,7 @@ export function StageRoles({ model, t, stages, form, errors }: Props) {
               </select>
             </Field>
             {r.kind ? (
-              <Field label={t('roleValue')} error={e ? t(stageErrorKey(e)) : undefined}>
+              <Field label={t(r.kind === 'user' ? 'roleUserId' : 'roleFieldCode')} error={e ? t(stageErrorKey(e)) : undefined}>
                 <input
                   class="st-input"
                   name={`role-value-${s.id}`}
