@@ -125,6 +125,8 @@ describe('roles per stage', () => {
         activities: p.a.app.activities,
         checks: { box: p.a.app.secrets, allowLocalUrls: false },
         lifecycle: { now: () => later },
+        mail: p.a.app.mail,
+        secrets: p.a.app.secrets,
       }),
     );
     const loan = (await findLoanByDeal(p.db.kysely, portalId, dealId))!;
