@@ -17,7 +17,7 @@ const KINDS: readonly RoleKind[] = ['', 'user', 'field'];
 export function StageRoles({ model, t, stages, form, errors }: Props) {
   return (
     <fieldset class="st-stages__roles" data-testid="stage-roles">
-      <legend class="st-field__label">{t('roles')}</legend>
+      <legend class="st-h3">{t('roles')}</legend>
       <p class="st-muted st-small">{t('rolesHint')}</p>
       {stages.map((s) => {
         const r = form.roles[s.id] ?? { kind: '' as RoleKind, value: '' };
