@@ -500,6 +500,26 @@ export const ERRORS = {
     'Escriba la dirección a la que los bancos envían sus respuestas.',
   ),
 
+  // ---- bank replies (issue 16: server/mail/apply, routes/api/mail-replies)
+  MAIL_REPLY_BAND: spec(
+    422,
+    'The amount band is wrong: the lower factor must be above 0 and not above the upper one (at most 100).',
+    'Неверный диапазон суммы: нижний множитель должен быть больше 0 и не больше верхнего (не больше 100).',
+    'El rango del monto no es válido: el factor inferior debe ser mayor que 0 y no mayor que el superior (máximo 100).',
+  ),
+  MAIL_REPLY_NOT_PENDING: spec(
+    409,
+    'This reply was already applied or dismissed.',
+    'Это письмо уже применено или отклонено.',
+    'Esta respuesta ya fue aplicada o descartada.',
+  ),
+  MAIL_REPLY_NOT_APPLICABLE: spec(
+    422,
+    'This reply cannot be applied: it names no deal, no bank or no decision. Dismiss it and move the deal by hand.',
+    'Это письмо нельзя применить: в нём не определены сделка, банк или решение. Отклоните его и переведите сделку вручную.',
+    'Esta respuesta no se puede aplicar: no indica negociación, banco o decisión. Descártela y mueva la negociación a mano.',
+  ),
+
   // ---- the server's own side (5xx: the reply never carries more than the code and INTERNAL's text)
   UPSTREAM: spec(
     502,

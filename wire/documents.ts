@@ -9,12 +9,27 @@ const Sender = Type.String({ minLength: 3, maxLength: 254, pattern: '^([^@\\s]+)
 const Phone = Type.String({ minLength: 3, maxLength: 40, pattern: '^[+0-9 ()-]+$' });
 const Code = Type.String({ minLength: 1, maxLength: 100 });
 
+/** A factor of the requested amount ("0.8", "1", "1.05"). */
+const Factor = Type.String({ minLength: 1, maxLength: 12, pattern: '^(0|[1-9][0-9]{0,2})([.][0-9]{1,4})?$' });
+/**
+ * When a reply from this bank may move a deal by itself (issue 16 item 4, server/mail/auto-apply.ts):
+ * how its sender is authenticated — 'dmarc', 'dkim' (a bank whose domain has no DMARC record yet) or
+ * 'off' (not set up at all) — and the band of the requested amount an approval must lie in.
+ */
+export const ReplyPolicy = Type.Object({
+  authentication: Type.Union([Type.Literal('dmarc'), Type.Literal('dkim'), Type.Literal('off')]),
+  bandMin: Factor,
+  bandMax: Factor,
+});
+
 export const BankBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   emails: Type.Array(Email, { maxItems: 20 }),
   replySenders: Type.Array(Sender, { maxItems: 20 }),
   phones: Type.Array(Phone, { maxItems: 20 }),
   requiredFields: Type.Array(Code, { maxItems: 3000 }),
+  /** Absent on save: the stored policy stays (or the defaults: dmarc, exactly the requested amount). */
+  replyPolicy: Type.Optional(ReplyPolicy),
 });
 export const Bank = Type.Object({ id: Type.String(), ...BankBody.properties });
 export const BankParams = Type.Object({ bankId: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -55,5 +70,6 @@ export const HistoryReply = Type.Object({
 
 export type BankInput = Static<typeof BankBody>;
 export type BankView = Static<typeof Bank>;
+export type ReplyPolicyView = Static<typeof ReplyPolicy>;
 export type ValuesView = Static<typeof ValuesReply>;
 export type ValueChange = Static<typeof HistoryReply>['history'][number];

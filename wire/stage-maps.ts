@@ -47,6 +47,16 @@ export const StageMapSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
+    /**
+     * Where a bank's decision read from its reply moves the deal (issue 16, server/mail/apply); a
+     * missing key = that decision is never applied by itself (the reply waits in the review queue).
+     */
+    bankDecision: Type.Optional(
+      Type.Object(
+        { approved: Type.Optional(StageId), rejected: Type.Optional(StageId), counterOffer: Type.Optional(StageId) },
+        { additionalProperties: false },
+      ),
+    ),
     /** Queue the loan's payout (existing payout flow) when the deal enters the issued stage. */
     payoutOnIssue: Type.Boolean(),
     /** Deal field holding the borrower's CLABE for that payout (e.g. UF_CRM_CLABE). */

@@ -11,6 +11,7 @@ import type { CheckTables } from '../checks/tables.js';
 import type { DocumentTables } from '../documents/tables.js';
 import type { MailTables } from '../mail/inbox/tables.js';
 import type { MailSettingsTables } from '../mail/settings/tables.js';
+import type { MailApplyTables } from '../mail/apply/tables.js';
 import type { PaymentImportTables } from '../payment-files/import/tables.js';
 import type { LifecycleTables } from '../lifecycle/tables.js';
 import type { ReminderTables } from '../reminders/tables.js';
@@ -27,6 +28,7 @@ export interface Database
     DocumentTables,
     MailTables,
     MailSettingsTables,
+    MailApplyTables,
     PaymentImportTables,
     LifecycleTables,
     ReminderTables {}

@@ -56,6 +56,7 @@ export function unknownStages(
     onStage: Record<string, unknown>;
     toStage: { paidOff?: string; current?: string; overdue: { stageId: string }[] };
     roles?: Record<string, unknown>;
+    bankDecision?: Record<string, string | undefined>;
   },
 ): string[] {
   const have = new Set(pipeline.stages.map((s) => s.id));
@@ -65,6 +66,7 @@ export function unknownStages(
     ...(map.toStage.current ? [map.toStage.current] : []),
     ...map.toStage.overdue.map((o) => o.stageId),
     ...Object.keys(map.roles ?? {}),
+    ...Object.values(map.bankDecision ?? {}).filter((id): id is string => Boolean(id)),
   ];
   return [...new Set(named.filter((id) => !have.has(id)))];
 }

@@ -57,6 +57,11 @@ export interface MailRepliesTable {
   fresh_text: string;
   status: ReplyStatus;
   created_at: string;
+  /** Who applied or dismissed it (a user id); null for the app itself (migration 202612041958). */
+  decided_by?: number | null;
+  decided_at?: string | null;
+  /** JSON ReplyOutcome (server/mail/apply/outcome.ts): what applying did, or why it could not. */
+  outcome?: string | null;
 }
 
 export interface MailTables {

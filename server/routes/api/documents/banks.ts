@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createBank, listBanks, updateBank } from '../../../documents/values/banks-repo.js';
 import { requireSession } from '../../../security/session.js';
+import { checkReplyPolicy, saveBankReplyPolicy, withReplyPolicies } from '../../../mail/policy/bank-with-policy.js';
 import { BankBody, BankParams, BankReply, BanksReply } from '../../../../wire/documents.js';
 import { actorOf } from './actor.js';
 import { ErrorReply } from './schemas.js';
@@ -17,13 +18,17 @@ export const documentBankRoutes: FastifyPluginAsync = async (fastify) => {
   app.get(
     '/api/v1/documents/banks',
     { preHandler: requireSession(), schema: { response: { 200: BanksReply, ...errors } } },
-    async (req) => ({ banks: await listBanks(db(), req.session!.portalId) }),
+    async (req) => ({ banks: await withReplyPolicies(db(), req.session!.portalId, await listBanks(db(), req.session!.portalId)) }),
   );
 
   app.post(
     '/api/v1/documents/banks',
     { preHandler: requireSession({ admin: true }), schema: { body: BankBody, response: { 200: BankReply, ...errors } } },
-    async (req) => ({ bank: await createBank(db(), req.session!.portalId, req.body, actorOf(req, req.session!.userId)) }),
+    async (req) => {
+      checkReplyPolicy(req.body);
+      const bank = await createBank(db(), req.session!.portalId, req.body, actorOf(req, req.session!.userId));
+      return { bank: await saveBankReplyPolicy(db(), req.session!.portalId, bank, req.body) };
+    },
   );
 
   app.put(
@@ -32,8 +37,10 @@ export const documentBankRoutes: FastifyPluginAsync = async (fastify) => {
       preHandler: requireSession({ admin: true }),
       schema: { params: BankParams, body: BankBody, response: { 200: BankReply, ...errors } },
     },
-    async (req) => ({
-      bank: await updateBank(db(), req.session!.portalId, req.params.bankId, req.body, actorOf(req, req.session!.userId)),
-    }),
+    async (req) => {
+      checkReplyPolicy(req.body);
+      const bank = await updateBank(db(), req.session!.portalId, req.params.bankId, req.body, actorOf(req, req.session!.userId));
+      return { bank: await saveBankReplyPolicy(db(), req.session!.portalId, bank, req.body) };
+    },
   );
 };
