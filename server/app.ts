@@ -17,6 +17,7 @@ import { mailSettingsRoutes } from './routes/api/mail-settings/index.js';
 import { bankMessageRoutes } from './routes/api/bank-messages/index.js';
 import { lifecycleRoutes } from './routes/api/lifecycle/index.js';
 import { reminderRoutes } from './routes/api/reminders/index.js';
+import { mailReplyRoutes } from './routes/api/mail-replies/index.js';
 import { installRoutes } from './routes/install/index.js';
 import { eventRoutes } from './routes/events/index.js';
 import { authRoutes } from './routes/auth/index.js';
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(planLimitRoutes); // /api/v1/portal/plan-limits: what the portal's plan refused
   await app.register(checkRoutes, { allowLocalUrls: deps.config.CHECKS_ALLOW_LOCAL_URLS === 'on' }); // /api/v1/checks/* (admin): blacklist, bureau
   await app.register(lifecycleRoutes); // /api/v1/settings/stage-maps (admin): pipeline stages ↔ loan events
+  await app.register(mailReplyRoutes); // /api/v1/mail/replies (admin): the bank-reply review queue, apply, dismiss
   await app.register(reminderRoutes); // /api/v1/settings/reminders (admin): installment reminder rules, zone, law
   await app.register(lenderProfileRoutes); // /api/v1/settings/lender (admin): company name the scripts say
   await app.register(mailSettingsRoutes, { checkTimeoutMs: deps.config.MAIL_CONNECT_TIMEOUT_MS }); // /api/v1/settings/mail (admin): SMTP, IMAP, reply scheme, test

@@ -16,6 +16,7 @@ import { BANK_SEND_JOB } from '../mail/outgoing/queue-bank-messages.js';
 import type { SecretBox } from '../security/crypto.js';
 import { TRIGGER_JOB } from '../triggers/codes.js';
 import { fireTriggerJob } from '../triggers/fire-trigger.js';
+import { mailApplyJobEntries } from '../mail/apply/jobs.js';
 
 // Every job kind the app runs and its handler, in one place. Add a kind here (and enqueue it inside a
 // transaction with server/jobs/outbox.ts `enqueue`); its dependencies come in as arguments. Each
@@ -56,6 +57,8 @@ export function jobHandlers(deps: JobDeps): JobHandlers {
     jobEntry(BANK_SEND_JOB, bankSendJob({ mail: deps.mail, box: deps.secrets })),
     // Robot triggers for process designers (due soon / overdue from the reminder plan, paid off from the lifecycle).
     jobEntry(TRIGGER_JOB, fireTriggerJob),
+    // Bank replies (server/mail/apply): apply a decision, its notices, a to-do for one under review.
+    ...mailApplyJobEntries({ providers: deps.activities.providers, mail: deps.mail, now: lifecycle.now }),
   ];
   const table = new Map(entries);
   if (table.size !== entries.length) throw new Error('a job kind is listed twice in server/jobs/handlers.ts');

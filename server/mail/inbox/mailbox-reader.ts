@@ -6,6 +6,7 @@ import { uuidv7 } from '../../security/uuidv7.js';
 import { understandReply, type ReplyContext } from '../understand.js';
 import { claimInbound, completeInbound, failInbound, mailboxCursor, recordListed, type InboundClaim } from './inbox-repo.js';
 import { replyRow } from './reply-row.js';
+import { queueReplyFollowUp } from '../apply/queue-follow-up.js';
 
 // Reads one portal's bank-reply mailbox over IMAP (imapflow) and records each message exactly once.
 // A pass: open the folder → UIDVALIDITY → UID SEARCH above the cursor → record the UIDs → claim
@@ -205,7 +206,13 @@ export class MailboxReader {
       try {
         const understood = await understandReply(raw, this.o.context);
         const row = replyRow(raw, understood);
-        const done = await this.o.db.transaction().execute((trx) => completeInbound(trx, this.portalId, claim.id, row));
+        const done = await this.o.db.transaction().execute(async (trx) => {
+          const r = await completeInbound(trx, this.portalId, claim.id, row);
+          // The follow-up (apply, or a to-do for review) commits with the reply, once per new reply.
+          const dealId = row.deal_id === null ? null : Number(row.deal_id);
+          if (!r.duplicate) await queueReplyFollowUp(trx, this.portalId, { id: r.replyId, verdict: row.verdict, dealId });
+          return r;
+        });
         this.o.onRecorded?.(done.replyId, done.duplicate);
         recorded++;
       } catch (err) {
