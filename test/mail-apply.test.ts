@@ -125,7 +125,12 @@ beforeAll(async () => {
     dialect: p.db.dialect,
     log: p.a.app.log,
     getPortalClient: (id) => p.a.app.getPortalClient(id),
-    handlers: jobHandlers({ activities: p.a.app.activities, checks: { box: p.a.app.secrets, allowLocalUrls: false }, mail: sink.mail }),
+    handlers: jobHandlers({
+      activities: p.a.app.activities,
+      checks: { box: p.a.app.secrets, allowLocalUrls: false },
+      mail: sink.mail,
+      secrets: p.a.app.secrets,
+    }),
     pollMs: 20,
     backoffBaseMs: 20,
   });
@@ -217,18 +222,19 @@ describe('a bank decision by e-mail, applied', () => {
     expect(mails[0]!.text).toContain('Banco Norte aprobó su solicitud de crédito por 150,000.00');
     const rows = await p.db.kysely
       .selectFrom('mail_replies')
-      .select(['status', 'verdict', 'outcome'])
+      .select(['status', 'verdict', 'outcome', 'reasons'])
       .where('portal_id', '=', portalId)
       .where('deal_id', '=', dealId)
       .execute();
-    expect(rows.map((r) => [r.status, r.verdict])).toEqual([
-      ['applied', 'auto-apply'],
-      ['applied', 'auto-apply'],
+    expect(rows.map((r) => [r.status, r.verdict, r.reasons])).toEqual([
+      ['applied', 'auto-apply', '[]'],
+      ['applied', 'auto-apply', '[]'],
     ]);
     expect(rows.filter((r) => r.outcome?.includes('duplicateOf'))).toHaveLength(1);
     const comments = p.em.state.timeline.filter((c) => c.entityType === 'deal' && c.entityId === dealId).map((c) => c.comment);
     expect(comments).toEqual([expect.stringContaining('El banco Banco Norte aprobó, monto 150,000.00')]);
     expect(comments[0]).toContain('DMARC pass');
+    expect(comments[0]).toContain('La negociación pasó a la etapa Approved.');
   });
 
   it('a reply outside the band waits for review with a to-do; Apply clicked twice moves the deal once', async () => {

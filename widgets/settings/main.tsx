@@ -26,6 +26,9 @@ import { checksTranslator } from './checks-i18n.js';
 import { createChecksModel, type ChecksModel } from './checks-model.js';
 import { createSettingsModel } from './model.js';
 import { createStagesApi } from './stages-api.js';
+import { createRepliesApi } from './replies-api.js';
+import { repliesTranslator } from './replies-i18n.js';
+import { createRepliesModel, type RepliesModel } from './replies-model.js';
 import { stagesTranslator } from './stages-i18n.js';
 import { createStagesModel, type StagesModel } from './stages-model.js';
 import { createPresetModel, type PresetModel } from './preset-model.js';
@@ -52,6 +55,7 @@ interface Models {
   stages: StagesModel;
   mail: MailModel;
   preset: PresetModel;
+  replies: RepliesModel;
 }
 
 function mount(root: HTMLElement, lang: string | null, m: Models): void {
@@ -73,6 +77,7 @@ function mount(root: HTMLElement, lang: string | null, m: Models): void {
         checks={{ model: m.checks, t: checksTranslator(l), lang: l }}
         stages={{ model: m.stages, t: stagesTranslator(l), preset: { model: m.preset, t: presetTranslator(l) } }}
         mail={{ model: m.mail, t: mailTranslator(l) }}
+        replies={{ model: m.replies, t: repliesTranslator(l), lang: l, instant: dateFormatters(locale).instant }}
       />
     </ErrorBoundary>,
     root,
@@ -120,7 +125,8 @@ async function start(root: HTMLElement): Promise<void> {
   const stages = createStagesModel(stagesApi, () => pageLang);
   const preset = createPresetModel({ api: stagesApi, stages });
   const mail = createMailModel(createMailApi(session));
-  const models = { model, imports, plan, providers, lender, checks, stages, mail, preset };
+  const replies = createRepliesModel(createRepliesApi(session));
+  const models = { model, imports, plan, providers, lender, checks, stages, mail, preset, replies };
   mount(root, boot.lang ?? navigator.language, models);
   const loaded = Promise.all([
     model.load().then(() => {
@@ -131,6 +137,7 @@ async function start(root: HTMLElement): Promise<void> {
       void stages.load();
       void mail.load();
       void preset.load();
+      void replies.load();
     }),
     plan.load(),
   ]);

@@ -2,7 +2,7 @@
 import type { StageEvent } from '../../wire/stage-maps.js';
 import type { Lang } from './i18n.js';
 import type { SectionProblem } from './providers-model.js';
-import type { StageFieldError } from './stages-model.js';
+import type { BankDecision, StageFieldError } from './stages-model.js';
 
 const en = {
   title: 'Deal stages and the loan',
@@ -28,6 +28,11 @@ const en = {
   overdueStage: 'Stage',
   addThreshold: 'Add a threshold',
   removeThreshold: 'Remove',
+  bankDecisionTitle: 'When a bank decides by e-mail, move the deal to',
+  bankDecisionHint: 'A decision with no stage here waits in the bank replies queue below.',
+  'dec.approved': 'Approved',
+  'dec.counterOffer': 'Counter-offer (another amount or conditions)',
+  'dec.rejected': 'Rejected',
   payoutOnIssue: 'Pay out the loan when the deal enters the issued stage',
   clabeField: 'Deal field with the borrower’s CLABE',
   clabeHint: 'For example UF_CRM_CLABE',
@@ -79,6 +84,11 @@ const es: Dict = {
   overdueStage: 'Etapa',
   addThreshold: 'Agregar un umbral',
   removeThreshold: 'Quitar',
+  bankDecisionTitle: 'Cuando un banco decide por correo, mover la negociación a',
+  bankDecisionHint: 'Una decisión sin etapa aquí espera en la cola de respuestas de bancos, más abajo.',
+  'dec.approved': 'Aprobado',
+  'dec.counterOffer': 'Contraoferta (otro monto o condiciones)',
+  'dec.rejected': 'Rechazado',
   payoutOnIssue: 'Dispersar el préstamo cuando la negociación entra en la etapa de desembolso',
   clabeField: 'Campo de la negociación con la CLABE del acreditado',
   clabeHint: 'Por ejemplo UF_CRM_CLABE',
@@ -128,6 +138,11 @@ const ru: Dict = {
   overdueStage: 'Стадия',
   addThreshold: 'Добавить порог',
   removeThreshold: 'Убрать',
+  bankDecisionTitle: 'Когда банк ответил письмом, перевести сделку на',
+  bankDecisionHint: 'Решение без стадии здесь ждёт в очереди ответов банков ниже.',
+  'dec.approved': 'Одобрено',
+  'dec.counterOffer': 'Встречное предложение (другая сумма или условия)',
+  'dec.rejected': 'Отказ',
   payoutOnIssue: 'Перечислять заём, когда сделка попадает на стадию выдачи',
   clabeField: 'Поле сделки с CLABE заёмщика',
   clabeHint: 'Например, UF_CRM_CLABE',
@@ -168,3 +183,4 @@ export const eventHintKey = (e: StageEvent): StagesKey => `hint.${e}`;
 export const stageErrorKey = (e: StageFieldError): StagesKey => `err.${e}`;
 /** 'invalid' never reaches this section (the form is checked before it goes): it reads as a refusal. */
 export const stagesProblemKey = (p: SectionProblem): StagesKey => (p === 'invalid' ? 'problem.refused' : `problem.${p}`);
+export const decisionKey = (d: BankDecision): StagesKey => `dec.${d}`;

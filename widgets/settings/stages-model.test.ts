@@ -25,6 +25,13 @@ describe('stage-map form', () => {
     });
   });
 
+  it('keeps the stages of a bank’s decision by e-mail, and leaves out the ones not chosen', () => {
+    const f = formOf({ ...MAP, bankDecision: { approved: 'C1:APPROVED', rejected: 'C1:LOSE' } });
+    expect(f.bankDecision).toEqual({ approved: 'C1:APPROVED', counterOffer: '', rejected: 'C1:LOSE' });
+    const r = mapOf(f, 'ru');
+    expect('map' in r && r.map.bankDecision).toEqual({ approved: 'C1:APPROVED', rejected: 'C1:LOSE' });
+  });
+
   it('refuses days and a field code typed wrong, by field; an empty threshold row is no threshold', () => {
     const f = formOf(null);
     f.overdue = [

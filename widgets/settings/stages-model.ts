@@ -18,6 +18,8 @@ export interface StageForm {
   clabeField: string;
   /** Stage id → who becomes responsible on entering it, as typed: a user id or an employee field code. */
   roles: Record<string, RoleForm>;
+  /** Where a bank's decision read from its e-mail moves the deal; '' = it waits for review. */
+  bankDecision: Record<BankDecision, string>;
 }
 
 export type RoleKind = '' | 'user' | 'field';
@@ -25,6 +27,9 @@ export interface RoleForm {
   kind: RoleKind;
   value: string;
 }
+
+export type BankDecision = 'approved' | 'counterOffer' | 'rejected';
+export const DECISION_ORDER: readonly BankDecision[] = ['approved', 'counterOffer', 'rejected'];
 
 /** Why a field is refused: the stage left the pipeline (server), or what was typed is not valid (here). */
 export type StageFieldError = 'notInPipeline' | 'days' | 'clabe' | 'roleUser' | 'roleField' | 'roleNotEmployee';
@@ -51,6 +56,11 @@ export function formOf(map: StageMap | null): StageForm {
         'userId' in r ? { kind: 'user' as const, value: String(r.userId) } : { kind: 'field' as const, value: r.field },
       ]),
     ),
+    bankDecision: {
+      approved: map?.bankDecision?.approved ?? '',
+      counterOffer: map?.bankDecision?.counterOffer ?? '',
+      rejected: map?.bankDecision?.rejected ?? '',
+    },
   };
 }
 
@@ -88,6 +98,8 @@ export function mapOf(f: StageForm, lang: 'ru' | 'en' | 'es'): { map: StageMap }
   if (Object.keys(errors).length > 0) return { errors };
   const onStage: StageMap['onStage'] = {};
   for (const [ev, stageId] of Object.entries(f.onStage) as [StageEvent, string][]) if (stageId) onStage[stageId] = ev;
+  const bankDecision: NonNullable<StageMap['bankDecision']> = {};
+  for (const d of DECISION_ORDER) if (f.bankDecision[d]) bankDecision[d] = f.bankDecision[d];
   return {
     map: {
       onStage,
@@ -95,6 +107,7 @@ export function mapOf(f: StageForm, lang: 'ru' | 'en' | 'es'): { map: StageMap }
       payoutOnIssue: f.payoutOnIssue,
       ...(clabe ? { payoutClabeField: clabe } : {}),
       ...(Object.keys(roles).length > 0 ? { roles } : {}),
+      ...(Object.keys(bankDecision).length > 0 ? { bankDecision } : {}),
       lang,
     },
   };
@@ -111,6 +124,7 @@ function fieldsHolding(f: StageForm, stages: string[]): Record<string, StageFiel
     if (bad.has(o.stageId)) errors[`overdue.${i}.stage`] = 'notInPipeline';
   });
   for (const id of Object.keys(f.roles)) if (bad.has(id)) errors[`role.${id}`] = 'notInPipeline';
+  for (const d of DECISION_ORDER) if (bad.has(f.bankDecision[d])) errors[`decision.${d}`] = 'notInPipeline';
   return errors;
 }
 
@@ -192,6 +206,9 @@ export function createStagesModel(api: StagesApi, lang: () => 'ru' | 'en' | 'es'
       // Errors are keyed by row: they no longer point at the right rows once one goes.
       errors.value = {};
       edit({ ...form.value, overdue: form.value.overdue.filter((_, j) => j !== i) }, '');
+    },
+    setDecision(d: BankDecision, stageId: string) {
+      edit({ ...form.value, bankDecision: { ...form.value.bankDecision, [d]: stageId } }, `decision.${d}`);
     },
     setPayout(on: boolean) {
       edit({ ...form.value, payoutOnIssue: on }, 'payoutOnIssue');

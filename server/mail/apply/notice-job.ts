@@ -4,6 +4,7 @@ import { languageFor } from '../../activities/sms-templates.js';
 import { AppError } from '../../errors.js';
 import { enqueueSmsSend, requestSms } from '../../integrations/sms/sending/index.js';
 import { PermanentJobError, type Job, type JobContext } from '../../jobs/job.js';
+import { readPipelines } from '../../lifecycle/pipelines.js';
 import { getStageMap } from '../../lifecycle/repo.js';
 import { isoDay } from '../../loans/operations/deps.js';
 import type { OutgoingMail } from '../outgoing/outgoing-mail.js';
@@ -54,13 +55,11 @@ export function noticeJob(deps: NoticeDeps) {
     const bankName = bank?.name ?? notice.bankId;
 
     if (channel === 'comment') {
-      await b24.call('crm.timeline.comment.add', {
-        fields: {
-          ENTITY_ID: notice.dealId,
-          ENTITY_TYPE: 'deal',
-          COMMENT: decisionComment(portalLang, reply, bankName, reply.outcome?.stageId ?? null),
-        },
-      });
+      // The stage by the name people see in the pipeline (crm.status.list), not its id.
+      const stageId = reply.outcome?.stageId ?? null;
+      const stage = stageId ? (await readPipelines(b24)).flatMap((p) => p.stages).find((x) => x.id === stageId) : undefined;
+      const comment = decisionComment(portalLang, reply, bankName, stage?.name ?? stageId);
+      await b24.call('crm.timeline.comment.add', { fields: { ENTITY_ID: notice.dealId, ENTITY_TYPE: 'deal', COMMENT: comment } });
       return;
     }
     if (notice.decision === 'rejected' || !notice.amount || !notice.currency) return;

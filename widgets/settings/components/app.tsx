@@ -19,6 +19,9 @@ import { ProductForm } from './product-form.js';
 import { ProductList } from './product-list.js';
 import { ProviderSettings } from './provider-settings.js';
 import { StageMaps } from './stage-maps.js';
+import { ReviewQueue } from './review-queue.js';
+import type { RepliesModel } from '../replies-model.js';
+import type { RepliesTranslate } from '../replies-i18n.js';
 import type { StagesModel } from '../stages-model.js';
 import type { StagesTranslate } from '../stages-i18n.js';
 import type { PresetModel } from '../preset-model.js';
@@ -44,9 +47,11 @@ interface AppProps {
   stages?: { model: StagesModel; t: StagesTranslate; preset?: { model: PresetModel; t: PresetTranslate } } | undefined;
   /** The SMTP account, the IMAP mailbox of bank replies and the reply scheme, shown to administrators (the server checks again). */
   mail?: { model: MailModel; t: MailTranslate } | undefined;
+  /** Bank replies waiting for a person (issue 16), shown to administrators (the server checks again). */
+  replies?: { model: RepliesModel; t: RepliesTranslate; lang: Lang; instant: FormatDate } | undefined;
 }
 
-export function App({ model, t, fmt, imports, plan, providers, lender, checks, stages, mail }: AppProps) {
+export function App({ model, t, fmt, imports, plan, providers, lender, checks, stages, mail, replies }: AppProps) {
   const canEdit = model.canEdit.value === true;
   const problem = model.problem.value;
   const ready = !model.loading.value;
@@ -106,6 +111,9 @@ export function App({ model, t, fmt, imports, plan, providers, lender, checks, s
       {canEdit && checks ? <ApplicantChecks model={checks.model} t={checks.t} lang={checks.lang} /> : null}
       {canEdit && stages ? <StageMaps model={stages.model} t={stages.t} preset={stages.preset} /> : null}
       {canEdit && mail ? <MailSettings model={mail.model} t={mail.t} /> : null}
+      {canEdit && replies ? (
+        <ReviewQueue model={replies.model} t={replies.t} lang={replies.lang} fmt={fmt} instant={replies.instant} />
+      ) : null}
     </main>
   );
 }

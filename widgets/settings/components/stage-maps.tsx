@@ -1,6 +1,6 @@
 import type { PipelineInfo } from '../../../wire/stage-maps.js';
-import { eventHintKey, eventKey, stageErrorKey, stagesProblemKey, type StagesTranslate } from '../stages-i18n.js';
-import { EVENT_ORDER, type StagesModel } from '../stages-model.js';
+import { decisionKey, eventHintKey, eventKey, stageErrorKey, stagesProblemKey, type StagesTranslate } from '../stages-i18n.js';
+import { DECISION_ORDER, EVENT_ORDER, type StagesModel } from '../stages-model.js';
 import { Field } from './field.js';
 import { LenderPreset } from './lender-preset.js';
 import { StageRoles } from './stage-roles.js';
@@ -156,6 +156,21 @@ export function StageMaps({ model, t, preset }: Props) {
                 onInput={(e) => model.setClabeField(e.currentTarget.value)}
               />
             </Field>
+          </div>
+          <h3 class="st-h3">{t('bankDecisionTitle')}</h3>
+          <p class="st-muted">{t('bankDecisionHint')}</p>
+          <div class="st-grid">
+            {DECISION_ORDER.map((d) => (
+              <Field key={d} label={t(decisionKey(d))} error={err(`decision.${d}`)} wide>
+                <StageSelect
+                  name={`decision-${d}`}
+                  value={f.bankDecision[d]}
+                  stages={pipeline.stages}
+                  t={t}
+                  onChange={(id) => model.setDecision(d, id)}
+                />
+              </Field>
+            ))}
           </div>
           <div class="st-actions">
             <button type="submit" class="st-button" name="stages-save" disabled={busy}>
