@@ -54,7 +54,9 @@ describe('bank replies to review on the app page', () => {
   beforeAll(async () => {
     p = await startSettingsPortal();
     [browserMx, browserRu] = await Promise.all([launchChromium({ locale: 'es-MX' }), launchChromium({ locale: 'ru-RU' })]);
-    const cats = await p.a.app.getPortalClient(p.portalId).then((c) => c.call<{ categories: { id: number }[] }>('crm.category.list', { entityTypeId: 2 }));
+    const cats = await p.a.app
+      .getPortalClient(p.portalId)
+      .then((c) => c.call<{ categories: { id: number }[] }>('crm.category.list', { entityTypeId: 2 }));
     cat = cats.categories.find((c) => c.id !== 0)!.id;
     const map: StageMap = {
       onStage: {},
@@ -134,9 +136,9 @@ describe('bank replies to review on the app page', () => {
     // The stage map's bank-decision selects show what was saved.
     const stages = frame.locator('[data-testid="stage-maps"]');
     await frame.waitForSelector('[data-testid="stage-maps"][data-ready="yes"]');
-    expect(await stages.locator('select[name="decision-approved"]').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toBe(
-      'Approved',
-    );
+    expect(
+      await stages.locator('select[name="decision-approved"]').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent),
+    ).toBe('Approved');
     await stages.screenshot({ path: 'test-results/settings-review-es-1280-stages.png' });
     await page.screenshot({ path: 'test-results/settings-review-es-1280.png', fullPage: true });
 
@@ -150,7 +152,9 @@ describe('bank replies to review on the app page', () => {
       handlers: p.a.app.jobHandlers,
     });
     await worker.drain();
-    await expect.poll(() => q.locator('[data-testid="review-done"]').textContent(), { timeout: 15_000 }).toContain('Aplicada: Re: Solicitud');
+    await expect
+      .poll(() => q.locator('[data-testid="review-done"]').textContent(), { timeout: 15_000 })
+      .toContain('Aplicada: Re: Solicitud');
     expect(await c.count()).toBe(0);
     const deal = await p.a.app.getPortalClient(p.portalId).then((cl) => cl.call<Record<string, unknown>>('crm.deal.get', { id: deals[0] }));
     expect(deal.STAGE_ID).toBe(st('APPROVED'));
@@ -182,7 +186,11 @@ describe('bank replies to review on the app page', () => {
     await expect.poll(() => q.locator('[data-testid="review-done"]').textContent()).toBe(`Отклонено: Re: Заявка ${deals[1]}`);
     expect(await scrollsSideways(frame)).toBe(false);
     await page.screenshot({ path: 'test-results/settings-review-ru-390.png', fullPage: true });
-    const row = await p.db.kysely.selectFrom('mail_replies').select(['status', 'decided_by']).where('id', '=', ids.dismiss).executeTakeFirstOrThrow();
+    const row = await p.db.kysely
+      .selectFrom('mail_replies')
+      .select(['status', 'decided_by'])
+      .where('id', '=', ids.dismiss)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'dismissed', decided_by: 1 });
     const deal = await p.a.app.getPortalClient(p.portalId).then((cl) => cl.call<Record<string, unknown>>('crm.deal.get', { id: deals[1] }));
     expect(deal.STAGE_ID).toBe(st('UNDERWRITING'));
