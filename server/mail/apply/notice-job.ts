@@ -1,5 +1,6 @@
 import { loadDealContext } from '../../activities/deal-context.js';
 import type { ActivityDeps } from '../../activities/deps.js';
+import { ProviderNotConfigured } from '../../activities/providers.js';
 import { languageFor } from '../../activities/sms-templates.js';
 import { AppError } from '../../errors.js';
 import { enqueueSmsSend, requestSms } from '../../integrations/sms/sending/index.js';
@@ -74,7 +75,12 @@ export function noticeJob(deps: NoticeDeps) {
 
     if (channel === 'sms') {
       if (!dc.phone) return void ctx.log.warn({ portalId, dealId: notice.dealId }, 'bank decision: the client has no phone, no SMS');
-      const provider = await deps.providers.sms(portalId);
+      // A lender with no SMS gateway set up gets the e-mail and the comment; retrying cannot help.
+      const provider = await deps.providers.sms(portalId).catch((e: unknown) => {
+        if (e instanceof ProviderNotConfigured) return null;
+        throw e;
+      });
+      if (!provider) return void ctx.log.warn({ portalId, dealId: notice.dealId }, 'bank decision: no SMS gateway, no SMS');
       try {
         await requestSms(
           ctx.db,

@@ -1,5 +1,6 @@
 import type { ActivityDeps } from '../../activities/deps.js';
 import { PermanentJobError, type Job, type JobContext } from '../../jobs/job.js';
+import { readDeal } from '../../lifecycle/deal-reader.js';
 import { refusalText, type ReasonLang } from '../../../templates/mail/refusal-reasons.js';
 import type { TodoPayload } from './kinds.js';
 import { getReply } from './reply-repo.js';
@@ -32,7 +33,8 @@ export function todoJob(deps: { providers: ActivityDeps['providers']; now: () =>
     const lang = ((await deps.providers.settingsOf(portalId))?.language ?? 'en') as ReasonLang;
     const l: ReasonLang = lang === 'ru' || lang === 'es' ? lang : 'en';
     const b24 = await ctx.portal();
-    const deal = await b24.call<Record<string, unknown>>('crm.deal.get', { id: reply.dealId });
+    const deal = await readDeal(b24, reply.dealId);
+    if (!deal) return; // deleted meanwhile: the reply waits in the app page's queue alone
     const reasons = reply.reasons.map((r) => `• ${refusalText(r, l)}`).join('\n');
     await b24.call('crm.activity.todo.add', {
       ownerTypeId: 2,
@@ -40,7 +42,7 @@ export function todoJob(deps: { providers: ActivityDeps['providers']; now: () =>
       deadline: new Date(deps.now().getTime() + DEADLINE_MS).toISOString(),
       title: TITLE[l],
       description: `${WHY[l]}: «${reply.subject}» (${reply.fromAddress ?? '—'})\n${reasons}`,
-      responsibleId: Number(deal.ASSIGNED_BY_ID ?? 1),
+      responsibleId: Number(deal.fields.ASSIGNED_BY_ID ?? 1),
     });
   };
 }
