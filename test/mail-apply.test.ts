@@ -6,7 +6,7 @@ import { defaultLoanDeps } from '../server/loans/operations/deps.js';
 import { saveLoan } from '../server/loans/operations/save-loan.js';
 import { MailboxReader } from '../server/mail/inbox/mailbox-reader.js';
 import { replyContextOf } from '../server/mail/policy/reply-context.js';
-import { makeMessageId, replyToAddress } from '../server/mail/reply-token.js';
+import { makeMessageId, replyToAddress, signReplyToken } from '../server/mail/reply-token.js';
 import type { StageMap } from '../server/lifecycle/stage-map.js';
 import type { MailReplies, MailReplyAction } from '../wire/mail-replies.js';
 import { startFakeSmsc, type FakeSmsc } from './fakes/smsc.js';
@@ -26,6 +26,7 @@ import { sampleTerms } from './support/sample-terms.js';
 
 const BANK = 'banco-norte';
 const TEMPLATE = readFileSync(new URL('./fixtures/mail/reply-gmail-es-approved.eml', import.meta.url), 'latin1');
+const FORWARD = readFileSync(new URL('./fixtures/mail/forward-outlook-es-rejected.eml', import.meta.url), 'latin1');
 
 let p: Platform;
 let portalId: string;
@@ -47,6 +48,13 @@ function bankReply(dealId: number, o: { id: string; text?: string }): Buffer {
     .replace(/^To: .*$/m, `To: Lender Approvals <${replyToAddress(FIXTURE_KEY, target, 'approvals@lender.example')}>`)
     .replace(/Solicitud 456/g, `Solicitud ${dealId}`)
     .replace('aprobado, 150 000', o.text ?? 'aprobado, 150 000');
+  return Buffer.from(text, 'latin1');
+}
+
+/** Our credit officer forwards the bank's rejection with the result written on top (Outlook, es). */
+function forwardedRejection(dealId: number): Buffer {
+  const token = signReplyToken(FIXTURE_KEY, { portalId, dealId, bankId: BANK });
+  const text = FORWARD.replace('d456.bbanco-norte.qjdz3iuztscify2z', token).replace(/([Ss])olicitud 456/g, `$1olicitud ${dealId}`);
   return Buffer.from(text, 'latin1');
 }
 
@@ -95,7 +103,7 @@ const mailTo = (email: string) => sink.received.filter((m) => m.to.includes(emai
 
 beforeAll(async () => {
   [dovecot, smsc, sink] = await Promise.all([startDovecot(), startFakeSmsc({ systemId: 'lender', password: 'secret' }), startSmtpSink()]);
-  dns = dnsTable(['banco-norte.example']);
+  dns = dnsTable(['banco-norte.example', 'lender.example']);
   p = await startPlatform({
     emulator: { seedDemoData: true },
     activities: {
@@ -164,7 +172,12 @@ beforeAll(async () => {
     db: p.db.kysely,
     dialect: p.db.dialect,
     account: { host: '127.0.0.1', port: dovecot.imapPort, secure: false, user: dovecot.user, pass: dovecot.pass },
-    context: replyContextOf(p.db.kysely, { portalId, tokenKey: FIXTURE_KEY, forwarders: [], resolver: dns.resolver }),
+    context: replyContextOf(p.db.kysely, {
+      portalId,
+      tokenKey: FIXTURE_KEY,
+      forwarders: ['ana.lopez@lender.example'],
+      resolver: dns.resolver,
+    }),
     log: { info: () => undefined, warn: () => undefined },
     pollMs: 200,
   });
@@ -290,5 +303,25 @@ describe('a bank decision by e-mail, applied', () => {
     const again = await api<{ error: string }>('POST', `/api/v1/mail/replies/${item.id}/apply`);
     expect(again.status).toBe(409);
     expect(again.json.error).toBe('MAIL_REPLY_NOT_PENDING');
+  });
+  it('a rejection forwarded by our credit officer moves the deal to the rejected stage and tells the client nothing', async () => {
+    const phone = '+5215512340003';
+    const email = 'luis.diaz@cliente.example';
+    const dealId = await dealFor('Crédito Luis', phone, email);
+    await dovecot.deliver(await dns.sign(forwardedRejection(dealId), 'lender.example'));
+    await settle(4);
+    expect(await stageOf(dealId)).toBe(st('LOSE'));
+    const row = await p.db.kysely
+      .selectFrom('mail_replies')
+      .select(['status', 'verdict', 'decision', 'matched_by', 'reasons'])
+      .where('portal_id', '=', portalId)
+      .where('deal_id', '=', dealId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'applied', verdict: 'auto-apply', decision: 'rejected', matched_by: 'forwarded-token', reasons: '[]' });
+    expect(smsTo(phone)).toEqual([]);
+    expect(mailTo(email)).toEqual([]);
+    const comments = p.em.state.timeline.filter((c) => c.entityType === 'deal' && c.entityId === dealId).map((c) => c.comment);
+    expect(comments).toEqual([expect.stringContaining('El banco Banco Norte rechazó (aplicado automáticamente).')]);
+    expect(comments[0]).toContain('remitente ana.lopez@lender.example');
   });
 });
