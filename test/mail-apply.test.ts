@@ -14,6 +14,7 @@ import { startSmtpSink, type SmtpSink } from './fakes/smtp-sink.js';
 import { dnsTable, type DnsTable } from './support/mail/dns-table.js';
 import { startDovecot, type Dovecot } from './support/mail/dovecot-rig.js';
 import { FIXTURE_KEY } from './support/mail/fixture-key.js';
+import { insertBank } from './support/mail/bank-row.js';
 import { startPlatform, type Platform } from './support/portal-harness.js';
 import { sampleTerms } from './support/sample-terms.js';
 
@@ -145,21 +146,12 @@ beforeAll(async () => {
   const cats = await p.portalCall<{ categories: { id: number }[] }>('crm.category.list', { entityTypeId: 2 });
   cat = cats.categories.find((c) => c.id !== 0)!.id;
   // The bank in the directory under the short id our reply tokens carry; its policy through the banks API.
-  const now = new Date().toISOString();
-  await p.db.kysely
-    .insertInto('document_banks')
-    .values({
-      portal_id: portalId,
-      id: BANK,
-      name: 'Banco Norte',
-      emails: '["credito@banco-norte.example"]',
-      reply_senders: '["@banco-norte.example"]',
-      phones: '[]',
-      required_fields: '[]',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await insertBank(p.db.kysely, portalId, {
+    id: BANK,
+    name: 'Banco Norte',
+    emails: ['credito@banco-norte.example'],
+    replySenders: ['@banco-norte.example'],
+  });
   const map: StageMap = {
     onStage: { [st('ISSUED')]: 'ISSUED' },
     toStage: { overdue: [] },

@@ -12,6 +12,7 @@ import { saveStageMap } from '../server/lifecycle/repo.js';
 import { uuidv7 } from '../server/security/uuidv7.js';
 import { launchChromium, type Browser } from './frame-harness.js';
 import { startSettingsPortal, type SettingsPortal } from './settings-portal.js';
+import { insertBank } from './support/mail/bank-row.js';
 
 const READY = '[data-testid="review-queue"][data-ready="yes"]';
 
@@ -66,21 +67,7 @@ describe('bank replies to review on the app page', () => {
       lang: 'es',
     };
     await saveStageMap(p.db.kysely, p.portalId, cat, map, { userId: 1, nowIso: new Date().toISOString() });
-    const now = new Date().toISOString();
-    await p.db.kysely
-      .insertInto('document_banks')
-      .values({
-        portal_id: p.portalId,
-        id: 'banco-norte',
-        name: 'Banco Norte',
-        emails: '[]',
-        reply_senders: '["@banco-norte.example"]',
-        phones: '[]',
-        required_fields: '[]',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertBank(p.db.kysely, p.portalId, { id: 'banco-norte', name: 'Banco Norte', replySenders: ['@banco-norte.example'] });
     for (const title of ['Crédito Juan Pérez', 'Кредит Иванов'])
       deals.push(Number(p.em.createDeal({ TITLE: title, CATEGORY_ID: cat, STAGE_ID: st('UNDERWRITING') }).ID));
     await reply(ids.approve, {

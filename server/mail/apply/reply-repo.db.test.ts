@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database.js';
 import { createTestDb } from '../../../test/support/test-db.js';
+import { insertBank } from '../../../test/support/mail/bank-row.js';
 import { completeInbound, type NewReply } from '../inbox/inbox-repo.js';
 import { bankPolicy, saveReplyPolicy } from '../policy/policy-repo.js';
 import { queueReplyFollowUp } from './queue-follow-up.js';
@@ -89,20 +90,7 @@ describe('bank replies applied', () => {
 
   it('a bank’s policy: the defaults until saved, then what was saved with its allowed senders', async () => {
     const now = new Date().toISOString();
-    await d.kysely
-      .insertInto('document_banks')
-      .values({
-        portal_id: 'p1',
-        id: 'banco-norte',
-        name: 'Banco Norte',
-        emails: '[]',
-        reply_senders: '["@banco-norte.example"]',
-        phones: '[]',
-        required_fields: '[]',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertBank(d.kysely, 'p1', { id: 'banco-norte', name: 'Banco Norte', replySenders: ['@banco-norte.example'] });
     expect(await bankPolicy(d.kysely, 'p1', 'banco-norte')).toEqual({
       bankId: 'banco-norte',
       allowedSenders: ['@banco-norte.example'],
