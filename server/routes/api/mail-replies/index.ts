@@ -1,12 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import { AppError } from '../../../errors.js';
 import { enqueue } from '../../../jobs/outbox.js';
 import { requireSession } from '../../../security/session.js';
 import { MAIL_REPLY_JOB, type ApplyReplyPayload } from '../../../mail/apply/kinds.js';
 import { decideReply, getReply, listReplies, type StoredReply } from '../../../mail/apply/reply-repo.js';
 import { replyViews } from '../../../mail/apply/reply-view.js';
+import { ErrorReply } from '../../../../wire/errors.js';
 import { MailRepliesQuery, MailRepliesReply, MailReplyActionReply, MailReplyParams } from '../../../../wire/mail-replies.js';
 
 // The bank-reply review queue on the app page (issue 16 item 4): portal administrators list replies
@@ -14,11 +14,6 @@ import { MailRepliesQuery, MailRepliesReply, MailReplyActionReply, MailReplyPara
 // runs: the deal's stage is checked again there, the decision recorded once, the client told once)
 // or dismiss it (nothing happens to the deal). Decided replies answer MAIL_REPLY_NOT_PENDING.
 
-const ErrorReply = Type.Object({
-  error: Type.String(),
-  message: Type.String(),
-  details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-});
 const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply, 409: ErrorReply, 422: ErrorReply };
 
 export const mailReplyRoutes: FastifyPluginAsync = async (fastify) => {
