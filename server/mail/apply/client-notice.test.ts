@@ -33,8 +33,12 @@ describe('the client notice of a bank decision', () => {
       decidedBy: 7,
     };
     const text = decisionComment('es', reply, 'Banco Norte', 'C1:APPROVED');
-    expect(text).toContain('El banco Banco Norte aprobó, monto 150,000.00\u00a0MXN (aplicado por el empleado #7 desde la cola de revisión).');
-    expect(text).toContain('respuesta a nuestro mensaje; remitente maria@banco-norte.example; autenticación del remitente: DMARC pass, DKIM pass');
+    expect(text).toContain(
+      'El banco Banco Norte aprobó, monto 150,000.00\u00a0MXN (aplicado por el empleado #7 desde la cola de revisión).',
+    );
+    expect(text).toContain(
+      'respuesta a nuestro mensaje; remitente maria@banco-norte.example; autenticación del remitente: DMARC pass, DKIM pass',
+    );
     expect(text).toContain('La negociación pasó a la etapa C1:APPROVED.');
     expect(decisionComment('ru', { ...reply, decision: 'rejected', amount: null, decidedBy: null }, 'Банк', null)).toMatch(
       /^Банк Банк отказал \(применено автоматически\)\./,
