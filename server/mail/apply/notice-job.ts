@@ -7,6 +7,7 @@ import { enqueueSmsSend, requestSms } from '../../integrations/sms/sending/index
 import { PermanentJobError, type Job, type JobContext } from '../../jobs/job.js';
 import { readPipelines } from '../../lifecycle/pipelines.js';
 import { getStageMap } from '../../lifecycle/repo.js';
+import { findBankByTag } from '../bank-lookup.js';
 import { isoDay } from '../../loans/operations/deps.js';
 import type { OutgoingMail } from '../outgoing/outgoing-mail.js';
 import { clientNotice } from './client-notice.js';
@@ -47,13 +48,8 @@ export function noticeJob(deps: NoticeDeps) {
     const settings = await deps.providers.settingsOf(portalId);
     const map = await getStageMap(ctx.db, portalId, Number(dc.deal.CATEGORY_ID ?? 0) || 0);
     const portalLang: Lang = asLang(map?.lang) ?? asLang(settings?.language) ?? 'en';
-    const bank = await ctx.db
-      .selectFrom('document_banks')
-      .select('name')
-      .where('portal_id', '=', portalId)
-      .where('id', '=', notice.bankId)
-      .executeTakeFirst();
-    const bankName = bank?.name ?? notice.bankId;
+    // The token's bank tag (or id) → the directory's bank, for its name.
+    const bankName = (await findBankByTag(ctx.db, portalId, notice.bankId))?.name ?? notice.bankId;
 
     if (channel === 'comment') {
       // The stage by the name people see in the pipeline (crm.status.list), not its id.

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../errors.js';
 import type { ReplyPolicyView } from '../../../wire/documents.js';
 import type { BankPolicy } from '../auto-apply.js';
-import { parseJsonColumn } from '../../loans/json-column.js';
+import { findBankByTag } from '../bank-lookup.js';
 
 // Per bank of the directory (document_banks), when its replies may apply by themselves: sender
 // authentication and the amount band (bank_reply_policies). Kept beside the bank, not in its row, so
@@ -46,19 +46,18 @@ export async function replyPolicies(db: Executor, portalId: string, bankIds: str
   return out;
 }
 
-/** What auto-apply.ts checks a reply against; null when the bank is not in the directory. */
-export async function bankPolicy(db: Executor, portalId: string, bankId: string): Promise<BankPolicy | null> {
-  const bank = await db
-    .selectFrom('document_banks')
-    .select(['reply_senders'])
-    .where('portal_id', '=', portalId)
-    .where('id', '=', bankId)
-    .executeTakeFirst();
+/**
+ * What auto-apply.ts checks a reply against; null when the bank is not in the directory. `bankRef` is
+ * what a reply token carries: the bank's 12-character tag (server/mail/bank-tag.ts) or its id; the
+ * directory's repository reads the allowed senders (in clear, however they are stored).
+ */
+export async function bankPolicy(db: Executor, portalId: string, bankRef: string): Promise<BankPolicy | null> {
+  const bank = await findBankByTag(db, portalId, bankRef);
   if (!bank) return null;
-  const p = (await replyPolicies(db, portalId, [bankId])).get(bankId) ?? DEFAULT_REPLY_POLICY;
+  const p = (await replyPolicies(db, portalId, [bank.id])).get(bank.id) ?? DEFAULT_REPLY_POLICY;
   return {
-    bankId,
-    allowedSenders: parseJsonColumn<string[]>(bank.reply_senders, 'document_banks.reply_senders'),
+    bankId: bankRef,
+    allowedSenders: bank.replySenders,
     authentication: p.authentication,
     band: { min: p.bandMin, max: p.bandMax },
   };
