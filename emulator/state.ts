@@ -18,6 +18,8 @@ export interface PortalUser {
   departmentIds: number[];
   /** CRM role's read level on deals (crm/access.ts); unset = all. Admins read every deal. */
   dealRead?: 'all' | 'own' | 'none';
+  /** The document generator's "edit documents" permission (methods/crm-documentgenerator.ts); unset = granted. */
+  documentsEdit?: boolean;
 }
 
 export interface AppInstallation {
@@ -244,6 +246,22 @@ export interface StoredFile {
   created: string;
 }
 
+/** A document attached to a CRM item through crm.documentgenerator.document.upload. */
+export interface GeneratedDocument {
+  id: number;
+  entityTypeId: number;
+  entityId: number;
+  title: string;
+  number: string;
+  region: string;
+  /** The .docx in state.files (its Disk file). */
+  fileId: number;
+  hasPdf: boolean;
+  hasImage: boolean;
+  createdBy: number;
+  created: string;
+}
+
 export interface ExternalCall {
   callId: string;
   userId: number;
@@ -267,7 +285,12 @@ export interface EmulatorState {
     /** Currencies created on the portal besides the base one (crm.currency.list); unset = the base only. */
     currencies?: string[];
     /** Plan limits on smart processes (crm/plan.ts); unset = none. */
-    plan?: { smartProcessLimit?: number; smartProcessItemsRestricted?: boolean };
+    plan?: {
+      smartProcessLimit?: number;
+      smartProcessItemsRestricted?: boolean;
+      /** false: the documentgenerator module is not available (methods/crm-documentgenerator.ts); unset = available. */
+      documentGenerator?: boolean;
+    };
   };
   users: PortalUser[];
   app: AppInstallation | null;
@@ -299,6 +322,10 @@ export interface EmulatorState {
   automationTriggers: AutomationTrigger[];
   firedTriggers: FiredTrigger[];
   files: StoredFile[];
+  /** Optional: state files saved before the document generator was emulated lack it. */
+  generatedDocuments?: GeneratedDocument[];
+  /** The app's own Disk storage (disk.storage.getForApp), made on first use. */
+  appStorage?: { id: number; rootFolderId: number };
   calls: ExternalCall[];
   /** Next id per sequence name. */
   seq: Record<string, number>;

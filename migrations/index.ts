@@ -19,6 +19,7 @@ import * as m202612041645 from './202612041645-deal-lifecycle.js';
 import * as m202612041705 from './202612041705-document-values.js';
 import * as m202612041710 from './202612041710-reminders.js';
 import * as m202612041712 from './202612041712-product-late-fees.js';
+import * as m202612041850 from './202612041850-document-packs.js';
 import * as m202612041855 from './202612041855-mail-settings.js';
 import * as m202612041925 from './202612041925-bank-messages.js';
 import * as m202612041955 from './202612041955-lender-pipeline.js';
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   '202612041705-document-values': m202612041705,
   '202612041710-reminders': m202612041710,
   '202612041712-product-late-fees': m202612041712,
+  '202612041850-document-packs': m202612041850,
   '202612041855-mail-settings': m202612041855,
   '202612041925-bank-messages': m202612041925,
   '202612041955-lender-pipeline': m202612041955,

@@ -29,8 +29,10 @@ import { sessionRoutes } from './routes/session/index.js';
 import { productRoutes } from './routes/api/products/index.js';
 import { documentCatalogRoutes } from './routes/api/documents/index.js';
 import { documentTemplateRoutes } from './routes/api/documents/templates.js';
+import { documentTemplateStoreRoutes } from './routes/api/documents/template-uploads.js';
 import { documentBankRoutes } from './routes/api/documents/banks.js';
 import { documentValueRoutes } from './routes/api/documents/values.js';
+import { documentPackRoutes } from './routes/api/documents/packs.js';
 import { paymentImportRoutes } from './routes/api/payment-imports/index.js';
 import { createParsePool } from './payment-files/worker/worker-pool.js';
 import { appPlacementRoutes } from '../placements/app-plugin.js';
@@ -107,10 +109,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(sessionRoutes); // POST /api/v1/session/renew: the widget's silent renewal
   await app.register(productRoutes);
   await app.register(documentTemplateRoutes); // /api/v1/documents/templates/lint (admin): the upload's linter
+  await app.register(documentTemplateStoreRoutes); // /api/v1/documents/templates: per bank, versioned (admin uploads)
   await app.register(documentCatalogRoutes); // /api/v1/documents/catalog/* (admin edits, publishes) and the deal's pinned application
   await app.register(documentBankRoutes); // /api/v1/documents/banks (admin edits the banks directory)
   await app.register(bankMessageRoutes); // /api/v1/deals/:dealId/bank-messages: mail to bank staff through the outbox
   await app.register(documentValueRoutes); // /api/v1/deals/:dealId/documents/values: base, per-bank overrides, reset, history
+  await app.register(documentPackRoutes); // /api/v1/deals/:dealId/documents/packs: generate, poll, file, preview, manifest
   const c = deps.config;
   // /api/v1/payment-imports (admin): files parsed in worker threads, off the request thread.
   await app.register(paymentImportRoutes, {

@@ -102,6 +102,16 @@ export const ConfigSchema = Type.Object({
     default: 'off',
     description: "Let a portal's HTTP applicant check call http:// and loopback/private addresses (demo and tests only)",
   }),
+  DOCUMENT_PREVIEW: Type.Union([Type.Literal('on'), Type.Literal('off')], {
+    default: 'on',
+    description: "A pack's documents get a PDF and a page-1 image from LibreOffice (off: 'preview unavailable')",
+  }),
+  DOCUMENT_PREVIEW_TIMEOUT_MS: Type.Integer({
+    minimum: 1000,
+    maximum: 50_000,
+    default: 40_000,
+    description: "One document's LibreOffice conversion running longer is stopped; the preview reads unavailable",
+  }),
 });
 
 export type Config = Static<typeof ConfigSchema> & { PUBLIC_URL: string };

@@ -461,6 +461,24 @@ export const ERRORS = {
     'Банк с таким названием уже есть.',
     'Ya existe un banco con ese nombre.',
   ),
+  PACK_NO_TEMPLATES: spec(
+    422,
+    'The chosen banks have no templates yet; upload them on the app page first.',
+    'У выбранных банков ещё нет шаблонов; сначала загрузите их на странице приложения.',
+    'Los bancos elegidos aún no tienen plantillas; súbalas primero en la página de la aplicación.',
+  ),
+  PREVIEW_UNAVAILABLE: spec(
+    422,
+    'No preview could be made of this document; the document itself is ready.',
+    'Не удалось сделать предпросмотр документа; сам документ готов.',
+    'No se pudo generar la vista previa; el documento está listo.',
+  ),
+  DOCUMENT_ATTACH_FAILED: spec(
+    422,
+    'Bitrix24 did not accept the document for the deal; download it here and attach it by hand.',
+    'Битрикс24 не принял документ в сделку; скачайте его здесь и прикрепите вручную.',
+    'Bitrix24 no aceptó el documento en la negociación; descárguelo aquí y adjúntelo a mano.',
+  ),
   CATALOG_INVALID: spec(
     422,
     'The field catalog cannot be saved.',

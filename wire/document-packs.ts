@@ -48,8 +48,41 @@ export const Pack = Type.Object({
 });
 
 export const PackReply = Type.Object({ pack: Pack });
+
+/** A document of the pack by its place in `documents` (0-based), for its file and preview. */
+export const PackDocumentParams = Type.Object({
+  dealId: Type.Integer({ minimum: 1 }),
+  packId: Type.String({ minLength: 1, maxLength: 64 }),
+  index: Type.Integer({ minimum: 0, maximum: 999 }),
+});
+
+/** Where a field's value came from in one document: the bank's override, the base bank, Bitrix24, or nowhere. */
+export const FieldSource = Type.Union([Type.Literal('base'), Type.Literal('override'), Type.Literal('bitrix24'), Type.Literal('missing')]);
+
+/** What the pack was made of: enough to tell whether a regenerated pack is the same. */
+export const PackManifest = Type.Object({
+  packId: Type.String(),
+  dealId: Type.Integer(),
+  catalogVersion: Type.Integer(),
+  createdAt: Type.String(),
+  documents: Type.Array(
+    Type.Object({
+      index: Type.Integer(),
+      bankId: Type.Union([Type.String(), Type.Null()]),
+      name: Type.String(),
+      templateId: Type.String(),
+      templateVersion: Type.Integer(),
+      templateSha256: Type.String(),
+      status: PackDocument.properties.status,
+      sha256: Type.Union([Type.String(), Type.Null()]),
+      attachedAs: PackDocument.properties.attachedAs,
+      fields: Type.Record(Type.String(), FieldSource),
+    }),
+  ),
+});
 export const PacksReply = Type.Object({ packs: Type.Array(Pack) });
 
 export type PackInput = Static<typeof PackBody>;
 export type PackView = Static<typeof Pack>;
 export type PackDocumentView = Static<typeof PackDocument>;
+export type PackManifestView = Static<typeof PackManifest>;

@@ -1,6 +1,7 @@
 // Timeline comment, to-do and legacy activity — doc: api-reference/crm/timeline/comments/crm-timeline-comment-add.md,
+// crm-timeline-comment-list.md (filter ENTITY_ID and ENTITY_TYPE required; order by ID/CREATED; pages of 50),
 // timeline/activities/todo/crm-activity-todo-add.md, activity-base/crm-activity-add.md (contract.md §7.6).
-import type { MethodTable } from '../rest/registry.js';
+import { Paged, type MethodTable } from '../rest/registry.js';
 import { RestError, errors } from '../rest/errors.js';
 import type { Core } from '../core.js';
 import { ENTITY_CONTACT, ENTITY_DEAL } from '../state.js';
@@ -45,6 +46,30 @@ export const crmTimelineMethods: MethodTable = {
         created: isoDate(),
       });
       return id;
+    },
+  },
+  'crm.timeline.comment.list': {
+    scope: ['crm'],
+    handler: ({ core }, params) => {
+      const filter = param(params, 'filter');
+      const entityType = isRecord(filter) ? toStr(param(filter, 'ENTITY_TYPE'))?.toLowerCase() : undefined;
+      const entityId = isRecord(filter) ? toInt(param(filter, 'ENTITY_ID')) : undefined;
+      if (!entityType || entityId === undefined) throw new RestError(400, '100', 'Required fields are not provided');
+      const order = param(params, 'order');
+      const desc = isRecord(order) && String(param(order, 'ID') ?? param(order, 'CREATED') ?? '').toUpperCase() === 'DESC';
+      const start = toInt(param(params, 'start')) ?? 0;
+      const all = core.state.timeline
+        .filter((c) => c.entityType === entityType && c.entityId === entityId)
+        .sort((a, b) => (desc ? b.id - a.id : a.id - b.id));
+      const page = all.slice(start, start + 50).map((c) => ({
+        ID: String(c.id),
+        ENTITY_ID: String(c.entityId),
+        ENTITY_TYPE: c.entityType,
+        CREATED: c.created,
+        COMMENT: c.comment,
+        AUTHOR_ID: String(c.authorId),
+      }));
+      return new Paged(page, all.length, start + 50 < all.length ? start + 50 : undefined);
     },
   },
   'crm.activity.todo.add': {

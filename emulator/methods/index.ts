@@ -16,6 +16,8 @@ import { crmTypeMethods } from './crm-type.js';
 import { crmStagesMethods } from './crm-stages.js';
 import { crmAutomationTriggerMethods } from './crm-automation-trigger.js';
 import { crmTimelineMethods } from './crm-timeline.js';
+import { crmDocumentGeneratorMethods } from './crm-documentgenerator.js';
+import { diskMethods } from './disk.js';
 import { miscMethods } from './misc.js';
 import { userfieldconfigMethods } from './userfieldconfig.js';
 
@@ -36,7 +38,9 @@ export function allMethods(extra: MethodTable[] = []): MethodTable {
     crmStagesMethods,
     crmAutomationTriggerMethods,
     crmTimelineMethods,
+    crmDocumentGeneratorMethods,
     miscMethods,
+    diskMethods,
     userfieldconfigMethods,
     ...extra,
   ];

@@ -5,6 +5,7 @@ import type { MethodTable } from '../rest/registry.js';
 import { RestError } from '../rest/errors.js';
 import { isoDate, isRecord, nextIdOf, param, randomToken, toInt, toStr, nowSec } from '../util.js';
 import { addCallActivity } from './telephony-activity.js';
+import { diskFileView } from './disk.js';
 
 export const miscMethods: MethodTable = {
   'disk.folder.uploadfile': {
@@ -25,26 +26,8 @@ export const miscMethods: MethodTable = {
       const size = Buffer.from(base64, 'base64').length;
       const created = isoDate();
       core.state.files.push({ id, folderId, name, size, contentBase64: base64, createdBy: auth.userId, created });
-      return {
-        ID: id,
-        NAME: name,
-        CODE: null,
-        STORAGE_ID: '1',
-        TYPE: 'file',
-        PARENT_ID: String(folderId),
-        DELETED_TYPE: 0,
-        GLOBAL_CONTENT_VERSION: 1,
-        FILE_ID: id,
-        SIZE: String(size),
-        CREATE_TIME: created,
-        UPDATE_TIME: created,
-        DELETE_TIME: null,
-        CREATED_BY: String(auth.userId),
-        UPDATED_BY: String(auth.userId),
-        DELETED_BY: null,
-        DOWNLOAD_URL: `${core.baseUrl}/emulator/files/${id}/download`,
-        DETAIL_URL: `${core.baseUrl}/emulator/files/${id}`,
-      };
+      core.changed();
+      return diskFileView(core, core.state.files.at(-1)!);
     },
   },
   'im.notify.system.add': {

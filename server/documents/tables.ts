@@ -85,6 +85,83 @@ export interface DocumentValueHistoryTable {
   changed_by: number | null;
 }
 
+/** Bytes by sha256 per portal, base64 (migration 202612041850-document-packs): templates and filled documents. */
+export interface DocumentBlobsTable {
+  portal_id: string;
+  sha256: string;
+  content: string;
+  size_bytes: number;
+  created_at: string;
+}
+
+export interface DocumentTemplatesTable {
+  portal_id: string;
+  id: string;
+  /** null: an internal document (no bank). */
+  bank_id: string | null;
+  name: string;
+  name_key: string;
+  kind: string;
+  /** The document's language: numbers, dates, amounts in words. */
+  lang: string;
+  current_version: number;
+  archived_at: string | null;
+  created_at: string;
+  created_by: number | null;
+  updated_at: string;
+}
+
+export interface DocumentTemplateVersionsTable {
+  portal_id: string;
+  template_id: string;
+  version: number;
+  file_name: string;
+  sha256: string;
+  size_bytes: number;
+  catalog_version: number;
+  /** JSON: the linter's report. */
+  report: string;
+  uploaded_at: string;
+  uploaded_by: number | null;
+}
+
+export interface DocumentPacksTable {
+  portal_id: string;
+  id: string;
+  deal_id: number;
+  application_id: string;
+  catalog_version: number;
+  status: string;
+  lang: string;
+  created_at: string;
+  created_by: number | null;
+  updated_at: string;
+}
+
+export interface DocumentPackDocumentsTable {
+  portal_id: string;
+  pack_id: string;
+  idx: number;
+  bank_id: string | null;
+  template_id: string;
+  template_version: number;
+  template_sha256: string;
+  name: string;
+  lang: string;
+  status: string;
+  sha256: string | null;
+  field_sources: string | null;
+  preview: string;
+  preview_sha256: string | null;
+  pdf_sha256: string | null;
+  attach_state: string;
+  attached_as: string | null;
+  remote_id: string | null;
+  message_code: string | null;
+  message_params: string | null;
+  updated_at: string;
+}
+
 export interface DocumentTables {
   document_banks: DocumentBanksTable;
   document_values: DocumentValuesTable;
@@ -93,4 +170,9 @@ export interface DocumentTables {
   field_catalog_versions: FieldCatalogVersionsTable;
   document_applications: DocumentApplicationsTable;
   document_application_moves: DocumentApplicationMovesTable;
+  document_blobs: DocumentBlobsTable;
+  document_templates: DocumentTemplatesTable;
+  document_template_versions: DocumentTemplateVersionsTable;
+  document_packs: DocumentPacksTable;
+  document_pack_documents: DocumentPackDocumentsTable;
 }

@@ -17,6 +17,7 @@ import type { SecretBox } from '../security/crypto.js';
 import { TRIGGER_JOB } from '../triggers/codes.js';
 import { fireTriggerJob } from '../triggers/fire-trigger.js';
 import { mailApplyJobEntries } from '../mail/apply/jobs.js';
+import { PACK_DELIVER_JOB, PACK_FILL_JOB, packDeliverJob, packFillJob, type PackJobDeps } from '../documents/packs/pack-jobs.js';
 
 // Every job kind the app runs and its handler, in one place. Add a kind here (and enqueue it inside a
 // transaction with server/jobs/outbox.ts `enqueue`); its dependencies come in as arguments. Each
@@ -32,6 +33,8 @@ export interface JobDeps {
   mail: OutgoingMail;
   /** The app's SecretBox: rows sealed at rest that a job must read (bank messages). */
   secrets: SecretBox;
+  /** Document packs: the values' secrets box and the LibreOffice previewer (null: previews off). */
+  documents: PackJobDeps;
 }
 
 export function jobHandlers(deps: JobDeps): JobHandlers {
@@ -59,6 +62,9 @@ export function jobHandlers(deps: JobDeps): JobHandlers {
     jobEntry(TRIGGER_JOB, fireTriggerJob),
     // Bank replies (server/mail/apply): apply a decision, its notices, a to-do for one under review.
     ...mailApplyJobEntries({ providers: deps.activities.providers, mail: deps.mail, now: lifecycle.now }),
+    // Document packs (server/documents/packs): fill a pack's documents, then preview and attach each.
+    jobEntry(PACK_FILL_JOB, packFillJob(deps.documents)),
+    jobEntry(PACK_DELIVER_JOB, packDeliverJob(deps.documents)),
   ];
   const table = new Map(entries);
   if (table.size !== entries.length) throw new Error('a job kind is listed twice in server/jobs/handlers.ts');

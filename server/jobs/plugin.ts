@@ -5,6 +5,7 @@ import { OutboxWorker } from './worker.js';
 import type { OutgoingMail } from '../mail/outgoing/outgoing-mail.js';
 import { createSmtpOutgoingMail } from '../mail/outgoing/smtp-outgoing-mail.js';
 import { getMailSettings } from '../mail/settings/mail-settings-repo.js';
+import { createPreviewer } from '../documents/preview/render-preview.js';
 
 // The jobs plugin: the handler table (server/jobs/handlers.ts) built with its dependencies, and the
 // outbox worker that runs it. The worker starts with the app when WORKER=on and stops on close.
@@ -30,6 +31,10 @@ export const jobsPlugin = fp(
       secrets: app.secrets,
       activities: app.activities,
       checks: { box: app.secrets, allowLocalUrls: app.config.CHECKS_ALLOW_LOCAL_URLS === 'on' },
+      documents: {
+        box: app.secrets,
+        previewer: app.config.DOCUMENT_PREVIEW === 'on' ? createPreviewer({ timeoutMs: app.config.DOCUMENT_PREVIEW_TIMEOUT_MS }) : null,
+      },
     });
     const worker = new OutboxWorker({
       db: app.db.kysely,

@@ -2,10 +2,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { numberLocaleOf } from '../../../../lending/index.js';
-import { AppError } from '../../../errors.js';
-import { toFillerFields } from '../../../documents/catalog/catalog-field.js';
-import { getVersion, listVersions } from '../../../documents/catalog/catalog-repo.js';
-import { checkTemplate, docxLimits } from '../../../documents/docx/index.js';
+import { docxLimits } from '../../../documents/docx/index.js';
+import { lintUpload } from '../../../documents/templates/lint-upload.js';
 import { requireSession } from '../../../security/session.js';
 import { ErrorReply, LintBody, LintReply } from './schemas.js';
 
@@ -19,7 +17,7 @@ const BODY_LIMIT = Math.ceil((4 * docxLimits.MAX_TEMPLATE_BYTES) / 3) * 4 + 64 *
 
 // An admin's template upload, checked against a published catalog version before anything is stored
 // (issue 15, item 3): every placeholder, list, condition and check box, or every problem with the
-// nearest valid code. Storing templates per bank comes with the banks (item 2).
+// nearest valid code. Storing them per bank with versions: template-uploads.ts.
 export const documentTemplateRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = () => app.db.kysely;
@@ -34,13 +32,10 @@ export const documentTemplateRoutes: FastifyPluginAsync = async (fastify) => {
     async (req) => {
       const s = req.session!;
       const lang = numberLocaleOf(req.headers['accept-language']);
-      const version = req.body.catalogVersion ?? (await listVersions(db(), s.portalId)).at(-1)?.version;
-      const fields = version === undefined ? null : await getVersion(db(), s.portalId, version);
-      if (version === undefined || !fields) throw new AppError('NOT_FOUND', 'no catalog version', 'Publish the field catalog first.');
       const bytes = Buffer.from(req.body.contentBase64, 'base64');
-      const report = checkTemplate(bytes, toFillerFields(fields), lang);
+      const { catalogVersion, report } = await lintUpload(db(), s.portalId, bytes, lang, req.body.catalogVersion);
       return {
-        catalogVersion: version,
+        catalogVersion,
         sha256: createHash('sha256').update(bytes).digest('hex'),
         placeholders: report.placeholders,
         lists: report.lists,

@@ -1,0 +1,122 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { AppError } from '../../../errors.js';
+import { requireDealApplication } from '../../../documents/catalog/catalog-repo.js';
+import { getBlob } from '../../../documents/blobs-repo.js';
+import { fillJobKey, PACK_FILL_JOB } from '../../../documents/packs/pack-jobs.js';
+import {
+  dealPack,
+  getDocument,
+  getPackView,
+  insertPack,
+  listPackViews,
+  packManifest,
+  packNotFound,
+} from '../../../documents/packs/pack-repo.js';
+import { templatesForPack } from '../../../documents/templates/templates-repo.js';
+import { bankNotFound, getBank } from '../../../documents/values/banks-repo.js';
+import { enqueue } from '../../../jobs/outbox.js';
+import { callerFor, loanSessionGuards } from '../loans/session.js';
+import { PackBody, PackDocumentParams, PackManifest, PackParams, PackReply, PacksReply } from '../../../../wire/document-packs.js';
+import { actorOf } from './actor.js';
+import { DealParams, ErrorReply } from './schemas.js';
+
+const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply, 409: ErrorReply, 422: ErrorReply };
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+// Document packs of a deal (issue 15, items 4–5; shapes in wire/document-packs.ts). The POST records
+// the pack — each chosen bank's live templates, then the internal ones, at their current versions —
+// with its fill job in one transaction and answers 202; the tab polls the pack while the outbox fills,
+// previews and attaches its documents. Every read is of the session's deal in the session's portal.
+export const documentPackRoutes: FastifyPluginAsync = async (fastify) => {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const db = () => app.db.kysely;
+
+  app.post(
+    '/api/v1/deals/:dealId/documents/packs',
+    { preHandler: loanSessionGuards(), schema: { params: DealParams, body: PackBody, response: { 202: PackReply, ...errors } } },
+    async (req, reply) => {
+      const c = callerFor(req);
+      const by = actorOf(req, c.userId);
+      const application = await requireDealApplication(db(), c.portalId, c.dealId);
+      for (const bankId of req.body.bankIds) if (!(await getBank(db(), c.portalId, bankId))) throw bankNotFound(bankId);
+      const templates = await templatesForPack(db(), c.portalId, req.body.bankIds, req.body.internal ?? false);
+      if (templates.length === 0) throw new AppError('PACK_NO_TEMPLATES', `no templates for ${req.body.bankIds.join(',')}`);
+      const packId = await db()
+        .transaction()
+        .execute(async (trx) => {
+          const id = await insertPack(
+            trx,
+            c.portalId,
+            { dealId: c.dealId, applicationId: application.id, catalogVersion: application.catalogVersion, lang: by.lang, templates },
+            by,
+          );
+          await enqueue(trx, { portalId: c.portalId, kind: PACK_FILL_JOB, idempotencyKey: fillJobKey(id), payload: { packId: id } });
+          return id;
+        });
+      return reply.code(202).send({ pack: await getPackView(db(), c.portalId, c.dealId, packId, by.lang) });
+    },
+  );
+
+  app.get(
+    '/api/v1/deals/:dealId/documents/packs',
+    { preHandler: loanSessionGuards(), schema: { params: DealParams, response: { 200: PacksReply, ...errors } } },
+    async (req) => {
+      const c = callerFor(req);
+      return { packs: await listPackViews(db(), c.portalId, c.dealId, actorOf(req, c.userId).lang) };
+    },
+  );
+
+  app.get(
+    '/api/v1/deals/:dealId/documents/packs/:packId',
+    { preHandler: loanSessionGuards(), schema: { params: PackParams, response: { 200: PackReply, ...errors } } },
+    async (req) => {
+      const c = callerFor(req);
+      return { pack: await getPackView(db(), c.portalId, c.dealId, req.params.packId, actorOf(req, c.userId).lang) };
+    },
+  );
+
+  app.get(
+    '/api/v1/deals/:dealId/documents/packs/:packId/manifest',
+    { preHandler: loanSessionGuards(), schema: { params: PackParams, response: { 200: PackManifest, ...errors } } },
+    async (req) => {
+      const c = callerFor(req);
+      return packManifest(db(), c.portalId, c.dealId, req.params.packId);
+    },
+  );
+
+  /** The document's row once it belongs to the session's deal. */
+  async function documentOf(portalId: string, dealId: number, packId: string, index: number) {
+    await dealPack(db(), portalId, dealId, packId);
+    const d = await getDocument(db(), portalId, packId, index);
+    if (!d) throw packNotFound(`${packId}/${index}`);
+    return d;
+  }
+
+  app.get(
+    '/api/v1/deals/:dealId/documents/packs/:packId/documents/:index/file',
+    { preHandler: loanSessionGuards(), schema: { params: PackDocumentParams, response: { 200: Type.Unknown(), ...errors } } },
+    async (req, reply) => {
+      const c = callerFor(req);
+      const d = await documentOf(c.portalId, c.dealId, req.params.packId, req.params.index);
+      const bytes = d.sha256 ? await getBlob(db(), c.portalId, d.sha256) : null;
+      if (!bytes) throw new AppError('NOT_FOUND', 'document not filled', 'This document is not ready yet.');
+      const name = encodeURIComponent(`${d.name}.docx`);
+      return reply.type(DOCX_TYPE).header('content-disposition', `attachment; filename*=UTF-8''${name}`).send(Buffer.from(bytes));
+    },
+  );
+
+  app.get(
+    '/api/v1/deals/:dealId/documents/packs/:packId/documents/:index/preview',
+    { preHandler: loanSessionGuards(), schema: { params: PackDocumentParams, response: { 200: Type.Unknown(), ...errors } } },
+    async (req, reply) => {
+      const c = callerFor(req);
+      const d = await documentOf(c.portalId, c.dealId, req.params.packId, req.params.index);
+      if (d.preview === 'unavailable') throw new AppError('PREVIEW_UNAVAILABLE', `no preview of ${d.pack_id}/${d.idx}`);
+      const png = d.preview_sha256 ? await getBlob(db(), c.portalId, d.preview_sha256) : null;
+      if (!png) throw new AppError('NOT_FOUND', 'preview pending', 'The preview is not ready yet.');
+      return reply.type('image/png').header('cache-control', 'private, max-age=3600').send(Buffer.from(png));
+    },
+  );
+};
