@@ -29,7 +29,8 @@ export interface PackTemplate {
 
 type LintSummary = Pick<LintReport, 'placeholders' | 'lists' | 'conditions' | 'checkboxes' | 'parts'>;
 
-const nameKey = (bankId: string | null, name: string): string => `${bankId ?? ''}\u0000${name.trim().toLowerCase()}`;
+// Bank ids are uuids (no '|'); PostgreSQL text refuses NUL, so '|' separates.
+const nameKey = (bankId: string | null, name: string): string => `${bankId ?? ''}|${name.trim().toLowerCase()}`;
 
 export const templateNotFound = (id: string): AppError =>
   new AppError('NOT_FOUND', `no template ${id}`, 'This template does not exist in this portal.');
