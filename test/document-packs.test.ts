@@ -273,6 +273,21 @@ describe('document packs', () => {
     expect(manifest.catalogVersion).toBe(1);
   }, 120_000);
 
+  it('a document that does not fit the application fails alone with its reason; the rest of the pack is made', async () => {
+    // Linted against catalog version 2; the application is still pinned to version 1, which lacks the field.
+    const annex = wordDocx({ body: para(run('Correo: '), wordSplit('{{borrower.email}}')) });
+    const up = await upload(annex, { fileName: 'anexo.docx', name: 'Anexo', bankId: bankIds.B, kind: 'other', lang: 'es' });
+    expect(up.statusCode, up.body).toBe(200);
+    const pack = await generate({ bankIds: [bankIds.B] });
+    expect(pack.status).toBe('done');
+    expect(pack.documents.map((d) => [d.name, d.status, d.attachedAs])).toEqual([
+      ['Anexo', 'failed', null],
+      ['Contrato', 'done', 'docgen'],
+    ]);
+    expect(pack.documents[0]!.message).toContain('La plantilla tiene 1 problema(s)');
+    await inject('DELETE', `/api/v1/documents/templates/${up.json().template.id as string}`, auth({ admin: true }));
+  }, 60_000);
+
   it('refuses a pack for a bank without templates, and an unknown bank, in the user language', async () => {
     const c = await inject('POST', '/api/v1/documents/banks', auth({ admin: true }), {
       name: 'Banco C',
