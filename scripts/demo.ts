@@ -13,6 +13,7 @@ import { startDemoProviders } from './demo/providers.js';
 import { getLenderProfile, saveLenderProfile } from '../server/settings/lender-profile.js';
 import { ENTITY_DEAL, itemsOf } from '../emulator/state.js';
 import { demoPortfolioPlan, seedDemoPortfolio } from './demo/portfolio.js';
+import { seedDemoDocuments } from './demo/document-packs.js';
 import { ensureWidgetsBuilt } from './ensure-widgets-built.js';
 
 const dataDir = resolve(process.env.DEMO_DATA_DIR ?? 'data');
@@ -117,6 +118,15 @@ if (demoPortal) {
     for (const plan of seeded) console.log(`  deal ${plan.dealId}: ${plan.shows}`);
   }
   for (const f of failed) console.log(`  deal ${f.dealId}: no demo loan — the app refused it: ${f.reason}`);
+  // Document packs: catalog, banks, templates and values on several deals (first start only).
+  const titled = itemsOf(emulator.state, ENTITY_DEAL).map((d) => ({
+    id: d.id,
+    title: String(d.title ?? ''),
+    currency: String(d.currencyId ?? 'MXN'),
+    amount: String(d.opportunity ?? '0'),
+  }));
+  const documents = await seedDemoDocuments(db.kysely, app.secrets, demoPortal.id, titled);
+  for (const line of documents.lines) console.log(line);
 }
 
 // An incoming webhook, as an admin makes one under Developer resources (made once, then kept).

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, insertTestPortal } from '../../test/support/test-db.js';
+import type { Db } from '../../server/db/database.js';
+import { createSecretBox } from '../../server/security/crypto.js';
+import { getBlob } from '../../server/documents/blobs-repo.js';
+import { findApplicationByDeal } from '../../server/documents/catalog/catalog-repo.js';
+import { toFillerFields } from '../../server/documents/catalog/catalog-field.js';
+import { fillDocx } from '../../server/documents/docx/index.js';
+import { templatesForPack } from '../../server/documents/templates/templates-repo.js';
+import { listBanks } from '../../server/documents/values/banks-repo.js';
+import { resolveValues } from '../../server/documents/values/values-repo.js';
+import { valuesForDocument } from '../../server/documents/packs/pack-values.js';
+import { DEMO_CATALOG, seedDemoDocuments } from './document-packs.js';
+
+// The demo's document packs on both dialects: every template passes the upload's linter, the demo
+// deals' values fill every placeholder of every bank's documents, one bank overrides the term, and a
+// second start changes nothing.
+let db: Db;
+const box = createSecretBox(Buffer.alloc(32, 5).toString('base64'));
+const P = 'demo-docs';
+const deals = [
+  { id: 1, title: 'Préstamo personal — María Fernanda López', currency: 'MXN', amount: '150000' },
+  { id: 2, title: 'Préstamo personal — José Luis Pérez', currency: 'MXN', amount: '45000' },
+  { id: 20, title: 'Заём — Иван Петров', currency: 'RUB', amount: '50000' },
+];
+
+beforeAll(async () => {
+  db = await createTestDb();
+  await insertTestPortal(db, P);
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+describe('demo document packs', () => {
+  it('seeds banks, templates and values that fill every placeholder; a restart adds nothing', async () => {
+    const first = await seedDemoDocuments(db.kysely, box, P, deals);
+    expect(first.seeded).toBe(true);
+    expect(first.lines.join('\n')).not.toMatch(/refused/u);
+    const banks = await listBanks(db.kysely, P);
+    const templates = await templatesForPack(
+      db.kysely,
+      P,
+      banks.map((b) => b.id),
+      true,
+    );
+    expect(templates.map((t) => t.lang)).toEqual(['es', 'es', 'ru', 'es', 'ru']);
+    const app = (await findApplicationByDeal(db.kysely, P, 1))!;
+    const view = await resolveValues(db.kysely, box, P, app);
+    for (const t of templates) {
+      const { values, sources } = valuesForDocument(DEMO_CATALOG, view, t.bankId, { 'deal.title': deals[0]!.title });
+      const filled = fillDocx((await getBlob(db.kysely, P, t.sha256))!, values, { lang: t.lang, catalog: toFillerFields(DEMO_CATALOG) });
+      expect(filled.missing, t.name).toEqual([]);
+      const norte = banks.find((b) => b.name === 'Banco Norte')!.id;
+      expect(sources['loan.term_months']).toBe(t.bankId === norte ? 'override' : 'base');
+    }
+    expect((await seedDemoDocuments(db.kysely, box, P, deals)).seeded).toBe(false);
+  });
+});

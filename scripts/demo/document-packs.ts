@@ -1,0 +1,184 @@
+// `npm run demo`: document packs (issue 15) ready to generate from the Documents tab — a published
+// field catalog, three banks with their questionnaires (es, es, ru), two internal contracts with the
+// amount in words (es, ru), base values on several demo deals and one bank's override (a longer term).
+// Everything goes through the app's own repositories and the upload's linter; first start only (a
+// portal that has templates is left alone, so a restart keeps what an admin changed).
+import type { Executor } from '../../server/db/executor.js';
+import type { SecretBox } from '../../server/security/crypto.js';
+import type { CatalogField } from '../../server/documents/catalog/catalog-field.js';
+import { getDraft, listVersions, openApplication, publishDraft, saveDraft } from '../../server/documents/catalog/catalog-repo.js';
+import { createBank, listBanks } from '../../server/documents/values/banks-repo.js';
+import { setValues } from '../../server/documents/values/values-repo.js';
+import { lintUpload } from '../../server/documents/templates/lint-upload.js';
+import { listTemplates, saveTemplateUpload } from '../../server/documents/templates/templates-repo.js';
+import type { TemplateUpload } from '../../wire/document-templates.js';
+import { contract, questionnaire } from './document-templates.js';
+
+export interface DemoDocumentDeal {
+  id: number;
+  title: string;
+  currency: string;
+  amount: string;
+}
+
+const L = (en: string, ru: string, es: string) => ({ en, ru, es });
+
+export const DEMO_CATALOG: CatalogField[] = [
+  { code: 'borrower.full_name', label: L('Full name', 'ФИО', 'Nombre completo'), type: 'person', section: 'borrower', required: true },
+  { code: 'borrower.birth_date', label: L('Birth date', 'Дата рождения', 'Fecha de nacimiento'), type: 'date', section: 'borrower' },
+  { code: 'borrower.address', label: L('Address', 'Адрес', 'Domicilio'), type: 'address', section: 'borrower' },
+  { code: 'borrower.passport', label: L('ID document', 'Паспорт', 'Identificación'), type: 'document_number', section: 'borrower' },
+  { code: 'borrower.married', label: L('Married', 'В браке', 'Casado(a)'), type: 'bool', section: 'borrower' },
+  {
+    code: 'borrower.income_proof',
+    label: L('Income proof', 'Подтверждение дохода', 'Comprobante de ingresos'),
+    type: 'multi',
+    section: 'borrower',
+    options: [
+      { value: 'payroll', label: L('Payslips', 'Справка 2-НДФЛ', 'Recibos de nómina') },
+      { value: 'bank_statement', label: L('Bank statement', 'Выписка по счёту', 'Estado de cuenta') },
+    ],
+  },
+  { code: 'loan.amount', label: L('Amount', 'Сумма', 'Monto'), type: 'money', section: 'loan', required: true },
+  { code: 'loan.term_months', label: L('Term, months', 'Срок, мес.', 'Plazo, meses'), type: 'number', section: 'loan' },
+  {
+    code: 'loan.purpose',
+    label: L('Purpose', 'Цель', 'Destino'),
+    type: 'choice',
+    section: 'loan',
+    options: [
+      { value: 'car', label: L('Car', 'Автомобиль', 'Automóvil') },
+      { value: 'home', label: L('Home', 'Жильё', 'Vivienda') },
+      { value: 'other', label: L('Other', 'Иное', 'Otro') },
+    ],
+  },
+  { code: 'contract.number', label: L('Contract No.', 'Номер договора', 'Número de contrato'), type: 'text', section: 'contract' },
+  { code: 'contract.date', label: L('Contract date', 'Дата договора', 'Fecha del contrato'), type: 'date', section: 'contract' },
+  {
+    code: 'coborrowers',
+    label: L('Co-borrowers', 'Созаёмщики', 'Coacreditados'),
+    type: 'list',
+    section: 'coborrowers',
+    item: [
+      { code: 'name', label: L('Name', 'ФИО', 'Nombre'), type: 'person', section: 'coborrowers' },
+      { code: 'birth_date', label: L('Birth date', 'Дата рождения', 'Fecha de nacimiento'), type: 'date', section: 'coborrowers' },
+      { code: 'income', label: L('Monthly income', 'Доход в месяц', 'Ingreso mensual'), type: 'money', section: 'coborrowers' },
+    ],
+  },
+  {
+    code: 'deal.title',
+    label: L('Deal', 'Сделка', 'Negociación'),
+    type: 'text',
+    section: 'deal',
+    source: { kind: 'deal', field: 'TITLE' },
+  },
+];
+
+const BANKS = [
+  { name: 'Banco del Valle', lang: 'es' as const, email: 'credito@bancodelvalle.example' },
+  { name: 'Banco Norte', lang: 'es' as const, email: 'solicitudes@banconorte.example' },
+  { name: 'Банк Восток', lang: 'ru' as const, email: 'credit@bank-vostok.example' },
+];
+
+/** Values a manager would have typed for the deal, in its country's style. */
+function demoValues(deal: DemoDocumentDeal, n: number): Record<string, unknown> {
+  const ru = deal.currency === 'RUB';
+  const name = deal.title.split(' — ')[1] ?? deal.title;
+  return {
+    'borrower.full_name': name,
+    'borrower.birth_date': ru ? '1986-05-17' : '1990-09-03',
+    'borrower.address': ru ? 'г. Казань, ул. Баумана, д. 12, кв. 4' : 'Av. Insurgentes Sur 1602, Col. Crédito Constructor, CDMX',
+    'borrower.passport': ru ? '9204 561278' : 'GOMA900903HDFRRN04',
+    'borrower.married': n % 2 === 0,
+    'borrower.income_proof': n % 2 === 0 ? ['payroll'] : ['payroll', 'bank_statement'],
+    'loan.amount': { amount: Number(deal.amount).toFixed(2), currency: deal.currency },
+    'loan.term_months': '12',
+    'loan.purpose': n % 3 === 0 ? 'car' : n % 3 === 1 ? 'home' : 'other',
+    'contract.number': ru ? `ДЗ-2026/${String(deal.id).padStart(4, '0')}` : `CS-2026-${String(deal.id).padStart(4, '0')}`,
+    'contract.date': '2026-12-04',
+    coborrowers: ru
+      ? [{ name: 'Сидорова Мария Петровна', birth_date: '1988-02-11', income: { amount: '64000.00', currency: 'RUB' } }]
+      : [
+          { name: 'Laura Méndez Ortiz', birth_date: '1991-04-22', income: { amount: '18500.00', currency: 'MXN' } },
+          { name: 'Raúl Gómez Ruiz', birth_date: '1965-12-01', income: { amount: '12000.00', currency: 'MXN' } },
+        ],
+  };
+}
+
+export interface DocumentSeedResult {
+  seeded: boolean;
+  lines: string[];
+}
+
+export async function seedDemoDocuments(
+  db: Executor,
+  box: SecretBox,
+  portalId: string,
+  deals: readonly DemoDocumentDeal[],
+): Promise<DocumentSeedResult> {
+  if ((await listTemplates(db, portalId, { archived: true })).length > 0) return { seeded: false, lines: [] };
+  const by = { userId: 1, nowIso: new Date().toISOString(), lang: 'es' as const };
+  const lines: string[] = [];
+  // The catalog: ours unless an admin (or another part of the demo) already published one.
+  if ((await listVersions(db, portalId)).length === 0) {
+    if (!(await getDraft(db, portalId))) await saveDraft(db, portalId, DEMO_CATALOG, by);
+    await db.transaction().execute((trx) => publishDraft(trx, portalId, by));
+  }
+  const existing = await listBanks(db, portalId);
+  const bankIds: string[] = [];
+  for (const b of BANKS) {
+    const found = existing.find((x) => x.name === b.name);
+    const bank =
+      found ??
+      (await createBank(
+        db,
+        portalId,
+        {
+          name: b.name,
+          emails: [b.email],
+          replySenders: [`@${b.email.split('@')[1]!}`],
+          phones: [],
+          requiredFields: ['borrower.full_name', 'loan.amount'],
+        },
+        by,
+      ));
+    bankIds.push(bank.id);
+  }
+  const uploads: { q: TemplateUpload; bytes: Uint8Array }[] = [
+    ...BANKS.map((b, i) => ({
+      q: {
+        fileName: `solicitud-${i + 1}.docx`,
+        name: b.lang === 'es' ? `Solicitud — ${b.name}` : `Анкета — ${b.name}`,
+        bankId: bankIds[i]!,
+        kind: 'questionnaire' as const,
+        lang: b.lang,
+      },
+      bytes: questionnaire(b.lang, b.name),
+    })),
+    { q: { fileName: 'contrato.docx', name: 'Contrato de crédito', kind: 'contract', lang: 'es' }, bytes: contract('es') },
+    { q: { fileName: 'dogovor.docx', name: 'Договор займа', kind: 'contract', lang: 'ru' }, bytes: contract('ru') },
+  ];
+  for (const u of uploads) {
+    try {
+      const { catalogVersion, report } = await lintUpload(db, portalId, u.bytes, 'en');
+      await db.transaction().execute((trx) => saveTemplateUpload(trx, portalId, u.q, { bytes: u.bytes, catalogVersion, report }, by));
+    } catch (e) {
+      lines.push(`  template ${u.q.name}: refused by the linter (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
+  lines.unshift(`Document packs: ${BANKS.length} banks, ${uploads.length} templates (3 questionnaires, 2 internal contracts).`);
+  // Base values on the first deals of each country; Banco Norte gets a longer term on the first one.
+  const chosen = [...deals.filter((d) => d.currency === 'MXN').slice(0, 3), ...deals.filter((d) => d.currency === 'RUB').slice(0, 2)];
+  for (const [n, deal] of chosen.entries()) {
+    try {
+      const app = await db.transaction().execute((trx) => openApplication(trx, portalId, deal.id, by));
+      await db.transaction().execute((trx) => setValues(trx, box, portalId, app, null, demoValues(deal, n), by));
+      if (n === 0)
+        await db.transaction().execute((trx) => setValues(trx, box, portalId, app, bankIds[1]!, { 'loan.term_months': '18' }, by));
+      lines.push(`  deal ${deal.id}: base values filled${n === 0 ? `; ${BANKS[1]!.name} overrides the term (18 months)` : ''}`);
+    } catch (e) {
+      lines.push(`  deal ${deal.id}: no demo values — the app refused them: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return { seeded: true, lines };
+}
