@@ -9,6 +9,7 @@ import type { Job, JobContext } from '../../jobs/job.js';
 import { PermanentJobError } from '../../jobs/job.js';
 import { enqueue } from '../../jobs/outbox.js';
 import { isAppError, type UserLanguage } from '../../errors.js';
+import { AccessDenied, NotFound } from '../../portal-client/errors.js';
 import type { SecretBox } from '../../security/crypto.js';
 import { getApplication, getVersion } from '../catalog/catalog-repo.js';
 import { toFillerFields } from '../catalog/catalog-field.js';
@@ -134,10 +135,18 @@ async function fillOne(
 }
 
 /** The deal's fields for catalog fields sourced from it (crm.deal.get, doc: api-reference/crm/deals/crm-deal-get.md). */
+// A deal the portal no longer shows (deleted, no access) leaves those fields missing in the manifest
+// rather than holding the pack; a busy or unreachable portal throws, and the job runs again.
 async function readDeal(ctx: JobContext, dealId: number, fields: Parameters<typeof dealValues>[0], lang: UserLanguage) {
   const b24 = await ctx.portal();
-  const deal = await b24.call<Record<string, unknown>>('crm.deal.get', { id: dealId });
-  return dealValues(fields, deal, lang);
+  try {
+    const deal = await b24.call<Record<string, unknown>>('crm.deal.get', { id: dealId });
+    return dealValues(fields, deal, lang);
+  } catch (e) {
+    if (!(e instanceof NotFound || e instanceof AccessDenied)) throw e;
+    ctx.log.warn({ dealId, code: e.portalCode }, 'pack: the deal is not readable; its fields are missing');
+    return {};
+  }
 }
 
 export function packDeliverJob(deps: PackJobDeps) {
