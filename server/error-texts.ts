@@ -274,6 +274,25 @@ export const PRECISE_TEXTS = {
     'Выбранной стадии больше нет в этой воронке; обновите страницу.',
     'Una etapa elegida ya no está en este embudo; recargue la página.',
   ),
+  // ---- document templates and packs (server/documents/templates, server/documents/packs)
+  CATALOG_NOT_PUBLISHED: t(
+    'Publish the field catalog first.',
+    'Сначала опубликуйте каталог полей.',
+    'Publique primero el catálogo de campos.',
+  ),
+  TEMPLATE_BODY_BINARY: t(
+    'Send the .docx file as application/octet-stream.',
+    'Отправьте файл .docx как application/octet-stream.',
+    'Envíe el archivo .docx como application/octet-stream.',
+  ),
+  TEMPLATE_NOT_FOUND: t(
+    'This template does not exist in this portal.',
+    'Такого шаблона на этом портале нет.',
+    'Esta plantilla no existe en este portal.',
+  ),
+  PACK_NOT_FOUND: t('This document pack does not exist.', 'Такого пакета документов нет.', 'Este paquete de documentos no existe.'),
+  PACK_DOCUMENT_NOT_READY: t('This document is not ready yet.', 'Документ ещё не готов.', 'El documento aún no está listo.'),
+  PACK_PREVIEW_NOT_READY: t('The preview is not ready yet.', 'Предпросмотр ещё не готов.', 'La vista previa aún no está lista.'),
 } as const;
 
 export type PreciseKey = keyof typeof PRECISE_TEXTS;

@@ -16,7 +16,7 @@ type PackRow = Omit<DocumentPacksTable, 'portal_id'>;
 export type FieldSource = 'base' | 'override' | 'bitrix24' | 'missing';
 export type AttachState = 'none' | 'attaching' | 'disk_uploaded' | 'commenting' | 'done' | 'failed';
 
-export const packNotFound = (id: string): AppError => new AppError('NOT_FOUND', `no pack ${id}`, 'This document pack does not exist.');
+export const packNotFound = (id: string): AppError => new AppError('NOT_FOUND', `no pack ${id}`, { key: 'PACK_NOT_FOUND' });
 
 export interface NewPack {
   dealId: number;

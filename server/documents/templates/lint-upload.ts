@@ -16,6 +16,6 @@ export async function lintUpload(
 ): Promise<{ catalogVersion: number; report: LintReport }> {
   const version = catalogVersion ?? (await listVersions(db, portalId)).at(-1)?.version;
   const fields = version === undefined ? null : await getVersion(db, portalId, version);
-  if (version === undefined || !fields) throw new AppError('NOT_FOUND', 'no catalog version', 'Publish the field catalog first.');
+  if (version === undefined || !fields) throw new AppError('NOT_FOUND', 'no catalog version', { key: 'CATALOG_NOT_PUBLISHED' });
   return { catalogVersion: version, report: checkTemplate(bytes, toFillerFields(fields), lang) };
 }

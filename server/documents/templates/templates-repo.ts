@@ -32,8 +32,7 @@ type LintSummary = Pick<LintReport, 'placeholders' | 'lists' | 'conditions' | 'c
 // Bank ids are uuids (no '|'); PostgreSQL text refuses NUL, so '|' separates.
 const nameKey = (bankId: string | null, name: string): string => `${bankId ?? ''}|${name.trim().toLowerCase()}`;
 
-export const templateNotFound = (id: string): AppError =>
-  new AppError('NOT_FOUND', `no template ${id}`, 'This template does not exist in this portal.');
+export const templateNotFound = (id: string): AppError => new AppError('NOT_FOUND', `no template ${id}`, { key: 'TEMPLATE_NOT_FOUND' });
 
 /**
  * Stores an upload that passed the linter as the next version of the bank's template of that name

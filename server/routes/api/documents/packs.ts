@@ -20,7 +20,8 @@ import { enqueue } from '../../../jobs/outbox.js';
 import { callerFor, loanSessionGuards } from '../loans/session.js';
 import { PackBody, PackDocumentParams, PackManifest, PackParams, PackReply, PacksReply } from '../../../../wire/document-packs.js';
 import { actorOf } from './actor.js';
-import { DealParams, ErrorReply } from './schemas.js';
+import { DealParams } from './schemas.js';
+import { ErrorReply } from '../../../../wire/errors.js';
 
 const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply, 409: ErrorReply, 422: ErrorReply };
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -101,7 +102,7 @@ export const documentPackRoutes: FastifyPluginAsync = async (fastify) => {
       const c = callerFor(req);
       const d = await documentOf(c.portalId, c.dealId, req.params.packId, req.params.index);
       const bytes = d.sha256 ? await getBlob(db(), c.portalId, d.sha256) : null;
-      if (!bytes) throw new AppError('NOT_FOUND', 'document not filled', 'This document is not ready yet.');
+      if (!bytes) throw new AppError('NOT_FOUND', 'document not filled', { key: 'PACK_DOCUMENT_NOT_READY' });
       const name = encodeURIComponent(`${d.name}.docx`);
       return reply.type(DOCX_TYPE).header('content-disposition', `attachment; filename*=UTF-8''${name}`).send(Buffer.from(bytes));
     },
@@ -115,7 +116,7 @@ export const documentPackRoutes: FastifyPluginAsync = async (fastify) => {
       const d = await documentOf(c.portalId, c.dealId, req.params.packId, req.params.index);
       if (d.preview === 'unavailable') throw new AppError('PREVIEW_UNAVAILABLE', `no preview of ${d.pack_id}/${d.idx}`);
       const png = d.preview_sha256 ? await getBlob(db(), c.portalId, d.preview_sha256) : null;
-      if (!png) throw new AppError('NOT_FOUND', 'preview pending', 'The preview is not ready yet.');
+      if (!png) throw new AppError('NOT_FOUND', 'preview pending', { key: 'PACK_PREVIEW_NOT_READY' });
       return reply.type('image/png').header('cache-control', 'private, max-age=3600').send(Buffer.from(png));
     },
   );

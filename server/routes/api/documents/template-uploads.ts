@@ -25,7 +25,7 @@ import {
   TemplateVersionParams,
 } from '../../../../wire/document-templates.js';
 import { actorOf } from './actor.js';
-import { ErrorReply } from './schemas.js';
+import { ErrorReply } from '../../../../wire/errors.js';
 
 const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply, 409: ErrorReply, 413: ErrorReply, 422: ErrorReply };
 const MAX = docxLimits.MAX_TEMPLATE_BYTES;
@@ -61,9 +61,14 @@ export const documentTemplateStoreRoutes: FastifyPluginAsync = async (fastify) =
         const s = req.session!;
         const by = actorOf(req, s.userId);
         if (!Buffer.isBuffer(req.body) || req.body.length === 0)
-          throw new AppError('VALIDATION', 'empty or non-binary template body', 'Send the .docx file as application/octet-stream.', {
-            field: 'body',
-          });
+          throw new AppError(
+            'VALIDATION',
+            'empty or non-binary template body',
+            { key: 'TEMPLATE_BODY_BINARY' },
+            {
+              field: 'body',
+            },
+          );
         const q = req.query;
         if (q.bankId !== undefined && !(await getBank(db(), s.portalId, q.bankId))) throw bankNotFound(q.bankId);
         const bytes = new Uint8Array(req.body);
