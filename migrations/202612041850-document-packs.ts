@@ -60,10 +60,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull())
     // The language of the user who asked: a failed document's message is written in it.
     .addColumn('lang', 'text', (c) => c.notNull())
+    // The tab's id for one click on "Generate" and a hash of what it asked: a repeat answers the same pack.
+    .addColumn('request_id', 'text')
+    .addColumn('request_sha256', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'integer')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('document_packs_pk', ['portal_id', 'id'])
+    .addUniqueConstraint('document_packs_request_uq', ['portal_id', 'request_id'])
     .execute();
   await db.schema.createIndex('document_packs_deal_idx').on('document_packs').columns(['portal_id', 'deal_id']).execute();
   await db.schema

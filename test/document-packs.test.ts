@@ -288,6 +288,21 @@ describe('document packs', () => {
     await inject('DELETE', `/api/v1/documents/templates/${up.json().template.id as string}`, auth({ admin: true }));
   }, 60_000);
 
+  it('the same click twice makes one pack; its id for other banks is refused', async () => {
+    const body = { bankIds: [bankIds.A], requestId: 'click-0b6f3c2a' };
+    const h = auth({ deal: true });
+    const [one, two] = await Promise.all([
+      inject('POST', `/api/v1/deals/${dealId}/documents/packs`, h, body),
+      inject('POST', `/api/v1/deals/${dealId}/documents/packs`, h, body),
+    ]);
+    expect([one.statusCode, two.statusCode]).toEqual([202, 202]);
+    expect(two.json().pack.id).toBe(one.json().pack.id);
+    const other = await inject('POST', `/api/v1/deals/${dealId}/documents/packs`, h, { ...body, bankIds: [bankIds.B] });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().error).toBe('IDEMPOTENCY_MISMATCH');
+    await p.a.app.outbox.drain();
+  }, 60_000);
+
   it('refuses a pack for a bank without templates, and an unknown bank, in the user language', async () => {
     const c = await inject('POST', '/api/v1/documents/banks', auth({ admin: true }), {
       name: 'Banco C',

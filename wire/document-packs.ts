@@ -13,6 +13,11 @@ export const PackBody = Type.Object({
   bankIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 15, uniqueItems: true }),
   /** Also include the portal's internal documents (contracts, pledges): templates with no bank. */
   internal: Type.Optional(Type.Boolean()),
+  /**
+   * The tab's id for this click on "Generate" (a UUID it makes once): the same id again answers the pack
+   * it made, nothing generated twice; the same id with other banks is 409 IDEMPOTENCY_MISMATCH.
+   */
+  requestId: Type.Optional(Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' })),
 });
 
 export const PackParams = Type.Object({

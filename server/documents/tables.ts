@@ -133,6 +133,9 @@ export interface DocumentPacksTable {
   catalog_version: number;
   status: string;
   lang: string;
+  /** The caller's id of the request (null: none given) and the sha256 of what it asked. */
+  request_id: string | null;
+  request_sha256: string | null;
   created_at: string;
   created_by: number | null;
   updated_at: string;

@@ -19,6 +19,8 @@ export type AttachState = 'none' | 'attaching' | 'disk_uploaded' | 'commenting' 
 export const packNotFound = (id: string): AppError => new AppError('NOT_FOUND', `no pack ${id}`, { key: 'PACK_NOT_FOUND' });
 
 export interface NewPack {
+  /** The caller's request id and the hash of what it asked (a repeat finds the pack by them). */
+  request?: { id: string; sha256: string };
   dealId: number;
   applicationId: string;
   catalogVersion: number;
@@ -39,6 +41,8 @@ export async function insertPack(trx: Trx, portalId: string, p: NewPack, by: { u
       catalog_version: p.catalogVersion,
       status: 'queued',
       lang: p.lang,
+      request_id: p.request?.id ?? null,
+      request_sha256: p.request?.sha256 ?? null,
       created_at: by.nowIso,
       created_by: by.userId,
       updated_at: by.nowIso,
@@ -73,6 +77,21 @@ export async function insertPack(trx: Trx, portalId: string, p: NewPack, by: { u
     )
     .execute();
   return id;
+}
+
+/** The pack an earlier request with this id made: its id and the hash of what that request asked. */
+export async function packOfRequest(
+  db: Executor,
+  portalId: string,
+  requestId: string,
+): Promise<{ id: string; sha256: string | null; dealId: number } | null> {
+  const r = await db
+    .selectFrom('document_packs')
+    .select(['id', 'request_sha256', 'deal_id'])
+    .where('portal_id', '=', portalId)
+    .where('request_id', '=', requestId)
+    .executeTakeFirst();
+  return r ? { id: r.id, sha256: r.request_sha256, dealId: Number(r.deal_id) } : null;
 }
 
 export async function getPackRow(db: Executor, portalId: string, packId: string): Promise<PackRow | null> {

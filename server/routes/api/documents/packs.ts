@@ -3,7 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../../../errors.js';
 import { requireDealApplication } from '../../../documents/catalog/catalog-repo.js';
-import { getBlob } from '../../../documents/blobs-repo.js';
+import { getBlob, sha256Hex } from '../../../documents/blobs-repo.js';
+import { canonicalJson } from '../../../documents/catalog/catalog-diff.js';
+import { isUniqueViolation } from '../../../db/executor.js';
 import { fillJobKey, PACK_FILL_JOB } from '../../../documents/packs/pack-jobs.js';
 import {
   dealPack,
@@ -13,6 +15,7 @@ import {
   listPackViews,
   packManifest,
   packNotFound,
+  packOfRequest,
 } from '../../../documents/packs/pack-repo.js';
 import { templatesForPack } from '../../../documents/templates/templates-repo.js';
 import { bankNotFound, getBank } from '../../../documents/values/banks-repo.js';
@@ -40,25 +43,54 @@ export const documentPackRoutes: FastifyPluginAsync = async (fastify) => {
     async (req, reply) => {
       const c = callerFor(req);
       const by = actorOf(req, c.userId);
+      const { requestId, ...asked } = req.body;
+      const request = requestId
+        ? { id: requestId, sha256: sha256Hex(new TextEncoder().encode(canonicalJson({ dealId: c.dealId, ...asked }))) }
+        : undefined;
+      const repeat = request ? await repeatedPack(c.portalId, request) : null;
+      if (repeat) return reply.code(202).send({ pack: await getPackView(db(), c.portalId, c.dealId, repeat, by.lang) });
       const application = await requireDealApplication(db(), c.portalId, c.dealId);
-      for (const bankId of req.body.bankIds) if (!(await getBank(db(), c.portalId, bankId))) throw bankNotFound(bankId);
-      const templates = await templatesForPack(db(), c.portalId, req.body.bankIds, req.body.internal ?? false);
-      if (templates.length === 0) throw new AppError('PACK_NO_TEMPLATES', `no templates for ${req.body.bankIds.join(',')}`);
-      const packId = await db()
-        .transaction()
-        .execute(async (trx) => {
-          const id = await insertPack(
-            trx,
-            c.portalId,
-            { dealId: c.dealId, applicationId: application.id, catalogVersion: application.catalogVersion, lang: by.lang, templates },
-            by,
-          );
-          await enqueue(trx, { portalId: c.portalId, kind: PACK_FILL_JOB, idempotencyKey: fillJobKey(id), payload: { packId: id } });
-          return id;
-        });
+      for (const bankId of asked.bankIds) if (!(await getBank(db(), c.portalId, bankId))) throw bankNotFound(bankId);
+      const templates = await templatesForPack(db(), c.portalId, asked.bankIds, asked.internal ?? false);
+      if (templates.length === 0) throw new AppError('PACK_NO_TEMPLATES', `no templates for ${asked.bankIds.join(',')}`);
+      let packId: string;
+      try {
+        packId = await db()
+          .transaction()
+          .execute(async (trx) => {
+            const id = await insertPack(
+              trx,
+              c.portalId,
+              {
+                ...(request ? { request } : {}),
+                dealId: c.dealId,
+                applicationId: application.id,
+                catalogVersion: application.catalogVersion,
+                lang: by.lang,
+                templates,
+              },
+              by,
+            );
+            await enqueue(trx, { portalId: c.portalId, kind: PACK_FILL_JOB, idempotencyKey: fillJobKey(id), payload: { packId: id } });
+            return id;
+          });
+      } catch (e) {
+        // The same click twice at once: the other request's pack is the one.
+        const other = request && isUniqueViolation(e) ? await repeatedPack(c.portalId, request) : null;
+        if (!other) throw e;
+        packId = other;
+      }
       return reply.code(202).send({ pack: await getPackView(db(), c.portalId, c.dealId, packId, by.lang) });
     },
   );
+
+  /** The pack an earlier request with this id made, or null; the same id for another request is refused. */
+  async function repeatedPack(portalId: string, request: { id: string; sha256: string }): Promise<string | null> {
+    const earlier = await packOfRequest(db(), portalId, request.id);
+    if (!earlier) return null;
+    if (earlier.sha256 !== request.sha256) throw new AppError('IDEMPOTENCY_MISMATCH', `request ${request.id} reused for another pack`);
+    return earlier.id;
+  }
 
   app.get(
     '/api/v1/deals/:dealId/documents/packs',
