@@ -69,7 +69,10 @@ async function generate(body: Record<string, unknown>): Promise<PackJson> {
 beforeAll(async () => {
   p = await startPlatform();
   portalId = await p.install();
-  dealId = Number(p.em.createDeal({ TITLE: 'Crédito auto Pérez' }).ID);
+  const contactId = await p.portalCall<number>('crm.contact.add', {
+    fields: { NAME: 'Ana', LAST_NAME: 'Pérez', PHONE: [{ VALUE: '+525512345678', VALUE_TYPE: 'MOBILE' }] },
+  });
+  dealId = Number(p.em.createDeal({ TITLE: 'Crédito auto Pérez', CONTACT_ID: contactId }).ID);
   await publish(packCatalog());
   for (const name of ['A', 'B'] as const) {
     const r = await inject('POST', '/api/v1/documents/banks', auth({ admin: true }), {

@@ -25,11 +25,18 @@ function asCatalogField(f: Sample): Record<string, unknown> {
   };
 }
 
-/** The sample catalog plus `deal.title`, read from the deal's TITLE when the application has no value. */
+/** The sample catalog plus `deal.title` and `borrower.phone`, read from the deal and its contact when the application has no value. */
 export function packCatalog(extra: Record<string, unknown>[] = []): Record<string, unknown>[] {
   return [
     ...(SAMPLE_CATALOG as unknown as Sample[]).map(asCatalogField),
     { code: 'deal.title', label: labels('deal.title'), type: 'text', section: 'deal', source: { kind: 'deal', field: 'TITLE' } },
+    {
+      code: 'borrower.phone',
+      label: labels('borrower.phone'),
+      type: 'text',
+      section: 'borrower',
+      source: { kind: 'contact', field: 'PHONE' },
+    },
     ...extra,
   ];
 }

@@ -12,14 +12,14 @@ import { isAppError, type UserLanguage } from '../../errors.js';
 import { AccessDenied, NotFound } from '../../portal-client/errors.js';
 import type { SecretBox } from '../../security/crypto.js';
 import { getApplication, getVersion } from '../catalog/catalog-repo.js';
-import { toFillerFields } from '../catalog/catalog-field.js';
+import { toFillerFields, type CatalogField } from '../catalog/catalog-field.js';
 import { fillDocx } from '../docx/index.js';
 import { getBlob, putBlob } from '../blobs-repo.js';
 import { resolveValues } from '../values/values-repo.js';
 import type { Previewer } from '../preview/render-preview.js';
 import { attachDocument, AttachRefused, type AttachProgress } from './attach-document.js';
 import { getDocument, getPackRow, packDocuments, refreshPackStatus, updateDocument, type AttachState, type DocRow } from './pack-repo.js';
-import { dealSourcedFields, dealValues, valuesForDocument } from './pack-values.js';
+import { recordValues, sourcedFields, valuesForDocument } from './pack-values.js';
 
 export const PACK_FILL_JOB = 'documents.pack.fill';
 export const PACK_DELIVER_JOB = 'documents.pack.deliver';
@@ -68,7 +68,7 @@ export function packFillJob(deps: PackJobDeps) {
       // The values as they are now, at the catalog version the pack was asked with.
       const view = await resolveValues(ctx.db, deps.box, portalId, { ...application, catalogVersion: Number(pack.catalog_version) });
       const lang = pack.lang as UserLanguage;
-      const bitrix = dealSourcedFields(fields).size > 0 ? await readDeal(ctx, Number(pack.deal_id), fields, lang) : {};
+      const bitrix = await readBitrix(ctx, Number(pack.deal_id), fields, lang);
       const catalog = toFillerFields(fields);
       for (const d of pending) {
         const { values, sources } = valuesForDocument(fields, view, d.bank_id, bitrix);
@@ -134,19 +134,29 @@ async function fillOne(
   });
 }
 
-/** The deal's fields for catalog fields sourced from it (crm.deal.get, doc: api-reference/crm/deals/crm-deal-get.md). */
-// A deal the portal no longer shows (deleted, no access) leaves those fields missing in the manifest
-// rather than holding the pack; a busy or unreachable portal throws, and the job runs again.
-async function readDeal(ctx: JobContext, dealId: number, fields: Parameters<typeof dealValues>[0], lang: UserLanguage) {
+/**
+ * Values of catalog fields sourced from the deal or its contact — doc: api-reference/crm/deals/crm-deal-get.md,
+ * api-reference/crm/contacts/crm-contact-get.md. A deal or contact the portal no longer shows (deleted,
+ * no access) leaves those fields missing in the manifest rather than holding the pack; a busy or
+ * unreachable portal throws, and the job runs again. Company and loan sources are not read yet.
+ */
+async function readBitrix(ctx: JobContext, dealId: number, fields: readonly CatalogField[], lang: UserLanguage) {
+  const wantsContact = sourcedFields(fields, 'contact').size > 0;
+  if (sourcedFields(fields, 'deal').size === 0 && !wantsContact) return {};
   const b24 = await ctx.portal();
-  try {
-    const deal = await b24.call<Record<string, unknown>>('crm.deal.get', { id: dealId });
-    return dealValues(fields, deal, lang);
-  } catch (e) {
-    if (!(e instanceof NotFound || e instanceof AccessDenied)) throw e;
-    ctx.log.warn({ dealId, code: e.portalCode }, 'pack: the deal is not readable; its fields are missing');
-    return {};
-  }
+  const get = async (method: string, id: unknown): Promise<Record<string, unknown>> => {
+    try {
+      return await b24.call<Record<string, unknown>>(method, { id });
+    } catch (e) {
+      if (!(e instanceof NotFound || e instanceof AccessDenied)) throw e;
+      ctx.log.warn({ method, code: e.portalCode }, 'pack: a source record is not readable; its fields are missing');
+      return {};
+    }
+  };
+  const deal = await get('crm.deal.get', dealId);
+  const contactId = Number(deal.CONTACT_ID ?? 0);
+  const contact = wantsContact && contactId > 0 ? await get('crm.contact.get', contactId) : {};
+  return { ...recordValues(fields, 'deal', deal, lang), ...recordValues(fields, 'contact', contact, lang) };
 }
 
 export function packDeliverJob(deps: PackJobDeps) {

@@ -43,31 +43,34 @@ export function valuesForDocument(
   return { values, sources };
 }
 
-/** Catalog fields whose source is a deal field, as code → the deal's field name (crm.deal.get keys). */
-export function dealSourcedFields(fields: readonly CatalogField[]): Map<string, string> {
-  return new Map(fields.filter((f) => f.source?.kind === 'deal').map((f) => [f.code, f.source!.field]));
+/** Catalog fields whose source is a field of `kind` (deal, contact), as code → the field's name in crm.<kind>.get. */
+export function sourcedFields(fields: readonly CatalogField[], kind: 'deal' | 'contact'): Map<string, string> {
+  return new Map(fields.filter((f) => f.source?.kind === kind).map((f) => [f.code, f.source!.field]));
 }
 
 /**
- * A deal's fields as catalog values: text-like as text, a number as its decimal text, money from an
- * amount field with the deal's CURRENCY_ID, a date as its YYYY-MM-DD. A value that does not fit its
- * field's type is left out (the document says it is missing) rather than failing the document.
+ * A deal's or contact's fields as catalog values: text-like as text, a number as its decimal text,
+ * money from an amount field with the record's CURRENCY_ID, a date as its YYYY-MM-DD; a multi-field
+ * (PHONE, EMAIL) gives its first VALUE. A value that does not fit its field's type is left out (the
+ * document says it is missing) rather than failing the document.
  */
-export function dealValues(
+export function recordValues(
   fields: readonly CatalogField[],
-  deal: Readonly<Record<string, unknown>>,
+  kind: 'deal' | 'contact',
+  record: Readonly<Record<string, unknown>>,
   lang: UserLanguage,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [code, name] of dealSourcedFields(fields)) {
+  for (const [code, name] of sourcedFields(fields, kind)) {
     const f = fields.find((x) => x.code === code)!;
-    const raw = deal[name];
+    const field = record[name];
+    const raw = Array.isArray(field) ? (field[0] as { VALUE?: unknown } | undefined)?.VALUE : field;
     if (raw === undefined || raw === null || raw === '') continue;
     const text = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : undefined;
     if (text === undefined) continue;
     const value =
       f.type === 'money'
-        ? { amount: text, currency: typeof deal.CURRENCY_ID === 'string' ? deal.CURRENCY_ID : '' }
+        ? { amount: text, currency: typeof record.CURRENCY_ID === 'string' ? record.CURRENCY_ID : '' }
         : f.type === 'date'
           ? text.slice(0, 10)
           : text;
