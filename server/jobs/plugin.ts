@@ -26,6 +26,7 @@ export const jobsPlugin = fp(
       smtpFor: async (portalId) => (await getMailSettings(app.db.kysely, app.secrets, portalId))?.smtp,
       timeoutMs: app.config.MAIL_CONNECT_TIMEOUT_MS,
     });
+    const previewer = app.config.DOCUMENT_PREVIEW === 'on' ? createPreviewer({ timeoutMs: app.config.DOCUMENT_PREVIEW_TIMEOUT_MS }) : null;
     const handlers = jobHandlers({
       mail,
       secrets: app.secrets,
@@ -33,7 +34,7 @@ export const jobsPlugin = fp(
       checks: { box: app.secrets, allowLocalUrls: app.config.CHECKS_ALLOW_LOCAL_URLS === 'on' },
       documents: {
         box: app.secrets,
-        previewer: app.config.DOCUMENT_PREVIEW === 'on' ? createPreviewer({ timeoutMs: app.config.DOCUMENT_PREVIEW_TIMEOUT_MS }) : null,
+        previewer,
       },
     });
     const worker = new OutboxWorker({
@@ -49,7 +50,10 @@ export const jobsPlugin = fp(
     app.decorate('mail', mail);
     app.decorate('outbox', worker);
     if (app.config.WORKER === 'on') app.addHook('onReady', async () => worker.start());
-    app.addHook('onClose', async () => worker.stop());
+    app.addHook('onClose', async () => {
+      await worker.stop();
+      await previewer?.close();
+    });
   },
   // Portal clients and the instance id from the platform; providers from the settings port.
   { name: 'jobs', dependencies: ['platform', 'provider-settings'] },

@@ -19,10 +19,17 @@ function script(name: string, body: string): string {
 }
 
 describe('render preview', () => {
-  it('makes the PDF and a PNG of page 1 with LibreOffice and pdftoppm', async () => {
-    const r = await createPreviewer({ timeoutMs: 60_000 }).render(contractEs());
-    expect(Buffer.from(r.pdf.subarray(0, 5)).toString()).toBe('%PDF-');
-    expect(Buffer.from(r.png.subarray(1, 4)).toString()).toBe('PNG');
+  it('makes the PDF and a PNG of page 1 with LibreOffice and pdftoppm, twice on one warm profile', async () => {
+    const previewer = createPreviewer({ timeoutMs: 60_000 });
+    try {
+      for (let i = 0; i < 2; i++) {
+        const r = await previewer.render(contractEs());
+        expect(Buffer.from(r.pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+        expect(Buffer.from(r.png.subarray(1, 4)).toString()).toBe('PNG');
+      }
+    } finally {
+      await previewer.close();
+    }
   }, 90_000);
 
   it('fails clearly when the converter fails or hangs, and the queue goes on', async () => {
