@@ -20,7 +20,7 @@ export const TemplateLang = Type.Union([Type.Literal('ru'), Type.Literal('es'), 
 export const TemplateUploadQuery = Type.Object({
   fileName: Type.String({ minLength: 1, maxLength: 255 }),
   /** The document's name as the pack lists it ("Анкета Банка А"). */
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
   /** Absent: an internal document (contract, pledge) with no bank. */
   bankId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   kind: TemplateKind,
