@@ -19,11 +19,11 @@ import * as m202612041645 from './202612041645-deal-lifecycle.js';
 import * as m202612041705 from './202612041705-document-values.js';
 import * as m202612041710 from './202612041710-reminders.js';
 import * as m202612041712 from './202612041712-product-late-fees.js';
-import * as m202612041850 from './202612041850-document-packs.js';
 import * as m202612041855 from './202612041855-mail-settings.js';
 import * as m202612041925 from './202612041925-bank-messages.js';
 import * as m202612041955 from './202612041955-lender-pipeline.js';
 import * as m202612041958 from './202612041958-mail-reply-apply.js';
+import * as m202612042000 from './202612042000-document-packs.js';
 
 // Ordered list of migrations. Names are YYYYMMDDHHMM-what; each file is frozen once landed
 // (it takes Kysely<any> and never imports app code).
@@ -48,9 +48,9 @@ export const migrations: Record<string, Migration> = {
   '202612041705-document-values': m202612041705,
   '202612041710-reminders': m202612041710,
   '202612041712-product-late-fees': m202612041712,
-  '202612041850-document-packs': m202612041850,
   '202612041855-mail-settings': m202612041855,
   '202612041925-bank-messages': m202612041925,
   '202612041955-lender-pipeline': m202612041955,
   '202612041958-mail-reply-apply': m202612041958,
+  '202612042000-document-packs': m202612042000,
 };

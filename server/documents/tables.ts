@@ -85,7 +85,7 @@ export interface DocumentValueHistoryTable {
   changed_by: number | null;
 }
 
-/** Bytes by sha256 per portal, base64 (migration 202612041850-document-packs): templates and filled documents. */
+/** Bytes by sha256 per portal, base64 (migration 202612042000-document-packs): templates and filled documents. */
 export interface DocumentBlobsTable {
   portal_id: string;
   sha256: string;
