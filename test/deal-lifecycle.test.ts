@@ -254,7 +254,6 @@ describe('deal lifecycle in the emulator', () => {
       handlers: jobHandlers({
         activities: p.a.app.activities,
         checks: { box: p.a.app.secrets, allowLocalUrls: false },
-        documents: { box: p.a.app.secrets, previewer: null },
         lifecycle: { now: () => later },
         mail: p.a.app.mail,
         secrets: p.a.app.secrets,

@@ -33,8 +33,8 @@ export interface JobDeps {
   mail: OutgoingMail;
   /** The app's SecretBox: rows sealed at rest that a job must read (bank messages). */
   secrets: SecretBox;
-  /** Document packs: the values' secrets box and the LibreOffice previewer (null: previews off). */
-  documents: PackJobDeps;
+  /** Document packs: the LibreOffice previewer (null or absent: previews off, they read 'unavailable'). */
+  documents?: Pick<PackJobDeps, 'previewer'>;
 }
 
 export function jobHandlers(deps: JobDeps): JobHandlers {
@@ -42,6 +42,7 @@ export function jobHandlers(deps: JobDeps): JobHandlers {
     payments: (portalId) => deps.activities.providers.payments(portalId),
     now: deps.lifecycle?.now ?? (() => new Date()),
   };
+  const packs: PackJobDeps = { box: deps.secrets, previewer: deps.documents?.previewer ?? null };
   const entries = [
     // Loans: push a loan to its portal (then move its deal if the loan's state asks for it, server/lifecycle);
     // the day's resync scan enqueues one push per active loan.
@@ -63,8 +64,8 @@ export function jobHandlers(deps: JobDeps): JobHandlers {
     // Bank replies (server/mail/apply): apply a decision, its notices, a to-do for one under review.
     ...mailApplyJobEntries({ providers: deps.activities.providers, mail: deps.mail, now: lifecycle.now }),
     // Document packs (server/documents/packs): fill a pack's documents, then preview and attach each.
-    jobEntry(PACK_FILL_JOB, packFillJob(deps.documents)),
-    jobEntry(PACK_DELIVER_JOB, packDeliverJob(deps.documents)),
+    jobEntry(PACK_FILL_JOB, packFillJob(packs)),
+    jobEntry(PACK_DELIVER_JOB, packDeliverJob(packs)),
   ];
   const table = new Map(entries);
   if (table.size !== entries.length) throw new Error('a job kind is listed twice in server/jobs/handlers.ts');

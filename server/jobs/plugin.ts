@@ -32,10 +32,7 @@ export const jobsPlugin = fp(
       secrets: app.secrets,
       activities: app.activities,
       checks: { box: app.secrets, allowLocalUrls: app.config.CHECKS_ALLOW_LOCAL_URLS === 'on' },
-      documents: {
-        box: app.secrets,
-        previewer,
-      },
+      documents: { previewer },
     });
     const worker = new OutboxWorker({
       db: app.db.kysely,
