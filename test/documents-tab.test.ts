@@ -207,4 +207,57 @@ describe('documents tab in es-MX and ru-RU', () => {
       }, 120_000);
     }
   }
+
+  for (const [c, vp] of [
+    [CASES[0]!, VIEWPORTS[1]],
+    [CASES[1]!, VIEWPORTS[0]],
+  ] as const) {
+    it(`${c.locale} ${vp.name}: a newer catalog is announced, its diff shown by label, and the application moves only when asked`, async () => {
+      const dealId = Number(
+        await p.portalCall('crm.deal.add', { fields: { TITLE: 'Versión', OPPORTUNITY: '1000', CURRENCY_ID: c.currency } }),
+      );
+      // The application opens pinned to the latest version; then the admin publishes a newer one that
+      // adds an interest rate and drops a field.
+      const opened = (await api('POST', `/api/v1/deals/${dealId}/documents/application`, { dealId })) as {
+        application: { catalogVersion: number };
+      };
+      const from = opened.application.catalogVersion;
+      const dropped = c.lang === 'es' ? { code: 'borrower.married', label: 'Casado(a)' } : { code: 'loan.insurance', label: 'Страхование' };
+      const current = (await api('GET', `/api/v1/documents/catalog/versions/${from}`)) as { fields: { code: string }[] };
+      const next = [
+        ...current.fields.filter((f) => f.code !== dropped.code),
+        {
+          code: `loan.rate_${c.lang}`,
+          label: { en: 'Annual rate', ru: 'Годовая ставка', es: 'Tasa anual' },
+          type: 'number',
+          section: 'loan',
+        },
+      ];
+      await api('PUT', '/api/v1/documents/catalog/draft', { admin: true, body: { fields: next } });
+      const { version: to } = (await api('POST', '/api/v1/documents/catalog/publish', { admin: true })) as { version: number };
+      expect(to).toBe(from + 1);
+
+      const { page, frame } = await openTab(c, vp, dealId);
+      const banner = frame.locator('.dt-banner');
+      expect(text(await banner.locator('.dt-banner__text').innerText())).toBe(
+        c.lang === 'es'
+          ? `Hay una versión más nueva del catálogo de campos (v${to}); esta solicitud usa la v${from}.`
+          : `Есть новая версия каталога полей (v${to}); заявка заполняется по v${from}.`,
+      );
+      // Still on the old version until the user moves it: the dropped field is there, the rate is not.
+      expect(await frame.locator(`.dt-field[data-code="${dropped.code}"]`).count()).toBe(1);
+      await banner.locator('.dt-review').click();
+      expect(text(await banner.locator('.dt-diff__added').innerText())).toBe(
+        c.lang === 'es' ? 'Agregados: Tasa anual' : 'Добавлены: Годовая ставка',
+      );
+      expect(text(await banner.locator('.dt-diff__removed').innerText())).toContain(dropped.label);
+      await page.screenshot({ path: join(SHOTS, `${c.locale}-${vp.name}-version.png`), fullPage: true });
+      await banner.locator('.dt-move').click();
+      await expect.poll(() => frame.locator('.dt-banner').count()).toBe(0);
+      expect(await frame.locator(`.dt-field[data-code="loan.rate_${c.lang}"]`).count()).toBe(1);
+      expect(await frame.locator(`.dt-field[data-code="${dropped.code}"]`).count()).toBe(0);
+      expect(text(await frame.locator('.dt-version').innerText())).toBe(c.lang === 'es' ? `catálogo v${to}` : `каталог v${to}`);
+      await page.context().close();
+    }, 120_000);
+  }
 });

@@ -50,6 +50,8 @@ export function createDocumentsModel(deps: DocumentsDeps) {
   const savedKey = signal<string | null>(null);
   const movePreview = signal<MovePreviewView | null>(null);
   const moveError = signal<string | null>(null);
+  /** The labels of both versions' fields, so the diff names fields as people know them. */
+  const moveLabels = signal<ReadonlyMap<string, CatalogField['label']>>(new Map());
   const packs = signal<PackView[] | null>(null);
   const packsUnavailable = signal(false);
   const packError = signal<string | null>(null);
@@ -138,6 +140,7 @@ export function createDocumentsModel(deps: DocumentsDeps) {
     newerVersion,
     movePreview,
     moveError,
+    moveLabels,
     packs,
     packsUnavailable,
     packError,
@@ -203,7 +206,11 @@ export function createDocumentsModel(deps: DocumentsDeps) {
       if (to === null) return;
       moveError.value = null;
       try {
-        movePreview.value = await deps.api.previewMove(to);
+        const [preview, target] = await Promise.all([deps.api.previewMove(to), deps.api.catalogVersion(to)]);
+        batch(() => {
+          moveLabels.value = new Map([...fields.value, ...target].map((f) => [f.code, f.label]));
+          movePreview.value = preview;
+        });
       } catch (e) {
         moveError.value = message(e);
       }

@@ -32,7 +32,7 @@ export function App({ model, lang }: { model: DocumentsModel; lang: WidgetLang }
         <h2 class="dt-h2">{t.title}</h2>
         <span class="dt-muted dt-version">{fill(t.version, { n: model.application.value?.catalogVersion ?? '' })}</span>
       </header>
-      <VersionBanner model={model} t={t} />
+      <VersionBanner model={model} t={t} lang={lang} />
       {banks.length === 0 ? (
         <p class="dt-muted">{t.noBanks}</p>
       ) : (
