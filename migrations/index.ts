@@ -23,6 +23,7 @@ import * as m202612041855 from './202612041855-mail-settings.js';
 import * as m202612041925 from './202612041925-bank-messages.js';
 import * as m202612041955 from './202612041955-lender-pipeline.js';
 import * as m202612041958 from './202612041958-mail-reply-apply.js';
+import * as m202612042020 from './202612042020-document-scans.js';
 
 // Ordered list of migrations. Names are YYYYMMDDHHMM-what; each file is frozen once landed
 // (it takes Kysely<any> and never imports app code).
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '202612041925-bank-messages': m202612041925,
   '202612041955-lender-pipeline': m202612041955,
   '202612041958-mail-reply-apply': m202612041958,
+  '202612042020-document-scans': m202612042020,
 };

@@ -31,6 +31,7 @@ import { documentCatalogRoutes } from './routes/api/documents/index.js';
 import { documentTemplateRoutes } from './routes/api/documents/templates.js';
 import { documentBankRoutes } from './routes/api/documents/banks.js';
 import { documentValueRoutes } from './routes/api/documents/values.js';
+import { documentScanRoutes } from './routes/api/documents/scans.js';
 import { paymentImportRoutes } from './routes/api/payment-imports/index.js';
 import { createParsePool } from './payment-files/worker/worker-pool.js';
 import { appPlacementRoutes } from '../placements/app-plugin.js';
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(documentBankRoutes); // /api/v1/documents/banks (admin edits the banks directory)
   await app.register(bankMessageRoutes); // /api/v1/deals/:dealId/bank-messages: mail to bank staff through the outbox
   await app.register(documentValueRoutes); // /api/v1/deals/:dealId/documents/values: base, per-bank overrides, reset, history
+  await app.register(documentScanRoutes); // /api/v1/deals/:dealId/documents/scans: the client's scans kept with the application
   const c = deps.config;
   // /api/v1/payment-imports (admin): files parsed in worker threads, off the request thread.
   await app.register(paymentImportRoutes, {

@@ -15,6 +15,7 @@ import type { ValueChange, ValuesView } from '../../../wire/documents.js';
 import { getBank, listBanks, bankNotFound } from './banks-repo.js';
 import { checkLimits } from './value-limits.js';
 import { completenessFor } from './completeness.js';
+import { scannedCodes } from '../scans/scans-repo.js';
 
 const BASE = '';
 
@@ -163,6 +164,8 @@ export async function resolveValues(db: Executor, box: SecretBox, portalId: stri
   }
   const base = byBank.get(BASE) ?? new Map<string, unknown>();
   const catalog = [...(await pinnedFields(db, portalId, app)).values()];
+  // A required scan counts as filled once one is uploaded under its field.
+  const scanned = await scannedCodes(db, portalId, app.id);
   const banks = (await listBanks(db, portalId)).map((b) => {
     const overrides = byBank.get(b.id) ?? new Map<string, unknown>();
     const codes = [...new Set([...base.keys(), ...overrides.keys()])].sort();
@@ -171,7 +174,8 @@ export async function resolveValues(db: Executor, box: SecretBox, portalId: stri
         ? { code, value: overrides.get(code), source: 'override' as const }
         : { code, value: base.get(code), source: 'base' as const },
     );
-    const resolved = new Map(values.map((v) => [v.code, v.value]));
+    const resolved = new Map<string, unknown>(values.map((v) => [v.code, v.value]));
+    for (const code of scanned) resolved.set(code, true);
     return { bankId: b.id, name: b.name, values, ...completenessFor(catalog, b.requiredFields, resolved) };
   });
   return { catalogVersion: app.catalogVersion, base: Object.fromEntries(base), banks };
