@@ -209,6 +209,37 @@ describe('documents tab in es-MX and ru-RU', () => {
   }
 
   for (const [c, vp] of [
+    [CASES[0]!, VIEWPORTS[0]],
+    [CASES[1]!, VIEWPORTS[1]],
+  ] as const) {
+    it(`${c.locale} ${vp.name}: the client's scan is uploaded in the tab and kept; a file that is not a scan is refused beside it`, async () => {
+      const dealId = Number(
+        await p.portalCall('crm.deal.add', { fields: { TITLE: 'Escaneos', OPPORTUNITY: '1000', CURRENCY_ID: c.currency } }),
+      );
+      const { page, frame } = await openTab(c, vp, dealId);
+      const field = frame.locator('.dt-field[data-code="borrower.id_scan"]');
+      const file = field.locator('input[type=file]');
+      await file.setInputFiles({ name: 'contrato.docx', mimeType: 'application/pdf', buffer: Buffer.from('PK\u0003\u0004 not a scan') });
+      await expect
+        .poll(() =>
+          field
+            .locator('.dt-field__error')
+            .innerText()
+            .catch(() => ''),
+        )
+        .toBe(c.lang === 'es' ? 'El escaneo debe ser un archivo PDF, JPEG o PNG.' : 'Скан должен быть файлом PDF, JPEG или PNG.');
+      const name = c.lang === 'es' ? 'INE Ana López.pdf' : 'Паспорт Иванова.pdf';
+      await file.setInputFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+      await expect.poll(() => field.locator('.dt-scan__name').allInnerTexts()).toEqual([name]);
+      expect(await field.locator('.dt-field__error').count()).toBe(0);
+      await page.screenshot({ path: join(SHOTS, `${c.locale}-${vp.name}-scan.png`), fullPage: true });
+      const kept = (await api('GET', `/api/v1/deals/${dealId}/documents/scans`, { dealId })) as { scans: { fileName: string }[] };
+      expect(kept.scans.map((x) => x.fileName)).toEqual([name]);
+      await page.context().close();
+    }, 120_000);
+  }
+
+  for (const [c, vp] of [
     [CASES[0]!, VIEWPORTS[1]],
     [CASES[1]!, VIEWPORTS[0]],
   ] as const) {

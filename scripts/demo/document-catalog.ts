@@ -29,6 +29,7 @@ export const demoDocumentCatalog: CatalogField[] = [
     validation: { maxLength: 20 },
   },
   { code: 'borrower.married', label: L('Married', 'Состоит в браке', 'Casado(a)'), type: 'bool', section: 'borrower' },
+  { code: 'borrower.id_scan', label: L('ID document scan', 'Скан паспорта', 'INE escaneada'), type: 'file', section: 'borrower' },
   { code: 'borrower.employer', label: L('Employer', 'Работодатель', 'Empleador'), type: 'text', section: 'employment' },
   {
     code: 'borrower.monthly_income',
@@ -36,6 +37,12 @@ export const demoDocumentCatalog: CatalogField[] = [
     type: 'money',
     section: 'employment',
     validation: { min: '0' },
+  },
+  {
+    code: 'borrower.income_proof',
+    label: L('Proof of income', 'Справка о доходах', 'Comprobante de ingresos'),
+    type: 'file',
+    section: 'employment',
   },
   {
     code: 'loan.amount',

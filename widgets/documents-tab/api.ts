@@ -5,6 +5,7 @@
 import { ApiError, createSessionClient, type PortalAuth } from '../shared/session-client.js';
 import type { ApplicationView, CatalogField, CatalogVersionsView, MovePreviewView } from '../../wire/document-catalog.js';
 import type { PackInput, PackView } from '../../wire/document-packs.js';
+import type { ScanView } from '../../wire/document-scans.js';
 import type { ValuesView } from '../../wire/documents.js';
 
 export { ApiError };
@@ -22,6 +23,11 @@ export interface DocumentsApi {
   packs(): Promise<PackView[]>;
   pack(packId: string): Promise<PackView>;
   generatePack(input: PackInput): Promise<PackView>;
+  scans(): Promise<ScanView[]>;
+  /** The file's bytes under a catalog 'file' field; answers the application's scans. */
+  uploadScan(code: string, fileName: string, bytes: Uint8Array): Promise<ScanView[]>;
+  deleteScan(scanId: string): Promise<ScanView[]>;
+  scanFile(scanId: string): Promise<Blob>;
   /** A generated document (.docx) or its first page as an image; fetched with the session, not a bare link. */
   document(packId: string, index: number, what: 'file' | 'preview'): Promise<Blob>;
 }
@@ -52,6 +58,11 @@ export function createDocumentsApi(cfg: DocumentsApiConfig, fetchFn?: typeof fet
     packs: async () => (await request<{ packs: PackView[] }>('GET', packs)).packs,
     pack: async (id) => (await request<{ pack: PackView }>('GET', `${packs}/${encodeURIComponent(id)}`)).pack,
     generatePack: async (input) => (await request<{ pack: PackView }>('POST', packs, input)).pack,
+    scans: async () => (await request<{ scans: ScanView[] }>('GET', `${deal}/scans`)).scans,
+    uploadScan: async (code, fileName, bytes) =>
+      (await request<{ scans: ScanView[] }>('POST', `${deal}/scans?${new URLSearchParams({ code, fileName }).toString()}`, bytes)).scans,
+    deleteScan: async (id) => (await request<{ scans: ScanView[] }>('DELETE', `${deal}/scans/${encodeURIComponent(id)}`)).scans,
+    scanFile: (id) => requestBlob(`${deal}/scans/${encodeURIComponent(id)}/file`),
     document: (id, index, what) => requestBlob(`${packs}/${encodeURIComponent(id)}/documents/${index}/${what}`),
   };
 }

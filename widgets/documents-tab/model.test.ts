@@ -53,6 +53,13 @@ function fakeApi(over: Partial<DocumentsApi> = {}): DocumentsApi & { calls: stri
       return pack('queued', 0);
     },
     document: async () => new Blob([]),
+    scans: async () => [],
+    uploadScan: async (code, fileName, bytes) => {
+      calls.push(`scan ${code} ${fileName} ${bytes.length}`);
+      return [{ id: 's1', code, fileName, contentType: 'application/pdf', sizeBytes: bytes.length, uploadedAt: '', uploadedBy: 1 }];
+    },
+    deleteScan: async () => [],
+    scanFile: async () => new Blob([]),
     ...over,
   };
 }
@@ -116,6 +123,24 @@ describe('documents tab model', () => {
     await m.load();
     expect(m.packsUnavailable.value).toBe(true);
     expect(m.packError.value).toBeNull();
+  });
+
+  it('uploads a scan for the application and reads the completeness again', async () => {
+    const api = fakeApi();
+    let reads = 0;
+    const m = model({ ...api, values: async () => (reads++ === 0 ? view() : view('12')) });
+    await m.load();
+    await m.uploadScan('borrower.id_scan', { name: 'ine.pdf', arrayBuffer: async () => new ArrayBuffer(4) });
+    expect(api.calls).toContain('scan borrower.id_scan ine.pdf 4');
+    expect(m.scans.value.map((s) => s.fileName)).toEqual(['ine.pdf']);
+    expect(m.banks.value[0]!.missing).toEqual([]);
+    const refused = model({
+      ...api,
+      uploadScan: async () => Promise.reject(new ApiError(422, 'SCAN_TYPE', 'El escaneo debe ser un archivo PDF, JPEG o PNG.')),
+    });
+    await refused.load();
+    await refused.uploadScan('borrower.id_scan', { name: 'a.docx', arrayBuffer: async () => new ArrayBuffer(4) });
+    expect(refused.errors.value[refused.scanKey('borrower.id_scan')]).toBe('El escaneo debe ser un archivo PDF, JPEG o PNG.');
   });
 
   it('shows the empty state when no catalog is published', async () => {

@@ -5,6 +5,7 @@ import { batch, computed, signal } from '@preact/signals';
 import type { NumberLocale } from '../../lending/locale-number.js';
 import type { ApplicationView, CatalogField, MovePreviewView } from '../../wire/document-catalog.js';
 import type { PackView } from '../../wire/document-packs.js';
+import type { ScanView } from '../../wire/document-scans.js';
 import type { ValuesView } from '../../wire/documents.js';
 import { ApiError, type DocumentsApi } from './api.js';
 
@@ -33,6 +34,8 @@ const POLL_LIMIT_MS = 10 * 60_000;
 const FINAL = new Set(['done', 'failed']);
 
 const keyOf = (scope: Scope, code: string) => `${scope}\u0000${code}`;
+/** Scans belong to the application, not to a bank: one key whatever the scope. */
+const scanKey = (code: string) => `scan\u0000${code}`;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function createDocumentsModel(deps: DocumentsDeps) {
@@ -52,6 +55,7 @@ export function createDocumentsModel(deps: DocumentsDeps) {
   const moveError = signal<string | null>(null);
   /** The labels of both versions' fields, so the diff names fields as people know them. */
   const moveLabels = signal<ReadonlyMap<string, CatalogField['label']>>(new Map());
+  const scans = signal<ScanView[]>([]);
   const packs = signal<PackView[] | null>(null);
   const packsUnavailable = signal(false);
   const packError = signal<string | null>(null);
@@ -141,6 +145,7 @@ export function createDocumentsModel(deps: DocumentsDeps) {
     movePreview,
     moveError,
     moveLabels,
+    scans,
     packs,
     packsUnavailable,
     packError,
@@ -155,12 +160,14 @@ export function createDocumentsModel(deps: DocumentsDeps) {
     async load(): Promise<void> {
       try {
         const app = await deps.api.openApplication();
-        const [catalog, versions, v] = await Promise.all([
+        const [catalog, versions, v, kept] = await Promise.all([
           deps.api.catalogVersion(app.catalogVersion),
           deps.api.versions(),
           deps.api.values(),
+          deps.api.scans(),
         ]);
         batch(() => {
+          scans.value = kept;
           application.value = app;
           fields.value = catalog;
           latestVersion.value = versions.at(-1)?.version ?? null;
@@ -200,6 +207,44 @@ export function createDocumentsModel(deps: DocumentsDeps) {
       if (s === BASE) return Promise.resolve();
       return write(code, keyOf(s, code), () => deps.api.resetToBase(s, code), null);
     },
+
+    /**
+     * Uploads a scan under its field (kept with the application, for every bank), then reads the
+     * values again: a bank that requires it counts it now. A refusal shows under the field.
+     */
+    async uploadScan(code: string, file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }): Promise<void> {
+      const key = scanKey(code);
+      saving.value = key;
+      try {
+        scans.value = await deps.api.uploadScan(code, file.name, new Uint8Array(await file.arrayBuffer()));
+        values.value = await deps.api.values();
+        setIn(errors, key, null);
+      } catch (e) {
+        setIn(errors, key, message(e));
+      } finally {
+        if (saving.value === key) saving.value = null;
+      }
+    },
+
+    async deleteScan(code: string, scanId: string): Promise<void> {
+      try {
+        scans.value = await deps.api.deleteScan(scanId);
+        values.value = await deps.api.values();
+        setIn(errors, scanKey(code), null);
+      } catch (e) {
+        setIn(errors, scanKey(code), message(e));
+      }
+    },
+
+    async openScan(scanId: string): Promise<void> {
+      try {
+        window.open(URL.createObjectURL(await deps.api.scanFile(scanId)), '_blank', 'noopener');
+      } catch (e) {
+        packError.value = message(e);
+      }
+    },
+
+    scanKey,
 
     async reviewMove(): Promise<void> {
       const to = newerVersion.value;

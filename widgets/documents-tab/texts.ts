@@ -34,7 +34,9 @@ export interface DocumentsTexts {
   nothingChanged: string;
   cancel: string;
   listField: string;
-  fileField: string;
+  uploadScan: string;
+  deleteScan: string;
+  scanHint: string;
   packs: string;
   packBanks: string;
   internal: string;
@@ -79,7 +81,9 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
     nothingChanged: 'No fields added or removed.',
     cancel: 'Cancel',
     listField: 'Rows: {n}. Lists are edited in the full form.',
-    fileField: 'Scans are uploaded separately.',
+    uploadScan: 'Upload scan',
+    deleteScan: 'Delete',
+    scanHint: 'PDF, JPEG or PNG, up to 5 MB.',
     packs: 'Document packs',
     packBanks: 'Banks for the pack',
     internal: 'Internal documents (contracts, pledges)',
@@ -122,7 +126,9 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
     nothingChanged: 'No se agregan ni eliminan campos.',
     cancel: 'Cancelar',
     listField: 'Filas: {n}. Las listas se editan en el formulario completo.',
-    fileField: 'Los escaneos se suben por separado.',
+    uploadScan: 'Subir escaneo',
+    deleteScan: 'Eliminar',
+    scanHint: 'PDF, JPEG o PNG, hasta 5 MB.',
     packs: 'Paquetes de documentos',
     packBanks: 'Bancos del paquete',
     internal: 'Documentos internos (contratos, garantías)',
@@ -170,7 +176,9 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
     nothingChanged: 'Поля не добавляются и не удаляются.',
     cancel: 'Отмена',
     listField: 'Строк: {n}. Списки редактируются в полной форме.',
-    fileField: 'Сканы загружаются отдельно.',
+    uploadScan: 'Загрузить скан',
+    deleteScan: 'Удалить',
+    scanHint: 'PDF, JPEG или PNG, до 5 МБ.',
     packs: 'Пакеты документов',
     packBanks: 'Банки для пакета',
     internal: 'Внутренние документы (договоры, залоги)',

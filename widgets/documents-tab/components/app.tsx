@@ -5,6 +5,7 @@ import { BASE } from '../model.js';
 import { completenessText, fill, sectionTitle, textsFor, type WidgetLang } from '../texts.js';
 import { FieldRow } from './field-row.js';
 import { Packs } from './packs.js';
+import { ScanField } from './scan-field.js';
 import { VersionBanner } from './version-banner.js';
 
 export function App({ model, lang }: { model: DocumentsModel; lang: WidgetLang }) {
@@ -78,9 +79,13 @@ export function App({ model, lang }: { model: DocumentsModel; lang: WidgetLang }
         <section class="dt-section" data-section={s.name}>
           <h3 class="dt-h3">{sectionTitle(s.name, lang)}</h3>
           <div class="dt-grid">
-            {s.fields.map((f) => (
-              <FieldRow key={`${scope}:${f.code}`} field={f} model={model} t={t} lang={lang} />
-            ))}
+            {s.fields.map((f) =>
+              f.type === 'file' ? (
+                <ScanField key={`scan:${f.code}`} field={f} model={model} t={t} lang={lang} />
+              ) : (
+                <FieldRow key={`${scope}:${f.code}`} field={f} model={model} t={t} lang={lang} />
+              ),
+            )}
           </div>
         </section>
       ))}

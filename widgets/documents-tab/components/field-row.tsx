@@ -166,6 +166,5 @@ function Input({
         {t.yes}
       </label>
     );
-  if (f.type === 'list') return <p class="dt-muted">{fill(t.listField, { n: Array.isArray(value) ? value.length : 0 })}</p>;
-  return <p class="dt-muted">{t.fileField}</p>;
+  return <p class="dt-muted">{fill(t.listField, { n: Array.isArray(value) ? value.length : 0 })}</p>;
 }
