@@ -43,7 +43,7 @@ function namedByLabel(f: CatalogField, lang: Actor['lang'], check: () => void): 
     check();
   } catch (e) {
     if (!(e instanceof AppError) || !e.userMessage?.includes(f.code)) throw e;
-    const label = lang === 'en' ? `"${f.label.en}"` : `«${f.label[lang]}»`;
+    const label = lang === 'en' ? `“${f.label.en}”` : `«${f.label[lang]}»`;
     throw new AppError(e.code, e.message, e.userMessage.replace(f.code, label), e.details);
   }
 }
@@ -163,7 +163,8 @@ export async function resolveValues(db: Executor, box: SecretBox, portalId: stri
     byBank.set(r.bank_id, m);
   }
   const base = byBank.get(BASE) ?? new Map<string, unknown>();
-  const catalog = [...(await pinnedFields(db, portalId, app)).values()];
+  // Completeness needs the pinned fields; seen from a portal the application is not in, there are none.
+  const catalog = (await getVersion(db, portalId, app.catalogVersion)) ?? [];
   // A required scan counts as filled once one is uploaded under its field.
   const scanned = await scannedCodes(db, portalId, app.id);
   const banks = (await listBanks(db, portalId)).map((b) => {
