@@ -13,7 +13,7 @@ import { startDemoProviders } from './demo/providers.js';
 import { getLenderProfile, saveLenderProfile } from '../server/settings/lender-profile.js';
 import { ENTITY_DEAL, itemsOf } from '../emulator/state.js';
 import { demoPortfolioPlan, seedDemoPortfolio } from './demo/portfolio.js';
-import { seedDemoDocuments } from './demo/document-catalog.js';
+import { seedDemoCatalog } from './demo/document-catalog.js';
 import { ensureWidgetsBuilt } from './ensure-widgets-built.js';
 
 const dataDir = resolve(process.env.DEMO_DATA_DIR ?? 'data');
@@ -119,7 +119,7 @@ if (demoPortal) {
   }
   for (const f of failed) console.log(`  deal ${f.dealId}: no demo loan — the app refused it: ${f.reason}`);
   // The Documents tab's field catalog and base values on a few deals (first start only).
-  const filled = await seedDemoDocuments(db, app.secrets, demoPortal.id, deals);
+  const filled = await seedDemoCatalog(db, app.secrets, demoPortal.id, deals);
   if (filled.length > 0) console.log(`Demo documents: field catalog v1 published; base values on deals ${filled.join(', ')}.`);
 }
 

@@ -1,8 +1,9 @@
 // The demo portal's field catalog for document packs (issue 15, item 5) and base values on a few demo
 // deals, made through the app's own repositories (the checks a user's save runs). Only on a portal
-// that has no catalog yet: an admin's catalog is never replaced, and a second start changes nothing.
-// The demo banks and templates are seeded beside this (scripts/demo, the pack generator's part); the
-// tab counts completeness against whichever banks exist.
+// that has no catalog yet: an admin's catalog is never replaced, a second start changes nothing, and
+// when the pack generator's demo (banks, templates, their catalog) runs first, this yields to it —
+// its templates are written against its own catalog. The tab counts completeness against whichever
+// banks exist.
 import type { Db } from '../../server/db/database.js';
 import type { CatalogField } from '../../server/documents/catalog/catalog-field.js';
 import { listVersions, openApplication, publishDraft, saveDraft } from '../../server/documents/catalog/catalog-repo.js';
@@ -125,7 +126,7 @@ function baseValuesFor(d: DemoApplicationDeal): Record<string, unknown> {
  * Publishes the demo catalog on a portal that has none, then opens an application with base values
  * on the first `deals` (those whose currency the demo lends in). Returns the deals filled.
  */
-export async function seedDemoDocuments(
+export async function seedDemoCatalog(
   db: Db,
   box: SecretBox,
   portalId: string,
