@@ -11,6 +11,7 @@ import { setValues } from '../../server/documents/values/values-repo.js';
 import type { SecretBox } from '../../server/security/crypto.js';
 
 const L = (en: string, ru: string, es: string) => ({ en, ru, es });
+const MAX_DEMO_APPLICATIONS = 40;
 
 export const demoDocumentCatalog: CatalogField[] = [
   { code: 'borrower.full_name', label: L('Full name', 'ФИО', 'Nombre completo'), type: 'person', section: 'borrower' },
@@ -124,20 +125,16 @@ function baseValuesFor(d: DemoApplicationDeal): Record<string, unknown> {
 
 /**
  * Publishes the demo catalog on a portal that has none, then opens an application with base values
- * on the first `deals` (those whose currency the demo lends in). Returns the deals filled.
+ * on the demo deals whose currency the demo lends in (MXN, RUB). Returns the deals filled.
  */
-export async function seedDemoCatalog(
-  db: Db,
-  box: SecretBox,
-  portalId: string,
-  deals: readonly DemoApplicationDeal[],
-): Promise<number[]> {
+export async function seedDemoCatalog(db: Db, box: SecretBox, portalId: string, deals: readonly DemoApplicationDeal[]): Promise<number[]> {
   if ((await listVersions(db.kysely, portalId)).length > 0) return [];
   const by = { userId: null, nowIso: new Date().toISOString(), lang: 'en' as const };
   await saveDraft(db.kysely, portalId, demoDocumentCatalog, by);
   await db.kysely.transaction().execute((trx) => publishDraft(trx, portalId, by));
   const filled: number[] = [];
-  for (const d of deals.filter((x) => x.currency === 'MXN' || x.currency === 'RUB').slice(0, 3)) {
+  // Every demo deal (a bounded few dozen): whichever deal a visitor opens shows a filled application.
+  for (const d of deals.filter((x) => x.currency === 'MXN' || x.currency === 'RUB').slice(0, MAX_DEMO_APPLICATIONS)) {
     await db.kysely.transaction().execute(async (trx) => {
       const application = await openApplication(trx, portalId, d.id, by);
       await setValues(trx, box, portalId, application, null, baseValuesFor(d), by);
