@@ -118,8 +118,14 @@ if (demoPortal) {
     for (const plan of seeded) console.log(`  deal ${plan.dealId}: ${plan.shows}`);
   }
   for (const f of failed) console.log(`  deal ${f.dealId}: no demo loan — the app refused it: ${f.reason}`);
-  // The Documents tab's field catalog and base values on a few deals (first start only).
-  const filled = await seedDemoCatalog(db, app.secrets, demoPortal.id, deals);
+  // The Documents tab's field catalog and base values on the demo deals (first start only).
+  const titles = new Map(itemsOf(emulator.state, ENTITY_DEAL).map((d) => [d.id, String(d.title ?? '')]));
+  const filled = await seedDemoCatalog(
+    db,
+    app.secrets,
+    demoPortal.id,
+    deals.map((d) => ({ ...d, title: titles.get(d.id) ?? '' })),
+  );
   if (filled.length > 0) console.log(`Demo documents: field catalog v1 published; base values on deals ${filled.join(', ')}.`);
 }
 

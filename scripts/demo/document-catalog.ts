@@ -97,6 +97,8 @@ export const demoDocumentCatalog: CatalogField[] = [
 
 export interface DemoApplicationDeal {
   id: number;
+  /** "Préstamo personal — Daniela Flores": the applicant is the name after the dash. */
+  title: string;
   currency: string;
   amount: string;
 }
@@ -111,7 +113,7 @@ function twoDecimals(amount: string): string | null {
 function baseValuesFor(d: DemoApplicationDeal): Record<string, unknown> {
   const ru = d.currency === 'RUB';
   return {
-    'borrower.full_name': ru ? 'Петров Иван Сергеевич' : 'Ana María López Hernández',
+    'borrower.full_name': d.title.split(' — ')[1]?.trim() || (ru ? 'Петров Иван Сергеевич' : 'Ana María López Hernández'),
     'borrower.birth_date': ru ? '1985-03-14' : '1990-07-22',
     'borrower.address': ru ? 'г. Казань, ул. Баумана, д. 12, кв. 5' : 'Av. Insurgentes Sur 1602, Col. Crédito Constructor, CDMX',
     'borrower.phone': ru ? '+7 912 000-00-71' : '+52 55 0000 0071',
