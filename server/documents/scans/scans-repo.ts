@@ -8,7 +8,7 @@ import { AppError, localizedError } from '../../errors.js';
 import type { SecretBox } from '../../security/crypto.js';
 import { uuidv7 } from '../../security/uuidv7.js';
 import type { Actor, DocumentApplication } from '../catalog/catalog-repo.js';
-import { getVersion } from '../catalog/catalog-repo.js';
+import { getVersion, lockApplication } from '../catalog/catalog-repo.js';
 import type { ScanView } from '../../../wire/document-scans.js';
 import { MAX_SCANS_PER_APPLICATION, scanContentType } from './scan-file.js';
 
@@ -38,12 +38,7 @@ export async function addScan(
   }
   const contentType = scanContentType(upload.bytes);
   // The application's row lock: two uploads at once cannot both pass the count.
-  await trx
-    .updateTable('document_applications')
-    .set({ updated_at: by.nowIso })
-    .where('portal_id', '=', portalId)
-    .where('id', '=', app.id)
-    .execute();
+  await lockApplication(trx, portalId, app.id, by.nowIso);
   const count = await trx
     .selectFrom('document_scans')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))

@@ -9,7 +9,7 @@ import type { SecretBox } from '../../security/crypto.js';
 import { canonicalJson } from '../catalog/catalog-diff.js';
 import { SENSITIVE_TYPES, toFillerFields, type CatalogField } from '../catalog/catalog-field.js';
 import type { Actor, DocumentApplication } from '../catalog/catalog-repo.js';
-import { getVersion } from '../catalog/catalog-repo.js';
+import { getVersion, lockApplication } from '../catalog/catalog-repo.js';
 import { checkValues } from '../docx/check-values.js';
 import type { ValueChange, ValuesView } from '../../../wire/documents.js';
 import { getBank, listBanks, bankNotFound } from './banks-repo.js';
@@ -78,12 +78,7 @@ export async function setValues(
   const bank = bankId ?? BASE;
   // The application's row lock serialises its writers: old values read here stay true until commit,
   // and history numbers follow one another.
-  await trx
-    .updateTable('document_applications')
-    .set({ updated_at: by.nowIso })
-    .where('portal_id', '=', portalId)
-    .where('id', '=', app.id)
-    .execute();
+  await lockApplication(trx, portalId, app.id, by.nowIso);
   const last = await trx
     .selectFrom('document_value_history')
     .select((eb) => eb.fn.max('seq').as('seq'))
