@@ -33,6 +33,7 @@ import { documentTemplateStoreRoutes } from './routes/api/documents/template-upl
 import { documentBankRoutes } from './routes/api/documents/banks.js';
 import { documentValueRoutes } from './routes/api/documents/values.js';
 import { documentPackRoutes } from './routes/api/documents/packs.js';
+import { documentScanRoutes } from './routes/api/documents/scans.js';
 import { paymentImportRoutes } from './routes/api/payment-imports/index.js';
 import { createParsePool } from './payment-files/worker/worker-pool.js';
 import { appPlacementRoutes } from '../placements/app-plugin.js';
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(bankMessageRoutes); // /api/v1/deals/:dealId/bank-messages: mail to bank staff through the outbox
   await app.register(documentValueRoutes); // /api/v1/deals/:dealId/documents/values: base, per-bank overrides, reset, history
   await app.register(documentPackRoutes); // /api/v1/deals/:dealId/documents/packs: generate, poll, file, preview, manifest
+  await app.register(documentScanRoutes); // /api/v1/deals/:dealId/documents/scans: the client's scans kept with the application
   const c = deps.config;
   // /api/v1/payment-imports (admin): files parsed in worker threads, off the request thread.
   await app.register(paymentImportRoutes, {

@@ -479,6 +479,24 @@ export const ERRORS = {
     'Битрикс24 не принял документ в сделку; скачайте его здесь и прикрепите вручную.',
     'Bitrix24 no aceptó el documento en la negociación; descárguelo aquí y adjúntelo a mano.',
   ),
+  SCAN_TOO_LARGE: spec(
+    413,
+    'The scan is larger than 5 MB. Scan at a lower resolution or save it as a smaller PDF.',
+    'Скан больше 5 МБ. Отсканируйте с меньшим разрешением или сохраните PDF меньшего размера.',
+    'El escaneo pesa más de 5 MB. Escanee con menor resolución o guárdelo como un PDF más pequeño.',
+  ),
+  SCAN_TYPE: spec(
+    422,
+    'A scan must be a PDF, JPEG or PNG file.',
+    'Скан должен быть файлом PDF, JPEG или PNG.',
+    'El escaneo debe ser un archivo PDF, JPEG o PNG.',
+  ),
+  SCAN_LIMIT: spec(
+    409,
+    'The application already keeps 20 scans. Delete one before adding another.',
+    'В заявке уже 20 сканов. Удалите один, чтобы добавить новый.',
+    'La solicitud ya tiene 20 escaneos. Elimine uno antes de agregar otro.',
+  ),
   CATALOG_INVALID: spec(
     422,
     'The field catalog cannot be saved.',

@@ -1,10 +1,11 @@
-// The deal tabs (loan tab, call script) bind a session to the deal the portal POSTed only after the
+// The deal tabs (loan tab, call script, documents) bind a session to the deal the portal POSTed only after the
 // portal shows THAT user the deal (crm.deal.get with their own token). A collector whose CRM role
 // reads only their own deals opens another's deal card in the emulator's portal page: the tab says
 // so in their language and no session is issued; their own deal opens as usual.
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callScriptPlacement } from '../server/activities/call-script/placement.js';
+import { documentsTabPlacement } from '../placements/documents-tab.js';
 import { startPlatform, type Platform } from './support/portal-harness.js';
 import type { SessionClaims } from '../server/security/session.js';
 import { launchChromium, type Browser } from './frame-harness.js';
@@ -71,6 +72,15 @@ describe('deal tabs check the deal with the portal as the user', () => {
     const before = issued.length;
     const { page, frame } = await openTab(callScriptPlacement.handlerPath, otherDeal, 'ru');
     await expect.poll(async () => (await frame.textContent('body')) ?? '').toContain('У вас нет доступа к этой сделке');
+    expect(issued.length).toBe(before);
+    await page.close();
+  });
+
+  it('the Documents tab of that deal says so too (es), no session — the application and its scans stay out of reach', async () => {
+    const before = issued.length;
+    const { page, frame } = await openTab(documentsTabPlacement.handlerPath, otherDeal, 'es');
+    await expect.poll(async () => (await frame.textContent('body')) ?? '').toContain('No tiene acceso a esta negociación');
+    expect(await frame.$('main')).toBeNull();
     expect(issued.length).toBe(before);
     await page.close();
   });

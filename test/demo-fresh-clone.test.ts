@@ -124,7 +124,7 @@ describe('npm run demo on a fresh clone', () => {
     expect(out).toContain('Building the widgets (first start)');
     expect(out).toContain('Installed b24-lending into the demo portal.');
     expect(out).toMatch(/SMS provider:\s+LOCAL FAKE SMSC/);
-    for (const w of ['loan-tab', 'call-script', 'settings'])
+    for (const w of ['loan-tab', 'call-script', 'settings', 'documents-tab'])
       expect(existsSync(join(dir, 'widgets', 'dist', w, 'manifest.json'))).toBe(true);
   });
 
@@ -199,6 +199,11 @@ describe('npm run demo on a fresh clone', () => {
     await script.waitForSelector('.call-script h2');
     expect((await script.textContent('.call-script h2'))?.trim()).not.toBe('');
     expect(await script.locator('fieldset.q').count()).toBeGreaterThan(0);
+
+    // The demo's field catalog: the application opens on this deal with its sections and fields.
+    const docs = await openTab(page, 'Documentos', '/placements/documents-tab', 'main.dt-app[data-ready="yes"]');
+    await docs.waitForSelector('main.dt-app[data-ready="yes"]');
+    expect(await docs.locator('.dt-field').count()).toBeGreaterThan(5);
 
     const appPage = await browser.context.newPage();
     appPage.setDefaultTimeout(90_000);

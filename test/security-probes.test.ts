@@ -289,7 +289,13 @@ describe('security probes', () => {
 
   it('forged placement POST: bad AUTH_ID, member_id mismatch, unknown portal, foreign domain', async () => {
     const probes: Probe[] = [];
-    for (const path of ['/placements/loan-tab', '/placements/settings', '/placements/call-script', '/placements/calculator']) {
+    for (const path of [
+      '/placements/loan-tab',
+      '/placements/settings',
+      '/placements/call-script',
+      '/placements/calculator',
+      '/placements/documents-tab',
+    ]) {
       const f = () =>
         p.em.frameRequest(`${p.a.url}${path}`, { userId: 1, placement: 'CRM_DEAL_DETAIL_TAB', placementOptions: { ID: '1' } });
       const send = async (body: Record<string, string>, url?: string) => {

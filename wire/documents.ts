@@ -48,7 +48,19 @@ export const ResolvedValue = Type.Object({
 export const ValuesReply = Type.Object({
   catalogVersion: Type.Integer(),
   base: FieldValues,
-  banks: Type.Array(Type.Object({ bankId: Type.String(), name: Type.String(), values: Type.Array(ResolvedValue) })),
+  banks: Type.Array(
+    Type.Object({
+      bankId: Type.String(),
+      name: Type.String(),
+      values: Type.Array(ResolvedValue),
+      /**
+       * Completeness for this bank, computed on the server (values/completeness.ts): how many of the
+       * bank's required fields the pinned catalog version has, and which of them have no value yet.
+       */
+      required: Type.Integer({ minimum: 0 }),
+      missing: Type.Array(Type.String()),
+    }),
+  ),
 });
 export const ResetParams = Type.Object({
   dealId: Type.Integer({ minimum: 1 }),

@@ -125,6 +125,24 @@ export interface DocumentTemplateVersionsTable {
   uploaded_by: number | null;
 }
 
+/** A scan the client brought, kept with the application (migration 202612042020-document-scans). */
+export interface DocumentScansTable {
+  portal_id: string;
+  id: string;
+  application_id: string;
+  /** The catalog field of type 'file' it was uploaded under. */
+  code: string;
+  /** Ciphertext of the file name (aad: scanAad … 'name'). */
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  /** Ciphertext of the bytes as base64 (aad: scanAad … 'content'). */
+  content: string;
+  uploaded_at: string;
+  uploaded_by: number | null;
+}
+
 export interface DocumentPacksTable {
   portal_id: string;
   id: string;
@@ -166,6 +184,7 @@ export interface DocumentPackDocumentsTable {
 }
 
 export interface DocumentTables {
+  document_scans: DocumentScansTable;
   document_banks: DocumentBanksTable;
   document_values: DocumentValuesTable;
   document_value_history: DocumentValueHistoryTable;

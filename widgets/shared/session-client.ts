@@ -43,6 +43,11 @@ export interface SessionClientConfig {
   csrfToken?: string | null;
   /** The user's fresh portal auth from the frame; without it an expired session stays expired. */
   portalAuth?: () => Promise<PortalAuth>;
+  /**
+   * The user's Bitrix24 language, sent as Accept-Language: the server answers errors in it, and the
+   * portal's language may differ from the browser's (a Spanish interface on an English Chrome).
+   */
+  lang?: string;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -50,6 +55,8 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 interface Answer {
   status: number;
   json: Record<string, unknown>;
+  /** The body as bytes, when it was not JSON and the caller asked for bytes (a generated document). */
+  blob?: Blob;
 }
 
 export const RENEW_PATH = '/api/v1/session/renew';
@@ -69,13 +76,14 @@ export function createSessionClient(cfg: SessionClientConfig, fetchFn: typeof fe
   let token = cfg.sessionToken;
   let renewing: Promise<void> | null = null;
 
-  async function exchange(method: Method, path: string, body: unknown, bearer: string | null): Promise<Answer> {
+  async function exchange(method: Method, path: string, body: unknown, bearer: string | null, bytes = false): Promise<Answer> {
     const headers: Record<string, string> = {};
     if (bearer) headers.authorization = `Bearer ${bearer}`;
     // Bytes (a payment file) go as they are; everything else is JSON.
     const binary = body instanceof Uint8Array;
     if (body !== undefined) headers['content-type'] = binary ? 'application/octet-stream' : 'application/json';
     if (cfg.csrfToken && method !== 'GET') headers['x-csrf-token'] = cfg.csrfToken;
+    if (cfg.lang) headers['accept-language'] = cfg.lang;
     const res = await fetchFn(`${cfg.baseUrl}${path}`, {
       method,
       headers,
@@ -83,6 +91,7 @@ export function createSessionClient(cfg: SessionClientConfig, fetchFn: typeof fe
       credentials: 'same-origin',
       ...(body === undefined ? {} : { body: binary ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body) }),
     });
+    if (bytes && res.ok) return { status: res.status, json: {}, blob: await res.blob() };
     const text = await res.text();
     try {
       return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
@@ -109,9 +118,9 @@ export function createSessionClient(cfg: SessionClientConfig, fetchFn: typeof fe
     return renewing;
   }
 
-  async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  async function send(method: Method, path: string, body: unknown, bytes: boolean): Promise<Answer> {
     const used = token;
-    let a = await exchange(method, path, body, used);
+    let a = await exchange(method, path, body, used, bytes);
     if (a.status === 401 && a.json.error === 'SESSION_INVALID' && cfg.portalAuth) {
       const expired = toError(a);
       try {
@@ -121,14 +130,22 @@ export function createSessionClient(cfg: SessionClientConfig, fetchFn: typeof fe
         // leaves the original "expired". Either way the request is not repeated: no loop.
         throw e instanceof ApiError ? e : expired;
       }
-      a = await exchange(method, path, body, token);
+      a = await exchange(method, path, body, token, bytes);
     }
     if (a.status < 200 || a.status >= 300) throw toError(a);
-    return a.json as T;
+    return a;
+  }
+
+  async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+    return (await send(method, path, body, false)).json as T;
   }
 
   return {
     request,
+    /** A GET whose answer is a file (a generated .docx, a preview image), with the same session handling. */
+    async requestBlob(path: string): Promise<Blob> {
+      return (await send('GET', path, undefined, true)).blob ?? new Blob([]);
+    },
     /**
      * Calculator: bind this (unbound) session to the deal the user has just created through the
      * frame. The server checks with the user's own token that they created it after the session began.

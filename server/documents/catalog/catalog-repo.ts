@@ -123,6 +123,19 @@ export async function openApplication(trx: Trx, portalId: string, dealId: number
   return (await findApplicationByDeal(trx, portalId, dealId)) ?? app;
 }
 
+/**
+ * Takes the application's row lock for the rest of the transaction (touching updated_at): its
+ * writers — values, scans — run one after another, so what one reads stays true until it commits.
+ */
+export async function lockApplication(trx: Trx, portalId: string, applicationId: string, nowIso: string): Promise<void> {
+  await trx
+    .updateTable('document_applications')
+    .set({ updated_at: nowIso })
+    .where('portal_id', '=', portalId)
+    .where('id', '=', applicationId)
+    .execute();
+}
+
 export function findApplicationByDeal(db: Executor, portalId: string, dealId: number): Promise<DocumentApplication | null> {
   return findApplication(db, portalId, 'deal_id', dealId);
 }

@@ -22,6 +22,8 @@ const view: ValuesView = {
     {
       bankId: 'b1',
       name: 'B1',
+      required: 0,
+      missing: [],
       values: [
         { code: 'name', value: 'Ana', source: 'base' },
         { code: 'term', value: '18', source: 'override' },

@@ -166,13 +166,13 @@ describe('application values', () => {
     const historyBefore = (await valueHistory(db.kysely, box, P, app.id)).length;
     const money = await refusal(set(null, { 'loan.term': 24, 'loan.amount': '150000' }, 'ru'));
     expect(money.code).toBe('DOCUMENT_VALUE_TYPE');
-    expect(money.userMessage).toBe('Поле loan.amount должно быть: сумма с валютой (например, 150000.00 RUB).');
+    expect(money.userMessage).toBe('Поле «Amount (ru)» должно быть: сумма с валютой (например, 150000.00 RUB).');
     const unknown = await refusal(set(bankA, { 'borrower.pasport': 'X' }));
     expect(unknown.code).toBe('DOCUMENT_FIELD_UNKNOWN');
     expect(unknown.userMessage).toBe('El campo borrower.pasport no está en la versión 1 del catálogo que usa esta solicitud.');
     expect((await refusal(set(null, { 'scan.passport': 'x' }))).code).toBe('DOCUMENT_FIELD_UNKNOWN');
     const limit = await refusal(set(bankA, { 'borrower.passport': 'X1', 'loan.term': 361 }, 'en'));
-    expect(limit.userMessage).toBe('The field loan.term must be at most 360.');
+    expect(limit.userMessage).toBe('The field “Term” must be at most 360.');
     expect((await refusal(set('no-such-bank', { 'loan.term': 3 }))).code).toBe('NOT_FOUND');
     expect(JSON.stringify(await resolveValues(db.kysely, box, P, app))).toBe(before);
     expect(await valueHistory(db.kysely, box, P, app.id)).toHaveLength(historyBefore);

@@ -9,11 +9,13 @@ import type { SecretBox } from '../../security/crypto.js';
 import { canonicalJson } from '../catalog/catalog-diff.js';
 import { SENSITIVE_TYPES, toFillerFields, type CatalogField } from '../catalog/catalog-field.js';
 import type { Actor, DocumentApplication } from '../catalog/catalog-repo.js';
-import { getVersion } from '../catalog/catalog-repo.js';
+import { getVersion, lockApplication } from '../catalog/catalog-repo.js';
 import { checkValues } from '../docx/check-values.js';
 import type { ValueChange, ValuesView } from '../../../wire/documents.js';
 import { getBank, listBanks, bankNotFound } from './banks-repo.js';
 import { checkLimits } from './value-limits.js';
+import { completenessFor } from './completeness.js';
+import { scannedCodes } from '../scans/scans-repo.js';
 
 const BASE = '';
 
@@ -30,6 +32,20 @@ async function pinnedFields(db: Executor, portalId: string, app: DocumentApplica
   const fields = await getVersion(db, portalId, app.catalogVersion);
   if (!fields) throw new AppError('INTERNAL', `catalog version ${app.catalogVersion} missing for ${app.id}`);
   return new Map(fields.map((f) => [f.code, f]));
+}
+
+/**
+ * The checks name a field by its code (templates know it so); the person filling the application
+ * knows it by its label, so a refusal here names the label in their language.
+ */
+function namedByLabel(f: CatalogField, lang: Actor['lang'], check: () => void): void {
+  try {
+    check();
+  } catch (e) {
+    if (!(e instanceof AppError) || !e.userMessage?.includes(f.code)) throw e;
+    const label = lang === 'en' ? `“${f.label.en}”` : `«${f.label[lang]}»`;
+    throw new AppError(e.code, e.message, e.userMessage.replace(f.code, label), e.details);
+  }
 }
 
 /**
@@ -53,20 +69,16 @@ export async function setValues(
     if (!f || f.type === 'file') {
       throw localizedError('DOCUMENT_FIELD_UNKNOWN', by.lang, `unknown field ${code}`, { code, version: app.catalogVersion }, { code });
     }
-    if (v !== null) {
-      checkValues(toFillerFields([f]), { [code]: v }, by.lang);
-      checkLimits(f, v, by.lang);
-    }
+    if (v !== null)
+      namedByLabel(f, by.lang, () => {
+        checkValues(toFillerFields([f]), { [code]: v }, by.lang);
+        checkLimits(f, v, by.lang);
+      });
   }
   const bank = bankId ?? BASE;
   // The application's row lock serialises its writers: old values read here stay true until commit,
   // and history numbers follow one another.
-  await trx
-    .updateTable('document_applications')
-    .set({ updated_at: by.nowIso })
-    .where('portal_id', '=', portalId)
-    .where('id', '=', app.id)
-    .execute();
+  await lockApplication(trx, portalId, app.id, by.nowIso);
   const last = await trx
     .selectFrom('document_value_history')
     .select((eb) => eb.fn.max('seq').as('seq'))
@@ -146,18 +158,21 @@ export async function resolveValues(db: Executor, box: SecretBox, portalId: stri
     byBank.set(r.bank_id, m);
   }
   const base = byBank.get(BASE) ?? new Map<string, unknown>();
+  // Completeness needs the pinned fields; seen from a portal the application is not in, there are none.
+  const catalog = (await getVersion(db, portalId, app.catalogVersion)) ?? [];
+  // A required scan counts as filled once one is uploaded under its field.
+  const scanned = await scannedCodes(db, portalId, app.id);
   const banks = (await listBanks(db, portalId)).map((b) => {
     const overrides = byBank.get(b.id) ?? new Map<string, unknown>();
     const codes = [...new Set([...base.keys(), ...overrides.keys()])].sort();
-    return {
-      bankId: b.id,
-      name: b.name,
-      values: codes.map((code) =>
-        overrides.has(code)
-          ? { code, value: overrides.get(code), source: 'override' as const }
-          : { code, value: base.get(code), source: 'base' as const },
-      ),
-    };
+    const values = codes.map((code) =>
+      overrides.has(code)
+        ? { code, value: overrides.get(code), source: 'override' as const }
+        : { code, value: base.get(code), source: 'base' as const },
+    );
+    const resolved = new Map<string, unknown>(values.map((v) => [v.code, v.value]));
+    for (const code of scanned) resolved.set(code, true);
+    return { bankId: b.id, name: b.name, values, ...completenessFor(catalog, b.requiredFields, resolved) };
   });
   return { catalogVersion: app.catalogVersion, base: Object.fromEntries(base), banks };
 }

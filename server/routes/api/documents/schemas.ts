@@ -5,36 +5,20 @@ import { CatalogFieldSchema } from '../../../documents/catalog/catalog-schema.js
 export const CatalogBody = Type.Object({ fields: Type.Array(CatalogFieldSchema, { maxItems: MAX_CATALOG_FIELDS }) });
 export const CatalogReply = Type.Object({ fields: Type.Array(CatalogFieldSchema) });
 export const PublishReply = Type.Object({ version: Type.Integer(), created: Type.Boolean() });
-export const VersionsReply = Type.Object({
-  versions: Type.Array(
-    Type.Object({
-      version: Type.Integer(),
-      publishedAt: Type.String(),
-      publishedBy: Type.Union([Type.Integer(), Type.Null()]),
-      sha256: Type.String(),
-    }),
-  ),
-});
+export {
+  Application,
+  ApplicationReply,
+  Diff,
+  MoveBody,
+  MovePreviewReply,
+  MoveReply,
+  VersionReply,
+  VersionsReply,
+} from '../../../../wire/document-catalog.js';
 export const VersionParams = Type.Object({ version: Type.Integer({ minimum: 1 }) });
-export const VersionReply = Type.Object({ version: Type.Integer(), fields: Type.Array(CatalogFieldSchema) });
 
 export const DealParams = Type.Object({ dealId: Type.Integer({ minimum: 1 }) });
-export const Application = Type.Object({
-  id: Type.String(),
-  dealId: Type.Integer(),
-  catalogVersion: Type.Integer(),
-  createdAt: Type.String(),
-});
-export const ApplicationReply = Type.Object({ application: Application });
-export const Diff = Type.Object({
-  added: Type.Array(Type.String()),
-  removed: Type.Array(Type.String()),
-  changed: Type.Array(Type.Object({ code: Type.String(), what: Type.Array(Type.String()) })),
-});
 export const MoveQuery = Type.Object({ to: Type.Integer({ minimum: 1 }) });
-export const MovePreviewReply = Type.Object({ from: Type.Integer(), to: Type.Integer(), diff: Diff });
-export const MoveBody = Type.Object({ fromVersion: Type.Integer({ minimum: 1 }), toVersion: Type.Integer({ minimum: 1 }) });
-export const MoveReply = Type.Object({ application: Application, diff: Diff });
 export const ErrorReply = Type.Object({ error: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) });
 
 export const LintBody = Type.Object({

@@ -71,6 +71,12 @@ describe('document banks and values API', () => {
   });
 
   it('fills base values, overrides one bank, resets it to base, and keeps the history', async () => {
+    const empty = await app.inject({ method: 'GET', url: `/api/v1/deals/${deal}/documents/values`, headers: headers({ dealId: deal }) });
+    // Both banks need loan.term, not typed yet: the server counts it missing for each.
+    expect(empty.json().banks.map((b: { name: string; required: number; missing: string[] }) => [b.name, b.required, b.missing])).toEqual([
+      ['Banco A', 1, ['loan.term']],
+      ['Banco B', 1, ['loan.term']],
+    ]);
     const base = await values({ values: { 'borrower.address': 'Av. Reforma 222, CDMX', 'loan.term': 12 } });
     expect(base.statusCode, base.body).toBe(200);
     const over = await values({ bankId: bankB, values: { 'loan.term': 18 } });
@@ -80,6 +86,10 @@ describe('document banks and values API', () => {
       { code: 'loan.term', value: 12, source: 'base' },
     ]);
     expect(banks.find((b) => b.bankId === bankB)!.values[1]).toEqual({ code: 'loan.term', value: 18, source: 'override' });
+    expect(over.json().banks.map((b: { required: number; missing: string[] }) => [b.required, b.missing])).toEqual([
+      [1, []],
+      [1, []],
+    ]);
     const raw = JSON.stringify(await db.kysely.selectFrom('document_values').selectAll().execute());
     expect(raw).not.toContain('Reforma');
 
@@ -117,7 +127,7 @@ describe('document banks and values API', () => {
       .body;
     const wrong = await values({ values: { 'borrower.address': 'Calle 5', 'loan.term': 'doce' } }, 'es-MX');
     expect(wrong.statusCode).toBe(422);
-    expect(wrong.json()).toMatchObject({ error: 'DOCUMENT_VALUE_TYPE', message: 'El campo loan.term debe ser: un número.' });
+    expect(wrong.json()).toMatchObject({ error: 'DOCUMENT_VALUE_TYPE', message: 'El campo «Term es» debe ser: un número.' });
     const after = (await app.inject({ method: 'GET', url: `/api/v1/deals/${deal}/documents/values`, headers: headers({ dealId: deal }) }))
       .body;
     expect(after).toBe(before);

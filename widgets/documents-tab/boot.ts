@@ -1,0 +1,28 @@
+// What the placement handler embeds in the page (placements/routes.ts writes it as JSON in
+// <script id="widget-boot" type="application/json">), read defensively.
+export interface DocumentsBoot {
+  sessionToken: string | null;
+  dealId: string | null;
+  lang: string | null;
+  apiBase: string;
+  /** The deal's currency as the placement's access check read it (crm.deal.get as the user). */
+  currencyId: string | null;
+}
+
+export function readBoot(doc: Document): DocumentsBoot {
+  let raw: Record<string, unknown> = {};
+  try {
+    raw = JSON.parse(doc.getElementById('widget-boot')?.textContent ?? '{}') as Record<string, unknown>;
+  } catch {
+    raw = {};
+  }
+  const s = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  const deal = raw.deal && typeof raw.deal === 'object' ? (raw.deal as Record<string, unknown>) : {};
+  return {
+    sessionToken: s(raw.sessionToken),
+    dealId: s(raw.dealId),
+    lang: s(raw.lang),
+    apiBase: s(raw.apiBase) ?? '',
+    currencyId: s(deal.currencyId),
+  };
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import type { CatalogField } from '../../wire/document-catalog.js';
+import type { PackView } from '../../wire/document-packs.js';
+import type { ValuesView } from '../../wire/documents.js';
+import { ApiError, type DocumentsApi } from './api.js';
+import { createDocumentsModel } from './model.js';
+
+// The model against a stand-in for our API (the browser test runs it against the real server):
+// what was typed survives a refusal, the move goes from the version whose diff was seen, a pack is
+// polled until it is final, and a server without the pack routes says so.
+const labels = { en: 'x', ru: 'x', es: 'x' };
+const fields: CatalogField[] = [{ code: 'loan.term', label: labels, type: 'number', section: 'loan' }];
+const view = (term?: string): ValuesView => ({
+  catalogVersion: 1,
+  base: term ? { 'loan.term': term } : {},
+  banks: [{ bankId: 'b1', name: 'Banco', values: [], required: 1, missing: term ? [] : ['loan.term'] }],
+});
+const pack = (status: PackView['status'], done: number): PackView => ({
+  id: 'p1',
+  dealId: 7,
+  status,
+  catalogVersion: 1,
+  createdAt: '2026-12-04T10:00:00Z',
+  createdBy: 1,
+  progress: { done, total: 2 },
+  documents: [],
+});
+
+function fakeApi(over: Partial<DocumentsApi> = {}): DocumentsApi & { calls: string[] } {
+  const calls: string[] = [];
+  const application = { id: 'a', dealId: 7, catalogVersion: 1, createdAt: '' };
+  return {
+    calls,
+    openApplication: async () => application,
+    catalogVersion: async () => fields,
+    versions: async () => [1, 2].map((version) => ({ version, publishedAt: '', publishedBy: null, sha256: '' })),
+    values: async () => view(),
+    saveValues: async (bankId, values) => {
+      calls.push(`save ${bankId ?? 'base'} ${JSON.stringify(values)}`);
+      if (values['loan.term'] === 'doce') throw new ApiError(422, 'DOCUMENT_VALUE_TYPE', 'El campo «Plazo» debe ser: un número.');
+      return view(String(values['loan.term']));
+    },
+    resetToBase: async () => view('12'),
+    previewMove: async (to) => ({ from: 1, to, diff: { added: ['loan.rate'], removed: [], changed: [] } }),
+    move: async (from, to) => {
+      calls.push(`move ${from}→${to}`);
+      return { ...application, catalogVersion: to };
+    },
+    packs: async () => [],
+    pack: async () => pack('done', 2),
+    generatePack: async (input) => {
+      calls.push(`generate ${JSON.stringify(input)}`);
+      return pack('queued', 0);
+    },
+    document: async () => new Blob([]),
+    scans: async () => [],
+    uploadScan: async (code, fileName, bytes) => {
+      calls.push(`scan ${code} ${fileName} ${bytes.length}`);
+      return [{ id: 's1', code, fileName, contentType: 'application/pdf', sizeBytes: bytes.length, uploadedAt: '', uploadedBy: 1 }];
+    },
+    deleteScan: async () => [],
+    scanFile: async () => new Blob([]),
+    ...over,
+  };
+}
+
+const model = (api: DocumentsApi) => createDocumentsModel({ api, locale: 'es', currency: 'MXN', sleep: async () => undefined });
+
+describe('documents tab model', () => {
+  it('keeps what was typed with the server’s message, and clears both once a value is accepted', async () => {
+    const m = model(fakeApi());
+    await m.load();
+    expect(m.state.value).toBe('ready');
+    m.type('loan.term', 'doce');
+    await m.save('loan.term', 'doce', 'doce');
+    const key = m.keyOf('', 'loan.term');
+    expect(m.drafts.value[key]).toBe('doce');
+    expect(m.errors.value[key]).toBe('El campo «Plazo» debe ser: un número.');
+    await m.save('loan.term', '12', '12');
+    expect(m.drafts.value[key]).toBeUndefined();
+    expect(m.errors.value[key]).toBeUndefined();
+    expect(m.banks.value[0]!.missing).toEqual([]);
+  });
+
+  it('writes a bank’s override in that bank’s scope', async () => {
+    const api = fakeApi();
+    const m = model(api);
+    await m.load();
+    m.selectScope('b1');
+    await m.save('loan.term', '18');
+    expect(api.calls).toContain('save b1 {"loan.term":"18"}');
+  });
+
+  it('offers the newer version and moves from the version whose diff was shown', async () => {
+    const api = fakeApi();
+    const m = model(api);
+    await m.load();
+    expect(m.newerVersion.value).toBe(2);
+    await m.reviewMove();
+    expect(m.movePreview.value?.diff.added).toEqual(['loan.rate']);
+    await m.confirmMove();
+    expect(api.calls).toContain('move 1→2');
+    expect(m.application.value?.catalogVersion).toBe(2);
+    expect(m.newerVersion.value).toBeNull();
+  });
+
+  it('generates a pack for the chosen banks and polls it until it is final', async () => {
+    const states: PackView['status'][] = ['generating', 'generating', 'done'];
+    const api = fakeApi({ pack: async () => pack(states.shift() ?? 'done', 2 - states.length) });
+    const m = model(api);
+    await m.load();
+    await m.generate();
+    expect(api.calls).toContain('generate {"bankIds":["b1"],"internal":true}');
+    expect(states).toEqual([]);
+    expect(m.packs.value?.map((p) => p.status)).toEqual(['done']);
+    expect(m.generating.value).toBe(false);
+  });
+
+  it('says pack generation is not available on a server without the pack routes', async () => {
+    const m = model(
+      fakeApi({ packs: async () => Promise.reject(new ApiError(404, 'NOT_FOUND', 'No route GET /api/v1/deals/7/documents/packs')) }),
+    );
+    await m.load();
+    expect(m.packsUnavailable.value).toBe(true);
+    expect(m.packError.value).toBeNull();
+  });
+
+  it('uploads a scan for the application and reads the completeness again', async () => {
+    const api = fakeApi();
+    let reads = 0;
+    const m = model({ ...api, values: async () => (reads++ === 0 ? view() : view('12')) });
+    await m.load();
+    await m.uploadScan('borrower.id_scan', { name: 'ine.pdf', arrayBuffer: async () => new ArrayBuffer(4) });
+    expect(api.calls).toContain('scan borrower.id_scan ine.pdf 4');
+    expect(m.scans.value.map((s) => s.fileName)).toEqual(['ine.pdf']);
+    expect(m.banks.value[0]!.missing).toEqual([]);
+    const refused = model({
+      ...api,
+      uploadScan: async () => Promise.reject(new ApiError(422, 'SCAN_TYPE', 'El escaneo debe ser un archivo PDF, JPEG o PNG.')),
+    });
+    await refused.load();
+    await refused.uploadScan('borrower.id_scan', { name: 'a.docx', arrayBuffer: async () => new ArrayBuffer(4) });
+    expect(refused.errors.value[refused.scanKey('borrower.id_scan')]).toBe('El escaneo debe ser un archivo PDF, JPEG o PNG.');
+  });
+
+  it('shows the empty state when no catalog is published', async () => {
+    const m = model(fakeApi({ openApplication: async () => Promise.reject(new ApiError(404, 'NOT_FOUND', 'No catalog')) }));
+    await m.load();
+    expect(m.state.value).toBe('no-catalog');
+  });
+});
