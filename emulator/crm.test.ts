@@ -154,6 +154,25 @@ describe('emulator CRM methods', () => {
       (await t.call('crm.timeline.comment.add', { fields: { ENTITY_ID: deal, ENTITY_TYPE: 'deal', COMMENT: 'Approved' } })).body.result,
     ).toEqual(expect.any(Number));
     expect((await t.call('crm.timeline.comment.add', { FIELDS: { ENTITY_ID: deal, ENTITY_TYPE: 'deal', COMMENT: 'x' } })).status).toBe(400);
+    // crm-timeline-comment-list.md: the item's comments, selected fields only, ENTITY_ID/ENTITY_TYPE required.
+    await t.call('crm.timeline.comment.add', { fields: { ENTITY_ID: deal, ENTITY_TYPE: 'deal', COMMENT: 'Signed' } });
+    const listed = await t.call('crm.timeline.comment.list', {
+      filter: { ENTITY_ID: deal, ENTITY_TYPE: 'deal' },
+      select: ['ID', 'COMMENT'],
+      order: { ID: 'DESC' },
+    });
+    expect(listed.body.result).toEqual([
+      { ID: expect.any(String), COMMENT: 'Signed' },
+      { ID: expect.any(String), COMMENT: 'Approved' },
+    ]);
+    expect(listed.body.total).toBe(2);
+    expect((await t.call('crm.timeline.comment.list', { filter: { ENTITY_TYPE: 'deal' } })).status).toBe(400);
+    expect(
+      (await t.call('crm.timeline.comment.list', { filter: { ENTITY_ID: 99999, ENTITY_TYPE: 'deal' }, select: ['ID'] })).body,
+    ).toMatchObject({
+      error: '',
+      error_description: 'Access denied.',
+    });
     expect(
       (await t.call('crm.activity.todo.add', { ownerTypeId: 2, ownerId: deal, deadline: '2026-12-01T10:00:00+00:00', title: 'Call' })).body
         .result,

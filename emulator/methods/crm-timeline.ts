@@ -1,5 +1,5 @@
 // Timeline comment, to-do and legacy activity — doc: api-reference/crm/timeline/comments/crm-timeline-comment-add.md,
-// crm-timeline-comment-list.md (filter ENTITY_ID and ENTITY_TYPE required; order by ID/CREATED; pages of 50),
+// timeline/comments/crm-timeline-comment-list.md (filter ENTITY_ID and ENTITY_TYPE required; order by ID/CREATED; pages of 50),
 // timeline/activities/todo/crm-activity-todo-add.md, activity-base/crm-activity-add.md (contract.md §7.6).
 import { Paged, type MethodTable } from '../rest/registry.js';
 import { RestError, errors } from '../rest/errors.js';
@@ -7,6 +7,9 @@ import type { Core } from '../core.js';
 import { ENTITY_CONTACT, ENTITY_DEAL } from '../state.js';
 import { findRecord } from '../crm/store.js';
 import { isoDate, isRecord, nextIdOf, param, toInt, toStr } from '../util.js';
+import { applyFilter, applyOrder, page, parseFilter } from '../crm/filter.js';
+
+const COMMENT_FIELDS = ['ID', 'CREATED', 'ENTITY_ID', 'ENTITY_TYPE', 'AUTHOR_ID', 'COMMENT', 'FILES'];
 
 /** "deal" → 2, "contact" → 3, "dynamic_1046" → 1046. */
 function entityTypeFromName(name: string): number | undefined {
@@ -48,28 +51,38 @@ export const crmTimelineMethods: MethodTable = {
       return id;
     },
   },
+  // The comments of one CRM item, 50 a page. ENTITY_ID and ENTITY_TYPE are required in the filter;
+  // `order` takes ID, CREATED, AUTHOR_ID; the fields are the `select`ed ones (the page's two versions
+  // disagree on an empty select — all fields here). An item the user cannot read: error "" "Access denied.".
   'crm.timeline.comment.list': {
     scope: ['crm'],
     handler: ({ core }, params) => {
       const filter = param(params, 'filter');
-      const entityType = isRecord(filter) ? toStr(param(filter, 'ENTITY_TYPE'))?.toLowerCase() : undefined;
+      const entityType = isRecord(filter) ? (toStr(param(filter, 'ENTITY_TYPE')) ?? '') : '';
       const entityId = isRecord(filter) ? toInt(param(filter, 'ENTITY_ID')) : undefined;
-      if (!entityType || entityId === undefined) throw new RestError(400, '100', 'Required fields are not provided');
-      const order = param(params, 'order');
-      const desc = isRecord(order) && String(param(order, 'ID') ?? param(order, 'CREATED') ?? '').toUpperCase() === 'DESC';
-      const start = toInt(param(params, 'start')) ?? 0;
-      const all = core.state.timeline
-        .filter((c) => c.entityType === entityType && c.entityId === entityId)
-        .sort((a, b) => (desc ? b.id - a.id : a.id - b.id));
-      const page = all.slice(start, start + 50).map((c) => ({
-        ID: String(c.id),
-        ENTITY_ID: String(c.entityId),
-        ENTITY_TYPE: c.entityType,
-        CREATED: c.created,
-        COMMENT: c.comment,
-        AUTHOR_ID: String(c.authorId),
-      }));
-      return new Paged(page, all.length, start + 50 < all.length ? start + 50 : undefined);
+      // UNVERIFIED(b24): the answer to a filter without ENTITY_ID/ENTITY_TYPE is not documented.
+      if (!entityType || entityId === undefined)
+        throw new RestError(400, 'INVALID_ARG_VALUE', 'ENTITY_ID and ENTITY_TYPE are required in filter');
+      if (!ownerExists(core, entityTypeFromName(entityType), entityId)) throw new RestError(400, '', 'Access denied.');
+      const rows = core.state.timeline
+        .filter((c) => c.entityType === entityType.toLowerCase() && c.entityId === entityId)
+        .map((c) => ({
+          ID: String(c.id),
+          CREATED: c.created,
+          ENTITY_ID: String(c.entityId),
+          ENTITY_TYPE: c.entityType,
+          AUTHOR_ID: String(c.authorId),
+          COMMENT: c.comment,
+          FILES: {},
+        }));
+      const get = (r: Record<string, unknown>, f: string) => r[f.toUpperCase()];
+      const rest = parseFilter(filter).filter((c) => !('field' in c) || !['ENTITY_ID', 'ENTITY_TYPE'].includes(c.field.toUpperCase()));
+      const ordered = applyOrder(applyFilter(rows, rest, get), param(params, 'order') ?? { ID: 'ASC' }, get, 'ID');
+      const select = param(params, 'select');
+      const fields = Array.isArray(select) && select.length > 0 ? select.map((f) => String(f).toUpperCase()) : COMMENT_FIELDS;
+      return page(ordered, param(params, 'start'), (p) =>
+        p.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => fields.includes(k)))),
+      );
     },
   },
   'crm.activity.todo.add': {

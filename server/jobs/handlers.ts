@@ -6,7 +6,7 @@ import { DEAL_DELETED_JOB, dealDeletedJob } from '../events/deal-deleted.js';
 import { LOAN_SYNC_JOB } from '../loans/operations/deps.js';
 import { loanSyncJob } from '../loans/sync/job.js';
 import { DAILY_RESYNC_JOB, dailyResyncJob } from '../scheduler/daily-resync.js';
-import { jobEntry, type JobHandlers } from './job.js';
+import { jobEntry, PermanentJobError, type JobHandlers } from './job.js';
 import { reminderJobEntries } from '../reminders/jobs.js';
 import { reminderSender } from '../reminders/sender.js';
 import { lifecycleJobEntries, withLoanStage, type LifecycleDeps } from '../lifecycle/jobs.js';
@@ -18,6 +18,7 @@ import { TRIGGER_JOB } from '../triggers/codes.js';
 import { fireTriggerJob } from '../triggers/fire-trigger.js';
 import { mailApplyJobEntries } from '../mail/apply/jobs.js';
 import { PACK_DELIVER_JOB, PACK_FILL_JOB, packDeliverJob, packFillJob, type PackJobDeps } from '../documents/packs/pack-jobs.js';
+import { payoutJobEntries, type PayoutProviderResolver } from '../payouts/payout-jobs.js';
 
 // Every job kind the app runs and its handler, in one place. Add a kind here (and enqueue it inside a
 // transaction with server/jobs/outbox.ts `enqueue`); its dependencies come in as arguments. Each
@@ -55,6 +56,10 @@ export function jobHandlers(deps: JobDeps): JobHandlers {
     ...lifecycleJobEntries(lifecycle),
     // Robots and our SMS sender.
     ...activityJobEntries(deps.activities, deps.checks),
+    // Payouts driven by jobs alone (the one a deal's issued stage queues): execute, refresh, settled.
+    ...payoutJobEntries(payoutProvider(deps.activities), {
+      ...(deps.activities.options.payouts ? { execute: deps.activities.options.payouts } : {}),
+    }),
     // Reminders of installments: the portal's daily plan and one send per reminder (server/reminders).
     ...reminderJobEntries({ sender: reminderSender(deps.activities), now: lifecycle.now }),
     // Mail to bank staff from a deal (server/mail/outgoing): send once, then the deal's timeline.
@@ -70,4 +75,18 @@ export function jobHandlers(deps: JobDeps): JobHandlers {
   const table = new Map(entries);
   if (table.size !== entries.length) throw new Error('a job kind is listed twice in server/jobs/handlers.ts');
   return table;
+}
+
+/**
+ * The portal's payment provider through the settings port, as the payout robot gets it. A payout
+ * stored for another provider than the one configured now is not sent through the new one (its order
+ * id lives at the first): the job stops and the row keeps its state for a person.
+ */
+function payoutProvider(activities: ActivityDeps): PayoutProviderResolver {
+  return async (portalId, providerCode) => {
+    const provider = await activities.providers.payments(portalId);
+    if (provider.code !== providerCode)
+      throw new PermanentJobError(`payout stored for provider ${providerCode}, the portal now uses ${provider.code}`);
+    return provider;
+  };
 }

@@ -1,16 +1,15 @@
 import type { JobContext } from '../jobs/job.js';
 import { AppError } from '../errors.js';
 import { enqueue } from '../jobs/outbox.js';
-import type { PortalClient } from '../portal-client/portal-client.js';
 import { closeLoan, findLoanByDeal } from '../loans/loan-repo.js';
 import { listLedger } from '../loans/ledger-repo.js';
 import { saveLoan } from '../loans/operations/save-loan.js';
 import { defaultLoanDeps } from '../loans/operations/deps.js';
-import { findPayoutByKey, requestPayout } from '../payouts/index.js';
+import { findPayoutByKey, refuseUnservedCurrency, requestPayout } from '../payouts/index.js';
 import { enqueuePayoutExecution } from '../payouts/payout-jobs.js';
 import { fieldText } from '../portal-client/field-text.js';
 import type { Loan } from '../loans/loan.js';
-import { lifecycleMessage, type LifecycleMessage } from './messages.js';
+import { queueComment } from './timeline-comment.js';
 import type { ApplyPayload } from './process-deal.js';
 import { getDealLifecycle, getStageMap, setDealFacts } from './repo.js';
 import type { StageMap } from './stage-map.js';
@@ -22,7 +21,8 @@ import type { LifecycleDeps } from './deps.js';
 //   CONTRACT_SIGNED  recorded (phase) only
 //   ISSUED           the loan starts on the day the deal entered the stage (its disbursement date is
 //                    moved there while no payment is booked); with payoutOnIssue, one payout keyed
-//                    by the loan is queued through the payout flow
+//                    by the loan is queued through the payout flow (payout.execute sends it)
+// A note on the deal's timeline (why the loan did not follow) is its own job: timeline-comment.ts.
 //   CLOSED           a loan not issued (no issue day, no payment) is closed as DEAL_LOST; an issued
 //                    one stays and a timeline comment on the deal says why
 
@@ -42,13 +42,13 @@ export async function applyStageEvent(ctx: JobContext, portalId: string, p: Appl
       return `offer v${loan.currentScheduleVersion}`;
     case 'ISSUED': {
       if (!loan || loan.status !== 'ACTIVE') {
-        await comment(ctx, p, map, 'noLoanToIssue');
+        await queueComment(db, portalId, p, map?.lang, 'noLoanToIssue');
         return 'no loan';
       }
       if (!row?.issuedOn) {
         const dated = await startOn(db, portalId, loan, p.on, now);
         if (!dated) {
-          await comment(ctx, p, map, 'issueRefused');
+          await queueComment(db, portalId, p, map?.lang, 'issueRefused');
           return 'date refused';
         }
         await setDealFacts(db, portalId, p.dealId, { issuedOn: p.on }, nowIso);
@@ -58,9 +58,11 @@ export async function applyStageEvent(ctx: JobContext, portalId: string, p: Appl
         try {
           await queuePayout(ctx, deps, portalId, loan, map, p.dealId);
         } catch (e) {
+          // The payout robot paid this loan out first (its own key, same loan): the money left once.
+          if (e instanceof AppError && e.code === 'ALREADY_DISBURSED') return 'issued: paid out by the robot';
           // No CLABE on the deal, a currency the provider does not pay in, …: no retry fixes it.
           if (!(e instanceof AppError) || e.status >= 500) throw e;
-          await comment(ctx, p, map, 'payoutRefused');
+          await queueComment(db, portalId, p, map?.lang, 'payoutRefused');
           return 'issued: payout refused';
         }
       }
@@ -70,7 +72,7 @@ export async function applyStageEvent(ctx: JobContext, portalId: string, p: Appl
       if (!loan || loan.status !== 'ACTIVE') return 'no open loan';
       const booked = (await listLedger(db, portalId, loan.id)).some((e) => e.kind === 'PAYMENT');
       if (row?.issuedOn || booked) {
-        await comment(ctx, p, map, 'issuedNotCancelled');
+        await queueComment(db, portalId, p, map?.lang, 'issuedNotCancelled');
         return 'issued: refused';
       }
       await closeLoan(db, portalId, loan.id, { reason: 'DEAL_LOST', nowIso });
@@ -102,7 +104,13 @@ async function startOn(db: JobContext['db'], portalId: string, loan: Loan, on: s
 
 const payoutKey = (loan: Loan) => `lifecycle-issue:${loan.id}`;
 
-/** One payout per loan: the key is the loan's, so a second ISSUED transition finds the first. */
+/**
+ * One payout per loan: the key is the loan's, so a second ISSUED transition (or a second apply job of
+ * one) finds the first; the row's `payout.execute` job (server/payouts/payout-jobs.ts, in the app's
+ * table) sends it once, asking the provider by the row's id before any retry. The payout robot stores
+ * its own row under its event_token for the same loan_ref: `oncePerLoan` and the index
+ * payouts_portal_live_loan let only one of the two live, so the loan is never paid out twice.
+ */
 async function queuePayout(
   ctx: JobContext,
   deps: LifecycleDeps,
@@ -114,6 +122,8 @@ async function queuePayout(
   const portal = await ctx.portal();
   const deal = await portal.call<Record<string, unknown>>('crm.deal.get', { id: dealId });
   const provider = await deps.payments(portalId);
+  // As the robot does (server/activities/jobs/payout.ts): refused before anything is stored.
+  refuseUnservedCurrency(provider, loan.currency);
   await requestPayout(
     ctx.db,
     portalId,
@@ -128,12 +138,4 @@ async function queuePayout(
     },
     { oncePerLoan: true, onCreated: (trx, payout) => enqueuePayoutExecution(trx, payout).then(() => undefined) },
   );
-}
-
-async function comment(ctx: JobContext, p: ApplyPayload, map: StageMap | null, key: LifecycleMessage): Promise<void> {
-  const portal: PortalClient = await ctx.portal();
-  // doc: api-reference/crm/timeline/comments/crm-timeline-comment-add.md
-  await portal.call('crm.timeline.comment.add', {
-    fields: { ENTITY_ID: p.dealId, ENTITY_TYPE: 'deal', COMMENT: lifecycleMessage(key, map?.lang, p.stageId) },
-  });
 }

@@ -13,6 +13,7 @@ import { createLenderPipeline, type PresetPayload } from './preset/create-pipeli
 import { updateLenderPipeline } from './preset/preset-repo.js';
 import { assignRole, type AssignPayload } from './assign-role.js';
 import { PortalCallError } from '../portal-client/errors.js';
+import { postComment, type CommentPayload } from './timeline-comment.js';
 
 export type { LifecycleDeps } from './deps.js';
 
@@ -67,6 +68,16 @@ export function lifecycleJobEntries(deps: LifecycleDeps): [string, JobHandler][]
       throw e;
     }
   };
+  const comment: JobHandler<CommentPayload> = async (job, ctx) => {
+    try {
+      const outcome = await postComment(await ctx.portal(), job.payload, job.attempts > 1);
+      ctx.log.info({ portalId: job.portalId, dealId: job.payload.dealId, message: job.payload.message, outcome }, 'lifecycle note');
+    } catch (e) {
+      // The deal is gone or no longer readable: a note on it cannot be added by retrying.
+      if (e instanceof PortalCallError && e.httpStatus === 400) throw new PermanentJobError(`lifecycle note refused: ${e.message}`);
+      throw e;
+    }
+  };
   const preset: JobHandler<PresetPayload> = async (job, ctx) => {
     const portalId = portalOf(job);
     try {
@@ -86,6 +97,7 @@ export function lifecycleJobEntries(deps: LifecycleDeps): [string, JobHandler][]
     jobEntry(LIFECYCLE_JOB.apply, apply),
     jobEntry(LIFECYCLE_JOB.move, move),
     jobEntry(LIFECYCLE_JOB.assign, assign),
+    jobEntry(LIFECYCLE_JOB.comment, comment),
     jobEntry(LIFECYCLE_JOB.preset, preset),
   ];
 }

@@ -9,6 +9,8 @@ export const LIFECYCLE_JOB = {
   move: 'lifecycle.move',
   /** The deal's responsible set for the stage it entered (the map's roles), once per entry. */
   assign: 'lifecycle.assign',
+  /** A note on the deal's timeline, once per transition and message (timeline-comment.ts). */
+  comment: 'lifecycle.comment',
   /** The lender-pipeline preset: the pipeline, its stages, its map (preset/create-pipeline.ts). */
   preset: 'lifecycle.preset',
 } as const;

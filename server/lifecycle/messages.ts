@@ -1,7 +1,7 @@
 // What the app writes on a deal's timeline when a stage cannot do what it maps to: the move has
 // already happened in the portal, so the people on the deal read why the loan did not follow.
 
-type Lang = 'ru' | 'en' | 'es';
+export type Lang = 'ru' | 'en' | 'es';
 
 const TEXT: Record<string, Record<Lang, (stage: string) => string>> = {
   issuedNotCancelled: {

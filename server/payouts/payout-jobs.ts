@@ -9,8 +9,7 @@ import { findPayoutById, type PayoutRecord } from './payout-repo.js';
 // Outbox wiring. Each attempt is its own job (key payout:<id>:<attempt>) scheduled at the payout's
 // own retryAt, so our back-off — not the worker's — decides when OpenPay is asked again. When a
 // payout reaches a state the workflow should hear about (pending with a provider reference,
-// succeeded, failed, or stuck unknown), a `payout.settled` job is enqueued once per state: the
-// activity handler registers that kind and answers with bizproc.event.send.
+// succeeded, failed, or stuck unknown), a `payout.settled` job is enqueued once per state.
 
 export const PAYOUT_EXECUTE_JOB = 'payout.execute';
 export const PAYOUT_REFRESH_JOB = 'payout.refresh';
@@ -70,9 +69,11 @@ async function settle(ctx: JobContext, payout: PayoutRecord, options: PayoutJobO
 }
 
 /**
- * The handlers of a payout driven by jobs alone, as job-table entries. Not in the app's table
- * (server/jobs/handlers.ts): the payout robot runs executePayout in its own job
- * (server/activities/jobs/payout.ts) and nothing in the app enqueues these kinds yet.
+ * The handlers of a payout driven by jobs alone, as job-table entries (listed in
+ * server/jobs/handlers.ts): the payout queued when a deal enters its issued stage
+ * (server/lifecycle/apply-stage-event.ts). The payout robot runs executePayout in its own job
+ * (server/activities/jobs/payout.ts) on its own row; both rows are keyed and guarded per loan
+ * (requestPayout `oncePerLoan`, index payouts_portal_live_loan), so the two paths never pay one loan twice.
  */
 export function payoutJobEntries(resolveProvider: PayoutProviderResolver, options: PayoutJobOptions = {}) {
   const execute = jobEntry<PayoutJobPayload>(PAYOUT_EXECUTE_JOB, async (job, ctx) => {
@@ -97,5 +98,13 @@ export function payoutJobEntries(resolveProvider: PayoutProviderResolver, option
     const payout = await refreshPayout(ctx.db, provider, row, options.execute?.now ? { now: options.execute.now } : {});
     await settle(ctx, payout, options, payout.status === 'pending' ? job.payload.n : 0);
   });
-  return [execute, refresh];
+  // A job-driven payout has no workflow waiting for it (the robot answers its own in its own job):
+  // its final state is the row; this records it in the log once per state (no amount, no CLABE).
+  const settled = jobEntry<PayoutJobPayload>(PAYOUT_SETTLED_JOB, async (job, ctx) => {
+    if (!job.portalId) throw new PermanentJobError(`payout job ${job.id} has no portal`);
+    const row = await findPayoutById(ctx.db, job.portalId, job.payload.payoutId);
+    if (!row) throw new PermanentJobError(`payout ${job.payload.payoutId} not found`);
+    ctx.log.info({ payoutId: row.id, status: row.status, attempts: row.attempts, lastError: row.lastError }, 'payout settled');
+  });
+  return [execute, refresh, settled];
 }

@@ -26,13 +26,23 @@ export function appWorker(p: Rig, pollMs = 20, handlers: JobHandlers = p.a.app.j
   });
 }
 
-/** Lets the emulator deliver and the worker run until no job is pending or running. */
-export async function settleJobs(p: Rig, worker: OutboxWorker, rounds = 200): Promise<void> {
+/**
+ * Lets the emulator deliver and the worker run until no job is pending or running; with `horizonMs`,
+ * a job due later than that (a pending payout's half-hourly refresh) is not waited for.
+ */
+export async function settleJobs(p: Rig, worker: OutboxWorker, rounds = 200, horizonMs?: number): Promise<void> {
   for (let i = 0; i < rounds; i++) {
     await p.em.idle();
     await worker.drain();
     await p.em.idle();
-    const pending = await p.db.kysely.selectFrom('outbox_jobs').select('id').where('status', 'in', ['pending', 'running']).execute();
+    const pending = await p.db.kysely
+      .selectFrom('outbox_jobs')
+      .select('id')
+      .where('status', 'in', ['pending', 'running'])
+      .$if(horizonMs !== undefined, (q) =>
+        q.where((eb) => eb.or([eb('status', '=', 'running'), eb('run_after', '<=', Date.now() + horizonMs!)])),
+      )
+      .execute();
     if (pending.length === 0) return;
     await new Promise((r) => setTimeout(r, 30));
   }
