@@ -22,11 +22,15 @@ export const BankMessage = Type.Object({
   bankId: Type.String(),
   /** Our Message-ID, fixed before sending: a bank's reply threads to it. */
   messageId: Type.String(),
-  status: Type.Union([Type.Literal('queued'), Type.Literal('sent'), Type.Literal('failed')]),
+  /** queued → sent (SMTP accepted) → delivered | failed when a delivery report comes back; failed also when SMTP refused. */
+  status: Type.Union([Type.Literal('queued'), Type.Literal('sent'), Type.Literal('delivered'), Type.Literal('failed')]),
   /** The SMTP server's final reply once sent (proof the mail left), or why it failed. */
   smtpResponse: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
   sentAt: Type.Union([Type.String(), Type.Null()]),
+  /** What a delivery report (DSN or bounce) read from the mailbox said, per recipient, and when it came. */
+  deliveryReport: Type.Union([Type.String(), Type.Null()]),
+  reportedAt: Type.Union([Type.String(), Type.Null()]),
 });
 export type BankMessageView = Static<typeof BankMessage>;
 

@@ -27,6 +27,8 @@ export const viewOf = (r: BankMessagesTable): BankMessageView => ({
   smtpResponse: r.smtp_response ?? r.error,
   createdAt: r.created_at,
   sentAt: r.sent_at,
+  deliveryReport: r.delivery_report ?? null,
+  reportedAt: r.reported_at ?? null,
 });
 
 export async function bankMessagesOfRequest(db: Executor, portalId: string, requestId: string): Promise<BankMessagesTable[]> {
