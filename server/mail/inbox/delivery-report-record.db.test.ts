@@ -43,6 +43,7 @@ describe('delivery report record', () => {
         sent_at: NOW,
         delivery_report: null,
         reported_at: null,
+        channel: 'email',
       })
       .execute();
 

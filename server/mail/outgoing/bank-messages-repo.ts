@@ -22,6 +22,7 @@ export const openContent = (box: SecretBox, r: Pick<BankMessagesTable, 'portal_i
 export const viewOf = (r: BankMessagesTable): BankMessageView => ({
   id: r.id,
   bankId: r.bank_id,
+  channel: r.channel ?? 'email',
   messageId: r.message_id,
   status: r.status,
   smtpResponse: r.smtp_response ?? r.error,

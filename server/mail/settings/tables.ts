@@ -55,6 +55,7 @@ export interface BankMessagesTable {
   /** A delivery report's diagnostic (DSN or bounce read from the mailbox), per recipient. */
   delivery_report: string | null;
   reported_at: string | null;
+  channel: 'email' | 'sms';
 }
 
 export interface MailSettingsTables {
