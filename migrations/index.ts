@@ -24,6 +24,7 @@ import * as m202612041925 from './202612041925-bank-messages.js';
 import * as m202612041955 from './202612041955-lender-pipeline.js';
 import * as m202612041958 from './202612041958-mail-reply-apply.js';
 import * as m202612042000 from './202612042000-document-packs.js';
+import * as m202612042010 from './202612042010-bank-message-reports.js';
 import * as m202612042020 from './202612042020-document-scans.js';
 
 // Ordered list of migrations. Names are YYYYMMDDHHMM-what; each file is frozen once landed
@@ -54,5 +55,6 @@ export const migrations: Record<string, Migration> = {
   '202612041955-lender-pipeline': m202612041955,
   '202612041958-mail-reply-apply': m202612041958,
   '202612042000-document-packs': m202612042000,
+  '202612042010-bank-message-reports': m202612042010,
   '202612042020-document-scans': m202612042020,
 };

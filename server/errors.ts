@@ -529,6 +529,13 @@ export const ERRORS = {
     'У этого банка нет адреса электронной почты в справочнике банков.',
     'Este banco no tiene correo electrónico en el directorio de bancos.',
   ),
+  BANK_HAS_NO_PHONE: spec(
+    422,
+    'This bank has no phone number in the banks directory.',
+    'У этого банка нет номера телефона в справочнике банков.',
+    'Este banco no tiene número de teléfono en el directorio de bancos.',
+  ),
+  MAIL_SUBJECT_REQUIRED: spec(400, 'Enter the subject of the e-mail.', 'Укажите тему письма.', 'Escriba el asunto del correo.'),
   MAIL_REPLY_ADDRESS_REQUIRED: spec(
     400,
     'Enter the address bank replies go to.',

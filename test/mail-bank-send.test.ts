@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBank } from '../server/documents/values/banks-repo.js';
@@ -173,5 +174,58 @@ describe('mail to bank staff from a deal', () => {
     expect(r.decision).toBe('approved');
     // No DMARC for the bank's domain here and no requested amount known yet: it waits for review.
     expect(r.verdict).toBe('review');
+  });
+});
+
+describe('delivery reports read from the mailbox', () => {
+  const fixture = (name: string, messageId: string) =>
+    Buffer.from(
+      readFileSync(new URL(`./fixtures/mail/${name}`, import.meta.url), 'latin1').replaceAll(
+        '<d42.b0123456789ab.abcdefghijklmnop.mac@lender.example>',
+        messageId,
+      ),
+      'latin1',
+    );
+  const replies = async () =>
+    Number(
+      (
+        await p.db.kysely
+          .selectFrom('mail_replies')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('portal_id', '=', portalId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const message = async (id: string) => (await call('GET')).json.messages.find((m) => m.id === id);
+
+  it('a Postfix DSN marks the sent message delivered; a bounce fails another; each said once on the timeline, neither a reply', async () => {
+    await expect.poll(() => p.a.app.mailReaders.connected(), { timeout: 15_000 }).toEqual([portalId]);
+    const repliesBefore = await replies();
+    const sent = (await call('GET')).json.messages.find((m) => m.messageId === sentMessageId)!;
+    const r = await call('POST', { requestId: randomUUID(), bankIds: [banks.good], subject: 'Заявка 2', text: 'Текст' });
+    const second = r.json.messages[0]!;
+    await expect.poll(async () => (await message(second.id))?.status, { timeout: 15_000 }).toBe('sent');
+    const commentsBefore = 3; // two from the tests above and this message's "sent"
+    await expect.poll(() => timeline().length, { timeout: 15_000 }).toBe(commentsBefore);
+
+    await dovecot.deliver(fixture('dsn-delivered.eml', sent.messageId), 'approvals@lender.example');
+    const bounce = fixture('bounce-postfix-user-unknown.eml', second.messageId);
+    await dovecot.deliver(bounce, 'approvals@lender.example');
+    await dovecot.deliver(bounce, 'approvals@lender.example'); // the same bounce twice: one status move, one comment
+
+    await expect.poll(async () => (await message(sent.id))?.status, { timeout: 20_000 }).toBe('delivered');
+    await expect.poll(async () => (await message(second.id))?.status, { timeout: 20_000 }).toBe('failed');
+    const failed = (await message(second.id))!;
+    expect(failed.deliveryReport).toContain('550 5.1.1');
+    expect(failed.deliveryReport).toContain('User unknown');
+    expect(failed.smtpResponse).toContain('250'); // the proof it left stays
+    expect((await message(sent.id))!.deliveryReport).toContain('250 2.0.0 Ok: queued as 7D3E2C0104');
+    await expect.poll(() => timeline().length, { timeout: 15_000 }).toBe(commentsBefore + 2);
+    const said = timeline().slice(-2).sort();
+    expect(said[0]).toContain('Письмо в банк (credit@bank-rus.example) не доставлено: ivanov@bank-rus.example: 550 5.1.1');
+    expect(said[1]).toContain('Письмо в банк доставлено на credit@bank-rus.example');
+    expect(await replies()).toBe(repliesBefore);
+    await new Promise((res) => setTimeout(res, 1500));
+    expect(timeline()).toHaveLength(commentsBefore + 2);
   });
 });

@@ -12,7 +12,10 @@ import { reminderSender } from '../reminders/sender.js';
 import { lifecycleJobEntries, withLoanStage, type LifecycleDeps } from '../lifecycle/jobs.js';
 import type { OutgoingMail } from '../mail/outgoing/outgoing-mail.js';
 import { bankSendJob } from '../mail/outgoing/bank-send-job.js';
-import { BANK_SEND_JOB } from '../mail/outgoing/queue-bank-messages.js';
+import { bankReportJob } from '../mail/outgoing/bank-report-job.js';
+import { BANK_REPORT_JOB } from '../mail/inbox/delivery-report-record.js';
+import { BANK_SEND_JOB, BANK_SMS_JOB } from '../mail/outgoing/queue-bank-messages.js';
+import { bankSmsJob } from '../mail/outgoing/bank-sms-job.js';
 import type { SecretBox } from '../security/crypto.js';
 import { TRIGGER_JOB } from '../triggers/codes.js';
 import { fireTriggerJob } from '../triggers/fire-trigger.js';
@@ -64,6 +67,10 @@ export function jobHandlers(deps: JobDeps): JobHandlers {
     ...reminderJobEntries({ sender: reminderSender(deps.activities), now: lifecycle.now }),
     // Mail to bank staff from a deal (server/mail/outgoing): send once, then the deal's timeline.
     jobEntry(BANK_SEND_JOB, bankSendJob({ mail: deps.mail, box: deps.secrets })),
+    // An SMS to a bank's phones through the portal's SMS provider (its status is its SMS's).
+    jobEntry(BANK_SMS_JOB, bankSmsJob({ providers: deps.activities.providers, box: deps.secrets })),
+    // A delivery report (DSN/bounce) read from the mailbox moved a bank message: the deal's timeline says so.
+    jobEntry(BANK_REPORT_JOB, bankReportJob({ box: deps.secrets })),
     // Robot triggers for process designers (due soon / overdue from the reminder plan, paid off from the lifecycle).
     jobEntry(TRIGGER_JOB, fireTriggerJob),
     // Bank replies (server/mail/apply): apply a decision, its notices, a to-do for one under review.

@@ -151,14 +151,19 @@ export async function completeInbound(
         .where('dedupe_key', '=', reply.dedupe_key)
         .executeTakeFirstOrThrow()
     ).id;
+  await finishClaim(trx, portalId, claimId, replyId, now);
+  return { replyId, duplicate: !inserted };
+}
+
+/** Marks a claimed message done (with its reply, or none for a delivery report). */
+export async function finishClaim(trx: Transaction<Database>, portalId: string, claimId: string, replyId: string | null, nowIso: string) {
   await trx
     .updateTable('mail_inbound')
-    .set({ status: 'done', reply_id: replyId, claimed_by: null, lease_until: 0, last_error: null, updated_at: now })
+    .set({ status: 'done', reply_id: replyId, claimed_by: null, lease_until: 0, last_error: null, updated_at: nowIso })
     .where('portal_id', '=', portalId)
     .where('id', '=', claimId)
     .where('status', '<>', 'done')
     .execute();
-  return { replyId, duplicate: !inserted };
 }
 
 /** A failure gives the row back after a pause, and gives up after MAX_ATTEMPTS (kept, with the error). */

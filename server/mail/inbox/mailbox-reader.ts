@@ -4,6 +4,8 @@ import type { Database } from '../../db/schema.js';
 import type { Dialect } from '../../db/database.js';
 import { uuidv7 } from '../../security/uuidv7.js';
 import { understandReply, type ReplyContext } from '../understand.js';
+import { deliveryReportOf } from '../parse/delivery-report.js';
+import { completeInboundReport } from './delivery-report-record.js';
 import { claimInbound, completeInbound, failInbound, mailboxCursor, recordListed, type InboundClaim } from './inbox-repo.js';
 import { replyRow } from './reply-row.js';
 import { queueReplyFollowUp } from '../apply/queue-follow-up.js';
@@ -204,6 +206,15 @@ export class MailboxReader {
         continue;
       }
       try {
+        // A DSN or bounce about our own message is a status, not a bank's reply (never reviewed).
+        const report = await deliveryReportOf(raw);
+        if (report) {
+          await this.o.db
+            .transaction()
+            .execute((trx) => completeInboundReport(trx, this.portalId, claim.id, report, new Date().toISOString()));
+          recorded++;
+          continue;
+        }
         const understood = await understandReply(raw, this.o.context);
         const row = replyRow(raw, understood);
         const done = await this.o.db.transaction().execute(async (trx) => {

@@ -22,11 +22,14 @@ export const openContent = (box: SecretBox, r: Pick<BankMessagesTable, 'portal_i
 export const viewOf = (r: BankMessagesTable): BankMessageView => ({
   id: r.id,
   bankId: r.bank_id,
+  channel: r.channel ?? 'email',
   messageId: r.message_id,
   status: r.status,
   smtpResponse: r.smtp_response ?? r.error,
   createdAt: r.created_at,
   sentAt: r.sent_at,
+  deliveryReport: r.delivery_report ?? null,
+  reportedAt: r.reported_at ?? null,
 });
 
 export async function bankMessagesOfRequest(db: Executor, portalId: string, requestId: string): Promise<BankMessagesTable[]> {

@@ -62,7 +62,8 @@ export function bankSendJob(deps: { mail: OutgoingMail; box: SecretBox }): JobHa
     }
     if (row.commented === 1 || Number(row.commented) === 1) return;
     const to = content.to.join(', ');
-    const comment = row.status === 'sent' ? SENT[row.lang](to, row.smtp_response ?? '') : FAILED[row.lang](to, row.error ?? '');
+    // A delivery report may already have moved a sent message on (delivered/failed): it was sent.
+    const comment = row.smtp_response !== null ? SENT[row.lang](to, row.smtp_response) : FAILED[row.lang](to, row.error ?? '');
     const b24 = await ctx.portal();
     await b24.call('crm.timeline.comment.add', { fields: { ENTITY_ID: Number(row.deal_id), ENTITY_TYPE: 'deal', COMMENT: comment } });
     await markBankMessageCommented(ctx.db, portalId, row.id);

@@ -21,6 +21,8 @@ import { bankMessagesOfRequest, sealContent } from './bank-messages-repo.js';
 // another body is IDEMPOTENCY_MISMATCH.
 
 export const BANK_SEND_JOB = 'mail.bank.send';
+/** An SMS to the bank's phones (bank-sms-job.ts); the message row and its Message-ID are made the same way. */
+export const BANK_SMS_JOB = 'mail.bank.sms';
 
 export interface QueueBankMessages {
   portalId: string;
@@ -34,7 +36,7 @@ export interface QueueBankMessages {
 
 const hashOf = (b: BankMessageBody) =>
   createHash('sha256')
-    .update(JSON.stringify([[...b.bankIds].sort(), b.subject, b.text]))
+    .update(JSON.stringify([[...b.bankIds].sort(), b.subject ?? '', b.text, ...(b.channel === 'sms' ? ['sms'] : [])]))
     .digest('hex');
 
 /** Two requests with one requestId at once: the loser's insert hits the unique key, and it answers as a repeat. */
@@ -56,13 +58,20 @@ async function queueOnce(db: Kysely<Database>, box: SecretBox, q: QueueBankMessa
         throw new AppError('IDEMPOTENCY_MISMATCH', 'bank message request id reused with another body');
       return earlier;
     }
+    const channel = q.body.channel ?? 'email';
+    if (channel === 'email' && !q.body.subject) throw new AppError('MAIL_SUBJECT_REQUIRED', 'e-mail to a bank without a subject');
     const settings = await getMailSettings(trx, box, q.portalId);
-    if (!settings) throw new AppError('MAIL_NOT_CONFIGURED', 'portal has no mail settings');
-    const domain = settings.smtp.fromAddress.slice(settings.smtp.fromAddress.lastIndexOf('@') + 1);
+    if (!settings && channel === 'email') throw new AppError('MAIL_NOT_CONFIGURED', 'portal has no mail settings');
+    // An SMS needs no mail account; its row still gets a unique Message-ID (RFC 2606 .invalid domain).
+    const from = settings?.smtp.fromAddress ?? 'sms@sms.invalid';
+    const domain = from.slice(from.lastIndexOf('@') + 1);
     for (const bankId of q.body.bankIds) {
       const bank = await getBank(trx, q.portalId, bankId);
       if (!bank) throw new AppError('NOT_FOUND', 'bank not found', undefined, { field: 'bankIds', bankId });
-      if (bank.emails.length === 0) throw new AppError('BANK_HAS_NO_ADDRESS', 'bank has no e-mail', undefined, { bankId });
+      if (channel === 'email' && bank.emails.length === 0)
+        throw new AppError('BANK_HAS_NO_ADDRESS', 'bank has no e-mail', undefined, { bankId });
+      if (channel === 'sms' && bank.phones.length === 0)
+        throw new AppError('BANK_HAS_NO_PHONE', 'bank has no phone', undefined, { bankId });
       const id = uuidv7();
       const target = { portalId: q.portalId, dealId: q.dealId, bankId: bankTagOf(bankId) };
       await trx
@@ -75,8 +84,13 @@ async function queueOnce(db: Kysely<Database>, box: SecretBox, q: QueueBankMessa
           request_id: q.body.requestId,
           request_hash: requestHash,
           message_id: makeMessageId(q.tokenKey, target, domain),
-          reply_to: replyToAddress(q.tokenKey, target, replyMailbox(settings)),
-          sealed: sealContent(box, q.portalId, id, { to: bank.emails, subject: q.body.subject, text: q.body.text }),
+          reply_to: settings ? replyToAddress(q.tokenKey, target, replyMailbox(settings)) : '',
+          sealed: sealContent(box, q.portalId, id, {
+            to: channel === 'sms' ? bank.phones : bank.emails,
+            subject: q.body.subject ?? '',
+            text: q.body.text,
+          }),
+          channel,
           lang: q.lang,
           status: 'queued',
           commented: 0,
@@ -84,7 +98,8 @@ async function queueOnce(db: Kysely<Database>, box: SecretBox, q: QueueBankMessa
           created_at: q.nowIso,
         })
         .execute();
-      await enqueue(trx, { portalId: q.portalId, kind: BANK_SEND_JOB, idempotencyKey: `bank-message:${id}`, payload: { id } });
+      const kind = channel === 'sms' ? BANK_SMS_JOB : BANK_SEND_JOB;
+      await enqueue(trx, { portalId: q.portalId, kind, idempotencyKey: `bank-message:${id}`, payload: { id } });
     }
     return bankMessagesOfRequest(trx, q.portalId, q.body.requestId);
   });

@@ -27,7 +27,7 @@ export interface MailSettingsTable {
   updated_at: string;
 }
 
-export type BankMessageStatus = 'queued' | 'sent' | 'failed';
+export type BankMessageStatus = 'queued' | 'sent' | 'delivered' | 'failed';
 
 /** Migration 202612041925-bank-messages: one message to one bank from a deal. */
 export interface BankMessagesTable {
@@ -52,6 +52,10 @@ export interface BankMessagesTable {
   created_by: number | null;
   created_at: string;
   sent_at: string | null;
+  /** A delivery report's diagnostic (DSN or bounce read from the mailbox), per recipient. */
+  delivery_report: string | null;
+  reported_at: string | null;
+  channel: 'email' | 'sms';
 }
 
 export interface MailSettingsTables {

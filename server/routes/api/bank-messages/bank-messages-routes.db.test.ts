@@ -8,6 +8,9 @@ import { createBank } from '../../../documents/values/banks-repo.js';
 import { findBankByTag } from '../../../mail/bank-lookup.js';
 import { bankTagOf } from '../../../mail/bank-tag.js';
 import { saveMailSettings } from '../../../mail/settings/mail-settings-repo.js';
+import { bankSmsJob } from '../../../mail/outgoing/bank-sms-job.js';
+import { applySmsStatus } from '../../../integrations/sms/sending/index.js';
+import type { SmsProvider } from '../../../integrations/sms/provider.js';
 import { createTestDb, insertTestPortal } from '../../../../test/support/test-db.js';
 
 // The bank-messages API on both dialects, without sending (WORKER=off): every refusal is a 4xx in the
@@ -51,6 +54,14 @@ beforeAll(async () => {
     createBank(db.kysely, 'pa', { name, emails, replySenders: [], phones: [], requiredFields: [] }, by);
   banks.norte = (await bank('Banco Norte', ['credito@banco-norte.example'])).id;
   banks.mudo = (await bank('Banco Mudo', [])).id;
+  banks.movil = (
+    await createBank(
+      db.kysely,
+      'pa',
+      { name: 'Banco Móvil', emails: [], replySenders: [], phones: ['+52 55 1234 5678', '+52 (55) 8765-4321'], requiredFields: [] },
+      by,
+    )
+  ).id;
 });
 afterAll(async () => {
   await app?.close();
@@ -118,6 +129,69 @@ describe('bank messages API', () => {
       .executeTakeFirstOrThrow();
     expect(row.reply_to).toMatch(/^credito\+d42\.b[0-9a-z]{12}\.[a-z2-7]{16}@lender\.example$/);
     expect(row.sealed).not.toContain('Pérez');
+  });
+
+  it("an SMS to the bank's phones: refused without phones; queued once; its status is its SMS's, moved by provider receipts", async () => {
+    const sms = { requestId: randomUUID(), bankIds: [banks.movil!], channel: 'sms', text: 'Solicitud 42: revise su correo.' };
+    const noSubject = await post(42, { ...body([banks.norte!]), subject: undefined });
+    expect(noSubject.json()).toMatchObject({ error: 'MAIL_SUBJECT_REQUIRED' });
+    expect((await post(42, { ...sms, bankIds: [banks.norte!] })).json()).toMatchObject({ error: 'BANK_HAS_NO_PHONE' });
+    const r = await post(42, sms);
+    expect(r.statusCode, r.body).toBe(202);
+    const [m] = r.json().messages as { id: string; channel: string; status: string }[];
+    expect(m).toMatchObject({ channel: 'sms', status: 'queued' });
+    expect((await post(42, sms)).json().messages[0].id).toBe(m!.id);
+    const jobs = await db.kysely.selectFrom('outbox_jobs').select('idempotency_key').where('kind', '=', 'mail.bank.sms').execute();
+    expect(jobs).toEqual([{ idempotency_key: `bank-message:${m!.id}` }]);
+
+    // The job, twice (a retry): one SMS per phone, requested once each, sent through the SMS outbox.
+    const job = bankSmsJob({
+      providers: { sms: async () => ({ code: 'smpp', limit: undefined }) as unknown as SmsProvider },
+      box: app.secrets,
+    });
+    const ctx = {
+      db: db.kysely,
+      log: app.log,
+      portal: () => Promise.reject(new Error('no portal call')),
+      getPortalClient: () => Promise.reject(new Error('no')),
+    };
+    const run = { id: 'j', portalId: 'pa', kind: 'mail.bank.sms', payload: { id: m!.id }, attempts: 1 } as unknown as Parameters<
+      typeof job
+    >[0];
+    await job(run, ctx);
+    await job(run, ctx);
+    const rows = await db.kysely
+      .selectFrom('sms_messages')
+      .select(['id', 'to_phone', 'idempotency_key'])
+      .where('portal_id', '=', 'pa')
+      .orderBy('idempotency_key')
+      .execute();
+    expect(rows.map((s) => [s.to_phone, s.idempotency_key])).toEqual([
+      ['+525512345678', `bank-message:${m!.id}:0`],
+      ['+525587654321', `bank-message:${m!.id}:1`],
+    ]);
+    expect(await db.kysely.selectFrom('outbox_jobs').select('id').where('kind', '=', 'sms.send').execute()).toHaveLength(2);
+    const status = async () => {
+      const g = await app.inject({
+        method: 'GET',
+        url: '/api/v1/deals/42/bank-messages',
+        headers: { authorization: `Bearer ${app.sessions.issue({ portalId: 'pa', userId: 3, dealId: 42, isAdmin: false })}` },
+      });
+      return (g.json().messages as { id: string; status: string }[]).find((x) => x.id === m!.id)?.status;
+    };
+    expect(await status()).toBe('queued');
+    // The provider took both (what executeSms records), then one receipt says delivered.
+    for (const [i, s] of rows.entries())
+      await db.kysely
+        .updateTable('sms_messages')
+        .set({ status: 'queued', provider_message_id: `pm-${i}` })
+        .where('id', '=', s.id)
+        .execute();
+    expect(await status()).toBe('sent');
+    await applySmsStatus(db.kysely, 'pa', 'smpp', { providerMessageId: 'pm-1', status: 'undelivered', errorCode: '0x0B' });
+    expect(await status()).toBe('sent');
+    await applySmsStatus(db.kysely, 'pa', 'smpp', { providerMessageId: 'pm-0', status: 'delivered' });
+    expect(await status()).toBe('delivered');
   });
 
   it('finds a bank again from its token tag, only in its own portal', async () => {

@@ -2,7 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { langOfHeader } from '../../../errors.js';
-import { bankMessagesOfDeal, viewOf } from '../../../mail/outgoing/bank-messages-repo.js';
+import { bankMessagesOfDeal } from '../../../mail/outgoing/bank-messages-repo.js';
+import { bankMessageViews } from '../../../mail/outgoing/bank-message-views.js';
 import { queueBankMessages } from '../../../mail/outgoing/queue-bank-messages.js';
 import { replyTokenKey } from '../../../mail/settings/token-key.js';
 import { callerFor, loanSessionGuards } from '../loans/session.js';
@@ -11,7 +12,7 @@ import { ErrorReply } from '../../../../wire/errors.js';
 
 // Messages from a deal to bank staff (issue 16 item 2): a session bound to the deal; 202 once the
 // messages and their send jobs are stored (server/mail/outgoing/queue-bank-messages.ts). The list
-// shows each message's status and the SMTP server's reply.
+// shows each message's status and the SMTP server's reply (an SMS's, its SMS rows' status).
 
 const DealParams = Type.Object({ dealId: Type.Integer({ minimum: 1 }) });
 const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply, 409: ErrorReply, 422: ErrorReply };
@@ -38,7 +39,7 @@ export const bankMessageRoutes: FastifyPluginAsync = async (fastify) => {
         nowIso: new Date().toISOString(),
       });
       req.log.info({ portalId: c.portalId, dealId: c.dealId, messages: rows.length }, 'bank messages queued');
-      return reply.code(202).send({ messages: rows.map(viewOf) });
+      return reply.code(202).send({ messages: await bankMessageViews(app.db.kysely, c.portalId, rows) });
     },
   );
 
@@ -47,7 +48,7 @@ export const bankMessageRoutes: FastifyPluginAsync = async (fastify) => {
     { preHandler: loanSessionGuards(), schema: { params: DealParams, response: { 200: BankMessagesReply, ...errors } } },
     async (req) => {
       const c = callerFor(req);
-      return { messages: (await bankMessagesOfDeal(app.db.kysely, c.portalId, c.dealId)).map(viewOf) };
+      return { messages: await bankMessageViews(app.db.kysely, c.portalId, await bankMessagesOfDeal(app.db.kysely, c.portalId, c.dealId)) };
     },
   );
 };
