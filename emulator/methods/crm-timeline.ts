@@ -1,7 +1,7 @@
 // Timeline comment, to-do and legacy activity — doc: api-reference/crm/timeline/comments/crm-timeline-comment-add.md,
 // timeline/comments/crm-timeline-comment-list.md (filter ENTITY_ID and ENTITY_TYPE required; order by ID/CREATED; pages of 50),
 // timeline/activities/todo/crm-activity-todo-add.md, activity-base/crm-activity-add.md (contract.md §7.6).
-import { Paged, type MethodTable } from '../rest/registry.js';
+import type { MethodTable } from '../rest/registry.js';
 import { RestError, errors } from '../rest/errors.js';
 import type { Core } from '../core.js';
 import { ENTITY_CONTACT, ENTITY_DEAL } from '../state.js';
