@@ -24,7 +24,9 @@ export const platformPlugin = fp(
   async (app) => {
     const c = app.config;
     const instanceId = `i-${uuidv7().slice(-12)}`;
-    const secrets = createSecretBox(c.ENCRYPTION_KEY);
+    // A stored value that no longer opens (altered in the database, or copied from another row) is
+    // logged by where it was — table and portal, never the value — and its reader carries on.
+    const secrets = createSecretBox(c.ENCRYPTION_KEY, (where) => app.log.warn({ where }, 'stored ciphertext unreadable'));
     const portalClients = new PortalClients({
       db: app.db.kysely,
       box: secrets,

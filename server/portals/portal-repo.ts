@@ -189,7 +189,12 @@ export async function readPortalTokens(
     .where('id', '=', id)
     .executeTakeFirst();
   if (!r) return undefined;
-  if (!r.access_token_enc || !r.refresh_token_enc) {
+  // Tokens that do not open (altered at rest, or copied from another portal's row) are read as none:
+  // callers then answer ReinstallNeeded (409 REINSTALL_NEEDED), which is what mends it — only a new
+  // install gives us tokens again — instead of a 500 from every route that touches the portal.
+  const accessToken = r.access_token_enc ? box.open(r.access_token_enc, aad(id, 'access')) : undefined;
+  const refreshToken = r.refresh_token_enc ? box.open(r.refresh_token_enc, aad(id, 'refresh')) : undefined;
+  if (accessToken === undefined || refreshToken === undefined) {
     return {
       accessToken: '',
       refreshToken: '',
@@ -201,8 +206,8 @@ export async function readPortalTokens(
     };
   }
   return {
-    accessToken: box.decrypt(r.access_token_enc, aad(id, 'access')),
-    refreshToken: box.decrypt(r.refresh_token_enc, aad(id, 'refresh')),
+    accessToken,
+    refreshToken,
     expiresAtMs: Number(r.token_expires_at ?? 0),
     version: Number(r.token_version),
     clientEndpoint: r.client_endpoint,

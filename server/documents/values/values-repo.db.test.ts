@@ -113,7 +113,7 @@ describe('application values', () => {
     });
   });
 
-  it('a ciphertext copied to another row does not decrypt (aad binds it to portal, application, bank and code)', async () => {
+  it('a ciphertext copied to another row does not open (aad binds it to portal, application, bank and code): shown as unreadable', async () => {
     const passport = await db.kysely
       .selectFrom('document_values')
       .select('value')
@@ -133,7 +133,14 @@ describe('application values', () => {
         updated_by: 7,
       })
       .execute();
-    await expect(resolveValues(db.kysely, box, P, app)).rejects.toThrow();
+    const view = await resolveValues(db.kysely, box, P, app);
+    expect(view.unreadable).toEqual([{ bankId: bankA, code: 'borrower.full_name' }]);
+    expect(view.banks.find((b) => b.bankId === bankA)!.values.find((v) => v.code === 'borrower.full_name')).toEqual({
+      code: 'borrower.full_name',
+      value: null,
+      unreadable: true,
+      source: 'override',
+    });
     await db.kysely
       .deleteFrom('document_values')
       .where('portal_id', '=', P)
