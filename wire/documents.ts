@@ -31,7 +31,12 @@ export const BankBody = Type.Object({
   /** Absent on save: the stored policy stays (or the defaults: dmarc, exactly the requested amount). */
   replyPolicy: Type.Optional(ReplyPolicy),
 });
-export const Bank = Type.Object({ id: Type.String(), ...BankBody.properties });
+export const Bank = Type.Object({
+  id: Type.String(),
+  ...BankBody.properties,
+  /** The stored contacts could not be read (altered at rest): shown empty; saving the bank replaces them. */
+  contactsUnreadable: Type.Optional(Type.Literal(true)),
+});
 export const BankParams = Type.Object({ bankId: Type.String({ minLength: 1, maxLength: 64 }) });
 export const BankReply = Type.Object({ bank: Bank });
 export const BanksReply = Type.Object({ banks: Type.Array(Bank) });

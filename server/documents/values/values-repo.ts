@@ -12,7 +12,7 @@ import type { Actor, DocumentApplication } from '../catalog/catalog-repo.js';
 import { getVersion, lockApplication } from '../catalog/catalog-repo.js';
 import { checkValues } from '../docx/check-values.js';
 import type { ValueChange, ValuesView } from '../../../wire/documents.js';
-import { getBank, listBanks, bankNotFound } from './banks-repo.js';
+import { listBankNames, listBanks, bankNotFound } from './banks-repo.js';
 import { checkLimits } from './value-limits.js';
 import { completenessFor } from './completeness.js';
 import { scannedCodes } from '../scans/scans-repo.js';
@@ -67,7 +67,7 @@ export async function setValues(
   values: Readonly<Record<string, unknown>>,
   by: Actor,
 ): Promise<void> {
-  if (bankId !== null && !(await getBank(trx, portalId, bankId))) throw bankNotFound(bankId);
+  if (bankId !== null && (await listBankNames(trx, portalId, bankId)).length === 0) throw bankNotFound(bankId);
   const catalog = await pinnedFields(trx, portalId, app);
   for (const [code, v] of Object.entries(values)) {
     const f = catalog.get(code);
@@ -172,7 +172,7 @@ export async function resolveValues(db: Executor, box: SecretBox, portalId: stri
   const catalog = (await getVersion(db, portalId, app.catalogVersion)) ?? [];
   // A required scan counts as filled once one is uploaded under its field.
   const scanned = await scannedCodes(db, portalId, app.id);
-  const banks = (await listBanks(db, portalId)).map((b) => {
+  const banks = (await listBanks(db, box, portalId)).map((b) => {
     const overrides = byBank.get(b.id) ?? new Map<string, unknown>();
     const codes = [...new Set([...base.keys(), ...overrides.keys()])].sort();
     const values = codes.map((code) =>

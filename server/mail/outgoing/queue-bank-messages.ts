@@ -60,7 +60,7 @@ async function queueOnce(db: Kysely<Database>, box: SecretBox, q: QueueBankMessa
     if (!settings) throw new AppError('MAIL_NOT_CONFIGURED', 'portal has no mail settings');
     const domain = settings.smtp.fromAddress.slice(settings.smtp.fromAddress.lastIndexOf('@') + 1);
     for (const bankId of q.body.bankIds) {
-      const bank = await getBank(trx, q.portalId, bankId);
+      const bank = await getBank(trx, box, q.portalId, bankId);
       if (!bank) throw new AppError('NOT_FOUND', 'bank not found', undefined, { field: 'bankIds', bankId });
       if (bank.emails.length === 0) throw new AppError('BANK_HAS_NO_ADDRESS', 'bank has no e-mail', undefined, { bankId });
       const id = uuidv7();
