@@ -1,20 +1,12 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
-import type { SecretBox } from '../security/crypto.js';
 import { findPortalById, readPortalTokens } from '../portals/portal-repo.js';
 import { ReinstallNeeded } from './errors.js';
 import { PortalClient, type RateParams } from './portal-client.js';
+import type { RefreshDeps } from './token-refresh.js';
 
 // One long-lived PortalClient per portal, least-recently-used eviction. Long-lived matters: the
 // SDK's rate limiter and refresh coalescing live inside an instance (b24jssdk.md §3.4).
 
-export interface PortalClientsOptions {
-  db: Kysely<Database>;
-  box: SecretBox;
-  oauthServer: string;
-  clientId: string;
-  clientSecret: string;
-  owner: string;
+export interface PortalClientsOptions extends RefreshDeps {
   rate: RateParams;
   maxSize: number;
 }

@@ -34,6 +34,9 @@ export const platformPlugin = fp(
       clientId: c.B24_CLIENT_ID,
       clientSecret: c.B24_CLIENT_SECRET,
       owner: instanceId,
+      portalDomains: c.B24_PORTAL_DOMAINS,
+      onMoveRefused: (portalId, host) =>
+        app.log.warn({ portalId, host }, 'renamed portal: the new host is outside B24_PORTAL_DOMAINS, the old address is kept'),
       rate: { burstLimit: backgroundBurst(c.B24_RATE_BURST), drainRate: c.B24_RATE_DRAIN },
       maxSize: c.PORTAL_CLIENT_CACHE_SIZE,
     });

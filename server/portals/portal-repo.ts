@@ -291,6 +291,11 @@ export async function markPortalStatus(db: Executor, id: string, status: PortalS
     .execute();
 }
 
+/** Marks the portal (last_error) without changing its status: what an admin should see, the app keeps working as it can. */
+export async function notePortalProblem(db: Executor, id: string, lastError: string): Promise<void> {
+  await db.updateTable('portals').set({ last_error: lastError, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+}
+
 /** Uninstall: every secret goes; the row stays (status 'uninstalled') so late calls are refused clearly. */
 export async function wipePortalSecrets(db: Executor, id: string): Promise<void> {
   await db
