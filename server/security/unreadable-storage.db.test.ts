@@ -7,6 +7,7 @@ import { addBlacklistEntries, saveCheckSettings } from '../checks/check-repo.js'
 import { saveProviderSettings } from '../settings/settings-repo.js';
 import { catalogLabels, openDocumentApplication } from '../../test/support/document-application.js';
 import { createTestDb, insertTestPortal } from '../../test/support/test-db.js';
+import { tamperSealed } from '../../test/support/tamper.js';
 
 // Values sealed at rest whose ciphertext was altered in the database, or copied from another row,
 // on both dialects through the whole app: no read answers 5xx; the value is shown as unreadable,
@@ -22,13 +23,6 @@ const headers = (o: { admin?: boolean; dealId?: number } = {}) => ({
 });
 const deal = 41;
 const valuesUrl = `/api/v1/deals/${deal}/documents/values`;
-/** Flips one byte of the ciphertext part: the AEAD tag no longer matches. */
-const tamper = (box: string) => {
-  const parts = box.split('.');
-  const ct = Buffer.from(parts[3]!, 'base64url');
-  ct[0] = ct[0]! ^ 1;
-  return [...parts.slice(0, 3), ct.toString('base64url')].join('.');
-};
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -62,7 +56,7 @@ describe('values sealed at rest that no longer open', () => {
       .executeTakeFirstOrThrow();
     await db.kysely
       .updateTable('document_values')
-      .set({ value: tamper(row.value) })
+      .set({ value: tamperSealed(row.value) })
       .where('code', '=', 'borrower.address')
       .execute();
 
@@ -96,7 +90,7 @@ describe('values sealed at rest that no longer open', () => {
       .executeTakeFirstOrThrow();
     await db.kysely
       .updateTable('document_value_history')
-      .set({ new_value: tamper(h.new_value!) })
+      .set({ new_value: tamperSealed(h.new_value!) })
       .where('seq', '=', h.seq)
       .execute();
     const marked = (await app.inject({ method: 'GET', url: `${valuesUrl}/history`, headers: headers({ dealId: deal }) })).json();
@@ -121,7 +115,7 @@ describe('values sealed at rest that no longer open', () => {
     const r = await db.kysely.selectFrom('portal_settings').select('secrets').where('kind', '=', 'sms').executeTakeFirstOrThrow();
     await db.kysely
       .updateTable('portal_settings')
-      .set({ secrets: tamper(r.secrets!) })
+      .set({ secrets: tamperSealed(r.secrets!) })
       .where('kind', '=', 'sms')
       .execute();
     const list = await app.inject({ method: 'GET', url: '/api/v1/settings/providers', headers: headers({ admin: true }) });
@@ -150,12 +144,12 @@ describe('values sealed at rest that no longer open', () => {
     const b = await db.kysely.selectFrom('check_blacklist').select('reason_enc').executeTakeFirstOrThrow();
     await db.kysely
       .updateTable('check_blacklist')
-      .set({ reason_enc: tamper(b.reason_enc!) })
+      .set({ reason_enc: tamperSealed(b.reason_enc!) })
       .execute();
     const s = await db.kysely.selectFrom('check_settings').select('http_auth_enc').executeTakeFirstOrThrow();
     await db.kysely
       .updateTable('check_settings')
-      .set({ http_auth_enc: tamper(s.http_auth_enc!) })
+      .set({ http_auth_enc: tamperSealed(s.http_auth_enc!) })
       .execute();
 
     const shown = await app.inject({ method: 'GET', url: '/api/v1/checks/settings', headers: headers({ admin: true }) });
