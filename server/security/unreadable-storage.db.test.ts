@@ -5,6 +5,8 @@ import { loadConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import { addBlacklistEntries, saveCheckSettings } from '../checks/check-repo.js';
 import { saveProviderSettings } from '../settings/settings-repo.js';
+import { getMailSettings, saveMailSettings } from '../mail/settings/mail-settings-repo.js';
+import { openContent, sealContent } from '../mail/outgoing/bank-messages-repo.js';
 import { catalogLabels, openDocumentApplication } from '../../test/support/document-application.js';
 import { createTestDb, insertTestPortal } from '../../test/support/test-db.js';
 import { tamperSealed } from '../../test/support/tamper.js';
@@ -177,6 +179,35 @@ describe('values sealed at rest that no longer open', () => {
     await expect(app.getPortalClient('pt')).rejects.toMatchObject({ code: 'REINSTALL_NEEDED', status: 409 });
   });
 
+  it('mail: an altered password reads as not set; an altered message to a bank has no content to send', async () => {
+    const account = { host: 'smtp.example', port: 587, security: 'starttls' as const, user: 'lender', password: 'smtp-pass-123' };
+    await saveMailSettings(
+      db.kysely,
+      app.secrets,
+      'pt',
+      {
+        smtp: { ...account, fromAddress: 'credito@lender.example', fromName: 'Lender' },
+        imap: { ...account, host: 'imap.example', port: 993, security: 'tls', password: 'imap-pass-456', folder: 'INBOX' },
+        replyScheme: 'plus',
+        replyAddress: null,
+      },
+      { userId: 4, nowIso: new Date().toISOString() },
+    );
+    const m = await db.kysely.selectFrom('mail_settings').select('smtp_password').executeTakeFirstOrThrow();
+    await db.kysely
+      .updateTable('mail_settings')
+      .set({ smtp_password: tamperSealed(m.smtp_password!) })
+      .execute();
+    const read = await getMailSettings(db.kysely, app.secrets, 'pt');
+    expect(read?.smtp.password).toBeNull();
+    expect(read?.imap.password).toBe('imap-pass-456');
+
+    const sealed = sealContent(app.secrets, 'pt', 'msg-1', { to: ['credito@norte.example'], subject: 'Solicitud', text: 'Hola' });
+    expect(openContent(app.secrets, { portal_id: 'pt', id: 'msg-1', sealed })).toMatchObject({ subject: 'Solicitud' });
+    expect(openContent(app.secrets, { portal_id: 'pt', id: 'msg-1', sealed: tamperSealed(sealed) })).toBeNull();
+    expect(openContent(app.secrets, { portal_id: 'pt', id: 'msg-2', sealed })).toBeNull();
+  });
+
   it('logs where each unreadable value was, never the value', () => {
     const logged = lines.filter((l) => l.includes('stored ciphertext unreadable')).join('\n');
     for (const where of [
@@ -186,9 +217,21 @@ describe('values sealed at rest that no longer open', () => {
       'check_blacklist:pt',
       'check_settings:pt',
       'portals:pt',
+      'mail_settings:pt',
+      'bank_messages:pt',
     ])
       expect(logged).toContain(where);
-    for (const secret of ['Insurgentes', 'Juana', 'tw-secret-token-0123', 'fraude', 'bureau-secret', '4599000001', 'rt-of-another']) {
+    for (const secret of [
+      'Insurgentes',
+      'Juana',
+      'tw-secret-token-0123',
+      'fraude',
+      'bureau-secret',
+      '4599000001',
+      'rt-of-another',
+      'smtp-pass-123',
+      'Solicitud',
+    ]) {
       expect(lines.join('\n')).not.toContain(secret);
     }
   });
