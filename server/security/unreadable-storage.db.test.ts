@@ -6,6 +6,8 @@ import type { Db } from '../db/database.js';
 import { addBlacklistEntries, saveCheckSettings } from '../checks/check-repo.js';
 import { saveProviderSettings } from '../settings/settings-repo.js';
 import { getMailSettings, saveMailSettings } from '../mail/settings/mail-settings-repo.js';
+import { requireDealApplication } from '../documents/catalog/catalog-repo.js';
+import { addScan, listScans, scanContent } from '../documents/scans/scans-repo.js';
 import { openContent, sealContent } from '../mail/outgoing/bank-messages-repo.js';
 import { catalogLabels, openDocumentApplication } from '../../test/support/document-application.js';
 import { createTestDb, insertTestPortal } from '../../test/support/test-db.js';
@@ -34,6 +36,7 @@ beforeAll(async () => {
   const fields = [
     { code: 'borrower.address', label: catalogLabels('Address'), type: 'address', section: 'borrower' },
     { code: 'borrower.name', label: catalogLabels('Name'), type: 'person', section: 'borrower' },
+    { code: 'scan.passport', label: catalogLabels('Passport scan'), type: 'file', section: 'scans' },
   ];
   await openDocumentApplication(app, { admin: headers({ admin: true }), user: headers({ dealId: deal }), dealId: deal, fields });
 });
@@ -206,6 +209,27 @@ describe('values sealed at rest that no longer open', () => {
     expect(openContent(app.secrets, { portal_id: 'pt', id: 'msg-1', sealed })).toMatchObject({ subject: 'Solicitud' });
     expect(openContent(app.secrets, { portal_id: 'pt', id: 'msg-1', sealed: tamperSealed(sealed) })).toBeNull();
     expect(openContent(app.secrets, { portal_id: 'pt', id: 'msg-2', sealed })).toBeNull();
+  });
+
+  it('scans: an altered file name lists as empty; altered bytes answer 409 STORED_DATA_UNREADABLE, not a 500', async () => {
+    const application = await requireDealApplication(db.kysely, 'pt', deal);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4]);
+    const by = { userId: 4, nowIso: new Date().toISOString(), lang: 'es' as const };
+    const scan = await db.kysely
+      .transaction()
+      .execute((trx) =>
+        addScan(trx, app.secrets, 'pt', application, { code: 'scan.passport', fileName: 'pasaporte-juana.png', bytes: png }, by),
+      );
+    const r = await db.kysely.selectFrom('document_scans').select(['file_name', 'content']).executeTakeFirstOrThrow();
+    await db.kysely
+      .updateTable('document_scans')
+      .set({ file_name: tamperSealed(r.file_name), content: tamperSealed(r.content) })
+      .execute();
+    expect((await listScans(db.kysely, app.secrets, 'pt', application.id)).map((x) => x.fileName)).toEqual(['']);
+    await expect(scanContent(db.kysely, app.secrets, 'pt', application.id, scan.id)).rejects.toMatchObject({
+      code: 'STORED_DATA_UNREADABLE',
+      status: 409,
+    });
   });
 
   it('logs where each unreadable value was, never the value', () => {
