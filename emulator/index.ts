@@ -103,7 +103,7 @@ export interface Emulator {
   createDeal(fields: Record<string, unknown>, userId?: number): Record<string, unknown>;
   updateDeal(id: number, fields: Record<string, unknown>, userId?: number): Record<string, unknown> | undefined;
   /** The portal moves to a new address (rename.ts): the old one answers 302, token answers carry the new client_endpoint. */
-  renamePortal(): Promise<string>;
+  renamePortal(o?: { host?: string }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -237,7 +237,7 @@ export async function createEmulator(opts: EmulatorOptions, extras: CreateEmulat
       const rec = updateRecord(core, entityInfo(core, ENTITY_DEAL)!, id, fromLegacy(fields, DEAL_FIELDS, { allowImmutable: true }), userId);
       return rec ? toLegacy(rec, DEAL_FIELDS) : undefined;
     },
-    renamePortal: () => renamer.rename(),
+    renamePortal: (o) => renamer.rename(o),
     close: async () => {
       await core.events.idle();
       persister.flush();

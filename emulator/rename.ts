@@ -11,8 +11,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Core } from './core.js';
 
 export interface Renamer {
-  /** Moves the portal to a new address (a fresh port on the same host); returns the new base URL. */
-  rename(): Promise<string>;
+  /**
+   * Moves the portal to a new address — a fresh port on the same host, or on `host` (another loopback
+   * address such as 127.0.0.2 stands for a new domain) — and returns the new base URL.
+   */
+  rename(o?: { host?: string }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -29,15 +32,16 @@ export function installRenamer(app: FastifyInstance, core: Core): Renamer {
     return reply.code(302).header('location', `${core.baseUrl}${req.url}`).send();
   });
   return {
-    async rename() {
+    async rename(o = {}) {
+      const host = o.host ?? core.opts.host;
       const server = createServer((req, res) => app.routing(req, res));
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
-        server.listen(0, core.opts.host, () => resolve());
+        server.listen(0, host, () => resolve());
       });
       servers.push(server);
       former.add(core.domain.toLowerCase());
-      core.domain = `${core.opts.host}:${(server.address() as AddressInfo).port}`;
+      core.domain = `${host}:${(server.address() as AddressInfo).port}`;
       core.baseUrl = `http://${core.domain}`;
       core.changed();
       return core.baseUrl;

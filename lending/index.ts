@@ -40,7 +40,15 @@ export {
   type InstallmentRowJson,
   type PenaltyJson,
 } from './servicing/parse-servicing.js';
-export { PREPAYMENT_MODES, type LateFeeJson, type DelinquencyJson, type PrepaymentJson } from './servicing/parse-conventions.js';
+export {
+  PREPAYMENT_MODES,
+  PAUSE_REASONS,
+  parseDelinquency,
+  type PauseReason,
+  type LateFeeJson,
+  type DelinquencyJson,
+  type PrepaymentJson,
+} from './servicing/parse-conventions.js';
 export { servicingToJson, type ServicingJson, type InstallmentJson, type AllocationJson } from './servicing/servicing-json.js';
 export {
   ALLOCATION_ORDERS,

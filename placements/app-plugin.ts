@@ -26,7 +26,8 @@ export const appPlacementRoutes: FastifyPluginAsync = async (app) => {
       const token = typeof post.body.AUTH_ID === 'string' ? post.body.AUTH_ID : '';
       const memberId = typeof post.body.member_id === 'string' ? post.body.member_id : '';
       const stored = memberId ? await findPortalByMemberId(app.db.kysely, memberId) : undefined;
-      const early = stored ? dealSeenByUser(stored.clientEndpoint, token, dealId) : null;
+      // Beside the token check, and like it ahead of the portal's background requests (frame-gate.ts).
+      const early = stored ? app.portalClients.frames.during(stored.id, () => dealSeenByUser(stored.clientEndpoint, token, dealId)) : null;
       early?.catch(() => undefined);
       const verified = await verifying;
       const portal = await findPortalById(app.db.kysely, verified.portalId);

@@ -43,6 +43,7 @@ import { checkRoutes } from './routes/api/checks/index.js';
 import { planLimitRoutes } from './routes/api/plan-limits/index.js';
 import { lenderProfileRoutes } from './routes/api/settings/lender.js';
 import { providerSettingsPlugin } from './settings/wire.js';
+import { sealLegacyBankContacts } from './documents/values/seal-bank-contacts.js';
 import type { ActivitySetup } from './activities/deps.js';
 
 declare module 'fastify' {
@@ -86,6 +87,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   // Our decorators, in dependency order (each declares its name and dependencies).
   await app.register(platformPlugin); // secrets, sessions, portal clients
+  // Bank contacts stored in clear before migration 202612042030 are sealed once the key is known.
+  app.addHook('onReady', async () => {
+    const sealed = await sealLegacyBankContacts(app.db.kysely, app.secrets);
+    if (sealed > 0) app.log.info({ sealed }, 'bank contacts sealed at rest');
+  });
   await app.register(providerSettingsPlugin, deps.activities ? { activities: deps.activities } : {}); // app.activities
   await app.register(jobsPlugin); // every job kind and the outbox worker
   await app.register(schedulerPlugin); // daily loan resync, with the outbox worker (WORKER=on)

@@ -117,6 +117,14 @@ export const ERRORS = {
     'Solo un administrador de Bitrix24 puede instalar o actualizar esta aplicación.',
   ),
   UNINSTALL_NOT_CONFIRMED: spec(409, 'Request not authorised.', 'Запрос не авторизован.', 'Solicitud no autorizada.'),
+  // A stored file whose ciphertext no longer opens (altered at rest): not the user's input and no
+  // server fault a retry mends — the state conflicts with the request; uploading it again mends it.
+  STORED_DATA_UNREADABLE: spec(
+    409,
+    'This file was altered outside the app and cannot be read. Upload it again.',
+    'Этот файл изменили в обход приложения, и его нельзя прочитать. Загрузите его заново.',
+    'Este archivo se alteró fuera de la aplicación y no se puede leer. Súbalo de nuevo.',
+  ),
   REINSTALL_NEEDED: spec(
     409,
     'The app must be reinstalled in Bitrix24 by an administrator.',

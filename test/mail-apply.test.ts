@@ -164,7 +164,7 @@ beforeAll(async () => {
     db: p.db.kysely,
     dialect: p.db.dialect,
     account: { host: '127.0.0.1', port: dovecot.imapPort, secure: false, user: dovecot.user, pass: dovecot.pass },
-    context: replyContextOf(p.db.kysely, {
+    context: replyContextOf(p.db.kysely, p.a.app.secrets, {
       portalId,
       tokenKey: FIXTURE_KEY,
       forwarders: ['ana.lopez@lender.example'],

@@ -65,7 +65,13 @@ beforeAll(async () => {
   expect(put.status).toBe(200);
   const by = { nowIso: new Date().toISOString(), lang: 'ru' as const };
   const bank = (name: string, email: string) =>
-    createBank(p.db.kysely, portalId, { name, emails: [email], replySenders: ['@bank-rus.example'], phones: [], requiredFields: [] }, by);
+    createBank(
+      p.db.kysely,
+      p.a.app.secrets,
+      portalId,
+      { name, emails: [email], replySenders: ['@bank-rus.example'], phones: [], requiredFields: [] },
+      by,
+    );
   banks.good = (await bank('Банк Русь', 'credit@bank-rus.example')).id;
   banks.refused = (await bank('Банк Нет', 'nobody@refused.example')).id;
   worker = new OutboxWorker({

@@ -69,6 +69,31 @@ describe('portal renamed to a new address', () => {
     expect(await client.call<{ ID: string }>('crm.deal.get', { id: dealId })).toMatchObject({ ID: String(dealId) });
   });
 
+  it('a rename to a host outside B24_PORTAL_DOMAINS is not followed: old address kept, portal marked, logged', async () => {
+    const lines: string[] = [];
+    const stream = { write: (l: string) => void lines.push(l) };
+    p = await startPlatform({ env: { B24_PORTAL_DOMAINS: '127.0.0.1' }, logger: { level: 'warn', stream } });
+    const portalId = await p.install();
+    const before = await stored(portalId);
+    const dealId = Number(await p.portalCall('crm.deal.add', { fields: { TITLE: 'Renamed away' } }));
+    // 127.0.0.2 stands for a domain the operator did not list.
+    const newUrl = await p.em.renamePortal({ host: '127.0.0.2' });
+    const refreshesBefore = p.em.stats().refreshes;
+
+    const client = await p.a.app.getPortalClient(portalId);
+    await expect(client.call('crm.deal.get', { id: dealId })).rejects.toThrow();
+    expect(await stored(portalId)).toEqual(before);
+    expect(before.client_endpoint).not.toBe(`${newUrl}/rest/`);
+    // The OAuth server was asked once (its rotated tokens are kept), and the portal says why.
+    expect(p.em.stats().refreshes).toBe(refreshesBefore + 1);
+    const row = await p.db.kysely.selectFrom('portals').select(['last_error']).where('id', '=', portalId).executeTakeFirstOrThrow();
+    expect(row.last_error).toContain('127.0.0.2');
+    expect(lines.join('\n')).toMatch(/"host":"127\.0\.0\.2:\d+".*outside B24_PORTAL_DOMAINS/);
+
+    // A tab opened from the new host is refused (its DOMAIN is not the installed portal's), not served.
+    expect((await openLoanTab(dealId)).status).toBe(401);
+  });
+
   it('an administrator who re-installs from the new address keeps the portal and its data', async () => {
     p = await startPlatform();
     const portalId = await p.install();

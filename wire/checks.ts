@@ -25,7 +25,8 @@ export const CheckSettingsBody = Type.Object({
 export const CheckSettingsReply = Type.Object({
   country: Country,
   http: Type.Union([HttpCheckWire, Type.Null()]),
-  authHeader: Type.Union([Type.Literal('set'), Type.Literal('not set')]),
+  /** 'unreadable': stored but altered at rest — to be entered again. */
+  authHeader: Type.Union([Type.Literal('set'), Type.Literal('not set'), Type.Literal('unreadable')]),
   blacklist: Type.Object({ phone: Type.Integer(), document: Type.Integer() }),
 });
 

@@ -31,7 +31,12 @@ export const BankBody = Type.Object({
   /** Absent on save: the stored policy stays (or the defaults: dmarc, exactly the requested amount). */
   replyPolicy: Type.Optional(ReplyPolicy),
 });
-export const Bank = Type.Object({ id: Type.String(), ...BankBody.properties });
+export const Bank = Type.Object({
+  id: Type.String(),
+  ...BankBody.properties,
+  /** The stored contacts could not be read (altered at rest): shown empty; saving the bank replaces them. */
+  contactsUnreadable: Type.Optional(Type.Literal(true)),
+});
 export const BankParams = Type.Object({ bankId: Type.String({ minLength: 1, maxLength: 64 }) });
 export const BankReply = Type.Object({ bank: Bank });
 export const BanksReply = Type.Object({ banks: Type.Array(Bank) });
@@ -44,7 +49,11 @@ export const ResolvedValue = Type.Object({
   code: Type.String(),
   value: Type.Unknown(),
   source: Type.Union([Type.Literal('base'), Type.Literal('override')]),
+  /** The stored value could not be read (altered at rest): value is null; saving a new one replaces it. */
+  unreadable: Type.Optional(Type.Literal(true)),
 });
+/** A stored value that could not be read: the base (bankId null) or a bank's override. */
+export const UnreadableValue = Type.Object({ bankId: Type.Union([Type.String(), Type.Null()]), code: Type.String() });
 export const ValuesReply = Type.Object({
   catalogVersion: Type.Integer(),
   base: FieldValues,
@@ -61,6 +70,8 @@ export const ValuesReply = Type.Object({
       missing: Type.Array(Type.String()),
     }),
   ),
+  /** Values shown as null because their stored ciphertext does not open; absent when all were read. */
+  unreadable: Type.Optional(Type.Array(UnreadableValue)),
 });
 export const ResetParams = Type.Object({
   dealId: Type.Integer({ minimum: 1 }),
@@ -76,6 +87,8 @@ export const HistoryReply = Type.Object({
       new: Type.Unknown(),
       changedAt: Type.String(),
       changedBy: Type.Union([Type.Integer(), Type.Null()]),
+      /** old or new could not be read (altered at rest) and is shown as null. */
+      unreadable: Type.Optional(Type.Literal(true)),
     }),
   ),
 });

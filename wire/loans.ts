@@ -68,7 +68,17 @@ export const LoanInputBody = Type.Object(
     delinquency: Type.Optional(
       Type.Object({
         graceDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
-        pauses: Type.Optional(Type.Array(Type.Object({ from: IsoDate, to: Type.Optional(IsoDate) }), { maxItems: 100 })),
+        pauses: Type.Optional(
+          Type.Array(
+            Type.Object({
+              from: IsoDate,
+              to: Type.Optional(IsoDate),
+              /** For people (the loan tab shows it); servicing does not read it. */
+              reason: Type.Optional(Type.Union([Type.Literal('payment-holiday'), Type.Literal('court-stay'), Type.Literal('other')])),
+            }),
+            { maxItems: 100 },
+          ),
+        ),
       }),
     ),
   },

@@ -20,7 +20,7 @@ export const MaskedSettings = Type.Object({
   kind: Type.String(),
   provider: Type.String(),
   config: Values,
-  secrets: Type.Record(Type.String(), Type.Union([Type.Literal('set'), Type.Literal('not set')])),
+  secrets: Type.Record(Type.String(), Type.Union([Type.Literal('set'), Type.Literal('not set'), Type.Literal('unreadable')])),
   updatedAt: Type.String(),
   updatedBy: Type.Union([Type.Integer(), Type.Null()]),
 });

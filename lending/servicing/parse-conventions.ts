@@ -20,9 +20,13 @@ export interface LateFeeJson {
   vatPercent?: string;
 }
 
+/** Why a loan's delinquency is paused: for the people reading it; servicing does not read it. */
+export const PAUSE_REASONS = ['payment-holiday', 'court-stay', 'other'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+
 export interface DelinquencyJson {
   graceDays?: number;
-  pauses?: { from: string; to?: string }[];
+  pauses?: { from: string; to?: string; reason?: PauseReason }[];
 }
 
 export interface PrepaymentJson {

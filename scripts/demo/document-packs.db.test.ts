@@ -37,7 +37,7 @@ describe('demo document packs', () => {
     const first = await seedDemoDocuments(db.kysely, box, P, deals);
     expect(first.seeded).toBe(true);
     expect(first.lines.join('\n')).not.toMatch(/refused/u);
-    const banks = await listBanks(db.kysely, P);
+    const banks = await listBanks(db.kysely, box, P);
     const templates = await templatesForPack(
       db.kysely,
       P,

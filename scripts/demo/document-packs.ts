@@ -124,7 +124,7 @@ export async function seedDemoDocuments(
     if (!(await getDraft(db, portalId))) await saveDraft(db, portalId, DEMO_CATALOG, by);
     await db.transaction().execute((trx) => publishDraft(trx, portalId, by));
   }
-  const existing = await listBanks(db, portalId);
+  const existing = await listBanks(db, box, portalId);
   const bankIds: string[] = [];
   for (const b of BANKS) {
     const found = existing.find((x) => x.name === b.name);
@@ -132,6 +132,7 @@ export async function seedDemoDocuments(
       found ??
       (await createBank(
         db,
+        box,
         portalId,
         {
           name: b.name,

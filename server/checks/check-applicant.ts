@@ -53,7 +53,9 @@ export async function checkApplicant(
     const reason = await blacklistReason(deps.db, deps.box, portalId, subject, value);
     findings.push({ source: 'blacklist', subject, outcome: reason === null ? 'pass' : 'reject', reason: reason || null });
   }
-  if (settings.http && configProblem(settings.http, deps.allowLocalUrls ?? false)) {
+  if (settings.authUnreadable) {
+    findings.push({ source: 'http', subject: 'bureau', outcome: 'error', reason: 'STORED_DATA_UNREADABLE' });
+  } else if (settings.http && configProblem(settings.http, deps.allowLocalUrls ?? false)) {
     findings.push({ source: 'http', subject: 'bureau', outcome: 'error', reason: 'CHECK_CONFIG' });
   } else if (settings.http) {
     const r = await runHttpCheck(settings.http, { phone, document, dealId: input.dealId }, deps.fetchFn);

@@ -68,7 +68,9 @@ export async function blacklistReason(
     .where('value_hash', '=', hash)
     .executeTakeFirst();
   if (!r) return null;
-  return r.reason_enc === null ? '' : box.decrypt(r.reason_enc, aad(portalId, kind, hash));
+  // The value is listed (its keyed hash matched) even when its reason no longer opens (altered at
+  // rest): the verdict stands, the reason reads as none; the box logs where, never the value.
+  return r.reason_enc === null ? '' : (box.open(r.reason_enc, aad(portalId, kind, hash)) ?? '');
 }
 
 export async function countBlacklist(db: Executor, portalId: string): Promise<{ phone: number; document: number }> {
@@ -101,6 +103,8 @@ export async function removeBlacklistEntry(
 export interface CheckSettings {
   country: Country | null;
   http: HttpCheckConfig | null;
+  /** The bureau's stored auth header does not open (altered at rest): the check is not run with it. */
+  authUnreadable?: true;
 }
 
 const settingsAad = (portalId: string) => `check_settings:${portalId}`;
@@ -111,7 +115,10 @@ export async function getCheckSettings(db: Executor, box: SecretBox, portalId: s
   const country = r.country === 'RU' || r.country === 'MX' ? r.country : null;
   if (!r.http_config) return { country, http: null };
   const cfg = JSON.parse(r.http_config) as Omit<HttpCheckConfig, 'authHeader'>;
-  const authHeader = r.http_auth_enc ? box.decrypt(r.http_auth_enc, settingsAad(portalId)) : null;
+  const authHeader = r.http_auth_enc ? box.open(r.http_auth_enc, settingsAad(portalId)) : null;
+  // Calling the bureau without the header it was set up with would be a wrong answer, not a check:
+  // an unreadable one is reported (the admin enters it again) and check-applicant answers "error".
+  if (authHeader === undefined) return { country, http: { ...cfg, authHeader: null }, authUnreadable: true };
   return { country, http: { ...cfg, authHeader } };
 }
 

@@ -45,12 +45,18 @@ export interface DocumentBanksTable {
   portal_id: string;
   id: string;
   name: string;
-  /** JSON string[]: where applications are sent. */
+  /** Legacy clear JSON string[] (before 202612042030): '[]' once sealed into contacts_enc. */
   emails: string;
-  /** JSON string[]: addresses or @domains whose replies are the bank's. */
+  /** Legacy clear JSON string[] of addresses or @domains: '[]' once sealed into contacts_enc. */
   reply_senders: string;
-  /** JSON string[]. */
+  /** Legacy clear JSON string[]: '[]' once sealed into contacts_enc. */
   phones: string;
+  /**
+   * SecretBox ciphertext (aad document_banks:<portal>:<id>) of JSON { emails, replySenders, phones }:
+   * where applications are sent, whose replies are the bank's, its phones. Null only on a row written
+   * before 202612042030 and not yet sealed at start-up.
+   */
+  contacts_enc: string | null;
   /** JSON string[]: catalog codes the bank needs filled. */
   required_fields: string;
   created_at: string;

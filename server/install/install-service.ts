@@ -14,6 +14,7 @@ import {
   type Portal,
 } from '../portals/portal-repo.js';
 import { deletePortalData } from './portal-data.js';
+import { domainAllowed } from '../portals/portal-domains.js';
 import { wipeProviderSecrets } from '../settings/settings-repo.js';
 import { wipeMailPasswords } from '../mail/settings/mail-settings-repo.js';
 import { evictPortalAuth } from '../security/verify.js';
@@ -22,17 +23,6 @@ import { confirmWithOAuthServer, endpointHost, isPortalAdmin, notAdmin } from '.
 // The install flow as one straight line (ARCHITECTURE.md flow 1):
 // verify the token with the portal → store the portal (tokens encrypted) → apply the manifest.
 // Both install paths (frame POST, ONAPPINSTALL) and ONAPPUPDATE end here.
-
-/** B24_PORTAL_DOMAINS: comma-separated suffixes (".bitrix24.com") or exact hosts; empty allows any. */
-export function domainAllowed(list: string, host: string): boolean {
-  const rules = list
-    .split(',')
-    .map((r) => r.trim().toLowerCase())
-    .filter(Boolean);
-  if (rules.length === 0) return true;
-  const h = host.toLowerCase().replace(/:\d+$/, '');
-  return rules.some((r) => (r.startsWith('.') ? h.endsWith(r) && h.length > r.length : h === r));
-}
 
 const applying = new Map<string, Promise<ReconcileReport>>();
 

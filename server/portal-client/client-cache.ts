@@ -1,26 +1,21 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
-import type { SecretBox } from '../security/crypto.js';
 import { findPortalById, readPortalTokens } from '../portals/portal-repo.js';
 import { ReinstallNeeded } from './errors.js';
 import { PortalClient, type RateParams } from './portal-client.js';
+import type { RefreshDeps } from './token-refresh.js';
+import { FrameGate } from './frame-gate.js';
 
 // One long-lived PortalClient per portal, least-recently-used eviction. Long-lived matters: the
 // SDK's rate limiter and refresh coalescing live inside an instance (b24jssdk.md §3.4).
 
-export interface PortalClientsOptions {
-  db: Kysely<Database>;
-  box: SecretBox;
-  oauthServer: string;
-  clientId: string;
-  clientSecret: string;
-  owner: string;
+export interface PortalClientsOptions extends RefreshDeps {
   rate: RateParams;
   maxSize: number;
 }
 
 export class PortalClients {
   private readonly cache = new Map<string, Promise<PortalClient>>();
+  /** Frames being opened, per portal: the clients' requests to that portal hold back meanwhile (frame-gate.ts). */
+  readonly frames = new FrameGate();
   constructor(private readonly o: PortalClientsOptions) {}
 
   /** The client for a portal; throws ReinstallNeeded when the portal is not active. */
@@ -56,6 +51,6 @@ export class PortalClients {
     if (!portal || portal.status !== 'active') throw new ReinstallNeeded(portalId, `portal is ${portal?.status ?? 'missing'}`);
     const tokens = await readPortalTokens(this.o.db, this.o.box, portalId);
     if (!tokens?.refreshToken) throw new ReinstallNeeded(portalId, 'no tokens stored');
-    return new PortalClient(portal, tokens, { ...this.o, onReinstallNeeded: (id) => this.evict(id) });
+    return new PortalClient(portal, tokens, { ...this.o, frames: this.frames, onReinstallNeeded: (id) => this.evict(id) });
   }
 }

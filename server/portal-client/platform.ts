@@ -24,7 +24,9 @@ export const platformPlugin = fp(
   async (app) => {
     const c = app.config;
     const instanceId = `i-${uuidv7().slice(-12)}`;
-    const secrets = createSecretBox(c.ENCRYPTION_KEY);
+    // A stored value that no longer opens (altered in the database, or copied from another row) is
+    // logged by where it was — table and portal, never the value — and its reader carries on.
+    const secrets = createSecretBox(c.ENCRYPTION_KEY, (where) => app.log.warn({ where }, 'stored ciphertext unreadable'));
     const portalClients = new PortalClients({
       db: app.db.kysely,
       box: secrets,
@@ -32,6 +34,9 @@ export const platformPlugin = fp(
       clientId: c.B24_CLIENT_ID,
       clientSecret: c.B24_CLIENT_SECRET,
       owner: instanceId,
+      portalDomains: c.B24_PORTAL_DOMAINS,
+      onMoveRefused: (portalId, host) =>
+        app.log.warn({ portalId, host }, 'renamed portal: the new host is outside B24_PORTAL_DOMAINS, the old address is kept'),
       rate: { burstLimit: backgroundBurst(c.B24_RATE_BURST), drainRate: c.B24_RATE_DRAIN },
       maxSize: c.PORTAL_CLIENT_CACHE_SIZE,
     });

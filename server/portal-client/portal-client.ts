@@ -7,6 +7,7 @@ import { PortalCallError, RateLimited, ReinstallNeeded, portalError } from './er
 import { isRedirectStatus, PORTAL_MOVED, RELOCATE_MIN_INTERVAL_MS } from './portal-move.js';
 import { refreshPortalTokens, usableUntilMs, type RefreshDeps } from './token-refresh.js';
 import { fieldText } from './field-text.js';
+import type { FrameGate } from './frame-gate.js';
 
 // One long-lived client per portal (see client-cache.ts). Built on the SDK's B24OAuth so its
 // RestrictionManager (client-side leaky bucket, operating-time limiter, 503/429 backoff) and its
@@ -50,7 +51,7 @@ export class PortalClient {
   constructor(
     readonly portal: Portal,
     tokens: PortalTokens,
-    private readonly deps: RefreshDeps & { rate: RateParams; onReinstallNeeded?: (portalId: string) => void },
+    private readonly deps: RefreshDeps & { rate: RateParams; frames?: FrameGate; onReinstallNeeded?: (portalId: string) => void },
   ) {
     this.version = tokens.version;
     this.endpoint = tokens.clientEndpoint ?? portal.clientEndpoint;
@@ -89,6 +90,14 @@ export class PortalClient {
     // arrives as a body-less GET — but see it, and ask the OAuth server for the new address.
     for (const v of [ApiVersion.v2, ApiVersion.v3]) {
       const axios = b24.getHttpClient(v).ajaxClient;
+      // Right before a request leaves (after the SDK's own limiter): while a person's frame of this
+      // portal is being verified, wait (bounded) so the portal's bucket has room for it (frame-gate.ts).
+      const frames = this.deps.frames;
+      if (frames)
+        axios.interceptors.request.use(async (config) => {
+          await frames.clear(this.portal.id);
+          return config;
+        });
       axios.defaults.maxRedirects = 0;
       axios.interceptors.response.use(undefined, (e: unknown) => {
         const err = e as { code?: string; response?: { status?: number } };

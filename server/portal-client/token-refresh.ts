@@ -4,6 +4,7 @@ import type { SecretBox } from '../security/crypto.js';
 import {
   claimRefresh,
   markPortalStatus,
+  notePortalProblem,
   readPortalTokens,
   releaseRefreshLock,
   storeRefreshedTokens,
@@ -11,7 +12,8 @@ import {
 } from '../portals/portal-repo.js';
 import { PortalCallError, ReinstallNeeded } from './errors.js';
 import { isDeadGrant, requestToken } from './oauth-token.js';
-import { addressFromOAuth } from './portal-move.js';
+import { addressFromOAuth, type PortalAddress } from './portal-move.js';
+import { domainAllowed } from '../portals/portal-domains.js';
 
 // Refresh serialised per portal ACROSS PROCESSES. A refresh token is rotated on use: sending a used
 // one gets invalid_grant and the lender must reinstall. So exactly one process may spend it:
@@ -32,7 +34,21 @@ export interface RefreshDeps {
   clientId: string;
   clientSecret: string;
   owner: string;
+  /** B24_PORTAL_DOMAINS: a renamed portal's new host must be one of them, as an installed one's is. */
+  portalDomains?: string;
+  /** Told (for the log) when a rename to a host outside portalDomains was refused: ids and host only. */
+  onMoveRefused?: (portalId: string, host: string) => void;
   now?: () => number;
+}
+
+/**
+ * The address the OAuth server names, unless it is a move to a host B24_PORTAL_DOMAINS does not
+ * allow: the OAuth server is ours, but the portal's new name is the portal owner's choice, and the
+ * install check would have refused that host — following it would let a rename do what an install may not.
+ */
+function allowedMove(d: RefreshDeps, stored: string | undefined, named: PortalAddress | null): { moved?: PortalAddress; refused?: string } {
+  if (!named || named.clientEndpoint === stored) return named ? { moved: named } : {};
+  return domainAllowed(d.portalDomains ?? '', named.domain) ? { moved: named } : { refused: named.domain };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -80,15 +96,22 @@ export async function refreshPortalTokens(
         throw new PortalCallError(r.error, 'oauth/token', 'token refresh failed', r.status);
       }
       const expiresIn = Number(r.token.expires_in ?? 3600);
+      // A renamed portal: the OAuth server names the new address here (portal-move.ts).
+      const { moved, refused } = allowedMove(d, row.clientEndpoint, addressFromOAuth(r.token.client_endpoint));
       const t = {
         accessToken: r.token.access_token,
         refreshToken: r.token.refresh_token,
         expiresAtMs: now() + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600) * 1000,
         scope: r.token.scope,
-        // A renamed portal: the OAuth server names the new address here (portal-move.ts).
-        moved: addressFromOAuth(r.token.client_endpoint) ?? undefined,
+        moved,
       };
+      // The rotated pair is stored either way (the old refresh token is spent); a refused move keeps
+      // the old address, so calls keep failing "moved" until an admin installs from an allowed host.
       await storeRefreshedTokens(d.db, d.box, portalId, row.version, d.owner, t);
+      if (refused) {
+        await notePortalProblem(d.db, portalId, `renamed to ${refused}, outside B24_PORTAL_DOMAINS: the old address is kept`);
+        d.onMoveRefused?.(portalId, refused);
+      }
       return { ...t, version: row.version + 1, clientEndpoint: t.moved?.clientEndpoint ?? row.clientEndpoint };
     }
     if (now() > deadline)

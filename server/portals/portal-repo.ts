@@ -189,7 +189,12 @@ export async function readPortalTokens(
     .where('id', '=', id)
     .executeTakeFirst();
   if (!r) return undefined;
-  if (!r.access_token_enc || !r.refresh_token_enc) {
+  // Tokens that do not open (altered at rest, or copied from another portal's row) are read as none:
+  // callers then answer ReinstallNeeded (409 REINSTALL_NEEDED), which is what mends it — only a new
+  // install gives us tokens again — instead of a 500 from every route that touches the portal.
+  const accessToken = r.access_token_enc ? box.open(r.access_token_enc, aad(id, 'access')) : undefined;
+  const refreshToken = r.refresh_token_enc ? box.open(r.refresh_token_enc, aad(id, 'refresh')) : undefined;
+  if (accessToken === undefined || refreshToken === undefined) {
     return {
       accessToken: '',
       refreshToken: '',
@@ -201,8 +206,8 @@ export async function readPortalTokens(
     };
   }
   return {
-    accessToken: box.decrypt(r.access_token_enc, aad(id, 'access')),
-    refreshToken: box.decrypt(r.refresh_token_enc, aad(id, 'refresh')),
+    accessToken,
+    refreshToken,
     expiresAtMs: Number(r.token_expires_at ?? 0),
     version: Number(r.token_version),
     clientEndpoint: r.client_endpoint,
@@ -284,6 +289,11 @@ export async function markPortalStatus(db: Executor, id: string, status: PortalS
     .set({ status, last_error: lastError, refresh_lock_owner: null, refresh_lock_until: null, updated_at: new Date().toISOString() })
     .where('id', '=', id)
     .execute();
+}
+
+/** Marks the portal (last_error) without changing its status: what an admin should see, the app keeps working as it can. */
+export async function notePortalProblem(db: Executor, id: string, lastError: string): Promise<void> {
+  await db.updateTable('portals').set({ last_error: lastError, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
 }
 
 /** Uninstall: every secret goes; the row stays (status 'uninstalled') so late calls are refused clearly. */

@@ -77,3 +77,17 @@ describe('uuidv7', () => {
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
+
+describe('secret box: open (stored values)', () => {
+  it('answers undefined for an altered or misplaced ciphertext and reports where, never the value', () => {
+    const where: string[] = [];
+    const box = createSecretBox(KEY, (w) => where.push(w));
+    const a = box.encrypt('Juana Pérez', 'document_values:p1:app1::name');
+    expect(box.open(a, 'document_values:p1:app1::name')).toBe('Juana Pérez');
+    expect(box.open(a, 'document_values:p2:app1::name')).toBeUndefined();
+    expect(box.open(`${a.slice(0, -2)}AA`, 'document_values:p1:app1::name')).toBeUndefined();
+    expect(box.open('not a ciphertext', 'portals:p1:access')).toBeUndefined();
+    expect(where).toEqual(['document_values:p2', 'document_values:p1', 'portals:p1']);
+    expect(where.join()).not.toContain('Juana');
+  });
+});

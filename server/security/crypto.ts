@@ -9,6 +9,12 @@ const VERSION = 'v1';
 export interface SecretBox {
   encrypt(plain: string, aad?: string): string;
   decrypt(box: string, aad?: string): string;
+  /**
+   * decrypt for stored values: undefined (never a throw) when the ciphertext does not open — altered
+   * in the database, copied from another row (aad mismatch), or sealed under another key. Reported to
+   * the box's onUnreadable with where it was (table and portal, from the aad), never the value.
+   */
+  open(box: string, aad: string): string | undefined;
   /** Keyed hash for values we only ever compare (application_token): not reversible. */
   hash(value: string): string;
 }
@@ -21,10 +27,21 @@ export function parseKey(base64: string): Buffer {
   throw new Error('ENCRYPTION_KEY must be base64 of at least 32 bytes');
 }
 
-export function createSecretBox(keyBase64: string): SecretBox {
+/** Where an unreadable value was: the aad's first two parts (`table:portal`), ids only, nothing personal. */
+export type UnreadableReport = (where: string) => void;
+
+export function createSecretBox(keyBase64: string, onUnreadable: UnreadableReport = () => {}): SecretBox {
   const key = parseKey(keyBase64);
   // A separate subkey for hashing so the encryption key is never used for two purposes.
   const hashKey = createHmac('sha256', key).update('b24-lending/hash-key/v1').digest();
+  const decrypt = (box: string, aad?: string): string => {
+    const [v, iv, tag, ct] = box.split('.');
+    if (v !== VERSION || !iv || !tag || ct === undefined) throw new Error('unsupported ciphertext format');
+    const d = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    if (aad) d.setAAD(Buffer.from(aad));
+    d.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([d.update(Buffer.from(ct, 'base64url')), d.final()]).toString('utf8');
+  };
   return {
     encrypt(plain, aad) {
       const iv = randomBytes(12);
@@ -33,13 +50,16 @@ export function createSecretBox(keyBase64: string): SecretBox {
       const ct = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
       return [VERSION, iv.toString('base64url'), c.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
     },
-    decrypt(box, aad) {
-      const [v, iv, tag, ct] = box.split('.');
-      if (v !== VERSION || !iv || !tag || ct === undefined) throw new Error('unsupported ciphertext format');
-      const d = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-      if (aad) d.setAAD(Buffer.from(aad));
-      d.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([d.update(Buffer.from(ct, 'base64url')), d.final()]).toString('utf8');
+    decrypt,
+    open(box, aad) {
+      try {
+        return decrypt(box, aad);
+      } catch {
+        // A stored value that does not open is not the caller's input and retrying will not help:
+        // the reader shows it as unreadable (or asks for it again) instead of failing the request.
+        onUnreadable(aad.split(':').slice(0, 2).join(':'));
+        return undefined;
+      }
     },
     hash(value) {
       return createHmac('sha256', hashKey).update(value).digest('hex');

@@ -114,8 +114,14 @@ export async function verifyUserToken(app: FastifyInstance, claim: UserTokenClai
   const { memberId, accessToken, domain } = claim;
   if (!memberId || !accessToken || !domain) throw frameAuthFailed('member_id, access token or domain missing');
   if (memberId.length > 64 || accessToken.length > 512) throw frameAuthFailed('member_id or access token too long');
-  let portal = await findPortalByMemberId(app.db.kysely, memberId);
+  const portal = await findPortalByMemberId(app.db.kysely, memberId);
   if (!portal || portal.status === 'uninstalled') throw frameAuthFailed('unknown portal');
+  // A person waits on this: the portal's background requests hold back meanwhile (frame-gate.ts).
+  return app.portalClients.frames.during(portal.id, () => verifyAt(app, portal, accessToken, domain));
+}
+
+async function verifyAt(app: FastifyInstance, stored: Portal, accessToken: string, domain: string): Promise<FrameAuth> {
+  let portal = stored;
   let r = hostOf(portal.domain) === hostOf(domain) ? await profileAt(portal, accessToken) : null;
   // Another DOMAIN than the stored one, or the stored address answers "moved": the portal may have
   // been renamed (portal-move.ts). Ask the OAuth server once for its current address, then re-check.

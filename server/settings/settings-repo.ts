@@ -16,6 +16,8 @@ export interface ProviderSettings {
   provider: string;
   /** Non-secret fields merged with the decrypted secrets: what the provider client is built from. */
   settings: Record<string, unknown>;
+  /** The stored secrets did not open: settings lack them, and the provider counts as not configured. */
+  secretsUnreadable?: true;
   version: number;
   updatedAt: string;
   updatedBy: number | null;
@@ -26,16 +28,26 @@ export interface MaskedProviderSettings {
   kind: SettingsKind;
   provider: string;
   config: Record<string, unknown>;
-  secrets: Record<string, 'set' | 'not set'>;
+  /** 'unreadable': stored, but its ciphertext does not open (altered at rest) — to be entered again. */
+  secrets: Record<string, 'set' | 'not set' | 'unreadable'>;
   updatedAt: string;
   updatedBy: number | null;
 }
 
 const aadOf = (portalId: string, kind: SettingsKind) => `portal_settings:${portalId}:${kind}`;
 
-function decryptSecrets(box: SecretBox, portalId: string, kind: SettingsKind, ciphertext: string | null): Record<string, string> {
+// Secrets that do not open (altered at rest, or copied from another portal's row) read as not set:
+// the provider is then not configured (its schema wants them) and the admin sees "unreadable" and
+// enters them again; a 5xx would lock the admin out of the very page that mends it.
+function decryptSecrets(
+  box: SecretBox,
+  portalId: string,
+  kind: SettingsKind,
+  ciphertext: string | null,
+): Record<string, string> | undefined {
   if (!ciphertext) return {};
-  return JSON.parse(box.decrypt(ciphertext, aadOf(portalId, kind))) as Record<string, string>;
+  const json = box.open(ciphertext, aadOf(portalId, kind));
+  return json === undefined ? undefined : (JSON.parse(json) as Record<string, string>);
 }
 
 export async function getProviderSettings(
@@ -52,10 +64,12 @@ export async function getProviderSettings(
     .executeTakeFirst();
   if (!r) return undefined;
   const config = JSON.parse(r.config) as Record<string, unknown>;
+  const secrets = decryptSecrets(box, portalId, kind, r.secrets);
   return {
     kind,
     provider: r.provider,
-    settings: { ...config, ...decryptSecrets(box, portalId, kind, r.secrets) },
+    settings: { ...config, ...(secrets ?? {}) },
+    ...(secrets === undefined ? { secretsUnreadable: true as const } : {}),
     version: Number(r.version),
     updatedAt: r.updated_at,
     updatedBy: r.updated_by === null ? null : Number(r.updated_by),
@@ -78,7 +92,9 @@ export async function listMaskedSettings(db: Executor, box: SecretBox, portalId:
       kind,
       provider: r.provider,
       config: JSON.parse(r.config) as Record<string, unknown>,
-      secrets: Object.fromEntries((spec?.secretFields ?? []).map((f) => [f, secrets[f] ? 'set' : 'not set'])),
+      secrets: Object.fromEntries(
+        (spec?.secretFields ?? []).map((f) => [f, secrets === undefined ? 'unreadable' : secrets[f] ? 'set' : 'not set']),
+      ),
       updatedAt: r.updated_at,
       updatedBy: r.updated_by === null ? null : Number(r.updated_by),
     };

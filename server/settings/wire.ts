@@ -42,8 +42,11 @@ function storedSettings(app: FastifyInstance): CachedSettings {
     ]);
     const out: PortalProviderSettings = {};
     if (lender?.companyName) out.companyName = lender.companyName;
-    if (sms && (sms.provider === 'smpp' || sms.provider === 'twilio')) out.sms = { provider: sms.provider, settings: sms.settings };
-    if (payments && (payments.provider === 'openpay' || payments.provider === 'manual'))
+    // Secrets that no longer open leave the provider unconfigured (a clear "not configured" for the
+    // robot) rather than a client built without its password.
+    if (sms && !sms.secretsUnreadable && (sms.provider === 'smpp' || sms.provider === 'twilio'))
+      out.sms = { provider: sms.provider, settings: sms.settings };
+    if (payments && !payments.secretsUnreadable && (payments.provider === 'openpay' || payments.provider === 'manual'))
       out.payments = { provider: payments.provider, settings: payments.settings };
     // Same order as settingsVersions (by kind): lender, payments, sms.
     const version = `${lender ? `lender:${lender.version};` : ''}${payments ? `payments:${payments.version};` : ''}${sms ? `sms:${sms.version};` : ''}`;

@@ -23,6 +23,7 @@ import { createPaymentsModel } from './payments-model.js';
 import { readTyped, typedFromDecimal, type NumberLocale } from './typed-numbers.js';
 import { addDays } from '../../lending/dates.js';
 import { describeTermChanges, overpaymentOf, type Overpayment, type TermChange } from './payment-safety.js';
+import { withoutPause, withPause, type PauseDraft, type PauseIssue } from './pauses.js';
 
 /** Form fields exactly as typed — strings, so a half-typed "12," is kept and reported, not lost. */
 export interface LoanForm {
@@ -321,6 +322,29 @@ export function createLoanModel(deps: ModelDeps) {
       saveState.value = { kind: 'idle' };
   }
 
+  /** The loan's delinquency pauses: servicing counts them at once; they are stored with the loan on Save. */
+  const pauses = computed(() => savedServicing.value.delinquency?.pauses ?? []);
+
+  /** Adds a pause (backdating allowed), or answers why not — what was typed stays with the user. */
+  function addPause(draft: PauseDraft): PauseIssue | null {
+    const r = withPause(savedServicing.peek().delinquency, draft, form.peek().disbursementDate);
+    if (!r.ok) return r.issue;
+    batch(() => {
+      savedServicing.value = { ...savedServicing.peek(), delinquency: r.delinquency };
+      edited();
+    });
+    return null;
+  }
+
+  function removePause(index: number): void {
+    batch(() => {
+      const { delinquency: _old, ...rest } = savedServicing.peek();
+      const delinquency = withoutPause(savedServicing.peek().delinquency, index);
+      savedServicing.value = { ...rest, ...(delinquency ? { delinquency } : {}) };
+      edited();
+    });
+  }
+
   function setPenalty(typed: string): void {
     batch(() => {
       penaltyTyped.value = typed;
@@ -473,6 +497,9 @@ export function createLoanModel(deps: ModelDeps) {
     penaltyDailyPercent,
     penaltyIssue,
     setPenalty,
+    pauses,
+    addPause,
+    removePause,
     saveState,
     loanInput,
     baseSchedule,

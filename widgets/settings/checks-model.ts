@@ -67,7 +67,7 @@ export function createChecksModel(api: ChecksApi) {
   const loading = signal(true);
   const country = signal<CheckCountry>(null);
   const form = signal<HttpForm>({ ...EMPTY_FORM });
-  const authStored = signal<'set' | 'not set'>('not set');
+  const authStored = signal<'set' | 'not set' | 'unreadable'>('not set');
   const removeAuth = signal(false);
   const counts = signal<BlacklistCounts>({ phone: 0, document: 0 });
   const busy = signal<'saving' | 'importing' | 'trying' | 'removing' | null>(null);
@@ -83,7 +83,12 @@ export function createChecksModel(api: ChecksApi) {
   const removed = signal<'yes' | 'missing' | 'invalid' | null>(null);
   const problem: Signal<{ key: SectionProblem; detail: string } | null> = signal(null);
 
-  function take(s: { country: CheckCountry; http: HttpCheck | null; authHeader: 'set' | 'not set'; blacklist: BlacklistCounts }) {
+  function take(s: {
+    country: CheckCountry;
+    http: HttpCheck | null;
+    authHeader: 'set' | 'not set' | 'unreadable';
+    blacklist: BlacklistCounts;
+  }) {
     country.value = s.country;
     form.value = formOf(s.http);
     authStored.value = s.authHeader;

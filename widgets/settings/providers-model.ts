@@ -28,6 +28,8 @@ export interface ProvidersModel {
   fields(kind: ProviderKind): FormField[];
   /** Secret fields stored for the chosen provider: left empty they are kept. */
   keptSecrets(kind: ProviderKind): Set<string>;
+  /** Secret fields stored but no longer readable (altered at rest): to be typed again. */
+  unreadableSecrets(kind: ProviderKind): Set<string>;
   choose(kind: ProviderKind, provider: string): void;
   setValue(kind: ProviderKind, name: string, value: string): void;
   save(kind: ProviderKind): Promise<void>;
@@ -67,12 +69,14 @@ export function createProvidersModel(api: ProvidersApi, locale: string): Provide
     const p = info(kind);
     return p ? formFields(p) : [];
   };
-  const keptSecrets = (kind: ProviderKind) => {
+  const storedSecrets = (kind: ProviderKind, state: 'set' | 'unreadable') => {
     const s = sections[kind];
     const stored = s.stored.value;
     if (!stored || stored.provider !== s.provider.value) return new Set<string>();
-    return new Set(Object.entries(stored.secrets).flatMap(([k, v]) => (v === 'set' ? [k] : [])));
+    return new Set(Object.entries(stored.secrets).flatMap(([k, v]) => (v === state ? [k] : [])));
   };
+  const keptSecrets = (kind: ProviderKind) => storedSecrets(kind, 'set');
+  const unreadableSecrets = (kind: ProviderKind) => storedSecrets(kind, 'unreadable');
   const resetForm = (kind: ProviderKind) => {
     const s = sections[kind];
     const stored = s.stored.value;
@@ -116,6 +120,7 @@ export function createProvidersModel(api: ProvidersApi, locale: string): Provide
     sections,
     fields,
     keptSecrets,
+    unreadableSecrets,
     async load() {
       loading.value = true;
       try {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSecretBox } from '../../security/crypto.js';
 import { createTestDb, insertTestPortal } from '../../../test/support/test-db.js';
 import type { Db } from '../../db/database.js';
 import { getBlob, putBlob } from '../blobs-repo.js';
@@ -36,7 +37,13 @@ beforeAll(async () => {
   await insertTestPortal(db, P);
   await insertTestPortal(db, OTHER);
   const mk = (name: string) =>
-    createBank(db.kysely, P, { name, emails: [], replySenders: [], phones: [], requiredFields: [] }, { ...by, lang: 'en' });
+    createBank(
+      db.kysely,
+      createSecretBox(Buffer.alloc(32, 6).toString('base64')),
+      P,
+      { name, emails: [], replySenders: [], phones: [], requiredFields: [] },
+      { ...by, lang: 'en' },
+    );
   bankA = (await mk('Banco A')).id;
   bankB = (await mk('Banco B')).id;
 });

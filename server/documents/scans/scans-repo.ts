@@ -79,7 +79,8 @@ export async function listScans(db: Executor, box: SecretBox, portalId: string, 
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
-    fileName: box.decrypt(r.file_name, scanAad(portalId, applicationId, r.id, 'name')),
+    // A name altered at rest is shown empty (the box logs where), the list still opens.
+    fileName: box.open(r.file_name, scanAad(portalId, applicationId, r.id, 'name')) ?? '',
     contentType: r.content_type,
     sizeBytes: Number(r.size_bytes),
     uploadedAt: r.uploaded_at,
@@ -115,10 +116,13 @@ export async function scanContent(
     .where('id', '=', id)
     .executeTakeFirst();
   if (!r) throw scanNotFound(id);
+  const content = box.open(r.content, scanAad(portalId, applicationId, id, 'content'));
+  // Bytes altered at rest are not the file the user uploaded: refused with what mends it, never a 500.
+  if (content === undefined) throw new AppError('STORED_DATA_UNREADABLE', `scan ${id} content does not open`);
   return {
     contentType: r.content_type,
-    fileName: box.decrypt(r.file_name, scanAad(portalId, applicationId, id, 'name')),
-    bytes: Buffer.from(box.decrypt(r.content, scanAad(portalId, applicationId, id, 'content')), 'base64'),
+    fileName: box.open(r.file_name, scanAad(portalId, applicationId, id, 'name')) ?? 'scan',
+    bytes: Buffer.from(content, 'base64'),
   };
 }
 

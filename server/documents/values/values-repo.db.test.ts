@@ -53,8 +53,8 @@ beforeAll(async () => {
   await saveDraft(db.kysely, P, catalog, by);
   await db.kysely.transaction().execute((trx) => publishDraft(trx, P, by));
   app = await db.kysely.transaction().execute((trx) => openApplication(trx, P, 501, by));
-  bankA = (await createBank(db.kysely, P, bankInput('Banco A'), by)).id;
-  bankB = (await createBank(db.kysely, P, bankInput('Banco B'), by)).id;
+  bankA = (await createBank(db.kysely, box, P, bankInput('Banco A'), by)).id;
+  bankB = (await createBank(db.kysely, box, P, bankInput('Banco B'), by)).id;
 });
 afterAll(async () => {
   await db?.close();
@@ -62,7 +62,7 @@ afterAll(async () => {
 
 describe('banks directory', () => {
   it('keeps contacts, reply senders and required fields per portal, names unique in the admin language', async () => {
-    const banks = await listBanks(db.kysely, P);
+    const banks = await listBanks(db.kysely, box, P);
     expect(banks.map((b) => b.name)).toEqual(['Banco A', 'Banco B']);
     expect(banks[0]).toMatchObject({
       emails: ['credit@bank-a.example'],
@@ -70,11 +70,11 @@ describe('banks directory', () => {
       phones: ['+52 55 1234 5678'],
       requiredFields: ['loan.amount', 'borrower.passport'],
     });
-    expect(await listBanks(db.kysely, OTHER)).toEqual([]);
-    const taken = await refusal(updateBank(db.kysely, P, bankB, bankInput('Banco A'), { ...by, lang: 'ru' }));
+    expect(await listBanks(db.kysely, box, OTHER)).toEqual([]);
+    const taken = await refusal(updateBank(db.kysely, box, P, bankB, bankInput('Banco A'), { ...by, lang: 'ru' }));
     expect(taken.code).toBe('DOCUMENT_BANK_NAME_TAKEN');
     expect(taken.userMessage).toBe('Банк «Banco A» уже есть. Выберите другое название.');
-    const other = await refusal(updateBank(db.kysely, OTHER, bankA, bankInput('X'), by));
+    const other = await refusal(updateBank(db.kysely, box, OTHER, bankA, bankInput('X'), by));
     expect(other.code).toBe('NOT_FOUND');
   });
 });
@@ -113,7 +113,7 @@ describe('application values', () => {
     });
   });
 
-  it('a ciphertext copied to another row does not decrypt (aad binds it to portal, application, bank and code)', async () => {
+  it('a ciphertext copied to another row does not open (aad binds it to portal, application, bank and code): shown as unreadable', async () => {
     const passport = await db.kysely
       .selectFrom('document_values')
       .select('value')
@@ -133,7 +133,14 @@ describe('application values', () => {
         updated_by: 7,
       })
       .execute();
-    await expect(resolveValues(db.kysely, box, P, app)).rejects.toThrow();
+    const view = await resolveValues(db.kysely, box, P, app);
+    expect(view.unreadable).toEqual([{ bankId: bankA, code: 'borrower.full_name' }]);
+    expect(view.banks.find((b) => b.bankId === bankA)!.values.find((v) => v.code === 'borrower.full_name')).toEqual({
+      code: 'borrower.full_name',
+      value: null,
+      unreadable: true,
+      source: 'override',
+    });
     await db.kysely
       .deleteFrom('document_values')
       .where('portal_id', '=', P)

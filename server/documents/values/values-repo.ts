@@ -12,7 +12,7 @@ import type { Actor, DocumentApplication } from '../catalog/catalog-repo.js';
 import { getVersion, lockApplication } from '../catalog/catalog-repo.js';
 import { checkValues } from '../docx/check-values.js';
 import type { ValueChange, ValuesView } from '../../../wire/documents.js';
-import { getBank, listBanks, bankNotFound } from './banks-repo.js';
+import { listBankNames, listBanks, bankNotFound } from './banks-repo.js';
 import { checkLimits } from './value-limits.js';
 import { completenessFor } from './completeness.js';
 import { scannedCodes } from '../scans/scans-repo.js';
@@ -23,6 +23,12 @@ export const valueAad = (portalId: string, applicationId: string, bankId: string
   `document_values:${portalId}:${applicationId}:${bankId}:${code}`;
 const historyAad = (portalId: string, applicationId: string, seq: number, side: 'old' | 'new') =>
   `document_value_history:${portalId}:${applicationId}:${seq}:${side}`;
+
+// A sealed value whose ciphertext does not open (altered in the database, or copied from another
+// row) is not the user's input and no retry mends it, so no read answers 5xx for it: the value is
+// shown as null and named in `unreadable` (the box logs where, never what), and the next save of
+// that field replaces it. Failing the whole read would hide every other value of the application.
+const UNREADABLE = Symbol('unreadable');
 
 function isSensitive(f: CatalogField): boolean {
   return SENSITIVE_TYPES.has(f.type) || (f.item ?? []).some((i) => SENSITIVE_TYPES.has(i.type));
@@ -61,7 +67,7 @@ export async function setValues(
   values: Readonly<Record<string, unknown>>,
   by: Actor,
 ): Promise<void> {
-  if (bankId !== null && !(await getBank(trx, portalId, bankId))) throw bankNotFound(bankId);
+  if (bankId !== null && (await listBankNames(trx, portalId, bankId)).length === 0) throw bankNotFound(bankId);
   const catalog = await pinnedFields(trx, portalId, app);
   for (const [code, v] of Object.entries(values)) {
     const f = catalog.get(code);
@@ -97,7 +103,8 @@ export async function setValues(
       .where('bank_id', '=', bank)
       .where('code', '=', code)
       .executeTakeFirst();
-    const oldJson = old ? (old.encrypted ? box.decrypt(old.value, aad) : old.value) : null;
+    // An unreadable old value is recorded as null in the history: what it was is not known.
+    const oldJson = old ? (old.encrypted ? (box.open(old.value, aad) ?? UNREADABLE) : old.value) : null;
     const newJson = v === null ? null : canonicalJson(v);
     if (oldJson === newJson) continue;
     if (newJson === null) {
@@ -132,7 +139,7 @@ export async function setValues(
         seq,
         bank_id: bank,
         code,
-        old_value: seal(oldJson, 'old'),
+        old_value: seal(oldJson === UNREADABLE ? null : oldJson, 'old'),
         new_value: seal(newJson, 'new'),
         encrypted: secret ? 1 : 0,
         changed_at: by.nowIso,
@@ -151,30 +158,34 @@ export async function resolveValues(db: Executor, box: SecretBox, portalId: stri
     .where('application_id', '=', app.id)
     .execute();
   const byBank = new Map<string, Map<string, unknown>>();
+  const unreadable: { bankId: string | null; code: string }[] = [];
   for (const r of rows) {
-    const json = r.encrypted ? box.decrypt(r.value, valueAad(portalId, app.id, r.bank_id, r.code)) : r.value;
+    const json = r.encrypted ? box.open(r.value, valueAad(portalId, app.id, r.bank_id, r.code)) : r.value;
+    if (json === undefined) unreadable.push({ bankId: r.bank_id === BASE ? null : r.bank_id, code: r.code });
     const m = byBank.get(r.bank_id) ?? new Map<string, unknown>();
-    m.set(r.code, JSON.parse(json) as unknown);
+    m.set(r.code, json === undefined ? UNREADABLE : (JSON.parse(json) as unknown));
     byBank.set(r.bank_id, m);
   }
+  const shown = (v: unknown) => (v === UNREADABLE ? { value: null, unreadable: true as const } : { value: v });
   const base = byBank.get(BASE) ?? new Map<string, unknown>();
   // Completeness needs the pinned fields; seen from a portal the application is not in, there are none.
   const catalog = (await getVersion(db, portalId, app.catalogVersion)) ?? [];
   // A required scan counts as filled once one is uploaded under its field.
   const scanned = await scannedCodes(db, portalId, app.id);
-  const banks = (await listBanks(db, portalId)).map((b) => {
+  const banks = (await listBanks(db, box, portalId)).map((b) => {
     const overrides = byBank.get(b.id) ?? new Map<string, unknown>();
     const codes = [...new Set([...base.keys(), ...overrides.keys()])].sort();
     const values = codes.map((code) =>
       overrides.has(code)
-        ? { code, value: overrides.get(code), source: 'override' as const }
-        : { code, value: base.get(code), source: 'base' as const },
+        ? { code, ...shown(overrides.get(code)), source: 'override' as const }
+        : { code, ...shown(base.get(code)), source: 'base' as const },
     );
     const resolved = new Map<string, unknown>(values.map((v) => [v.code, v.value]));
     for (const code of scanned) resolved.set(code, true);
     return { bankId: b.id, name: b.name, values, ...completenessFor(catalog, b.requiredFields, resolved) };
   });
-  return { catalogVersion: app.catalogVersion, base: Object.fromEntries(base), banks };
+  const baseShown = Object.fromEntries([...base].map(([code, v]) => [code, v === UNREADABLE ? null : v]));
+  return { catalogVersion: app.catalogVersion, base: baseShown, banks, ...(unreadable.length > 0 ? { unreadable } : {}) };
 }
 
 /** Every change of the application's values, oldest first, decrypted for the people allowed to see it. */
@@ -187,15 +198,23 @@ export async function valueHistory(db: Executor, box: SecretBox, portalId: strin
     .orderBy('seq')
     .execute();
   return rows.map((r) => {
-    const open = (text: string | null, side: 'old' | 'new'): unknown =>
-      text === null ? null : JSON.parse(r.encrypted ? box.decrypt(text, historyAad(portalId, applicationId, Number(r.seq), side)) : text);
+    let unreadable = false;
+    const open = (text: string | null, side: 'old' | 'new'): unknown => {
+      if (text === null) return null;
+      const json = r.encrypted ? box.open(text, historyAad(portalId, applicationId, Number(r.seq), side)) : text;
+      if (json === undefined) unreadable = true;
+      return json === undefined ? null : (JSON.parse(json) as unknown);
+    };
+    const old = open(r.old_value, 'old');
+    const next = open(r.new_value, 'new');
     return {
       bankId: r.bank_id === BASE ? null : r.bank_id,
       code: r.code,
-      old: open(r.old_value, 'old'),
-      new: open(r.new_value, 'new'),
+      old,
+      new: next,
       changedAt: r.changed_at,
       changedBy: r.changed_by === null ? null : Number(r.changed_by),
+      ...(unreadable ? { unreadable: true as const } : {}),
     };
   });
 }

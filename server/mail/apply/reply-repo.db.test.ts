@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database.js';
 import { createTestDb } from '../../../test/support/test-db.js';
+import { createSecretBox } from '../../security/crypto.js';
 import { insertBank } from '../../../test/support/mail/bank-row.js';
 import { completeInbound, type NewReply } from '../inbox/inbox-repo.js';
 import { bankPolicy, saveReplyPolicy } from '../policy/policy-repo.js';
@@ -9,6 +10,8 @@ import { decideReply, getReply, insertNotice, listReplies, sendToReview } from '
 
 // The review queue's rows and the applied decisions on both dialects: a reply queues its follow-up
 // once, a decision is recorded once per key, a reply is decided once, every read is the portal's own.
+
+const box = createSecretBox(Buffer.alloc(32, 8).toString('base64'));
 
 const row = (key: string, verdict: 'auto-apply' | 'review'): NewReply => ({
   dedupe_key: key,
@@ -91,7 +94,7 @@ describe('bank replies applied', () => {
   it('a bank’s policy: the defaults until saved, then what was saved with its allowed senders', async () => {
     const now = new Date().toISOString();
     await insertBank(d.kysely, 'p1', { id: 'banco-norte', name: 'Banco Norte', replySenders: ['@banco-norte.example'] });
-    expect(await bankPolicy(d.kysely, 'p1', 'banco-norte')).toEqual({
+    expect(await bankPolicy(d.kysely, box, 'p1', 'banco-norte')).toEqual({
       bankId: 'banco-norte',
       allowedSenders: ['@banco-norte.example'],
       authentication: 'dmarc',
@@ -99,8 +102,8 @@ describe('bank replies applied', () => {
     });
     await saveReplyPolicy(d.kysely, 'p1', 'banco-norte', { authentication: 'dkim', bandMin: '0.8', bandMax: '1.05' }, now);
     await saveReplyPolicy(d.kysely, 'p1', 'banco-norte', { authentication: 'off', bandMin: '0.9', bandMax: '1' }, now);
-    expect(await bankPolicy(d.kysely, 'p1', 'banco-norte')).toMatchObject({ authentication: 'off', band: { min: '0.9', max: '1' } });
-    expect(await bankPolicy(d.kysely, 'p2', 'banco-norte')).toBeNull();
+    expect(await bankPolicy(d.kysely, box, 'p1', 'banco-norte')).toMatchObject({ authentication: 'off', band: { min: '0.9', max: '1' } });
+    expect(await bankPolicy(d.kysely, box, 'p2', 'banco-norte')).toBeNull();
     await expect(
       saveReplyPolicy(d.kysely, 'p1', 'banco-norte', { authentication: 'off', bandMin: '0', bandMax: '1' }, now),
     ).rejects.toMatchObject({

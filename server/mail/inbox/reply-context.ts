@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/executor.js';
+import type { SecretBox } from '../../security/crypto.js';
 import { replyContextOf } from '../policy/reply-context.js';
 import type { ReplyContext } from '../understand.js';
 
@@ -7,6 +8,6 @@ import type { ReplyContext } from '../understand.js';
 // banks directory (server/mail/policy, the token's bank tag resolved by bank-lookup.ts); the amount
 // the deal asked for from its saved loan. No forwarders are configured yet: a forward by our own
 // staff goes to review as 'sender-not-allowed'.
-export function replyContextFor(db: Executor, portalId: string, tokenKey: Buffer): ReplyContext {
-  return replyContextOf(db, { portalId, tokenKey, forwarders: [] });
+export function replyContextFor(db: Executor, box: SecretBox, portalId: string, tokenKey: Buffer): ReplyContext {
+  return replyContextOf(db, box, { portalId, tokenKey, forwarders: [] });
 }

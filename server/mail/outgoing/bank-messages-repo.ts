@@ -16,8 +16,14 @@ const aadOf = (portalId: string, id: string) => `bank_messages:${portalId}:${id}
 export const sealContent = (box: SecretBox, portalId: string, id: string, c: BankMessageContent) =>
   box.encrypt(JSON.stringify(c), aadOf(portalId, id));
 
-export const openContent = (box: SecretBox, r: Pick<BankMessagesTable, 'portal_id' | 'id' | 'sealed'>): BankMessageContent =>
-  JSON.parse(box.decrypt(r.sealed, aadOf(r.portal_id, r.id))) as BankMessageContent;
+/** The message's content; null when its ciphertext no longer opens (altered at rest): it cannot be sent. */
+export function openContent(box: SecretBox, r: Pick<BankMessagesTable, 'portal_id' | 'id' | 'sealed'>): BankMessageContent | null {
+  const json = box.open(r.sealed, aadOf(r.portal_id, r.id));
+  return json === undefined ? null : (JSON.parse(json) as BankMessageContent);
+}
+
+/** What a message whose content no longer opens is settled with: not sent, and why (no content in it). */
+export const CONTENT_UNREADABLE = 'the stored message could not be read (altered at rest): not sent';
 
 export const viewOf = (r: BankMessagesTable): BankMessageView => ({
   id: r.id,

@@ -26,7 +26,7 @@ export function bankReportJob(deps: { box: SecretBox }): JobHandler<{ id: string
     const row = await getBankMessage(ctx.db, portalId, job.payload.id);
     if (!row) throw new PermanentJobError(`bank message ${job.payload.id} not found`);
     if (row.status !== 'delivered' && row.status !== 'failed') return;
-    const to = openContent(deps.box, row).to.join(', ');
+    const to = openContent(deps.box, row)?.to.join(', ') ?? '—';
     const say = row.status === 'delivered' ? DELIVERED : BOUNCED;
     const b24 = await ctx.portal();
     await b24.call('crm.timeline.comment.add', {

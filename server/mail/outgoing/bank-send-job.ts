@@ -1,7 +1,7 @@
 import type { Lang } from '../../errors.js';
 import { PermanentJobError, type JobHandler } from '../../jobs/job.js';
 import type { SecretBox } from '../../security/crypto.js';
-import { getBankMessage, markBankMessageCommented, openContent, settleBankMessage } from './bank-messages-repo.js';
+import { CONTENT_UNREADABLE, getBankMessage, markBankMessageCommented, openContent, settleBankMessage } from './bank-messages-repo.js';
 import type { OutgoingMail } from './outgoing-mail.js';
 
 // The job that sends one queued message to a bank (`mail.bank.send`, queued by
@@ -40,7 +40,11 @@ export function bankSendJob(deps: { mail: OutgoingMail; box: SecretBox }): JobHa
     let row = await getBankMessage(ctx.db, portalId, job.payload.id);
     if (!row) throw new PermanentJobError(`bank message ${job.payload.id} not found`);
     const content = openContent(deps.box, row);
-    if (row.status === 'queued') {
+    if (row.status === 'queued' && content === null) {
+      // Altered at rest: there is nothing trustworthy to send; the deal is told it failed, once.
+      await settleBankMessage(ctx.db, portalId, row.id, { status: 'failed', error: CONTENT_UNREADABLE, nowIso: new Date().toISOString() });
+      row = (await getBankMessage(ctx.db, portalId, row.id))!;
+    } else if (row.status === 'queued' && content !== null) {
       try {
         const r = await deps.mail.send(portalId, {
           messageId: row.message_id,
@@ -61,7 +65,7 @@ export function bankSendJob(deps: { mail: OutgoingMail; box: SecretBox }): JobHa
       row = (await getBankMessage(ctx.db, portalId, row.id))!;
     }
     if (row.commented === 1 || Number(row.commented) === 1) return;
-    const to = content.to.join(', ');
+    const to = content ? content.to.join(', ') : '—';
     // A delivery report may already have moved a sent message on (delivered/failed): it was sent.
     const comment = row.smtp_response !== null ? SENT[row.lang](to, row.smtp_response) : FAILED[row.lang](to, row.error ?? '');
     const b24 = await ctx.portal();

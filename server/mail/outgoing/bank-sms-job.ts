@@ -3,7 +3,7 @@ import { AppError } from '../../errors.js';
 import { enqueueSmsSend, requestSms } from '../../integrations/sms/sending/index.js';
 import { PermanentJobError, type JobHandler } from '../../jobs/job.js';
 import type { SecretBox } from '../../security/crypto.js';
-import { getBankMessage, openContent, settleBankMessage } from './bank-messages-repo.js';
+import { CONTENT_UNREADABLE, getBankMessage, openContent, settleBankMessage } from './bank-messages-repo.js';
 import { bankSmsKey, MAX_BANK_PHONES } from './bank-sms-status.js';
 
 // The job that sends a queued SMS to a bank's phones (`mail.bank.sms`, queued by
@@ -21,6 +21,11 @@ export function bankSmsJob(deps: { providers: Pick<Providers, 'sms'>; box: Secre
     if (!row) throw new PermanentJobError(`bank message ${job.payload.id} not found`);
     if (row.status !== 'queued') return;
     const content = openContent(deps.box, row);
+    if (content === null) {
+      // Altered at rest: nothing trustworthy to send; the message fails, as an e-mail's does.
+      await settleBankMessage(ctx.db, portalId, row.id, { status: 'failed', error: CONTENT_UNREADABLE, nowIso: new Date().toISOString() });
+      return;
+    }
     const provider = await deps.providers.sms(portalId);
     const refused: string[] = [];
     for (const [i, to] of content.to.slice(0, MAX_BANK_PHONES).entries()) {

@@ -66,7 +66,7 @@ async function queueOnce(db: Kysely<Database>, box: SecretBox, q: QueueBankMessa
     const from = settings?.smtp.fromAddress ?? 'sms@sms.invalid';
     const domain = from.slice(from.lastIndexOf('@') + 1);
     for (const bankId of q.body.bankIds) {
-      const bank = await getBank(trx, q.portalId, bankId);
+      const bank = await getBank(trx, box, q.portalId, bankId);
       if (!bank) throw new AppError('NOT_FOUND', 'bank not found', undefined, { field: 'bankIds', bankId });
       if (channel === 'email' && bank.emails.length === 0)
         throw new AppError('BANK_HAS_NO_ADDRESS', 'bank has no e-mail', undefined, { bankId });

@@ -3,7 +3,8 @@ import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../errors.js';
 import type { ReplyPolicyView } from '../../../wire/documents.js';
 import type { BankPolicy } from '../auto-apply.js';
-import { findBankByTag } from '../bank-lookup.js';
+import { findBankWithContactsByTag } from '../bank-lookup.js';
+import type { SecretBox } from '../../security/crypto.js';
 
 // Per bank of the directory (document_banks), when its replies may apply by themselves: sender
 // authentication and the amount band (bank_reply_policies). Kept beside the bank, not in its row, so
@@ -51,8 +52,8 @@ export async function replyPolicies(db: Executor, portalId: string, bankIds: str
  * what a reply token carries: the bank's 12-character tag (server/mail/bank-tag.ts) or its id; the
  * directory's repository reads the allowed senders (in clear, however they are stored).
  */
-export async function bankPolicy(db: Executor, portalId: string, bankRef: string): Promise<BankPolicy | null> {
-  const bank = await findBankByTag(db, portalId, bankRef);
+export async function bankPolicy(db: Executor, box: SecretBox, portalId: string, bankRef: string): Promise<BankPolicy | null> {
+  const bank = await findBankWithContactsByTag(db, box, portalId, bankRef);
   if (!bank) return null;
   const p = (await replyPolicies(db, portalId, [bank.id])).get(bank.id) ?? DEFAULT_REPLY_POLICY;
   return {

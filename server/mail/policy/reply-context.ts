@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { Executor } from '../../db/executor.js';
+import type { SecretBox } from '../../security/crypto.js';
 import type { CurrencyCode } from '../parse/amount.js';
 import type { ReplyContext } from '../understand.js';
 import { bankPolicy } from './policy-repo.js';
@@ -29,10 +30,14 @@ export async function requestedAmount(
 }
 
 /** The ReplyContext of one portal over the database (the reader's plugin adds the key and forwarders). */
-export function replyContextOf(db: Executor, base: Pick<ReplyContext, 'portalId' | 'tokenKey' | 'forwarders' | 'resolver'>): ReplyContext {
+export function replyContextOf(
+  db: Executor,
+  box: SecretBox,
+  base: Pick<ReplyContext, 'portalId' | 'tokenKey' | 'forwarders' | 'resolver'>,
+): ReplyContext {
   return {
     ...base,
-    policyFor: (bankId) => bankPolicy(db, base.portalId, bankId),
+    policyFor: (bankId) => bankPolicy(db, box, base.portalId, bankId),
     requestFor: (dealId) => requestedAmount(db, base.portalId, dealId),
   };
 }

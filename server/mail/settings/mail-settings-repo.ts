@@ -10,9 +10,11 @@ type Secret = 'smtp_password' | 'imap_password';
 const aadOf = (portalId: string, column: Secret) => `mail_settings:${portalId}:${column}`;
 
 function fromRow(box: SecretBox, r: MailSettingsTable): MailSettings {
+  // A password that no longer opens (altered at rest) reads as not set — the box logs where — so the
+  // page shows it missing and the admin types it again; failing the read would lock them out of that page.
   const open = (column: Secret) => {
     const c = r[column];
-    return c === null ? null : box.decrypt(c, aadOf(r.portal_id, column));
+    return c === null ? null : (box.open(c, aadOf(r.portal_id, column)) ?? null);
   };
   return {
     portalId: r.portal_id,

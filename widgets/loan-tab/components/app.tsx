@@ -7,6 +7,7 @@ import type { Schedule } from '../lending-types.js';
 import { RetermConfirm } from './reterm-confirm.js';
 import { LoanForm } from './loan-form.js';
 import { PaymentsPanel } from './payments-panel.js';
+import { PausesPanel } from './pauses-panel.js';
 import { ScheduleChart } from './schedule-chart.js';
 import { ScheduleTable } from './schedule-table.js';
 import { Summary } from './summary.js';
@@ -148,6 +149,7 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal, createBlocked, ch
           {model.dealId ? (
             <PaymentsPanel model={model} servicing={s.ok ? servicing : null} servicingIssue={servicingIssue} t={t} fmt={fmt} />
           ) : null}
+          {model.dealId ? <PausesPanel model={model} t={t} fmt={fmt} /> : null}
         </div>
       ) : null}
     </main>

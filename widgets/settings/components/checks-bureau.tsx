@@ -66,7 +66,7 @@ export function ChecksBureau({ model, t }: { model: ChecksModel; t: ChecksTransl
             </Field>
             <Field
               label={t('authHeader')}
-              error={errorOf('authHeader')}
+              error={errorOf('authHeader') ?? (model.authStored.value === 'unreadable' ? t('authUnreadable') : undefined)}
               hint={model.authStored.value === 'set' && !model.removeAuth.value ? t('authSet') : undefined}
             >
               <input

@@ -34,9 +34,12 @@ function KindCard({ kind, model, t, locale }: Props & { kind: ProviderKind }) {
   const s = model.sections[kind];
   const fields = model.fields(kind);
   const kept = model.keptSecrets(kind);
+  const unreadable = model.unreadableSecrets(kind);
   const stored = s.stored.value;
   const busy = s.busy.value;
-  const input = (f: FormField) => <FieldInput key={f.name} kind={kind} field={f} model={model} t={t} kept={kept.has(f.name)} />;
+  const input = (f: FormField) => (
+    <FieldInput key={f.name} kind={kind} field={f} model={model} t={t} kept={kept.has(f.name)} unreadable={unreadable.has(f.name)} />
+  );
   return (
     <form
       class="st-card st-provider"
@@ -110,12 +113,15 @@ function FieldInput({
   model,
   t,
   kept,
+  unreadable,
 }: {
   kind: ProviderKind;
   field: FormField;
   model: ProvidersModel;
   t: ProvidersTranslate;
   kept: boolean;
+  /** Stored, but its ciphertext no longer opens: marked until the admin types it again. */
+  unreadable: boolean;
 }) {
   const s = model.sections[kind];
   const error = s.errors.value[f.name];
@@ -123,7 +129,12 @@ function FieldInput({
   const set = (e: Event) => model.setValue(kind, f.name, (e.target as HTMLInputElement | HTMLSelectElement).value);
   const hint = f.kind === 'secret' ? (kept ? t('kept') : t('secretNew')) : undefined;
   return (
-    <Field label={labelOf(t, 'f', f.name)} error={error ? t(fieldErrorKey(error)) : undefined} hint={hint} wide={f.kind !== 'integer'}>
+    <Field
+      label={labelOf(t, 'f', f.name)}
+      error={error ? t(fieldErrorKey(error)) : unreadable ? t('secretUnreadable') : undefined}
+      hint={hint}
+      wide={f.kind !== 'integer'}
+    >
       {f.kind === 'choice' ? (
         <select class="st-input" name={f.name} value={value} onChange={set}>
           {f.choices.map((c) => (

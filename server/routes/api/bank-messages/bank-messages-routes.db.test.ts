@@ -51,12 +51,13 @@ beforeAll(async () => {
   await insertTestPortal(db, 'pa');
   const by = { nowIso: new Date().toISOString(), lang: 'es' as const };
   const bank = (name: string, emails: string[]) =>
-    createBank(db.kysely, 'pa', { name, emails, replySenders: [], phones: [], requiredFields: [] }, by);
+    createBank(db.kysely, app.secrets, 'pa', { name, emails, replySenders: [], phones: [], requiredFields: [] }, by);
   banks.norte = (await bank('Banco Norte', ['credito@banco-norte.example'])).id;
   banks.mudo = (await bank('Banco Mudo', [])).id;
   banks.movil = (
     await createBank(
       db.kysely,
+      app.secrets,
       'pa',
       { name: 'Banco Móvil', emails: [], replySenders: [], phones: ['+52 55 1234 5678', '+52 (55) 8765-4321'], requiredFields: [] },
       by,

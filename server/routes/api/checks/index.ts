@@ -55,7 +55,7 @@ export const checkRoutes: FastifyPluginAsync<CheckRoutesOptions> = async (fastif
     return {
       country: s.country,
       http,
-      authHeader: s.http?.authHeader ? ('set' as const) : ('not set' as const),
+      authHeader: s.authUnreadable ? ('unreadable' as const) : s.http?.authHeader ? ('set' as const) : ('not set' as const),
       blacklist: await countBlacklist(db(), portalId),
     };
   }

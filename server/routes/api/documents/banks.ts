@@ -18,7 +18,9 @@ export const documentBankRoutes: FastifyPluginAsync = async (fastify) => {
   app.get(
     '/api/v1/documents/banks',
     { preHandler: requireSession(), schema: { response: { 200: BanksReply, ...errors } } },
-    async (req) => ({ banks: await withReplyPolicies(db(), req.session!.portalId, await listBanks(db(), req.session!.portalId)) }),
+    async (req) => ({
+      banks: await withReplyPolicies(db(), req.session!.portalId, await listBanks(db(), app.secrets, req.session!.portalId)),
+    }),
   );
 
   app.post(
@@ -26,7 +28,7 @@ export const documentBankRoutes: FastifyPluginAsync = async (fastify) => {
     { preHandler: requireSession({ admin: true }), schema: { body: BankBody, response: { 200: BankReply, ...errors } } },
     async (req) => {
       checkReplyPolicy(req.body);
-      const bank = await createBank(db(), req.session!.portalId, req.body, actorOf(req, req.session!.userId));
+      const bank = await createBank(db(), app.secrets, req.session!.portalId, req.body, actorOf(req, req.session!.userId));
       return { bank: await saveBankReplyPolicy(db(), req.session!.portalId, bank, req.body) };
     },
   );
@@ -39,7 +41,14 @@ export const documentBankRoutes: FastifyPluginAsync = async (fastify) => {
     },
     async (req) => {
       checkReplyPolicy(req.body);
-      const bank = await updateBank(db(), req.session!.portalId, req.params.bankId, req.body, actorOf(req, req.session!.userId));
+      const bank = await updateBank(
+        db(),
+        app.secrets,
+        req.session!.portalId,
+        req.params.bankId,
+        req.body,
+        actorOf(req, req.session!.userId),
+      );
       return { bank: await saveBankReplyPolicy(db(), req.session!.portalId, bank, req.body) };
     },
   );

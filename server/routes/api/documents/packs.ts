@@ -50,7 +50,7 @@ export const documentPackRoutes: FastifyPluginAsync = async (fastify) => {
       const repeat = request ? await repeatedPack(c.portalId, request) : null;
       if (repeat) return reply.code(202).send({ pack: await getPackView(db(), c.portalId, c.dealId, repeat, by.lang) });
       const application = await requireDealApplication(db(), c.portalId, c.dealId);
-      for (const bankId of asked.bankIds) if (!(await getBank(db(), c.portalId, bankId))) throw bankNotFound(bankId);
+      for (const bankId of asked.bankIds) if (!(await getBank(db(), app.secrets, c.portalId, bankId))) throw bankNotFound(bankId);
       const templates = await templatesForPack(db(), c.portalId, asked.bankIds, asked.internal ?? false);
       if (templates.length === 0) throw new AppError('PACK_NO_TEMPLATES', `no templates for ${asked.bankIds.join(',')}`);
       let packId: string;

@@ -70,7 +70,7 @@ export const documentTemplateStoreRoutes: FastifyPluginAsync = async (fastify) =
             },
           );
         const q = req.query;
-        if (q.bankId !== undefined && !(await getBank(db(), s.portalId, q.bankId))) throw bankNotFound(q.bankId);
+        if (q.bankId !== undefined && !(await getBank(db(), app.secrets, s.portalId, q.bankId))) throw bankNotFound(q.bankId);
         const bytes = new Uint8Array(req.body);
         const { catalogVersion, report } = await lintUpload(db(), s.portalId, bytes, by.lang);
         const saved = await db()

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../app.js';
 import { loadConfig } from '../../../config.js';
 import type { Db } from '../../../db/database.js';
+import { catalogLabels, openDocumentApplication } from '../../../../test/support/document-application.js';
 import { createTestDb, insertTestPortal } from '../../../../test/support/test-db.js';
 
 // Banks and application values through the whole app on both dialects: admins keep the banks
@@ -16,7 +17,6 @@ const headers = (o: { admin?: boolean; dealId?: number; lang?: string } = {}) =>
   authorization: `Bearer ${app.sessions.issue({ portalId: 'pv', userId: 9, isAdmin: o.admin ?? false, ...(o.dealId ? { dealId: o.dealId } : {}) })}`,
   'accept-language': o.lang ?? 'en-US',
 });
-const labels = (en: string) => ({ en, ru: `${en} ru`, es: `${en} es` });
 const bank = (name: string) => ({
   name,
   emails: ['credito@banco.example'],
@@ -34,13 +34,10 @@ beforeAll(async () => {
   await app.ready();
   await insertTestPortal(db, 'pv');
   const fields = [
-    { code: 'borrower.address', label: labels('Address'), type: 'address', section: 'borrower' },
-    { code: 'loan.term', label: labels('Term'), type: 'number', section: 'loan' },
+    { code: 'borrower.address', label: catalogLabels('Address'), type: 'address', section: 'borrower' },
+    { code: 'loan.term', label: catalogLabels('Term'), type: 'number', section: 'loan' },
   ];
-  const admin = headers({ admin: true });
-  await app.inject({ method: 'PUT', url: '/api/v1/documents/catalog/draft', headers: admin, payload: { fields } });
-  await app.inject({ method: 'POST', url: '/api/v1/documents/catalog/publish', headers: admin });
-  await app.inject({ method: 'POST', url: `/api/v1/deals/${deal}/documents/application`, headers: headers({ dealId: deal }) });
+  await openDocumentApplication(app, { admin: headers({ admin: true }), user: headers({ dealId: deal }), dealId: deal, fields });
 });
 afterAll(async () => {
   await app?.close();

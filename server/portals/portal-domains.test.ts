@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainAllowed } from './install-service.js';
+import { domainAllowed } from './portal-domains.js';
 
 describe('domainAllowed', () => {
   it('allows any host when unset, otherwise only the listed suffixes or hosts', () => {
