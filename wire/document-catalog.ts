@@ -94,6 +94,15 @@ export const Diff = Type.Object({
   removed: Type.Array(Type.String()),
   changed: Type.Array(Type.Object({ code: Type.String(), what: Type.Array(Type.String()) })),
 });
+/** The draft as the app page edits it: the saved draft, else the latest published version to start from. */
+export const CatalogReply = Type.Object({ fields: Type.Array(CatalogFieldSchema) });
+/** A publish: the version it made (or the latest, unchanged) and what it adds, removes and changes against the one before. */
+export const PublishReply = Type.Object({
+  version: Type.Integer(),
+  created: Type.Boolean(),
+  previous: Type.Union([Type.Integer(), Type.Null()]),
+  diff: Diff,
+});
 export const MovePreviewReply = Type.Object({ from: Type.Integer(), to: Type.Integer(), diff: Diff });
 export const MoveBody = Type.Object({ fromVersion: Type.Integer({ minimum: 1 }), toVersion: Type.Integer({ minimum: 1 }) });
 export const MoveReply = Type.Object({ application: Application, diff: Diff });
@@ -101,3 +110,6 @@ export const MoveReply = Type.Object({ application: Application, diff: Diff });
 export type CatalogVersionsView = Static<typeof VersionsReply>;
 export type ApplicationView = Static<typeof Application>;
 export type MovePreviewView = Static<typeof MovePreviewReply>;
+export type CatalogDiffView = Static<typeof Diff>;
+export type PublishView = Static<typeof PublishReply>;
+export type CatalogVersionInfoView = CatalogVersionsView['versions'][number];

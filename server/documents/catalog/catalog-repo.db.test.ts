@@ -5,6 +5,7 @@ import { isAppError } from '../../errors.js';
 import type { CatalogField } from './catalog-field.js';
 import {
   getDraft,
+  getDraftOrLatest,
   getVersion,
   listVersions,
   moveApplication,
@@ -48,8 +49,19 @@ describe('field catalog versions and pinned applications', () => {
   it('publishes the draft as version 1, and an unchanged draft again as the same version', async () => {
     await saveDraft(db.kysely, P, v1, by);
     expect(await getDraft(db.kysely, P)).toEqual(v1);
-    expect(await db.kysely.transaction().execute((t) => publishDraft(t, P, by))).toEqual({ version: 1, created: true });
-    expect(await db.kysely.transaction().execute((t) => publishDraft(t, P, by))).toEqual({ version: 1, created: false });
+    const none = { added: [], removed: [], changed: [] };
+    expect(await db.kysely.transaction().execute((t) => publishDraft(t, P, by))).toEqual({
+      version: 1,
+      created: true,
+      previous: null,
+      diff: { ...none, added: v1.map((f) => f.code).sort() },
+    });
+    expect(await db.kysely.transaction().execute((t) => publishDraft(t, P, by))).toEqual({
+      version: 1,
+      created: false,
+      previous: 1,
+      diff: none,
+    });
     expect(await listVersions(db.kysely, OTHER)).toEqual([]);
   });
 
@@ -76,7 +88,13 @@ describe('field catalog versions and pinned applications', () => {
       { code: 'borrower.phone', label: labels('Phone'), type: 'text' as const, section: 'borrower' },
     ].map((f) => (f.code === 'loan.amount' ? { ...f, label: labels('Loan amount') } : f));
     await saveDraft(db.kysely, P, v2, by);
-    expect(await db.kysely.transaction().execute((t) => publishDraft(t, P, by))).toEqual({ version: 2, created: true });
+    // The publish says what the admin's change did: the page lists it under the Publish button.
+    expect(await db.kysely.transaction().execute((t) => publishDraft(t, P, by))).toEqual({
+      version: 2,
+      created: true,
+      previous: 1,
+      diff: { added: ['borrower.phone'], removed: ['borrower.passport'], changed: [{ code: 'loan.amount', what: ['label'] }] },
+    });
     expect((await db.kysely.transaction().execute((t) => openApplication(t, P, 101, by))).catalogVersion).toBe(1);
     expect((await db.kysely.transaction().execute((t) => openApplication(t, P, 102, by))).catalogVersion).toBe(2);
     expect(await getVersion(db.kysely, P, 1)).toEqual(v1);
@@ -111,5 +129,11 @@ describe('field catalog versions and pinned applications', () => {
   it('never sees another portal’s application', async () => {
     const app = await db.kysely.transaction().execute((t) => openApplication(t, P, 103, by));
     await expect(previewMove(db.kysely, OTHER, app.id, 2)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('offers the latest published version as the draft when none is saved, per portal', async () => {
+    expect(await getDraftOrLatest(db.kysely, OTHER)).toEqual([]);
+    await db.kysely.deleteFrom('field_catalog_drafts').where('portal_id', '=', P).execute();
+    expect(await getDraftOrLatest(db.kysely, P)).toEqual(await getVersion(db.kysely, P, 2));
   });
 });

@@ -44,8 +44,15 @@ export async function getDraft(db: Executor, portalId: string): Promise<CatalogF
   return r ? parseJsonColumn<CatalogField[]>(r.fields, 'field_catalog_drafts.fields') : null;
 }
 
-/** Freezes the draft as the next version; publishing an unchanged draft returns the latest version. */
-export async function publishDraft(trx: Trx, portalId: string, by: Actor): Promise<{ version: number; created: boolean }> {
+/**
+ * Freezes the draft as the next version, with what it adds, removes and changes against the latest
+ * one (the app page shows it); publishing an unchanged draft returns the latest version.
+ */
+export async function publishDraft(
+  trx: Trx,
+  portalId: string,
+  by: Actor,
+): Promise<{ version: number; created: boolean; previous: number | null; diff: CatalogDiff }> {
   const draft = await getDraft(trx, portalId);
   if (!draft) throw new AppError('NOT_FOUND', 'no catalog draft', 'There is no draft to publish.');
   validateCatalog(draft, by.lang);
@@ -53,19 +60,31 @@ export async function publishDraft(trx: Trx, portalId: string, by: Actor): Promi
   const sha256 = createHash('sha256').update(text).digest('hex');
   const latest = await trx
     .selectFrom('field_catalog_versions')
-    .select(['version', 'fields_sha256'])
+    .select(['version', 'fields', 'fields_sha256'])
     .where('portal_id', '=', portalId)
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (latest && latest.fields_sha256 === sha256) return { version: Number(latest.version), created: false };
-  const version = (latest ? Number(latest.version) : 0) + 1;
+  const before = latest ? parseJsonColumn<CatalogField[]>(latest.fields, 'field_catalog_versions.fields') : [];
+  const previous = latest ? Number(latest.version) : null;
+  if (latest && latest.fields_sha256 === sha256) {
+    return { version: Number(latest.version), created: false, previous, diff: diffCatalogs(before, before) };
+  }
+  const version = (previous ?? 0) + 1;
   // Two admins publishing at once: the primary key lets one win; the other's transaction fails.
   await trx
     .insertInto('field_catalog_versions')
     .values({ portal_id: portalId, version, fields: text, fields_sha256: sha256, published_at: by.nowIso, published_by: by.userId })
     .execute();
-  return { version, created: true };
+  return { version, created: true, previous, diff: diffCatalogs(before, draft) };
+}
+
+/** What the app page edits: the saved draft, else the latest published version (an empty catalog before any). */
+export async function getDraftOrLatest(db: Executor, portalId: string): Promise<CatalogField[]> {
+  const draft = await getDraft(db, portalId);
+  if (draft) return draft;
+  const latest = (await listVersions(db, portalId)).at(-1);
+  return latest ? ((await getVersion(db, portalId, latest.version)) ?? []) : [];
 }
 
 export async function listVersions(db: Executor, portalId: string): Promise<CatalogVersionInfo[]> {

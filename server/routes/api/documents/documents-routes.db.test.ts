@@ -45,7 +45,7 @@ describe('documents catalog API', () => {
 
   it('publishes versions, pins the deal application and moves it only from the version shown', async () => {
     const publish = () => app.inject({ method: 'POST', url: '/api/v1/documents/catalog/publish', headers: headers({ admin: true }) });
-    expect((await publish()).json()).toEqual({ version: 1, created: true });
+    expect((await publish()).json()).toMatchObject({ version: 1, created: true, previous: null });
     const open = await app.inject({ method: 'POST', url: '/api/v1/deals/77/documents/application', headers: headers({ dealId: 77 }) });
     expect(open.statusCode, open.body).toBe(200);
     expect(open.json().application).toMatchObject({ dealId: 77, catalogVersion: 1 });
@@ -59,7 +59,12 @@ describe('documents catalog API', () => {
       headers: headers({ admin: true }),
       payload: { fields: [field('borrower.name'), field('borrower.phone')] },
     });
-    expect((await publish()).json()).toEqual({ version: 2, created: true });
+    expect((await publish()).json()).toEqual({
+      version: 2,
+      created: true,
+      previous: 1,
+      diff: { added: ['borrower.phone'], removed: ['loan.amount'], changed: [] },
+    });
     const versions = await app.inject({ method: 'GET', url: '/api/v1/documents/catalog/versions', headers: headers() });
     expect(versions.json().versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
 

@@ -3,15 +3,15 @@ import { MAX_CATALOG_FIELDS } from '../../../documents/catalog/catalog-field.js'
 import { CatalogFieldSchema } from '../../../documents/catalog/catalog-schema.js';
 
 export const CatalogBody = Type.Object({ fields: Type.Array(CatalogFieldSchema, { maxItems: MAX_CATALOG_FIELDS }) });
-export const CatalogReply = Type.Object({ fields: Type.Array(CatalogFieldSchema) });
-export const PublishReply = Type.Object({ version: Type.Integer(), created: Type.Boolean() });
 export {
   Application,
   ApplicationReply,
+  CatalogReply,
   Diff,
   MoveBody,
   MovePreviewReply,
   MoveReply,
+  PublishReply,
   VersionReply,
   VersionsReply,
 } from '../../../../wire/document-catalog.js';
