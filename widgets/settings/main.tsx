@@ -38,6 +38,9 @@ import { createPlanLimits, type PlanLimitsModel } from './plan-limits.js';
 import { createProvidersApi } from './providers-api.js';
 import { providersTranslator } from './providers-i18n.js';
 import { createProvidersModel, type ProvidersModel } from './providers-model.js';
+import { createDocCatalogApi } from './doc-catalog-api.js';
+import { docCatalogTranslator } from './doc-catalog-i18n.js';
+import { createDocCatalogModel, type DocCatalogModel } from './doc-catalog-model.js';
 import './styles.css';
 
 function newProductId(): string {
@@ -56,6 +59,7 @@ interface Models {
   mail: MailModel;
   preset: PresetModel;
   replies: RepliesModel;
+  docCatalog: DocCatalogModel;
 }
 
 function mount(root: HTMLElement, lang: string | null, m: Models): void {
@@ -78,6 +82,7 @@ function mount(root: HTMLElement, lang: string | null, m: Models): void {
         stages={{ model: m.stages, t: stagesTranslator(l), preset: { model: m.preset, t: presetTranslator(l) } }}
         mail={{ model: m.mail, t: mailTranslator(l) }}
         replies={{ model: m.replies, t: repliesTranslator(l), lang: l, instant: dateFormatters(locale).instant }}
+        docCatalog={{ model: m.docCatalog, t: docCatalogTranslator(l), lang: l, instant: dateFormatters(locale).instant }}
       />
     </ErrorBoundary>,
     root,
@@ -126,7 +131,9 @@ async function start(root: HTMLElement): Promise<void> {
   const preset = createPresetModel({ api: stagesApi, stages });
   const mail = createMailModel(createMailApi(session));
   const replies = createRepliesModel(createRepliesApi(session));
-  const models = { model, imports, plan, providers, lender, checks, stages, mail, preset, replies };
+  // The catalog's refusals (CATALOG_INVALID names the field and the problem) come in the page's language.
+  const docCatalog = createDocCatalogModel(createDocCatalogApi({ ...session, lang: pageLang }), () => numberLocaleOf(pageLang));
+  const models = { model, imports, plan, providers, lender, checks, stages, mail, preset, replies, docCatalog };
   mount(root, boot.lang ?? navigator.language, models);
   const loaded = Promise.all([
     model.load().then(() => {
@@ -138,6 +145,7 @@ async function start(root: HTMLElement): Promise<void> {
       void mail.load();
       void preset.load();
       void replies.load();
+      void docCatalog.load();
     }),
     plan.load(),
   ]);

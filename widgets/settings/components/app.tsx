@@ -20,6 +20,9 @@ import { ProductList } from './product-list.js';
 import { ProviderSettings } from './provider-settings.js';
 import { StageMaps } from './stage-maps.js';
 import { ReviewQueue } from './review-queue.js';
+import { DocCatalog } from './doc-catalog.js';
+import type { DocCatalogModel } from '../doc-catalog-model.js';
+import type { DocCatalogTranslate } from '../doc-catalog-i18n.js';
 import type { RepliesModel } from '../replies-model.js';
 import type { RepliesTranslate } from '../replies-i18n.js';
 import type { StagesModel } from '../stages-model.js';
@@ -49,9 +52,11 @@ interface AppProps {
   mail?: { model: MailModel; t: MailTranslate } | undefined;
   /** Bank replies waiting for a person (issue 16), shown to administrators (the server checks again). */
   replies?: { model: RepliesModel; t: RepliesTranslate; lang: Lang; instant: FormatDate } | undefined;
+  /** The documents' field catalog (issue 15), shown to administrators (the server checks again). */
+  docCatalog?: { model: DocCatalogModel; t: DocCatalogTranslate; lang: Lang; instant: FormatDate } | undefined;
 }
 
-export function App({ model, t, fmt, imports, plan, providers, lender, checks, stages, mail, replies }: AppProps) {
+export function App({ model, t, fmt, imports, plan, providers, lender, checks, stages, mail, replies, docCatalog }: AppProps) {
   const canEdit = model.canEdit.value === true;
   const problem = model.problem.value;
   const ready = !model.loading.value;
@@ -113,6 +118,9 @@ export function App({ model, t, fmt, imports, plan, providers, lender, checks, s
       {canEdit && mail ? <MailSettings model={mail.model} t={mail.t} /> : null}
       {canEdit && replies ? (
         <ReviewQueue model={replies.model} t={replies.t} lang={replies.lang} fmt={fmt} instant={replies.instant} />
+      ) : null}
+      {canEdit && docCatalog ? (
+        <DocCatalog model={docCatalog.model} t={docCatalog.t} lang={docCatalog.lang} instant={docCatalog.instant} />
       ) : null}
     </main>
   );

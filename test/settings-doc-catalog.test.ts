@@ -1,0 +1,174 @@
+// The documents' field catalog on the app page, in a real browser as a portal admin in es-MX and
+// ru-RU browser locales, on a desktop and at 390 × 844: the published version and its fields by
+// section; a new field typed with a bad code, a code already used and a missing label — each refused
+// beside its input in the admin's language, nothing typed lost; then stored with its minimum typed the
+// way the admin writes numbers; a label changed; Publish makes a new version and says what it added
+// and renamed; the new field is in the published version. Every check reads what is on screen;
+// screenshots in /tmp/shots-docsadmin/.
+import { mkdirSync } from 'node:fs';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CatalogField } from '../wire/document-catalog.js';
+import { launchChromium, type Browser } from './frame-harness.js';
+import { startSettingsPortal, type SettingsPortal } from './settings-portal.js';
+
+const SHOTS = '/tmp/shots-docsadmin';
+
+const cases = [
+  {
+    locale: 'es-MX',
+    lang: 'es',
+    seededLabel: 'Nombre del acreditado',
+    published: 'Publicado: versión',
+    badCode: 'Palabras en minúsculas unidas por puntos, como borrower.first_name',
+    duplicate: 'Otro campo ya tiene este código',
+    required: 'Obligatorio',
+    min: '15,000.50',
+    label: 'Ingreso mensual',
+    added: 'Agregados',
+    renamed: 'Renombrados',
+    publishedVersion: 'Se publicó la versión',
+  },
+  {
+    locale: 'ru-RU',
+    lang: 'ru',
+    seededLabel: 'ФИО заёмщика',
+    published: 'Опубликовано: версия',
+    badCode: 'Слова латиницей в нижнем регистре через точку, например borrower.first_name',
+    duplicate: 'Этот код уже есть у другого поля',
+    required: 'Обязательное поле',
+    min: '15 000,50',
+    label: 'Ежемесячный доход',
+    added: 'Добавлены',
+    renamed: 'Переименованы',
+    publishedVersion: 'Опубликована версия',
+  },
+] as const;
+
+const labels = (ru: string, en: string, es: string) => ({ ru, en, es });
+const seeded: CatalogField[] = [
+  {
+    code: 'borrower.full_name',
+    label: labels('ФИО заёмщика', 'Borrower name', 'Nombre del acreditado'),
+    type: 'text',
+    section: 'Borrower',
+  },
+  {
+    code: 'loan.amount',
+    label: labels('Сумма займа', 'Loan amount', 'Monto del crédito'),
+    type: 'money',
+    section: 'Loan',
+    source: { kind: 'deal', field: 'OPPORTUNITY' },
+  },
+];
+
+describe('the document field catalog on the app page', () => {
+  let portal: SettingsPortal;
+
+  async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const r = await fetch(`${portal.a.url}${path}`, {
+      method,
+      headers: { authorization: portal.adminBearer(), ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    expect(r.status, await r.clone().text()).toBe(200);
+    return (await r.json()) as T;
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    portal = await startSettingsPortal();
+    await api('PUT', '/api/v1/documents/catalog/draft', { fields: seeded });
+    await api('POST', '/api/v1/documents/catalog/publish');
+  }, 120_000);
+
+  afterAll(async () => {
+    await portal?.close();
+  });
+
+  for (const c of cases) {
+    for (const phone of [false, true]) {
+      const size = phone ? '390' : 'desktop';
+      it(`${c.locale} ${size}: a new field refused beside its inputs, then stored, renamed one, published with what it changed`, async () => {
+        const browser: Browser = await launchChromium({ locale: c.locale });
+        try {
+          const page = await browser.context.newPage();
+          if (phone) await page.setViewportSize({ width: 390, height: 844 });
+          const frame = await portal.open(page, c.lang, '[data-testid="doc-catalog"][data-ready="yes"]');
+          const section = frame.locator('[data-testid="doc-catalog"]');
+          const input = (name: string) => section.locator(`[name="catalog-${name}"]`);
+          const errorOf = (name: string) => section.locator(`.st-field:has([name="catalog-${name}"]) [role="alert"]`);
+          const before = (await api<{ versions: { version: number }[] }>('GET', '/api/v1/documents/catalog/versions')).versions.length;
+
+          expect(await section.locator('[data-testid="catalog-status"]').innerText()).toContain(`${c.published} ${before}`);
+          expect(await section.locator('[data-section="Borrower"] tr[data-code="borrower.full_name"]').innerText()).toContain(
+            c.seededLabel,
+          );
+          await section.screenshot({ path: `${SHOTS}/catalog-${c.lang}-${size}-published.png` });
+
+          const code = `income.monthly_${c.lang}_${size}`;
+          await section.locator('[name="catalog-add"]').click();
+          await input('code').fill('Income Monthly');
+          await input('section').fill('Income');
+          await input('ru').fill('Ежемесячный доход');
+          await input('en').fill('Monthly income');
+          await input('type').selectOption('money');
+          await input('min').fill(c.min);
+          await section.locator('[name="catalog-save"]').click();
+          await expect.poll(() => errorOf('code').textContent()).toBe(c.badCode);
+          expect(await errorOf('es').textContent()).toBe(c.required);
+          await section.screenshot({ path: `${SHOTS}/catalog-${c.lang}-${size}-refused.png` });
+
+          await input('code').fill('borrower.full_name');
+          await section.locator('[name="catalog-save"]').click();
+          await expect.poll(() => errorOf('code').textContent()).toBe(c.duplicate);
+          // Nothing typed was lost.
+          expect(await input('min').inputValue()).toBe(c.min);
+          expect(await input('en').inputValue()).toBe('Monthly income');
+
+          await input('code').fill(code);
+          await input('es').fill('Ingreso mensual');
+          await section.locator('[name="catalog-save"]').click();
+          const row = section.locator(`[data-section="Income"] tr[data-code="${code}"]`);
+          await row.waitFor();
+          expect(await row.innerText()).toContain(c.label);
+          const draft = await api<{ fields: CatalogField[] }>('GET', '/api/v1/documents/catalog/draft');
+          expect(draft.fields.find((f) => f.code === code)?.validation).toEqual({ min: '15000.5' });
+
+          // Rename a published field in the admin's own language.
+          await section.locator('tr[data-code="borrower.full_name"] [name="catalog-edit"]').click();
+          const renamed = `${c.seededLabel} (${size})`;
+          await input(c.lang).fill(renamed);
+          await section.locator('[name="catalog-save"]').click();
+          await section.locator('[data-testid="catalog-form"]').waitFor({ state: 'detached' });
+
+          await section.locator('[name="catalog-publish"]').click();
+          const result = section.locator('[data-testid="catalog-published"]');
+          await result.waitFor();
+          expect(await result.innerText()).toContain(`${c.publishedVersion} ${before + 1}.`);
+          // Named with their labels in the published version, as soon as it has loaded.
+          await expect.poll(() => result.locator('[data-change="added"]').innerText()).toBe(`${c.added}: ${code} (${c.label})`);
+          await expect
+            .poll(() => result.locator('[data-change="relabelled"]').innerText())
+            .toBe(`${c.renamed}: borrower.full_name (${renamed})`);
+          await expect.poll(() => section.locator('[data-testid="catalog-status"]').innerText()).toContain(`${c.published} ${before + 1}`);
+          const latest = await api<{ fields: CatalogField[] }>('GET', `/api/v1/documents/catalog/versions/${before + 1}`);
+          expect(latest.fields.map((f) => f.code)).toContain(code);
+
+          // The section fits the phone: no sideways scroll, Publish within its width.
+          const sideways = (doc: Frame | Page) =>
+            doc.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(await sideways(frame)).toBeLessThanOrEqual(0);
+          const publish = section.locator('[name="catalog-publish"]');
+          await publish.scrollIntoViewIfNeeded();
+          const box = await publish.boundingBox();
+          if (phone) expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+          await section.screenshot({ path: `${SHOTS}/catalog-${c.lang}-${size}-after-publish.png` });
+          await page.close();
+        } finally {
+          await browser.close();
+        }
+      }, 120_000);
+    }
+  }
+});

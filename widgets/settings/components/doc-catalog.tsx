@@ -1,0 +1,264 @@
+import type { CatalogDiffView, CatalogField } from '../../../wire/document-catalog.js';
+import { EDITABLE_TYPES, hasBounds, hasMaxLength, hasOptions, SOURCE_KINDS, type FieldForm, type FormKey } from '../doc-catalog-form.js';
+import { catalogProblemKey, formErrorKey, sourceKey, typeKey, type DocCatalogTranslate } from '../doc-catalog-i18n.js';
+import type { DocCatalogModel } from '../doc-catalog-model.js';
+import { bySection } from '../doc-catalog-form.js';
+import type { FormatDate } from '../format.js';
+import type { Lang } from '../i18n.js';
+import { Field } from './field.js';
+
+interface Props {
+  model: DocCatalogModel;
+  t: DocCatalogTranslate;
+  lang: Lang;
+  instant: FormatDate;
+}
+
+/** The field catalog of document packs: published version, draft by section, one field's form, Publish and what it did. */
+export function DocCatalog({ model, t, lang, instant }: Props) {
+  const problem = model.problem.value;
+  const published = model.published.value;
+  const latest = model.versions.value.at(-1);
+  const draft = model.draft.value;
+  const busy = model.busy.value;
+  const open = model.editing.value;
+  return (
+    <section class="st-card st-catalog" data-testid="doc-catalog" data-ready={model.loading.value ? 'no' : 'yes'}>
+      <h2 class="st-h2">{t('title')}</h2>
+      <p class="st-muted">{t('intro')}</p>
+      <p class="st-note" data-testid="catalog-status">
+        {published && latest
+          ? t('publishedVersion', { version: published.version, date: instant(latest.publishedAt), count: published.fields.length })
+          : t('nothingPublished')}
+        <br />
+        {t('draftCount', { count: draft.length })}
+      </p>
+      {problem ? (
+        <p class="st-error st-problem" role="alert" title={problem.detail}>
+          {t(catalogProblemKey(problem.key), { detail: problem.detail })}
+        </p>
+      ) : null}
+      {model.result.value ? (
+        <PublishResult t={t} result={model.result.value} labelOf={(code) => published?.fields.find((f) => f.code === code)?.label[lang]} />
+      ) : null}
+      {!model.loading.value && draft.length === 0 ? <p class="st-muted">{t('empty')}</p> : null}
+      {bySection(draft).map((s) => (
+        <div key={s.section} class="st-catalog__section" data-section={s.section}>
+          <h3 class="st-h3">{s.section}</h3>
+          <table class="st-table st-table--stack">
+            <thead>
+              <tr>
+                <th>{t('col.code')}</th>
+                <th>{t('col.label')}</th>
+                <th>{t('col.type')}</th>
+                <th>{t('col.source')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {s.fields.map(({ field, index }) => (
+                <FieldRow
+                  key={field.code}
+                  field={field}
+                  t={t}
+                  lang={lang}
+                  busy={busy !== null}
+                  onEdit={() => model.edit(index)}
+                  onRemove={() => void model.remove(index)}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+      {open ? <FieldEditor model={model} t={t} form={open.form} isNew={open.index === null} /> : null}
+      <div class="st-actions">
+        {open ? null : (
+          <button
+            type="button"
+            class="st-button st-button--light"
+            name="catalog-add"
+            disabled={busy !== null}
+            onClick={() => model.startNew()}
+          >
+            {t('add')}
+          </button>
+        )}{' '}
+        <button
+          type="button"
+          class="st-button"
+          name="catalog-publish"
+          disabled={busy !== null || open !== null}
+          onClick={() => void model.publish()}
+        >
+          {busy === 'publishing' ? t('publishing') : t('publish')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function FieldRow(props: {
+  field: CatalogField;
+  t: DocCatalogTranslate;
+  lang: Lang;
+  busy: boolean;
+  onEdit: () => void;
+  onRemove: () => void;
+}) {
+  const { field: f, t } = props;
+  return (
+    <tr data-code={f.code}>
+      <td data-label={t('col.code')}>
+        <code>{f.code}</code>
+      </td>
+      <td data-label={t('col.label')}>
+        {f.label[props.lang]}
+        {f.required ? ' *' : ''}
+      </td>
+      <td data-label={t('col.type')}>
+        {t(typeKey(f.type))}
+        {f.item ? ` (${t('rowFields', { count: f.item.length })})` : ''}
+      </td>
+      <td data-label={t('col.source')}>{f.source ? `${t(sourceKey(f.source.kind))}: ${f.source.field}` : '—'}</td>
+      <td>
+        <button type="button" class="st-link" name="catalog-edit" disabled={props.busy} onClick={props.onEdit}>
+          {t('edit')}
+        </button>{' '}
+        <button type="button" class="st-link" name="catalog-remove" disabled={props.busy} onClick={props.onRemove}>
+          {t('remove')}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function FieldEditor({ model, t, form, isNew }: { model: DocCatalogModel; t: DocCatalogTranslate; form: FieldForm; isNew: boolean }) {
+  const errors = model.errors.value;
+  const err = (k: FormKey) => (errors[k] ? t(formErrorKey(errors[k])) : undefined);
+  const text = (k: 'code' | 'ru' | 'en' | 'es' | 'section' | 'maxLength' | 'min' | 'max' | 'sourceField', label: string, hint?: string) => (
+    <Field label={label} error={err(k)} hint={hint} wide>
+      <input
+        class="st-input"
+        name={`catalog-${k}`}
+        maxLength={k === 'code' || k === 'section' || k === 'sourceField' ? 100 : 200}
+        inputMode={k === 'maxLength' ? 'numeric' : k === 'min' || k === 'max' ? 'decimal' : undefined}
+        value={form[k]}
+        onInput={(e) => model.set(k, e.currentTarget.value)}
+      />
+    </Field>
+  );
+  return (
+    <form
+      class="st-card st-catalog__form"
+      data-testid="catalog-form"
+      aria-busy={model.busy.value ? 'true' : 'false'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void model.saveField();
+      }}
+    >
+      <h3 class="st-h3">{isNew ? t('newField') : t('editField', { code: form.code })}</h3>
+      <div class="st-grid">
+        {text('code', t('code'), t('codeHint'))}
+        {text('section', t('section'))}
+        {text('ru', t('label.ru'))}
+        {text('en', t('label.en'))}
+        {text('es', t('label.es'))}
+        <Field label={t('type')} error={err('type')} wide>
+          <select
+            class="st-input"
+            name="catalog-type"
+            value={form.type}
+            onChange={(e) => model.set('type', e.currentTarget.value as FieldForm['type'])}
+          >
+            {(form.type === 'list' ? [...EDITABLE_TYPES, 'list' as const] : EDITABLE_TYPES).map((ty) => (
+              <option key={ty} value={ty}>
+                {t(typeKey(ty))}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {hasMaxLength(form.type) ? text('maxLength', t('maxLength')) : null}
+        {hasBounds(form.type) ? text('min', t('min')) : null}
+        {hasBounds(form.type) ? text('max', t('max')) : null}
+        {hasOptions(form.type) ? (
+          <Field label={t('options')} error={err('options')} hint={t('optionsHint')} wide>
+            <textarea
+              class="st-input"
+              name="catalog-options"
+              rows={4}
+              value={form.options}
+              onInput={(e) => model.set('options', e.currentTarget.value)}
+            />
+          </Field>
+        ) : null}
+        <Field label={t('source')} wide>
+          <select
+            class="st-input"
+            name="catalog-sourceKind"
+            value={form.sourceKind}
+            onChange={(e) => model.set('sourceKind', e.currentTarget.value as FieldForm['sourceKind'])}
+          >
+            <option value="">{t('sourceNone')}</option>
+            {SOURCE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(sourceKey(k))}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {form.sourceKind ? text('sourceField', t('sourceField'), t('sourceFieldHint')) : null}
+        <label class="st-check st-field--wide">
+          <input
+            type="checkbox"
+            name="catalog-required"
+            checked={form.required}
+            onChange={(e) => model.set('required', e.currentTarget.checked)}
+          />{' '}
+          {t('required')}
+        </label>
+      </div>
+      <div class="st-actions">
+        <button type="submit" class="st-button" name="catalog-save" disabled={model.busy.value !== null}>
+          {model.busy.value === 'saving' ? t('saving') : t('save')}
+        </button>{' '}
+        <button type="button" class="st-button st-button--light" name="catalog-cancel" onClick={() => model.cancel()}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function PublishResult(props: {
+  t: DocCatalogTranslate;
+  result: { version: number; created: boolean; diff: CatalogDiffView };
+  /** A code's label in the published version, in the admin's language (removed fields have none). */
+  labelOf: (code: string) => string | undefined;
+}) {
+  const { t, result } = props;
+  const named = (code: string) => {
+    const label = props.labelOf(code);
+    return label ? `${code} (${label})` : code;
+  };
+  const relabelled = result.diff.changed.filter((c) => c.what.includes('label')).map((c) => c.code);
+  const other = result.diff.changed.filter((c) => !c.what.includes('label')).map((c) => c.code);
+  const list = (key: 'added' | 'removed' | 'relabelled' | 'otherChanges', codes: string[]) =>
+    codes.length > 0 ? (
+      <li data-change={key}>
+        {t(key)}: {codes.map(named).join(', ')}
+      </li>
+    ) : null;
+  return (
+    <div class="st-ok" role="status" data-testid="catalog-published">
+      <p>{result.created ? t('published', { version: result.version }) : t('unchanged', { version: result.version })}</p>
+      <ul>
+        {list('added', result.diff.added)}
+        {list('removed', result.diff.removed)}
+        {list('relabelled', relabelled)}
+        {list('otherChanges', other)}
+      </ul>
+    </div>
+  );
+}

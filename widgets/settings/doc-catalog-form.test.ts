@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { CatalogField } from '../../wire/document-catalog.js';
+import { bySection, emptyForm, fieldOf, fieldOfCatalogRefusal, formOf, type FieldForm } from './doc-catalog-form.js';
+
+// The catalog screen's field form: what an admin types becomes the field the server stores, with the
+// server's own rules checked first so the error shows beside the input; and a stored field reads back
+// into the same form in the admin's number style.
+const typed = (o: Partial<FieldForm>): FieldForm => ({ ...emptyForm('borrower'), ru: 'Телефон', en: 'Phone', es: 'Teléfono', ...o });
+
+describe('the catalog field form', () => {
+  it('builds the field the server takes, limits typed the way the admin writes numbers', () => {
+    const r = fieldOf(
+      typed({
+        code: 'loan.amount',
+        type: 'money',
+        min: '15 000,50',
+        max: '1 000 000',
+        required: true,
+        sourceKind: 'deal',
+        sourceField: ' OPPORTUNITY ',
+      }),
+      [],
+      'ru',
+    );
+    expect(r).toEqual({
+      field: {
+        code: 'loan.amount',
+        label: { ru: 'Телефон', en: 'Phone', es: 'Teléfono' },
+        type: 'money',
+        section: 'borrower',
+        required: true,
+        validation: { min: '15000.5', max: '1000000' },
+        source: { kind: 'deal', field: 'OPPORTUNITY' },
+      },
+    });
+    expect(fieldOf(typed({ code: 'loan.amount', type: 'money', min: '15,000.50' }), [], 'es')).toMatchObject({
+      field: { validation: { min: '15000.5' } },
+    });
+  });
+
+  it('names each wrong input: code syntax, a code used twice, missing labels, section, numbers, options', () => {
+    expect(fieldOf(typed({ code: 'Borrower Phone' }), [], 'en')).toEqual({ errors: { code: 'code' } });
+    expect(fieldOf(typed({ code: 'borrower.phone' }), ['borrower.phone'], 'en')).toEqual({ errors: { code: 'duplicate' } });
+    expect(fieldOf(typed({ code: 'a', es: ' ', section: '' }), [], 'en')).toEqual({ errors: { es: 'required', section: 'required' } });
+    expect(fieldOf(typed({ code: 'a', type: 'number', min: '1.000' }), [], 'ru')).toEqual({ errors: { min: 'number' } });
+    expect(fieldOf(typed({ code: 'a', type: 'choice', options: 'x | X\nx | Y' }), [], 'en')).toEqual({ errors: { options: 'options' } });
+    expect(fieldOf(typed({ code: 'a', sourceKind: 'contact' }), [], 'en')).toEqual({ errors: { sourceField: 'required' } });
+  });
+
+  it('reads options one a line, one label standing for all three languages', () => {
+    const r = fieldOf(
+      typed({ code: 'marital', type: 'choice', options: 'single | Холост | Single | Soltero\nmarried | Married' }),
+      [],
+      'en',
+    );
+    expect('field' in r && r.field.options).toEqual([
+      { value: 'single', label: { ru: 'Холост', en: 'Single', es: 'Soltero' } },
+      { value: 'married', label: { ru: 'Married', en: 'Married', es: 'Married' } },
+    ]);
+  });
+
+  it('reads a stored field back into the form, a list keeping its row fields', () => {
+    const list: CatalogField = {
+      code: 'coborrowers',
+      label: { ru: 'Созаёмщики', en: 'Co-borrowers', es: 'Coacreditados' },
+      type: 'list',
+      section: 'borrower',
+      validation: undefined,
+      item: [{ code: 'name', label: { ru: 'Имя', en: 'Name', es: 'Nombre' }, type: 'text', section: '' }],
+    };
+    const form = formOf(list, 'ru');
+    expect(fieldOf({ ...form, es: 'Coacreditados y avales' }, [], 'ru', list)).toMatchObject({
+      field: { item: list.item, label: { es: 'Coacreditados y avales' } },
+    });
+    expect(formOf({ ...list, type: 'money', item: undefined, validation: { min: '15000.5' } }, 'ru').min).toBe('15000,5');
+  });
+
+  it('puts the server refusal on the input it concerns', () => {
+    expect(fieldOfCatalogRefusal({ field: 'a', problem: 'duplicate' }, typed({ code: 'a' }))).toEqual({ code: 'duplicate' });
+    expect(fieldOfCatalogRefusal({ field: 'a', problem: 'label' }, typed({ code: 'a', ru: '' }))).toEqual({ ru: 'required' });
+    expect(fieldOfCatalogRefusal({ field: '—', problem: 'size' }, typed({}))).toBeNull();
+  });
+
+  it('groups fields by section in the order they first appear, keeping each index', () => {
+    const f = (code: string, section: string) => ({ code, section }) as CatalogField;
+    expect(bySection([f('a', 'loan'), f('b', 'borrower'), f('c', 'loan')]).map((s) => [s.section, s.fields.map((x) => x.index)])).toEqual([
+      ['loan', [0, 2]],
+      ['borrower', [1]],
+    ]);
+  });
+});

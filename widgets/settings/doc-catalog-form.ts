@@ -1,0 +1,186 @@
+// One catalog field as the admin types it on the app page, and back: the code, the three labels, the
+// type from the closed list, the section, the limits (min/max typed the way the admin's language
+// writes numbers), choice options one per line, and the Bitrix24 or loan source. The checks are the
+// server's (server/documents/catalog/catalog-field.ts), run here first so the error appears beside
+// the input before a round trip; the server's refusal lands on the same inputs (fieldOfCatalogRefusal).
+import { parseLocaleNumber, typedFromDecimal, type NumberLocale } from '../../lending/locale-number.js';
+import { CATALOG_TYPES, type CatalogField, type CatalogType } from '../../wire/document-catalog.js';
+
+export const LABEL_LANGS = ['ru', 'en', 'es'] as const;
+export const SOURCE_KINDS = ['deal', 'contact', 'company', 'loan'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** The types an admin picks for a new field; a list's row fields are not edited here (kept as they are). */
+export const EDITABLE_TYPES: readonly CatalogType[] = CATALOG_TYPES.filter((t) => t !== 'list');
+
+export interface FieldForm {
+  code: string;
+  ru: string;
+  en: string;
+  es: string;
+  type: CatalogType;
+  section: string;
+  required: boolean;
+  maxLength: string;
+  min: string;
+  max: string;
+  /** One option a line: "value | ru | en | es", or "value | label" for one label in every language. */
+  options: string;
+  sourceKind: SourceKind | '';
+  sourceField: string;
+}
+
+export type FormKey = 'code' | 'ru' | 'en' | 'es' | 'section' | 'maxLength' | 'min' | 'max' | 'options' | 'sourceField' | 'type';
+export type FormError = 'required' | 'code' | 'duplicate' | 'number' | 'limits' | 'options' | 'item';
+export type FormErrors = Partial<Record<FormKey, FormError>>;
+
+const CODE = /^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*$/u;
+const MAX_LENGTH = /^[1-9]\d{0,4}$/u;
+const NUMERIC: ReadonlySet<CatalogType> = new Set(['number', 'money']);
+const TEXTUAL: ReadonlySet<CatalogType> = new Set(['text', 'person', 'address', 'document_number']);
+
+export const hasOptions = (t: CatalogType): boolean => t === 'choice' || t === 'multi';
+export const hasBounds = (t: CatalogType): boolean => NUMERIC.has(t);
+export const hasMaxLength = (t: CatalogType): boolean => TEXTUAL.has(t);
+
+export function emptyForm(section = ''): FieldForm {
+  return {
+    code: '',
+    ru: '',
+    en: '',
+    es: '',
+    type: 'text',
+    section,
+    required: false,
+    maxLength: '',
+    min: '',
+    max: '',
+    options: '',
+    sourceKind: '',
+    sourceField: '',
+  };
+}
+
+export function formOf(f: CatalogField, locale: NumberLocale): FieldForm {
+  return {
+    code: f.code,
+    ru: f.label.ru,
+    en: f.label.en,
+    es: f.label.es,
+    type: f.type,
+    section: f.section,
+    required: f.required === true,
+    maxLength: f.validation?.maxLength === undefined ? '' : String(f.validation.maxLength),
+    min: f.validation?.min === undefined ? '' : typedFromDecimal(f.validation.min, locale),
+    max: f.validation?.max === undefined ? '' : typedFromDecimal(f.validation.max, locale),
+    options: (f.options ?? []).map((o) => [o.value, o.label.ru, o.label.en, o.label.es].join(' | ')).join('\n'),
+    sourceKind: f.source?.kind ?? '',
+    sourceField: f.source?.field ?? '',
+  };
+}
+
+function readBound(raw: string, locale: NumberLocale): { value?: string } | null {
+  if (raw.trim() === '') return {};
+  const r = parseLocaleNumber(raw, locale);
+  return r.ok ? { value: r.value } : null;
+}
+
+function readOptions(text: string): CatalogField['options'] | null {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const out: NonNullable<CatalogField['options']> = [];
+  for (const line of lines) {
+    const [value = '', ...labels] = line.split('|').map((p) => p.trim());
+    const [ru, en = ru, es = en] = labels.length === 0 ? [value] : labels;
+    if (!value || !ru || !en || !es || labels.length > 3) return null;
+    out.push({ value, label: { ru, en, es } });
+  }
+  return out.length > 0 && new Set(out.map((o) => o.value)).size === out.length ? out : null;
+}
+
+/**
+ * The field the form describes, or the errors beside its inputs. `others`: the codes of the catalog's
+ * other fields (a code is used once); `kept`: the field being edited, whose list rows stay as they were.
+ */
+export function fieldOf(
+  form: FieldForm,
+  others: readonly string[],
+  locale: NumberLocale,
+  kept?: CatalogField,
+): { field: CatalogField } | { errors: FormErrors } {
+  const errors: FormErrors = {};
+  const code = form.code.trim();
+  if (!code) errors.code = 'required';
+  else if (!CODE.test(code)) errors.code = 'code';
+  else if (others.includes(code)) errors.code = 'duplicate';
+  for (const l of LABEL_LANGS) if (!form[l].trim()) errors[l] = 'required';
+  if (!form.section.trim()) errors.section = 'required';
+  const validation: NonNullable<CatalogField['validation']> = {};
+  if (hasMaxLength(form.type) && form.maxLength.trim()) {
+    if (MAX_LENGTH.test(form.maxLength.trim()) && Number(form.maxLength) <= 10_000) validation.maxLength = Number(form.maxLength);
+    else errors.maxLength = 'number';
+  }
+  if (hasBounds(form.type)) {
+    const min = readBound(form.min, locale);
+    const max = readBound(form.max, locale);
+    if (!min) errors.min = 'number';
+    if (!max) errors.max = 'number';
+    if (min?.value !== undefined) validation.min = min.value;
+    if (max?.value !== undefined) validation.max = max.value;
+  }
+  const options = hasOptions(form.type) ? readOptions(form.options) : undefined;
+  if (options === null) errors.options = 'options';
+  if (form.type === 'list' && !kept?.item?.length) errors.type = 'item';
+  if (form.sourceKind && !form.sourceField.trim()) errors.sourceField = 'required';
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    field: {
+      code,
+      label: { ru: form.ru.trim(), en: form.en.trim(), es: form.es.trim() },
+      type: form.type,
+      section: form.section.trim(),
+      ...(form.required ? { required: true } : {}),
+      ...(Object.keys(validation).length > 0 ? { validation } : {}),
+      ...(options ? { options } : {}),
+      ...(form.type === 'list' && kept?.item ? { item: kept.item } : {}),
+      ...(form.sourceKind ? { source: { kind: form.sourceKind, field: form.sourceField.trim() } } : {}),
+    },
+  };
+}
+
+/** The server's CATALOG_INVALID `details.problem` as the input it concerns. */
+export function fieldOfCatalogRefusal(details: Record<string, unknown>, form: FieldForm): FormErrors | null {
+  switch (details.problem) {
+    case 'code':
+      return { code: 'code' };
+    case 'duplicate':
+      return { code: 'duplicate' };
+    case 'label': {
+      const missing = LABEL_LANGS.filter((l) => !form[l].trim());
+      return missing.length > 0 ? Object.fromEntries(missing.map((l) => [l, 'required'])) : { options: 'options' };
+    }
+    case 'section':
+      return { section: 'required' };
+    case 'options':
+      return { options: 'options' };
+    case 'item':
+      return { type: 'item' };
+    case 'validation':
+      return hasBounds(form.type) ? { min: 'limits' } : { maxLength: 'number' };
+    default:
+      return null;
+  }
+}
+
+/** The fields by section, sections in the order they first appear; each field with its index in the catalog. */
+export function bySection(fields: readonly CatalogField[]): { section: string; fields: { field: CatalogField; index: number }[] }[] {
+  const out = new Map<string, { field: CatalogField; index: number }[]>();
+  fields.forEach((field, index) => {
+    const list = out.get(field.section) ?? [];
+    list.push({ field, index });
+    out.set(field.section, list);
+  });
+  return [...out].map(([section, list]) => ({ section, fields: list }));
+}
