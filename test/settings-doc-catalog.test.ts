@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogField } from '../wire/document-catalog.js';
+import { twoFieldCatalog } from './support/doc-catalog-fixture.js';
 import { launchChromium, type Browser } from './frame-harness.js';
 import { startSettingsPortal, type SettingsPortal } from './settings-portal.js';
 
@@ -45,40 +46,15 @@ const cases = [
   },
 ] as const;
 
-const labels = (ru: string, en: string, es: string) => ({ ru, en, es });
-const seeded: CatalogField[] = [
-  {
-    code: 'borrower.full_name',
-    label: labels('ФИО заёмщика', 'Borrower name', 'Nombre del acreditado'),
-    type: 'text',
-    section: 'Borrower',
-  },
-  {
-    code: 'loan.amount',
-    label: labels('Сумма займа', 'Loan amount', 'Monto del crédito'),
-    type: 'money',
-    section: 'Loan',
-    source: { kind: 'deal', field: 'OPPORTUNITY' },
-  },
-];
-
 describe('the document field catalog on the app page', () => {
   let portal: SettingsPortal;
 
-  async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const r = await fetch(`${portal.a.url}${path}`, {
-      method,
-      headers: { authorization: portal.adminBearer(), ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    expect(r.status, await r.clone().text()).toBe(200);
-    return (await r.json()) as T;
-  }
+  const api = <T>(method: string, path: string, body?: unknown): Promise<T> => portal.adminApi<T>(method, path, body);
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     portal = await startSettingsPortal();
-    await api('PUT', '/api/v1/documents/catalog/draft', { fields: seeded });
+    await api('PUT', '/api/v1/documents/catalog/draft', { fields: twoFieldCatalog });
     await api('POST', '/api/v1/documents/catalog/publish');
   }, 120_000);
 

@@ -18,6 +18,8 @@ export interface SettingsPortal {
   portalId: string;
   /** A bearer session of the portal's admin (user 1), for reading back what the screen stored. */
   adminBearer(): string;
+  /** An API call as the portal's admin; anything but 200 throws with the answer. */
+  adminApi<T>(method: string, path: string, body?: unknown): Promise<T>;
   /** Loads the portal's app page in `lang` as user 1 (an admin) and waits for `ready` in the app's frame. */
   open(page: Page, lang: string, ready: string): Promise<Frame>;
   close(): Promise<void>;
@@ -35,12 +37,22 @@ export async function startSettingsPortal(): Promise<SettingsPortal> {
   const a = await startApp(db, { B24_OAUTH_SERVER: em.url });
   appUrl = a.url;
   const portalId = await installInto(em, a, db);
+  const adminBearer = () => `Bearer ${a.app.sessions.issue({ portalId, userId: 1, isAdmin: true })}`;
   return {
     em,
     db,
     a,
     portalId,
-    adminBearer: () => `Bearer ${a.app.sessions.issue({ portalId, userId: 1, isAdmin: true })}`,
+    adminBearer,
+    async adminApi<T>(method: string, path: string, body?: unknown): Promise<T> {
+      const r = await fetch(`${a.url}${path}`, {
+        method,
+        headers: { authorization: adminBearer(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      if (r.status !== 200) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+      return (await r.json()) as T;
+    },
     async open(page, lang, ready) {
       const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${a.url}/placements/settings`) });
       await page.goto(`${em.url}/marketplace/app/settings/?user=1&lang=${lang}`);

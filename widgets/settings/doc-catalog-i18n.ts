@@ -1,7 +1,7 @@
 // Words of the documents' field catalog screen (components/doc-catalog.tsx): ru/en/es.
 import type { CatalogType } from '../../wire/document-catalog.js';
 import type { FormError, SourceKind } from './doc-catalog-form.js';
-import type { Lang } from './i18n.js';
+import { fillParams, type Lang } from './i18n.js';
 import type { SectionProblem } from './providers-model.js';
 
 const en = {
@@ -241,7 +241,7 @@ export type DocCatalogTranslate = (key: DocCatalogKey, params?: Record<string, s
 
 export function docCatalogTranslator(lang: Lang): DocCatalogTranslate {
   const d = dictionaries[lang];
-  return (key, params = {}) => d[key].replace(/\{(\w+)\}/gu, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return (key, params) => fillParams(d[key], params);
 }
 
 export const typeKey = (t: CatalogType): DocCatalogKey => `type.${t}`;

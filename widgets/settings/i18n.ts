@@ -347,6 +347,11 @@ export function translator(lang: Lang): Translate {
   return (key) => d[key];
 }
 
+/** A text with `{name}` parameters filled in; an unknown name stays as written. */
+export function fillParams(text: string, params: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/gu, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
 /** Label of a choice whose key may be unknown (a method added to the core later): the raw code. */
 export function choiceLabel(t: Translate, prefix: string, code: string): string {
   const key = `${prefix}.${code}`;

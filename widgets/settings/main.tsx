@@ -41,6 +41,9 @@ import { createProvidersModel, type ProvidersModel } from './providers-model.js'
 import { createDocCatalogApi } from './doc-catalog-api.js';
 import { docCatalogTranslator } from './doc-catalog-i18n.js';
 import { createDocCatalogModel, type DocCatalogModel } from './doc-catalog-model.js';
+import { createDocTemplatesApi } from './doc-templates-api.js';
+import { docTemplatesTranslator } from './doc-templates-i18n.js';
+import { createDocTemplatesModel, type DocTemplatesModel } from './doc-templates-model.js';
 import './styles.css';
 
 function newProductId(): string {
@@ -60,6 +63,7 @@ interface Models {
   preset: PresetModel;
   replies: RepliesModel;
   docCatalog: DocCatalogModel;
+  docTemplates: DocTemplatesModel;
 }
 
 function mount(root: HTMLElement, lang: string | null, m: Models): void {
@@ -83,6 +87,7 @@ function mount(root: HTMLElement, lang: string | null, m: Models): void {
         mail={{ model: m.mail, t: mailTranslator(l) }}
         replies={{ model: m.replies, t: repliesTranslator(l), lang: l, instant: dateFormatters(locale).instant }}
         docCatalog={{ model: m.docCatalog, t: docCatalogTranslator(l), lang: l, instant: dateFormatters(locale).instant }}
+        docTemplates={{ model: m.docTemplates, t: docTemplatesTranslator(l), instant: dateFormatters(locale).instant }}
       />
     </ErrorBoundary>,
     root,
@@ -133,7 +138,9 @@ async function start(root: HTMLElement): Promise<void> {
   const replies = createRepliesModel(createRepliesApi(session));
   // The catalog's refusals (CATALOG_INVALID names the field and the problem) come in the page's language.
   const docCatalog = createDocCatalogModel(createDocCatalogApi({ ...session, lang: pageLang }), () => numberLocaleOf(pageLang));
-  const models = { model, imports, plan, providers, lender, checks, stages, mail, preset, replies, docCatalog };
+  // The linter's problems come worded in the page's language; a new template defaults to it too.
+  const docTemplates = createDocTemplatesModel(createDocTemplatesApi({ ...session, lang: pageLang }), () => toLang(pageLang));
+  const models = { model, imports, plan, providers, lender, checks, stages, mail, preset, replies, docCatalog, docTemplates };
   mount(root, boot.lang ?? navigator.language, models);
   const loaded = Promise.all([
     model.load().then(() => {
@@ -146,6 +153,7 @@ async function start(root: HTMLElement): Promise<void> {
       void preset.load();
       void replies.load();
       void docCatalog.load();
+      void docTemplates.load();
     }),
     plan.load(),
   ]);

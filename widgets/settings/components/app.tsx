@@ -23,6 +23,9 @@ import { ReviewQueue } from './review-queue.js';
 import { DocCatalog } from './doc-catalog.js';
 import type { DocCatalogModel } from '../doc-catalog-model.js';
 import type { DocCatalogTranslate } from '../doc-catalog-i18n.js';
+import { DocTemplates } from './doc-templates.js';
+import type { DocTemplatesModel } from '../doc-templates-model.js';
+import type { DocTemplatesTranslate } from '../doc-templates-i18n.js';
 import type { RepliesModel } from '../replies-model.js';
 import type { RepliesTranslate } from '../replies-i18n.js';
 import type { StagesModel } from '../stages-model.js';
@@ -54,9 +57,25 @@ interface AppProps {
   replies?: { model: RepliesModel; t: RepliesTranslate; lang: Lang; instant: FormatDate } | undefined;
   /** The documents' field catalog (issue 15), shown to administrators (the server checks again). */
   docCatalog?: { model: DocCatalogModel; t: DocCatalogTranslate; lang: Lang; instant: FormatDate } | undefined;
+  /** Document templates per bank with versions (issue 15), shown to administrators (the server checks again). */
+  docTemplates?: { model: DocTemplatesModel; t: DocTemplatesTranslate; instant: FormatDate } | undefined;
 }
 
-export function App({ model, t, fmt, imports, plan, providers, lender, checks, stages, mail, replies, docCatalog }: AppProps) {
+export function App({
+  model,
+  t,
+  fmt,
+  imports,
+  plan,
+  providers,
+  lender,
+  checks,
+  stages,
+  mail,
+  replies,
+  docCatalog,
+  docTemplates,
+}: AppProps) {
   const canEdit = model.canEdit.value === true;
   const problem = model.problem.value;
   const ready = !model.loading.value;
@@ -122,6 +141,7 @@ export function App({ model, t, fmt, imports, plan, providers, lender, checks, s
       {canEdit && docCatalog ? (
         <DocCatalog model={docCatalog.model} t={docCatalog.t} lang={docCatalog.lang} instant={docCatalog.instant} />
       ) : null}
+      {canEdit && docTemplates ? <DocTemplates model={docTemplates.model} t={docTemplates.t} instant={docTemplates.instant} /> : null}
     </main>
   );
 }

@@ -1,0 +1,139 @@
+// The document templates screen of the app page, in a real browser as a portal admin in es-MX and
+// ru-RU browser locales, on a desktop and at 390 × 844: a .docx chosen in the file input with a
+// misspelt placeholder is refused with the nearest valid code, one with macros is refused, both in the
+// admin's language and keeping the bank, name and file chosen; a good one is stored as version 1 with
+// the placeholders found, a changed one as version 2, and the bank's list shows both versions with
+// date, uploader and a short sha256. Every check reads what is on screen; screenshots in /tmp/shots-docsadmin/.
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { para, run, wordDocx } from './support/docx-word-fixtures.js';
+import { twoFieldCatalog } from './support/doc-catalog-fixture.js';
+import { launchChromium, type Browser } from './frame-harness.js';
+import { startSettingsPortal, type SettingsPortal } from './settings-portal.js';
+
+const SHOTS = '/tmp/shots-docsadmin';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const cases = [
+  {
+    locale: 'es-MX',
+    lang: 'es',
+    bank: 'Banco Azteca Demo',
+    name: 'Solicitud de crédito',
+    unknown: 'campo desconocido',
+    didYouMean: '¿quiso decir borrower.full_name?',
+    macros: 'La plantilla contiene macros',
+    stored: 'Se guardó la versión',
+    found: 'Marcadores encontrados: borrower.full_name, loan.amount',
+    user: 'usuario #1',
+  },
+  {
+    locale: 'ru-RU',
+    lang: 'ru',
+    bank: 'Банк «Восток»',
+    name: 'Анкета заёмщика',
+    unknown: 'неизвестное поле',
+    didYouMean: 'возможно, имелось в виду borrower.full_name',
+    macros: 'В шаблоне есть макросы',
+    stored: 'Версия',
+    found: 'Найденные метки: borrower.full_name, loan.amount',
+    user: 'пользователь #1',
+  },
+] as const;
+
+const docx = (...texts: string[]) => Buffer.from(wordDocx({ body: texts.map((x) => para(run(x))).join('') }));
+
+describe('the document templates on the app page', () => {
+  let portal: SettingsPortal;
+  const bankIds: Record<string, string> = {};
+
+  const api = <T>(method: string, path: string, body?: unknown): Promise<T> => portal.adminApi<T>(method, path, body);
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    portal = await startSettingsPortal();
+    await api('PUT', '/api/v1/documents/catalog/draft', { fields: twoFieldCatalog });
+    await api('POST', '/api/v1/documents/catalog/publish');
+    for (const c of cases) {
+      const body = { name: c.bank, emails: [], replySenders: [], phones: [], requiredFields: [] };
+      bankIds[c.lang] = (await api<{ bank: { id: string } }>('POST', '/api/v1/documents/banks', body)).bank.id;
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await portal?.close();
+  });
+
+  for (const c of cases) {
+    for (const phone of [false, true]) {
+      const size = phone ? '390' : 'desktop';
+      it(`${c.locale} ${size}: the nearest code for a misspelt placeholder, macros refused, two versions listed`, async () => {
+        const browser: Browser = await launchChromium({ locale: c.locale });
+        try {
+          const page = await browser.context.newPage();
+          if (phone) await page.setViewportSize({ width: 390, height: 844 });
+          const frame = await portal.open(page, c.lang, '[data-testid="doc-templates"][data-ready="yes"]');
+          const section = frame.locator('[data-testid="doc-templates"]');
+          const form = section.locator('[data-testid="template-upload"]');
+          const name = `${c.name} ${size}`;
+          const file = form.locator('[name="template-file"]');
+          const choose = (fileName: string, buffer: Buffer) => file.setInputFiles({ name: fileName, mimeType: DOCX, buffer });
+
+          await form.locator('[name="template-bank"]').selectOption(bankIds[c.lang]!);
+          await form.locator('[name="template-name"]').fill(name);
+          await choose('solicitud.docx', docx('Nombre: {{borrower.ful_name}}', 'Monto: {{loan.amount}}'));
+          await form.locator('[name="template-upload"]').click();
+          const refused = form.locator('[data-testid="template-refused"]');
+          await refused.waitFor();
+          const problem = refused.locator('li[data-kind="unknown-code"]');
+          expect(await problem.innerText()).toContain('{{borrower.ful_name}}');
+          expect(await problem.innerText()).toContain(c.unknown);
+          expect(await problem.innerText()).toContain(c.didYouMean);
+          // The choice stays: bank, name and the file itself.
+          expect(await form.locator('[name="template-bank"]').inputValue()).toBe(bankIds[c.lang]);
+          expect(await form.locator('[name="template-name"]').inputValue()).toBe(name);
+          expect(await file.evaluate((el) => (el as HTMLInputElement).files?.[0]?.name)).toBe('solicitud.docx');
+          await section.screenshot({ path: `${SHOTS}/templates-${c.lang}-${size}-nearest-code.png` });
+
+          await choose(
+            'macros.docx',
+            Buffer.from(wordDocx({ body: para(run('x')), extraParts: { 'word/vbaProject.bin': new Uint8Array(8) } })),
+          );
+          await form.locator('[name="template-upload"]').click();
+          await expect.poll(() => refused.getAttribute('data-code')).toBe('TEMPLATE_MACROS');
+          expect(await refused.innerText()).toContain(c.macros);
+
+          await choose('solicitud.docx', docx(`${size}: {{borrower.full_name}}`, 'Monto: {{loan.amount}}'));
+          await form.locator('[name="template-upload"]').click();
+          const stored = form.locator('[data-testid="template-stored"]');
+          await stored.waitFor();
+          expect(await stored.innerText()).toContain(`${c.stored} 1`);
+          expect(await stored.locator('[data-testid="template-placeholders"]').innerText()).toBe(c.found);
+
+          const second = docx(`${size} v2: {{borrower.full_name}}`, '{{loan.amount}}', '{{loan.amount}}');
+          await choose('solicitud-v2.docx', second);
+          await form.locator('[name="template-upload"]').click();
+          await expect.poll(() => stored.innerText()).toContain(`${c.stored} 2`);
+          const card = section.locator(`[data-bank="${bankIds[c.lang]}"] [data-template="${name}"]`);
+          await expect.poll(() => card.locator('tr[data-version]').count()).toBe(2);
+          const newest = card.locator('tr[data-version="2"]');
+          const sha = createHash('sha256').update(second).digest('hex').slice(0, 12);
+          expect(await newest.innerText()).toContain(sha);
+          expect(await newest.innerText()).toContain(c.user);
+          expect(await newest.innerText()).toContain('solicitud-v2.docx');
+          expect(await newest.innerText()).toMatch(/\d{2}[./]\d{2}[./]\d{4}/u);
+
+          const sideways = (doc: Frame | Page) =>
+            doc.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(await sideways(frame)).toBeLessThanOrEqual(0);
+          await section.screenshot({ path: `${SHOTS}/templates-${c.lang}-${size}-versions.png` });
+          await page.close();
+        } finally {
+          await browser.close();
+        }
+      }, 120_000);
+    }
+  }
+});

@@ -1,0 +1,214 @@
+import type { TemplateVersionView, TemplateView } from '../../../wire/document-templates.js';
+import { KINDS, LANGS, kindKey, langKey, templatesProblemKey, type DocTemplatesTranslate } from '../doc-templates-i18n.js';
+import { byBank, type DocTemplatesModel, type UploadOutcome } from '../doc-templates-model.js';
+import type { FormatDate } from '../format.js';
+import { Field } from './field.js';
+
+interface Props {
+  model: DocTemplatesModel;
+  t: DocTemplatesTranslate;
+  instant: FormatDate;
+}
+
+/** Templates per bank and internal, with their versions; one upload form whose linter answer shows under it. */
+export function DocTemplates({ model, t, instant }: Props) {
+  const problem = model.problem.value;
+  const f = model.form.value;
+  const missing = model.missing.value;
+  const busy = model.busy.value;
+  return (
+    <section class="st-card st-templates" data-testid="doc-templates" data-ready={model.loading.value ? 'no' : 'yes'}>
+      <h2 class="st-h2">{t('title')}</h2>
+      <p class="st-muted">{t('intro')}</p>
+      {problem ? (
+        <p class="st-error st-problem" role="alert" title={problem.detail}>
+          {t(templatesProblemKey(problem.key), { detail: problem.detail })}
+        </p>
+      ) : null}
+      {byBank(model.banks.value, model.templates.value).map((g) => (
+        <div key={g.bank?.id ?? ''} class="st-templates__bank" data-bank={g.bank?.id ?? 'internal'}>
+          <h3 class="st-h3">{g.bank?.name ?? t('internal')}</h3>
+          {g.templates.length === 0 ? <p class="st-muted">{t('noTemplates')}</p> : null}
+          {g.templates.map((tpl) => (
+            <TemplateCard key={tpl.id} template={tpl} t={t} instant={instant} />
+          ))}
+        </div>
+      ))}
+      <form
+        class="st-card"
+        data-testid="template-upload"
+        aria-busy={busy ? 'true' : 'false'}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void model.upload();
+        }}
+      >
+        <h3 class="st-h3">{t('upload')}</h3>
+        <div class="st-grid">
+          <Field label={t('bank')} wide>
+            <select class="st-input" name="template-bank" value={f.bankId} onChange={(e) => model.set('bankId', e.currentTarget.value)}>
+              {model.banks.value.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+              <option value="">{t('internal')}</option>
+            </select>
+          </Field>
+          <Field label={t('name')} error={missing.includes('name') ? t('err.required') : undefined} hint={t('nameHint')} wide>
+            <input
+              class="st-input"
+              name="template-name"
+              maxLength={200}
+              value={f.name}
+              list="template-names"
+              onInput={(e) => model.set('name', e.currentTarget.value)}
+            />
+            <datalist id="template-names">
+              {model.templates.value
+                .filter((tpl) => (tpl.bankId ?? '') === f.bankId)
+                .map((tpl) => (
+                  <option key={tpl.id} value={tpl.name} />
+                ))}
+            </datalist>
+          </Field>
+          <Field label={t('kind')}>
+            <select
+              class="st-input"
+              name="template-kind"
+              value={f.kind}
+              onChange={(e) => model.set('kind', e.currentTarget.value as (typeof KINDS)[number])}
+            >
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(kindKey(k))}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('lang')}>
+            <select
+              class="st-input"
+              name="template-lang"
+              value={f.lang}
+              onChange={(e) => model.set('lang', e.currentTarget.value as (typeof LANGS)[number])}
+            >
+              {LANGS.map((l) => (
+                <option key={l} value={l}>
+                  {t(langKey(l))}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('file')} error={missing.includes('file') ? t('err.file') : undefined} wide>
+            <input
+              class="st-input"
+              type="file"
+              name="template-file"
+              accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              onChange={(e) => {
+                const file = e.currentTarget.files?.[0];
+                if (file) void file.arrayBuffer().then((b) => model.setFile(file.name, new Uint8Array(b)));
+              }}
+            />
+          </Field>
+        </div>
+        <div class="st-actions">
+          <button type="submit" class="st-button" name="template-upload" disabled={busy}>
+            {busy ? t('uploading') : t('upload')}
+          </button>
+        </div>
+        {model.outcome.value ? <Outcome outcome={model.outcome.value} t={t} /> : null}
+      </form>
+    </section>
+  );
+}
+
+function TemplateCard({ template: tpl, t, instant }: { template: TemplateView; t: DocTemplatesTranslate; instant: FormatDate }) {
+  return (
+    <div class="st-templates__template" data-template={tpl.name}>
+      <h4 class="st-h4">
+        {tpl.name} · {t(kindKey(tpl.kind))} · {t(langKey(tpl.lang))}
+      </h4>
+      <table class="st-table st-table--stack">
+        <thead>
+          <tr>
+            <th>{t('col.version')}</th>
+            <th>{t('col.date')}</th>
+            <th>{t('col.by')}</th>
+            <th>{t('col.file')}</th>
+            <th>{t('col.sha')}</th>
+            <th class="st-num">{t('col.fields')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tpl.versions.map((v) => (
+            <VersionRow key={v.version} v={v} current={v.version === tpl.currentVersion} t={t} instant={instant} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function VersionRow(props: { v: TemplateVersionView; current: boolean; t: DocTemplatesTranslate; instant: FormatDate }) {
+  const { v, t } = props;
+  return (
+    <tr data-version={v.version}>
+      <td data-label={t('col.version')}>
+        {v.version}
+        {props.current ? ` (${t('current')})` : ''}
+      </td>
+      <td data-label={t('col.date')}>{props.instant(v.uploadedAt)}</td>
+      <td data-label={t('col.by')}>{v.uploadedBy === null ? '—' : t('user', { id: v.uploadedBy })}</td>
+      <td data-label={t('col.file')} class="st-templates__file">
+        {v.fileName}
+      </td>
+      <td data-label={t('col.sha')}>
+        <code title={v.sha256}>{v.sha256.slice(0, 12)}</code>
+      </td>
+      <td data-label={t('col.fields')} class="st-num">
+        {v.placeholders.length}
+      </td>
+    </tr>
+  );
+}
+
+function Outcome({ outcome: o, t }: { outcome: UploadOutcome; t: DocTemplatesTranslate }) {
+  if (o.kind === 'stored') {
+    const v = o.template.versions.find((x) => x.version === o.template.currentVersion) ?? o.template.versions[0];
+    const words = (xs: string[] | undefined) => (xs && xs.length > 0 ? xs.join(', ') : t('none'));
+    return (
+      <div class="st-ok" role="status" data-testid="template-stored">
+        <p>{t(o.created ? 'stored' : 'sameAgain', { version: o.template.currentVersion, name: o.template.name })}</p>
+        <p data-testid="template-placeholders">
+          {t('placeholders')}:{' '}
+          {v && v.placeholders.length > 0
+            ? v.placeholders.map((p) => `${p.code}${p.count > 1 ? ` ×${p.count}` : ''}`).join(', ')
+            : t('none')}
+        </p>
+        <p>
+          {t('lists')}: {words(v?.lists)}. {t('conditions')}: {words(v?.conditions)}. {t('checkboxes')}: {words(v?.checkboxes)}.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div class="st-error" role="alert" data-testid="template-refused" data-code={o.kind === 'lint' ? 'TEMPLATE_INVALID' : o.code}>
+      <p>
+        <strong>{t('refusedTitle')}</strong>
+      </p>
+      {o.kind === 'lint' && o.problems.length > 0 ? (
+        <ul>
+          {o.problems.map((p, i) => (
+            <li key={i} data-kind={p.kind}>
+              {p.message}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{o.message}</p>
+      )}
+    </div>
+  );
+}

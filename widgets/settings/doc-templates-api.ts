@@ -1,0 +1,33 @@
+// Document templates per bank with versions (server/routes/api/documents/template-uploads.ts) and the
+// banks they belong to (banks.ts). An upload goes as the .docx's bytes (application/octet-stream),
+// the settings in the query; the server lints it against the latest published catalog first.
+import type { TemplateUpload, TemplateView } from '../../wire/document-templates.js';
+import { createSessionClient, type SessionClientConfig } from '../shared/session-client.js';
+
+export interface BankRef {
+  id: string;
+  name: string;
+}
+
+export function createDocTemplatesApi(cfg: SessionClientConfig, fetchFn?: typeof fetch) {
+  const client = createSessionClient(cfg, fetchFn);
+  return {
+    banks: async (): Promise<BankRef[]> =>
+      (await client.request<{ banks: BankRef[] }>('GET', '/api/v1/documents/banks')).banks.map((b) => ({ id: b.id, name: b.name })),
+    templates: async (): Promise<TemplateView[]> =>
+      (await client.request<{ templates: TemplateView[] }>('GET', '/api/v1/documents/templates')).templates,
+    /** The same bank and name again is the template's next version; identical bytes store nothing twice. */
+    upload: (q: TemplateUpload, bytes: Uint8Array) => {
+      const query = new URLSearchParams({
+        fileName: q.fileName,
+        name: q.name,
+        kind: q.kind,
+        lang: q.lang,
+        ...(q.bankId ? { bankId: q.bankId } : {}),
+      });
+      return client.request<{ template: TemplateView; created: boolean }>('POST', `/api/v1/documents/templates/file?${query}`, bytes);
+    },
+  };
+}
+
+export type DocTemplatesApi = ReturnType<typeof createDocTemplatesApi>;

@@ -1,0 +1,151 @@
+// State and actions of the templates screen: the banks (and the internal documents) with their
+// templates and versions, and one upload form. An upload that the linter refuses shows each problem
+// (an unknown code with the nearest valid one, an unsupported construct) or the file's refusal (macros,
+// a zip bomb, too large) in the admin's language, and the form keeps the bank, name, kind, language and
+// chosen file, so the admin fixes the .docx and sends it again.
+import { signal, type Signal } from '@preact/signals';
+import type { TemplateUpload, TemplateView } from '../../wire/document-templates.js';
+import { ApiError } from '../shared/session-client.js';
+import type { BankRef, DocTemplatesApi } from './doc-templates-api.js';
+import { problemOf, type SectionProblem } from './providers-model.js';
+
+export interface UploadForm {
+  /** '' for an internal document (contract, pledge) with no bank. */
+  bankId: string;
+  name: string;
+  kind: TemplateUpload['kind'];
+  lang: TemplateUpload['lang'];
+}
+
+export type UploadOutcome =
+  | { kind: 'stored'; template: TemplateView; created: boolean }
+  /** The linter's problems, each as the server words it in the admin's language. */
+  | { kind: 'lint'; message: string; problems: { kind: string; message: string; suggestion?: string }[] }
+  /** The file refused as a whole (macros, zip bomb, too large, not a .docx, no catalog yet). */
+  | { kind: 'refused'; code: string; message: string };
+
+export interface DocTemplatesModel {
+  loading: Signal<boolean>;
+  banks: Signal<BankRef[]>;
+  templates: Signal<TemplateView[]>;
+  form: Signal<UploadForm>;
+  file: Signal<{ name: string; bytes: Uint8Array } | null>;
+  /** 'name' or 'file' left empty when Upload was pressed. */
+  missing: Signal<('name' | 'file')[]>;
+  busy: Signal<boolean>;
+  outcome: Signal<UploadOutcome | null>;
+  problem: Signal<{ key: SectionProblem; detail: string } | null>;
+  load(): Promise<void>;
+  set<K extends keyof UploadForm>(key: K, value: UploadForm[K]): void;
+  setFile(name: string, bytes: Uint8Array): void;
+  upload(): Promise<void>;
+}
+
+/** The linter's problems from a TEMPLATE_INVALID refusal's details, keeping only what the screen shows. */
+export function lintProblems(details: Record<string, unknown>): { kind: string; message: string; suggestion?: string }[] {
+  const list = Array.isArray(details.problems) ? (details.problems as unknown[]) : [];
+  return list.flatMap((p) => {
+    if (!p || typeof p !== 'object') return [];
+    const r = p as Record<string, unknown>;
+    const message = typeof r.message === 'string' ? r.message : typeof r.text === 'string' ? r.text : '';
+    if (!message) return [];
+    return [{ kind: String(r.kind ?? ''), message, ...(typeof r.suggestion === 'string' ? { suggestion: r.suggestion } : {}) }];
+  });
+}
+
+/** Templates grouped as the screen shows them: each bank in its order, then the internal documents. */
+export function byBank(
+  banks: readonly BankRef[],
+  templates: readonly TemplateView[],
+): { bank: BankRef | null; templates: TemplateView[] }[] {
+  const groups: { bank: BankRef | null; templates: TemplateView[] }[] = banks.map((bank) => ({
+    bank,
+    templates: templates.filter((t) => t.bankId === bank.id),
+  }));
+  groups.push({ bank: null, templates: templates.filter((t) => t.bankId === null || !banks.some((b) => b.id === t.bankId)) });
+  return groups;
+}
+
+export function createDocTemplatesModel(api: DocTemplatesApi, lang: () => UploadForm['lang']): DocTemplatesModel {
+  const loading = signal(true);
+  const banks = signal<BankRef[]>([]);
+  const templates = signal<TemplateView[]>([]);
+  const form = signal<UploadForm>({ bankId: '', name: '', kind: 'questionnaire', lang: lang() });
+  const file = signal<{ name: string; bytes: Uint8Array } | null>(null);
+  const missing = signal<('name' | 'file')[]>([]);
+  const busy = signal(false);
+  const outcome = signal<UploadOutcome | null>(null);
+  const problem = signal<{ key: SectionProblem; detail: string } | null>(null);
+
+  return {
+    loading,
+    banks,
+    templates,
+    form,
+    file,
+    missing,
+    busy,
+    outcome,
+    problem,
+    async load() {
+      loading.value = true;
+      try {
+        const [b, t] = await Promise.all([api.banks(), api.templates()]);
+        banks.value = b;
+        templates.value = t;
+        problem.value = null;
+      } catch (e) {
+        problem.value = problemOf(e);
+      } finally {
+        loading.value = false;
+      }
+    },
+    set(key, value) {
+      form.value = { ...form.value, [key]: value };
+      if (key === 'name') missing.value = missing.value.filter((m) => m !== 'name');
+    },
+    setFile(name, bytes) {
+      file.value = { name, bytes };
+      missing.value = missing.value.filter((m) => m !== 'file');
+      outcome.value = null;
+    },
+    async upload() {
+      if (busy.value) return;
+      const f = form.value;
+      const chosen = file.value;
+      const absent: ('name' | 'file')[] = [...(f.name.trim() ? [] : ['name' as const]), ...(chosen ? [] : ['file' as const])];
+      missing.value = absent;
+      if (absent.length > 0 || !chosen) return;
+      busy.value = true;
+      problem.value = null;
+      outcome.value = null;
+      try {
+        const q: TemplateUpload = {
+          fileName: chosen.name,
+          name: f.name.trim(),
+          kind: f.kind,
+          lang: f.lang,
+          ...(f.bankId ? { bankId: f.bankId } : {}),
+        };
+        const r = await api.upload(q, chosen.bytes);
+        outcome.value = { kind: 'stored', template: r.template, created: r.created };
+        templates.value = [r.template, ...templates.value.filter((t) => t.id !== r.template.id)];
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'TEMPLATE_INVALID') {
+          outcome.value = { kind: 'lint', message: e.message, problems: lintProblems(e.details) };
+        } else if (
+          e instanceof ApiError &&
+          e.status !== 401 &&
+          e.status !== 403 &&
+          (e.status === 413 || e.status === 422 || e.status === 404)
+        ) {
+          outcome.value = { kind: 'refused', code: e.code, message: e.message };
+        } else {
+          problem.value = problemOf(e);
+        }
+      } finally {
+        busy.value = false;
+      }
+    },
+  };
+}
