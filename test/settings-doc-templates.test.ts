@@ -1,7 +1,7 @@
 // The document templates screen of the app page, in a real browser as a portal admin in es-MX and
 // ru-RU browser locales, on a desktop and at 390 × 844: a .docx chosen in the file input with a
-// misspelt placeholder is refused with the nearest valid code, one with macros is refused, both in the
-// admin's language and keeping the bank, name and file chosen; a good one is stored as version 1 with
+// misspelt placeholder is refused with the nearest valid code, one with macros, a zip bomb and an 11 MB
+// file are refused, all in the admin's language and keeping the bank, name and file chosen; a good one is stored as version 1 with
 // the placeholders found, a changed one as version 2, and the bank's list shows both versions with
 // date, uploader and a short sha256. Every check reads what is on screen; screenshots in /tmp/shots-docsadmin/.
 import { createHash } from 'node:crypto';
@@ -25,6 +25,8 @@ const cases = [
     unknown: 'campo desconocido',
     didYouMean: '¿quiso decir borrower.full_name?',
     macros: 'La plantilla contiene macros',
+    bomb: 'El archivo se descomprime en muchos más datos',
+    tooLarge: 'El archivo pesa 11.0 MB; se aceptan hasta 10.0 MB.',
     stored: 'Se guardó la versión',
     found: 'Marcadores encontrados: borrower.full_name, loan.amount',
     user: 'usuario #1',
@@ -37,6 +39,8 @@ const cases = [
     unknown: 'неизвестное поле',
     didYouMean: 'возможно, имелось в виду borrower.full_name',
     macros: 'В шаблоне есть макросы',
+    bomb: 'Файл распаковывается в гораздо больший объём',
+    tooLarge: 'Файл весит 11,0 МБ, допускается не больше 10,0 МБ.',
     stored: 'Версия',
     found: 'Найденные метки: borrower.full_name, loan.amount',
     user: 'пользователь #1',
@@ -69,7 +73,7 @@ describe('the document templates on the app page', () => {
   for (const c of cases) {
     for (const phone of [false, true]) {
       const size = phone ? '390' : 'desktop';
-      it(`${c.locale} ${size}: the nearest code for a misspelt placeholder, macros refused, two versions listed`, async () => {
+      it(`${c.locale} ${size}: the nearest code for a misspelt placeholder; macros, a zip bomb, 11 MB refused; two versions listed`, async () => {
         const browser: Browser = await launchChromium({ locale: c.locale });
         try {
           const page = await browser.context.newPage();
@@ -104,6 +108,19 @@ describe('the document templates on the app page', () => {
           await form.locator('[name="template-upload"]').click();
           await expect.poll(() => refused.getAttribute('data-code')).toBe('TEMPLATE_MACROS');
           expect(await refused.innerText()).toContain(c.macros);
+
+          const bomb = wordDocx({ body: para(run('x')), extraParts: { 'word/media/zeros.bin': new Uint8Array(50 * 1024 * 1024) } });
+          await choose('bomba.docx', Buffer.from(bomb));
+          await form.locator('[name="template-upload"]').click();
+          await expect.poll(() => refused.getAttribute('data-code')).toBe('TEMPLATE_ZIP_BOMB');
+          expect(await refused.innerText()).toContain(c.bomb);
+
+          await choose('grande.docx', Buffer.alloc(11 * 1024 * 1024));
+          await form.locator('[name="template-upload"]').click();
+          await expect.poll(() => refused.getAttribute('data-code')).toBe('TEMPLATE_TOO_LARGE');
+          expect(await refused.innerText()).toContain(c.tooLarge);
+          expect(await form.locator('[name="template-name"]').inputValue()).toBe(name);
+          await form.screenshot({ path: `${SHOTS}/templates-${c.lang}-${size}-too-large.png` });
 
           await choose('solicitud.docx', docx(`${size}: {{borrower.full_name}}`, 'Monto: {{loan.amount}}'));
           await form.locator('[name="template-upload"]').click();

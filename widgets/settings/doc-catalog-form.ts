@@ -4,14 +4,31 @@
 // server's (server/documents/catalog/catalog-field.ts), run here first so the error appears beside
 // the input before a round trip; the server's refusal lands on the same inputs (fieldOfCatalogRefusal).
 import { parseLocaleNumber, typedFromDecimal, type NumberLocale } from '../../lending/locale-number.js';
-import { CATALOG_TYPES, type CatalogField, type CatalogType } from '../../wire/document-catalog.js';
+import type { CatalogField, CatalogType } from '../../wire/document-catalog.js';
 
 export const LABEL_LANGS = ['ru', 'en', 'es'] as const;
 export const SOURCE_KINDS = ['deal', 'contact', 'company', 'loan'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
+// The closed list of types in the order the form offers them. wire/ gives widgets types only (a value
+// import would bring TypeBox into the bundle); the Record's type keeps this list equal to the wire's.
+const OFFERED: Record<CatalogType, true> = {
+  text: true,
+  number: true,
+  money: true,
+  date: true,
+  choice: true,
+  multi: true,
+  bool: true,
+  person: true,
+  address: true,
+  document_number: true,
+  file: true,
+  list: true,
+};
+
 /** The types an admin picks for a new field; a list's row fields are not edited here (kept as they are). */
-export const EDITABLE_TYPES: readonly CatalogType[] = CATALOG_TYPES.filter((t) => t !== 'list');
+export const EDITABLE_TYPES = (Object.keys(OFFERED) as CatalogType[]).filter((t) => t !== 'list');
 
 export interface FieldForm {
   code: string;

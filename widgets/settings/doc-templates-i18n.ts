@@ -32,6 +32,8 @@ const en = {
   checkboxes: 'Check boxes',
   none: 'none',
   refusedTitle: 'The template was not stored',
+  tooLarge:
+    'The file is {sizeMb} MB; at most {limitMb} MB is accepted. Compress its pictures in Word (File → Compress Pictures) and choose it again.',
   'col.version': 'Version',
   'col.date': 'Uploaded',
   'col.by': 'By',
@@ -80,6 +82,8 @@ const es: Dict = {
   checkboxes: 'Casillas',
   none: 'no hay',
   refusedTitle: 'La plantilla no se guardó',
+  tooLarge:
+    'El archivo pesa {sizeMb} MB; se aceptan hasta {limitMb} MB. Comprima las imágenes en Word (Archivo → Comprimir imágenes) y elíjalo de nuevo.',
   'col.version': 'Versión',
   'col.date': 'Subida',
   'col.by': 'Por',
@@ -126,6 +130,8 @@ const ru: Dict = {
   checkboxes: 'Флажки',
   none: 'нет',
   refusedTitle: 'Шаблон не сохранён',
+  tooLarge:
+    'Файл весит {sizeMb} МБ, допускается не больше {limitMb} МБ. Сожмите рисунки в Word (Файл → Сжать рисунки) и выберите его снова.',
   'col.version': 'Версия',
   'col.date': 'Загружен',
   'col.by': 'Кем',

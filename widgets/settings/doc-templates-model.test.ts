@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { TemplateView } from '../../wire/document-templates.js';
 import { ApiError } from '../shared/session-client.js';
 import type { DocTemplatesApi } from './doc-templates-api.js';
-import { byBank, createDocTemplatesModel, lintProblems } from './doc-templates-model.js';
+import { docxLimits } from '../../server/documents/docx/index.js';
+import { byBank, createDocTemplatesModel, lintProblems, MAX_TEMPLATE_BYTES } from './doc-templates-model.js';
 
 // The templates screen's state: the linter's refusal read from the server's details, templates grouped
 // per bank with the internal ones last, and a refused upload that keeps everything the admin chose.
@@ -79,5 +80,17 @@ describe('the templates screen state', () => {
     expect(m.outcome.value).toMatchObject({ kind: 'lint', problems: [{ kind: 'unknown-code', message: 'm' }] });
     expect(m.form.value).toEqual({ bankId: '', name: 'Contrato de crédito', kind: 'contract', lang: 'es' });
     expect(m.file.value?.name).toBe('contrato.docx');
+  });
+
+  it('refuses a file over the server limit before sending it, with its size', async () => {
+    expect(MAX_TEMPLATE_BYTES).toBe(docxLimits.MAX_TEMPLATE_BYTES);
+    let sent = 0;
+    const api = { upload: async () => void sent++ } as unknown as DocTemplatesApi;
+    const m = createDocTemplatesModel(api, () => 'ru');
+    m.set('name', 'Анкета');
+    m.setFile('big.docx', new Uint8Array(30 * 1024 * 1024));
+    await m.upload();
+    expect(m.outcome.value).toEqual({ kind: 'too-large', sizeMb: '30,0', limitMb: '10,0' });
+    expect(sent).toBe(0);
   });
 });

@@ -9,6 +9,12 @@ import { ApiError } from '../shared/session-client.js';
 import type { BankRef, DocTemplatesApi } from './doc-templates-api.js';
 import { problemOf, type SectionProblem } from './providers-model.js';
 
+/**
+ * server/documents/docx/limits.ts MAX_TEMPLATE_BYTES (doc-templates-model.test.ts keeps them equal): a
+ * larger file is refused here before its megabytes travel; the server refuses it too (413).
+ */
+export const MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;
+
 export interface UploadForm {
   /** '' for an internal document (contract, pledge) with no bank. */
   bankId: string;
@@ -22,7 +28,9 @@ export type UploadOutcome =
   /** The linter's problems, each as the server words it in the admin's language. */
   | { kind: 'lint'; message: string; problems: { kind: string; message: string; suggestion?: string }[] }
   /** The file refused as a whole (macros, zip bomb, too large, not a .docx, no catalog yet). */
-  | { kind: 'refused'; code: string; message: string };
+  | { kind: 'refused'; code: string; message: string }
+  /** Over MAX_TEMPLATE_BYTES, refused before sending; sizes in MB with one decimal, as the admin writes them. */
+  | { kind: 'too-large'; sizeMb: string; limitMb: string };
 
 export interface DocTemplatesModel {
   loading: Signal<boolean>;
@@ -116,6 +124,12 @@ export function createDocTemplatesModel(api: DocTemplatesApi, lang: () => Upload
       const absent: ('name' | 'file')[] = [...(f.name.trim() ? [] : ['name' as const]), ...(chosen ? [] : ['file' as const])];
       missing.value = absent;
       if (absent.length > 0 || !chosen) return;
+      if (chosen.bytes.length > MAX_TEMPLATE_BYTES) {
+        // Written the way the admin's language writes decimals (ru: 11,0).
+        const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', lang() === 'ru' ? ',' : '.');
+        outcome.value = { kind: 'too-large', sizeMb: mb(chosen.bytes.length), limitMb: mb(MAX_TEMPLATE_BYTES) };
+        return;
+      }
       busy.value = true;
       problem.value = null;
       outcome.value = null;

@@ -194,7 +194,12 @@ function Outcome({ outcome: o, t }: { outcome: UploadOutcome; t: DocTemplatesTra
     );
   }
   return (
-    <div class="st-error" role="alert" data-testid="template-refused" data-code={o.kind === 'lint' ? 'TEMPLATE_INVALID' : o.code}>
+    <div
+      class="st-error"
+      role="alert"
+      data-testid="template-refused"
+      data-code={o.kind === 'lint' ? 'TEMPLATE_INVALID' : o.kind === 'too-large' ? 'TEMPLATE_TOO_LARGE' : o.code}
+    >
       <p>
         <strong>{t('refusedTitle')}</strong>
       </p>
@@ -207,7 +212,7 @@ function Outcome({ outcome: o, t }: { outcome: UploadOutcome; t: DocTemplatesTra
           ))}
         </ul>
       ) : (
-        <p>{o.message}</p>
+        <p>{o.kind === 'too-large' ? t('tooLarge', { sizeMb: o.sizeMb, limitMb: o.limitMb }) : o.message}</p>
       )}
     </div>
   );
