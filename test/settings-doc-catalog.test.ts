@@ -118,6 +118,11 @@ describe('the document field catalog on the app page', () => {
           await section.locator('[name="catalog-save"]').click();
           await section.locator('[data-testid="catalog-form"]').waitFor({ state: 'detached' });
 
+          // Before Publish the screen says what it will do; after it, nothing is pending.
+          const pending = section.locator('[data-testid="catalog-pending"]');
+          expect(await pending.locator('[data-change="added"]').innerText()).toBe(`${c.added}: ${code} (${c.label})`);
+          expect(await pending.locator('[data-change="relabelled"]').innerText()).toBe(`${c.renamed}: borrower.full_name (${renamed})`);
+          await section.screenshot({ path: `${SHOTS}/catalog-${c.lang}-${size}-pending.png` });
           await section.locator('[name="catalog-publish"]').click();
           const result = section.locator('[data-testid="catalog-published"]');
           await result.waitFor();
@@ -128,6 +133,7 @@ describe('the document field catalog on the app page', () => {
             .poll(() => result.locator('[data-change="relabelled"]').innerText())
             .toBe(`${c.renamed}: borrower.full_name (${renamed})`);
           await expect.poll(() => section.locator('[data-testid="catalog-status"]').innerText()).toContain(`${c.published} ${before + 1}`);
+          expect(await pending.count()).toBe(0);
           const latest = await api<{ fields: CatalogField[] }>('GET', `/api/v1/documents/catalog/versions/${before + 1}`);
           expect(latest.fields.map((f) => f.code)).toContain(code);
 

@@ -94,8 +94,11 @@ export const Diff = Type.Object({
   removed: Type.Array(Type.String()),
   changed: Type.Array(Type.Object({ code: Type.String(), what: Type.Array(Type.String()) })),
 });
-/** The draft as the app page edits it: the saved draft, else the latest published version to start from. */
-export const CatalogReply = Type.Object({ fields: Type.Array(CatalogFieldSchema) });
+/**
+ * The draft as the app page edits it: the saved draft, else the latest published version to start from,
+ * and what publishing it would add, remove and change against that version.
+ */
+export const CatalogReply = Type.Object({ fields: Type.Array(CatalogFieldSchema), pending: Diff });
 /** A publish: the version it made (or the latest, unchanged) and what it adds, removes and changes against the one before. */
 export const PublishReply = Type.Object({
   version: Type.Integer(),
@@ -112,4 +115,5 @@ export type ApplicationView = Static<typeof Application>;
 export type MovePreviewView = Static<typeof MovePreviewReply>;
 export type CatalogDiffView = Static<typeof Diff>;
 export type PublishView = Static<typeof PublishReply>;
+export type CatalogDraftView = Static<typeof CatalogReply>;
 export type CatalogVersionInfoView = CatalogVersionsView['versions'][number];

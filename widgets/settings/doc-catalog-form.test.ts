@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogField } from '../../wire/document-catalog.js';
-import { bySection, emptyForm, fieldOf, fieldOfCatalogRefusal, formOf, type FieldForm } from './doc-catalog-form.js';
+import { bySection, emptyForm, isEmptyDiff, fieldOf, fieldOfCatalogRefusal, formOf, type FieldForm } from './doc-catalog-form.js';
 
 // The catalog screen's field form: what an admin types becomes the field the server stores, with the
 // server's own rules checked first so the error shows beside the input; and a stored field reads back
@@ -87,5 +87,10 @@ describe('the catalog field form', () => {
       ['loan', [0, 2]],
       ['borrower', [1]],
     ]);
+  });
+
+  it('says when publishing would change nothing', () => {
+    expect(isEmptyDiff({ added: [], removed: [], changed: [] })).toBe(true);
+    expect(isEmptyDiff({ added: [], removed: [], changed: [{ code: 'a', what: ['label'] }] })).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
 // server's (server/documents/catalog/catalog-field.ts), run here first so the error appears beside
 // the input before a round trip; the server's refusal lands on the same inputs (fieldOfCatalogRefusal).
 import { parseLocaleNumber, typedFromDecimal, type NumberLocale } from '../../lending/locale-number.js';
-import type { CatalogField, CatalogType } from '../../wire/document-catalog.js';
+import type { CatalogDiffView, CatalogField, CatalogType } from '../../wire/document-catalog.js';
 
 export const LABEL_LANGS = ['ru', 'en', 'es'] as const;
 export const SOURCE_KINDS = ['deal', 'contact', 'company', 'loan'] as const;
@@ -201,3 +201,6 @@ export function bySection(fields: readonly CatalogField[]): { section: string; f
   });
   return [...out].map(([section, list]) => ({ section, fields: list }));
 }
+
+/** True when publishing would change nothing. */
+export const isEmptyDiff = (d: CatalogDiffView): boolean => d.added.length + d.removed.length + d.changed.length === 0;

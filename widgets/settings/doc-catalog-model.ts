@@ -4,7 +4,7 @@
 // lists is what the server holds; a refusal lands beside the input it concerns and keeps what was typed.
 import { signal, type Signal } from '@preact/signals';
 import type { NumberLocale } from '../../lending/locale-number.js';
-import type { CatalogField, CatalogVersionInfoView, PublishView } from '../../wire/document-catalog.js';
+import type { CatalogDiffView, CatalogDraftView, CatalogField, CatalogVersionInfoView, PublishView } from '../../wire/document-catalog.js';
 import { ApiError } from '../shared/session-client.js';
 import type { DocCatalogApi } from './doc-catalog-api.js';
 import { emptyForm, fieldOf, fieldOfCatalogRefusal, formOf, type FieldForm, type FormErrors } from './doc-catalog-form.js';
@@ -19,6 +19,8 @@ export interface Editing {
 export interface DocCatalogModel {
   loading: Signal<boolean>;
   draft: Signal<CatalogField[]>;
+  /** What publishing the draft would add, remove and change against the latest version. */
+  pending: Signal<CatalogDiffView>;
   versions: Signal<CatalogVersionInfoView[]>;
   /** The latest published version's fields (null: nothing published yet). */
   published: Signal<{ version: number; fields: CatalogField[] } | null>;
@@ -41,6 +43,11 @@ export interface DocCatalogModel {
 export function createDocCatalogModel(api: DocCatalogApi, locale: () => NumberLocale): DocCatalogModel {
   const loading = signal(true);
   const draft = signal<CatalogField[]>([]);
+  const pending = signal<CatalogDiffView>({ added: [], removed: [], changed: [] });
+  const show = (d: CatalogDraftView) => {
+    draft.value = d.fields;
+    pending.value = d.pending;
+  };
   const versions = signal<CatalogVersionInfoView[]>([]);
   const published = signal<{ version: number; fields: CatalogField[] } | null>(null);
   const editing = signal<Editing | null>(null);
@@ -61,7 +68,7 @@ export function createDocCatalogModel(api: DocCatalogApi, locale: () => NumberLo
     busy.value = 'saving';
     problem.value = null;
     try {
-      draft.value = (await api.saveDraft(next)).fields;
+      show(await api.saveDraft(next));
       result.value = null;
       return true;
     } catch (e) {
@@ -78,6 +85,7 @@ export function createDocCatalogModel(api: DocCatalogApi, locale: () => NumberLo
   return {
     loading,
     draft,
+    pending,
     versions,
     published,
     editing,
@@ -89,7 +97,7 @@ export function createDocCatalogModel(api: DocCatalogApi, locale: () => NumberLo
       loading.value = true;
       try {
         const [d] = await Promise.all([api.draft(), loadPublished()]);
-        draft.value = d.fields;
+        show(d);
         problem.value = null;
       } catch (e) {
         problem.value = problemOf(e);
@@ -149,7 +157,9 @@ export function createDocCatalogModel(api: DocCatalogApi, locale: () => NumberLo
       problem.value = null;
       try {
         result.value = await api.publish();
-        await loadPublished();
+        // Published: the draft now equals the latest version, nothing is pending.
+        const [d] = await Promise.all([api.draft(), loadPublished()]);
+        show(d);
       } catch (e) {
         problem.value = problemOf(e);
       } finally {

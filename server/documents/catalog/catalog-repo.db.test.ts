@@ -5,7 +5,7 @@ import { isAppError } from '../../errors.js';
 import type { CatalogField } from './catalog-field.js';
 import {
   getDraft,
-  getDraftOrLatest,
+  getDraftView,
   getVersion,
   listVersions,
   moveApplication,
@@ -131,9 +131,14 @@ describe('field catalog versions and pinned applications', () => {
     await expect(previewMove(db.kysely, OTHER, app.id, 2)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('offers the latest published version as the draft when none is saved, per portal', async () => {
-    expect(await getDraftOrLatest(db.kysely, OTHER)).toEqual([]);
+  it('offers the latest published version as the draft when none is saved, with what publishing would change', async () => {
+    const none = { added: [], removed: [], changed: [] };
+    expect(await getDraftView(db.kysely, OTHER)).toEqual({ fields: [], pending: none });
+    const v2 = (await getVersion(db.kysely, P, 2))!;
+    expect(await getDraftView(db.kysely, P)).toEqual({ fields: v2, pending: none });
+    await saveDraft(db.kysely, P, [...v2.filter((f) => f.code !== 'borrower.phone'), { ...v2[0]!, code: 'borrower.email' }], by);
+    expect((await getDraftView(db.kysely, P)).pending).toEqual({ ...none, added: ['borrower.email'], removed: ['borrower.phone'] });
     await db.kysely.deleteFrom('field_catalog_drafts').where('portal_id', '=', P).execute();
-    expect(await getDraftOrLatest(db.kysely, P)).toEqual(await getVersion(db.kysely, P, 2));
+    expect(await getDraftView(db.kysely, P)).toEqual({ fields: v2, pending: none });
   });
 });

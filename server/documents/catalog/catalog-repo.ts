@@ -79,12 +79,15 @@ export async function publishDraft(
   return { version, created: true, previous, diff: diffCatalogs(before, draft) };
 }
 
-/** What the app page edits: the saved draft, else the latest published version (an empty catalog before any). */
-export async function getDraftOrLatest(db: Executor, portalId: string): Promise<CatalogField[]> {
-  const draft = await getDraft(db, portalId);
-  if (draft) return draft;
+/**
+ * What the app page edits: the saved draft, else the latest published version (an empty catalog before
+ * any), and what publishing it would add, remove and change against that latest version.
+ */
+export async function getDraftView(db: Executor, portalId: string): Promise<{ fields: CatalogField[]; pending: CatalogDiff }> {
   const latest = (await listVersions(db, portalId)).at(-1);
-  return latest ? ((await getVersion(db, portalId, latest.version)) ?? []) : [];
+  const published = latest ? ((await getVersion(db, portalId, latest.version)) ?? []) : [];
+  const fields = (await getDraft(db, portalId)) ?? published;
+  return { fields, pending: diffCatalogs(published, fields) };
 }
 
 export async function listVersions(db: Executor, portalId: string): Promise<CatalogVersionInfo[]> {

@@ -2,7 +2,7 @@ import type { CatalogDiffView, CatalogField } from '../../../wire/document-catal
 import { EDITABLE_TYPES, hasBounds, hasMaxLength, hasOptions, SOURCE_KINDS, type FieldForm, type FormKey } from '../doc-catalog-form.js';
 import { catalogProblemKey, formErrorKey, sourceKey, typeKey, type DocCatalogTranslate } from '../doc-catalog-i18n.js';
 import type { DocCatalogModel } from '../doc-catalog-model.js';
-import { bySection } from '../doc-catalog-form.js';
+import { bySection, isEmptyDiff } from '../doc-catalog-form.js';
 import type { FormatDate } from '../format.js';
 import type { Lang } from '../i18n.js';
 import { Field } from './field.js';
@@ -22,6 +22,8 @@ export function DocCatalog({ model, t, lang, instant }: Props) {
   const draft = model.draft.value;
   const busy = model.busy.value;
   const open = model.editing.value;
+  // The draft's label (what publishing will show), else the published one (a field being removed).
+  const labelOf = (code: string) => (draft.find((f) => f.code === code) ?? published?.fields.find((f) => f.code === code))?.label[lang];
   return (
     <section class="st-card st-catalog" data-testid="doc-catalog" data-ready={model.loading.value ? 'no' : 'yes'}>
       <h2 class="st-h2">{t('title')}</h2>
@@ -39,7 +41,16 @@ export function DocCatalog({ model, t, lang, instant }: Props) {
         </p>
       ) : null}
       {model.result.value ? (
-        <PublishResult t={t} result={model.result.value} labelOf={(code) => published?.fields.find((f) => f.code === code)?.label[lang]} />
+        <div class="st-ok" role="status" data-testid="catalog-published">
+          <p>{t(model.result.value.created ? 'published' : 'unchanged', { version: model.result.value.version })}</p>
+          <DiffList t={t} diff={model.result.value.diff} labelOf={labelOf} />
+        </div>
+      ) : null}
+      {!isEmptyDiff(model.pending.value) ? (
+        <div class="st-note" data-testid="catalog-pending">
+          <p>{t('pending')}</p>
+          <DiffList t={t} diff={model.pending.value} labelOf={labelOf} />
+        </div>
       ) : null}
       {!model.loading.value && draft.length === 0 ? <p class="st-muted">{t('empty')}</p> : null}
       {bySection(draft).map((s) => (
@@ -231,19 +242,15 @@ function FieldEditor({ model, t, form, isNew }: { model: DocCatalogModel; t: Doc
   );
 }
 
-function PublishResult(props: {
-  t: DocCatalogTranslate;
-  result: { version: number; created: boolean; diff: CatalogDiffView };
-  /** A code's label in the published version, in the admin's language (removed fields have none). */
-  labelOf: (code: string) => string | undefined;
-}) {
-  const { t, result } = props;
+/** What a diff adds, removes, renames and otherwise changes, each code with its label in the admin's language. */
+function DiffList(props: { t: DocCatalogTranslate; diff: CatalogDiffView; labelOf: (code: string) => string | undefined }) {
+  const { t, diff } = props;
   const named = (code: string) => {
     const label = props.labelOf(code);
     return label ? `${code} (${label})` : code;
   };
-  const relabelled = result.diff.changed.filter((c) => c.what.includes('label')).map((c) => c.code);
-  const other = result.diff.changed.filter((c) => !c.what.includes('label')).map((c) => c.code);
+  const relabelled = diff.changed.filter((c) => c.what.includes('label')).map((c) => c.code);
+  const other = diff.changed.filter((c) => !c.what.includes('label')).map((c) => c.code);
   const list = (key: 'added' | 'removed' | 'relabelled' | 'otherChanges', codes: string[]) =>
     codes.length > 0 ? (
       <li data-change={key}>
@@ -251,14 +258,11 @@ function PublishResult(props: {
       </li>
     ) : null;
   return (
-    <div class="st-ok" role="status" data-testid="catalog-published">
-      <p>{result.created ? t('published', { version: result.version }) : t('unchanged', { version: result.version })}</p>
-      <ul>
-        {list('added', result.diff.added)}
-        {list('removed', result.diff.removed)}
-        {list('relabelled', relabelled)}
-        {list('otherChanges', other)}
-      </ul>
-    </div>
+    <ul>
+      {list('added', diff.added)}
+      {list('removed', diff.removed)}
+      {list('relabelled', relabelled)}
+      {list('otherChanges', other)}
+    </ul>
   );
 }

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AppError } from '../../../errors.js';
 import {
   getApplication,
-  getDraftOrLatest,
+  getDraftView,
   getVersion,
   listVersions,
   moveApplication,
@@ -45,7 +45,7 @@ export const documentCatalogRoutes: FastifyPluginAsync = async (fastify) => {
   app.get(
     '/api/v1/documents/catalog/draft',
     { preHandler: requireSession({ admin: true }), schema: { response: { 200: CatalogReply, ...errors } } },
-    async (req) => ({ fields: await getDraftOrLatest(db(), req.session!.portalId) }),
+    async (req) => getDraftView(db(), req.session!.portalId),
   );
 
   app.put(
@@ -54,7 +54,7 @@ export const documentCatalogRoutes: FastifyPluginAsync = async (fastify) => {
     async (req) => {
       const s = req.session!;
       await saveDraft(db(), s.portalId, req.body.fields, actorOf(req, s.userId));
-      return { fields: await getDraftOrLatest(db(), s.portalId) };
+      return getDraftView(db(), s.portalId);
     },
   );
 
