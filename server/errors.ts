@@ -417,6 +417,37 @@ export const ERRORS = {
     'Неизвестный часовой пояс: выберите его из списка (например, Europe/Moscow).',
     'Zona horaria desconocida: elija una de la lista (p. ej., America/Mexico_City).',
   ),
+  REMINDER_QUIET_HOURS_OUTSIDE_LAW: spec(
+    422,
+    'Contact hours must lie within 07:00–22:00 (CONDUSEF) and start before they end.',
+    'Часы связи должны быть в пределах 07:00–22:00 (CONDUSEF) и начинаться раньше, чем заканчиваются.',
+    'El horario de contacto debe estar entre las 07:00 y las 22:00 (CONDUSEF) y empezar antes de terminar.',
+  ),
+  REMINDER_HOLIDAY_INVALID: spec(
+    422,
+    'A non-working day is not a real date: write it as 09.01.2026 or 2026-01-09.',
+    'Нерабочий день — не настоящая дата: пишите как 09.01.2026 или 2026-01-09.',
+    'Un día inhábil no es una fecha real: escríbalo como 09/01/2026 o 2026-01-09.',
+  ),
+  REMINDER_PRODUCT_UNKNOWN: spec(404, 'There is no such product.', 'Такого продукта нет.', 'No existe ese producto.'),
+  REMINDER_RULE_DUPLICATE: spec(
+    422,
+    'Two rules of the product fall on the same day: join them into one.',
+    'Два правила продукта приходятся на один день: объедините их.',
+    'Dos reglas del producto caen el mismo día: únalas en una.',
+  ),
+  REMINDER_RULE_EMPTY: spec(
+    422,
+    'A rule must remind someone: choose an SMS template or how to tell the employee.',
+    'Правило должно кому-то напоминать: выберите шаблон SMS или как известить сотрудника.',
+    'Una regla debe avisar a alguien: elija una plantilla de SMS o cómo avisar al empleado.',
+  ),
+  REMINDER_TEMPLATE_UNKNOWN: spec(
+    422,
+    'There is no such SMS template: choose one from the list.',
+    'Такого шаблона SMS нет: выберите его из списка.',
+    'No existe esa plantilla de SMS: elija una de la lista.',
+  ),
 
   // ---- .docx templates and documents (server/documents/docx): USER_MESSAGES below says them precisely, with parameters
   TEMPLATE_TOO_LARGE: spec(

@@ -1,4 +1,5 @@
 import { addDays, instantAt, localTime } from './local-time.js';
+import { movedDays, RU_FIXED_HOLIDAYS } from './ru-calendar.js';
 
 // When a lender may contact a debtor, as a pure function of the rules, the debtor's zone, the clock
 // and the contacts already made. A reminder the rules forbid now is postponed to `notBefore`, never
@@ -70,30 +71,13 @@ export const MX_CONDUSEF_HOURS = quietHours(h(7), h(22), 'CONDUSEF despachos de 
 /** Is this local day a weekend or a non-working holiday? */
 export type NonWorkingDays = (isoDay: string, weekday: number) => boolean;
 
-// Non-working holidays of the Labour Code art. 112, the same every year. Days moved by the yearly
-// government decree (a bridge Monday, a working Saturday) are not here: a portal adds its year's
-// moved days (`extraDays`); a Saturday that is made a working day is still treated as a weekend,
-// which only narrows the hours (20:00–09:00 is wider than 22:00–08:00), never breaks the law.
-const RU_FIXED_HOLIDAYS = new Set([
-  '01-01',
-  '01-02',
-  '01-03',
-  '01-04',
-  '01-05',
-  '01-06',
-  '01-07',
-  '01-08',
-  '02-23',
-  '03-08',
-  '05-01',
-  '05-09',
-  '06-12',
-  '11-04',
-]);
-
-export function russianCalendar(extraDays: Iterable<string> = []): NonWorkingDays {
-  const extra = new Set(extraDays);
-  return (day, weekday) => weekday >= 5 || RU_FIXED_HOLIDAYS.has(day.slice(5)) || extra.has(day);
+// Weekends, the fixed holidays of Labour Code art. 112 part 1 and the moved days of the year
+// (ru-calendar.ts: art. 112 part 2 and the government's decree, editable per portal). A Saturday the
+// decree makes a working day is still treated as a weekend, which only narrows the hours
+// (20:00–09:00 is wider than 22:00–08:00), never breaks the law.
+export function russianCalendar(moved: Iterable<string> | ((day: string) => boolean) = movedDays(null)): NonWorkingDays {
+  const isMoved = typeof moved === 'function' ? moved : movedDays([...moved]);
+  return (day, weekday) => weekday >= 5 || RU_FIXED_HOLIDAYS.has(day.slice(5)) || isMoved(day);
 }
 
 /** Weekends only (quiet hours that are the same every day do not need more). */

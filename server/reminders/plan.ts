@@ -3,12 +3,14 @@ import { AppError } from '../errors.js';
 import { enqueueMany } from '../jobs/outbox.js';
 import { loadLoanState, servicingOf } from '../loans/operations/loan-state.js';
 import { localTime } from './local-time.js';
-import { dueReminders, type InstallmentDue } from './reminder-plan.js';
+import { dueReminders, rulesFromProduct, type DueReminder, type InstallmentDue, type ReminderRule } from './reminder-plan.js';
+import { listProductRules } from './product-rules-repo.js';
 import { getReminderSettings, rulesOf } from './settings-repo.js';
 import { DEFAULT_SOON_DAYS, dueTriggers } from '../triggers/due-triggers.js';
 import { TRIGGER_JOB, triggerJobKey, type TriggerPayload } from '../triggers/codes.js';
 
-// The nightly planning of one portal: which reminders are due on the debtors' local day, recorded
+// The nightly planning of one portal: each loan follows its product's own rules when the product has
+// them (product_reminder_rules), else the portal's; which reminders are due on the debtors' local day, recorded
 // (insert … on conflict do nothing — the key is unique per portal) with one send job per row that
 // is new, in the same transaction. A second run, or a second worker, inserts nothing and so sends
 // nothing; the send job decides when (contact law) and whether (still open) to send. The same pass
@@ -31,14 +33,17 @@ const CHUNK = 500;
 export async function planReminders(db: Executor, portalId: string, now: Date): Promise<number> {
   const settings = await getReminderSettings(db, portalId);
   if (!settings) return 0;
-  const rules = rulesOf(settings);
+  const portalRules = rulesOf(settings);
+  const productRules = new Map([...(await listProductRules(db, portalId))].map(([id, r]) => [id, rulesFromProduct(r)]));
+  const rulesOfLoan = (productId: string | null): ReminderRule[] =>
+    (productId === null ? undefined : productRules.get(productId)) ?? portalRules;
   // "Due soon" starts with the earliest reminder before the due date (3 days when there is none).
   const before = Math.max(0, ...settings.offsets.map((o) => -o));
   const soonDays = before > 0 ? before : DEFAULT_SOON_DAYS;
   const today = localTime(now, settings.timeZone).day;
   const loans = await db
     .selectFrom('loans')
-    .select(['id', 'deal_id'])
+    .select(['id', 'deal_id', 'product_id'])
     .where('portal_id', '=', portalId)
     .where('status', '=', 'ACTIVE')
     .orderBy('id')
@@ -48,6 +53,7 @@ export async function planReminders(db: Executor, portalId: string, now: Date): 
     const chunk = loans.slice(i, i + CHUNK);
     const dealOf = new Map(chunk.map((l) => [l.id, Number(l.deal_id)]));
     const installments: InstallmentDue[] = [];
+    const byRules = new Map<ReminderRule[], InstallmentDue[]>();
     for (const l of chunk) {
       const state = await loadLoanState(db, portalId, l.id);
       if (!state) continue;
@@ -59,8 +65,14 @@ export async function planReminders(db: Executor, portalId: string, now: Date): 
         if (e instanceof AppError) continue;
         throw e;
       }
-      for (const inst of servicing.installments)
-        installments.push({ loanId: l.id, installment: inst.n, dueDate: inst.dueDate, open: inst.status !== 'paid' });
+      const rules = rulesOfLoan(l.product_id);
+      const group = byRules.get(rules) ?? [];
+      byRules.set(rules, group);
+      for (const inst of servicing.installments) {
+        const due = { loanId: l.id, installment: inst.n, dueDate: inst.dueDate, open: inst.status !== 'paid' };
+        installments.push(due);
+        group.push(due);
+      }
     }
     const recorded = new Set(
       (
@@ -76,7 +88,8 @@ export async function planReminders(db: Executor, portalId: string, now: Date): 
           .execute()
       ).map((r) => r.key),
     );
-    const due = dueReminders({ rules, installments, today, recorded });
+    const due: DueReminder[] = [];
+    for (const [rules, group] of byRules) due.push(...dueReminders({ rules, installments: group, today, recorded }));
     const triggers = dueTriggers(installments, today, soonDays);
     if (due.length === 0 && triggers.length === 0) continue;
     const at = now.getTime();
@@ -110,6 +123,9 @@ export async function planReminders(db: Executor, portalId: string, now: Date): 
             sent_at: null,
             note: null,
             created_at: iso,
+            debtor: null,
+            template: d.template,
+            via: d.via,
           })),
         )
         .onConflict((oc) => oc.columns(['portal_id', 'key']).doNothing())

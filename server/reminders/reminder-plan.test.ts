@@ -52,43 +52,59 @@ describe('reminders, property: over random schedules, payments and clocks', () =
   const ZONES = ['Europe/Moscow', 'Asia/Vladivostok', 'America/Mexico_City', 'America/Tijuana'];
   const HOUR = 3_600_000;
 
-  it('no rule fires twice, none after the installment is paid, none breaks the contact law in the debtor’s zone', () => {
+  it('no rule fires twice, none after the installment is paid, none breaks the contact law in the debtor’s zone — across all the debtor’s loans', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...ZONES),
         fc.constantFrom<ContactRules>(RU_230FZ_MESSAGES, MX_CONDUSEF_HOURS),
-        fc.integer({ min: 1, max: 6 }),
+        // One to three loans of one debtor: first due date shifted by some days, 1–6 installments,
+        // when each is paid in hours after its due date (negative: early; null: never).
+        fc.array(
+          fc.record({
+            shift: fc.integer({ min: 0, max: 40 }),
+            count: fc.integer({ min: 1, max: 6 }),
+            paidAfter: fc.array(fc.option(fc.integer({ min: -200, max: 1500 })), { minLength: 6, maxLength: 6 }),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
         fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 6, 1) }),
-        // When each installment is paid, in hours after its due date (negative: early; null: never).
-        fc.array(fc.option(fc.integer({ min: -200, max: 1500 })), { minLength: 6, maxLength: 6 }),
         // Gaps between runs of the reminder job: an hour to two days (a crash, a missed night).
         fc.array(fc.integer({ min: HOUR, max: 48 * HOUR }), { minLength: 30, maxLength: 120 }),
-        (timeZone, collection, count, startMs, paidAfter, gaps) => {
-          const calendar = russianCalendar();
-          const firstDue = localTime(new Date(startMs + 5 * 86_400_000), timeZone).day;
-          const dues = Array.from({ length: count }, (_, i) => addDays(firstDue, 30 * i));
-          // Paid at: the due day's local noon-ish instant plus the offset (approximate is fine here).
-          const paidAt = dues.map((d, i) =>
-            paidAfter[i] === null || paidAfter[i] === undefined ? Infinity : Date.parse(`${d}T12:00:00Z`) + paidAfter[i] * HOUR,
-          );
+        // A moved non-working day the portal entered, somewhere in the run.
+        fc.integer({ min: 0, max: 200 }),
+        (timeZone, collection, loans, startMs, gaps, movedIn) => {
+          const start = localTime(new Date(startMs), timeZone).day;
+          const calendar = russianCalendar([addDays(start, movedIn)]);
+          const installments0 = loans.flatMap((l, li) => {
+            const firstDue = addDays(start, 5 + l.shift);
+            return Array.from({ length: l.count }, (_, i) => {
+              const d = addDays(firstDue, 30 * i);
+              const after = l.paidAfter[i];
+              // Paid at: the due day's local noon-ish instant plus the offset (approximate is fine here).
+              const paidAt = after === null || after === undefined ? Infinity : Date.parse(`${d}T12:00:00Z`) + after * HOUR;
+              return { loanId: `L${li + 1}`, installment: i + 1, dueDate: d, paidAt };
+            });
+          });
+          const paidAtOf = (key: string) => installments0.find((x) => key.startsWith(`${x.loanId}:${x.installment}:`))!.paidAt;
           const recorded = new Set<string>();
-          const pending: { key: string; installment: number; overdue: boolean; notBefore: number }[] = [];
+          const pending: { key: string; overdue: boolean; notBefore: number }[] = [];
           const sentKeys: string[] = [];
+          // The debtor's contacts, whichever loan they were about: the law counts the person.
           const overdueSends: Date[] = [];
           const allSends: Date[] = [];
           let now = startMs;
           for (const gap of gaps) {
             now += gap;
             const today = localTime(new Date(now), timeZone).day;
-            const installments = dues.map((d, i) => inst(i + 1, d, paidAt[i]! > now));
+            const installments = installments0.map((x) => ({ ...inst(x.installment, x.dueDate, x.paidAt > now), loanId: x.loanId }));
             for (const r of dueReminders({ rules: rules.filter((x) => x.channel === 'client_sms'), installments, today, recorded })) {
               recorded.add(r.key);
-              pending.push({ key: r.key, installment: r.installment, overdue: r.overdue, notBefore: now });
+              pending.push({ key: r.key, overdue: r.overdue, notBefore: now });
             }
             for (const p of pending.filter((x) => x.notBefore <= now)) {
               pending.splice(pending.indexOf(p), 1);
               // A payment booked before the send cancels it.
-              if (paidAt[p.installment - 1]! <= now) continue;
+              if (paidAtOf(p.key) <= now) continue;
               const ctx = {
                 rules: p.overdue ? collection : MX_CONDUSEF_HOURS,
                 calendar,
@@ -102,7 +118,7 @@ describe('reminders, property: over random schedules, payments and clocks', () =
                 continue;
               }
               expect(withinHours(ctx, new Date(now))).toBe(true);
-              expect(paidAt[p.installment - 1]!).toBeGreaterThan(now);
+              expect(paidAtOf(p.key)).toBeGreaterThan(now);
               sentKeys.push(p.key);
               allSends.push(new Date(now));
               if (p.overdue) overdueSends.push(new Date(now));

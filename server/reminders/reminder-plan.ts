@@ -4,6 +4,7 @@
 // `loan:installment:rule`, recorded (unique) before anything is sent. When the send happens is the
 // contact law's business (contact-law.ts); whether it still should (a payment came first) is checked
 // again by the sending job.
+import type { EmployeeVia, ProductReminderRule } from '../../wire/reminders.js';
 import { addDays } from './local-time.js';
 
 export type ReminderChannel = 'client_sms' | 'employee';
@@ -14,6 +15,10 @@ export interface ReminderRule {
   /** Days from the due date: −3 three days before, 0 on the day, 7 a week after. */
   offsetDays: number;
   channel: ReminderChannel;
+  /** Client SMS: the catalogue template (absent: payment-reminder before/on the day, overdue-notice after). */
+  template?: string;
+  /** Employee: how they are told (absent: a notification). */
+  via?: EmployeeVia;
 }
 
 export interface InstallmentDue {
@@ -36,6 +41,8 @@ export interface DueReminder {
   overdue: boolean;
   /** The day the rule aimed at. */
   targetDay: string;
+  template: string | null;
+  via: EmployeeVia | null;
 }
 
 export const MAX_OFFSET_DAYS = 365;
@@ -80,16 +87,42 @@ export function dueReminders(input: {
         channel: rule.channel,
         overdue: rule.offsetDays > 0,
         targetDay,
+        template: rule.template ?? null,
+        via: rule.via ?? null,
       });
     }
   }
   return out.sort((a, b) => (a.targetDay < b.targetDay ? -1 : a.targetDay > b.targetDay ? 1 : a.key < b.key ? -1 : 1));
 }
 
+/**
+ * A rule's id from its channel and offset alone, so the portal's "3 days after" and a product's are
+ * one rule: a loan whose product gets its own rules is not reminded again of what it already was.
+ */
+const ruleId = (channel: ReminderChannel, o: number): string => `${channel}:${o < 0 ? `before-${-o}` : o === 0 ? 'due' : `after-${o}`}`;
+const validOffset = (o: number): boolean => Number.isInteger(o) && Math.abs(o) <= MAX_OFFSET_DAYS;
+
 /** The rules as an admin writes them: "-3, 0, 1, 3, 7, 30" → rule per offset and channel. */
 export function rulesFromOffsets(offsets: readonly number[], channel: ReminderChannel): ReminderRule[] {
   return [...new Set(offsets)]
-    .filter((o) => Number.isInteger(o) && Math.abs(o) <= MAX_OFFSET_DAYS)
+    .filter(validOffset)
     .sort((a, b) => a - b)
-    .map((o) => ({ id: `${channel}:${o < 0 ? `before-${-o}` : o === 0 ? 'due' : `after-${o}`}`, offsetDays: o, channel }));
+    .map((o) => ({ id: ruleId(channel, o), offsetDays: o, channel }));
+}
+
+/** A product's own rules: each offset to the client by its SMS template and/or to the employee. */
+export function rulesFromProduct(rules: readonly ProductReminderRule[]): ReminderRule[] {
+  const out = new Map<string, ReminderRule>();
+  for (const r of [...rules].sort((a, b) => a.offsetDays - b.offsetDays)) {
+    if (!validOffset(r.offsetDays)) continue;
+    if (r.smsTemplate !== null) {
+      const id = ruleId('client_sms', r.offsetDays);
+      if (!out.has(id)) out.set(id, { id, offsetDays: r.offsetDays, channel: 'client_sms', template: r.smsTemplate });
+    }
+    if (r.employee !== null) {
+      const id = ruleId('employee', r.offsetDays);
+      if (!out.has(id)) out.set(id, { id, offsetDays: r.offsetDays, channel: 'employee', via: r.employee });
+    }
+  }
+  return [...out.values()];
 }

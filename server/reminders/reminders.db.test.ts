@@ -12,13 +12,24 @@ import { reminderJobEntries, requestReminderPlans, REMINDER_PLAN_JOB } from './j
 import { planReminders, REMINDER_SEND_JOB } from './plan.js';
 import type { ReminderRow, ReminderSender } from './send.js';
 import { saveReminderSettings } from './settings-repo.js';
+import { saveProductRules } from './product-rules-repo.js';
 
 // Same body on SQLite and PostgreSQL (TEST_DIALECT). Installment 1 of every sample loan is due
 // Thursday 2024-02-15; the debtors are in Moscow (UTC+3); the sender records instead of sending.
 const log = pino({ level: 'silent' });
 let db: Db;
 const sent: ReminderRow[] = [];
-const sender: ReminderSender = { send: async (r) => void sent.push(r) };
+// Deals 501 and 502 are two loans of one person (contact 9); every other deal has no contact.
+const contactOf: Record<number, number> = { 501: 9, 502: 9 };
+const debtorAsked: number[] = [];
+const sender: ReminderSender = {
+  send: async (r) => void sent.push(r),
+  debtorOf: async (r) => {
+    debtorAsked.push(Number(r.deal_id));
+    const c = contactOf[Number(r.deal_id)];
+    return c ? `contact:${c}` : `deal:${Number(r.deal_id)}`;
+  },
+};
 const clock = { at: new Date() };
 const noPortal = async (): Promise<PortalClient> => {
   throw new Error('the recording sender needs no portal');
@@ -44,6 +55,10 @@ beforeAll(async () => {
     ['portal-b', 201],
     ['portal-c', 301],
     ['portal-d', 401],
+    ['portal-e', 501],
+    ['portal-e', 502],
+    ['portal-f', 601],
+    ['portal-f', 602],
   ] as const) {
     await saveLoan(db.kysely, portal, deal, { terms: sampleTerms(6) }, { userId: 1 }, deps);
     await saveReminderSettings(db.kysely, portal, settings, 1);
@@ -89,6 +104,8 @@ describe('reminders: plan and send', () => {
       'reminders.plan:portal-b:2024-02-13',
       'reminders.plan:portal-c:2024-02-13',
       'reminders.plan:portal-d:2024-02-13',
+      'reminders.plan:portal-e:2024-02-13',
+      'reminders.plan:portal-f:2024-02-13',
     ]);
     // The later cases plan by hand at their own clock.
     await db.kysely.deleteFrom('outbox_jobs').where('kind', '=', REMINDER_PLAN_JOB).execute();
@@ -148,5 +165,50 @@ describe('reminders: plan and send', () => {
     // 24 h after the first two (the rolling reading of "a day"): Tuesday 10:00 in Moscow.
     expect(Number(later.not_before)).toBe(new Date('2024-04-23T07:00:00Z').getTime());
     expect(sent.filter((r) => r.portal_id === 'portal-d')).toHaveLength(2);
+  });
+
+  it('230-FZ counts per debtor: two loans of one contact, four overdue SMS on one day — two sent, two postponed', async () => {
+    clock.at = new Date('2024-03-18T07:00:00Z'); // Monday 10:00 in Moscow; installments 1 and 2 are overdue
+    await saveReminderSettings(db.kysely, 'portal-e', { ...settings, offsets: [1], employee: false }, 1);
+    expect(await planReminders(db.kysely, 'portal-e', clock.at)).toBe(4);
+    await Promise.all([worker().runOnce(), worker().runOnce(), worker().runOnce()]);
+    const e = await rows('portal-e');
+    expect(e.every((r) => r.debtor === 'contact:9')).toBe(true);
+    const sentE = e.filter((r) => r.status === 'sent');
+    expect(sentE).toHaveLength(2);
+    expect(e.filter((r) => r.status === 'pending').every((r) => r.note?.startsWith('postponed (limit'))).toBe(true);
+    // The next day the two postponed ones go; the debtor is known by then — no deal read again.
+    const asked = debtorAsked.length;
+    clock.at = new Date('2024-03-19T07:00:00Z');
+    await worker().runOnce();
+    expect((await rows('portal-e')).filter((r) => r.status === 'sent')).toHaveLength(4);
+    expect(debtorAsked.length).toBe(asked);
+  });
+
+  it("a loan follows its product's own rules: a to-do for the employee and the product's SMS template; other loans the portal's", async () => {
+    await saveReminderSettings(db.kysely, 'portal-f', { ...settings, offsets: [-3], employee: false }, 1);
+    await db.kysely
+      .updateTable('loans')
+      .set({ product_id: 'pdl' })
+      .where('portal_id', '=', 'portal-f')
+      .where('deal_id', '=', 601)
+      .execute();
+    await saveProductRules(
+      db.kysely,
+      'portal-f',
+      'pdl',
+      [{ offsetDays: -1, smsTemplate: 'payment-reminder-translit', employee: 'todo' }],
+      1,
+    );
+    clock.at = new Date('2024-02-14T07:00:00Z'); // the day before the due date, 10:00 in Moscow
+    expect(await planReminders(db.kysely, 'portal-f', clock.at)).toBe(3);
+    const f = await rows('portal-f');
+    const byDeal = (deal: number) => f.filter((r) => Number(r.deal_id) === deal).map((r) => [r.rule_id, r.template, r.via]);
+    expect(byDeal(601).sort()).toEqual([
+      ['client_sms:before-1', 'payment-reminder-translit', null],
+      ['employee:before-1', null, 'todo'],
+    ]);
+    // Rule −3 of the portal was missed for deal 602 (no run on the 12th): it still fires before the due date.
+    expect(byDeal(602)).toEqual([['client_sms:before-3', null, null]]);
   });
 });

@@ -7,12 +7,14 @@ import {
   checkContact,
   MX_CONDUSEF_HOURS,
   quietHours,
+  type ContactRules,
   RU_230FZ_MESSAGES,
   russianCalendar,
   weekendsOnly,
   type ContactContext,
 } from './contact-law.js';
 import { localTime } from './local-time.js';
+import { movedDays } from './ru-calendar.js';
 import { REMINDER_SEND_JOB, reminderSendKey, type ReminderSendPayload } from './plan.js';
 import { getReminderSettings, type ReminderSettings } from './settings-repo.js';
 import type { RemindersTable } from './tables.js';
@@ -22,12 +24,16 @@ import type { RemindersTable } from './tables.js';
 // new job keyed by that instant), never dropped; (4) the contact is reserved (status 'sent', sent_at)
 // by compare-and-set, so two workers cannot both send and the next check counts it; (5) the send.
 // An SMS is keyed by the reminder's key, so a retry after a crash in (5) resends nothing twice.
+// The 230-FZ counts are per DEBTOR — the deal's contact, across all their loans — so (3) and (4) run
+// under a lock of the debtor's row (reminder_debtors), and count every reminder sent to that debtor.
 
 export type ReminderRow = Selectable<RemindersTable>;
 
 /** Delivers one reminder: to the client by SMS or to the deal's responsible employee. */
 export interface ReminderSender {
   send(reminder: ReminderRow, settings: ReminderSettings, ctx: JobContext): Promise<void>;
+  /** Whom the contact law counts the reminder against: "contact:<id>", or "deal:<id>" when the deal has no contact. */
+  debtorOf(reminder: ReminderRow, ctx: JobContext): Promise<string>;
 }
 
 export interface ReminderSendDeps {
@@ -38,8 +44,13 @@ export interface ReminderSendDeps {
 /** The rules for this reminder: the collection limits apply to a client's message about an overdue debt. */
 export function contactContext(r: ReminderRow, s: ReminderSettings, past: readonly Date[]): ContactContext | null {
   if (r.channel === 'employee') return null; // the employee is not the debtor: no contact law
-  if (s.law === 'MX') return { rules: MX_CONDUSEF_HOURS, calendar: weekendsOnly, timeZone: s.timeZone, past: [] };
-  const calendar = russianCalendar();
+  if (s.law === 'MX') {
+    const rules: ContactRules = s.quietHours
+      ? quietHours(s.quietHours.fromMinute, s.quietHours.toMinute, 'horario del portal (CONDUSEF)')
+      : MX_CONDUSEF_HOURS;
+    return { rules, calendar: weekendsOnly, timeZone: s.timeZone, past: [] };
+  }
+  const calendar = russianCalendar(movedDays(s.holidays));
   if (Number(r.overdue) === 1) return { rules: RU_230FZ_MESSAGES, calendar, timeZone: s.timeZone, past };
   // Not about a debt yet: the same hours as a courtesy, no count limits.
   const hours = {
@@ -48,6 +59,22 @@ export function contactContext(r: ReminderRow, s: ReminderSettings, past: readon
     nonWorkingDay: RU_230FZ_MESSAGES.nonWorkingDay,
   };
   return { rules: hours, calendar, timeZone: s.timeZone, past: [] };
+}
+
+/** Does the law count this reminder (so its debtor must be known and locked)? */
+const counted = (r: ReminderRow, s: ReminderSettings): boolean => s.law === 'RU' && r.channel === 'client_sms' && Number(r.overdue) === 1;
+
+/** The debtor of a reminder: the one already found for its loan, else the sender's answer (one REST read per loan). */
+async function debtorOf(deps: ReminderSendDeps, r: ReminderRow, ctx: JobContext): Promise<string> {
+  if (r.debtor) return r.debtor;
+  const known = await ctx.db
+    .selectFrom('reminders')
+    .select('debtor')
+    .where('portal_id', '=', r.portal_id)
+    .where('loan_id', '=', r.loan_id)
+    .where('debtor', 'is not', null)
+    .executeTakeFirst();
+  return known?.debtor ?? deps.sender.debtorOf(r, ctx);
 }
 
 async function setStatus(ctx: JobContext, r: ReminderRow, status: 'cancelled' | 'skipped', note: string): Promise<void> {
@@ -84,28 +111,39 @@ export function reminderSendJob(deps: ReminderSendDeps): JobHandler<ReminderSend
       state && state.loan.status === 'ACTIVE' ? servicingOf(state, today).installments.find((i) => i.n === r.installment) : undefined;
     if (!inst || inst.status === 'paid') return setStatus(ctx, r, 'cancelled', 'paid');
 
-    // The count limits are per debtor: the law check and the reservation run under the loan's row
-    // lock (lockActiveLoan), so two workers sending two reminders of one loan see each other's contact.
+    const debtor = counted(r, settings) ? await debtorOf(deps, r, ctx) : null;
+    // The count limits are per debtor: the law check and the reservation run under the debtor's row
+    // lock (an upsert, first in the transaction), so two workers sending reminders of two loans of
+    // one person see each other's contact; the loan's row lock tells a loan closed meanwhile.
     const outcome = await ctx.db.transaction().execute(async (trx) => {
-      if (!(await lockActiveLoan(trx, portalId, r.loan_id))) return 'closed' as const;
-      const past = (
+      if (debtor !== null)
         await trx
-          .selectFrom('reminders')
-          .select('sent_at')
-          .where('portal_id', '=', portalId)
-          .where('loan_id', '=', r.loan_id)
-          .where('channel', '=', r.channel)
-          .where('overdue', '=', 1)
-          .where('sent_at', 'is not', null)
-          .execute()
-      ).map((x) => new Date(Number(x.sent_at)));
+          .insertInto('reminder_debtors')
+          .values({ portal_id: portalId, debtor, touched_at: now.getTime() })
+          .onConflict((oc) => oc.columns(['portal_id', 'debtor']).doUpdateSet({ touched_at: now.getTime() }))
+          .execute();
+      if (!(await lockActiveLoan(trx, portalId, r.loan_id))) return 'closed' as const;
+      const past =
+        debtor === null
+          ? []
+          : (
+              await trx
+                .selectFrom('reminders')
+                .select('sent_at')
+                .where('portal_id', '=', portalId)
+                .where('debtor', '=', debtor)
+                .where('channel', '=', 'client_sms')
+                .where('overdue', '=', 1)
+                .where('sent_at', 'is not', null)
+                .execute()
+            ).map((x) => new Date(Number(x.sent_at)));
       const law = contactContext(r, settings, past);
       const verdict = law ? checkContact(law, now) : ({ allowed: true } as const);
       if (!verdict.allowed) {
         const at = verdict.notBefore.getTime();
         await trx
           .updateTable('reminders')
-          .set({ not_before: at, note: `postponed (${verdict.reason}, ${law!.rules.name})` })
+          .set({ not_before: at, note: `postponed (${verdict.reason}, ${law!.rules.name})`, debtor })
           .where('portal_id', '=', portalId)
           .where('key', '=', r.key)
           .where('status', '=', 'pending')
@@ -121,7 +159,7 @@ export function reminderSendJob(deps: ReminderSendDeps): JobHandler<ReminderSend
       }
       const reserved = await trx
         .updateTable('reminders')
-        .set({ status: 'sent', sent_at: now.getTime(), note: null })
+        .set({ status: 'sent', sent_at: now.getTime(), note: null, debtor })
         .where('portal_id', '=', portalId)
         .where('key', '=', r.key)
         .where('status', '=', 'pending')
@@ -130,6 +168,6 @@ export function reminderSendJob(deps: ReminderSendDeps): JobHandler<ReminderSend
     });
     if (outcome === 'closed') return setStatus(ctx, r, 'cancelled', 'loan closed');
     if (outcome !== 'reserved') return; // postponed, or another worker has it
-    await deps.sender.send({ ...r, status: 'sent', sent_at: now.getTime() }, settings, ctx);
+    await deps.sender.send({ ...r, status: 'sent', sent_at: now.getTime(), debtor }, settings, ctx);
   };
 }

@@ -16,6 +16,9 @@ import type { ReminderSender } from './send.js';
 
 type Lang = 'ru' | 'en' | 'es';
 
+/** A reminder to-do is due within a working day of being set. */
+const TODO_DEADLINE_MS = 24 * 3600_000;
+
 // The timeline entry of every contact (issue 14: "every contact is logged on the deal timeline"):
 // doc api-reference/crm/timeline/comments/crm-timeline-comment-add.md. A retry after a crash between
 // the send and this call logs it again — a log line twice rather than a contact unlogged.
@@ -53,11 +56,22 @@ export function reminderSender(deps: Pick<ActivityDeps, 'providers'>): ReminderS
         const deal = await b24.call<Record<string, unknown>>('crm.deal.get', { id: dealId });
         const userId = Number(deal.ASSIGNED_BY_ID ?? 0);
         if (!userId) throw new PermanentJobError(`deal ${dealId} has no responsible`);
-        await b24.call('im.notify.system.add', {
-          USER_ID: userId,
-          MESSAGE: MESSAGES[lang](dealId, Number(r.installment), overdue),
-          TAG: `reminder:${r.key}`,
-        });
+        const message = MESSAGES[lang](dealId, Number(r.installment), overdue);
+        if (r.via === 'todo')
+          await b24.call('crm.activity.todo.add', {
+            ownerTypeId: 2,
+            ownerId: dealId,
+            deadline: new Date(Number(r.sent_at ?? Date.now()) + TODO_DEADLINE_MS).toISOString(),
+            title: message,
+            description: LOGGED[lang](r.channel, Number(r.installment), r.rule_id),
+            responsibleId: userId,
+          });
+        else
+          await b24.call('im.notify.system.add', {
+            USER_ID: userId,
+            MESSAGE: message,
+            TAG: `reminder:${r.key}`,
+          });
         await logged();
         return;
       }
@@ -66,7 +80,7 @@ export function reminderSender(deps: Pick<ActivityDeps, 'providers'>): ReminderS
       if (!dc.phone) throw new PermanentJobError(`deal ${dealId} has no phone`);
       const provider = await deps.providers.sms(r.portal_id);
       const text = smsText({
-        template: overdue ? 'overdue-notice' : 'payment-reminder',
+        template: r.template ?? (overdue ? 'overdue-notice' : 'payment-reminder'),
         text: '',
         language: languageFor(dc.phone, portalSettings?.language),
         context: dc,
@@ -84,6 +98,12 @@ export function reminderSender(deps: Pick<ActivityDeps, 'providers'>): ReminderS
         throw e;
       }
       await logged();
+    },
+    async debtorOf(r, ctx) {
+      // docs: api-reference/crm/deals/crm-deal-get.md — CONTACT_ID, the deal's main contact (the debtor).
+      const deal = await (await ctx.portal()).call<Record<string, unknown>>('crm.deal.get', { id: Number(r.deal_id) });
+      const contactId = Number(deal.CONTACT_ID ?? 0);
+      return contactId > 0 ? `contact:${contactId}` : `deal:${Number(r.deal_id)}`;
     },
   };
 }

@@ -1,7 +1,9 @@
 import type { Executor } from '../db/executor.js';
+import type { QuietHours } from '../../wire/reminders.js';
 import { rulesFromOffsets, type ReminderRule } from './reminder-plan.js';
 
-// A portal's reminder settings: the rules (day offsets), who gets them, the debtors' zone and law.
+// A portal's reminder settings: the rules (day offsets), who gets them, the debtors' zone and law,
+// MX quiet hours and the RU moved non-working days.
 
 export type ReminderLaw = 'RU' | 'MX';
 
@@ -12,9 +14,13 @@ export interface ReminderSettings {
   timeZone: string;
   law: ReminderLaw;
   smsProvider: string | null;
+  /** MX: the portal's contact hours (null: CONDUSEF's 07:00–22:00). */
+  quietHours: QuietHours | null;
+  /** RU: the moved non-working days (null: ru-calendar.ts's default list). */
+  holidays: string[] | null;
 }
 
-export function rulesOf(s: ReminderSettings): ReminderRule[] {
+export function rulesOf(s: Pick<ReminderSettings, 'offsets' | 'clientSms' | 'employee'>): ReminderRule[] {
   return [
     ...(s.clientSms ? rulesFromOffsets(s.offsets, 'client_sms') : []),
     ...(s.employee ? rulesFromOffsets(s.offsets, 'employee') : []),
@@ -31,10 +37,16 @@ export async function getReminderSettings(db: Executor, portalId: string): Promi
     timeZone: r.time_zone,
     law: r.law === 'MX' ? 'MX' : 'RU',
     smsProvider: r.sms_provider,
+    quietHours: r.quiet_from === null || r.quiet_to === null ? null : { fromMinute: Number(r.quiet_from), toMinute: Number(r.quiet_to) },
+    holidays: r.holidays === null ? null : (JSON.parse(r.holidays) as string[]),
   };
 }
 
-export async function saveReminderSettings(db: Executor, portalId: string, s: ReminderSettings, userId: number | null): Promise<void> {
+/** What a save takes: without quiet hours or moved days, the defaults. */
+export type ReminderSettingsInput = Omit<ReminderSettings, 'quietHours' | 'holidays'> &
+  Partial<Pick<ReminderSettings, 'quietHours' | 'holidays'>>;
+
+export async function saveReminderSettings(db: Executor, portalId: string, s: ReminderSettingsInput, userId: number | null): Promise<void> {
   const row = {
     offsets: JSON.stringify(s.offsets),
     client_sms: s.clientSms ? 1 : 0,
@@ -42,6 +54,9 @@ export async function saveReminderSettings(db: Executor, portalId: string, s: Re
     time_zone: s.timeZone,
     law: s.law,
     sms_provider: s.smsProvider,
+    quiet_from: s.quietHours?.fromMinute ?? null,
+    quiet_to: s.quietHours?.toMinute ?? null,
+    holidays: s.holidays ? JSON.stringify(s.holidays) : null,
     updated_by: userId,
     updated_at: new Date().toISOString(),
   };

@@ -1,4 +1,4 @@
-// Row types of the reminder tables (migration 202612041710-reminders).
+// Row types of the reminder tables (migrations 202612041710-reminders, 202612042200-reminder-rules).
 
 export type ReminderStatus = 'pending' | 'sent' | 'cancelled' | 'skipped';
 
@@ -22,6 +22,12 @@ export interface RemindersTable {
   /** Why cancelled or skipped (e.g. "paid"), for the timeline. */
   note: string | null;
   created_at: string;
+  /** Whom the contact law counts this contact against: "contact:<id>" (the deal's contact), else "deal:<id>"; set when first sent. */
+  debtor: string | null;
+  /** Client SMS: the catalogue template the rule names (null: payment-reminder / overdue-notice). */
+  template: string | null;
+  /** Employee: 'notify' (im.notify.system.add, also when null) or 'todo' (crm.activity.todo.add). */
+  via: string | null;
 }
 
 export interface ReminderSettingsTable {
@@ -36,6 +42,27 @@ export interface ReminderSettingsTable {
   law: string;
   /** SMS provider code for client reminders; null = the portal's default. */
   sms_provider: string | null;
+  /** MX: the portal's quiet hours as minutes of the debtor's day (null: CONDUSEF's 07:00–22:00). */
+  quiet_from: number | null;
+  quiet_to: number | null;
+  /** RU: JSON array of ISO days that are non-working by decree (moved days); null: the default list. */
+  holidays: string | null;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+/** Row per debtor, locked (upserted) by the send job while it counts and reserves a contact. */
+export interface ReminderDebtorsTable {
+  portal_id: string;
+  debtor: string;
+  touched_at: number;
+}
+
+/** A product's own reminder rules (JSON of wire ProductReminderRule[]); no row: the portal's rules. */
+export interface ProductReminderRulesTable {
+  portal_id: string;
+  product_id: string;
+  rules: string;
   updated_by: number | null;
   updated_at: string;
 }
@@ -43,4 +70,6 @@ export interface ReminderSettingsTable {
 export interface ReminderTables {
   reminders: RemindersTable;
   reminder_settings: ReminderSettingsTable;
+  reminder_debtors: ReminderDebtorsTable;
+  product_reminder_rules: ProductReminderRulesTable;
 }

@@ -4,6 +4,8 @@ import { buildApp } from '../../../app.js';
 import { loadConfig } from '../../../config.js';
 import type { Db } from '../../../db/database.js';
 import { createTestDb, insertTestPortal } from '../../../../test/support/test-db.js';
+import { sampleProduct } from '../../../../test/support/sample-product.js';
+import { upsertProduct } from '../../../products/product-repo.js';
 
 // The reminder settings through the whole app: admins only, saved per portal, a bad zone refused
 // beside its field in the user's language and nothing saved.
@@ -26,6 +28,7 @@ beforeAll(async () => {
   await app.ready();
   await insertTestPortal(db, 'pa');
   await insertTestPortal(db, 'pb');
+  await upsertProduct(db.kysely, 'pa', sampleProduct('pdl'), new Date().toISOString());
 });
 afterAll(async () => {
   await app?.close();
@@ -41,13 +44,14 @@ describe('reminder settings API', () => {
   });
 
   it('saves the rules per portal; a bad zone or offset is refused and changes nothing', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/v1/settings/reminders', headers: auth('pa') })).json()).toEqual({
-      settings: null,
-    });
+    const first = (await app.inject({ method: 'GET', url: '/api/v1/settings/reminders', headers: auth('pa') })).json();
+    expect(first).toMatchObject({ settings: null, products: [{ productId: 'pdl', rules: null }] });
+    expect(first.templates.map((t: { id: string }) => t.id)).toContain('overdue-notice');
+    expect(first.defaultHolidays.length).toBeGreaterThan(0);
     const saved = await app.inject({ method: 'PUT', url: '/api/v1/settings/reminders', headers: auth('pa'), payload: body });
     expect(saved.statusCode, saved.body).toBe(200);
-    const expected = { ...body, offsets: [-3, 0, 1, 3, 7, 30] };
-    expect(saved.json()).toEqual({ settings: expected });
+    const expected = { ...body, offsets: [-3, 0, 1, 3, 7, 30], quietHours: null, holidays: null };
+    expect(saved.json().settings).toEqual(expected);
     const badZone = await app.inject({
       method: 'PUT',
       url: '/api/v1/settings/reminders',
@@ -64,11 +68,68 @@ describe('reminder settings API', () => {
       payload: { ...body, offsets: [400] },
     });
     expect(badOffset.statusCode).toBe(400);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/settings/reminders', headers: auth('pa') })).json()).toEqual({
-      settings: expected,
-    });
-    expect((await app.inject({ method: 'GET', url: '/api/v1/settings/reminders', headers: auth('pb') })).json()).toEqual({
+    expect((await app.inject({ method: 'GET', url: '/api/v1/settings/reminders', headers: auth('pa') })).json().settings).toEqual(expected);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/settings/reminders', headers: auth('pb') })).json()).toMatchObject({
       settings: null,
+      products: [],
     });
+  });
+
+  it('MX quiet hours within CONDUSEF’s 07:00–22:00 and RU moved days as real dates; else refused beside the field', async () => {
+    const put = (payload: object, lang = 'ru-RU') =>
+      app.inject({ method: 'PUT', url: '/api/v1/settings/reminders', headers: { ...auth('pa'), 'accept-language': lang }, payload });
+    const late = await put({ ...body, law: 'MX', quietHours: { fromMinute: 9 * 60, toMinute: 23 * 60 } }, 'es-MX');
+    expect(late.statusCode).toBe(422);
+    expect(late.json()).toMatchObject({ error: 'REMINDER_QUIET_HOURS_OUTSIDE_LAW', details: { field: 'quietHours' } });
+    expect(late.json().message).toContain('07:00');
+    const badDay = await put({ ...body, holidays: ['2026-01-09', '2026-02-30'] });
+    expect(badDay.statusCode).toBe(422);
+    expect(badDay.json()).toMatchObject({ error: 'REMINDER_HOLIDAY_INVALID', details: { field: 'holidays', value: '2026-02-30' } });
+    const ok = await put({
+      ...body,
+      law: 'MX',
+      quietHours: { fromMinute: 9 * 60, toMinute: 20 * 60 },
+      holidays: ['2026-12-31', '2026-01-09'],
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().settings).toMatchObject({ quietHours: { fromMinute: 540, toMinute: 1200 }, holidays: ['2026-01-09', '2026-12-31'] });
+  });
+
+  it('a product’s own rules: saved and listed; a duplicate day, an unknown template, a rule for nobody refused beside the rule', async () => {
+    const put = (productId: string, payload: object) =>
+      app.inject({
+        method: 'PUT',
+        url: `/api/v1/settings/reminders/products/${productId}`,
+        headers: { ...auth('pa'), 'accept-language': 'ru-RU' },
+        payload,
+      });
+    const rules = [
+      { offsetDays: 7, smsTemplate: 'overdue-notice', employee: 'todo' },
+      { offsetDays: -3, smsTemplate: 'payment-reminder', employee: null },
+    ];
+    const saved = await put('pdl', { rules });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toEqual({ productId: 'pdl', rules: [rules[1], rules[0]] });
+    const dup = await put('pdl', { rules: [...rules, { offsetDays: 7, smsTemplate: null, employee: 'notify' }] });
+    expect(dup.statusCode).toBe(422);
+    expect(dup.json()).toMatchObject({ error: 'REMINDER_RULE_DUPLICATE', details: { field: 'rules.2.offsetDays' } });
+    expect(dup.json().message).toContain('один день');
+    const tpl = await put('pdl', { rules: [{ offsetDays: 1, smsTemplate: 'no-such', employee: null }] });
+    expect(tpl.json()).toMatchObject({ error: 'REMINDER_TEMPLATE_UNKNOWN', details: { field: 'rules.0.smsTemplate' } });
+    const nobody = await put('pdl', { rules: [{ offsetDays: 1, smsTemplate: null, employee: null }] });
+    expect(nobody.json()).toMatchObject({ error: 'REMINDER_RULE_EMPTY', details: { field: 'rules.0' } });
+    expect((await put('other', { rules })).statusCode).toBe(404);
+    // Another portal cannot write this portal's product.
+    const foreign = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/settings/reminders/products/pdl',
+      headers: auth('pb'),
+      payload: { rules },
+    });
+    expect(foreign.statusCode).toBe(404);
+    const listed = (await app.inject({ method: 'GET', url: '/api/v1/settings/reminders', headers: auth('pa') })).json();
+    expect(listed.products).toEqual([{ productId: 'pdl', rules: [rules[1], rules[0]] }]);
+    // Back to the portal's rules.
+    expect((await put('pdl', { rules: null })).json()).toEqual({ productId: 'pdl', rules: null });
   });
 });
