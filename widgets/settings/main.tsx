@@ -44,6 +44,9 @@ import { createDocCatalogModel, type DocCatalogModel } from './doc-catalog-model
 import { createDocTemplatesApi } from './doc-templates-api.js';
 import { docTemplatesTranslator } from './doc-templates-i18n.js';
 import { createDocTemplatesModel, type DocTemplatesModel } from './doc-templates-model.js';
+import { createRemindersApi } from './reminders-api.js';
+import { remindersTranslator } from './reminders-i18n.js';
+import { createRemindersModel, type RemindersModel } from './reminders-model.js';
 import './styles.css';
 
 function newProductId(): string {
@@ -64,6 +67,7 @@ interface Models {
   replies: RepliesModel;
   docCatalog: DocCatalogModel;
   docTemplates: DocTemplatesModel;
+  reminders: RemindersModel;
 }
 
 function mount(root: HTMLElement, lang: string | null, m: Models): void {
@@ -88,6 +92,7 @@ function mount(root: HTMLElement, lang: string | null, m: Models): void {
         replies={{ model: m.replies, t: repliesTranslator(l), lang: l, instant: dateFormatters(locale).instant }}
         docCatalog={{ model: m.docCatalog, t: docCatalogTranslator(l), lang: l, instant: dateFormatters(locale).instant }}
         docTemplates={{ model: m.docTemplates, t: docTemplatesTranslator(l), instant: dateFormatters(locale).instant }}
+        reminders={{ model: m.reminders, t: remindersTranslator(l), lang: l }}
       />
     </ErrorBoundary>,
     root,
@@ -140,7 +145,9 @@ async function start(root: HTMLElement): Promise<void> {
   const docCatalog = createDocCatalogModel(createDocCatalogApi({ ...session, lang: pageLang }), () => numberLocaleOf(pageLang));
   // The linter's problems come worded in the page's language; a new template defaults to it too.
   const docTemplates = createDocTemplatesModel(createDocTemplatesApi({ ...session, lang: pageLang }), () => toLang(pageLang));
-  const models = { model, imports, plan, providers, lender, checks, stages, mail, preset, replies, docCatalog, docTemplates };
+  // Moved days are shown the way the page's language writes dates: the page's, as last shown.
+  const reminders = createRemindersModel(createRemindersApi(session), () => pageLang);
+  const models = { model, imports, plan, providers, lender, checks, stages, mail, preset, replies, docCatalog, docTemplates, reminders };
   mount(root, boot.lang ?? navigator.language, models);
   const loaded = Promise.all([
     model.load().then(() => {
@@ -154,6 +161,7 @@ async function start(root: HTMLElement): Promise<void> {
       void replies.load();
       void docCatalog.load();
       void docTemplates.load();
+      void reminders.load();
     }),
     plan.load(),
   ]);

@@ -34,6 +34,9 @@ import type { PresetModel } from '../preset-model.js';
 import type { PresetTranslate } from '../preset-i18n.js';
 import type { ProvidersModel } from '../providers-model.js';
 import type { ProvidersTranslate } from '../providers-i18n.js';
+import { ReminderSettings } from './reminder-settings.js';
+import type { RemindersModel } from '../reminders-model.js';
+import type { RemindersTranslate } from '../reminders-i18n.js';
 
 interface AppProps {
   model: SettingsModel;
@@ -59,6 +62,8 @@ interface AppProps {
   docCatalog?: { model: DocCatalogModel; t: DocCatalogTranslate; lang: Lang; instant: FormatDate } | undefined;
   /** Document templates per bank with versions (issue 15), shown to administrators (the server checks again). */
   docTemplates?: { model: DocTemplatesModel; t: DocTemplatesTranslate; instant: FormatDate } | undefined;
+  /** Reminder settings and per-product rules (issue 14), shown to administrators (the server checks again). */
+  reminders?: { model: RemindersModel; t: RemindersTranslate; lang: Lang } | undefined;
 }
 
 export function App({
@@ -75,6 +80,7 @@ export function App({
   replies,
   docCatalog,
   docTemplates,
+  reminders,
 }: AppProps) {
   const canEdit = model.canEdit.value === true;
   const problem = model.problem.value;
@@ -134,6 +140,14 @@ export function App({
       {canEdit && providers ? <ProviderSettings model={providers.model} t={providers.t} locale={providers.locale} /> : null}
       {canEdit && checks ? <ApplicantChecks model={checks.model} t={checks.t} lang={checks.lang} /> : null}
       {canEdit && stages ? <StageMaps model={stages.model} t={stages.t} preset={stages.preset} /> : null}
+      {canEdit && reminders ? (
+        <ReminderSettings
+          model={reminders.model}
+          t={reminders.t}
+          lang={reminders.lang}
+          names={new Map(model.products.value.map((p) => [p.id, p.name]))}
+        />
+      ) : null}
       {canEdit && mail ? <MailSettings model={mail.model} t={mail.t} /> : null}
       {canEdit && replies ? (
         <ReviewQueue model={replies.model} t={replies.t} lang={replies.lang} fmt={fmt} instant={replies.instant} />
