@@ -2,13 +2,17 @@
 // 8,334 loans × 12 monthly installments on SQLite in memory; one loan is saved through the app, the
 // rest are copies of its rows (set-up, not measured). The run plans the due day of installment 1 with
 // the rules −3, 0, 1, 3, 7, 30 for the client's SMS: servicing of every loan, the recorded keys read,
-// the reminders inserted and one send job each. REST calls: none — planning never calls the portal;
-// the sends run as jobs under the portal client's 2 req/s bucket. BENCH_REMINDER_INSTALLMENTS=n for a shorter run.
+// the reminders inserted and one send job each. Every other loan is of a product with its own rules
+// (−1 and 0 by SMS, 1 by SMS and a to-do for the employee), so both rule sources are planned. REST
+// calls: none — planning never calls the portal; the sends run as jobs under the portal client's
+// 2 req/s bucket (a RU overdue SMS reads the deal once per loan for its debtor).
+// BENCH_REMINDER_INSTALLMENTS=n for a shorter run.
 import { createDb } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { defaultLoanDeps } from '../server/loans/operations/deps.js';
 import { saveLoan } from '../server/loans/operations/save-loan.js';
 import { planReminders } from '../server/reminders/plan.js';
+import { saveProductRules } from '../server/reminders/product-rules-repo.js';
 import { saveReminderSettings } from '../server/reminders/settings-repo.js';
 import { sampleTerms } from '../test/support/sample-terms.js';
 
@@ -31,7 +35,7 @@ export default async function remindersBench(): Promise<void> {
       await db.kysely.transaction().execute(async (trx) => {
         await trx
           .insertInto('loans')
-          .values(ids.map((d) => ({ ...loan, id: `loan-${d}`, deal_id: d })))
+          .values(ids.map((d) => ({ ...loan, id: `loan-${d}`, deal_id: d, product_id: d % 2 === 0 ? 'own-rules' : loan.product_id })))
           .execute();
         await trx
           .insertInto('schedule_versions')
@@ -48,6 +52,17 @@ export default async function remindersBench(): Promise<void> {
       db.kysely,
       P,
       { offsets: [-3, 0, 1, 3, 7, 30], clientSms: true, employee: false, timeZone: 'Europe/Moscow', law: 'RU', smsProvider: null },
+      1,
+    );
+    await saveProductRules(
+      db.kysely,
+      P,
+      'own-rules',
+      [
+        { offsetDays: -1, smsTemplate: 'payment-reminder', employee: null },
+        { offsetDays: 0, smsTemplate: 'payment-reminder', employee: null },
+        { offsetDays: 1, smsTemplate: 'overdue-notice', employee: 'todo' },
+      ],
       1,
     );
     const t0 = performance.now();

@@ -9,9 +9,9 @@ import { getReminderSettings, rulesOf } from './settings-repo.js';
 import { DEFAULT_SOON_DAYS, dueTriggers } from '../triggers/due-triggers.js';
 import { TRIGGER_JOB, triggerJobKey, type TriggerPayload } from '../triggers/codes.js';
 
-// The nightly planning of one portal: each loan follows its product's own rules when the product has
-// them (product_reminder_rules), else the portal's; which reminders are due on the debtors' local day, recorded
-// (insert … on conflict do nothing — the key is unique per portal) with one send job per row that
+// The nightly planning of one portal: which reminders are due on the debtors' local day — each loan
+// by its product's own rules when the product has them (product_reminder_rules), else the portal's —
+// recorded (insert … on conflict do nothing — the key is unique per portal) with one send job per row that
 // is new, in the same transaction. A second run, or a second worker, inserts nothing and so sends
 // nothing; the send job decides when (contact law) and whether (still open) to send. The same pass
 // fires the robot triggers "installment due soon" and "installment overdue" (server/triggers), one job
