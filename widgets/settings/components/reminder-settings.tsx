@@ -265,7 +265,7 @@ export function ReminderSettings({ model, t, lang, names }: Props) {
           </div>
         ) : (
           <div class="st-grid" data-testid="holidays">
-            <Field label={t('holidays')} error={err(errors.holidays)} hint={t('holidaysHint')} wide>
+            <Field label={t('holidays')} error={err(errors.holidays)} hint={t('holidaysHint')}>
               <textarea
                 class="st-input st-reminders__days"
                 name="holidays"
