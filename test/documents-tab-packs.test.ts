@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentsTabPlacement } from '../placements/documents-tab.js';
-import { demoDocumentCatalog } from '../scripts/demo/document-catalog.js';
+import { DEMO_CATALOG } from '../scripts/demo/document-packs.js';
 import { CHROMIUM_ARGS } from './frame-harness.js';
 import { ensureWidgetsBuilt } from './loan-tab-support.js';
 import { para, run, wordDocx, wordSplit } from './support/docx-word-fixtures.js';
@@ -80,7 +80,7 @@ describe('documents tab: generate a pack', () => {
     await ensureWidgetsBuilt();
     p = await startPlatform({ env: { WORKER: 'on' } });
     portalId = await p.install();
-    await api('PUT', '/api/v1/documents/catalog/draft', { admin: true, body: { fields: demoDocumentCatalog } });
+    await api('PUT', '/api/v1/documents/catalog/draft', { admin: true, body: { fields: DEMO_CATALOG } });
     await api('POST', '/api/v1/documents/catalog/publish', { admin: true });
     for (const name of ['A', 'B'] as const) {
       const r = await api<{ bank: { id: string } }>('POST', '/api/v1/documents/banks', {

@@ -15,7 +15,7 @@ import { documentsTabPlacement } from '../placements/documents-tab.js';
 import { CHROMIUM_ARGS } from './frame-harness.js';
 import { ensureWidgetsBuilt } from './loan-tab-support.js';
 import { startPlatform, type Platform } from './support/portal-harness.js';
-import { demoDocumentCatalog } from '../scripts/demo/document-catalog.js';
+import { DEMO_CATALOG } from '../scripts/demo/document-packs.js';
 
 const SHOTS = process.env.DOCUMENTS_TAB_SHOTS ?? join(tmpdir(), 'documents-tab-shots');
 
@@ -99,7 +99,7 @@ describe('documents tab in es-MX and ru-RU', () => {
     portalId = await p.install();
     // What an administrator did in the app settings: the demo's catalog, published, and two banks
     // needing different fields.
-    await api('PUT', '/api/v1/documents/catalog/draft', { admin: true, body: { fields: demoDocumentCatalog } });
+    await api('PUT', '/api/v1/documents/catalog/draft', { admin: true, body: { fields: DEMO_CATALOG } });
     await api('POST', '/api/v1/documents/catalog/publish', { admin: true });
     for (const [name, requiredFields] of [
       ['Banco Azteca Demo', ['borrower.full_name', 'borrower.monthly_income', 'loan.term_months', 'borrower.birth_date']],
