@@ -15,6 +15,7 @@ import { DEMO_CATALOG } from '../scripts/demo/document-packs.js';
 import { CHROMIUM_ARGS } from './frame-harness.js';
 import { ensureWidgetsBuilt } from './loan-tab-support.js';
 import { para, run, wordDocx, wordSplit } from './support/docx-word-fixtures.js';
+import { bankWithQuestionnaire, documentsApi } from './support/documents-tab-rig.js';
 import { startPlatform, type Platform } from './support/portal-harness.js';
 
 const SHOTS = process.env.DOCUMENTS_TAB_SHOTS ?? join(tmpdir(), 'documents-tab-shots');
@@ -59,21 +60,11 @@ describe('documents tab: generate a pack', () => {
   let browser: Browser;
   const banks: Record<'A' | 'B', string> = { A: '', B: '' };
 
-  const token = (o: { admin?: boolean; dealId?: number } = {}) =>
-    p.a.app.sessions.issue({ portalId, userId: 1, isAdmin: o.admin ?? false, ...(o.dealId ? { dealId: o.dealId } : {}) });
-  async function api<T>(method: string, path: string, o: { body?: unknown; bytes?: Uint8Array; dealId?: number; admin?: boolean } = {}) {
-    const r = await fetch(`${p.a.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token(o)}`,
-        ...(o.bytes ? { 'content-type': 'application/octet-stream' } : o.body ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(o.bytes ? { body: Buffer.from(o.bytes) } : o.body ? { body: JSON.stringify(o.body) } : {}),
-    });
-    const json = (await r.json()) as T;
-    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  }
+  const rig = documentsApi(
+    () => p,
+    () => portalId,
+  );
+  const { api } = rig;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -82,30 +73,8 @@ describe('documents tab: generate a pack', () => {
     portalId = await p.install();
     await api('PUT', '/api/v1/documents/catalog/draft', { admin: true, body: { fields: DEMO_CATALOG } });
     await api('POST', '/api/v1/documents/catalog/publish', { admin: true });
-    for (const name of ['A', 'B'] as const) {
-      const r = await api<{ bank: { id: string } }>('POST', '/api/v1/documents/banks', {
-        admin: true,
-        body: {
-          name: `Banco ${name}`,
-          emails: [`credito@banco-${name.toLowerCase()}.example`],
-          replySenders: [],
-          phones: [],
-          requiredFields: [],
-        },
-      });
-      banks[name] = r.bank.id;
-      const q = new URLSearchParams({
-        fileName: `anketa-${name}.docx`,
-        name: `Solicitud Banco ${name}`,
-        bankId: r.bank.id,
-        kind: 'questionnaire',
-        lang: 'es',
-      });
-      await api('POST', `/api/v1/documents/templates/file?${q.toString()}`, {
-        admin: true,
-        bytes: questionnaire(`SOLICITUD BANCO ${name}`),
-      });
-    }
+    for (const name of ['A', 'B'] as const)
+      banks[name] = await bankWithQuestionnaire(rig, `Banco ${name}`, questionnaire(`SOLICITUD BANCO ${name}`));
     const internal = new URLSearchParams({ fileName: 'pagare.docx', name: 'Pagaré', kind: 'pledge', lang: 'es' });
     await api('POST', `/api/v1/documents/templates/file?${internal.toString()}`, { admin: true, bytes: questionnaire('PAGARÉ') });
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });

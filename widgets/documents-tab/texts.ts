@@ -33,7 +33,11 @@ export interface DocumentsTexts {
   changed: string;
   nothingChanged: string;
   cancel: string;
-  listField: string;
+  listEmpty: string;
+  /** {n}: a list's row number. */
+  listRow: string;
+  addRow: string;
+  removeRow: string;
   uploadScan: string;
   deleteScan: string;
   scanHint: string;
@@ -80,7 +84,10 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
     changed: 'Changed',
     nothingChanged: 'No fields added or removed.',
     cancel: 'Cancel',
-    listField: 'Rows: {n}. Lists cannot be edited in this tab yet.',
+    listEmpty: 'No rows yet.',
+    listRow: 'Row {n}',
+    addRow: 'Add row',
+    removeRow: 'Remove',
     uploadScan: 'Upload scan',
     deleteScan: 'Delete',
     scanHint: 'PDF, JPEG or PNG, up to 5 MB.',
@@ -125,7 +132,10 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
     changed: 'Modificados',
     nothingChanged: 'No se agregan ni eliminan campos.',
     cancel: 'Cancelar',
-    listField: 'Filas: {n}. Las listas aún no se pueden editar en esta pestaña.',
+    listEmpty: 'Aún no hay filas.',
+    listRow: 'Fila {n}',
+    addRow: 'Agregar fila',
+    removeRow: 'Quitar',
     uploadScan: 'Subir escaneo',
     deleteScan: 'Eliminar',
     scanHint: 'PDF, JPEG o PNG, hasta 5 MB.',
@@ -175,7 +185,10 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
     changed: 'Изменены',
     nothingChanged: 'Поля не добавляются и не удаляются.',
     cancel: 'Отмена',
-    listField: 'Строк: {n}. Списки в этой вкладке пока не редактируются.',
+    listEmpty: 'Строк пока нет.',
+    listRow: 'Строка {n}',
+    addRow: 'Добавить строку',
+    removeRow: 'Удалить',
     uploadScan: 'Загрузить скан',
     deleteScan: 'Удалить',
     scanHint: 'PDF, JPEG или PNG, до 5 МБ.',
@@ -207,6 +220,9 @@ const SECTIONS: Readonly<Record<string, Record<WidgetLang, string>>> = {
   employment: { en: 'Employment and income', ru: 'Работа и доход', es: 'Empleo e ingresos' },
   collateral: { en: 'Collateral', ru: 'Залог', es: 'Garantía' },
   co_borrowers: { en: 'Co-borrowers', ru: 'Созаёмщики', es: 'Coacreditados' },
+  coborrowers: { en: 'Co-borrowers', ru: 'Созаёмщики', es: 'Coacreditados' },
+  contract: { en: 'Contract', ru: 'Договор', es: 'Contrato' },
+  deal: { en: 'Deal', ru: 'Сделка', es: 'Negociación' },
 };
 
 export function sectionTitle(section: string, lang: WidgetLang): string {
