@@ -1,6 +1,6 @@
 // Packs in the Documents tab (wire/document-packs.ts): the banks and internal documents to include,
-// Generate (POST, then polled until final, the list's copy kept current), and opening a document or
-// its preview from its bytes.
+// Generate (POST, then polled until final, the list's copy kept current), Retry on a document whose
+// step failed (followed the same way), and opening a document or its preview from its bytes.
 import { signal } from '@preact/signals';
 import type { PackView } from '../../wire/document-packs.js';
 import { ApiError, type DocumentsApi } from './api.js';
@@ -64,6 +64,20 @@ export function createPacksModel(api: DocumentsApi, sleep: (ms: number) => Promi
       packError.value = null;
       try {
         await follow(await api.generatePack({ bankIds: packBanks.value, internal: packInternal.value }));
+      } catch (e) {
+        packError.value = message(e);
+      } finally {
+        generating.value = false;
+      }
+    },
+
+    /** Runs a failed document's step again, then follows the pack until it is final again. */
+    async retryDocument(packId: string, index: number): Promise<void> {
+      if (generating.value) return;
+      generating.value = true;
+      packError.value = null;
+      try {
+        await follow(await api.retryDocument(packId, index));
       } catch (e) {
         packError.value = message(e);
       } finally {

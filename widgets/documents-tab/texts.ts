@@ -52,6 +52,7 @@ export interface DocumentsTexts {
   docStatus: Record<'pending' | 'done' | 'failed', string>;
   attached: Record<'docgen' | 'disk', string>;
   download: string;
+  retry: string;
   preview: string;
   previewUnavailable: string;
   internalDoc: string;
@@ -102,6 +103,7 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
     docStatus: { pending: 'pending', done: 'done', failed: 'failed' },
     attached: { docgen: 'attached to the deal', disk: 'on Disk, in the timeline' },
     download: '.docx',
+    retry: 'Retry',
     preview: 'Preview',
     previewUnavailable: 'no preview',
     internalDoc: 'internal',
@@ -150,6 +152,7 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
     docStatus: { pending: 'pendiente', done: 'listo', failed: 'con error' },
     attached: { docgen: 'adjunto a la negociación', disk: 'en Disco, en el historial' },
     download: '.docx',
+    retry: 'Reintentar',
     preview: 'Vista previa',
     previewUnavailable: 'sin vista previa',
     internalDoc: 'interno',
@@ -203,6 +206,7 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
     docStatus: { pending: 'ожидает', done: 'готов', failed: 'ошибка' },
     attached: { docgen: 'прикреплён к сделке', disk: 'на Диске, в ленте сделки' },
     download: '.docx',
+    retry: 'Повторить',
     preview: 'Просмотр',
     previewUnavailable: 'без просмотра',
     internalDoc: 'внутренний',

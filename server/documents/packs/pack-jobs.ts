@@ -20,9 +20,9 @@ import type { Previewer } from '../preview/render-preview.js';
 import { attachDocument, AttachRefused, type AttachProgress } from './attach-document.js';
 import { getDocument, getPackRow, packDocuments, refreshPackStatus, updateDocument, type AttachState, type DocRow } from './pack-repo.js';
 import { recordValues, sourcedFields, valuesForDocument } from './pack-values.js';
+import { deliverJobKey, PACK_DELIVER_JOB } from './job-keys.js';
 
-export const PACK_FILL_JOB = 'documents.pack.fill';
-export const PACK_DELIVER_JOB = 'documents.pack.deliver';
+export { PACK_DELIVER_JOB, PACK_FILL_JOB, deliverJobKey, fillJobKey } from './job-keys.js';
 
 export interface PackJobDeps {
   box: SecretBox;
@@ -38,9 +38,6 @@ interface DeliverPayload {
   packId: string;
   idx: number;
 }
-
-export const deliverJobKey = (packId: string, idx: number): string => `documents.pack:${packId}:${idx}:deliver`;
-export const fillJobKey = (packId: string): string => `documents.pack:${packId}:fill`;
 
 function portalOf(job: Job<unknown>): string {
   if (!job.portalId) throw new PermanentJobError('pack job without a portal');
