@@ -33,6 +33,8 @@ const LANGS = [
     add: 'Agregar fila',
     row2: 'Fila 2',
     generate: 'Generar paquete',
+    fromDeal: 'Si se deja vacío, el documento lo toma de la negociación en Bitrix24.',
+    typed: 'Escrito aquí: se usa en lugar de Bitrix24 o del préstamo.',
   },
   {
     locale: 'ru-RU',
@@ -46,6 +48,8 @@ const LANGS = [
     add: 'Добавить строку',
     row2: 'Строка 2',
     generate: 'Сформировать пакет',
+    fromDeal: 'Если оставить пустым, документ возьмёт значение из сделки в Битрикс24.',
+    typed: 'Введено здесь: используется вместо Битрикс24 или займа.',
   },
 ] as const;
 const VIEWPORTS = [
@@ -119,6 +123,12 @@ describe('documents tab: list fields (co-borrowers)', () => {
         { name: NAMES[0], birth_date: '1991-04-22', income: { amount: '15000.50', currency: c.currency } },
         { name: NAMES[1], income: { amount: '12000.00', currency: c.currency } },
       ]);
+      // A field whose value Bitrix24 gives says so while it is empty, and that a typed one wins.
+      const title = frame.locator('.dt-field[data-code="deal.title"]');
+      expect(text(await title.locator('.dt-source').innerText())).toBe(c.fromDeal);
+      await title.locator('input').fill('Crédito Pérez — revisado');
+      await title.locator('input').press('Tab');
+      await expect.poll(async () => text(await title.locator('.dt-source').innerText())).toBe(c.typed);
       await page.screenshot({ path: join(SHOTS, `lists-${c.locale}-${c.vp.name}-base.png`), fullPage: true });
 
       // Banco B: the list is inherited; another income for the second co-borrower overrides it whole.

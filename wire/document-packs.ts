@@ -67,8 +67,14 @@ export const PackDocumentParams = Type.Object({
   index: Type.Integer({ minimum: 0, maximum: 999 }),
 });
 
-/** Where a field's value came from in one document: the bank's override, the base bank, Bitrix24, or nowhere. */
-export const FieldSource = Type.Union([Type.Literal('base'), Type.Literal('override'), Type.Literal('bitrix24'), Type.Literal('missing')]);
+/** Where a field's value came from in one document: the bank's override, the base bank, Bitrix24, the deal's saved loan, or nowhere. */
+export const FieldSource = Type.Union([
+  Type.Literal('base'),
+  Type.Literal('override'),
+  Type.Literal('bitrix24'),
+  Type.Literal('loan'),
+  Type.Literal('missing'),
+]);
 
 /** What the pack was made of: enough to tell whether a regenerated pack is the same. */
 export const PackManifest = Type.Object({

@@ -53,6 +53,10 @@ export interface DocumentsTexts {
   attached: Record<'docgen' | 'disk', string>;
   download: string;
   retry: string;
+  /** Under a field with a source: where the document takes it from while the field is empty. */
+  sourceEmpty: Record<'deal' | 'contact' | 'company' | 'loan', string>;
+  /** Under a field with a source that has a typed value: the typed one is used. */
+  sourceTyped: string;
   preview: string;
   previewUnavailable: string;
   internalDoc: string;
@@ -104,6 +108,13 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
     attached: { docgen: 'attached to the deal', disk: 'on Disk, in the timeline' },
     download: '.docx',
     retry: 'Retry',
+    sourceEmpty: {
+      deal: 'Left empty, the document takes it from the deal in Bitrix24.',
+      contact: 'Left empty, the document takes it from the contact in Bitrix24.',
+      company: 'Left empty, the document takes it from the company in Bitrix24.',
+      loan: 'Left empty, the document takes it from the deal’s saved loan.',
+    },
+    sourceTyped: 'Typed here: used instead of Bitrix24 or the loan.',
     preview: 'Preview',
     previewUnavailable: 'no preview',
     internalDoc: 'internal',
@@ -153,6 +164,13 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
     attached: { docgen: 'adjunto a la negociación', disk: 'en Disco, en el historial' },
     download: '.docx',
     retry: 'Reintentar',
+    sourceEmpty: {
+      deal: 'Si se deja vacío, el documento lo toma de la negociación en Bitrix24.',
+      contact: 'Si se deja vacío, el documento lo toma del contacto en Bitrix24.',
+      company: 'Si se deja vacío, el documento lo toma de la empresa en Bitrix24.',
+      loan: 'Si se deja vacío, el documento lo toma del préstamo guardado.',
+    },
+    sourceTyped: 'Escrito aquí: se usa en lugar de Bitrix24 o del préstamo.',
     preview: 'Vista previa',
     previewUnavailable: 'sin vista previa',
     internalDoc: 'interno',
@@ -207,6 +225,13 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
     attached: { docgen: 'прикреплён к сделке', disk: 'на Диске, в ленте сделки' },
     download: '.docx',
     retry: 'Повторить',
+    sourceEmpty: {
+      deal: 'Если оставить пустым, документ возьмёт значение из сделки в Битрикс24.',
+      contact: 'Если оставить пустым, документ возьмёт значение из контакта в Битрикс24.',
+      company: 'Если оставить пустым, документ возьмёт значение из компании в Битрикс24.',
+      loan: 'Если оставить пустым, документ возьмёт значение из сохранённого займа.',
+    },
+    sourceTyped: 'Введено здесь: используется вместо Битрикс24 или займа.',
     preview: 'Просмотр',
     previewUnavailable: 'без просмотра',
     internalDoc: 'внутренний',

@@ -14,7 +14,7 @@ import { deliverJobKey, fillJobKey } from './job-keys.js';
 
 export type DocRow = Omit<DocumentPackDocumentsTable, 'portal_id'>;
 type PackRow = Omit<DocumentPacksTable, 'portal_id'>;
-export type FieldSource = 'base' | 'override' | 'bitrix24' | 'missing';
+export type FieldSource = 'base' | 'override' | 'bitrix24' | 'loan' | 'missing';
 export type AttachState = 'none' | 'attaching' | 'disk_uploaded' | 'commenting' | 'done' | 'failed';
 
 export const packNotFound = (id: string): AppError => new AppError('NOT_FOUND', `no pack ${id}`, { key: 'PACK_NOT_FOUND' });

@@ -1,7 +1,8 @@
 // One catalog field as the user fills it: its label; in a bank's view whether the value comes from the
 // base or is overridden for that bank, with "reset to base"; its input by type (value-input.tsx), or a
-// list's rows (list-field.tsx). The server's refusal shows under the field, and the input keeps what
-// was typed.
+// list's rows (list-field.tsx); for a field with a source, whether the document takes the value from
+// Bitrix24 or the saved loan (left empty) or what was typed. The server's refusal shows under the
+// field, and the input keeps what was typed.
 import type { CatalogField } from '../../../wire/document-catalog.js';
 import { BASE, type DocumentsModel } from '../model.js';
 import type { DocumentsTexts, WidgetLang } from '../texts.js';
@@ -57,6 +58,11 @@ export function FieldRow({ field: f, model, t, lang }: Props) {
           save={(v, typed) => void model.save(f.code, v, typed)}
           type={(text) => model.type(f.code, text)}
         />
+      )}
+      {f.source && (
+        <p class="dt-source" data-source-kind={f.source.kind}>
+          {shown.value === undefined || shown.value === null ? t.sourceEmpty[f.source.kind] : t.sourceTyped}
+        </p>
       )}
       {error && (
         <p class="dt-field__error" role="alert">
