@@ -14,7 +14,6 @@ import { getLenderProfile, saveLenderProfile } from '../server/settings/lender-p
 import { ENTITY_DEAL, itemsOf } from '../emulator/state.js';
 import { demoPortfolioPlan, seedDemoPortfolio } from './demo/portfolio.js';
 import { seedDemoDocuments } from './demo/document-packs.js';
-import { seedDemoCatalog } from './demo/document-catalog.js';
 import { ensureWidgetsBuilt } from './ensure-widgets-built.js';
 
 const dataDir = resolve(process.env.DEMO_DATA_DIR ?? 'data');
@@ -128,15 +127,6 @@ if (demoPortal) {
   }));
   const documents = await seedDemoDocuments(db.kysely, app.secrets, demoPortal.id, titled);
   for (const line of documents.lines) console.log(line);
-  // The Documents tab's field catalog and base values on the demo deals (first start only).
-  const titles = new Map(itemsOf(emulator.state, ENTITY_DEAL).map((d) => [d.id, String(d.title ?? '')]));
-  const filled = await seedDemoCatalog(
-    db,
-    app.secrets,
-    demoPortal.id,
-    deals.map((d) => ({ ...d, title: titles.get(d.id) ?? '' })),
-  );
-  if (filled.length > 0) console.log(`Demo documents: field catalog v1 published; base values on deals ${filled.join(', ')}.`);
 }
 
 // An incoming webhook, as an admin makes one under Developer resources (made once, then kept).

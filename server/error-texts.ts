@@ -293,6 +293,11 @@ export const PRECISE_TEXTS = {
   PACK_NOT_FOUND: t('This document pack does not exist.', 'Такого пакета документов нет.', 'Este paquete de documentos no existe.'),
   PACK_DOCUMENT_NOT_READY: t('This document is not ready yet.', 'Документ ещё не готов.', 'El documento aún no está listo.'),
   PACK_PREVIEW_NOT_READY: t('The preview is not ready yet.', 'Предпросмотр ещё не готов.', 'La vista previa aún no está lista.'),
+  PACK_DOCUMENT_NOT_RETRYABLE: t(
+    'This document has nothing to retry: it is in progress or done.',
+    'Этот документ нечего повторять: он ещё формируется или уже готов.',
+    'Este documento no tiene nada que reintentar: está en curso o listo.',
+  ),
 } as const;
 
 export type PreciseKey = keyof typeof PRECISE_TEXTS;

@@ -518,6 +518,19 @@ export const ERRORS = {
     'Битрикс24 не принял документ в сделку; скачайте его здесь и прикрепите вручную.',
     'Bitrix24 no aceptó el documento en la negociación; descárguelo aquí y adjúntelo a mano.',
   ),
+  // A pack document's outbox job died (dead letter): shown failed with Retry (documents/packs/pack-repo.ts).
+  DOCUMENT_FILL_GAVE_UP: spec(
+    503,
+    'The document could not be made after several attempts; press Retry.',
+    'Документ не удалось сформировать после нескольких попыток; нажмите «Повторить».',
+    'No se pudo generar el documento tras varios intentos; pulse «Reintentar».',
+  ),
+  DOCUMENT_DELIVERY_GAVE_UP: spec(
+    503,
+    'The document is made, but it could not be attached to the deal after several attempts; download it here or press Retry.',
+    'Документ сформирован, но после нескольких попыток его не удалось прикрепить к сделке; скачайте его здесь или нажмите «Повторить».',
+    'El documento está hecho, pero tras varios intentos no se pudo adjuntar a la negociación; descárguelo aquí o pulse «Reintentar».',
+  ),
   SCAN_TOO_LARGE: spec(
     413,
     'The scan is larger than 5 MB. Scan at a lower resolution or save it as a smaller PDF.',

@@ -11,10 +11,12 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentsTabPlacement } from '../placements/documents-tab.js';
-import { demoDocumentCatalog } from '../scripts/demo/document-catalog.js';
+import { DEMO_CATALOG } from '../scripts/demo/document-packs.js';
 import { CHROMIUM_ARGS } from './frame-harness.js';
 import { ensureWidgetsBuilt } from './loan-tab-support.js';
 import { para, run, wordDocx, wordSplit } from './support/docx-word-fixtures.js';
+import { bankWithQuestionnaire, documentsApi, openDocumentsTab } from './support/documents-tab-rig.js';
+import { deliverJobKey } from '../server/documents/packs/job-keys.js';
 import { startPlatform, type Platform } from './support/portal-harness.js';
 
 const SHOTS = process.env.DOCUMENTS_TAB_SHOTS ?? join(tmpdir(), 'documents-tab-shots');
@@ -40,6 +42,9 @@ const CASES = [
     done: 'listo',
     attached: 'adjunto a la negociación',
     generate: 'Generar paquete',
+    retry: 'Reintentar',
+    deliveryDied:
+      'El documento está hecho, pero tras varios intentos no se pudo adjuntar a la negociación; descárguelo aquí o pulse «Reintentar».',
   },
   {
     locale: 'ru-RU',
@@ -50,6 +55,9 @@ const CASES = [
     done: 'готов',
     attached: 'прикреплён к сделке',
     generate: 'Сформировать пакет',
+    retry: 'Повторить',
+    deliveryDied:
+      'Документ сформирован, но после нескольких попыток его не удалось прикрепить к сделке; скачайте его здесь или нажмите «Повторить».',
   },
 ] as const;
 
@@ -59,53 +67,21 @@ describe('documents tab: generate a pack', () => {
   let browser: Browser;
   const banks: Record<'A' | 'B', string> = { A: '', B: '' };
 
-  const token = (o: { admin?: boolean; dealId?: number } = {}) =>
-    p.a.app.sessions.issue({ portalId, userId: 1, isAdmin: o.admin ?? false, ...(o.dealId ? { dealId: o.dealId } : {}) });
-  async function api<T>(method: string, path: string, o: { body?: unknown; bytes?: Uint8Array; dealId?: number; admin?: boolean } = {}) {
-    const r = await fetch(`${p.a.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token(o)}`,
-        ...(o.bytes ? { 'content-type': 'application/octet-stream' } : o.body ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(o.bytes ? { body: Buffer.from(o.bytes) } : o.body ? { body: JSON.stringify(o.body) } : {}),
-    });
-    const json = (await r.json()) as T;
-    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  }
+  const rig = documentsApi(
+    () => p,
+    () => portalId,
+  );
+  const { api } = rig;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     await ensureWidgetsBuilt();
     p = await startPlatform({ env: { WORKER: 'on' } });
     portalId = await p.install();
-    await api('PUT', '/api/v1/documents/catalog/draft', { admin: true, body: { fields: demoDocumentCatalog } });
+    await api('PUT', '/api/v1/documents/catalog/draft', { admin: true, body: { fields: DEMO_CATALOG } });
     await api('POST', '/api/v1/documents/catalog/publish', { admin: true });
-    for (const name of ['A', 'B'] as const) {
-      const r = await api<{ bank: { id: string } }>('POST', '/api/v1/documents/banks', {
-        admin: true,
-        body: {
-          name: `Banco ${name}`,
-          emails: [`credito@banco-${name.toLowerCase()}.example`],
-          replySenders: [],
-          phones: [],
-          requiredFields: [],
-        },
-      });
-      banks[name] = r.bank.id;
-      const q = new URLSearchParams({
-        fileName: `anketa-${name}.docx`,
-        name: `Solicitud Banco ${name}`,
-        bankId: r.bank.id,
-        kind: 'questionnaire',
-        lang: 'es',
-      });
-      await api('POST', `/api/v1/documents/templates/file?${q.toString()}`, {
-        admin: true,
-        bytes: questionnaire(`SOLICITUD BANCO ${name}`),
-      });
-    }
+    for (const name of ['A', 'B'] as const)
+      banks[name] = await bankWithQuestionnaire(rig, `Banco ${name}`, questionnaire(`SOLICITUD BANCO ${name}`));
     const internal = new URLSearchParams({ fileName: 'pagare.docx', name: 'Pagaré', kind: 'pledge', lang: 'es' });
     await api('POST', `/api/v1/documents/templates/file?${internal.toString()}`, { admin: true, bytes: questionnaire('PAGARÉ') });
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
@@ -173,6 +149,67 @@ describe('documents tab: generate a pack', () => {
       expect(manifest.documents.find((d) => d.bankId === banks.A)!.fields['loan.term_months']).toBe('base');
       expect(manifest.documents.find((d) => d.bankId === banks.B)!.fields['loan.term_months']).toBe('override');
       await context.close();
+    }, 150_000);
+  }
+  for (const [c, vp] of [
+    [CASES[0], { name: 'phone', width: 390, height: 844 }],
+    [CASES[1], { name: 'desktop', width: 1280, height: 900 }],
+  ] as const) {
+    it(`${c.locale} ${vp.name}: a document whose delivery died shows failed with the reason and Retry; Retry attaches it, nothing twice`, async () => {
+      const dealId = Number(
+        await p.portalCall('crm.deal.add', { fields: { TITLE: 'Crédito Ruiz', OPPORTUNITY: '90000', CURRENCY_ID: c.currency } }),
+      );
+      await api('POST', `/api/v1/deals/${dealId}/documents/application`, { dealId });
+      await api('PUT', `/api/v1/deals/${dealId}/documents/values`, { dealId, body: { values: { 'borrower.full_name': 'Ana Ruiz' } } });
+      const started = await api<{ pack: { id: string } }>('POST', `/api/v1/deals/${dealId}/documents/packs`, {
+        dealId,
+        body: { bankIds: [banks.A], internal: false },
+      });
+      const packId = started.pack.id;
+      await expect
+        .poll(
+          async () =>
+            (await api<{ pack: { status: string } }>('GET', `/api/v1/deals/${dealId}/documents/packs/${packId}`, { dealId })).pack.status,
+          {
+            timeout: 90_000,
+          },
+        )
+        .toBe('done');
+      // What a delivery job that died in the middle of attaching leaves: the step in flight, the job a
+      // dead letter after its last attempt, the pack never final.
+      const db = p.a.app.db.kysely;
+      await db
+        .updateTable('document_pack_documents')
+        .set({ attach_state: 'attaching', attached_as: null })
+        .where('portal_id', '=', portalId)
+        .where('pack_id', '=', packId)
+        .execute();
+      await db
+        .updateTable('document_packs')
+        .set({ status: 'generating' })
+        .where('portal_id', '=', portalId)
+        .where('id', '=', packId)
+        .execute();
+      await db
+        .updateTable('outbox_jobs')
+        .set({ status: 'dead', last_error: 'PortalCallError: 503' })
+        .where('portal_id', '=', portalId)
+        .where('idempotency_key', '=', deliverJobKey(packId, 0))
+        .execute();
+
+      const { page, frame } = await openDocumentsTab(browser, p, { locale: c.locale, lang: c.lang, ...vp, dealId });
+      const doc = frame.locator('.dt-pack').first().locator('.dt-doc').first();
+      expect(await frame.locator('.dt-pack').first().getAttribute('data-status')).toBe('done');
+      expect((await doc.locator('.dt-doc__message').innerText()).trim()).toBe(c.deliveryDied);
+      await page.screenshot({ path: join(SHOTS, `${c.locale}-${vp.name}-delivery-died.png`), fullPage: true });
+      await doc.locator('.dt-retry', { hasText: c.retry }).click();
+      await expect.poll(() => doc.innerText(), { timeout: 90_000 }).toContain(c.attached);
+      expect(await doc.locator('.dt-retry').count()).toBe(0);
+      await page.screenshot({ path: join(SHOTS, `${c.locale}-${vp.name}-retried.png`), fullPage: true });
+      // The retried delivery found the document it had already uploaded: one on the deal, not two.
+      const generated = (p.em.state as { generatedDocuments?: { entityId: number }[] }).generatedDocuments ?? [];
+      expect(generated.filter((d) => d.entityId === dealId)).toHaveLength(1);
+      await page.context().close();
     }, 150_000);
   }
 });

@@ -9,13 +9,13 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentsTabPlacement } from '../placements/documents-tab.js';
 import { CHROMIUM_ARGS } from './frame-harness.js';
 import { ensureWidgetsBuilt } from './loan-tab-support.js';
+import { openDocumentsTab } from './support/documents-tab-rig.js';
 import { startPlatform, type Platform } from './support/portal-harness.js';
-import { demoDocumentCatalog } from '../scripts/demo/document-catalog.js';
+import { DEMO_CATALOG } from '../scripts/demo/document-packs.js';
 
 const SHOTS = process.env.DOCUMENTS_TAB_SHOTS ?? join(tmpdir(), 'documents-tab-shots');
 
@@ -99,7 +99,7 @@ describe('documents tab in es-MX and ru-RU', () => {
     portalId = await p.install();
     // What an administrator did in the app settings: the demo's catalog, published, and two banks
     // needing different fields.
-    await api('PUT', '/api/v1/documents/catalog/draft', { admin: true, body: { fields: demoDocumentCatalog } });
+    await api('PUT', '/api/v1/documents/catalog/draft', { admin: true, body: { fields: DEMO_CATALOG } });
     await api('POST', '/api/v1/documents/catalog/publish', { admin: true });
     for (const [name, requiredFields] of [
       ['Banco Azteca Demo', ['borrower.full_name', 'borrower.monthly_income', 'loan.term_months', 'borrower.birth_date']],
@@ -119,16 +119,8 @@ describe('documents tab in es-MX and ru-RU', () => {
     await p?.close();
   }, 60_000);
 
-  async function openTab(c: Case, vp: (typeof VIEWPORTS)[number], dealId: number): Promise<{ page: Page; frame: Frame }> {
-    const context = await browser.newContext({ locale: c.locale, viewport: { width: vp.width, height: vp.height } });
-    const page = await context.newPage();
-    const url = `${p.a.url}${documentsTabPlacement.handlerPath}`;
-    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(url) });
-    await page.goto(`${p.em.url}/crm/deal/details/${dealId}/?tab=${documentsTabPlacement.handlerPath}&lang=${c.lang}`);
-    const frame = await navigated;
-    await frame.waitForSelector('main.dt-app[data-ready="yes"]');
-    return { page, frame };
-  }
+  const openTab = (c: Case, vp: (typeof VIEWPORTS)[number], dealId: number) =>
+    openDocumentsTab(browser, p, { locale: c.locale, lang: c.lang, width: vp.width, height: vp.height, dealId });
 
   const text = (s: string) => s.replace(/\u00a0|\u202f/g, ' ').trim();
 

@@ -20,6 +20,25 @@ export const CATALOG_TYPES = [
 export type CatalogType = (typeof CATALOG_TYPES)[number];
 export const MAX_OPTIONS = 200;
 
+/**
+ * The figures of the deal's saved loan a field may take as `source: { kind: 'loan', field }`
+ * (server/documents/packs/loan-figures.ts): amounts in the loan's currency, the term in installments,
+ * the annual rate and CAT/ПСК in percent, the first and last due dates.
+ */
+export const LOAN_FIGURES = [
+  'principal',
+  'term',
+  'rate',
+  'installment',
+  'cat',
+  'psk',
+  'total',
+  'cost_of_credit',
+  'first_due_date',
+  'last_due_date',
+] as const;
+export type LoanFigure = (typeof LOAN_FIGURES)[number];
+
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Labels = Type.Object({ ru: Text(200), en: Text(200), es: Text(200) });
 const Decimal = Type.String({ pattern: '^-?\\d{1,18}(\\.\\d{1,12})?$' });

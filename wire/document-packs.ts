@@ -8,6 +8,7 @@ import { Type, type Static } from '@sinclair/typebox';
 //   GET  /api/v1/deals/:dealId/documents/packs/:packId/documents/:index/file     → the .docx
 //   GET  /api/v1/deals/:dealId/documents/packs/:packId/documents/:index/preview  → image/png of page 1
 //   GET  /api/v1/deals/:dealId/documents/packs/:packId/manifest                  → the manifest JSON
+//   POST /api/v1/deals/:dealId/documents/packs/:packId/documents/:index/retry    → 202 PackReply (its failed step again)
 
 export const PackBody = Type.Object({
   bankIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 15, uniqueItems: true }),
@@ -39,6 +40,11 @@ export const PackDocument = Type.Object({
   preview: Type.Union([Type.Literal('ready'), Type.Literal('unavailable'), Type.Literal('pending')]),
   /** User-language text when status is failed or the preview is unavailable. */
   message: Type.Optional(Type.String()),
+  /**
+   * A step failed that can run again (POST …/documents/:index/retry): its outbox job died (the document
+   * is then failed, or done but not attached), or the portal refused the attachment.
+   */
+  retryable: Type.Optional(Type.Literal(true)),
 });
 
 export const Pack = Type.Object({
@@ -61,8 +67,14 @@ export const PackDocumentParams = Type.Object({
   index: Type.Integer({ minimum: 0, maximum: 999 }),
 });
 
-/** Where a field's value came from in one document: the bank's override, the base bank, Bitrix24, or nowhere. */
-export const FieldSource = Type.Union([Type.Literal('base'), Type.Literal('override'), Type.Literal('bitrix24'), Type.Literal('missing')]);
+/** Where a field's value came from in one document: the bank's override, the base bank, Bitrix24, the deal's saved loan, or nowhere. */
+export const FieldSource = Type.Union([
+  Type.Literal('base'),
+  Type.Literal('override'),
+  Type.Literal('bitrix24'),
+  Type.Literal('loan'),
+  Type.Literal('missing'),
+]);
 
 /** What the pack was made of: enough to tell whether a regenerated pack is the same. */
 export const PackManifest = Type.Object({

@@ -54,6 +54,15 @@ describe('demo document packs', () => {
       const norte = banks.find((b) => b.name === 'Banco Norte')!.id;
       expect(sources['loan.term_months']).toBe(t.bankId === norte ? 'override' : 'base');
     }
+    // Every demo deal has an application with base values: whichever a visitor opens is filled.
+    for (const d of deals) {
+      const a = (await findApplicationByDeal(db.kysely, P, d.id))!;
+      const base = (await resolveValues(db.kysely, box, P, a)).base;
+      expect(base['borrower.monthly_income'], String(d.id)).toEqual({
+        amount: d.currency === 'RUB' ? '85000.00' : '28500.00',
+        currency: d.currency,
+      });
+    }
     expect((await seedDemoDocuments(db.kysely, box, P, deals)).seeded).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
-// `npm run demo`: document packs (issue 15) ready to generate from the Documents tab — a published
-// field catalog, three banks with their questionnaires (es, es, ru), two internal contracts with the
-// amount in words (es, ru), base values on several demo deals and one bank's override (a longer term).
-// Everything goes through the app's own repositories and the upload's linter; first start only (a
-// portal that has templates is left alone, so a restart keeps what an admin changed).
+// `npm run demo`: document packs (issue 15) ready to generate from the Documents tab — the demo's one
+// published field catalog, three banks with their questionnaires (es, es, ru), two internal contracts
+// with the amount in words (es, ru), base values on every demo deal (whichever one a visitor opens
+// shows a filled application) and one bank's override (a longer term). Everything goes through the
+// app's own repositories and the upload's linter; first start only (a portal that has templates is
+// left alone, so a restart keeps what an admin changed).
 import type { Executor } from '../../server/db/executor.js';
 import type { SecretBox } from '../../server/security/crypto.js';
 import type { CatalogField } from '../../server/documents/catalog/catalog-field.js';
@@ -22,13 +23,31 @@ export interface DemoDocumentDeal {
 }
 
 const L = (en: string, ru: string, es: string) => ({ en, ru, es });
+/** Every demo deal gets an application, bounded: the demo portal has a few dozen. */
+const MAX_DEMO_APPLICATIONS = 40;
 
 export const DEMO_CATALOG: CatalogField[] = [
   { code: 'borrower.full_name', label: L('Full name', 'ФИО', 'Nombre completo'), type: 'person', section: 'borrower', required: true },
   { code: 'borrower.birth_date', label: L('Birth date', 'Дата рождения', 'Fecha de nacimiento'), type: 'date', section: 'borrower' },
   { code: 'borrower.address', label: L('Address', 'Адрес', 'Domicilio'), type: 'address', section: 'borrower' },
   { code: 'borrower.passport', label: L('ID document', 'Паспорт', 'Identificación'), type: 'document_number', section: 'borrower' },
+  {
+    code: 'borrower.phone',
+    label: L('Mobile phone', 'Мобильный телефон', 'Teléfono celular'),
+    type: 'text',
+    section: 'borrower',
+    validation: { maxLength: 20 },
+  },
   { code: 'borrower.married', label: L('Married', 'В браке', 'Casado(a)'), type: 'bool', section: 'borrower' },
+  { code: 'borrower.id_scan', label: L('ID document scan', 'Скан паспорта', 'INE escaneada'), type: 'file', section: 'borrower' },
+  { code: 'borrower.employer', label: L('Employer', 'Работодатель', 'Empleador'), type: 'text', section: 'employment' },
+  {
+    code: 'borrower.monthly_income',
+    label: L('Monthly income', 'Ежемесячный доход', 'Ingreso mensual'),
+    type: 'money',
+    section: 'employment',
+    validation: { min: '0' },
+  },
   {
     code: 'borrower.income_proof',
     label: L('Income proof', 'Подтверждение дохода', 'Comprobante de ingresos'),
@@ -40,7 +59,13 @@ export const DEMO_CATALOG: CatalogField[] = [
     ],
   },
   { code: 'loan.amount', label: L('Amount', 'Сумма', 'Monto'), type: 'money', section: 'loan', required: true },
-  { code: 'loan.term_months', label: L('Term, months', 'Срок, мес.', 'Plazo, meses'), type: 'number', section: 'loan' },
+  {
+    code: 'loan.term_months',
+    label: L('Term, months', 'Срок, месяцев', 'Plazo, meses'),
+    type: 'number',
+    section: 'loan',
+    validation: { min: '1', max: '360' },
+  },
   {
     code: 'loan.purpose',
     label: L('Purpose', 'Цель', 'Destino'),
@@ -50,6 +75,17 @@ export const DEMO_CATALOG: CatalogField[] = [
       { value: 'car', label: L('Car', 'Автомобиль', 'Automóvil') },
       { value: 'home', label: L('Home', 'Жильё', 'Vivienda') },
       { value: 'other', label: L('Other', 'Иное', 'Otro') },
+    ],
+  },
+  {
+    code: 'loan.insurance',
+    label: L('Insurance', 'Страхование', 'Seguros'),
+    type: 'multi',
+    section: 'loan',
+    options: [
+      { value: 'life', label: L('Life', 'Жизни', 'De vida') },
+      { value: 'property', label: L('Property', 'Имущества', 'De bienes') },
+      { value: 'job_loss', label: L('Job loss', 'Потери работы', 'Desempleo') },
     ],
   },
   { code: 'contract.number', label: L('Contract No.', 'Номер договора', 'Número de contrato'), type: 'text', section: 'contract' },
@@ -80,6 +116,12 @@ const BANKS = [
   { name: 'Банк Восток', lang: 'ru' as const, email: 'credit@bank-vostok.example' },
 ];
 
+/** The deal's OPPORTUNITY ("150000", "150000.5") as an amount of scale 2, on the digits (never a float). */
+function twoDecimals(amount: string): string | null {
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/u.exec(amount);
+  return m && !/^0+$/u.test(m[1]!) ? `${m[1]}.${(m[2] ?? '').padEnd(2, '0')}` : null;
+}
+
 /** Values a manager would have typed for the deal, in its country's style. */
 function demoValues(deal: DemoDocumentDeal, n: number): Record<string, unknown> {
   const ru = deal.currency === 'RUB';
@@ -91,7 +133,10 @@ function demoValues(deal: DemoDocumentDeal, n: number): Record<string, unknown> 
     'borrower.passport': ru ? '9204 561278' : 'GOMA900903HDFRRN04',
     'borrower.married': n % 2 === 0,
     'borrower.income_proof': n % 2 === 0 ? ['payroll'] : ['payroll', 'bank_statement'],
-    'loan.amount': { amount: Number(deal.amount).toFixed(2), currency: deal.currency },
+    'borrower.phone': ru ? '+7 912 000-00-71' : '+52 55 0000 0071',
+    'borrower.employer': ru ? 'ООО «Ромашка»' : 'Comercializadora del Valle SA de CV',
+    'borrower.monthly_income': { amount: ru ? '85000.00' : '28500.00', currency: deal.currency },
+    'loan.amount': { amount: twoDecimals(deal.amount) ?? '150000.00', currency: deal.currency },
     'loan.term_months': '12',
     'loan.purpose': n % 3 === 0 ? 'car' : n % 3 === 1 ? 'home' : 'other',
     'contract.number': ru ? `ДЗ-2026/${String(deal.id).padStart(4, '0')}` : `CS-2026-${String(deal.id).padStart(4, '0')}`,
@@ -168,8 +213,9 @@ export async function seedDemoDocuments(
     }
   }
   lines.unshift(`Document packs: ${BANKS.length} banks, ${uploads.length} templates (3 questionnaires, 2 internal contracts).`);
-  // Base values on the first deals of each country; Banco Norte gets a longer term on the first one.
-  const chosen = [...deals.filter((d) => d.currency === 'MXN').slice(0, 3), ...deals.filter((d) => d.currency === 'RUB').slice(0, 2)];
+  // Base values on every demo deal the catalog's amounts fit (MXN, RUB), so whichever deal a visitor
+  // opens shows a filled application; Banco Norte gets a longer term on the first one.
+  const chosen = deals.filter((d) => d.currency === 'MXN' || d.currency === 'RUB').slice(0, MAX_DEMO_APPLICATIONS);
   for (const [n, deal] of chosen.entries()) {
     try {
       const app = await db.transaction().execute((trx) => openApplication(trx, portalId, deal.id, by));

@@ -92,3 +92,33 @@ export async function enqueueMany(trx: Transaction<Database>, jobs: EnqueueInput
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0);
 }
+
+/**
+ * Runs a job again when a person asks (a pack document's "Retry"): the job under this key, in this
+ * portal, back to pending now with its attempts from zero — only from one of the given statuses, so
+ * two clicks at once revive it once. Returns whether it was revived.
+ */
+export async function reviveJob(
+  trx: Transaction<Database>,
+  portalId: string,
+  idempotencyKey: string,
+  from: readonly ('dead' | 'done')[],
+): Promise<boolean> {
+  const now = Date.now();
+  const r = await trx
+    .updateTable('outbox_jobs')
+    .set({
+      status: 'pending',
+      attempts: 0,
+      run_after: now,
+      last_error: null,
+      locked_by: null,
+      locked_until: null,
+      updated_at: new Date(now).toISOString(),
+    })
+    .where('portal_id', '=', portalId)
+    .where('idempotency_key', '=', idempotencyKey)
+    .where('status', 'in', [...from])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

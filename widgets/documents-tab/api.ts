@@ -23,6 +23,8 @@ export interface DocumentsApi {
   packs(): Promise<PackView[]>;
   pack(packId: string): Promise<PackView>;
   generatePack(input: PackInput): Promise<PackView>;
+  /** Runs a failed document's step again (its job died, or the portal refused it); answers the pack. */
+  retryDocument(packId: string, index: number): Promise<PackView>;
   scans(): Promise<ScanView[]>;
   /** The file's bytes under a catalog 'file' field; answers the application's scans. */
   uploadScan(code: string, fileName: string, bytes: Uint8Array): Promise<ScanView[]>;
@@ -58,6 +60,8 @@ export function createDocumentsApi(cfg: DocumentsApiConfig, fetchFn?: typeof fet
     packs: async () => (await request<{ packs: PackView[] }>('GET', packs)).packs,
     pack: async (id) => (await request<{ pack: PackView }>('GET', `${packs}/${encodeURIComponent(id)}`)).pack,
     generatePack: async (input) => (await request<{ pack: PackView }>('POST', packs, input)).pack,
+    retryDocument: async (id, index) =>
+      (await request<{ pack: PackView }>('POST', `${packs}/${encodeURIComponent(id)}/documents/${index}/retry`)).pack,
     scans: async () => (await request<{ scans: ScanView[] }>('GET', `${deal}/scans`)).scans,
     uploadScan: async (code, fileName, bytes) =>
       (await request<{ scans: ScanView[] }>('POST', `${deal}/scans?${new URLSearchParams({ code, fileName }).toString()}`, bytes)).scans,

@@ -9,6 +9,21 @@ import { parseLocaleNumber, type NumberLocale } from '../../lending/locale-numbe
 /** The catalog types this tab edits as one input (text-like, number, money, date). */
 export type TypedKind = 'text' | 'number' | 'money' | 'date';
 
+const TYPED: Readonly<Record<string, TypedKind>> = {
+  text: 'text',
+  person: 'text',
+  address: 'text',
+  document_number: 'text',
+  number: 'number',
+  money: 'money',
+  date: 'date',
+};
+
+/** The input kind of a catalog type typed as text; undefined for choices, check boxes, lists, scans. */
+export function typedKindOf(type: string): TypedKind | undefined {
+  return TYPED[type];
+}
+
 export interface MoneyJson {
   amount: string;
   currency: string;

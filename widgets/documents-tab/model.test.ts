@@ -52,6 +52,10 @@ function fakeApi(over: Partial<DocumentsApi> = {}): DocumentsApi & { calls: stri
       calls.push(`generate ${JSON.stringify(input)}`);
       return pack('queued', 0);
     },
+    retryDocument: async (id, index) => {
+      calls.push(`retry ${id} ${index}`);
+      return pack('generating', 1);
+    },
     document: async () => new Blob([]),
     scans: async () => [],
     uploadScan: async (code, fileName, bytes) => {
@@ -112,6 +116,16 @@ describe('documents tab model', () => {
     await m.generate();
     expect(api.calls).toContain('generate {"bankIds":["b1"],"internal":true}');
     expect(states).toEqual([]);
+    expect(m.packs.value?.map((p) => p.status)).toEqual(['done']);
+    expect(m.generating.value).toBe(false);
+  });
+
+  it('retries a failed document and follows its pack until it is final again', async () => {
+    const api = fakeApi();
+    const m = model(api);
+    await m.load();
+    await m.retryDocument('p1', 0);
+    expect(api.calls).toContain('retry p1 0');
     expect(m.packs.value?.map((p) => p.status)).toEqual(['done']);
     expect(m.generating.value).toBe(false);
   });

@@ -33,7 +33,11 @@ export interface DocumentsTexts {
   changed: string;
   nothingChanged: string;
   cancel: string;
-  listField: string;
+  listEmpty: string;
+  /** {n}: a list's row number. */
+  listRow: string;
+  addRow: string;
+  removeRow: string;
   uploadScan: string;
   deleteScan: string;
   scanHint: string;
@@ -48,6 +52,11 @@ export interface DocumentsTexts {
   docStatus: Record<'pending' | 'done' | 'failed', string>;
   attached: Record<'docgen' | 'disk', string>;
   download: string;
+  retry: string;
+  /** Under a field with a source: where the document takes it from while the field is empty. */
+  sourceEmpty: Record<'deal' | 'contact' | 'company' | 'loan', string>;
+  /** Under a field with a source that has a typed value: the typed one is used. */
+  sourceTyped: string;
   preview: string;
   previewUnavailable: string;
   internalDoc: string;
@@ -80,7 +89,10 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
     changed: 'Changed',
     nothingChanged: 'No fields added or removed.',
     cancel: 'Cancel',
-    listField: 'Rows: {n}. Lists cannot be edited in this tab yet.',
+    listEmpty: 'No rows yet.',
+    listRow: 'Row {n}',
+    addRow: 'Add row',
+    removeRow: 'Remove',
     uploadScan: 'Upload scan',
     deleteScan: 'Delete',
     scanHint: 'PDF, JPEG or PNG, up to 5 MB.',
@@ -95,6 +107,14 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
     docStatus: { pending: 'pending', done: 'done', failed: 'failed' },
     attached: { docgen: 'attached to the deal', disk: 'on Disk, in the timeline' },
     download: '.docx',
+    retry: 'Retry',
+    sourceEmpty: {
+      deal: 'Left empty, the document takes it from the deal in Bitrix24.',
+      contact: 'Left empty, the document takes it from the contact in Bitrix24.',
+      company: 'Left empty, the document takes it from the company in Bitrix24.',
+      loan: 'Left empty, the document takes it from the deal’s saved loan.',
+    },
+    sourceTyped: 'Typed here: used instead of Bitrix24 or the loan.',
     preview: 'Preview',
     previewUnavailable: 'no preview',
     internalDoc: 'internal',
@@ -125,7 +145,10 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
     changed: 'Modificados',
     nothingChanged: 'No se agregan ni eliminan campos.',
     cancel: 'Cancelar',
-    listField: 'Filas: {n}. Las listas aún no se pueden editar en esta pestaña.',
+    listEmpty: 'Aún no hay filas.',
+    listRow: 'Fila {n}',
+    addRow: 'Agregar fila',
+    removeRow: 'Quitar',
     uploadScan: 'Subir escaneo',
     deleteScan: 'Eliminar',
     scanHint: 'PDF, JPEG o PNG, hasta 5 MB.',
@@ -140,6 +163,14 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
     docStatus: { pending: 'pendiente', done: 'listo', failed: 'con error' },
     attached: { docgen: 'adjunto a la negociación', disk: 'en Disco, en el historial' },
     download: '.docx',
+    retry: 'Reintentar',
+    sourceEmpty: {
+      deal: 'Si se deja vacío, el documento lo toma de la negociación en Bitrix24.',
+      contact: 'Si se deja vacío, el documento lo toma del contacto en Bitrix24.',
+      company: 'Si se deja vacío, el documento lo toma de la empresa en Bitrix24.',
+      loan: 'Si se deja vacío, el documento lo toma del préstamo guardado.',
+    },
+    sourceTyped: 'Escrito aquí: se usa en lugar de Bitrix24 o del préstamo.',
     preview: 'Vista previa',
     previewUnavailable: 'sin vista previa',
     internalDoc: 'interno',
@@ -175,7 +206,10 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
     changed: 'Изменены',
     nothingChanged: 'Поля не добавляются и не удаляются.',
     cancel: 'Отмена',
-    listField: 'Строк: {n}. Списки в этой вкладке пока не редактируются.',
+    listEmpty: 'Строк пока нет.',
+    listRow: 'Строка {n}',
+    addRow: 'Добавить строку',
+    removeRow: 'Удалить',
     uploadScan: 'Загрузить скан',
     deleteScan: 'Удалить',
     scanHint: 'PDF, JPEG или PNG, до 5 МБ.',
@@ -190,6 +224,14 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
     docStatus: { pending: 'ожидает', done: 'готов', failed: 'ошибка' },
     attached: { docgen: 'прикреплён к сделке', disk: 'на Диске, в ленте сделки' },
     download: '.docx',
+    retry: 'Повторить',
+    sourceEmpty: {
+      deal: 'Если оставить пустым, документ возьмёт значение из сделки в Битрикс24.',
+      contact: 'Если оставить пустым, документ возьмёт значение из контакта в Битрикс24.',
+      company: 'Если оставить пустым, документ возьмёт значение из компании в Битрикс24.',
+      loan: 'Если оставить пустым, документ возьмёт значение из сохранённого займа.',
+    },
+    sourceTyped: 'Введено здесь: используется вместо Битрикс24 или займа.',
     preview: 'Просмотр',
     previewUnavailable: 'без просмотра',
     internalDoc: 'внутренний',
@@ -207,6 +249,9 @@ const SECTIONS: Readonly<Record<string, Record<WidgetLang, string>>> = {
   employment: { en: 'Employment and income', ru: 'Работа и доход', es: 'Empleo e ingresos' },
   collateral: { en: 'Collateral', ru: 'Залог', es: 'Garantía' },
   co_borrowers: { en: 'Co-borrowers', ru: 'Созаёмщики', es: 'Coacreditados' },
+  coborrowers: { en: 'Co-borrowers', ru: 'Созаёмщики', es: 'Coacreditados' },
+  contract: { en: 'Contract', ru: 'Договор', es: 'Contrato' },
+  deal: { en: 'Deal', ru: 'Сделка', es: 'Negociación' },
 };
 
 export function sectionTitle(section: string, lang: WidgetLang): string {

@@ -3,6 +3,7 @@
 // JSON of these; the filler sees them through toFillerFields.
 import { localizedError, type UserLanguage } from '../../errors.js';
 import type { FieldDef } from '../docx/fields.js';
+import { LOAN_FIGURES } from '../../../wire/document-catalog.js';
 import { MAX_OPTIONS, type CatalogField, type CatalogType } from './catalog-schema.js';
 
 export type { CatalogField, CatalogItemField, CatalogType } from './catalog-schema.js';
@@ -41,6 +42,11 @@ const PROBLEMS = {
   },
   validation: { en: 'the limits do not fit the type', ru: 'ограничения не подходят к типу', es: 'los límites no corresponden al tipo' },
   section: { en: 'a section is needed', ru: 'нужен раздел', es: 'se necesita una sección' },
+  loan: {
+    en: `a loan figure is one of: ${LOAN_FIGURES.join(', ')}`,
+    ru: `показатель займа — один из: ${LOAN_FIGURES.join(', ')}`,
+    es: `una cifra del préstamo es una de: ${LOAN_FIGURES.join(', ')}`,
+  },
   size: {
     en: `at most ${MAX_CATALOG_FIELDS} fields`,
     ru: `не больше ${MAX_CATALOG_FIELDS} полей`,
@@ -75,6 +81,7 @@ function checkLevel(fields: readonly CatalogField[], lang: UserLanguage, prefix:
       checkLevel(f.item, lang, `${f.code}.`, false);
     } else if (f.item) throw invalid(lang, where, 'item');
     checkValidation(f, lang, where);
+    if (f.source?.kind === 'loan' && !(LOAN_FIGURES as readonly string[]).includes(f.source.field)) throw invalid(lang, where, 'loan');
   }
 }
 

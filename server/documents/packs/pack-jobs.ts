@@ -20,9 +20,12 @@ import type { Previewer } from '../preview/render-preview.js';
 import { attachDocument, AttachRefused, type AttachProgress } from './attach-document.js';
 import { getDocument, getPackRow, packDocuments, refreshPackStatus, updateDocument, type AttachState, type DocRow } from './pack-repo.js';
 import { recordValues, sourcedFields, valuesForDocument } from './pack-values.js';
+import { deliverJobKey, PACK_DELIVER_JOB } from './job-keys.js';
+import { loanValues, type SavedLoan } from './loan-figures.js';
+import { findLoanByDeal } from '../../loans/loan-repo.js';
+import { getScheduleVersion } from '../../loans/schedule-version-repo.js';
 
-export const PACK_FILL_JOB = 'documents.pack.fill';
-export const PACK_DELIVER_JOB = 'documents.pack.deliver';
+export { PACK_DELIVER_JOB, PACK_FILL_JOB, deliverJobKey, fillJobKey } from './job-keys.js';
 
 export interface PackJobDeps {
   box: SecretBox;
@@ -38,9 +41,6 @@ interface DeliverPayload {
   packId: string;
   idx: number;
 }
-
-export const deliverJobKey = (packId: string, idx: number): string => `documents.pack:${packId}:${idx}:deliver`;
-export const fillJobKey = (packId: string): string => `documents.pack:${packId}:fill`;
 
 function portalOf(job: Job<unknown>): string {
   if (!job.portalId) throw new PermanentJobError('pack job without a portal');
@@ -69,9 +69,10 @@ export function packFillJob(deps: PackJobDeps) {
       const view = await resolveValues(ctx.db, deps.box, portalId, { ...application, catalogVersion: Number(pack.catalog_version) });
       const lang = pack.lang as UserLanguage;
       const bitrix = await readBitrix(ctx, Number(pack.deal_id), fields, lang);
+      const loan = loanValues(fields, await savedLoan(ctx, portalId, Number(pack.deal_id), fields), lang);
       const catalog = toFillerFields(fields);
       for (const d of pending) {
-        const { values, sources } = valuesForDocument(fields, view, d.bank_id, bitrix);
+        const { values, sources } = valuesForDocument(fields, view, d.bank_id, bitrix, loan);
         const template = await getBlob(ctx.db, portalId, d.template_sha256);
         if (!template) throw new PermanentJobError(`template blob ${d.template_sha256} is gone`);
         const fill = () => fillDocx(template, values, { lang: d.lang as UserLanguage, catalog, userLang: lang }).bytes;
@@ -135,14 +136,17 @@ async function fillOne(
 }
 
 /**
- * Values of catalog fields sourced from the deal or its contact — doc: api-reference/crm/deals/crm-deal-get.md,
- * api-reference/crm/contacts/crm-contact-get.md. A deal or contact the portal no longer shows (deleted,
- * no access) leaves those fields missing in the manifest rather than holding the pack; a busy or
- * unreachable portal throws, and the job runs again. Company and loan sources are not read yet.
+ * Values of catalog fields sourced from the deal, its contact or its company — doc:
+ * api-reference/crm/deals/crm-deal-get.md, api-reference/crm/contacts/crm-contact-get.md,
+ * api-reference/crm/companies/crm-company-get.md (the deal's COMPANY_ID). A record the portal no longer
+ * shows (deleted, no access) leaves those fields missing in the manifest rather than holding the pack;
+ * a busy or unreachable portal throws, and the job runs again.
+ * UNVERIFIED(b24): the emulator has no crm.company.* yet, so the company read is tested only as data.
  */
 async function readBitrix(ctx: JobContext, dealId: number, fields: readonly CatalogField[], lang: UserLanguage) {
   const wantsContact = sourcedFields(fields, 'contact').size > 0;
-  if (sourcedFields(fields, 'deal').size === 0 && !wantsContact) return {};
+  const wantsCompany = sourcedFields(fields, 'company').size > 0;
+  if (sourcedFields(fields, 'deal').size === 0 && !wantsContact && !wantsCompany) return {};
   const b24 = await ctx.portal();
   const get = async (method: string, id: unknown): Promise<Record<string, unknown>> => {
     try {
@@ -156,7 +160,30 @@ async function readBitrix(ctx: JobContext, dealId: number, fields: readonly Cata
   const deal = await get('crm.deal.get', dealId);
   const contactId = Number(deal.CONTACT_ID ?? 0);
   const contact = wantsContact && contactId > 0 ? await get('crm.contact.get', contactId) : {};
-  return { ...recordValues(fields, 'deal', deal, lang), ...recordValues(fields, 'contact', contact, lang) };
+  const companyId = Number(deal.COMPANY_ID ?? 0);
+  const company = wantsCompany && companyId > 0 ? await get('crm.company.get', companyId) : {};
+  return {
+    ...recordValues(fields, 'deal', deal, lang),
+    ...recordValues(fields, 'contact', contact, lang),
+    ...recordValues(fields, 'company', company, lang),
+  };
+}
+
+/** The deal's loan as saved (its current schedule version, computed by lending/ on save); null without one. */
+async function savedLoan(ctx: JobContext, portalId: string, dealId: number, fields: readonly CatalogField[]): Promise<SavedLoan | null> {
+  if (!fields.some((f) => f.source?.kind === 'loan')) return null;
+  const loan = await findLoanByDeal(ctx.db, portalId, dealId);
+  const version = loan ? await getScheduleVersion(ctx.db, portalId, loan.id, loan.currentScheduleVersion) : null;
+  if (!loan || !version) return null;
+  return {
+    currency: version.terms.currency,
+    principal: version.terms.principal,
+    annualRatePercent: version.terms.rate.annualPercent ?? null,
+    installmentAmount: version.installmentAmount,
+    rows: version.rows,
+    totals: version.totals,
+    effectiveRates: version.effectiveRates,
+  };
 }
 
 export function packDeliverJob(deps: PackJobDeps) {

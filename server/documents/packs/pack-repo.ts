@@ -10,10 +10,11 @@ import { uuidv7 } from '../../security/uuidv7.js';
 import type { PackDocumentView, PackManifestView, PackView } from '../../../wire/document-packs.js';
 import type { DocumentPackDocumentsTable, DocumentPacksTable } from '../tables.js';
 import type { PackTemplate } from '../templates/templates-repo.js';
+import { deliverJobKey, fillJobKey } from './job-keys.js';
 
 export type DocRow = Omit<DocumentPackDocumentsTable, 'portal_id'>;
 type PackRow = Omit<DocumentPacksTable, 'portal_id'>;
-export type FieldSource = 'base' | 'override' | 'bitrix24' | 'missing';
+export type FieldSource = 'base' | 'override' | 'bitrix24' | 'loan' | 'missing';
 export type AttachState = 'none' | 'attaching' | 'disk_uploaded' | 'commenting' | 'done' | 'failed';
 
 export const packNotFound = (id: string): AppError => new AppError('NOT_FOUND', `no pack ${id}`, { key: 'PACK_NOT_FOUND' });
@@ -139,7 +140,7 @@ export async function updateDocument(
   return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
 }
 
-const isDelivered = (d: DocRow): boolean =>
+export const isDelivered = (d: DocRow): boolean =>
   d.status === 'failed' || (d.status === 'done' && d.preview !== 'pending' && (d.attach_state === 'done' || d.attach_state === 'failed'));
 
 /** The pack's status from its documents: generating until each is failed or filled, previewed and attached. */
@@ -180,16 +181,75 @@ function documentCore(d: DocRow) {
   };
 }
 
-function documentView(d: DocRow, lang: UserLanguage): PackDocumentView {
+/** A row as the views show it: a step whose job died is shown failed, and a failed step offers Retry. */
+type ShownRow = DocRow & { retryable?: true };
+
+function documentView(d: ShownRow, lang: UserLanguage): PackDocumentView {
   const message = messageOf(d, lang);
-  return { ...documentCore(d), preview: d.preview as PackDocumentView['preview'], ...(message ? { message } : {}) };
+  return {
+    ...documentCore(d),
+    preview: d.preview as PackDocumentView['preview'],
+    ...(message ? { message } : {}),
+    ...(d.retryable ? { retryable: true as const } : {}),
+  };
 }
 
-function packView(p: PackRow, docs: DocRow[], lang: UserLanguage): PackView {
+/** The jobs of still-open packs that died in the outbox (dead letters): a pack's fill, a document's delivery. */
+type DeadJobs = ReadonlySet<string>;
+
+async function deadJobs(db: Executor, portalId: string, packs: readonly PackRow[], docs: readonly DocRow[]): Promise<DeadJobs> {
+  const open = new Set(packs.filter((p) => p.status === 'queued' || p.status === 'generating').map((p) => p.id));
+  if (open.size === 0) return new Set();
+  const keys = [
+    ...[...open].map(fillJobKey),
+    ...docs
+      .filter((d) => open.has(d.pack_id) && d.status === 'done' && !isDelivered(d))
+      .map((d) => deliverJobKey(d.pack_id, Number(d.idx))),
+  ];
+  // The outbox is the one cross-portal table; its portal_id still scopes this read.
+  const rows = await db
+    .selectFrom('outbox_jobs')
+    .select('idempotency_key')
+    .where('portal_id', '=', portalId)
+    .where('status', '=', 'dead')
+    .where('idempotency_key', 'in', keys)
+    .execute();
+  return new Set(rows.map((r) => r.idempotency_key));
+}
+
+/**
+ * A document whose job died is not pending any more: a pack whose fill died shows its unfilled
+ * documents failed; a document whose delivery died stays downloadable, its preview unavailable, with
+ * the reason. Either offers Retry, as does an attachment the portal refused.
+ */
+function shownRow(d: DocRow, dead: DeadJobs): ShownRow {
+  if (d.status === 'pending' && dead.has(fillJobKey(d.pack_id)))
+    return { ...d, status: 'failed', preview: 'unavailable', message_code: 'DOCUMENT_FILL_GAVE_UP', message_params: null, retryable: true };
+  if (d.status === 'done' && !isDelivered(d) && dead.has(deliverJobKey(d.pack_id, Number(d.idx))))
+    return {
+      ...d,
+      preview: d.preview === 'pending' ? 'unavailable' : d.preview,
+      attach_state: 'failed',
+      message_code: 'DOCUMENT_DELIVERY_GAVE_UP',
+      message_params: null,
+      retryable: true,
+    };
+  return d.status === 'done' && d.attach_state === 'failed' ? { ...d, retryable: true } : d;
+}
+
+/** The pack's status as its shown documents make it (a pack whose last open step died is final). */
+function shownStatus(p: PackRow, docs: readonly DocRow[]): PackView['status'] {
+  if (p.status !== 'queued' && p.status !== 'generating') return p.status as PackView['status'];
+  if (docs.length === 0 || !docs.every(isDelivered)) return p.status;
+  return docs.every((d) => d.status === 'failed') ? 'failed' : 'done';
+}
+
+function packView(p: PackRow, rows: DocRow[], lang: UserLanguage, dead: DeadJobs): PackView {
+  const docs = rows.map((d) => shownRow(d, dead));
   return {
     id: p.id,
     dealId: Number(p.deal_id),
-    status: p.status as PackView['status'],
+    status: shownStatus(p, docs),
     catalogVersion: Number(p.catalog_version),
     createdAt: p.created_at,
     createdBy: p.created_by === null ? null : Number(p.created_by),
@@ -208,7 +268,8 @@ export async function dealPack(db: Executor, portalId: string, dealId: number, p
 /** The deal's pack, or NOT_FOUND (also for a pack of another deal: the session is bound to one). */
 export async function getPackView(db: Executor, portalId: string, dealId: number, packId: string, lang: UserLanguage): Promise<PackView> {
   const p = await dealPack(db, portalId, dealId, packId);
-  return packView(p, await packDocuments(db, portalId, packId), lang);
+  const docs = await packDocuments(db, portalId, packId);
+  return packView(p, docs, lang, await deadJobs(db, portalId, [p], docs));
 }
 
 /** The deal's packs, newest first (at most `limit`). */
@@ -233,11 +294,13 @@ export async function listPackViews(db: Executor, portalId: string, dealId: numb
     )
     .orderBy('idx')
     .execute();
+  const dead = await deadJobs(db, portalId, packs, docs);
   return packs.map((p) =>
     packView(
       p,
       docs.filter((d) => d.pack_id === p.id),
       lang,
+      dead,
     ),
   );
 }

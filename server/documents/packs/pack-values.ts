@@ -1,6 +1,6 @@
 // The values one document of a pack is filled with, and where each came from (the manifest): the
-// bank's override, else the base bank, else a Bitrix24 field the catalog names as the source, else
-// missing. Pure: the caller reads the application's values and the deal.
+// bank's override, else the base bank, else a Bitrix24 field the catalog names as the source (deal,
+// contact, company), else a figure of the deal's saved loan, else missing. Pure: the caller reads the application's values and the deal.
 import type { UserLanguage } from '../../errors.js';
 import type { CatalogField } from '../catalog/catalog-field.js';
 import { toFillerFields } from '../catalog/catalog-field.js';
@@ -13,12 +13,16 @@ export interface DocumentValues {
   sources: Record<string, FieldSource>;
 }
 
-/** `bankId` null: an internal document, filled from the base values. */
+/**
+ * `bankId` null: an internal document, filled from the base values. What was typed wins; else a
+ * Bitrix24 field (`bitrix`), else a figure of the deal's saved loan (`loan`, loan-figures.ts).
+ */
 export function valuesForDocument(
   fields: readonly CatalogField[],
   view: ValuesView,
   bankId: string | null,
   bitrix: Readonly<Record<string, unknown>>,
+  loan: Readonly<Record<string, unknown>> = {},
 ): DocumentValues {
   const bank = bankId === null ? undefined : view.banks.find((b) => b.bankId === bankId);
   const own = new Map((bank?.values ?? []).map((v) => [v.code, v]));
@@ -36,6 +40,9 @@ export function valuesForDocument(
     } else if (bitrix[f.code] !== undefined) {
       values[f.code] = bitrix[f.code];
       sources[f.code] = 'bitrix24';
+    } else if (loan[f.code] !== undefined) {
+      values[f.code] = loan[f.code];
+      sources[f.code] = 'loan';
     } else {
       sources[f.code] = 'missing';
     }
@@ -43,8 +50,8 @@ export function valuesForDocument(
   return { values, sources };
 }
 
-/** Catalog fields whose source is a field of `kind` (deal, contact), as code → the field's name in crm.<kind>.get. */
-export function sourcedFields(fields: readonly CatalogField[], kind: 'deal' | 'contact'): Map<string, string> {
+/** Catalog fields whose source is a field of `kind` (deal, contact, company), as code → the field's name in crm.<kind>.get. */
+export function sourcedFields(fields: readonly CatalogField[], kind: 'deal' | 'contact' | 'company'): Map<string, string> {
   return new Map(fields.filter((f) => f.source?.kind === kind).map((f) => [f.code, f.source!.field]));
 }
 
@@ -56,7 +63,7 @@ export function sourcedFields(fields: readonly CatalogField[], kind: 'deal' | 'c
  */
 export function recordValues(
   fields: readonly CatalogField[],
-  kind: 'deal' | 'contact',
+  kind: 'deal' | 'contact' | 'company',
   record: Readonly<Record<string, unknown>>,
   lang: UserLanguage,
 ): Record<string, unknown> {

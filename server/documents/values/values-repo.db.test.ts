@@ -23,6 +23,16 @@ const catalog: CatalogField[] = [
   { code: 'loan.amount', label: labels('Amount'), type: 'money', section: 'loan' },
   { code: 'loan.term', label: labels('Term'), type: 'number', section: 'loan', validation: { min: '1', max: '360' } },
   { code: 'scan.passport', label: labels('Passport scan'), type: 'file', section: 'scans' },
+  {
+    code: 'coborrowers',
+    label: labels('Co-borrowers'),
+    type: 'list',
+    section: 'coborrowers',
+    item: [
+      { code: 'name', label: labels('Name'), type: 'person', section: '' },
+      { code: 'income', label: labels('Income'), type: 'money', section: '', validation: { min: '0' } },
+    ],
+  },
 ];
 const bankInput = (name: string) => ({
   name,
@@ -183,6 +193,39 @@ describe('application values', () => {
     expect((await refusal(set('no-such-bank', { 'loan.term': 3 }))).code).toBe('NOT_FOUND');
     expect(JSON.stringify(await resolveValues(db.kysely, box, P, app))).toBe(before);
     expect(await valueHistory(db.kysely, box, P, app.id)).toHaveLength(historyBefore);
+  });
+
+  it('a list is one value: rows sealed when an item field is sensitive, a bank overrides it whole, a bad cell named by row', async () => {
+    const rows = [
+      { name: 'Laura Méndez Ortiz', income: { amount: '15000.50', currency: 'MXN' } },
+      { name: 'Raúl Gómez Ruiz', income: { amount: '12000.00', currency: 'MXN' } },
+    ];
+    await set(null, { coborrowers: rows });
+    await set(bankB, { coborrowers: rows.slice(0, 1) });
+    const view = await resolveValues(db.kysely, box, P, app);
+    expect(view.base.coborrowers).toEqual(rows);
+    const list = (bankId: string) => view.banks.find((b) => b.bankId === bankId)!.values.find((v) => v.code === 'coborrowers');
+    expect(list(bankA)).toEqual({ code: 'coborrowers', value: rows, source: 'base' });
+    expect(list(bankB)).toEqual({ code: 'coborrowers', value: rows.slice(0, 1), source: 'override' });
+    const stored = await db.kysely
+      .selectFrom('document_values')
+      .selectAll()
+      .where('portal_id', '=', P)
+      .where('code', '=', 'coborrowers')
+      .execute();
+    expect(stored.map((r) => Number(r.encrypted))).toEqual([1, 1]);
+    expect(JSON.stringify(stored)).not.toContain('Laura');
+
+    const before = JSON.stringify(await resolveValues(db.kysely, box, P, app));
+    const wrong = await refusal(set(null, { coborrowers: [rows[0], { name: 'X', income: '12000' }] }));
+    expect(wrong.code).toBe('DOCUMENT_VALUE_TYPE');
+    expect(wrong.userMessage).toBe(
+      'El campo «Co-borrowers (es)», fila 2, «Income (es)» debe ser: un importe con su moneda (p. ej. 150000.00 MXN).',
+    );
+    const negative = await refusal(set(null, { coborrowers: [{ name: 'X', income: { amount: '-1.00', currency: 'MXN' } }] }, 'ru'));
+    expect(negative.code).toBe('DOCUMENT_VALUE_LIMIT');
+    expect(negative.userMessage).toContain('«Co-borrowers (ru)», строка 1, «Income (ru)»');
+    expect(JSON.stringify(await resolveValues(db.kysely, box, P, app))).toBe(before);
   });
 
   it('another portal sees none of it', async () => {

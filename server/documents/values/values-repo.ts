@@ -49,9 +49,34 @@ function namedByLabel(f: CatalogField, lang: Actor['lang'], check: () => void): 
     check();
   } catch (e) {
     if (!(e instanceof AppError) || !e.userMessage?.includes(f.code)) throw e;
-    const label = lang === 'en' ? `“${f.label.en}”` : `«${f.label[lang]}»`;
-    throw new AppError(e.code, e.message, e.userMessage.replace(f.code, label), e.details);
+    throw new AppError(
+      e.code,
+      e.message,
+      e.userMessage.replace(cellPattern(f.code), (_, row: string | undefined, item: string | undefined) => {
+        const sub = f.item?.find((i) => i.code === item);
+        return row === undefined
+          ? quoted(f.label, lang)
+          : `${quoted(f.label, lang)}, ${ROW[lang]} ${row}${sub ? `, ${quoted(sub.label, lang)}` : ''}`;
+      }),
+      e.details,
+    );
   }
+}
+
+const ROW = { en: 'row', ru: 'строка', es: 'fila' } as const;
+const quoted = (label: CatalogField['label'], lang: Actor['lang']) => (lang === 'en' ? `“${label.en}”` : `«${label[lang]}»`);
+/** The code alone, or a list's cell as check-values.ts names it: `code[row].item`. */
+const cellPattern = (code: string) => new RegExp(`${code.replace(/[.]/gu, '\\.')}(?:\\[(\\d+)\\]\\.([a-z0-9_.]+))?`, 'u');
+
+/** A list's item fields have limits of their own (a co-borrower's income ≥ 0): checked per row. */
+function checkItemLimits(f: CatalogField, v: unknown, lang: Actor['lang']): void {
+  if (f.type !== 'list' || !Array.isArray(v)) return;
+  v.forEach((row: unknown, i) => {
+    for (const item of f.item ?? []) {
+      const cell = (row as Record<string, unknown>)[item.code];
+      if (cell !== undefined && cell !== null) checkLimits({ ...item, code: `${f.code}[${i + 1}].${item.code}` }, cell, lang);
+    }
+  });
 }
 
 /**
@@ -79,6 +104,7 @@ export async function setValues(
       namedByLabel(f, by.lang, () => {
         checkValues(toFillerFields([f]), { [code]: v }, by.lang);
         checkLimits(f, v, by.lang);
+        checkItemLimits(f, v, by.lang);
       });
   }
   const bank = bankId ?? BASE;

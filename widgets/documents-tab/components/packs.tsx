@@ -1,6 +1,6 @@
 // Choose banks and generate a pack (wire/document-packs.ts): progress while the server fills the
 // documents, then the list of packs with each document, whether it reached the deal, its .docx and
-// its preview.
+// its preview; a document whose step failed says why and offers Retry.
 import type { PackDocumentView, PackView } from '../../../wire/document-packs.js';
 import type { DocumentsModel } from '../model.js';
 import { fill, type DocumentsTexts, type WidgetLang } from '../texts.js';
@@ -93,7 +93,14 @@ function PackView({ pack, model, t, lang }: { pack: PackView; model: DocumentsMo
       )}
       <ul class="dt-docs">
         {pack.documents.map((d, i) => (
-          <DocumentLine d={d} bank={bankName(d.bankId)} t={t} open={(what) => void model.openDocument(pack.id, i, what)} />
+          <DocumentLine
+            d={d}
+            bank={bankName(d.bankId)}
+            t={t}
+            busy={model.generating.value}
+            open={(what) => void model.openDocument(pack.id, i, what)}
+            retry={() => void model.retryDocument(pack.id, i)}
+          />
         ))}
       </ul>
     </div>
@@ -104,12 +111,16 @@ function DocumentLine({
   d,
   bank,
   t,
+  busy,
   open,
+  retry,
 }: {
   d: PackDocumentView;
   bank: string;
   t: DocumentsTexts;
+  busy: boolean;
   open: (what: 'file' | 'preview') => void;
+  retry: () => void;
 }) {
   return (
     <li class="dt-doc" data-status={d.status}>
@@ -129,7 +140,12 @@ function DocumentLine({
             {t.preview}
           </button>
         )}
-        {d.preview === 'unavailable' && <span class="dt-muted">{t.previewUnavailable}</span>}
+        {d.preview === 'unavailable' && !d.retryable && <span class="dt-muted">{t.previewUnavailable}</span>}
+        {d.retryable && (
+          <button type="button" class="dt-button dt-button--light dt-retry" disabled={busy} onClick={retry}>
+            {t.retry}
+          </button>
+        )}
       </span>
       {d.message && <span class="dt-error dt-doc__message">{d.message}</span>}
     </li>

@@ -17,6 +17,7 @@ import {
   packNotFound,
   packOfRequest,
 } from '../../../documents/packs/pack-repo.js';
+import { retryDocument } from '../../../documents/packs/retry-document.js';
 import { templatesForPack } from '../../../documents/templates/templates-repo.js';
 import { bankNotFound, getBank } from '../../../documents/values/banks-repo.js';
 import { enqueue } from '../../../jobs/outbox.js';
@@ -137,6 +138,21 @@ export const documentPackRoutes: FastifyPluginAsync = async (fastify) => {
       if (!bytes) throw new AppError('NOT_FOUND', 'document not filled', { key: 'PACK_DOCUMENT_NOT_READY' });
       const name = encodeURIComponent(`${d.name}.docx`);
       return reply.type(DOCX_TYPE).header('content-disposition', `attachment; filename*=UTF-8''${name}`).send(Buffer.from(bytes));
+    },
+  );
+
+  app.post(
+    '/api/v1/deals/:dealId/documents/packs/:packId/documents/:index/retry',
+    { preHandler: loanSessionGuards(), schema: { params: PackDocumentParams, response: { 202: PackReply, ...errors } } },
+    async (req, reply) => {
+      const c = callerFor(req);
+      const { packId, index } = req.params;
+      const by = actorOf(req, c.userId);
+      await dealPack(db(), c.portalId, c.dealId, packId);
+      await db()
+        .transaction()
+        .execute((trx) => retryDocument(trx, c.portalId, packId, index, by.nowIso));
+      return reply.code(202).send({ pack: await getPackView(db(), c.portalId, c.dealId, packId, by.lang) });
     },
   );
 

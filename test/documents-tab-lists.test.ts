@@ -1,0 +1,162 @@
+// A list field in the Documents tab as a credit manager fills it, in Chromium with es-MX (desktop and
+// 390 px) and ru-RU (390 px and desktop): two co-borrowers added row by row, their incomes typed the
+// way the user's language writes them ("15,000.50", "15 000,50") and dates too; for one bank the list
+// is overridden (another income), the badge says so; the pack made for both banks holds both rows in
+// each bank's questionnaire (the demo's, with its repeated table row), each bank with its own values.
+// The outbox runs as in production (WORKER=on); previews are off (not what this test is about).
+// Screenshots go to $DOCUMENTS_TAB_SHOTS (default a temp dir).
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CATALOG } from '../scripts/demo/document-packs.js';
+import { questionnaire } from '../scripts/demo/document-templates.js';
+import { CHROMIUM_ARGS } from './frame-harness.js';
+import { ensureWidgetsBuilt } from './loan-tab-support.js';
+import { docxParts } from './support/docx-word-fixtures.js';
+import { bankWithQuestionnaire, documentsApi, openDocumentsTab } from './support/documents-tab-rig.js';
+import { startPlatform, type Platform } from './support/portal-harness.js';
+
+const SHOTS = process.env.DOCUMENTS_TAB_SHOTS ?? join(tmpdir(), 'documents-tab-shots');
+
+const LANGS = [
+  {
+    locale: 'es-MX',
+    lang: 'es',
+    currency: 'MXN',
+    incomes: ['15,000.50', '12,000.00'],
+    override: '9,500.00',
+    birth: '22/04/1991',
+    inherited: 'de la base',
+    overridden: 'sobrescrito',
+    add: 'Agregar fila',
+    row2: 'Fila 2',
+    generate: 'Generar paquete',
+    fromDeal: 'Si se deja vacío, el documento lo toma de la negociación en Bitrix24.',
+    typed: 'Escrito aquí: se usa en lugar de Bitrix24 o del préstamo.',
+  },
+  {
+    locale: 'ru-RU',
+    lang: 'ru',
+    currency: 'RUB',
+    incomes: ['15 000,50', '12 000,00'],
+    override: '9 500,00',
+    birth: '22.04.1991',
+    inherited: 'из базовых',
+    overridden: 'переопределено',
+    add: 'Добавить строку',
+    row2: 'Строка 2',
+    generate: 'Сформировать пакет',
+    fromDeal: 'Если оставить пустым, документ возьмёт значение из сделки в Битрикс24.',
+    typed: 'Введено здесь: используется вместо Битрикс24 или займа.',
+  },
+] as const;
+const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+const CASES = LANGS.flatMap((l) => VIEWPORTS.map((vp) => ({ ...l, vp })));
+
+const NAMES = ['Laura Méndez Ortiz', 'Raúl Gómez Ruiz'];
+
+describe('documents tab: list fields (co-borrowers)', () => {
+  let p: Platform;
+  let portalId: string;
+  let browser: Browser;
+  const banks: Record<'A' | 'B', string> = { A: '', B: '' };
+
+  const rig = documentsApi(
+    () => p,
+    () => portalId,
+  );
+  const { api, call } = rig;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await ensureWidgetsBuilt();
+    p = await startPlatform({ env: { WORKER: 'on', DOCUMENT_PREVIEW: 'off' } });
+    portalId = await p.install();
+    await api('PUT', '/api/v1/documents/catalog/draft', { admin: true, body: { fields: DEMO_CATALOG } });
+    await api('POST', '/api/v1/documents/catalog/publish', { admin: true });
+    for (const name of ['A', 'B'] as const)
+      banks[name] = await bankWithQuestionnaire(rig, `Banco ${name}`, questionnaire('es', `Banco ${name}`));
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await p?.close();
+  }, 60_000);
+
+  const text = (s: string) => s.replace(/\u00a0|\u202f/g, ' ').trim();
+
+  for (const c of CASES) {
+    it(`${c.locale} ${c.vp.name}: two co-borrowers typed row by row, one bank's list overridden, both rows in each bank's document`, async () => {
+      const dealId = Number(
+        await p.portalCall('crm.deal.add', { fields: { TITLE: 'Crédito Pérez', OPPORTUNITY: '150000', CURRENCY_ID: c.currency } }),
+      );
+      const { page, frame } = await openDocumentsTab(browser, p, { ...c, ...c.vp, dealId });
+      const list = frame.locator('.dt-field[data-code="coborrowers"]');
+      const cell = (row: number, item: string) =>
+        list.locator(`.dt-list__row[data-row="${row}"] .dt-list__cell[data-item="${item}"] input`);
+      const leave = async (row: number, item: string, value: string) => {
+        await cell(row, item).fill(value);
+        await cell(row, item).press('Tab');
+        await expect.poll(() => list.locator('.dt-list__add').isDisabled()).toBe(false);
+      };
+
+      // Two rows added; nothing is stored until a cell has a value.
+      await list.locator('.dt-list__add', { hasText: c.add }).click();
+      await list.locator('.dt-list__add').click();
+      expect(text(await list.locator('.dt-list__row[data-row="1"] .dt-list__number').innerText())).toBe(c.row2);
+      await leave(0, 'name', NAMES[0]!);
+      await leave(0, 'birth_date', c.birth);
+      await leave(0, 'income', c.incomes[0]);
+      await leave(1, 'name', NAMES[1]!);
+      await leave(1, 'income', c.incomes[1]);
+      await expect.poll(() => list.locator('.dt-list__row[data-saved="yes"]').count()).toBe(2);
+      expect(text(await cell(0, 'income').inputValue())).toBe(c.incomes[0]);
+      expect(await cell(0, 'birth_date').inputValue()).toBe(c.birth);
+      const stored = await api<{ base: Record<string, unknown> }>('GET', `/api/v1/deals/${dealId}/documents/values`, { dealId });
+      expect(stored.base.coborrowers).toEqual([
+        { name: NAMES[0], birth_date: '1991-04-22', income: { amount: '15000.50', currency: c.currency } },
+        { name: NAMES[1], income: { amount: '12000.00', currency: c.currency } },
+      ]);
+      // A field whose value Bitrix24 gives says so while it is empty, and that a typed one wins.
+      const title = frame.locator('.dt-field[data-code="deal.title"]');
+      expect(text(await title.locator('.dt-source').innerText())).toBe(c.fromDeal);
+      await title.locator('input').fill('Crédito Pérez — revisado');
+      await title.locator('input').press('Tab');
+      await expect.poll(async () => text(await title.locator('.dt-source').innerText())).toBe(c.typed);
+      await page.screenshot({ path: join(SHOTS, `lists-${c.locale}-${c.vp.name}-base.png`), fullPage: true });
+
+      // Banco B: the list is inherited; another income for the second co-borrower overrides it whole.
+      await frame.locator('.dt-scope__tab', { hasText: 'Banco B' }).click();
+      expect(text(await list.locator('.dt-badge').innerText())).toBe(c.inherited);
+      await leave(1, 'income', c.override);
+      await expect.poll(async () => text(await list.locator('.dt-badge').innerText())).toBe(c.overridden);
+      expect(text(await cell(1, 'income').inputValue())).toBe(c.override);
+      await page.screenshot({ path: join(SHOTS, `lists-${c.locale}-${c.vp.name}-override.png`), fullPage: true });
+
+      await frame.locator('.dt-generate', { hasText: c.generate }).click();
+      const pack = frame.locator('.dt-pack').first();
+      await expect.poll(() => pack.getAttribute('data-status'), { timeout: 90_000 }).toBe('done');
+      const { packs } = await api<{ packs: { id: string; documents: { bankId: string | null }[] }[] }>(
+        'GET',
+        `/api/v1/deals/${dealId}/documents/packs`,
+        { dealId },
+      );
+      for (const [i, d] of packs[0]!.documents.entries()) {
+        const r = await call('GET', `/api/v1/deals/${dealId}/documents/packs/${packs[0]!.id}/documents/${i}/file`, { dealId });
+        const xml = (await docxParts(new Uint8Array(await r.arrayBuffer())))['word/document.xml']!;
+        const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) => m[0].replace(/<[^>]+>/g, ''));
+        // The header row, then one row per co-borrower: the second one's income is the bank's own.
+        expect(rows.filter((r) => NAMES.some((n) => r.includes(n)))).toHaveLength(2);
+        const second = rows.find((r) => r.includes(NAMES[1]!))!;
+        expect(second, String(d.bankId)).toContain(d.bankId === banks.B ? '9,500.00' : '12,000.00');
+      }
+      await page.context().close();
+    }, 150_000);
+  }
+});
