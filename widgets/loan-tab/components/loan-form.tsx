@@ -7,6 +7,7 @@ interface Props {
   t: Translate;
 }
 
+import { ConventionsFields } from './conventions-fields.js';
 import { Field } from './field.js';
 
 export function LoanForm({ model, t }: Props) {
@@ -65,8 +66,21 @@ export function LoanForm({ model, t }: Props) {
       <Field label={`${t('fixedPayment')}, ${model.currency}`} error={err('fixedPayment')}>
         {text('fixedPayment')}
       </Field>
-      <Field label={`${t('downPayment')}, ${model.currency}`} error={err('downPayment')}>
-        {text('downPayment')}
+      <Field label={t('downPayment')} error={err('downPayment')}>
+        <span class="lt-inline">
+          {text('downPayment')}
+          {/* An amount in the currency or a percent of the amount (the core rounds it to the currency). */}
+          <select
+            class="lt-input lt-input--unit"
+            name="downPaymentUnit"
+            aria-label={t('downPaymentUnit')}
+            value={f.downPaymentUnit}
+            onChange={(e) => model.setField('downPaymentUnit', e.currentTarget.value as Form['downPaymentUnit'])}
+          >
+            <option value="amount">{model.currency}</option>
+            <option value="percent">%</option>
+          </select>
+        </span>
       </Field>
       <Field label={t('frequency')} error={err('frequency')}>
         <span class="lt-inline">
@@ -103,6 +117,7 @@ export function LoanForm({ model, t }: Props) {
           <option value="interest-free">{t('method.interest-free')}</option>
         </select>
       </Field>
+      <ConventionsFields model={model} t={t} err={err} />
       <Field label={t('disbursementDate')} error={err('disbursementDate')}>
         {date('disbursementDate')}
       </Field>
