@@ -36,6 +36,11 @@ export interface LoanProductJson {
   lateFees?: LateFeeJson[];
   /** Days after a due date before days past due count (`delinquency.graceDays`); null or absent = none. */
   delinquencyGraceDays?: number | null;
+  /**
+   * Whether a loan of the product may go without its late fees (waived on the loan tab); absent = no:
+   * a loan of the product carries exactly its late fees (server/loans/operations/late-fee-check.ts).
+   */
+  lateFeesWaivable?: boolean;
   active: boolean;
 }
 

@@ -25,6 +25,8 @@ export interface LoanProductsTable {
   late_fees: string;
   /** Days after a due date before days past due count; null = none (migration 202612041710). */
   delinquency_grace_days: number | null;
+  /** 1 = a loan of the product may go without its late fees (migration 202612042210). */
+  late_fees_waivable: number;
   active: number;
   created_at: string;
   updated_at: string;

@@ -58,6 +58,12 @@ export const ProductBody = Type.Object({
       description: 'Days after a due date before days past due count; null = none',
     }),
   ),
+  lateFeesWaivable: Type.Optional(
+    Type.Boolean({
+      default: false,
+      description: 'Whether a loan of the product may go without its late fees (waived); else it carries exactly them',
+    }),
+  ),
   active: Type.Boolean({ default: true }),
 });
 
