@@ -72,5 +72,6 @@ export function toWidgetProduct(p: LoanProduct) {
     catBasis: p.catBasis ?? null,
     lateFees: p.lateFees ?? [],
     delinquencyGraceDays: p.delinquencyGraceDays ?? null,
+    lateFeesWaivable: p.lateFeesWaivable === true,
   };
 }

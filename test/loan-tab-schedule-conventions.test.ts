@@ -7,6 +7,8 @@
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoanView } from '../server/loans/operations/get-loan-view.js';
+import { upsertProduct } from '../server/products/product-repo.js';
+import { sampleProduct } from './support/sample-product.js';
 import { startLoanTabRig, type LoanTabRig } from './loan-tab-rig.js';
 import { seen, VIEWPORTS } from './loan-tab-viewports.js';
 
@@ -24,6 +26,8 @@ const CASES = [
     /** "1,234.50" → 1234.5 */
     read: (s: string) => Number(s.replace(/,/g, '')),
     stepRefused: 'Un pago fijo no se redondea',
+    feeShown: '250 MXN + IVA 16 % · días de gracia: 3',
+    waived: 'condonadas en este préstamo',
     cat: true,
     save: 'Guardar',
     saved: 'Guardado',
@@ -38,6 +42,8 @@ const CASES = [
     fixed: '2 500',
     read: (s: string) => Number(s.replace(/ /g, '').replace(',', '.')),
     stepRefused: 'Фиксированный платёж не округляется',
+    feeShown: '250 RUB + НДС 16 % · дней отсрочки: 3',
+    waived: 'не начисляются по этому займу',
     cat: false,
     save: 'Сохранить',
     saved: 'Сохранено',
@@ -54,11 +60,25 @@ const shownTotals = async (frame: Frame) => {
   return out;
 };
 
+/** The loan as the API reads it back after Save. */
+async function savedLoan(rig: LoanTabRig, dealId: number): Promise<LoanView> {
+  const token = rig.p.a.app.sessions.issue({ portalId: rig.portalId, userId: 1, dealId, isAdmin: false });
+  const res = await fetch(`${rig.p.a.url}/api/v1/deals/${dealId}/loan`, { headers: { authorization: `Bearer ${token}` } });
+  return (await res.json()) as LoanView;
+}
+
 for (const c of CASES) {
   describe(`loan tab schedule conventions in ${c.browserLocale}`, () => {
     let rig: LoanTabRig;
     beforeAll(async () => {
       rig = await startLoanTabRig({ locale: c.browserLocale });
+      const lateFees = [{ name: 'tardío', amount: '250', vatPercent: '16', graceDays: 3 }];
+      await upsertProduct(
+        rig.p.db.kysely,
+        rig.portalId,
+        sampleProduct('waivable', { currency: c.currency, lateFees, lateFeesWaivable: true }),
+        new Date().toISOString(),
+      );
     }, 180_000);
     afterAll(async () => {
       await rig?.close();
@@ -129,12 +149,34 @@ for (const c of CASES) {
 
         await frame.click(`button:has-text("${c.save}")`);
         await frame.waitForSelector(`.lt-ok:has-text("${c.saved}")`);
-        const token = rig.p.a.app.sessions.issue({ portalId: rig.portalId, userId: 1, dealId, isAdmin: false });
-        const res = await fetch(`${rig.p.a.url}/api/v1/deals/${dealId}/loan`, { headers: { authorization: `Bearer ${token}` } });
-        const view = (await res.json()) as LoanView;
+        const view = await savedLoan(rig, dealId);
         expect(view.loan).toMatchObject({ downPayment: { percent: '12.5' }, annuity: 'resolved', annuityAdjustment: 'fineract' });
         // One computation: the server's schedule is the one on screen.
         expect(view.schedule.rows.map((r) => r.total)).toEqual(shown.map((t) => c.read(t).toFixed(2)));
+      });
+    }
+
+    for (const vp of VIEWPORTS) {
+      it(`${vp.name}: the product's late fee is shown, not edited; the product lets the manager waive it; saved without`, async () => {
+        const dealId = Number(
+          await rig.p.portalCall('crm.deal.add', {
+            fields: { TITLE: `Condonar ${vp.name}`, OPPORTUNITY: '25000', CURRENCY_ID: c.currency },
+          }),
+        );
+        const { page, frame } = await rig.openTab(dealId, c.lang);
+        await page.setViewportSize({ width: vp.width, height: vp.height });
+        await frame.selectOption('select[name=product]', 'waivable');
+        const fees = frame.locator('[data-testid=late-fees]');
+        await expect.poll(async () => seen(await fees.locator('.lt-static').textContent())).toBe(c.feeShown);
+        await fees.screenshot({ path: `${SHOTS}/late-fees-${c.lang}-${vp.name}.png` });
+        await fees.locator('input[name=waiveLateFees]').check();
+        await expect.poll(async () => seen(await fees.locator('.lt-static').textContent())).toBe(c.waived);
+        await fees.screenshot({ path: `${SHOTS}/late-fees-waived-${c.lang}-${vp.name}.png` });
+        expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+        await frame.click(`button:has-text("${c.save}")`);
+        await frame.waitForSelector(`.lt-ok:has-text("${c.saved}")`);
+        const view = await savedLoan(rig, dealId);
+        expect(view.loan.lateFees ?? []).toEqual([]);
       });
     }
 
@@ -162,10 +204,7 @@ for (const c of CASES) {
         await page.screenshot({ path: `${SHOTS}/cat-basis-${c.lang}.png`, fullPage: true });
         await frame.click(`button:has-text("${c.save}")`);
         await frame.waitForSelector(`.lt-ok:has-text("${c.saved}")`);
-        const token = rig.p.a.app.sessions.issue({ portalId: rig.portalId, userId: 1, dealId, isAdmin: false });
-        const view = (await (
-          await fetch(`${rig.p.a.url}/api/v1/deals/${dealId}/loan`, { headers: { authorization: `Bearer ${token}` } })
-        ).json()) as LoanView;
+        const view = await savedLoan(rig, dealId);
         expect(view.loan.catBasis).toBe('dates');
       });
     } else {

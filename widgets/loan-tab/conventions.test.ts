@@ -242,3 +242,26 @@ describe('loan tab: CAT basis and down payment percent', () => {
     expect(again.loanInput.value).toEqual(saved);
   });
 });
+
+describe("loan tab: the product's late fees", () => {
+  const FEE = { name: 'Pago tardío', amount: '250', vatPercent: '16', graceDays: 3 };
+  const withFees = (lateFeesWaivable: boolean): Product => ({ ...WHOLE_PERIOD, code: 'fees', lateFees: [FEE], lateFeesWaivable });
+
+  it('a product that does not allow waiving: its late fees are the loan’s, waiving does nothing', () => {
+    const m = model({ products: [withFees(false)] });
+    m.setField('product', 'fees');
+    expect(m.lateFeesWaivable.value).toBe(false);
+    m.waiveLateFees(true);
+    expect(m.lateFees.value).toEqual([FEE]);
+  });
+
+  it('a waivable product: waived, the loan is saved and serviced without them; taken back, with them', () => {
+    const m = model({ products: [withFees(true)] });
+    m.setField('product', 'fees');
+    expect(m.lateFeesWaivable.value).toBe(true);
+    m.waiveLateFees(true);
+    expect(m.lateFees.value).toEqual([]);
+    m.waiveLateFees(false);
+    expect(m.lateFees.value).toEqual([FEE]);
+  });
+});

@@ -401,6 +401,23 @@ export function createLoanModel(deps: ModelDeps) {
     });
   }
 
+  /** The loan's late fees as serviced and saved: its product's, unless waived, or the saved loan's own. */
+  const lateFees = computed(() => savedServicing.value.lateFees ?? []);
+  /** The product lets this loan go without its late fees (late-fee-check.ts on the server, the same rule). */
+  const lateFeesWaivable = computed(() => Boolean(product.value?.lateFeesWaivable && (product.value.lateFees ?? []).length > 0));
+
+  /** Waives the product's late fees on this loan, or takes them back; the server accepts only these two. */
+  function waiveLateFees(waived: boolean): void {
+    const p = product.peek();
+    if (!p?.lateFeesWaivable) return;
+    batch(() => {
+      const { lateFees: _old, ...rest } = savedServicing.peek();
+      const fees = p.lateFees ?? [];
+      savedServicing.value = waived || fees.length === 0 ? rest : { ...rest, lateFees: fees };
+      edited();
+    });
+  }
+
   function setPenalty(typed: string): void {
     batch(() => {
       penaltyTyped.value = typed;
@@ -560,6 +577,9 @@ export function createLoanModel(deps: ModelDeps) {
     penaltyIssue,
     setPenalty,
     pauses,
+    lateFees,
+    lateFeesWaivable,
+    waiveLateFees,
     addPause,
     removePause,
     saveState,

@@ -39,6 +39,8 @@ export interface ProductDraft extends Pick<Product, 'id' | 'name' | 'method' | '
   /** '' = the profile's. */
   catBasis: '' | 'periods' | 'dates';
   lateFees: LateFeeDraft[];
+  /** A loan of the product may go without its late fees (waived on the loan tab). */
+  lateFeesWaivable: boolean;
   /** '' = none. */
   delinquencyGraceDays: string;
 }
@@ -63,6 +65,7 @@ export function newDraft(id: string): ProductDraft {
     payoffInterest: 'pro-rata',
     catBasis: '',
     lateFees: [],
+    lateFeesWaivable: false,
     delinquencyGraceDays: '',
     active: true,
   };
@@ -101,6 +104,7 @@ export function draftOf(p: Product): ProductDraft {
       graceDays: f.graceDays === undefined ? '' : String(f.graceDays),
       base: f.base ?? 'principal',
     })),
+    lateFeesWaivable: p.lateFeesWaivable === true,
     delinquencyGraceDays: p.delinquencyGraceDays == null ? '' : String(p.delinquencyGraceDays),
     active: p.active,
   };

@@ -9,6 +9,7 @@ interface Props {
 
 import { ConventionsFields } from './conventions-fields.js';
 import { Field } from './field.js';
+import { LateFeesField } from './late-fees-field.js';
 
 export function LoanForm({ model, t }: Props) {
   const f = model.form.value;
@@ -21,6 +22,9 @@ export function LoanForm({ model, t }: Props) {
     const issue = model.issues.value.find((i) => i.field === field || i.field.startsWith(`${field}.`));
     return issue ? errorText(t, issue.code) + (issue.hint ? ` (${issue.hint})` : '') : undefined;
   };
+  // The server's refusal of the loan's late fees (a product's changed meanwhile) stands beside them.
+  const save = model.saveState.value;
+  const lateFeesRefused = save.kind === 'failed' && save.field === 'lateFees' ? errorText(t, 'PRODUCT_LATE_FEES') : undefined;
   const text = (key: keyof Form, inputMode: 'decimal' | 'numeric' = 'decimal') => (
     <input
       class="lt-input"
@@ -135,6 +139,7 @@ export function LoanForm({ model, t }: Props) {
           </span>
         </Field>
       )}
+      <LateFeesField model={model} t={t} error={lateFeesRefused} />
     </div>
   );
 }

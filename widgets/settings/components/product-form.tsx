@@ -158,7 +158,7 @@ export function ProductForm({ model, t }: FormProps) {
         </label>
       </div>
       <Fees fees={d.fees} model={model} t={t} err={err} />
-      <LateFees fees={d.lateFees} model={model} t={t} err={err} />
+      <LateFees fees={d.lateFees} waivable={d.lateFeesWaivable} model={model} t={t} err={err} />
       <div class="st-actions">
         <button type="submit" class="st-button" disabled={model.saving.value}>
           {model.saving.value ? t('saving') : t('save')}
