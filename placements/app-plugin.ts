@@ -73,5 +73,7 @@ export function toWidgetProduct(p: LoanProduct) {
     lateFees: p.lateFees ?? [],
     delinquencyGraceDays: p.delinquencyGraceDays ?? null,
     lateFeesWaivable: p.lateFeesWaivable === true,
+    installmentStep: p.installmentStep ?? null,
+    annuityMode: p.annuityMode ?? null,
   };
 }

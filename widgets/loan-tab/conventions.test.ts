@@ -265,3 +265,19 @@ describe("loan tab: the product's late fees", () => {
     expect(m.lateFees.value).toEqual([FEE]);
   });
 });
+
+describe("loan tab: the product's schedule rounding", () => {
+  it('a product that sets the step and the level-payment rule puts them in the loan, whatever was typed', () => {
+    const p: Product = { ...WHOLE_PERIOD, code: 'round', catBasis: null, installmentStep: '10', annuityMode: 'fineract' };
+    const m = model({ products: [p] });
+    m.setField('installmentStep', '5');
+    m.setField('product', 'round');
+    expect(m.loanInput.value).toMatchObject({
+      rounding: { installmentStep: '10' },
+      annuity: 'resolved',
+      annuityAdjustment: 'fineract',
+    });
+    const rows = rowsOf(m);
+    for (const r of rows.slice(0, -1)) expect(new Decimal(r.principal).plus(r.interest).mod(10).isZero()).toBe(true);
+  });
+});

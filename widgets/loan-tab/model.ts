@@ -18,7 +18,7 @@ import type {
   FrequencyUnit,
 } from './lending-types.js';
 import { applyAmountOverrides, type AmountOverride } from './what-if.js';
-import { applyProduct, productIssues, productsFor, withProductServicing, type Product } from './product.js';
+import { annuityOf, applyProduct, productIssues, productsFor, withProductServicing, type Product } from './product.js';
 import { createPaymentsModel } from './payments-model.js';
 import { readTyped, typedFromDecimal, type NumberLocale } from './typed-numbers.js';
 import { addDays } from '../../lending/dates.js';
@@ -178,8 +178,7 @@ export function stepApplies(method: Method): boolean {
 
 /** The level-payment rule and the cent adjustment are an annuity's only (the core refuses them elsewhere). */
 function annuityFields(f: LoanForm): Pick<LoanInput, 'annuity' | 'annuityAdjustment'> {
-  if (f.method !== 'annuity' || f.annuityMode === 'fixed-payment') return { annuity: 'fixed-payment' };
-  return f.annuityMode === 'fineract' ? { annuity: 'resolved', annuityAdjustment: 'fineract' } : { annuity: 'resolved' };
+  return annuityOf(f.method === 'annuity' ? f.annuityMode : 'fixed-payment');
 }
 
 export function toLoanInput(

@@ -41,6 +41,10 @@ export interface ProductDraft extends Pick<Product, 'id' | 'name' | 'method' | '
   lateFees: LateFeeDraft[];
   /** A loan of the product may go without its late fees (waived on the loan tab). */
   lateFeesWaivable: boolean;
+  /** Installments in multiples of, as typed; '' = the loan's. Not on a single payment. */
+  installmentStep: string;
+  /** An annuity's level-payment rule; '' = the loan's. */
+  annuityMode: '' | NonNullable<Product['annuityMode']>;
   /** '' = none. */
   delinquencyGraceDays: string;
 }
@@ -66,6 +70,8 @@ export function newDraft(id: string): ProductDraft {
     catBasis: '',
     lateFees: [],
     lateFeesWaivable: false,
+    installmentStep: '',
+    annuityMode: '',
     delinquencyGraceDays: '',
     active: true,
   };
@@ -105,6 +111,8 @@ export function draftOf(p: Product): ProductDraft {
       base: f.base ?? 'principal',
     })),
     lateFeesWaivable: p.lateFeesWaivable === true,
+    installmentStep: p.installmentStep ?? '',
+    annuityMode: p.annuityMode ?? '',
     delinquencyGraceDays: p.delinquencyGraceDays == null ? '' : String(p.delinquencyGraceDays),
     active: p.active,
   };

@@ -85,3 +85,20 @@ describe("a product's late fees on its loans", () => {
     expect((e as { textFor(lang: string): string }).textFor('es')).toContain('fixed');
   });
 });
+
+describe("a product's schedule rounding on its loans", () => {
+  it('a loan of a product with a step and a level-payment rule must have them', async () => {
+    await upsertProduct(db.kysely, P, sampleProduct('round', { currency: 'RUB', installmentStep: '10', annuityMode: 'resolved' }), now);
+    await expect(saveLoan(db.kysely, P, 501, { productId: 'round', terms: sampleTerms(12) }, actor, deps)).rejects.toMatchObject({
+      code: 'PRODUCT_RANGE',
+      details: { field: 'rounding.installmentStep' },
+    });
+    const stepped = sampleTerms(12, { rounding: { mode: 'half-up', installmentStep: '10.00', last: 'adjust' } });
+    await expect(saveLoan(db.kysely, P, 501, { productId: 'round', terms: stepped }, actor, deps)).rejects.toMatchObject({
+      code: 'PRODUCT_RANGE',
+      details: { field: 'annuity' },
+    });
+    const r = await saveLoan(db.kysely, P, 501, { productId: 'round', terms: { ...stepped, annuity: 'resolved' } }, actor, deps);
+    expect(Number(r.schedule.installmentAmount) % 10).toBe(0);
+  });
+});

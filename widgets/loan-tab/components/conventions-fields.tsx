@@ -1,6 +1,7 @@
 import { rateKindOf } from '../../../lending/rate-name.js';
 import type { Translate } from '../i18n.js';
 import { ANNUITY_MODES, stepApplies, type LoanForm, type LoanModel } from '../model.js';
+import { typedFromDecimal } from '../typed-numbers.js';
 import { Field } from './field.js';
 
 interface Props {
@@ -19,7 +20,11 @@ interface Props {
 export function ConventionsFields({ model, t, err }: Props) {
   const f = model.form.value;
   const input = model.loanInput.value;
-  const fixedBasis = model.product.value?.catBasis ?? null;
+  const p = model.product.value;
+  const fixedBasis = p?.catBasis ?? null;
+  // What the product sets is shown, not editable (the server holds the loan to it, product-check.ts).
+  const fixedStep = p?.installmentStep ? typedFromDecimal(p.installmentStep, model.locale) : null;
+  const fixedMode = p?.annuityMode ?? null;
   // The core's default (lending/profiles.ts): the MX profile times CAT by periods (Banxico), else by dates.
   const defaultBasis = input.profile === 'MX' ? 'periods' : 'dates';
   const set = <K extends keyof LoanForm>(key: K, value: LoanForm[K]) => model.setField(key, value);
@@ -32,7 +37,8 @@ export function ConventionsFields({ model, t, err }: Props) {
             name="installmentStep"
             inputMode="decimal"
             placeholder={t('installmentStepNone')}
-            value={f.installmentStep}
+            disabled={fixedStep !== null}
+            value={fixedStep ?? f.installmentStep}
             onInput={(e) => set('installmentStep', e.currentTarget.value)}
           />
         </Field>
@@ -42,7 +48,8 @@ export function ConventionsFields({ model, t, err }: Props) {
           <select
             class="lt-input"
             name="annuityMode"
-            value={f.annuityMode}
+            disabled={fixedMode !== null}
+            value={fixedMode ?? f.annuityMode}
             onChange={(e) => set('annuityMode', e.currentTarget.value as LoanForm['annuityMode'])}
           >
             {ANNUITY_MODES.map((m) => (

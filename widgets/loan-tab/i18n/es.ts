@@ -30,7 +30,7 @@ const es: Dict = {
   annuityMode: 'Pago nivelado',
   'annuityMode.fixed-payment': 'Con la tasa nominal',
   'annuityMode.resolved': 'Periodos reales (Fineract progresivo)',
-  'annuityMode.fineract': 'Periodos reales + ajuste al centavo (Fineract)',
+  'annuityMode.fineract': 'Periodos reales + ajuste (Fineract)',
   catBasis: 'CAT calculado por',
   'catBasis.default': 'Según el perfil',
   'catBasis.periods': 'periodos iguales (Banxico)',

@@ -4,6 +4,7 @@ import type { SettingsModel } from '../model.js';
 import type { ProductDraft } from '../product.js';
 import { Field } from './field.js';
 import { Fees, LateFees } from './product-fees.js';
+import { ProductRounding } from './product-rounding.js';
 
 interface FormProps {
   model: SettingsModel;
@@ -149,6 +150,7 @@ export function ProductForm({ model, t }: FormProps) {
             ))}
           </select>
         </Field>
+        <ProductRounding draft={d} model={model} t={t} err={err} />
         <Field label={t('delinquencyGraceDays')} error={err('delinquencyGraceDays')}>
           {text('delinquencyGraceDays', { inputMode: 'numeric', short: true })}
         </Field>
