@@ -6,6 +6,9 @@ import { Dec } from './decimal.js';
 import type { FeeJson } from './parse-input.js';
 import type { LateFeeJson } from './servicing/parse-conventions.js';
 
+export const PRODUCT_ANNUITY_MODES = ['fixed-payment', 'resolved', 'fineract'] as const;
+export type ProductAnnuityMode = (typeof PRODUCT_ANNUITY_MODES)[number];
+
 export interface LoanProductJson {
   id: string;
   name: string;
@@ -36,6 +39,18 @@ export interface LoanProductJson {
   lateFees?: LateFeeJson[];
   /** Days after a due date before days past due count (`delinquency.graceDays`); null or absent = none. */
   delinquencyGraceDays?: number | null;
+  /**
+   * Whether a loan of the product may go without its late fees (waived on the loan tab); absent = no:
+   * a loan of the product carries exactly its late fees (server/loans/operations/late-fee-check.ts).
+   */
+  lateFeesWaivable?: boolean;
+  /** Installments of the product's loans in multiples of this (lending `rounding.installmentStep`); null or absent = the loan's. */
+  installmentStep?: string | null;
+  /**
+   * The annuity's level payment for the product's loans: `fixed-payment` (nominal rate), `resolved`
+   * (Fineract progressive) or `fineract` (resolved + `annuityAdjustment: "fineract"`); null or absent = the loan's.
+   */
+  annuityMode?: ProductAnnuityMode | null;
   active: boolean;
 }
 

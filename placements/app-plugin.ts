@@ -72,5 +72,8 @@ export function toWidgetProduct(p: LoanProduct) {
     catBasis: p.catBasis ?? null,
     lateFees: p.lateFees ?? [],
     delinquencyGraceDays: p.delinquencyGraceDays ?? null,
+    lateFeesWaivable: p.lateFeesWaivable === true,
+    installmentStep: p.installmentStep ?? null,
+    annuityMode: p.annuityMode ?? null,
   };
 }

@@ -259,6 +259,16 @@ export const PRECISE_TEXTS = {
     'Провайдер {kind} ещё не настроен.',
     'Todavía no hay un proveedor de {kind} configurado.',
   ),
+  PRODUCT_LATE_FEES: t(
+    'A loan of {product} has the product’s late fees; they cannot be changed on the loan.',
+    'Заём по продукту {product} начисляет штрафы продукта; в займе их изменить нельзя.',
+    'Un préstamo de {product} lleva las comisiones por pago tardío del producto; no se cambian en el préstamo.',
+  ),
+  PRODUCT_LATE_FEES_WAIVABLE: t(
+    'A loan of {product} has the product’s late fees or, waived, none; they cannot be changed on the loan.',
+    'Заём по продукту {product} начисляет штрафы продукта или, если они отменены, никаких; изменить их нельзя.',
+    'Un préstamo de {product} lleva las comisiones por pago tardío del producto o, condonadas, ninguna; no se cambian.',
+  ),
   INACTIVE_PRODUCTS_ADMIN_ONLY: t(
     'Only a portal administrator can see inactive products.',
     'Неактивные продукты видит только администратор портала.',

@@ -132,6 +132,9 @@ describe('loan products settings', () => {
       payoffInterest: 'pro-rata',
       catBasis: null,
       lateFees: [{ name: 'Штраф за просрочку', percent: '5.5', base: 'principal+interest', graceDays: 3 }],
+      lateFeesWaivable: false,
+      installmentStep: null,
+      annuityMode: null,
       delinquencyGraceDays: 5,
       active: true,
     });
@@ -177,6 +180,9 @@ describe('loan products settings', () => {
     expect(await form.locator('select[name="payoffInterest"] option[value="whole-period"]').textContent()).toBe('Todo el periodo en curso');
     await form.locator('select[name="payoffInterest"]').selectOption('whole-period');
     await form.locator('select[name="catBasis"]').selectOption('periods');
+    // Issue 13 item 7: installments in multiples of 10 pesos, level payment with Fineract's cent adjustment.
+    await form.locator('input[name="installmentStep"]').fill('10');
+    await form.locator('select[name="annuityMode"]').selectOption('fineract');
     // The Mexican "comisión por pago tardío": 1,500.50 pesos plus 16 % IVA, after 3 days of grace.
     await form.locator('button:has-text("Agregar comisión por pago tardío")').click();
     const late = form.locator('[data-late-fee="0"]');
@@ -185,7 +191,10 @@ describe('loan products settings', () => {
     await late.locator('input[name="late-0-vat"]').fill('16');
     await late.locator('input[name="late-0-grace"]').fill('3');
     expect(await late.locator('select[name="late-0-kind"] option:checked').textContent()).toBe('monto fijo');
+    // Issue 13 item 7: the product lets a manager waive them on a loan (all or nothing).
+    await form.locator('label:has-text("Un gestor puede condonarlas en un préstamo") input[name="lateFeesWaivable"]').check();
     await page.screenshot({ path: 'test-results/settings-products-es-mx-form.png', fullPage: true });
+    await form.locator('[data-testid="late-fees"]').screenshot({ path: '/tmp/shots-loantab/product-late-fees-es-desktop.png' });
     await form.locator('button[type="submit"]').click();
     await frame.waitForSelector('tr[data-product="mx-personal"]');
     expect((await frame.locator('tr[data-product="mx-personal"]').textContent())?.replace(/\u00a0/g, ' ')).toContain(
@@ -198,6 +207,9 @@ describe('loan products settings', () => {
       payoffInterest: 'whole-period',
       catBasis: 'periods',
       lateFees: [{ name: 'Pago tardío', amount: '1500.5', vatPercent: '16', graceDays: 3 }],
+      lateFeesWaivable: true,
+      installmentStep: '10',
+      annuityMode: 'fineract',
       delinquencyGraceDays: null,
     });
     await page.screenshot({ path: 'test-results/settings-products-es-mx.png', fullPage: true });
@@ -224,6 +236,11 @@ describe('loan products settings', () => {
     // The late fee reads back as stored (typed back unchanged), its IVA beside it.
     expect(await form.locator('input[name="late-0-value"]').inputValue()).toBe('1500.5');
     expect(await form.locator('input[name="late-0-vat"]').inputValue()).toBe('16');
+    expect(await form.locator('input[name="lateFeesWaivable"]').isChecked()).toBe(true);
+    expect(await form.locator('input[name="installmentStep"]').inputValue()).toBe('10');
+    expect(await form.locator('select[name="annuityMode"]').inputValue()).toBe('fineract');
+    await form.screenshot({ path: '/tmp/shots-loantab/product-form-es-phone.png' });
+    await form.locator('[data-testid="late-fees"]').screenshot({ path: '/tmp/shots-loantab/product-late-fees-es-phone.png' });
     const vatBox = await form.locator('input[name="late-0-vat"]').boundingBox();
     expect(vatBox && vatBox.x + vatBox.width <= 390).toBe(true);
     await page.screenshot({ path: 'test-results/settings-products-es-390-form.png', fullPage: true });

@@ -25,6 +25,12 @@ export interface LoanProductsTable {
   late_fees: string;
   /** Days after a due date before days past due count; null = none (migration 202612041710). */
   delinquency_grace_days: number | null;
+  /** 1 = a loan of the product may go without its late fees (migration 202612042210). */
+  late_fees_waivable: number;
+  /** Installments in multiples of (decimal string); null = the loan's (migration 202612042250). */
+  installment_step: string | null;
+  /** 'fixed-payment' | 'resolved' | 'fineract'; null = the loan's (migration 202612042250). */
+  annuity_mode: string | null;
   active: number;
   created_at: string;
   updated_at: string;

@@ -24,6 +24,10 @@ function toProduct(r: Selectable<LoanProductsTable>): LoanProduct {
     catBasis: r.cat_basis === 'periods' || r.cat_basis === 'dates' ? r.cat_basis : null,
     lateFees: parseJsonColumn(r.late_fees, 'loan_products.late_fees'),
     delinquencyGraceDays: r.delinquency_grace_days === null ? null : Number(r.delinquency_grace_days),
+    lateFeesWaivable: Number(r.late_fees_waivable) === 1,
+    installmentStep: r.installment_step,
+    annuityMode:
+      r.annuity_mode === 'fixed-payment' || r.annuity_mode === 'resolved' || r.annuity_mode === 'fineract' ? r.annuity_mode : null,
     active: Number(r.active) === 1,
   };
 }
@@ -60,6 +64,9 @@ export async function upsertProduct(db: Executor, portalId: string, p: LoanProdu
     cat_basis: p.catBasis ?? null,
     late_fees: JSON.stringify(p.lateFees ?? []),
     delinquency_grace_days: p.delinquencyGraceDays ?? null,
+    late_fees_waivable: p.lateFeesWaivable ? 1 : 0,
+    installment_step: p.installmentStep ?? null,
+    annuity_mode: p.annuityMode ?? null,
     active: p.active ? 1 : 0,
     updated_at: nowIso,
   };

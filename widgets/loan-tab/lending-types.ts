@@ -26,6 +26,9 @@ export type Method = LendingMethod;
 
 export type FeeInput = FeeJson;
 
+/** A late fee of the loan (its product's, or the saved loan's own). */
+export type LateFeeInput = LateFeeJson;
+
 /**
  * The loan input as the tab builds it (model.ts toLoanInput): lending's LoanInputJson with the
  * fields the form always fills made required, and the day count a plain string because it comes

@@ -18,7 +18,7 @@ import type {
   FrequencyUnit,
 } from './lending-types.js';
 import { applyAmountOverrides, type AmountOverride } from './what-if.js';
-import { applyProduct, productIssues, productsFor, withProductServicing, type Product } from './product.js';
+import { annuityOf, applyProduct, productIssues, productsFor, withProductServicing, type Product } from './product.js';
 import { createPaymentsModel } from './payments-model.js';
 import { readTyped, typedFromDecimal, type NumberLocale } from './typed-numbers.js';
 import { addDays } from '../../lending/dates.js';
@@ -41,11 +41,25 @@ export interface LoanForm {
   feeWithheld: boolean;
   /** Principal due on the disbursement day (installment 1); empty = none. */
   downPayment: string;
+  /** Whether the down payment is typed as an amount in the currency or a percent of the amount. */
+  downPaymentUnit: 'amount' | 'percent';
+  /** "Installments in multiples of" (Fineract): empty = the currency's minor unit, i.e. no rounding. */
+  installmentStep: string;
+  /**
+   * The annuity's level payment: from the nominal rate (the core's default), solved for the actual
+   * periods (Fineract progressive), or that with Fineract's cent adjustment. Annuity only.
+   */
+  annuityMode: AnnuityMode;
+  /** How CAT times the flows for this loan: '' = the profile's (MX: periods), else periods or dates. */
+  catBasis: '' | 'periods' | 'dates';
   /** "Pay this much a period until done": when typed, the term follows from it; empty = none. */
   fixedPayment: string;
 }
 
 export type { Product } from './product.js';
+
+export const ANNUITY_MODES = ['fixed-payment', 'resolved', 'fineract'] as const;
+export type AnnuityMode = (typeof ANNUITY_MODES)[number];
 
 export interface LendingCore {
   computeSchedule(input: LoanInput): Outcome<Schedule>;
@@ -110,6 +124,10 @@ export function defaultForm(today: string, amount = '100000'): LoanForm {
     feeAmount: '0',
     feeWithheld: true,
     downPayment: '',
+    downPaymentUnit: 'amount',
+    installmentStep: '',
+    annuityMode: 'fixed-payment',
+    catBasis: '',
     fixedPayment: '',
   };
 }
@@ -122,6 +140,7 @@ export interface LoanNumbers {
   /** Decimal strings, or '' when not typed. */
   downPayment: string;
   fixedPayment: string;
+  installmentStep: string;
   issues: LendingIssue[];
 }
 
@@ -132,16 +151,34 @@ export function readLoanNumbers(f: LoanForm, locale: NumberLocale, scale: number
   const fee = f.feeAmount.trim() === '' ? { value: '0', issue: null } : readTyped(f.feeAmount, 'fees', locale, { scale });
   const optional = (raw: string, field: string) =>
     raw.trim() === '' ? { value: '', issue: null } : readTyped(raw, field, locale, { scale });
-  const down = optional(f.downPayment, 'downPayment');
+  const down =
+    f.downPaymentUnit === 'percent'
+      ? f.downPayment.trim() === ''
+        ? { value: '', issue: null }
+        : readTyped(f.downPayment, 'downPayment', locale, { percent: true })
+      : optional(f.downPayment, 'downPayment');
   const fixed = optional(f.fixedPayment, 'fixedPayment');
+  // The step only exists where the form shows it (stepApplies): a hidden one is not read, nor sent.
+  const step = stepApplies(f.method) ? optional(f.installmentStep, 'rounding.installmentStep') : { value: '', issue: null };
   return {
     principal: principal.value,
     rate: rate.value,
     fee: fee.value,
     downPayment: down.value,
     fixedPayment: fixed.value,
-    issues: [principal.issue, rate.issue, fee.issue, down.issue, fixed.issue].filter((i): i is LendingIssue => i !== null),
+    installmentStep: step.value,
+    issues: [principal.issue, rate.issue, fee.issue, down.issue, fixed.issue, step.issue].filter((i): i is LendingIssue => i !== null),
   };
+}
+
+/** A single payment has no installment to round (the core refuses a step there): the form hides the field. */
+export function stepApplies(method: Method): boolean {
+  return method !== 'single-payment';
+}
+
+/** The level-payment rule and the cent adjustment are an annuity's only (the core refuses them elsewhere). */
+function annuityFields(f: LoanForm): Pick<LoanInput, 'annuity' | 'annuityAdjustment'> {
+  return annuityOf(f.method === 'annuity' ? f.annuityMode : 'fixed-payment');
 }
 
 export function toLoanInput(
@@ -155,6 +192,7 @@ export function toLoanInput(
   // A fixed payment derives the term (the core refuses both); a zero down payment is none.
   const fixedPayment = numbers.fixedPayment;
   const down = numbers.downPayment === '' || /^0(\.0*)?$/.test(numbers.downPayment) ? null : numbers.downPayment;
+  const step = numbers.installmentStep;
   return {
     principal: numbers.principal,
     currency,
@@ -163,7 +201,7 @@ export function toLoanInput(
     method: f.method,
     rate: f.rateKind === 'annual' ? { annualPercent: numbers.rate } : { dailyPercent: numbers.rate },
     ...(fixedPayment ? { fixedPayment } : { installments: /^\d+$/.test(f.installments.trim()) ? Number(f.installments.trim()) : NaN }),
-    ...(down ? { downPayment: { amount: down } } : {}),
+    ...(down ? { downPayment: f.downPaymentUnit === 'percent' ? { percent: down } : { amount: down } } : {}),
     // "every 0" or a half-typed number goes to the core as it is, which refuses it beside the field.
     frequency: { unit: f.unit, every: /^\d+$/.test(f.every.trim()) ? Number(f.every.trim()) : NaN },
     firstDueDate: f.firstDueDate || undefined,
@@ -171,11 +209,20 @@ export function toLoanInput(
     // Interest on actual days, so what-if date edits change it as they would in the contract.
     dayCount: currency === 'RUB' ? 'actual/actual-ru' : 'actual/365',
     interest: 'daily',
-    annuity: 'fixed-payment',
-    rounding: { mode: 'half-up', installmentStep: '0.01', last: 'adjust' },
+    ...annuityFields(f),
+    // No step typed: the core's default, the currency's minor unit (JPY 1, MXN 0.01).
+    rounding: { mode: 'half-up', ...(step ? { installmentStep: step } : {}), last: 'adjust' },
+    ...(f.catBasis ? { catBasis: f.catBasis } : {}),
     fees: /^0(\.0*)?$/.test(fee) ? [] : [{ name: 'opening', amount: fee, at: 'disbursement', withheld: f.feeWithheld }],
     profile,
   };
+}
+
+/** A saved step as the form shows it: the minor unit (or none) is no step. */
+function typedStep(step: string | undefined, scale: number, locale: NumberLocale): string {
+  const minor = scale === 0 ? '1' : `0.${'0'.repeat(scale - 1)}1`;
+  const plain = step?.includes('.') ? step.replace(/0+$/, '').replace(/\.$/, '') : step;
+  return plain === undefined || plain === minor ? '' : typedFromDecimal(plain, locale);
 }
 
 export function createLoanModel(deps: ModelDeps) {
@@ -262,7 +309,15 @@ export function createLoanModel(deps: ModelDeps) {
     // fixed, so a fixed payment gives way to the level payment over those dates.
     const down = loanInput.value.downPayment ? 1 : 0;
     const dates = base.value.rows.slice(down).map((r) => dateEdits.value[r.n] ?? r.dueDate);
-    const pinned = { ...loanInput.value, dueDates: dates, firstDueDate: undefined, fixedPayment: undefined, installments: undefined };
+    // Pinned dates are no longer a regular frequency: CAT by periods does not apply to them (the core refuses it).
+    const pinned = {
+      ...loanInput.value,
+      dueDates: dates,
+      firstDueDate: undefined,
+      fixedPayment: undefined,
+      installments: undefined,
+      catBasis: undefined,
+    };
     const dated = Object.keys(dateEdits.value).length > 0 ? deps.core.computeSchedule(pinned) : base;
     if (!dated.ok) return dated;
     return applyAmountOverrides(pinned, dated.value, readAmountEdits.value, deps.core.computeSchedule);
@@ -345,6 +400,23 @@ export function createLoanModel(deps: ModelDeps) {
     });
   }
 
+  /** The loan's late fees as serviced and saved: its product's, unless waived, or the saved loan's own. */
+  const lateFees = computed(() => savedServicing.value.lateFees ?? []);
+  /** The product lets this loan go without its late fees (late-fee-check.ts on the server, the same rule). */
+  const lateFeesWaivable = computed(() => Boolean(product.value?.lateFeesWaivable && (product.value.lateFees ?? []).length > 0));
+
+  /** Waives the product's late fees on this loan, or takes them back; the server accepts only these two. */
+  function waiveLateFees(waived: boolean): void {
+    const p = product.peek();
+    if (!p?.lateFeesWaivable) return;
+    batch(() => {
+      const { lateFees: _old, ...rest } = savedServicing.peek();
+      const fees = p.lateFees ?? [];
+      savedServicing.value = waived || fees.length === 0 ? rest : { ...rest, lateFees: fees };
+      edited();
+    });
+  }
+
   function setPenalty(typed: string): void {
     batch(() => {
       penaltyTyped.value = typed;
@@ -418,7 +490,13 @@ export function createLoanModel(deps: ModelDeps) {
         firstDueDate: l.firstDueDate ?? l.dueDates?.[0] ?? '',
         feeAmount: typedFromDecimal(l.fees?.[0]?.amount ?? '0', locale),
         feeWithheld: l.fees?.[0]?.withheld ?? true,
-        downPayment: l.downPayment && 'amount' in l.downPayment ? typedFromDecimal(l.downPayment.amount, locale) : '',
+        downPayment: l.downPayment
+          ? typedFromDecimal('amount' in l.downPayment ? l.downPayment.amount : l.downPayment.percent, locale)
+          : '',
+        downPaymentUnit: l.downPayment && 'percent' in l.downPayment ? 'percent' : 'amount',
+        installmentStep: typedStep(l.rounding?.installmentStep, scale, locale),
+        annuityMode: l.annuity !== 'resolved' ? 'fixed-payment' : l.annuityAdjustment === 'fineract' ? 'fineract' : 'resolved',
+        catBasis: l.catBasis ?? '',
         fixedPayment: l.fixedPayment ? typedFromDecimal(l.fixedPayment, locale) : '',
       };
       savedProfile.value = l.profile ?? undefined;
@@ -498,6 +576,9 @@ export function createLoanModel(deps: ModelDeps) {
     penaltyIssue,
     setPenalty,
     pauses,
+    lateFees,
+    lateFeesWaivable,
+    waiveLateFees,
     addPause,
     removePause,
     saveState,

@@ -28,7 +28,16 @@ export function applyProduct(input: LoanInput, p: Product | undefined): LoanInpu
     // Servicing conventions the product fixes (issue 13); the server re-checks them on save.
     ...(p.payoffInterest && p.payoffInterest !== 'pro-rata' ? { payoffInterest: p.payoffInterest } : {}),
     ...(p.catBasis ? { catBasis: p.catBasis } : {}),
+    // Its schedule rounding, when it sets it: the step, and an annuity's level-payment rule.
+    ...(p.installmentStep ? { rounding: { ...input.rounding, installmentStep: p.installmentStep } } : {}),
+    ...(p.annuityMode && p.method === 'annuity' ? annuityOf(p.annuityMode) : {}),
   };
+}
+
+/** A level-payment rule as the core's `annuity` and `annuityAdjustment` (lending README "Loan input"). */
+export function annuityOf(mode: NonNullable<Product['annuityMode']>): Pick<LoanInput, 'annuity' | 'annuityAdjustment'> {
+  if (mode === 'fixed-payment') return { annuity: 'fixed-payment' };
+  return mode === 'fineract' ? { annuity: 'resolved', annuityAdjustment: 'fineract' } : { annuity: 'resolved' };
 }
 
 /**

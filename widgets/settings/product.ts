@@ -39,6 +39,12 @@ export interface ProductDraft extends Pick<Product, 'id' | 'name' | 'method' | '
   /** '' = the profile's. */
   catBasis: '' | 'periods' | 'dates';
   lateFees: LateFeeDraft[];
+  /** A loan of the product may go without its late fees (waived on the loan tab). */
+  lateFeesWaivable: boolean;
+  /** Installments in multiples of, as typed; '' = the loan's. Not on a single payment. */
+  installmentStep: string;
+  /** An annuity's level-payment rule; '' = the loan's. */
+  annuityMode: '' | NonNullable<Product['annuityMode']>;
   /** '' = none. */
   delinquencyGraceDays: string;
 }
@@ -63,6 +69,9 @@ export function newDraft(id: string): ProductDraft {
     payoffInterest: 'pro-rata',
     catBasis: '',
     lateFees: [],
+    lateFeesWaivable: false,
+    installmentStep: '',
+    annuityMode: '',
     delinquencyGraceDays: '',
     active: true,
   };
@@ -101,6 +110,9 @@ export function draftOf(p: Product): ProductDraft {
       graceDays: f.graceDays === undefined ? '' : String(f.graceDays),
       base: f.base ?? 'principal',
     })),
+    lateFeesWaivable: p.lateFeesWaivable === true,
+    installmentStep: p.installmentStep ?? '',
+    annuityMode: p.annuityMode ?? '',
     delinquencyGraceDays: p.delinquencyGraceDays == null ? '' : String(p.delinquencyGraceDays),
     active: p.active,
   };

@@ -163,6 +163,9 @@ export function validateDraft(d: ProductDraft, takenIds: readonly string[] = [],
       ...(vat ? { vatPercent: vat } : {}),
     };
   });
+  // Shown only where the core applies them (product-rounding.tsx): hidden, they are not read nor sent.
+  const installmentStep = d.method === 'single-payment' ? '' : read('installmentStep', d.installmentStep, 'amount');
+  const annuityMode = d.method === 'annuity' && d.annuityMode ? d.annuityMode : null;
   const delinquencyGraceDays = days(d.delinquencyGraceDays);
   if (delinquencyGraceDays === 'bad') e.delinquencyGraceDays = 'DAYS_FORMAT';
 
@@ -187,6 +190,9 @@ export function validateDraft(d: ProductDraft, takenIds: readonly string[] = [],
       payoffInterest: d.payoffInterest,
       catBasis: d.catBasis || null,
       lateFees,
+      lateFeesWaivable: d.lateFeesWaivable,
+      installmentStep: installmentStep || null,
+      annuityMode,
       delinquencyGraceDays: delinquencyGraceDays === 'bad' ? null : delinquencyGraceDays,
       active: d.active,
     },

@@ -7,6 +7,12 @@ function refuse(field: string, message: string): never {
   throw new AppError('PRODUCT_RANGE', message, message, { field });
 }
 
+/** The loan's level-payment rule in the product's terms. */
+function annuityModeOf(input: LoanInput): 'fixed-payment' | 'resolved' | 'fineract' {
+  if (input.annuity !== 'resolved') return 'fixed-payment';
+  return input.annuityAdjustment === 'fineract' ? 'fineract' : 'resolved';
+}
+
 /** Re-checks a loan against its product on the server (the widget checks too, but is not trusted). */
 export function checkAgainstProduct(input: LoanInput, p: LoanProduct, derivedTerm?: number): void {
   if (!p.active) throw new AppError('PRODUCT_INACTIVE', `product ${p.id} inactive`, undefined, { field: 'productId' });
@@ -22,6 +28,12 @@ export function checkAgainstProduct(input: LoanInput, p: LoanProduct, derivedTer
   if ((input.payoffInterest ?? 'pro-rata') !== (p.payoffInterest ?? 'pro-rata'))
     refuse('payoffInterest', `Payoff interest must be ${p.payoffInterest ?? 'pro-rata'} for ${p.name}`);
   if (p.catBasis && input.catBasis !== p.catBasis) refuse('catBasis', `CAT basis must be ${p.catBasis} for ${p.name}`);
+  // The product's schedule rounding (issue 13 item 7): the step and the annuity's level-payment rule, when it sets them.
+  const step = input.rounding?.installmentStep;
+  if (p.installmentStep != null && (typeof step !== 'string' || !/^\d+(\.\d+)?$/.test(step) || !new Decimal(step).eq(p.installmentStep)))
+    refuse('rounding.installmentStep', `Installments must be in multiples of ${p.installmentStep} for ${p.name}`);
+  if (p.annuityMode != null && annuityModeOf(input) !== p.annuityMode)
+    refuse('annuity', `The level payment must be ${p.annuityMode} for ${p.name}`);
   // A fixed payment derives the term: the schedule's count is what the product's range bounds.
   const n = Array.isArray(input.dueDates) ? input.dueDates.length : (input.installments ?? derivedTerm ?? 0);
   if (n < p.termMin || n > p.termMax)

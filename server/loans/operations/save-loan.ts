@@ -13,6 +13,8 @@ import { currencyScale } from '../../../lending/currency.js';
 import { requestHash } from './money.js';
 import { requireActive, requireActiveInTransaction } from './loan-open.js';
 import { checkAgainstProduct } from './product-check.js';
+import { checkLateFees } from './late-fee-check.js';
+import type { LoanProduct } from '../../products/product.js';
 
 export interface SaveLoanRequest {
   productId?: string | null;
@@ -76,15 +78,16 @@ export async function saveLoan(
   const schedule = scheduleOrRefuse(terms);
   checkPenaltyRate(terms, schedule);
   const productId = req.productId ?? null;
+  let product: LoanProduct | null = null;
   if (productId) {
-    const product = await getProduct(db, portalId, productId);
+    product = await getProduct(db, portalId, productId);
     if (!product) throw new AppError('PRODUCT_NOT_FOUND', `product ${productId} not in portal`, undefined, { field: 'productId' });
     checkAgainstProduct(terms, product, schedule.rows.length - (terms.downPayment ? 1 : 0));
   }
   try {
     return await db
       .transaction()
-      .execute((trx) => saveInTransaction(trx, portalId, dealId, productId, terms, schedule, req.reason ?? 'save', actor, deps));
+      .execute((trx) => saveInTransaction(trx, portalId, dealId, product, terms, schedule, req.reason ?? 'save', actor, deps));
   } catch (e) {
     // Two first saves for the same deal raced; the loser may simply retry.
     if (isUniqueViolation(e)) throw new AppError('CONFLICT', `concurrent save of deal ${dealId}`, { key: 'LOAN_SAVED_CONCURRENTLY' });
@@ -96,7 +99,7 @@ async function saveInTransaction(
   trx: Trx,
   portalId: string,
   dealId: number,
-  productId: string | null,
+  product: LoanProduct | null,
   terms: LoanInput,
   schedule: Schedule,
   reason: string,
@@ -104,7 +107,10 @@ async function saveInTransaction(
   deps: LoanDeps,
 ): Promise<SaveLoanResult> {
   const nowIso = deps.now().toISOString();
+  const productId = product?.id ?? null;
   const existing = await findLoanByDeal(trx, portalId, dealId);
+  // The late fees are checked against the saved version (a contract keeps its fees), so in here.
+  if (product && !existing) checkLateFees(terms, product, null);
   let loan: Loan;
   let version: number;
   if (!existing) {
@@ -142,6 +148,7 @@ async function saveInTransaction(
     requireActive(loan);
     await requireActiveInTransaction(trx, portalId, loan.id);
     const current = await getScheduleVersion(trx, portalId, loan.id, loan.currentScheduleVersion);
+    if (product) checkLateFees(terms, product, current && loan.productId === productId ? current.terms : null);
     if (current && sameTerms(current.terms, terms) && loan.productId === productId) {
       return { loanId: loan.id, version: loan.currentScheduleVersion, created: false, changed: false, schedule: current };
     }

@@ -7,7 +7,9 @@ interface Props {
   t: Translate;
 }
 
+import { ConventionsFields } from './conventions-fields.js';
 import { Field } from './field.js';
+import { LateFeesField } from './late-fees-field.js';
 
 export function LoanForm({ model, t }: Props) {
   const f = model.form.value;
@@ -20,6 +22,9 @@ export function LoanForm({ model, t }: Props) {
     const issue = model.issues.value.find((i) => i.field === field || i.field.startsWith(`${field}.`));
     return issue ? errorText(t, issue.code) + (issue.hint ? ` (${issue.hint})` : '') : undefined;
   };
+  // The server's refusal of the loan's late fees (a product's changed meanwhile) stands beside them.
+  const save = model.saveState.value;
+  const lateFeesRefused = save.kind === 'failed' && save.field === 'lateFees' ? errorText(t, 'PRODUCT_LATE_FEES') : undefined;
   const text = (key: keyof Form, inputMode: 'decimal' | 'numeric' = 'decimal') => (
     <input
       class="lt-input"
@@ -65,8 +70,21 @@ export function LoanForm({ model, t }: Props) {
       <Field label={`${t('fixedPayment')}, ${model.currency}`} error={err('fixedPayment')}>
         {text('fixedPayment')}
       </Field>
-      <Field label={`${t('downPayment')}, ${model.currency}`} error={err('downPayment')}>
-        {text('downPayment')}
+      <Field label={t('downPayment')} error={err('downPayment')}>
+        <span class="lt-inline">
+          {text('downPayment')}
+          {/* An amount in the currency or a percent of the amount (the core rounds it to the currency). */}
+          <select
+            class="lt-input lt-input--unit"
+            name="downPaymentUnit"
+            aria-label={t('downPaymentUnit')}
+            value={f.downPaymentUnit}
+            onChange={(e) => model.setField('downPaymentUnit', e.currentTarget.value as Form['downPaymentUnit'])}
+          >
+            <option value="amount">{model.currency}</option>
+            <option value="percent">%</option>
+          </select>
+        </span>
       </Field>
       <Field label={t('frequency')} error={err('frequency')}>
         <span class="lt-inline">
@@ -103,6 +121,7 @@ export function LoanForm({ model, t }: Props) {
           <option value="interest-free">{t('method.interest-free')}</option>
         </select>
       </Field>
+      <ConventionsFields model={model} t={t} err={err} />
       <Field label={t('disbursementDate')} error={err('disbursementDate')}>
         {date('disbursementDate')}
       </Field>
@@ -120,6 +139,7 @@ export function LoanForm({ model, t }: Props) {
           </span>
         </Field>
       )}
+      <LateFeesField model={model} t={t} error={lateFeesRefused} />
     </div>
   );
 }

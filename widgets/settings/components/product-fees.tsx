@@ -76,13 +76,15 @@ export function Fees({ fees, model, t, err }: FeesProps) {
 
 interface LateFeesProps {
   fees: LateFeeDraft[];
+  /** A loan of the product may go without them (server/loans/operations/late-fee-check.ts). */
+  waivable: boolean;
   model: SettingsModel;
   t: Translate;
   err: (k: string) => string | undefined;
 }
 
 /** The product's late fees (issue 13): each a fixed amount with its VAT, or a percent of what is overdue. */
-export function LateFees({ fees, model, t, err }: LateFeesProps) {
+export function LateFees({ fees, waivable, model, t, err }: LateFeesProps) {
   return (
     <fieldset class="st-fees" data-testid="late-fees">
       <legend class="st-field__label">{t('lateFees')}</legend>
@@ -155,6 +157,17 @@ export function LateFees({ fees, model, t, err }: LateFeesProps) {
       <button type="button" class="st-button st-button--light" onClick={() => model.addLateFee()}>
         {t('addLateFee')}
       </button>
+      {fees.length > 0 ? (
+        <label class="st-check">
+          <input
+            type="checkbox"
+            name="lateFeesWaivable"
+            checked={waivable}
+            onChange={(e) => model.update({ lateFeesWaivable: e.currentTarget.checked })}
+          />
+          {t('lateFeesWaivable')}
+        </label>
+      ) : null}
     </fieldset>
   );
 }

@@ -4,6 +4,7 @@ import type { SettingsModel } from '../model.js';
 import type { ProductDraft } from '../product.js';
 import { Field } from './field.js';
 import { Fees, LateFees } from './product-fees.js';
+import { ProductRounding } from './product-rounding.js';
 
 interface FormProps {
   model: SettingsModel;
@@ -149,6 +150,7 @@ export function ProductForm({ model, t }: FormProps) {
             ))}
           </select>
         </Field>
+        <ProductRounding draft={d} model={model} t={t} err={err} />
         <Field label={t('delinquencyGraceDays')} error={err('delinquencyGraceDays')}>
           {text('delinquencyGraceDays', { inputMode: 'numeric', short: true })}
         </Field>
@@ -158,7 +160,7 @@ export function ProductForm({ model, t }: FormProps) {
         </label>
       </div>
       <Fees fees={d.fees} model={model} t={t} err={err} />
-      <LateFees fees={d.lateFees} model={model} t={t} err={err} />
+      <LateFees fees={d.lateFees} waivable={d.lateFeesWaivable} model={model} t={t} err={err} />
       <div class="st-actions">
         <button type="submit" class="st-button" disabled={model.saving.value}>
           {model.saving.value ? t('saving') : t('save')}

@@ -24,6 +24,12 @@ function checkProduct(p: Static<typeof ProductBody>, index: number | null): Loan
   if (p.termMin > p.termMax) refuse(index, 'termMin', 'The minimum term is above the maximum');
   if (p.amountMin !== null && p.amountMax !== null && new Decimal(p.amountMin).gt(p.amountMax))
     refuse(index, 'amountMin', 'The minimum amount is above the maximum');
+  // The core's refusals (lending/parse-input.ts): no step on a single payment, a level-payment rule only on an annuity.
+  if (p.installmentStep != null) {
+    if (p.method === 'single-payment') refuse(index, 'installmentStep', 'A single payment has no installment to round');
+    if (new Decimal(p.installmentStep).lte(0)) refuse(index, 'installmentStep', 'The installment step must be above zero');
+  }
+  if (p.annuityMode != null && p.method !== 'annuity') refuse(index, 'annuityMode', 'The level-payment rule is an annuity’s');
   // The core's rule (lending/servicing/parse-conventions.ts): a late fee is a fixed amount or a percent, never both.
   (p.lateFees ?? []).forEach((f, i) => {
     if ((f.amount === undefined) === (f.percent === undefined))

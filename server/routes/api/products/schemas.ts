@@ -58,6 +58,24 @@ export const ProductBody = Type.Object({
       description: 'Days after a due date before days past due count; null = none',
     }),
   ),
+  lateFeesWaivable: Type.Optional(
+    Type.Boolean({
+      default: false,
+      description: 'Whether a loan of the product may go without its late fees (waived); else it carries exactly them',
+    }),
+  ),
+  installmentStep: Type.Optional(
+    Type.Union([Type.Null(), Amount], {
+      default: null,
+      description: 'Installments of the product’s loans in multiples of this (Fineract installmentAmountInMultiplesOf); null = the loan’s',
+    }),
+  ),
+  annuityMode: Type.Optional(
+    Type.Union([Type.Null(), Type.Literal('fixed-payment'), Type.Literal('resolved'), Type.Literal('fineract')], {
+      default: null,
+      description: 'An annuity’s level payment: nominal rate, Fineract progressive, or that with its cent adjustment; null = the loan’s',
+    }),
+  ),
   active: Type.Boolean({ default: true }),
 });
 
