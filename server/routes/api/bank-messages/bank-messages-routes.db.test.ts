@@ -92,6 +92,7 @@ describe('bank messages API', () => {
         imap: { host: 'imap.lender.example', port: 993, security: 'tls', user: 'credito', password: 'p', folder: 'INBOX' },
         replyScheme: 'plus',
         replyAddress: null,
+        forwarders: [],
       },
       { userId: 1, nowIso: new Date().toISOString() },
     );
