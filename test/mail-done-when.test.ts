@@ -57,12 +57,10 @@ const repliesOf = async (dealId: number): Promise<Row[]> =>
     .where('deal_id', '=', dealId)
     .orderBy('created_at')
     .execute() as Promise<Row[]>;
-const pendingJobs = async () =>
-  (await d.p.db.kysely.selectFrom('outbox_jobs').select('id').where('status', 'in', ['pending', 'running']).execute()).length;
 /** Until `n` replies of the deal are recorded and no job is left: what they cause has happened. */
 async function settled(dealId: number, n: number): Promise<Row[]> {
   await expect.poll(async () => (await repliesOf(dealId)).length, { timeout: 30_000, interval: 100 }).toBeGreaterThanOrEqual(n);
-  await expect.poll(pendingJobs, { timeout: 30_000, interval: 100 }).toBe(0);
+  await d.jobsDone();
   await d.p.em.idle();
   return repliesOf(dealId);
 }
@@ -82,7 +80,9 @@ describe('issue 16, done when', () => {
     await d.dovecot.deliver(await d.dns.sign(gmailReply(dealId, toNorte, { id: 'norte-ok' }), 'banco-norte.example'));
     const rows = await settled(dealId, 1);
 
-    expect(rows).toEqual([expect.objectContaining({ bank_id: bankTagOf(norte), status: 'applied', verdict: 'auto-apply', decision: 'approved' })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ bank_id: bankTagOf(norte), status: 'applied', verdict: 'auto-apply', decision: 'approved' }),
+    ]);
     expect(await d.stageOf(dealId)).toBe(d.st('APPROVED'));
     const sms = d.smsTo(phone);
     expect(sms).toHaveLength(1);

@@ -49,6 +49,8 @@ export interface DecisionPlatform {
   mailTo(address: string): Promise<{ subject: string; text: string }[]>;
   smsTo(phone: string): { text: string }[];
   startReader(pollMs?: number): Promise<void>;
+  /** Until the outbox has nothing pending or running (at most 60 s). */
+  jobsDone(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -203,6 +205,15 @@ export async function startDecisionPlatform(o: { forwarders: string[]; domains: 
         pollMs,
       });
       await reader.start();
+    },
+    async jobsDone() {
+      const deadline = Date.now() + 60_000;
+      const busy = async () =>
+        (await p.db.kysely.selectFrom('outbox_jobs').select('id').where('status', 'in', ['pending', 'running']).execute()).length;
+      while ((await busy()) > 0) {
+        if (Date.now() > deadline) throw new Error('the outbox did not empty within 60 s');
+        await new Promise((res) => setTimeout(res, 50));
+      }
     },
     async close() {
       await reader?.stop();
