@@ -308,6 +308,18 @@ export const PRECISE_TEXTS = {
     'Этот документ нечего повторять: он ещё формируется или уже готов.',
     'Este documento no tiene nada que reintentar: está en curso o listo.',
   ),
+
+  // ---- mail settings: forwarders (server/mail/settings/forwarders.ts)
+  MAIL_FORWARDER_INVALID: t(
+    '"{address}" is not an e-mail address. Write one address per line, like name@company.com.',
+    '«{address}» — не адрес электронной почты. Пишите по одному адресу в строке, например name@company.ru.',
+    '"{address}" no es una dirección de correo. Escriba una dirección por línea, como nombre@empresa.mx.',
+  ),
+  MAIL_FORWARDER_DUPLICATE: t(
+    '"{address}" is in the list twice.',
+    '«{address}» указан в списке дважды.',
+    '"{address}" aparece dos veces en la lista.',
+  ),
 } as const;
 
 export type PreciseKey = keyof typeof PRECISE_TEXTS;

@@ -594,6 +594,18 @@ export const ERRORS = {
     'Укажите адрес, на который банки присылают ответы.',
     'Escriba la dirección a la que los bancos envían sus respuestas.',
   ),
+  MAIL_FORWARDER_INVALID: spec(
+    400,
+    'One of the forwarders is not an e-mail address.',
+    'Один из адресов пересылающих — не адрес электронной почты.',
+    'Una de las direcciones de reenvío no es un correo válido.',
+  ),
+  MAIL_FORWARDER_DUPLICATE: spec(
+    400,
+    'An address is in the forwarders list twice.',
+    'Адрес указан в списке пересылающих дважды.',
+    'Una dirección aparece dos veces en la lista de reenvío.',
+  ),
 
   // ---- bank replies (issue 16: server/mail/apply, routes/api/mail-replies)
   MAIL_REPLY_BAND: spec(

@@ -22,6 +22,9 @@ const Port = Type.Integer({ minimum: 1, maximum: 65535 });
 /** An address without a display name; no "+" in the local part, which the reply tag takes. */
 export const MailAddress = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s<>"+,;]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$' });
 const Password = Type.String({ minLength: 1, maxLength: 512 });
+/** A list of our staff, not a mailing list: a bound on what the screen and every reply's check hold. */
+export const MAX_FORWARDERS = 50;
+export const MAX_FORWARDER_LENGTH = 254;
 
 /** What both accounts have: where the server is, how to secure the connection, the password. */
 const server = { host: Host, port: Port, security: MailSecurity, /** Absent: keep the stored one. */ password: Type.Optional(Password) };
@@ -51,6 +54,12 @@ export const MailSettingsBody = Type.Object(
     replyScheme: ReplyScheme,
     /** The dedicated reply address ('dedicated'); null with 'plus'. */
     replyAddress: Type.Union([MailAddress, Type.Null()]),
+    /**
+     * Our own staff allowed to forward a bank's decision with the result written on top. Checked
+     * entry by entry by the server (server/mail/settings/forwarders.ts) so a refusal names the
+     * address in the user's language; absent: the stored list stays.
+     */
+    forwarders: Type.Optional(Type.Array(Type.String({ maxLength: MAX_FORWARDER_LENGTH }), { maxItems: MAX_FORWARDERS })),
   },
   { additionalProperties: false },
 );
@@ -63,6 +72,7 @@ export const MailSettingsView = Type.Object({
   imap: Type.Object({ ...Type.Omit(ImapAccountBody, ['password']).properties, ...Masked }),
   replyScheme: ReplyScheme,
   replyAddress: Type.Union([Type.String(), Type.Null()]),
+  forwarders: Type.Array(Type.String()),
   updatedAt: Type.String(),
 });
 export type MailSettingsView = Static<typeof MailSettingsView>;

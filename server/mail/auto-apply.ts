@@ -63,7 +63,7 @@ export function autoApplyVerdict(v: VerdictInput): Verdict {
   add('no-match', v.match.by === null);
   add('matched-by-subject-only', v.match.by === 'subject');
   add('match-conflict', v.match.conflicts.length > 0);
-  add('sender-not-allowed', !senderAllowed(v));
+  add('sender-not-allowed', senderRole(v) === null);
   add('sender-not-authenticated', !authenticated(v));
   add('auto-reply', v.autoReply !== null);
   add('ambiguous-decision', v.decision.ambiguous);
@@ -84,17 +84,27 @@ export function autoApplyVerdict(v: VerdictInput): Verdict {
   return { apply: reasons.length === 0, reasons };
 }
 
+/** Who the sender is to us: one of the bank's people, one of our forwarders (a forwarded notice only), or nobody. */
+function senderRole(v: VerdictInput): 'bank' | 'forwarder' | null {
+  const from = v.from?.toLowerCase();
+  if (!from || !v.policy) return null;
+  const domain = from.slice(from.lastIndexOf('@'));
+  const listed = (list: string[]) => list.some((a) => a.toLowerCase() === from || a.toLowerCase() === domain);
+  if (listed(v.policy.allowedSenders)) return 'bank';
+  // Forwarders are whole addresses (server/mail/settings/forwarders.ts), never a domain.
+  if (v.forwarded && v.forwarders.some((a) => a.toLowerCase() === from)) return 'forwarder';
+  return null;
+}
+
 function authenticated(v: VerdictInput): boolean {
+  // A forwarder's message is judged by OUR domain, never by the bank's setting: the bank's 'dkim' or
+  // 'off' is a concession for a bank whose domain is not set up, while a From: naming our own staff is
+  // the easiest thing to forge — anyone can write it — and our domain is ours to sign. So a forwarded
+  // decision counts only when the forwarder's own domain passes DMARC, or a DKIM signature aligned
+  // with it does (relaxed alignment, sender-auth.ts).
+  if (senderRole(v) === 'forwarder') return v.auth.dmarc === 'pass' || v.auth.dkimAligned;
   const mode = v.policy?.authentication ?? 'dmarc';
   if (mode === 'off') return true;
   if (mode === 'dkim') return v.auth.dkimAligned || v.auth.dmarc === 'pass';
   return v.auth.dmarc === 'pass';
-}
-
-function senderAllowed(v: VerdictInput): boolean {
-  const from = v.from?.toLowerCase();
-  if (!from || !v.policy) return false;
-  const list = v.forwarded ? [...v.policy.allowedSenders, ...v.forwarders] : v.policy.allowedSenders;
-  const domain = from.slice(from.lastIndexOf('@'));
-  return list.some((a) => a.toLowerCase() === from || a.toLowerCase() === domain);
 }

@@ -98,6 +98,21 @@ describe('bank replies as the clients write them', () => {
     expect(r.verdict.reasons).toEqual(['sender-not-allowed']);
   });
 
+  it('a forward not signed by our domain: refused even when the bank is set to "off" — a forwarder is judged by our own domain', async () => {
+    const off = (b: string) => (POLICIES[b] ? { ...POLICIES[b], authentication: 'off' as const } : null);
+    const r = await understandReply(fixture('forward-outlook-es-rejected.eml'), { ...ctx, policyFor: off });
+    expect(r.decision.kind).toBe('rejected');
+    expect(r.verdict.reasons).toEqual(['sender-not-authenticated']);
+  });
+
+  it('a forwarder is a whole address: a domain in the list trusts nobody', async () => {
+    const r = await understandReply(await signed('forward-outlook-es-rejected.eml', 'lender.example'), {
+      ...ctx,
+      forwarders: ['@lender.example'],
+    });
+    expect(r.verdict.reasons).toEqual(['sender-not-allowed']);
+  });
+
   it('Yandex auto-reply that mentions approvals: refused as an auto-reply', async () => {
     const r = await understandReply(await signed('autoreply-yandex.eml', 'bank-rus.example'), ctx);
     expect(r.autoReply).toBe('Auto-Submitted: auto-replied');

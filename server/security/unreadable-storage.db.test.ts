@@ -193,6 +193,7 @@ describe('values sealed at rest that no longer open', () => {
         imap: { ...account, host: 'imap.example', port: 993, security: 'tls', password: 'imap-pass-456', folder: 'INBOX' },
         replyScheme: 'plus',
         replyAddress: null,
+        forwarders: [],
       },
       { userId: 4, nowIso: new Date().toISOString() },
     );

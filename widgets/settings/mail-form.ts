@@ -9,6 +9,8 @@ export interface MailForm {
   imap: { host: string; port: string; security: MailSecurity; user: string; password: string; folder: string };
   replyScheme: ReplyScheme;
   replyAddress: string;
+  /** Our staff allowed to forward a bank's decision, as typed: one address a line (commas and spaces also split). */
+  forwarders: string;
 }
 
 export type MailField =
@@ -23,16 +25,18 @@ export type MailField =
   | 'imap.user'
   | 'imap.password'
   | 'imap.folder'
-  | 'replyAddress';
+  | 'replyAddress'
+  | 'forwarders';
 
-/** Why a field is refused. */
-export type MailFieldError = 'required' | 'port' | 'host' | 'address' | 'password' | 'invalid';
+/** Why a field is refused; 'forwarder' and 'forwarder-twice' name the address (`MailFormErrors.address`). */
+export type MailFieldError = 'required' | 'port' | 'host' | 'address' | 'password' | 'invalid' | 'forwarder' | 'forwarder-twice';
 
 export const emptyMailForm = (): MailForm => ({
   smtp: { host: '', port: '587', security: 'starttls', user: '', password: '', fromAddress: '', fromName: '' },
   imap: { host: '', port: '993', security: 'tls', user: '', password: '', folder: 'INBOX' },
   replyScheme: 'plus',
   replyAddress: '',
+  forwarders: '',
 });
 
 /** The saved settings in the fields; passwords stay empty (write-only: empty keeps the stored one). */
@@ -44,11 +48,31 @@ export function formOf(v: MailSettingsView): MailForm {
     imap: { ...imap, port: String(imap.port), password: '' },
     replyScheme: v.replyScheme,
     replyAddress: v.replyAddress ?? '',
+    forwarders: v.forwarders.join('\n'),
   };
 }
 
 const ADDRESS = /^[^@\s<>"+,;]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
 const HOST = /^[A-Za-z0-9][A-Za-z0-9.:-]*$/;
+/** A staff address may carry a "+" (server/mail/settings/forwarders.ts checks the same). */
+const FORWARDER = /^[^@\s<>"(),;:]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+
+/** The forwarders typed, as the list sent: split on lines, commas, semicolons and spaces; lower-case. */
+export function forwardersOf(typed: string): string[] {
+  return typed
+    .split(/[\s,;]+/)
+    .map((a) => a.trim().toLowerCase())
+    .filter((a) => a !== '');
+}
+
+/** The first forwarder the server would refuse, and why — so the screen names it before asking. */
+export function forwarderProblem(list: readonly string[]): { error: 'forwarder' | 'forwarder-twice'; address: string } | null {
+  for (const [i, a] of list.entries()) {
+    if (!FORWARDER.test(a)) return { error: 'forwarder', address: a };
+    if (list.indexOf(a) !== i) return { error: 'forwarder-twice', address: a };
+  }
+  return null;
+}
 
 function portOf(s: string): number | null {
   const t = s.trim();
@@ -56,7 +80,7 @@ function portOf(s: string): number | null {
 }
 
 /** The body the form stands for, or the fields to fix first. Spaces around values are dropped. */
-export function bodyOf(f: MailForm): { body: MailSettingsBody } | { errors: Partial<Record<MailField, MailFieldError>> } {
+export function bodyOf(f: MailForm): { body: MailSettingsBody } | { errors: Partial<Record<MailField, MailFieldError>>; address?: string } {
   const errors: Partial<Record<MailField, MailFieldError>> = {};
   const need = (field: MailField, value: string, shape?: RegExp, bad: MailFieldError = 'invalid') => {
     const v = value.trim();
@@ -86,8 +110,11 @@ export function bodyOf(f: MailForm): { body: MailSettingsBody } | { errors: Part
     folder: need('imap.folder', f.imap.folder),
   };
   const replyAddress = f.replyScheme === 'dedicated' ? need('replyAddress', f.replyAddress, ADDRESS, 'address') : null;
-  if (Object.keys(errors).length > 0) return { errors };
-  return { body: { smtp, imap, replyScheme: f.replyScheme, replyAddress } };
+  const forwarders = forwardersOf(f.forwarders);
+  const bad = forwarderProblem(forwarders);
+  if (bad) errors.forwarders = bad.error;
+  if (Object.keys(errors).length > 0) return bad ? { errors, address: bad.address } : { errors };
+  return { body: { smtp, imap, replyScheme: f.replyScheme, replyAddress, forwarders } };
 }
 
 const FIELDS: readonly MailField[] = [
@@ -103,6 +130,7 @@ const FIELDS: readonly MailField[] = [
   'imap.password',
   'imap.folder',
   'replyAddress',
+  'forwarders',
 ];
 
 /** The field a server refusal names: `details.field` ("imap.password"), or the validator's "body/smtp/port …". */

@@ -27,6 +27,7 @@ function memoryApi(): MailApi & { saves: MailSettingsBody[] } {
         imap: { ...imap, passwordSet: true },
         replyScheme: b.replyScheme,
         replyAddress: b.replyAddress,
+        forwarders: b.forwarders ?? [],
         updatedAt: 'now',
       };
       return { settings: view };
@@ -91,6 +92,29 @@ describe('mail model', () => {
     // Saved again with the passwords left empty: the body leaves them out (the server keeps them).
     await m.save();
     expect(api.saves.at(-1)?.smtp).not.toHaveProperty('password');
+  });
+
+  it('sends the forwarders as a lower-case list and names the one to fix, from its own check or the server', async () => {
+    const api = memoryApi();
+    const m = createMailModel(api);
+    await m.load();
+    fill(m, 'imap-pass');
+    m.set('forwarders', 'Ana.Lopez@Lender.mx\n\n jefe@lender.mx, ana.lopez@lender.mx');
+    await m.save();
+    expect([m.errors.value, m.badForwarder.value, api.saves.length]).toEqual([{ forwarders: 'forwarder-twice' }, 'ana.lopez@lender.mx', 0]);
+    m.set('forwarders', 'Ana.Lopez@Lender.mx\njefe@lender');
+    await m.save();
+    expect([m.errors.value, m.badForwarder.value]).toEqual([{ forwarders: 'forwarder' }, 'jefe@lender']);
+    m.set('forwarders', 'Ana.Lopez@Lender.mx\njefe@lender.mx');
+    expect(m.errors.value).toEqual({});
+    await m.save();
+    expect(api.saves.at(-1)?.forwarders).toEqual(['ana.lopez@lender.mx', 'jefe@lender.mx']);
+    expect(m.form.value.forwarders).toBe('ana.lopez@lender.mx\njefe@lender.mx');
+
+    // The server refuses by place in the list it got: the screen names that address.
+    api.save = () => Promise.reject(new ApiError(400, 'MAIL_FORWARDER_INVALID', 'x', { field: 'forwarders', index: 1 }));
+    await m.save();
+    expect([m.errors.value, m.badForwarder.value]).toEqual([{ forwarders: 'forwarder' }, 'jefe@lender.mx']);
   });
 
   it('shows each side of the test and drops a side once its fields change', async () => {

@@ -3,7 +3,7 @@
 // field it names and everything typed stays — passwords included, so the admin fixes one field
 // instead of retyping the form.
 import { signal, type Signal } from '@preact/signals';
-import type { MailCheckReply, MailSettingsView } from '../../wire/mail-settings.js';
+import type { MailCheckReply, MailSettingsBody, MailSettingsView } from '../../wire/mail-settings.js';
 import { ApiError } from '../shared/session-client.js';
 import type { MailApi } from './mail-api.js';
 import { bodyOf, emptyMailForm, fieldOfRefusal, formOf, type MailField, type MailFieldError, type MailForm } from './mail-form.js';
@@ -17,6 +17,8 @@ export interface MailModel {
   busy: Signal<'saving' | 'testing' | null>;
   saved: Signal<boolean>;
   errors: Signal<Partial<Record<MailField, MailFieldError>>>;
+  /** The forwarder a 'forwarder' / 'forwarder-twice' error names. */
+  badForwarder: Signal<string>;
   /** Each side's last answer; editing a side's fields drops its answer (it no longer speaks for them). */
   test: Signal<Partial<MailCheckReply> | null>;
   problem: Signal<{ key: SectionProblem; detail: string } | null>;
@@ -40,6 +42,9 @@ export function createMailModel(api: MailApi): MailModel {
   const busy = signal<'saving' | 'testing' | null>(null);
   const saved = signal(false);
   const errors = signal<Partial<Record<MailField, MailFieldError>>>({});
+  const badForwarder = signal('');
+  /** The last body sent: a refusal of a forwarder names its place in this list. */
+  let sent: MailSettingsBody | null = null;
   const test = signal<Partial<MailCheckReply> | null>(null);
   const problem = signal<{ key: SectionProblem; detail: string } | null>(null);
 
@@ -48,15 +53,23 @@ export function createMailModel(api: MailApi): MailModel {
     const r = bodyOf(form.value);
     if ('errors' in r) {
       errors.value = r.errors;
+      badForwarder.value = r.address ?? '';
       return null;
     }
     errors.value = {};
+    sent = r.body;
     return r.body;
   }
 
   function refused(e: unknown): void {
     if (e instanceof ApiError && e.status === 400) {
       const field = fieldOfRefusal(e.code, e.message, e.details);
+      if (field === 'forwarders') {
+        const index = typeof e.details.index === 'number' ? e.details.index : -1;
+        badForwarder.value = sent?.forwarders?.[index] ?? '';
+        errors.value = { forwarders: e.code === 'MAIL_FORWARDER_DUPLICATE' ? 'forwarder-twice' : 'forwarder' };
+        return;
+      }
       if (field) {
         errors.value = { [field]: e.code === 'MAIL_PASSWORD_REQUIRED' ? 'password' : field === 'replyAddress' ? 'required' : 'invalid' };
         return;
@@ -72,6 +85,7 @@ export function createMailModel(api: MailApi): MailModel {
     busy,
     saved,
     errors,
+    badForwarder,
     test,
     problem,
     async load() {

@@ -50,7 +50,7 @@ export const mailReaderPlugin = fp(
           dialect: db.dialect,
           account: imapAccountOf({ ...s.imap, password }),
           mailbox: s.imap.folder,
-          context: replyContextFor(db.kysely, app.secrets, portalId, tokenKey),
+          context: replyContextFor(db.kysely, app.secrets, portalId, tokenKey, s.forwarders),
           log,
           workerId: `${app.instanceId}-mail-${portalId.slice(-8)}`,
           pollMs: c.MAIL_POLL_MS,

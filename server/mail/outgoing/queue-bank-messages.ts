@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { isUniqueViolation } from '../../db/executor.js';
 import { AppError, type Lang } from '../../errors.js';
+import { analyzeSms, assertWithinLimit, type SmsLimit } from '../../integrations/sms/encoding/index.js';
 import { enqueue } from '../../jobs/outbox.js';
 import type { SecretBox } from '../../security/crypto.js';
 import { uuidv7 } from '../../security/uuidv7.js';
@@ -32,6 +33,8 @@ export interface QueueBankMessages {
   body: BankMessageBody;
   tokenKey: Buffer;
   nowIso: string;
+  /** The portal's SMS provider's limit: an SMS over it is refused here, not later in the job. */
+  smsLimit?: SmsLimit;
 }
 
 const hashOf = (b: BankMessageBody) =>
@@ -60,6 +63,10 @@ async function queueOnce(db: Kysely<Database>, box: SecretBox, q: QueueBankMessa
     }
     const channel = q.body.channel ?? 'email';
     if (channel === 'email' && !q.body.subject) throw new AppError('MAIL_SUBJECT_REQUIRED', 'e-mail to a bank without a subject');
+    // The text the job hands to requestSms, measured the same way (no transliteration): over the
+    // provider's limit it is SMS_OVER_LIMIT with the client SMS's own words (SMS_TOO_LONG /
+    // SMS_TOO_MANY_PARTS), while the manager can still shorten it — not a 'failed' status later.
+    if (channel === 'sms' && q.smsLimit !== undefined) assertWithinLimit(analyzeSms(q.body.text), q.smsLimit);
     const settings = await getMailSettings(trx, box, q.portalId);
     if (!settings && channel === 'email') throw new AppError('MAIL_NOT_CONFIGURED', 'portal has no mail settings');
     // An SMS needs no mail account; its row still gets a unique Message-ID (RFC 2606 .invalid domain).

@@ -3,6 +3,7 @@
 // another portal's row or column does not open.
 import type { Executor } from '../../db/executor.js';
 import type { SecretBox } from '../../security/crypto.js';
+import { forwardersOfJson } from './forwarders.js';
 import type { MailAccounts, MailSettings } from './mail-settings.js';
 import type { MailSettingsTable } from './tables.js';
 
@@ -37,6 +38,7 @@ function fromRow(box: SecretBox, r: MailSettingsTable): MailSettings {
     },
     replyScheme: r.reply_scheme,
     replyAddress: r.reply_address,
+    forwarders: forwardersOfJson(r.forwarders),
     version: Number(r.version),
     updatedAt: r.updated_at,
   };
@@ -72,6 +74,7 @@ export async function saveMailSettings(
     imap_folder: a.imap.folder,
     reply_scheme: a.replyScheme,
     reply_address: a.replyAddress,
+    forwarders: JSON.stringify(a.forwarders),
     updated_by: by.userId,
     updated_at: by.nowIso,
   };

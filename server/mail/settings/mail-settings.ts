@@ -2,6 +2,7 @@
 // them and the wire: the masked view, and what a body means once the stored passwords fill in the
 // ones it left out (write-only passwords: absent = unchanged).
 import { AppError } from '../../errors.js';
+import { normaliseForwarders } from './forwarders.js';
 import type { MailSecurity, MailSettingsBody, MailSettingsView, ReplyScheme } from '../../../wire/mail-settings.js';
 
 export interface SmtpAccount {
@@ -29,6 +30,8 @@ export interface MailAccounts {
   imap: ImapSettings;
   replyScheme: ReplyScheme;
   replyAddress: string | null;
+  /** Our staff who may forward a bank's decision (lower-case, each once): auto-apply.ts trusts them only when authenticated. */
+  forwarders: string[];
 }
 
 export interface MailSettings extends MailAccounts {
@@ -45,6 +48,7 @@ export function maskMailSettings(s: MailSettings): MailSettingsView {
     imap: { ...imap, passwordSet: imapPassword !== null },
     replyScheme: s.replyScheme,
     replyAddress: s.replyAddress,
+    forwarders: s.forwarders,
     updatedAt: s.updatedAt,
   };
 }
@@ -64,6 +68,8 @@ export function accountsOf(body: MailSettingsBody, stored: MailAccounts | undefi
     imap: { ...body.imap, password: body.imap.password ?? imapKept },
     replyScheme: body.replyScheme,
     replyAddress: body.replyScheme === 'dedicated' ? (body.replyAddress?.toLowerCase() ?? null) : null,
+    // Absent: the stored list stays (a client that does not know the list cannot wipe it).
+    forwarders: body.forwarders ? normaliseForwarders(body.forwarders) : (stored?.forwarders ?? []),
   };
 }
 

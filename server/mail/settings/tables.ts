@@ -21,6 +21,8 @@ export interface MailSettingsTable {
   imap_folder: string;
   reply_scheme: ReplyScheme;
   reply_address: string | null;
+  /** JSON array of lower-case addresses: our staff allowed to forward a bank's decision (migration 202612042310). */
+  forwarders: string;
   /** Bumped on every save: the mailbox readers compare it. */
   version: number;
   updated_by: number | null;

@@ -38,7 +38,7 @@ export function MailSettings({ model, t }: Props) {
   const disabled = model.loading.value;
   const err = (field: MailField) => {
     const e = errors[field];
-    return e ? t(mailFieldErrorKey(e)) : undefined;
+    return e ? t(mailFieldErrorKey(e)).replace('{address}', model.badForwarder.value) : undefined;
   };
   const text = (
     field: MailField,
@@ -155,6 +155,24 @@ export function MailSettings({ model, t }: Props) {
               {t('example').replace('{address}', replyTo)}
             </p>
           ) : null}
+        </fieldset>
+        <fieldset class="st-fees st-mail__trusted" data-testid="mail-forwarders">
+          <legend class="st-h3">{t('forwardersTitle')}</legend>
+          <div class="st-grid">
+            <Field label={t('forwarders')} error={err('forwarders')} hint={t('forwardersHint')} wide>
+              <textarea
+                class="st-input st-mail__forwarders"
+                name="forwarders"
+                rows={3}
+                autoComplete="off"
+                spellcheck={false}
+                placeholder="ana.lopez@lender.mx"
+                disabled={disabled}
+                value={f.forwarders}
+                onInput={(e) => model.set('forwarders', (e.target as HTMLTextAreaElement).value)}
+              />
+            </Field>
+          </div>
         </fieldset>
         <div class="st-actions st-provider__actions">
           <button type="submit" class="st-button" disabled={busy !== null || disabled}>

@@ -46,7 +46,16 @@ const stored = async () => (await db.kysely.selectFrom('bank_messages').select('
 
 beforeAll(async () => {
   db = await createTestDb();
-  app = await buildApp({ config: loadConfig(env), db });
+  // Portal 'pa' sends SMS through a gateway that takes at most 2 parts (the job is not run here).
+  const gateway = { code: 'smpp', limit: 2, send: () => Promise.reject(new Error('not sent in this test')) } as SmsProvider;
+  app = await buildApp({
+    config: loadConfig(env),
+    db,
+    activities: {
+      settings: { settingsOf: async (p) => (p === 'pa' ? { sms: { provider: 'smpp', settings: {} } } : undefined) },
+      createSmsProvider: () => gateway,
+    },
+  });
   await app.ready();
   await insertTestPortal(db, 'pa');
   const by = { nowIso: new Date().toISOString(), lang: 'es' as const };
@@ -92,6 +101,7 @@ describe('bank messages API', () => {
         imap: { host: 'imap.lender.example', port: 993, security: 'tls', user: 'credito', password: 'p', folder: 'INBOX' },
         replyScheme: 'plus',
         replyAddress: null,
+        forwarders: [],
       },
       { userId: 1, nowIso: new Date().toISOString() },
     );
@@ -137,6 +147,19 @@ describe('bank messages API', () => {
     const noSubject = await post(42, { ...body([banks.norte!]), subject: undefined });
     expect(noSubject.json()).toMatchObject({ error: 'MAIL_SUBJECT_REQUIRED' });
     expect((await post(42, { ...sms, bankIds: [banks.norte!] })).json()).toMatchObject({ error: 'BANK_HAS_NO_PHONE' });
+    // Over the gateway's 2 parts: refused now in the sender's language, nothing stored — not a failed job later.
+    const before = await stored();
+    const long = await post(42, {
+      ...sms,
+      requestId: randomUUID(),
+      text: `Solicitud 42: ${'revise su correo y el paquete adjunto. '.repeat(9)}`,
+    });
+    expect(long.statusCode).toBe(422);
+    expect(long.json()).toMatchObject({ error: 'SMS_OVER_LIMIT', details: { limit: 2, count: 3, unit: 'segments' } });
+    expect(long.json().message).toBe(
+      'El mensaje necesita 3 partes de SMS; este proveedor de SMS acepta como máximo 2. Acórtelo o active la transliteración.',
+    );
+    expect(await stored()).toBe(before);
     const r = await post(42, sms);
     expect(r.statusCode, r.body).toBe(202);
     const [m] = r.json().messages as { id: string; channel: string; status: string }[];

@@ -11,7 +11,8 @@ import { BankMessageBody, BankMessagesReply } from '../../../../wire/bank-messag
 import { ErrorReply } from '../../../../wire/errors.js';
 
 // Messages from a deal to bank staff (issue 16 item 2): a session bound to the deal; 202 once the
-// messages and their send jobs are stored (server/mail/outgoing/queue-bank-messages.ts). The list
+// messages and their send jobs are stored (server/mail/outgoing/queue-bank-messages.ts); an SMS over
+// the portal's SMS provider's limit is refused then (422 SMS_OVER_LIMIT), nothing stored. The list
 // shows each message's status and the SMTP server's reply (an SMS's, its SMS rows' status).
 
 const DealParams = Type.Object({ dealId: Type.Integer({ minimum: 1 }) });
@@ -29,6 +30,9 @@ export const bankMessageRoutes: FastifyPluginAsync = async (fastify) => {
     },
     async (req, reply) => {
       const c = callerFor(req);
+      // An SMS needs the portal's provider now: without one it is PROVIDER_NOT_CONFIGURED (422), and
+      // its limit refuses a text too long before anything is stored.
+      const smsLimit = req.body.channel === 'sms' ? (await app.activities.providers.sms(c.portalId)).limit : undefined;
       const rows = await queueBankMessages(app.db.kysely, app.secrets, {
         portalId: c.portalId,
         dealId: c.dealId,
@@ -37,6 +41,7 @@ export const bankMessageRoutes: FastifyPluginAsync = async (fastify) => {
         body: req.body,
         tokenKey,
         nowIso: new Date().toISOString(),
+        ...(smsLimit !== undefined ? { smsLimit } : {}),
       });
       req.log.info({ portalId: c.portalId, dealId: c.dealId, messages: rows.length }, 'bank messages queued');
       return reply.code(202).send({ messages: await bankMessageViews(app.db.kysely, c.portalId, rows) });

@@ -125,6 +125,29 @@ describe('mail settings API', () => {
     expect((await get('pa')).settings).toMatchObject({ smtp: { fromName: 'Otro nombre' }, replyScheme: 'dedicated' });
   });
 
+  it('keeps the forwarders lower-cased and once; refuses a bad or repeated one by its place, in the user language, changing nothing', async () => {
+    const saved = await put('pb', { ...body, forwarders: [' Ana.Lopez@Lender.example ', '', 'jefe.credito+bancos@lender.example'] });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().settings.forwarders).toEqual(['ana.lopez@lender.example', 'jefe.credito+bancos@lender.example']);
+    // A client that leaves the list out (an older screen) does not wipe it.
+    const { forwarders: _f, ...withoutList } = body;
+    expect((await put('pb', withoutList)).json().settings.forwarders).toHaveLength(2);
+
+    const bad = await put('pb', { ...body, forwarders: ['ana.lopez@lender.example', 'ana.lopez@'] }, { 'accept-language': 'es-MX' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: 'MAIL_FORWARDER_INVALID', details: { field: 'forwarders', index: 1 } });
+    expect(bad.json().message).toContain('"ana.lopez@" no es una dirección de correo');
+    const twice = await put(
+      'pb',
+      { ...body, forwarders: ['ana.lopez@lender.example', 'ANA.LOPEZ@lender.example'] },
+      { 'accept-language': 'ru' },
+    );
+    expect(twice.json()).toMatchObject({ error: 'MAIL_FORWARDER_DUPLICATE', details: { field: 'forwarders', index: 1 } });
+    expect(twice.json().message).toBe('«ana.lopez@lender.example» указан в списке дважды.');
+    expect((await put('pb', { ...body, forwarders: Array.from({ length: 51 }, (_, i) => `p${i}@lender.example`) })).statusCode).toBe(400);
+    expect((await get('pb')).settings).toMatchObject({ forwarders: ['ana.lopez@lender.example', 'jefe.credito+bancos@lender.example'] });
+  });
+
   it('tests a connection to a host that does not exist without a 5xx, per side, in the user language', async () => {
     const r = await app.inject({
       method: 'POST',
