@@ -264,6 +264,11 @@ export const PRECISE_TEXTS = {
     'Заём по продукту {product} начисляет штрафы продукта; в займе их изменить нельзя.',
     'Un préstamo de {product} lleva las comisiones por pago tardío del producto; no se cambian en el préstamo.',
   ),
+  PRODUCT_GRACE_DAYS: t(
+    'A loan of {product} counts days past due after the product’s {days} grace days; give the borrower time with a pause instead.',
+    'Заём по продукту {product} считает просрочку после льготных дней продукта ({days}); дать клиенту время можно паузой.',
+    'Un préstamo de {product} cuenta días de atraso tras los {days} días de gracia del producto; para dar tiempo use una pausa.',
+  ),
   PRODUCT_LATE_FEES_WAIVABLE: t(
     'A loan of {product} has the product’s late fees or, waived, none; they cannot be changed on the loan.',
     'Заём по продукту {product} начисляет штрафы продукта или, если они отменены, никаких; изменить их нельзя.',

@@ -248,6 +248,55 @@ describe('loan products settings', () => {
     await page.close();
   });
 
+  it('a ru-RU admin sets installments "in multiples of" 1 000 ₽ and the level-payment rule, on the desktop and at 390 px; a single payment hides both', async () => {
+    mkdirSync('/tmp/shots-audit13', { recursive: true });
+    const { page, frame } = await openApp(1, 'ru');
+    await frame.waitForSelector('main[data-can-edit="yes"]');
+    await frame.click('button:has-text("Добавить продукт")');
+    const form = frame.locator('[data-testid="product-form"]');
+    await form.locator('input[name="id"]').fill('ru-annuity');
+    await form.locator('input[name="name"]').fill('Потребительский заём');
+    await form.locator('input[name="rateMin"]').fill('20');
+    await form.locator('input[name="rateMax"]').fill('90');
+    await form.locator('input[name="currency"]').fill('RUB');
+    await form.locator('select[name="method"]').selectOption('annuity');
+    // The labels a Russian admin reads beside the fields.
+    expect(await form.locator('label:has(input[name="installmentStep"])').textContent()).toContain('Платёж кратен');
+    expect(await form.locator('input[name="installmentStep"]').getAttribute('placeholder')).toBe('как в займе');
+    expect(await form.locator('select[name="annuityMode"] option:checked').textContent()).toBe('Выбирается в займе');
+    // Typed the Russian way, with a space between thousands.
+    await form.locator('input[name="installmentStep"]').fill('1 000');
+    await form.locator('select[name="annuityMode"]').selectOption('resolved');
+    expect(await form.locator('select[name="annuityMode"] option:checked').textContent()).toBe('Фактические периоды (Fineract)');
+    await form.screenshot({ path: '/tmp/shots-audit13/product-rounding-ru-desktop.png' });
+    await form.locator('button[type="submit"]').click();
+    await frame.waitForSelector('tr[data-product="ru-annuity"]');
+    expect((await apiProducts(false)).products.find((p) => p.id === 'ru-annuity')).toMatchObject({
+      method: 'annuity',
+      installmentStep: '1000',
+      annuityMode: 'resolved',
+    });
+    await page.close();
+
+    // On the phone the product reads back; a single payment shows neither setting (lending applies neither).
+    const phone = await openApp(1, 'ru', 390);
+    await phone.frame.waitForSelector('main[data-can-edit="yes"] tr[data-product="ru-annuity"]');
+    await phone.frame.locator('tr[data-product="ru-annuity"] button').click();
+    const f2 = phone.frame.locator('[data-testid="product-form"]');
+    expect(await f2.locator('input[name="installmentStep"]').inputValue()).toBe('1000');
+    expect(await f2.locator('select[name="annuityMode"] option:checked').textContent()).toBe('Фактические периоды (Fineract)');
+    const stepBox = await f2.locator('input[name="installmentStep"]').boundingBox();
+    const modeBox = await f2.locator('select[name="annuityMode"]').boundingBox();
+    expect(stepBox && stepBox.x + stepBox.width <= 390).toBe(true);
+    expect(modeBox && modeBox.x + modeBox.width <= 390).toBe(true);
+    expect(await phone.frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await f2.screenshot({ path: '/tmp/shots-audit13/product-rounding-ru-phone.png' });
+    await f2.locator('select[name="method"]').selectOption('single-payment');
+    expect(await f2.locator('input[name="installmentStep"]').count()).toBe(0);
+    expect(await f2.locator('select[name="annuityMode"]').count()).toBe(0);
+    await phone.page.close();
+  });
+
   it('a non-admin sees a read-only list with a clear message in Spanish, and the server refuses their save', async () => {
     const admin = a.app.sessions.issue({ portalId, userId: 1, isAdmin: true });
     const seeded = await fetch(`${a.url}/api/v1/products/consumo-12`, {

@@ -14,6 +14,7 @@ import { requestHash } from './money.js';
 import { requireActive, requireActiveInTransaction } from './loan-open.js';
 import { checkAgainstProduct } from './product-check.js';
 import { checkLateFees } from './late-fee-check.js';
+import { checkGraceDays } from './grace-days-check.js';
 import type { LoanProduct } from '../../products/product.js';
 
 export interface SaveLoanRequest {
@@ -109,8 +110,11 @@ async function saveInTransaction(
   const nowIso = deps.now().toISOString();
   const productId = product?.id ?? null;
   const existing = await findLoanByDeal(trx, portalId, dealId);
-  // The late fees are checked against the saved version (a contract keeps its fees), so in here.
-  if (product && !existing) checkLateFees(terms, product, null);
+  // Late fees and grace are checked against the saved version (a contract keeps its terms), so in here.
+  if (product && !existing) {
+    checkLateFees(terms, product, null);
+    checkGraceDays(terms, product, null);
+  }
   let loan: Loan;
   let version: number;
   if (!existing) {
@@ -148,7 +152,11 @@ async function saveInTransaction(
     requireActive(loan);
     await requireActiveInTransaction(trx, portalId, loan.id);
     const current = await getScheduleVersion(trx, portalId, loan.id, loan.currentScheduleVersion);
-    if (product) checkLateFees(terms, product, current && loan.productId === productId ? current.terms : null);
+    if (product) {
+      const saved = current && loan.productId === productId ? current.terms : null;
+      checkLateFees(terms, product, saved);
+      checkGraceDays(terms, product, saved);
+    }
     if (current && sameTerms(current.terms, terms) && loan.productId === productId) {
       return { loanId: loan.id, version: loan.currentScheduleVersion, created: false, changed: false, schedule: current };
     }
