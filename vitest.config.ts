@@ -10,7 +10,9 @@ const shared = { testTimeout: 30_000, hookTimeout: 60_000 };
 // fresh module state: no module-level mutable state in production code (issue 12), and a test that
 // stubs a global or fakes timers puts them back in afterEach/afterAll. Files here read no wall-clock
 // bounds (frame-gate.test.ts reads a fake clock). PostgreSQL and e2e files stay one at a time, isolated.
-const parallel = { maxWorkers: 2, isolate: false };
+// Projects with different maxWorkers must run in different groups (vitest): these first, the rest after.
+const parallel = { maxWorkers: 2, isolate: false, sequence: { groupOrder: 0 } };
+const serial = { sequence: { groupOrder: 1 } };
 
 export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
@@ -40,6 +42,7 @@ export default defineConfig({
         extends: true,
         test: {
           ...shared,
+          ...serial,
           name: 'db-postgres',
           include: ['{server,emulator,scripts}/**/*.db.test.ts'],
           env: { TEST_DIALECT: 'postgres' },
@@ -49,6 +52,7 @@ export default defineConfig({
         extends: true,
         test: {
           ...shared,
+          ...serial,
           name: 'e2e',
           include: ['test/**/*.test.ts'],
           testTimeout: 120_000,
