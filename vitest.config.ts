@@ -4,12 +4,13 @@ import { defineConfig } from 'vitest/config';
 // `db-*.test.ts` files run once per dialect: the project sets TEST_DIALECT and the body picks it up
 // through test/support/test-db.ts, so one test body covers SQLite and PostgreSQL.
 const shared = { testTimeout: 30_000, hookTimeout: 60_000 };
-// Unit and SQLite files: two workers (the machine's 2 cores) that keep their imported modules from
+// Unit and DB files: two workers (the machine's 2 cores) that keep their imported modules from
 // file to file (isolate: false) — importing the app's module graph afresh was most of a file's time
-// (unit + db-sqlite: 1,274 s → 207 s wall on the loaded machine). So a test file must not count on
-// fresh module state: no module-level mutable state in production code (issue 12), and a test that
-// stubs a global or fakes timers puts them back in afterEach/afterAll. Files here read no wall-clock
-// bounds (frame-gate.test.ts reads a fake clock). PostgreSQL and e2e files stay one at a time, isolated.
+// (unit + db-sqlite: 1,274 s → 306 s wall on the loaded machine; db-postgres 208 s, each file its own
+// database). So a test file must not count on fresh module state: no module-level mutable state in
+// production code (issue 12), and a test that stubs a global or fakes timers puts them back in
+// afterEach/afterAll. Files here read no wall-clock bounds (frame-gate.test.ts reads a fake clock).
+// e2e files stay one at a time, isolated.
 // Projects with different maxWorkers must run in different groups (vitest): these first, the rest after.
 const parallel = { maxWorkers: 2, isolate: false, sequence: { groupOrder: 0 } };
 const serial = { sequence: { groupOrder: 1 } };
@@ -42,7 +43,7 @@ export default defineConfig({
         extends: true,
         test: {
           ...shared,
-          ...serial,
+          ...parallel,
           name: 'db-postgres',
           include: ['{server,emulator,scripts}/**/*.db.test.ts'],
           env: { TEST_DIALECT: 'postgres' },
