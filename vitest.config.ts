@@ -4,6 +4,16 @@ import { defineConfig } from 'vitest/config';
 // `db-*.test.ts` files run once per dialect: the project sets TEST_DIALECT and the body picks it up
 // through test/support/test-db.ts, so one test body covers SQLite and PostgreSQL.
 const shared = { testTimeout: 30_000, hookTimeout: 60_000 };
+// Unit and DB files: two workers (the machine's 2 cores) that keep their imported modules from
+// file to file (isolate: false) — importing the app's module graph afresh was most of a file's time
+// (unit + db-sqlite: 1,274 s → 306 s wall on the loaded machine; db-postgres 208 s, each file its own
+// database). So a test file must not count on fresh module state: no module-level mutable state in
+// production code (issue 12), and a test that stubs a global or fakes timers puts them back in
+// afterEach/afterAll. Files here read no wall-clock bounds (frame-gate.test.ts reads a fake clock).
+// e2e files stay one at a time, isolated.
+// Projects with different maxWorkers must run in different groups (vitest): these first, the rest after.
+const parallel = { maxWorkers: 2, isolate: false, sequence: { groupOrder: 0 } };
+const serial = { sequence: { groupOrder: 1 } };
 
 export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
@@ -13,6 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           ...shared,
+          ...parallel,
           name: 'unit',
           include: ['{lending,server,placements,emulator,widgets,templates}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.db.test.ts', '**/node_modules/**'],
@@ -22,6 +33,7 @@ export default defineConfig({
         extends: true,
         test: {
           ...shared,
+          ...parallel,
           name: 'db-sqlite',
           include: ['{server,emulator,scripts}/**/*.db.test.ts'],
           env: { TEST_DIALECT: 'sqlite' },
@@ -31,6 +43,7 @@ export default defineConfig({
         extends: true,
         test: {
           ...shared,
+          ...parallel,
           name: 'db-postgres',
           include: ['{server,emulator,scripts}/**/*.db.test.ts'],
           env: { TEST_DIALECT: 'postgres' },
@@ -40,6 +53,7 @@ export default defineConfig({
         extends: true,
         test: {
           ...shared,
+          ...serial,
           name: 'e2e',
           include: ['test/**/*.test.ts'],
           testTimeout: 120_000,

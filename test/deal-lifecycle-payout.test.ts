@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from './support/portal-harness.js';
-import { adminApi, appWorker, settleJobs } from './support/app-jobs.js';
+import { adminApi, appWorker, settleJobs, useJumpingClock } from './support/app-jobs.js';
 import { startFakeOpenpay, type FakeOpenpay } from './fakes/openpay-server.js';
 import type { OutboxWorker } from '../server/jobs/worker.js';
 import { enqueue } from '../server/jobs/outbox.js';
@@ -25,6 +25,7 @@ let p: Platform;
 let fake: FakeOpenpay;
 let portalId: string;
 let worker: OutboxWorker;
+let realClock: (() => void) | undefined;
 let cat: number;
 const st = (code: string) => `C${cat}:${code}`;
 const today = isoDay(new Date());
@@ -74,6 +75,7 @@ const payoutsOf = (loanId: string) =>
   p.db.kysely.selectFrom('payouts').select(['id', 'status']).where('portal_id', '=', portalId).where('loan_ref', '=', loanId).execute();
 
 beforeAll(async () => {
+  realClock = useJumpingClock();
   fake = await startFakeOpenpay();
   p = await startPlatform({ emulator: { seedDemoData: true }, activities: { payouts: { backoffBaseMs: 20, leaseMs: 1_000 } } });
   portalId = await p.install();
@@ -100,6 +102,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await p?.close();
   await fake?.close();
+  realClock?.();
 });
 
 describe('payout on issue', () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserAuth } from '../emulator/index.js';
-import { readPortalTokens } from '../server/portals/portal-repo.js';
+import { readPortalTokens } from '../server/portals/portal-token-repo.js';
 import { startPlatform, type Platform } from './support/portal-harness.js';
 
 // No install takeover: an employee of the portal (valid token, not an administrator) cannot re-install

@@ -9,7 +9,7 @@ import { planReminders } from '../server/reminders/plan.js';
 import { saveReminderSettings } from '../server/reminders/settings-repo.js';
 import { sampleTerms } from './support/sample-terms.js';
 import { startPlatform, type Platform } from './support/portal-harness.js';
-import { appWorker, settleJobs } from './support/app-jobs.js';
+import { appWorker, settleJobs, useJumpingClock } from './support/app-jobs.js';
 
 // The app's robot triggers in the emulator (api-reference/crm/automation/triggers/): install
 // registers "installment due soon", "installment overdue" and "loan paid off" in the portal's
@@ -19,18 +19,21 @@ import { appWorker, settleJobs } from './support/app-jobs.js';
 let p: Platform;
 let portalId: string;
 let worker: OutboxWorker;
+let realClock: (() => void) | undefined;
 
 const fired = (dealId: number) => p.em.state.firedTriggers.filter((f) => f.ownerTypeId === 2 && f.ownerId === dealId).map((f) => f.code);
 
 const settle = () => settleJobs(p, worker);
 
 beforeAll(async () => {
+  realClock = useJumpingClock();
   p = await startPlatform();
   portalId = await p.install();
   worker = appWorker(p);
 }, 60_000);
 afterAll(async () => {
   await p?.close();
+  realClock?.();
 });
 
 describe('robot triggers', () => {

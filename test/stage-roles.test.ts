@@ -8,7 +8,7 @@ import { defaultLoanDeps, isoDay } from '../server/loans/operations/deps.js';
 import { saveLoan } from '../server/loans/operations/save-loan.js';
 import { findLoanByDeal } from '../server/loans/loan-repo.js';
 import { sampleTerms } from './support/sample-terms.js';
-import { adminApi, appWorker, settleJobs } from './support/app-jobs.js';
+import { adminApi, appWorker, settleJobs, useJumpingClock } from './support/app-jobs.js';
 
 // Roles per stage end to end in the emulator: the admin maps "underwriting" to a fixed user and
 // "issued" to the deal's employee field; a person moves deals; the app's drain sees the entry and its
@@ -19,6 +19,7 @@ import { adminApi, appWorker, settleJobs } from './support/app-jobs.js';
 let p: Platform;
 let portalId: string;
 let worker: OutboxWorker;
+let realClock: (() => void) | undefined;
 let cat: number;
 const st = (code: string) => `C${cat}:${code}`;
 
@@ -30,6 +31,7 @@ const assigned = async (dealId: number) =>
   Number((await p.portalCall<Record<string, unknown>>('crm.deal.get', { id: dealId })).ASSIGNED_BY_ID);
 
 beforeAll(async () => {
+  realClock = useJumpingClock();
   p = await startPlatform({ emulator: { seedDemoData: true } });
   portalId = await p.install();
   worker = appWorker(p);
@@ -38,6 +40,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await p?.close();
+  realClock?.();
 });
 
 describe('roles per stage', () => {

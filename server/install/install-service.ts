@@ -5,14 +5,8 @@ import { loadManifest, manifestHash } from '../manifest/manifest.js';
 import { reconcileManifest, type ReconcileReport } from '../manifest/reconcile.js';
 import { callWithToken } from '../portal-client/direct-call.js';
 import { requestToken } from '../portal-client/oauth-token.js';
-import {
-  findPortalByMemberId,
-  setManifestState,
-  upsertInstalledPortal,
-  wipePortalSecrets,
-  type InstallData,
-  type Portal,
-} from '../portals/portal-repo.js';
+import { setManifestState } from '../portals/portal-manifest-repo.js';
+import { findPortalByMemberId, upsertInstalledPortal, wipePortalSecrets, type InstallData, type Portal } from '../portals/portal-repo.js';
 import { deletePortalData } from './portal-data.js';
 import { domainAllowed } from '../portals/portal-domains.js';
 import { wipeProviderSecrets } from '../settings/settings-repo.js';

@@ -1,4 +1,5 @@
-import { findPortalById, readPortalTokens } from '../portals/portal-repo.js';
+import { findPortalById } from '../portals/portal-repo.js';
+import { readPortalTokens } from '../portals/portal-token-repo.js';
 import { ReinstallNeeded } from './errors.js';
 import { PortalClient, type RateParams } from './portal-client.js';
 import type { RefreshDeps } from './token-refresh.js';

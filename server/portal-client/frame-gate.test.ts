@@ -1,12 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FrameGate } from './frame-gate.js';
 
+// The waits are read on a fake clock: "at once" and "only maxWaitMs" are exact there, where a
+// wall-clock bound failed or passed by luck on a loaded machine.
 describe('frame gate', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('lets background requests through at once when no frame of their portal is being opened', async () => {
+    vi.useFakeTimers();
     const gate = new FrameGate();
-    const t0 = Date.now();
-    await gate.during('other', () => gate.clear('p1', 1000));
-    expect(Date.now() - t0).toBeLessThan(100);
+    let through = false;
+    void gate.during('other', () => gate.clear('p1', 1000)).then(() => (through = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(through).toBe(true);
   });
 
   it('holds a portal’s background requests until its last frame is verified', async () => {
@@ -29,11 +35,15 @@ describe('frame gate', () => {
   });
 
   it('is a pause, not a stop: a frame that never ends holds background requests only maxWaitMs', async () => {
+    vi.useFakeTimers();
     const gate = new FrameGate();
     void gate.during('p1', () => new Promise(() => undefined));
-    const t0 = Date.now();
-    await gate.clear('p1', 150);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
+    let through = false;
+    void gate.clear('p1', 150).then(() => (through = true));
+    await vi.advanceTimersByTimeAsync(149);
+    expect(through).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(through).toBe(true);
   });
 
   it('a frame that fails still opens the gate', async () => {

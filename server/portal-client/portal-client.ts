@@ -1,8 +1,10 @@
 import { AjaxError, ApiVersion, B24OAuth, RefreshTokenError, type HandlerRefreshAuth } from '@bitrix24/b24jssdk';
 import qs from 'qs';
 import { isAppError } from '../errors.js';
-import type { Portal, PortalTokens } from '../portals/portal-repo.js';
-import { markPortalStatus, readPortalTokens } from '../portals/portal-repo.js';
+import type { Portal } from '../portals/portal-repo.js';
+import type { PortalTokens } from '../portals/portal-token-repo.js';
+import { markPortalStatus } from '../portals/portal-repo.js';
+import { readPortalTokens } from '../portals/portal-token-repo.js';
 import { PortalCallError, RateLimited, ReinstallNeeded, portalError } from './errors.js';
 import { isRedirectStatus, PORTAL_MOVED, RELOCATE_MIN_INTERVAL_MS } from './portal-move.js';
 import { refreshPortalTokens, usableUntilMs, type RefreshDeps } from './token-refresh.js';

@@ -1,15 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { SecretBox } from '../security/crypto.js';
+import { markPortalStatus, notePortalProblem } from '../portals/portal-repo.js';
 import {
   claimRefresh,
-  markPortalStatus,
-  notePortalProblem,
   readPortalTokens,
   releaseRefreshLock,
   storeRefreshedTokens,
   type PortalTokens,
-} from '../portals/portal-repo.js';
+} from '../portals/portal-token-repo.js';
 import { PortalCallError, ReinstallNeeded } from './errors.js';
 import { isDeadGrant, requestToken } from './oauth-token.js';
 import { addressFromOAuth, type PortalAddress } from './portal-move.js';

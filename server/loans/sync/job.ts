@@ -4,7 +4,7 @@ import { getLoan } from '../loan-repo.js';
 import { closeLoanOfDeletedDeal } from './close-deleted-deal.js';
 import { syncLoanToPortal } from './sync-loan.js';
 import { resolveSyncTarget } from './target.js';
-import { addPlanLimit } from '../../portals/portal-repo.js';
+import { addPlanLimit } from '../../portals/portal-manifest-repo.js';
 
 // The outbox job that pushes a loan to its portal. Enqueued by saveLoan / registerPayment /
 // reversePayment in their transaction; retried by the worker with the same idempotency key (the

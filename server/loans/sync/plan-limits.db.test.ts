@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database.js';
 import { createTestDb, insertTestPortal } from '../../../test/support/test-db.js';
-import { addPlanLimit, getPlanLimits, setManifestState } from '../../portals/portal-repo.js';
+import { addPlanLimit, getPlanLimits, setManifestState } from '../../portals/portal-manifest-repo.js';
 import { defaultLoanDeps } from '../operations/deps.js';
 import { saveLoan } from '../operations/save-loan.js';
 import { listPortalItems } from '../portal-item-repo.js';

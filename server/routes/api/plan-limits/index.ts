@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { PLAN_LIMITS } from '../../../portals/plan-limits.js';
-import { getPlanLimits } from '../../../portals/portal-repo.js';
+import { getPlanLimits } from '../../../portals/portal-manifest-repo.js';
 import { requireSession } from '../../../security/session.js';
 
 // What the caller's portal plan does not allow the app (server/portals/plan-limits.ts), for the app
