@@ -444,9 +444,9 @@ export const ERRORS = {
   ),
   REMINDER_TEMPLATE_UNKNOWN: spec(
     422,
-    'There is no such SMS template: choose one from the list.',
-    'Такого шаблона SMS нет: выберите его из списка.',
-    'No existe esa plantilla de SMS: elija una de la lista.',
+    'That is not a reminder SMS template: choose one from the list.',
+    'Это не шаблон SMS-напоминания: выберите шаблон из списка.',
+    'Esa no es una plantilla de SMS de recordatorio: elija una de la lista.',
   ),
 
   // ---- .docx templates and documents (server/documents/docx): USER_MESSAGES below says them precisely, with parameters

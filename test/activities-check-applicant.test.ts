@@ -1,17 +1,27 @@
 // The "Check the applicant" robot end to end: the emulator's workflow calls our robot (three times,
 // as Bitrix24 may), the job looks the deal's contact phone up in the portal's blacklist (imported
 // through the admin API from a lender's Windows-1251 file) and asks a local bureau over HTTP, and the
-// workflow gets verdict and reason — once per call, whichever delivery came first.
+// workflow gets verdict and reason — once per call, whichever delivery came first. The values checked
+// (phones, document numbers) never reach the app's logs, even at trace level.
+import { Writable } from 'node:stream';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loggerOptions } from '../server/logger.js';
 import { startActivityWorld, type ActivityWorld } from './activities-harness.js';
 
 describe('check the applicant robot', () => {
   let w: ActivityWorld;
   let bureau: Server;
   const asked: string[] = [];
+  const logLines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      logLines.push(String(chunk));
+      cb();
+    },
+  });
 
   beforeAll(async () => {
     bureau = createServer((req, res) => {
@@ -22,7 +32,10 @@ describe('check the applicant robot', () => {
         .end(JSON.stringify({ r: { decision: doc === 'GOMC800101HDFXXX09' ? 'RECHAZO' : 'OK', why: 'buró: atraso 90 días' } }));
     });
     await new Promise<void>((ok) => bureau.listen(0, '127.0.0.1', ok));
-    w = await startActivityWorld({ env: { CHECKS_ALLOW_LOCAL_URLS: 'on' } });
+    w = await startActivityWorld({
+      env: { CHECKS_ALLOW_LOCAL_URLS: 'on', LOG_LEVEL: 'trace' },
+      logger: { ...loggerOptions('trace'), stream },
+    });
     const admin = { authorization: `Bearer ${w.p.a.app.sessions.issue({ portalId: w.portalId, userId: 1, isAdmin: true })}` };
     const saved = await fetch(`${w.p.a.url}/api/v1/checks/settings`, {
       method: 'PUT',
@@ -77,5 +90,10 @@ describe('check the applicant robot', () => {
     const jobs = await w.p.db.kysely.selectFrom('outbox_jobs').select('kind').where('kind', '=', 'activity.check_applicant').execute();
     expect(jobs).toHaveLength(3);
     expect(asked).toEqual(['', 'GOMC800101HDFXXX09', 'PEPL900202HDFRRS01']);
+    // The checked values, however written, are nowhere in the logs; the verdicts are.
+    const log = logLines.join('');
+    expect(log.length).toBeGreaterThan(0);
+    for (const secret of ['5512345678', '1234-5678', '5599990000', 'GOMC800101', 'gomc-800101', 'PEPL900202'])
+      expect(log).not.toContain(secret);
   });
 });

@@ -40,6 +40,8 @@ export interface WorldOptions {
   /** Emulator options (e.g. a seeded `random` for fault injection) and app env (e.g. B24_RATE_DRAIN). */
   emulator?: Partial<EmulatorOptions>;
   env?: Record<string, string>;
+  /** The app's logger options (a test reading every log line passes a stream). */
+  logger?: unknown;
 }
 
 export async function startActivityWorld(o: WorldOptions = {}): Promise<ActivityWorld> {
@@ -101,6 +103,7 @@ export async function startActivityWorld(o: WorldOptions = {}): Promise<Activity
   const p: Platform = await startPlatform({
     ...(o.emulator ? { emulator: o.emulator } : {}),
     ...(o.env ? { env: o.env } : {}),
+    ...(o.logger ? { logger: o.logger } : {}),
     activities,
   });
   const portalId = await p.install();

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxWorker } from '../server/jobs/worker.js';
 import { startPlatform, type Platform } from './support/portal-harness.js';
@@ -190,42 +191,48 @@ describe('deal lifecycle in the emulator', () => {
     ).toEqual([]);
   });
 
-  it('an imported payment that pays the loan off moves the deal to won, and the move never comes back', async () => {
-    const dealId = await dealWithLoan('Paid off deal');
-    p.em.updateDeal(dealId, { STAGE_ID: st('ISSUED') });
-    await settle();
-    const state = (await loadLoanStateByDeal(p.db.kysely, portalId, dealId))!;
-    const payoff = servicingOf(state, today).payoff;
-    const booked = await applyLines(
-      p.db.kysely,
-      portalId,
-      [
-        {
-          line: 2,
-          paymentId: `imp-${dealId}`,
-          dealId,
-          date: today,
-          amount: payoff.amount,
-          currency: 'MXN',
-          reference: 'OXXO 1',
-          status: 'new',
-        },
-      ],
-      { fileName: 'agente.csv', actor: { userId: 1 }, deps: defaultLoanDeps({ enqueue: (trx, j) => enqueue(trx, j) }) },
-    );
-    expect(booked).toEqual(['booked']);
-    await settle();
-    expect(await stageOf(dealId)).toBe(st('WON'));
-    // Our own writes (loan fields, the stage move) carry the connector: nothing in our queue, no read.
-    const queued = await p.portalCall<{ EVENT_DATA: { FIELDS: { ID: string } } }[]>('event.offline.list', {});
-    expect(queued.filter((e) => e.EVENT_DATA.FIELDS.ID === String(dealId))).toEqual([]);
-    const reads = p.em.stats().restCalls['crm.deal.get'] ?? 0;
-    await queueDrains(p.db.kysely, new Date(Date.now() + 60_000));
-    await settle();
-    expect(p.em.stats().restCalls['crm.deal.get'] ?? 0).toBe(reads);
-    const row = (await getDealLifecycle(p.db.kysely, portalId, dealId))!;
-    expect(row).toMatchObject({ loanMark: 'paid', stageId: st('WON'), writtenStageId: st('WON') });
-  });
+  // An imported payment larger than the payoff pays the loan off as well (issue 14: "including by an
+  // overpayment"): the same move to won.
+  for (const [what, extra] of [
+    ['pays the loan off', '0'],
+    ['overpays the loan by 500', '500'],
+  ] as const)
+    it(`an imported payment that ${what} moves the deal to won, and the move never comes back`, async () => {
+      const dealId = await dealWithLoan(`Paid off deal +${extra}`);
+      p.em.updateDeal(dealId, { STAGE_ID: st('ISSUED') });
+      await settle();
+      const state = (await loadLoanStateByDeal(p.db.kysely, portalId, dealId))!;
+      const payoff = servicingOf(state, today).payoff;
+      const booked = await applyLines(
+        p.db.kysely,
+        portalId,
+        [
+          {
+            line: 2,
+            paymentId: `imp-${dealId}`,
+            dealId,
+            date: today,
+            amount: new Decimal(payoff.amount).plus(extra).toFixed(2),
+            currency: 'MXN',
+            reference: 'OXXO 1',
+            status: 'new',
+          },
+        ],
+        { fileName: 'agente.csv', actor: { userId: 1 }, deps: defaultLoanDeps({ enqueue: (trx, j) => enqueue(trx, j) }) },
+      );
+      expect(booked).toEqual(['booked']);
+      await settle();
+      expect(await stageOf(dealId)).toBe(st('WON'));
+      // Our own writes (loan fields, the stage move) carry the connector: nothing in our queue, no read.
+      const queued = await p.portalCall<{ EVENT_DATA: { FIELDS: { ID: string } } }[]>('event.offline.list', {});
+      expect(queued.filter((e) => e.EVENT_DATA.FIELDS.ID === String(dealId))).toEqual([]);
+      const reads = p.em.stats().restCalls['crm.deal.get'] ?? 0;
+      await queueDrains(p.db.kysely, new Date(Date.now() + 60_000));
+      await settle();
+      expect(p.em.stats().restCalls['crm.deal.get'] ?? 0).toBe(reads);
+      const row = (await getDealLifecycle(p.db.kysely, portalId, dealId))!;
+      expect(row).toMatchObject({ loanMark: 'paid', stageId: st('WON'), writtenStageId: st('WON') });
+    });
 
   it('a loan reaching 30 days past due moves its deal to overdue; a deal a person moved elsewhere stays', async () => {
     const dealId = await dealWithLoan('Late deal');

@@ -3,7 +3,8 @@
 // (MX quiet hours "9" to "23:00" refused beside the hours by CONDUSEF's 22:00, an unknown zone refused
 // by the server beside the zone; a RU moved day "31.02.2026" refused naming that day), everything
 // typed stays, and the fixed values are stored; a product gets its own rules (a to-do for the
-// employee three days before, an SMS the day after), a second rule on the same day refused beside it.
+// employee three days before, an SMS the day after), a second rule on the same day refused beside it;
+// its SMS picker lists only the reminder texts (no approval or payout-done SMS).
 // Every check reads what is on screen; screenshots in /tmp/shots-reminders/.
 import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
@@ -26,6 +27,7 @@ const cases = [
     saved: 'Guardado',
     own: 'Reglas propias',
     todo: 'Tarea en la negociación',
+    reminderTitle: 'Recordatorio de pago',
   },
   {
     locale: 'ru-RU',
@@ -37,6 +39,7 @@ const cases = [
     saved: 'Сохранено',
     own: 'Свои правила',
     todo: 'Дело в сделке',
+    reminderTitle: 'Напоминание о платеже',
   },
 ] as const;
 
@@ -141,6 +144,12 @@ describe('the reminder settings on the app page', () => {
           expect(await card.innerText()).toContain(`${c.product} ${size}`);
           await card.locator(`label:has-text("${c.own}") input`).check();
           const rule = (i: number, what: string) => card.locator(`[name="rule-${i}-${what}"]`);
+          // The SMS picker offers only the texts written about an installment, titled in the admin's language.
+          const offered = await rule(0, 'sms')
+            .locator('option')
+            .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+          expect(offered).toEqual(['', 'overdue-notice', 'payment-reminder', 'payment-reminder-translit']);
+          expect(await rule(0, 'sms').locator('option[value="payment-reminder"]').textContent()).toBe(c.reminderTitle);
           // Row 0 starts as "1 day after, overdue notice".
           await card.locator('button:has-text("' + (c.lang === 'es' ? 'Agregar regla' : 'Добавить правило') + '")').click();
           await rule(1, 'when').selectOption('before');

@@ -6,7 +6,7 @@ import { loadManifest } from '../manifest/manifest.js';
 import { localizedProperties } from '../manifest/robot-properties.js';
 import { loadSmsTemplates } from '../integrations/sms/templates/index.js';
 import type { DealContext } from './deal-context.js';
-import { catalogueTemplate, LEGACY_CODES, smsCatalogue } from './sms-catalogue.js';
+import { catalogueTemplate, LEGACY_CODES, reminderCatalogue, smsCatalogue } from './sms-catalogue.js';
 import { smsText, type SmsRobotValues } from './sms-text.js';
 
 const sendSms = loadManifest().activities.find((a) => a.code === 'send_sms')!;
@@ -46,6 +46,16 @@ describe('the Send SMS robot template catalogue', () => {
       for (const [lang, title] of Object.entries(e.titles)) expect(options[e.id]![lang]).toBe(title);
     }
     expect(Object.keys(options).some((id) => id.includes('_'))).toBe(false); // payment_reminder next to payment-reminder is gone
+  });
+
+  it('gives reminder rules only the texts written about an installment due or overdue', () => {
+    // An approval or a "payout done" SMS sent by a reminder rule would tell a debtor something false.
+    expect(reminderCatalogue().map((e) => e.id)).toEqual(['overdue-notice', 'payment-reminder', 'payment-reminder-translit']);
+    expect(
+      smsCatalogue()
+        .filter((e) => !e.reminder)
+        .map((e) => e.id),
+    ).toEqual(['approval', 'payment-received', 'payout-done']);
   });
 
   it('registers the options in the portal language as plain titles (bizproc.robot.add Options)', () => {

@@ -16,6 +16,8 @@ export interface CatalogueEntry {
   id: string;
   /** Title per language the template is written in. */
   titles: Partial<Record<SmsLang, string>>;
+  /** Written to remind of an installment (`"reminder": true` in its files). */
+  reminder: boolean;
 }
 
 let cache: SmsTemplate[] | undefined;
@@ -27,11 +29,20 @@ function files(): SmsTemplate[] {
 export function smsCatalogue(): CatalogueEntry[] {
   const byId = new Map<string, CatalogueEntry>();
   for (const t of files()) {
-    const e = byId.get(t.id) ?? { id: t.id, titles: {} };
+    const e = byId.get(t.id) ?? { id: t.id, titles: {}, reminder: false };
     e.titles[t.lang] = t.title;
+    e.reminder ||= t.reminder === true;
     byId.set(t.id, e);
   }
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * What a reminder rule may send (issue 14): the templates written about an installment due or overdue.
+ * An approval or a "payout done" text sent by a reminder rule would tell a debtor something false.
+ */
+export function reminderCatalogue(): CatalogueEntry[] {
+  return smsCatalogue().filter((t) => t.reminder);
 }
 
 /** The template file for a robot's template code in the SMS's language; a clear 422 when there is none. */

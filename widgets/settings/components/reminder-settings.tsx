@@ -92,7 +92,8 @@ function ProductCard({
             <option value="">{t('sms.none')}</option>
             {templates.map((tp) => (
               <option value={tp.id} key={tp.id}>
-                {tp.titles[lang] ?? tp.titles.en ?? tp.id}
+                {/* A template written in one language only (ru translit) keeps its own title. */}
+                {tp.titles[lang] ?? tp.titles.en ?? Object.values(tp.titles)[0] ?? tp.id}
               </option>
             ))}
           </select>

@@ -7,6 +7,8 @@ export const SmsTemplateSchema = Type.Object(
     id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }),
     lang: Type.Union([Type.Literal('es'), Type.Literal('ru'), Type.Literal('en')]),
     title: Type.String({ minLength: 1 }),
+    /** Written to remind of an installment (before, on or after its due date): reminder rules may name it. */
+    reminder: Type.Optional(Type.Literal(true)),
     transliterate: Type.Union([Type.Literal('es'), Type.Literal('ru'), Type.Literal(false)]),
     text: Type.String({ minLength: 1, maxLength: 1600 }),
     /** Variable name → label shown in the template editor. */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { smsCatalogue } from '../../../activities/sms-catalogue.js';
+import { reminderCatalogue } from '../../../activities/sms-catalogue.js';
 import { AppError } from '../../../errors.js';
 import { getProduct, listProducts } from '../../../products/product-repo.js';
 import { requireSession } from '../../../security/session.js';
@@ -46,7 +46,7 @@ function checkedSettings(b: ReminderSettingsBody): ReminderSettings {
 }
 
 function checkedRules(rules: readonly ProductReminderRule[]): ProductReminderRule[] {
-  const templates = new Set(smsCatalogue().map((t) => t.id));
+  const templates = new Set(reminderCatalogue().map((t) => t.id));
   const seen = new Set<number>();
   rules.forEach((r, i) => {
     if (r.smsTemplate === null && r.employee === null)
@@ -76,7 +76,7 @@ export const reminderRoutes: FastifyPluginAsync = async (fastify) => {
       products: products.map((p) => ({ productId: p.id, rules: own.get(p.id) ?? null })),
       // This year's and the next: the nights around New Year need both.
       defaultHolidays: [...defaultMovedDays(year), ...defaultMovedDays(year + 1)],
-      templates: smsCatalogue().map((t) => ({ id: t.id, titles: { ...t.titles } })),
+      templates: reminderCatalogue().map((t) => ({ id: t.id, titles: { ...t.titles } })),
     };
   }
 

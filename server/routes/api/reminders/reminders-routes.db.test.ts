@@ -46,7 +46,8 @@ describe('reminder settings API', () => {
   it('saves the rules per portal; a bad zone or offset is refused and changes nothing', async () => {
     const first = (await app.inject({ method: 'GET', url: '/api/v1/settings/reminders', headers: auth('pa') })).json();
     expect(first).toMatchObject({ settings: null, products: [{ productId: 'pdl', rules: null }] });
-    expect(first.templates.map((t: { id: string }) => t.id)).toContain('overdue-notice');
+    // Only the texts about an installment: no approval or payout-done SMS as a reminder.
+    expect(first.templates.map((t: { id: string }) => t.id)).toEqual(['overdue-notice', 'payment-reminder', 'payment-reminder-translit']);
     expect(first.defaultHolidays.length).toBeGreaterThan(0);
     const saved = await app.inject({ method: 'PUT', url: '/api/v1/settings/reminders', headers: auth('pa'), payload: body });
     expect(saved.statusCode, saved.body).toBe(200);
@@ -116,6 +117,11 @@ describe('reminder settings API', () => {
     expect(dup.json().message).toContain('один день');
     const tpl = await put('pdl', { rules: [{ offsetDays: 1, smsTemplate: 'no-such', employee: null }] });
     expect(tpl.json()).toMatchObject({ error: 'REMINDER_TEMPLATE_UNKNOWN', details: { field: 'rules.0.smsTemplate' } });
+    // A catalogue template that is not a reminder (the approval SMS) is refused the same way, beside the rule.
+    const approval = await put('pdl', { rules: [{ offsetDays: 1, smsTemplate: 'approval', employee: null }] });
+    expect(approval.statusCode).toBe(422);
+    expect(approval.json()).toMatchObject({ error: 'REMINDER_TEMPLATE_UNKNOWN', details: { field: 'rules.0.smsTemplate' } });
+    expect(approval.json().message).toContain('напоминания');
     const nobody = await put('pdl', { rules: [{ offsetDays: 1, smsTemplate: null, employee: null }] });
     expect(nobody.json()).toMatchObject({ error: 'REMINDER_RULE_EMPTY', details: { field: 'rules.0' } });
     expect((await put('other', { rules })).statusCode).toBe(404);
