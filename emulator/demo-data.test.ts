@@ -60,6 +60,14 @@ describe('emulator demo data and state file', () => {
       PHONE: { VALUE: string }[];
     };
     expect(contact.PHONE[0]!.VALUE).toMatch(/^\+(52|7)\d{10}$/);
+    // Two borrowers' deals carry their employer, readable with crm.company.get.
+    const withCompany = await call(em, auth.accessToken, 'crm.deal.list', { filter: { '>COMPANY_ID': 0 }, select: ['COMPANY_ID'] });
+    const companyIds = (withCompany.result as { COMPANY_ID: string }[]).map((d) => d.COMPANY_ID);
+    expect(companyIds).toHaveLength(2);
+    const titles = await Promise.all(
+      companyIds.map(async (id) => ((await call(em!, auth.accessToken, 'crm.company.get', { id })).result as { TITLE: string }).TITLE),
+    );
+    expect(titles).toEqual(['Transportes del Bajío SA de CV', 'ООО «Северный ветер»']);
   });
 
   it('persists to the state file: deals, install and tokens survive a restart', async () => {

@@ -2,7 +2,7 @@
 // Deterministic — the same portal every time — so screenshots and demo scripts stay stable.
 import type { Core } from './core.js';
 import type { PortalUser, StageStatus } from './state.js';
-import { ENTITY_CONTACT, ENTITY_DEAL } from './state.js';
+import { ENTITY_COMPANY, ENTITY_CONTACT, ENTITY_DEAL } from './state.js';
 import { addStages } from './crm/stages.js';
 import { createRecord, entityInfo } from './crm/store.js';
 import { nextIdOf } from './util.js';
@@ -80,6 +80,8 @@ interface DemoClient {
   country: 'MX' | 'RU';
   amount: number;
   stage: string;
+  /** The borrower's employer, a company the deal carries (COMPANY_ID), for fields sourced from a company. */
+  employer?: { title: string; rfcOrInn: string };
 }
 
 const CLIENTS: DemoClient[] = [
@@ -109,6 +111,7 @@ const CLIENTS: DemoClient[] = [
     country: 'MX',
     amount: 25000,
     stage: 'UNDERWRITING',
+    employer: { title: 'Transportes del Bajío SA de CV', rfcOrInn: 'TBA0101019X1' },
   },
   {
     name: 'Juan Carlos',
@@ -183,6 +186,7 @@ const CLIENTS: DemoClient[] = [
     country: 'RU',
     amount: 120000,
     stage: 'UNDERWRITING',
+    employer: { title: 'ООО «Северный ветер»', rfcOrInn: '7701234567' },
   },
   {
     name: 'Екатерина',
@@ -255,6 +259,7 @@ export function seedDemoData(core: Core): void {
   addStages(core, ENTITY_DEAL, categoryId, LOAN_STAGES);
   const contactInfo = entityInfo(core, ENTITY_CONTACT)!;
   const dealInfo = entityInfo(core, ENTITY_DEAL)!;
+  const companyInfo = entityInfo(core, ENTITY_COMPANY)!;
   CLIENTS.forEach((c, i) => {
     const managerId = c.country === 'MX' ? 2 : 3;
     const contact = createRecord(
@@ -276,6 +281,10 @@ export function seedDemoData(core: Core): void {
       },
       managerId,
     );
+    // The employer's RFC / ИНН in BANKING_DETAILS: requisites (crm.requisite.*) are not emulated.
+    const company = c.employer
+      ? createRecord(core, companyInfo, { title: c.employer.title, typeId: 'CUSTOMER', bankingDetails: c.employer.rfcOrInn }, managerId)
+      : undefined;
     const title = c.country === 'MX' ? `Préstamo personal — ${c.name} ${c.lastName}` : `Заём — ${c.name} ${c.lastName}`;
     createRecord(
       core,
@@ -289,6 +298,7 @@ export function seedDemoData(core: Core): void {
         isManualOpportunity: 'Y',
         contactId: contact.id,
         contactIds: [contact.id],
+        ...(company ? { companyId: company.id } : {}),
         assignedById: c.stage === 'OVERDUE' ? 6 : c.stage === 'UNDERWRITING' ? 4 : managerId,
         typeId: 'SALE',
         sourceId: i % 3 === 0 ? 'WEB' : i % 3 === 1 ? 'CALL' : 'RECOMMENDATION',

@@ -18,6 +18,8 @@ export interface PortalUser {
   departmentIds: number[];
   /** CRM role's read level on deals (crm/access.ts); unset = all. Admins read every deal. */
   dealRead?: 'all' | 'own' | 'none';
+  /** CRM role's read level on companies (crm/access.ts); unset = all. Admins read every company. */
+  companyRead?: 'all' | 'none';
   /** The document generator's "edit documents" permission (methods/crm-documentgenerator.ts); unset = granted. */
   documentsEdit?: boolean;
 }
@@ -333,6 +335,7 @@ export interface EmulatorState {
 
 export const ENTITY_DEAL = 2;
 export const ENTITY_CONTACT = 3;
+export const ENTITY_COMPANY = 4;
 
 export function createEmptyState(memberId: string): EmulatorState {
   return {

@@ -9,7 +9,7 @@ import { PACK_DELIVER_JOB } from '../server/documents/packs/pack-jobs.js';
 import type { Job, JobContext } from '../server/jobs/job.js';
 import { startPlatform, type Platform } from './support/portal-harness.js';
 import { bankQuestionnaire, contractEs, packCatalog, packValues } from './support/document-pack-fixtures.js';
-import { para, run, wordDocx, wordSplit } from './support/docx-word-fixtures.js';
+import { docxParts, para, run, wordDocx, wordSplit } from './support/docx-word-fixtures.js';
 
 let p: Platform;
 let portalId = '';
@@ -72,7 +72,11 @@ beforeAll(async () => {
   const contactId = await p.portalCall<number>('crm.contact.add', {
     fields: { NAME: 'Ana', LAST_NAME: 'Pérez', PHONE: [{ VALUE: '+525512345678', VALUE_TYPE: 'MOBILE' }] },
   });
-  dealId = Number(p.em.createDeal({ TITLE: 'Crédito auto Pérez', CONTACT_ID: contactId }).ID);
+  // doc: api-reference/crm/companies/crm-company-add.md — the borrower's employer, read for `employer.*`.
+  const companyId = await p.portalCall<number>('crm.company.add', {
+    fields: { TITLE: 'Transportes del Bajío SA de CV', UF_CRM_RFC: 'TBA0101019X1' },
+  });
+  dealId = Number(p.em.createDeal({ TITLE: 'Crédito auto Pérez', CONTACT_ID: contactId, COMPANY_ID: companyId }).ID);
   await publish(packCatalog());
   for (const name of ['A', 'B'] as const) {
     const r = await inject('POST', '/api/v1/documents/banks', auth({ admin: true }), {
@@ -197,9 +201,14 @@ describe('document packs', () => {
     });
     expect(manifest.documents[1]).toMatchObject({
       templateVersion: 2,
-      fields: { 'loan.term_months': 'override', 'deal.title': 'bitrix24' },
+      fields: { 'loan.term_months': 'override', 'deal.title': 'bitrix24', 'employer.name': 'bitrix24', 'employer.rfc': 'bitrix24' },
     });
     expect(manifest.documents[1].templateSha256).toMatch(/^[0-9a-f]{64}$/u);
+    // The company fields came from the deal's company (crm.company.get of its COMPANY_ID), into the text.
+    const contract = await inject('GET', `/api/v1/deals/${dealId}/documents/packs/${first.id}/documents/1/file`, auth({ deal: true }));
+    const body = (await docxParts(new Uint8Array(contract.rawPayload)))['word/document.xml'] ?? '';
+    expect(body).toContain('Transportes del Bajío SA de CV');
+    expect(body).toContain('TBA0101019X1');
 
     const preview = await inject('GET', `/api/v1/deals/${dealId}/documents/packs/${first.id}/documents/1/preview`, auth({ deal: true }));
     expect(preview.headers['content-type']).toBe('image/png');

@@ -3,8 +3,9 @@
 // section; a new field typed with a bad code, a code already used and a missing label — each refused
 // beside its input in the admin's language, nothing typed lost; then stored with its minimum typed the
 // way the admin writes numbers; a label changed; Publish makes a new version and says what it added
-// and renamed; the new field is in the published version. Every check reads what is on screen;
-// screenshots in /tmp/shots-docsadmin/.
+// and renamed; the new field is in the published version. Its source is chosen, not typed: a loan figure
+// from a list named in the admin's language, a company's field by its code (UF_CRM_… too). Every check
+// reads what is on screen; screenshots in /tmp/shots-docsadmin/ and (the source) /tmp/shots-company/.
 import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { launchChromium, type Browser } from './frame-harness.js';
 import { startSettingsPortal, type SettingsPortal } from './settings-portal.js';
 
 const SHOTS = '/tmp/shots-docsadmin';
+const SOURCE_SHOTS = '/tmp/shots-company';
 
 const cases = [
   {
@@ -29,6 +31,10 @@ const cases = [
     added: 'Agregados',
     renamed: 'Renombrados',
     publishedVersion: 'Se publicó la versión',
+    loan: 'Crédito',
+    principal: 'Monto (capital)',
+    cat: 'Costo Anual Total (CAT)',
+    company: 'Empresa',
   },
   {
     locale: 'ru-RU',
@@ -43,6 +49,10 @@ const cases = [
     added: 'Добавлены',
     renamed: 'Переименованы',
     publishedVersion: 'Опубликована версия',
+    loan: 'Заём',
+    principal: 'Сумма (основной долг)',
+    cat: 'Совокупная годовая стоимость (CAT)',
+    company: 'Компания',
   },
 ] as const;
 
@@ -53,6 +63,7 @@ describe('the document field catalog on the app page', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(SOURCE_SHOTS, { recursive: true });
     portal = await startSettingsPortal();
     await api('PUT', '/api/v1/documents/catalog/draft', { fields: twoFieldCatalog });
     await api('POST', '/api/v1/documents/catalog/publish');
@@ -102,14 +113,32 @@ describe('the document field catalog on the app page', () => {
           expect(await input('min').inputValue()).toBe(c.min);
           expect(await input('en').inputValue()).toBe('Monthly income');
 
+          // The source is chosen: a loan figure from a list in the admin's language, no code to type…
+          await input('sourceKind').selectOption({ label: c.loan });
+          expect(await input('sourceField').count()).toBe(0);
+          const figures = await input('sourceFigure').locator('option:not([disabled])').allInnerTexts();
+          expect(figures).toHaveLength(10);
+          expect(figures).toContain(c.cat);
+          await input('sourceFigure').selectOption({ label: c.principal });
+          expect(await input('sourceFigure').evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text)).toBe(c.principal);
+          await section.locator('[data-testid="catalog-form"]').screenshot({ path: `${SOURCE_SHOTS}/source-${c.lang}-${size}-loan.png` });
+          // …and a company field typed as its code; the figure does not carry over as a code.
+          await input('sourceKind').selectOption({ label: c.company });
+          expect(await input('sourceField').inputValue()).toBe('');
+          await input('sourceField').fill('UF_CRM_MONTHLY_INCOME');
+
           await input('code').fill(code);
           await input('es').fill('Ingreso mensual');
           await section.locator('[name="catalog-save"]').click();
           const row = section.locator(`[data-section="Income"] tr[data-code="${code}"]`);
           await row.waitFor();
           expect(await row.innerText()).toContain(c.label);
+          expect(await row.innerText()).toContain(`${c.company}: UF_CRM_MONTHLY_INCOME`);
+          await section.screenshot({ path: `${SOURCE_SHOTS}/source-${c.lang}-${size}-row.png` });
           const draft = await api<{ fields: CatalogField[] }>('GET', '/api/v1/documents/catalog/draft');
-          expect(draft.fields.find((f) => f.code === code)?.validation).toEqual({ min: '15000.5' });
+          const stored = draft.fields.find((f) => f.code === code);
+          expect(stored?.validation).toEqual({ min: '15000.5' });
+          expect(stored?.source).toEqual({ kind: 'company', field: 'UF_CRM_MONTHLY_INCOME' });
 
           // Rename a published field in the admin's own language.
           await section.locator('tr[data-code="borrower.full_name"] [name="catalog-edit"]').click();

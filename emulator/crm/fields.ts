@@ -32,6 +32,26 @@ const f = (upper: string, camel: string, kind: FieldKind, title: string, extra: 
 });
 const item = (camel: string, kind: FieldKind): FieldSpec => ({ upper: '', camel, kind, title: camel, itemOnly: true });
 
+/** The address block of contacts and companies. */
+const ADDRESS_FIELDS: FieldSpec[] = [
+  f('ADDRESS', 'address', 'str', 'Address'),
+  f('ADDRESS_2', 'address2', 'str', 'Address (line 2)'),
+  f('ADDRESS_CITY', 'addressCity', 'str', 'City'),
+  f('ADDRESS_POSTAL_CODE', 'addressPostalCode', 'str', 'Zip'),
+  f('ADDRESS_REGION', 'addressRegion', 'str', 'Region'),
+  f('ADDRESS_PROVINCE', 'addressProvince', 'str', 'State / Province'),
+  f('ADDRESS_COUNTRY', 'addressCountry', 'str', 'Country'),
+];
+
+/** The UTM block of deals, contacts and companies. */
+const UTM_FIELDS: FieldSpec[] = [
+  f('UTM_SOURCE', 'utmSource', 'str', 'Ad system'),
+  f('UTM_MEDIUM', 'utmMedium', 'str', 'Traffic type'),
+  f('UTM_CAMPAIGN', 'utmCampaign', 'str', 'Ad campaign UTM'),
+  f('UTM_CONTENT', 'utmContent', 'str', 'Campaign contents'),
+  f('UTM_TERM', 'utmTerm', 'str', 'Campaign search term'),
+];
+
 export const DEAL_FIELDS: FieldSpec[] = [
   f('ID', 'id', 'int', 'ID', { readOnly: true }),
   item('createdTime', 'date'),
@@ -90,11 +110,7 @@ export const DEAL_FIELDS: FieldSpec[] = [
   item('receivedAmount', 'float'),
   item('lostAmount', 'float'),
   item('hasProducts', 'yn'),
-  f('UTM_SOURCE', 'utmSource', 'str', 'Ad system'),
-  f('UTM_MEDIUM', 'utmMedium', 'str', 'Traffic type'),
-  f('UTM_CAMPAIGN', 'utmCampaign', 'str', 'Ad campaign UTM'),
-  f('UTM_CONTENT', 'utmContent', 'str', 'Campaign contents'),
-  f('UTM_TERM', 'utmTerm', 'str', 'Campaign search term'),
+  ...UTM_FIELDS,
   item('observers', 'intList'),
   item('contactIds', 'intList'),
   f('DATE_CREATE', 'createdTime', 'date', 'Created on', { readOnly: true, legacyOnly: true }),
@@ -131,24 +147,48 @@ export const CONTACT_FIELDS: FieldSpec[] = [
   f('ORIGIN_VERSION', 'originVersion', 'str', 'Original version'),
   f('FACE_ID', 'faceId', 'int', 'Face ID'),
   f('LAST_ACTIVITY_TIME', 'lastActivityTime', 'date', 'Last activity', { readOnly: true }),
-  f('ADDRESS', 'address', 'str', 'Address'),
-  f('ADDRESS_2', 'address2', 'str', 'Address (line 2)'),
-  f('ADDRESS_CITY', 'addressCity', 'str', 'City'),
-  f('ADDRESS_POSTAL_CODE', 'addressPostalCode', 'str', 'Zip'),
-  f('ADDRESS_REGION', 'addressRegion', 'str', 'Region'),
-  f('ADDRESS_PROVINCE', 'addressProvince', 'str', 'State / Province'),
-  f('ADDRESS_COUNTRY', 'addressCountry', 'str', 'Country'),
+  ...ADDRESS_FIELDS,
   f('ADDRESS_LOC_ADDR_ID', 'addressLocAddrId', 'int', 'Location address ID'),
-  f('UTM_SOURCE', 'utmSource', 'str', 'Ad system'),
-  f('UTM_MEDIUM', 'utmMedium', 'str', 'Traffic type'),
-  f('UTM_CAMPAIGN', 'utmCampaign', 'str', 'Ad campaign UTM'),
-  f('UTM_CONTENT', 'utmContent', 'str', 'Campaign contents'),
-  f('UTM_TERM', 'utmTerm', 'str', 'Campaign search term'),
+  ...UTM_FIELDS,
   f('LAST_ACTIVITY_BY', 'lastActivityBy', 'int', 'Last activity by', { readOnly: true }),
   item('observers', 'intList'),
 ];
 
 /** Leads through crm.item (entityTypeId 1), field list per the crm.item.get lead example (contract.md §7.3). */
+/** Company fields — doc: api-reference/crm/companies/crm-company-get.md (the response example), crm-company-fields.md. */
+export const COMPANY_FIELDS: FieldSpec[] = [
+  f('ID', 'id', 'int', 'ID', { readOnly: true }),
+  f('COMPANY_TYPE', 'typeId', 'str', 'Company type'),
+  f('TITLE', 'title', 'str', 'Company name'),
+  f('LOGO', 'logo', 'str', 'Logo'),
+  f('LEAD_ID', 'leadId', 'int', 'Lead', { readOnly: true }),
+  f('HAS_PHONE', 'hasPhone', 'yn', 'Has phone', { readOnly: true }),
+  f('HAS_EMAIL', 'hasEmail', 'yn', 'Has email', { readOnly: true }),
+  f('HAS_IMOL', 'hasImol', 'yn', 'Has Open Channel', { readOnly: true }),
+  f('ASSIGNED_BY_ID', 'assignedById', 'int', 'Responsible person'),
+  f('CREATED_BY_ID', 'createdBy', 'int', 'Created by', { readOnly: true }),
+  f('MODIFY_BY_ID', 'updatedBy', 'int', 'Modified by', { readOnly: true }),
+  f('BANKING_DETAILS', 'bankingDetails', 'str', 'Payment details'),
+  f('INDUSTRY', 'industry', 'str', 'Industry'),
+  f('REVENUE', 'revenue', 'str', 'Annual revenue'),
+  f('CURRENCY_ID', 'currencyId', 'str', 'Currency'),
+  f('EMPLOYEES', 'employees', 'str', 'Employees'),
+  f('COMMENTS', 'comments', 'str', 'Comment'),
+  f('DATE_CREATE', 'createdTime', 'date', 'Created on', { readOnly: true }),
+  f('DATE_MODIFY', 'updatedTime', 'date', 'Modified on', { readOnly: true }),
+  f('OPENED', 'opened', 'yn', 'Available to everyone'),
+  f('IS_MY_COMPANY', 'isMyCompany', 'yn', 'My company'),
+  f('ORIGINATOR_ID', 'originatorId', 'str', 'External source'),
+  f('ORIGIN_ID', 'originId', 'str', 'Item ID in data source'),
+  f('ORIGIN_VERSION', 'originVersion', 'str', 'Original version'),
+  ...ADDRESS_FIELDS,
+  f('ADDRESS_LEGAL', 'addressLegal', 'str', 'Legal address'),
+  ...UTM_FIELDS,
+  f('LAST_ACTIVITY_BY', 'lastActivityBy', 'int', 'Last activity by', { readOnly: true }),
+  f('LAST_ACTIVITY_TIME', 'lastActivityTime', 'date', 'Last activity', { readOnly: true }),
+  item('observers', 'intList'),
+];
+
 export const LEAD_FIELDS: FieldSpec[] = [
   item('id', 'int'),
   item('createdTime', 'date'),

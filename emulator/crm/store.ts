@@ -1,14 +1,14 @@
 // Creating, changing and deleting CRM records, with the stage rules and the events a portal fires.
 import type { Core } from '../core.js';
-import { ENTITY_CONTACT, ENTITY_DEAL, itemsOf, type CrmRecord } from '../state.js';
-import { CONTACT_FIELDS, DEAL_FIELDS, LEAD_FIELDS, SPA_FIELDS, type FieldSpec } from './fields.js';
+import { ENTITY_COMPANY, ENTITY_CONTACT, ENTITY_DEAL, itemsOf, type CrmRecord } from '../state.js';
+import { COMPANY_FIELDS, CONTACT_FIELDS, DEAL_FIELDS, LEAD_FIELDS, SPA_FIELDS, type FieldSpec } from './fields.js';
 import { addStages, DEFAULT_LEAD_STATUSES, ENTITY_LEAD, semanticLetter, stagesOf } from './stages.js';
 import { isoDate, nextIdOf } from '../util.js';
 
 export interface EntityInfo {
   entityTypeId: number;
   specs: FieldSpec[];
-  /** Event name stem: ONCRMDEAL, ONCRMCONTACT, ONCRMDYNAMICITEM. */
+  /** Event name stem: ONCRMDEAL, ONCRMCONTACT, ONCRMCOMPANY, ONCRMDYNAMICITEM. */
   events: string;
   hasStages: boolean;
 }
@@ -18,6 +18,7 @@ export class StageError extends Error {}
 export function entityInfo(core: Core, entityTypeId: number): EntityInfo | undefined {
   if (entityTypeId === ENTITY_DEAL) return { entityTypeId, specs: DEAL_FIELDS, events: 'ONCRMDEAL', hasStages: true };
   if (entityTypeId === ENTITY_CONTACT) return { entityTypeId, specs: CONTACT_FIELDS, events: 'ONCRMCONTACT', hasStages: false };
+  if (entityTypeId === ENTITY_COMPANY) return { entityTypeId, specs: COMPANY_FIELDS, events: 'ONCRMCOMPANY', hasStages: false };
   if (entityTypeId === ENTITY_LEAD) {
     // Lead statuses are created on first use, so older state files get them too.
     if (!core.state.statuses.some((s) => s.entityId === 'STATUS')) addStages(core, ENTITY_LEAD, 0, DEFAULT_LEAD_STATUSES);

@@ -3,7 +3,7 @@
 import type { MethodTable } from '../rest/registry.js';
 import { errors } from '../rest/errors.js';
 import { ENTITY_CONTACT, itemsOf, type CrmRecord } from '../state.js';
-import { CONTACT_FIELDS, byUpper } from '../crm/fields.js';
+import { CONTACT_FIELDS, byUpper, type FieldSpec } from '../crm/fields.js';
 import { fromLegacy, toLegacy } from '../crm/convert.js';
 import { applyFilter, applyOrder, page, parseFilter } from '../crm/filter.js';
 import { createRecord, entityInfo, findRecord, updateRecord } from '../crm/store.js';
@@ -20,7 +20,7 @@ interface Fm {
 
 const MULTI = ['PHONE', 'EMAIL'] as const;
 
-function fmOf(rec: CrmRecord): Fm[] {
+export function fmOf(rec: CrmRecord): Fm[] {
   return Array.isArray(rec.fm) ? (rec.fm as Fm[]) : [];
 }
 
@@ -47,8 +47,9 @@ export function mergeMultiFields(core: Core, current: Fm[], fields: Record<strin
   return changed ? fm : undefined;
 }
 
-function withMulti(rec: CrmRecord, select: string[] = []): Record<string, unknown> {
-  const out = toLegacy(rec, CONTACT_FIELDS, select);
+/** The legacy form of a contact or company with its PHONE/EMAIL multi-fields. */
+export function withMulti(rec: CrmRecord, select: string[] = [], specs: FieldSpec[] = CONTACT_FIELDS): Record<string, unknown> {
+  const out = toLegacy(rec, specs, select);
   const all = select.length === 0 || select.includes('*');
   for (const typeId of MULTI) {
     const entries = fmOf(rec).filter((f) => f.typeId === typeId);
@@ -78,8 +79,14 @@ export function contactExtras(rec: CrmRecord): Record<string, unknown> {
   };
 }
 
-function patchFrom(core: Core, fields: Record<string, unknown>, current: Fm[]): Record<string, unknown> {
-  const patch = fromLegacy(fields, CONTACT_FIELDS);
+/** A legacy add/update of a contact or company as a record patch, multi-fields merged. */
+export function patchFrom(
+  core: Core,
+  fields: Record<string, unknown>,
+  current: Fm[],
+  specs: FieldSpec[] = CONTACT_FIELDS,
+): Record<string, unknown> {
+  const patch = fromLegacy(fields, specs);
   const fm = mergeMultiFields(core, current, fields);
   if (fm) {
     patch.fm = fm;
@@ -89,10 +96,31 @@ function patchFrom(core: Core, fields: Record<string, unknown>, current: Fm[]): 
   return patch;
 }
 
-function readId(params: Record<string, unknown>): number {
+export function readId(params: Record<string, unknown>): number {
   const id = toInt(param(params, 'id'));
   if (id === undefined || id <= 0) throw errors.legacy('ID is not defined or invalid.');
   return id;
+}
+
+/** crm.contact.list / crm.company.list: filter, order and page a legacy list; PHONE/EMAIL filter on their values. */
+export function listWithMulti(core: Core, params: Record<string, unknown>, entityTypeId: number, specs: FieldSpec[]): unknown {
+  const base = legacyGetter(byUpper(specs));
+  const get = (rec: CrmRecord, field: string): unknown => {
+    const key = field.toUpperCase();
+    if (key === 'PHONE' || key === 'EMAIL')
+      return fmOf(rec)
+        .filter((f) => f.typeId === key)
+        .map((f) => f.value);
+    return base(rec, field);
+  };
+  const rows = applyOrder(
+    applyFilter(itemsOf(core.state, entityTypeId), parseFilter(param(params, 'filter')), get),
+    param(params, 'order'),
+    get,
+    'ID',
+  );
+  const select = selectList(param(params, 'select'));
+  return page(rows, param(params, 'start'), (p) => p.map((r) => withMulti(r, select, specs)));
 }
 
 export const crmContactMethods: MethodTable = {
@@ -126,24 +154,6 @@ export const crmContactMethods: MethodTable = {
   },
   'crm.contact.list': {
     scope: ['crm'],
-    handler: ({ core }, params) => {
-      const base = legacyGetter(byUpper(CONTACT_FIELDS));
-      const get = (rec: CrmRecord, field: string): unknown => {
-        const key = field.toUpperCase();
-        if (key === 'PHONE' || key === 'EMAIL')
-          return fmOf(rec)
-            .filter((f) => f.typeId === key)
-            .map((f) => f.value);
-        return base(rec, field);
-      };
-      const rows = applyOrder(
-        applyFilter(itemsOf(core.state, ENTITY_CONTACT), parseFilter(param(params, 'filter')), get),
-        param(params, 'order'),
-        get,
-        'ID',
-      );
-      const select = selectList(param(params, 'select'));
-      return page(rows, param(params, 'start'), (p) => p.map((r) => withMulti(r, select)));
-    },
+    handler: ({ core }, params) => listWithMulti(core, params, ENTITY_CONTACT, CONTACT_FIELDS),
   },
 };

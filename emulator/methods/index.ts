@@ -11,6 +11,7 @@ import { batchMethods } from './batch.js';
 import { crmDealMethods } from './crm-deal.js';
 import { crmItemMethods } from './crm-item.js';
 import { crmContactMethods } from './crm-contact.js';
+import { crmCompanyMethods } from './crm-company.js';
 import { crmCurrencyMethods } from './crm-currency.js';
 import { crmTypeMethods } from './crm-type.js';
 import { crmStagesMethods } from './crm-stages.js';
@@ -33,6 +34,7 @@ export function allMethods(extra: MethodTable[] = []): MethodTable {
     crmDealMethods,
     crmItemMethods,
     crmContactMethods,
+    crmCompanyMethods,
     crmCurrencyMethods,
     crmTypeMethods,
     crmStagesMethods,

@@ -25,7 +25,10 @@ function asCatalogField(f: Sample): Record<string, unknown> {
   };
 }
 
-/** The sample catalog plus `deal.title` and `borrower.phone`, read from the deal and its contact when the application has no value. */
+/**
+ * The sample catalog plus `deal.title`, `borrower.phone` and `employer.name`/`employer.rfc`, read from the deal,
+ * its contact and its company (a standard and a user field) when the application has no value.
+ */
 export function packCatalog(extra: Record<string, unknown>[] = []): Record<string, unknown>[] {
   return [
     ...(SAMPLE_CATALOG as unknown as Sample[]).map(asCatalogField),
@@ -37,6 +40,20 @@ export function packCatalog(extra: Record<string, unknown>[] = []): Record<strin
       section: 'borrower',
       source: { kind: 'contact', field: 'PHONE' },
     },
+    {
+      code: 'employer.name',
+      label: labels('employer.name'),
+      type: 'text',
+      section: 'employer',
+      source: { kind: 'company', field: 'TITLE' },
+    },
+    {
+      code: 'employer.rfc',
+      label: labels('employer.rfc'),
+      type: 'text',
+      section: 'employer',
+      source: { kind: 'company', field: 'UF_CRM_RFC' },
+    },
     ...extra,
   ];
 }
@@ -47,13 +64,14 @@ export function bankQuestionnaire(): Uint8Array {
   return questionnaireDocx();
 }
 
-/** A contract in Spanish: the amount in figures and in words, the term, a check box, the deal's title. */
+/** A contract in Spanish: the amount in figures and in words, the term, a check box, the deal's title and company. */
 export function contractEs(title = 'CONTRATO DE CRÉDITO'): Uint8Array {
   return wordDocx({
     body: [
       para(run(title, { bold: true })),
       para(run('Número: '), wordSplit('{{contract.number}}'), run(' — Operación: '), wordSplit('{{deal.title}}')),
       para(run('Acreditado: '), wordSplit('{{borrower.full_name}}')),
+      para(run('Empresa: '), wordSplit('{{employer.name}}'), run(' — RFC: '), wordSplit('{{employer.rfc}}')),
       para(run('Importe: '), wordSplit('{{loan.amount}}'), run(' ('), wordSplit('{{loan.amount|words}}'), run(')')),
       para(run('Plazo (meses): '), wordSplit('{{loan.term_months}}')),
       para(checkboxControl('borrower.married'), run(' Casado(a)')),

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogField } from '../../wire/document-catalog.js';
-import { bySection, emptyForm, isEmptyDiff, fieldOf, fieldOfCatalogRefusal, formOf, type FieldForm } from './doc-catalog-form.js';
+import { LOAN_FIGURES, type CatalogField } from '../../wire/document-catalog.js';
+import {
+  bySection,
+  emptyForm,
+  isEmptyDiff,
+  fieldOf,
+  fieldOfCatalogRefusal,
+  formOf,
+  LOAN_FIGURE_CHOICES,
+  withSourceKind,
+  type FieldForm,
+} from './doc-catalog-form.js';
 
 // The catalog screen's field form: what an admin types becomes the field the server stores, with the
 // server's own rules checked first so the error shows beside the input; and a stored field reads back
@@ -87,6 +97,19 @@ describe('the catalog field form', () => {
       ['loan', [0, 2]],
       ['borrower', [1]],
     ]);
+  });
+
+  it('keeps a typed field code between record kinds, a figure only under loan', () => {
+    const deal = typed({ sourceKind: 'deal', sourceField: 'UF_CRM_RFC' });
+    expect(withSourceKind(deal, 'company')).toMatchObject({ sourceKind: 'company', sourceField: 'UF_CRM_RFC' });
+    expect(withSourceKind(deal, 'loan')).toMatchObject({ sourceKind: 'loan', sourceField: '' });
+    const loan = withSourceKind({ ...deal, sourceKind: 'loan', sourceField: 'principal' }, 'loan');
+    expect(loan.sourceField).toBe('principal');
+    expect(withSourceKind(loan, 'contact').sourceField).toBe('');
+    expect(withSourceKind(loan, '').sourceField).toBe('');
+    // The offered figures are the wire's, in its order.
+    expect(LOAN_FIGURE_CHOICES).toEqual([...LOAN_FIGURES]);
+    expect(fieldOf(typed({ code: 'a', sourceKind: 'loan', sourceField: '' }), [], 'en')).toEqual({ errors: { sourceField: 'required' } });
   });
 
   it('says when publishing would change nothing', () => {

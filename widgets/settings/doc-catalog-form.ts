@@ -4,7 +4,7 @@
 // server's (server/documents/catalog/catalog-field.ts), run here first so the error appears beside
 // the input before a round trip; the server's refusal lands on the same inputs (fieldOfCatalogRefusal).
 import { parseLocaleNumber, typedFromDecimal, type NumberLocale } from '../../lending/locale-number.js';
-import type { CatalogDiffView, CatalogField, CatalogType } from '../../wire/document-catalog.js';
+import type { CatalogDiffView, CatalogField, CatalogType, LoanFigure } from '../../wire/document-catalog.js';
 
 export const LABEL_LANGS = ['ru', 'en', 'es'] as const;
 export const SOURCE_KINDS = ['deal', 'contact', 'company', 'loan'] as const;
@@ -26,6 +26,37 @@ const OFFERED: Record<CatalogType, true> = {
   file: true,
   list: true,
 };
+
+// The loan figures a field can be filled from, in the order the form offers them; the Record's type keeps
+// this list equal to the wire's LOAN_FIGURES (a value import would bring TypeBox into the bundle).
+const FIGURES: Record<LoanFigure, true> = {
+  principal: true,
+  term: true,
+  rate: true,
+  installment: true,
+  cat: true,
+  psk: true,
+  total: true,
+  cost_of_credit: true,
+  first_due_date: true,
+  last_due_date: true,
+};
+export const LOAN_FIGURE_CHOICES = Object.keys(FIGURES) as LoanFigure[];
+
+export function isLoanFigure(v: string): v is LoanFigure {
+  return Object.hasOwn(FIGURES, v);
+}
+
+/**
+ * The form with another source kind. A figure is chosen from a list and a Bitrix24 field code typed, so
+ * what was there goes when it cannot mean anything under the new kind (a field code under "loan", a
+ * figure under a record); between deal, contact and company the typed code stays.
+ */
+export function withSourceKind(form: FieldForm, kind: SourceKind | ''): FieldForm {
+  const field = form.sourceField.trim();
+  const keep = kind === 'loan' ? isLoanFigure(field) : kind !== '' && !isLoanFigure(field);
+  return { ...form, sourceKind: kind, sourceField: keep ? form.sourceField : '' };
+}
 
 /** The types an admin picks for a new field; a list's row fields are not edited here (kept as they are). */
 export const EDITABLE_TYPES = (Object.keys(OFFERED) as CatalogType[]).filter((t) => t !== 'list');

@@ -1,5 +1,6 @@
 // Words of the documents' field catalog screen (components/doc-catalog.tsx): ru/en/es.
-import type { CatalogType } from '../../wire/document-catalog.js';
+import type { CatalogType, LoanFigure } from '../../wire/document-catalog.js';
+import { rateNameOf } from '../../lending/rate-name.js';
 import type { FormError, SourceKind } from './doc-catalog-form.js';
 import { fillParams, type Lang } from './i18n.js';
 import type { SectionProblem } from './providers-model.js';
@@ -44,8 +45,20 @@ const en = {
   optionsHint: 'value | Russian | English | Spanish (or value | one label)',
   source: 'Filled from',
   sourceNone: 'Typed in the application',
-  sourceField: 'Field in Bitrix24 or figure of the loan',
-  sourceFieldHint: 'e.g. OPPORTUNITY, UF_CRM_…; for a loan: principal, term, rate',
+  sourceField: 'Field code in Bitrix24',
+  sourceFieldHint: 'e.g. TITLE, OPPORTUNITY, UF_CRM_…',
+  sourceFigure: 'Figure of the loan',
+  sourceFigurePick: 'Choose a figure',
+  'figure.principal': 'Amount (principal)',
+  'figure.term': 'Term (installments)',
+  'figure.rate': 'Interest rate',
+  'figure.installment': 'Installment',
+  'figure.cat': rateNameOf('cat', 'en'),
+  'figure.psk': rateNameOf('psk', 'en'),
+  'figure.total': 'Total to pay',
+  'figure.cost_of_credit': 'Cost of credit',
+  'figure.first_due_date': 'First due date',
+  'figure.last_due_date': 'Last due date',
   rowFields: '{count} row fields',
   'col.code': 'Code',
   'col.label': 'Label',
@@ -123,8 +136,20 @@ const es: Dict = {
   optionsHint: 'valor | ruso | inglés | español (o valor | una etiqueta)',
   source: 'Se llena desde',
   sourceNone: 'Se escribe en la solicitud',
-  sourceField: 'Campo de Bitrix24 o dato del crédito',
-  sourceFieldHint: 'p. ej., OPPORTUNITY, UF_CRM_…; del crédito: principal, term, rate',
+  sourceField: 'Código del campo en Bitrix24',
+  sourceFieldHint: 'p. ej., TITLE, OPPORTUNITY, UF_CRM_…',
+  sourceFigure: 'Dato del crédito',
+  sourceFigurePick: 'Elija un dato',
+  'figure.principal': 'Monto (capital)',
+  'figure.term': 'Plazo (pagos)',
+  'figure.rate': 'Tasa de interés',
+  'figure.installment': 'Pago periódico',
+  'figure.cat': rateNameOf('cat', 'es'),
+  'figure.psk': rateNameOf('psk', 'es'),
+  'figure.total': 'Total a pagar',
+  'figure.cost_of_credit': 'Costo del crédito',
+  'figure.first_due_date': 'Primer vencimiento',
+  'figure.last_due_date': 'Último vencimiento',
   rowFields: '{count} campos por fila',
   'col.code': 'Código',
   'col.label': 'Etiqueta',
@@ -200,8 +225,20 @@ const ru: Dict = {
   optionsHint: 'значение | русский | английский | испанский (или значение | одна подпись)',
   source: 'Откуда берётся',
   sourceNone: 'Вводится в заявке',
-  sourceField: 'Поле Битрикс24 или показатель займа',
-  sourceFieldHint: 'например OPPORTUNITY, UF_CRM_…; у займа: principal, term, rate',
+  sourceField: 'Код поля в Битрикс24',
+  sourceFieldHint: 'например TITLE, OPPORTUNITY, UF_CRM_…',
+  sourceFigure: 'Показатель займа',
+  sourceFigurePick: 'Выберите показатель',
+  'figure.principal': 'Сумма (основной долг)',
+  'figure.term': 'Срок (платежей)',
+  'figure.rate': 'Процентная ставка',
+  'figure.installment': 'Платёж',
+  'figure.cat': rateNameOf('cat', 'ru'),
+  'figure.psk': rateNameOf('psk', 'ru'),
+  'figure.total': 'Всего к оплате',
+  'figure.cost_of_credit': 'Стоимость кредита',
+  'figure.first_due_date': 'Первый платёж',
+  'figure.last_due_date': 'Последний платёж',
   rowFields: 'полей в строке: {count}',
   'col.code': 'Код',
   'col.label': 'Подпись',
@@ -249,5 +286,6 @@ export function docCatalogTranslator(lang: Lang): DocCatalogTranslate {
 
 export const typeKey = (t: CatalogType): DocCatalogKey => `type.${t}`;
 export const sourceKey = (s: SourceKind): DocCatalogKey => `source.${s}`;
+export const figureKey = (f: LoanFigure): DocCatalogKey => `figure.${f}`;
 export const formErrorKey = (e: FormError): DocCatalogKey => `err.${e}`;
 export const catalogProblemKey = (p: SectionProblem): DocCatalogKey => `problem.${p}`;

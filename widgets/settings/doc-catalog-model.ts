@@ -7,7 +7,7 @@ import type { NumberLocale } from '../../lending/locale-number.js';
 import type { CatalogDiffView, CatalogDraftView, CatalogField, CatalogVersionInfoView, PublishView } from '../../wire/document-catalog.js';
 import { ApiError } from '../shared/session-client.js';
 import type { DocCatalogApi } from './doc-catalog-api.js';
-import { emptyForm, fieldOf, fieldOfCatalogRefusal, formOf, type FieldForm, type FormErrors } from './doc-catalog-form.js';
+import { emptyForm, fieldOf, fieldOfCatalogRefusal, formOf, withSourceKind, type FieldForm, type FormErrors } from './doc-catalog-form.js';
 import { problemOf, type SectionProblem } from './providers-model.js';
 
 export interface Editing {
@@ -122,7 +122,8 @@ export function createDocCatalogModel(api: DocCatalogApi, locale: () => NumberLo
     set(key, value) {
       const open = editing.value;
       if (!open) return;
-      editing.value = { ...open, form: { ...open.form, [key]: value } };
+      const form = key === 'sourceKind' ? withSourceKind(open.form, value as FieldForm['sourceKind']) : { ...open.form, [key]: value };
+      editing.value = { ...open, form };
       const dropped = key === 'sourceKind' ? 'sourceField' : key;
       if (dropped in errors.value) {
         const { [dropped as keyof FormErrors]: _gone, ...rest } = errors.value;

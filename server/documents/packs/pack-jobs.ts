@@ -140,8 +140,8 @@ async function fillOne(
  * api-reference/crm/deals/crm-deal-get.md, api-reference/crm/contacts/crm-contact-get.md,
  * api-reference/crm/companies/crm-company-get.md (the deal's COMPANY_ID). A record the portal no longer
  * shows (deleted, no access) leaves those fields missing in the manifest rather than holding the pack;
- * a busy or unreachable portal throws, and the job runs again.
- * UNVERIFIED(b24): the emulator has no crm.company.* yet, so the company read is tested only as data.
+ * a busy or unreachable portal throws, and the job runs again. Each read answers the legacy UPPER_CASE form
+ * with user fields (UF_CRM_…) beside the standard ones; an unreadable one is 400 "Not found"/"Access denied".
  */
 async function readBitrix(ctx: JobContext, dealId: number, fields: readonly CatalogField[], lang: UserLanguage) {
   const wantsContact = sourcedFields(fields, 'contact').size > 0;

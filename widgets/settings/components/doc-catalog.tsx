@@ -1,6 +1,16 @@
 import type { CatalogDiffView, CatalogField } from '../../../wire/document-catalog.js';
-import { EDITABLE_TYPES, hasBounds, hasMaxLength, hasOptions, SOURCE_KINDS, type FieldForm, type FormKey } from '../doc-catalog-form.js';
-import { catalogProblemKey, formErrorKey, sourceKey, typeKey, type DocCatalogTranslate } from '../doc-catalog-i18n.js';
+import {
+  EDITABLE_TYPES,
+  hasBounds,
+  hasMaxLength,
+  hasOptions,
+  isLoanFigure,
+  LOAN_FIGURE_CHOICES,
+  SOURCE_KINDS,
+  type FieldForm,
+  type FormKey,
+} from '../doc-catalog-form.js';
+import { catalogProblemKey, figureKey, formErrorKey, sourceKey, typeKey, type DocCatalogTranslate } from '../doc-catalog-i18n.js';
 import type { DocCatalogModel } from '../doc-catalog-model.js';
 import { bySection, isEmptyDiff } from '../doc-catalog-form.js';
 import type { FormatDate } from '../format.js';
@@ -12,6 +22,11 @@ interface Props {
   t: DocCatalogTranslate;
   lang: Lang;
   instant: FormatDate;
+}
+
+/** A source's field as the admin reads it: a loan figure by its name, a Bitrix24 field by its code. */
+function sourceFieldText(source: NonNullable<CatalogField['source']>, t: DocCatalogTranslate): string {
+  return source.kind === 'loan' && isLoanFigure(source.field) ? t(figureKey(source.field)) : source.field;
 }
 
 /** The field catalog of document packs: published version, draft by section, one field's form, Publish and what it did. */
@@ -131,7 +146,7 @@ function FieldRow(props: {
         {t(typeKey(f.type))}
         {f.item ? ` (${t('rowFields', { count: f.item.length })})` : ''}
       </td>
-      <td data-label={t('col.source')}>{f.source ? `${t(sourceKey(f.source.kind))}: ${f.source.field}` : '—'}</td>
+      <td data-label={t('col.source')}>{f.source ? `${t(sourceKey(f.source.kind))}: ${sourceFieldText(f.source, t)}` : '—'}</td>
       <td>
         <button type="button" class="st-link" name="catalog-edit" disabled={props.busy} onClick={props.onEdit}>
           {t('edit')}
@@ -219,7 +234,27 @@ function FieldEditor({ model, t, form, isNew }: { model: DocCatalogModel; t: Doc
             ))}
           </select>
         </Field>
-        {form.sourceKind ? text('sourceField', t('sourceField'), t('sourceFieldHint')) : null}
+        {form.sourceKind === 'loan' ? (
+          <Field label={t('sourceFigure')} error={err('sourceField')} wide>
+            <select
+              class="st-input"
+              name="catalog-sourceFigure"
+              value={form.sourceField}
+              onChange={(e) => model.set('sourceField', e.currentTarget.value)}
+            >
+              <option value="" disabled>
+                {t('sourceFigurePick')}
+              </option>
+              {LOAN_FIGURE_CHOICES.map((f) => (
+                <option key={f} value={f}>
+                  {t(figureKey(f))}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : form.sourceKind ? (
+          text('sourceField', t('sourceField'), t('sourceFieldHint'))
+        ) : null}
         <label class="st-check st-field--wide">
           <input
             type="checkbox"
