@@ -1,4 +1,5 @@
 import type { Lang } from '../../errors.js';
+import { addCommentOnce } from '../../lifecycle/timeline-comment.js';
 import { PermanentJobError, type JobHandler } from '../../jobs/job.js';
 import type { SecretBox } from '../../security/crypto.js';
 import {
@@ -73,8 +74,8 @@ export function bankSendJob(deps: { mail: OutgoingMail; box: SecretBox }): JobHa
     const to = content ? content.to.join(', ') : '—';
     // A delivery report may already have moved a sent message on (delivered/failed): it was sent.
     const comment = row.smtp_response !== null ? SENT[row.lang](to, row.smtp_response) : FAILED[row.lang](to, row.error ?? '');
-    const b24 = await ctx.portal();
-    await b24.call('crm.timeline.comment.add', { fields: { ENTITY_ID: Number(row.deal_id), ENTITY_TYPE: 'deal', COMMENT: comment } });
+    // A crash between the comment and the mark reruns this job: the comment is looked for first.
+    await addCommentOnce(await ctx.portal(), Number(row.deal_id), comment, job.attempts > 1);
     await markBankMessageCommented(ctx.db, portalId, row.id);
   };
 }

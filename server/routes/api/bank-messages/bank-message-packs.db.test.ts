@@ -236,7 +236,7 @@ describe('the pack attached to a bank e-mail', () => {
       },
       box: app.secrets,
     });
-    const comments: unknown[] = [];
+    const comments: [string, unknown][] = [];
     const ctx = {
       db: db.kysely,
       log: app.log,
@@ -258,6 +258,22 @@ describe('the pack attached to a bank e-mail', () => {
       ]);
     }
     expect((await getBankMessage(db.kysely, 'pt', sur.id))!.status).toBe('sent');
+    const added = comments.filter(([m]) => m === 'crm.timeline.comment.add').map(([, p]) => p as { fields: { COMMENT: string } });
+    expect(added).toHaveLength(1);
+    expect(added[0]!.fields.COMMENT).toContain('250 2.0.0 queued');
+
+    // A crash after the portal stored the comment, before the row remembered it: the rerun finds it and adds nothing.
+    await db.kysely.updateTable('bank_messages').set({ commented: 0 }).where('portal_id', '=', 'pt').where('id', '=', sur.id).execute();
+    const calls: string[] = [];
+    const rerunCtx = {
+      ...ctx,
+      portal: async () => ({
+        call: async (method: string) => (calls.push(method), method.endsWith('.list') ? [{ COMMENT: added[0]!.fields.COMMENT }] : 1),
+      }),
+    } as unknown as Parameters<typeof job>[1];
+    await job(run(3), rerunCtx);
+    expect(calls).toEqual(['crm.timeline.comment.list']);
+    expect(seen).toHaveLength(2);
   });
 
   it('an SMS over the provider limit is refused at enqueue next to its text, nothing queued', async () => {
