@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../app.js';
 import { loadConfig } from '../../../config.js';
 import type { Db } from '../../../db/database.js';
-import { putBlob } from '../../../documents/blobs-repo.js';
 import { getBankMessage, openContent } from '../../../mail/outgoing/bank-messages-repo.js';
 import { bankSendJob } from '../../../mail/outgoing/bank-send-job.js';
 import type { OutgoingMessage } from '../../../mail/outgoing/outgoing-mail.js';
 import { queueBankMessages } from '../../../mail/outgoing/queue-bank-messages.js';
 import { saveMailSettings } from '../../../mail/settings/mail-settings-repo.js';
+import { insertDonePack } from '../../../../test/support/done-pack.js';
 import { createTestDb, insertTestPortal } from '../../../../test/support/test-db.js';
 
 // Per-bank templates on the banks API and the pack attached to a bank e-mail, on both dialects
@@ -45,62 +45,16 @@ const send = (dealId: number, payload: Record<string, unknown>, lang = 'es-MX') 
 const messagesStored = async () =>
   (await db.kysely.selectFrom('bank_messages').select('id').where('portal_id', '=', 'pt').execute()).length;
 
-async function donePack(
-  dealId: number,
-  bankId: string,
-  createdAt: string,
-  docs: { name: string; bank: boolean; text: string; pdf?: string }[],
-) {
-  const id = randomUUID();
-  await db.kysely
-    .insertInto('document_packs')
-    .values({
-      portal_id: 'pt',
-      id,
-      deal_id: dealId,
-      application_id: 'app',
-      catalog_version: 1,
-      status: 'done',
-      lang: 'es',
-      request_id: null,
-      request_sha256: null,
-      created_at: createdAt,
-      created_by: 1,
-      updated_at: createdAt,
-    })
-    .execute();
-  for (const [idx, d] of docs.entries()) {
-    const sha256 = await putBlob(db.kysely, 'pt', new TextEncoder().encode(d.text), createdAt);
-    const pdf = d.pdf ? await putBlob(db.kysely, 'pt', new TextEncoder().encode(d.pdf), createdAt) : null;
-    await db.kysely
-      .insertInto('document_pack_documents')
-      .values({
-        portal_id: 'pt',
-        pack_id: id,
-        idx,
-        bank_id: d.bank ? bankId : null,
-        template_id: 't',
-        template_version: 1,
-        template_sha256: 'x',
-        name: d.name,
-        lang: 'es',
-        status: 'done',
-        sha256,
-        field_sources: null,
-        preview: pdf ? 'ready' : 'unavailable',
-        preview_sha256: null,
-        pdf_sha256: pdf,
-        attach_state: 'done',
-        attached_as: 'documentgenerator',
-        remote_id: null,
-        message_code: null,
-        message_params: null,
-        updated_at: createdAt,
-      })
-      .execute();
-  }
-  return id;
-}
+const enc = (s: string) => new TextEncoder().encode(s);
+const donePack = (dealId: number, bankId: string, createdAt: string, docs: { name: string; bank: boolean; text: string; pdf?: string }[]) =>
+  insertDonePack(
+    db.kysely,
+    'pt',
+    dealId,
+    bankId,
+    createdAt,
+    docs.map((d) => ({ name: d.name, bank: d.bank, bytes: enc(d.text), ...(d.pdf ? { pdf: enc(d.pdf) } : {}) })),
+  );
 
 beforeAll(async () => {
   db = await createTestDb();
