@@ -17,7 +17,7 @@ export function BankSend({ model, lang }: { model: BankSendModel; lang: WidgetLa
   return (
     <section class="dt-section dt-send" data-testid="bank-send">
       <h3 class="dt-h3">{t.title}</h3>
-      <fieldset class="dt-pack-form">
+      <fieldset class="dt-send__form">
         <legend class="dt-field__label">{t.banks}</legend>
         <div class="dt-send__banks">
           {banks.map((b) => {
