@@ -139,8 +139,18 @@ describe('the pack attached to a bank e-mail', () => {
     expect(r.statusCode).toBe(422);
     expect(r.json()).toMatchObject({ error: 'PACK_NOT_READY_FOR_BANK', details: { field: 'attachPack', bankId: bankIds.sur } });
     expect(r.json().message).toContain('Genere primero el paquete para Banco Sur');
-    const sms = await send(70, { requestId: randomUUID(), bankIds: [bankIds.sur!], channel: 'sms', text: 'T', attachPack: true });
-    expect(sms.json()).toMatchObject({ error: 'VALIDATION', details: { field: 'attachPack' } });
+    // An SMS carries no pack (checked where it is queued; the route first wants the portal's SMS provider).
+    await expect(
+      queueBankMessages(db.kysely, app.secrets, {
+        portalId: 'pt',
+        dealId: 70,
+        userId: 3,
+        lang: 'es',
+        body: { requestId: randomUUID(), bankIds: [bankIds.sur!], channel: 'sms', text: 'T', attachPack: true },
+        tokenKey: Buffer.alloc(32, 1),
+        nowIso: new Date().toISOString(),
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', details: { field: 'attachPack' } });
     expect(await messagesStored()).toBe(before);
   });
 
