@@ -17,7 +17,7 @@ export const appPlacementRoutes: FastifyPluginAsync = async (app) => {
   await app.register(placementRoutes, {
     verifyPlacement: async (post) => {
       const a = await verifyFramePost(app, post);
-      return { portalId: a.portal.id, userId: a.userId, isAdmin: a.isAdmin };
+      return { portalId: a.portal.id, userId: a.userId, isAdmin: a.isAdmin, userName: a.userName };
     },
     // The user's own POSTed AUTH_ID on the endpoint we STORED for the POSTed member_id (the one
     // verifyPlacement asks `profile` at), asked while that verification runs; the answer is used

@@ -17,6 +17,8 @@ export interface VerifiedFrame {
   portalId: string;
   userId: number;
   isAdmin: boolean;
+  /** The user's name (profile), for what they sign from a tab; absent when unknown. */
+  userName?: string;
 }
 
 export interface SessionRequest {
@@ -178,6 +180,7 @@ export const placementRoutes: FastifyPluginAsync<PlacementRouteOptions> = async 
           apiBase: opts.apiBase ?? '',
           products: await products,
           ...(deal ? { deal: { currencyId: deal.currencyId, opportunity: deal.opportunity } } : {}),
+          ...(verified.userName ? { user: { name: verified.userName } } : {}),
           ...(initialLoan === undefined ? {} : { loan: initialLoan }),
         },
         d.titles.en,

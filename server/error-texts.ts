@@ -153,6 +153,21 @@ export const PRECISE_TEXTS = {
     'Это сообщение уже отправлено с другим текстом; повторно оно не отправлено.',
     'Este mensaje ya se envió con otro contenido; no se envió de nuevo.',
   ),
+  BANK_TEMPLATE_PLACEHOLDER: t(
+    'The template uses {{{name}}}, which the app does not know. Use one of: {known}.',
+    'В шаблоне есть {{{name}}} — такой подстановки нет. Доступны: {known}.',
+    'La plantilla usa {{{name}}}, que la aplicación no conoce. Use uno de: {known}.',
+  ),
+  BANK_SMS_NO_PACK: t(
+    'An SMS cannot carry the pack: choose e-mail to attach it.',
+    'К SMS нельзя приложить пакет: выберите электронную почту.',
+    'Un SMS no puede llevar el paquete: elija correo electrónico para adjuntarlo.',
+  ),
+  PACK_NOT_READY_FOR_BANK: t(
+    'Generate the pack for {bank} first: there is no finished pack for it to attach.',
+    'Сначала сформируйте пакет для банка «{bank}»: готового пакета для вложения нет.',
+    'Genere primero el paquete para {bank}: no hay un paquete terminado para adjuntar.',
+  ),
   SMS_VALUE_MISSING: t(
     'The SMS could not be written: no value for {names}.',
     'Не удалось составить SMS: нет значения для {names}.',

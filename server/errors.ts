@@ -587,6 +587,18 @@ export const ERRORS = {
     'У этого банка нет номера телефона в справочнике банков.',
     'Este banco no tiene número de teléfono en el directorio de bancos.',
   ),
+  BANK_TEMPLATE_PLACEHOLDER: spec(
+    422,
+    "The bank's message template names a value the app does not know.",
+    'В шаблоне письма банку есть неизвестная подстановка.',
+    'La plantilla del mensaje al banco usa un valor que la aplicación no conoce.',
+  ),
+  PACK_NOT_READY_FOR_BANK: spec(
+    422,
+    'There is no generated pack for this bank yet: generate the pack first.',
+    'Для этого банка ещё нет готового пакета: сначала сформируйте пакет.',
+    'Todavía no hay un paquete generado para este banco: genere el paquete primero.',
+  ),
   MAIL_SUBJECT_REQUIRED: spec(400, 'Enter the subject of the e-mail.', 'Укажите тему письма.', 'Escriba el asunto del correo.'),
   MAIL_REPLY_ADDRESS_REQUIRED: spec(
     400,

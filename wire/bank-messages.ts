@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 // Wire shapes of messages to bank staff from a deal (issue 16 item 2), declared once:
 //   POST /api/v1/deals/:dealId/bank-messages   BankMessageBody → 202 BankMessagesReply (queued)
 //   GET  /api/v1/deals/:dealId/bank-messages   → BankMessagesReply (newest first)
+//   POST /api/v1/deals/:dealId/bank-messages/drafts   BankMessageDraftsBody → BankMessageDraftsReply
 // `requestId` is the caller's id (a UUID made when the user pressed Send): repeating the same
 // request answers the same messages and sends nothing again; another body under it is 409.
 
@@ -15,10 +16,62 @@ export const BankMessageBody = Type.Object(
     /** Required for e-mail; an SMS has none. */
     subject: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     text: Type.String({ minLength: 1, maxLength: 20_000 }),
+    /**
+     * What the user edited per bank in the preview (each bank its own language): a listed bank gets
+     * this subject and text instead of the shared ones above.
+     */
+    perBank: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            bankId: Type.String({ minLength: 1, maxLength: 64 }),
+            subject: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            text: Type.String({ minLength: 1, maxLength: 20_000 }),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 15 },
+      ),
+    ),
+    /** E-mail only: attach the latest finished pack made for each bank (its .docx and PDFs); none yet is 422. */
+    attachPack: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
 export type BankMessageBody = Static<typeof BankMessageBody>;
+
+/** The preview: each chosen bank's template rendered with the deal (server/mail/outgoing/bank-template.ts). */
+export const BankMessageDraftsBody = Type.Object(
+  {
+    bankIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 15, uniqueItems: true }),
+    /** Who signs: the person sending, as the portal named them when the tab opened. */
+    managerName: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type BankMessageDraftsBody = Static<typeof BankMessageDraftsBody>;
+
+export const BankMessageDraft = Type.Object({
+  bankId: Type.String(),
+  bankName: Type.String(),
+  /** The bank's language (its template's, else the sender's). */
+  lang: Type.Union([Type.Literal('ru'), Type.Literal('es'), Type.Literal('en')]),
+  subject: Type.String(),
+  text: Type.String(),
+  sms: Type.String(),
+  /** Placeholders without a value (no loan saved, no client): left empty for the user to fill in. */
+  missing: Type.Array(Type.String()),
+  /** Whether a finished pack for this bank exists to attach. */
+  packReady: Type.Boolean(),
+});
+export type BankMessageDraft = Static<typeof BankMessageDraft>;
+
+export const BankMessageDraftsReply = Type.Object({
+  drafts: Type.Array(BankMessageDraft),
+  /** The portal's SMS provider's limit (checked again on send), null without a provider. */
+  smsLimit: Type.Union([Type.Object({ maxSegments: Type.Optional(Type.Integer()), maxUnits: Type.Optional(Type.Integer()) }), Type.Null()]),
+});
+export type BankMessageDraftsReply = Static<typeof BankMessageDraftsReply>;
 
 export const BankMessage = Type.Object({
   id: Type.String(),

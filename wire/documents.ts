@@ -22,6 +22,22 @@ export const ReplyPolicy = Type.Object({
   bandMax: Factor,
 });
 
+/**
+ * What the app writes to this bank from a deal (issue 16 item 2, server/mail/outgoing/bank-template.ts),
+ * in the bank's language: `{{deal}}`, `{{dealTitle}}`, `{{client}}`, `{{bank}}`, `{{amount}}`,
+ * `{{term}}`, `{{manager}}`; any other placeholder is refused on save (422 BANK_TEMPLATE_PLACEHOLDER).
+ */
+export const BankMessageTemplate = Type.Object(
+  {
+    lang: Type.Union([Type.Literal('ru'), Type.Literal('es'), Type.Literal('en')]),
+    subject: Type.String({ minLength: 1, maxLength: 200 }),
+    body: Type.String({ minLength: 1, maxLength: 20_000 }),
+    sms: Type.Optional(Type.String({ minLength: 1, maxLength: 1_000 })),
+  },
+  { additionalProperties: false },
+);
+export type BankMessageTemplate = Static<typeof BankMessageTemplate>;
+
 export const BankBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   emails: Type.Array(Email, { maxItems: 20 }),
@@ -30,6 +46,8 @@ export const BankBody = Type.Object({
   requiredFields: Type.Array(Code, { maxItems: 3000 }),
   /** Absent on save: the stored policy stays (or the defaults: dmarc, exactly the requested amount). */
   replyPolicy: Type.Optional(ReplyPolicy),
+  /** Absent on save: the stored template stays; null: back to the default of the bank's language. */
+  messageTemplate: Type.Optional(Type.Union([BankMessageTemplate, Type.Null()])),
 });
 export const Bank = Type.Object({
   id: Type.String(),

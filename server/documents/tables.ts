@@ -59,6 +59,8 @@ export interface DocumentBanksTable {
   contacts_enc: string | null;
   /** JSON string[]: catalog codes the bank needs filled. */
   required_fields: string;
+  /** JSON BankMessageTemplate (wire/documents.ts) the app writes to this bank with; null = the language's default. */
+  message_template: string | null;
   created_at: string;
   updated_at: string;
 }

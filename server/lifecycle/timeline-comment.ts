@@ -63,17 +63,32 @@ export async function postComment(
   retry: boolean,
 ): Promise<'added' | 'already there'> {
   const text = lifecycleMessage(p.message, p.lang, await stageName(portal, p.categoryId, p.stageId));
+  return addCommentOnce(portal, p.dealId, text, retry);
+}
+
+/**
+ * A comment on the deal's timeline that a rerun of its job does not add twice: on a retry (the job
+ * ran before and may have added it before a crash or a timeout) the deal's latest comments are read
+ * first and the same text there means done. Every job that writes a note (lifecycle, the mail jobs)
+ * goes through here.
+ */
+export async function addCommentOnce(
+  portal: Pick<PortalClient, 'call'>,
+  dealId: number,
+  text: string,
+  retry: boolean,
+): Promise<'added' | 'already there'> {
   if (retry) {
     // doc: api-reference/crm/timeline/comments/crm-timeline-comment-list.md — one page of 50, newest
     // first: a note added by the cut-short run is among them (our notes are rare on a deal).
     const latest = await portal.call<{ COMMENT?: string }[]>('crm.timeline.comment.list', {
-      filter: { ENTITY_ID: p.dealId, ENTITY_TYPE: 'deal' },
+      filter: { ENTITY_ID: dealId, ENTITY_TYPE: 'deal' },
       select: ['ID', 'COMMENT'],
       order: { ID: 'DESC' },
     });
     if (latest.some((c) => c.COMMENT === text)) return 'already there';
   }
   // doc: api-reference/crm/timeline/comments/crm-timeline-comment-add.md
-  await portal.call('crm.timeline.comment.add', { fields: { ENTITY_ID: p.dealId, ENTITY_TYPE: 'deal', COMMENT: text } });
+  await portal.call('crm.timeline.comment.add', { fields: { ENTITY_ID: dealId, ENTITY_TYPE: 'deal', COMMENT: text } });
   return 'added';
 }

@@ -75,6 +75,8 @@ export interface FrameAuth {
   portal: Portal;
   userId: number;
   isAdmin: boolean;
+  /** The user's name as `profile` gave it (NAME LAST_NAME): who signs what they send from the tab. */
+  userName: string;
 }
 
 export interface FramePost {
@@ -136,11 +138,20 @@ async function verifyAt(app: FastifyInstance, stored: Portal, accessToken: strin
   if (!r.ok) throw frameAuthFailed(`portal rejected the access token (${r.error})`);
   const userId = Number(r.result.ID);
   if (!Number.isInteger(userId) || userId <= 0) throw frameAuthFailed('profile without user id');
-  return { portal, userId, isAdmin: r.result.ADMIN === true };
+  const userName = [r.result.NAME, r.result.LAST_NAME]
+    .map((x) => (typeof x === 'string' ? x.trim() : ''))
+    .filter(Boolean)
+    .join(' ');
+  return { portal, userId, isAdmin: r.result.ADMIN === true, userName };
 }
 
+// doc: api-reference/common/users/profile.md — ID, ADMIN, NAME, LAST_NAME (no scope needed).
 function profileAt(portal: Portal, accessToken: string) {
-  return callWithToken<{ ID?: string | number; ADMIN?: boolean }>(portal.clientEndpoint, 'profile', accessToken);
+  return callWithToken<{ ID?: string | number; ADMIN?: boolean; NAME?: unknown; LAST_NAME?: unknown }>(
+    portal.clientEndpoint,
+    'profile',
+    accessToken,
+  );
 }
 
 /** The portal row after asking the OAuth server where it lives now; the same row when it cannot say. */

@@ -6,7 +6,8 @@ import { ApiError, createSessionClient, type PortalAuth } from '../shared/sessio
 import type { ApplicationView, CatalogField, CatalogVersionsView, MovePreviewView } from '../../wire/document-catalog.js';
 import type { PackInput, PackView } from '../../wire/document-packs.js';
 import type { ScanView } from '../../wire/document-scans.js';
-import type { ValuesView } from '../../wire/documents.js';
+import type { BankView, ValuesView } from '../../wire/documents.js';
+import type { BankMessageBody, BankMessageDraftsReply, BankMessageView } from '../../wire/bank-messages.js';
 
 export { ApiError };
 
@@ -32,6 +33,12 @@ export interface DocumentsApi {
   scanFile(scanId: string): Promise<Blob>;
   /** A generated document (.docx) or its first page as an image; fetched with the session, not a bare link. */
   document(packId: string, index: number, what: 'file' | 'preview'): Promise<Blob>;
+  /** The banks directory with each bank's contacts (who the messages go to). */
+  bankDirectory(): Promise<BankView[]>;
+  /** Each bank's template rendered with the deal, to edit before sending. */
+  bankDrafts(bankIds: string[], managerName: string): Promise<BankMessageDraftsReply>;
+  sendToBanks(body: BankMessageBody): Promise<BankMessageView[]>;
+  bankMessages(): Promise<BankMessageView[]>;
 }
 
 export interface DocumentsApiConfig {
@@ -46,6 +53,7 @@ export function createDocumentsApi(cfg: DocumentsApiConfig, fetchFn?: typeof fet
   const { request, requestBlob } = createSessionClient(cfg, fetchFn);
   const deal = `/api/v1/deals/${encodeURIComponent(cfg.dealId)}/documents`;
   const packs = `${deal}/packs`;
+  const messages = `/api/v1/deals/${encodeURIComponent(cfg.dealId)}/bank-messages`;
   return {
     openApplication: async () => (await request<{ application: ApplicationView }>('POST', `${deal}/application`)).application,
     catalogVersion: async (v) => (await request<{ fields: CatalogField[] }>('GET', `/api/v1/documents/catalog/versions/${v}`)).fields,
@@ -68,5 +76,10 @@ export function createDocumentsApi(cfg: DocumentsApiConfig, fetchFn?: typeof fet
     deleteScan: async (id) => (await request<{ scans: ScanView[] }>('DELETE', `${deal}/scans/${encodeURIComponent(id)}`)).scans,
     scanFile: (id) => requestBlob(`${deal}/scans/${encodeURIComponent(id)}/file`),
     document: (id, index, what) => requestBlob(`${packs}/${encodeURIComponent(id)}/documents/${index}/${what}`),
+    bankDirectory: async () => (await request<{ banks: BankView[] }>('GET', '/api/v1/documents/banks')).banks,
+    bankDrafts: (bankIds, managerName) =>
+      request<BankMessageDraftsReply>('POST', `${messages}/drafts`, { bankIds, ...(managerName ? { managerName } : {}) }),
+    sendToBanks: async (body) => (await request<{ messages: BankMessageView[] }>('POST', messages, body)).messages,
+    bankMessages: async () => (await request<{ messages: BankMessageView[] }>('GET', messages)).messages,
   };
 }

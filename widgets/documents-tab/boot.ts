@@ -7,6 +7,8 @@ export interface DocumentsBoot {
   apiBase: string;
   /** The deal's currency as the placement's access check read it (crm.deal.get as the user). */
   currencyId: string | null;
+  /** The user's name as the portal's `profile` gave it: who signs messages to banks. */
+  userName: string | null;
 }
 
 export function readBoot(doc: Document): DocumentsBoot {
@@ -24,5 +26,6 @@ export function readBoot(doc: Document): DocumentsBoot {
     lang: s(raw.lang),
     apiBase: s(raw.apiBase) ?? '',
     currencyId: s(deal.currencyId),
+    userName: s(raw.user && typeof raw.user === 'object' ? (raw.user as Record<string, unknown>).name : null),
   };
 }

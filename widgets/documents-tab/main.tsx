@@ -11,6 +11,7 @@ import { createDocumentsApi } from './api.js';
 import { readBoot } from './boot.js';
 import { App } from './components/app.js';
 import { createDocumentsModel } from './model.js';
+import { createBankSendModel } from './bank-send-model.js';
 import { langOf, textsFor, type WidgetLang } from './texts.js';
 import './styles.css';
 
@@ -29,24 +30,27 @@ async function start(root: HTMLElement): Promise<void> {
     () => b24.parent.resizeWindowAuto(root),
   );
   if (!boot.sessionToken || !boot.dealId) return render(<p class="dt-app dt-muted">{textsFor(lang).none}</p>, root);
+  const api = createDocumentsApi({
+    baseUrl: boot.apiBase,
+    sessionToken: boot.sessionToken,
+    dealId: boot.dealId,
+    lang,
+    portalAuth: () => freshAuthOf(b24),
+  });
   const model = createDocumentsModel({
-    api: createDocumentsApi({
-      baseUrl: boot.apiBase,
-      sessionToken: boot.sessionToken,
-      dealId: boot.dealId,
-      lang,
-      portalAuth: () => freshAuthOf(b24),
-    }),
+    api,
     locale: numberLocaleOf(lang),
     currency: boot.currencyId ?? DEFAULT_CURRENCY[lang],
   });
+  const send = createBankSendModel({ api, managerName: boot.userName ?? '', newRequestId: () => crypto.randomUUID() });
   render(
     <ErrorBoundary lang={lang}>
-      <App model={model} lang={lang} />
+      <App model={model} send={send} lang={lang} />
     </ErrorBoundary>,
     root,
   );
   await model.load();
+  await send.load();
 }
 
 const root = document.getElementById('app');

@@ -3,6 +3,7 @@ import type { CatalogField } from '../../wire/document-catalog.js';
 import type { PackView } from '../../wire/document-packs.js';
 import type { ValuesView } from '../../wire/documents.js';
 import { ApiError, type DocumentsApi } from './api.js';
+import { createBankSendModel } from './bank-send-model.js';
 import { createDocumentsModel } from './model.js';
 
 // The model against a stand-in for our API (the browser test runs it against the real server):
@@ -64,6 +65,31 @@ function fakeApi(over: Partial<DocumentsApi> = {}): DocumentsApi & { calls: stri
     },
     deleteScan: async () => [],
     scanFile: async () => new Blob([]),
+    bankDirectory: async () => [
+      { id: 'b1', name: 'Banco Uno', emails: ['c@uno.example'], replySenders: [], phones: [], requiredFields: [] },
+      { id: 'b2', name: 'Банк Два', emails: ['c@dva.example'], replySenders: [], phones: ['+7 900 000 00 00'], requiredFields: [] },
+    ],
+    bankDrafts: async (bankIds, manager) => {
+      calls.push(`drafts ${bankIds.join(',')} ${manager}`);
+      return {
+        smsLimit: null,
+        drafts: bankIds.map((bankId) => ({
+          bankId,
+          bankName: bankId,
+          lang: bankId === 'b2' ? ('ru' as const) : ('es' as const),
+          subject: `Solicitud #7 ${bankId}`,
+          text: `Texto ${bankId}`,
+          sms: `SMS ${bankId}`,
+          missing: [],
+          packReady: bankId === 'b1',
+        })),
+      };
+    },
+    sendToBanks: async (body) => {
+      calls.push(`send ${JSON.stringify(body)}`);
+      return [];
+    },
+    bankMessages: async () => [],
     ...over,
   };
 }
@@ -161,5 +187,60 @@ describe('documents tab model', () => {
     const m = model(fakeApi({ openApplication: async () => Promise.reject(new ApiError(404, 'NOT_FOUND', 'No catalog')) }));
     await m.load();
     expect(m.state.value).toBe('no-catalog');
+  });
+});
+
+describe('send to banks model', () => {
+  const sendModel = (api: DocumentsApi, ids = ['r1', 'r2']) =>
+    createBankSendModel({ api, managerName: 'Ana López', newRequestId: () => ids.shift() ?? 'rx', sleep: async () => undefined });
+
+  it('drafts each chosen bank once, keeps edits, and sends per-bank texts with the pack under one request id until something changes', async () => {
+    const api = fakeApi();
+    const m = sendModel(api);
+    await m.load();
+    await m.toggle('b1', true);
+    m.edit('b1', 'text', 'Texto editado');
+    await m.toggle('b2', true);
+    expect(api.calls.filter((c) => c.startsWith('drafts'))).toEqual(['drafts b1 Ana López', 'drafts b2 Ana López']);
+    expect(m.drafts.value.b1?.text).toBe('Texto editado');
+    await m.send();
+    const sent = api.calls.filter((c) => c.startsWith('send')).map((c) => JSON.parse(c.slice(5)) as Record<string, unknown>);
+    expect(sent[0]).toMatchObject({
+      requestId: 'r1',
+      bankIds: ['b1', 'b2'],
+      attachPack: true,
+      perBank: [
+        { bankId: 'b1', subject: 'Solicitud #7 b1', text: 'Texto editado' },
+        { bankId: 'b2', subject: 'Solicitud #7 b2', text: 'Texto b2' },
+      ],
+    });
+    expect(m.sentNote.value).toBe(true);
+  });
+
+  it("a refusal lands next to what caused it: the pack toggle, or that bank's text, keeping what was typed; a retry reuses the request id", async () => {
+    let refusal: ApiError = new ApiError(422, 'PACK_NOT_READY_FOR_BANK', 'Genere primero el paquete para Banco Uno', {
+      field: 'attachPack',
+      bankId: 'b1',
+    });
+    const api = fakeApi({
+      sendToBanks: async (body) => {
+        api.calls.push(`send ${body.requestId}`);
+        throw refusal;
+      },
+    });
+    const m = sendModel(api);
+    await m.load();
+    await m.toggle('b2', true);
+    m.setChannel('sms');
+    m.edit('b2', 'sms', 'x'.repeat(500));
+    await m.send();
+    expect(m.packError.value).toContain('Banco Uno');
+    refusal = new ApiError(422, 'SMS_OVER_LIMIT', 'Сообщение длиннее', { field: 'text', bankId: 'b2' });
+    await m.send();
+    expect(m.drafts.value.b2?.error).toBe('Сообщение длиннее');
+    expect(m.drafts.value.b2?.sms).toBe('x'.repeat(500));
+    expect(api.calls.filter((c) => c.startsWith('send'))).toEqual(['send r1', 'send r1']);
+    m.edit('b2', 'sms', 'corto');
+    expect(m.drafts.value.b2?.error).toBeUndefined();
   });
 });

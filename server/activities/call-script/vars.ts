@@ -3,6 +3,7 @@ import type { DealContext } from '../deal-context.js';
 import type { ScriptLang } from './language.js';
 import { spokenMoney } from './money.js';
 import { fallbacksFor } from './texts.js';
+import { termInWords } from '../../../lending/term-words.js';
 
 // The {{names}} the call-script texts use (templates/call-scripts "variables"), filled from the deal,
 // its contact, our loan on it and the lender's profile, formatted as the client hears them in the
@@ -47,25 +48,12 @@ function longDate(iso: string | undefined, lang: ScriptLang): string {
   return long.replace(/\s*г\.$/, '');
 }
 
-const UNIT_WORDS: Record<ScriptLang, Record<'day' | 'week' | 'month', Partial<Record<Intl.LDMLPluralRule, string>>>> = {
-  en: { day: { one: 'day', other: 'days' }, week: { one: 'week', other: 'weeks' }, month: { one: 'month', other: 'months' } },
-  es: { day: { one: 'día', other: 'días' }, week: { one: 'semana', other: 'semanas' }, month: { one: 'mes', other: 'meses' } },
-  ru: {
-    day: { one: 'день', few: 'дня', many: 'дней', other: 'дня' },
-    week: { one: 'неделю', few: 'недели', many: 'недель', other: 'недели' },
-    month: { one: 'месяц', few: 'месяца', many: 'месяцев', other: 'месяца' },
-  },
-};
-
 /** The loan's length as the client says it: "12 meses", "16 недель" (installments × period). */
 function termOf(dc: DealContext, lang: ScriptLang): string {
   const loan = dc.loan?.loan;
   const count = loan?.installments ?? loan?.dueDates?.length;
   if (!loan || !count) return '';
-  const unit = loan.frequency?.unit ?? 'month';
-  const n = count * (loan.frequency?.every ?? 1);
-  const words = UNIT_WORDS[lang][unit];
-  return `${n} ${words[new Intl.PluralRules(LOCALE[lang]).select(n)] ?? words.other ?? ''}`;
+  return termInWords(count, { unit: loan.frequency?.unit ?? 'month', every: loan.frequency?.every ?? 1 }, lang);
 }
 
 export function callScriptVars(dc: DealContext, lang: ScriptLang, src: ScriptVarSources, wanted: readonly string[]): ScriptVars {

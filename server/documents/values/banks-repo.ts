@@ -8,9 +8,9 @@ import { parseJsonColumn } from '../../loans/json-column.js';
 import type { SecretBox } from '../../security/crypto.js';
 import { uuidv7 } from '../../security/uuidv7.js';
 import type { DocumentBanksTable } from '../tables.js';
-import type { BankInput, BankView } from '../../../wire/documents.js';
+import type { BankInput, BankMessageTemplate, BankView } from '../../../wire/documents.js';
 
-const COLUMNS = ['id', 'name', 'emails', 'reply_senders', 'phones', 'contacts_enc', 'required_fields'] as const;
+const COLUMNS = ['id', 'name', 'emails', 'reply_senders', 'phones', 'contacts_enc', 'required_fields', 'message_template'] as const;
 type Row = Pick<DocumentBanksTable, (typeof COLUMNS)[number]>;
 export type BankContacts = Pick<BankView, 'emails' | 'replySenders' | 'phones'>;
 
@@ -43,6 +43,8 @@ function toView(box: SecretBox, portalId: string, r: Row): BankView {
     name: r.name,
     ...contacts,
     requiredFields: parseJsonColumn<string[]>(r.required_fields, 'document_banks.required_fields'),
+    messageTemplate:
+      r.message_template === null ? null : parseJsonColumn<BankMessageTemplate>(r.message_template, 'document_banks.message_template'),
     ...(json === undefined ? { contactsUnreadable: true as const } : {}),
   };
 }
@@ -57,6 +59,8 @@ const columnsOf = (box: SecretBox, portalId: string, id: string, b: BankInput) =
     phones: b.phones,
   }),
   required_fields: JSON.stringify([...new Set(b.requiredFields)]),
+  // Absent: the stored template stays (a save from a screen that does not edit it keeps it).
+  ...(b.messageTemplate === undefined ? {} : { message_template: b.messageTemplate === null ? null : JSON.stringify(b.messageTemplate) }),
 });
 
 export interface BankActor {

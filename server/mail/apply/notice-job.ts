@@ -14,6 +14,7 @@ import { clientNotice } from './client-notice.js';
 import { decisionComment } from './decision-comment.js';
 import type { NoticePayload } from './kinds.js';
 import { getNotice, getReply, markEmailSent } from './reply-repo.js';
+import { addCommentOnce } from '../../lifecycle/timeline-comment.js';
 
 // One notice of an applied decision (`mail.reply.notice`), queued once per (decision, channel) in the
 // transaction that applied it:
@@ -56,7 +57,8 @@ export function noticeJob(deps: NoticeDeps) {
       const stageId = reply.outcome?.stageId ?? null;
       const stage = stageId ? (await readPipelines(b24)).flatMap((p) => p.stages).find((x) => x.id === stageId) : undefined;
       const comment = decisionComment(portalLang, reply, bankName, stage?.name ?? stageId);
-      await b24.call('crm.timeline.comment.add', { fields: { ENTITY_ID: notice.dealId, ENTITY_TYPE: 'deal', COMMENT: comment } });
+      // A rerun (a crash after the portal stored it) looks for the comment before adding it.
+      await addCommentOnce(b24, notice.dealId, comment, job.attempts > 1);
       return;
     }
     if (notice.decision === 'rejected' || !notice.amount || !notice.currency) return;

@@ -1,5 +1,6 @@
 // Repository of the messages to bank staff (table bank_messages). Every query names its portal; what
 // the message says and to whom is one sealed JSON bound to its row.
+import type { PackAttachmentRef } from '../../documents/packs/pack-attachments.js';
 import type { Executor } from '../../db/executor.js';
 import type { SecretBox } from '../../security/crypto.js';
 import type { BankMessageView } from '../../../wire/bank-messages.js';
@@ -9,6 +10,8 @@ export interface BankMessageContent {
   to: string[];
   subject: string;
   text: string;
+  /** The pack's files chosen when the message was queued (pack-attachments.ts); bytes read at send time. */
+  attachments?: PackAttachmentRef[];
 }
 
 const aadOf = (portalId: string, id: string) => `bank_messages:${portalId}:${id}`;

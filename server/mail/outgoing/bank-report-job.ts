@@ -1,4 +1,5 @@
 import type { Lang } from '../../errors.js';
+import { addCommentOnce } from '../../lifecycle/timeline-comment.js';
 import { PermanentJobError, type JobHandler } from '../../jobs/job.js';
 import type { SecretBox } from '../../security/crypto.js';
 import { getBankMessage, openContent } from './bank-messages-repo.js';
@@ -28,9 +29,7 @@ export function bankReportJob(deps: { box: SecretBox }): JobHandler<{ id: string
     if (row.status !== 'delivered' && row.status !== 'failed') return;
     const to = openContent(deps.box, row)?.to.join(', ') ?? '—';
     const say = row.status === 'delivered' ? DELIVERED : BOUNCED;
-    const b24 = await ctx.portal();
-    await b24.call('crm.timeline.comment.add', {
-      fields: { ENTITY_ID: Number(row.deal_id), ENTITY_TYPE: 'deal', COMMENT: say[row.lang](to, row.delivery_report ?? '') },
-    });
+    // Queued once per status move; a rerun after a crash looks for its comment before adding it.
+    await addCommentOnce(await ctx.portal(), Number(row.deal_id), say[row.lang](to, row.delivery_report ?? ''), job.attempts > 1);
   };
 }

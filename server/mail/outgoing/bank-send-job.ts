@@ -1,8 +1,20 @@
 import type { Lang } from '../../errors.js';
+import { addCommentOnce } from '../../lifecycle/timeline-comment.js';
 import { PermanentJobError, type JobHandler } from '../../jobs/job.js';
 import type { SecretBox } from '../../security/crypto.js';
-import { CONTENT_UNREADABLE, getBankMessage, markBankMessageCommented, openContent, settleBankMessage } from './bank-messages-repo.js';
-import type { OutgoingMail } from './outgoing-mail.js';
+import {
+  CONTENT_UNREADABLE,
+  getBankMessage,
+  type BankMessageContent,
+  markBankMessageCommented,
+  openContent,
+  settleBankMessage,
+} from './bank-messages-repo.js';
+import type { OutgoingAttachment, OutgoingMail } from './outgoing-mail.js';
+import type { Executor } from '../../db/executor.js';
+import { getBlob } from '../../documents/blobs-repo.js';
+import type { PackAttachmentRef } from '../../documents/packs/pack-attachments.js';
+import type { BankMessagesTable } from '../settings/tables.js';
 
 // The job that sends one queued message to a bank (`mail.bank.send`, queued by
 // queue-bank-messages.ts) and says on the deal's timeline what happened. The Message-ID was fixed
@@ -45,22 +57,16 @@ export function bankSendJob(deps: { mail: OutgoingMail; box: SecretBox }): JobHa
       await settleBankMessage(ctx.db, portalId, row.id, { status: 'failed', error: CONTENT_UNREADABLE, nowIso: new Date().toISOString() });
       row = (await getBankMessage(ctx.db, portalId, row.id))!;
     } else if (row.status === 'queued' && content !== null) {
-      try {
-        const r = await deps.mail.send(portalId, {
-          messageId: row.message_id,
-          to: content.to,
-          subject: content.subject,
-          text: content.text,
-          replyTo: row.reply_to,
-          dsn: true,
+      const attachments = await attachmentsOf(ctx.db, portalId, content.attachments ?? []);
+      if (attachments === null) {
+        // A pack file gone from the store: without it this is not the message the user chose to send.
+        await settleBankMessage(ctx.db, portalId, row.id, {
+          status: 'failed',
+          error: ATTACHMENT_MISSING,
+          nowIso: new Date().toISOString(),
         });
-        if (r.accepted.length === 0) throw Object.assign(new Error(r.response || 'no recipient accepted'), { responseCode: 550 });
-        await settleBankMessage(ctx.db, portalId, row.id, { status: 'sent', smtpResponse: r.response, nowIso: new Date().toISOString() });
-      } catch (err) {
-        const e = err as SmtpFailure;
-        if (!permanent(e)) throw err;
-        const error = typeof e.message === 'string' ? e.message : String(err);
-        await settleBankMessage(ctx.db, portalId, row.id, { status: 'failed', error, nowIso: new Date().toISOString() });
+      } else {
+        await sendAndSettle(deps.mail, ctx.db, row, { ...content, attachments });
       }
       row = (await getBankMessage(ctx.db, portalId, row.id))!;
     }
@@ -68,8 +74,50 @@ export function bankSendJob(deps: { mail: OutgoingMail; box: SecretBox }): JobHa
     const to = content ? content.to.join(', ') : '—';
     // A delivery report may already have moved a sent message on (delivered/failed): it was sent.
     const comment = row.smtp_response !== null ? SENT[row.lang](to, row.smtp_response) : FAILED[row.lang](to, row.error ?? '');
-    const b24 = await ctx.portal();
-    await b24.call('crm.timeline.comment.add', { fields: { ENTITY_ID: Number(row.deal_id), ENTITY_TYPE: 'deal', COMMENT: comment } });
+    // A crash between the comment and the mark reruns this job: the comment is looked for first.
+    await addCommentOnce(await ctx.portal(), Number(row.deal_id), comment, job.attempts > 1);
     await markBankMessageCommented(ctx.db, portalId, row.id);
   };
+}
+
+/** What a message whose pack file is no longer in the store is settled with. */
+export const ATTACHMENT_MISSING = 'a file of the pack is no longer stored: not sent; generate the pack again';
+
+/** The pack's files as they were chosen at queue time, read now; null when one is missing. */
+async function attachmentsOf(db: Executor, portalId: string, refs: PackAttachmentRef[]): Promise<OutgoingAttachment[] | null> {
+  const out: OutgoingAttachment[] = [];
+  for (const a of refs) {
+    const content = await getBlob(db, portalId, a.sha256);
+    if (!content) return null;
+    out.push({ filename: a.filename, contentType: a.contentType, content });
+  }
+  return out;
+}
+
+/** One SMTP attempt: sent with the server's reply, failed for good, or thrown for the outbox to retry. */
+async function sendAndSettle(
+  mail: OutgoingMail,
+  db: Executor,
+  row: BankMessagesTable,
+  content: Omit<BankMessageContent, 'attachments'> & { attachments: OutgoingAttachment[] },
+): Promise<void> {
+  const portalId = row.portal_id;
+  try {
+    const r = await mail.send(portalId, {
+      messageId: row.message_id,
+      to: content.to,
+      subject: content.subject,
+      text: content.text,
+      replyTo: row.reply_to,
+      dsn: true,
+      ...(content.attachments.length > 0 ? { attachments: content.attachments } : {}),
+    });
+    if (r.accepted.length === 0) throw Object.assign(new Error(r.response || 'no recipient accepted'), { responseCode: 550 });
+    await settleBankMessage(db, portalId, row.id, { status: 'sent', smtpResponse: r.response, nowIso: new Date().toISOString() });
+  } catch (err) {
+    const e = err as SmtpFailure;
+    if (!permanent(e)) throw err;
+    const error = typeof e.message === 'string' ? e.message : String(err);
+    await settleBankMessage(db, portalId, row.id, { status: 'failed', error, nowIso: new Date().toISOString() });
+  }
 }

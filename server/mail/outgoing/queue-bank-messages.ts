@@ -8,6 +8,7 @@ import { enqueue } from '../../jobs/outbox.js';
 import type { SecretBox } from '../../security/crypto.js';
 import { uuidv7 } from '../../security/uuidv7.js';
 import { getBank } from '../../documents/values/banks-repo.js';
+import { packAttachmentsFor } from '../../documents/packs/pack-attachments.js';
 import type { BankMessageBody } from '../../../wire/bank-messages.js';
 import { bankTagOf } from '../bank-tag.js';
 import { makeMessageId, replyToAddress } from '../reply-token.js';
@@ -33,14 +34,40 @@ export interface QueueBankMessages {
   body: BankMessageBody;
   tokenKey: Buffer;
   nowIso: string;
-  /** The portal's SMS provider's limit: an SMS over it is refused here, not later in the job. */
+  /** The portal's SMS provider's limit: an SMS over it is refused here, before anything is queued. */
   smsLimit?: SmsLimit;
 }
 
 const hashOf = (b: BankMessageBody) =>
   createHash('sha256')
-    .update(JSON.stringify([[...b.bankIds].sort(), b.subject ?? '', b.text, ...(b.channel === 'sms' ? ['sms'] : [])]))
+    .update(
+      JSON.stringify([
+        [...b.bankIds].sort(),
+        b.subject ?? '',
+        b.text,
+        ...(b.channel === 'sms' ? ['sms'] : []),
+        ...(b.perBank?.length ? [[...b.perBank].sort((x, y) => x.bankId.localeCompare(y.bankId))] : []),
+        ...(b.attachPack ? ['pack'] : []),
+      ]),
+    )
     .digest('hex');
+
+/** The subject and text a bank gets: what the user edited for it in the preview, else the shared ones. */
+const contentFor = (b: BankMessageBody, bankId: string) => {
+  const own = b.perBank?.find((p) => p.bankId === bankId);
+  return { subject: own?.subject ?? b.subject ?? '', text: own?.text ?? b.text };
+};
+
+function checkSmsLength(text: string, limit: SmsLimit | undefined, bankId: string): void {
+  if (limit === undefined) return;
+  try {
+    assertWithinLimit(analyzeSms(text), limit);
+  } catch (e) {
+    // Named next to the text it is about (the screen shows it under that bank's SMS).
+    if (e instanceof AppError && e.details) Object.assign(e.details, { field: 'text', bankId });
+    throw e;
+  }
+}
 
 /** Two requests with one requestId at once: the loser's insert hits the unique key, and it answers as a repeat. */
 export async function queueBankMessages(db: Kysely<Database>, box: SecretBox, q: QueueBankMessages) {
@@ -62,11 +89,10 @@ async function queueOnce(db: Kysely<Database>, box: SecretBox, q: QueueBankMessa
       return earlier;
     }
     const channel = q.body.channel ?? 'email';
-    if (channel === 'email' && !q.body.subject) throw new AppError('MAIL_SUBJECT_REQUIRED', 'e-mail to a bank without a subject');
-    // The text the job hands to requestSms, measured the same way (no transliteration): over the
-    // provider's limit it is SMS_OVER_LIMIT with the client SMS's own words (SMS_TOO_LONG /
-    // SMS_TOO_MANY_PARTS), while the manager can still shorten it — not a 'failed' status later.
-    if (channel === 'sms' && q.smsLimit !== undefined) assertWithinLimit(analyzeSms(q.body.text), q.smsLimit);
+    if (channel === 'email' && q.body.bankIds.some((b) => !contentFor(q.body, b).subject))
+      throw new AppError('MAIL_SUBJECT_REQUIRED', 'e-mail to a bank without a subject');
+    if (channel === 'sms' && q.body.attachPack)
+      throw new AppError('VALIDATION', 'an SMS carries no pack', { key: 'BANK_SMS_NO_PACK' }, { field: 'attachPack' });
     const settings = await getMailSettings(trx, box, q.portalId);
     if (!settings && channel === 'email') throw new AppError('MAIL_NOT_CONFIGURED', 'portal has no mail settings');
     // An SMS needs no mail account; its row still gets a unique Message-ID (RFC 2606 .invalid domain).
@@ -79,6 +105,16 @@ async function queueOnce(db: Kysely<Database>, box: SecretBox, q: QueueBankMessa
         throw new AppError('BANK_HAS_NO_ADDRESS', 'bank has no e-mail', undefined, { bankId });
       if (channel === 'sms' && bank.phones.length === 0)
         throw new AppError('BANK_HAS_NO_PHONE', 'bank has no phone', undefined, { bankId });
+      const own = contentFor(q.body, bankId);
+      if (channel === 'sms') checkSmsLength(own.text, q.smsLimit, bankId);
+      const pack = q.body.attachPack ? await packAttachmentsFor(trx, q.portalId, q.dealId, bankId) : null;
+      if (q.body.attachPack && !pack)
+        throw new AppError(
+          'PACK_NOT_READY_FOR_BANK',
+          'no finished pack for the bank',
+          { key: 'PACK_NOT_READY_FOR_BANK', params: { bank: bank.name } },
+          { field: 'attachPack', bankId },
+        );
       const id = uuidv7();
       const target = { portalId: q.portalId, dealId: q.dealId, bankId: bankTagOf(bankId) };
       await trx
@@ -94,8 +130,9 @@ async function queueOnce(db: Kysely<Database>, box: SecretBox, q: QueueBankMessa
           reply_to: settings ? replyToAddress(q.tokenKey, target, replyMailbox(settings)) : '',
           sealed: sealContent(box, q.portalId, id, {
             to: channel === 'sms' ? bank.phones : bank.emails,
-            subject: q.body.subject ?? '',
-            text: q.body.text,
+            subject: channel === 'sms' ? '' : own.subject,
+            text: own.text,
+            ...(pack ? { attachments: pack.files } : {}),
           }),
           channel,
           lang: q.lang,

@@ -1,21 +1,25 @@
 // The Documents tab: the application's version, each bank's completeness (a click opens that bank's
-// view), base or bank scope, the catalog's sections with their fields, and the packs.
+// view), base or bank scope, the catalog's sections with their fields, the packs and sending to banks.
 import type { DocumentsModel } from '../model.js';
 import { BASE } from '../model.js';
 import { completenessText, fill, sectionTitle, textsFor, type WidgetLang } from '../texts.js';
 import { FieldRow } from './field-row.js';
 import { Packs } from './packs.js';
+import { BankSend } from './bank-send.js';
+import type { BankSendModel } from '../bank-send-model.js';
 import { ScanField } from './scan-field.js';
 import { VersionBanner } from './version-banner.js';
 
-export function App({ model, lang }: { model: DocumentsModel; lang: WidgetLang }) {
+export function App({ model, send, lang }: { model: DocumentsModel; send?: BankSendModel; lang: WidgetLang }) {
   const t = textsFor(lang);
   const state = model.state.value;
   if (state === 'loading') return <main class="dt-app" data-ready="no" />;
+  // Without a catalog there is nothing to fill, but a message to a bank can still go.
   if (state === 'no-catalog')
     return (
       <main class="dt-app dt-state" data-ready="yes">
         <p class="dt-muted">{t.noCatalog}</p>
+        {send && <BankSend model={send} lang={lang} />}
       </main>
     );
   if (state === 'failed')
@@ -90,6 +94,7 @@ export function App({ model, lang }: { model: DocumentsModel; lang: WidgetLang }
         </section>
       ))}
       <Packs model={model} t={t} lang={lang} />
+      {send && <BankSend model={send} lang={lang} />}
     </main>
   );
 }

@@ -1,13 +1,19 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { langOfHeader } from '../../../errors.js';
+import { AppError, langOfHeader } from '../../../errors.js';
+import { ProviderNotConfigured } from '../../../activities/providers.js';
+import { getBank } from '../../../documents/values/banks-repo.js';
+import { packAttachmentsFor } from '../../../documents/packs/pack-attachments.js';
+import type { SmsLimit } from '../../../integrations/sms/encoding/index.js';
+import { renderBankMessage } from '../../../mail/outgoing/bank-template.js';
+import { loadDealFacts } from '../../../mail/outgoing/draft-facts.js';
 import { bankMessagesOfDeal } from '../../../mail/outgoing/bank-messages-repo.js';
 import { bankMessageViews } from '../../../mail/outgoing/bank-message-views.js';
 import { queueBankMessages } from '../../../mail/outgoing/queue-bank-messages.js';
 import { replyTokenKey } from '../../../mail/settings/token-key.js';
 import { callerFor, loanSessionGuards } from '../loans/session.js';
-import { BankMessageBody, BankMessagesReply } from '../../../../wire/bank-messages.js';
+import { BankMessageBody, BankMessageDraftsBody, BankMessageDraftsReply, BankMessagesReply } from '../../../../wire/bank-messages.js';
 import { ErrorReply } from '../../../../wire/errors.js';
 
 // Messages from a deal to bank staff (issue 16 item 2): a session bound to the deal; 202 once the
@@ -48,6 +54,36 @@ export const bankMessageRoutes: FastifyPluginAsync = async (fastify) => {
     },
   );
 
+  // The preview the user edits before sending: each chosen bank's template (or its language's
+  // default) rendered with the deal, its client and its saved loan; nothing is stored.
+  app.post(
+    '/api/v1/deals/:dealId/bank-messages/drafts',
+    {
+      preHandler: loanSessionGuards(),
+      schema: { params: DealParams, body: BankMessageDraftsBody, response: { 200: BankMessageDraftsReply, ...errors } },
+    },
+    async (req) => {
+      const c = callerFor(req);
+      const db = app.db.kysely;
+      const lang = langOfHeader(req.headers['accept-language']);
+      const banks = [];
+      for (const id of req.body.bankIds) {
+        const bank = await getBank(db, app.secrets, c.portalId, id);
+        if (!bank) throw new AppError('NOT_FOUND', 'bank not found', undefined, { field: 'bankIds', bankId: id });
+        banks.push(bank);
+      }
+      const facts = await loadDealFacts(await app.portalClients.get(c.portalId), db, c.portalId, c.dealId);
+      const drafts = [];
+      for (const bank of banks) {
+        const r = renderBankMessage(bank.messageTemplate ?? null, lang, { ...facts, bank: bank.name, manager: req.body.managerName ?? '' });
+        const packReady = (await packAttachmentsFor(db, c.portalId, c.dealId, bank.id)) !== null;
+        drafts.push({ bankId: bank.id, bankName: bank.name, ...r, packReady });
+      }
+      const limit = await smsLimitOf(app, c.portalId);
+      return { drafts, smsLimit: limit === undefined ? null : typeof limit === 'number' ? { maxSegments: limit } : limit };
+    },
+  );
+
   app.get(
     '/api/v1/deals/:dealId/bank-messages',
     { preHandler: loanSessionGuards(), schema: { params: DealParams, response: { 200: BankMessagesReply, ...errors } } },
@@ -57,3 +93,13 @@ export const bankMessageRoutes: FastifyPluginAsync = async (fastify) => {
     },
   );
 };
+
+/** The portal's SMS provider's limit; undefined without a provider (the SMS job then says so). */
+async function smsLimitOf(app: FastifyInstance, portalId: string): Promise<SmsLimit | undefined> {
+  try {
+    return (await app.activities.providers.sms(portalId)).limit;
+  } catch (e) {
+    if (e instanceof ProviderNotConfigured) return undefined;
+    throw e;
+  }
+}

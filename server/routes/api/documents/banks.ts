@@ -4,6 +4,7 @@ import { createBank, listBanks, updateBank } from '../../../documents/values/ban
 import { requireSession } from '../../../security/session.js';
 import { checkReplyPolicy, saveBankReplyPolicy, withReplyPolicies } from '../../../mail/policy/bank-with-policy.js';
 import { BankBody, BankParams, BankReply, BanksReply } from '../../../../wire/documents.js';
+import { checkBankTemplate } from '../../../mail/outgoing/bank-template.js';
 import { actorOf } from './actor.js';
 import { ErrorReply } from './schemas.js';
 
@@ -28,6 +29,7 @@ export const documentBankRoutes: FastifyPluginAsync = async (fastify) => {
     { preHandler: requireSession({ admin: true }), schema: { body: BankBody, response: { 200: BankReply, ...errors } } },
     async (req) => {
       checkReplyPolicy(req.body);
+      checkBankTemplate(req.body.messageTemplate);
       const bank = await createBank(db(), app.secrets, req.session!.portalId, req.body, actorOf(req, req.session!.userId));
       return { bank: await saveBankReplyPolicy(db(), req.session!.portalId, bank, req.body) };
     },
@@ -41,6 +43,7 @@ export const documentBankRoutes: FastifyPluginAsync = async (fastify) => {
     },
     async (req) => {
       checkReplyPolicy(req.body);
+      checkBankTemplate(req.body.messageTemplate);
       const bank = await updateBank(
         db(),
         app.secrets,

@@ -1,0 +1,206 @@
+// "Send to banks" from the Documents tab, in Chromium with es-MX (desktop) and ru-RU (390 px), against
+// the emulator and a real SMTP server, the outbox running as in production (WORKER=on): the manager
+// ticks two banks (each shown with its contacts) and a third that has no pack yet; each bank's message
+// appears in that bank's language from its template, with the deal number, the client and the saved
+// loan's amount and term; Send with "attach the pack" is refused next to the toggle naming the bank
+// without a pack, nothing queued; unticking it and editing one text, Send queues both; the list below
+// shows both messages become "sent" with the SMTP server's reply; the SMTP server got each with its
+// pack's files attached and the edited text. The pack itself is written into the pack tables
+// (test/support/done-pack.ts): generating one is test/documents-tab-packs.test.ts's subject.
+// Screenshots go to $MAILSEND_SHOTS (default /tmp/shots-mailsend).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentsTabPlacement } from '../placements/documents-tab.js';
+import { CHROMIUM_ARGS } from './frame-harness.js';
+import { ensureWidgetsBuilt } from './loan-tab-support.js';
+import { insertDonePack } from './support/done-pack.js';
+import { rigMailSettings } from './support/mail/settings-body.js';
+import { startSmtpRig, type SmtpRig } from './support/mail/smtp-rig.js';
+import { startPlatform, type Platform } from './support/portal-harness.js';
+import { sampleTerms } from './support/sample-terms.js';
+
+const SHOTS = process.env.MAILSEND_SHOTS ?? '/tmp/shots-mailsend';
+const enc = (s: string) => new TextEncoder().encode(s);
+
+const CASES = [
+  {
+    locale: 'es-MX',
+    lang: 'es',
+    vp: { name: 'desktop', width: 1280, height: 900 },
+    loan: { principal: '150000', currency: 'MXN' },
+    // The loan's amount as each bank's language writes it: es-MX for the Mexican bank, ru-RU for the Russian one.
+    amountEs: '$150,000.00',
+    amountRu: '150 000,00 MX$',
+    send: 'Enviar',
+    noPack: 'Genere primero el paquete para Banco Tres',
+    sent: 'enviado',
+  },
+  {
+    locale: 'ru-RU',
+    lang: 'ru',
+    vp: { name: 'phone', width: 390, height: 844 },
+    loan: { principal: '1500000', currency: 'RUB' },
+    amountEs: 'RUB 1,500,000.00',
+    amountRu: '1 500 000,00 ₽',
+    send: 'Отправить',
+    noPack: 'Сначала сформируйте пакет для банка «Banco Tres»',
+    sent: 'отправлено',
+  },
+] as const;
+
+describe('documents tab: send to banks', () => {
+  let p: Platform;
+  let smtp: SmtpRig;
+  let portalId: string;
+  let browser: Browser;
+  const banks: Record<'mx' | 'ru' | 'none', string> = { mx: '', ru: '', none: '' };
+
+  async function api<T>(method: string, path: string, o: { body?: unknown; dealId?: number; admin?: boolean } = {}) {
+    const bearer = p.a.app.sessions.issue({ portalId, userId: 1, isAdmin: o.admin ?? false, ...(o.dealId ? { dealId: o.dealId } : {}) });
+    const r = await fetch(`${p.a.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${bearer}`, ...(o.body ? { 'content-type': 'application/json' } : {}) },
+      ...(o.body ? { body: JSON.stringify(o.body) } : {}),
+    });
+    const json = (await r.json()) as T;
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+  const bank = async (name: string, email: string, messageTemplate?: unknown) =>
+    (
+      await api<{ bank: { id: string } }>('POST', '/api/v1/documents/banks', {
+        admin: true,
+        body: {
+          name,
+          emails: [email],
+          replySenders: [],
+          phones: ['+52 55 1234 5678'],
+          requiredFields: [],
+          ...(messageTemplate ? { messageTemplate } : {}),
+        },
+      })
+    ).bank.id;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await ensureWidgetsBuilt();
+    [p, smtp] = await Promise.all([startPlatform({ env: { WORKER: 'on' } }), startSmtpRig()]);
+    portalId = await p.install();
+    // The person who opens the tab signs the messages ({{manager}}: profile's NAME LAST_NAME).
+    Object.assign(p.em.core.state.users[0]!, { name: 'Ana', lastName: 'López' });
+    await api('PUT', '/api/v1/settings/mail', { admin: true, body: rigMailSettings(smtp, { port: 9, user: 'x', pass: 'x' }) });
+    banks.mx = await bank('Banco Azteca', 'credito@azteca.example', {
+      lang: 'es',
+      subject: 'Solicitud #{{deal}}: {{client}}',
+      body: 'Estimado equipo de {{bank}}:\nSolicitud de {{client}} por {{amount}} a {{term}}.\nAtentamente, {{manager}}',
+    });
+    banks.ru = await bank('Сбербанк', 'credit@sber.example', {
+      lang: 'ru',
+      subject: 'Заявка №{{deal}}: {{client}}',
+      body: 'Коллеги из {{bank}}, заявка {{client}} на {{amount}} на {{term}}.\nС уважением, {{manager}}',
+    });
+    banks.none = await bank('Banco Tres', 'credito@tres.example');
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await p?.close();
+    await smtp?.stop();
+  }, 60_000);
+
+  for (const c of CASES) {
+    it(`${c.locale} ${c.vp.name}: two banks, each in its language, sent with the pack; both become "sent"; the files reach the SMTP server`, async () => {
+      const contactId = Number(await p.portalCall('crm.contact.add', { fields: { NAME: 'Juan', LAST_NAME: 'Pérez' } }));
+      const dealId = Number(
+        await p.portalCall('crm.deal.add', {
+          fields: { TITLE: 'Crédito Pérez', OPPORTUNITY: c.loan.principal, CURRENCY_ID: c.loan.currency, CONTACT_ID: contactId },
+        }),
+      );
+      await api('PUT', `/api/v1/deals/${dealId}/loan`, { dealId, body: { loan: sampleTerms(12, c.loan) } });
+      const now = new Date().toISOString();
+      for (const id of [banks.mx, banks.ru])
+        await insertDonePack(p.db.kysely, portalId, dealId, id, now, [
+          { name: `Solicitud ${id === banks.mx ? 'Azteca' : 'Сбербанк'}`, bank: true, bytes: enc(`docx ${id}`), pdf: enc(`pdf ${id}`) },
+          { name: 'Pagaré', bank: false, bytes: enc('pagare') },
+        ]);
+      const before = smtp.received.length;
+
+      const context = await browser.newContext({ locale: c.locale, viewport: { width: c.vp.width, height: c.vp.height } });
+      const page = await context.newPage();
+      const navigated = page.waitForEvent('framenavigated', {
+        predicate: (f) => f.url().startsWith(`${p.a.url}${documentsTabPlacement.handlerPath}`),
+      });
+      await page.goto(`${p.em.url}/crm/deal/details/${dealId}/?tab=${documentsTabPlacement.handlerPath}&lang=${c.lang}`);
+      const frame = await navigated;
+      await frame.waitForSelector('main.dt-app[data-ready="yes"]');
+      const section = frame.locator('[data-testid="bank-send"]');
+      await section.waitFor();
+      const tick = (id: string) => section.locator(`.dt-send__bank[data-bank="${id}"] input`).check();
+      // Each bank shows where the message goes.
+      expect(await section.locator(`.dt-send__bank[data-bank="${banks.mx}"]`).innerText()).toContain('credito@azteca.example');
+      for (const id of [banks.mx, banks.ru, banks.none]) await tick(id);
+      await expect.poll(() => section.locator('.dt-draft').count()).toBe(3);
+
+      const draft = (id: string) => section.locator(`.dt-draft[data-bank="${id}"]`);
+      const mx = draft(banks.mx);
+      const ru = draft(banks.ru);
+      expect(await mx.locator('.dt-draft__subject').inputValue()).toBe(`Solicitud #${dealId}: Juan Pérez`);
+      const mxText = await mx.locator('.dt-draft__text').inputValue();
+      const spaces = (x: string) => x.replace(/[\u00a0\u202f]/g, ' ');
+      expect(spaces(mxText)).toContain(`por ${c.amountEs} a 12 meses`);
+      expect(mxText).toContain('a 12 meses');
+      expect(mxText).toContain('Atentamente, Ana López');
+      expect(await ru.locator('.dt-draft__subject').inputValue()).toBe(`Заявка №${dealId}: Juan Pérez`);
+      expect(spaces(await ru.locator('.dt-draft__text').inputValue())).toContain(`на ${c.amountRu} на 12 месяцев`);
+      // The bank without a template gets the default in the user's language.
+      expect(await draft(banks.none).locator('.dt-draft__subject').inputValue()).toContain(String(dealId));
+      await page.screenshot({ path: join(SHOTS, `${c.locale}-${c.vp.name}-drafts.png`), fullPage: true });
+
+      // With the pack attached, the bank that has none is named next to the toggle; nothing is queued.
+      const send = section.locator('.dt-send__button', { hasText: c.send });
+      await send.click();
+      await expect
+        .poll(() =>
+          section
+            .locator('.dt-send__pack-error')
+            .innerText()
+            .catch(() => ''),
+        )
+        .toContain(c.noPack);
+      expect((await api<{ messages: unknown[] }>('GET', `/api/v1/deals/${dealId}/bank-messages`, { dealId })).messages).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, `${c.locale}-${c.vp.name}-no-pack.png`), fullPage: true });
+
+      await section.locator(`.dt-send__bank[data-bank="${banks.none}"] input`).uncheck();
+      await mx.locator('.dt-draft__text').fill(`${mxText}\nP.D. Cliente preferente.`);
+      await send.click();
+      const sent = section.locator('.dt-sent[data-status="sent"]');
+      await expect.poll(() => sent.count(), { timeout: 30_000 }).toBe(2);
+      for (let i = 0; i < 2; i++) {
+        const line = await sent.nth(i).innerText();
+        expect(line).toContain(c.sent);
+        expect(line).toMatch(/250/);
+      }
+      expect(await section.locator('.dt-sent').count()).toBe(2);
+      await page.screenshot({ path: join(SHOTS, `${c.locale}-${c.vp.name}-sent.png`), fullPage: true });
+
+      // What the SMTP server received: one message per bank, each with its pack's files and its own text.
+      await expect.poll(() => smtp.received.length - before, { timeout: 15_000 }).toBe(2);
+      const mails = await Promise.all(smtp.received.slice(before).map((m) => simpleParser(m.raw)));
+      const toMx = mails.find((m) => m.subject === `Solicitud #${dealId}: Juan Pérez`)!;
+      const toRu = mails.find((m) => m.subject === `Заявка №${dealId}: Juan Pérez`)!;
+      expect(toMx.text).toContain('P.D. Cliente preferente.');
+      expect(toRu.text).not.toContain('P.D.');
+      expect(toMx.attachments.map((a) => [a.filename, a.content.toString()])).toEqual([
+        ['Solicitud Azteca.docx', `docx ${banks.mx}`],
+        ['Solicitud Azteca.pdf', `pdf ${banks.mx}`],
+        ['Pagaré.docx', 'pagare'],
+      ]);
+      expect(toRu.attachments.map((a) => a.filename)).toEqual(['Solicitud Сбербанк.docx', 'Solicitud Сбербанк.pdf', 'Pagaré.docx']);
+      await context.close();
+    }, 150_000);
+  }
+});

@@ -1,0 +1,126 @@
+// The words of "Send to banks" (bank-send-model.ts) in ru/en/es; refusals come from the server in the
+// user's language. Each bank's preview is in the bank's own language, as the bank will read it.
+import type { WidgetLang } from '../shared/locale.js';
+
+type Status = 'queued' | 'sent' | 'delivered' | 'failed';
+
+export interface SendTexts {
+  title: string;
+  banks: string;
+  noContacts: string;
+  channel: string;
+  email: string;
+  sms: string;
+  attachPack: string;
+  packReady: string;
+  packMissing: string;
+  preview: string;
+  subject: string;
+  body: string;
+  smsText: string;
+  /** {names}: placeholders the deal gave no value for. */
+  missing: string;
+  placeholderNames: Record<string, string>;
+  language: Record<WidgetLang, string>;
+  loading: string;
+  send: string;
+  sending: string;
+  sent: string;
+  chooseBank: string;
+  history: string;
+  noMessages: string;
+  status: Record<Status, string>;
+  serverReply: string;
+  report: string;
+}
+
+const TEXT: Readonly<Record<WidgetLang, SendTexts>> = {
+  en: {
+    title: 'Send to banks',
+    banks: 'Banks',
+    noContacts: 'no contacts in the banks directory',
+    channel: 'Channel',
+    email: 'E-mail',
+    sms: 'SMS',
+    attachPack: 'Attach the pack',
+    packReady: 'pack ready',
+    packMissing: 'no pack generated yet',
+    preview: 'Message to {bank}',
+    subject: 'Subject',
+    body: 'Text',
+    smsText: 'SMS text',
+    missing: 'The deal has no {names} yet: add it to the text.',
+    placeholderNames: { amount: 'amount', term: 'term', client: 'client', manager: 'manager name', dealTitle: 'title' },
+    language: { en: 'in English', es: 'in Spanish', ru: 'in Russian' },
+    loading: 'Preparing the messages…',
+    send: 'Send',
+    sending: 'Sending…',
+    sent: 'Queued for sending.',
+    chooseBank: 'Choose at least one bank.',
+    history: 'Sent from this deal',
+    noMessages: 'Nothing sent to banks yet.',
+    status: { queued: 'queued', sent: 'sent', delivered: 'delivered', failed: 'failed' },
+    serverReply: 'Server reply',
+    report: 'Delivery report',
+  },
+  es: {
+    title: 'Enviar a bancos',
+    banks: 'Bancos',
+    noContacts: 'sin contactos en el directorio de bancos',
+    channel: 'Canal',
+    email: 'Correo',
+    sms: 'SMS',
+    attachPack: 'Adjuntar el paquete',
+    packReady: 'paquete listo',
+    packMissing: 'aún no hay paquete generado',
+    preview: 'Mensaje a {bank}',
+    subject: 'Asunto',
+    body: 'Texto',
+    smsText: 'Texto del SMS',
+    missing: 'La operación aún no tiene {names}: agréguelo al texto.',
+    placeholderNames: { amount: 'monto', term: 'plazo', client: 'cliente', manager: 'nombre del ejecutivo', dealTitle: 'título' },
+    language: { en: 'en inglés', es: 'en español', ru: 'en ruso' },
+    loading: 'Preparando los mensajes…',
+    send: 'Enviar',
+    sending: 'Enviando…',
+    sent: 'En cola de envío.',
+    chooseBank: 'Elija al menos un banco.',
+    history: 'Enviado desde esta operación',
+    noMessages: 'Aún no se ha enviado nada a los bancos.',
+    status: { queued: 'en cola', sent: 'enviado', delivered: 'entregado', failed: 'fallido' },
+    serverReply: 'Respuesta del servidor',
+    report: 'Informe de entrega',
+  },
+  ru: {
+    title: 'Отправка в банки',
+    banks: 'Банки',
+    noContacts: 'нет контактов в справочнике банков',
+    channel: 'Канал',
+    email: 'Эл. почта',
+    sms: 'SMS',
+    attachPack: 'Приложить пакет',
+    packReady: 'пакет готов',
+    packMissing: 'пакет ещё не сформирован',
+    preview: 'Сообщение в {bank}',
+    subject: 'Тема',
+    body: 'Текст',
+    smsText: 'Текст SMS',
+    missing: 'В сделке пока нет значения «{names}»: допишите его в текст.',
+    placeholderNames: { amount: 'сумма', term: 'срок', client: 'клиент', manager: 'имя менеджера', dealTitle: 'название' },
+    language: { en: 'на английском', es: 'на испанском', ru: 'на русском' },
+    loading: 'Готовим сообщения…',
+    send: 'Отправить',
+    sending: 'Отправляем…',
+    sent: 'Поставлено в очередь на отправку.',
+    chooseBank: 'Выберите хотя бы один банк.',
+    history: 'Отправлено из этой сделки',
+    noMessages: 'В банки пока ничего не отправляли.',
+    status: { queued: 'в очереди', sent: 'отправлено', delivered: 'доставлено', failed: 'ошибка' },
+    serverReply: 'Ответ сервера',
+    report: 'Отчёт о доставке',
+  },
+};
+
+export function sendTextsFor(lang: WidgetLang): SendTexts {
+  return TEXT[lang];
+}
