@@ -89,3 +89,16 @@ export async function settleBankMessage(
 export async function markBankMessageCommented(db: Executor, portalId: string, id: string): Promise<void> {
   await db.updateTable('bank_messages').set({ commented: 1 }).where('portal_id', '=', portalId).where('id', '=', id).execute();
 }
+
+/** The banks this deal's application reached: a bank e-mail or SMS sent (or delivered), each bank once. */
+export async function banksSentToOfDeal(db: Executor, portalId: string, dealId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('bank_messages')
+    .select('bank_id')
+    .distinct()
+    .where('portal_id', '=', portalId)
+    .where('deal_id', '=', dealId)
+    .where('status', 'in', ['sent', 'delivered'])
+    .execute();
+  return rows.map((r) => r.bank_id);
+}
