@@ -151,6 +151,15 @@ describe('a rejection while other banks are still deciding', () => {
     ]);
   });
 
+  it('both banks\' "no" applied at once: the deal moves once, neither waits for the other', async () => {
+    await sentTo(10, ['banco-norte', 'banco-sur']);
+    const a = await record(reply('banco-norte', 'rejected', 10));
+    const b = await record(reply('banco-sur', 'rejected', 10));
+    const outcomes = await Promise.all([applyReply(d.kysely, portal, PORTAL, a, by), applyReply(d.kysely, portal, PORTAL, b, by)]);
+    expect(outcomes).toEqual(['applied', 'applied']);
+    expect((await jobs('lifecycle.move')).map((m) => m.stageId)).toEqual(['C1:LOSE']);
+  });
+
   it('a "no" from a bank no message of this deal went to, with none recorded, moves the deal as before', async () => {
     const no = await record(reply('banco-norte', 'rejected', 9));
     expect(await applyReply(d.kysely, portal, PORTAL, no, by)).toBe('applied');

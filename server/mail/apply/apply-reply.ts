@@ -52,13 +52,18 @@ export async function applyReply(
   const map = await getStageMap(db, portalId, deal.categoryId);
   const stages = (await readPipelines(portal)).find((p) => p.categoryId === deal.categoryId)?.stages ?? [];
   const phase = (await getDealLifecycle(db, portalId, deal.id))?.phase ?? null;
-  const waiting = reply.decision === 'rejected' ? await stillDeciding(db, portalId, deal.id, reply.bankId) : [];
-  const target = decisionTarget(map, stages, { stageId: deal.stageId, phase }, reply.decision, waiting);
-  if ('refusal' in target) return toReview(db, portalId, reply, target.refusal);
+  const at = { stageId: deal.stageId, phase };
+  const refused = decisionTarget(map, stages, at, reply.decision);
+  if ('refusal' in refused) return toReview(db, portalId, reply, refused.refusal);
 
   const nowIso = by.now().toISOString();
   const key = noticeKey({ dealId: deal.id, bankId: reply.bankId, decision: reply.decision, amount: reply.amount });
   return db.transaction().execute(async (trx) => {
+    // Which other banks are still deciding is read inside the transaction, after holding the deal's
+    // sent messages, so that two banks' rejections applied at once cannot each wait for the other.
+    const waiting = reply.decision === 'rejected' ? await stillDeciding(trx, portalId, deal.id, reply.bankId!) : [];
+    const target = decisionTarget(map, stages, at, reply.decision!, waiting);
+    if ('refusal' in target) throw new Error('unreachable: a refusal does not depend on the other banks');
     const fresh = await insertNotice(
       trx,
       portalId,
@@ -89,10 +94,14 @@ export async function applyReply(
   });
 }
 
-/** The other banks this deal's application went to that have not rejected it (read by portal). */
-async function stillDeciding(db: Kysely<Database>, portalId: string, dealId: number, bankId: string): Promise<string[]> {
-  const [sent, rejected] = await Promise.all([banksSentToOfDeal(db, portalId, dealId), rejectedBanksOfDeal(db, portalId, dealId)]);
-  return pendingBanks(sent, rejected, bankId);
+/**
+ * The other banks this deal's application went to that have not rejected it (read by portal). The
+ * sent messages are locked first (banksSentToOfDeal): a second rejection of the same deal waits for
+ * the first to commit and then sees its notice.
+ */
+async function stillDeciding(trx: Trx, portalId: string, dealId: number, bankId: string): Promise<string[]> {
+  const sent = await banksSentToOfDeal(trx, portalId, dealId);
+  return pendingBanks(sent, await rejectedBanksOfDeal(trx, portalId, dealId), bankId);
 }
 
 /** Two appliers of one reply: the loser's transaction is rolled back and it reports 'raced'. */
