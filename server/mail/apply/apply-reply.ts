@@ -10,9 +10,18 @@ import type { ApplyPayload } from '../../lifecycle/process-deal.js';
 import { casDealLifecycle, getDealLifecycle, getStageMap, insertDealLifecycle, insertTransition } from '../../lifecycle/repo.js';
 import type { StageMap } from '../../lifecycle/stage-map.js';
 import type { PortalClient } from '../../portal-client/portal-client.js';
-import { decisionTarget, noticeKey } from './decision-stage.js';
+import { decisionTarget, noticeKey, pendingBanks } from './decision-stage.js';
 import { MAIL_REPLY_JOB, type NoticeChannel, type NoticePayload, type TodoPayload } from './kinds.js';
-import { decideReply, getReply, insertNotice, sendToReview, type StoredReply } from './reply-repo.js';
+import { banksSentToOfDeal } from '../outgoing/bank-messages-repo.js';
+import {
+  decideReply,
+  getReply,
+  insertNotice,
+  rejectedBanksOfDeal,
+  sendToReview,
+  type ReplyOutcome,
+  type StoredReply,
+} from './reply-repo.js';
 
 // Applies one recorded reply's decision (the `mail.reply.apply` job: a reply that passed every check
 // by itself, or one a person clicked Apply on in the review queue). Reads the deal and its pipeline,
@@ -22,7 +31,9 @@ import { decideReply, getReply, insertNotice, sendToReview, type StoredReply } f
 // crm.deal.update with our auth_connector, so the write does not come back as an offline event) and
 // the notices (timeline comment, client SMS and e-mail). A second reply with the same decision, or a
 // forward of it, finds the key taken: it is marked applied as a copy and nothing else happens. A deal
-// no longer before the decision sends the reply to review with the reason, and a to-do.
+// no longer before the decision sends the reply to review with the reason, and a to-do. A rejection
+// while other banks the application went to have not rejected is recorded without a move (its
+// comment names them); the last bank's rejection moves the deal.
 
 export type ApplyOutcome = 'not-pending' | 'not-applicable' | 'review' | 'duplicate' | 'applied' | 'raced';
 
@@ -41,12 +52,18 @@ export async function applyReply(
   const map = await getStageMap(db, portalId, deal.categoryId);
   const stages = (await readPipelines(portal)).find((p) => p.categoryId === deal.categoryId)?.stages ?? [];
   const phase = (await getDealLifecycle(db, portalId, deal.id))?.phase ?? null;
-  const target = decisionTarget(map, stages, { stageId: deal.stageId, phase }, reply.decision);
-  if ('refusal' in target) return toReview(db, portalId, reply, target.refusal);
+  const at = { stageId: deal.stageId, phase };
+  const refused = decisionTarget(map, stages, at, reply.decision);
+  if ('refusal' in refused) return toReview(db, portalId, reply, refused.refusal);
 
   const nowIso = by.now().toISOString();
   const key = noticeKey({ dealId: deal.id, bankId: reply.bankId, decision: reply.decision, amount: reply.amount });
   return db.transaction().execute(async (trx) => {
+    // Which other banks are still deciding is read inside the transaction, after holding the deal's
+    // sent messages, so that two banks' rejections applied at once cannot each wait for the other.
+    const waiting = reply.decision === 'rejected' ? await stillDeciding(trx, portalId, deal.id, reply.bankId!) : [];
+    const target = decisionTarget(map, stages, at, reply.decision!, waiting);
+    if ('refusal' in target) throw new Error('unreachable: a refusal does not depend on the other banks');
     const fresh = await insertNotice(
       trx,
       portalId,
@@ -62,7 +79,9 @@ export async function applyReply(
       },
       nowIso,
     );
-    const outcome = fresh ? { stageId: target.move ? target.stageId : null, noticeKey: key } : { duplicateOf: key };
+    const outcome: ReplyOutcome = fresh
+      ? { stageId: target.move ? target.stageId : null, noticeKey: key, ...(target.waitingFor ? { waitingFor: target.waitingFor } : {}) }
+      : { duplicateOf: key };
     if (!(await decideReply(trx, portalId, reply.id, 'applied', { userId: by.userId, nowIso, outcome }))) throw new RacedError();
     if (!fresh) return 'duplicate';
     if (target.move) await recordMove(trx, portalId, deal, target.stageId, map!, nowIso, reply.id);
@@ -73,6 +92,16 @@ export async function applyReply(
     }
     return 'applied';
   });
+}
+
+/**
+ * The other banks this deal's application went to that have not rejected it (read by portal). The
+ * sent messages are locked first (banksSentToOfDeal): a second rejection of the same deal waits for
+ * the first to commit and then sees its notice.
+ */
+async function stillDeciding(trx: Trx, portalId: string, dealId: number, bankId: string): Promise<string[]> {
+  const sent = await banksSentToOfDeal(trx, portalId, dealId);
+  return pendingBanks(sent, await rejectedBanksOfDeal(trx, portalId, dealId), bankId);
 }
 
 /** Two appliers of one reply: the loser's transaction is rolled back and it reports 'raced'. */

@@ -43,5 +43,15 @@ describe('the client notice of a bank decision', () => {
     expect(decisionComment('ru', { ...reply, decision: 'rejected', amount: null, decidedBy: null }, 'Банк', null)).toMatch(
       /^Банк Банк отказал \(применено автоматически\)\./,
     );
+    const waiting = { ...reply, decision: 'rejected' as const, amount: null, decidedBy: null };
+    expect(decisionComment('en', waiting, 'Bank A', null, ['Bank B', 'Bank C'])).toMatch(
+      /^Bank Bank A rejected \(applied automatically\)\.\n.*\nStill waiting for: Bank B, Bank C\. The deal stays at its stage\.$/,
+    );
+    expect(decisionComment('ru', waiting, 'Банк А', null, ['Банк Б'])).toContain(
+      'Ещё ждём решения: Банк Б. Сделка остаётся на своей стадии.',
+    );
+    expect(decisionComment('es', waiting, 'Banco A', null, ['Banco B'])).toContain(
+      'Aún esperamos a: Banco B. La negociación se queda en su etapa.',
+    );
   });
 });

@@ -3,7 +3,8 @@ import type { StoredReply } from './reply-repo.js';
 
 // The timeline comment of an applied decision, in the portal's language: who decided what (the bank,
 // the decision, the amount), who applied it (the app by itself, or the employee who clicked) and the
-// evidence — how the reply was matched to the deal and what its sender's authentication said. Pure.
+// evidence — how the reply was matched to the deal and what its sender's authentication said — and,
+// for a rejection recorded while other banks are still deciding, which banks those are. Pure.
 
 type Lang = 'ru' | 'en' | 'es';
 
@@ -36,7 +37,16 @@ const MATCHED: Record<Lang, Record<string, string>> = {
 
 const WORDS: Record<
   Lang,
-  { bank: string; amount: string; by: (u: number | null) => string; evidence: string; from: string; auth: string; moved: string }
+  {
+    bank: string;
+    amount: string;
+    by: (u: number | null) => string;
+    evidence: string;
+    from: string;
+    auth: string;
+    moved: string;
+    waiting: (banks: string) => string;
+  }
 > = {
   ru: {
     bank: 'Банк',
@@ -46,6 +56,7 @@ const WORDS: Record<
     from: 'отправитель',
     auth: 'проверка отправителя',
     moved: 'Сделка переведена на стадию',
+    waiting: (b) => `Ещё ждём решения: ${b}. Сделка остаётся на своей стадии.`,
   },
   en: {
     bank: 'Bank',
@@ -55,6 +66,7 @@ const WORDS: Record<
     from: 'sender',
     auth: 'sender authentication',
     moved: 'The deal moved to stage',
+    waiting: (b) => `Still waiting for: ${b}. The deal stays at its stage.`,
   },
   es: {
     bank: 'El banco',
@@ -64,6 +76,7 @@ const WORDS: Record<
     from: 'remitente',
     auth: 'autenticación del remitente',
     moved: 'La negociación pasó a la etapa',
+    waiting: (b) => `Aún esperamos a: ${b}. La negociación se queda en su etapa.`,
   },
 };
 
@@ -72,6 +85,8 @@ export function decisionComment(
   reply: Pick<StoredReply, 'decision' | 'amount' | 'currency' | 'matchedBy' | 'fromAddress' | 'understood' | 'decidedBy'>,
   bankName: string,
   stageId: string | null,
+  /** A rejection recorded without a move: the names of the banks still deciding. */
+  waitingFor: readonly string[] = [],
 ): string {
   const w = WORDS[lang];
   const amount = reply.amount && reply.currency ? `, ${w.amount} ${formatAmount(reply.amount, reply.currency, lang)}` : '';
@@ -86,5 +101,6 @@ export function decisionComment(
     `${w.evidence}: ${evidence.join('; ')}.`,
   ];
   if (stageId) lines.push(`${w.moved} ${stageId}.`);
+  if (waitingFor.length > 0) lines.push(w.waiting(waitingFor.join(', ')));
   return lines.join('\n');
 }

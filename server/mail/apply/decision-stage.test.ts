@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StageMap } from '../../lifecycle/stage-map.js';
 import type { PipelineStage } from '../../lifecycle/pipelines.js';
-import { decisionTarget, noticeKey } from './decision-stage.js';
+import { bankTagOf } from '../bank-tag.js';
+import { decisionTarget, noticeKey, pendingBanks } from './decision-stage.js';
 
 const stages: PipelineStage[] = [
   { id: 'C1:NEW', name: 'New', semantics: 'process' },
@@ -47,6 +48,35 @@ describe('decisionTarget', () => {
     expect(decisionTarget({ ...map, bankDecision: { approved: 'C1:GONE' } }, stages, at('C1:SENT'), 'approved')).toEqual({
       refusal: 'stage-not-in-pipeline',
     });
+  });
+
+  it('one bank of two rejecting first records the rejection and keeps the deal; the last one moves it', () => {
+    expect(decisionTarget(map, stages, at('C1:SENT'), 'rejected', ['banco-sur'])).toEqual({
+      stageId: 'C1:REJECTED',
+      move: false,
+      waitingFor: ['banco-sur'],
+    });
+    expect(decisionTarget(map, stages, at('C1:SENT'), 'rejected', [])).toEqual({ stageId: 'C1:REJECTED', move: true });
+  });
+
+  it("a rejection then another bank's approval: the approval moves the deal", () => {
+    expect(decisionTarget(map, stages, at('C1:SENT'), 'rejected', ['banco-sur'])).toMatchObject({ move: false });
+    expect(decisionTarget(map, stages, at('C1:SENT'), 'approved', ['banco-norte'])).toEqual({ stageId: 'C1:APPROVED', move: true });
+    expect(decisionTarget(map, stages, at('C1:SENT'), 'counter-offer', ['banco-norte'])).toEqual({ stageId: 'C1:COUNTER', move: true });
+  });
+
+  it('still refuses a rejection of a deal past the decision, whoever else is deciding', () => {
+    expect(decisionTarget(map, stages, at('C1:APPROVED'), 'rejected', ['banco-sur'])).toEqual({ refusal: 'deal-past-decision' });
+    expect(decisionTarget(map, stages, at('C1:WON'), 'rejected', ['banco-sur'])).toEqual({ refusal: 'deal-past-decision' });
+  });
+
+  it('the banks still deciding: sent to, not this one, not rejected; tags and ids alike, each once', () => {
+    expect(pendingBanks(['banco-norte', 'banco-sur', 'banco-sur'], [], 'banco-norte')).toEqual(['banco-sur']);
+    expect(pendingBanks(['banco-norte', 'banco-sur'], ['banco-sur'], 'banco-norte')).toEqual([]);
+    expect(pendingBanks([], [], 'banco-norte')).toEqual([]);
+    const uuid = '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+    expect(pendingBanks([uuid, 'banco-sur'], [], 'banco-sur')).toEqual([bankTagOf(uuid)]);
+    expect(pendingBanks([uuid, 'banco-sur'], [bankTagOf(uuid)], 'banco-sur')).toEqual([]);
   });
 
   it('keys a notice by deal, bank, decision and amount', () => {

@@ -56,7 +56,10 @@ export function noticeJob(deps: NoticeDeps) {
       // The stage by the name people see in the pipeline (crm.status.list), not its id.
       const stageId = reply.outcome?.stageId ?? null;
       const stage = stageId ? (await readPipelines(b24)).flatMap((p) => p.stages).find((x) => x.id === stageId) : undefined;
-      const comment = decisionComment(portalLang, reply, bankName, stage?.name ?? stageId);
+      const waiting = await Promise.all(
+        (reply.outcome?.waitingFor ?? []).map(async (tag) => (await findBankByTag(ctx.db, portalId, tag))?.name ?? tag),
+      );
+      const comment = decisionComment(portalLang, reply, bankName, stage?.name ?? stageId, waiting);
       // A rerun (a crash after the portal stored it) looks for the comment before adding it.
       await addCommentOnce(b24, notice.dealId, comment, job.attempts > 1);
       return;

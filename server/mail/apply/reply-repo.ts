@@ -13,6 +13,8 @@ export interface ReplyOutcome {
   noticeKey?: string;
   /** The same decision was applied before by this reply (a second copy, a forward). */
   duplicateOf?: string;
+  /** A rejection recorded without a move: the banks (reply-token tags) still deciding then. */
+  waitingFor?: string[];
 }
 
 export interface StoredReply {
@@ -205,4 +207,16 @@ export async function markEmailSent(db: Executor, portalId: string, noticeKey: s
     .where('notice_key', '=', noticeKey)
     .where('email_sent_at', 'is', null)
     .execute();
+}
+
+/** The banks (as their decisions were keyed) whose rejection of this deal was applied. */
+export async function rejectedBanksOfDeal(db: Executor, portalId: string, dealId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('mail_decision_notices')
+    .select('bank_id')
+    .where('portal_id', '=', portalId)
+    .where('deal_id', '=', dealId)
+    .where('decision', '=', 'rejected')
+    .execute();
+  return rows.map((r) => r.bank_id);
 }

@@ -1,7 +1,7 @@
 // Repository of the messages to bank staff (table bank_messages). Every query names its portal; what
 // the message says and to whom is one sealed JSON bound to its row.
 import type { PackAttachmentRef } from '../../documents/packs/pack-attachments.js';
-import type { Executor } from '../../db/executor.js';
+import type { Executor, Trx } from '../../db/executor.js';
 import type { SecretBox } from '../../security/crypto.js';
 import type { BankMessageView } from '../../../wire/bank-messages.js';
 import type { BankMessagesTable } from '../settings/tables.js';
@@ -88,4 +88,22 @@ export async function settleBankMessage(
 
 export async function markBankMessageCommented(db: Executor, portalId: string, id: string): Promise<void> {
   await db.updateTable('bank_messages').set({ commented: 1 }).where('portal_id', '=', portalId).where('id', '=', id).execute();
+}
+
+/**
+ * The banks this deal's application reached: a bank e-mail or SMS sent (or delivered), each bank
+ * once. Inside a transaction it holds those rows until commit (a no-op UPDATE … RETURNING: a row
+ * lock on PostgreSQL, the one writer on SQLite, one statement on both), so the decisions of one
+ * deal's banks are applied one after the other.
+ */
+export async function banksSentToOfDeal(trx: Trx, portalId: string, dealId: number): Promise<string[]> {
+  const rows = await trx
+    .updateTable('bank_messages')
+    .set((eb) => ({ commented: eb.ref('commented') }))
+    .where('portal_id', '=', portalId)
+    .where('deal_id', '=', dealId)
+    .where('status', 'in', ['sent', 'delivered'])
+    .returning('bank_id')
+    .execute();
+  return [...new Set(rows.map((r) => r.bank_id))];
 }
