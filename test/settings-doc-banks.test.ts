@@ -1,8 +1,8 @@
 // The banks directory on the app page, in a real browser in es-MX and ru-RU browser locales, on a
 // desktop and at 390 × 844: a portal admin adds a bank — an invalid e-mail is refused beside its input
 // in the admin's language with everything typed kept; then two e-mails, a phone, the allowed senders,
-// DKIM, a band typed as percentages the admin's way and two required fields picked from the searchable
-// checklist; saved, reloaded, seen in the list and back in the form. A bank whose stored contacts were
+// DKIM, a band typed as percentages the admin's way, the bank's own message (an unknown placeholder
+// refused beside its text) and two required fields picked from the searchable checklist; saved, reloaded, seen in the list and back in the form. A bank whose stored contacts were
 // altered at rest shows the warning that saving replaces them; a non-admin reads the list only. Every
 // check reads what is on screen; screenshots in /tmp/shots-banks/.
 import { mkdirSync } from 'node:fs';
@@ -21,6 +21,7 @@ const cases = [
     locale: 'es-MX',
     lang: 'es',
     badEmail: 'No es un correo electrónico: ana@',
+    badPlaceholder: 'La aplicación no conoce {{monto}}; use los marcadores de arriba',
     search: 'acreditado',
     bandMax: '110.5',
     count: (n: number) => `${n} elegidos`,
@@ -33,6 +34,7 @@ const cases = [
     locale: 'ru-RU',
     lang: 'ru',
     badEmail: 'Это не адрес e-mail: ana@',
+    badPlaceholder: 'Подстановки {{monto}} нет; используйте перечисленные выше',
     search: 'ФИО',
     bandMax: '110,5',
     count: (n: number) => `Выбрано: ${n}`,
@@ -81,8 +83,11 @@ describe('the banks directory on the app page', () => {
           await input('replySenders').fill('@banco.mx');
           await input('band-min').fill('90');
           await input('band-max').fill(c.bandMax);
+          await input('message-subject').fill('#{{deal}}: {{client}}');
+          await input('message-body').fill('{{bank}}: {{monto}}');
           await input('save').click();
           await expect.poll(() => errorOf('emails').textContent()).toBe(c.badEmail);
+          expect(await errorOf('message-body').textContent()).toBe(c.badPlaceholder);
           // Nothing typed was lost, and nothing was stored.
           expect(await input('name').inputValue()).toBe(name);
           expect(await input('band-max').inputValue()).toBe(c.bandMax);
@@ -90,6 +95,7 @@ describe('the banks directory on the app page', () => {
           await section.screenshot({ path: `${SHOTS}/banks-${c.lang}-${size}-refused.png` });
 
           await input('emails').fill('credito@banco.mx, ana.ruiz@banco.mx');
+          await input('message-body').fill('{{bank}}: {{amount}}, {{term}}');
           await section.locator('[name="bank-authentication"][value="dkim"]').check();
           await input('field-search').fill(c.search);
           await section.locator('[data-code="borrower.full_name"] input').check();
@@ -110,6 +116,7 @@ describe('the banks directory on the app page', () => {
             replySenders: ['@banco.mx'],
             requiredFields: ['borrower.full_name', 'loan.amount'],
             replyPolicy: { authentication: 'dkim', bandMin: '0.9', bandMax: '1.105' },
+            messageTemplate: { lang: c.lang, subject: '#{{deal}}: {{client}}', body: '{{bank}}: {{amount}}, {{term}}' },
           });
 
           // Reloaded: the list shows it, and its form opens as it was typed.
@@ -123,6 +130,7 @@ describe('the banks directory on the app page', () => {
           await row.locator('[name="bank-edit"]').click();
           expect(await input('emails').inputValue()).toBe('credito@banco.mx\nana.ruiz@banco.mx');
           expect(await input('band-min').inputValue()).toBe('90');
+          expect(await input('message-body').inputValue()).toBe('{{bank}}: {{amount}}, {{term}}');
           expect(await input('band-max').inputValue()).toBe(c.bandMax);
           expect(await section.locator('[name="bank-authentication"][value="dkim"]').isChecked()).toBe(true);
           expect(await section.locator('[data-testid="bank-required-count"]').textContent()).toBe(c.count(2));

@@ -11,6 +11,14 @@
 import { Decimal } from 'decimal.js';
 import { parseLocaleNumber, typedFromDecimal, type NumberLocale } from '../../lending/locale-number.js';
 import type { BankInput, BankView, ReplyPolicyView } from '../../wire/documents.js';
+import {
+  templateErrorsOfRefusal,
+  templateFormOf,
+  templateOf,
+  type TemplateErrors,
+  type TemplateForm,
+  type TemplateKey,
+} from './doc-banks-template.js';
 
 export const AUTHENTICATIONS: readonly ReplyPolicyView['authentication'][] = ['dmarc', 'dkim', 'off'];
 
@@ -25,10 +33,16 @@ export interface BankForm {
   bandMax: string;
   /** Catalog codes, in the order chosen; codes no longer in the catalog stay until unticked. */
   requiredFields: string[];
+  /** The bank's own message (doc-banks-template.ts); all empty is the default of its language. */
+  message: TemplateForm;
+  /** The bank has its own message now: emptying the form sends it back to the default. */
+  hadMessage: boolean;
 }
 
-export type BankFormKey = 'name' | 'emails' | 'phones' | 'replySenders' | 'bandMin' | 'bandMax';
-export type BankFormProblem = 'required' | 'email' | 'sender' | 'phone' | 'tooMany' | 'number' | 'band' | 'taken';
+export type BankFormKey = 'name' | 'emails' | 'phones' | 'replySenders' | 'bandMin' | 'bandMax' | MessageKey;
+export type MessageKey = 'messageSubject' | 'messageBody' | 'messageSms';
+export type BankFormProblem =
+  'required' | 'email' | 'sender' | 'phone' | 'tooMany' | 'number' | 'band' | 'taken' | 'placeholder' | 'tooLong';
 /** The problem and, for a list, the entry it concerns (shown in the message so the admin finds it). */
 export type BankFormErrors = Partial<Record<BankFormKey, { problem: BankFormProblem; entry?: string }>>;
 
@@ -41,8 +55,10 @@ const FACTOR = /^(0|[1-9][0-9]{0,2})([.][0-9]{1,4})?$/u;
 export const MAX_CONTACTS = 20;
 const MAX_FACTOR = new Decimal(100);
 
-export function emptyBankForm(): BankForm {
+export function emptyBankForm(locale: NumberLocale = 'es'): BankForm {
   return {
+    message: templateFormOf(null, locale),
+    hadMessage: false,
     name: '',
     emails: '',
     phones: '',
@@ -70,8 +86,14 @@ export function bankFormOf(b: BankView, locale: NumberLocale): BankForm {
     bandMin: percentOf(policy.bandMin, locale),
     bandMax: percentOf(policy.bandMax, locale),
     requiredFields: [...b.requiredFields],
+    message: templateFormOf(b.messageTemplate, locale),
+    hadMessage: Boolean(b.messageTemplate),
   };
 }
+
+const MESSAGE_KEYS: Record<TemplateKey, MessageKey> = { subject: 'messageSubject', body: 'messageBody', sms: 'messageSms' };
+const messageErrors = (e: TemplateErrors): BankFormErrors =>
+  Object.fromEntries(Object.entries(e).map(([k, v]) => [MESSAGE_KEYS[k as TemplateKey], v]));
 
 /** Addresses split on lines, commas, semicolons and spaces; phones only on lines, commas and semicolons (they hold spaces). */
 export const splitAddresses = (text: string): string[] => text.split(/[\s,;]+/u).filter(Boolean);
@@ -126,7 +148,17 @@ export function bankOf(form: BankForm, locale: NumberLocale): { body: BankInput 
     if (new Decimal(min).lte(0)) errors.bandMin = { problem: 'band' };
     else if (new Decimal(min).gt(max) || new Decimal(max).gt(MAX_FACTOR)) errors.bandMax = { problem: 'band' };
   }
-  if (Object.keys(errors).length > 0 || 'problem' in emails || 'problem' in senders || 'problem' in phones || !min || !max)
+  const message = templateOf(form.message, form.hadMessage);
+  if ('errors' in message) Object.assign(errors, messageErrors(message.errors));
+  if (
+    Object.keys(errors).length > 0 ||
+    'problem' in emails ||
+    'problem' in senders ||
+    'problem' in phones ||
+    !min ||
+    !max ||
+    'errors' in message
+  )
     return { errors };
   return {
     body: {
@@ -136,14 +168,19 @@ export function bankOf(form: BankForm, locale: NumberLocale): { body: BankInput 
       phones: phones.list,
       requiredFields: [...new Set(form.requiredFields)],
       replyPolicy: { authentication: form.authentication, bandMin: min, bandMax: max },
+      ...(message.value === undefined ? {} : { messageTemplate: message.value }),
     },
   };
 }
 
-/** The server's refusal as the input it concerns (a name already used; a band the server refused). */
-export function bankErrorsOfRefusal(code: string): BankFormErrors | null {
+/** The server's refusal as the input it concerns (a name already used; a band or a placeholder the server refused). */
+export function bankErrorsOfRefusal(code: string, details: Record<string, unknown> = {}): BankFormErrors | null {
   if (code === 'DOCUMENT_BANK_NAME_TAKEN') return { name: { problem: 'taken' } };
   if (code === 'MAIL_REPLY_BAND') return { bandMax: { problem: 'band' } };
+  if (code === 'BANK_TEMPLATE_PLACEHOLDER') {
+    const e = templateErrorsOfRefusal(details);
+    return e ? messageErrors(e) : null;
+  }
   return null;
 }
 

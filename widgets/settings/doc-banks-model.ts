@@ -10,6 +10,7 @@ import type { BankView } from '../../wire/documents.js';
 import { ApiError } from '../shared/session-client.js';
 import type { DocBanksApi } from './doc-banks-api.js';
 import { bankErrorsOfRefusal, bankFormOf, bankOf, emptyBankForm, type BankForm, type BankFormErrors } from './doc-banks-form.js';
+import type { TemplateForm } from './doc-banks-template.js';
 import { problemOf, type SectionProblem } from './providers-model.js';
 
 export interface BankEditing {
@@ -37,6 +38,7 @@ export interface DocBanksModel {
   edit(id: string): void;
   cancel(): void;
   set<K extends keyof BankForm>(key: K, value: BankForm[K]): void;
+  setMessage<K extends keyof TemplateForm>(key: K, value: TemplateForm[K]): void;
   toggleField(code: string): void;
   save(): Promise<void>;
 }
@@ -84,7 +86,7 @@ export function createDocBanksModel(api: DocBanksApi, locale: () => NumberLocale
       }
     },
     startNew() {
-      open({ id: null, form: emptyBankForm(), unreadable: false });
+      open({ id: null, form: emptyBankForm(locale()), unreadable: false });
     },
     edit(id) {
       const bank = banks.value.find((b) => b.id === id);
@@ -101,6 +103,17 @@ export function createDocBanksModel(api: DocBanksApi, locale: () => NumberLocale
       if (key in errors.value) {
         const rest = { ...errors.value };
         delete rest[key as keyof BankFormErrors];
+        errors.value = rest;
+      }
+    },
+    setMessage(key, value) {
+      const e = editing.value;
+      if (!e) return;
+      editing.value = { ...e, form: { ...e.form, message: { ...e.form.message, [key]: value } } };
+      const k = ({ subject: 'messageSubject', body: 'messageBody', sms: 'messageSms', lang: null } as const)[key];
+      if (k && k in errors.value) {
+        const rest = { ...errors.value };
+        delete rest[k];
         errors.value = rest;
       }
     },
@@ -128,7 +141,7 @@ export function createDocBanksModel(api: DocBanksApi, locale: () => NumberLocale
         errors.value = {};
         savedId.value = bank.id;
       } catch (err) {
-        const field = err instanceof ApiError ? bankErrorsOfRefusal(err.code) : null;
+        const field = err instanceof ApiError ? bankErrorsOfRefusal(err.code, err.details) : null;
         if (field) errors.value = field;
         else problem.value = problemOf(err);
       } finally {

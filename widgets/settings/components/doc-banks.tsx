@@ -3,6 +3,7 @@ import type { BankView } from '../../../wire/documents.js';
 import { AUTHENTICATIONS, checklist, missingFromCatalog, percentOf, type BankFormKey } from '../doc-banks-form.js';
 import { authKey, authShortKey, bankErrorKey, banksProblemKey, type DocBanksTranslate } from '../doc-banks-i18n.js';
 import type { DocBanksModel } from '../doc-banks-model.js';
+import { TEMPLATE_LANGS, TEMPLATE_PLACEHOLDERS, type TemplateLang } from '../doc-banks-template.js';
 import type { Lang } from '../i18n.js';
 import { Field } from './field.js';
 
@@ -204,6 +205,7 @@ function BankEditor({ model, t, lang }: { model: DocBanksModel; t: DocBanksTrans
           {band('bandMax', 'bank-band-max')}
         </div>
       </fieldset>
+      <MessageFields model={model} t={t} err={err} />
       <RequiredFields model={model} t={t} lang={lang} />
       <div class="st-actions">
         <button type="submit" class="st-button" name="bank-save" disabled={busy}>
@@ -214,6 +216,63 @@ function BankEditor({ model, t, lang }: { model: DocBanksModel; t: DocBanksTrans
         </button>
       </div>
     </form>
+  );
+}
+
+function MessageFields({ model, t, err }: { model: DocBanksModel; t: DocBanksTranslate; err: (k: BankFormKey) => string | undefined }) {
+  const m = model.editing.value!.form.message;
+  const text = (k: 'subject' | 'body' | 'sms', key: 'messageSubject' | 'messageBody' | 'messageSms', rows: number) => (
+    <Field label={t(key)} error={err(key)} wide>
+      {rows === 1 ? (
+        <input
+          class="st-input"
+          name={`bank-message-${k}`}
+          maxLength={200}
+          value={m[k]}
+          aria-invalid={err(key) ? 'true' : undefined}
+          onInput={(e) => model.setMessage(k, e.currentTarget.value)}
+        />
+      ) : (
+        <textarea
+          class="st-input st-banks__list"
+          name={`bank-message-${k}`}
+          rows={rows}
+          value={m[k]}
+          aria-invalid={err(key) ? 'true' : undefined}
+          onInput={(e) => model.setMessage(k, e.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <fieldset class="st-banks__policy" data-testid="bank-message">
+      <legend class="st-h4">{t('message')}</legend>
+      <p class="st-muted">{t('messageHint')}</p>
+      <p class="st-field__hint st-banks__placeholders">
+        {t('placeholders', { list: TEMPLATE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(' ') })}
+      </p>
+      <div class="st-grid">
+        <Field label={t('messageLang')}>
+          <select
+            class="st-input"
+            name="bank-message-lang"
+            value={m.lang}
+            onChange={(e) => model.setMessage('lang', e.currentTarget.value as TemplateLang)}
+          >
+            {TEMPLATE_LANGS.map((l) => (
+              <option key={l} value={l}>
+                {t(`lang.${l}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {text('subject', 'messageSubject', 1)}
+      </div>
+      <div class="st-grid">
+        {text('body', 'messageBody', 6)}
+        {text('sms', 'messageSms', 3)}
+      </div>
+    </fieldset>
   );
 }
 
