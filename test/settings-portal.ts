@@ -20,8 +20,8 @@ export interface SettingsPortal {
   adminBearer(): string;
   /** An API call as the portal's admin; anything but 200 throws with the answer. */
   adminApi<T>(method: string, path: string, body?: unknown): Promise<T>;
-  /** Loads the portal's app page in `lang` as user 1 (an admin) and waits for `ready` in the app's frame. */
-  open(page: Page, lang: string, ready: string): Promise<Frame>;
+  /** Loads the portal's app page in `lang` as `user` (default 1, an admin) and waits for `ready` in the app's frame. */
+  open(page: Page, lang: string, ready: string, user?: number): Promise<Frame>;
   close(): Promise<void>;
 }
 
@@ -53,9 +53,9 @@ export async function startSettingsPortal(): Promise<SettingsPortal> {
       if (r.status !== 200) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
       return (await r.json()) as T;
     },
-    async open(page, lang, ready) {
+    async open(page, lang, ready, user = 1) {
       const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${a.url}/placements/settings`) });
-      await page.goto(`${em.url}/marketplace/app/settings/?user=1&lang=${lang}`);
+      await page.goto(`${em.url}/marketplace/app/settings/?user=${user}&lang=${lang}`);
       const frame = await navigated;
       await frame.waitForSelector(ready);
       return frame;

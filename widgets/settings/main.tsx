@@ -47,6 +47,9 @@ import { createDocTemplatesModel, type DocTemplatesModel } from './doc-templates
 import { createRemindersApi } from './reminders-api.js';
 import { remindersTranslator } from './reminders-i18n.js';
 import { createRemindersModel, type RemindersModel } from './reminders-model.js';
+import { createDocBanksApi } from './doc-banks-api.js';
+import { docBanksTranslator } from './doc-banks-i18n.js';
+import { createDocBanksModel, type DocBanksModel } from './doc-banks-model.js';
 import './styles.css';
 
 function newProductId(): string {
@@ -68,6 +71,7 @@ interface Models {
   docCatalog: DocCatalogModel;
   docTemplates: DocTemplatesModel;
   reminders: RemindersModel;
+  docBanks: DocBanksModel;
 }
 
 function mount(root: HTMLElement, lang: string | null, m: Models): void {
@@ -93,6 +97,7 @@ function mount(root: HTMLElement, lang: string | null, m: Models): void {
         docCatalog={{ model: m.docCatalog, t: docCatalogTranslator(l), lang: l, instant: dateFormatters(locale).instant }}
         docTemplates={{ model: m.docTemplates, t: docTemplatesTranslator(l), instant: dateFormatters(locale).instant }}
         reminders={{ model: m.reminders, t: remindersTranslator(l), lang: l }}
+        docBanks={{ model: m.docBanks, t: docBanksTranslator(l), lang: l, locale: numberLocaleOf(lang) }}
       />
     </ErrorBoundary>,
     root,
@@ -147,10 +152,29 @@ async function start(root: HTMLElement): Promise<void> {
   const docTemplates = createDocTemplatesModel(createDocTemplatesApi({ ...session, lang: pageLang }), () => toLang(pageLang));
   // Moved days are shown the way the page's language writes dates: the page's, as last shown.
   const reminders = createRemindersModel(createRemindersApi(session), () => pageLang);
-  const models = { model, imports, plan, providers, lender, checks, stages, mail, preset, replies, docCatalog, docTemplates, reminders };
+  // A bank's refusals come in the page's language; its band is typed the way that language writes numbers.
+  const docBanks = createDocBanksModel(createDocBanksApi({ ...session, lang: pageLang }), () => numberLocaleOf(pageLang));
+  const models = {
+    model,
+    imports,
+    plan,
+    providers,
+    lender,
+    checks,
+    stages,
+    mail,
+    preset,
+    replies,
+    docCatalog,
+    docTemplates,
+    reminders,
+    docBanks,
+  };
   mount(root, boot.lang ?? navigator.language, models);
   const loaded = Promise.all([
     model.load().then(() => {
+      // Anyone in the portal reads the banks; an administrator also gets the catalog to choose fields from.
+      void docBanks.load(model.canEdit.value === true);
       if (!model.canEdit.value) return;
       for (const m of providerModels.values()) void m.load();
       void lender.load();

@@ -24,6 +24,10 @@ import { DocCatalog } from './doc-catalog.js';
 import type { DocCatalogModel } from '../doc-catalog-model.js';
 import type { DocCatalogTranslate } from '../doc-catalog-i18n.js';
 import { DocTemplates } from './doc-templates.js';
+import { DocBanks } from './doc-banks.js';
+import type { DocBanksModel } from '../doc-banks-model.js';
+import type { DocBanksTranslate } from '../doc-banks-i18n.js';
+import type { NumberLocale } from '../../../lending/locale-number.js';
 import type { DocTemplatesModel } from '../doc-templates-model.js';
 import type { DocTemplatesTranslate } from '../doc-templates-i18n.js';
 import type { RepliesModel } from '../replies-model.js';
@@ -64,6 +68,8 @@ interface AppProps {
   docTemplates?: { model: DocTemplatesModel; t: DocTemplatesTranslate; instant: FormatDate } | undefined;
   /** Reminder settings and per-product rules (issue 14), shown to administrators (the server checks again). */
   reminders?: { model: RemindersModel; t: RemindersTranslate; lang: Lang } | undefined;
+  /** The banks directory (issue 15 item 2): administrators edit it, anyone else reads the list (the server checks again). */
+  docBanks?: { model: DocBanksModel; t: DocBanksTranslate; lang: Lang; locale: NumberLocale } | undefined;
 }
 
 export function App({
@@ -81,6 +87,7 @@ export function App({
   docCatalog,
   docTemplates,
   reminders,
+  docBanks,
 }: AppProps) {
   const canEdit = model.canEdit.value === true;
   const problem = model.problem.value;
@@ -154,6 +161,9 @@ export function App({
       ) : null}
       {canEdit && docCatalog ? (
         <DocCatalog model={docCatalog.model} t={docCatalog.t} lang={docCatalog.lang} instant={docCatalog.instant} />
+      ) : null}
+      {ready && docBanks ? (
+        <DocBanks model={docBanks.model} t={docBanks.t} lang={docBanks.lang} locale={docBanks.locale} canEdit={canEdit} />
       ) : null}
       {canEdit && docTemplates ? <DocTemplates model={docTemplates.model} t={docTemplates.t} instant={docTemplates.instant} /> : null}
     </main>
