@@ -193,6 +193,7 @@ export const PRECISE_TEXTS = {
     'У контакта сделки нет номера телефона.',
     'El contacto de la negociación no tiene número de teléfono.',
   ),
+  DEAL_NO_RESPONSIBLE: t('The deal has no responsible person.', 'У сделки нет ответственного.', 'La negociación no tiene responsable.'),
   CALL_SCRIPT_MISSING: t('The call script does not exist.', 'Такого сценария звонка нет.', 'El guion de llamada no existe.'),
   CALL_QUESTION_UNKNOWN: t('Unknown question.', 'Неизвестный вопрос.', 'Pregunta desconocida.'),
   CALL_ANSWER_TOO_LONG: t(

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { JobContext, JobHandler } from '../jobs/job.js';
+import { PermanentJobError, RetryLaterError, type JobContext, type JobHandler } from '../jobs/job.js';
 import { enqueue } from '../jobs/outbox.js';
 import { lockActiveLoan } from '../loans/loan-repo.js';
 import { loadLoanState, servicingOf } from '../loans/operations/loan-state.js';
@@ -24,6 +24,10 @@ import type { RemindersTable } from './tables.js';
 // new job keyed by that instant), never dropped; (4) the contact is reserved (status 'sent', sent_at)
 // by compare-and-set, so two workers cannot both send and the next check counts it; (5) the send.
 // An SMS is keyed by the reminder's key, so a retry after a crash in (5) resends nothing twice.
+// A postponed job that runs before its instant (a worker whose clock is behind the one that postponed
+// it) finds its own key taken: it waits for that instant itself (RetryLaterError), else the reminder
+// would stay pending with no job. A send the sender refuses as it stands (ReminderFailedError) gives
+// the reservation back — nothing was sent, nothing counts — and the reminder is 'failed' with the reason.
 // The 230-FZ counts are per DEBTOR — the deal's contact, across all their loans — so (3) and (4) run
 // under a lock of the debtor's row (reminder_debtors), and count every reminder sent to that debtor.
 
@@ -35,6 +39,21 @@ export interface ReminderSender {
   /** Whom the contact law counts the reminder against: "contact:<id>", or "deal:<id>" when the deal has no contact. */
   debtorOf(reminder: ReminderRow, ctx: JobContext): Promise<string>;
 }
+
+/** The reminder cannot go as it stands (no phone, a template value missing): not retried, never a contact. */
+export class ReminderFailedError extends PermanentJobError {
+  override name = 'ReminderFailedError';
+  constructor(
+    message: string,
+    /** Why, in the portal's language: the reminder's note. */
+    readonly reason: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A postponed job early by less than this waits this long (the wait is re-checked, never trusted). */
+const MIN_WAIT_MS = 1000;
 
 export interface ReminderSendDeps {
   sender: ReminderSender;
@@ -96,12 +115,12 @@ export function reminderSendJob(deps: ReminderSendDeps): JobHandler<ReminderSend
       .where('portal_id', '=', portalId)
       .where('key', '=', job.payload.key)
       .executeTakeFirst();
-    if (!r || r.status === 'cancelled' || r.status === 'skipped') return;
+    if (!r || r.status === 'cancelled' || r.status === 'skipped' || r.status === 'failed') return;
     const settings = await getReminderSettings(ctx.db, portalId);
     if (!settings) return setStatus(ctx, r, 'skipped', 'reminders switched off');
     if (r.status === 'sent') {
       // A retry after the reservation: only the SMS (keyed by the reminder) may be handed over again.
-      if (r.channel === 'client_sms') await deps.sender.send(r, settings, ctx);
+      if (r.channel === 'client_sms') await deliver(deps, r, settings, ctx);
       return;
     }
     const now = deps.now();
@@ -148,14 +167,16 @@ export function reminderSendJob(deps: ReminderSendDeps): JobHandler<ReminderSend
           .where('key', '=', r.key)
           .where('status', '=', 'pending')
           .execute();
-        await enqueue(trx, {
+        const { created } = await enqueue(trx, {
           portalId,
           kind: REMINDER_SEND_JOB,
           idempotencyKey: reminderSendKey(portalId, r.key, at),
           payload: { key: r.key },
           runAfterMs: at,
         });
-        return 'postponed' as const;
+        // Not created: this very job, run before its instant — or a twin of it; either way the
+        // reminder must not be left without a job that runs at `at`, so this one waits for it.
+        return created ? ('postponed' as const) : { waitMs: Math.max(MIN_WAIT_MS, at - now.getTime()) };
       }
       const reserved = await trx
         .updateTable('reminders')
@@ -167,7 +188,26 @@ export function reminderSendJob(deps: ReminderSendDeps): JobHandler<ReminderSend
       return Number(reserved.numUpdatedRows) === 1 ? ('reserved' as const) : ('taken' as const);
     });
     if (outcome === 'closed') return setStatus(ctx, r, 'cancelled', 'loan closed');
+    if (typeof outcome === 'object')
+      throw new RetryLaterError(outcome.waitMs, `reminder ${r.key} not before ${new Date(now.getTime() + outcome.waitMs).toISOString()}`);
     if (outcome !== 'reserved') return; // postponed, or another worker has it
-    await deps.sender.send({ ...r, status: 'sent', sent_at: now.getTime(), debtor }, settings, ctx);
+    await deliver(deps, { ...r, status: 'sent', sent_at: now.getTime(), debtor }, settings, ctx);
   };
+}
+
+/** The send of a reserved reminder; a refusal gives the reservation back as 'failed' with its reason. */
+async function deliver(deps: ReminderSendDeps, r: ReminderRow, settings: ReminderSettings, ctx: JobContext): Promise<void> {
+  try {
+    await deps.sender.send(r, settings, ctx);
+  } catch (e) {
+    if (e instanceof ReminderFailedError)
+      await ctx.db
+        .updateTable('reminders')
+        .set({ status: 'failed', sent_at: null, note: e.reason.slice(0, 500) })
+        .where('portal_id', '=', r.portal_id)
+        .where('key', '=', r.key)
+        .where('status', '=', 'sent')
+        .execute();
+    throw e; // dead at once (a PermanentJobError), its message in the job's last_error
+  }
 }

@@ -4,9 +4,8 @@ import { languageFor } from '../activities/sms-templates.js';
 import { smsText } from '../activities/sms-text.js';
 import { AppError } from '../errors.js';
 import { enqueueSmsSend, requestSms } from '../integrations/sms/sending/index.js';
-import { PermanentJobError } from '../jobs/job.js';
 import { localTime } from './local-time.js';
-import type { ReminderSender } from './send.js';
+import { ReminderFailedError, type ReminderSender } from './send.js';
 
 // The production sender of reminders. To the client: the catalogue's payment-reminder (before and on
 // the due date) or overdue-notice (after) with the deal's variables, stored by requestSms under the
@@ -40,6 +39,9 @@ const MESSAGES = {
     overdue ? `La cuota ${n} del trato ${deal} está vencida` : `La cuota ${n} del trato ${deal} vence pronto`,
 };
 
+/** The reminder cannot go as it stands: its reason, in the portal's language, for the reminder's note. */
+const failed = (e: AppError, lang: Lang): ReminderFailedError => new ReminderFailedError(e.message, e.textFor(lang));
+
 export function reminderSender(deps: Pick<ActivityDeps, 'providers'>): ReminderSender {
   return {
     async send(r, settings, ctx) {
@@ -55,7 +57,7 @@ export function reminderSender(deps: Pick<ActivityDeps, 'providers'>): ReminderS
       if (r.channel === 'employee') {
         const deal = await b24.call<Record<string, unknown>>('crm.deal.get', { id: dealId });
         const userId = Number(deal.ASSIGNED_BY_ID ?? 0);
-        if (!userId) throw new PermanentJobError(`deal ${dealId} has no responsible`);
+        if (!userId) throw failed(new AppError('VALIDATION', `deal ${dealId} has no responsible`, { key: 'DEAL_NO_RESPONSIBLE' }), lang);
         const message = MESSAGES[lang](dealId, Number(r.installment), overdue);
         if (r.via === 'todo')
           await b24.call('crm.activity.todo.add', {
@@ -77,16 +79,18 @@ export function reminderSender(deps: Pick<ActivityDeps, 'providers'>): ReminderS
       }
       const today = localTime(new Date(), settings.timeZone).day;
       const dc = await loadDealContext(b24, ctx.db, r.portal_id, dealId, today);
-      if (!dc.phone) throw new PermanentJobError(`deal ${dealId} has no phone`);
-      const provider = await deps.providers.sms(r.portal_id);
-      const text = smsText({
-        template: r.template ?? (overdue ? 'overdue-notice' : 'payment-reminder'),
-        text: '',
-        language: languageFor(dc.phone, portalSettings?.language),
-        context: dc,
-        ...(portalSettings?.companyName ? { companyName: portalSettings.companyName } : {}),
-      });
+      if (!dc.phone) throw failed(new AppError('VALIDATION', `deal ${dealId} has no phone`, { key: 'DEAL_NO_PHONE' }), lang);
       try {
+        const provider = await deps.providers.sms(r.portal_id); // none configured: the same, the admin's to fix
+        // A template that cannot be written (overdue-notice needs company_name and the lender has
+        // none) is the lender's to fix, not a retry's: refused here, recorded on the reminder.
+        const text = smsText({
+          template: r.template ?? (overdue ? 'overdue-notice' : 'payment-reminder'),
+          text: '',
+          language: languageFor(dc.phone, portalSettings?.language),
+          context: dc,
+          ...(portalSettings?.companyName ? { companyName: portalSettings.companyName } : {}),
+        });
         await requestSms(
           ctx.db,
           r.portal_id,
@@ -94,8 +98,10 @@ export function reminderSender(deps: Pick<ActivityDeps, 'providers'>): ReminderS
           { limit: provider.limit, onCreated: async (trx, s) => void (await enqueueSmsSend(trx, s)) },
         );
       } catch (e) {
-        if (e instanceof AppError) throw new PermanentJobError(e.message);
-        throw e;
+        if (!(e instanceof AppError)) throw e;
+        // A retry whose text came out different (the balance moved since): the SMS under this
+        // reminder's key was already handed over — the contact was made, log it.
+        if (e.code !== 'IDEMPOTENCY_MISMATCH') throw failed(e, lang);
       }
       await logged();
     },

@@ -1,6 +1,7 @@
 // Row types of the reminder tables (migrations 202612041710-reminders, 202612042200-reminder-rules).
 
-export type ReminderStatus = 'pending' | 'sent' | 'cancelled' | 'skipped';
+// 'failed': it cannot go as it stands (no phone, a template value missing) — the note says why.
+export type ReminderStatus = 'pending' | 'sent' | 'cancelled' | 'skipped' | 'failed';
 
 export interface RemindersTable {
   portal_id: string;
@@ -19,7 +20,7 @@ export interface RemindersTable {
   not_before: number;
   /** Epoch ms the contact was made (reserved just before the send); counts toward the limits. */
   sent_at: number | null;
-  /** Why cancelled or skipped (e.g. "paid"), for the timeline. */
+  /** Why cancelled, skipped or failed (e.g. "paid"; a failure's reason in the portal's language). */
   note: string | null;
   created_at: string;
   /** Whom the contact law counts this contact against: "contact:<id>" (the deal's contact), else "deal:<id>"; set when first sent. */
