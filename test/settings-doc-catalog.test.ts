@@ -7,7 +7,7 @@
 // from a list named in the admin's language, a company's field by its code (UF_CRM_… too). Every check
 // reads what is on screen; screenshots in /tmp/shots-docsadmin/ and (the source) /tmp/shots-company/.
 import { mkdirSync } from 'node:fs';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogField } from '../wire/document-catalog.js';
 import { twoFieldCatalog } from './support/doc-catalog-fixture.js';
@@ -16,6 +16,7 @@ import { startSettingsPortal, type SettingsPortal } from './settings-portal.js';
 
 const SHOTS = '/tmp/shots-docsadmin';
 const SOURCE_SHOTS = '/tmp/shots-company';
+const LIST_SHOTS = '/tmp/shots-catlist';
 
 const cases = [
   {
@@ -35,6 +36,10 @@ const cases = [
     principal: 'Monto (capital)',
     cat: 'Costo Anual Total (CAT)',
     company: 'Empresa',
+    listType: 'Lista (filas de tabla)',
+    moneyType: 'Importe',
+    needsRows: 'Una lista necesita sus campos por fila',
+    twoRows: '2 campos por fila',
   },
   {
     locale: 'ru-RU',
@@ -53,6 +58,10 @@ const cases = [
     principal: 'Сумма (основной долг)',
     cat: 'Совокупная годовая стоимость (CAT)',
     company: 'Компания',
+    listType: 'Список (строки таблицы)',
+    moneyType: 'Сумма',
+    needsRows: 'Списку нужны поля строки',
+    twoRows: 'полей в строке: 2',
   },
 ] as const;
 
@@ -73,16 +82,29 @@ describe('the document field catalog on the app page', () => {
     await portal?.close();
   });
 
+  /** The catalog section on the app page, as an admin in the case's browser locale, on a desktop or a phone. */
+  async function withCatalog(
+    c: (typeof cases)[number],
+    phone: boolean,
+    body: (page: Page, frame: Frame, section: Locator) => Promise<void>,
+  ): Promise<void> {
+    const browser: Browser = await launchChromium({ locale: c.locale });
+    try {
+      const page = await browser.context.newPage();
+      if (phone) await page.setViewportSize({ width: 390, height: 844 });
+      const frame = await portal.open(page, c.lang, '[data-testid="doc-catalog"][data-ready="yes"]');
+      await body(page, frame, frame.locator('[data-testid="doc-catalog"]'));
+      await page.close();
+    } finally {
+      await browser.close();
+    }
+  }
+
   for (const c of cases) {
     for (const phone of [false, true]) {
       const size = phone ? '390' : 'desktop';
       it(`${c.locale} ${size}: a new field refused beside its inputs, then stored, renamed one, published with what it changed`, async () => {
-        const browser: Browser = await launchChromium({ locale: c.locale });
-        try {
-          const page = await browser.context.newPage();
-          if (phone) await page.setViewportSize({ width: 390, height: 844 });
-          const frame = await portal.open(page, c.lang, '[data-testid="doc-catalog"][data-ready="yes"]');
-          const section = frame.locator('[data-testid="doc-catalog"]');
+        await withCatalog(c, phone, async (page, frame, section) => {
           const input = (name: string) => section.locator(`[name="catalog-${name}"]`);
           const errorOf = (name: string) => section.locator(`.st-field:has([name="catalog-${name}"]) [role="alert"]`);
           const before = (await api<{ versions: { version: number }[] }>('GET', '/api/v1/documents/catalog/versions')).versions.length;
@@ -175,11 +197,86 @@ describe('the document field catalog on the app page', () => {
           const box = await publish.boundingBox();
           if (phone) expect(box!.x + box!.width).toBeLessThanOrEqual(390);
           await section.screenshot({ path: `${SHOTS}/catalog-${c.lang}-${size}-after-publish.png` });
-          await page.close();
-        } finally {
-          await browser.close();
-        }
+        });
       }, 120_000);
     }
+  }
+
+  // A list (co-borrowers) with its row fields typed inline: a bad row code refused beside that row's
+  // input with what was typed kept, then stored and published; screenshots in /tmp/shots-catlist/.
+  for (const [c, phone] of [
+    [cases[0], false],
+    [cases[1], true],
+  ] as const) {
+    const size = phone ? '390' : 'desktop';
+    it(`${c.locale} ${size}: a list field with two row fields added inline, published`, async () => {
+      mkdirSync(LIST_SHOTS, { recursive: true });
+      await withCatalog(c, phone, async (_page, frame, section) => {
+        const input = (name: string) => section.locator(`[name="catalog-${name}"]`);
+        const row = (i: number) => section.locator(`[data-testid="catalog-rows"] [data-row="${i}"]`);
+        const rowInput = (i: number, name: string) => row(i).locator(`[name="catalog-row-${name}"]`);
+        const rowError = (i: number, name: string) => row(i).locator(`.st-field:has([name="catalog-row-${name}"]) [role="alert"]`);
+        const before = (await api<{ versions: { version: number }[] }>('GET', '/api/v1/documents/catalog/versions')).versions.length;
+
+        const code = `coborrowers_${c.lang}_${size}`;
+        await section.locator('[name="catalog-add"]').click();
+        await input('code').fill(code);
+        await input('section').fill('Borrower');
+        await input('ru').fill('Созаёмщики');
+        await input('en').fill('Co-borrowers');
+        await input('es').fill('Coacreditados');
+        await input('type').selectOption({ label: c.listType });
+        // A list with no rows is refused beside the type.
+        await section.locator('[name="catalog-save"]').click();
+        await expect.poll(() => section.locator('.st-field:has([name="catalog-type"]) [role="alert"]').textContent()).toBe(c.needsRows);
+
+        await section.locator('[name="catalog-row-add"]').click();
+        await section.locator('[name="catalog-row-add"]').click();
+        await rowInput(0, 'code').fill('Full Name');
+        await rowInput(0, 'ru').fill('ФИО');
+        await rowInput(0, 'en').fill('Full name');
+        await rowInput(0, 'es').fill('Nombre completo');
+        await rowInput(0, 'required').check();
+        await rowInput(1, 'code').fill('income');
+        await rowInput(1, 'ru').fill('Доход');
+        await rowInput(1, 'en').fill('Income');
+        await rowInput(1, 'type').selectOption({ label: c.moneyType });
+        await section.locator('[name="catalog-save"]').click();
+        await expect.poll(() => rowError(0, 'code').textContent()).toBe(c.badCode);
+        expect(await rowError(1, 'es').textContent()).toBe(c.required);
+        // Nothing typed was lost.
+        expect(await rowInput(0, 'es').inputValue()).toBe('Nombre completo');
+        expect(await rowInput(1, 'type').inputValue()).toBe('money');
+        await section.locator('[data-testid="catalog-form"]').screenshot({ path: `${LIST_SHOTS}/list-${c.lang}-${size}-refused.png` });
+
+        await rowInput(0, 'code').fill('full_name');
+        await rowInput(1, 'es').fill('Ingreso');
+        await section.locator('[name="catalog-save"]').click();
+        const listed = section.locator(`tr[data-code="${code}"]`);
+        await listed.waitFor();
+        expect(await listed.innerText()).toContain(c.twoRows);
+
+        await section.locator('[name="catalog-publish"]').click();
+        const result = section.locator('[data-testid="catalog-published"]');
+        await result.waitFor();
+        expect(await result.innerText()).toContain(`${c.publishedVersion} ${before + 1}.`);
+        await expect.poll(() => section.locator('[data-testid="catalog-status"]').innerText()).toContain(`${c.published} ${before + 1}`);
+        const latest = await api<{ fields: CatalogField[] }>('GET', `/api/v1/documents/catalog/versions/${before + 1}`);
+        expect(latest.fields.find((f) => f.code === code)?.item).toEqual([
+          { code: 'full_name', label: { ru: 'ФИО', en: 'Full name', es: 'Nombre completo' }, type: 'text', section: '', required: true },
+          { code: 'income', label: { ru: 'Доход', en: 'Income', es: 'Ingreso' }, type: 'money', section: '' },
+        ]);
+
+        // Opened again from the published catalog, the rows read back into their inputs.
+        await listed.locator('[name="catalog-edit"]').click();
+        expect(await rowInput(1, 'code').inputValue()).toBe('income');
+        expect(await rowInput(0, 'required').isChecked()).toBe(true);
+        expect(await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(
+          0,
+        );
+        await section.locator('[data-testid="catalog-form"]').screenshot({ path: `${LIST_SHOTS}/list-${c.lang}-${size}-published.png` });
+        await section.locator('[name="catalog-cancel"]').click();
+      });
+    }, 120_000);
   }
 });

@@ -3,11 +3,13 @@ import { LOAN_FIGURES, type CatalogField } from '../../wire/document-catalog.js'
 import {
   bySection,
   emptyForm,
+  emptyRow,
   isEmptyDiff,
   fieldOf,
   fieldOfCatalogRefusal,
   formOf,
   LOAN_FIGURE_CHOICES,
+  ROW_TYPES,
   withSourceKind,
   type FieldForm,
 } from './doc-catalog-form.js';
@@ -79,10 +81,59 @@ describe('the catalog field form', () => {
       item: [{ code: 'name', label: { ru: 'Имя', en: 'Name', es: 'Nombre' }, type: 'text', section: '' }],
     };
     const form = formOf(list, 'ru');
-    expect(fieldOf({ ...form, es: 'Coacreditados y avales' }, [], 'ru', list)).toMatchObject({
+    expect(fieldOf({ ...form, es: 'Coacreditados y avales' }, [], 'ru')).toMatchObject({
       field: { item: list.item, label: { es: 'Coacreditados y avales' } },
     });
     expect(formOf({ ...list, type: 'money', item: undefined, validation: { min: '15000.5' } }, 'ru').min).toBe('15000,5');
+  });
+
+  it("builds a list's row fields typed inline, each error beside its row's input", () => {
+    const row = (o: Partial<ReturnType<typeof emptyRow>>) => ({ ...emptyRow(), ru: 'Имя', en: 'Name', es: 'Nombre', ...o });
+    const list = typed({ code: 'coborrowers', type: 'list' });
+    expect(fieldOf(list, [], 'es')).toEqual({ errors: { type: 'item' } });
+    expect(
+      fieldOf({ ...list, rows: [row({ code: 'Name' }), row({ code: 'income', es: ' ' }), row({ code: 'income' }), row({})] }, [], 'es'),
+    ).toEqual({
+      errors: { 'rows.0.code': 'code', 'rows.1.es': 'required', 'rows.2.code': 'duplicate', 'rows.3.code': 'required' },
+    });
+    const r = fieldOf({ ...list, rows: [row({ code: ' name ', required: true }), row({ code: 'income', type: 'money' })] }, ['name'], 'es');
+    expect(r).toMatchObject({
+      field: {
+        type: 'list',
+        item: [
+          { code: 'name', label: { ru: 'Имя', en: 'Name', es: 'Nombre' }, type: 'text', section: '', required: true },
+          { code: 'income', type: 'money', section: '' },
+        ],
+      },
+    });
+    // Rows typed under another type are not stored with it; a list is offered, rows take scalars without options.
+    expect(fieldOf({ ...typed({ code: 'a' }), rows: [row({ code: 'x' })] }, [], 'es')).not.toHaveProperty('field.item');
+    expect(ROW_TYPES).not.toContain('list');
+    expect(ROW_TYPES).not.toContain('choice');
+  });
+
+  it("keeps a stored row's options and limits while its type stays, drops them when it changes", () => {
+    const stored: CatalogField = {
+      code: 'coborrowers',
+      label: { ru: 'Созаёмщики', en: 'Co-borrowers', es: 'Coacreditados' },
+      type: 'list',
+      section: 'borrower',
+      item: [
+        {
+          code: 'role',
+          label: { ru: 'Роль', en: 'Role', es: 'Rol' },
+          type: 'choice',
+          section: '',
+          options: [{ value: 'g', label: { ru: 'П', en: 'G', es: 'A' } }],
+        },
+        { code: 'income', label: { ru: 'Доход', en: 'Income', es: 'Ingreso' }, type: 'money', section: '', validation: { min: '0' } },
+      ],
+    };
+    const form = formOf(stored, 'es');
+    expect(fieldOf(form, [], 'es')).toEqual({ field: stored });
+    const changed = { ...form, rows: form.rows.map((r) => (r.code === 'income' ? { ...r, type: 'number' as const } : r)) };
+    expect(fieldOf(changed, [], 'es')).toMatchObject({ field: { item: [{ options: stored.item?.[0]?.options }, { type: 'number' }] } });
+    expect(fieldOf(changed, [], 'es')).not.toHaveProperty('field.item.1.validation');
   });
 
   it('puts the server refusal on the input it concerns', () => {

@@ -4,7 +4,7 @@
 // server's (server/documents/catalog/catalog-field.ts), run here first so the error appears beside
 // the input before a round trip; the server's refusal lands on the same inputs (fieldOfCatalogRefusal).
 import { parseLocaleNumber, typedFromDecimal, type NumberLocale } from '../../lending/locale-number.js';
-import type { CatalogDiffView, CatalogField, CatalogType, LoanFigure } from '../../wire/document-catalog.js';
+import type { CatalogDiffView, CatalogField, CatalogItemField, CatalogType, LoanFigure } from '../../wire/document-catalog.js';
 
 export const LABEL_LANGS = ['ru', 'en', 'es'] as const;
 export const SOURCE_KINDS = ['deal', 'contact', 'company', 'loan'] as const;
@@ -58,8 +58,26 @@ export function withSourceKind(form: FieldForm, kind: SourceKind | ''): FieldFor
   return { ...form, sourceKind: kind, sourceField: keep ? form.sourceField : '' };
 }
 
-/** The types an admin picks for a new field; a list's row fields are not edited here (kept as they are). */
-export const EDITABLE_TYPES = (Object.keys(OFFERED) as CatalogType[]).filter((t) => t !== 'list');
+/** The types an admin picks for a field; a list's row fields are edited inline below it. */
+export const EDITABLE_TYPES = Object.keys(OFFERED) as CatalogType[];
+
+/**
+ * The types a row field takes here: scalars without options (a choice's options are typed one a line,
+ * which the inline row has no room for); a stored row that is a choice keeps its type and options.
+ */
+export const ROW_TYPES = EDITABLE_TYPES.filter((t) => t !== 'list' && !hasOptions(t));
+
+/** One row field of a list as typed inline; `stored`: the row as it was, whose limits, options and source stay. */
+export interface RowForm {
+  code: string;
+  ru: string;
+  en: string;
+  es: string;
+  type: CatalogType;
+  required: boolean;
+  stored?: CatalogItemField;
+}
+export type RowKey = 'code' | 'ru' | 'en' | 'es';
 
 export interface FieldForm {
   code: string;
@@ -76,9 +94,12 @@ export interface FieldForm {
   options: string;
   sourceKind: SourceKind | '';
   sourceField: string;
+  /** A list's row fields (kept while another type is picked, so switching back loses nothing typed). */
+  rows: RowForm[];
 }
 
-export type FormKey = 'code' | 'ru' | 'en' | 'es' | 'section' | 'maxLength' | 'min' | 'max' | 'options' | 'sourceField' | 'type';
+export type FormKey =
+  'code' | 'ru' | 'en' | 'es' | 'section' | 'maxLength' | 'min' | 'max' | 'options' | 'sourceField' | 'type' | `rows.${number}.${RowKey}`;
 export type FormError = 'required' | 'code' | 'duplicate' | 'number' | 'limits' | 'options' | 'item';
 export type FormErrors = Partial<Record<FormKey, FormError>>;
 
@@ -87,7 +108,9 @@ const MAX_LENGTH = /^[1-9]\d{0,4}$/u;
 const NUMERIC: ReadonlySet<CatalogType> = new Set(['number', 'money']);
 const TEXTUAL: ReadonlySet<CatalogType> = new Set(['text', 'person', 'address', 'document_number']);
 
-export const hasOptions = (t: CatalogType): boolean => t === 'choice' || t === 'multi';
+export function hasOptions(t: CatalogType): boolean {
+  return t === 'choice' || t === 'multi';
+}
 export const hasBounds = (t: CatalogType): boolean => NUMERIC.has(t);
 export const hasMaxLength = (t: CatalogType): boolean => TEXTUAL.has(t);
 
@@ -106,8 +129,21 @@ export function emptyForm(section = ''): FieldForm {
     options: '',
     sourceKind: '',
     sourceField: '',
+    rows: [],
   };
 }
+
+export const emptyRow = (): RowForm => ({ code: '', ru: '', en: '', es: '', type: 'text', required: false });
+
+const rowOf = (f: CatalogItemField): RowForm => ({
+  code: f.code,
+  ru: f.label.ru,
+  en: f.label.en,
+  es: f.label.es,
+  type: f.type,
+  required: f.required === true,
+  stored: f,
+});
 
 export function formOf(f: CatalogField, locale: NumberLocale): FieldForm {
   return {
@@ -124,6 +160,7 @@ export function formOf(f: CatalogField, locale: NumberLocale): FieldForm {
     options: (f.options ?? []).map((o) => [o.value, o.label.ru, o.label.en, o.label.es].join(' | ')).join('\n'),
     sourceKind: f.source?.kind ?? '',
     sourceField: f.source?.field ?? '',
+    rows: (f.item ?? []).map(rowOf),
   };
 }
 
@@ -149,14 +186,41 @@ function readOptions(text: string): CatalogField['options'] | null {
 }
 
 /**
+ * A list's row fields, or their errors keyed `rows.N.input`. The server's rules for a level below the
+ * top: a code once among the rows, three labels, no section; a row's limits, options and source stay
+ * as stored while its type does (another type would make them meaningless).
+ */
+function itemOf(rows: readonly RowForm[], errors: FormErrors): CatalogItemField[] {
+  const seen = new Set<string>();
+  return rows.map((r, i) => {
+    const code = r.code.trim();
+    if (!code) errors[`rows.${i}.code`] = 'required';
+    else if (!CODE.test(code)) errors[`rows.${i}.code`] = 'code';
+    else if (seen.has(code)) errors[`rows.${i}.code`] = 'duplicate';
+    seen.add(code);
+    for (const l of LABEL_LANGS) if (!r[l].trim()) errors[`rows.${i}.${l}`] = 'required';
+    const kept = r.stored?.type === r.type ? r.stored : undefined;
+    return {
+      code,
+      label: { ru: r.ru.trim(), en: r.en.trim(), es: r.es.trim() },
+      type: r.type,
+      section: kept?.section ?? '',
+      ...(r.required ? { required: true } : {}),
+      ...(kept?.validation ? { validation: kept.validation } : {}),
+      ...(kept?.options ? { options: kept.options } : {}),
+      ...(kept?.source ? { source: kept.source } : {}),
+    };
+  });
+}
+
+/**
  * The field the form describes, or the errors beside its inputs. `others`: the codes of the catalog's
- * other fields (a code is used once); `kept`: the field being edited, whose list rows stay as they were.
+ * other fields (a code is used once).
  */
 export function fieldOf(
   form: FieldForm,
   others: readonly string[],
   locale: NumberLocale,
-  kept?: CatalogField,
 ): { field: CatalogField } | { errors: FormErrors } {
   const errors: FormErrors = {};
   const code = form.code.trim();
@@ -180,7 +244,8 @@ export function fieldOf(
   }
   const options = hasOptions(form.type) ? readOptions(form.options) : undefined;
   if (options === null) errors.options = 'options';
-  if (form.type === 'list' && !kept?.item?.length) errors.type = 'item';
+  const item = form.type === 'list' ? itemOf(form.rows, errors) : undefined;
+  if (item?.length === 0) errors.type = 'item';
   if (form.sourceKind && !form.sourceField.trim()) errors.sourceField = 'required';
   if (Object.keys(errors).length > 0) return { errors };
   return {
@@ -192,7 +257,7 @@ export function fieldOf(
       ...(form.required ? { required: true } : {}),
       ...(Object.keys(validation).length > 0 ? { validation } : {}),
       ...(options ? { options } : {}),
-      ...(form.type === 'list' && kept?.item ? { item: kept.item } : {}),
+      ...(item ? { item } : {}),
       ...(form.sourceKind ? { source: { kind: form.sourceKind, field: form.sourceField.trim() } } : {}),
     },
   };

@@ -7,7 +7,17 @@ import type { NumberLocale } from '../../lending/locale-number.js';
 import type { CatalogDiffView, CatalogDraftView, CatalogField, CatalogVersionInfoView, PublishView } from '../../wire/document-catalog.js';
 import { ApiError } from '../shared/session-client.js';
 import type { DocCatalogApi } from './doc-catalog-api.js';
-import { emptyForm, fieldOf, fieldOfCatalogRefusal, formOf, withSourceKind, type FieldForm, type FormErrors } from './doc-catalog-form.js';
+import {
+  emptyForm,
+  emptyRow,
+  fieldOf,
+  fieldOfCatalogRefusal,
+  formOf,
+  withSourceKind,
+  type FieldForm,
+  type FormErrors,
+  type RowForm,
+} from './doc-catalog-form.js';
 import { problemOf, type SectionProblem } from './providers-model.js';
 
 export interface Editing {
@@ -35,6 +45,10 @@ export interface DocCatalogModel {
   edit(index: number): void;
   cancel(): void;
   set<K extends keyof FieldForm>(key: K, value: FieldForm[K]): void;
+  /** A list's row fields, edited inline: add an empty row, change one input, remove a row. */
+  addRow(): void;
+  setRow<K extends keyof RowForm>(index: number, key: K, value: RowForm[K]): void;
+  removeRow(index: number): void;
   saveField(): Promise<void>;
   remove(index: number): Promise<void>;
   publish(): Promise<void>;
@@ -82,6 +96,13 @@ export function createDocCatalogModel(api: DocCatalogApi, locale: () => NumberLo
     }
   }
 
+  /** The error beside an input goes once the admin changes that input. */
+  function clearError(key: string): void {
+    if (!(key in errors.value)) return;
+    const { [key as keyof FormErrors]: _gone, ...rest } = errors.value;
+    errors.value = rest;
+  }
+
   return {
     loading,
     draft,
@@ -124,18 +145,32 @@ export function createDocCatalogModel(api: DocCatalogApi, locale: () => NumberLo
       if (!open) return;
       const form = key === 'sourceKind' ? withSourceKind(open.form, value as FieldForm['sourceKind']) : { ...open.form, [key]: value };
       editing.value = { ...open, form };
-      const dropped = key === 'sourceKind' ? 'sourceField' : key;
-      if (dropped in errors.value) {
-        const { [dropped as keyof FormErrors]: _gone, ...rest } = errors.value;
-        errors.value = rest;
-      }
+      clearError(key === 'sourceKind' ? 'sourceField' : key);
+    },
+    addRow() {
+      const open = editing.value;
+      if (open) editing.value = { ...open, form: { ...open.form, rows: [...open.form.rows, emptyRow()] } };
+      clearError('type');
+    },
+    setRow(index, key, value) {
+      const open = editing.value;
+      if (!open) return;
+      const rows = open.form.rows.map((r, i) => (i === index ? { ...r, [key]: value } : r));
+      editing.value = { ...open, form: { ...open.form, rows } };
+      clearError(`rows.${index}.${key}`);
+    },
+    removeRow(index) {
+      const open = editing.value;
+      if (!open) return;
+      editing.value = { ...open, form: { ...open.form, rows: open.form.rows.filter((_, i) => i !== index) } };
+      // The rows below moved up: their errors no longer sit beside the right inputs until saved again.
+      errors.value = Object.fromEntries(Object.entries(errors.value).filter(([k]) => !k.startsWith('rows.')));
     },
     async saveField() {
       const open = editing.value;
       if (!open || busy.value) return;
       const others = draft.value.filter((_, i) => i !== open.index).map((f) => f.code);
-      const kept = open.index === null ? undefined : draft.value[open.index];
-      const r = fieldOf(open.form, others, locale(), kept);
+      const r = fieldOf(open.form, others, locale());
       if ('errors' in r) {
         errors.value = r.errors;
         return;

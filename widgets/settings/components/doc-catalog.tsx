@@ -6,9 +6,12 @@ import {
   hasOptions,
   isLoanFigure,
   LOAN_FIGURE_CHOICES,
+  ROW_TYPES,
   SOURCE_KINDS,
   type FieldForm,
   type FormKey,
+  type RowForm,
+  type RowKey,
 } from '../doc-catalog-form.js';
 import { catalogProblemKey, figureKey, formErrorKey, sourceKey, typeKey, type DocCatalogTranslate } from '../doc-catalog-i18n.js';
 import type { DocCatalogModel } from '../doc-catalog-model.js';
@@ -198,7 +201,7 @@ function FieldEditor({ model, t, form, isNew }: { model: DocCatalogModel; t: Doc
             value={form.type}
             onChange={(e) => model.set('type', e.currentTarget.value as FieldForm['type'])}
           >
-            {(form.type === 'list' ? [...EDITABLE_TYPES, 'list' as const] : EDITABLE_TYPES).map((ty) => (
+            {EDITABLE_TYPES.map((ty) => (
               <option key={ty} value={ty}>
                 {t(typeKey(ty))}
               </option>
@@ -219,6 +222,7 @@ function FieldEditor({ model, t, form, isNew }: { model: DocCatalogModel; t: Doc
             />
           </Field>
         ) : null}
+        {form.type === 'list' ? <RowsEditor model={model} t={t} rows={form.rows} err={err} /> : null}
         <Field label={t('source')} wide>
           <select
             class="st-input"
@@ -274,6 +278,64 @@ function FieldEditor({ model, t, form, isNew }: { model: DocCatalogModel; t: Doc
         </button>
       </div>
     </form>
+  );
+}
+
+/** A list's row fields, each a line of inputs with its errors beside them; added and removed in place. */
+function RowsEditor(props: { model: DocCatalogModel; t: DocCatalogTranslate; rows: RowForm[]; err: (k: FormKey) => string | undefined }) {
+  const { model, t, rows, err } = props;
+  const text = (i: number, r: RowForm, k: RowKey, label: string) => (
+    <Field label={label} error={err(`rows.${i}.${k}`)}>
+      <input
+        class="st-input"
+        name={`catalog-row-${k}`}
+        maxLength={k === 'code' ? 100 : 200}
+        value={r[k]}
+        onInput={(e) => model.setRow(i, k, e.currentTarget.value)}
+      />
+    </Field>
+  );
+  return (
+    <fieldset class="st-field--wide st-catalog__rows" data-testid="catalog-rows">
+      <legend>{t('rowFieldsTitle')}</legend>
+      {rows.map((r, i) => (
+        <div key={i} class="st-grid st-catalog__row" data-row={i}>
+          {text(i, r, 'code', t('code'))}
+          {text(i, r, 'ru', t('label.ru'))}
+          {text(i, r, 'en', t('label.en'))}
+          {text(i, r, 'es', t('label.es'))}
+          <Field label={t('type')}>
+            <select
+              class="st-input"
+              name="catalog-row-type"
+              value={r.type}
+              onChange={(e) => model.setRow(i, 'type', e.currentTarget.value as RowForm['type'])}
+            >
+              {(ROW_TYPES.includes(r.type) ? ROW_TYPES : [...ROW_TYPES, r.type]).map((ty) => (
+                <option key={ty} value={ty}>
+                  {t(typeKey(ty))}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <label class="st-check">
+            <input
+              type="checkbox"
+              name="catalog-row-required"
+              checked={r.required}
+              onChange={(e) => model.setRow(i, 'required', e.currentTarget.checked)}
+            />{' '}
+            {t('required')}
+          </label>
+          <button type="button" class="st-link" name="catalog-row-remove" onClick={() => model.removeRow(i)}>
+            {t('remove')}
+          </button>
+        </div>
+      ))}
+      <button type="button" class="st-button st-button--light" name="catalog-row-add" onClick={() => model.addRow()}>
+        {t('addRowField')}
+      </button>
+    </fieldset>
   );
 }
 
