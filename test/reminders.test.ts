@@ -24,6 +24,21 @@ afterAll(async () => {
   await p?.close();
 });
 
+/** The nightly plan run twice at one instant, the outbox drained after each: one reminder, then none. */
+async function planOnceThenAgain(at: Date): Promise<void> {
+  const worker = new OutboxWorker({
+    db: p.db.kysely,
+    dialect: p.db.dialect,
+    log: p.a.app.log,
+    getPortalClient: (id) => p.a.app.getPortalClient(id),
+    handlers: p.a.app.jobHandlers,
+  });
+  expect(await planReminders(p.db.kysely, portalId, at)).toBe(1);
+  await worker.drain();
+  expect(await planReminders(p.db.kysely, portalId, at)).toBe(0);
+  await worker.drain();
+}
+
 describe('reminders in the emulator', () => {
   it('notifies the deal’s responsible once, in the portal’s language', async () => {
     const deal = p.em.createDeal({ TITLE: 'Reminder', ASSIGNED_BY_ID: 1 });
@@ -35,18 +50,7 @@ describe('reminders in the emulator', () => {
       { offsets: [-3], clientSms: false, employee: true, timeZone: 'Europe/Moscow', law: 'RU', smsProvider: null },
       1,
     );
-    const at = new Date('2024-02-12T07:00:00Z');
-    const worker = new OutboxWorker({
-      db: p.db.kysely,
-      dialect: p.db.dialect,
-      log: p.a.app.log,
-      getPortalClient: (id) => p.a.app.getPortalClient(id),
-      handlers: p.a.app.jobHandlers,
-    });
-    expect(await planReminders(p.db.kysely, portalId, at)).toBe(1);
-    await worker.drain();
-    expect(await planReminders(p.db.kysely, portalId, at)).toBe(0);
-    await worker.drain();
+    await planOnceThenAgain(new Date('2024-02-12T07:00:00Z'));
     const notes = p.em.state.notifications.filter((n) => n.tag?.startsWith('reminder:'));
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ userId: 1 });
@@ -68,18 +72,7 @@ describe('reminders in the emulator', () => {
       .where('deal_id', '=', dealId)
       .execute();
     await saveProductRules(p.db.kysely, portalId, 'pdl', [{ offsetDays: -3, smsTemplate: null, employee: 'todo' }], 1);
-    const at = new Date('2024-02-12T07:00:00Z');
-    const worker = new OutboxWorker({
-      db: p.db.kysely,
-      dialect: p.db.dialect,
-      log: p.a.app.log,
-      getPortalClient: (id) => p.a.app.getPortalClient(id),
-      handlers: p.a.app.jobHandlers,
-    });
-    expect(await planReminders(p.db.kysely, portalId, at)).toBe(1);
-    await worker.drain();
-    expect(await planReminders(p.db.kysely, portalId, at)).toBe(0);
-    await worker.drain();
+    await planOnceThenAgain(new Date('2024-02-12T07:00:00Z'));
     const todos = p.em.state.todos.filter((t) => t.ownerId === dealId);
     expect(todos).toHaveLength(1);
     expect(todos[0]).toMatchObject({ ownerTypeId: 2, responsibleId: 1, title: `Скоро платёж №1 по сделке ${dealId}` });
