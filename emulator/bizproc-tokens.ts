@@ -1,6 +1,6 @@
 // event_token values handed to activity/robot handlers (contract.md §5.2): `<workflow_id>|<activity id>|<secret>`.
 import type { Core } from './core.js';
-import type { WorkflowToken } from './state.js';
+import type { WorkflowToken } from './records/messages.js';
 import { isoDate, randomToken } from './util.js';
 
 export function createWorkflowToken(core: Core, o: { code: string; workflowId?: string }): WorkflowToken {

@@ -1,7 +1,8 @@
 // Demo portal content: a small MFO (microfinance lender) working in Mexico and Russia.
 // Deterministic — the same portal every time — so screenshots and demo scripts stay stable.
 import type { Core } from './core.js';
-import type { PortalUser, StageStatus } from './state.js';
+import type { PortalUser } from './records/users.js';
+import type { StageStatus } from './records/crm.js';
 import { ENTITY_COMPANY, ENTITY_CONTACT, ENTITY_DEAL } from './state.js';
 import { addStages } from './crm/stages.js';
 import { createRecord, entityInfo } from './crm/store.js';

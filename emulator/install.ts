@@ -5,7 +5,8 @@ import { serverEndpoint } from './core.js';
 import { authBlock, authBlockWithoutTokens } from './events/auth-block.js';
 import { postForm, type PostResult } from './events/bus.js';
 import type { DeliveryRecord } from './stats.js';
-import type { AppStatus, PortalUser } from './state.js';
+import type { AppStatus } from './records/app.js';
+import type { PortalUser } from './records/users.js';
 import { isoDate, nowSec, randomToken } from './util.js';
 
 export const DEFAULT_APP_SCOPE = [

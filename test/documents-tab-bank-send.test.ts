@@ -11,15 +11,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentsTabPlacement } from '../placements/documents-tab.js';
-import { CHROMIUM_ARGS } from './frame-harness.js';
-import { ensureWidgetsBuilt } from './loan-tab-support.js';
+import { documentsApi, openDocumentsTab, startDocumentsTabRig, type DocumentsTabRig } from './support/documents-tab-rig.js';
 import { insertDonePack } from './support/done-pack.js';
 import { rigMailSettings } from './support/mail/settings-body.js';
 import { startSmtpRig, type SmtpRig } from './support/mail/smtp-rig.js';
-import { startPlatform, type Platform } from './support/portal-harness.js';
+import type { Platform } from './support/portal-harness.js';
 import { sampleTerms } from './support/sample-terms.js';
 
 const SHOTS = process.env.MAILSEND_SHOTS ?? '/tmp/shots-mailsend';
@@ -52,23 +50,17 @@ const CASES = [
 ] as const;
 
 describe('documents tab: send to banks', () => {
+  let tab: DocumentsTabRig;
   let p: Platform;
   let smtp: SmtpRig;
   let portalId: string;
   let browser: Browser;
   const banks: Record<'mx' | 'ru' | 'none', string> = { mx: '', ru: '', none: '' };
 
-  async function api<T>(method: string, path: string, o: { body?: unknown; dealId?: number; admin?: boolean } = {}) {
-    const bearer = p.a.app.sessions.issue({ portalId, userId: 1, isAdmin: o.admin ?? false, ...(o.dealId ? { dealId: o.dealId } : {}) });
-    const r = await fetch(`${p.a.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${bearer}`, ...(o.body ? { 'content-type': 'application/json' } : {}) },
-      ...(o.body ? { body: JSON.stringify(o.body) } : {}),
-    });
-    const json = (await r.json()) as T;
-    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  }
+  const { api } = documentsApi(
+    () => p,
+    () => portalId,
+  );
   const bank = async (name: string, email: string, messageTemplate?: unknown) =>
     (
       await api<{ bank: { id: string } }>('POST', '/api/v1/documents/banks', {
@@ -86,9 +78,8 @@ describe('documents tab: send to banks', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    await ensureWidgetsBuilt();
-    [p, smtp] = await Promise.all([startPlatform({ env: { WORKER: 'on' } }), startSmtpRig()]);
-    portalId = await p.install();
+    [tab, smtp] = await Promise.all([startDocumentsTabRig({ env: { WORKER: 'on' }, catalog: false }), startSmtpRig()]);
+    ({ p, portalId, browser } = tab);
     // The person who opens the tab signs the messages ({{manager}}: profile's NAME LAST_NAME).
     Object.assign(p.em.core.state.users[0]!, { name: 'Ana', lastName: 'López' });
     await api('PUT', '/api/v1/settings/mail', { admin: true, body: rigMailSettings(smtp, { port: 9, user: 'x', pass: 'x' }) });
@@ -103,12 +94,10 @@ describe('documents tab: send to banks', () => {
       body: 'Коллеги из {{bank}}, заявка {{client}} на {{amount}} на {{term}}.\nС уважением, {{manager}}',
     });
     banks.none = await bank('Banco Tres', 'credito@tres.example');
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await p?.close();
+    await tab?.close();
     await smtp?.stop();
   }, 60_000);
 
@@ -129,14 +118,7 @@ describe('documents tab: send to banks', () => {
         ]);
       const before = smtp.received.length;
 
-      const context = await browser.newContext({ locale: c.locale, viewport: { width: c.vp.width, height: c.vp.height } });
-      const page = await context.newPage();
-      const navigated = page.waitForEvent('framenavigated', {
-        predicate: (f) => f.url().startsWith(`${p.a.url}${documentsTabPlacement.handlerPath}`),
-      });
-      await page.goto(`${p.em.url}/crm/deal/details/${dealId}/?tab=${documentsTabPlacement.handlerPath}&lang=${c.lang}`);
-      const frame = await navigated;
-      await frame.waitForSelector('main.dt-app[data-ready="yes"]');
+      const { page, frame } = await openDocumentsTab(browser, p, { ...c, ...c.vp, dealId });
       const section = frame.locator('[data-testid="bank-send"]');
       await section.waitFor();
       const tick = (id: string) => section.locator(`.dt-send__bank[data-bank="${id}"] input`).check();
@@ -200,7 +182,7 @@ describe('documents tab: send to banks', () => {
         ['Pagaré.docx', 'pagare'],
       ]);
       expect(toRu.attachments.map((a) => a.filename)).toEqual(['Solicitud Сбербанк.docx', 'Solicitud Сбербанк.pdf', 'Pagaré.docx']);
-      await context.close();
+      await page.context().close();
     }, 150_000);
   }
 });

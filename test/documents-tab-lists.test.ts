@@ -5,20 +5,20 @@
 // each bank's questionnaire (the demo's, with its repeated table row), each bank with its own values.
 // The outbox runs as in production (WORKER=on); previews are off (not what this test is about).
 // Screenshots go to $DOCUMENTS_TAB_SHOTS (default a temp dir).
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CATALOG } from '../scripts/demo/document-packs.js';
 import { questionnaire } from '../scripts/demo/document-templates.js';
-import { CHROMIUM_ARGS } from './frame-harness.js';
-import { ensureWidgetsBuilt } from './loan-tab-support.js';
 import { docxParts } from './support/docx-word-fixtures.js';
-import { bankWithQuestionnaire, documentsApi, openDocumentsTab } from './support/documents-tab-rig.js';
-import { startPlatform, type Platform } from './support/portal-harness.js';
-
-const SHOTS = process.env.DOCUMENTS_TAB_SHOTS ?? join(tmpdir(), 'documents-tab-shots');
+import {
+  bankWithQuestionnaire,
+  DOCUMENTS_TAB_SHOTS as SHOTS,
+  documentsApi,
+  openDocumentsTab,
+  startDocumentsTabRig,
+  type DocumentsTabRig,
+} from './support/documents-tab-rig.js';
+import type { Platform } from './support/portal-harness.js';
 
 const LANGS = [
   {
@@ -61,6 +61,7 @@ const CASES = LANGS.flatMap((l) => VIEWPORTS.map((vp) => ({ ...l, vp })));
 const NAMES = ['Laura Méndez Ortiz', 'Raúl Gómez Ruiz'];
 
 describe('documents tab: list fields (co-borrowers)', () => {
+  let tab: DocumentsTabRig;
   let p: Platform;
   let portalId: string;
   let browser: Browser;
@@ -73,20 +74,14 @@ describe('documents tab: list fields (co-borrowers)', () => {
   const { api, call } = rig;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    await ensureWidgetsBuilt();
-    p = await startPlatform({ env: { WORKER: 'on', DOCUMENT_PREVIEW: 'off' } });
-    portalId = await p.install();
-    await api('PUT', '/api/v1/documents/catalog/draft', { admin: true, body: { fields: DEMO_CATALOG } });
-    await api('POST', '/api/v1/documents/catalog/publish', { admin: true });
+    tab = await startDocumentsTabRig({ env: { WORKER: 'on', DOCUMENT_PREVIEW: 'off' } });
+    ({ p, portalId, browser } = tab);
     for (const name of ['A', 'B'] as const)
       banks[name] = await bankWithQuestionnaire(rig, `Banco ${name}`, questionnaire('es', `Banco ${name}`));
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await p?.close();
+    await tab?.close();
   }, 60_000);
 
   const text = (s: string) => s.replace(/\u00a0|\u202f/g, ' ').trim();

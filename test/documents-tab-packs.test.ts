@@ -5,21 +5,20 @@
 // says which value came from the base and which from the bank's override. The outbox runs as in
 // production (WORKER=on). Needs the pack routes and template uploads of issue 15 items 3–5.
 // Screenshots go to $DOCUMENTS_TAB_SHOTS (default a temp dir).
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentsTabPlacement } from '../placements/documents-tab.js';
-import { DEMO_CATALOG } from '../scripts/demo/document-packs.js';
-import { CHROMIUM_ARGS } from './frame-harness.js';
-import { ensureWidgetsBuilt } from './loan-tab-support.js';
 import { para, run, wordDocx, wordSplit } from './support/docx-word-fixtures.js';
-import { bankWithQuestionnaire, documentsApi, openDocumentsTab } from './support/documents-tab-rig.js';
+import {
+  bankWithQuestionnaire,
+  DOCUMENTS_TAB_SHOTS as SHOTS,
+  documentsApi,
+  openDocumentsTab,
+  startDocumentsTabRig,
+  type DocumentsTabRig,
+} from './support/documents-tab-rig.js';
 import { deliverJobKey } from '../server/documents/packs/job-keys.js';
-import { startPlatform, type Platform } from './support/portal-harness.js';
-
-const SHOTS = process.env.DOCUMENTS_TAB_SHOTS ?? join(tmpdir(), 'documents-tab-shots');
+import type { Platform } from './support/portal-harness.js';
 
 /** A questionnaire as a bank sends it, rebuilt in Word: placeholders split across runs. */
 const questionnaire = (title: string) =>
@@ -62,6 +61,7 @@ const CASES = [
 ] as const;
 
 describe('documents tab: generate a pack', () => {
+  let tab: DocumentsTabRig;
   let p: Platform;
   let portalId: string;
   let browser: Browser;
@@ -74,22 +74,16 @@ describe('documents tab: generate a pack', () => {
   const { api } = rig;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    await ensureWidgetsBuilt();
-    p = await startPlatform({ env: { WORKER: 'on' } });
-    portalId = await p.install();
-    await api('PUT', '/api/v1/documents/catalog/draft', { admin: true, body: { fields: DEMO_CATALOG } });
-    await api('POST', '/api/v1/documents/catalog/publish', { admin: true });
+    tab = await startDocumentsTabRig({ env: { WORKER: 'on' } });
+    ({ p, portalId, browser } = tab);
     for (const name of ['A', 'B'] as const)
       banks[name] = await bankWithQuestionnaire(rig, `Banco ${name}`, questionnaire(`SOLICITUD BANCO ${name}`));
     const internal = new URLSearchParams({ fileName: 'pagare.docx', name: 'Pagaré', kind: 'pledge', lang: 'es' });
     await api('POST', `/api/v1/documents/templates/file?${internal.toString()}`, { admin: true, bytes: questionnaire('PAGARÉ') });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await p?.close();
+    await tab?.close();
   }, 60_000);
 
   for (const c of CASES) {
@@ -97,14 +91,8 @@ describe('documents tab: generate a pack', () => {
       const dealId = Number(
         await p.portalCall('crm.deal.add', { fields: { TITLE: 'Crédito Pérez', OPPORTUNITY: '150000', CURRENCY_ID: c.currency } }),
       );
-      const context = await browser.newContext({ locale: c.locale, viewport: { width: c.vp.width, height: c.vp.height } });
-      const page = await context.newPage();
-      const navigated = page.waitForEvent('framenavigated', {
-        predicate: (f) => f.url().startsWith(`${p.a.url}${documentsTabPlacement.handlerPath}`),
-      });
-      await page.goto(`${p.em.url}/crm/deal/details/${dealId}/?tab=${documentsTabPlacement.handlerPath}&lang=${c.lang}`);
-      const frame = await navigated;
-      await frame.waitForSelector('main.dt-app[data-ready="yes"]');
+      const { page, frame } = await openDocumentsTab(browser, p, { ...c, ...c.vp, dealId });
+      const context = page.context();
       const input = (code: string) => frame.locator(`.dt-field[data-code="${code}"] input`).first();
       const leave = async (code: string, value: string) => {
         await input(code).fill(value);

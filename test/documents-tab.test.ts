@@ -6,18 +6,17 @@
 // counts goes down as fields are filled, "reset to base" undoes the override, and a wrong value gets
 // the server's message in the user's language next to the field, keeping what was typed.
 // Screenshots go to $DOCUMENTS_TAB_SHOTS (default a temp dir).
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from './frame-harness.js';
-import { ensureWidgetsBuilt } from './loan-tab-support.js';
-import { openDocumentsTab } from './support/documents-tab-rig.js';
-import { startPlatform, type Platform } from './support/portal-harness.js';
-import { DEMO_CATALOG } from '../scripts/demo/document-packs.js';
-
-const SHOTS = process.env.DOCUMENTS_TAB_SHOTS ?? join(tmpdir(), 'documents-tab-shots');
+import {
+  DOCUMENTS_TAB_SHOTS as SHOTS,
+  documentsApi,
+  openDocumentsTab,
+  startDocumentsTabRig,
+  type DocumentsTabRig,
+} from './support/documents-tab-rig.js';
+import type { Platform } from './support/portal-harness.js';
 
 interface Case {
   locale: 'es-MX' | 'ru-RU';
@@ -75,48 +74,36 @@ const VIEWPORTS = [
 ] as const;
 
 describe('documents tab in es-MX and ru-RU', () => {
+  let tab: DocumentsTabRig;
   let p: Platform;
   let portalId: string;
   let browser: Browser;
   const bankIds: string[] = [];
 
-  const api = async (method: string, path: string, o: { body?: unknown; dealId?: number; admin?: boolean } = {}) => {
-    const token = p.a.app.sessions.issue({ portalId, userId: 1, isAdmin: o.admin ?? false, ...(o.dealId ? { dealId: o.dealId } : {}) });
-    const r = await fetch(`${p.a.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(o.body ? { 'content-type': 'application/json' } : {}) },
-      ...(o.body ? { body: JSON.stringify(o.body) } : {}),
-    });
-    const json = (await r.json()) as Record<string, unknown>;
-    if (r.status !== 200) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  };
+  const { api } = documentsApi(
+    () => p,
+    () => portalId,
+  );
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    await ensureWidgetsBuilt();
-    p = await startPlatform();
-    portalId = await p.install();
-    // What an administrator did in the app settings: the demo's catalog, published, and two banks
-    // needing different fields.
-    await api('PUT', '/api/v1/documents/catalog/draft', { admin: true, body: { fields: DEMO_CATALOG } });
-    await api('POST', '/api/v1/documents/catalog/publish', { admin: true });
+    // What an administrator did in the app settings: the demo's catalog, published (the rig), and two
+    // banks needing different fields.
+    tab = await startDocumentsTabRig();
+    ({ p, portalId, browser } = tab);
     for (const [name, requiredFields] of [
       ['Banco Azteca Demo', ['borrower.full_name', 'borrower.monthly_income', 'loan.term_months', 'borrower.birth_date']],
       ['Banco Norte Demo', ['borrower.monthly_income', 'loan.term_months', 'loan.purpose']],
     ] as const) {
-      const r = await api('POST', '/api/v1/documents/banks', {
+      const r = await api<{ bank: { id: string } }>('POST', '/api/v1/documents/banks', {
         admin: true,
         body: { name, emails: ['credito@banco.example'], replySenders: ['@banco.example'], phones: [], requiredFields },
       });
-      bankIds.push((r.bank as { id: string }).id);
+      bankIds.push(r.bank.id);
     }
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await p?.close();
+    await tab?.close();
   }, 60_000);
 
   const openTab = (c: Case, vp: (typeof VIEWPORTS)[number], dealId: number) =>

@@ -103,3 +103,4 @@ export type PackInput = Static<typeof PackBody>;
 export type PackView = Static<typeof Pack>;
 export type PackDocumentView = Static<typeof PackDocument>;
 export type PackManifestView = Static<typeof PackManifest>;
+export type PackFieldSource = Static<typeof FieldSource>;

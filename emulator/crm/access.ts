@@ -9,7 +9,8 @@
 // UNVERIFIED(b24): "personal" here is ASSIGNED_BY_ID only — the portal's department and observer
 // levels are not modelled.
 import type { Core } from '../core.js';
-import { ENTITY_COMPANY, ENTITY_DEAL, type CrmRecord } from '../state.js';
+import { ENTITY_COMPANY, ENTITY_DEAL } from '../state.js';
+import type { CrmRecord } from '../records/crm.js';
 
 export type DealReadLevel = 'all' | 'own' | 'none';
 

@@ -1,6 +1,6 @@
 // A stored CRM record (crm.item camelCase, native types) to and from the two wire forms:
 // legacy crm.deal.*/crm.contact.* (UPPER_CASE, string values) and crm.item.* (camelCase, typed).
-import type { CrmRecord } from '../state.js';
+import type { CrmRecord } from '../records/crm.js';
 import { byCamel, byUpper, type FieldSpec, ufToCamel, ufToUpper } from './fields.js';
 import { toInt } from '../util.js';
 

@@ -1,6 +1,6 @@
 // Pipelines and stages: ENTITY_ID and STATUS_ID naming per contract.md §7.5 / §7.3.
 import type { Core } from '../core.js';
-import type { Category, StageStatus } from '../state.js';
+import type { Category, StageStatus } from '../records/crm.js';
 import { ENTITY_DEAL } from '../state.js';
 import { nextIdOf } from '../util.js';
 

@@ -1,6 +1,7 @@
 // Creating, changing and deleting CRM records, with the stage rules and the events a portal fires.
 import type { Core } from '../core.js';
-import { ENTITY_COMPANY, ENTITY_CONTACT, ENTITY_DEAL, itemsOf, type CrmRecord } from '../state.js';
+import { ENTITY_COMPANY, ENTITY_CONTACT, ENTITY_DEAL, itemsOf } from '../state.js';
+import type { CrmRecord } from '../records/crm.js';
 import { COMPANY_FIELDS, CONTACT_FIELDS, DEAL_FIELDS, LEAD_FIELDS, SPA_FIELDS, type FieldSpec } from './fields.js';
 import { addStages, DEFAULT_LEAD_STATUSES, ENTITY_LEAD, semanticLetter, stagesOf } from './stages.js';
 import { isoDate, nextIdOf } from '../util.js';

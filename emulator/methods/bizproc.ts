@@ -2,7 +2,7 @@
 // doc: api-reference/bizproc/bizproc-activity/*, bizproc-robot/* (contract.md §5).
 import type { MethodDef, MethodTable } from '../rest/registry.js';
 import { RestError, errors } from '../rest/errors.js';
-import type { BizprocRegistration } from '../state.js';
+import type { BizprocRegistration } from '../records/bindings.js';
 import { isRecord, isoDate, param, toInt, toStr } from '../util.js';
 import type { Core } from '../core.js';
 

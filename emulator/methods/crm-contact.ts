@@ -2,7 +2,8 @@
 // Multi-fields PHONE/EMAIL are arrays of {ID, VALUE_TYPE, VALUE, TYPE_ID}; stored as crm.item `fm`.
 import type { MethodTable } from '../rest/registry.js';
 import { errors } from '../rest/errors.js';
-import { ENTITY_CONTACT, itemsOf, type CrmRecord } from '../state.js';
+import { ENTITY_CONTACT, itemsOf } from '../state.js';
+import type { CrmRecord } from '../records/crm.js';
 import { CONTACT_FIELDS, byUpper, type FieldSpec } from '../crm/fields.js';
 import { fromLegacy, toLegacy } from '../crm/convert.js';
 import { applyFilter, applyOrder, page, parseFilter } from '../crm/filter.js';

@@ -3,7 +3,8 @@
 // errors carry an EMPTY error code with HTTP 400.
 import type { MethodTable } from '../rest/registry.js';
 import { errors } from '../rest/errors.js';
-import { ENTITY_DEAL, itemsOf, type CrmRecord } from '../state.js';
+import { ENTITY_DEAL, itemsOf } from '../state.js';
+import type { CrmRecord } from '../records/crm.js';
 import { DEAL_FIELDS, byUpper, ufToCamel, type FieldSpec } from '../crm/fields.js';
 import { fromLegacy, toLegacy } from '../crm/convert.js';
 import { applyFilter, applyOrder, page, parseFilter } from '../crm/filter.js';

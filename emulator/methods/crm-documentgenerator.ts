@@ -13,7 +13,7 @@ import type { MethodTable } from '../rest/registry.js';
 import { Paged } from '../rest/registry.js';
 import { RestError } from '../rest/errors.js';
 import { findRecord } from '../crm/store.js';
-import type { GeneratedDocument } from '../state.js';
+import type { GeneratedDocument } from '../records/crm.js';
 import { isRecord, isoDate, nextIdOf, param, toInt, toStr } from '../util.js';
 
 const REQUIRED = ['entityTypeId', 'entityId', 'fileContent', 'region', 'title', 'number'] as const;

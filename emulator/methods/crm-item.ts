@@ -2,7 +2,8 @@
 // (contract.md §7.3). camelCase, native types, `parentId<entityTypeId>`, errors NOT_FOUND / ACCESS_DENIED.
 import type { MethodTable } from '../rest/registry.js';
 import { RestError } from '../rest/errors.js';
-import { itemsOf, type CrmRecord } from '../state.js';
+import { itemsOf } from '../state.js';
+import type { CrmRecord } from '../records/crm.js';
 import { fromItem, toItem } from '../crm/convert.js';
 import { ufToCamel, ufToUpper } from '../crm/fields.js';
 import { applyFilter, applyOrder, page, parseFilter } from '../crm/filter.js';

@@ -4,7 +4,8 @@
 // crm.status.list). Only what the app's lender-pipeline preset needs: deal pipelines and DEAL_STAGE[_<id>].
 import type { MethodContext, MethodTable } from '../rest/registry.js';
 import { errors, RestError } from '../rest/errors.js';
-import { ENTITY_CONTACT, ENTITY_DEAL, type StageStatus } from '../state.js';
+import { ENTITY_CONTACT, ENTITY_DEAL } from '../state.js';
+import type { StageStatus } from '../records/crm.js';
 import { addStages, categoryView, stagesOf } from '../crm/stages.js';
 import { isRecord, nextIdOf, param, toInt, toStr } from '../util.js';
 

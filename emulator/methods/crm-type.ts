@@ -2,7 +2,7 @@
 // universal/category/crm-category-list.md, status/crm-status-list.md (contract.md §7.4–7.5).
 import type { MethodTable } from '../rest/registry.js';
 import { RestError } from '../rest/errors.js';
-import type { SmartProcessType } from '../state.js';
+import type { SmartProcessType } from '../records/crm.js';
 import { ENTITY_CONTACT, ENTITY_DEAL } from '../state.js';
 import { applyFilter, applyOrder, page, parseFilter } from '../crm/filter.js';
 import { addStages, categoryView, DEFAULT_SPA_STAGES } from '../crm/stages.js';

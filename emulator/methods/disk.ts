@@ -5,7 +5,7 @@
 import type { Core } from '../core.js';
 import type { MethodTable } from '../rest/registry.js';
 import { RestError, errors } from '../rest/errors.js';
-import type { StoredFile } from '../state.js';
+import type { StoredFile } from '../records/crm.js';
 import { isRecord, nextIdOf, param, toInt } from '../util.js';
 
 export function diskFileView(core: Core, f: StoredFile): Record<string, unknown> {

@@ -1,7 +1,7 @@
 // event.offline.get|clear|error|list — doc: api-reference/events/event-offline-{get,clear,error,list}.md (contract.md §3.4).
 import type { MethodTable } from '../rest/registry.js';
 import { errors } from '../rest/errors.js';
-import type { OfflineEvent } from '../state.js';
+import type { OfflineEvent } from '../records/messages.js';
 import { applyFilter, applyOrder, page, parseFilter } from '../crm/filter.js';
 import { isYes, param, randomToken, toInt, toStr } from '../util.js';
 

@@ -3,7 +3,7 @@
 // api-reference/common/users/user-admin.md, .../system/scope.md (contract.md §7.11).
 import { Paged, type MethodTable } from '../rest/registry.js';
 import { RestError } from '../rest/errors.js';
-import type { PortalUser } from '../state.js';
+import type { PortalUser } from '../records/users.js';
 import { isYes, param } from '../util.js';
 
 export const ALL_SCOPES = [

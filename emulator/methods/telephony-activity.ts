@@ -3,7 +3,8 @@
 // statistics, and logs it in the CRM activity"; telephony-external-call-register.md: "To create a CRM
 // activity for the call, you must also call the method telephony.externalCall.finish").
 import type { Core } from '../core.js';
-import { ENTITY_CONTACT, ENTITY_DEAL, itemsOf, type ExternalCall } from '../state.js';
+import { ENTITY_CONTACT, ENTITY_DEAL, itemsOf } from '../state.js';
+import type { ExternalCall } from '../records/messages.js';
 import { isoDate, nextIdOf } from '../util.js';
 
 const OWNER_TYPE: Record<string, number> = { LEAD: 1, DEAL: ENTITY_DEAL, CONTACT: ENTITY_CONTACT, COMPANY: 4 };

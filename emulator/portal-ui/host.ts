@@ -2,7 +2,8 @@
 // state's layout. Built from the emulator's Core.
 import type { Core } from '../core.js';
 import { finishInstall, issueUserToken } from '../install.js';
-import type { Placement, PortalUser } from '../state.js';
+import type { Placement } from '../records/bindings.js';
+import type { PortalUser } from '../records/users.js';
 import { ENTITY_CONTACT, ENTITY_DEAL, itemsOf } from '../state.js';
 import type { DeliveryRecord } from '../stats.js';
 

@@ -1,6 +1,6 @@
 // Server-rendered pages of the emulated portal: deal list, deal card with our placements as tabs,
 // and a small log view. Deliberately plain: the frames are the point.
-import type { Placement } from '../state.js';
+import type { Placement } from '../records/bindings.js';
 import type { DealView, PortalHost } from './host.js';
 import { portalLabels, type PortalLang } from './i18n.js';
 

@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import type { Core } from '../core.js';
 import { authBlock } from '../events/auth-block.js';
 import { postForm, type PostResult } from '../events/bus.js';
-import { ENTITY_CONTACT, ENTITY_DEAL, type SmsMessage } from '../state.js';
+import { ENTITY_CONTACT, ENTITY_DEAL } from '../state.js';
+import type { SmsMessage } from '../records/messages.js';
 import { findRecord } from '../crm/store.js';
 import { isoDate, nowSec } from '../util.js';
 

@@ -1,14 +1,12 @@
 import type { Selectable } from 'kysely';
 import type { PayoutsTable, PayoutStatus } from './tables.js';
 import type { Executor } from '../db/executor.js';
+import { toRequestRecord, type RequestRecord } from '../db/request-row.js';
 
-// Row ↔ domain mapping for payouts. Amount stays a decimal string; next_attempt_at comes back as a
-// string from pg (bigint) and is read through Number().
+// Row ↔ domain mapping for payouts (the columns every sent-once request keeps: db/request-row.ts).
+// Amount stays a decimal string.
 
-export interface PayoutRecord {
-  id: string;
-  portalId: string;
-  key: string;
+export interface PayoutRecord extends RequestRecord {
   loanRef: string | null;
   amount: string;
   currency: string;
@@ -16,15 +14,7 @@ export interface PayoutRecord {
   holderName: string;
   description: string;
   status: PayoutStatus;
-  provider: string;
   providerPayoutId: string | null;
-  lastError: string | null;
-  attempts: number;
-  maxAttempts: number;
-  nextAttemptAt: number;
-  requestHash: string;
-  createdAt: string;
-  updatedAt: string;
   completedAt: string | null;
 }
 
@@ -32,9 +22,7 @@ export type PayoutRow = Selectable<PayoutsTable>;
 
 export function toPayoutRecord(r: PayoutRow): PayoutRecord {
   return {
-    id: r.id,
-    portalId: r.portal_id,
-    key: r.idempotency_key,
+    ...toRequestRecord(r),
     loanRef: r.loan_ref,
     amount: r.amount,
     currency: r.currency,
@@ -42,15 +30,7 @@ export function toPayoutRecord(r: PayoutRow): PayoutRecord {
     holderName: r.holder_name,
     description: r.description,
     status: r.status,
-    provider: r.provider,
     providerPayoutId: r.provider_payout_id,
-    lastError: r.last_error,
-    attempts: Number(r.attempts),
-    maxAttempts: Number(r.max_attempts),
-    nextAttemptAt: Number(r.next_attempt_at),
-    requestHash: r.request_hash,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
     completedAt: r.completed_at,
   };
 }

@@ -1,8 +1,18 @@
-// What the Documents tab's browser tests share: our API called as the tab's session (or an admin's)
-// would, and the tab opened from the emulator's deal card in a browser locale and viewport.
-import type { Browser, Frame, Page } from 'playwright-core';
+// What the Documents tab's browser tests share: the platform installed with the demo's field catalog and
+// Chromium (startDocumentsTabRig), our API called as the tab's session (or an admin's) would, and the
+// tab opened from the emulator's deal card in a browser locale and viewport.
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { documentsTabPlacement } from '../../placements/documents-tab.js';
-import type { Platform } from './portal-harness.js';
+import { DEMO_CATALOG } from '../../scripts/demo/document-packs.js';
+import { CHROMIUM_ARGS } from '../frame-harness.js';
+import { ensureWidgetsBuilt } from '../loan-tab-support.js';
+import { startPlatform, type Platform } from './portal-harness.js';
+
+/** Where the Documents tab's tests leave their screenshots. */
+export const DOCUMENTS_TAB_SHOTS = process.env.DOCUMENTS_TAB_SHOTS ?? join(tmpdir(), 'documents-tab-shots');
 
 export interface CallOptions {
   body?: unknown;
@@ -31,12 +41,48 @@ export function documentsApi(platform: () => Platform, portalId: () => string) {
     });
   return {
     call,
-    /** The JSON answer; anything but 2xx throws with its body. */
+    /** The JSON answer; anything but 200 (or 202, work accepted) throws with its body. */
     async api<T>(method: string, path: string, o: CallOptions = {}): Promise<T> {
       const r = await call(method, path, o);
       const json = (await r.json()) as T;
-      if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
+      if (r.status !== 200 && r.status !== 202) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
       return json;
+    },
+  };
+}
+
+export interface DocumentsTabRig {
+  p: Platform;
+  portalId: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * The widgets built, the platform started (`env` as startPlatform takes it) with the app installed, the
+ * demo's field catalog published as an administrator would (unless `catalog: false`), and Chromium.
+ */
+export async function startDocumentsTabRig(o: { env?: Record<string, string>; catalog?: boolean } = {}): Promise<DocumentsTabRig> {
+  mkdirSync(DOCUMENTS_TAB_SHOTS, { recursive: true });
+  await ensureWidgetsBuilt();
+  const p = await startPlatform(o.env ? { env: o.env } : {});
+  const portalId = await p.install();
+  if (o.catalog !== false) {
+    const { api } = documentsApi(
+      () => p,
+      () => portalId,
+    );
+    await api('PUT', '/api/v1/documents/catalog/draft', { admin: true, body: { fields: DEMO_CATALOG } });
+    await api('POST', '/api/v1/documents/catalog/publish', { admin: true });
+  }
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  return {
+    p,
+    portalId,
+    browser,
+    async close() {
+      await browser.close();
+      await p.close();
     },
   };
 }

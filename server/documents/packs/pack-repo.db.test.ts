@@ -5,7 +5,8 @@ import type { Db } from '../../db/database.js';
 import { getBlob, putBlob } from '../blobs-repo.js';
 import { archiveTemplate, getTemplate, listTemplates, saveTemplateUpload, templatesForPack } from '../templates/templates-repo.js';
 import { createBank } from '../values/banks-repo.js';
-import { getPackView, insertPack, listPackViews, packManifest, refreshPackStatus, updateDocument } from './pack-repo.js';
+import { insertPack, refreshPackStatus, updateDocument } from './pack-repo.js';
+import { getPackView, listPackViews, packManifest } from './pack-views.js';
 
 // Template versions and pack rows on SQLite and PostgreSQL: the same bank and name is the next
 // version, identical bytes are not; archived templates leave new packs; a pack's documents move each

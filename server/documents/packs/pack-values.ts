@@ -6,11 +6,11 @@ import type { CatalogField } from '../catalog/catalog-field.js';
 import { toFillerFields } from '../catalog/catalog-field.js';
 import { checkValues } from '../docx/check-values.js';
 import type { ValuesView } from '../../../wire/documents.js';
-import type { FieldSource } from './pack-repo.js';
+import type { PackFieldSource } from '../../../wire/document-packs.js';
 
 export interface DocumentValues {
   values: Record<string, unknown>;
-  sources: Record<string, FieldSource>;
+  sources: Record<string, PackFieldSource>;
 }
 
 /**
@@ -27,7 +27,7 @@ export function valuesForDocument(
   const bank = bankId === null ? undefined : view.banks.find((b) => b.bankId === bankId);
   const own = new Map((bank?.values ?? []).map((v) => [v.code, v]));
   const values: Record<string, unknown> = {};
-  const sources: Record<string, FieldSource> = {};
+  const sources: Record<string, PackFieldSource> = {};
   for (const f of fields) {
     if (f.type === 'file') continue;
     const resolved = own.get(f.code);

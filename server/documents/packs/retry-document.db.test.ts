@@ -7,7 +7,8 @@ import { jobEntry, PermanentJobError, type JobHandler } from '../../jobs/job.js'
 import { OutboxWorker } from '../../jobs/worker.js';
 import { putBlob } from '../blobs-repo.js';
 import { deliverJobKey, fillJobKey, PACK_DELIVER_JOB, PACK_FILL_JOB } from './job-keys.js';
-import { getPackView, insertPack, updateDocument } from './pack-repo.js';
+import { insertPack, updateDocument } from './pack-repo.js';
+import { getPackView } from './pack-views.js';
 import { retryDocument } from './retry-document.js';
 
 // A pack document whose outbox job died (dead letter) on SQLite and PostgreSQL: shown failed with the

@@ -1,11 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { SmsMessagesTable, SmsMessageStatus } from './tables.js';
 import type { Executor } from '../../../db/executor.js';
+import { toRequestRecord, type RequestRecord } from '../../../db/request-row.js';
 
-export interface SmsRecord {
-  id: string;
-  portalId: string;
-  key: string;
+export interface SmsRecord extends RequestRecord {
   to: string;
   body: string;
   encoding: 'GSM7' | 'UCS2';
@@ -13,23 +11,13 @@ export interface SmsRecord {
   sender: string | null;
   context: Record<string, unknown> | null;
   status: SmsMessageStatus;
-  provider: string;
   providerMessageId: string | null;
   errorCode: string | null;
-  lastError: string | null;
-  attempts: number;
-  maxAttempts: number;
-  nextAttemptAt: number;
-  requestHash: string;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export function toSmsRecord(r: Selectable<SmsMessagesTable>): SmsRecord {
   return {
-    id: r.id,
-    portalId: r.portal_id,
-    key: r.idempotency_key,
+    ...toRequestRecord(r),
     to: r.to_phone,
     body: r.body,
     encoding: r.encoding,
@@ -37,16 +25,8 @@ export function toSmsRecord(r: Selectable<SmsMessagesTable>): SmsRecord {
     sender: r.sender,
     context: r.context ? (JSON.parse(r.context) as Record<string, unknown>) : null,
     status: r.status,
-    provider: r.provider,
     providerMessageId: r.provider_message_id,
     errorCode: r.error_code,
-    lastError: r.last_error,
-    attempts: Number(r.attempts),
-    maxAttempts: Number(r.max_attempts),
-    nextAttemptAt: Number(r.next_attempt_at),
-    requestHash: r.request_hash,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
   };
 }
 

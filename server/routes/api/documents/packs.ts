@@ -7,16 +7,8 @@ import { getBlob, sha256Hex } from '../../../documents/blobs-repo.js';
 import { canonicalJson } from '../../../documents/catalog/catalog-diff.js';
 import { isUniqueViolation } from '../../../db/executor.js';
 import { fillJobKey, PACK_FILL_JOB } from '../../../documents/packs/pack-jobs.js';
-import {
-  dealPack,
-  getDocument,
-  getPackView,
-  insertPack,
-  listPackViews,
-  packManifest,
-  packNotFound,
-  packOfRequest,
-} from '../../../documents/packs/pack-repo.js';
+import { dealPack, getDocument, insertPack, packNotFound, packOfRequest } from '../../../documents/packs/pack-repo.js';
+import { getPackView, listPackViews, packManifest } from '../../../documents/packs/pack-views.js';
 import { retryDocument } from '../../../documents/packs/retry-document.js';
 import { templatesForPack } from '../../../documents/templates/templates-repo.js';
 import { bankNotFound, getBank } from '../../../documents/values/banks-repo.js';
