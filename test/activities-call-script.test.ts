@@ -92,7 +92,7 @@ describe('call_script activity', () => {
     expect(deal.UF_CRM_LOAN_PAYOUT_CLABE).toBe('012298026516924616');
     expect(deal.UF_CRM_LOAN_PAYOUT_METHOD).toBe('clabe');
     const comment = w.p.em.state.timeline.find((c) => c.entityId === dealId && c.entityType === 'deal')!;
-    expect(comment.comment).toContain('¿Cómo quiere recibir el dinero? → Depósito a cuenta (CLABE)');
+    expect(comment.comment).toContain('¿Cómo quiere recibir el dinero? → Transferencia SPEI a su cuenta (CLABE)');
     expect(comment.comment).toContain('Marta Ruiz');
     expect(comment.comment).toContain('= verificado:');
     // The call dialled from the tab was finished with the script (telephony.externalCall.finish), so the

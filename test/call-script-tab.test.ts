@@ -33,6 +33,8 @@ interface Case {
   todo: RegExp;
   comment: string;
   empty: string;
+  /** The payout options on screen: the market's own rails (issue 15 minors item 2), the last one cash. */
+  payout: string[];
 }
 
 const CASES: Case[] = [
@@ -55,6 +57,7 @@ const CASES: Case[] = [
     todo: /abra la pestaña «Guion de llamada»/,
     comment: '= verificado:',
     empty: 'No hay ningún guion de llamada en curso para esta negociación.',
+    payout: ['Transferencia SPEI a su cuenta (CLABE)', 'Efectivo en OXXO', 'Efectivo en sucursal'],
   },
   {
     locale: 'ru-RU',
@@ -68,6 +71,7 @@ const CASES: Case[] = [
     todo: /вкладку «Скрипт звонка»/,
     comment: '= проверено:',
     empty: 'По этой сделке сейчас нет скрипта звонка.',
+    payout: ['По СБП на номер телефона', 'На банковскую карту', 'На счёт по реквизитам', 'Наличными в офисе'],
   },
 ];
 
@@ -211,7 +215,10 @@ describe('call-script tab in es-MX and ru-RU', () => {
 
         await q(1).locator('.cs-option').nth(0).click(); // accepts the terms
         await expect.poll(() => frame.locator('fieldset.q').count()).toBe(3);
-        await q(2).locator('.cs-option').nth(2).click(); // cash at the office
+        // A Mexican collector offers SPEI/CLABE and OXXO; a Russian one СБП, a card or requisites.
+        expect(await q(2).locator('.cs-option').allInnerTexts()).toEqual(c.payout);
+        await q(2).screenshot({ path: join(SHOTS, `${c.locale}-${vp.name}-payout.png`) });
+        await q(2).locator('.cs-option').last().click(); // cash at the office
         await expect.poll(() => frame.locator('fieldset.q').count()).toBe(4);
         await q(3).locator('.cs-option').nth(0).click(); // SMS reminders: yes
         await frame.waitForSelector('.cs-end button.finish:not([disabled])');

@@ -30,6 +30,15 @@ const cases = [
     stored: 'Se guardó la versión',
     found: 'Marcadores encontrados: borrower.full_name, loan.amount',
     user: 'usuario #1',
+    archive: 'Archivar',
+    confirm:
+      '¿Archivar «{name}»? Los paquetes nuevos ya no la incluirán; los paquetes ya generados conservan su versión. Puede restaurarla después.',
+    archiveYes: 'Sí, archivar',
+    cancel: 'Cancelar',
+    archivedDone: '«{name}» quedó archivada.',
+    archivedTitle: 'Plantillas archivadas',
+    restore: 'Restaurar',
+    restoredDone: '«{name}» vuelve a usarse en paquetes nuevos.',
   },
   {
     locale: 'ru-RU',
@@ -44,8 +53,19 @@ const cases = [
     stored: 'Версия',
     found: 'Найденные метки: borrower.full_name, loan.amount',
     user: 'пользователь #1',
+    archive: 'В архив',
+    confirm:
+      'Отправить «{name}» в архив? Новые пакеты перестанут его включать; уже созданные пакеты сохранят свою версию. Шаблон можно вернуть.',
+    archiveYes: 'Да, в архив',
+    cancel: 'Отмена',
+    archivedDone: '«{name}» в архиве.',
+    archivedTitle: 'Шаблоны в архиве',
+    restore: 'Вернуть',
+    restoredDone: '«{name}» снова используется в новых пакетах.',
   },
 ] as const;
+
+const ADMIN_NAME = 'Portal Admin';
 
 const docx = (...texts: string[]) => Buffer.from(wordDocx({ body: texts.map((x) => para(run(x))).join('') }));
 
@@ -138,7 +158,8 @@ describe('the document templates on the app page', () => {
           const newest = card.locator('tr[data-version="2"]');
           const sha = createHash('sha256').update(second).digest('hex').slice(0, 12);
           expect(await newest.innerText()).toContain(sha);
-          expect(await newest.innerText()).toContain(c.user);
+          // The uploader by name, as the portal's user.get gives it (user 1 of the emulator's demo portal).
+          expect(await newest.locator('td').nth(2).innerText()).toBe(ADMIN_NAME);
           expect(await newest.innerText()).toContain('solicitud-v2.docx');
           expect(await newest.innerText()).toMatch(/\d{2}[./]\d{2}[./]\d{4}/u);
 
@@ -146,6 +167,39 @@ describe('the document templates on the app page', () => {
             doc.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           expect(await sideways(frame)).toBeLessThanOrEqual(0);
           await section.screenshot({ path: `${SHOTS}/templates-${c.lang}-${size}-versions.png` });
+
+          // Archive asks first; Cancel keeps it. Confirmed, it leaves the bank's list for the archived
+          // one (with its bank named); Restore brings it back.
+          const say = (text: string) => text.replace('{name}', name);
+          await card.locator('[name="template-archive"]').click();
+          const confirm = card.locator('[data-testid="archive-confirm"]');
+          expect(await confirm.locator('p').innerText()).toBe(say(c.confirm));
+          expect(await confirm.locator('[name="template-archive-yes"]').innerText()).toBe(c.archiveYes.toUpperCase());
+          await section.screenshot({ path: `${SHOTS}/templates-${c.lang}-${size}-archive-confirm.png` });
+          await confirm.locator('[name="template-archive-cancel"]').click();
+          await expect.poll(() => confirm.count()).toBe(0);
+          expect(await card.locator('[name="template-archive"]').innerText()).toBe(c.archive);
+          await card.locator('[name="template-archive"]').click();
+          await confirm.locator('[name="template-archive-yes"]').click();
+          const archivedList = section.locator('[data-testid="templates-archived"]');
+          const archivedCard = archivedList.locator(`[data-template="${name}"]`);
+          await archivedCard.waitFor();
+          expect(await card.count()).toBe(0);
+          expect(await section.locator('[data-testid="template-archive-done"]').innerText()).toBe(say(c.archivedDone));
+          expect(await archivedList.locator('h3').innerText()).toBe(c.archivedTitle);
+          expect(await archivedCard.locator('h4').innerText()).toContain(c.bank);
+          const listed = await portal.adminApi<{ templates: { name: string; archived: boolean }[] }>(
+            'GET',
+            '/api/v1/documents/templates?archived=true',
+          );
+          expect(listed.templates.find((x) => x.name === name)?.archived).toBe(true);
+          expect(await sideways(frame)).toBeLessThanOrEqual(0);
+          await section.screenshot({ path: `${SHOTS}/templates-${c.lang}-${size}-archived.png` });
+          expect(await archivedCard.locator('[name="template-restore"]').innerText()).toBe(c.restore);
+          await archivedCard.locator('[name="template-restore"]').click();
+          await card.waitFor();
+          expect(await section.locator('[data-testid="template-archive-done"]').innerText()).toBe(say(c.restoredDone));
+          expect(await card.locator('tr[data-version]').count()).toBe(2);
           await page.close();
         } finally {
           await browser.close();
@@ -153,4 +207,27 @@ describe('the document templates on the app page', () => {
       }, 120_000);
     }
   }
+
+  it('a portal that refuses user.get (installed before the app asked for user_brief): the uploader shows as the user id', async () => {
+    // The tokens of such a portal carry no user scope; the emulator answers user.get with insufficient_scope.
+    const tokens = portal.em.state.tokens;
+    for (const rec of [...Object.values(tokens.access), ...Object.values(tokens.refresh)])
+      rec.scope = rec.scope.filter((x) => !x.startsWith('user'));
+    for (const c of cases) {
+      const browser: Browser = await launchChromium({ locale: c.locale });
+      try {
+        const page = await browser.context.newPage();
+        await page.setViewportSize({ width: 390, height: 844 });
+        const frame = await portal.open(page, c.lang, '[data-testid="doc-templates"][data-ready="yes"]');
+        const card = frame.locator(`[data-bank="${bankIds[c.lang]}"] [data-template="${c.name} 390"]`);
+        await expect.poll(() => card.locator('tr[data-version]').count()).toBe(2);
+        expect(await card.locator('tr[data-version="2"] td').nth(2).innerText()).toBe(c.user);
+        await card.screenshot({ path: `${SHOTS}/templates-${c.lang}-390-uploader-id.png` });
+        await page.close();
+      } finally {
+        await browser.close();
+      }
+    }
+    expect(portal.em.stats().rejected.insufficient_scope).toBeGreaterThan(0);
+  }, 120_000);
 });

@@ -8,6 +8,7 @@ import { Type, type Static } from '@sinclair/typebox';
 //   GET    /api/v1/documents/templates/:templateId → TemplateReply
 //   GET    /api/v1/documents/templates/:templateId/versions/:version/file → the .docx (admin)
 //   DELETE /api/v1/documents/templates/:templateId → TemplateReply, archived (admin)
+//   POST   /api/v1/documents/templates/:templateId/restore → TemplateReply, back in new packs (admin)
 
 export const TemplateKind = Type.Union([
   Type.Literal('questionnaire'),
@@ -41,6 +42,8 @@ export const TemplateVersion = Type.Object({
   checkboxes: Type.Array(Type.String()),
   uploadedAt: Type.String(),
   uploadedBy: Type.Union([Type.Integer(), Type.Null()]),
+  /** The uploader's name from the portal (user.get); null when the portal did not give it: show the id. */
+  uploadedByName: Type.Union([Type.String(), Type.Null()]),
 });
 
 export const Template = Type.Object({

@@ -1,10 +1,11 @@
-// app.info, user.current, profile, user.admin, scope — doc: api-reference/common/system/app-info.md,
-// api-reference/user/user-current.md, api-reference/common/users/profile.md,
+// app.info, user.current, user.get, profile, user.admin, scope — doc: api-reference/common/system/app-info.md,
+// api-reference/user/user-current.md, api-reference/user/user-get.md, api-reference/common/users/profile.md,
 // api-reference/common/users/user-admin.md, .../system/scope.md (contract.md §7.11).
+import { applyFilter, applyOrder, page, parseFilter } from '../crm/filter.js';
 import { Paged, type MethodTable } from '../rest/registry.js';
 import { RestError } from '../rest/errors.js';
 import type { PortalUser } from '../records/users.js';
-import { isYes, param } from '../util.js';
+import { isRecord, isYes, param, toStr } from '../util.js';
 
 export const ALL_SCOPES = [
   'crm',
@@ -66,6 +67,26 @@ export const systemMethods: MethodTable = {
   'user.current': {
     scope: ['user', 'user_brief', 'user_basic'],
     handler: ({ core, auth }) => userCurrent(core.state.users.find((u) => u.id === auth.userId)!),
+  },
+  // doc: api-reference/user/user-get.md — scope user, user_brief or user_basic (else insufficient_scope);
+  // FILTER (or the filter keys at the top level, as the doc's examples pass UF_DEPARTMENT) with the
+  // list prefixes and array values; sorted by ID ascending unless sort/order say otherwise; pages of 50.
+  // UNVERIFIED(b24): NAME_SEARCH, USER_TYPE and IS_ONLINE filters and ADMIN_MODE are not emulated.
+  'user.get': {
+    scope: ['user', 'user_brief', 'user_basic'],
+    handler: ({ core }, params) => {
+      const explicit = param(params, 'FILTER');
+      const control = new Set(['filter', 'sort', 'order', 'select', 'start', 'admin_mode', 'image_resize']);
+      const filter = isRecord(explicit)
+        ? explicit
+        : Object.fromEntries(Object.entries(params).filter(([k]) => !control.has(k.toLowerCase())));
+      const rows = core.state.users.map(userCurrent);
+      const get = (r: Record<string, unknown>, field: string) => r[field.toUpperCase()];
+      const sort = toStr(param(params, 'sort'));
+      const order = sort ? { [sort]: toStr(param(params, 'order')) ?? 'ASC' } : undefined;
+      const found = applyOrder(applyFilter(rows, parseFilter(filter), get), order, get, 'ID');
+      return page(found, param(params, 'start'), (p) => p);
+    },
   },
   profile: {
     scope: [],

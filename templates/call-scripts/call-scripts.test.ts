@@ -7,19 +7,39 @@ const scripts = loadCallScripts();
 const fields = loadCallScriptFields();
 const SEED_000 = ['contact-verification', 'employer-verification', 'final-call', 'first-call'];
 
+// Payout options are per market, not a translation: a Mexican borrower is paid by SPEI to a CLABE or
+// in cash at OXXO, a Russian one by СБП, to a card or to an account by its requisites, and the
+// English script names neither country's rails. So the payout question's options, and the steps only
+// they lead to (es: the CLABE), may differ between languages. What the engine, the deal and the
+// workflow rely on must not: the start, the variables, every other question with its type, field and
+// branches, the payout question's own id, type and field, and the ends with the outcomes the workflow
+// reads. The market-only steps are named here, so a new difference has to be declared to pass.
+const MARKET_CHOICES: Record<string, { question: string; marketSteps: string[] }> = {
+  'final-call': { question: 'payout_method', marketSteps: ['clabe'] },
+};
+
 // Language-neutral shape: ids, types, branches, fields — must be the same in es, ru and en.
-const shape = (s: CallScript) => ({
-  start: s.start,
-  variables: s.variables,
-  questions: s.questions.map((q) => ({
-    id: q.id,
-    type: q.type,
-    field: q.field,
-    next: nextSteps(q),
-    values: q.type === 'choice' ? q.options.map((o) => o.value) : undefined,
-  })),
-  ends: s.ends.map((e) => [e.id, e.outcome]),
-});
+const shape = (s: CallScript) => {
+  const market = MARKET_CHOICES[s.id];
+  return {
+    start: s.start,
+    variables: s.variables,
+    questions: s.questions
+      .filter((q) => !market?.marketSteps.includes(q.id))
+      .map((q) =>
+        q.id === market?.question
+          ? { id: q.id, type: q.type, field: q.field }
+          : {
+              id: q.id,
+              type: q.type,
+              field: q.field,
+              next: nextSteps(q),
+              values: q.type === 'choice' ? q.options.map((o) => o.value) : undefined,
+            },
+      ),
+    ends: s.ends.map((e) => [e.id, e.outcome]),
+  };
+};
 
 describe('call scripts in templates/call-scripts', () => {
   it('ship the four scripts of seed 000 in es, ru and en', () => {
@@ -47,6 +67,28 @@ describe('call scripts in templates/call-scripts', () => {
       const [es, ru, en] = ['es', 'ru', 'en'].map((l) => scripts.find((s) => s.id === id && s.lang === l)!);
       expect(shape(ru!)).toEqual(shape(es!));
       expect(shape(en!)).toEqual(shape(es!));
+    }
+  });
+
+  it('the final call offers each market its own payout rails, and only a market step leaves the common path', () => {
+    const payout = (lang: string) => {
+      const s = scripts.find((x) => x.id === 'final-call' && x.lang === lang)!;
+      const q = s.questions.find((x) => x.id === 'payout_method')!;
+      return { s, options: q.type === 'choice' ? q.options : [] };
+    };
+    const labels = (lang: string) => payout(lang).options.map((o) => o.label);
+    expect(labels('es')).toEqual(['Transferencia SPEI a su cuenta (CLABE)', 'Efectivo en OXXO', 'Efectivo en sucursal']);
+    expect(labels('ru')).toEqual(['По СБП на номер телефона', 'На банковскую карту', 'На счёт по реквизитам', 'Наличными в офисе']);
+    expect(labels('en')).toEqual(['Bank transfer to your account', 'To your bank card', 'Cash at the office']);
+    // Mexican rails are named only in the Mexican script.
+    for (const lang of ['ru', 'en']) expect(JSON.stringify(payout(lang).s)).not.toMatch(/OXXO|CLABE|SPEI/u);
+    // Every option goes to a step all languages share, or to a market step declared above.
+    const { marketSteps } = MARKET_CHOICES['final-call']!;
+    for (const lang of ['es', 'ru', 'en']) {
+      const common = new Set(
+        ['es', 'ru', 'en'].map((l) => payout(l).s.questions.map((q) => q.id)).reduce((a, b) => a.filter((id) => b.includes(id))),
+      );
+      for (const o of payout(lang).options) expect(common.has(o.next) || marketSteps.includes(o.next)).toBe(true);
     }
   });
 });

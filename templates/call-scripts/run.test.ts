@@ -40,7 +40,8 @@ describe('runCallScript', () => {
   });
 
   it('ignores answers off the taken branch and flags bad input', () => {
-    const s = get('final-call', 'en');
+    // The Mexican script: the only one whose payout asks for a CLABE.
+    const s = get('final-call', 'es');
     const r = runCallScript(
       s,
       { identity: 'yes', terms: 'yes', payout_method: 'oxxo', clabe: '012298026516924616', holder: 'yes' },

@@ -8,5 +8,9 @@ export type Method = (typeof METHODS)[number];
 
 export const PROFILE_IDS = ['RU-MFO', 'MX'] as const;
 
+/** How each profile times CAT flows when the product leaves it to the profile (lending/profiles.ts
+ * `catBasis`, absent there = by dates); without a profile the core times them by dates too. */
+export const PROFILE_CAT_BASIS: Readonly<Record<(typeof PROFILE_IDS)[number], 'periods' | 'dates'>> = { 'RU-MFO': 'dates', MX: 'periods' };
+
 /** Currencies offered first; any ISO 4217 code may be typed. Empty = the deal's currency. */
 export const COMMON_CURRENCIES = ['RUB', 'USD', 'EUR', 'MXN', 'KZT', 'BYN', 'UZS', 'COP', 'PEN', 'CLP', 'ARS'] as const;

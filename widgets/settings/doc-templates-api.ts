@@ -14,8 +14,15 @@ export function createDocTemplatesApi(cfg: SessionClientConfig, fetchFn?: typeof
   return {
     banks: async (): Promise<BankRef[]> =>
       (await client.request<{ banks: BankRef[] }>('GET', '/api/v1/documents/banks')).banks.map((b) => ({ id: b.id, name: b.name })),
+    /** Live and archived alike: the screen lists the archived ones apart, with Restore. */
     templates: async (): Promise<TemplateView[]> =>
-      (await client.request<{ templates: TemplateView[] }>('GET', '/api/v1/documents/templates')).templates,
+      (await client.request<{ templates: TemplateView[] }>('GET', '/api/v1/documents/templates?archived=true')).templates,
+    archive: async (templateId: string): Promise<TemplateView> =>
+      (await client.request<{ template: TemplateView }>('DELETE', `/api/v1/documents/templates/${encodeURIComponent(templateId)}`))
+        .template,
+    restore: async (templateId: string): Promise<TemplateView> =>
+      (await client.request<{ template: TemplateView }>('POST', `/api/v1/documents/templates/${encodeURIComponent(templateId)}/restore`))
+        .template,
     /** The same bank and name again is the template's next version; identical bytes store nothing twice. */
     upload: (q: TemplateUpload, bytes: Uint8Array) => {
       const query = new URLSearchParams({

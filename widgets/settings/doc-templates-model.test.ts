@@ -93,4 +93,43 @@ describe('the templates screen state', () => {
     expect(m.outcome.value).toEqual({ kind: 'too-large', sizeMb: '30,0', limitMb: '10,0' });
     expect(sent).toBe(0);
   });
+
+  it('archives only after the confirmation, and restores; a refusal shows as the section problem', async () => {
+    const calls: string[] = [];
+    let refuse = false;
+    const api = {
+      banks: async () => [],
+      templates: async () => [template('t1', 'b1')],
+      archive: async (id: string) => {
+        calls.push(`archive ${id}`);
+        if (refuse) throw new ApiError(403, 'FORBIDDEN', 'no');
+        return { ...template(id, 'b1'), archived: true };
+      },
+      restore: async (id: string) => {
+        calls.push(`restore ${id}`);
+        return template(id, 'b1');
+      },
+    } as unknown as DocTemplatesApi;
+    const m = createDocTemplatesModel(api, () => 'es');
+    await m.load();
+    m.askArchive('t1');
+    expect(m.confirming.value).toBe('t1');
+    m.cancelArchive();
+    await m.confirmArchive();
+    expect(calls).toEqual([]);
+    m.askArchive('t1');
+    await m.confirmArchive();
+    expect(calls).toEqual(['archive t1']);
+    expect(m.templates.value[0]).toMatchObject({ id: 't1', archived: true });
+    expect(m.done.value).toEqual({ kind: 'archived', name: 't1' });
+    expect(m.confirming.value).toBeNull();
+    await m.restore('t1');
+    expect(m.templates.value[0]).toMatchObject({ id: 't1', archived: false });
+    expect(m.done.value).toEqual({ kind: 'restored', name: 't1' });
+    refuse = true;
+    m.askArchive('t1');
+    await m.confirmArchive();
+    expect(m.problem.value?.key).toBe('forbidden');
+    expect(m.templates.value[0]).toMatchObject({ archived: false });
+  });
 });

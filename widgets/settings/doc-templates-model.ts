@@ -43,7 +43,16 @@ export interface DocTemplatesModel {
   busy: Signal<boolean>;
   outcome: Signal<UploadOutcome | null>;
   problem: Signal<{ key: SectionProblem; detail: string } | null>;
+  /** The template whose Archive was pressed and awaits its confirmation. */
+  confirming: Signal<string | null>;
+  /** The last archive or restore done, for its line of confirmation. */
+  done: Signal<{ kind: 'archived' | 'restored'; name: string } | null>;
   load(): Promise<void>;
+  askArchive(templateId: string): void;
+  cancelArchive(): void;
+  /** Archives the template being confirmed: new packs skip it, made packs keep their version. */
+  confirmArchive(): Promise<void>;
+  restore(templateId: string): Promise<void>;
   set<K extends keyof UploadForm>(key: K, value: UploadForm[K]): void;
   setFile(name: string, bytes: Uint8Array): void;
   upload(): Promise<void>;
@@ -84,6 +93,24 @@ export function createDocTemplatesModel(api: DocTemplatesApi, lang: () => Upload
   const busy = signal(false);
   const outcome = signal<UploadOutcome | null>(null);
   const problem = signal<{ key: SectionProblem; detail: string } | null>(null);
+  const confirming = signal<string | null>(null);
+  const done = signal<{ kind: 'archived' | 'restored'; name: string } | null>(null);
+
+  const toggle = async (kind: 'archived' | 'restored', templateId: string) => {
+    if (busy.value) return;
+    busy.value = true;
+    try {
+      const t = kind === 'archived' ? await api.archive(templateId) : await api.restore(templateId);
+      templates.value = templates.value.map((x) => (x.id === t.id ? t : x));
+      done.value = { kind, name: t.name };
+      problem.value = null;
+    } catch (e) {
+      problem.value = problemOf(e);
+    } finally {
+      busy.value = false;
+      confirming.value = null;
+    }
+  };
 
   return {
     loading,
@@ -95,6 +122,19 @@ export function createDocTemplatesModel(api: DocTemplatesApi, lang: () => Upload
     busy,
     outcome,
     problem,
+    confirming,
+    done,
+    askArchive(templateId) {
+      confirming.value = templateId;
+      done.value = null;
+    },
+    cancelArchive() {
+      confirming.value = null;
+    },
+    async confirmArchive() {
+      if (confirming.value) await toggle('archived', confirming.value);
+    },
+    restore: (templateId) => toggle('restored', templateId),
     async load() {
       loading.value = true;
       try {

@@ -147,6 +147,8 @@ function versionView(r: VersionRow): TemplateVersionView {
     checkboxes: report.checkboxes,
     uploadedAt: r.uploaded_at,
     uploadedBy: r.uploaded_by === null ? null : Number(r.uploaded_by),
+    // Named by the route from the portal (uploader-names.ts); the database keeps only the id.
+    uploadedByName: null,
   };
 }
 
@@ -199,10 +201,19 @@ export async function getTemplate(db: Executor, portalId: string, templateId: st
 }
 
 /** Hides the template from new packs; its versions stay for the packs that name them. */
-export async function archiveTemplate(db: Executor, portalId: string, templateId: string, nowIso: string): Promise<void> {
+export function archiveTemplate(db: Executor, portalId: string, templateId: string, nowIso: string): Promise<void> {
+  return setArchivedAt(db, portalId, templateId, nowIso, nowIso);
+}
+
+/** Back in new packs at its current version (the admin's "Restore"); a live template stays as it is. */
+export function restoreTemplate(db: Executor, portalId: string, templateId: string, nowIso: string): Promise<void> {
+  return setArchivedAt(db, portalId, templateId, null, nowIso);
+}
+
+async function setArchivedAt(db: Executor, portalId: string, templateId: string, archivedAt: string | null, nowIso: string) {
   const r = await db
     .updateTable('document_templates')
-    .set({ archived_at: nowIso, updated_at: nowIso })
+    .set({ archived_at: archivedAt, updated_at: nowIso })
     .where('portal_id', '=', portalId)
     .where('id', '=', templateId)
     .executeTakeFirst();

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { TemplateVersionView, TemplateView } from '../../../wire/document-templates.js';
 import { KINDS, LANGS, kindKey, langKey, templatesProblemKey, type DocTemplatesTranslate } from '../doc-templates-i18n.js';
 import { byBank, type DocTemplatesModel, type UploadOutcome } from '../doc-templates-model.js';
@@ -16,6 +17,9 @@ export function DocTemplates({ model, t, instant }: Props) {
   const f = model.form.value;
   const missing = model.missing.value;
   const busy = model.busy.value;
+  const done = model.done.value;
+  const archived = model.templates.value.filter((x) => x.archived);
+  const bankName = (id: string | null) => model.banks.value.find((b) => b.id === id)?.name ?? t('internal');
   return (
     <section class="st-card st-templates" data-testid="doc-templates" data-ready={model.loading.value ? 'no' : 'yes'}>
       <h2 class="st-h2">{t('title')}</h2>
@@ -25,15 +29,65 @@ export function DocTemplates({ model, t, instant }: Props) {
           {t(templatesProblemKey(problem.key), { detail: problem.detail })}
         </p>
       ) : null}
-      {byBank(model.banks.value, model.templates.value).map((g) => (
+      {done ? (
+        <p class="st-ok" role="status" data-testid="template-archive-done">
+          {t(done.kind === 'archived' ? 'archivedDone' : 'restoredDone', { name: done.name })}
+        </p>
+      ) : null}
+      {byBank(
+        model.banks.value,
+        model.templates.value.filter((x) => !x.archived),
+      ).map((g) => (
         <div key={g.bank?.id ?? ''} class="st-templates__bank" data-bank={g.bank?.id ?? 'internal'}>
           <h3 class="st-h3">{g.bank?.name ?? t('internal')}</h3>
           {g.templates.length === 0 ? <p class="st-muted">{t('noTemplates')}</p> : null}
           {g.templates.map((tpl) => (
-            <TemplateCard key={tpl.id} template={tpl} t={t} instant={instant} />
+            <TemplateCard key={tpl.id} template={tpl} t={t} instant={instant}>
+              {model.confirming.value === tpl.id ? (
+                <div class="st-confirm" role="alertdialog" aria-label={t('archive')} data-testid="archive-confirm">
+                  <p>{t('archiveConfirm', { name: tpl.name })}</p>
+                  <div class="st-actions">
+                    <button
+                      type="button"
+                      class="st-button"
+                      name="template-archive-yes"
+                      disabled={busy}
+                      onClick={() => void model.confirmArchive()}
+                    >
+                      {t('archiveYes')}
+                    </button>
+                    <button
+                      type="button"
+                      class="st-button st-button--light"
+                      name="template-archive-cancel"
+                      onClick={() => model.cancelArchive()}
+                    >
+                      {t('cancel')}
+                    </button>
+                  </div>
+                </div>
+              ) : (
+                <button type="button" class="st-link" name="template-archive" onClick={() => model.askArchive(tpl.id)}>
+                  {t('archive')}
+                </button>
+              )}
+            </TemplateCard>
           ))}
         </div>
       ))}
+      {archived.length > 0 ? (
+        <div class="st-templates__bank" data-testid="templates-archived">
+          <h3 class="st-h3">{t('archivedTitle')}</h3>
+          <p class="st-muted">{t('archivedNote')}</p>
+          {archived.map((tpl) => (
+            <TemplateCard key={tpl.id} template={tpl} t={t} instant={instant} bankName={bankName(tpl.bankId)}>
+              <button type="button" class="st-link" name="template-restore" disabled={busy} onClick={() => void model.restore(tpl.id)}>
+                {t('restore')}
+              </button>
+            </TemplateCard>
+          ))}
+        </div>
+      ) : null}
       <form
         class="st-card"
         data-testid="template-upload"
@@ -124,12 +178,24 @@ export function DocTemplates({ model, t, instant }: Props) {
   );
 }
 
-function TemplateCard({ template: tpl, t, instant }: { template: TemplateView; t: DocTemplatesTranslate; instant: FormatDate }) {
+interface CardProps {
+  template: TemplateView;
+  t: DocTemplatesTranslate;
+  instant: FormatDate;
+  /** Shown in the archived list, where the cards are not under their bank. */
+  bankName?: string;
+  /** Archive (with its confirmation) or Restore. */
+  children: ComponentChildren;
+}
+
+function TemplateCard({ template: tpl, t, instant, bankName, children }: CardProps) {
   return (
-    <div class="st-templates__template" data-template={tpl.name}>
+    <div class="st-templates__template" data-template={tpl.name} data-archived={tpl.archived ? 'yes' : 'no'}>
       <h4 class="st-h4">
+        {bankName ? `${bankName} · ` : ''}
         {tpl.name} · {t(kindKey(tpl.kind))} · {t(langKey(tpl.lang))}
       </h4>
+      {children}
       <table class="st-table st-table--stack">
         <thead>
           <tr>
@@ -160,7 +226,7 @@ function VersionRow(props: { v: TemplateVersionView; current: boolean; t: DocTem
         {props.current ? ` (${t('current')})` : ''}
       </td>
       <td data-label={t('col.date')}>{props.instant(v.uploadedAt)}</td>
-      <td data-label={t('col.by')}>{v.uploadedBy === null ? '—' : t('user', { id: v.uploadedBy })}</td>
+      <td data-label={t('col.by')}>{v.uploadedByName ?? (v.uploadedBy === null ? '—' : t('user', { id: v.uploadedBy }))}</td>
       <td data-label={t('col.file')} class="st-templates__file">
         {v.fileName}
       </td>

@@ -138,7 +138,7 @@ export function LateFees({ fees, waivable, model, t, err }: LateFeesProps) {
               </select>
             </Field>
           )}
-          <Field label={t('lateFeeGrace')} error={err(`lateFees.${i}.graceDays`)}>
+          <Field label={t('lateFeeGrace')} error={err(`lateFees.${i}.graceDays`)} hint={t('lateFeeGraceHint')}>
             <span class="st-inline">
               <input
                 class="st-input st-input--short"

@@ -2,6 +2,7 @@ import { COMMON_CURRENCIES, DAY_COUNTS, METHODS, PROFILE_IDS } from '../catalog.
 import { choiceLabel, errorText, type Translate } from '../i18n.js';
 import type { SettingsModel } from '../model.js';
 import type { ProductDraft } from '../product.js';
+import { catBasisDefaultLabel } from '../cat-basis-label.js';
 import { Field } from './field.js';
 import { Fees, LateFees } from './product-fees.js';
 import { ProductRounding } from './product-rounding.js';
@@ -142,7 +143,7 @@ export function ProductForm({ model, t }: FormProps) {
             value={d.catBasis}
             onChange={(e) => model.update({ catBasis: value(e) as typeof d.catBasis })}
           >
-            <option value="">{t('catBasisDefault')}</option>
+            <option value="">{catBasisDefaultLabel(t, d.profile)}</option>
             {(['periods', 'dates'] as const).map((c) => (
               <option key={c} value={c}>
                 {choiceLabel(t, 'catBasis', c)}
@@ -151,7 +152,7 @@ export function ProductForm({ model, t }: FormProps) {
           </select>
         </Field>
         <ProductRounding draft={d} model={model} t={t} err={err} />
-        <Field label={t('delinquencyGraceDays')} error={err('delinquencyGraceDays')}>
+        <Field label={t('delinquencyGraceDays')} error={err('delinquencyGraceDays')} hint={t('delinquencyGraceDaysHint')}>
           {text('delinquencyGraceDays', { inputMode: 'numeric', short: true })}
         </Field>
         <label class="st-check">

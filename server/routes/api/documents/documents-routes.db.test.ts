@@ -126,4 +126,35 @@ describe('documents catalog API', () => {
       ).statusCode,
     ).toBe(403);
   });
+
+  it('archives a template after upload and restores it; without a portal to name them, versions keep the uploader id', async () => {
+    const upload = await app.inject({
+      method: 'POST',
+      url: '/api/v1/documents/templates/file?fileName=contrato.docx&name=Contrato&kind=contract&lang=es',
+      headers: { ...headers({ admin: true }), 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(wordDocx({ body: para(run('{{borrower.name}}')) })),
+    });
+    expect(upload.statusCode, upload.body).toBe(200);
+    const id = upload.json().template.id as string;
+    // The test portal has no reachable Bitrix24: user.get fails, the answer still comes, with the id.
+    expect(upload.json().template.versions[0]).toMatchObject({ uploadedBy: 9, uploadedByName: null });
+    const list = async (archived = false) =>
+      (
+        await app.inject({ method: 'GET', url: `/api/v1/documents/templates${archived ? '?archived=true' : ''}`, headers: headers() })
+      ).json().templates as { id: string; archived: boolean }[];
+    const act = (method: 'DELETE' | 'POST', url: string, admin = true) => app.inject({ method, url, headers: headers({ admin }) });
+
+    expect((await act('POST', `/api/v1/documents/templates/${id}/restore`, false)).statusCode).toBe(403);
+    const archived = await act('DELETE', `/api/v1/documents/templates/${id}`);
+    expect(archived.statusCode, archived.body).toBe(200);
+    expect(archived.json().template).toMatchObject({ id, archived: true, currentVersion: 1 });
+    expect((await list()).map((t) => t.id)).not.toContain(id);
+    expect((await list(true)).find((t) => t.id === id)).toMatchObject({ archived: true });
+
+    const restored = await act('POST', `/api/v1/documents/templates/${id}/restore`);
+    expect(restored.statusCode, restored.body).toBe(200);
+    expect(restored.json().template).toMatchObject({ id, archived: false, currentVersion: 1 });
+    expect((await list()).map((t) => t.id)).toContain(id);
+    expect((await act('POST', '/api/v1/documents/templates/no-such/restore')).statusCode).toBe(404);
+  });
 });

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { numberLocaleOf } from '../../../../lending/index.js';
@@ -10,10 +10,12 @@ import {
   archiveTemplate,
   getTemplate,
   listTemplates,
+  restoreTemplate,
   saveTemplateUpload,
   templateNotFound,
   templateVersionSha,
 } from '../../../documents/templates/templates-repo.js';
+import { uploaderIds, uploaderNames, withUploaderNames } from '../../../documents/templates/uploader-names.js';
 import { bankNotFound, getBank } from '../../../documents/values/banks-repo.js';
 import { requireSession } from '../../../security/session.js';
 import {
@@ -23,6 +25,7 @@ import {
   TemplatesReply,
   TemplateUploadQuery,
   TemplateVersionParams,
+  type TemplateView,
 } from '../../../../wire/document-templates.js';
 import { actorOf } from './actor.js';
 import { ErrorReply } from '../../../../wire/errors.js';
@@ -40,6 +43,24 @@ export const documentTemplateStoreRoutes: FastifyPluginAsync = async (fastify) =
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = () => app.db.kysely;
   const admin = requireSession({ admin: true });
+
+  // Each answer names its versions' uploaders from the portal, read once per request; a refusal
+  // (uploader-names.ts) leaves the ids. Only the refusal's code is logged, never a name.
+  async function named(req: FastifyRequest, portalId: string, templates: TemplateView[]): Promise<TemplateView[]> {
+    const ids = uploaderIds(templates);
+    if (ids.length === 0) return templates;
+    try {
+      return withUploaderNames(templates, await uploaderNames(await app.getPortalClient(portalId), ids));
+    } catch (e) {
+      req.log.warn({ code: e instanceof AppError ? e.code : 'ERROR' }, 'uploader names unavailable; showing user ids');
+      return templates;
+    }
+  }
+  const one = async (req: FastifyRequest, portalId: string, templateId: string, created: boolean) => {
+    const template = await getTemplate(db(), portalId, templateId);
+    if (!template) throw templateNotFound(templateId);
+    return { template: (await named(req, portalId, [template]))[0]!, created };
+  };
 
   app.register(async (binary) => {
     binary.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX }, (_req, body, done) => done(null, body));
@@ -76,7 +97,7 @@ export const documentTemplateStoreRoutes: FastifyPluginAsync = async (fastify) =
         const saved = await db()
           .transaction()
           .execute((trx) => saveTemplateUpload(trx, s.portalId, q, { bytes, catalogVersion, report }, by));
-        return { template: (await getTemplate(db(), s.portalId, saved.templateId))!, created: saved.created };
+        return one(req, s.portalId, saved.templateId, saved.created);
       },
     );
   });
@@ -84,17 +105,13 @@ export const documentTemplateStoreRoutes: FastifyPluginAsync = async (fastify) =
   app.get(
     '/api/v1/documents/templates',
     { preHandler: requireSession(), schema: { querystring: TemplatesQuery, response: { 200: TemplatesReply, ...errors } } },
-    async (req) => ({ templates: await listTemplates(db(), req.session!.portalId, req.query) }),
+    async (req) => ({ templates: await named(req, req.session!.portalId, await listTemplates(db(), req.session!.portalId, req.query)) }),
   );
 
   app.get(
     '/api/v1/documents/templates/:templateId',
     { preHandler: requireSession(), schema: { params: TemplateParams, response: { 200: TemplateReply, ...errors } } },
-    async (req) => {
-      const template = await getTemplate(db(), req.session!.portalId, req.params.templateId);
-      if (!template) throw templateNotFound(req.params.templateId);
-      return { template, created: false };
-    },
+    async (req) => one(req, req.session!.portalId, req.params.templateId, false),
   );
 
   app.get(
@@ -109,16 +126,24 @@ export const documentTemplateStoreRoutes: FastifyPluginAsync = async (fastify) =
     },
   );
 
-  // Archive: new packs no longer use it; packs made from it keep naming its versions.
-  app.delete(
-    '/api/v1/documents/templates/:templateId',
-    { preHandler: admin, schema: { params: TemplateParams, response: { 200: TemplateReply, ...errors } } },
-    async (req) => {
-      const s = req.session!;
-      await archiveTemplate(db(), s.portalId, req.params.templateId, new Date().toISOString());
-      return { template: (await getTemplate(db(), s.portalId, req.params.templateId))!, created: false };
-    },
-  );
+  // Archive: new packs no longer use it; packs made from it keep naming its versions. Restore: an
+  // archived template goes back into new packs at its current version.
+  const toggles = [
+    { method: 'DELETE', url: '/api/v1/documents/templates/:templateId', apply: archiveTemplate },
+    { method: 'POST', url: '/api/v1/documents/templates/:templateId/restore', apply: restoreTemplate },
+  ] as const;
+  for (const { method, url, apply } of toggles)
+    app.route({
+      method,
+      url,
+      preHandler: admin,
+      schema: { params: TemplateParams, response: { 200: TemplateReply, ...errors } },
+      handler: async (req) => {
+        const s = req.session!;
+        await apply(db(), s.portalId, req.params.templateId, new Date().toISOString());
+        return one(req, s.portalId, req.params.templateId, false);
+      },
+    });
 };
 
 function tooLarge(lang: UserLanguage, bytes: number): AppError {
