@@ -35,6 +35,8 @@ interface Case {
   empty: string;
   /** The payout options on screen: the market's own rails (issue 15 minors item 2), the last one cash. */
   payout: string[];
+  /** Beside a CLABE whose control digit is wrong: Mexico's payout asks for one, Russia's types nothing. */
+  badClabe?: string;
 }
 
 const CASES: Case[] = [
@@ -58,6 +60,7 @@ const CASES: Case[] = [
     comment: '= verificado:',
     empty: 'No hay ningún guion de llamada en curso para esta negociación.',
     payout: ['Transferencia SPEI a su cuenta (CLABE)', 'Efectivo en OXXO', 'Efectivo en sucursal'],
+    badClabe: 'una CLABE de 18 dígitos con dígito de control válido',
   },
   {
     locale: 'ru-RU',
@@ -257,6 +260,41 @@ describe('call-script tab in es-MX and ru-RU', () => {
         await page.context().close();
       }, 90_000);
     }
+
+    const badClabe = c.badClabe;
+    if (badClabe)
+      it(`${c.locale} phone: a typed answer is saved with Enter, as the keyboard's Go key does`, async () => {
+        const { dealId } = await dealWithLoanAndScript(c);
+        const { page, frame } = await openTab(c, VIEWPORTS[1], dealId);
+        const q = (n: number) => frame.locator('fieldset.q').nth(n);
+        await q(0).locator('.cs-option').nth(0).click(); // it is the client
+        await expect.poll(() => frame.locator('fieldset.q').count()).toBe(2);
+        await q(1).locator('.cs-option').nth(0).click(); // accepts the terms
+        await expect.poll(() => frame.locator('fieldset.q').count()).toBe(3);
+        await q(2).locator('.cs-option').nth(0).click(); // to an account (CLABE)
+        await expect.poll(() => frame.locator('fieldset.q').count()).toBe(4);
+        const clabe = q(3).locator('input.cs-input');
+        // A wrong control digit: refused on Enter beside the field, on screen at 390 px, the text kept.
+        await clabe.fill('012 298 026516924617');
+        await clabe.press('Enter');
+        const refusal = q(3).locator('.cs-field__error');
+        await expect.poll(async () => (await refusal.textContent()) ?? '').toContain(badClabe);
+        // Brought on screen once the portal has grown the frame to the new content (fit-frame.ts).
+        const onScreen = async () => {
+          const b = await refusal.boundingBox();
+          return !!b && b.y >= 0 && b.y + b.height <= VIEWPORTS[1].height + 1; // scrolled to the very edge: sub-pixel
+        };
+        await expect.poll(onScreen, { timeout: 5000 }).toBe(true);
+        expect(await clabe.inputValue()).toBe('012 298 026516924617');
+        await page.screenshot({ path: join(SHOTS, `${c.locale}-clabe-refused.png`) });
+        // The right one: Enter saves it and the next question (the account holder) is asked.
+        await clabe.fill('012 298 026516924616');
+        await clabe.press('Enter');
+        await expect.poll(() => frame.locator('fieldset.q').count()).toBe(5);
+        expect(await frame.locator('.cs-field__error, .cs-error').count()).toBe(0);
+        await page.screenshot({ path: join(SHOTS, `${c.locale}-clabe-saved.png`) });
+        await page.context().close();
+      }, 60_000);
 
     it(`${c.locale}: a deal with no script shows a visible empty state`, async () => {
       const dealId = await w.deal({ ...c.deal, phone: `${c.deal.phone.slice(0, -2)}99` });

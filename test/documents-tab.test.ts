@@ -33,6 +33,8 @@ interface Case {
   inherited: string;
   reset: string;
   wrong: { typed: string; message: string };
+  /** A day that does not exist, typed the user's way: the message shows a date written the same way. */
+  noSuchDay: { typed: string; message: string };
 }
 
 const CASES: Case[] = [
@@ -50,6 +52,7 @@ const CASES: Case[] = [
     inherited: 'de la base',
     reset: 'Volver a la base',
     wrong: { typed: 'doce', message: 'El campo «Plazo, meses» debe ser: un número.' },
+    noSuchDay: { typed: '31/02/1985', message: 'El campo «Fecha de nacimiento» debe ser: una fecha que exista, p. ej. 31/12/2026.' },
   },
   {
     locale: 'ru-RU',
@@ -65,6 +68,7 @@ const CASES: Case[] = [
     inherited: 'из базовых',
     reset: 'Вернуть базовое',
     wrong: { typed: 'двенадцать', message: 'Поле «Срок, месяцев» должно быть: число.' },
+    noSuchDay: { typed: '31.02.1985', message: 'Поле «Дата рождения» должно быть: существующая дата, например 31.12.2026.' },
   },
 ];
 
@@ -141,22 +145,28 @@ describe('documents tab in es-MX and ru-RU', () => {
         expect(stored.base['loan.term_months']).toBe('12');
         expect(stored.base['borrower.birth_date']).toBe('1985-03-14');
 
-        // A wrong value: the server's message in the user's language, under that field; the text stays.
-        await input('loan.term_months').fill(c.wrong.typed);
-        await input('loan.term_months').press('Tab');
-        await expect
-          .poll(() =>
-            field('loan.term_months')
-              .locator('.dt-field__error')
-              .innerText()
-              .catch(() => ''),
-          )
-          .toBe(c.wrong.message);
-        expect(await input('loan.term_months').inputValue()).toBe(c.wrong.typed);
-        await page.screenshot({ path: join(SHOTS, `${c.locale}-${vp.name}-error.png`), fullPage: true });
-        await input('loan.term_months').fill(c.term);
-        await input('loan.term_months').press('Tab');
-        await expect.poll(() => field('loan.term_months').locator('.dt-field__error').count()).toBe(0);
+        // A wrong value: the server's message in the user's language, under that field; the text stays;
+        // the right value typed over it clears the message.
+        const refusedThenFixed = async (code: string, wrong: { typed: string; message: string }, right: string, shot?: string) => {
+          await input(code).fill(wrong.typed);
+          await input(code).press('Tab');
+          await expect
+            .poll(() =>
+              field(code)
+                .locator('.dt-field__error')
+                .innerText()
+                .catch(() => ''),
+            )
+            .toBe(wrong.message);
+          expect(await input(code).inputValue()).toBe(wrong.typed);
+          if (shot) await page.screenshot({ path: join(SHOTS, shot), fullPage: true });
+          await input(code).fill(right);
+          await input(code).press('Tab');
+          await expect.poll(() => field(code).locator('.dt-field__error').count()).toBe(0);
+        };
+        await refusedThenFixed('loan.term_months', c.wrong, c.term, `${c.locale}-${vp.name}-error.png`);
+        // A day that does not exist: the message's example is a date as the user writes it, not ISO.
+        await refusedThenFixed('borrower.birth_date', c.noSuchDay, c.birth, `${c.locale}-${vp.name}-no-such-day.png`);
 
         // Bank Norte: every value inherited; overriding the term marks it, only for that bank.
         await frame.locator('.dt-scope__tab', { hasText: 'Banco Norte Demo' }).click();

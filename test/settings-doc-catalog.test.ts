@@ -38,6 +38,7 @@ const cases = [
     company: 'Empresa',
     listType: 'Lista (filas de tabla)',
     moneyType: 'Importe',
+    employment: 'Empleo e ingresos',
     needsRows: 'Una lista necesita sus campos por fila',
     twoRows: '2 campos por fila',
   },
@@ -60,6 +61,7 @@ const cases = [
     company: 'Компания',
     listType: 'Список (строки таблицы)',
     moneyType: 'Сумма',
+    employment: 'Работа и доход',
     needsRows: 'Списку нужны поля строки',
     twoRows: 'полей в строке: 2',
   },
@@ -118,7 +120,8 @@ describe('the document field catalog on the app page', () => {
           const code = `income.monthly_${c.lang}_${size}`;
           await section.locator('[name="catalog-add"]').click();
           await input('code').fill('Income Monthly');
-          await input('section').fill('Income');
+          // A usual section code: its heading reads in the admin's language, the code beside it.
+          await input('section').fill('employment');
           await input('ru').fill('Ежемесячный доход');
           await input('en').fill('Monthly income');
           await input('type').selectOption('money');
@@ -152,8 +155,10 @@ describe('the document field catalog on the app page', () => {
           await input('code').fill(code);
           await input('es').fill('Ingreso mensual');
           await section.locator('[name="catalog-save"]').click();
-          const row = section.locator(`[data-section="Income"] tr[data-code="${code}"]`);
+          const row = section.locator(`[data-section="employment"] tr[data-code="${code}"]`);
           await row.waitFor();
+          expect(await section.locator('[data-section="employment"] h3').innerText()).toBe(`${c.employment} employment`);
+          expect(await section.locator('[data-section="Borrower"] h3').innerText()).toBe('Borrower');
           expect(await row.innerText()).toContain(c.label);
           expect(await row.innerText()).toContain(`${c.company}: UF_CRM_MONTHLY_INCOME`);
           await section.screenshot({ path: `${SOURCE_SHOTS}/source-${c.lang}-${size}-row.png` });

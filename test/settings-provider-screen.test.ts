@@ -98,10 +98,12 @@ describe('SMS and payout providers on the app page', () => {
       await sms.locator('summary').click();
       // Defaults are written the Mexican way; a comma that is not a thousands group is refused.
       expect(await sms.locator('input[name="timeoutMs"]').inputValue()).toBe('10,000');
+      // …but a port is not a quantity: plain, as the SMSC's papers write it, never "2,775".
+      expect(await sms.locator('input[name="port"]').inputValue()).toBe('2775');
       await sms.locator('input[name="port"]').fill('1,5');
       await sms.locator('button[type="submit"]').click();
       await expect.poll(() => sms.locator('[role="alert"]').allTextContents()).toEqual(['Complete este campo', 'Un número entero']);
-      await sms.locator('input[name="port"]').fill(smsc.port.toLocaleString('es-MX'));
+      await sms.locator('input[name="port"]').fill(String(smsc.port)); // as the SMSC's papers write it
       await sms.locator('input[name="timeoutMs"]').fill('2,000');
       await sms.locator('input[name="enquireLinkMs"]').fill('0');
 
@@ -167,6 +169,8 @@ describe('SMS and payout providers on the app page', () => {
       expect(await sms.locator('.st-field__hint').first().textContent()).toMatch(/^Сохранён: оставьте пустым/);
       await sms.locator('summary').click();
       expect((await sms.locator('input[name="timeoutMs"]').inputValue()).replace(/\s/g, ' ')).toBe('2 000');
+      // The port is not a quantity: plain digits, as the admin typed it, not "37 445".
+      expect(await sms.locator('input[name="port"]').inputValue()).toBe(String(smsc.port));
 
       await sms.locator('input[name="timeoutMs"]').fill('3 000');
       await sms.locator('button:has-text("Проверить подключение")').click();

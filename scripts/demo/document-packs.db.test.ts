@@ -38,6 +38,12 @@ describe('demo document packs', () => {
     expect(first.seeded).toBe(true);
     expect(first.lines.join('\n')).not.toMatch(/refused/u);
     const banks = await listBanks(db.kysely, box, P);
+    // Each bank is written to in its own language, whatever the sending manager's interface says.
+    expect(Object.fromEntries(banks.map((b) => [b.name, b.messageTemplate?.lang]))).toEqual({
+      'Banco del Valle': 'es',
+      'Banco Norte': 'es',
+      'Банк Восток': 'ru',
+    });
     const templates = await templatesForPack(
       db.kysely,
       P,

@@ -9,6 +9,7 @@ import type { SecretBox } from '../../server/security/crypto.js';
 import type { CatalogField } from '../../server/documents/catalog/catalog-field.js';
 import { getDraft, listVersions, openApplication, publishDraft, saveDraft } from '../../server/documents/catalog/catalog-repo.js';
 import { createBank, listBanks } from '../../server/documents/values/banks-repo.js';
+import { DEFAULT_BANK_TEMPLATES } from '../../server/mail/outgoing/bank-template.js';
 import { setValues } from '../../server/documents/values/values-repo.js';
 import { lintUpload } from '../../server/documents/templates/lint-upload.js';
 import { listTemplates, saveTemplateUpload } from '../../server/documents/templates/templates-repo.js';
@@ -185,6 +186,9 @@ export async function seedDemoDocuments(
           replySenders: [`@${b.email.split('@')[1]!}`],
           phones: [],
           requiredFields: ['borrower.full_name', 'loan.amount'],
+          // In the bank's own language: a Mexican bank reads Spanish whoever sends from the deal (a
+          // manager with a Russian interface included). The app's default text of that language.
+          messageTemplate: { lang: b.lang, ...DEFAULT_BANK_TEMPLATES[b.lang] },
         },
         by,
       ));

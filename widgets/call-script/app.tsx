@@ -1,14 +1,42 @@
 // The script as the employee sees it during the call: the questions answered along the branch taken,
 // then the one to ask now; options as buttons (the chosen one highlighted), free input saved on blur
-// (nothing on paper). Finish sits in the header and again under the closing words, so it is on screen
+// or Enter (nothing on paper). Finish sits in the header and again under the closing words, so it is on screen
 // wherever the collector is in a long script.
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CallScriptModel } from './model.js';
 import { fill } from './path.js';
 import type { CallScript } from './types.js';
 import { textsFor } from './texts.js';
 
 type Question = CallScript['questions'][number];
+
+/**
+ * Enter (a phone keyboard's Go) saves the answer as leaving the field does: the employee reading out a
+ * CLABE presses it and expects the next question, not a field that silently keeps focus. Blurring
+ * runs the one save path (onBlur), so the answer is sent once.
+ */
+function leaveOnEnter(e: KeyboardEvent): void {
+  if (e.key === 'Enter' && e.currentTarget instanceof HTMLInputElement) e.currentTarget.blur();
+}
+
+/**
+ * A typed answer keeps what the employee typed until the server stores something else: a refused
+ * CLABE stays in the field to be corrected digit by digit, not wiped by the re-render that shows the
+ * refusal (a controlled input would reset to the stored answer, which a refusal leaves empty).
+ */
+function TypedAnswer({ q, value, model }: { q: Question; value: string | undefined; model: CallScriptModel }) {
+  const [text, setText] = useState(value ?? '');
+  useEffect(() => setText(value ?? ''), [value]);
+  const common = {
+    class: 'cs-input',
+    value: text,
+    onInput: (e: { currentTarget: HTMLInputElement }) => setText(e.currentTarget.value),
+    onBlur: (e: { currentTarget: HTMLInputElement }) => void model.answer(q.id, e.currentTarget.value),
+    onKeyDown: leaveOnEnter,
+  };
+  if (q.type === 'date') return <input type="date" {...common} />;
+  return <input type="text" inputMode={q.type === 'text' ? 'text' : q.type === 'phone' ? 'tel' : 'decimal'} {...common} />;
+}
 
 function QuestionView({
   q,
@@ -26,6 +54,9 @@ function QuestionView({
   model: CallScriptModel;
 }) {
   const busy = model.busy.value;
+  // A refusal appears under the field the employee just left; on a phone that is below the fold.
+  const refusal = useRef<HTMLParagraphElement>(null);
+  useEffect(() => (error ? bringOnScreen(refusal.current) : undefined), [error]);
   return (
     <fieldset class={`q cs-q${value === undefined ? ' cs-q--now' : ''}`}>
       <legend class="cs-q__text">
@@ -50,18 +81,14 @@ function QuestionView({
             );
           })}
         </div>
-      ) : q.type === 'date' ? (
-        <input class="cs-input" type="date" value={value ?? ''} onBlur={(e) => void model.answer(q.id, e.currentTarget.value)} />
       ) : (
-        <input
-          class="cs-input"
-          type="text"
-          inputMode={q.type === 'text' ? 'text' : q.type === 'phone' ? 'tel' : 'decimal'}
-          value={value ?? ''}
-          onBlur={(e) => void model.answer(q.id, e.currentTarget.value)}
-        />
+        <TypedAnswer q={q} value={value} model={model} />
       )}
-      {error && <p class="cs-field__error">{error}</p>}
+      {error && (
+        <p class="cs-field__error" ref={refusal}>
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }
@@ -142,7 +169,15 @@ function ScriptView({ model, t }: { model: CallScriptModel; t: ReturnType<typeof
         </div>
       </header>
       {shown.map((q, i) => (
-        <QuestionView key={q.id} q={q} n={i + 1} value={c.answers[q.id]} fillText={fillText} error={p.errors[q.id]} model={model} />
+        <QuestionView
+          key={q.id}
+          q={q}
+          n={i + 1}
+          value={c.answers[q.id]}
+          fillText={fillText}
+          error={p.errors[q.id] ?? (model.errorAt.value === q.id ? (model.error.value ?? undefined) : undefined)}
+          model={model}
+        />
       ))}
       {!p.end && <div ref={step} />}
       {p.end && (
@@ -151,7 +186,7 @@ function ScriptView({ model, t }: { model: CallScriptModel; t: ReturnType<typeof
           {finishButton('cs-finish--end')}
         </div>
       )}
-      {model.error.value && <p class="error cs-error">{model.error.value}</p>}
+      {model.error.value && model.errorAt.value === null && <p class="error cs-error">{model.error.value}</p>}
     </div>
   );
 }

@@ -65,6 +65,26 @@ describe('call-script model', () => {
     expect(m.finished.value).toBe(true);
   });
 
+  it('a refused typed answer names its question, so the refusal shows under it; a call failure does not', async () => {
+    const open: OpenScript = { callId: 'c2', status: 'waiting', script, answers: { reached: 'yes' }, outcome: null, vars: {} };
+    const api: CallScriptApi = {
+      list: async () => [open],
+      answer: async () => {
+        throw new Error('una CLABE de 18 dígitos con dígito de control válido');
+      },
+      registerCall: async () => {
+        throw new Error('sin telefonía');
+      },
+      finish: async () => undefined,
+    };
+    const m = createCallScriptModel({ api, dealId: '7' });
+    await m.load();
+    await m.answer('date', '012298026516924617');
+    expect([m.error.value, m.errorAt.value]).toEqual(['una CLABE de 18 dígitos con dígito de control válido', 'date']);
+    await m.call();
+    expect([m.error.value, m.errorAt.value]).toEqual(['sin telefonía', null]);
+  });
+
   describe('a robot that starts after the tab was opened', () => {
     afterEach(() => vi.useRealTimers());
 

@@ -18,6 +18,8 @@ export function createCallScriptModel(deps: CallScriptDeps) {
   const scripts = signal<OpenScript[]>([]);
   const current = computed(() => scripts.value.find((s) => s.status === 'waiting') ?? null);
   const error = signal<string | null>(null);
+  /** The question whose typed answer `error` refuses: shown under it, where the employee is typing. */
+  const errorAt = signal<string | null>(null);
   const busy = signal(false);
   const finished = signal(false);
   /** Questions answered along the branch taken, the one to ask now, and whether an end is reached. */
@@ -29,13 +31,15 @@ export function createCallScriptModel(deps: CallScriptDeps) {
     return { asked: st.path.map((id) => byId.get(id)!), next: st.next, end: st.end, complete: st.complete, errors: st.errors };
   });
 
-  const guard = async (fn: () => Promise<void>) => {
+  const guard = async (fn: () => Promise<void>, questionId: string | null = null) => {
     busy.value = true;
     error.value = null;
+    errorAt.value = null;
     try {
       await fn();
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
+      errorAt.value = questionId;
     } finally {
       busy.value = false;
     }
@@ -46,6 +50,7 @@ export function createCallScriptModel(deps: CallScriptDeps) {
     current,
     path,
     error,
+    errorAt,
     busy,
     finished,
     load: () => guard(async () => void (scripts.value = await deps.api.list(deps.dealId, deps.lang))),
@@ -87,7 +92,7 @@ export function createCallScriptModel(deps: CallScriptDeps) {
         // (the reply has none, and the texts must not fall back to raw {{names}} after an answer).
         const kept = { ...updated, script: c.script, vars: c.vars, fallbacks: c.fallbacks ?? {} };
         scripts.value = scripts.value.map((s) => (s.callId === c.callId ? kept : s));
-      }),
+      }, questionId),
     call: () =>
       guard(async () => {
         const c = current.value;

@@ -239,25 +239,6 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
   },
 };
 
-/**
- * The catalog names a field's section by a plain string; the usual section codes read in the user's
- * language, anything else as the admin wrote it.
- */
-const SECTIONS: Readonly<Record<string, Record<WidgetLang, string>>> = {
-  borrower: { en: 'Borrower', ru: 'Заёмщик', es: 'Solicitante' },
-  loan: { en: 'Loan', ru: 'Кредит', es: 'Crédito' },
-  employment: { en: 'Employment and income', ru: 'Работа и доход', es: 'Empleo e ingresos' },
-  collateral: { en: 'Collateral', ru: 'Залог', es: 'Garantía' },
-  co_borrowers: { en: 'Co-borrowers', ru: 'Созаёмщики', es: 'Coacreditados' },
-  coborrowers: { en: 'Co-borrowers', ru: 'Созаёмщики', es: 'Coacreditados' },
-  contract: { en: 'Contract', ru: 'Договор', es: 'Contrato' },
-  deal: { en: 'Deal', ru: 'Сделка', es: 'Negociación' },
-};
-
-export function sectionTitle(section: string, lang: WidgetLang): string {
-  return SECTIONS[section]?.[lang] ?? section;
-}
-
 /** "es-MX", "la", "ru" … → one of our three languages, English otherwise. */
 export function langOf(tag: string | null | undefined): WidgetLang {
   const code = (tag ?? '').slice(0, 2).toLowerCase();

@@ -34,7 +34,9 @@ describe('provider settings form', () => {
     expect(fields.find((f) => f.name === 'password')).toMatchObject({ kind: 'secret', required: true, advanced: false });
     expect(fields.find((f) => f.name === 'timeoutMs')).toMatchObject({ kind: 'integer', advanced: true });
     const values = initialValues(fields, { host: 'smsc.example', port: 2775, timeoutMs: 20000, password: 'leak' }, 'es-MX');
-    expect(values).toEqual({ host: 'smsc.example', port: '2,775', password: '', timeoutMs: '20,000' });
+    // A port is never grouped ("2775", not "2,775"); a quantity is.
+    expect(values).toEqual({ host: 'smsc.example', port: '2775', password: '', timeoutMs: '20,000' });
+    expect(initialValues(fields, { port: 2775, timeoutMs: 20000 }, 'ru-RU')).toMatchObject({ port: '2775', timeoutMs: '20\u00a0000' });
     expect(readValues(fields, values, new Set(['password']), 'es-MX')).toEqual({
       settings: { host: 'smsc.example', port: 2775, timeoutMs: 20000 },
       errors: {},

@@ -1,6 +1,6 @@
 // Pure: a provider's settings schema → the form's fields, the form's strings → the settings to send.
 // Whole numbers are shown and read the way the user's language writes them (10,000 in es-MX and en,
-// 10 000 in ru); a secret is never shown back: left empty it is omitted, and the server keeps it.
+// 10 000 in ru; a port plain, 2775); a secret is never shown back: left empty it is omitted, and the server keeps it.
 import { numberLocaleOf, parseLocaleNumber } from '../../lending/locale-number.js';
 import type { FieldSchema, ProviderInfo } from './providers-api.js';
 
@@ -44,6 +44,14 @@ export function formatInteger(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 }
 
+/**
+ * A port is a number nobody groups: "2775", as the SMSC's papers and every mail client write it, never
+ * "2,775" or "2 775". Typed grouped it still reads (parseInteger), but it is shown plain.
+ */
+function isPort(name: string): boolean {
+  return name === 'port' || name.endsWith('Port');
+}
+
 /** "10,000" (es-MX, en), "10 000" (ru), "10000": the integer, or null when not one (the app's one parser). */
 export function parseInteger(text: string, locale: string): number | null {
   const r = parseLocaleNumber(text, numberLocaleOf(locale), { scale: 0 });
@@ -61,7 +69,7 @@ export function initialValues(fields: FormField[], stored: Record<string, unknow
       continue;
     }
     const v = stored && f.name in stored ? stored[f.name] : f.schema.default;
-    out[f.name] = v === undefined || v === null ? '' : typeof v === 'number' ? formatInteger(v, locale) : String(v);
+    out[f.name] = v === undefined || v === null ? '' : typeof v === 'number' && !isPort(f.name) ? formatInteger(v, locale) : String(v);
   }
   return out;
 }

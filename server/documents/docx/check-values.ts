@@ -13,12 +13,19 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
 const EXPECTED: Record<FieldDef['type'], Record<DocLanguage, string>> = {
   text: { en: 'text', ru: 'текст', es: 'texto' },
   number: { en: 'a number', ru: 'число', es: 'un número' },
+  // The person reads these beside the field they typed in (the Documents tab sends what it cannot read
+  // as typed, and a day that does not exist as its ISO form): the examples are written the way their
+  // language writes amounts and dates in that tab (widgets/documents-tab/field-input.ts), not as JSON.
   money: {
-    en: 'an amount with its currency (e.g. 150000.00 MXN)',
-    ru: 'сумма с валютой (например, 150000.00 RUB)',
-    es: 'un importe con su moneda (p. ej. 150000.00 MXN)',
+    en: 'an amount, e.g. 150,000.00',
+    ru: 'сумма, например 150 000,00',
+    es: 'un importe, p. ej. 150,000.00',
   },
-  date: { en: 'a date (YYYY-MM-DD)', ru: 'дата (ГГГГ-ММ-ДД)', es: 'una fecha (AAAA-MM-DD)' },
+  date: {
+    en: 'a date that exists, e.g. 12/31/2026',
+    ru: 'существующая дата, например 31.12.2026',
+    es: 'una fecha que exista, p. ej. 31/12/2026',
+  },
   choice: { en: 'one of the field’s options', ru: 'один из вариантов поля', es: 'una de las opciones del campo' },
   multi: { en: 'a list of the field’s options', ru: 'список вариантов поля', es: 'una lista de opciones del campo' },
   bool: { en: 'yes or no', ru: 'да или нет', es: 'sí o no' },

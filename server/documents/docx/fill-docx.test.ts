@@ -178,9 +178,9 @@ describe('fillDocx on a template written the way Word writes it', () => {
     };
     const money = attempt(sampleValues({ 'loan.amount': 150000.5 }), 'ru');
     expect(isAppError(money) && money.code).toBe('DOCUMENT_VALUE_TYPE');
-    expect(isAppError(money) && money.userMessage).toBe('Поле loan.amount должно быть: сумма с валютой (например, 150000.00 RUB).');
+    expect(isAppError(money) && money.userMessage).toBe('Поле loan.amount должно быть: сумма, например 150 000,00.');
     const date = attempt(sampleValues({ 'contract.date': '2026-02-30' }), 'es');
-    expect(isAppError(date) && date.userMessage).toBe('El campo contract.date debe ser: una fecha (AAAA-MM-DD).');
+    expect(isAppError(date) && date.userMessage).toBe('El campo contract.date debe ser: una fecha que exista, p. ej. 31/12/2026.');
     const row = attempt(sampleValues({ coborrowers: [{ name: 'A', income: { amount: '1.005', currency: 'RUB' } }] }), 'en');
     expect(isAppError(row) && row.details).toEqual({ code: 'coborrowers[1].income', expected: 'money' });
     const choice = attempt(sampleValues({ 'loan.purpose': 'yacht' }), 'en');

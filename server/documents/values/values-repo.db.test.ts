@@ -183,7 +183,7 @@ describe('application values', () => {
     const historyBefore = (await valueHistory(db.kysely, box, P, app.id)).length;
     const money = await refusal(set(null, { 'loan.term': 24, 'loan.amount': '150000' }, 'ru'));
     expect(money.code).toBe('DOCUMENT_VALUE_TYPE');
-    expect(money.userMessage).toBe('Поле «Amount (ru)» должно быть: сумма с валютой (например, 150000.00 RUB).');
+    expect(money.userMessage).toBe('Поле «Amount (ru)» должно быть: сумма, например 150 000,00.');
     const unknown = await refusal(set(bankA, { 'borrower.pasport': 'X' }));
     expect(unknown.code).toBe('DOCUMENT_FIELD_UNKNOWN');
     expect(unknown.userMessage).toBe('El campo borrower.pasport no está en la versión 1 del catálogo que usa esta solicitud.');
@@ -219,9 +219,7 @@ describe('application values', () => {
     const before = JSON.stringify(await resolveValues(db.kysely, box, P, app));
     const wrong = await refusal(set(null, { coborrowers: [rows[0], { name: 'X', income: '12000' }] }));
     expect(wrong.code).toBe('DOCUMENT_VALUE_TYPE');
-    expect(wrong.userMessage).toBe(
-      'El campo «Co-borrowers (es)», fila 2, «Income (es)» debe ser: un importe con su moneda (p. ej. 150000.00 MXN).',
-    );
+    expect(wrong.userMessage).toBe('El campo «Co-borrowers (es)», fila 2, «Income (es)» debe ser: un importe, p. ej. 150,000.00.');
     const negative = await refusal(set(null, { coborrowers: [{ name: 'X', income: { amount: '-1.00', currency: 'MXN' } }] }, 'ru'));
     expect(negative.code).toBe('DOCUMENT_VALUE_LIMIT');
     expect(negative.userMessage).toContain('«Co-borrowers (ru)», строка 1, «Income (ru)»');

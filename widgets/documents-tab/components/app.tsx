@@ -2,7 +2,8 @@
 // view), base or bank scope, the catalog's sections with their fields, the packs and sending to banks.
 import type { DocumentsModel } from '../model.js';
 import { BASE } from '../model.js';
-import { completenessText, fill, sectionTitle, textsFor, type WidgetLang } from '../texts.js';
+import { sectionTitle } from '../../shared/section-title.js';
+import { completenessText, fill, textsFor, type WidgetLang } from '../texts.js';
 import { FieldRow } from './field-row.js';
 import { Packs } from './packs.js';
 import { BankSend } from './bank-send.js';

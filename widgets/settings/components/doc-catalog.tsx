@@ -18,6 +18,7 @@ import type { DocCatalogModel } from '../doc-catalog-model.js';
 import { bySection, isEmptyDiff } from '../doc-catalog-form.js';
 import type { FormatDate } from '../format.js';
 import type { Lang } from '../i18n.js';
+import { sectionTitle } from '../../shared/section-title.js';
 import { Field } from './field.js';
 
 interface Props {
@@ -73,7 +74,10 @@ export function DocCatalog({ model, t, lang, instant }: Props) {
       {!model.loading.value && draft.length === 0 ? <p class="st-muted">{t('empty')}</p> : null}
       {bySection(draft).map((s) => (
         <div key={s.section} class="st-catalog__section" data-section={s.section}>
-          <h3 class="st-h3">{s.section}</h3>
+          <h3 class="st-h3">
+            {sectionTitle(s.section, lang)}
+            {sectionTitle(s.section, lang) === s.section ? null : <code class="st-catalog__code"> {s.section}</code>}
+          </h3>
           <table class="st-table st-table--stack">
             <thead>
               <tr>
