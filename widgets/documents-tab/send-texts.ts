@@ -36,6 +36,8 @@ export interface SendTexts {
   noMessages: string;
   status: Record<Status, string>;
   serverReply: string;
+  /** In the list of sent messages: {n} files attached. */
+  attachments: string;
   report: string;
 }
 
@@ -70,6 +72,7 @@ const TEXT: Readonly<Record<WidgetLang, SendTexts>> = {
     noMessages: 'Nothing sent to banks yet.',
     status: { queued: 'queued', sent: 'sent', delivered: 'delivered', failed: 'failed' },
     serverReply: 'Server reply',
+    attachments: 'Attachments: {n}',
     report: 'Delivery report',
   },
   es: {
@@ -102,6 +105,7 @@ const TEXT: Readonly<Record<WidgetLang, SendTexts>> = {
     noMessages: 'Aún no se ha enviado nada a los bancos.',
     status: { queued: 'en cola', sent: 'enviado', delivered: 'entregado', failed: 'fallido' },
     serverReply: 'Respuesta del servidor',
+    attachments: 'Adjuntos: {n}',
     report: 'Informe de entrega',
   },
   ru: {
@@ -134,6 +138,7 @@ const TEXT: Readonly<Record<WidgetLang, SendTexts>> = {
     noMessages: 'В банки пока ничего не отправляли.',
     status: { queued: 'в очереди', sent: 'отправлено', delivered: 'доставлено', failed: 'ошибка' },
     serverReply: 'Ответ сервера',
+    attachments: 'Вложений: {n}',
     report: 'Отчёт о доставке',
   },
 };

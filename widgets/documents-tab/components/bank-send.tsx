@@ -148,6 +148,10 @@ function History({
             <li class="dt-doc dt-sent" data-status={m.status} data-bank={m.bankId}>
               <span class="dt-doc__name">
                 {name(m.bankId)} <span class="dt-muted">· {m.channel === 'sms' ? t.sms : t.email}</span>
+                {m.subject && <span class="dt-sent__subject"> · {m.subject}</span>}
+                {m.attachmentCount > 0 && (
+                  <span class="dt-muted dt-sent__files"> · {fill(t.attachments, { n: String(m.attachmentCount) })}</span>
+                )}
               </span>
               <span class="dt-doc__state">
                 <span class={`dt-badge dt-badge--${m.status}`}>{t.status[m.status]}</span>
