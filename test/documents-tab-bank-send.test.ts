@@ -4,7 +4,8 @@
 // appears in that bank's language from its template, with the deal number, the client and the saved
 // loan's amount and term; Send with "attach the pack" is refused next to the toggle naming the bank
 // without a pack, nothing queued; unticking it and editing one text, Send queues both; the list below
-// shows both messages become "sent" with the SMTP server's reply; the SMTP server got each with its
+// shows both messages, each with its subject and how many files it carries, become "sent" with the
+// SMTP server's reply; the SMTP server got each with its
 // pack's files attached and the edited text. The pack itself is written into the pack tables
 // (test/support/done-pack.ts): generating one is test/documents-tab-packs.test.ts's subject.
 // Screenshots go to $MAILSEND_SHOTS (default /tmp/shots-mailsend).
@@ -35,6 +36,7 @@ const CASES = [
     send: 'Enviar',
     noPack: 'Genere primero el paquete para Banco Tres',
     sent: 'enviado',
+    files: 'Adjuntos: 3',
   },
   {
     locale: 'ru-RU',
@@ -46,6 +48,7 @@ const CASES = [
     send: 'Отправить',
     noPack: 'Сначала сформируйте пакет для банка «Banco Tres»',
     sent: 'отправлено',
+    files: 'Вложений: 3',
   },
 ] as const;
 
@@ -165,7 +168,15 @@ describe('documents tab: send to banks', () => {
         const line = await sent.nth(i).innerText();
         expect(line).toContain(c.sent);
         expect(line).toMatch(/250/);
+        // Each message with its subject and its attached files (the pack's two and the internal one).
+        expect(line).toContain(c.files);
       }
+      expect(await section.locator(`.dt-sent[data-bank="${banks.mx}"] .dt-sent__subject`).innerText()).toContain(
+        `Solicitud #${dealId}: Juan Pérez`,
+      );
+      expect(await section.locator(`.dt-sent[data-bank="${banks.ru}"] .dt-sent__subject`).innerText()).toContain(
+        `Заявка №${dealId}: Juan Pérez`,
+      );
       expect(await section.locator('.dt-sent').count()).toBe(2);
       await page.screenshot({ path: join(SHOTS, `${c.locale}-${c.vp.name}-sent.png`), fullPage: true });
 

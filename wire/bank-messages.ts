@@ -79,6 +79,10 @@ export const BankMessage = Type.Object({
   channel: Type.Union([Type.Literal('email'), Type.Literal('sms')]),
   /** Our Message-ID, fixed before sending: a bank's reply threads to it. */
   messageId: Type.String(),
+  /** The e-mail's subject (null for an SMS, or when the stored message no longer opens). */
+  subject: Type.Union([Type.String(), Type.Null()]),
+  /** Files attached to the e-mail (the pack's, chosen when it was queued); 0 for an SMS. */
+  attachmentCount: Type.Integer({ minimum: 0 }),
   /**
    * queued → sent (SMTP accepted) → delivered | failed when a delivery report comes back; failed also
    * when SMTP refused. An SMS's status is its SMS's (all phones): delivered when one is, failed when all are.

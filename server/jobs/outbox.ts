@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { Executor } from '../db/executor.js';
 import { uuidv7 } from '../security/uuidv7.js';
 
 // Transactional outbox: outbound work is written in the SAME transaction as the state change that
@@ -121,4 +122,21 @@ export async function reviveJob(
     .where('status', 'in', [...from])
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Whether the job under this key is on its first try: not run yet, or running it now. A follow-up
+ * that should come after it (a client told once the deal has moved) waits while this holds, and
+ * stops waiting once that try failed — it never waits out the job's retries. No such job: false.
+ */
+export async function isOnFirstAttempt(db: Executor, portalId: string, idempotencyKey: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('outbox_jobs')
+    .select(['status', 'attempts'])
+    .where('portal_id', '=', portalId)
+    .where('idempotency_key', '=', idempotencyKey)
+    .executeTakeFirst();
+  if (!row) return false;
+  const attempts = Number(row.attempts);
+  return (row.status === 'pending' && attempts === 0) || (row.status === 'running' && attempts === 1);
 }

@@ -21,7 +21,7 @@ export function stageEntityId(categoryId: number): string {
   return categoryId === 0 ? 'DEAL_STAGE' : `DEAL_STAGE_${categoryId}`;
 }
 
-interface StatusRow {
+export interface StatusRow {
   ENTITY_ID: string;
   STATUS_ID: string;
   NAME: string;
@@ -32,21 +32,38 @@ interface StatusRow {
 export async function readPipelines(portal: Pick<PortalClient, 'call' | 'list'>): Promise<Pipeline[]> {
   const cats = await portal.call<{ categories: { id: number; name: string; sort: number }[] }>('crm.category.list', { entityTypeId: 2 });
   const statuses = await portal.list<StatusRow>('crm.status.list', { order: { SORT: 'ASC' } }, { maxItems: 5000 });
-  return cats.categories.map((c) => {
-    const entityId = stageEntityId(Number(c.id));
-    return {
-      categoryId: Number(c.id),
-      name: c.name,
-      stages: statuses
-        .filter((s) => s.ENTITY_ID === entityId)
-        .sort((a, b) => Number(a.SORT) - Number(b.SORT))
-        .map((s) => ({
-          id: s.STATUS_ID,
-          name: s.NAME,
-          semantics: s.SEMANTICS === 'S' ? 'success' : s.SEMANTICS === 'F' ? 'failure' : 'process',
-        })),
-    };
-  });
+  return cats.categories.map((c) => ({
+    categoryId: Number(c.id),
+    name: c.name,
+    stages: stagesOf(statuses, stageEntityId(Number(c.id))),
+  }));
+}
+
+/**
+ * One pipeline's stages, in its order, with ONE request: crm.status.list filtered by the pipeline's
+ * ENTITY_ID (the doc's own example filters by it). For a use case that knows the deal's pipeline and
+ * must not spend the portal's 2 req/s on crm.category.list and every other directory's statuses.
+ */
+export async function readPipelineStages(portal: Pick<PortalClient, 'list'>, categoryId: number): Promise<PipelineStage[]> {
+  const entityId = stageEntityId(categoryId);
+  const statuses = await portal.list<StatusRow>(
+    'crm.status.list',
+    { order: { SORT: 'ASC' }, filter: { ENTITY_ID: entityId } },
+    { maxItems: 500 },
+  );
+  return stagesOf(statuses, entityId);
+}
+
+/** The rows of crm.status.list that are one pipeline's stages (ENTITY_ID), in the pipeline's order. */
+export function stagesOf(statuses: StatusRow[], entityId: string): PipelineStage[] {
+  return statuses
+    .filter((s) => s.ENTITY_ID === entityId)
+    .sort((a, b) => Number(a.SORT) - Number(b.SORT))
+    .map((s) => ({
+      id: s.STATUS_ID,
+      name: s.NAME,
+      semantics: s.SEMANTICS === 'S' ? 'success' : s.SEMANTICS === 'F' ? 'failure' : 'process',
+    }));
 }
 
 /** Stage ids a map names that the pipeline does not have. */

@@ -4,7 +4,8 @@
 // server's reply, refreshed while any is still on its way. A refusal is shown next to what caused it
 // (a bank's text, the pack toggle) and what was typed is kept. Dependencies come in as arguments.
 import { computed, signal } from '@preact/signals';
-import type { BankMessageDraft, BankMessageView } from '../../wire/bank-messages.js';
+import type { BankMessageDraft, BankMessageDraftsReply, BankMessageView } from '../../wire/bank-messages.js';
+import { analyzeSms, overLimit, type SmsOverLimit } from '../../lending/sms-encoding/analyze.js';
 import type { BankView } from '../../wire/documents.js';
 import { ApiError, type DocumentsApi } from './api.js';
 
@@ -24,6 +25,27 @@ export interface BankDraft extends BankMessageDraft {
   error?: string;
 }
 
+/** An SMS text as the provider will count it, by the server's own rule (lending/sms-encoding overLimit). */
+export interface SmsCount {
+  units: number;
+  segments: number;
+  /** The provider's limit that applies, when it has one. */
+  max: { unit: 'characters' | 'segments'; value: number } | null;
+  over: SmsOverLimit | null;
+}
+
+export function smsCount(text: string, limit: BankMessageDraftsReply['smsLimit']): SmsCount {
+  const a = analyzeSms(text);
+  const max = !limit
+    ? null
+    : limit.maxUnits !== undefined
+      ? { unit: 'characters' as const, value: limit.maxUnits }
+      : limit.maxSegments !== undefined
+        ? { unit: 'segments' as const, value: limit.maxSegments }
+        : null;
+  return { units: a.units, segments: a.segments, max, over: limit ? overLimit(a, limit) : null };
+}
+
 const POLL_MS = 1500;
 /** Messages are polled for at most this long after a send; then the list says what the server last did. */
 const POLL_LIMIT_MS = 3 * 60_000;
@@ -39,6 +61,8 @@ export function createBankSendModel(deps: BankSendDeps) {
   const attachPack = signal(true);
   const drafts = signal<Record<string, BankDraft>>({});
   const loadingDrafts = signal(false);
+  /** The portal's SMS provider's limit, as the drafts answer named it (null: none or no provider). */
+  const smsLimit = signal<BankMessageDraftsReply['smsLimit']>(null);
   const sending = signal(false);
   const error = signal<string | null>(null);
   const packError = signal<string | null>(null);
@@ -71,6 +95,7 @@ export function createBankSendModel(deps: BankSendDeps) {
       const next = { ...drafts.value };
       for (const d of r.drafts) next[d.bankId] = d;
       drafts.value = next;
+      smsLimit.value = r.smsLimit;
       error.value = null;
     } catch (e) {
       error.value = message(e);
@@ -179,6 +204,7 @@ export function createBankSendModel(deps: BankSendDeps) {
     drafts,
     chosenDrafts,
     loadingDrafts,
+    smsLimit,
     sending,
     error,
     packError,

@@ -18,6 +18,11 @@ export interface SendTexts {
   subject: string;
   body: string;
   smsText: string;
+  /** Under an SMS text: {units} characters (GSM-7 septets or UCS-2 units) and {segments} parts; {max} the provider's limit. */
+  smsCount: string;
+  smsCountMaxSegments: string;
+  smsCountMaxChars: string;
+  smsOver: string;
   /** {names}: placeholders the deal gave no value for. */
   missing: string;
   placeholderNames: Record<string, string>;
@@ -31,6 +36,8 @@ export interface SendTexts {
   noMessages: string;
   status: Record<Status, string>;
   serverReply: string;
+  /** In the list of sent messages: {n} files attached. */
+  attachments: string;
   report: string;
 }
 
@@ -49,6 +56,10 @@ const TEXT: Readonly<Record<WidgetLang, SendTexts>> = {
     subject: 'Subject',
     body: 'Text',
     smsText: 'SMS text',
+    smsCount: '{units} characters · {segments} SMS',
+    smsCountMaxSegments: '{units} characters · {segments} of {max} SMS',
+    smsCountMaxChars: '{units} of {max} characters · {segments} SMS',
+    smsOver: 'Too long for the SMS provider: it would be refused.',
     missing: 'The deal has no {names} yet: add it to the text.',
     placeholderNames: { amount: 'amount', term: 'term', client: 'client', manager: 'manager name', dealTitle: 'title' },
     language: { en: 'in English', es: 'in Spanish', ru: 'in Russian' },
@@ -61,6 +72,7 @@ const TEXT: Readonly<Record<WidgetLang, SendTexts>> = {
     noMessages: 'Nothing sent to banks yet.',
     status: { queued: 'queued', sent: 'sent', delivered: 'delivered', failed: 'failed' },
     serverReply: 'Server reply',
+    attachments: 'Attachments: {n}',
     report: 'Delivery report',
   },
   es: {
@@ -77,6 +89,10 @@ const TEXT: Readonly<Record<WidgetLang, SendTexts>> = {
     subject: 'Asunto',
     body: 'Texto',
     smsText: 'Texto del SMS',
+    smsCount: '{units} caracteres · {segments} SMS',
+    smsCountMaxSegments: '{units} caracteres · {segments} de {max} SMS',
+    smsCountMaxChars: '{units} de {max} caracteres · {segments} SMS',
+    smsOver: 'Demasiado largo para el proveedor de SMS: sería rechazado.',
     missing: 'La operación aún no tiene {names}: agréguelo al texto.',
     placeholderNames: { amount: 'monto', term: 'plazo', client: 'cliente', manager: 'nombre del ejecutivo', dealTitle: 'título' },
     language: { en: 'en inglés', es: 'en español', ru: 'en ruso' },
@@ -89,6 +105,7 @@ const TEXT: Readonly<Record<WidgetLang, SendTexts>> = {
     noMessages: 'Aún no se ha enviado nada a los bancos.',
     status: { queued: 'en cola', sent: 'enviado', delivered: 'entregado', failed: 'fallido' },
     serverReply: 'Respuesta del servidor',
+    attachments: 'Adjuntos: {n}',
     report: 'Informe de entrega',
   },
   ru: {
@@ -105,6 +122,10 @@ const TEXT: Readonly<Record<WidgetLang, SendTexts>> = {
     subject: 'Тема',
     body: 'Текст',
     smsText: 'Текст SMS',
+    smsCount: '{units} симв. · {segments} SMS',
+    smsCountMaxSegments: '{units} симв. · {segments} из {max} SMS',
+    smsCountMaxChars: '{units} из {max} симв. · {segments} SMS',
+    smsOver: 'Слишком длинно для SMS-провайдера: сообщение будет отклонено.',
     missing: 'В сделке пока нет значения «{names}»: допишите его в текст.',
     placeholderNames: { amount: 'сумма', term: 'срок', client: 'клиент', manager: 'имя менеджера', dealTitle: 'название' },
     language: { en: 'на английском', es: 'на испанском', ru: 'на русском' },
@@ -117,6 +138,7 @@ const TEXT: Readonly<Record<WidgetLang, SendTexts>> = {
     noMessages: 'В банки пока ничего не отправляли.',
     status: { queued: 'в очереди', sent: 'отправлено', delivered: 'доставлено', failed: 'ошибка' },
     serverReply: 'Ответ сервера',
+    attachments: 'Вложений: {n}',
     report: 'Отчёт о доставке',
   },
 };

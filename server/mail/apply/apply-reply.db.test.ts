@@ -4,16 +4,20 @@ import { createTestDb } from '../../../test/support/test-db.js';
 import { saveStageMap } from '../../lifecycle/repo.js';
 import type { PortalClient } from '../../portal-client/portal-client.js';
 import { completeInbound, type NewReply } from '../inbox/inbox-repo.js';
-import { applyReply } from './apply-reply.js';
+import { applyReply, decisionMoveKey } from './apply-reply.js';
+import { noticeJob } from './notice-job.js';
+import { RetryLaterError, type Job, type JobContext } from '../../jobs/job.js';
+import type { NoticePayload } from './kinds.js';
 import { getReply } from './reply-repo.js';
 
 // A broker's application sent to two banks, on both dialects: the first bank's "no" is recorded (one
 // comment naming the bank still deciding) and the deal stays; the second bank's "no" moves it; a "no"
 // then another bank's "yes" moves it to the approval, and only the approval tells the client.
-// The portal side is the three documented reads applyReply makes (crm.deal.get, crm.category.list,
-// crm.status.list — api-reference/crm/deals/crm-deal-get.md, crm/universal/category/crm-category-list.md,
-// crm/status/crm-status-list.md), answered in their documented shapes; the moves and notices are
-// the outbox jobs this transaction queues.
+// The portal side is the one request applyReply makes: a batch (settings/how-to-call-rest-api/batch.md)
+// of crm.deal.get and crm.status.list filtered by each mapped pipeline's ENTITY_ID
+// (api-reference/crm/deals/crm-deal-get.md, crm/status/crm-status-list.md), in their documented shapes; the moves and notices are the outbox jobs this transaction
+// queues. A notice waits while the move's first try lasts (the deal moves before the portal's 2 req/s
+// go to the client's notices).
 
 const PORTAL = 'p1';
 const stageRow = (id: string, sort: number, semantics?: 'S' | 'F') => ({
@@ -25,17 +29,24 @@ const stageRow = (id: string, sort: number, semantics?: 'S' | 'F') => ({
 });
 const STATUSES = [stageRow('SENT', 10), stageRow('APPROVED', 20), stageRow('WON', 30, 'S'), stageRow('LOSE', 40, 'F')];
 
-function portalAt(stageOf: () => string): Pick<PortalClient, 'call' | 'list'> {
+function portalAt(stageOf: () => string): Pick<PortalClient, 'batch' | 'list'> {
+  // Each sub-call of the batch answered as the portal answers the method alone.
+  const answer = (method: string, params: Record<string, unknown> = {}): unknown => {
+    if (method === 'crm.deal.get') return { ID: String(params.id), STAGE_ID: stageOf(), CATEGORY_ID: '1' };
+    const entity = (params.filter as { ENTITY_ID?: string } | undefined)?.ENTITY_ID;
+    if (method === 'crm.status.list') return STATUSES.filter((s) => s.ENTITY_ID === entity);
+    throw new Error(`unexpected ${method}`);
+  };
   return {
-    call: (async (method: string, params?: Record<string, unknown>) => {
-      if (method === 'crm.deal.get') return { ID: String(params?.id), STAGE_ID: stageOf(), CATEGORY_ID: '1' };
-      if (method === 'crm.category.list') return { categories: [{ id: 1, name: 'Brokerage', sort: 100 }] };
-      throw new Error(`unexpected ${method}`);
-    }) as PortalClient['call'],
-    list: (async (method: string) => {
-      if (method === 'crm.status.list') return STATUSES;
-      throw new Error(`unexpected ${method}`);
-    }) as PortalClient['list'],
+    batch: (async (cmd: Record<string, { method: string; params?: Record<string, unknown> }>) => ({
+      results: Object.fromEntries(Object.entries(cmd).map(([k, c]) => [k, answer(c.method, c.params)])),
+      errors: {},
+      total: {},
+      next: {},
+    })) as PortalClient['batch'],
+    list: async () => {
+      throw new Error('the stages come in the batch');
+    },
   };
 }
 
@@ -164,5 +175,35 @@ describe('a rejection while other banks are still deciding', () => {
     const no = await record(reply('banco-norte', 'rejected', 9));
     expect(await applyReply(d.kysely, portal, PORTAL, no, by)).toBe('applied');
     expect((await jobs('lifecycle.move')).map((m) => m.stageId)).toEqual(['C1:LOSE']);
+  });
+
+  it("the client's notices wait while the deal's move is on its first try, and go once it has run or failed once", async () => {
+    const yes = await record(reply('banco-norte', 'approved', 11));
+    expect(await applyReply(d.kysely, portal, PORTAL, yes, by)).toBe('applied');
+    const [sms] = (await jobs('mail.reply.notice')).filter((p) => p.channel === 'sms') as unknown as NoticePayload[];
+    const portalTouched: string[] = [];
+    const ctx = {
+      db: d.kysely,
+      log: { info: () => undefined },
+      portal: () => {
+        portalTouched.push('portal');
+        return Promise.reject(new Error('stop here: the notice went on to the portal'));
+      },
+    } as unknown as JobContext;
+    const job = { id: 'n1', portalId: PORTAL, kind: 'mail.reply.notice', idempotencyKey: 'k', payload: sms!, attempts: 1, maxAttempts: 8 };
+    const run = noticeJob({ providers: {} as never, mail: {} as never, now: by.now })(job, ctx);
+    await expect(run).rejects.toBeInstanceOf(RetryLaterError);
+    expect(portalTouched).toEqual([]);
+
+    // The move's first try failed (back to pending, one attempt spent): the notices no longer wait.
+    await d.kysely
+      .updateTable('outbox_jobs')
+      .set({ status: 'pending', attempts: 1 })
+      .where('idempotency_key', '=', decisionMoveKey(PORTAL, yes))
+      .execute();
+    await expect(noticeJob({ providers: {} as never, mail: {} as never, now: by.now })(job as Job<NoticePayload>, ctx)).rejects.toThrow(
+      'stop here',
+    );
+    expect(portalTouched).toEqual(['portal']);
   });
 });

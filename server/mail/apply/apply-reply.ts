@@ -2,12 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Trx } from '../../db/executor.js';
 import { enqueue } from '../../jobs/outbox.js';
-import { readDeal, type DealSnapshot } from '../../lifecycle/deal-reader.js';
+import { readDealAndStages, type DealSnapshot } from '../../lifecycle/deal-reader.js';
 import { LIFECYCLE_JOB } from '../../lifecycle/kinds.js';
 import type { MovePayload } from '../../lifecycle/loan-stage.js';
-import { readPipelines } from '../../lifecycle/pipelines.js';
 import type { ApplyPayload } from '../../lifecycle/process-deal.js';
-import { casDealLifecycle, getDealLifecycle, getStageMap, insertDealLifecycle, insertTransition } from '../../lifecycle/repo.js';
+import { casDealLifecycle, getDealLifecycle, insertDealLifecycle, insertTransition, listStageMaps } from '../../lifecycle/repo.js';
 import type { StageMap } from '../../lifecycle/stage-map.js';
 import type { PortalClient } from '../../portal-client/portal-client.js';
 import { decisionTarget, noticeKey, pendingBanks } from './decision-stage.js';
@@ -39,7 +38,7 @@ export type ApplyOutcome = 'not-pending' | 'not-applicable' | 'review' | 'duplic
 
 export async function applyReply(
   db: Kysely<Database>,
-  portal: Pick<PortalClient, 'call' | 'list'>,
+  portal: Pick<PortalClient, 'batch' | 'list'>,
   portalId: string,
   replyId: string,
   by: { userId: number | null; now: () => Date },
@@ -47,10 +46,17 @@ export async function applyReply(
   const reply = await getReply(db, portalId, replyId);
   if (!reply || reply.status !== 'pending') return 'not-pending';
   if (reply.dealId === null || reply.bankId === null || reply.decision === null) return 'not-applicable';
-  const deal = await readDeal(portal, reply.dealId);
-  if (!deal) return toReview(db, portalId, reply, 'deal-not-found');
-  const map = await getStageMap(db, portalId, deal.categoryId);
-  const stages = (await readPipelines(portal)).find((p) => p.categoryId === deal.categoryId)?.stages ?? [];
+  // The deal and its pipeline's stages in one request of the portal's 2 req/s: the move that
+  // follows is the one a person waits for. Only pipelines with a bank-decision stage can apply.
+  const maps = (await listStageMaps(db, portalId)).filter((m) => m.map.bankDecision);
+  const read = await readDealAndStages(
+    portal,
+    reply.dealId,
+    maps.map((m) => m.categoryId),
+  );
+  if (!read) return toReview(db, portalId, reply, 'deal-not-found');
+  const { deal, stages } = read;
+  const map = maps.find((m) => m.categoryId === deal.categoryId)?.map ?? null;
   const phase = (await getDealLifecycle(db, portalId, deal.id))?.phase ?? null;
   const at = { stageId: deal.stageId, phase };
   const refused = decisionTarget(map, stages, at, reply.decision);
@@ -102,6 +108,11 @@ export async function applyReply(
 async function stillDeciding(trx: Trx, portalId: string, dealId: number, bankId: string): Promise<string[]> {
   const sent = await banksSentToOfDeal(trx, portalId, dealId);
   return pendingBanks(sent, await rejectedBanksOfDeal(trx, portalId, dealId), bankId);
+}
+
+/** The `lifecycle.move` job of a reply's decision (transition `mail:<reply>`); notice-job.ts waits for its first try. */
+export function decisionMoveKey(portalId: string, replyId: string): string {
+  return `lifecycle-move:${portalId}:mail:${replyId}`;
 }
 
 /** Two appliers of one reply: the loser's transaction is rolled back and it reports 'raced'. */
@@ -157,7 +168,7 @@ async function recordMove(trx: Trx, portalId: string, deal: DealSnapshot, stageI
     nowIso,
   });
   const move: MovePayload = { dealId: deal.id, stageId, transitionId };
-  await enqueue(trx, { portalId, kind: LIFECYCLE_JOB.move, idempotencyKey: `lifecycle-move:${portalId}:${transitionId}`, payload: move });
+  await enqueue(trx, { portalId, kind: LIFECYCLE_JOB.move, idempotencyKey: decisionMoveKey(portalId, replyId), payload: move });
   if (!event) return;
   const apply: ApplyPayload = { dealId: deal.id, event, stageId, categoryId: deal.categoryId, on: nowIso.slice(0, 10), transitionId };
   await enqueue(trx, {

@@ -4,8 +4,9 @@ import { ProviderNotConfigured } from '../../activities/providers.js';
 import { languageFor } from '../../activities/sms-templates.js';
 import { AppError } from '../../errors.js';
 import { enqueueSmsSend, requestSms } from '../../integrations/sms/sending/index.js';
-import { PermanentJobError, type Job, type JobContext } from '../../jobs/job.js';
-import { readPipelines } from '../../lifecycle/pipelines.js';
+import { PermanentJobError, RetryLaterError, type Job, type JobContext } from '../../jobs/job.js';
+import { isOnFirstAttempt } from '../../jobs/outbox.js';
+import { readPipelineStages } from '../../lifecycle/pipelines.js';
 import { getStageMap } from '../../lifecycle/repo.js';
 import { findBankByTag } from '../bank-lookup.js';
 import { isoDay } from '../../loans/operations/deps.js';
@@ -14,6 +15,7 @@ import { clientNotice } from './client-notice.js';
 import { decisionComment } from './decision-comment.js';
 import type { NoticePayload } from './kinds.js';
 import { getNotice, getReply, markEmailSent } from './reply-repo.js';
+import { decisionMoveKey } from './apply-reply.js';
 import { addCommentOnce } from '../../lifecycle/timeline-comment.js';
 
 // One notice of an applied decision (`mail.reply.notice`), queued once per (decision, channel) in the
@@ -33,6 +35,9 @@ export interface NoticeDeps {
   now: () => Date;
 }
 
+/** How long a notice waits before looking again whether the deal has moved (the worker adds ±20 %). */
+const MOVE_FIRST_WAIT_MS = 200;
+
 type Lang = 'ru' | 'en' | 'es';
 const asLang = (x: unknown): Lang | null => (x === 'ru' || x === 'en' || x === 'es' ? x : null);
 
@@ -43,6 +48,11 @@ export function noticeJob(deps: NoticeDeps) {
     const { replyId, noticeKey, channel } = job.payload;
     const [reply, notice] = await Promise.all([getReply(ctx.db, portalId, replyId), getNotice(ctx.db, portalId, noticeKey)]);
     if (!reply || !notice) throw new PermanentJobError(`reply ${replyId} or notice ${noticeKey} is gone`);
+    // The deal moves first: queued in the same transaction, the notices' reads (crm.deal.get,
+    // crm.contact.get, …) would otherwise take the portal's 2 req/s before the one write a person
+    // is waiting for. Only while the move's first try lasts; the wait does not spend an attempt.
+    if (await isOnFirstAttempt(ctx.db, portalId, decisionMoveKey(portalId, replyId)))
+      throw new RetryLaterError(MOVE_FIRST_WAIT_MS, 'waits for the deal to move');
     if (channel === 'email' && notice.emailSentAt) return;
     const b24 = await ctx.portal();
     const dc = await loadDealContext(b24, ctx.db, portalId, notice.dealId, isoDay(deps.now()));
@@ -55,7 +65,8 @@ export function noticeJob(deps: NoticeDeps) {
     if (channel === 'comment') {
       // The stage by the name people see in the pipeline (crm.status.list), not its id.
       const stageId = reply.outcome?.stageId ?? null;
-      const stage = stageId ? (await readPipelines(b24)).flatMap((p) => p.stages).find((x) => x.id === stageId) : undefined;
+      const stages = stageId ? await readPipelineStages(b24, Number(dc.deal.CATEGORY_ID ?? 0) || 0) : [];
+      const stage = stages.find((x) => x.id === stageId);
       const waiting = await Promise.all(
         (reply.outcome?.waitingFor ?? []).map(async (tag) => (await findBankByTag(ctx.db, portalId, tag))?.name ?? tag),
       );

@@ -28,11 +28,14 @@ export function openContent(box: SecretBox, r: Pick<BankMessagesTable, 'portal_i
 /** What a message whose content no longer opens is settled with: not sent, and why (no content in it). */
 export const CONTENT_UNREADABLE = 'the stored message could not be read (altered at rest): not sent';
 
-export const viewOf = (r: BankMessagesTable): BankMessageView => ({
+/** The row as the deal's list shows it; the subject and the attachments' count come from its sealed content. */
+export const viewOf = (r: BankMessagesTable, content: BankMessageContent | null): BankMessageView => ({
   id: r.id,
   bankId: r.bank_id,
   channel: r.channel ?? 'email',
   messageId: r.message_id,
+  subject: (r.channel ?? 'email') === 'email' ? (content?.subject ?? null) : null,
+  attachmentCount: content?.attachments?.length ?? 0,
   status: r.status,
   smtpResponse: r.smtp_response ?? r.error,
   createdAt: r.created_at,

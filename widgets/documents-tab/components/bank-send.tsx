@@ -2,7 +2,7 @@
 // message (in its language, editable), the pack toggle, Send; below, what was sent from this deal
 // per bank with its status and the server's reply or the reason it failed.
 import type { BankMessageView } from '../../../wire/bank-messages.js';
-import type { BankDraft, BankSendModel } from '../bank-send-model.js';
+import { smsCount, type BankDraft, type BankSendModel } from '../bank-send-model.js';
 import { sendTextsFor, type SendTexts } from '../send-texts.js';
 import { fill, type WidgetLang } from '../texts.js';
 import { LOCALE_OF } from '../../shared/locale.js';
@@ -105,9 +105,23 @@ function DraftEditor({ d, sms, attach, model, t }: { d: BankDraft; sms: boolean;
           onInput={(e) => model.edit(d.bankId, sms ? 'sms' : 'text', e.currentTarget.value)}
         />
       </label>
+      {sms && <SmsCounter text={d.sms} model={model} t={t} />}
       {d.missing.length > 0 && <p class="dt-muted dt-draft__missing">{fill(t.missing, { names: missing })}</p>}
       {d.error && <p class="dt-error dt-draft__error">{d.error}</p>}
     </div>
+  );
+}
+
+/** Live under a bank's SMS text: characters and parts as the provider counts them, against its limit. */
+function SmsCounter({ text, model, t }: { text: string; model: BankSendModel; t: SendTexts }) {
+  const c = smsCount(text, model.smsLimit.value);
+  const vars = { units: String(c.units), segments: String(c.segments), max: String(c.max?.value ?? '') };
+  const line = !c.max ? t.smsCount : c.max.unit === 'characters' ? t.smsCountMaxChars : t.smsCountMaxSegments;
+  return (
+    <p class={c.over ? 'dt-error dt-draft__sms-count' : 'dt-muted dt-draft__sms-count'} aria-live="polite">
+      {fill(line, vars)}
+      {c.over && <> — {t.smsOver}</>}
+    </p>
   );
 }
 
@@ -134,6 +148,10 @@ function History({
             <li class="dt-doc dt-sent" data-status={m.status} data-bank={m.bankId}>
               <span class="dt-doc__name">
                 {name(m.bankId)} <span class="dt-muted">· {m.channel === 'sms' ? t.sms : t.email}</span>
+                {m.subject && <span class="dt-sent__subject"> · {m.subject}</span>}
+                {m.attachmentCount > 0 && (
+                  <span class="dt-muted dt-sent__files"> · {fill(t.attachments, { n: String(m.attachmentCount) })}</span>
+                )}
               </span>
               <span class="dt-doc__state">
                 <span class={`dt-badge dt-badge--${m.status}`}>{t.status[m.status]}</span>

@@ -186,6 +186,10 @@ describe('the pack attached to a bank e-mail', () => {
     expect(content.attachments?.map((a) => a.filename)).toEqual(['Cuestionario Sur.docx', 'Cuestionario Sur.pdf', 'Contrato crédito.docx']);
     const otherContent = openContent(app.secrets, (await getBankMessage(db.kysely, 'pt', msgs.find((m) => m.bankId === other)!.id))!)!;
     expect([otherContent.subject, otherContent.text]).toEqual(['Compartido', 'Texto compartido']);
+    // The deal's list shows each message's subject and how many files it carries.
+    const views = r.json().messages as { bankId: string; subject: string | null; attachmentCount: number }[];
+    expect(views.find((m) => m.bankId === bankIds.sur)).toMatchObject({ subject: 'Solicitud #71 — Sur', attachmentCount: 3 });
+    expect(views.find((m) => m.bankId === other)).toMatchObject({ subject: 'Compartido', attachmentCount: 1 });
 
     // The first attempt meets a 4xx (retried by the outbox), the second is accepted: same Message-ID, same files.
     const seen: OutgoingMessage[] = [];

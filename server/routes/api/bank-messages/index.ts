@@ -50,7 +50,7 @@ export const bankMessageRoutes: FastifyPluginAsync = async (fastify) => {
         ...(smsLimit !== undefined ? { smsLimit } : {}),
       });
       req.log.info({ portalId: c.portalId, dealId: c.dealId, messages: rows.length }, 'bank messages queued');
-      return reply.code(202).send({ messages: await bankMessageViews(app.db.kysely, c.portalId, rows) });
+      return reply.code(202).send({ messages: await bankMessageViews(app.db.kysely, app.secrets, c.portalId, rows) });
     },
   );
 
@@ -89,7 +89,14 @@ export const bankMessageRoutes: FastifyPluginAsync = async (fastify) => {
     { preHandler: loanSessionGuards(), schema: { params: DealParams, response: { 200: BankMessagesReply, ...errors } } },
     async (req) => {
       const c = callerFor(req);
-      return { messages: await bankMessageViews(app.db.kysely, c.portalId, await bankMessagesOfDeal(app.db.kysely, c.portalId, c.dealId)) };
+      return {
+        messages: await bankMessageViews(
+          app.db.kysely,
+          app.secrets,
+          c.portalId,
+          await bankMessagesOfDeal(app.db.kysely, c.portalId, c.dealId),
+        ),
+      };
     },
   );
 };

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../errors.js';
-import { analyzeSms, assertWithinLimit } from './analyze.js';
+import { analyzeSms, overLimit } from './analyze.js';
 import { GSM7_BASIC, decodeGsm7, encodeGsm7 } from './gsm7-alphabet.js';
 import { decodeUcs2, encodeUcs2 } from './ucs2.js';
 
@@ -136,22 +135,10 @@ describe('properties', () => {
   });
 });
 
-describe('assertWithinLimit', () => {
-  it('refuses over the segment limit with limit and count in the message', () => {
-    const a = analyzeSms('ж'.repeat(135));
-    expect(() => assertWithinLimit(a, 2)).toThrowError(/3 segments.*limit is 2/);
-    try {
-      assertWithinLimit(a, 2);
-    } catch (e) {
-      expect(e).toBeInstanceOf(AppError);
-      expect((e as AppError).code).toBe('SMS_OVER_LIMIT');
-      expect((e as AppError).details).toMatchObject({ limit: 2, count: 3 });
-    }
-  });
-  it('refuses over a character limit (seed 000: 150)', () => {
-    expect(() => assertWithinLimit(analyzeSms('a'.repeat(151)), { maxUnits: 150 })).toThrowError(
-      /151 GSM-7 characters; the provider limit is 150/,
-    );
-    expect(() => assertWithinLimit(analyzeSms('a'.repeat(150)), { maxUnits: 150, maxSegments: 1 })).not.toThrow();
+describe('overLimit', () => {
+  it('characters first, then segments; null within the limit', () => {
+    expect(overLimit(analyzeSms('ж'.repeat(135)), 2)).toEqual({ unit: 'segments', limit: 2, count: 3, encoding: 'UCS2' });
+    expect(overLimit(analyzeSms('a'.repeat(151)), { maxUnits: 150, maxSegments: 1 })).toMatchObject({ unit: 'characters', count: 151 });
+    expect(overLimit(analyzeSms('a'.repeat(150)), { maxUnits: 150, maxSegments: 1 })).toBeNull();
   });
 });

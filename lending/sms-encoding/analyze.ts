@@ -1,9 +1,9 @@
-import { AppError } from '../../../errors.js';
 import { gsm7Cost } from './gsm7-alphabet.js';
 import { normaliseTypography } from './normalise.js';
 import { transliterate, type Transliteration } from './transliterate.js';
 
-// Pure (no I/O) so the template editor widget can import it for its live counter.
+// Pure (no I/O), in lending/ so the widgets share it: the send screen's live SMS counter judges a
+// text by the same rule (overLimit) the server's 422 SMS_OVER_LIMIT uses (server/integrations/sms/encoding).
 // Sizes per 3GPP TS 23.038 / 23.040: a concatenated part loses 6 octets to the UDH
 // (integrations.md §2.2): GSM-7 160 single / 153 per part, UCS-2 70 single / 67 per part.
 
@@ -74,24 +74,20 @@ export function analyzeSms(input: string, options: AnalyzeOptions = {}): SmsAnal
 /** A provider's limit: a number is a maximum count of segments. */
 export type SmsLimit = number | { maxSegments?: number; maxUnits?: number };
 
-/** Refuses (never cuts) a message over the provider's limit, before anything is sent. */
-export function assertWithinLimit(analysis: SmsAnalysis, limit: SmsLimit): void {
+/** What is over a provider's limit: characters (units) first, then segments; null when within it. */
+export interface SmsOverLimit {
+  unit: 'characters' | 'segments';
+  limit: number;
+  count: number;
+  encoding: SmsEncoding;
+}
+
+/** The one rule for "too long" (never cut): the server refuses with it, the send screen counts with it. */
+export function overLimit(analysis: SmsAnalysis, limit: SmsLimit): SmsOverLimit | null {
   const { maxSegments, maxUnits } = typeof limit === 'number' ? { maxSegments: limit, maxUnits: undefined } : limit;
-  const unitName = analysis.encoding === 'GSM7' ? 'GSM-7 characters' : 'UCS-2 characters';
-  if (maxUnits !== undefined && analysis.units > maxUnits) {
-    throw new AppError(
-      'SMS_OVER_LIMIT',
-      `SMS is ${analysis.units} ${unitName}; the provider limit is ${maxUnits}`,
-      { key: 'SMS_TOO_LONG', params: { units: analysis.units, max: maxUnits } },
-      { limit: maxUnits, count: analysis.units, unit: 'characters', encoding: analysis.encoding },
-    );
-  }
-  if (maxSegments !== undefined && analysis.segments > maxSegments) {
-    throw new AppError(
-      'SMS_OVER_LIMIT',
-      `SMS needs ${analysis.segments} segments (${analysis.encoding}); the provider limit is ${maxSegments}`,
-      { key: 'SMS_TOO_MANY_PARTS', params: { segments: analysis.segments, max: maxSegments } },
-      { limit: maxSegments, count: analysis.segments, unit: 'segments', encoding: analysis.encoding },
-    );
-  }
+  if (maxUnits !== undefined && analysis.units > maxUnits)
+    return { unit: 'characters', limit: maxUnits, count: analysis.units, encoding: analysis.encoding };
+  if (maxSegments !== undefined && analysis.segments > maxSegments)
+    return { unit: 'segments', limit: maxSegments, count: analysis.segments, encoding: analysis.encoding };
+  return null;
 }
