@@ -27,7 +27,7 @@ function state(n: number): LoanState {
       createdAt: now,
       updatedAt: now,
     },
-    schedule: { ...schedule, loanId: 'L1', version: 1, terms, reason: 'save', createdBy: null, createdAt: now },
+    schedule: { ...schedule, loanId: 'L1', version: 1, baseVersion: null, terms, reason: 'save', createdBy: null, createdAt: now },
     ledger: [],
   };
 }
