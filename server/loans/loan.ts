@@ -1,3 +1,4 @@
+import type { PrepaymentModeT } from '../../wire/loans.js';
 import type { LoanInput, PaymentAllocation, Schedule } from './lending-types.js';
 
 export type LoanStatus = 'ACTIVE' | 'CLOSED';
@@ -43,8 +44,7 @@ export interface ScheduleVersion extends Schedule {
 export type LedgerKind = 'DISBURSEMENT' | 'PAYMENT' | 'PREPAYMENT' | 'REVERSAL' | 'ADJUSTMENT';
 
 /** What a PREPAYMENT does to the schedule (lending README "Servicing input", `prepayments[].mode`). */
-export type PrepaymentMode = 'reduce-term' | 'reduce-installment' | 'reschedule-next';
-export const PREPAYMENT_MODES: readonly PrepaymentMode[] = ['reduce-term', 'reduce-installment', 'reschedule-next'];
+export type PrepaymentMode = PrepaymentModeT;
 
 /** One append-only ledger line. A REVERSAL carries the negated amount and `reversesId`. */
 export interface LedgerEntry {

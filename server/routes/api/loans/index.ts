@@ -74,7 +74,7 @@ export const loanRoutes: FastifyPluginAsync<LoanRoutesOptions> = async (fastify,
     async (req, reply) => {
       const c = callerFor(req);
       const r = await registerPayment(db(), c.portalId, c.dealId, req.body, { userId: c.userId }, deps);
-      return reply.code(r.replayed ? 200 : 201).send({ payment: paymentView(r.entry), replayed: r.replayed });
+      return reply.code(r.replayed ? 200 : 201).send({ payment: paymentView(r.entry), replayed: r.replayed, version: r.version });
     },
   );
 
@@ -119,5 +119,6 @@ function paymentView(e: LedgerEntry): PaymentViewT {
     createdAt: e.createdAt,
     allocationAtPosting: e.allocation,
     allocation: e.allocation,
+    prepaymentMode: e.prepaymentMode ?? null,
   };
 }
