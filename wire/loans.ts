@@ -183,6 +183,31 @@ export const LoanViewBody = Type.Object({
   }),
 });
 
+export const ScheduleVersionParams = Type.Object({ dealId: Type.Integer({ minimum: 1 }), version: Type.Integer({ minimum: 1 }) });
+
+/** A loan's schedule versions, oldest first: a save makes one, a prepayment that rebuilt the schedule another. */
+export const ScheduleVersionsReply = Type.Object({
+  current: Type.Integer(),
+  versions: Type.Array(
+    Type.Object({
+      version: Type.Integer(),
+      reason: Type.String({ description: "'save', a save's reason, or 'prepayment:<payment id>'" }),
+      createdAt: Type.String(),
+    }),
+  ),
+});
+
+/** One schedule version as stored (history is never edited: an old version reads as it was). */
+export const ScheduleVersionReply = Type.Object({
+  version: Type.Integer(),
+  reason: Type.String(),
+  baseVersion: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'set on a version prepayments rebuilt: the version servicing replays them on',
+  }),
+  createdAt: Type.String(),
+  schedule: ScheduleBody,
+});
+
 export const SaveLoanReply = Type.Object({
   loanId: Type.String(),
   version: Type.Integer(),
@@ -230,6 +255,8 @@ export type ReversedPaymentViewT = Static<typeof ReversedPaymentView>;
 export type SaveLoanReplyT = Static<typeof SaveLoanReply>;
 export type PaymentBodyT = Static<typeof PaymentBody>;
 export type PrepaymentModeT = Static<typeof PrepaymentModeBody>;
+export type ScheduleVersionsReplyT = Static<typeof ScheduleVersionsReply>;
+export type ScheduleVersionReplyT = Static<typeof ScheduleVersionReply>;
 export type ReversalBodyT = Static<typeof ReversalBody>;
 export type ReversalReplyT = Static<typeof ReversalReply>;
 

@@ -8,6 +8,7 @@ import { getLoanView, type PaymentView as PaymentViewT } from '../../../loans/op
 import { registerPayment } from '../../../loans/operations/register-payment.js';
 import { reversePayment } from '../../../loans/operations/reverse-payment.js';
 import { saveLoan } from '../../../loans/operations/save-loan.js';
+import { scheduleVersionOf, scheduleVersionsOf } from '../../../loans/operations/schedule-history.js';
 import type { LedgerEntry } from '../../../loans/loan.js';
 import { callerFor, loanSessionGuards } from './session.js';
 import {
@@ -22,6 +23,9 @@ import {
   ReversalReply,
   SaveLoanBody,
   SaveLoanReply,
+  ScheduleVersionParams,
+  ScheduleVersionReply,
+  ScheduleVersionsReply,
 } from '../../../../wire/loans.js';
 
 export interface LoanRoutesOptions {
@@ -48,6 +52,24 @@ export const loanRoutes: FastifyPluginAsync<LoanRoutesOptions> = async (fastify,
       const view = await getLoanView(db(), c.portalId, c.dealId, req.query.asOf ?? isoDay(deps.now()));
       if (!view) throw new AppError('LOAN_NOT_FOUND', `no loan for deal ${c.dealId}`);
       return view;
+    },
+  );
+
+  // The schedule's history: a prepayment that rebuilt it made a new version; the old ones stay readable.
+  app.get(
+    '/api/v1/deals/:dealId/loan/schedule-versions',
+    { preHandler, schema: { params: DealParams, response: { 200: ScheduleVersionsReply, ...errors } } },
+    async (req) => {
+      const c = callerFor(req);
+      return scheduleVersionsOf(db(), c.portalId, c.dealId);
+    },
+  );
+  app.get(
+    '/api/v1/deals/:dealId/loan/schedule-versions/:version',
+    { preHandler, schema: { params: ScheduleVersionParams, response: { 200: ScheduleVersionReply, ...errors } } },
+    async (req) => {
+      const c = callerFor(req);
+      return scheduleVersionOf(db(), c.portalId, c.dealId, req.params.version);
     },
   );
 
