@@ -9,7 +9,6 @@ import { resolveProfile } from '../profiles.js';
 import { parseServicingInput } from './parse-servicing.js';
 import { service } from './service.js';
 import { servicingToJson } from './servicing-json.js';
-import type { LoanInputJson } from '../parse-input.js';
 import type { DelinquencyJson, LateFeeJson, PrepaymentJson } from './parse-conventions.js';
 import type { InstallmentRowJson, PaymentJson } from './parse-servicing.js';
 import type { InstallmentJson, ServicingJson } from './servicing-json.js';
@@ -43,9 +42,10 @@ export interface LoanServicingInputJson {
   /**
    * The loan's terms as saved. A reduce-term / reduce-installment prepayment rebuilds the installments
    * after it from them, so when one counts the schedule is built from these terms (the rows are what
-   * the same terms built when the loan was saved) instead of taken from `rows`.
+   * the same terms built when the loan was saved) instead of taken from `rows`. A LoanInputJson,
+   * checked by the core as `loan` is (callers hold looser forms of it: the tab's form, the saved row).
    */
-  terms?: LoanInputJson | undefined;
+  terms?: unknown;
 }
 
 /** The four words the tab, the schedule items and the deal use for an installment. */

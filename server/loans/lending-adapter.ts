@@ -2,7 +2,6 @@
 // shapes in lending-types.ts.
 import { isLendingError, scheduleFromJson, serviceLoanJson } from '../../lending/index.js';
 import { AppError } from '../errors.js';
-import type { LoanInputJson } from '../../lending/index.js';
 import type { LendingFailure, LoanInput, PaymentInput, PrepaymentInput, Schedule, Servicing } from './lending-types.js';
 
 /** Builds the schedule; throws the core's LendingError on an invalid loan (see asLendingFailure). */
@@ -43,7 +42,7 @@ export function serviceLoan(args: {
     penaltyDailyPercent: terms.penaltyDailyPercent,
     lateFees: terms.lateFees,
     delinquency: terms.delinquency,
-    ...(args.prepayments?.length ? { prepayments: args.prepayments, terms: terms as unknown as LoanInputJson } : {}),
+    ...(args.prepayments?.length ? { prepayments: args.prepayments, terms } : {}),
   });
 }
 
