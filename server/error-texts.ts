@@ -111,6 +111,16 @@ export const PRECISE_TEXTS = {
     'Этот номер платежа уже использован для другого платежа.',
     'Este id de pago ya se usó para otro pago.',
   ),
+  PREPAYMENT_OVER_PAYOFF_AMOUNT: t(
+    'The prepayment is larger than the payoff on {date}: at most {payoff} {currency}.',
+    'Сумма больше полного погашения на {date}: не больше {payoff} {currency}.',
+    'El prepago es mayor que la liquidación al {date}: como máximo {payoff} {currency}.',
+  ),
+  PREPAYMENT_FLAT_METHOD: t(
+    'A flat-rate loan charges interest on the original amount: only pay ahead (the next installments) is possible.',
+    'Проценты по займу с фиксированной ставкой начисляются на исходную сумму: возможна только оплата вперёд (следующих платежей).',
+    'Un préstamo de tasa fija cobra interés sobre el monto original: solo es posible el pago adelantado (las siguientes cuotas).',
+  ),
   PAYMENT_REVERSED_OTHERWISE: t(
     'This payment was already reversed with a different reason.',
     'Этот платёж уже сторнирован с другой причиной.',

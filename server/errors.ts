@@ -194,6 +194,18 @@ export const ERRORS = {
     'Платёж не может быть датирован будущим числом.',
     'Un pago no puede tener fecha futura.',
   ),
+  PREPAYMENT_MODE_NOT_ALLOWED: spec(
+    422,
+    'This loan cannot take a prepayment that reduces the term or the installment; book it as pay ahead.',
+    'По этому займу досрочное погашение с сокращением срока или платежа невозможно; внесите его как оплату вперёд.',
+    'Este préstamo no admite un prepago que reduzca el plazo o la cuota; regístrelo como pago adelantado.',
+  ),
+  PREPAYMENT_OVER_PAYOFF: spec(
+    422,
+    'The prepayment is larger than the amount that pays the loan off on that date.',
+    'Сумма досрочного погашения больше суммы полного погашения на эту дату.',
+    'El prepago es mayor que el monto que liquida el préstamo en esa fecha.',
+  ),
   PAYMENT_NOT_FOUND: spec(404, 'No such payment on this loan.', 'У этого займа нет такого платежа.', 'Este préstamo no tiene ese pago.'),
   SYNC_BUSY: spec(
     409,

@@ -111,6 +111,17 @@ export const ScheduleBody = Type.Object({
   effectiveRates: Type.Record(Type.String(), Type.String()),
 });
 
+/**
+ * What a prepayment does to the schedule (lending README "Servicing input", `prepayments[].mode`):
+ * reduce-term keeps the installment and shortens the term, reduce-installment keeps the dates and
+ * lowers the installments, reschedule-next pays the next installments ahead (the schedule keeps its shape).
+ */
+export const PrepaymentModeBody = Type.Union([
+  Type.Literal('reduce-term'),
+  Type.Literal('reduce-installment'),
+  Type.Literal('reschedule-next'),
+]);
+
 const Allocation = Type.Object({
   paymentId: Type.String(),
   date: Type.String(),
@@ -122,6 +133,7 @@ const Allocation = Type.Object({
   penalty: Money,
   inAdvance: Money,
   excess: Money,
+  prepayment: Type.Optional(Type.Object({ mode: PrepaymentModeBody, principal: Money })),
 });
 
 const PaymentFields = {
@@ -133,6 +145,8 @@ const PaymentFields = {
   reference: Nullable(Type.String()),
   createdAt: Type.String(),
   allocationAtPosting: Type.Union([Allocation, Type.Null()]),
+  /** Set on a prepayment: its mode; null or absent on an ordinary payment. */
+  prepaymentMode: Type.Optional(Type.Union([PrepaymentModeBody, Type.Null()])),
 };
 
 export const PaymentView = Type.Object({ ...PaymentFields, allocation: Type.Union([Allocation, Type.Null()]) });
@@ -169,6 +183,31 @@ export const LoanViewBody = Type.Object({
   }),
 });
 
+export const ScheduleVersionParams = Type.Object({ dealId: Type.Integer({ minimum: 1 }), version: Type.Integer({ minimum: 1 }) });
+
+/** A loan's schedule versions, oldest first: a save makes one, a prepayment that rebuilt the schedule another. */
+export const ScheduleVersionsReply = Type.Object({
+  current: Type.Integer(),
+  versions: Type.Array(
+    Type.Object({
+      version: Type.Integer(),
+      reason: Type.String({ description: "'save', a save's reason, or 'prepayment:<payment id>'" }),
+      createdAt: Type.String(),
+    }),
+  ),
+});
+
+/** One schedule version as stored (history is never edited: an old version reads as it was). */
+export const ScheduleVersionReply = Type.Object({
+  version: Type.Integer(),
+  reason: Type.String(),
+  baseVersion: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'set on a version prepayments rebuilt: the version servicing replays them on',
+  }),
+  createdAt: Type.String(),
+  schedule: ScheduleBody,
+});
+
 export const SaveLoanReply = Type.Object({
   loanId: Type.String(),
   version: Type.Integer(),
@@ -183,9 +222,15 @@ export const PaymentBody = Type.Object({
   amount: Decimal,
   method: Type.Optional(Str(32)),
   reference: Type.Optional(Str(200)),
+  prepaymentMode: Type.Optional(PrepaymentModeBody),
 });
 
-export const PaymentReply = Type.Object({ payment: PaymentView, replayed: Type.Boolean() });
+export const PaymentReply = Type.Object({
+  payment: PaymentView,
+  replayed: Type.Boolean(),
+  /** The loan's schedule version after the booking: one more when a prepayment rebuilt the schedule. */
+  version: Type.Optional(Type.Integer()),
+});
 
 export const ReversalBody = Type.Object({
   reasonCode: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Z0-9_]+$' }),
@@ -209,6 +254,9 @@ export type PaymentViewT = Static<typeof PaymentView>;
 export type ReversedPaymentViewT = Static<typeof ReversedPaymentView>;
 export type SaveLoanReplyT = Static<typeof SaveLoanReply>;
 export type PaymentBodyT = Static<typeof PaymentBody>;
+export type PrepaymentModeT = Static<typeof PrepaymentModeBody>;
+export type ScheduleVersionsReplyT = Static<typeof ScheduleVersionsReply>;
+export type ScheduleVersionReplyT = Static<typeof ScheduleVersionReply>;
 export type ReversalBodyT = Static<typeof ReversalBody>;
 export type ReversalReplyT = Static<typeof ReversalReply>;
 

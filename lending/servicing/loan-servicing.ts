@@ -9,7 +9,7 @@ import { resolveProfile } from '../profiles.js';
 import { parseServicingInput } from './parse-servicing.js';
 import { service } from './service.js';
 import { servicingToJson } from './servicing-json.js';
-import type { DelinquencyJson, LateFeeJson } from './parse-conventions.js';
+import type { DelinquencyJson, LateFeeJson, PrepaymentJson } from './parse-conventions.js';
 import type { InstallmentRowJson, PaymentJson } from './parse-servicing.js';
 import type { InstallmentJson, ServicingJson } from './servicing-json.js';
 
@@ -34,6 +34,18 @@ export interface LoanServicingInputJson {
   /** The loan's late fees and delinquency grace and pauses, saved with its terms (README "Servicing input"). */
   lateFees?: LateFeeJson[] | undefined;
   delinquency?: DelinquencyJson | undefined;
+  /**
+   * Prepayments booked on the loan, any number, each with its mode, applied in date order among the
+   * payments (README "Servicing input", `prepayments`). Those after asOf do not count yet.
+   */
+  prepayments?: PrepaymentJson[] | undefined;
+  /**
+   * The loan's terms as saved. A reduce-term / reduce-installment prepayment rebuilds the installments
+   * after it from them, so when one counts the schedule is built from these terms (the rows are what
+   * the same terms built when the loan was saved) instead of taken from `rows`. A LoanInputJson,
+   * checked by the core as `loan` is (callers hold looser forms of it: the tab's form, the saved row).
+   */
+  terms?: unknown;
 }
 
 /** The four words the tab, the schedule items and the deal use for an installment. */
@@ -80,19 +92,12 @@ export function serviceLoanJson(input: LoanServicingInputJson): LoanServicingJso
   const penaltyDailyPercent = typed === undefined || typed === '' ? loanPenaltyDailyPercent(loan) : typed;
   const allocation = loanAllocationOrder(loan);
   // The core checks the rate (a number, not negative, inside the profile's caps: path penalty.dailyPercent).
+  const prepayments = (input.prepayments ?? []).filter((p) => p.date <= input.asOf);
+  const rebuilds = input.terms !== undefined && prepayments.some((p) => p.mode !== 'reschedule-next');
   const { terms } = parseServicingInput({
-    rows: input.rows.map(({ n, dueDate, principal, interest, fees, vat }) => ({
-      n,
-      dueDate,
-      principal,
-      interest,
-      fees,
-      ...(vat ? { vat } : {}),
-    })),
-    currency: loan.currency,
-    disbursementDate: loan.disbursementDate,
-    ...(loan.profile ? { profile: loan.profile, contractDate: loan.contractDate ?? loan.disbursementDate } : {}),
+    ...(rebuilds ? { loan: input.terms } : rowsOf(input)),
     asOf: input.asOf,
+    ...(prepayments.length ? { prepayments } : {}),
     // Payments the chosen date has not reached yet do not count (the core refuses them).
     payments: input.payments.filter((p) => p.date <= input.asOf),
     penalty: { dailyPercent: penaltyDailyPercent },
@@ -120,6 +125,24 @@ export function serviceLoanJson(input: LoanServicingInputJson): LoanServicingJso
     penaltyDailyPercent,
     nextPayment,
     loanStatus: open.length === 0 ? 'closed' : r.daysPastDue > 0 ? 'overdue' : 'active',
+  };
+}
+
+/** The schedule as its stored rows, with the loan's currency, dates and profile beside them. */
+function rowsOf(input: LoanServicingInputJson) {
+  const { loan } = input;
+  return {
+    rows: input.rows.map(({ n, dueDate, principal, interest, fees, vat }) => ({
+      n,
+      dueDate,
+      principal,
+      interest,
+      fees,
+      ...(vat ? { vat } : {}),
+    })),
+    currency: loan.currency,
+    disbursementDate: loan.disbursementDate,
+    ...(loan.profile ? { profile: loan.profile, contractDate: loan.contractDate ?? loan.disbursementDate } : {}),
   };
 }
 

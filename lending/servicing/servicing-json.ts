@@ -2,7 +2,7 @@
 import type { Dec } from '../decimal.js';
 import { formatMoney } from '../money.js';
 import { COMPONENTS, type Component } from './allocation-orders.js';
-import type { Amounts, ServicingResult, ServicingTerms } from './types.js';
+import type { Amounts, PrepaymentMode, ServicingResult, ServicingTerms } from './types.js';
 
 type AmountsJson = Record<Component, string>;
 
@@ -28,7 +28,7 @@ export type AllocationJson = {
   inAdvance: string;
   excess: string;
   /** A prepayment: its mode and the principal it took off before the schedule was rebuilt. */
-  prepayment?: { mode: string; principal: string };
+  prepayment?: { mode: PrepaymentMode; principal: string };
 } & AmountsJson;
 
 export interface ServicingJson {

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import { parseJsonColumn } from './json-column.js';
 import type { PaymentAllocation } from './lending-types.js';
-import type { LedgerEntry, LedgerKind } from './loan.js';
+import type { LedgerEntry, LedgerKind, PrepaymentMode } from './loan.js';
 import type { LedgerEntriesTable } from './tables.js';
 
 // The ledger is append-only: this module has inserts and reads, and deliberately no update/delete.
@@ -24,6 +24,7 @@ function toEntry(r: Selectable<LedgerEntriesTable>): LedgerEntry {
     allocation: r.allocation === null ? null : parseJsonColumn<PaymentAllocation>(r.allocation, 'ledger_entries.allocation'),
     createdBy: r.created_by === null ? null : Number(r.created_by),
     createdAt: r.created_at,
+    prepaymentMode: r.prepayment_mode as PrepaymentMode | null,
   };
 }
 
@@ -47,6 +48,7 @@ export async function appendLedgerEntry(db: Executor, portalId: string, e: Ledge
       allocation: e.allocation === null ? null : JSON.stringify(e.allocation),
       created_by: e.createdBy,
       created_at: e.createdAt,
+      prepayment_mode: e.prepaymentMode ?? null,
     })
     .execute();
 }

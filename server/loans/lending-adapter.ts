@@ -2,7 +2,7 @@
 // shapes in lending-types.ts.
 import { isLendingError, scheduleFromJson, serviceLoanJson } from '../../lending/index.js';
 import { AppError } from '../errors.js';
-import type { LendingFailure, LoanInput, PaymentInput, Schedule, Servicing } from './lending-types.js';
+import type { LendingFailure, LoanInput, PaymentInput, PrepaymentInput, Schedule, Servicing } from './lending-types.js';
 
 /** Builds the schedule; throws the core's LendingError on an invalid loan (see asLendingFailure). */
 export function buildSchedule(input: LoanInput): Schedule {
@@ -17,9 +17,16 @@ export function buildSchedule(input: LoanInput): Schedule {
  * rows). The same function the loan tab runs (lending/servicing/loan-servicing.ts), so the tab, the
  * loan API and the CRM sync show one truth. The penalty rate is the loan's own, saved with its terms
  * and checked against its profile's caps on save (the profile's default for loans saved before).
- * Payments after asOf are left out.
+ * Payments after asOf are left out. Prepayments run in the same pass, in date order among the
+ * payments; one that rebuilds the schedule makes the core build it from the saved terms.
  */
-export function serviceLoan(args: { terms: LoanInput; schedule: Schedule; payments: PaymentInput[]; asOf: string }): Servicing {
+export function serviceLoan(args: {
+  terms: LoanInput;
+  schedule: Schedule;
+  payments: PaymentInput[];
+  prepayments?: PrepaymentInput[];
+  asOf: string;
+}): Servicing {
   const { terms, schedule } = args;
   return serviceLoanJson({
     loan: {
@@ -35,6 +42,7 @@ export function serviceLoan(args: { terms: LoanInput; schedule: Schedule; paymen
     penaltyDailyPercent: terms.penaltyDailyPercent,
     lateFees: terms.lateFees,
     delinquency: terms.delinquency,
+    ...(args.prepayments?.length ? { prepayments: args.prepayments, terms } : {}),
   });
 }
 

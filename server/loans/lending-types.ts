@@ -9,6 +9,7 @@ import type {
   LendingError,
   LoanInputJson,
   PaymentJson,
+  PrepaymentJson,
   ScheduleJson,
   ScheduleRowJson,
   LoanServicingJson,
@@ -62,6 +63,8 @@ export interface Schedule extends Pick<ScheduleJson, 'installmentAmount' | 'rows
 }
 
 export type PaymentInput = PaymentJson;
+/** A prepayment as the core takes it: a payment with its mode. */
+export type PrepaymentInput = PrepaymentJson;
 
 export type Servicing = LoanServicingJson;
 export type InstallmentState = LoanInstallmentJson;

@@ -1,3 +1,4 @@
+import type { PrepaymentModeT } from '../../wire/loans.js';
 import type { LoanInput, PaymentAllocation, Schedule } from './lending-types.js';
 
 export type LoanStatus = 'ACTIVE' | 'CLOSED';
@@ -29,13 +30,21 @@ export interface Loan {
 export interface ScheduleVersion extends Schedule {
   loanId: string;
   version: number;
+  /**
+   * Set on a version that prepayments rebuilt: the version (built from its terms) that servicing starts
+   * from, so the prepayments already booked are never applied twice. Null: this version is its own base.
+   */
+  baseVersion: number | null;
   terms: LoanInput;
   reason: string;
   createdBy: number | null;
   createdAt: string;
 }
 
-export type LedgerKind = 'DISBURSEMENT' | 'PAYMENT' | 'REVERSAL' | 'ADJUSTMENT';
+export type LedgerKind = 'DISBURSEMENT' | 'PAYMENT' | 'PREPAYMENT' | 'REVERSAL' | 'ADJUSTMENT';
+
+/** What a PREPAYMENT does to the schedule (lending README "Servicing input", `prepayments[].mode`). */
+export type PrepaymentMode = PrepaymentModeT;
 
 /** One append-only ledger line. A REVERSAL carries the negated amount and `reversesId`. */
 export interface LedgerEntry {
@@ -54,4 +63,6 @@ export interface LedgerEntry {
   allocation: PaymentAllocation | null;
   createdBy: number | null;
   createdAt: string;
+  /** A PREPAYMENT's mode; absent or null on every other kind. */
+  prepaymentMode?: PrepaymentMode | null;
 }

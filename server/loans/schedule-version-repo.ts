@@ -6,7 +6,17 @@ import type { ScheduleVersion } from './loan.js';
 export async function insertScheduleVersion(
   db: Executor,
   portalId: string,
-  v: { loanId: string; version: number; terms: LoanInput; schedule: Schedule; reason: string; createdBy: number | null; nowIso: string },
+  v: {
+    loanId: string;
+    version: number;
+    terms: LoanInput;
+    schedule: Schedule;
+    reason: string;
+    createdBy: number | null;
+    nowIso: string;
+    /** Set when prepayments rebuilt this version: the version servicing starts from. */
+    baseVersion?: number | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('schedule_versions')
@@ -22,6 +32,7 @@ export async function insertScheduleVersion(
       reason: v.reason,
       created_by: v.createdBy,
       created_at: v.nowIso,
+      base_version: v.baseVersion ?? null,
     })
     .execute();
 }
@@ -43,6 +54,7 @@ export async function getScheduleVersion(db: Executor, portalId: string, loanId:
     rows: parseJsonColumn<ScheduleRow[]>(r.rows, 'schedule_versions.rows'),
     totals: parseJsonColumn<Record<string, string>>(r.totals, 'schedule_versions.totals'),
     effectiveRates: parseJsonColumn<Record<string, string>>(r.effective_rates, 'schedule_versions.effective_rates'),
+    baseVersion: r.base_version === null ? null : Number(r.base_version),
     reason: r.reason,
     createdBy: r.created_by === null ? null : Number(r.created_by),
     createdAt: r.created_at,

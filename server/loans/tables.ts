@@ -66,6 +66,8 @@ export interface ScheduleVersionsTable {
   reason: string;
   created_by: number | null;
   created_at: string;
+  /** The version whose rows servicing starts from when prepayments rebuilt this one; null = built from its terms (migration 202612050100). */
+  base_version: number | null;
 }
 
 export interface LedgerEntriesTable {
@@ -85,6 +87,8 @@ export interface LedgerEntriesTable {
   allocation: string | null;
   created_by: number | null;
   created_at: string;
+  /** A PREPAYMENT's mode: 'reduce-term' | 'reduce-installment' | 'reschedule-next'; null otherwise (migration 202612050100). */
+  prepayment_mode: string | null;
 }
 
 export interface PortalItemsTable {

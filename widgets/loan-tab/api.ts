@@ -31,7 +31,7 @@ export interface ApiConfig {
 }
 
 /** A payment as the server lists it (LoanView.payments); only what the tab shows or recomputes from. */
-export type SavedPayment = PaymentInput & Partial<Pick<PaymentViewT, 'method' | 'reference'>>;
+export type SavedPayment = PaymentInput & Partial<Pick<PaymentViewT, 'method' | 'reference' | 'prepaymentMode'>>;
 
 /** The reasons the tab offers for reversing a payment; the server takes any /^[A-Z0-9_]+$/ code. */
 export const REVERSAL_REASONS = ['DUPLICATE', 'WRONG_AMOUNT', 'WRONG_LOAN', 'BOUNCED'] as const;

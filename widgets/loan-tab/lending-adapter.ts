@@ -68,6 +68,8 @@ export function computeServicing(input: ServicingInput): Outcome<Servicing> {
       ...(penalty ? { penaltyDailyPercent: penalty.replace(',', '.') } : {}),
       lateFees: l.lateFees,
       delinquency: l.delinquency,
+      // Booked prepayments, as the server services them: one that rebuilds the tail needs the terms.
+      ...(input.prepayments?.length ? { prepayments: input.prepayments, terms: l } : {}),
     });
     return {
       installments: r.installments.map((i) => ({

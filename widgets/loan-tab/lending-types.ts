@@ -11,6 +11,7 @@ import type {
   LoanInputJson,
   Method as LendingMethod,
   PaymentJson,
+  PrepaymentJson,
   RateJson,
   ScheduleJson,
   ScheduleRowJson,
@@ -61,6 +62,8 @@ export interface Schedule extends Pick<ScheduleJson, 'installmentAmount' | 'rows
 }
 
 export type PaymentInput = PaymentJson;
+/** A prepayment as servicing takes it: a payment with its mode. */
+export type PrepaymentInput = PrepaymentJson;
 
 /** What the tab asks the adapter for; the adapter turns it into lending's ServicingInputJson. */
 export interface ServicingInput {
@@ -68,6 +71,8 @@ export interface ServicingInput {
   /** The schedule already built for `loan`, so servicing does not build it again. */
   rows: ScheduleRow[];
   payments: PaymentInput[];
+  /** Prepayments booked on the loan, each with its mode, serviced in date order with the payments. */
+  prepayments?: PrepaymentInput[] | undefined;
   asOf: string;
   /** A what-if penalty per day in percent of overdue principal, as typed; the loan's own when absent. */
   penaltyDailyPercent?: string | undefined;

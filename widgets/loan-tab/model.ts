@@ -339,11 +339,12 @@ export function createLoanModel(deps: ModelDeps) {
         loan: { ...loanInput.value, ...savedServicing.value },
         rows: s.value.rows,
         payments: pay.servicingPayments.value,
+        prepayments: pay.servicingPrepayments.value,
         asOf: asOf.value,
         penaltyDailyPercent: penaltyRead.value.issue ? '0' : penaltyRead.value.value,
       };
       return {
-        key: JSON.stringify([input.loan, input.payments, input.asOf, input.penaltyDailyPercent]),
+        key: JSON.stringify([input.loan, input.payments, input.prepayments, input.asOf, input.penaltyDailyPercent]),
         run: () => deps.core.computeServicing(input),
       };
     }),
@@ -553,6 +554,7 @@ export function createLoanModel(deps: ModelDeps) {
       loan: loanInput.value,
       rows: s.value.rows,
       payments: pay.servicingPayments.value,
+      prepayments: pay.servicingPrepayments.value,
       asOf: date,
       penaltyDailyPercent: penaltyRead.value.issue ? '0' : penaltyRead.value.value,
     });

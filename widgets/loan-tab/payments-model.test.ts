@@ -79,6 +79,34 @@ describe('loan tab payments', () => {
     expect(servicingOf(m).allocations.map((a) => a.paymentId)).toEqual(['pay-1', 'pay-2']);
   });
 
+  it('a booked prepayment is serviced with its mode, as the server services it; a new one is sent with its mode', async () => {
+    const { api, calls } = fakeApi();
+    const m = model(api);
+    const withPrepayment = saved({
+      payments: [...saved().payments, { id: 'pre-1', date: '2026-03-01', amount: '15000.50', prepaymentMode: 'reduce-term' }],
+    });
+    m.load(withPrepayment);
+    expect(m.servicingPayments.value.map((p) => p.id)).toEqual(['pay-1', 'pay-2']);
+    expect(m.servicingPrepayments.value).toEqual([{ id: 'pre-1', date: '2026-03-01', amount: '15000.50', mode: 'reduce-term' }]);
+    const s = servicingOf(m);
+    expect(s.allocations.map((a) => a.paymentId)).toEqual(['pay-1', 'pay-2', 'pre-1']);
+    // The shorter term: fewer installments than the schedule the loan was saved with.
+    m.load(saved());
+    const plain = servicingOf(m);
+    expect(s.installments.length).toBeLessThan(plain.installments.length);
+
+    expect(await m.addPayment('2026-03-20', '1000', 'cash', '', 'reschedule-next')).toBe(true);
+    expect(calls.registerPayment).toHaveBeenCalledWith('42', {
+      id: 'new-1',
+      date: '2026-03-20',
+      amount: '1000.00',
+      method: 'cash',
+      reference: '',
+      prepaymentMode: 'reschedule-next',
+    });
+    expect(m.servicingPrepayments.value.map((p) => p.mode)).toEqual(['reschedule-next']);
+  });
+
   it('a reversal the server books moves the payment to the reversed list and servicing recomputes without it', async () => {
     const { api, calls } = fakeApi();
     const m = model(api);

@@ -8,12 +8,14 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import { ApiError, type Api, type ReversalReason, type SavedLoan, type SavedPayment, type SavedReversedPayment } from './api.js';
 import type { Key } from './i18n.js';
-import type { LendingIssue, PaymentInput } from './lending-types.js';
+import type { LendingIssue, PaymentInput, PrepaymentInput } from './lending-types.js';
 
 /** A payment that counts, as listed: servicing reads only id, date and amount. */
 export interface PaymentRecord extends PaymentInput {
   method: string | null;
   reference: string | null;
+  /** A prepayment: its mode (reduce-term, reduce-installment, reschedule-next); absent on an ordinary payment. */
+  prepaymentMode?: PrepaymentInput['mode'] | undefined;
   /** Sent, but no answer arrived: the server may or may not have booked it (retryPayment). */
   unconfirmed?: boolean;
 }
@@ -57,7 +59,8 @@ export function reversalErrorKey(code: string): Key {
 }
 
 function toRecord(p: SavedPayment): PaymentRecord {
-  return { id: p.id, date: p.date, amount: p.amount, method: p.method ?? null, reference: p.reference ?? null };
+  const mode = p.prepaymentMode ? { prepaymentMode: p.prepaymentMode } : {};
+  return { id: p.id, date: p.date, amount: p.amount, method: p.method ?? null, reference: p.reference ?? null, ...mode };
 }
 
 function toReversed(p: SavedReversedPayment): ReversedRecord {
@@ -78,7 +81,13 @@ export function createPaymentsModel(deps: PaymentsDeps) {
   const adding = signal(false);
   const reversal = signal<ReversalState>({ kind: 'idle' });
   /** What servicing recomputes from: the payments that count, without how they were paid. */
-  const servicingPayments = computed<PaymentInput[]>(() => payments.value.map(({ id, date, amount }) => ({ id, date, amount })));
+  const servicingPayments = computed<PaymentInput[]>(() =>
+    payments.value.filter((p) => !p.prepaymentMode).map(({ id, date, amount }) => ({ id, date, amount })),
+  );
+  /** The prepayments that count, each with its mode: servicing applies them in date order with the payments. */
+  const servicingPrepayments = computed<PrepaymentInput[]>(() =>
+    payments.value.flatMap(({ id, date, amount, prepaymentMode: mode }) => (mode ? [{ id, date, amount, mode }] : [])),
+  );
   /** Reversal needs the server: only a tab bound to a deal, on an active loan. */
   const canReverse = computed(() => deps.api !== null && deps.dealId !== null && !deps.closed.value);
 
@@ -95,7 +104,13 @@ export function createPaymentsModel(deps: PaymentsDeps) {
    * Shown at once from the core; sent to the server, which allocates authoritatively. True when the
    * payment is listed (booked, or sent and unconfirmed): only then may the form forget what was typed.
    */
-  async function addPayment(date: string, amount: string, method = 'cash', reference = ''): Promise<boolean> {
+  async function addPayment(
+    date: string,
+    amount: string,
+    method = 'cash',
+    reference = '',
+    prepaymentMode?: PrepaymentInput['mode'],
+  ): Promise<boolean> {
     if (deps.closed.value || adding.value) return false;
     const typed = deps.readAmount(amount);
     const payment: PaymentInput = { id: deps.newId(), date, amount: typed.value };
@@ -104,7 +119,7 @@ export function createPaymentsModel(deps: PaymentsDeps) {
       paymentError.value = issue;
       return false;
     }
-    const record: PaymentRecord = { ...payment, method, reference: reference || null };
+    const record: PaymentRecord = { ...payment, method, reference: reference || null, ...(prepaymentMode ? { prepaymentMode } : {}) };
     batch(() => {
       paymentError.value = null;
       payments.value = [...payments.value, record];
@@ -127,6 +142,7 @@ export function createPaymentsModel(deps: PaymentsDeps) {
         amount: p.amount,
         method: p.method ?? 'cash',
         reference: p.reference ?? '',
+        ...(p.prepaymentMode ? { prepaymentMode: p.prepaymentMode } : {}),
       });
       if (p.unconfirmed) mark(p.id, false);
       return true;
@@ -193,6 +209,7 @@ export function createPaymentsModel(deps: PaymentsDeps) {
     adding,
     reversal,
     servicingPayments,
+    servicingPrepayments,
     canReverse,
     load,
     addPayment,

@@ -1,4 +1,4 @@
-import { isUniqueViolation, type Executor } from '../../db/executor.js';
+import { isUniqueViolation, type Executor, type Trx } from '../../db/executor.js';
 import type { LedgerEntry } from '../loan.js';
 import { appendLedgerEntry } from '../ledger-repo.js';
 import { LOAN_SYNC_JOB, type LoanDeps } from './deps.js';
@@ -18,11 +18,14 @@ export async function appendEntryWithSync(
   target: { portalId: string; loanId: string; dealId: number; syncKey: string },
   entry: LedgerEntry,
   findWinner: () => Promise<LedgerEntry | null | undefined>,
+  /** More writes that belong to the entry (a prepayment's rebuilt schedule version), in the same transaction. */
+  also?: (trx: Trx) => Promise<void>,
 ): Promise<AppendOutcome> {
   try {
     await db.transaction().execute(async (trx) => {
       await requireActiveInTransaction(trx, target.portalId, target.loanId);
       await appendLedgerEntry(trx, target.portalId, entry);
+      await also?.(trx);
       await deps.enqueue?.(trx, {
         portalId: target.portalId,
         kind: LOAN_SYNC_JOB,

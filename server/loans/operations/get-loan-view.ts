@@ -44,7 +44,7 @@ export async function getLoanView(db: Executor, portalId: string, dealId: number
   const payments: PaymentView[] = [];
   const reversedPayments: ReversedPaymentView[] = [];
   for (const e of ledger) {
-    if (e.kind !== 'PAYMENT') continue;
+    if (e.kind !== 'PAYMENT' && e.kind !== 'PREPAYMENT') continue;
     const base = {
       id: e.externalId,
       entryId: e.id,
@@ -54,6 +54,7 @@ export async function getLoanView(db: Executor, portalId: string, dealId: number
       reference: e.reference,
       createdAt: e.createdAt,
       allocationAtPosting: e.allocation,
+      prepaymentMode: e.prepaymentMode ?? null,
     };
     const r = reversals.get(e.id);
     if (r)

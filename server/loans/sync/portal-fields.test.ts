@@ -11,6 +11,7 @@ function state(n: number): LoanState {
   const terms = sampleTerms(n);
   const schedule = buildSchedule(terms);
   const now = '2024-01-15T00:00:00Z';
+  const version = { ...schedule, loanId: 'L1', version: 1, baseVersion: null, terms, reason: 'save', createdBy: null, createdAt: now };
   return {
     loan: {
       id: 'L1',
@@ -27,7 +28,8 @@ function state(n: number): LoanState {
       createdAt: now,
       updatedAt: now,
     },
-    schedule: { ...schedule, loanId: 'L1', version: 1, terms, reason: 'save', createdBy: null, createdAt: now },
+    schedule: version,
+    base: version,
     ledger: [],
   };
 }

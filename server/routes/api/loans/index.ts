@@ -8,6 +8,7 @@ import { getLoanView, type PaymentView as PaymentViewT } from '../../../loans/op
 import { registerPayment } from '../../../loans/operations/register-payment.js';
 import { reversePayment } from '../../../loans/operations/reverse-payment.js';
 import { saveLoan } from '../../../loans/operations/save-loan.js';
+import { scheduleVersionOf, scheduleVersionsOf } from '../../../loans/operations/schedule-history.js';
 import type { LedgerEntry } from '../../../loans/loan.js';
 import { callerFor, loanSessionGuards } from './session.js';
 import {
@@ -22,6 +23,9 @@ import {
   ReversalReply,
   SaveLoanBody,
   SaveLoanReply,
+  ScheduleVersionParams,
+  ScheduleVersionReply,
+  ScheduleVersionsReply,
 } from '../../../../wire/loans.js';
 
 export interface LoanRoutesOptions {
@@ -51,6 +55,24 @@ export const loanRoutes: FastifyPluginAsync<LoanRoutesOptions> = async (fastify,
     },
   );
 
+  // The schedule's history: a prepayment that rebuilt it made a new version; the old ones stay readable.
+  app.get(
+    '/api/v1/deals/:dealId/loan/schedule-versions',
+    { preHandler, schema: { params: DealParams, response: { 200: ScheduleVersionsReply, ...errors } } },
+    async (req) => {
+      const c = callerFor(req);
+      return scheduleVersionsOf(db(), c.portalId, c.dealId);
+    },
+  );
+  app.get(
+    '/api/v1/deals/:dealId/loan/schedule-versions/:version',
+    { preHandler, schema: { params: ScheduleVersionParams, response: { 200: ScheduleVersionReply, ...errors } } },
+    async (req) => {
+      const c = callerFor(req);
+      return scheduleVersionOf(db(), c.portalId, c.dealId, req.params.version);
+    },
+  );
+
   const save = async (req: { body: { loan: unknown; productId?: string | null; reason?: string } } & Parameters<typeof callerFor>[0]) => {
     const c = callerFor(req);
     const body = req.body;
@@ -74,7 +96,7 @@ export const loanRoutes: FastifyPluginAsync<LoanRoutesOptions> = async (fastify,
     async (req, reply) => {
       const c = callerFor(req);
       const r = await registerPayment(db(), c.portalId, c.dealId, req.body, { userId: c.userId }, deps);
-      return reply.code(r.replayed ? 200 : 201).send({ payment: paymentView(r.entry), replayed: r.replayed });
+      return reply.code(r.replayed ? 200 : 201).send({ payment: paymentView(r.entry), replayed: r.replayed, version: r.version });
     },
   );
 
@@ -119,5 +141,6 @@ function paymentView(e: LedgerEntry): PaymentViewT {
     createdAt: e.createdAt,
     allocationAtPosting: e.allocation,
     allocation: e.allocation,
+    prepaymentMode: e.prepaymentMode ?? null,
   };
 }
