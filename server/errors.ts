@@ -392,6 +392,12 @@ export const ERRORS = {
     'Файл чёрного списка не удалось импортировать.',
     'No se puede importar el archivo de lista negra.',
   ),
+  TERMS_FROZEN: spec(
+    409,
+    'The loan terms are fixed at the offer stage; move the deal back to an earlier stage to change them.',
+    'Условия займа зафиксированы на этапе предложения; чтобы изменить их, верните сделку на более ранний этап.',
+    'Las condiciones del préstamo quedaron fijadas en la etapa de oferta; para cambiarlas, regrese la negociación a una etapa anterior.',
+  ),
   STAGE_NOT_IN_PIPELINE: spec(
     422,
     'That stage is not in this pipeline.',
