@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxWorker } from '../server/jobs/worker.js';
 import { startPlatform, type Platform } from './support/portal-harness.js';
-import { settleJobs, useJumpingClock } from './support/app-jobs.js';
+import { lifecycleClockWorker, settleJobs, useJumpingClock } from './support/app-jobs.js';
 import { defaultLoanDeps, isoDay } from '../server/loans/operations/deps.js';
 import { enqueue } from '../server/jobs/outbox.js';
 import { saveLoan } from '../server/loans/operations/save-loan.js';
@@ -11,7 +11,6 @@ import { loadLoanStateByDeal, servicingOf } from '../server/loans/operations/loa
 import { applyLines } from '../server/payment-files/import/apply-lines.js';
 import { registerPayment } from '../server/loans/operations/register-payment.js';
 import { sampleTerms } from './support/sample-terms.js';
-import { jobHandlers } from '../server/jobs/handlers.js';
 import { queueDrains } from '../server/lifecycle/plugin.js';
 import { countTransitions, getDealLifecycle } from '../server/lifecycle/repo.js';
 import type { StageMap } from '../server/lifecycle/stage-map.js';
@@ -80,21 +79,7 @@ const thirtyFiveDaysLate = () => new Date(`${addDays(addMonths(today, 1), 35)}T1
 /** Runs `fn` with the app's worker whose lifecycle jobs read `now` as the clock, then puts the usual one back. */
 async function withLifecycleClock(now: Date, fn: () => Promise<void>): Promise<void> {
   const main = worker;
-  worker = new OutboxWorker({
-    db: p.db.kysely,
-    dialect: p.db.dialect,
-    log: p.a.app.log,
-    getPortalClient: (id) => p.a.app.getPortalClient(id),
-    handlers: jobHandlers({
-      activities: p.a.app.activities,
-      checks: { box: p.a.app.secrets, allowLocalUrls: false },
-      lifecycle: { now: () => now },
-      mail: p.a.app.mail,
-      secrets: p.a.app.secrets,
-    }),
-    pollMs: 20,
-    backoffBaseMs: 20,
-  });
+  worker = lifecycleClockWorker(p, now);
   try {
     await fn();
   } finally {

@@ -4,6 +4,7 @@
 import { vi } from 'vitest';
 import { OutboxWorker } from '../../server/jobs/worker.js';
 import type { JobHandlers } from '../../server/jobs/job.js';
+import { jobHandlers } from '../../server/jobs/handlers.js';
 import type { Db } from '../../server/db/database.js';
 import type { Emulator } from '../../emulator/index.js';
 import type { AppUnderTest } from './portal-harness.js';
@@ -25,6 +26,22 @@ export function appWorker(p: Rig, pollMs = 20, handlers: JobHandlers = p.a.app.j
     pollMs,
     backoffBaseMs: pollMs,
   });
+}
+
+/** The app's worker whose lifecycle jobs read `now` as the clock (a loan days late, without waiting). */
+export function lifecycleClockWorker(p: Rig, now: Date): OutboxWorker {
+  const app = p.a.app;
+  return appWorker(
+    p,
+    20,
+    jobHandlers({
+      activities: app.activities,
+      checks: { box: app.secrets, allowLocalUrls: false },
+      lifecycle: { now: () => now },
+      mail: app.mail,
+      secrets: app.secrets,
+    }),
+  );
 }
 
 /**
