@@ -32,6 +32,7 @@ import * as m202612042210 from './202612042210-product-late-fees-waivable.js';
 import * as m202612042250 from './202612042250-product-schedule-rounding.js';
 import * as m202612042310 from './202612042310-mail-forwarders.js';
 import * as m202612042320 from './202612042320-bank-message-template.js';
+import * as m202612050200 from './202612050200-reminder-reason.js';
 
 // Ordered list of migrations. Names are YYYYMMDDHHMM-what; each file is frozen once landed
 // (it takes Kysely<any> and never imports app code).
@@ -69,4 +70,5 @@ export const migrations: Record<string, Migration> = {
   '202612042250-product-schedule-rounding': m202612042250,
   '202612042310-mail-forwarders': m202612042310,
   '202612042320-bank-message-template': m202612042320,
+  '202612050200-reminder-reason': m202612050200,
 };
