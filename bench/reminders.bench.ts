@@ -4,9 +4,10 @@
 // the rules −3, 0, 1, 3, 7, 30 for the client's SMS: servicing of every loan, the recorded keys read,
 // the reminders inserted and one send job each. Every other loan is of a product with its own rules
 // (−1 and 0 by SMS, 1 by SMS and a to-do for the employee), so both rule sources are planned. REST
-// calls: none — planning never calls the portal; the sends run as jobs under the portal client's
-// 2 req/s bucket (a RU overdue SMS reads the deal once per loan for its debtor).
-// BENCH_REMINDER_INSTALLMENTS=n for a shorter run.
+// calls: none — planning never calls the portal. The sends then run against the emulator at the
+// portal's 2 req/s, SAMPLED (bench/reminder-sends.ts: a few dozen loans, not 100,000 — at 2 req/s the
+// whole night would take hours), and the per-reminder figure projects the night's run.
+// BENCH_REMINDER_INSTALLMENTS=n for a shorter plan; BENCH_REMINDER_SENDS=n loans in the send sample.
 import { createDb } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { defaultLoanDeps } from '../server/loans/operations/deps.js';
@@ -15,6 +16,7 @@ import { planReminders } from '../server/reminders/plan.js';
 import { saveProductRules } from '../server/reminders/product-rules-repo.js';
 import { saveReminderSettings } from '../server/reminders/settings-repo.js';
 import { sampleTerms } from '../test/support/sample-terms.js';
+import { remindersSendBench } from './reminder-sends.js';
 
 const P = 'bench-portal';
 const TARGET_S = 60;
@@ -24,6 +26,7 @@ export default async function remindersBench(): Promise<void> {
   const loans = Math.ceil(installments / 12);
   const db = createDb('sqlite::memory:');
   await migrateToLatest(db.kysely);
+  let planned = 0;
   try {
     const deps = defaultLoanDeps({ now: () => new Date('2024-01-15T09:00:00Z') });
     await saveLoan(db.kysely, P, 1, { terms: sampleTerms(12) }, { userId: 1 }, deps);
@@ -75,7 +78,9 @@ export default async function remindersBench(): Promise<void> {
       `reminder plan, ${loans * 12} installments (${loans} loans): ${s.toFixed(1)} s (target ≤ ${TARGET_S} s), ${created} reminders + send jobs`,
     );
     console.log(`the same day again: ${againS.toFixed(1)} s, ${repeat} new; REST calls while planning: 0`);
+    planned = created;
   } finally {
     await db.close();
   }
+  await remindersSendBench(planned, loans * 12);
 }

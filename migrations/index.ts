@@ -33,6 +33,7 @@ import * as m202612042250 from './202612042250-product-schedule-rounding.js';
 import * as m202612042310 from './202612042310-mail-forwarders.js';
 import * as m202612042320 from './202612042320-bank-message-template.js';
 import * as m202612050100 from './202612050100-ledger-prepayments.js';
+import * as m202612050200 from './202612050200-reminder-reason.js';
 
 // Ordered list of migrations. Names are YYYYMMDDHHMM-what; each file is frozen once landed
 // (it takes Kysely<any> and never imports app code).
@@ -71,4 +72,5 @@ export const migrations: Record<string, Migration> = {
   '202612042310-mail-forwarders': m202612042310,
   '202612042320-bank-message-template': m202612042320,
   '202612050100-ledger-prepayments': m202612050100,
+  '202612050200-reminder-reason': m202612050200,
 };

@@ -57,6 +57,18 @@ export const PRECISE_TEXTS = {
     'Bitrix24 rechazó parte del registro de la aplicación.',
   ),
 
+  // ---- deal lifecycle (server/lifecycle/offer-freeze-check.ts)
+  TERMS_FROZEN_GO_BACK: t(
+    'The terms were fixed at the “{stage}” stage; to change them, move the deal back to “{back}”.',
+    'Условия зафиксированы на этапе «{stage}»; чтобы изменить их, верните сделку на этап «{back}».',
+    'Las condiciones quedaron fijadas en la etapa «{stage}»; para cambiarlas, regrese la negociación a la etapa «{back}».',
+  ),
+  TERMS_FROZEN_FIRST_STAGE: t(
+    'The terms were fixed at the “{stage}” stage; to change them, move the deal back out of it.',
+    'Условия зафиксированы на этапе «{stage}»; чтобы изменить их, выведите сделку с этого этапа назад.',
+    'Las condiciones quedaron fijadas en la etapa «{stage}»; para cambiarlas, saque la negociación de esa etapa hacia atrás.',
+  ),
+
   // ---- request shape
   JSON_ONLY: t(
     'This API accepts application/json only.',

@@ -404,6 +404,12 @@ export const ERRORS = {
     'Файл чёрного списка не удалось импортировать.',
     'No se puede importar el archivo de lista negra.',
   ),
+  TERMS_FROZEN: spec(
+    409,
+    'The loan terms are fixed at the offer stage; move the deal back to an earlier stage to change them.',
+    'Условия займа зафиксированы на этапе предложения; чтобы изменить их, верните сделку на более ранний этап.',
+    'Las condiciones del préstamo quedaron fijadas en la etapa de oferta; para cambiarlas, regrese la negociación a una etapa anterior.',
+  ),
   STAGE_NOT_IN_PIPELINE: spec(
     422,
     'That stage is not in this pipeline.',
@@ -729,11 +735,30 @@ export class AppError extends Error {
     }
   }
 
+  /** The refusal as data (code, precise key and parameters): stored, it reads again later in any language. */
+  get reason(): StoredReason {
+    return { code: this.code, ...(this.precise ?? {}) };
+  }
+
   /** What the user reads: the precise text in `lang`, else the throw site's own text, else the table's. */
   textFor(lang: Lang): string {
     if (this.precise) return fill(PRECISE_TEXTS[this.precise.key][lang], this.precise.params);
     return this.userMessage ?? errorText(this.code, lang);
   }
+}
+
+/** An AppError's user text kept as data (a failed reminder's reason) rather than in one language. */
+export interface StoredReason {
+  code: ErrorCode;
+  key?: PreciseKey;
+  params?: Readonly<Record<string, string | number>>;
+}
+
+/** A stored reason in `lang`; an unknown code (a table changed since) reads as the generic refusal. */
+export function reasonText(r: StoredReason, lang: Lang): string {
+  const code = isErrorCode(r.code) ? r.code : 'UNPROCESSABLE';
+  const key = r.key && r.key in PRECISE_TEXTS ? r.key : undefined;
+  return new AppError(code, 'stored reason', key ? { key, ...(r.params ? { params: r.params } : {}) } : undefined).textFor(lang);
 }
 
 export function isAppError(e: unknown): e is AppError {

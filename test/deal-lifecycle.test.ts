@@ -2,15 +2,15 @@ import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxWorker } from '../server/jobs/worker.js';
 import { startPlatform, type Platform } from './support/portal-harness.js';
-import { settleJobs, useJumpingClock } from './support/app-jobs.js';
+import { lifecycleClockWorker, settleJobs, useJumpingClock } from './support/app-jobs.js';
 import { defaultLoanDeps, isoDay } from '../server/loans/operations/deps.js';
 import { enqueue } from '../server/jobs/outbox.js';
 import { saveLoan } from '../server/loans/operations/save-loan.js';
 import { findLoanByDeal } from '../server/loans/loan-repo.js';
 import { loadLoanStateByDeal, servicingOf } from '../server/loans/operations/loan-state.js';
 import { applyLines } from '../server/payment-files/import/apply-lines.js';
+import { registerPayment } from '../server/loans/operations/register-payment.js';
 import { sampleTerms } from './support/sample-terms.js';
-import { jobHandlers } from '../server/jobs/handlers.js';
 import { queueDrains } from '../server/lifecycle/plugin.js';
 import { countTransitions, getDealLifecycle } from '../server/lifecycle/repo.js';
 import type { StageMap } from '../server/lifecycle/stage-map.js';
@@ -71,6 +71,31 @@ async function dealWithLoan(title: string, o: { settle?: boolean; clabe?: string
   await saveLoan(p.db.kysely, portalId, dealId, { terms }, { userId: 1 }, defaultLoanDeps({ enqueue: (trx, j) => enqueue(trx, j) }));
   if (o.settle !== false) await settle();
   return dealId;
+}
+
+/** 35 days after the first due date of a loan dealWithLoan saved today: past the 30-DPD threshold. */
+const thirtyFiveDaysLate = () => new Date(`${addDays(addMonths(today, 1), 35)}T12:00:00Z`);
+
+/** Runs `fn` with the app's worker whose lifecycle jobs read `now` as the clock, then puts the usual one back. */
+async function withLifecycleClock(now: Date, fn: () => Promise<void>): Promise<void> {
+  const main = worker;
+  worker = lifecycleClockWorker(p, now);
+  try {
+    await fn();
+  } finally {
+    worker = main;
+  }
+}
+
+/** The daily resync's push of these deals' loans (loan.sync), keyed by `key`, run to the end. */
+async function resync(dealIds: number[], key: string): Promise<void> {
+  await p.db.kysely.transaction().execute(async (trx) => {
+    for (const id of dealIds) {
+      const loan = (await findLoanByDeal(trx, portalId, id))!;
+      await enqueue(trx, { portalId, kind: 'loan.sync', idempotencyKey: `${key}:${loan.id}`, payload: { loanId: loan.id } });
+    }
+  });
+  await settle();
 }
 
 const MAP = (): StageMap => ({
@@ -242,37 +267,51 @@ describe('deal lifecycle in the emulator', () => {
     p.em.updateDeal(other, { STAGE_ID: st('UNDERWRITING') });
     await settle();
     // The clock 35 days after the first due date (the jobs' own clock); the daily resync pushes every loan.
-    const later = new Date(`${addDays(addMonths(today, 1), 35)}T12:00:00Z`);
-    const main = worker;
-    worker = new OutboxWorker({
-      db: p.db.kysely,
-      dialect: p.db.dialect,
-      log: p.a.app.log,
-      getPortalClient: (id) => p.a.app.getPortalClient(id),
-      handlers: jobHandlers({
-        activities: p.a.app.activities,
-        checks: { box: p.a.app.secrets, allowLocalUrls: false },
-        lifecycle: { now: () => later },
-        mail: p.a.app.mail,
-        secrets: p.a.app.secrets,
-      }),
-      pollMs: 20,
-      backoffBaseMs: 20,
-    });
-    try {
-      await p.db.kysely.transaction().execute(async (trx) => {
-        for (const id of [dealId, other]) {
-          const loan = (await findLoanByDeal(trx, portalId, id))!;
-          await enqueue(trx, { portalId, kind: 'loan.sync', idempotencyKey: `test-resync:${loan.id}`, payload: { loanId: loan.id } });
-        }
-      });
-      await settle();
-    } finally {
-      worker = main;
-    }
+    await withLifecycleClock(thirtyFiveDaysLate(), () => resync([dealId, other], 'test-resync'));
     expect(await stageOf(dealId)).toBe(st('OVERDUE'));
     expect(await stageOf(other)).toBe(st('UNDERWRITING'));
     expect((await getDealLifecycle(p.db.kysely, portalId, other))!.loanMark).toBe('overdue:30');
+  });
+
+  it('a payment that brings a 30-DPD loan current moves its deal to the back-to-current stage, once', async () => {
+    const dealId = await dealWithLoan('Back to current');
+    p.em.updateDeal(dealId, { STAGE_ID: st('ISSUED') });
+    await settle();
+    const late = thirtyFiveDaysLate();
+    const lateDay = isoDay(late);
+    await withLifecycleClock(late, async () => {
+      await resync([dealId], 'test-late');
+      expect(await stageOf(dealId)).toBe(st('OVERDUE'));
+      // The client pays what is past due, as the tab books it (its loan.sync runs on the late clock).
+      const owed = servicingOf((await loadLoanStateByDeal(p.db.kysely, portalId, dealId))!, lateDay).toBeCurrent;
+      expect(new Decimal(owed).gt(0)).toBe(true);
+      const deps = defaultLoanDeps({ now: () => late, enqueue: (trx, j) => enqueue(trx, j) });
+      await registerPayment(p.db.kysely, portalId, dealId, { id: `cur-${dealId}`, date: lateDay, amount: owed }, { userId: 1 }, deps);
+      await settle();
+      expect(await stageOf(dealId)).toBe(st('REPAYING'));
+      // Pushed again (the next resync, a replay of the payment's sync): no second move, no second write.
+      const writes = p.em.stats().restCalls['crm.deal.update'] ?? 0;
+      await resync([dealId], 'test-again');
+      expect(p.em.stats().restCalls['crm.deal.update'] ?? 0).toBe(writes);
+    });
+    expect(await stageOf(dealId)).toBe(st('REPAYING'));
+    expect(await getDealLifecycle(p.db.kysely, portalId, dealId)).toMatchObject({
+      loanMark: 'current',
+      stageId: st('REPAYING'),
+      writtenStageId: st('REPAYING'),
+    });
+    const moves = await p.db.kysely
+      .selectFrom('lifecycle_transitions')
+      .select(['what', 'to_stage_id'])
+      .where('portal_id', '=', portalId)
+      .where('deal_id', '=', dealId)
+      .where('direction', '=', 'loan')
+      .orderBy('created_at')
+      .execute();
+    expect(moves).toEqual([
+      { what: 'overdue:30', to_stage_id: st('OVERDUE') },
+      { what: 'current', to_stage_id: st('REPAYING') },
+    ]);
   });
 
   it('a lost deal cancels a loan not issued and leaves a comment on an issued one', async () => {

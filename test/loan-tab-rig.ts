@@ -20,10 +20,11 @@ export interface LoanTabRig {
   close(): Promise<void>;
 }
 
-export async function startLoanTabRig(o: { locale?: string } = {}): Promise<LoanTabRig> {
+/** `seedDemoData`: the emulator's demo portal (its Loans pipeline and stages), for the lifecycle's tab tests. */
+export async function startLoanTabRig(o: { locale?: string; seedDemoData?: boolean } = {}): Promise<LoanTabRig> {
   await ensureWidgetsBuilt();
   mkdirSync('test-results', { recursive: true });
-  const p = await startPlatform();
+  const p = await startPlatform(o.seedDemoData ? { emulator: { seedDemoData: true } } : {});
   const portalId = await p.install();
   const row = await p.db.kysely
     .selectFrom('portals')

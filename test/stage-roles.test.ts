@@ -3,12 +3,11 @@ import type { OutboxWorker } from '../server/jobs/worker.js';
 import { queueDrains } from '../server/lifecycle/plugin.js';
 import { startPlatform, type Platform } from './support/portal-harness.js';
 import { enqueue } from '../server/jobs/outbox.js';
-import { jobHandlers } from '../server/jobs/handlers.js';
 import { defaultLoanDeps, isoDay } from '../server/loans/operations/deps.js';
 import { saveLoan } from '../server/loans/operations/save-loan.js';
 import { findLoanByDeal } from '../server/loans/loan-repo.js';
 import { sampleTerms } from './support/sample-terms.js';
-import { adminApi, appWorker, settleJobs, useJumpingClock } from './support/app-jobs.js';
+import { adminApi, appWorker, lifecycleClockWorker, settleJobs, useJumpingClock } from './support/app-jobs.js';
 
 // Roles per stage end to end in the emulator: the admin maps "underwriting" to a fixed user and
 // "issued" to the deal's employee field; a person moves deals; the app's drain sees the entry and its
@@ -121,17 +120,7 @@ describe('roles per stage', () => {
     expect(await assigned(dealId)).toBe(1);
     // The jobs' clock 35 days after the first due date; the loan's next push sees it 30+ days late.
     const later = new Date(firstDue.getTime() + 35 * 86_400_000);
-    const lateWorker = appWorker(
-      p,
-      20,
-      jobHandlers({
-        activities: p.a.app.activities,
-        checks: { box: p.a.app.secrets, allowLocalUrls: false },
-        lifecycle: { now: () => later },
-        mail: p.a.app.mail,
-        secrets: p.a.app.secrets,
-      }),
-    );
+    const lateWorker = lifecycleClockWorker(p, later);
     const loan = (await findLoanByDeal(p.db.kysely, portalId, dealId))!;
     await p.db.kysely
       .transaction()

@@ -84,3 +84,25 @@ export const ReminderSettingsReply = Type.Object({
   templates: Type.Array(Type.Object({ id: Type.String(), titles: Type.Record(Type.String(), Type.String()) })),
 });
 export type ReminderSettingsReply = Static<typeof ReminderSettingsReply>;
+
+/** A reminder that could not go (server/reminders/failed.ts), its reason in the reader's language. */
+export const FailedReminderView = Type.Object({
+  key: Type.String(),
+  dealId: Type.Integer(),
+  installment: Type.Integer(),
+  ruleId: Type.String(),
+  channel: Type.String(),
+  plannedAt: Type.String(),
+  reason: Type.String(),
+});
+export type FailedReminderView = Static<typeof FailedReminderView>;
+
+export const FailedRemindersReply = Type.Object({ failed: Type.Array(FailedReminderView) });
+export type FailedRemindersReply = Static<typeof FailedRemindersReply>;
+
+export const RetryReminderBody = Type.Object({ key: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+export type RetryReminderBody = Static<typeof RetryReminderBody>;
+
+/** retried: false when it was not failed any more (another click, or it went meanwhile). */
+export const RetryReminderReply = Type.Object({ retried: Type.Boolean() });
+export type RetryReminderReply = Static<typeof RetryReminderReply>;

@@ -10,6 +10,7 @@ import { defaultLoanDeps } from '../loans/operations/deps.js';
 import { saveLoan } from '../loans/operations/save-loan.js';
 import type { PortalClient } from '../portal-client/portal-client.js';
 import { reminderJobEntries } from './jobs.js';
+import { listFailedReminders, retryFailedReminder } from './failed.js';
 import { planReminders, REMINDER_SEND_JOB } from './plan.js';
 import type { ReminderRow, ReminderSender } from './send.js';
 import { reminderSender } from './sender.js';
@@ -132,6 +133,18 @@ describe('reminders: the send job', () => {
     const stored = await db.kysely.selectFrom('sms_messages').select('id').where('portal_id', '=', 'portal-tpl').execute();
     expect(stored).toEqual([]);
     expect(portalCalls).not.toContain('crm.timeline.comment.add');
+    // The app page reads the reason in each admin's language (stored as data, not as the Russian note).
+    const [es] = await listFailedReminders(db.kysely, 'portal-tpl', 'es');
+    expect(es).toMatchObject({ key: r!.key, installment: 1, channel: 'client_sms' });
+    expect(es!.reason).toMatch(/company_name/);
+    expect(es!.reason).not.toBe(r!.note);
+    expect((await listFailedReminders(db.kysely, 'portal-tpl', 'ru'))[0]!.reason).toBe(r!.note);
+    // Retry: pending again with one new send job; a second click finds it no longer failed.
+    expect(await retryFailedReminder(db.kysely, 'portal-tpl', r!.key, 1_000)).toBe(true);
+    expect(await retryFailedReminder(db.kysely, 'portal-tpl', r!.key, 2_000)).toBe(false);
+    expect((await rows('portal-tpl'))[0]).toMatchObject({ status: 'pending', note: null, reason: null });
+    expect((await sendJobs('portal-tpl')).map((j) => j.status)).toEqual(['dead', 'pending']);
+    expect(await listFailedReminders(db.kysely, 'portal-tpl', 'es')).toEqual([]);
     await providers.close();
   });
 });

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { PermanentJobError, RetryLaterError, type JobContext, type JobHandler } from '../jobs/job.js';
 import { enqueue } from '../jobs/outbox.js';
+import type { StoredReason } from '../errors.js';
 import { lockActiveLoan } from '../loans/loan-repo.js';
 import { loadLoanState, servicingOf } from '../loans/operations/loan-state.js';
 import {
@@ -47,6 +48,8 @@ export class ReminderFailedError extends PermanentJobError {
     message: string,
     /** Why, in the portal's language: the reminder's note. */
     readonly reason: string,
+    /** The same as data, for the app page to read in each user's language. */
+    readonly stored?: StoredReason,
   ) {
     super(message);
   }
@@ -203,7 +206,7 @@ async function deliver(deps: ReminderSendDeps, r: ReminderRow, settings: Reminde
     if (e instanceof ReminderFailedError)
       await ctx.db
         .updateTable('reminders')
-        .set({ status: 'failed', sent_at: null, note: e.reason.slice(0, 500) })
+        .set({ status: 'failed', sent_at: null, note: e.reason.slice(0, 500), reason: e.stored ? JSON.stringify(e.stored) : null })
         .where('portal_id', '=', r.portal_id)
         .where('key', '=', r.key)
         .where('status', '=', 'sent')

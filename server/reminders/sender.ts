@@ -40,7 +40,7 @@ const MESSAGES = {
 };
 
 /** The reminder cannot go as it stands: its reason, in the portal's language, for the reminder's note. */
-const failed = (e: AppError, lang: Lang): ReminderFailedError => new ReminderFailedError(e.message, e.textFor(lang));
+const failed = (e: AppError, lang: Lang): ReminderFailedError => new ReminderFailedError(e.message, e.textFor(lang), e.reason);
 
 export function reminderSender(deps: Pick<ActivityDeps, 'providers'>): ReminderSender {
   return {

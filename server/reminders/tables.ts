@@ -29,6 +29,8 @@ export interface RemindersTable {
   template: string | null;
   /** Employee: 'notify' (im.notify.system.add, also when null) or 'todo' (crm.activity.todo.add). */
   via: string | null;
+  /** A failure's reason as data (errors.ts StoredReason JSON), read in each user's language; null otherwise. */
+  reason: string | null;
 }
 
 export interface ReminderSettingsTable {

@@ -2,29 +2,18 @@
 // app page calls it, and a wait until every job is done — what the lifecycle, preset, roles and
 // trigger tests share.
 import { vi } from 'vitest';
-import { OutboxWorker } from '../../server/jobs/worker.js';
-import type { JobHandlers } from '../../server/jobs/job.js';
+import type { OutboxWorker } from '../../server/jobs/worker.js';
 import type { Db } from '../../server/db/database.js';
 import type { Emulator } from '../../emulator/index.js';
 import type { AppUnderTest } from './portal-harness.js';
+
+// The workers live in app-worker.ts (no vitest there: the benches use them too).
+export { appWorker, lifecycleClockWorker } from './app-worker.js';
 
 interface Rig {
   db: Db;
   a: AppUnderTest;
   em: Emulator;
-}
-
-/** The app's worker; `handlers` another job table (e.g. jobHandlers with the lifecycle's clock moved). */
-export function appWorker(p: Rig, pollMs = 20, handlers: JobHandlers = p.a.app.jobHandlers): OutboxWorker {
-  return new OutboxWorker({
-    db: p.db.kysely,
-    dialect: p.db.dialect,
-    log: p.a.app.log,
-    getPortalClient: (id) => p.a.app.getPortalClient(id),
-    handlers,
-    pollMs,
-    backoffBaseMs: pollMs,
-  });
 }
 
 /**

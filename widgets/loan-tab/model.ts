@@ -88,7 +88,8 @@ export type SaveState =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved' }
-  | { kind: 'failed'; code: string; field: string | null }
+  /** `message`: the server's text in the user's language (e.g. a fixed offer's, which names the stages). */
+  | { kind: 'failed'; code: string; field: string | null; message: string }
   /** The loan has payments and the terms changed: what changes, waiting for the user's yes. */
   | { kind: 'confirm-reterm'; changes: TermChange[] };
 
@@ -537,7 +538,8 @@ export function createLoanModel(deps: ModelDeps) {
     } catch (e) {
       const code = e instanceof ApiError ? e.reason : 'NETWORK';
       const field = e instanceof ApiError && typeof e.details.field === 'string' ? e.details.field : null;
-      saveState.value = { kind: 'failed', code, field };
+      // What the user typed stays in the form: a refusal only sets the state.
+      saveState.value = { kind: 'failed', code, field, message: e instanceof ApiError ? e.message : '' };
     }
   }
 

@@ -1,6 +1,13 @@
 // The portal's reminder settings and each product's own rules (server/routes/api/reminders):
 // administrators only.
-import type { ProductRules, ProductRulesBody, ReminderSettingsBody, ReminderSettingsReply } from '../../wire/reminders.js';
+import type {
+  FailedRemindersReply,
+  ProductRules,
+  ProductRulesBody,
+  ReminderSettingsBody,
+  ReminderSettingsReply,
+  RetryReminderReply,
+} from '../../wire/reminders.js';
 import { createSessionClient, type SessionClientConfig } from '../shared/session-client.js';
 
 export function createRemindersApi(cfg: SessionClientConfig, fetchFn?: typeof fetch) {
@@ -11,6 +18,10 @@ export function createRemindersApi(cfg: SessionClientConfig, fetchFn?: typeof fe
     save: (body: ReminderSettingsBody) => client.request<ReminderSettingsReply>('PUT', '/api/v1/settings/reminders', body),
     saveProduct: (productId: string, body: ProductRulesBody) =>
       client.request<ProductRules>('PUT', `/api/v1/settings/reminders/products/${encodeURIComponent(productId)}`, body),
+    /** Reminders that could not go, their reason in the admin's language. */
+    failed: () => client.request<FailedRemindersReply>('GET', '/api/v1/settings/reminders/failed'),
+    /** Puts one back in the send queue; repeated, the second finds it no longer failed. */
+    retry: (key: string) => client.request<RetryReminderReply>('POST', '/api/v1/settings/reminders/failed/retry', { key }),
   };
 }
 

@@ -60,6 +60,17 @@ const en = {
   'problem.forbidden': 'Only a portal administrator can change reminders.',
   'problem.session': 'Your session has expired. Reopen the application.',
   'problem.network': 'No connection to the application. Try again.',
+  failedTitle: 'Reminders that could not be sent',
+  failedIntro:
+    'Fix the cause (the client’s phone, the lender’s details, the deal’s responsible) and retry: the reminder goes again only if it is still owed and the law allows it now.',
+  failedDeal: 'Deal',
+  failedInstallment: 'Installment',
+  failedRule: 'Rule',
+  failedReason: 'Reason',
+  failedRetry: 'Retry',
+  failedRetrying: 'Retrying…',
+  'failedChannel.client_sms': 'SMS to the client',
+  'failedChannel.employee': 'Responsible employee',
 };
 
 type Dict = Record<keyof typeof en, string>;
@@ -121,6 +132,17 @@ const es: Dict = {
   'problem.forbidden': 'Solo un administrador del portal puede cambiar los recordatorios.',
   'problem.session': 'Su sesión expiró. Vuelva a abrir la aplicación.',
   'problem.network': 'Sin conexión con la aplicación. Inténtelo de nuevo.',
+  failedTitle: 'Recordatorios que no se pudieron enviar',
+  failedIntro:
+    'Corrija la causa (el teléfono del cliente, los datos del otorgante, el responsable de la negociación) y reintente: el recordatorio se envía de nuevo solo si sigue pendiente y la ley lo permite ahora.',
+  failedDeal: 'Negociación',
+  failedInstallment: 'Cuota',
+  failedRule: 'Regla',
+  failedReason: 'Motivo',
+  failedRetry: 'Reintentar',
+  failedRetrying: 'Reintentando…',
+  'failedChannel.client_sms': 'SMS al cliente',
+  'failedChannel.employee': 'Responsable',
 };
 
 const ru: Dict = {
@@ -180,6 +202,17 @@ const ru: Dict = {
   'problem.forbidden': 'Менять напоминания может только администратор портала.',
   'problem.session': 'Сессия истекла. Откройте приложение заново.',
   'problem.network': 'Нет связи с приложением. Попробуйте ещё раз.',
+  failedTitle: 'Напоминания, которые не удалось отправить',
+  failedIntro:
+    'Устраните причину (телефон клиента, реквизиты кредитора, ответственный по сделке) и повторите: напоминание уйдёт, только если платёж ещё не внесён и закон разрешает связаться сейчас.',
+  failedDeal: 'Сделка',
+  failedInstallment: 'Платёж',
+  failedRule: 'Правило',
+  failedReason: 'Причина',
+  failedRetry: 'Повторить',
+  failedRetrying: 'Повторяем…',
+  'failedChannel.client_sms': 'SMS клиенту',
+  'failedChannel.employee': 'Ответственному',
 };
 
 const dictionaries: Record<Lang, Dict> = { en, es, ru };

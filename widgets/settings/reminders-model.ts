@@ -2,7 +2,7 @@
 // product its own rules (or the portal's). A refusal is shown beside the field it names and
 // everything typed stays, so the admin fixes one field instead of retyping the form.
 import { signal, type Signal } from '@preact/signals';
-import type { ReminderSettingsReply } from '../../wire/reminders.js';
+import type { FailedReminderView, ReminderSettingsReply } from '../../wire/reminders.js';
 import { ApiError } from '../shared/session-client.js';
 import type { Lang } from './i18n.js';
 import type { RemindersApi } from './reminders-api.js';
@@ -60,6 +60,11 @@ export interface RemindersModel {
   addRule(productId: string): void;
   removeRule(productId: string, i: number): void;
   saveProduct(productId: string): Promise<void>;
+  /** Reminders that could not go (no phone, a template the data cannot fill…), newest first. */
+  failed: Signal<FailedReminderView[]>;
+  /** The key being retried; null when none. */
+  retrying: Signal<string | null>;
+  retry(key: string): Promise<void>;
 }
 
 export function createRemindersModel(api: RemindersApi, lang: () => Lang): RemindersModel {
@@ -74,6 +79,8 @@ export function createRemindersModel(api: RemindersApi, lang: () => Lang): Remin
   const products = signal<ProductRulesState[]>([]);
   const templates = signal<ReminderSettingsReply['templates']>([]);
   let defaults: string[] = [];
+  const failed = signal<FailedReminderView[]>([]);
+  const retrying = signal<string | null>(null);
 
   const patchProduct = (productId: string, patch: (p: ProductRulesState) => Partial<ProductRulesState>) => {
     products.value = products.value.map((p) => (p.productId === productId ? { ...p, ...patch(p) } : p));
@@ -111,11 +118,26 @@ export function createRemindersModel(api: RemindersApi, lang: () => Lang): Remin
           saved: false,
           problem: null,
         }));
+        failed.value = (await api.failed()).failed;
         problem.value = null;
       } catch (e) {
         problem.value = problemOf(e);
       } finally {
         loading.value = false;
+      }
+    },
+    failed,
+    retrying,
+    async retry(key) {
+      if (retrying.value) return;
+      retrying.value = key;
+      try {
+        await api.retry(key);
+        failed.value = (await api.failed()).failed;
+      } catch (e) {
+        problem.value = problemOf(e);
+      } finally {
+        retrying.value = null;
       }
     },
     set(key, value) {

@@ -57,6 +57,7 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal, createBlocked, ch
   const servicing = serv && serv.ok ? serv.value : null;
   const servicingIssue = serv && !serv.ok ? (serv.issues[0] ?? null) : null;
   const save = model.saveState.value;
+  const frozen = save.kind === 'failed' && save.code === 'TERMS_FROZEN';
   return (
     <main class="lt-app" data-ready={s.ok ? 'yes' : 'no'}>
       <header class="lt-header">
@@ -89,7 +90,7 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal, createBlocked, ch
             </span>
           ) : null}
           {save.kind === 'saved' ? <span class="lt-ok">{t('saved')}</span> : null}
-          {save.kind === 'failed' ? (
+          {save.kind === 'failed' && !frozen ? (
             <span class="lt-error" role="alert" data-testid="save-error">{`${t('saveFailed')}: ${errorText(t, save.code)}`}</span>
           ) : null}
           {creation.kind === 'done' ? <CreatedNote deal={creation.deal} t={t} onOpenDeal={onOpenDeal} /> : null}
@@ -103,6 +104,13 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal, createBlocked, ch
       {save.kind === 'confirm-reterm' ? <RetermConfirm model={model} changes={save.changes} t={t} /> : null}
       {children}
       {model.closed.value ? <ClosedBanner reason={model.loanStatus.value.closedReason} t={t} /> : null}
+      {frozen ? (
+        // Beside the form it refuses: the server's text names the stage that fixed the offer and
+        // the one to move the deal back to (server/lifecycle/offer-freeze-check.ts).
+        <p class="lt-banner lt-banner--error" role="alert" data-testid="terms-frozen">
+          {`${t('saveFailed')}: ${save.message || errorText(t, save.code)}`}
+        </p>
+      ) : null}
       <LoanForm model={model} t={t} />
       {s.ok ? null : (
         <p class="lt-error" role="alert" data-testid="issues">

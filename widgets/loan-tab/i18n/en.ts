@@ -183,6 +183,7 @@ const en = {
   'err.PROFILE_OVERPAYMENT_CAP': 'Interest and fees exceed the legal cap on overpayment',
   'err.WHAT_IF_OUT_OF_RANGE': 'Between the interest due and the full balance',
   'err.LOAN_CLOSED': 'the loan is closed',
+  'err.TERMS_FROZEN': 'the terms are fixed at the offer stage',
   'err.PAYMENT_NOT_FOUND': 'this payment is no longer on the loan; reopen the tab',
   'err.REVERSED_OTHER_REASON': 'it was already reversed with another reason',
   'err.SESSION_INVALID': 'your session has expired; reopen the tab',

@@ -184,6 +184,7 @@ const es: Dict = {
   'err.PROFILE_OVERPAYMENT_CAP': 'Intereses y comisiones superan el tope legal',
   'err.WHAT_IF_OUT_OF_RANGE': 'Entre el interés del periodo y el saldo total',
   'err.LOAN_CLOSED': 'el préstamo está cerrado',
+  'err.TERMS_FROZEN': 'las condiciones están fijadas en la etapa de oferta',
   'err.PAYMENT_NOT_FOUND': 'este pago ya no está en el préstamo; vuelva a abrir la pestaña',
   'err.REVERSED_OTHER_REASON': 'ya se reversó con otro motivo',
   'err.SESSION_INVALID': 'su sesión expiró; vuelva a abrir la pestaña',

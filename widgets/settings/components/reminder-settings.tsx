@@ -3,6 +3,7 @@ import { reminderErrorKey, remindersProblemKey, type RemindersTranslate } from '
 import type { FieldError, PortalForm, RuleForm } from '../reminders-form.js';
 import type { ProductRulesState, RemindersModel } from '../reminders-model.js';
 import { Field } from './field.js';
+import { FailedReminders } from './failed-reminders.js';
 
 interface Props {
   model: RemindersModel;
@@ -297,6 +298,7 @@ export function ReminderSettings({ model, t, lang, names }: Props) {
           </p>
         ) : null}
       </form>
+      <FailedReminders model={model} t={t} />
       {model.products.value.length > 0 ? (
         <>
           <h3 class="st-h3">{t('products')}</h3>

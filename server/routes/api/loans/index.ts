@@ -8,6 +8,7 @@ import { getLoanView, type PaymentView as PaymentViewT } from '../../../loans/op
 import { registerPayment } from '../../../loans/operations/register-payment.js';
 import { reversePayment } from '../../../loans/operations/reverse-payment.js';
 import { saveLoan } from '../../../loans/operations/save-loan.js';
+import { refuseFrozenTerms } from '../../../lifecycle/offer-freeze-check.js';
 import { scheduleVersionOf, scheduleVersionsOf } from '../../../loans/operations/schedule-history.js';
 import type { LedgerEntry } from '../../../loans/loan.js';
 import { callerFor, loanSessionGuards } from './session.js';
@@ -76,11 +77,17 @@ export const loanRoutes: FastifyPluginAsync<LoanRoutesOptions> = async (fastify,
   const save = async (req: { body: { loan: unknown; productId?: string | null; reason?: string } } & Parameters<typeof callerFor>[0]) => {
     const c = callerFor(req);
     const body = req.body;
+    const terms = body.loan as LoanInput;
+    // A fixed offer (issue 14 item 1) refuses changed terms before anything is written.
+    await refuseFrozenTerms(db(), () => app.portalClients.get(c.portalId), c.portalId, c.dealId, {
+      terms,
+      productId: body.productId ?? null,
+    });
     return saveLoan(
       db(),
       c.portalId,
       c.dealId,
-      { terms: body.loan as LoanInput, productId: body.productId ?? null, reason: body.reason ?? 'save' },
+      { terms, productId: body.productId ?? null, reason: body.reason ?? 'save' },
       { userId: c.userId },
       deps,
     );

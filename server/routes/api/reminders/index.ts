@@ -2,7 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { reminderCatalogue } from '../../../activities/sms-catalogue.js';
-import { AppError } from '../../../errors.js';
+import { AppError, langOfHeader } from '../../../errors.js';
+import { listFailedReminders, retryFailedReminder } from '../../../reminders/failed.js';
 import { getProduct, listProducts } from '../../../products/product-repo.js';
 import { requireSession } from '../../../security/session.js';
 import { isTimeZone } from '../../../reminders/local-time.js';
@@ -10,6 +11,9 @@ import { listProductRules, saveProductRules } from '../../../reminders/product-r
 import { defaultMovedDays, isIsoDay } from '../../../reminders/ru-calendar.js';
 import { getReminderSettings, saveReminderSettings, type ReminderSettings } from '../../../reminders/settings-repo.js';
 import {
+  FailedRemindersReply,
+  RetryReminderBody,
+  RetryReminderReply,
   ProductRules,
   ProductRulesBody,
   ReminderSettingsBody,
@@ -95,6 +99,22 @@ export const reminderRoutes: FastifyPluginAsync = async (fastify) => {
       await saveReminderSettings(app.db.kysely, s.portalId, settings, s.userId);
       return reply(s.portalId, settings);
     },
+  );
+
+  // Reminders that could not go, newest first, their reason in the admin's language (Accept-Language,
+  // the Bitrix24 language the page sends); Retry puts one back in the send queue.
+  app.get(
+    '/api/v1/settings/reminders/failed',
+    { preHandler: admin, schema: { response: { 200: FailedRemindersReply, ...errors } } },
+    async (req) => ({
+      failed: await listFailedReminders(app.db.kysely, req.session!.portalId, langOfHeader(req.headers['accept-language'])),
+    }),
+  );
+
+  app.post(
+    '/api/v1/settings/reminders/failed/retry',
+    { preHandler: admin, schema: { body: RetryReminderBody, response: { 200: RetryReminderReply, ...errors } } },
+    async (req) => ({ retried: await retryFailedReminder(app.db.kysely, req.session!.portalId, req.body.key, Date.now()) }),
   );
 
   app.put(
