@@ -18,15 +18,8 @@ export type * from './types.js';
 export { METHODS } from './types.js';
 
 // Loan terms and schedules
-export {
-  parseLoanInput,
-  MAX_INSTALLMENTS,
-  type LoanInputJson,
-  type FeeJson,
-  type RateJson,
-  type FrequencyJson,
-  type RoundingJson,
-} from './parse-input.js';
+export { parseLoanInput, MAX_INSTALLMENTS } from './parse-input.js';
+export type { LoanInputJson, FeeJson, RateJson, FrequencyJson, RoundingJson } from './loan-input-json.js';
 export { buildSchedule } from './schedule/build.js';
 export { dueDates, buildPeriods } from './schedule/periods.js';
 export { scheduleToJson, type ScheduleJson, type ScheduleRowJson, type EffectiveRatesJson } from './schedule-json.js';

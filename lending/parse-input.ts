@@ -1,9 +1,9 @@
 // parseLoanInput: untrusted JSON → LoanTerms. Every refusal names its field; documented defaults are
-// applied here and nowhere else (see README "Loan input").
+// applied here and nowhere else (see README "Loan input"). The input's shape as types: loan-input-json.ts.
 import { currencyScale } from './currency.js';
 import { Dec, HUNDRED, ZERO } from './decimal.js';
 import { parseIsoDate, type IsoDate } from './dates.js';
-import { parseDayCount, type DayCount } from './day-count.js';
+import { parseDayCount } from './day-count.js';
 import { invalid } from './errors.js';
 import { parseAmount, parseDecimal, roundMoney, ROUNDING_MODES, type RoundingMode } from './money.js';
 import { profileDefaults } from './profiles.js';
@@ -15,81 +15,14 @@ import {
   type EffectiveRateKind,
   type Fee,
   type Frequency,
-  type FrequencyUnit,
   type LoanTerms,
   type Method,
-  type PskMonthDays,
   type Rate,
   type Rounding,
 } from './types.js';
 import { asArray, asBool, asInt, asObject, asString, join, oneOf } from './validate.js';
 
 export const MAX_INSTALLMENTS = 1200;
-
-// The loan input as JSON, field for field what parseLoanInput reads (README "Loan input"): amounts
-// and percents are decimal strings, dates ISO YYYY-MM-DD. The parser still takes `unknown` and
-// checks everything; these types are for callers that build an input (the server, the widgets).
-
-export interface FeeJson {
-  name: string;
-  /** Exactly one of amount and percent (of the principal). */
-  amount?: string;
-  percent?: string;
-  at: 'disbursement' | 'installment';
-  withheld?: boolean;
-}
-
-/** Exactly one of the two; an interest-free loan may omit the rate. */
-export type RateJson = { annualPercent: string } | { dailyPercent: string };
-
-export interface FrequencyJson {
-  unit: FrequencyUnit;
-  every?: number;
-  monthEnd?: boolean;
-}
-
-export interface RoundingJson {
-  mode?: RoundingMode;
-  installmentStep?: string;
-  installmentMode?: RoundingMode;
-  last?: 'adjust';
-  remainderTo?: 'first' | 'last';
-}
-
-export interface LoanInputJson {
-  principal: string;
-  currency: string;
-  contractDate: string;
-  /** Defaults to contractDate. */
-  disbursementDate?: string;
-  method: Method;
-  rate?: RateJson;
-  /** Or dueDates; a single-payment loan may omit both. */
-  installments?: number;
-  frequency?: FrequencyJson;
-  firstDueDate?: string;
-  /** Explicit, increasing due dates; their count is the number of installments. */
-  dueDates?: string[];
-  dayCount?: DayCount;
-  interest?: 'daily' | 'periodic';
-  annuity?: 'fixed-payment' | 'resolved';
-  rounding?: RoundingJson;
-  grace?: { principal?: number; interest?: number };
-  fees?: FeeJson[];
-  vat?: { percent: string; onFees?: boolean };
-  profile?: string;
-  /** Which effective rates to compute; [] skips the root finding. Default: by currency or profile. */
-  effectiveRates?: EffectiveRateKind[];
-  pskMonthDays?: PskMonthDays;
-  /** CAT time base: "periods" (Banxico: t = k / periods a year) or "dates" (days / 365). Default: the profile's, else dates. */
-  catBasis?: CatBasis;
-  /** annuity "resolved" only: "fineract" moves the level payment when the last installment strays (README). */
-  annuityAdjustment?: AnnuityAdjustment;
-  /** Principal paid on the disbursement date, as an amount or a percent of the principal. */
-  downPayment?: { amount: string } | { percent: string };
-  /** Level installment given; the number of installments follows from it (omit installments and dueDates). */
-  fixedPayment?: string;
-}
 
 export function parseLoanInput(raw: unknown, base = ''): LoanTerms {
   const o = asObject(raw, base);

@@ -3,7 +3,7 @@
 // and table (server/products), the settings widget that edits it and the loan tab that offers it.
 // Browser-safe; widgets that must stay small import its types only.
 import { Dec } from './decimal.js';
-import type { FeeJson } from './parse-input.js';
+import type { FeeJson } from './loan-input-json.js';
 import type { LateFeeJson } from './servicing/parse-conventions.js';
 
 export const PRODUCT_ANNUITY_MODES = ['fixed-payment', 'resolved', 'fineract'] as const;

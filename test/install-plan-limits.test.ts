@@ -2,25 +2,20 @@
 // CREATE_DYNAMIC_TYPE_RESTRICTED, crm-type-add.md; the emulator's smartProcessLimit: 0): install
 // finishes, the limit is recorded, the app page tells the admin in their language what is
 // unavailable, and a loan's sync writes the deal fields only.
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmulator, type Emulator } from '../emulator/index.js';
+import type { Emulator } from '../emulator/index.js';
 import type { Db } from '../server/db/database.js';
-import { createTestDb } from './support/test-db.js';
 import { defaultLoanDeps } from '../server/loans/operations/deps.js';
 import { saveLoan } from '../server/loans/operations/save-loan.js';
 import { sampleTerms } from './support/sample-terms.js';
 import { syncLoanToPortal } from '../server/loans/sync/sync-loan.js';
 import { resolveSyncTarget } from '../server/loans/sync/target.js';
-import { installInto, startApp, TEST_CLIENT, type AppUnderTest } from './support/portal-harness.js';
+import type { AppUnderTest } from './support/portal-harness.js';
 import { launchChromium, type Browser } from './frame-harness.js';
-import { ensureWidgetsBuilt } from './loan-tab-support.js';
-import { settingsAppPage } from './settings-app-page.js';
-
-let appUrl = '';
-const appUrlPage = settingsAppPage(() => appUrl);
+import { startSettingsPortal, type SettingsPortal } from './settings-portal.js';
 
 describe('install on a plan without smart processes', () => {
+  let portal: SettingsPortal;
   let em: Emulator;
   let db: Db;
   let a: AppUnderTest;
@@ -28,22 +23,15 @@ describe('install on a plan without smart processes', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    await ensureWidgetsBuilt();
-    mkdirSync('test-results', { recursive: true });
-    db = await createTestDb();
-    em = await createEmulator({ ...TEST_CLIENT, rateLimit: false, smartProcessLimit: 0 }, { extensions: [appUrlPage] });
-    a = await startApp(db, { B24_OAUTH_SERVER: em.url });
-    appUrl = a.url;
     // Throws unless ONAPPINSTALL and the install frame both answer 200.
-    portalId = await installInto(em, a, db);
+    portal = await startSettingsPortal({ emulator: { seedDemoData: false, smartProcessLimit: 0 } });
+    ({ em, db, a, portalId } = portal);
     browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await a?.close();
-    await em?.close();
-    await db?.close();
+    await portal?.close();
   });
 
   it('finishes the install with the limit recorded and everything else registered', async () => {
@@ -65,10 +53,7 @@ describe('install on a plan without smart processes', () => {
     ['en', 'the “Payment schedule” smart process was not created'],
   ])('the app page says what is unavailable (%s)', async (lang, text) => {
     const page = await browser.context.newPage();
-    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${a.url}/placements/settings`) });
-    await page.goto(`${em.url}/marketplace/app/settings/?user=1&lang=${lang}`);
-    const frame = await navigated;
-    await frame.waitForSelector('main[data-ready="yes"]');
+    const frame = await portal.open(page, lang, 'main[data-ready="yes"]');
     const notice = frame.locator('[data-testid="plan-limits"]');
     await notice.waitFor();
     expect(await notice.textContent()).toContain(text);

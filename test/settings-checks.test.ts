@@ -2,36 +2,19 @@
 // a Mexican and a Russian administrator use it: the blacklist file refused whole with its bad line
 // named, then added; a phone tried the way people type it; one entry removed; the bureau's address
 // refused beside its field when it points at the server's own network. Desktop and 390 px.
-import { mkdirSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmulator, type Emulator } from '../emulator/index.js';
-import type { Db } from '../server/db/database.js';
-import { createTestDb } from './support/test-db.js';
-import { installInto, startApp, TEST_CLIENT, type AppUnderTest } from './support/portal-harness.js';
 import { launchChromium, type Browser } from './frame-harness.js';
-import { ensureWidgetsBuilt } from './loan-tab-support.js';
-import { settingsAppPage } from './settings-app-page.js';
-
-let appUrl = '';
-const appUrlPage = settingsAppPage(() => appUrl);
+import { startSettingsPortal, type SettingsPortal } from './settings-portal.js';
 
 describe('applicant checks on the app page', () => {
-  let em: Emulator;
-  let db: Db;
-  let a: AppUnderTest;
+  let portal: SettingsPortal;
   let browserMx: Browser;
   let browserRu: Browser;
 
   beforeAll(async () => {
-    await ensureWidgetsBuilt();
-    mkdirSync('test-results', { recursive: true });
-    db = await createTestDb();
-    em = await createEmulator({ ...TEST_CLIENT, rateLimit: false }, { extensions: [appUrlPage] });
-    a = await startApp(db, { B24_OAUTH_SERVER: em.url });
-    appUrl = a.url;
-    await installInto(em, a, db);
+    portal = await startSettingsPortal({ emulator: { seedDemoData: false } });
     browserMx = await launchChromium({ locale: 'es-MX' });
     browserRu = await launchChromium({ locale: 'ru-RU' });
   }, 120_000);
@@ -39,18 +22,13 @@ describe('applicant checks on the app page', () => {
   afterAll(async () => {
     await browserMx?.close();
     await browserRu?.close();
-    await a?.close();
-    await em?.close();
-    await db?.close();
+    await portal?.close();
   });
 
   async function openApp(lang: 'es' | 'ru', width: number): Promise<{ page: Page; frame: Frame }> {
     const page = await (lang === 'es' ? browserMx : browserRu).context.newPage();
     await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
-    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${a.url}/placements/settings`) });
-    await page.goto(`${em.url}/marketplace/app/settings/?lang=${lang}`);
-    const frame = await navigated;
-    await frame.waitForSelector('[data-testid="applicant-checks"][data-ready="yes"]');
+    const frame = await portal.open(page, lang, '[data-testid="applicant-checks"][data-ready="yes"]');
     return { page, frame };
   }
 

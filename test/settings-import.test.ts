@@ -5,20 +5,13 @@
 // new. A file with a line for a deal without a loan is refused as a whole and books nothing. In
 // es-MX and ru-RU browsers, at desktop width and 390 px, the lines show the payment method by name,
 // dates and amounts in the country's format, and the portal's past imports are listed.
-import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmulator, type Emulator } from '../emulator/index.js';
-import type { Db } from '../server/db/database.js';
-import { createTestDb } from './support/test-db.js';
+import type { Emulator } from '../emulator/index.js';
 import { sampleTerms } from './support/sample-terms.js';
-import { installInto, startApp, TEST_CLIENT, type AppUnderTest } from './support/portal-harness.js';
+import type { AppUnderTest } from './support/portal-harness.js';
 import { launchChromium, type Browser } from './frame-harness.js';
-import { ensureWidgetsBuilt } from './loan-tab-support.js';
-import { settingsAppPage } from './settings-app-page.js';
-
-let appUrl = '';
-const appUrlPage = settingsAppPage(() => appUrl);
+import { startSettingsPortal, type SettingsPortal } from './settings-portal.js';
 
 /** A CP1251 file as a Russian agent sends it (Cyrillic bytes, not UTF-8). */
 function cp1251(text: string): Buffer {
@@ -35,8 +28,8 @@ function cp1251(text: string): Buffer {
 }
 
 describe('payment files from paying agents', () => {
+  let portal: SettingsPortal;
   let em: Emulator;
-  let db: Db;
   let a: AppUnderTest;
   let portalId: string;
   let browser: Browser;
@@ -62,13 +55,8 @@ describe('payment files from paying agents', () => {
     ((await api('GET', `/api/v1/deals/${dealId}/loan`, dealId)).json.payments as { amount: string }[]).map((p) => p.amount);
 
   beforeAll(async () => {
-    await ensureWidgetsBuilt();
-    mkdirSync('test-results', { recursive: true });
-    db = await createTestDb();
-    em = await createEmulator({ ...TEST_CLIENT, rateLimit: false, seedDemoData: true }, { extensions: [appUrlPage] });
-    a = await startApp(db, { B24_OAUTH_SERVER: em.url });
-    appUrl = a.url;
-    portalId = await installInto(em, a, db);
+    portal = await startSettingsPortal();
+    ({ em, a, portalId } = portal);
     for (const title of ['Заём Петрову', 'Заём Сидоровой']) {
       const r = await fetch(`${em.url}/rest/crm.deal.add`, {
         method: 'POST',
@@ -87,18 +75,13 @@ describe('payment files from paying agents', () => {
   afterAll(async () => {
     await browser?.close();
     await browserMx?.close();
-    await a?.close();
-    await em?.close();
-    await db?.close();
+    await portal?.close();
   });
 
   async function openApp(lang: 'ru' | 'es' = 'ru', width = 1280): Promise<{ page: Page; frame: Frame }> {
     const page = await (lang === 'es' ? browserMx : browser).context.newPage();
     await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
-    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${a.url}/placements/settings`) });
-    await page.goto(`${em.url}/marketplace/app/settings/?lang=${lang}`);
-    const frame = await navigated;
-    await frame.waitForSelector('main[data-ready="yes"][data-can-edit="yes"]');
+    const frame = await portal.open(page, lang, 'main[data-ready="yes"][data-can-edit="yes"]');
     return { page, frame };
   }
 

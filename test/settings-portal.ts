@@ -4,7 +4,7 @@
 // frame to be ready.
 import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
-import { createEmulator, type Emulator } from '../emulator/index.js';
+import { createEmulator, type Emulator, type EmulatorOptions } from '../emulator/index.js';
 import type { Db } from '../server/db/database.js';
 import { createTestDb } from './support/test-db.js';
 import { installInto, startApp, TEST_CLIENT, type AppUnderTest } from './support/portal-harness.js';
@@ -25,13 +25,14 @@ export interface SettingsPortal {
   close(): Promise<void>;
 }
 
-export async function startSettingsPortal(): Promise<SettingsPortal> {
+/** `emulator`: options over the default portal (demo data seeded, no rate limit). */
+export async function startSettingsPortal(o: { emulator?: Partial<EmulatorOptions> } = {}): Promise<SettingsPortal> {
   await ensureWidgetsBuilt();
   mkdirSync('test-results', { recursive: true });
   let appUrl = '';
   const db = await createTestDb();
   const em = await createEmulator(
-    { ...TEST_CLIENT, rateLimit: false, seedDemoData: true },
+    { ...TEST_CLIENT, rateLimit: false, seedDemoData: true, ...o.emulator },
     { extensions: [settingsAppPage(() => appUrl)] },
   );
   const a = await startApp(db, { B24_OAUTH_SERVER: em.url });

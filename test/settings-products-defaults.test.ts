@@ -6,16 +6,10 @@
 import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmulator, type Emulator } from '../emulator/index.js';
-import type { Db } from '../server/db/database.js';
-import { createTestDb } from './support/test-db.js';
-import { installInto, startApp, TEST_CLIENT, type AppUnderTest } from './support/portal-harness.js';
 import { launchChromium, type Browser } from './frame-harness.js';
-import { ensureWidgetsBuilt } from './loan-tab-support.js';
-import { settingsAppPage } from './settings-app-page.js';
+import { startSettingsPortal, type SettingsPortal } from './settings-portal.js';
 
 const SHOTS = '/tmp/shots-minors';
-let appUrl = '';
 
 const CASES = [
   {
@@ -45,36 +39,24 @@ const CASES = [
 ] as const;
 
 describe('products screen: the CAT default and the grace-days hints', () => {
-  let em: Emulator;
-  let db: Db;
-  let a: AppUnderTest;
+  let portal: SettingsPortal;
   const browsers = new Map<string, Browser>();
 
   beforeAll(async () => {
-    await ensureWidgetsBuilt();
     mkdirSync(SHOTS, { recursive: true });
-    db = await createTestDb();
-    em = await createEmulator({ ...TEST_CLIENT, rateLimit: false, seedDemoData: true }, { extensions: [settingsAppPage(() => appUrl)] });
-    a = await startApp(db, { B24_OAUTH_SERVER: em.url });
-    appUrl = a.url;
-    await installInto(em, a, db);
+    portal = await startSettingsPortal();
     for (const c of CASES) browsers.set(c.locale, await launchChromium({ locale: c.locale }));
   }, 120_000);
 
   afterAll(async () => {
     for (const b of browsers.values()) await b.close();
-    await a?.close();
-    await em?.close();
-    await db?.close();
+    await portal?.close();
   });
 
   async function openApp(locale: string, lang: string, width: number): Promise<{ page: Page; frame: Frame }> {
     const page = await browsers.get(locale)!.context.newPage();
     await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
-    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${a.url}/placements/settings`) });
-    await page.goto(`${em.url}/marketplace/app/settings/?user=1&lang=${lang}`);
-    const frame = await navigated;
-    await frame.waitForSelector('main[data-ready="yes"][data-can-edit="yes"]');
+    const frame = await portal.open(page, lang, 'main[data-ready="yes"][data-can-edit="yes"]');
     return { page, frame };
   }
 

@@ -7,51 +7,35 @@
 import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmulator, type Emulator } from '../emulator/index.js';
-import type { Db } from '../server/db/database.js';
-import { createTestDb } from './support/test-db.js';
-import { installInto, startApp, TEST_CLIENT, type AppUnderTest } from './support/portal-harness.js';
+import type { Emulator } from '../emulator/index.js';
+import type { AppUnderTest } from './support/portal-harness.js';
 import { launchChromium, type Browser } from './frame-harness.js';
-import { ensureWidgetsBuilt } from './loan-tab-support.js';
-import { settingsAppPage } from './settings-app-page.js';
-
-let appUrl = '';
-const appUrlPage = settingsAppPage(() => appUrl);
+import { startSettingsPortal, type SettingsPortal } from './settings-portal.js';
 
 describe('loan products settings', () => {
+  let portal: SettingsPortal;
   let em: Emulator;
-  let db: Db;
   let a: AppUnderTest;
   let portalId: string;
   let browser: Browser;
   const NON_ADMIN = 2;
 
   beforeAll(async () => {
-    await ensureWidgetsBuilt();
-    mkdirSync('test-results', { recursive: true });
-    db = await createTestDb();
-    em = await createEmulator({ ...TEST_CLIENT, rateLimit: false, seedDemoData: true }, { extensions: [appUrlPage] });
-    a = await startApp(db, { B24_OAUTH_SERVER: em.url });
-    appUrl = a.url;
-    portalId = await installInto(em, a, db);
+    portal = await startSettingsPortal();
+    ({ em, a, portalId } = portal);
     expect(em.state.users.find((u) => u.id === NON_ADMIN)?.admin).toBe(false);
     browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await a?.close();
-    await em?.close();
-    await db?.close();
+    await portal?.close();
   });
 
   async function openApp(userId: number, lang: string, width = 1280): Promise<{ page: Page; frame: Frame }> {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
-    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${a.url}/placements/settings`) });
-    await page.goto(`${em.url}/marketplace/app/settings/?user=${userId}&lang=${lang}`);
-    const frame = await navigated;
-    await frame.waitForSelector('main[data-ready="yes"]');
+    const frame = await portal.open(page, lang, 'main[data-ready="yes"]', userId);
     return { page, frame };
   }
 

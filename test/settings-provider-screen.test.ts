@@ -3,47 +3,32 @@
 // provider, fills its settings with numbers written their way, tests the connection against a local
 // SMSC and a local OpenPay (the outcome in their language), saves; the password is never shown back
 // and is kept when left empty. Every check reads what is on screen; screenshots in test-results/.
-import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmulator, type Emulator } from '../emulator/index.js';
-import type { Db } from '../server/db/database.js';
-import { createTestDb } from './support/test-db.js';
 import { startFakeOpenpay, type FakeOpenpay } from './fakes/openpay-server.js';
 import { startFakeSmsc, type FakeSmsc } from './fakes/smsc.js';
-import { installInto, startApp, TEST_CLIENT, type AppUnderTest } from './support/portal-harness.js';
+import type { AppUnderTest } from './support/portal-harness.js';
 import { launchChromium, type Browser } from './frame-harness.js';
-import { ensureWidgetsBuilt } from './loan-tab-support.js';
-import { settingsAppPage } from './settings-app-page.js';
+import { startSettingsPortal, type SettingsPortal } from './settings-portal.js';
 
 const SMPP_PASSWORD = 'Pw7x!q2z';
-let appUrl = '';
-const appUrlPage = settingsAppPage(() => appUrl);
 
 describe('SMS and payout providers on the app page', () => {
-  let em: Emulator;
-  let db: Db;
+  let portal: SettingsPortal;
   let a: AppUnderTest;
   let portalId: string;
   let smsc: FakeSmsc;
   let openpay: FakeOpenpay;
 
   beforeAll(async () => {
-    await ensureWidgetsBuilt();
-    mkdirSync('test-results', { recursive: true });
     smsc = await startFakeSmsc({ systemId: 'lender', password: SMPP_PASSWORD });
     openpay = await startFakeOpenpay();
-    db = await createTestDb();
-    em = await createEmulator({ ...TEST_CLIENT, rateLimit: false, seedDemoData: true }, { extensions: [appUrlPage] });
-    a = await startApp(db, { B24_OAUTH_SERVER: em.url });
-    appUrl = a.url;
-    portalId = await installInto(em, a, db);
+    portal = await startSettingsPortal();
+    ({ a, portalId } = portal);
   }, 120_000);
 
   afterAll(async () => {
-    await a?.close();
-    await em?.close();
-    await db?.close();
+    await portal?.close();
     await smsc?.close();
     await openpay?.close();
   });
@@ -51,10 +36,7 @@ describe('SMS and payout providers on the app page', () => {
   async function openApp(browser: Browser, lang: string, phone = false): Promise<{ page: Page; frame: Frame }> {
     const page = await browser.context.newPage();
     if (phone) await page.setViewportSize({ width: 390, height: 844 });
-    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${a.url}/placements/settings`) });
-    await page.goto(`${em.url}/marketplace/app/settings/?user=1&lang=${lang}`);
-    const frame = await navigated;
-    await frame.waitForSelector('[data-testid="providers"][data-ready="yes"]');
+    const frame = await portal.open(page, lang, '[data-testid="providers"][data-ready="yes"]');
     return { page, frame };
   }
 

@@ -154,7 +154,6 @@ export const CONTACT_FIELDS: FieldSpec[] = [
   item('observers', 'intList'),
 ];
 
-/** Leads through crm.item (entityTypeId 1), field list per the crm.item.get lead example (contract.md §7.3). */
 /** Company fields — doc: api-reference/crm/companies/crm-company-get.md (the response example), crm-company-fields.md. */
 export const COMPANY_FIELDS: FieldSpec[] = [
   f('ID', 'id', 'int', 'ID', { readOnly: true }),
@@ -189,6 +188,7 @@ export const COMPANY_FIELDS: FieldSpec[] = [
   item('observers', 'intList'),
 ];
 
+/** Leads through crm.item (entityTypeId 1), field list per the crm.item.get lead example (contract.md §7.3). */
 export const LEAD_FIELDS: FieldSpec[] = [
   item('id', 'int'),
   item('createdTime', 'date'),

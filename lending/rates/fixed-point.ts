@@ -37,6 +37,22 @@ export function ceilDiv(a: bigint, b: bigint): bigint {
   return a % b !== 0n && a < 0n === b < 0n ? q + 1n : q;
 }
 
+/**
+ * v^k for a scaled v, by squaring, each product truncated; for v ≤ S the error is at most 2k units when
+ * v's own error is below one unit (the bound psk-fixed.ts counts on).
+ */
+export function powFixed(v: bigint, k: bigint): bigint {
+  let result = S;
+  let base = v;
+  let e = k;
+  while (e > 0n) {
+    if (e & 1n) result = (result * base) / S;
+    e >>= 1n;
+    if (e > 0n) base = (base * base) / S;
+  }
+  return result;
+}
+
 export function absBig(a: bigint): bigint {
   return a < 0n ? -a : a;
 }

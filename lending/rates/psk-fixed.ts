@@ -3,7 +3,7 @@
 // the exact rational en/ed, and each term's truncation error is bounded (see errorOf).
 import type { Dec } from '../decimal.js';
 import { certifiedRoot, disbursementsFirst, type FixedFn } from './certified-root.js';
-import { S as FIXED_S, absBig, commonPlaces, scaledInt } from './fixed-point.js';
+import { S as FIXED_S, absBig, commonPlaces, powFixed, scaledInt } from './fixed-point.js';
 
 // A module-local copy: bundlers turn imported bindings into getters, and this is read in hot loops.
 const S = FIXED_S;
@@ -63,19 +63,6 @@ export function pskFixedRoot(terms: readonly PskFixedTerm[], mn: bigint, md: big
   const lent = positive - sum;
   const guess = lent > 0n ? (sum * S * positive) / (lent * weighted) : S / 100n;
   return certifiedRoot({ f: pskFn(runs), guess, min: 0n, max: 10n ** 9n * S, publish: { mn, md, places: 3 } });
-}
-
-/** v^k for a scaled v ≤ S by squaring; error ≤ 2k units when v's own error is below one unit. */
-function powFixed(v: bigint, k: bigint): bigint {
-  let result = S;
-  let base = v;
-  let e = k;
-  while (e > 0n) {
-    if (e & 1n) result = (result * base) / S;
-    e >>= 1n;
-    if (e > 0n) base = (base * base) / S;
-  }
-  return result;
 }
 
 /**

@@ -3,7 +3,7 @@
 // gap's h^gap is then a BigInt power, and the discount walks the sorted flows by multiplication.
 import { Dec } from '../decimal.js';
 import { certifiedRoot, disbursementsFirst, type FixedFn, type Publish } from './certified-root.js';
-import { S as FIXED_S, absBig, commonPlaces, fromFixed, scaledInt } from './fixed-point.js';
+import { S as FIXED_S, absBig, commonPlaces, fromFixed, powFixed, scaledInt } from './fixed-point.js';
 
 // A module-local copy: bundlers turn imported bindings into getters, and this is read in hot loops.
 const S = FIXED_S;
@@ -53,19 +53,6 @@ export function timedFixedRoot(unitsIn: readonly { n: number; amount: Dec }[], u
     publish,
   });
   return found ? fromFixed(found.x) : undefined;
-}
-
-/** v^k by squaring (truncating each product). */
-function powFixed(v: bigint, k: bigint): bigint {
-  let result = S;
-  let base = v;
-  let e = k;
-  while (e > 0n) {
-    if (e & 1n) result = (result * base) / S;
-    e >>= 1n;
-    if (e > 0n) base = (base * base) / S;
-  }
-  return result;
 }
 
 /**

@@ -16,7 +16,7 @@ import { DEFAULT_DELINQUENCY_RANGES } from './delinquency.js';
 import { parseDelinquency, parseLateFees, parsePaymentOf, parsePrepayments } from './parse-conventions.js';
 import type { DelinquencyJson, LateFeeJson, PrepaymentJson } from './parse-conventions.js';
 import type { DelinquencyRange, InstallmentDue, PayoffInterest, Payment, PenaltyTerms, ServicingTerms } from './types.js';
-import type { LoanInputJson } from '../parse-input.js';
+import type { LoanInputJson } from '../loan-input-json.js';
 
 export const MAX_PAYMENTS = 5000;
 
