@@ -45,6 +45,7 @@ import { lenderProfileRoutes } from './routes/api/settings/lender.js';
 import { providerSettingsPlugin } from './settings/wire.js';
 import { sealLegacyBankContacts } from './documents/values/seal-bank-contacts.js';
 import type { ActivitySetup } from './activities/deps.js';
+import type { DnsResolver } from 'mailauth';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -59,6 +60,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Providers and tunables of the robots; a test passes its own settings port (default: the settings store). */
   activities?: ActivitySetup;
+  /** The DNS the mail reader's DKIM/DMARC checks ask (default: the system's; a test passes a table). */
+  mailDns?: DnsResolver;
 }
 
 /** The app as a value: never listens. main.ts owns the process; tests use app.inject(). */
@@ -96,7 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(jobsPlugin); // every job kind and the outbox worker
   await app.register(schedulerPlugin); // daily loan resync, with the outbox worker (WORKER=on)
   await app.register(lifecyclePlugin); // deal stages ↔ loan: the offline-event drain tick (kinds in jobs/handlers.ts)
-  await app.register(mailReaderPlugin); // one IMAP reader per portal's bank-reply mailbox (MAIL_READER=on)
+  await app.register(mailReaderPlugin, deps.mailDns ? { resolver: deps.mailDns } : {}); // one IMAP reader per portal's bank-reply mailbox (MAIL_READER=on)
   await app.register(installRoutes);
   await app.register(eventRoutes);
   await app.register(authRoutes);

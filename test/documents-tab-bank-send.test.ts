@@ -37,6 +37,7 @@ const CASES = [
     noPack: 'Genere primero el paquete para Banco Tres',
     sent: 'enviado',
     files: 'Adjuntos: 3',
+    unverified: 'Informe de entrega no verificado (remitente no confirmado, el estado no cambió): mailer-daemon@vps.example: failed',
   },
   {
     locale: 'ru-RU',
@@ -49,6 +50,7 @@ const CASES = [
     noPack: 'Сначала сформируйте пакет для банка «Banco Tres»',
     sent: 'отправлено',
     files: 'Вложений: 3',
+    unverified: 'Непроверенный отчёт о доставке (отправитель не подтверждён, статус не изменён): mailer-daemon@vps.example: failed',
   },
 ] as const;
 
@@ -194,6 +196,24 @@ describe('documents tab: send to banks', () => {
       ]);
       expect(toRu.attachments.map((a) => a.filename)).toEqual(['Solicitud Сбербанк.docx', 'Solicitud Сбербанк.pdf', 'Pagaré.docx']);
       await page.context().close();
+
+      // A bounce for the Mexican bank's message that did not come from the delivery path (its row as the
+      // mailbox reader leaves it, server/mail/inbox/delivery-report-record.ts): the manager sees it
+      // beside the message, which stays "sent".
+      await p.db.kysely
+        .updateTable('bank_messages')
+        .set({ unverified_report: 'mailer-daemon@vps.example: failed; credito@azteca.example: 550 5.1.1 User unknown', unverified_at: now })
+        .where('portal_id', '=', portalId)
+        .where('deal_id', '=', dealId)
+        .where('bank_id', '=', banks.mx)
+        .execute();
+      const again = await openDocumentsTab(browser, p, { ...c, ...c.vp, dealId });
+      const row = again.frame.locator(`[data-testid="bank-send"] .dt-sent[data-bank="${banks.mx}"]`);
+      await expect.poll(() => row.locator('.dt-sent__unverified').innerText(), { timeout: 15_000 }).toContain(c.unverified);
+      expect(await row.getAttribute('data-status')).toBe('sent');
+      await row.scrollIntoViewIfNeeded();
+      await again.page.screenshot({ path: join(SHOTS, `${c.locale}-${c.vp.name}-unverified.png`), fullPage: true });
+      await again.page.context().close();
     }, 150_000);
   }
 });

@@ -23,10 +23,12 @@ import { sampleTerms } from './support/sample-terms.js';
 // client gets one SMS (a real SMPP peer) and one e-mail (a real SMTP server) with the amount, even when
 // the same reply is delivered twice and the bank sends the same decision again under a new
 // Message-ID; a reply outside the bank's amount band waits in the review queue with a to-do, and
-// Apply clicked twice moves its deal once.
+// Apply clicked twice moves its deal once. A forged copy of an approval sent under the real reply's
+// Message-ID before the real one arrives waits for review and does not keep the real one out.
 
 const BANK = 'banco-norte';
 const TEMPLATE = readFileSync(new URL('./fixtures/mail/reply-gmail-es-approved.eml', import.meta.url), 'latin1');
+const FORGED = readFileSync(new URL('./fixtures/mail/forged-copy-gmail-es-approved.eml', import.meta.url), 'latin1');
 const FORWARD = readFileSync(new URL('./fixtures/mail/forward-outlook-es-rejected.eml', import.meta.url), 'latin1');
 
 let p: Platform;
@@ -41,10 +43,11 @@ let cat: number;
 const st = (code: string) => `C${cat}:${code}`;
 
 /** The bank's reply to our pack for `dealId`: our signed Message-ID and reply address, its own Message-ID. */
-function bankReply(dealId: number, o: { id: string; text?: string }): Buffer {
+function bankReply(dealId: number, o: { id: string; text?: string }, template = TEMPLATE): Buffer {
   const target = { portalId, dealId, bankId: BANK };
   const ours = makeMessageId(FIXTURE_KEY, target, 'lender.example');
-  const text = TEMPLATE.replace(/^(In-Reply-To|References): .*$/gm, `$1: ${ours}`)
+  const text = template
+    .replace(/^(In-Reply-To|References): .*$/gm, `$1: ${ours}`)
     .replace(/^Message-ID: .*$/m, `Message-ID: <${o.id}@mail.gmail.com>`)
     .replace(/^To: .*$/m, `To: Lender Approvals <${replyToAddress(FIXTURE_KEY, target, 'approvals@lender.example')}>`)
     .replace(/Solicitud 456/g, `Solicitud ${dealId}`)
@@ -105,6 +108,14 @@ async function dealFor(title: string, phone: string, email: string): Promise<num
 }
 
 const stageOf = async (dealId: number) => String((await p.portalCall<Record<string, unknown>>('crm.deal.get', { id: dealId })).STAGE_ID);
+const bankMoves = async (dealId: number) =>
+  (await p.db.kysely.selectFrom('lifecycle_transitions').selectAll().where('portal_id', '=', portalId).execute()).filter(
+    (m) => Number(m.deal_id) === dealId && m.what === 'bank-decision',
+  );
+const repliesOf = async (dealId: number) =>
+  (await p.db.kysely.selectFrom('mail_replies').selectAll().where('portal_id', '=', portalId).orderBy('id').execute()).filter(
+    (r) => Number(r.deal_id) === dealId,
+  );
 const smsTo = (phone: string) => smsc.messages().filter((m) => m.to.replace(/^\+/, '') === phone.replace(/^\+/, ''));
 const mailTo = (email: string) => sink.received.filter((m) => m.to.includes(email));
 
@@ -287,14 +298,7 @@ describe('a bank decision by e-mail, applied', () => {
     expect([c.status, d.status]).toEqual([202, 202]);
     await settle(3);
     expect(await stageOf(dealId)).toBe(st('APPROVED'));
-    const moves = await p.db.kysely
-      .selectFrom('lifecycle_transitions')
-      .select('id')
-      .where('portal_id', '=', portalId)
-      .where('deal_id', '=', dealId)
-      .where('what', '=', 'bank-decision')
-      .execute();
-    expect(moves).toHaveLength(1);
+    expect(await bankMoves(dealId)).toHaveLength(1);
     expect(smsTo(phone)).toHaveLength(1);
     expect(smsTo(phone)[0]!.text).toContain('100,000.00');
     expect(mailTo(email)).toHaveLength(1);
@@ -321,5 +325,29 @@ describe('a bank decision by e-mail, applied', () => {
     const comments = p.em.state.timeline.filter((c) => c.entityType === 'deal' && c.entityId === dealId).map((c) => c.comment);
     expect(comments).toEqual([expect.stringContaining('El banco Banco Norte rechazó (aplicado automáticamente).')]);
     expect(comments[0]).toContain('remitente ana.lopez@lender.example');
+  });
+
+  it('a forged copy delivered before the real approval, under its Message-ID: the real one still moves the deal, once', async () => {
+    const phone = '+5215512340004';
+    const email = 'eva.mora@cliente.example';
+    const dealId = await dealFor('Crédito Eva', phone, email);
+    // Someone who saw the thread resends the approval from their own server, unsigned, first.
+    await dovecot.deliver(bankReply(dealId, { id: 'eva-approve' }, FORGED));
+    await settle(5);
+    expect(await stageOf(dealId)).toBe(st('UNDERWRITING'));
+    const real = await dns.sign(bankReply(dealId, { id: 'eva-approve' }), 'banco-norte.example');
+    await dovecot.deliver(real);
+    await dovecot.deliver(real); // and the real one re-delivered still counts once
+    await settle(6);
+    expect(await stageOf(dealId)).toBe(st('APPROVED'));
+    expect(smsTo(phone)).toHaveLength(1);
+    expect(mailTo(email)).toHaveLength(1);
+    const rows = await repliesOf(dealId);
+    expect(rows.map((r) => [r.status, r.verdict, r.message_id])).toEqual([
+      ['pending', 'review', '<eva-approve@mail.gmail.com>'],
+      ['applied', 'auto-apply', '<eva-approve@mail.gmail.com>'],
+    ]);
+    expect(JSON.parse(rows[0]!.reasons)).toEqual(['sender-not-authenticated']);
+    expect(await bankMoves(dealId)).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@ import { findBankByTag } from '../server/mail/bank-lookup.js';
 import { verifyMessageId, verifyReplyAddress } from '../server/mail/reply-token.js';
 import { replyTokenKey } from '../server/mail/settings/token-key.js';
 import type { BankMessagesReply } from '../wire/bank-messages.js';
+import { dnsTable } from './support/mail/dns-table.js';
 import { rigMailSettings } from './support/mail/settings-body.js';
 import { startSmtpRig, type SmtpRig } from './support/mail/smtp-rig.js';
 import { startDovecot, type Dovecot } from './support/mail/dovecot-rig.js';
@@ -31,6 +32,8 @@ let portalId: string;
 let dealId: number;
 let worker: OutboxWorker;
 const banks: Record<string, string> = {};
+// Our mail server signs its delivery reports; a forger's bounce is unsigned (report-trust.ts).
+const dns = dnsTable(['lender.example', 'bank-rus.example']);
 
 const call = async (method: 'GET' | 'POST', body?: unknown) => {
   const bearer = p.a.app.sessions.issue({ portalId, userId: 1, dealId, isAdmin: false });
@@ -44,7 +47,7 @@ const call = async (method: 'GET' | 'POST', body?: unknown) => {
 
 beforeAll(async () => {
   [p, smtp, dovecot] = await Promise.all([
-    startPlatform({ env: { MAIL_READER: 'on', MAIL_POLL_MS: '1000' } }),
+    startPlatform({ env: { MAIL_READER: 'on', MAIL_POLL_MS: '1000' }, mailDns: dns.resolver }),
     startSmtpRig(),
     startDovecot(),
   ]);
@@ -204,7 +207,7 @@ describe('delivery reports read from the mailbox', () => {
     );
   const message = async (id: string) => (await call('GET')).json.messages.find((m) => m.id === id);
 
-  it('a Postfix DSN marks the sent message delivered; a bounce fails another; each said once on the timeline, neither a reply', async () => {
+  it('a Postfix DSN marks the sent message delivered; a bounce fails another; each said once on the timeline, neither a reply; a forged bounce moves nothing', async () => {
     await expect.poll(() => p.a.app.mailReaders.connected(), { timeout: 15_000 }).toEqual([portalId]);
     const repliesBefore = await replies();
     const sent = (await call('GET')).json.messages.find((m) => m.messageId === sentMessageId)!;
@@ -214,8 +217,10 @@ describe('delivery reports read from the mailbox', () => {
     const commentsBefore = 3; // two from the tests above and this message's "sent"
     await expect.poll(() => timeline().length, { timeout: 15_000 }).toBe(commentsBefore);
 
-    await dovecot.deliver(fixture('dsn-delivered.eml', sent.messageId), 'approvals@lender.example');
-    const bounce = fixture('bounce-postfix-user-unknown.eml', second.messageId);
+    // Someone who learnt the first message's Message-ID sends a bounce for it from their own server first.
+    await dovecot.deliver(fixture('bounce-forged-unsigned.eml', sent.messageId), 'approvals@lender.example');
+    await dovecot.deliver(await dns.sign(fixture('dsn-delivered.eml', sent.messageId), 'lender.example'), 'approvals@lender.example');
+    const bounce = await dns.sign(fixture('bounce-postfix-user-unknown.eml', second.messageId), 'lender.example');
     await dovecot.deliver(bounce, 'approvals@lender.example');
     await dovecot.deliver(bounce, 'approvals@lender.example'); // the same bounce twice: one status move, one comment
 
@@ -226,6 +231,9 @@ describe('delivery reports read from the mailbox', () => {
     expect(failed.deliveryReport).toContain('User unknown');
     expect(failed.smtpResponse).toContain('250'); // the proof it left stays
     expect((await message(sent.id))!.deliveryReport).toContain('250 2.0.0 Ok: queued as 7D3E2C0104');
+    // The forged bounce is shown as unverified and moved nothing: the real DSN still made it delivered.
+    await expect.poll(async () => (await message(sent.id))?.unverifiedReport, { timeout: 20_000 }).toContain('mailer-daemon@vps-4711');
+    expect((await message(sent.id))!.status).toBe('delivered');
     await expect.poll(() => timeline().length, { timeout: 15_000 }).toBe(commentsBefore + 2);
     const said = timeline().slice(-2).sort();
     expect(said[0]).toContain('Письмо в банк (credit@bank-rus.example) не доставлено: ivanov@bank-rus.example: 550 5.1.1');

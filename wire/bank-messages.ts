@@ -95,6 +95,9 @@ export const BankMessage = Type.Object({
   /** What a delivery report (DSN or bounce) read from the mailbox said, per recipient, and when it came. */
   deliveryReport: Type.Union([Type.String(), Type.Null()]),
   reportedAt: Type.Union([Type.String(), Type.Null()]),
+  /** A delivery report whose sender we could not tie to the delivery path: shown, but the status did not move. */
+  unverifiedReport: Type.Union([Type.String(), Type.Null()]),
+  unverifiedAt: Type.Union([Type.String(), Type.Null()]),
 });
 export type BankMessageView = Static<typeof BankMessage>;
 

@@ -45,6 +45,7 @@ export async function startApp(
   logger?: unknown,
   beforeListen?: (app: FastifyInstance) => void,
   activities?: AppDeps['activities'],
+  mailDns?: AppDeps['mailDns'],
 ): Promise<AppUnderTest> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -56,7 +57,13 @@ export async function startApp(
     PORT: String(port),
     ...env,
   });
-  const app = await buildApp({ config, db, ...(logger ? { logger: logger } : {}), ...(activities ? { activities } : {}) });
+  const app = await buildApp({
+    config,
+    db,
+    ...(logger ? { logger: logger } : {}),
+    ...(activities ? { activities } : {}),
+    ...(mailDns ? { mailDns } : {}),
+  });
   beforeListen?.(app);
   await app.listen({ port, host: '127.0.0.1' });
   return { app, url, config, close: () => app.close() };
@@ -81,6 +88,8 @@ export async function startPlatform(
     beforeListen?: (app: FastifyInstance) => void;
     /** The robots' providers and tunables (test/activities-harness.ts passes local fakes). */
     activities?: AppDeps['activities'];
+    /** The DNS the mail reader's sender checks ask (test/support/mail/dns-table.ts). */
+    mailDns?: AppDeps['mailDns'];
     /** One OAuth server for this portal and every other one installed with installInto (two-portal tests). */
     oauthHub?: boolean;
   } = {},
@@ -88,7 +97,7 @@ export async function startPlatform(
   const db = o.db ?? (await createTestDb());
   const em = await createEmulator({ ...TEST_CLIENT, rateLimit: false, ...o.emulator });
   const hub = o.oauthHub ? await createOAuthHub([em]) : undefined;
-  const a = await startApp(db, { B24_OAUTH_SERVER: hub?.url ?? em.url, ...o.env }, o.logger, o.beforeListen, o.activities);
+  const a = await startApp(db, { B24_OAUTH_SERVER: hub?.url ?? em.url, ...o.env }, o.logger, o.beforeListen, o.activities, o.mailDns);
   if (hub) a.oauthHub = hub;
   const p: Platform = {
     em,

@@ -39,6 +39,8 @@ export interface SendTexts {
   /** In the list of sent messages: {n} files attached. */
   attachments: string;
   report: string;
+  /** A delivery report we could not verify came from the delivery path: shown, status unchanged. */
+  unverifiedReport: string;
 }
 
 const TEXT: Readonly<Record<WidgetLang, SendTexts>> = {
@@ -74,6 +76,7 @@ const TEXT: Readonly<Record<WidgetLang, SendTexts>> = {
     serverReply: 'Server reply',
     attachments: 'Attachments: {n}',
     report: 'Delivery report',
+    unverifiedReport: 'Unverified delivery report (sender not confirmed, status unchanged)',
   },
   es: {
     title: 'Enviar a bancos',
@@ -107,6 +110,7 @@ const TEXT: Readonly<Record<WidgetLang, SendTexts>> = {
     serverReply: 'Respuesta del servidor',
     attachments: 'Adjuntos: {n}',
     report: 'Informe de entrega',
+    unverifiedReport: 'Informe de entrega no verificado (remitente no confirmado, el estado no cambió)',
   },
   ru: {
     title: 'Отправка в банки',
@@ -140,6 +144,7 @@ const TEXT: Readonly<Record<WidgetLang, SendTexts>> = {
     serverReply: 'Ответ сервера',
     attachments: 'Вложений: {n}',
     report: 'Отчёт о доставке',
+    unverifiedReport: 'Непроверенный отчёт о доставке (отправитель не подтверждён, статус не изменён)',
   },
 };
 

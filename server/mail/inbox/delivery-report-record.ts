@@ -10,7 +10,9 @@ import { finishClaim } from './inbox-repo.js';
 // from queued/sent and the job's key is the message's. A report is never a reply: no mail_replies
 // row, so it never reaches reply understanding or the review queue. A report about a message we
 // don't know (another system's, or a deleted portal's) just finishes the claim. "delayed" notices
-// are kept on the row but change nothing.
+// are kept on the row but change nothing. A report whose sender does not vouch for it (report-trust.ts,
+// judged by the caller before this transaction) is kept as `unverified_report` — shown with the
+// message, moving nothing and queuing nothing — so a forged bounce can't mark a bank message failed.
 
 export const BANK_REPORT_JOB = 'mail.bank.report';
 
@@ -20,6 +22,7 @@ export async function completeInboundReport(
   claimId: string,
   report: DeliveryReport,
   nowIso: string,
+  sender: { verified: boolean; from: string },
 ): Promise<{ bankMessageId: string | null; moved: boolean }> {
   await finishClaim(trx, portalId, claimId, null, nowIso);
   const row = await trx
@@ -30,6 +33,16 @@ export async function completeInboundReport(
     .orderBy('id')
     .executeTakeFirst();
   if (!row) return { bankMessageId: null, moved: false };
+  if (!sender.verified) {
+    const said = `${sender.from || '?'}: ${report.outcome}; ${report.diagnostic}`.slice(0, 500);
+    await trx
+      .updateTable('bank_messages')
+      .set({ unverified_report: said, unverified_at: nowIso })
+      .where('portal_id', '=', portalId)
+      .where('id', '=', row.id)
+      .execute();
+    return { bankMessageId: row.id, moved: false };
+  }
   if (report.outcome === 'delayed') {
     await trx
       .updateTable('bank_messages')

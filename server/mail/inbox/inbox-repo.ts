@@ -30,7 +30,7 @@ export async function mailboxCursor(db: Executor, portalId: string, mailbox: str
     .onConflict((oc) => oc.columns(['portal_id', 'mailbox']).doNothing())
     .execute();
   // A new UIDVALIDITY means the server renumbered the folder: start listing from 0 again. Replies
-  // already recorded stay recorded (mail_replies is unique by Message-ID), so nothing counts twice.
+  // already recorded stay recorded (mail_replies is unique by Message-ID and who vouched for it), so nothing counts twice.
   await db
     .updateTable('mail_mailboxes')
     .set({ uid_validity: uidValidity, last_uid: 0, updated_at: now })
@@ -124,7 +124,7 @@ export async function claimInbound(
 export type NewReply = Omit<MailRepliesTable, 'id' | 'portal_id' | 'created_at' | 'status'>;
 
 /**
- * Records the reply (once per portal and Message-ID) and marks the claim done, in one transaction:
+ * Records the reply (once per portal and dedupe key: Message-ID + vouching domain, reply-row.ts) and marks the claim done, in one transaction:
  * a reader killed before the commit leaves the row claimed, its lease runs out, another reader
  * takes it, and the unique key turns a second insert of the same reply into a no-op.
  */

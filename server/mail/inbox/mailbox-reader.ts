@@ -6,6 +6,7 @@ import { uuidv7 } from '../../security/uuidv7.js';
 import { understandReply, type ReplyContext } from '../understand.js';
 import { deliveryReportOf } from '../parse/delivery-report.js';
 import { completeInboundReport } from './delivery-report-record.js';
+import { judgeReport } from './report-trust.js';
 import { claimInbound, completeInbound, failInbound, mailboxCursor, recordListed, type InboundClaim } from './inbox-repo.js';
 import { replyRow } from './reply-row.js';
 import { queueReplyFollowUp } from '../apply/queue-follow-up.js';
@@ -58,6 +59,11 @@ export interface MailboxReaderOptions {
   leaseMs?: number;
   pollMs?: number;
   retryMs?: number;
+  /**
+   * Our outgoing side's domains (SMTP From: address, host, reply address): a delivery report signed by
+   * one of them, or by the bank's, may move a bank message's status (report-trust.ts).
+   */
+  ownDomains?: string[];
   /** Called after each reply is recorded (tests count, the app enqueues follow-ups later). */
   onRecorded?: (replyId: string, duplicate: boolean) => void;
 }
@@ -209,9 +215,10 @@ export class MailboxReader {
         // A DSN or bounce about our own message is a status, not a bank's reply (never reviewed).
         const report = await deliveryReportOf(raw);
         if (report) {
+          const sender = await judgeReport(this.o.db, this.o.context, this.o.ownDomains ?? [], raw, report);
           await this.o.db
             .transaction()
-            .execute((trx) => completeInboundReport(trx, this.portalId, claim.id, report, new Date().toISOString()));
+            .execute((trx) => completeInboundReport(trx, this.portalId, claim.id, report, new Date().toISOString(), sender));
           recorded++;
           continue;
         }

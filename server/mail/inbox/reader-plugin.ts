@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import type { DnsResolver } from 'mailauth';
 import { getMailSettings, readableMailboxes } from '../settings/mail-settings-repo.js';
 import { imapAccountOf } from '../settings/imap-account.js';
 import { replyTokenKey } from '../settings/token-key.js';
@@ -30,7 +31,7 @@ declare module 'fastify' {
 }
 
 export const mailReaderPlugin = fp(
-  async (app) => {
+  async (app, opts: { resolver?: DnsResolver }) => {
     const c = app.config;
     if (c.MAIL_READER !== 'on') {
       app.decorate('mailReaders', { settingsChanged: () => undefined, refresh: async () => undefined, connected: () => [] });
@@ -50,7 +51,8 @@ export const mailReaderPlugin = fp(
           dialect: db.dialect,
           account: imapAccountOf({ ...s.imap, password }),
           mailbox: s.imap.folder,
-          context: replyContextFor(db.kysely, app.secrets, portalId, tokenKey, s.forwarders),
+          context: replyContextFor(db.kysely, app.secrets, portalId, tokenKey, s.forwarders, opts.resolver),
+          ownDomains: [s.smtp.fromAddress, s.smtp.host, ...(s.replyAddress ? [s.replyAddress] : [])],
           log,
           workerId: `${app.instanceId}-mail-${portalId.slice(-8)}`,
           pollMs: c.MAIL_POLL_MS,

@@ -36,7 +36,7 @@ export type ReplyStatus = 'pending' | 'applied' | 'dismissed';
 export interface MailRepliesTable {
   id: string;
   portal_id: string;
-  /** Message-ID, or sha256 of the bytes when a message has none. */
+  /** "<Message-ID> auth:<domain>" or "<Message-ID> unauthenticated" (reply-row.ts `replyDedupeKey`), or sha256 of the bytes when a message has none. */
   dedupe_key: string;
   message_id: string | null;
   from_address: string | null;

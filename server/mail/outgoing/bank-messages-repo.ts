@@ -42,6 +42,8 @@ export const viewOf = (r: BankMessagesTable, content: BankMessageContent | null)
   sentAt: r.sent_at,
   deliveryReport: r.delivery_report ?? null,
   reportedAt: r.reported_at ?? null,
+  unverifiedReport: r.unverified_report ?? null,
+  unverifiedAt: r.unverified_at ?? null,
 });
 
 export async function bankMessagesOfRequest(db: Executor, portalId: string, requestId: string): Promise<BankMessagesTable[]> {

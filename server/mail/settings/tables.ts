@@ -58,6 +58,12 @@ export interface BankMessagesTable {
   delivery_report: string | null;
   reported_at: string | null;
   channel: 'email' | 'sms';
+  /**
+   * A delivery report whose sender did not authenticate as the delivery path (delivery-report-record.ts):
+   * "sender: diagnostic", shown but moving nothing (migration 202612050210).
+   */
+  unverified_report?: string | null;
+  unverified_at?: string | null;
 }
 
 export interface MailSettingsTables {

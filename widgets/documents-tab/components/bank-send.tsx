@@ -169,6 +169,11 @@ function History({
                   {t.report}: {m.deliveryReport}
                 </span>
               )}
+              {m.unverifiedReport && (
+                <span class="dt-doc__message dt-muted dt-sent__unverified">
+                  {t.unverifiedReport}: {m.unverifiedReport}
+                </span>
+              )}
             </li>
           ))}
         </ul>
