@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import { Value } from '@sinclair/typebox/value';
 import { SMTPServer } from 'smtp-server';
 import { getMailSettings, saveMailSettings } from '../../server/mail/settings/mail-settings-repo.js';
 import type { MailAccounts } from '../../server/mail/settings/mail-settings.js';
+import { MailSettingsBody } from '../../wire/mail-settings.js';
 
 // `npm run demo` only: a LOCAL SMTP SINK (smtp-server) on a loopback port, saved as the demo portal's
 // outgoing mail account through the same store an admin's save uses (the password sealed by the app's
@@ -70,12 +72,30 @@ export async function startDemoMailSink(
         fromAddress: stored?.smtp.fromAddress ?? 'creditos@financiera-demo.example',
         fromName: stored?.smtp.fromName ?? 'Financiera Demo',
       },
-      // No IMAP in the demo: without a password the mailbox reader leaves this portal alone.
-      imap: stored?.imap ?? { host: '127.0.0.1', port: 143, security: 'none', user: '', password: null, folder: 'INBOX' },
+      // No IMAP in the demo: without a password the mailbox reader leaves this portal alone; the rest
+      // is what the settings page's form requires (MailSettingsView: a user, a folder).
+      imap: stored?.imap.user
+        ? stored.imap
+        : {
+            host: '127.0.0.1',
+            port: 143,
+            security: 'none',
+            user: 'creditos@financiera-demo.example',
+            password: null,
+            folder: 'INBOX',
+          },
       replyScheme: stored?.replyScheme ?? 'plus',
       replyAddress: stored?.replyAddress ?? null,
       forwarders: stored?.forwarders ?? [],
     };
+    // What the settings page will read back must fit its wire shape, as an admin's save would.
+    const { password: _smtp, ...smtpView } = accounts.smtp;
+    const { password: _imap, ...imapView } = accounts.imap;
+    const body = { ...accounts, smtp: smtpView, imap: imapView };
+    if (!Value.Check(MailSettingsBody, body))
+      throw new Error(
+        `demo mail settings do not fit MailSettingsBody: ${JSON.stringify([...Value.Errors(MailSettingsBody, body)][0]?.path)}`,
+      );
     await saveMailSettings(db, app.secrets, portalId, accounts, { userId: null, nowIso: new Date().toISOString() });
   }
   return {
