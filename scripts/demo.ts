@@ -10,6 +10,7 @@ import { createDb } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { createEmulator } from '../emulator/index.js';
 import { startDemoProviders } from './demo/providers.js';
+import { startDemoMailSink } from './demo/mail-sink.js';
 import { getLenderProfile, saveLenderProfile } from '../server/settings/lender-profile.js';
 import { ENTITY_DEAL, itemsOf } from '../emulator/state.js';
 import { demoPortfolioPlan, seedDemoPortfolio } from './demo/portfolio.js';
@@ -97,6 +98,17 @@ if (demoProviders) {
   );
 }
 
+// Documents tab → "Send to banks": a local SMTP sink saved as the portal's outgoing mail account.
+const demoMail =
+  demoPortal && process.env.DEMO_FAKE_PROVIDERS !== 'off'
+    ? await startDemoMailSink(app, demoPortal.id, (line) => console.log(line))
+    : undefined;
+if (demoMail) {
+  console.log(
+    `Outgoing mail:   ${demoMail.configured ? `LOCAL SMTP SINK on 127.0.0.1:${demoMail.port} — accepts and discards, nothing is delivered` : 'kept the SMTP account an admin saved'}`,
+  );
+}
+
 // The lender's name the call scripts say, until an admin sets another (PUT /api/v1/settings/lender).
 if (demoPortal && !(await getLenderProfile(db.kysely, demoPortal.id))) {
   await saveLenderProfile(db.kysely, demoPortal.id, { companyName: 'Financiera Demo' }, null);
@@ -143,6 +155,7 @@ console.log(`  Ctrl+C stops both; state is kept in ${dataDir}.`);
 const stop = async () => {
   await app.close();
   await demoProviders?.close();
+  await demoMail?.close();
   await db.close();
   await emulator.close();
   process.exit(0);

@@ -1,9 +1,9 @@
 // `npm ci && npm run demo` as a newcomer meets it (issues 10 and 11): the repository's tracked files
 // copied into an empty directory (no widgets/dist, no data/), node_modules linked in, and the real
 // `npm run demo` started there as a child process under tsx. Chromium opens the portal, a deal and
-// every tab; then a Send SMS robot runs on that deal through the emulator's workflow runner, and
-// the demo's fake SMSC — in the demo's own process — must get exactly one message while the demo
-// stays up.
+// every tab; an e-mail from the Documents tab reaches the demo's local SMTP sink and shows "sent";
+// then a Send SMS robot runs on that deal through the emulator's workflow runner, and the demo's
+// fake SMSC — in the demo's own process — must get exactly one message while the demo stays up.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -166,6 +166,17 @@ describe('npm run demo on a fresh clone', () => {
     return frame;
   }
 
+  /** A deal card opened straight on one of its tabs (the URL the portal gives a tab), in Spanish. */
+  async function openDealOnTab(dealId: number, handlerPath: string, ready: string): Promise<{ page: Page; tab: Frame }> {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(90_000);
+    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${appUrl}${handlerPath}`) });
+    await page.goto(`${portalUrl}/crm/deal/details/${dealId}/?tab=${handlerPath}&lang=es`);
+    const tab = await navigated;
+    await tab.waitForSelector(ready);
+    return { page, tab };
+  }
+
   it('the portal opens a deal and every tab; the app page opens from the portal', async () => {
     const dealId = await repayingDealId();
     // A call-script robot waits on the deal, so its tab has a script to show.
@@ -209,18 +220,36 @@ describe('npm run demo on a fresh clone', () => {
     await page.close();
   }, 300_000);
 
+  it('Documents tab → Send to banks: the demo’s local SMTP sink takes the e-mail and the tab shows "sent" with its reply', async () => {
+    expect(demo.output()).toMatch(/Outgoing mail:\s+LOCAL SMTP SINK on 127\.0\.0\.1:\d+/);
+    const dealId = await repayingDealId();
+    const { page, tab } = await openDealOnTab(dealId, '/placements/documents-tab', 'main.dt-app[data-ready="yes"]');
+    const section = tab.locator('[data-testid="bank-send"]');
+    await section.waitFor();
+    // The demo's first bank, e-mail, without the pack (the demo deal has none generated yet).
+    await section.locator('.dt-send__bank input').first().check();
+    await section.locator('.dt-draft').first().waitFor();
+    const attach = section.locator('.dt-send__attach input');
+    if (await attach.isChecked()) await attach.uncheck();
+    await section.locator('.dt-send__button', { hasText: 'Enviar' }).click();
+    const sent = section.locator('.dt-sent[data-status="sent"]');
+    await expect.poll(() => sent.count(), { timeout: 60_000 }).toBe(1);
+    const line = await sent.first().innerText();
+    expect(line).toContain('enviado');
+    expect(line).toMatch(/250 OK: demo SMTP sink accepted message \d+/);
+    expect(await section.locator('.dt-send__error').count()).toBe(0);
+    await demo.waitFor(/Demo SMTP sink: accepted message 1 \(\d+ bytes\)/, 10_000);
+    await page.screenshot({ path: 'test-results/demo-fresh-clone-bank-send.png', fullPage: true });
+    await page.close();
+  }, 300_000);
+
   it('the demo portfolio: an overdue deal shows its payments and days past due, and its deal fields reached the portal', async () => {
     expect(demo.output()).toMatch(/Demo portfolio: \d+ loans saved/);
     const r = (await (await fetch(`${webhook}crm.deal.list?select[]=ID&select[]=STAGE_ID&select[]=CURRENCY_ID`)).json()) as {
       result: { ID: string; STAGE_ID: string; CURRENCY_ID: string }[];
     };
     const dealId = Number(r.result.find((d) => d.STAGE_ID.endsWith(':OVERDUE') && d.CURRENCY_ID === 'MXN')!.ID);
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(90_000);
-    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`${appUrl}/placements/loan-tab`) });
-    await page.goto(`${portalUrl}/crm/deal/details/${dealId}/?tab=/placements/loan-tab&lang=es`);
-    const tab = await navigated;
-    await tab.waitForSelector('main[data-ready="yes"]');
+    const { page, tab } = await openDealOnTab(dealId, '/placements/loan-tab', 'main[data-ready="yes"]');
     await expect.poll(() => tab.locator('[data-testid=payments] tbody tr').count()).toBe(2);
     const daysPastDue = tab.locator('[data-testid=servicing] [data-testid=days-past-due]');
     await expect.poll(async () => Number(await daysPastDue.textContent())).toBeGreaterThan(90);

@@ -2,6 +2,7 @@
 // e2e tests that save, pay and reverse use it: the deal card opens the tab through the placement
 // POST the platform verifies, and the portal's schedule items are read back with crm.item.list.
 import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { startPlatform, type Platform } from './support/portal-harness.js';
 import { launchChromium, type Browser } from './frame-harness.js';
@@ -59,4 +60,16 @@ export async function startLoanTabRig(o: { locale?: string; seedDemoData?: boole
       await p.close();
     },
   };
+}
+
+/** Inside a describe: one rig for its tests in the browser locale, closed after them; read it through the getter. */
+export function useLoanTabRig(locale: string): () => LoanTabRig {
+  let rig: LoanTabRig | undefined;
+  beforeAll(async () => {
+    rig = await startLoanTabRig({ locale });
+  }, 180_000);
+  afterAll(async () => {
+    await rig?.close();
+  });
+  return () => rig!;
 }

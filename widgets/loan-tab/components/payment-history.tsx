@@ -42,7 +42,7 @@ export function PaymentHistory({ model, servicing, t, fmt }: Props) {
         <p class="lt-muted">{t('noPayments')}</p>
       ) : (
         <div class="lt-payments">
-          <table class="lt-table" data-testid="payments">
+          <table class="lt-table lt-table--cards" data-testid="payments">
             <thead>
               <tr>
                 <th>{t('paymentDate')}</th>
@@ -63,7 +63,7 @@ export function PaymentHistory({ model, servicing, t, fmt }: Props) {
                 <Fragment key={p.id}>
                   <PaymentRow payment={p} allocation={allocations.get(p.id)} pending={!servicing} vat={vat} t={t} fmt={fmt}>
                     {canReverse ? (
-                      <td class="lt-num">
+                      <td class="lt-num lt-cell--action">
                         {p.unconfirmed ? (
                           // Its answer never came: sending it again under the same id books it once.
                           <button
@@ -120,19 +120,35 @@ function PaymentRow({ payment: p, allocation: a, pending, vat, t, fmt, children 
   const part = (v: string | undefined): string => (v !== undefined ? fmt.number(v) : pending ? '…' : DASH);
   return (
     <tr data-payment-id={p.id} title={a ? undefined : t('notAllocatedYet')}>
-      <td>
+      <td data-label={t('paymentDate')}>
         {fmt.date(p.date)}
         {p.unconfirmed ? <span class="lt-badge lt-badge--partial lt-badge--after">{t('paymentUnconfirmed')}</span> : null}
       </td>
-      <td class="lt-num">{fmt.number(p.amount)}</td>
-      <td>{methodLabel(t, p.method)}</td>
-      <td>{p.reference || DASH}</td>
-      <td class="lt-num">{part(a?.interest)}</td>
-      <td class="lt-num">{part(a?.principal)}</td>
-      <td class="lt-num">{part(a?.fees)}</td>
-      {vat ? <td class="lt-num">{part(a?.vat)}</td> : null}
-      <td class="lt-num">{part(a?.penalty)}</td>
-      <td class="lt-num">{part(a?.inAdvance)}</td>
+      <td class="lt-num" data-label={t('paymentAmount')}>
+        {fmt.number(p.amount)}
+      </td>
+      <td data-label={t('paymentMethod')}>{methodLabel(t, p.method)}</td>
+      <td data-label={t('paymentReference')}>{p.reference || DASH}</td>
+      <td class="lt-num" data-label={t('interest')}>
+        {part(a?.interest)}
+      </td>
+      <td class="lt-num" data-label={t('principal')}>
+        {part(a?.principal)}
+      </td>
+      <td class="lt-num" data-label={t('fees')}>
+        {part(a?.fees)}
+      </td>
+      {vat ? (
+        <td class="lt-num" data-label={t('vat')}>
+          {part(a?.vat)}
+        </td>
+      ) : null}
+      <td class="lt-num" data-label={t('penalty')}>
+        {part(a?.penalty)}
+      </td>
+      <td class="lt-num" data-label={t('inAdvance')}>
+        {part(a?.inAdvance)}
+      </td>
       {children}
     </tr>
   );
@@ -201,7 +217,7 @@ function ReversedList({ model, t, fmt }: { model: LoanModel; t: Translate; fmt: 
   return (
     <div class="lt-reversed lt-muted" data-testid="reversed-payments">
       <div class="lt-reversed__title">{t('reversedPayments')}</div>
-      <table class="lt-table">
+      <table class="lt-table lt-table--cards">
         <thead>
           <tr>
             <th>{t('paymentDate')}</th>
@@ -213,10 +229,14 @@ function ReversedList({ model, t, fmt }: { model: LoanModel; t: Translate; fmt: 
         <tbody>
           {reversed.map((r) => (
             <tr key={r.id} data-payment-id={r.id}>
-              <td>{fmt.date(r.date)}</td>
-              <td class="lt-num">{fmt.number(r.amount)}</td>
-              <td>{[reasonLabel(t, r.reversal.reasonCode), r.reversal.note].filter(Boolean).join(' · ')}</td>
-              <td>{fmt.date(r.reversal.date)}</td>
+              <td data-label={t('paymentDate')}>{fmt.date(r.date)}</td>
+              <td class="lt-num" data-label={t('paymentAmount')}>
+                {fmt.number(r.amount)}
+              </td>
+              <td class="lt-cell--wide" data-label={t('reversalReason')}>
+                {[reasonLabel(t, r.reversal.reasonCode), r.reversal.note].filter(Boolean).join(' · ')}
+              </td>
+              <td data-label={t('reversedOn')}>{fmt.date(r.reversal.date)}</td>
             </tr>
           ))}
         </tbody>

@@ -47,8 +47,8 @@ export class ScheduleRow extends Component<ScheduleRowProps> {
   override render({ r, st, future, editable, last, unread, vat, model, t, fmt }: ScheduleRowProps) {
     return (
       <tr class={st ? `lt-row--${st.status}` : undefined}>
-        <td>{r.n}</td>
-        <td>
+        <td data-label={t('n')}>{r.n}</td>
+        <td data-label={t('dueDate')}>
           {editable && future ? (
             <input
               class="lt-input lt-input--cell"
@@ -60,12 +60,24 @@ export class ScheduleRow extends Component<ScheduleRowProps> {
             fmt.date(r.dueDate)
           )}
         </td>
-        <td class="lt-num">{r.days}</td>
-        <td class="lt-num">{fmt.number(r.principal)}</td>
-        <td class="lt-num">{fmt.number(r.interest)}</td>
-        <td class="lt-num">{fmt.number(r.fees)}</td>
-        {vat ? <td class="lt-num">{fmt.number(r.vat ?? '0')}</td> : null}
-        <td class="lt-num">
+        <td class="lt-num" data-label={t('days')}>
+          {r.days}
+        </td>
+        <td class="lt-num" data-label={t('principal')}>
+          {fmt.number(r.principal)}
+        </td>
+        <td class="lt-num" data-label={t('interest')}>
+          {fmt.number(r.interest)}
+        </td>
+        <td class="lt-num" data-label={t('fees')}>
+          {fmt.number(r.fees)}
+        </td>
+        {vat ? (
+          <td class="lt-num" data-label={t('vat')}>
+            {fmt.number(r.vat ?? '0')}
+          </td>
+        ) : null}
+        <td class="lt-num lt-cell--total" data-label={t('total')}>
           {editable && future && !last ? (
             <>
               <input
@@ -86,8 +98,10 @@ export class ScheduleRow extends Component<ScheduleRowProps> {
             fmt.number(r.total)
           )}
         </td>
-        <td class="lt-num">{fmt.number(r.closing)}</td>
-        <td>
+        <td class="lt-num" data-label={t('closing')}>
+          {fmt.number(r.closing)}
+        </td>
+        <td class="lt-cell--status">
           {st ? <span class={`lt-badge lt-badge--${st.status}`}>{t(`status.${st.status}`)}</span> : null}
           {st?.charges?.map((c, i) => (
             <span class="lt-charge" key={i} data-charge={i}>

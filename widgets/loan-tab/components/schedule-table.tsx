@@ -94,7 +94,7 @@ class Block extends Component<BlockProps, { shown: boolean }> {
     const live = complete || shown;
     return (
       <div ref={this.box} class="lt-schedule__block" style={{ containIntrinsicSize: `auto ${count * ROW_PX}px` }}>
-        <table class="lt-table lt-table--fixed lt-table--cont">
+        <table class="lt-table lt-table--fixed lt-table--cont lt-table--cards">
           <Columns vat={vat} />
           <tbody>
             <Frozen frozen={!live}>{live ? rows() : null}</Frozen>
@@ -147,7 +147,7 @@ export function ScheduleTable({ schedule, states, model, editable, t, fmt }: Pro
   for (let from = 0; from < rows.length; from += BLOCK_ROWS) blocks.push(from);
   return (
     <div class="lt-schedule" data-testid="schedule" data-complete={complete ? 'yes' : 'no'}>
-      <table class="lt-table lt-table--fixed">
+      <table class="lt-table lt-table--fixed lt-table--head">
         <Columns vat={vat} />
         <thead>
           <tr>
@@ -169,24 +169,28 @@ export function ScheduleTable({ schedule, states, model, editable, t, fmt }: Pro
         // Keyed by position, so a new schedule updates the blocks' rows in place.
         return <Block key={from} count={count} vat={vat} complete={complete} rows={() => rows.slice(from, from + count).map(row)} />;
       })}
-      <table class="lt-table lt-table--fixed lt-table--cont">
+      <table class="lt-table lt-table--fixed lt-table--cont lt-table--cards">
         <Columns vat={vat} />
         <tfoot>
           <tr>
-            <td colSpan={3}>{t('totals')}</td>
-            <td class="lt-num" data-testid="total-principal">
+            <td colSpan={3} class="lt-cell--title">
+              {t('totals')}
+            </td>
+            <td class="lt-num" data-testid="total-principal" data-label={t('principal')}>
               {fmt.number(schedule.totals.principal)}
             </td>
-            <td class="lt-num" data-testid="total-interest">
+            <td class="lt-num" data-testid="total-interest" data-label={t('interest')}>
               {fmt.number(schedule.totals.interest)}
             </td>
-            <td class="lt-num">{fmt.number(schedule.totals.fees)}</td>
+            <td class="lt-num" data-label={t('fees')}>
+              {fmt.number(schedule.totals.fees)}
+            </td>
             {vat ? (
-              <td class="lt-num" data-testid="total-vat">
+              <td class="lt-num" data-testid="total-vat" data-label={t('vat')}>
                 {fmt.number(schedule.totals.vat)}
               </td>
             ) : null}
-            <td class="lt-num" data-testid="total-total">
+            <td class="lt-num" data-testid="total-total" data-label={t('total')}>
               {fmt.money(schedule.totals.total)}
             </td>
             <td colSpan={2} />
