@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import { enqueueSmsSend, requestSms } from '../integrations/sms/sending/index.js';
 import { dealReads, type DealReads } from './deal-reads.js';
 import { localTime } from './local-time.js';
+import { portalWrites, type PortalWrites } from './write-batch.js';
 import { ReminderFailedError, type ReminderSender } from './send.js';
 
 // The production sender of reminders. To the client: the catalogue's payment-reminder (before and on
@@ -13,6 +14,8 @@ import { ReminderFailedError, type ReminderSender } from './send.js';
 // reminder's key (so a retry never sends twice) and handed to the portal's SMS provider through the
 // sms.send job. To the employee: im.notify.system.add to the deal's responsible
 // (docs: api-reference/chats/notifications/im-notify-system-add.md — USER_ID, MESSAGE; app auth only).
+// Portal calls are batched with the other sends of the tick: the deal and contact reads (deal-reads.ts),
+// the notifications, to-dos and timeline comments (write-batch.ts) — a `batch` runs under the app's auth.
 
 type Lang = 'ru' | 'en' | 'es';
 
@@ -43,7 +46,11 @@ const MESSAGES = {
 /** The reminder cannot go as it stands: its reason, in the portal's language, for the reminder's note. */
 const failed = (e: AppError, lang: Lang): ReminderFailedError => new ReminderFailedError(e.message, e.textFor(lang), e.reason);
 
-export function reminderSender(deps: Pick<ActivityDeps, 'providers'>, reads: DealReads = dealReads()): ReminderSender {
+export function reminderSender(
+  deps: Pick<ActivityDeps, 'providers'>,
+  reads: DealReads = dealReads(),
+  writes: PortalWrites = portalWrites(),
+): ReminderSender {
   return {
     async send(r, settings, ctx) {
       const b24 = await ctx.portal();
@@ -53,7 +60,7 @@ export function reminderSender(deps: Pick<ActivityDeps, 'providers'>, reads: Dea
       const portalSettings = await deps.providers.settingsOf(r.portal_id);
       const lang: Lang = settings.law === 'MX' ? 'es' : portalSettings?.language === 'en' ? 'en' : 'ru';
       const logged = () =>
-        b24.call('crm.timeline.comment.add', {
+        writes.call(ctx, r.portal_id, 'crm.timeline.comment.add', {
           fields: { ENTITY_ID: dealId, ENTITY_TYPE: 'deal', COMMENT: LOGGED[lang](r.channel, Number(r.installment), r.rule_id) },
         });
       if (r.channel === 'employee') {
@@ -62,7 +69,7 @@ export function reminderSender(deps: Pick<ActivityDeps, 'providers'>, reads: Dea
         if (!userId) throw failed(new AppError('VALIDATION', `deal ${dealId} has no responsible`, { key: 'DEAL_NO_RESPONSIBLE' }), lang);
         const message = MESSAGES[lang](dealId, Number(r.installment), overdue);
         if (r.via === 'todo')
-          await b24.call('crm.activity.todo.add', {
+          await writes.call(ctx, r.portal_id, 'crm.activity.todo.add', {
             ownerTypeId: 2,
             ownerId: dealId,
             deadline: new Date(Number(r.sent_at ?? Date.now()) + TODO_DEADLINE_MS).toISOString(),
@@ -71,7 +78,7 @@ export function reminderSender(deps: Pick<ActivityDeps, 'providers'>, reads: Dea
             responsibleId: userId,
           });
         else
-          await b24.call('im.notify.system.add', {
+          await writes.call(ctx, r.portal_id, 'im.notify.system.add', {
             USER_ID: userId,
             MESSAGE: message,
             TAG: `reminder:${r.key}`,
