@@ -24,10 +24,16 @@ export async function loadDealContext(
   portalId: string,
   dealId: number,
   today: string,
+  /** The deal and its contact when the caller read them already (the reminder sends read them in a batch). */
+  read?: { deal: Record<string, unknown>; contact: Record<string, unknown> | null },
 ): Promise<DealContext> {
-  const deal = await b24.call<Record<string, unknown>>('crm.deal.get', { id: dealId });
+  const deal = read?.deal ?? (await b24.call<Record<string, unknown>>('crm.deal.get', { id: dealId }));
   const contactId = Number(deal.CONTACT_ID ?? 0);
-  const contact = contactId > 0 ? await b24.call<Record<string, unknown>>('crm.contact.get', { id: contactId }) : null;
+  const contact = read
+    ? read.contact
+    : contactId > 0
+      ? await b24.call<Record<string, unknown>>('crm.contact.get', { id: contactId })
+      : null;
   const phones = Array.isArray(contact?.PHONE) ? (contact.PHONE as { VALUE?: string }[]) : [];
   const phone = phones.find((p) => p.VALUE)?.VALUE ?? null;
   const view = await getLoanView(db, portalId, dealId, today);

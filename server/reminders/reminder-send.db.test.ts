@@ -40,6 +40,13 @@ const portal = {
     if (method === 'crm.contact.get') return { ID: '5', NAME: 'Анна', PHONE: [{ VALUE: '+79161234567' }] };
     return true;
   },
+  // The sends read deals and contacts in a batch (deal-reads.ts): each command answered as its call.
+  async batch(commands: Record<string, { method: string }> | { method: string }[]) {
+    const entries = Array.isArray(commands) ? commands.map((c, i) => [String(i), c] as const) : Object.entries(commands);
+    const results: Record<string, unknown> = {};
+    for (const [k, c] of entries) results[k] = await portal.call(c.method);
+    return { results, errors: {}, total: {}, next: {} };
+  },
 } as unknown as PortalClient;
 const sms: SmsProvider = {
   code: 'fake',

@@ -4,7 +4,9 @@ import { languageFor } from '../activities/sms-templates.js';
 import { smsText } from '../activities/sms-text.js';
 import { AppError } from '../errors.js';
 import { enqueueSmsSend, requestSms } from '../integrations/sms/sending/index.js';
+import { dealReads, type DealReads } from './deal-reads.js';
 import { localTime } from './local-time.js';
+import { portalWrites, type PortalWrites } from './write-batch.js';
 import { ReminderFailedError, type ReminderSender } from './send.js';
 
 // The production sender of reminders. To the client: the catalogue's payment-reminder (before and on
@@ -12,6 +14,8 @@ import { ReminderFailedError, type ReminderSender } from './send.js';
 // reminder's key (so a retry never sends twice) and handed to the portal's SMS provider through the
 // sms.send job. To the employee: im.notify.system.add to the deal's responsible
 // (docs: api-reference/chats/notifications/im-notify-system-add.md — USER_ID, MESSAGE; app auth only).
+// Portal calls are batched with the other sends of the tick: the deal and contact reads (deal-reads.ts),
+// the notifications, to-dos and timeline comments (write-batch.ts) — a `batch` runs under the app's auth.
 
 type Lang = 'ru' | 'en' | 'es';
 
@@ -42,25 +46,30 @@ const MESSAGES = {
 /** The reminder cannot go as it stands: its reason, in the portal's language, for the reminder's note. */
 const failed = (e: AppError, lang: Lang): ReminderFailedError => new ReminderFailedError(e.message, e.textFor(lang), e.reason);
 
-export function reminderSender(deps: Pick<ActivityDeps, 'providers'>): ReminderSender {
+export function reminderSender(
+  deps: Pick<ActivityDeps, 'providers'>,
+  reads: DealReads = dealReads(),
+  writes: PortalWrites = portalWrites(),
+): ReminderSender {
   return {
     async send(r, settings, ctx) {
       const b24 = await ctx.portal();
       const dealId = Number(r.deal_id);
+      const at = Number(r.sent_at ?? r.not_before); // the send's own clock (its reservation)
       const overdue = Number(r.overdue) === 1;
       const portalSettings = await deps.providers.settingsOf(r.portal_id);
       const lang: Lang = settings.law === 'MX' ? 'es' : portalSettings?.language === 'en' ? 'en' : 'ru';
       const logged = () =>
-        b24.call('crm.timeline.comment.add', {
+        writes.call(ctx, r.portal_id, 'crm.timeline.comment.add', {
           fields: { ENTITY_ID: dealId, ENTITY_TYPE: 'deal', COMMENT: LOGGED[lang](r.channel, Number(r.installment), r.rule_id) },
         });
       if (r.channel === 'employee') {
-        const deal = await b24.call<Record<string, unknown>>('crm.deal.get', { id: dealId });
+        const { deal } = await reads.read(ctx, r.portal_id, dealId, at);
         const userId = Number(deal.ASSIGNED_BY_ID ?? 0);
         if (!userId) throw failed(new AppError('VALIDATION', `deal ${dealId} has no responsible`, { key: 'DEAL_NO_RESPONSIBLE' }), lang);
         const message = MESSAGES[lang](dealId, Number(r.installment), overdue);
         if (r.via === 'todo')
-          await b24.call('crm.activity.todo.add', {
+          await writes.call(ctx, r.portal_id, 'crm.activity.todo.add', {
             ownerTypeId: 2,
             ownerId: dealId,
             deadline: new Date(Number(r.sent_at ?? Date.now()) + TODO_DEADLINE_MS).toISOString(),
@@ -69,7 +78,7 @@ export function reminderSender(deps: Pick<ActivityDeps, 'providers'>): ReminderS
             responsibleId: userId,
           });
         else
-          await b24.call('im.notify.system.add', {
+          await writes.call(ctx, r.portal_id, 'im.notify.system.add', {
             USER_ID: userId,
             MESSAGE: message,
             TAG: `reminder:${r.key}`,
@@ -78,7 +87,7 @@ export function reminderSender(deps: Pick<ActivityDeps, 'providers'>): ReminderS
         return;
       }
       const today = localTime(new Date(), settings.timeZone).day;
-      const dc = await loadDealContext(b24, ctx.db, r.portal_id, dealId, today);
+      const dc = await loadDealContext(b24, ctx.db, r.portal_id, dealId, today, await reads.read(ctx, r.portal_id, dealId, at));
       if (!dc.phone) throw failed(new AppError('VALIDATION', `deal ${dealId} has no phone`, { key: 'DEAL_NO_PHONE' }), lang);
       try {
         const provider = await deps.providers.sms(r.portal_id); // none configured: the same, the admin's to fix
@@ -106,8 +115,9 @@ export function reminderSender(deps: Pick<ActivityDeps, 'providers'>): ReminderS
       await logged();
     },
     async debtorOf(r, ctx) {
-      // docs: api-reference/crm/deals/crm-deal-get.md — CONTACT_ID, the deal's main contact (the debtor).
-      const deal = await (await ctx.portal()).call<Record<string, unknown>>('crm.deal.get', { id: Number(r.deal_id) });
+      // docs: api-reference/crm/deals/crm-deal-get.md — CONTACT_ID, the deal's main contact (the debtor);
+      // read with the tick's other deals (deal-reads.ts).
+      const { deal } = await reads.read(ctx, r.portal_id, Number(r.deal_id), Number(r.not_before));
       const contactId = Number(deal.CONTACT_ID ?? 0);
       return contactId > 0 ? `contact:${contactId}` : `deal:${Number(r.deal_id)}`;
     },
