@@ -23,6 +23,23 @@ describe('emulator demo data and state file', () => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
 
+  it.each([
+    ['es', 'Préstamos', 'Solicitud', 'Llamadas de verificación'],
+    ['ru', 'Займы', 'Заявка', 'Звонки-проверки'],
+  ] as const)('a %s demo portal names its pipeline and stages in its language', async (lang, pipeline, first, second) => {
+    em = await createEmulator({ ...CLIENT, seedDemoData: lang, rateLimit: false });
+    const { auth } = await em.installApp({});
+    expect(em.state.portal.languageId).toBe(lang);
+    const cats = (await call(em, auth.accessToken, 'crm.category.list', { entityTypeId: 2 })).result as {
+      categories: { id: number; name: string }[];
+    };
+    const loans = cats.categories.find((c) => c.name === pipeline)!;
+    const stages = (await call(em, auth.accessToken, 'crm.status.list', { filter: { ENTITY_ID: `DEAL_STAGE_${loans.id}` } })).result as {
+      NAME: string;
+    }[];
+    expect(stages.slice(0, 2).map((s) => s.NAME)).toEqual([first, second]);
+  });
+
   it('seeds users with roles, the Loans pipeline with MFO stages and ~20 MXN/RUB deals with contacts', async () => {
     em = await createEmulator({ ...CLIENT, seedDemoData: true, rateLimit: false });
     const { auth } = await em.installApp({});

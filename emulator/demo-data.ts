@@ -7,8 +7,12 @@ import { ENTITY_COMPANY, ENTITY_CONTACT, ENTITY_DEAL } from './state.js';
 import { addStages } from './crm/stages.js';
 import { createRecord, entityInfo } from './crm/store.js';
 import { nextIdOf } from './util.js';
+import type { DemoPortalLang } from './options.js';
 
-export const LOANS_CATEGORY_NAME = 'Loans';
+/** The pipeline's name in the demo portal's language (stage names come from the portal, so the app's
+ *  stage-mapping screens show them as the portal writes them). */
+export const LOANS_CATEGORY_NAMES: Record<DemoPortalLang, string> = { en: 'Loans', es: 'Préstamos', ru: 'Займы' };
+export const LOANS_CATEGORY_NAME = LOANS_CATEGORY_NAMES.en;
 
 const USERS: Omit<PortalUser, 'timeZone' | 'departmentIds' | 'gender'>[] = [
   { id: 1, name: 'Portal', lastName: 'Admin', email: 'admin@portal.test', admin: true, role: 'admin', workPosition: 'Administrator' },
@@ -59,18 +63,18 @@ const USERS: Omit<PortalUser, 'timeZone' | 'departmentIds' | 'gender'>[] = [
   },
 ];
 
-/** Stage codes of the Loans pipeline (prefixed C<id>: in the portal). */
-export const LOAN_STAGES: [string, string, StageStatus['semantics'], string][] = [
-  ['NEW', 'Application', 'process', '#39A8EF'],
-  ['VERIFICATION', 'Verification calls', 'process', '#2FC6F6'],
-  ['UNDERWRITING', 'Underwriting', 'process', '#55D0E0'],
-  ['APPROVED', 'Approved', 'process', '#47E4C2'],
-  ['CONTRACT_SIGNED', 'Contract signed', 'process', '#FFA900'],
-  ['ISSUED', 'Issued', 'process', '#FFD200'],
-  ['REPAYING', 'Repaying', 'process', '#9DCF00'],
-  ['OVERDUE', 'Overdue', 'process', '#FF8000'],
-  ['WON', 'Closed', 'success', '#7BD500'],
-  ['LOSE', 'Rejected', 'failure', '#FF5752'],
+/** Stage codes of the Loans pipeline (prefixed C<id>: in the portal), named in each demo portal language. */
+export const LOAN_STAGES: [string, Record<DemoPortalLang, string>, StageStatus['semantics'], string][] = [
+  ['NEW', { en: 'Application', es: 'Solicitud', ru: 'Заявка' }, 'process', '#39A8EF'],
+  ['VERIFICATION', { en: 'Verification calls', es: 'Llamadas de verificación', ru: 'Звонки-проверки' }, 'process', '#2FC6F6'],
+  ['UNDERWRITING', { en: 'Underwriting', es: 'Análisis de crédito', ru: 'Андеррайтинг' }, 'process', '#55D0E0'],
+  ['APPROVED', { en: 'Approved', es: 'Aprobado', ru: 'Одобрено' }, 'process', '#47E4C2'],
+  ['CONTRACT_SIGNED', { en: 'Contract signed', es: 'Contrato firmado', ru: 'Договор подписан' }, 'process', '#FFA900'],
+  ['ISSUED', { en: 'Issued', es: 'Desembolsado', ru: 'Выдан' }, 'process', '#FFD200'],
+  ['REPAYING', { en: 'Repaying', es: 'En pago', ru: 'Погашается' }, 'process', '#9DCF00'],
+  ['OVERDUE', { en: 'Overdue', es: 'Vencido', ru: 'Просрочка' }, 'process', '#FF8000'],
+  ['WON', { en: 'Closed', es: 'Cerrado', ru: 'Закрыт' }, 'success', '#7BD500'],
+  ['LOSE', { en: 'Rejected', es: 'Rechazado', ru: 'Отказ' }, 'failure', '#FF5752'],
 ];
 
 interface DemoClient {
@@ -246,9 +250,10 @@ const CLIENTS: DemoClient[] = [
   },
 ];
 
-/** Fills a fresh portal: users, the Loans pipeline, contacts and their loan deals. */
-export function seedDemoData(core: Core): void {
+/** Fills a fresh portal: users, the Loans pipeline (in `lang`, the portal's language), contacts and their loan deals. */
+export function seedDemoData(core: Core, lang: DemoPortalLang = 'en'): void {
   const state = core.state;
+  state.portal.languageId = lang;
   state.users = USERS.map((u) => ({
     ...u,
     gender: '',
@@ -256,8 +261,13 @@ export function seedDemoData(core: Core): void {
     departmentIds: [1],
   }));
   const categoryId = nextIdOf(state, 'category', 1);
-  state.categories.push({ id: categoryId, entityTypeId: ENTITY_DEAL, name: LOANS_CATEGORY_NAME, sort: 50, isDefault: false });
-  addStages(core, ENTITY_DEAL, categoryId, LOAN_STAGES);
+  state.categories.push({ id: categoryId, entityTypeId: ENTITY_DEAL, name: LOANS_CATEGORY_NAMES[lang], sort: 50, isDefault: false });
+  addStages(
+    core,
+    ENTITY_DEAL,
+    categoryId,
+    LOAN_STAGES.map(([code, names, semantics, color]) => [code, names[lang], semantics, color]),
+  );
   const contactInfo = entityInfo(core, ENTITY_CONTACT)!;
   const dealInfo = entityInfo(core, ENTITY_DEAL)!;
   const companyInfo = entityInfo(core, ENTITY_COMPANY)!;

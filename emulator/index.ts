@@ -180,7 +180,7 @@ export async function createEmulator(opts: EmulatorOptions, extras: CreateEmulat
   // Only a fresh portal is seeded; a state file from an earlier run keeps its own data.
   const fresh = itemsOf(state, ENTITY_DEAL).length === 0 && state.users.length <= 1;
   if (options.seedDemoData && fresh) {
-    seedDemoData(core);
+    seedDemoData(core, options.seedDemoData);
     persister.schedule();
   }
   const renamer = installRenamer(app, core);

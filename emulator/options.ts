@@ -1,6 +1,9 @@
 // Options of the local portal and how they are read from the environment (EMULATOR_*).
 // Defaults follow the documented cloud values (contract.md §1.5, §2.5).
 
+/** The language of a seeded demo portal (its portal.languageId, and its pipeline's stage names). */
+export type DemoPortalLang = 'en' | 'es' | 'ru';
+
 export interface RateLimitOptions {
   burst: number;
   drainPerSec: number;
@@ -40,7 +43,9 @@ export interface EmulatorOptions {
   operating?: OperatingOptions | false;
   faults?: Partial<FaultOptions>;
   stateFile?: string;
-  seedDemoData?: boolean;
+  /** Seed the demo portal; a language ('es', 'ru') makes it a portal in that language, its pipeline
+   *  and stage names written in it (true: the English portal the demo has always been). */
+  seedDemoData?: boolean | DemoPortalLang;
   logger?: EmulatorLogger;
   /** Random source for fault injection; tests pass a deterministic one. */
   random?: () => number;
@@ -66,7 +71,7 @@ export interface ResolvedOptions {
   operating: OperatingOptions | false;
   faults: FaultOptions;
   stateFile: string | undefined;
-  seedDemoData: boolean;
+  seedDemoData: false | DemoPortalLang;
   logger: EmulatorLogger;
   random: () => number;
   appStatus: 'L' | 'F' | 'D' | 'T' | 'P';
@@ -103,7 +108,7 @@ export function resolveOptions(opts: EmulatorOptions, env: NodeJS.ProcessEnv = p
     operating: opts.operating ?? { limitSec: 480 },
     faults,
     stateFile: opts.stateFile,
-    seedDemoData: opts.seedDemoData ?? false,
+    seedDemoData: opts.seedDemoData === true ? 'en' : (opts.seedDemoData ?? false),
     logger: opts.logger ?? silent,
     random: opts.random ?? Math.random,
     appStatus: opts.appStatus ?? 'L',

@@ -9,6 +9,7 @@ import { loadConfig } from '../server/config.js';
 import { createDb } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { createEmulator } from '../emulator/index.js';
+import type { DemoPortalLang } from '../emulator/options.js';
 import { startDemoProviders } from './demo/providers.js';
 import { startDemoMailSink } from './demo/mail-sink.js';
 import { getLenderProfile, saveLenderProfile } from '../server/settings/lender-profile.js';
@@ -39,6 +40,11 @@ const appPort = Number(process.env.PORT ?? 3000);
 const emulatorPort = Number(process.env.EMULATOR_PORT ?? 3001);
 const clientId = process.env.B24_CLIENT_ID ?? 'local.b24lending.demo';
 
+function demoPortalLang(v: string | undefined): DemoPortalLang {
+  if (v === undefined || v === '' || v === 'en') return 'en';
+  if (v === 'es' || v === 'ru') return v;
+  throw new Error(`DEMO_PORTAL_LANG must be en, es or ru, not ${JSON.stringify(v)}`);
+}
 const emulator = await createEmulator({
   port: emulatorPort,
   host: '127.0.0.1',
@@ -46,7 +52,9 @@ const emulator = await createEmulator({
   clientSecret: secrets.B24_CLIENT_SECRET!,
   redirectUri: `http://127.0.0.1:${appPort}/auth/callback`,
   stateFile: resolve(dataDir, 'emulator.json'),
-  seedDemoData: true,
+  // DEMO_PORTAL_LANG=es|ru: a Spanish or Russian demo portal, its pipeline's stages named in that
+  // language (stage names are the portal's, one language per portal); default the English one.
+  seedDemoData: demoPortalLang(process.env.DEMO_PORTAL_LANG),
 });
 
 const config = loadConfig({

@@ -26,6 +26,7 @@ const CASES = [
     /** "1,234.50" → 1234.5 */
     read: (s: string) => Number(s.replace(/,/g, '')),
     stepRefused: 'Un pago fijo no se redondea',
+    annuityShown: 'Días reales, centavos en la última cuota',
     feeShown: '250 MXN + IVA 16 % · días de gracia: 3',
     waived: 'condonadas en este préstamo',
     cat: true,
@@ -42,6 +43,7 @@ const CASES = [
     fixed: '2 500',
     read: (s: string) => Number(s.replace(/ /g, '').replace(',', '.')),
     stepRefused: 'Фиксированный платёж не округляется',
+    annuityShown: 'Фактические дни, копейки — в последнем',
     feeShown: '250 RUB + НДС 16 % · дней отсрочки: 3',
     waived: 'не начисляются по этому займу',
     cat: false,
@@ -136,9 +138,13 @@ for (const c of CASES) {
         await stepField.screenshot({ path: `${SHOTS}/step-refused-${c.lang}-${vp.name}.png` });
         await frame.fill('input[name=fixedPayment]', '');
 
-        // The annuity with Fineract's rule: offered now, and saved with the loan.
+        // The annuity with Fineract's rule: offered now, and saved with the loan. Labelled by what it
+        // does (the user trial: "Fineract" is jargon to a credit manager); the source stays in the title.
         await frame.fill('input[name=installmentStep]', '');
         await frame.selectOption('select[name=annuityMode]', 'fineract');
+        expect(await frame.locator('select[name=annuityMode] option:checked').textContent()).toBe(c.annuityShown);
+        expect(await frame.locator('select[name=annuityMode]').innerText()).not.toContain('Fineract');
+        expect(await frame.locator('select[name=annuityMode]').getAttribute('title')).toContain('Apache Fineract');
         await expect.poll(async () => frame.locator('.lt-field__error').count()).toBe(0);
         expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
         await frame

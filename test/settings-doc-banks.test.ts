@@ -3,7 +3,8 @@
 // in the admin's language with everything typed kept; then two e-mails, a phone, the allowed senders,
 // DKIM, a band typed as percentages the admin's way, the bank's own message (an unknown placeholder
 // refused beside its text) and two required fields picked from the searchable checklist; saved, reloaded, seen in the list and back in the form. A bank whose stored contacts were
-// altered at rest shows the warning that saving replaces them; a non-admin reads the list only. Every
+// altered at rest shows the warning that saving replaces them; a bank's language picked without texts is
+// saved and shown after reload; a non-admin reads the list only. Every
 // check reads what is on screen; screenshots in /tmp/shots-banks/.
 import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
@@ -29,6 +30,7 @@ const cases = [
     policy: 'DKIM, 90–110.5 %',
     unreadable: 'No se pudieron leer los contactos guardados de este banco',
     readOnly: 'Solo un administrador del portal puede cambiar los bancos.',
+    bankLang: { value: 'en', shown: 'Inglés' },
   },
   {
     locale: 'ru-RU',
@@ -42,8 +44,22 @@ const cases = [
     policy: 'DKIM, 90–110,5 %',
     unreadable: 'Сохранённые контакты этого банка не удалось прочитать',
     readOnly: 'Менять банки может только администратор портала.',
+    bankLang: { value: 'es', shown: 'Испанский' },
   },
 ] as const;
+
+/** A page in Chromium in that browser locale, at 390 × 844 when `phone`. */
+async function inBrowser(locale: string, phone: boolean, run: (page: Page) => Promise<void>): Promise<void> {
+  const browser: Browser = await launchChromium({ locale });
+  try {
+    const page = await browser.context.newPage();
+    if (phone) await page.setViewportSize({ width: 390, height: 844 });
+    await run(page);
+    await page.close();
+  } finally {
+    await browser.close();
+  }
+}
 
 const sideways = (doc: Frame | Page) => doc.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -140,6 +156,36 @@ describe('the banks directory on the app page', () => {
         } finally {
           await browser.close();
         }
+      }, 120_000);
+    }
+
+    for (const phone of [false, true]) {
+      const size = phone ? '390' : 'desktop';
+      // The user trial: a bank's language picked without typing any texts was not saved, and the bank
+      // was then written to in the sender's language. Now the language alone is saved (its default message).
+      it(`${c.locale} ${size}: the bank's language picked without texts is saved and shows after reload`, async () => {
+        const name = `Lengua ${c.lang} ${size}`;
+        await api('POST', '/api/v1/documents/banks', { name, emails: ['x@lengua.mx'], replySenders: [], phones: [], requiredFields: [] });
+        await inBrowser(c.locale, phone, async (page) => {
+          let frame = await portal.open(page, c.lang, READY);
+          let section = frame.locator('[data-testid="doc-banks"]');
+          const langSelect = () => section.locator('[name="bank-message-lang"]');
+          const shownLang = () => langSelect().evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+          await section.locator(`tr[data-bank="${name}"] [name="bank-edit"]`).click();
+          await langSelect().selectOption(c.bankLang.value);
+          expect(await section.locator('[name="bank-message-subject"]').inputValue()).toBe('');
+          await section.locator('[name="bank-save"]').click();
+          await section.locator('[data-testid="bank-saved"]').waitFor();
+          const stored = (await api<{ banks: BankView[] }>('GET', '/api/v1/documents/banks')).banks.find((b) => b.name === name);
+          expect(stored?.messageTemplate).toEqual({ lang: c.bankLang.value });
+
+          frame = await portal.open(page, c.lang, READY);
+          section = frame.locator('[data-testid="doc-banks"]');
+          await section.locator(`tr[data-bank="${name}"] [name="bank-edit"]`).click();
+          expect(await shownLang()).toBe(c.bankLang.shown);
+          await section.locator('[data-testid="bank-message"]').screenshot({ path: `${SHOTS}/banks-${c.lang}-${size}-lang-reloaded.png` });
+          if (phone) expect(await sideways(frame)).toBeLessThanOrEqual(0);
+        });
       }, 120_000);
     }
 

@@ -167,6 +167,9 @@ describe('loan products settings', () => {
     // Issue 13 item 7: installments in multiples of 10 pesos, level payment with Fineract's cent adjustment.
     await form.locator('input[name="installmentStep"]').fill('10');
     await form.locator('select[name="annuityMode"]').selectOption('fineract');
+    // Labelled by what it does (the user trial: "Fineract" is jargon to a credit manager).
+    expect(await form.locator('select[name="annuityMode"] option:checked').textContent()).toBe('Días reales, centavos en la última cuota');
+    expect(await form.locator('select[name="annuityMode"]').innerText()).not.toContain('Fineract');
     // The Mexican "comisión por pago tardío": 1,500.50 pesos plus 16 % IVA, after 3 days of grace.
     await form.locator('button:has-text("Agregar comisión por pago tardío")').click();
     const late = form.locator('[data-late-fee="0"]');
@@ -251,7 +254,7 @@ describe('loan products settings', () => {
     // Typed the Russian way, with a space between thousands.
     await form.locator('input[name="installmentStep"]').fill('1 000');
     await form.locator('select[name="annuityMode"]').selectOption('resolved');
-    expect(await form.locator('select[name="annuityMode"] option:checked').textContent()).toBe('Фактические периоды (Fineract)');
+    expect(await form.locator('select[name="annuityMode"] option:checked').textContent()).toBe('По фактическим дням периодов');
     await form.screenshot({ path: '/tmp/shots-audit13/product-rounding-ru-desktop.png' });
     await form.locator('button[type="submit"]').click();
     await frame.waitForSelector('tr[data-product="ru-annuity"]');
@@ -268,7 +271,7 @@ describe('loan products settings', () => {
     await phone.frame.locator('tr[data-product="ru-annuity"] button').click();
     const f2 = phone.frame.locator('[data-testid="product-form"]');
     expect(await f2.locator('input[name="installmentStep"]').inputValue()).toBe('1000');
-    expect(await f2.locator('select[name="annuityMode"] option:checked').textContent()).toBe('Фактические периоды (Fineract)');
+    expect(await f2.locator('select[name="annuityMode"] option:checked').textContent()).toBe('По фактическим дням периодов');
     const stepBox = await f2.locator('input[name="installmentStep"]').boundingBox();
     const modeBox = await f2.locator('select[name="annuityMode"]').boundingBox();
     expect(stepBox && stepBox.x + stepBox.width <= 390).toBe(true);

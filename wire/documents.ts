@@ -27,11 +27,12 @@ export const ReplyPolicy = Type.Object({
  * in the bank's language: `{{deal}}`, `{{dealTitle}}`, `{{client}}`, `{{bank}}`, `{{amount}}`,
  * `{{term}}`, `{{manager}}`; any other placeholder is refused on save (422 BANK_TEMPLATE_PLACEHOLDER).
  */
+/** A bank's message language and, optionally, its own texts: a text left out is the language's default. */
 export const BankMessageTemplate = Type.Object(
   {
     lang: Type.Union([Type.Literal('ru'), Type.Literal('es'), Type.Literal('en')]),
-    subject: Type.String({ minLength: 1, maxLength: 200 }),
-    body: Type.String({ minLength: 1, maxLength: 20_000 }),
+    subject: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    body: Type.Optional(Type.String({ minLength: 1, maxLength: 20_000 })),
     sms: Type.Optional(Type.String({ minLength: 1, maxLength: 1_000 })),
   },
   { additionalProperties: false },

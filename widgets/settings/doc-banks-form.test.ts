@@ -33,6 +33,8 @@ describe('a bank typed on the app page', () => {
         replySenders: ['@banconorte.mx', 'riesgos@bn.mx'],
         requiredFields: ['borrower.full_name', 'loan.term'],
         replyPolicy: { authentication: 'dmarc', bandMin: '1', bandMax: '1' },
+        // No texts typed: the language the form shows is saved (its default message).
+        messageTemplate: { lang: 'es' },
       },
     });
   });
@@ -78,8 +80,10 @@ describe('a bank typed on the app page', () => {
       phones: ['+7 495 123-45-67'],
       requiredFields: ['borrower.full_name'],
       replyPolicy: { authentication: 'dkim' as const, bandMin: '0.8', bandMax: '1.05' },
+      messageTemplate: { lang: 'es' as const },
     };
     const f = bankFormOf(bank, 'ru');
+    expect(f.message.lang).toBe('es');
     expect(f.bandMin).toBe('80');
     expect(f.bandMax).toBe('105');
     const { id: _id, ...body } = bank;

@@ -33,10 +33,8 @@ export interface BankForm {
   bandMax: string;
   /** Catalog codes, in the order chosen; codes no longer in the catalog stay until unticked. */
   requiredFields: string[];
-  /** The bank's own message (doc-banks-template.ts); all empty is the default of its language. */
+  /** The bank's language and own message (doc-banks-template.ts); texts all empty: the default of its language. */
   message: TemplateForm;
-  /** The bank has its own message now: emptying the form sends it back to the default. */
-  hadMessage: boolean;
 }
 
 export type BankFormKey = 'name' | 'emails' | 'phones' | 'replySenders' | 'bandMin' | 'bandMax' | MessageKey;
@@ -58,7 +56,6 @@ const MAX_FACTOR = new Decimal(100);
 export function emptyBankForm(locale: NumberLocale = 'es'): BankForm {
   return {
     message: templateFormOf(null, locale),
-    hadMessage: false,
     name: '',
     emails: '',
     phones: '',
@@ -87,7 +84,6 @@ export function bankFormOf(b: BankView, locale: NumberLocale): BankForm {
     bandMax: percentOf(policy.bandMax, locale),
     requiredFields: [...b.requiredFields],
     message: templateFormOf(b.messageTemplate, locale),
-    hadMessage: Boolean(b.messageTemplate),
   };
 }
 
@@ -148,7 +144,7 @@ export function bankOf(form: BankForm, locale: NumberLocale): { body: BankInput 
     if (new Decimal(min).lte(0)) errors.bandMin = { problem: 'band' };
     else if (new Decimal(min).gt(max) || new Decimal(max).gt(MAX_FACTOR)) errors.bandMax = { problem: 'band' };
   }
-  const message = templateOf(form.message, form.hadMessage);
+  const message = templateOf(form.message);
   if ('errors' in message) Object.assign(errors, messageErrors(message.errors));
   if (
     Object.keys(errors).length > 0 ||
@@ -168,7 +164,7 @@ export function bankOf(form: BankForm, locale: NumberLocale): { body: BankInput 
       phones: phones.list,
       requiredFields: [...new Set(form.requiredFields)],
       replyPolicy: { authentication: form.authentication, bandMin: min, bandMax: max },
-      ...(message.value === undefined ? {} : { messageTemplate: message.value }),
+      messageTemplate: message.value,
     },
   };
 }

@@ -3,22 +3,24 @@ import { BANK_TEMPLATE_PLACEHOLDERS } from '../../server/mail/outgoing/bank-temp
 import { TEMPLATE_PLACEHOLDERS, templateErrorsOfRefusal, templateFormOf, templateOf } from './doc-banks-template.js';
 
 describe("a bank's own message typed in its form", () => {
-  it('left empty is the default: null when the bank had its own, absent when it had none', () => {
-    const empty = templateFormOf(null, 'es');
-    expect(templateOf(empty, true)).toEqual({ value: null });
-    expect(templateOf(empty, false)).toEqual({ value: undefined });
+  it('left empty is the default of the language the form shows, and that language is saved', () => {
+    expect(templateOf(templateFormOf(null, 'es'))).toEqual({ value: { lang: 'es' } });
+    expect(templateOf({ ...templateFormOf({ lang: 'es', subject: 'a', body: 'b' }, 'es'), lang: 'ru', subject: ' ', body: '' })).toEqual({
+      value: { lang: 'ru' },
+    });
+    expect(templateFormOf({ lang: 'ru' }, 'es')).toEqual({ lang: 'ru', subject: '', body: '', sms: '' });
   });
 
   it('reads subject, body and SMS in the chosen language, an empty SMS left to the default', () => {
     const form = { lang: 'ru' as const, subject: ' Сделка №{{deal}} ', body: 'Заявка {{client}} на {{amount}}', sms: '' };
-    expect(templateOf(form, false)).toEqual({
+    expect(templateOf(form)).toEqual({
       value: { lang: 'ru', subject: 'Сделка №{{deal}}', body: 'Заявка {{client}} на {{amount}}' },
     });
     expect(templateFormOf({ lang: 'ru', subject: 'a', body: 'b' }, 'es')).toEqual({ lang: 'ru', subject: 'a', body: 'b', sms: '' });
   });
 
   it('names an unknown placeholder beside its input, and a subject or body left out', () => {
-    expect(templateOf({ lang: 'es', subject: '', body: 'Monto {{monto}}', sms: '{{ deal }} {{cliente}}' }, false)).toEqual({
+    expect(templateOf({ lang: 'es', subject: '', body: 'Monto {{monto}}', sms: '{{ deal }} {{cliente}}' })).toEqual({
       errors: {
         subject: { problem: 'required' },
         body: { problem: 'placeholder', entry: '{{monto}}' },

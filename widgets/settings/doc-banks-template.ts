@@ -1,8 +1,9 @@
 // A bank's own message (issue 16 item 2: subject, body and SMS in the bank's language) as the admin
 // types it in the bank's form, and back. All three left empty means the app's default message of that
-// language (server/mail/outgoing/bank-template.ts DEFAULT_BANK_TEMPLATES): the body then says null
-// when the bank had its own (back to the default) and leaves the template out when it had none (the
-// stored one stays). A placeholder the server does not fill is refused beside its input first.
+// language (server/mail/outgoing/bank-template.ts DEFAULT_BANK_TEMPLATES): the body then says only
+// `{ lang }`, so the language the form shows is the one saved (a user trial found a language picked
+// without texts silently dropped, and the bank written to in the sender's language). A placeholder the
+// server does not fill is refused beside its input first.
 
 export const TEMPLATE_LANGS = ['es', 'ru', 'en'] as const;
 export type TemplateLang = (typeof TEMPLATE_LANGS)[number];
@@ -10,10 +11,11 @@ export type TemplateLang = (typeof TEMPLATE_LANGS)[number];
 /** server/mail/outgoing/bank-template.ts BANK_TEMPLATE_PLACEHOLDERS (doc-banks-template.test.ts keeps them equal). */
 export const TEMPLATE_PLACEHOLDERS = ['deal', 'dealTitle', 'client', 'bank', 'amount', 'term', 'manager'] as const;
 
+/** wire/documents.ts BankMessageTemplate: a text left out is the language's default. */
 export interface MessageTemplate {
   lang: TemplateLang;
-  subject: string;
-  body: string;
+  subject?: string;
+  body?: string;
   sms?: string;
 }
 
@@ -31,18 +33,17 @@ const PLACEHOLDER = /\{\{\s*([^{}\s]*)\s*\}\}/gu;
 const MAX: Record<TemplateKey, number> = { subject: 200, body: 20_000, sms: 1_000 };
 
 export function templateFormOf(t: MessageTemplate | null | undefined, lang: TemplateLang): TemplateForm {
-  return t ? { lang: t.lang, subject: t.subject, body: t.body, sms: t.sms ?? '' } : { lang, subject: '', body: '', sms: '' };
+  return t ? { lang: t.lang, subject: t.subject ?? '', body: t.body ?? '', sms: t.sms ?? '' } : { lang, subject: '', body: '', sms: '' };
 }
 
 const unknownIn = (text: string): string | undefined =>
   [...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '').find((n) => !(TEMPLATE_PLACEHOLDERS as readonly string[]).includes(n));
 
-/** `had`: the bank has its own template now. */
-export function templateOf(form: TemplateForm, had: boolean): { value: MessageTemplate | null | undefined } | { errors: TemplateErrors } {
+export function templateOf(form: TemplateForm): { value: MessageTemplate } | { errors: TemplateErrors } {
   const subject = form.subject.trim();
   const body = form.body.trim();
   const sms = form.sms.trim();
-  if (!subject && !body && !sms) return { value: had ? null : undefined };
+  if (!subject && !body && !sms) return { value: { lang: form.lang } };
   const errors: TemplateErrors = {};
   for (const [k, text] of [
     ['subject', subject],

@@ -25,6 +25,14 @@ describe('renderBankMessage', () => {
     expect(r.missing).toEqual([]);
   });
 
+  it("a bank given only its language reads that language's default, not the sender's", () => {
+    const r = renderBankMessage({ lang: 'es' }, 'ru', facts);
+    expect(r.lang).toBe('es');
+    expect(r.subject).toBe('Solicitud #456: crédito para Juan Pérez');
+    expect(r.text).toContain('$150,000.00 a 12 meses');
+    expect(r.sms).toContain('enviada por correo');
+  });
+
   it("the bank's own template in Russian formats roubles the Russian way, whatever the sender's language", () => {
     const r = renderBankMessage(
       { lang: 'ru', subject: 'Заявка №{{deal}} — {{ client }}', body: '{{bank}}: {{amount}}, срок {{term}}. {{dealTitle}}' },

@@ -9,10 +9,12 @@ import { termInWords } from '../../../lending/term-words.js';
 // expanded. The subject names the deal number the way the reply matcher reads it back
 // (server/mail/parse/deal-number.ts: "#456", "№456").
 
+/** A bank's language with its own texts, each absent one the language's default: `{ lang: 'es' }` alone
+ *  is how an admin picks the bank's language without writing a message (the user trial: it was dropped). */
 export interface BankMessageTemplate {
   lang: Lang;
-  subject: string;
-  body: string;
+  subject?: string;
+  body?: string;
   /** The text of an SMS to the bank's staff; absent: the language's default. */
   sms?: string;
 }
@@ -49,7 +51,7 @@ export const DEFAULT_BANK_TEMPLATES: Readonly<Record<Lang, Required<Omit<BankMes
 
 /** Placeholders a template names that are not ours, each once, in order of appearance. */
 export function unknownPlaceholders(t: Pick<BankMessageTemplate, 'subject' | 'body' | 'sms'>): string[] {
-  const names = [t.subject, t.body, t.sms ?? ''].flatMap((s) => [...s.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ''));
+  const names = [t.subject ?? '', t.body ?? '', t.sms ?? ''].flatMap((s) => [...s.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ''));
   return [...new Set(names)].filter((n) => !(BANK_TEMPLATE_PLACEHOLDERS as readonly string[]).includes(n));
 }
 
@@ -57,8 +59,8 @@ export function unknownPlaceholders(t: Pick<BankMessageTemplate, 'subject' | 'bo
 export function checkBankTemplate(t: Pick<BankMessageTemplate, 'subject' | 'body' | 'sms'> | null | undefined): void {
   if (!t) return;
   const parts = [
-    ['subject', t.subject],
-    ['body', t.body],
+    ['subject', t.subject ?? ''],
+    ['body', t.body ?? ''],
     ['sms', t.sms ?? ''],
   ] as const;
   const [field, unknown] =
@@ -114,7 +116,8 @@ export function amountText(loan: Pick<TemplateLoan, 'principal' | 'currency'>, l
 
 export function renderBankMessage(template: BankMessageTemplate | null, fallbackLang: Lang, facts: TemplateFacts): RenderedBankMessage {
   const lang = template?.lang ?? fallbackLang;
-  const t = { ...DEFAULT_BANK_TEMPLATES[lang], ...(template ?? {}) };
+  const d = DEFAULT_BANK_TEMPLATES[lang];
+  const t = { subject: template?.subject ?? d.subject, body: template?.body ?? d.body, sms: template?.sms ?? d.sms };
   const values: Record<BankTemplatePlaceholder, string> = {
     deal: String(facts.dealId),
     dealTitle: facts.dealTitle.trim(),

@@ -48,6 +48,8 @@ export function ConventionsFields({ model, t, err }: Props) {
           <select
             class="lt-input"
             name="annuityMode"
+            // The methods' source (Apache Fineract) for whoever checks them, kept out of the labels a credit manager reads.
+            title={t('annuityModeSource')}
             disabled={fixedMode !== null}
             value={fixedMode ?? f.annuityMode}
             onChange={(e) => set('annuityMode', e.currentTarget.value as LoanForm['annuityMode'])}

@@ -39,6 +39,8 @@ export function ProductRounding({ draft: d, model, t, err }: Props) {
           <select
             class="st-input"
             name="annuityMode"
+            // The methods' source (Apache Fineract) for whoever checks them, kept out of the labels a credit manager reads.
+            title={t('annuityModeSource')}
             value={d.annuityMode}
             onChange={(e) => model.update({ annuityMode: e.currentTarget.value as ProductDraft['annuityMode'] })}
           >

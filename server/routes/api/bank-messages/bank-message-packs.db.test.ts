@@ -116,6 +116,27 @@ describe('per-bank message templates on the banks API', () => {
     expect(reset.json().bank.messageTemplate).toBeNull();
   });
 
+  it('stores a language chosen without texts (the default message in that language), as the list reads it back', async () => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/documents/banks',
+      headers: { authorization: admin(), 'accept-language': 'ru-RU' },
+      payload: bankBody('Banco Lengua', { messageTemplate: { lang: 'es' } }),
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const id = created.json().bank.id as string;
+    const changed = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/documents/banks/${id}`,
+      headers: { authorization: admin() },
+      payload: bankBody('Banco Lengua', { messageTemplate: { lang: 'ru' } }),
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const list = await app.inject({ method: 'GET', url: '/api/v1/documents/banks', headers: { authorization: admin() } });
+    const banks = list.json().banks as { id: string; messageTemplate: unknown }[];
+    expect(banks.find((b) => b.id === id)?.messageTemplate).toEqual({ lang: 'ru' });
+  });
+
   it('refuses an unknown placeholder in the user language, naming it and where it is, storing nothing', async () => {
     const r = await app.inject({
       method: 'POST',
