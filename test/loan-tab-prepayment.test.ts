@@ -17,6 +17,7 @@ type LocaleCase = (typeof LOCALES)[keyof typeof LOCALES] & {
   /** The prepayment as the user types it, and its row as the tab lists it. */
   prepayment: string;
   booked: string;
+  version: string;
 };
 
 const CASES: LocaleCase[] = [
@@ -27,6 +28,7 @@ const CASES: LocaleCase[] = [
     overRefusal: 'Mayor que la liquidación en esta fecha',
     prepayment: '15,000.50',
     booked: '15,000.50',
+    version: 'Versión de la tabla de amortización 2',
   },
   {
     ...LOCALES['ru-RU'],
@@ -35,6 +37,7 @@ const CASES: LocaleCase[] = [
     overRefusal: 'Больше полного погашения на эту дату',
     prepayment: '15 000,50',
     booked: '15 000,50',
+    version: 'Версия графика 2',
   },
 ];
 
@@ -102,11 +105,14 @@ for (const c of CASES) {
         await expect.poll(() => rows.count()).toBe(1);
         await expect.poll(() => payField.locator('.lt-field__error').count()).toBe(0);
         expect(seen(await rows.first().locator('td').nth(1).textContent())).toBe(c.booked);
-        await shot(page, frame, `${vp.name}-booked`);
-
+        // The schedule on screen is the one the server now holds: its new version, fewer installments.
+        const scheduleRows = frame.locator('[data-testid=schedule][data-complete=yes] tbody tr');
+        await expect.poll(async () => seen(await frame.locator('[data-testid=schedule-version]').textContent())).toBe(c.version);
         const after = await loanView(dealId);
         expect(after.version).toBe(before.version + 1);
         expect(after.schedule.rows.length).toBeLessThan(6);
+        await expect.poll(() => scheduleRows.count()).toBe(after.schedule.rows.length);
+        await shot(page, frame, `${vp.name}-booked`);
         await page.close();
       }, 120_000);
     }
