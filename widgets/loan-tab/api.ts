@@ -14,6 +14,7 @@ import type {
   ReversalReplyT,
   ReversedPaymentViewT,
   SaveLoanReplyT,
+  ScheduleVersionReplyT,
 } from '../../wire/loans.js';
 import { ApiError, createSessionClient, type PortalAuth } from '../shared/session-client.js';
 import type { LoanInput, PaymentInput } from './lending-types.js';
@@ -52,7 +53,7 @@ export type LoanStatus = LoanView['status'];
 /** A loan as stored: the server keeps what was posted, so a single-payment loan may have no frequency. */
 export type SavedLoanTerms = Omit<LoanInput, 'frequency'> & { frequency?: LoanInput['frequency'] };
 
-export type SavedLoan = Partial<Pick<LoanView, 'productId' | 'status' | 'closedReason' | 'version'>> & {
+export type SavedLoan = Partial<Pick<LoanView, 'productId' | 'status' | 'closedReason' | 'version' | 'schedule'>> & {
   loan: SavedLoanTerms;
   /** Payments that count, oldest first. */
   payments: SavedPayment[];
@@ -82,8 +83,13 @@ export function createApi(cfg: ApiConfig, fetchFn?: typeof fetch) {
       return client.request('POST', `${deal(dealId)}/loan`, { loan, productId });
     },
     /** The payment id is made here, before sending, so a retry is recognised as the same payment. */
-    registerPayment(dealId: string, payment: PaymentBodyT): Promise<unknown> {
+    /** `version`: the loan's schedule version after the booking (one more when a prepayment rebuilt it). */
+    registerPayment(dealId: string, payment: PaymentBodyT): Promise<{ version?: number | undefined } | undefined> {
       return client.request('POST', `${deal(dealId)}/payments`, payment);
+    },
+    /** One stored schedule version (GET …/loan/schedule-versions/:version): the rows the server holds. */
+    scheduleVersion(dealId: string, version: number): Promise<Pick<ScheduleVersionReplyT, 'version' | 'schedule'>> {
+      return client.request('GET', `${deal(dealId)}/loan/schedule-versions/${version}`);
     },
     /**
      * Reverses a wrong payment with a new reversing entry (the payment itself is never edited).

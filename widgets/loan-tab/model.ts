@@ -530,8 +530,9 @@ export function createLoanModel(deps: ModelDeps) {
     const input = saveInput.value;
     saveState.value = { kind: 'saving' };
     try {
-      await deps.api.saveLoan(deps.dealId, input, product.value?.code ?? null);
+      const reply = await deps.api.saveLoan(deps.dealId, input, product.value?.code ?? null);
       batch(() => {
+        pay.termsSaved(reply.version ?? null);
         savedInput.value = input;
         saveState.value = { kind: 'saved' };
       });

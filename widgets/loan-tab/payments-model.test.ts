@@ -11,7 +11,7 @@ import type { NumberLocale } from './typed-numbers.js';
 // The payments half of the tab's model, through the model the components use: a fake API stands
 // for the server, so what is asserted is what the tab shows and what it asks the server to do.
 
-type ApiCalls = Pick<Api, 'registerPayment' | 'reversePayment' | 'saveLoan'>;
+type ApiCalls = Pick<Api, 'registerPayment' | 'reversePayment' | 'saveLoan' | 'scheduleVersion'>;
 
 function fakeApi(over: Partial<ApiCalls> = {}) {
   const calls = {
@@ -23,11 +23,26 @@ function fakeApi(over: Partial<ApiCalls> = {}) {
       }),
     ),
     saveLoan: vi.fn<ApiCalls['saveLoan']>(() => Promise.resolve({ version: 2 })),
+    scheduleVersion: vi.fn<ApiCalls['scheduleVersion']>((_deal, version) =>
+      Promise.resolve({ version, schedule: { installmentAmount: '1.00', rows: [HELD_ROW], totals: {}, effectiveRates: {} } }),
+    ),
     ...over,
   };
   // Only the calls the payments use; the others are never reached in these tests.
   return { calls, api: calls as unknown as Api };
 }
+
+const HELD_ROW = {
+  n: 1,
+  dueDate: '2026-02-15',
+  days: 31,
+  opening: '60000.00',
+  principal: '60000.00',
+  interest: '1.00',
+  fees: '0.00',
+  total: '60001.00',
+  closing: '0.00',
+};
 
 const LOAN = toLoanInput(defaultForm('2026-01-15'), 'RUB', undefined, undefined);
 
@@ -105,6 +120,21 @@ describe('loan tab payments', () => {
       prepaymentMode: 'reschedule-next',
     });
     expect(m.servicingPrepayments.value.map((p) => p.mode)).toEqual(['reschedule-next']);
+  });
+
+  it('a prepayment that rebuilt the schedule: the tab holds the version the server stores; a save gives the form its schedule back', async () => {
+    const { api, calls } = fakeApi({ registerPayment: vi.fn<ApiCalls['registerPayment']>(() => Promise.resolve({ version: 2 })) });
+    const m = model(api);
+    m.load(saved({ version: 1 }));
+    expect(m.heldSchedule.value).toBeNull();
+    expect(await m.addPayment('2026-03-01', '15000.50', 'cash', '', 'reduce-term')).toBe(true);
+    expect(calls.scheduleVersion).toHaveBeenCalledWith('42', 2);
+    expect(m.heldSchedule.value).toEqual({ version: 2, rows: [HELD_ROW] });
+    // An ordinary payment after it leaves the version as it is.
+    expect(await m.addPayment('2026-03-02', '100', 'cash', '')).toBe(true);
+    expect(calls.scheduleVersion).toHaveBeenCalledTimes(1);
+    await m.save();
+    expect(m.heldSchedule.value).toBeNull();
   });
 
   it('a reversal the server books moves the payment to the reversed list and servicing recomputes without it', async () => {

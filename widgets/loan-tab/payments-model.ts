@@ -8,7 +8,13 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import { ApiError, type Api, type ReversalReason, type SavedLoan, type SavedPayment, type SavedReversedPayment } from './api.js';
 import type { Key } from './i18n.js';
-import type { LendingIssue, PaymentInput, PrepaymentInput } from './lending-types.js';
+import type { LendingIssue, PaymentInput, PrepaymentInput, ScheduleRow } from './lending-types.js';
+
+/** The schedule the server holds after a prepayment rebuilt it: its version and rows. */
+export interface HeldSchedule {
+  version: number;
+  rows: ScheduleRow[];
+}
 
 /** A payment that counts, as listed: servicing reads only id, date and amount. */
 export interface PaymentRecord extends PaymentInput {
@@ -88,11 +94,21 @@ export function createPaymentsModel(deps: PaymentsDeps) {
   const servicingPrepayments = computed<PrepaymentInput[]>(() =>
     payments.value.flatMap(({ id, date, amount, prepaymentMode: mode }) => (mode ? [{ id, date, amount, mode }] : [])),
   );
+  /**
+   * Once a prepayment rebuilt the schedule (reduce-term, reduce-installment), the rows the server holds
+   * as its current version: the tab shows these, not the rows rebuilt from the form. Null otherwise.
+   */
+  const heldSchedule = signal<HeldSchedule | null>(null);
+  /** The loan's schedule version as last seen from the server. */
+  let version: number | null = null;
   /** Reversal needs the server: only a tab bound to a deal, on an active loan. */
   const canReverse = computed(() => deps.api !== null && deps.dealId !== null && !deps.closed.value);
 
-  function load(saved: Pick<SavedLoan, 'payments' | 'reversedPayments'>): void {
+  function load(saved: Pick<SavedLoan, 'payments' | 'reversedPayments' | 'version' | 'schedule'>): void {
+    version = saved.version ?? null;
+    const rebuilt = saved.payments.some((p) => p.prepaymentMode && p.prepaymentMode !== 'reschedule-next');
     batch(() => {
+      heldSchedule.value = rebuilt && saved.schedule && version !== null ? { version, rows: saved.schedule.rows } : null;
       payments.value = saved.payments.map(toRecord);
       reversedPayments.value = (saved.reversedPayments ?? []).map(toReversed);
       paymentError.value = null;
@@ -136,7 +152,7 @@ export function createPaymentsModel(deps: PaymentsDeps) {
   async function send(p: PaymentRecord): Promise<boolean> {
     if (!deps.api || !deps.dealId) return true;
     try {
-      await deps.api.registerPayment(deps.dealId, {
+      const reply = await deps.api.registerPayment(deps.dealId, {
         id: p.id,
         date: p.date,
         amount: p.amount,
@@ -145,6 +161,7 @@ export function createPaymentsModel(deps: PaymentsDeps) {
         ...(p.prepaymentMode ? { prepaymentMode: p.prepaymentMode } : {}),
       });
       if (p.unconfirmed) mark(p.id, false);
+      if (p.prepaymentMode && reply?.version !== undefined && reply.version !== version) await fetchHeld(reply.version);
       return true;
     } catch (e) {
       noteClosed(e);
@@ -161,6 +178,24 @@ export function createPaymentsModel(deps: PaymentsDeps) {
       mark(p.id, true);
       return true;
     }
+  }
+
+  /** The version a prepayment left, as the server stores it; on failure the tab keeps what it computed. */
+  async function fetchHeld(v: number): Promise<void> {
+    version = v;
+    if (!deps.api || !deps.dealId) return;
+    try {
+      const r = await deps.api.scheduleVersion(deps.dealId, v);
+      heldSchedule.value = { version: r.version, rows: r.schedule.rows };
+    } catch {
+      // The booking stands; the schedule shown is the one computed here until the tab is reopened.
+    }
+  }
+
+  /** New terms were saved: the schedule is the form's again, as the server stores it under `v`. */
+  function termsSaved(v: number | null): void {
+    version = v;
+    heldSchedule.value = null;
   }
 
   function mark(id: string, unconfirmed: boolean): void {
@@ -210,6 +245,8 @@ export function createPaymentsModel(deps: PaymentsDeps) {
     reversal,
     servicingPayments,
     servicingPrepayments,
+    heldSchedule,
+    termsSaved,
     canReverse,
     load,
     addPayment,

@@ -51,6 +51,9 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal, createBlocked, ch
   const lastGood = useRef<Schedule | null>(null);
   if (s.ok) lastGood.current = s.value;
   const shown = s.ok ? s.value : lastGood.current;
+  // After a prepayment rebuilt it, the schedule the server holds (its current version), not the form's.
+  const held = model.heldSchedule.value;
+  const table = held && shown && !whatIf ? { ...shown, rows: held.rows } : shown;
   const serv = model.servicing.value;
   const r = model.effectiveRates.value;
   const rates = r === null ? null : r.ok ? r.value : {};
@@ -128,7 +131,7 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal, createBlocked, ch
             t={t}
             fmt={fmt}
           />
-          <ScheduleChart rows={shown.rows} t={t} />
+          <ScheduleChart rows={(table ?? shown).rows} t={t} />
           <section class="lt-section">
             <div class="lt-header">
               <h3 class="lt-h3">{t('schedule')}</h3>
@@ -145,8 +148,9 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal, createBlocked, ch
               </div>
             </div>
             {whatIf ? <p class="lt-muted">{t('whatIfHint')}</p> : null}
+            {held && !whatIf ? <p class="lt-muted" data-testid="schedule-version">{`${t('scheduleVersion')} ${held.version}`}</p> : null}
             <ScheduleTable
-              schedule={shown}
+              schedule={table ?? shown}
               states={whatIf ? null : (servicing?.installments ?? null)}
               model={model}
               editable={whatIf}

@@ -1,11 +1,15 @@
 import { useState } from 'preact/hooks';
 import type { Formatters } from '../format.js';
 import { errorText, type Translate } from '../i18n.js';
-import type { LendingIssue, Servicing } from '../lending-types.js';
+import type { LendingIssue, PrepaymentInput, Servicing } from '../lending-types.js';
 import type { LoanModel } from '../model.js';
 import type { Overpayment } from '../payment-safety.js';
 import { Field } from './field.js';
 import { PaymentHistory } from './payment-history.js';
+
+type PrepaymentMode = PrepaymentInput['mode'];
+/** The modes the payment route takes (wire/loans.ts prepaymentMode), in the order the form offers them. */
+const MODES: readonly PrepaymentMode[] = ['reduce-term', 'reduce-installment', 'reschedule-next'];
 
 interface Props {
   model: LoanModel;
@@ -22,6 +26,9 @@ export function PaymentsPanel({ model, servicing, servicingIssue, t, fmt }: Prop
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState('cash');
   const [reference, setReference] = useState('');
+  /** An ordinary payment, or a prepayment with its mode (sent as prepaymentMode). */
+  const [kind, setKind] = useState<'ordinary' | 'prepayment'>('ordinary');
+  const [mode, setMode] = useState<PrepaymentMode>('reduce-term');
   /** A payment beyond the payoff, waiting for the user's yes. */
   const [over, setOver] = useState<Overpayment | null>(null);
   const payErr = model.paymentError.value;
@@ -36,7 +43,8 @@ export function PaymentsPanel({ model, servicing, servicingIssue, t, fmt }: Prop
   const book = (): void => {
     setOver(null);
     // What was typed stays until the payment is listed: a refused amount is corrected, not retyped.
-    void model.addPayment(date, amount, method, reference.trim()).then((listed) => {
+    const prepaymentMode = kind === 'prepayment' ? mode : undefined;
+    void model.addPayment(date, amount, method, reference.trim(), prepaymentMode).then((listed) => {
       if (!listed) return;
       setAmount('');
       setReference('');
@@ -100,8 +108,9 @@ export function PaymentsPanel({ model, servicing, servicingIssue, t, fmt }: Prop
           onSubmit={(e) => {
             e.preventDefault();
             if (adding) return;
-            // Beyond the payoff the loan closes and the rest is the client's credit: ask first.
-            const o = model.overpayment(date, amount);
+            // Beyond the payoff the loan closes and the rest is the client's credit: ask first. A
+            // prepayment cannot go beyond it: the server refuses it (PREPAYMENT_OVER_PAYOFF) beside the amount.
+            const o = kind === 'prepayment' ? null : model.overpayment(date, amount);
             if (o) setOver(o);
             else book();
           }}
@@ -118,6 +127,29 @@ export function PaymentsPanel({ model, servicing, servicingIssue, t, fmt }: Prop
               onInput={(e) => setAmount(e.currentTarget.value)}
             />
           </Field>
+          <fieldset class="lt-choice" data-testid="payment-kind">
+            <legend class="lt-field__label">{t('paymentKind')}</legend>
+            {(['ordinary', 'prepayment'] as const).map((k) => (
+              <label class="lt-choice__option" key={k}>
+                <input type="radio" name="paymentKind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+                {t(`paymentKind.${k}`)}
+              </label>
+            ))}
+          </fieldset>
+          {kind === 'prepayment' ? (
+            <fieldset class="lt-choice" data-testid="prepayment-mode">
+              <legend class="lt-field__label">{t('prepaymentMode')}</legend>
+              {MODES.map((m) => (
+                <label class="lt-choice__option" key={m}>
+                  <input type="radio" name="prepaymentMode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+                  <span>
+                    {t(`prepaymentMode.${m}`)}
+                    <span class="lt-choice__hint">{t(`prepaymentHint.${m}`)}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
           <Field label={t('paymentMethod')}>
             <select class="lt-input" name="paymentMethod" value={method} onChange={(e) => setMethod(e.currentTarget.value)}>
               <option value="cash">{t('method.cash')}</option>

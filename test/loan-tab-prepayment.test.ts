@@ -1,0 +1,120 @@
+// Issue 13 item 4, slice 4, browser half: a credit manager in Mexico City or Moscow books a prepayment
+// from the loan tab's payment form, choosing what it does (reduce term / reduce installment / pay
+// ahead). Chromium in the user's locale (es-MX / ru-RU) on the real platform and the emulator's deal
+// card, desktop and a 390×844 phone. Asserted is what the user sees: the mode's explanation, the
+// refusal of a prepayment over the payoff beside the amount with the typed text kept, and the booked
+// reduce-term prepayment; the server then holds a shorter schedule as a new version.
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useLoanTabRig } from './loan-tab-rig.js';
+import { LOCALES, seen, VIEWPORTS } from './loan-tab-viewports.js';
+
+type LocaleCase = (typeof LOCALES)[keyof typeof LOCALES] & {
+  reduceTermHint: string;
+  /** More than the loan's payoff, as typed, and the refusal beside the amount. */
+  over: string;
+  overRefusal: string;
+  /** The prepayment as the user types it, and its row as the tab lists it. */
+  prepayment: string;
+  booked: string;
+  version: string;
+};
+
+const CASES: LocaleCase[] = [
+  {
+    ...LOCALES['es-MX'],
+    reduceTermHint: 'Misma cuota, menos cuotas: el préstamo termina antes.',
+    over: '100,000.00',
+    overRefusal: 'Mayor que la liquidación en esta fecha',
+    prepayment: '15,000.50',
+    booked: '15,000.50',
+    version: 'Versión de la tabla de amortización 2',
+  },
+  {
+    ...LOCALES['ru-RU'],
+    reduceTermHint: 'Платёж прежний, платежей меньше: заём закончится раньше.',
+    over: '100 000,00',
+    overRefusal: 'Больше полного погашения на эту дату',
+    prepayment: '15 000,50',
+    booked: '15 000,50',
+    version: 'Версия графика 2',
+  },
+];
+
+for (const c of CASES) {
+  describe(`loan tab books a prepayment in ${c.browserLocale}`, () => {
+    const rigOf = useLoanTabRig(c.browserLocale);
+
+    async function shot(page: Page, frame: Frame, name: string): Promise<void> {
+      await frame.waitForSelector('[data-testid=servicing][aria-busy=false]');
+      await page.screenshot({ path: `test-results/prepayment-${c.lang}-${name}.png`, fullPage: true });
+    }
+
+    async function loanView(dealId: number): Promise<{ version: number; schedule: { rows: unknown[] }; payments: unknown[] }> {
+      const rig = rigOf();
+      const token = rig.p.a.app.sessions.issue({ portalId: rig.portalId, userId: 1, dealId, isAdmin: false });
+      const r = await fetch(`${rig.p.a.url}/api/v1/deals/${dealId}/loan`, { headers: { authorization: `Bearer ${token}` } });
+      return (await r.json()) as { version: number; schedule: { rows: unknown[] }; payments: unknown[] };
+    }
+
+    for (const vp of VIEWPORTS) {
+      it(`${vp.name}: a prepayment over the payoff is refused beside the amount; a reduce-term one is booked`, async () => {
+        const rig = rigOf();
+        const dealId = Number(
+          await rig.p.portalCall('crm.deal.add', {
+            fields: { TITLE: `Prepayment ${c.lang} ${vp.name}`, OPPORTUNITY: '60000', CURRENCY_ID: c.currency },
+          }),
+        );
+        const { page, frame } = await rig.openTab(dealId, c.lang);
+        await page.setViewportSize({ width: vp.width, height: vp.height });
+        expect(await frame.evaluate(() => navigator.language)).toBe(c.browserLocale);
+        await frame.fill('input[name=installments]', '6');
+        await frame.click(`button:has-text("${c.save}")`);
+        await frame.waitForSelector(`.lt-ok:has-text("${c.saved}")`);
+        const before = await loanView(dealId);
+        expect(before.schedule.rows).toHaveLength(6);
+
+        // The mode appears with the choice "prepayment", reduce term first, each with its explanation.
+        expect(await frame.locator('[data-testid=prepayment-mode]').count()).toBe(0);
+        await frame.check('input[name=paymentKind][value=prepayment]');
+        const modes = frame.locator('[data-testid=prepayment-mode]');
+        await modes.waitFor();
+        expect(await modes.locator('input[name=prepaymentMode]').count()).toBe(3);
+        expect(await frame.isChecked('input[name=prepaymentMode][value=reduce-term]')).toBe(true);
+        expect(seen(await modes.locator('label:has(input[value=reduce-term]) .lt-choice__hint').textContent())).toBe(c.reduceTermHint);
+
+        // Over the payoff: the server refuses; the reason stands beside the amount, the text stays.
+        const payField = frame.locator('label.lt-field:has(input[name=paymentAmount])');
+        const rows = frame.locator('[data-testid=payments] tbody tr');
+        await frame.fill('input[name=paymentAmount]', c.over);
+        await frame.click(`button:has-text("${c.addPayment}")`);
+        await expect.poll(async () => seen(await payField.locator('.lt-field__error').textContent())).toBe(c.overRefusal);
+        expect(await frame.inputValue('input[name=paymentAmount]')).toBe(c.over);
+        expect(await rows.count()).toBe(0);
+        // Still a prepayment, reduce term: the choice is kept with the text.
+        expect(await frame.isChecked('input[name=paymentKind][value=prepayment]')).toBe(true);
+        await shot(page, frame, `${vp.name}-over-payoff`);
+        if (vp.name === 'phone') {
+          const box = await payField.locator('.lt-field__error').boundingBox();
+          const input = await payField.locator('input').boundingBox();
+          expect(box && input && box.y >= input.y && box.y - (input.y + input.height) < 40).toBe(true);
+        }
+
+        await frame.fill('input[name=paymentAmount]', c.prepayment);
+        await frame.click(`button:has-text("${c.addPayment}")`);
+        await expect.poll(() => rows.count()).toBe(1);
+        await expect.poll(() => payField.locator('.lt-field__error').count()).toBe(0);
+        expect(seen(await rows.first().locator('td').nth(1).textContent())).toBe(c.booked);
+        // The schedule on screen is the one the server now holds: its new version, fewer installments.
+        const scheduleRows = frame.locator('[data-testid=schedule][data-complete=yes] tbody tr');
+        await expect.poll(async () => seen(await frame.locator('[data-testid=schedule-version]').textContent())).toBe(c.version);
+        const after = await loanView(dealId);
+        expect(after.version).toBe(before.version + 1);
+        expect(after.schedule.rows.length).toBeLessThan(6);
+        await expect.poll(() => scheduleRows.count()).toBe(after.schedule.rows.length);
+        await shot(page, frame, `${vp.name}-booked`);
+        await page.close();
+      }, 120_000);
+    }
+  });
+}
