@@ -98,6 +98,12 @@ export const ConfigSchema = Type.Object({
     default: 8_000,
     description: 'Mail servers: limit per step (connect, greeting, login) when sending and in the settings connection test',
   }),
+  MAIL_MAX_MESSAGE_MB: Type.Integer({
+    minimum: 1,
+    maximum: 1024,
+    default: 25,
+    description: 'Largest bank e-mail (MiB, attachments in base64 included) the SMTP server accepts; a bigger one is refused at send',
+  }),
   CHECKS_ALLOW_LOCAL_URLS: Type.Union([Type.Literal('on'), Type.Literal('off')], {
     default: 'off',
     description: "Let a portal's HTTP applicant check call http:// and loopback/private addresses (demo and tests only)",

@@ -190,6 +190,11 @@ export const PRECISE_TEXTS = {
     'Сначала сформируйте пакет для банка «{bank}»: готового пакета для вложения нет.',
     'Genere primero el paquete para {bank}: no hay un paquete terminado para adjuntar.',
   ),
+  PACK_TOO_LARGE_FOR_MAIL: t(
+    'The pack for {bank} is {size} MB; the mail server accepts up to {max} MB.',
+    'Пакет для банка «{bank}» весит {size} МБ, а почтовый сервер принимает не больше {max} МБ.',
+    'El paquete para {bank} pesa {size} MB; el servidor de correo acepta hasta {max} MB.',
+  ),
   SMS_VALUE_MISSING: t(
     'The SMS could not be written: no value for {names}.',
     'Не удалось составить SMS: нет значения для {names}.',

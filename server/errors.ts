@@ -617,6 +617,12 @@ export const ERRORS = {
     'Для этого банка ещё нет готового пакета: сначала сформируйте пакет.',
     'Todavía no hay un paquete generado para este banco: genere el paquete primero.',
   ),
+  MAIL_TOO_LARGE: spec(
+    422,
+    'The e-mail is larger than the mail server accepts.',
+    'Письмо больше, чем принимает почтовый сервер.',
+    'El correo pesa más de lo que acepta el servidor de correo.',
+  ),
   MAIL_SUBJECT_REQUIRED: spec(400, 'Enter the subject of the e-mail.', 'Укажите тему письма.', 'Escriba el asunto del correo.'),
   MAIL_REPLY_ADDRESS_REQUIRED: spec(
     400,

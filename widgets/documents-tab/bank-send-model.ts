@@ -128,6 +128,8 @@ export function createBankSendModel(deps: BankSendDeps) {
     attachPack.value = on;
     requestId = null;
     packError.value = null;
+    // A pack too big for the mail server was said under its bank: without the pack it no longer holds.
+    drafts.value = Object.fromEntries(Object.entries(drafts.value).map(([id, d]) => [id, { ...d, error: undefined }]));
   }
 
   async function send(): Promise<void> {
@@ -160,13 +162,17 @@ export function createBankSendModel(deps: BankSendDeps) {
     }
   }
 
-  /** A refusal next to what it is about: a bank's text, the pack toggle; else above the button. */
+  /**
+   * A refusal next to what it is about: a bank's text, or its message when its pack is too big for the
+   * mail server; the pack toggle; else above the button.
+   */
   function showRefusal(e: unknown): void {
     const text = message(e);
     const details = e instanceof ApiError ? e.details : {};
     const bankId = typeof details.bankId === 'string' ? details.bankId : null;
-    if (details.field === 'attachPack') packError.value = text;
-    else if (bankId && drafts.value[bankId] && (details.field === 'text' || details.field === 'subject'))
+    const tooLarge = e instanceof ApiError && e.code === 'MAIL_TOO_LARGE';
+    if (details.field === 'attachPack' && !(tooLarge && bankId && drafts.value[bankId])) packError.value = text;
+    else if (bankId && drafts.value[bankId] && (tooLarge || details.field === 'text' || details.field === 'subject'))
       drafts.value = { ...drafts.value, [bankId]: { ...drafts.value[bankId]!, error: text } };
     else error.value = text;
   }

@@ -242,5 +242,16 @@ describe('send to banks model', () => {
     expect(api.calls.filter((c) => c.startsWith('send'))).toEqual(['send r1', 'send r1']);
     m.edit('b2', 'sms', 'corto');
     expect(m.drafts.value.b2?.error).toBeUndefined();
+    // A pack the mail server would refuse is said under that bank's message; unticking the pack clears it.
+    m.setChannel('email');
+    refusal = new ApiError(422, 'MAIL_TOO_LARGE', 'El paquete para Banco Dos pesa 31.2 MB; el servidor de correo acepta hasta 25 MB.', {
+      field: 'attachPack',
+      bankId: 'b2',
+    });
+    await m.send();
+    expect(m.drafts.value.b2?.error).toContain('31.2 MB');
+    expect(m.packError.value).toBeNull();
+    m.setAttachPack(false);
+    expect(m.drafts.value.b2?.error).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import { isUniqueViolation } from '../../db/executor.js';
 import { AppError, type Lang } from '../../errors.js';
 import { analyzeSms, assertWithinLimit, type SmsLimit } from '../../integrations/sms/encoding/index.js';
@@ -14,6 +15,7 @@ import { bankTagOf } from '../bank-tag.js';
 import { makeMessageId, replyToAddress } from '../reply-token.js';
 import { replyMailbox } from '../settings/mail-settings.js';
 import { getMailSettings } from '../settings/mail-settings-repo.js';
+import { megabytesText, messageWireBytes } from './message-size.js';
 import { bankMessagesOfRequest, sealContent } from './bank-messages-repo.js';
 
 // Sending a message from a deal to bank staff (issue 16 item 2), the intent half: per bank, the row
@@ -36,6 +38,8 @@ export interface QueueBankMessages {
   nowIso: string;
   /** The portal's SMS provider's limit: an SMS over it is refused here, before anything is queued. */
   smsLimit?: SmsLimit;
+  /** The largest e-mail the SMTP server accepts (MAIL_MAX_MESSAGE_MB): a pack that would not fit is refused here. */
+  mailMaxBytes?: number;
 }
 
 const hashOf = (b: BankMessageBody) =>
@@ -67,6 +71,49 @@ function checkSmsLength(text: string, limit: SmsLimit | undefined, bankId: strin
     if (e instanceof AppError && e.details) Object.assign(e.details, { field: 'text', bankId });
     throw e;
   }
+}
+
+/** The bytes of the pack's files as stored (document_blobs.size_bytes), read before they are base64'd by the send job. */
+async function blobSizes(db: Executor, portalId: string, sha256s: string[]): Promise<number[]> {
+  const rows = await db
+    .selectFrom('document_blobs')
+    .select(['sha256', 'size_bytes'])
+    .where('portal_id', '=', portalId)
+    .where('sha256', 'in', sha256s)
+    .execute();
+  const size = new Map(rows.map((r) => [r.sha256, Number(r.size_bytes)]));
+  return sha256s.map((h) => size.get(h) ?? 0);
+}
+
+/** A message the SMTP server would refuse (552) is refused now, naming the bank, its size and the limit. */
+async function checkMailSize(
+  db: Executor,
+  q: QueueBankMessages,
+  bankName: string,
+  bankId: string,
+  own: { subject: string; text: string },
+  files: { sha256: string }[],
+  maxBytes: number,
+): Promise<void> {
+  const textBytes = Buffer.byteLength(own.subject) + Buffer.byteLength(own.text);
+  const bytes = messageWireBytes(
+    textBytes,
+    await blobSizes(
+      db,
+      q.portalId,
+      files.map((f) => f.sha256),
+    ),
+  );
+  if (bytes <= maxBytes) return;
+  throw new AppError(
+    'MAIL_TOO_LARGE',
+    `bank e-mail of ${bytes} bytes over the ${maxBytes}-byte limit`,
+    {
+      key: 'PACK_TOO_LARGE_FOR_MAIL',
+      params: { bank: bankName, size: megabytesText(bytes, q.lang), max: megabytesText(maxBytes, q.lang) },
+    },
+    { field: 'attachPack', bankId, sizeBytes: bytes, maxBytes },
+  );
 }
 
 /** Two requests with one requestId at once: the loser's insert hits the unique key, and it answers as a repeat. */
@@ -115,6 +162,7 @@ async function queueOnce(db: Kysely<Database>, box: SecretBox, q: QueueBankMessa
           { key: 'PACK_NOT_READY_FOR_BANK', params: { bank: bank.name } },
           { field: 'attachPack', bankId },
         );
+      if (pack && q.mailMaxBytes !== undefined) await checkMailSize(trx, q, bank.name, bankId, own, pack.files, q.mailMaxBytes);
       const id = uuidv7();
       const target = { portalId: q.portalId, dealId: q.dealId, bankId: bankTagOf(bankId) };
       await trx

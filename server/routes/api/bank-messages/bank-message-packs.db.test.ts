@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../app.js';
+import type { AppError } from '../../../errors.js';
 import { loadConfig } from '../../../config.js';
 import type { Db } from '../../../db/database.js';
 import { getBankMessage, openContent } from '../../../mail/outgoing/bank-messages-repo.js';
@@ -173,6 +174,62 @@ describe('the pack attached to a bank e-mail', () => {
       }),
     ).rejects.toMatchObject({ code: 'VALIDATION', details: { field: 'attachPack' } });
     expect(await messagesStored()).toBe(before);
+  });
+
+  it('a pack the mail server would refuse: 422 naming the bank, its size and the limit, nothing queued for any bank', async () => {
+    // A second app over the same database whose SMTP server takes 1 MiB (MAIL_MAX_MESSAGE_MB).
+    const small = await buildApp({ config: loadConfig({ ...env, MAIL_MAX_MESSAGE_MB: '1' }), db });
+    await small.ready();
+    try {
+      const norte = (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/documents/banks',
+          headers: { authorization: admin() },
+          payload: bankBody('Banco Norte'),
+        })
+      ).json().bank.id as string;
+      await donePack(72, bankIds.sur!, '2026-12-02T10:00:00.000Z', [{ name: 'Cuestionario Sur', bank: true, text: 'q' }]);
+      // 900 KiB of documents are 1.23 MiB in base64 (shown rounded up, 1.3): over the limit.
+      await donePack(72, norte, '2026-12-02T11:00:00.000Z', [{ name: 'Estados de cuenta', bank: true, text: 'x'.repeat(900 * 1024) }]);
+      const before = await messagesStored();
+      const body = { requestId: randomUUID(), bankIds: [bankIds.sur!, norte], subject: 'S', text: 'T', attachPack: true };
+      const r = await small.inject({
+        method: 'POST',
+        url: '/api/v1/deals/72/bank-messages',
+        headers: {
+          authorization: `Bearer ${small.sessions.issue({ portalId: 'pt', userId: 3, dealId: 72, isAdmin: false })}`,
+          'accept-language': 'es-MX',
+        },
+        payload: body,
+      });
+      expect(r.statusCode, r.body).toBe(422);
+      expect(r.json()).toMatchObject({ error: 'MAIL_TOO_LARGE', details: { field: 'attachPack', bankId: norte } });
+      expect(r.json().message).toBe('El paquete para Banco Norte pesa 1.3 MB; el servidor de correo acepta hasta 1 MB.');
+      expect(await messagesStored()).toBe(before);
+      // The same in Russian; the bank whose pack fits alone goes.
+      const ru = await queueBankMessages(db.kysely, app.secrets, {
+        portalId: 'pt',
+        dealId: 72,
+        userId: 3,
+        lang: 'ru',
+        body: { ...body, requestId: randomUUID() },
+        tokenKey: Buffer.alloc(32, 1),
+        nowIso: new Date().toISOString(),
+        mailMaxBytes: 1024 * 1024,
+      }).catch((e: AppError) => e.textFor('ru'));
+      expect(ru).toBe('Пакет для банка «Banco Norte» весит 1,3 МБ, а почтовый сервер принимает не больше 1 МБ.');
+      expect(await messagesStored()).toBe(before);
+      const alone = await small.inject({
+        method: 'POST',
+        url: '/api/v1/deals/72/bank-messages',
+        headers: { authorization: `Bearer ${small.sessions.issue({ portalId: 'pt', userId: 3, dealId: 72, isAdmin: false })}` },
+        payload: { ...body, requestId: randomUUID(), bankIds: [bankIds.sur!] },
+      });
+      expect(alone.statusCode, alone.body).toBe(202);
+    } finally {
+      await small.close();
+    }
   });
 
   it("attaches the bank's newest finished pack (its documents and the internal ones, .docx and PDF); a retry sends the same", async () => {

@@ -11,6 +11,7 @@ import { loadDealFacts } from '../../../mail/outgoing/draft-facts.js';
 import { bankMessagesOfDeal } from '../../../mail/outgoing/bank-messages-repo.js';
 import { bankMessageViews } from '../../../mail/outgoing/bank-message-views.js';
 import { queueBankMessages } from '../../../mail/outgoing/queue-bank-messages.js';
+import { MEBIBYTE } from '../../../mail/outgoing/message-size.js';
 import { replyTokenKey } from '../../../mail/settings/token-key.js';
 import { callerFor, loanSessionGuards } from '../loans/session.js';
 import { BankMessageBody, BankMessageDraftsBody, BankMessageDraftsReply, BankMessagesReply } from '../../../../wire/bank-messages.js';
@@ -48,6 +49,7 @@ export const bankMessageRoutes: FastifyPluginAsync = async (fastify) => {
         tokenKey,
         nowIso: new Date().toISOString(),
         ...(smsLimit !== undefined ? { smsLimit } : {}),
+        mailMaxBytes: app.config.MAIL_MAX_MESSAGE_MB * MEBIBYTE,
       });
       req.log.info({ portalId: c.portalId, dealId: c.dealId, messages: rows.length }, 'bank messages queued');
       return reply.code(202).send({ messages: await bankMessageViews(app.db.kysely, app.secrets, c.portalId, rows) });
