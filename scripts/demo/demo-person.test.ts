@@ -33,6 +33,8 @@ describe('demo clients’ personal data', () => {
       const seen = values.map((v) => v[code]).filter((x) => x !== undefined);
       expect(new Set(seen).size, code).toBe(seen.length);
     }
+    const incomes = values.map((v) => JSON.stringify(v['borrower.monthly_income']));
+    expect(new Set(incomes).size, 'incomes').toBeGreaterThan(values.length / 2);
     expect(values.filter((v) => v['borrower.snils'] !== undefined)).toHaveLength(CLIENTS.filter((c) => c.country === 'RU').length);
   });
 

@@ -64,8 +64,8 @@ describe('demo document packs', () => {
     for (const d of deals) {
       const a = (await findApplicationByDeal(db.kysely, P, d.id))!;
       const base = (await resolveValues(db.kysely, box, P, a)).base;
-      expect(base['borrower.monthly_income'], String(d.id)).toEqual({
-        amount: d.currency === 'RUB' ? '85000.00' : '28500.00',
+      expect(base['borrower.monthly_income'], String(d.id)).toMatchObject({
+        amount: expect.stringMatching(/^\d+\.00$/u),
         currency: d.currency,
       });
     }

@@ -133,6 +133,19 @@ const CO_BORROWERS = {
   RU: ['Сидорова Мария Петровна', 'Орлов Павел Игоревич', 'Белова Ирина Сергеевна', 'Захаров Олег Викторович'],
 };
 
+const EMPLOYERS = {
+  MX: [
+    'Comercializadora del Valle SA de CV',
+    'Grupo Logístico Bajío SA de CV',
+    'Hospital Ángeles del Norte',
+    'Secretaría de Educación Pública',
+    'Taller Mecánico Reyes',
+  ],
+  RU: ['ООО «Ромашка»', 'АО «Уралхиммаш»', 'ГБУЗ «Городская больница № 7»', 'ИП Соколов А. В.', 'ООО «СеверТрансЛогистик»'],
+};
+/** A monthly income of the market's range, different from one demo client to the next. */
+const monthlyIncome = (ru: boolean, n: number) => `${(ru ? 45000 + ((n * 17000) % 110000) : 14500 + ((n * 3500) % 31500)).toFixed(0)}.00`;
+
 /** Values a manager would have typed for the deal, in its country's style; each client their own person (demo-person.ts). */
 export function demoValues(deal: DemoDocumentDeal, n: number): Record<string, unknown> {
   const ru = deal.currency === 'RUB';
@@ -153,8 +166,8 @@ export function demoValues(deal: DemoDocumentDeal, n: number): Record<string, un
     'borrower.married': n % 2 === 0,
     'borrower.income_proof': n % 2 === 0 ? ['payroll'] : ['payroll', 'bank_statement'],
     'borrower.phone': person.phone,
-    'borrower.employer': ru ? 'ООО «Ромашка»' : 'Comercializadora del Valle SA de CV',
-    'borrower.monthly_income': { amount: ru ? '85000.00' : '28500.00', currency: deal.currency },
+    'borrower.employer': EMPLOYERS[ru ? 'RU' : 'MX'][n % EMPLOYERS.MX.length],
+    'borrower.monthly_income': { amount: monthlyIncome(ru, n), currency: deal.currency },
     'loan.amount': { amount: twoDecimals(deal.amount) ?? '150000.00', currency: deal.currency },
     'loan.term_months': '12',
     'loan.purpose': n % 3 === 0 ? 'car' : n % 3 === 1 ? 'home' : 'other',
