@@ -24,6 +24,8 @@ export interface DemoDocumentDeal {
   amount: string;
   /** The deal's contact's phone as the portal holds it ("+525512345601"), when it has one. */
   phone?: string;
+  /** The deal's company's name, when it carries one (the borrower's employer). */
+  employer?: string;
 }
 
 const L = (en: string, ru: string, es: string) => ({ en, ru, es });
@@ -166,7 +168,7 @@ export function demoValues(deal: DemoDocumentDeal, n: number): Record<string, un
     'borrower.married': n % 2 === 0,
     'borrower.income_proof': n % 2 === 0 ? ['payroll'] : ['payroll', 'bank_statement'],
     'borrower.phone': person.phone,
-    'borrower.employer': EMPLOYERS[ru ? 'RU' : 'MX'][n % EMPLOYERS.MX.length],
+    'borrower.employer': deal.employer ?? EMPLOYERS[ru ? 'RU' : 'MX'][n % EMPLOYERS.MX.length],
     'borrower.monthly_income': { amount: monthlyIncome(ru, n), currency: deal.currency },
     'loan.amount': { amount: twoDecimals(deal.amount) ?? '150000.00', currency: deal.currency },
     'loan.term_months': '12',
