@@ -35,7 +35,7 @@ export default defineConfig({
           ...shared,
           ...parallel,
           name: 'unit',
-          include: ['{lending,server,placements,emulator,widgets,templates}/**/*.test.{ts,tsx}'],
+          include: ['{lending,server,placements,emulator,widgets,templates,scripts}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.db.test.ts', '**/node_modules/**'],
         },
       },

@@ -77,7 +77,7 @@ export const LOAN_STAGES: [string, Record<DemoPortalLang, string>, StageStatus['
   ['LOSE', { en: 'Rejected', es: 'Rechazado', ru: 'Отказ' }, 'failure', '#FF5752'],
 ];
 
-interface DemoClient {
+export interface DemoClient {
   name: string;
   lastName: string;
   phone: string;
@@ -89,7 +89,8 @@ interface DemoClient {
   employer?: { title: string; rfcOrInn: string };
 }
 
-const CLIENTS: DemoClient[] = [
+/** The demo portal's clients (one contact and one loan deal each); scripts/demo derives their documents from them. */
+export const CLIENTS: readonly DemoClient[] = [
   {
     name: 'María Fernanda',
     lastName: 'González',

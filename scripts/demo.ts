@@ -13,7 +13,7 @@ import type { DemoPortalLang } from '../emulator/options.js';
 import { startDemoProviders } from './demo/providers.js';
 import { startDemoMailSink } from './demo/mail-sink.js';
 import { getLenderProfile, saveLenderProfile } from '../server/settings/lender-profile.js';
-import { ENTITY_DEAL, itemsOf } from '../emulator/state.js';
+import { ENTITY_COMPANY, ENTITY_CONTACT, ENTITY_DEAL, itemsOf } from '../emulator/state.js';
 import { demoPortfolioPlan, seedDemoPortfolio } from './demo/portfolio.js';
 import { seedDemoDocuments } from './demo/document-packs.js';
 import { ensureWidgetsBuilt } from './ensure-widgets-built.js';
@@ -139,11 +139,18 @@ if (demoPortal) {
   }
   for (const f of failed) console.log(`  deal ${f.dealId}: no demo loan — the app refused it: ${f.reason}`);
   // Document packs: catalog, banks, templates and values on several deals (first start only).
+  // The contact's phone and the deal's company (the employer) go into the documents too, so a deal and its application show one person.
+  const contacts = new Map(itemsOf(emulator.state, ENTITY_CONTACT).map((c) => [c.id, c]));
+  const phoneOf = (contactId: unknown) =>
+    ((contacts.get(Number(contactId))?.fm ?? []) as { typeId?: string; value?: string }[]).find((f) => f.typeId === 'PHONE')?.value;
+  const companies = new Map(itemsOf(emulator.state, ENTITY_COMPANY).map((c) => [c.id, String(c.title ?? '')]));
   const titled = itemsOf(emulator.state, ENTITY_DEAL).map((d) => ({
     id: d.id,
     title: String(d.title ?? ''),
     currency: String(d.currencyId ?? 'MXN'),
     amount: String(d.opportunity ?? '0'),
+    phone: phoneOf(d.contactId),
+    employer: companies.get(Number(d.companyId)),
   }));
   const documents = await seedDemoDocuments(db.kysely, app.secrets, demoPortal.id, titled);
   for (const line of documents.lines) console.log(line);

@@ -15,12 +15,17 @@ import { lintUpload } from '../../server/documents/templates/lint-upload.js';
 import { listTemplates, saveTemplateUpload } from '../../server/documents/templates/templates-repo.js';
 import type { TemplateUpload } from '../../wire/document-templates.js';
 import { contract, questionnaire } from './document-templates.js';
+import { demoPerson } from './demo-person.js';
 
 export interface DemoDocumentDeal {
   id: number;
   title: string;
   currency: string;
   amount: string;
+  /** The deal's contact's phone as the portal holds it ("+525512345601"), when it has one. */
+  phone?: string;
+  /** The deal's company's name, when it carries one (the borrower's employer). */
+  employer?: string;
 }
 
 const L = (en: string, ru: string, es: string) => ({ en, ru, es });
@@ -32,6 +37,8 @@ export const DEMO_CATALOG: CatalogField[] = [
   { code: 'borrower.birth_date', label: L('Birth date', 'Дата рождения', 'Fecha de nacimiento'), type: 'date', section: 'borrower' },
   { code: 'borrower.address', label: L('Address', 'Адрес', 'Domicilio'), type: 'address', section: 'borrower' },
   { code: 'borrower.passport', label: L('ID document', 'Паспорт', 'Identificación'), type: 'document_number', section: 'borrower' },
+  { code: 'borrower.tax_id', label: L('Tax ID (RFC / INN)', 'ИНН', 'RFC'), type: 'document_number', section: 'borrower' },
+  { code: 'borrower.snils', label: L('SNILS', 'СНИЛС', 'SNILS (Rusia)'), type: 'document_number', section: 'borrower' },
   {
     code: 'borrower.phone',
     label: L('Mobile phone', 'Мобильный телефон', 'Teléfono celular'),
@@ -123,30 +130,56 @@ function twoDecimals(amount: string): string | null {
   return m && !/^0+$/u.test(m[1]!) ? `${m[1]}.${(m[2] ?? '').padEnd(2, '0')}` : null;
 }
 
-/** Values a manager would have typed for the deal, in its country's style. */
-function demoValues(deal: DemoDocumentDeal, n: number): Record<string, unknown> {
+const CO_BORROWERS = {
+  MX: ['Laura Méndez Ortiz', 'Raúl Gómez Ruiz', 'Patricia Vega Luna', 'Héctor Salinas Mora', 'Rosa Aguilar Campos'],
+  RU: ['Сидорова Мария Петровна', 'Орлов Павел Игоревич', 'Белова Ирина Сергеевна', 'Захаров Олег Викторович'],
+};
+
+const EMPLOYERS = {
+  MX: [
+    'Comercializadora del Valle SA de CV',
+    'Grupo Logístico Bajío SA de CV',
+    'Hospital Ángeles del Norte',
+    'Secretaría de Educación Pública',
+    'Taller Mecánico Reyes',
+  ],
+  RU: ['ООО «Ромашка»', 'АО «Уралхиммаш»', 'ГБУЗ «Городская больница № 7»', 'ИП Соколов А. В.', 'ООО «СеверТрансЛогистик»'],
+};
+/** A monthly income of the market's range, different from one demo client to the next. */
+const monthlyIncome = (ru: boolean, n: number) => `${(ru ? 45000 + ((n * 17000) % 110000) : 14500 + ((n * 3500) % 31500)).toFixed(0)}.00`;
+
+/** Values a manager would have typed for the deal, in its country's style; each client their own person (demo-person.ts). */
+export function demoValues(deal: DemoDocumentDeal, n: number): Record<string, unknown> {
   const ru = deal.currency === 'RUB';
   const name = deal.title.split(' — ')[1] ?? deal.title;
+  const person = demoPerson(name, ru ? 'RU' : 'MX', deal.phone);
+  const co = (i: number) => {
+    const list = CO_BORROWERS[ru ? 'RU' : 'MX'];
+    const coName = list[(n + i) % list.length]!;
+    return { name: coName, birth_date: demoPerson(coName, ru ? 'RU' : 'MX').birthDate };
+  };
   return {
     'borrower.full_name': name,
-    'borrower.birth_date': ru ? '1986-05-17' : '1990-09-03',
-    'borrower.address': ru ? 'г. Казань, ул. Баумана, д. 12, кв. 4' : 'Av. Insurgentes Sur 1602, Col. Crédito Constructor, CDMX',
-    'borrower.passport': ru ? '9204 561278' : 'GOMA900903HDFRRN04',
+    'borrower.birth_date': person.birthDate,
+    'borrower.address': person.address,
+    'borrower.passport': person.idNumber,
+    'borrower.tax_id': person.taxId,
+    ...(person.snils ? { 'borrower.snils': person.snils } : {}),
     'borrower.married': n % 2 === 0,
     'borrower.income_proof': n % 2 === 0 ? ['payroll'] : ['payroll', 'bank_statement'],
-    'borrower.phone': ru ? '+7 912 000-00-71' : '+52 55 0000 0071',
-    'borrower.employer': ru ? 'ООО «Ромашка»' : 'Comercializadora del Valle SA de CV',
-    'borrower.monthly_income': { amount: ru ? '85000.00' : '28500.00', currency: deal.currency },
+    'borrower.phone': person.phone,
+    'borrower.employer': deal.employer ?? EMPLOYERS[ru ? 'RU' : 'MX'][n % EMPLOYERS.MX.length],
+    'borrower.monthly_income': { amount: monthlyIncome(ru, n), currency: deal.currency },
     'loan.amount': { amount: twoDecimals(deal.amount) ?? '150000.00', currency: deal.currency },
     'loan.term_months': '12',
     'loan.purpose': n % 3 === 0 ? 'car' : n % 3 === 1 ? 'home' : 'other',
     'contract.number': ru ? `ДЗ-2026/${String(deal.id).padStart(4, '0')}` : `CS-2026-${String(deal.id).padStart(4, '0')}`,
     'contract.date': '2026-12-04',
     coborrowers: ru
-      ? [{ name: 'Сидорова Мария Петровна', birth_date: '1988-02-11', income: { amount: '64000.00', currency: 'RUB' } }]
+      ? [{ ...co(0), income: { amount: '64000.00', currency: 'RUB' } }]
       : [
-          { name: 'Laura Méndez Ortiz', birth_date: '1991-04-22', income: { amount: '18500.00', currency: 'MXN' } },
-          { name: 'Raúl Gómez Ruiz', birth_date: '1965-12-01', income: { amount: '12000.00', currency: 'MXN' } },
+          { ...co(0), income: { amount: '18500.00', currency: 'MXN' } },
+          { ...co(1), income: { amount: '12000.00', currency: 'MXN' } },
         ],
   };
 }
