@@ -172,6 +172,20 @@ for (const c of CASES) {
         const ahead = totals.filter((t, i) => i < totals.length - 1 && t === current);
         expect(ahead.length).toBeGreaterThanOrEqual(3);
         expect(seen(await summary.locator('[data-testid=payments-count]').textContent())).toBe('6');
+        // The portal's schedule items hold the same installment (the sync writes the version's rows).
+        const digits = (s: string): string => s.replace(/\D/g, '');
+        await rig.p.a.app.outbox.drain();
+        await expect
+          .poll(async () => (await rig.items(dealId)).map((i) => digits(Number(i.opportunity).toFixed(2))).slice(1, -1), {
+            timeout: 20_000,
+          })
+          .toEqual([digits(current), digits(current), digits(current), digits(current)]);
+        // Reopened (the page carries the loan), the tab reads the same version: the same installment now in force.
+        const again = await rig.openTab(dealId, c.lang);
+        await expect
+          .poll(async () => amountOf(await again.frame.locator('[data-testid=summary] [data-testid=installment]').textContent()))
+          .toBe(current);
+        await again.page.close();
         // CAT / ПСК stays the contract's, and the summary says why.
         expect(seen(await summary.locator('[data-testid=rate-hint]').textContent())).toBe(c.rateHint);
         await shot(page, frame, `${vp.name}-reduce-installment`);
