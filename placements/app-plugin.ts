@@ -39,14 +39,16 @@ export const appPlacementRoutes: FastifyPluginAsync = async (app) => {
     // Bound placements plus the app's own page (DEFAULT: the app URL, never placement.bind).
     descriptors: [...placementDescriptors, settingsPlacement],
     listProducts: async (portalId) => (await listProducts(app.db.kysely, portalId)).map(toWidgetProduct),
-    // The GET …/loan answer as of today, without the schedule and servicing the widget computes itself.
+    // The GET …/loan answer as of today, without the servicing the widget computes itself; the schedule
+    // only once a prepayment rebuilt it (reduce-term / reduce-installment): then the tab shows the version
+    // the server holds, not the one it would compute from the terms (widgets/loan-tab/payments-model.ts load).
     initialLoan: async (portalId, dealId) => {
       const view = await getLoanView(app.db.kysely, portalId, dealId, isoDay(new Date()));
       if (!view) return null;
       const { schedule, servicing, ...saved } = view;
-      void schedule;
       void servicing;
-      return saved;
+      const rebuilt = saved.payments.some((p) => p.prepaymentMode === 'reduce-term' || p.prepaymentMode === 'reduce-installment');
+      return rebuilt ? { ...saved, schedule } : saved;
     },
   });
 };

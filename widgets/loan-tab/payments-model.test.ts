@@ -129,7 +129,7 @@ describe('loan tab payments', () => {
     expect(m.heldSchedule.value).toBeNull();
     expect(await m.addPayment('2026-03-01', '15000.50', 'cash', '', 'reduce-term')).toBe(true);
     expect(calls.scheduleVersion).toHaveBeenCalledWith('42', 2);
-    expect(m.heldSchedule.value).toEqual({ version: 2, rows: [HELD_ROW] });
+    expect(m.heldSchedule.value).toEqual({ version: 2, rows: [HELD_ROW], installmentAmount: '1.00', totals: {} });
     // An ordinary payment after it leaves the version as it is.
     expect(await m.addPayment('2026-03-02', '100', 'cash', '')).toBe(true);
     expect(calls.scheduleVersion).toHaveBeenCalledTimes(1);

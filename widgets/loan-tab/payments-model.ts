@@ -10,10 +10,15 @@ import { ApiError, type Api, type ReversalReason, type SavedLoan, type SavedPaym
 import type { Key } from './i18n.js';
 import type { LendingIssue, PaymentInput, PrepaymentInput, ScheduleRow } from './lending-types.js';
 
-/** The schedule the server holds after a prepayment rebuilt it: its version and rows. */
+/**
+ * The schedule the server holds after a prepayment rebuilt it: its version, rows, and the installment
+ * and totals the server read off those rows (server/loans/operations/rebuilt-schedule.ts).
+ */
 export interface HeldSchedule {
   version: number;
   rows: ScheduleRow[];
+  installmentAmount: string;
+  totals: Record<string, string>;
 }
 
 /** A payment that counts, as listed: servicing reads only id, date and amount. */
@@ -108,7 +113,7 @@ export function createPaymentsModel(deps: PaymentsDeps) {
     version = saved.version ?? null;
     const rebuilt = saved.payments.some((p) => p.prepaymentMode && p.prepaymentMode !== 'reschedule-next');
     batch(() => {
-      heldSchedule.value = rebuilt && saved.schedule && version !== null ? { version, rows: saved.schedule.rows } : null;
+      heldSchedule.value = rebuilt && saved.schedule && version !== null ? heldOf(version, saved.schedule) : null;
       payments.value = saved.payments.map(toRecord);
       reversedPayments.value = (saved.reversedPayments ?? []).map(toReversed);
       paymentError.value = null;
@@ -186,7 +191,7 @@ export function createPaymentsModel(deps: PaymentsDeps) {
     if (!deps.api || !deps.dealId) return;
     try {
       const r = await deps.api.scheduleVersion(deps.dealId, v);
-      heldSchedule.value = { version: r.version, rows: r.schedule.rows };
+      heldSchedule.value = heldOf(r.version, r.schedule);
     } catch {
       // The booking stands; the schedule shown is the one computed here until the tab is reopened.
     }
@@ -257,3 +262,7 @@ export function createPaymentsModel(deps: PaymentsDeps) {
 }
 
 export type PaymentsModel = ReturnType<typeof createPaymentsModel>;
+
+function heldOf(version: number, s: Pick<HeldSchedule, 'rows' | 'installmentAmount' | 'totals'>): HeldSchedule {
+  return { version, rows: s.rows, installmentAmount: s.installmentAmount, totals: s.totals };
+}

@@ -11,6 +11,7 @@ import { PausesPanel } from './pauses-panel.js';
 import { ScheduleChart } from './schedule-chart.js';
 import { ScheduleTable } from './schedule-table.js';
 import { Summary } from './summary.js';
+import { shownSchedule, summaryFigures } from '../summary-figures.js';
 
 /** The calculator's result: the deal always exists once this is returned; the loan may not be on it. */
 export interface CreatedDeal {
@@ -53,7 +54,9 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal, createBlocked, ch
   const shown = s.ok ? s.value : lastGood.current;
   // After a prepayment rebuilt it, the schedule the server holds (its current version), not the form's.
   const held = model.heldSchedule.value;
-  const table = held && shown && !whatIf ? { ...shown, rows: held.rows } : shown;
+  // Its rows, installment and totals as the server read them off the rows: table and summary agree.
+  const current = held && !whatIf ? held : null;
+  const table = shown ? shownSchedule(shown, current) : shown;
   const serv = model.servicing.value;
   const r = model.effectiveRates.value;
   const rates = r === null ? null : r.ok ? r.value : {};
@@ -124,7 +127,7 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal, createBlocked, ch
       {shown ? (
         <div class={s.ok ? undefined : 'lt-stale'}>
           <Summary
-            schedule={shown}
+            figures={summaryFigures(shown, current)}
             rates={s.ok ? rates : null}
             currency={model.currency}
             profile={model.loanInput.value.profile}
