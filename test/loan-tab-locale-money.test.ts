@@ -139,15 +139,31 @@ for (const c of CASES) {
         await frame.click(`button:has-text("${c.save}")`);
         await frame.waitForSelector(`.lt-ok:has-text("${c.saved}")`);
 
+        // The first payment is held on its way to the server while the user types the next amount:
+        // the server's answer must not wipe what they typed meanwhile (it did, and this test raced on it).
+        let release = (): void => undefined;
+        const held = new Promise<void>((r) => (release = r));
+        await page.route(
+          (url) => /\/payments$/.test(url.pathname),
+          async (route) => {
+            await held;
+            await route.continue();
+          },
+          { times: 1 },
+        );
         await frame.fill('input[name=paymentAmount]', c.payment);
         await frame.click(`button:has-text("${c.addPayment}")`);
         const rows = frame.locator('[data-testid=payments] tbody tr');
         await expect.poll(() => rows.count()).toBe(1);
         await expect.poll(async () => seen(await rows.first().locator('td').nth(1).textContent())).toBe(c.booked);
+        await frame.waitForSelector('form[aria-busy=true]');
+        await frame.fill('input[name=paymentAmount]', c.refused);
+        release();
+        await frame.waitForSelector(`button:has-text("${c.addPayment}"):not([disabled])`);
+        expect(await frame.inputValue('input[name=paymentAmount]')).toBe(c.refused);
 
         // Refused beside the field; the text stays; one key fixes it and the same text is booked.
         const payField = frame.locator('label.lt-field:has(input[name=paymentAmount])');
-        await frame.fill('input[name=paymentAmount]', c.refused);
         await frame.click(`button:has-text("${c.addPayment}")`);
         await expect.poll(async () => (await payField.locator('.lt-field__error').textContent()) ?? '').toMatch(c.refusal);
         expect(await frame.inputValue('input[name=paymentAmount]')).toBe(c.refused);

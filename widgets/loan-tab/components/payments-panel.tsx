@@ -44,10 +44,13 @@ export function PaymentsPanel({ model, servicing, servicingIssue, t, fmt }: Prop
     setOver(null);
     // What was typed stays until the payment is listed: a refused amount is corrected, not retyped.
     const prepaymentMode = kind === 'prepayment' ? mode : undefined;
+    const sent = { amount, reference };
     void model.addPayment(date, amount, method, reference.trim(), prepaymentMode).then((listed) => {
       if (!listed) return;
-      setAmount('');
-      setReference('');
+      // Only what was booked is forgotten: a user who typed the next amount while this one was on its
+      // way keeps it (the server's answer used to wipe it).
+      setAmount((now) => (now === sent.amount ? '' : now));
+      setReference((now) => (now === sent.reference ? '' : now));
     });
   };
   return (
