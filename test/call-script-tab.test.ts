@@ -8,13 +8,13 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowsOf } from '../emulator/workflows/register.js';
 import { callScriptPlacement } from '../server/activities/call-script/placement.js';
 import { sampleTerms } from './support/sample-terms.js';
 import { startActivityWorld, type ActivityWorld } from './activities-harness.js';
-import { CHROMIUM_ARGS } from './frame-harness.js';
+import { chromiumBrowser } from './support/chromium.js';
 import { ensureWidgetsBuilt } from './loan-tab-support.js';
 
 const SHOTS = process.env.CALL_SCRIPT_SHOTS ?? join(tmpdir(), 'call-script-shots');
@@ -97,7 +97,7 @@ describe('call-script tab in es-MX and ru-RU', () => {
     w = await startActivityWorld({ companyName: () => company.get(currency) });
     setCompanyFor = (c) => void (currency = c);
     w.startWorker();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await chromiumBrowser();
   }, 180_000);
 
   afterAll(async () => {

@@ -6,9 +6,9 @@
 // Screenshots go to $SMSCOUNT_SHOTS (default /tmp/shots-smscount).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from './frame-harness.js';
+import { chromiumBrowser } from './support/chromium.js';
 import { ensureWidgetsBuilt } from './loan-tab-support.js';
 import { startFakeSmsc, type FakeSmsc } from './fakes/smsc.js';
 import { documentsApi, openDocumentsTab } from './support/documents-tab-rig.js';
@@ -54,7 +54,7 @@ describe('documents tab: the SMS to a bank is counted as the provider counts it'
       requiredFields: [],
     };
     bankId = (await rig.api<{ bank: { id: string } }>('POST', '/api/v1/documents/banks', { admin: true, body })).bank.id;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await chromiumBrowser();
   }, 180_000);
 
   afterAll(async () => {

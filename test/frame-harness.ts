@@ -5,12 +5,9 @@
 // API stands behind them, so what a widget does with its session (save, renew, bind a deal) is not
 // tested here but on the real platform (test/support/portal-harness.ts startPlatform, e.g.
 // test/loan-tab-session.test.ts) — one code path for sessions, not a second fake of it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { createEmulator, type Emulator } from '../emulator/index.js';
 import { ENTITY_DEAL, itemsOf } from '../emulator/state.js';
 import { placementDescriptors, toPlacementBind } from '../placements/index.js';
@@ -18,16 +15,7 @@ import type { FramePost } from '../placements/frame-post.js';
 import { placementRoutes, type VerifiedFrame } from '../placements/routes.js';
 import { dealSeenByUser } from '../server/security/deal-origin.js';
 import { parseBracketForm } from '../server/form-body.js';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { chromiumBrowser } from './support/chromium.js';
 
 export interface RestResult {
   status: number;
@@ -147,22 +135,18 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Chromium with a fresh profile, as CI runs it. */
-/** `locale`: the browser's language (navigator.language, Intl defaults), as a user in es-MX or ru-RU has it. */
+/**
+ * A fresh browser context, as a new user's browser: its own cookies and storage, 1280 × 900.
+ * `locale`: the browser's language (navigator.language, Intl defaults), as a user in es-MX or ru-RU has it.
+ */
 export async function launchChromium(o: { locale?: string } = {}): Promise<Browser> {
-  const dir = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-    ...(o.locale ? { locale: o.locale } : {}),
-  });
+  const browser = await chromiumBrowser();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...(o.locale ? { locale: o.locale } : {}) });
   return {
     context,
     async close() {
       await context.close();
-      rmSync(dir, { recursive: true, force: true });
+      await browser.close();
     },
   };
 }

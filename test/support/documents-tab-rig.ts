@@ -4,10 +4,10 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { documentsTabPlacement } from '../../placements/documents-tab.js';
 import { DEMO_CATALOG } from '../../scripts/demo/document-packs.js';
-import { CHROMIUM_ARGS } from '../frame-harness.js';
+import { chromiumBrowser } from './chromium.js';
 import { ensureWidgetsBuilt } from '../loan-tab-support.js';
 import { startPlatform, type Platform } from './portal-harness.js';
 
@@ -75,7 +75,7 @@ export async function startDocumentsTabRig(o: { env?: Record<string, string>; ca
     await api('PUT', '/api/v1/documents/catalog/draft', { admin: true, body: { fields: DEMO_CATALOG } });
     await api('POST', '/api/v1/documents/catalog/publish', { admin: true });
   }
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromiumBrowser();
   return {
     p,
     portalId,
