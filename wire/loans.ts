@@ -247,6 +247,8 @@ export const ReversalReply = Type.Object({
     note: Nullable(Type.String()),
   }),
   replayed: Type.Boolean(),
+  /** The loan's schedule version once reversed: one more when reversing a prepayment rebuilt the schedule. */
+  version: Type.Optional(Type.Integer()),
 });
 
 export type LoanView = Static<typeof LoanViewBody>;
