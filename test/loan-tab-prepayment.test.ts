@@ -8,6 +8,7 @@
 // the contract's beside it, is the installment the table's rows show; CAT / ПСК stays the contract's.
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { loanViewOf, sixMonthLoanTab } from './loan-tab-prepayment-support.js';
 import { useLoanTabRig } from './loan-tab-rig.js';
 import { LOCALES, seen, VIEWPORTS } from './loan-tab-viewports.js';
 
@@ -68,27 +69,12 @@ for (const c of CASES) {
       await page.screenshot({ path: `test-results/prepayment-${c.lang}-${name}.png`, fullPage: true });
     }
 
-    async function loanView(dealId: number): Promise<{ version: number; schedule: { rows: unknown[] }; payments: unknown[] }> {
-      const rig = rigOf();
-      const token = rig.p.a.app.sessions.issue({ portalId: rig.portalId, userId: 1, dealId, isAdmin: false });
-      const r = await fetch(`${rig.p.a.url}/api/v1/deals/${dealId}/loan`, { headers: { authorization: `Bearer ${token}` } });
-      return (await r.json()) as { version: number; schedule: { rows: unknown[] }; payments: unknown[] };
-    }
+    const loanView = (dealId: number) => loanViewOf(rigOf(), dealId);
 
     for (const vp of VIEWPORTS) {
       it(`${vp.name}: a prepayment over the payoff is refused beside the amount; a reduce-term one is booked`, async () => {
-        const rig = rigOf();
-        const dealId = Number(
-          await rig.p.portalCall('crm.deal.add', {
-            fields: { TITLE: `Prepayment ${c.lang} ${vp.name}`, OPPORTUNITY: '60000', CURRENCY_ID: c.currency },
-          }),
-        );
-        const { page, frame } = await rig.openTab(dealId, c.lang);
-        await page.setViewportSize({ width: vp.width, height: vp.height });
+        const { dealId, page, frame } = await sixMonthLoanTab(rigOf(), c, `Prepayment ${c.lang} ${vp.name}`, vp);
         expect(await frame.evaluate(() => navigator.language)).toBe(c.browserLocale);
-        await frame.fill('input[name=installments]', '6');
-        await frame.click(`button:has-text("${c.save}")`);
-        await frame.waitForSelector(`.lt-ok:has-text("${c.saved}")`);
         const before = await loanView(dealId);
         expect(before.schedule.rows).toHaveLength(6);
 
@@ -135,16 +121,7 @@ for (const c of CASES) {
       }, 120_000);
       it(`${vp.name}: after a reduce-installment prepayment the summary's installment is the one in the table`, async () => {
         const rig = rigOf();
-        const dealId = Number(
-          await rig.p.portalCall('crm.deal.add', {
-            fields: { TITLE: `Reduce installment ${c.lang} ${vp.name}`, OPPORTUNITY: '60000', CURRENCY_ID: c.currency },
-          }),
-        );
-        const { page, frame } = await rig.openTab(dealId, c.lang);
-        await page.setViewportSize({ width: vp.width, height: vp.height });
-        await frame.fill('input[name=installments]', '6');
-        await frame.click(`button:has-text("${c.save}")`);
-        await frame.waitForSelector(`.lt-ok:has-text("${c.saved}")`);
+        const { dealId, page, frame } = await sixMonthLoanTab(rig, c, `Reduce installment ${c.lang} ${vp.name}`, vp);
         const summary = frame.locator('[data-testid=summary]');
         const installment = summary.locator('[data-testid=installment]');
         const contractInstallment = seen(await installment.textContent());

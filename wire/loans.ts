@@ -185,13 +185,16 @@ export const LoanViewBody = Type.Object({
 
 export const ScheduleVersionParams = Type.Object({ dealId: Type.Integer({ minimum: 1 }), version: Type.Integer({ minimum: 1 }) });
 
-/** A loan's schedule versions, oldest first: a save makes one, a prepayment that rebuilt the schedule another. */
+/**
+ * A loan's schedule versions, oldest first: a save makes one, a prepayment that rebuilt the schedule
+ * another, and so does the reversal of a payment or prepayment that changed it.
+ */
 export const ScheduleVersionsReply = Type.Object({
   current: Type.Integer(),
   versions: Type.Array(
     Type.Object({
       version: Type.Integer(),
-      reason: Type.String({ description: "'save', a save's reason, or 'prepayment:<payment id>'" }),
+      reason: Type.String({ description: "'save', a save's reason, 'prepayment:<payment id>' or 'reversal:<payment id>'" }),
       createdAt: Type.String(),
     }),
   ),
@@ -202,7 +205,7 @@ export const ScheduleVersionReply = Type.Object({
   version: Type.Integer(),
   reason: Type.String(),
   baseVersion: Type.Union([Type.Integer(), Type.Null()], {
-    description: 'set on a version prepayments rebuilt: the version servicing replays them on',
+    description: 'set on a version prepayments (or a reversal) rebuilt: the version servicing replays them on',
   }),
   createdAt: Type.String(),
   schedule: ScheduleBody,
@@ -247,6 +250,8 @@ export const ReversalReply = Type.Object({
     note: Nullable(Type.String()),
   }),
   replayed: Type.Boolean(),
+  /** The loan's schedule version once reversed: one more when reversing a prepayment rebuilt the schedule. */
+  version: Type.Optional(Type.Integer()),
 });
 
 export type LoanView = Static<typeof LoanViewBody>;

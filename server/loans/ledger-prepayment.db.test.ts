@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
 import { createTestDb } from '../../test/support/test-db.js';
+import { sampleLedgerEntry } from '../../test/support/sample-ledger-entry.js';
 import { sampleTerms } from '../../test/support/sample-terms.js';
 import { appendLedgerEntry, findEntryByExternalId, listLedger } from './ledger-repo.js';
-import type { LedgerEntry } from './loan.js';
 import { getScheduleVersion, insertScheduleVersion } from './schedule-version-repo.js';
 
 // Migration 202612050100 on the dialect under test: a PREPAYMENT entry keeps its mode and a rebuilt
@@ -16,24 +16,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-const entry = (over: Partial<LedgerEntry>): LedgerEntry => ({
-  id: 'e1',
-  loanId: 'L1',
-  kind: 'PREPAYMENT',
-  amount: '15000.50',
-  currency: 'MXN',
-  valueDate: '2024-03-20',
-  externalId: 'pre-1',
-  requestHash: 'h',
-  reversesId: null,
-  reasonCode: null,
-  method: null,
-  reference: null,
-  allocation: null,
-  createdBy: 7,
-  createdAt: '2024-03-20T10:00:00.000Z',
-  ...over,
-});
+const entry = sampleLedgerEntry;
 
 describe('ledger prepayments and rebuilt schedule versions (storage)', () => {
   it('stores a PREPAYMENT with its mode and an ordinary entry with none, per portal', async () => {

@@ -44,6 +44,8 @@ const HELD_ROW = {
   closing: '0.00',
 };
 
+const HELD_SCHEDULE = { installmentAmount: '1.00', rows: [HELD_ROW], totals: {}, effectiveRates: {} };
+
 const LOAN = toLoanInput(defaultForm('2026-01-15'), 'RUB', undefined, undefined);
 
 function saved(over: Partial<SavedLoan> = {}): SavedLoan {
@@ -170,6 +172,42 @@ describe('loan tab payments', () => {
     // A reversed payment is gone from the list: it cannot be reversed again.
     expect(await m.reversePayment('pay-2', 'DUPLICATE')).toBe(false);
     expect(calls.reversePayment).toHaveBeenCalledTimes(1);
+  });
+
+  it('reversing a rebuilding prepayment shows the version it left; with none left rebuilding, the contract schedule', async () => {
+    const reversed =
+      (version: number): ApiCalls['reversePayment'] =>
+      (_deal, paymentId, req) =>
+        Promise.resolve<ReversalReply>({
+          reversal: { entryId: 'e-rev', paymentId, date: '2026-03-21', amount: '-1', reasonCode: req.reasonCode, note: null },
+          replayed: false,
+          version,
+        });
+    const prepayments = [
+      { id: 'pre-1', date: '2026-03-01', amount: '15000.50', prepaymentMode: 'reduce-term' as const },
+      { id: 'pre-2', date: '2026-03-10', amount: '5000.00', prepaymentMode: 'reduce-installment' as const },
+    ];
+    const reverse = vi.fn<ApiCalls['reversePayment']>(reversed(4));
+    const { api, calls } = fakeApi({ reversePayment: reverse });
+    const m = model(api);
+    m.load(
+      saved({ version: 3, payments: [...saved().payments, ...prepayments], schedule: { ...HELD_SCHEDULE, installmentAmount: '3.00' } }),
+    );
+    expect(m.heldSchedule.value?.version).toBe(3);
+    // A later prepayment still rebuilds: the tab holds the server's new version.
+    expect(await m.reversePayment('pre-1', 'WRONG_LOAN')).toBe(true);
+    expect(calls.scheduleVersion).toHaveBeenCalledWith('42', 4);
+    expect(m.heldSchedule.value).toEqual({ version: 4, rows: [HELD_ROW], installmentAmount: '1.00', totals: {} });
+    expect(m.servicingPrepayments.value.map((p) => p.id)).toEqual(['pre-2']);
+    expect(m.reversedPayments.value.map((p) => [p.id, p.prepaymentMode])).toEqual([['pre-1', 'reduce-term']]);
+
+    // The last rebuilding one reversed: the schedule is the contract's, as a reopened tab computes it.
+    reverse.mockImplementation(reversed(5));
+    expect(await m.reversePayment('pre-2', 'DUPLICATE')).toBe(true);
+    expect(calls.scheduleVersion).toHaveBeenCalledTimes(1);
+    expect(m.heldSchedule.value).toBeNull();
+    m.load(saved({ version: 5, reversedPayments: [] }));
+    expect(m.heldSchedule.value).toBeNull();
   });
 
   it('a refused reversal changes nothing and says why in the user language', async () => {

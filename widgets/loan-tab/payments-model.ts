@@ -111,7 +111,7 @@ export function createPaymentsModel(deps: PaymentsDeps) {
 
   function load(saved: Pick<SavedLoan, 'payments' | 'reversedPayments' | 'version' | 'schedule'>): void {
     version = saved.version ?? null;
-    const rebuilt = saved.payments.some((p) => p.prepaymentMode && p.prepaymentMode !== 'reschedule-next');
+    const rebuilt = saved.payments.some(rebuilds);
     batch(() => {
       heldSchedule.value = rebuilt && saved.schedule && version !== null ? heldOf(version, saved.schedule) : null;
       payments.value = saved.payments.map(toRecord);
@@ -220,9 +220,17 @@ export function createPaymentsModel(deps: PaymentsDeps) {
     if (!target || !canReverse.value || reversal.value.kind === 'reversing' || !deps.api || !deps.dealId) return false;
     reversal.value = { kind: 'reversing', paymentId };
     try {
-      const { reversal: r } = await deps.api.reversePayment(deps.dealId, paymentId, { reasonCode, note });
+      const { reversal: r, version: v } = await deps.api.reversePayment(deps.dealId, paymentId, { reasonCode, note });
+      const left = payments.value.filter((p) => p.id !== paymentId);
+      // Reversing a rebuilding prepayment left a new version (the later prepayments re-applied on it):
+      // the tab shows it as it shows a prepayment's; with none left rebuilding, it is the contract's
+      // schedule again, which the form computes — as a reopened tab would show it (load).
+      if (v !== undefined && v !== version) {
+        if (left.some(rebuilds)) await fetchHeld(v);
+        else termsSaved(v);
+      }
       batch(() => {
-        payments.value = payments.value.filter((p) => p.id !== paymentId);
+        payments.value = left;
         reversedPayments.value = [
           ...reversedPayments.value,
           { ...target, reversal: { date: r.date, reasonCode: r.reasonCode, note: r.note } },
@@ -262,6 +270,11 @@ export function createPaymentsModel(deps: PaymentsDeps) {
 }
 
 export type PaymentsModel = ReturnType<typeof createPaymentsModel>;
+
+/** A prepayment whose mode rebuilds the schedule (reduce-term, reduce-installment). */
+function rebuilds(p: { prepaymentMode?: PrepaymentInput['mode'] | null | undefined }): boolean {
+  return !!p.prepaymentMode && p.prepaymentMode !== 'reschedule-next';
+}
 
 function heldOf(version: number, s: Pick<HeldSchedule, 'rows' | 'installmentAmount' | 'totals'>): HeldSchedule {
   return { version, rows: s.rows, installmentAmount: s.installmentAmount, totals: s.totals };

@@ -2,12 +2,11 @@ import Decimal from 'decimal.js';
 import { AppError } from '../../errors.js';
 import type { Trx } from '../../db/executor.js';
 import type { LedgerEntry, PrepaymentMode } from '../loan.js';
-import { updateLoanTerms } from '../loan-repo.js';
-import { insertScheduleVersion } from '../schedule-version-repo.js';
 import type { Actor, LoanDeps } from './deps.js';
 import { isoDay } from './deps.js';
 import { servicingOf, type LoanState } from './loan-state.js';
 import { rebuiltSchedule } from './rebuilt-schedule.js';
+import { servicedVersionWrite } from './schedule-version-write.js';
 
 // What a prepayment on a saved loan must pass before it is booked, and the schedule version it
 // leaves. Both run the loan's one servicing (loan-state.ts servicingOf), the computation the servicing
@@ -38,9 +37,9 @@ export function requireWithinPayoff(state: LoanState, date: string, amount: stri
 
 /**
  * The writes a prepayment that took principal off brings with it, in its ledger entry's transaction:
- * the schedule as the servicing run with it now stands, kept as the next version (based on the
- * version servicing starts from; the old versions stay readable), and the loan moved to it. Null when
- * the schedule keeps its shape (pay ahead, or an amount that only covered what was due).
+ * the schedule as the servicing run with it now stands, kept as the next version
+ * (schedule-version-write.ts). Null when the schedule keeps its shape (pay ahead, or an amount that
+ * only covered what was due).
  */
 export function rebuiltVersionWrite(
   state: LoanState,
@@ -50,32 +49,7 @@ export function rebuiltVersionWrite(
 ): ((trx: Trx) => Promise<void>) | null {
   const took = entry.allocation?.prepayment?.principal;
   if (entry.prepaymentMode === 'reschedule-next' || !took || new Decimal(took).isZero()) return null;
-  const now = deps.now();
-  const after = servicingOf({ ...state, ledger: [...state.ledger, entry] }, isoDay(now));
+  const after = servicingOf({ ...state, ledger: [...state.ledger, entry] }, isoDay(deps.now()));
   const schedule = rebuiltSchedule(state.base, after, state.base.terms.disbursementDate, entry.valueDate);
-  const { loan, base } = state;
-  const version = loan.currentScheduleVersion + 1;
-  const principal = schedule.rows.reduce((s, r) => s.add(r.principal), new Decimal(0));
-  // Invariant (STYLE.md): the rebuilt schedule still repays exactly the principal.
-  if (!principal.eq(loan.principal)) throw new AppError('INTERNAL', `rebuilt schedule repays ${principal.toFixed()} not ${loan.principal}`);
-  return async (trx) => {
-    const nowIso = now.toISOString();
-    const reason = `prepayment:${entry.externalId}`;
-    await insertScheduleVersion(trx, loan.portalId, {
-      loanId: loan.id,
-      version,
-      terms: base.terms,
-      schedule,
-      reason,
-      createdBy: actor.userId,
-      nowIso,
-      baseVersion: base.version,
-    });
-    // The loan moves to the new version, its terms as they were; a concurrent save or prepayment
-    // that moved it first makes this one fail whole (nothing booked) rather than build on a stale base.
-    const { productId, currency, principal: p, terms } = loan;
-    const change = { productId, currency, principal: p, terms, version, expectedVersion: loan.currentScheduleVersion, nowIso };
-    if (!(await updateLoanTerms(trx, loan.portalId, loan.id, change)))
-      throw new AppError('CONFLICT', `loan ${loan.id} moved past version ${loan.currentScheduleVersion} during a prepayment`);
-  };
+  return servicedVersionWrite(state, schedule, `prepayment:${entry.externalId}`, actor, deps);
 }

@@ -120,9 +120,10 @@ function PaymentRow({ payment: p, allocation: a, pending, vat, t, fmt, children 
   const part = (v: string | undefined): string => (v !== undefined ? fmt.number(v) : pending ? '…' : DASH);
   return (
     <tr data-payment-id={p.id} title={a ? undefined : t('notAllocatedYet')}>
-      <td data-label={t('paymentDate')}>
+      <td data-label={t('paymentDate')} class={modeCell(p)}>
         {fmt.date(p.date)}
         {p.unconfirmed ? <span class="lt-badge lt-badge--partial lt-badge--after">{t('paymentUnconfirmed')}</span> : null}
+        <ModeBadge payment={p} t={t} />
       </td>
       <td class="lt-num" data-label={t('paymentAmount')}>
         {fmt.number(p.amount)}
@@ -170,6 +171,7 @@ function ReversalConfirm({ model, payment, cols, t, fmt, onClose }: ConfirmProps
   const st = model.reversal.value;
   const busy = st.kind === 'reversing';
   const failed = st.kind === 'failed' && st.paymentId === payment.id ? st.code : null;
+  const mode = payment.prepaymentMode;
   return (
     <tr class="lt-reversal" data-testid="reversal-confirm">
       <td colSpan={cols}>
@@ -180,7 +182,13 @@ function ReversalConfirm({ model, payment, cols, t, fmt, onClose }: ConfirmProps
             void model.reversePayment(payment.id, reason, note).then((ok) => ok && onClose());
           }}
         >
-          <span class="lt-reversal__title">{`${t('reversePayment')}: ${fmt.date(payment.date)} · ${fmt.money(payment.amount)}`}</span>
+          <span class="lt-reversal__title">{`${t(mode ? 'reversePrepayment' : 'reversePayment')}: ${fmt.date(payment.date)} · ${fmt.money(payment.amount)}`}</span>
+          {/* What happens to the schedule, said before it happens (server/loans/operations/reversal-schedule.ts). */}
+          {mode && mode !== 'reschedule-next' ? (
+            <span class="lt-muted lt-reversal__hint" data-testid="reversal-hint">
+              {t('reversePrepaymentHint')}
+            </span>
+          ) : null}
           <Field label={t('reversalReason')}>
             <select
               class="lt-input"
@@ -229,7 +237,10 @@ function ReversedList({ model, t, fmt }: { model: LoanModel; t: Translate; fmt: 
         <tbody>
           {reversed.map((r) => (
             <tr key={r.id} data-payment-id={r.id}>
-              <td data-label={t('paymentDate')}>{fmt.date(r.date)}</td>
+              <td data-label={t('paymentDate')} class={modeCell(r)}>
+                {fmt.date(r.date)}
+                <ModeBadge payment={r} t={t} />
+              </td>
               <td class="lt-num" data-label={t('paymentAmount')}>
                 {fmt.number(r.amount)}
               </td>
@@ -243,6 +254,22 @@ function ReversedList({ model, t, fmt }: { model: LoanModel; t: Translate; fmt: 
       </table>
     </div>
   );
+}
+
+/** A prepayment says so, with what it does (reduce term, reduce installment, pay ahead). */
+function ModeBadge({ payment, t }: { payment: PaymentRecord; t: Translate }) {
+  const mode = payment.prepaymentMode;
+  if (!mode) return null;
+  return (
+    <span class="lt-badge lt-badge--after" data-testid="prepayment-mode-badge">
+      {`${t('paymentKind.prepayment')}: ${t(`prepaymentMode.${mode}`)}`}
+    </span>
+  );
+}
+
+/** On a phone's cards a prepayment's date cell takes the whole line, so its badge reads whole. */
+function modeCell(p: PaymentRecord): string | undefined {
+  return p.prepaymentMode ? 'lt-cell--wide' : undefined;
 }
 
 function methodLabel(t: Translate, method: string | null): string {

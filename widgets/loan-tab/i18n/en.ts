@@ -134,6 +134,8 @@ const en = {
   openDeal: 'Open deal',
   reverse: 'Reverse',
   reversePayment: 'Reverse payment',
+  reversePrepayment: 'Reverse prepayment',
+  reversePrepaymentHint: 'The schedule is rebuilt without it; prepayments made after it are applied again.',
   reversalReason: 'Reason',
   'reason.DUPLICATE': 'Duplicate payment',
   'reason.WRONG_AMOUNT': 'Wrong amount',

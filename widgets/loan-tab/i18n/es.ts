@@ -135,6 +135,8 @@ const es: Dict = {
   openDeal: 'Abrir negociación',
   reverse: 'Reversar',
   reversePayment: 'Reversar pago',
+  reversePrepayment: 'Reversar prepago',
+  reversePrepaymentHint: 'La tabla se recalcula sin él; los prepagos posteriores se aplican de nuevo.',
   reversalReason: 'Motivo',
   'reason.DUPLICATE': 'Pago duplicado',
   'reason.WRONG_AMOUNT': 'Monto incorrecto',

@@ -135,6 +135,8 @@ const ru: Dict = {
   openDeal: 'Открыть сделку',
   reverse: 'Сторнировать',
   reversePayment: 'Сторнировать платёж',
+  reversePrepayment: 'Сторнировать досрочное погашение',
+  reversePrepaymentHint: 'График пересчитается без него; более поздние досрочные погашения применятся заново.',
   reversalReason: 'Причина',
   'reason.DUPLICATE': 'Платёж учтён дважды',
   'reason.WRONG_AMOUNT': 'Неверная сумма',

@@ -132,6 +132,7 @@ export const loanRoutes: FastifyPluginAsync<LoanRoutesOptions> = async (fastify,
           note: e.reference,
         },
         replayed: r.replayed,
+        version: r.version,
       });
     },
   );
