@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { createDb, type Db, type Dialect } from '../../server/db/database.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
@@ -39,14 +40,35 @@ export async function createTestDb(dialect: Dialect = testDialect()): Promise<Db
   return {
     ...db,
     async close() {
-      await db.close();
+      // The pool ends once every client is back. One that never comes back (seen twice under load in
+      // session-routes.db.test.ts's afterAll, not reproduced alone) would hang the file: after 10 s say
+      // what the database's sessions are doing, then drop it WITH (FORCE), which ends them and lets the
+      // pool finish.
+      const closing = db.close();
+      const timer = new AbortController();
+      const stuck = await Promise.race([
+        closing.then(() => false),
+        sleep(10_000, undefined, { signal: timer.signal }).then(
+          () => true,
+          () => false,
+        ),
+      ]);
+      timer.abort();
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
       try {
+        if (stuck) {
+          const seen = await a.query(
+            'SELECT pid, state, wait_event_type, wait_event, xact_start, left(query, 200) AS query FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          console.error(`test-db: ${name}: the pool did not end within 10 s; its sessions:`, JSON.stringify(seen.rows));
+        }
         await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       } finally {
         await a.end();
       }
+      await closing;
     },
   };
 }
