@@ -22,7 +22,7 @@ const parallel = { maxWorkers: 2, isolate: false, sequence: { groupOrder: 0 } };
 //   its own last refresh (server/portal-client/portal-client.ts acceptFresh); its 100 calls at
 //   expiry, stretched past 5 s by a second file, then refresh twice.
 const SERIAL_E2E = ['test/platform-tokens.test.ts'];
-const e2e = { maxWorkers: 2, sequence: { groupOrder: 1 } };
+const e2e = { maxWorkers: 2, isolate: false, sequence: { groupOrder: 1 } };
 const e2eSerial = { sequence: { groupOrder: 2 } };
 
 export default defineConfig({

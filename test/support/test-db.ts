@@ -42,8 +42,7 @@ export async function createTestDb(dialect: Dialect = testDialect()): Promise<Db
     async close() {
       // The pool ends once every client is back. One that never comes back (seen twice under load in
       // session-routes.db.test.ts's afterAll, not reproduced alone) would hang the file: after 10 s say
-      // what the database's sessions are doing, then drop it WITH (FORCE), which ends them and lets the
-      // pool finish.
+      // what the database's sessions are doing, then drop it WITH (FORCE), which ends them.
       const closing = db.close();
       const timer = new AbortController();
       const stuck = await Promise.race([
@@ -68,7 +67,9 @@ export async function createTestDb(dialect: Dialect = testDialect()): Promise<Db
       } finally {
         await a.end();
       }
-      await closing;
+      // A stuck pool is left to end when its dropped connections error out: waiting on it could hang again.
+      if (!stuck) await closing;
+      else closing.catch(() => undefined);
     },
   };
 }
