@@ -6,7 +6,7 @@ import { runUnderTsx } from './tsx-child/run-under-tsx.js';
 // and the demo's fake SMSC under tsx; see test/tsx-child/smpp-refusals.ts.
 describe('SMPP under tsx (the runtime of npm start and npm run demo)', () => {
   it('a refused bind and a refused submit become failed/retried jobs with a reason; the process lives on and delivers', async () => {
-    const r = await runUnderTsx('test/tsx-child/smpp-refusals.ts');
+    const r = await runUnderTsx('test/tsx-child/smpp-refusals.ts', [], 110_000); // its receipt wait is bounded at 60 s
     expect(r.stderr).not.toMatch(/Uncaught|TypeError|Unhandled/);
     expect({ code: r.code, signal: r.signal }).toEqual({ code: 0, signal: null });
     const byStep = Object.fromEntries(r.json.map((l) => [l.step, l]));
