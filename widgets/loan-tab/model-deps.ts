@@ -3,24 +3,16 @@
 // without importing the facade that assembles them.
 import type { Api } from './api.js';
 import type { Defer } from './deferred.js';
-import type {
-  EffectiveRates,
-  LendingIssue,
-  LoanInput,
-  Outcome,
-  PaymentInput,
-  Schedule,
-  Servicing,
-  ServicingInput,
-} from './lending-types.js';
+import type * as L from './lending-types.js';
 import type { Product } from './product.js';
 import type { NumberLocale } from './typed-numbers.js';
 
+/** The lending core as the tab calls it (lending-adapter.ts in the browser, the bench and the tests). */
 export interface LendingCore {
-  computeSchedule(input: LoanInput): Outcome<Schedule>;
-  computeEffectiveRates(input: LoanInput): Outcome<EffectiveRates>;
-  computeServicing(input: ServicingInput): Outcome<Servicing>;
-  checkPayment(p: PaymentInput, scale: number): LendingIssue | null;
+  computeSchedule(input: L.LoanInput): L.Outcome<L.Schedule>;
+  computeEffectiveRates(input: L.LoanInput): L.Outcome<L.EffectiveRates>;
+  computeServicing(input: L.ServicingInput): L.Outcome<L.Servicing>;
+  checkPayment(p: L.PaymentInput, scale: number): L.LendingIssue | null;
   scaleOf(currency: string): number;
 }
 
