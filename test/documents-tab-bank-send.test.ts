@@ -12,13 +12,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentsApi, openDocumentsTab, startDocumentsTabRig, type DocumentsTabRig } from './support/documents-tab-rig.js';
+import { addBank, openDocumentsTab, useDocumentsTabRig } from './support/documents-tab-rig.js';
 import { insertDonePack } from './support/done-pack.js';
 import { rigMailSettings } from './support/mail/settings-body.js';
 import { startSmtpRig, type SmtpRig } from './support/mail/smtp-rig.js';
-import type { Platform } from './support/portal-harness.js';
 import { sampleTerms } from './support/sample-terms.js';
 
 const SHOTS = process.env.MAILSEND_SHOTS ?? '/tmp/shots-mailsend';
@@ -55,38 +53,19 @@ const CASES = [
 ] as const;
 
 describe('documents tab: send to banks', () => {
-  let tab: DocumentsTabRig;
-  let p: Platform;
   let smtp: SmtpRig;
-  let portalId: string;
-  let browser: Browser;
   const banks: Record<'mx' | 'ru' | 'none', string> = { mx: '', ru: '', none: '' };
 
-  const { api } = documentsApi(
-    () => p,
-    () => portalId,
-  );
-  const bank = async (name: string, email: string, messageTemplate?: unknown) =>
-    (
-      await api<{ bank: { id: string } }>('POST', '/api/v1/documents/banks', {
-        admin: true,
-        body: {
-          name,
-          emails: [email],
-          replySenders: [],
-          phones: ['+52 55 1234 5678'],
-          requiredFields: [],
-          ...(messageTemplate ? { messageTemplate } : {}),
-        },
-      })
-    ).bank.id;
+  const rig = useDocumentsTabRig({ env: { WORKER: 'on' }, catalog: false });
+  const { api } = rig;
+  const bank = (name: string, email: string, messageTemplate?: unknown) =>
+    addBank(rig, { name, emails: [email], phones: ['+52 55 1234 5678'], ...(messageTemplate ? { messageTemplate } : {}) });
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    [tab, smtp] = await Promise.all([startDocumentsTabRig({ env: { WORKER: 'on' }, catalog: false }), startSmtpRig()]);
-    ({ p, portalId, browser } = tab);
+    smtp = await startSmtpRig();
     // The person who opens the tab signs the messages ({{manager}}: profile's NAME LAST_NAME).
-    Object.assign(p.em.core.state.users[0]!, { name: 'Ana', lastName: 'López' });
+    Object.assign(rig.p.em.core.state.users[0]!, { name: 'Ana', lastName: 'López' });
     await api('PUT', '/api/v1/settings/mail', { admin: true, body: rigMailSettings(smtp, { port: 9, user: 'x', pass: 'x' }) });
     banks.mx = await bank('Banco Azteca', 'credito@azteca.example', {
       lang: 'es',
@@ -102,28 +81,27 @@ describe('documents tab: send to banks', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await tab?.close();
     await smtp?.stop();
   }, 60_000);
 
   for (const c of CASES) {
     it(`${c.locale} ${c.vp.name}: two banks, each in its language, sent with the pack; both become "sent"; the files reach the SMTP server`, async () => {
-      const contactId = Number(await p.portalCall('crm.contact.add', { fields: { NAME: 'Juan', LAST_NAME: 'Pérez' } }));
+      const contactId = Number(await rig.p.portalCall('crm.contact.add', { fields: { NAME: 'Juan', LAST_NAME: 'Pérez' } }));
       const dealId = Number(
-        await p.portalCall('crm.deal.add', {
+        await rig.p.portalCall('crm.deal.add', {
           fields: { TITLE: 'Crédito Pérez', OPPORTUNITY: c.loan.principal, CURRENCY_ID: c.loan.currency, CONTACT_ID: contactId },
         }),
       );
       await api('PUT', `/api/v1/deals/${dealId}/loan`, { dealId, body: { loan: sampleTerms(12, c.loan) } });
       const now = new Date().toISOString();
       for (const id of [banks.mx, banks.ru])
-        await insertDonePack(p.db.kysely, portalId, dealId, id, now, [
+        await insertDonePack(rig.p.db.kysely, rig.portalId, dealId, id, now, [
           { name: `Solicitud ${id === banks.mx ? 'Azteca' : 'Сбербанк'}`, bank: true, bytes: enc(`docx ${id}`), pdf: enc(`pdf ${id}`) },
           { name: 'Pagaré', bank: false, bytes: enc('pagare') },
         ]);
       const before = smtp.received.length;
 
-      const { page, frame } = await openDocumentsTab(browser, p, { ...c, ...c.vp, dealId });
+      const { page, frame } = await openDocumentsTab(rig.browser, rig.p, { ...c, ...c.vp, dealId });
       const section = frame.locator('[data-testid="bank-send"]');
       await section.waitFor();
       const tick = (id: string) => section.locator(`.dt-send__bank[data-bank="${id}"] input`).check();
@@ -200,14 +178,14 @@ describe('documents tab: send to banks', () => {
       // A bounce for the Mexican bank's message that did not come from the delivery path (its row as the
       // mailbox reader leaves it, server/mail/inbox/delivery-report-record.ts): the manager sees it
       // beside the message, which stays "sent".
-      await p.db.kysely
+      await rig.p.db.kysely
         .updateTable('bank_messages')
         .set({ unverified_report: 'mailer-daemon@vps.example: failed; credito@azteca.example: 550 5.1.1 User unknown', unverified_at: now })
-        .where('portal_id', '=', portalId)
+        .where('portal_id', '=', rig.portalId)
         .where('deal_id', '=', dealId)
         .where('bank_id', '=', banks.mx)
         .execute();
-      const again = await openDocumentsTab(browser, p, { ...c, ...c.vp, dealId });
+      const again = await openDocumentsTab(rig.browser, rig.p, { ...c, ...c.vp, dealId });
       const row = again.frame.locator(`[data-testid="bank-send"] .dt-sent[data-bank="${banks.mx}"]`);
       await expect.poll(() => row.locator('.dt-sent__unverified').innerText(), { timeout: 15_000 }).toContain(c.unverified);
       expect(await row.getAttribute('data-status')).toBe('sent');

@@ -6,19 +6,10 @@
 // The outbox runs as in production (WORKER=on); previews are off (not what this test is about).
 // Screenshots go to $DOCUMENTS_TAB_SHOTS (default a temp dir).
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { questionnaire } from '../scripts/demo/document-templates.js';
 import { docxParts } from './support/docx-word-fixtures.js';
-import {
-  bankWithQuestionnaire,
-  DOCUMENTS_TAB_SHOTS as SHOTS,
-  documentsApi,
-  openDocumentsTab,
-  startDocumentsTabRig,
-  type DocumentsTabRig,
-} from './support/documents-tab-rig.js';
-import type { Platform } from './support/portal-harness.js';
+import { bankWithQuestionnaire, DOCUMENTS_TAB_SHOTS as SHOTS, openDocumentsTab, useDocumentsTabRig } from './support/documents-tab-rig.js';
 
 const LANGS = [
   {
@@ -61,37 +52,24 @@ const CASES = LANGS.flatMap((l) => VIEWPORTS.map((vp) => ({ ...l, vp })));
 const NAMES = ['Laura Méndez Ortiz', 'Raúl Gómez Ruiz'];
 
 describe('documents tab: list fields (co-borrowers)', () => {
-  let tab: DocumentsTabRig;
-  let p: Platform;
-  let portalId: string;
-  let browser: Browser;
   const banks: Record<'A' | 'B', string> = { A: '', B: '' };
 
-  const rig = documentsApi(
-    () => p,
-    () => portalId,
-  );
+  const rig = useDocumentsTabRig({ env: { WORKER: 'on', DOCUMENT_PREVIEW: 'off' } });
   const { api, call } = rig;
 
   beforeAll(async () => {
-    tab = await startDocumentsTabRig({ env: { WORKER: 'on', DOCUMENT_PREVIEW: 'off' } });
-    ({ p, portalId, browser } = tab);
     for (const name of ['A', 'B'] as const)
       banks[name] = await bankWithQuestionnaire(rig, `Banco ${name}`, questionnaire('es', `Banco ${name}`));
   }, 180_000);
-
-  afterAll(async () => {
-    await tab?.close();
-  }, 60_000);
 
   const text = (s: string) => s.replace(/\u00a0|\u202f/g, ' ').trim();
 
   for (const c of CASES) {
     it(`${c.locale} ${c.vp.name}: two co-borrowers typed row by row, one bank's list overridden, both rows in each bank's document`, async () => {
       const dealId = Number(
-        await p.portalCall('crm.deal.add', { fields: { TITLE: 'Crédito Pérez', OPPORTUNITY: '150000', CURRENCY_ID: c.currency } }),
+        await rig.p.portalCall('crm.deal.add', { fields: { TITLE: 'Crédito Pérez', OPPORTUNITY: '150000', CURRENCY_ID: c.currency } }),
       );
-      const { page, frame } = await openDocumentsTab(browser, p, { ...c, ...c.vp, dealId });
+      const { page, frame } = await openDocumentsTab(rig.browser, rig.p, { ...c, ...c.vp, dealId });
       const list = frame.locator('.dt-field[data-code="coborrowers"]');
       const cell = (row: number, item: string) =>
         list.locator(`.dt-list__row[data-row="${row}"] .dt-list__cell[data-item="${item}"] input`);

@@ -6,13 +6,11 @@
 // (default /tmp/shots-packsize).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentsApi, openDocumentsTab, startDocumentsTabRig, type DocumentsTabRig } from './support/documents-tab-rig.js';
+import { addBank, openDocumentsTab, useDocumentsTabRig } from './support/documents-tab-rig.js';
 import { insertDonePack } from './support/done-pack.js';
 import { rigMailSettings } from './support/mail/settings-body.js';
 import { startSmtpRig, type SmtpRig } from './support/mail/smtp-rig.js';
-import type { Platform } from './support/portal-harness.js';
 
 const SHOTS = process.env.PACKSIZE_SHOTS ?? '/tmp/shots-packsize';
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -38,51 +36,35 @@ const CASES = [
 ];
 
 describe('documents tab: a pack too big for the mail server', () => {
-  let tab: DocumentsTabRig;
-  let p: Platform;
   let smtp: SmtpRig;
-  let portalId: string;
-  let browser: Browser;
   const banks = { sur: '', norte: '' };
-  const { api } = documentsApi(
-    () => p,
-    () => portalId,
-  );
-  const bank = async (name: string, email: string) =>
-    (
-      await api<{ bank: { id: string } }>('POST', '/api/v1/documents/banks', {
-        admin: true,
-        body: { name, emails: [email], replySenders: [], phones: [], requiredFields: [] },
-      })
-    ).bank.id;
+  const rig = useDocumentsTabRig({ env: { WORKER: 'off', MAIL_MAX_MESSAGE_MB: '1' }, catalog: false });
+  const { api } = rig;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    [tab, smtp] = await Promise.all([
-      startDocumentsTabRig({ env: { WORKER: 'off', MAIL_MAX_MESSAGE_MB: '1' }, catalog: false }),
-      startSmtpRig(),
-    ]);
-    ({ p, portalId, browser } = tab);
+    smtp = await startSmtpRig();
     await api('PUT', '/api/v1/settings/mail', { admin: true, body: rigMailSettings(smtp, { port: 9, user: 'x', pass: 'x' }) });
-    banks.sur = await bank('Banco Sur', 'credito@sur.example');
-    banks.norte = await bank('Banco Norte', 'credito@norte.example');
+    banks.sur = await addBank(rig, { name: 'Banco Sur', emails: ['credito@sur.example'] });
+    banks.norte = await addBank(rig, { name: 'Banco Norte', emails: ['credito@norte.example'] });
   }, 180_000);
 
   afterAll(async () => {
-    await tab?.close();
     await smtp?.stop();
   }, 60_000);
 
   for (const c of CASES) {
     it(`${c.locale} ${c.vp.name}: refused under the bank whose pack is too big, nothing queued`, async () => {
-      const dealId = Number(await p.portalCall('crm.deal.add', { fields: { TITLE: 'Crédito Pérez' } }));
+      const dealId = Number(await rig.p.portalCall('crm.deal.add', { fields: { TITLE: 'Crédito Pérez' } }));
       const now = new Date().toISOString();
-      await insertDonePack(p.db.kysely, portalId, dealId, banks.sur, now, [{ name: 'Solicitud Sur', bank: true, bytes: enc('docx') }]);
+      await insertDonePack(rig.p.db.kysely, rig.portalId, dealId, banks.sur, now, [
+        { name: 'Solicitud Sur', bank: true, bytes: enc('docx') },
+      ]);
       // 900 KiB of statements: 1.23 MiB in base64 with the message around it.
-      await insertDonePack(p.db.kysely, portalId, dealId, banks.norte, now, [
+      await insertDonePack(rig.p.db.kysely, rig.portalId, dealId, banks.norte, now, [
         { name: 'Estados de cuenta', bank: true, bytes: enc('x'.repeat(900 * 1024)) },
       ]);
-      const { page, frame } = await openDocumentsTab(browser, p, { ...c, ...c.vp, dealId });
+      const { page, frame } = await openDocumentsTab(rig.browser, rig.p, { ...c, ...c.vp, dealId });
       const section = frame.locator('[data-testid="bank-send"]');
       await section.waitFor();
       for (const id of [banks.sur, banks.norte]) await section.locator(`.dt-send__bank[data-bank="${id}"] input`).check();

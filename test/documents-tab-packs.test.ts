@@ -6,19 +6,10 @@
 // production (WORKER=on). Needs the pack routes and template uploads of issue 15 items 3–5.
 // Screenshots go to $DOCUMENTS_TAB_SHOTS (default a temp dir).
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { para, run, wordDocx, wordSplit } from './support/docx-word-fixtures.js';
-import {
-  bankWithQuestionnaire,
-  DOCUMENTS_TAB_SHOTS as SHOTS,
-  documentsApi,
-  openDocumentsTab,
-  startDocumentsTabRig,
-  type DocumentsTabRig,
-} from './support/documents-tab-rig.js';
+import { bankWithQuestionnaire, DOCUMENTS_TAB_SHOTS as SHOTS, openDocumentsTab, useDocumentsTabRig } from './support/documents-tab-rig.js';
 import { deliverJobKey } from '../server/documents/packs/job-keys.js';
-import type { Platform } from './support/portal-harness.js';
 
 /** A questionnaire as a bank sends it, rebuilt in Word: placeholders split across runs. */
 const questionnaire = (title: string) =>
@@ -61,37 +52,24 @@ const CASES = [
 ] as const;
 
 describe('documents tab: generate a pack', () => {
-  let tab: DocumentsTabRig;
-  let p: Platform;
-  let portalId: string;
-  let browser: Browser;
   const banks: Record<'A' | 'B', string> = { A: '', B: '' };
 
-  const rig = documentsApi(
-    () => p,
-    () => portalId,
-  );
+  const rig = useDocumentsTabRig({ env: { WORKER: 'on' } });
   const { api } = rig;
 
   beforeAll(async () => {
-    tab = await startDocumentsTabRig({ env: { WORKER: 'on' } });
-    ({ p, portalId, browser } = tab);
     for (const name of ['A', 'B'] as const)
       banks[name] = await bankWithQuestionnaire(rig, `Banco ${name}`, questionnaire(`SOLICITUD BANCO ${name}`));
     const internal = new URLSearchParams({ fileName: 'pagare.docx', name: 'Pagaré', kind: 'pledge', lang: 'es' });
     await api('POST', `/api/v1/documents/templates/file?${internal.toString()}`, { admin: true, bytes: questionnaire('PAGARÉ') });
   }, 180_000);
 
-  afterAll(async () => {
-    await tab?.close();
-  }, 60_000);
-
   for (const c of CASES) {
     it(`${c.locale} ${c.vp.name}: base values, one bank overridden, a two-bank pack generated with progress and attached to the deal`, async () => {
       const dealId = Number(
-        await p.portalCall('crm.deal.add', { fields: { TITLE: 'Crédito Pérez', OPPORTUNITY: '150000', CURRENCY_ID: c.currency } }),
+        await rig.p.portalCall('crm.deal.add', { fields: { TITLE: 'Crédito Pérez', OPPORTUNITY: '150000', CURRENCY_ID: c.currency } }),
       );
-      const { page, frame } = await openDocumentsTab(browser, p, { ...c, ...c.vp, dealId });
+      const { page, frame } = await openDocumentsTab(rig.browser, rig.p, { ...c, ...c.vp, dealId });
       const context = page.context();
       const input = (code: string) => frame.locator(`.dt-field[data-code="${code}"] input`).first();
       const leave = async (code: string, value: string) => {
@@ -125,7 +103,7 @@ describe('documents tab: generate a pack', () => {
 
       // The portal holds the three documents on the deal; the manifest tells base from override.
       // The emulator's document generator state (crm.documentgenerator.document.upload), as h/packs teaches it.
-      const generated = (p.em.state as { generatedDocuments?: { entityId: number; title: string }[] }).generatedDocuments ?? [];
+      const generated = (rig.p.em.state as { generatedDocuments?: { entityId: number; title: string }[] }).generatedDocuments ?? [];
       const onDeal = generated.filter((d) => d.entityId === dealId).map((d) => d.title);
       expect(onDeal).toEqual(['Solicitud Banco A', 'Solicitud Banco B', 'Pagaré']);
       const { packs } = await api<{ packs: { id: string }[] }>('GET', `/api/v1/deals/${dealId}/documents/packs`, { dealId });
@@ -145,7 +123,7 @@ describe('documents tab: generate a pack', () => {
   ] as const) {
     it(`${c.locale} ${vp.name}: a document whose delivery died shows failed with the reason and Retry; Retry attaches it, nothing twice`, async () => {
       const dealId = Number(
-        await p.portalCall('crm.deal.add', { fields: { TITLE: 'Crédito Ruiz', OPPORTUNITY: '90000', CURRENCY_ID: c.currency } }),
+        await rig.p.portalCall('crm.deal.add', { fields: { TITLE: 'Crédito Ruiz', OPPORTUNITY: '90000', CURRENCY_ID: c.currency } }),
       );
       await api('POST', `/api/v1/deals/${dealId}/documents/application`, { dealId });
       await api('PUT', `/api/v1/deals/${dealId}/documents/values`, { dealId, body: { values: { 'borrower.full_name': 'Ana Ruiz' } } });
@@ -165,27 +143,27 @@ describe('documents tab: generate a pack', () => {
         .toBe('done');
       // What a delivery job that died in the middle of attaching leaves: the step in flight, the job a
       // dead letter after its last attempt, the pack never final.
-      const db = p.a.app.db.kysely;
+      const db = rig.p.a.app.db.kysely;
       await db
         .updateTable('document_pack_documents')
         .set({ attach_state: 'attaching', attached_as: null })
-        .where('portal_id', '=', portalId)
+        .where('portal_id', '=', rig.portalId)
         .where('pack_id', '=', packId)
         .execute();
       await db
         .updateTable('document_packs')
         .set({ status: 'generating' })
-        .where('portal_id', '=', portalId)
+        .where('portal_id', '=', rig.portalId)
         .where('id', '=', packId)
         .execute();
       await db
         .updateTable('outbox_jobs')
         .set({ status: 'dead', last_error: 'PortalCallError: 503' })
-        .where('portal_id', '=', portalId)
+        .where('portal_id', '=', rig.portalId)
         .where('idempotency_key', '=', deliverJobKey(packId, 0))
         .execute();
 
-      const { page, frame } = await openDocumentsTab(browser, p, { locale: c.locale, lang: c.lang, ...vp, dealId });
+      const { page, frame } = await openDocumentsTab(rig.browser, rig.p, { locale: c.locale, lang: c.lang, ...vp, dealId });
       const doc = frame.locator('.dt-pack').first().locator('.dt-doc').first();
       expect(await frame.locator('.dt-pack').first().getAttribute('data-status')).toBe('done');
       expect((await doc.locator('.dt-doc__message').innerText()).trim()).toBe(c.deliveryDied);
@@ -195,7 +173,7 @@ describe('documents tab: generate a pack', () => {
       expect(await doc.locator('.dt-retry').count()).toBe(0);
       await page.screenshot({ path: join(SHOTS, `${c.locale}-${vp.name}-retried.png`), fullPage: true });
       // The retried delivery found the document it had already uploaded: one on the deal, not two.
-      const generated = (p.em.state as { generatedDocuments?: { entityId: number }[] }).generatedDocuments ?? [];
+      const generated = (rig.p.em.state as { generatedDocuments?: { entityId: number }[] }).generatedDocuments ?? [];
       expect(generated.filter((d) => d.entityId === dealId)).toHaveLength(1);
       await page.context().close();
     }, 150_000);

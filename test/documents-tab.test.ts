@@ -7,16 +7,8 @@
 // the server's message in the user's language next to the field, keeping what was typed.
 // Screenshots go to $DOCUMENTS_TAB_SHOTS (default a temp dir).
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DOCUMENTS_TAB_SHOTS as SHOTS,
-  documentsApi,
-  openDocumentsTab,
-  startDocumentsTabRig,
-  type DocumentsTabRig,
-} from './support/documents-tab-rig.js';
-import type { Platform } from './support/portal-harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addBank, DOCUMENTS_TAB_SHOTS as SHOTS, openDocumentsTab, useDocumentsTabRig } from './support/documents-tab-rig.js';
 
 interface Case {
   locale: 'es-MX' | 'ru-RU';
@@ -78,40 +70,24 @@ const VIEWPORTS = [
 ] as const;
 
 describe('documents tab in es-MX and ru-RU', () => {
-  let tab: DocumentsTabRig;
-  let p: Platform;
-  let portalId: string;
-  let browser: Browser;
   const bankIds: string[] = [];
 
-  const { api } = documentsApi(
-    () => p,
-    () => portalId,
-  );
+  // What an administrator did in the app settings: the demo's catalog, published (the rig), and two
+  // banks needing different fields.
+  const rig = useDocumentsTabRig();
+  const { api } = rig;
 
   beforeAll(async () => {
-    // What an administrator did in the app settings: the demo's catalog, published (the rig), and two
-    // banks needing different fields.
-    tab = await startDocumentsTabRig();
-    ({ p, portalId, browser } = tab);
     for (const [name, requiredFields] of [
       ['Banco Azteca Demo', ['borrower.full_name', 'borrower.monthly_income', 'loan.term_months', 'borrower.birth_date']],
       ['Banco Norte Demo', ['borrower.monthly_income', 'loan.term_months', 'loan.purpose']],
     ] as const) {
-      const r = await api<{ bank: { id: string } }>('POST', '/api/v1/documents/banks', {
-        admin: true,
-        body: { name, emails: ['credito@banco.example'], replySenders: ['@banco.example'], phones: [], requiredFields },
-      });
-      bankIds.push(r.bank.id);
+      bankIds.push(await addBank(rig, { name, emails: ['credito@banco.example'], replySenders: ['@banco.example'], requiredFields }));
     }
   }, 180_000);
 
-  afterAll(async () => {
-    await tab?.close();
-  }, 60_000);
-
   const openTab = (c: Case, vp: (typeof VIEWPORTS)[number], dealId: number) =>
-    openDocumentsTab(browser, p, { locale: c.locale, lang: c.lang, width: vp.width, height: vp.height, dealId });
+    openDocumentsTab(rig.browser, rig.p, { locale: c.locale, lang: c.lang, width: vp.width, height: vp.height, dealId });
 
   const text = (s: string) => s.replace(/\u00a0|\u202f/g, ' ').trim();
 
@@ -119,7 +95,9 @@ describe('documents tab in es-MX and ru-RU', () => {
     for (const vp of VIEWPORTS) {
       it(`${c.locale} ${vp.name}: base values typed as people write them, one bank overridden, completeness per bank, errors beside the field`, async () => {
         const dealId = Number(
-          await p.portalCall('crm.deal.add', { fields: { TITLE: `Solicitud ${c.lang}`, OPPORTUNITY: '150000', CURRENCY_ID: c.currency } }),
+          await rig.p.portalCall('crm.deal.add', {
+            fields: { TITLE: `Solicitud ${c.lang}`, OPPORTUNITY: '150000', CURRENCY_ID: c.currency },
+          }),
         );
         const { page, frame } = await openTab(c, vp, dealId);
         const chips = async () => (await frame.locator('.dt-chip').allInnerTexts()).map(text);
@@ -203,7 +181,7 @@ describe('documents tab in es-MX and ru-RU', () => {
   ] as const) {
     it(`${c.locale} ${vp.name}: the client's scan is uploaded in the tab and kept; a file that is not a scan is refused beside it`, async () => {
       const dealId = Number(
-        await p.portalCall('crm.deal.add', { fields: { TITLE: 'Escaneos', OPPORTUNITY: '1000', CURRENCY_ID: c.currency } }),
+        await rig.p.portalCall('crm.deal.add', { fields: { TITLE: 'Escaneos', OPPORTUNITY: '1000', CURRENCY_ID: c.currency } }),
       );
       const { page, frame } = await openTab(c, vp, dealId);
       const field = frame.locator('.dt-field[data-code="borrower.id_scan"]');
@@ -234,7 +212,7 @@ describe('documents tab in es-MX and ru-RU', () => {
   ] as const) {
     it(`${c.locale} ${vp.name}: a newer catalog is announced, its diff shown by label, and the application moves only when asked`, async () => {
       const dealId = Number(
-        await p.portalCall('crm.deal.add', { fields: { TITLE: 'Versión', OPPORTUNITY: '1000', CURRENCY_ID: c.currency } }),
+        await rig.p.portalCall('crm.deal.add', { fields: { TITLE: 'Versión', OPPORTUNITY: '1000', CURRENCY_ID: c.currency } }),
       );
       // The application opens pinned to the latest version; then the admin publishes a newer one that
       // adds an interest rate and drops a field.

@@ -3,11 +3,9 @@
 // installment 1 on the disbursement day, the derived term, and saves the loan with its product's
 // payoff interest mode, which the loan API then applies.
 import type { Frame } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LoanView } from '../server/loans/operations/get-loan-view.js';
-import { upsertProduct } from '../server/products/product-repo.js';
+import { describe, expect, it } from 'vitest';
 import { sampleProduct } from './support/sample-product.js';
-import { startLoanTabRig, type LoanTabRig } from './loan-tab-rig.js';
+import { useLoanTabRig } from './loan-tab-rig.js';
 import { seen, VIEWPORTS } from './loan-tab-viewports.js';
 
 const CASES = [
@@ -42,30 +40,19 @@ const rowCells = async (frame: Frame, i: number) =>
 
 for (const c of CASES) {
   describe(`loan tab down payment and fixed payment in ${c.browserLocale}`, () => {
-    let rig: LoanTabRig;
-    beforeAll(async () => {
-      rig = await startLoanTabRig({ locale: c.browserLocale });
-      const product = sampleProduct('whole', {
-        name: 'Whole period',
-        currency: c.currency,
-        profile: c.profile,
-        payoffInterest: 'whole-period',
-      });
-      await upsertProduct(rig.p.db.kysely, rig.portalId, { ...product, catBasis: null }, new Date().toISOString());
-    }, 180_000);
-    afterAll(async () => {
-      await rig?.close();
+    const product = sampleProduct('whole', {
+      name: 'Whole period',
+      currency: c.currency,
+      profile: c.profile,
+      payoffInterest: 'whole-period',
     });
+    const rigOf = useLoanTabRig({ locale: c.browserLocale, products: [{ ...product, catBasis: null }] });
 
     for (const vp of VIEWPORTS) {
       it(`${vp.name}: the down payment is installment 1 on the disbursement day; a fixed payment derives the term; saved with the product's payoff mode`, async () => {
-        const dealId = Number(
-          await rig.p.portalCall('crm.deal.add', {
-            fields: { TITLE: `Enganche ${vp.name}`, OPPORTUNITY: '25000', CURRENCY_ID: c.currency },
-          }),
-        );
-        const { page, frame } = await rig.openTab(dealId, c.lang);
-        await page.setViewportSize({ width: vp.width, height: vp.height });
+        const rig = rigOf();
+        const deal = { title: `Enganche ${vp.name}`, opportunity: '25000', currency: c.currency };
+        const { dealId, page, frame } = await rig.openNewDeal(deal, c.lang, vp);
         await frame.selectOption('select[name=product]', 'whole');
         await frame.fill('input[name=amount]', c.amount);
         await frame.fill('input[name=rate]', '24');
@@ -82,9 +69,7 @@ for (const c of CASES) {
 
         await frame.click(`button:has-text("${c.save}")`);
         await frame.waitForSelector(`.lt-ok:has-text("${c.saved}")`);
-        const token = rig.p.a.app.sessions.issue({ portalId: rig.portalId, userId: 1, dealId, isAdmin: false });
-        const res = await fetch(`${rig.p.a.url}/api/v1/deals/${dealId}/loan`, { headers: { authorization: `Bearer ${token}` } });
-        const view = (await res.json()) as LoanView;
+        const view = await rig.loanView(dealId);
         expect(view.loan).toMatchObject({ downPayment: { amount: '2500.50' }, fixedPayment: '2500.00', payoffInterest: 'whole-period' });
         expect(view.schedule.rows[0]).toMatchObject({ dueDate: disbursement, principal: '2500.50' });
         expect(view.schedule.rows).toHaveLength(12); // the down payment and the eleven

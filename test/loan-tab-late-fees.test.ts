@@ -2,11 +2,9 @@
 // tardío" plus IVA; RU: a fixed штраф) and a delinquency grace; a credit manager picks the product on
 // a loan disbursed months ago and sees, under each overdue installment, the fee it was charged and
 // on which day — es-MX and ru-RU, desktop and 390 px. Saving keeps the product's settings in the loan.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LoanView } from '../server/loans/operations/get-loan-view.js';
-import { upsertProduct } from '../server/products/product-repo.js';
+import { describe, expect, it } from 'vitest';
 import { sampleProduct } from './support/sample-product.js';
-import { startLoanTabRig, type LoanTabRig } from './loan-tab-rig.js';
+import { useLoanTabRig } from './loan-tab-rig.js';
 import { seen, VIEWPORTS } from './loan-tab-viewports.js';
 
 const CASES = [
@@ -38,23 +36,14 @@ const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_00
 
 for (const c of CASES) {
   describe(`loan tab late fees per installment in ${c.browserLocale}`, () => {
-    let rig: LoanTabRig;
-    beforeAll(async () => {
-      rig = await startLoanTabRig({ locale: c.browserLocale });
-      const product = sampleProduct('late', { rateMin: '24', currency: c.currency, profile: c.profile, lateFees: [...c.lateFees] });
-      await upsertProduct(rig.p.db.kysely, rig.portalId, { ...product, delinquencyGraceDays: 5 }, new Date().toISOString());
-    }, 180_000);
-    afterAll(async () => {
-      await rig?.close();
-    });
+    const product = sampleProduct('late', { rateMin: '24', currency: c.currency, profile: c.profile, lateFees: [...c.lateFees] });
+    const rigOf = useLoanTabRig({ locale: c.browserLocale, products: [{ ...product, delinquencyGraceDays: 5 }] });
 
     for (const vp of VIEWPORTS) {
       it(`${vp.name}: each overdue installment shows the late fee it was charged; saved with the product's late fees and grace`, async () => {
-        const dealId = Number(
-          await rig.p.portalCall('crm.deal.add', { fields: { TITLE: `Mora ${vp.name}`, OPPORTUNITY: '12000', CURRENCY_ID: c.currency } }),
-        );
-        const { page, frame } = await rig.openTab(dealId, c.lang);
-        await page.setViewportSize({ width: vp.width, height: vp.height });
+        const rig = rigOf();
+        const deal = { title: `Mora ${vp.name}`, opportunity: '12000', currency: c.currency };
+        const { dealId, page, frame } = await rig.openNewDeal(deal, c.lang, vp);
         await frame.selectOption('select[name=product]', 'late');
         await frame.fill('input[name=amount]', c.lang === 'es' ? '12,000' : '12 000');
         // Three months and a bit ago: installments 1–3 are overdue past the fee's 3 days of grace.
@@ -70,9 +59,7 @@ for (const c of CASES) {
 
         await frame.click(`button:has-text("${c.save}")`);
         await frame.waitForSelector(`.lt-ok:has-text("${c.saved}")`);
-        const token = rig.p.a.app.sessions.issue({ portalId: rig.portalId, userId: 1, dealId, isAdmin: false });
-        const res = await fetch(`${rig.p.a.url}/api/v1/deals/${dealId}/loan`, { headers: { authorization: `Bearer ${token}` } });
-        const view = (await res.json()) as LoanView;
+        const view = await rig.loanView(dealId);
         expect(view.loan).toMatchObject({ lateFees: c.lateFees, delinquency: { graceDays: 5 } });
       });
     }

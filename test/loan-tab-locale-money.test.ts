@@ -3,59 +3,32 @@
 // deal card, at desktop width and on a 390×844 phone. What is asserted is what the user sees: the
 // schedule's principal, the booked payment's row, the refusal beside the field with the typed text kept.
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLoanTabRig, type LoanTabRig } from './loan-tab-rig.js';
-import { seen, VIEWPORTS } from './loan-tab-viewports.js';
+import { describe, expect, it } from 'vitest';
+import { useLoanTabRig } from './loan-tab-rig.js';
+import { fixSeparatorInPlace, LOCALES, seen, VIEWPORTS } from './loan-tab-viewports.js';
 
-interface LocaleCase {
-  browserLocale: string;
-  lang: string;
-  currency: string;
-  save: string;
-  saved: string;
-  addPayment: string;
+type LocaleCase = (typeof LOCALES)[keyof typeof LOCALES] & {
   /** Typed amount → the schedule's principal total as the tab shows it. */
   amounts: [string, string][];
   payment: string;
   booked: string;
-  /** A payment the tab must refuse as ambiguous, the message beside it, and the one key that fixes it. */
-  refused: string;
-  refusal: RegExp;
-  fixKey: string;
-  fixed: string;
   /** A what-if payment for installment 3 as typed, and as the cell then shows it. */
   whatIf: [string, string];
-  resetWhatIf: string;
-}
+};
 
 const CASES: LocaleCase[] = [
   {
-    browserLocale: 'es-MX',
-    lang: 'es',
-    currency: 'MXN',
-    save: 'Guardar',
-    saved: 'Guardado',
-    addPayment: 'Agregar pago',
+    ...LOCALES['es-MX'],
     amounts: [
       ['15,000', '15,000.00'],
       ['15,000.50', '15,000.50'],
     ],
     payment: '1,000',
     booked: '1,000.00',
-    refused: '2.000',
-    refusal: /¿Miles o decimales\?/,
-    fixKey: ',',
-    fixed: '2,000',
     whatIf: ['2,000', '2,000.00'],
-    resetWhatIf: 'Restablecer',
   },
   {
-    browserLocale: 'ru-RU',
-    lang: 'ru',
-    currency: 'RUB',
-    save: 'Сохранить',
-    saved: 'Сохранено',
-    addPayment: 'Добавить платёж',
+    ...LOCALES['ru-RU'],
     amounts: [
       ['15 000,50', '15 000,50'],
       ['45 000', '45 000,00'],
@@ -63,26 +36,14 @@ const CASES: LocaleCase[] = [
     ],
     payment: '1 000',
     booked: '1 000,00',
-    refused: '2.000',
-    refusal: /Тысячи или копейки\?/,
-    fixKey: ' ',
-    fixed: '2 000',
     whatIf: ['2 000', '2 000,00'],
-    resetWhatIf: 'Сбросить',
   },
 ];
 
 for (const c of CASES) {
   describe(`loan tab money typed in ${c.browserLocale}`, () => {
-    let rig: LoanTabRig;
-
-    beforeAll(async () => {
-      rig = await startLoanTabRig({ locale: c.browserLocale });
-    }, 180_000);
-
-    afterAll(async () => {
-      await rig?.close();
-    });
+    const rigOf = useLoanTabRig({ locale: c.browserLocale });
+    const { typed: refused, refusal, fixKey, fixed } = c.ambiguous;
 
     async function principalShown(frame: Frame): Promise<string> {
       return seen(await frame.locator('[data-testid=total-principal]').textContent());
@@ -101,13 +62,9 @@ for (const c of CASES) {
 
     for (const vp of VIEWPORTS) {
       it(`${vp.name}: amounts and payments typed as the user writes them; a refused payment is fixed in place`, async () => {
-        const dealId = Number(
-          await rig.p.portalCall('crm.deal.add', {
-            fields: { TITLE: `Money ${c.lang} ${vp.name}`, OPPORTUNITY: '10000', CURRENCY_ID: c.currency },
-          }),
-        );
-        const { page, frame } = await rig.openTab(dealId, c.lang);
-        await page.setViewportSize({ width: vp.width, height: vp.height });
+        const rig = rigOf();
+        const deal = { title: `Money ${c.lang} ${vp.name}`, opportunity: '10000', currency: c.currency };
+        const { dealId, page, frame } = await rig.openNewDeal(deal, c.lang, vp);
         expect(await frame.evaluate(() => navigator.language)).toBe(c.browserLocale);
 
         for (const [typed, expected] of c.amounts) await typeAmount(frame, typed, expected);
@@ -123,10 +80,10 @@ for (const c of CASES) {
           // What-if: a cell refuses what it cannot read, keeps it and says why; a typed amount applies.
           await frame.check('input[name=whatIf]');
           const cell = 'input[name=whatIf-3]';
-          await frame.fill(cell, c.refused);
+          await frame.fill(cell, refused);
           await frame.press(cell, 'Tab');
-          await expect.poll(async () => (await frame.locator(`td:has(${cell}) .lt-cell-error`).textContent()) ?? '').toMatch(c.refusal);
-          expect(await frame.inputValue(cell)).toBe(c.refused);
+          await expect.poll(async () => (await frame.locator(`td:has(${cell}) .lt-cell-error`).textContent()) ?? '').toMatch(refusal);
+          expect(await frame.inputValue(cell)).toBe(refused);
           await shot(page, frame, 'what-if-refused');
           await frame.fill(cell, c.whatIf[0]);
           await frame.press(cell, 'Tab');
@@ -157,16 +114,16 @@ for (const c of CASES) {
         await expect.poll(() => rows.count()).toBe(1);
         await expect.poll(async () => seen(await rows.first().locator('td').nth(1).textContent())).toBe(c.booked);
         await frame.waitForSelector('form[aria-busy=true]');
-        await frame.fill('input[name=paymentAmount]', c.refused);
+        await frame.fill('input[name=paymentAmount]', refused);
         release();
         await frame.waitForSelector(`button:has-text("${c.addPayment}"):not([disabled])`);
-        expect(await frame.inputValue('input[name=paymentAmount]')).toBe(c.refused);
+        expect(await frame.inputValue('input[name=paymentAmount]')).toBe(refused);
 
         // Refused beside the field; the text stays; one key fixes it and the same text is booked.
         const payField = frame.locator('label.lt-field:has(input[name=paymentAmount])');
         await frame.click(`button:has-text("${c.addPayment}")`);
-        await expect.poll(async () => (await payField.locator('.lt-field__error').textContent()) ?? '').toMatch(c.refusal);
-        expect(await frame.inputValue('input[name=paymentAmount]')).toBe(c.refused);
+        await expect.poll(async () => (await payField.locator('.lt-field__error').textContent()) ?? '').toMatch(refusal);
+        expect(await frame.inputValue('input[name=paymentAmount]')).toBe(refused);
         expect(await rows.count()).toBe(1);
         await shot(page, frame, `${vp.name}-refused`);
         if (vp.name === 'phone') {
@@ -176,22 +133,15 @@ for (const c of CASES) {
           expect(box && input && box.y >= input.y && box.y - (input.y + input.height) < 40).toBe(true);
         }
 
-        await frame.click('input[name=paymentAmount]');
-        await frame.press('input[name=paymentAmount]', 'End');
-        for (let i = 0; i < 3; i++) await frame.press('input[name=paymentAmount]', 'ArrowLeft');
-        await frame.press('input[name=paymentAmount]', 'Backspace');
-        await frame.type('input[name=paymentAmount]', c.fixKey);
-        expect(await frame.inputValue('input[name=paymentAmount]')).toBe(c.fixed);
+        await fixSeparatorInPlace(frame, 'input[name=paymentAmount]', fixKey);
+        expect(await frame.inputValue('input[name=paymentAmount]')).toBe(fixed);
         await frame.click(`button:has-text("${c.addPayment}")`);
         await expect.poll(() => rows.count()).toBe(2);
         await expect.poll(() => payField.locator('.lt-field__error').count()).toBe(0);
         expect(seen(await rows.nth(1).locator('td').nth(1).textContent())).toBe(seen(c.booked.replace(/^1/, '2')));
         await shot(page, frame, `${vp.name}-booked`);
 
-        const token = rig.p.a.app.sessions.issue({ portalId: rig.portalId, userId: 1, dealId, isAdmin: false });
-        const view = (await (
-          await fetch(`${rig.p.a.url}/api/v1/deals/${dealId}/loan`, { headers: { authorization: `Bearer ${token}` } })
-        ).json()) as { loan: { principal: string }; payments: { amount: string }[] };
+        const view = await rig.loanView(dealId);
         expect(view.loan.principal).toBe(c.currency === 'MXN' ? '15000.00' : '15000.50');
         expect(view.payments.map((p) => p.amount)).toEqual(['1000.00', '2000.00']);
         await page.close();

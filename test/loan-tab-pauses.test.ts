@@ -2,11 +2,9 @@
 // month before today's call (backdated) — and sees days past due drop by the paused days at once; a
 // pause that overlaps it is refused beside the field, keeping what was typed; Save stores the pause
 // with the loan; removing it brings the days back. es-MX and ru-RU, desktop and 390 px.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LoanView } from '../server/loans/operations/get-loan-view.js';
-import { upsertProduct } from '../server/products/product-repo.js';
+import { describe, expect, it } from 'vitest';
 import { sampleProduct } from './support/sample-product.js';
-import { startLoanTabRig, type LoanTabRig } from './loan-tab-rig.js';
+import { useLoanTabRig } from './loan-tab-rig.js';
 import { seen, VIEWPORTS } from './loan-tab-viewports.js';
 
 const CASES = [
@@ -43,27 +41,13 @@ const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_00
 
 for (const c of CASES) {
   describe(`loan tab delinquency pauses in ${c.browserLocale}`, () => {
-    let rig: LoanTabRig;
-    beforeAll(async () => {
-      rig = await startLoanTabRig({ locale: c.browserLocale });
-      await upsertProduct(
-        rig.p.db.kysely,
-        rig.portalId,
-        sampleProduct('std', { rateMin: '24', currency: c.currency }),
-        new Date().toISOString(),
-      );
-    }, 180_000);
-    afterAll(async () => {
-      await rig?.close();
-    });
+    const rigOf = useLoanTabRig({ locale: c.browserLocale, products: [sampleProduct('std', { rateMin: '24', currency: c.currency })] });
 
     for (const vp of VIEWPORTS) {
       it(`${vp.name}: a backdated court stay takes its days out of days past due; an overlap is refused; saved; removed`, async () => {
-        const dealId = Number(
-          await rig.p.portalCall('crm.deal.add', { fields: { TITLE: `Pausa ${vp.name}`, OPPORTUNITY: '12000', CURRENCY_ID: c.currency } }),
-        );
-        const { page, frame } = await rig.openTab(dealId, c.lang);
-        await page.setViewportSize({ width: vp.width, height: vp.height });
+        const rig = rigOf();
+        const deal = { title: `Pausa ${vp.name}`, opportunity: '12000', currency: c.currency };
+        const { dealId, page, frame } = await rig.openNewDeal(deal, c.lang, vp);
         await frame.selectOption('select[name=product]', 'std');
         await frame.fill('input[name=amount]', c.amount);
         await frame.fill('input[name=disbursementDate]', daysAgo(100));
@@ -94,11 +78,7 @@ for (const c of CASES) {
 
         await frame.click(`button:has-text("${c.save}")`);
         await frame.waitForSelector(`.lt-ok:has-text("${c.saved}")`);
-        const token = rig.p.a.app.sessions.issue({ portalId: rig.portalId, userId: 1, dealId, isAdmin: false });
-        const read = async () =>
-          (await (
-            await fetch(`${rig.p.a.url}/api/v1/deals/${dealId}/loan`, { headers: { authorization: `Bearer ${token}` } })
-          ).json()) as LoanView;
+        const read = () => rig.loanView(dealId);
         expect((await read()).loan).toMatchObject({
           delinquency: { pauses: [{ from: daysAgo(60), to: daysAgo(30), reason: 'court-stay' }] },
         });

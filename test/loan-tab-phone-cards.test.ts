@@ -75,17 +75,12 @@ const overflowOf = (frame: Frame) =>
 
 for (const c of CASES) {
   describe(`loan tab on a phone, ${c.browserLocale}: schedule and payments as cards`, () => {
-    const rigOf = useLoanTabRig(c.browserLocale);
+    const rigOf = useLoanTabRig({ locale: c.browserLocale });
 
     async function loanWithPayment(vp: { name: string; width: number; height: number }): Promise<{ page: Page; frame: Frame }> {
       const rig = rigOf();
-      const dealId = Number(
-        await rig.p.portalCall('crm.deal.add', {
-          fields: { TITLE: `Cards ${c.lang} ${vp.name}`, OPPORTUNITY: '10000', CURRENCY_ID: c.currency },
-        }),
-      );
-      const { page, frame } = await rig.openTab(dealId, c.lang);
-      await page.setViewportSize({ width: vp.width, height: vp.height });
+      const deal = { title: `Cards ${c.lang} ${vp.name}`, opportunity: '10000', currency: c.currency };
+      const { page, frame } = await rig.openNewDeal(deal, c.lang, vp);
       await frame.fill('input[name=amount]', c.principal);
       await expect.poll(async () => seen(await frame.locator('[data-testid=total-principal]').textContent())).toBe(c.principal);
       await frame.click(`button:has-text("${c.save}")`);

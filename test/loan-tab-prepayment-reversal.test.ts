@@ -45,7 +45,7 @@ const digits = (s: string | null): string => seen(s).replace(/\D/g, '');
 
 for (const c of CASES) {
   describe(`loan tab reverses a prepayment in ${c.browserLocale}`, () => {
-    const rigOf = useLoanTabRig(c.browserLocale);
+    const rigOf = useLoanTabRig({ locale: c.browserLocale });
 
     const loanView = (dealId: number) => loanViewOf(rigOf(), dealId);
 

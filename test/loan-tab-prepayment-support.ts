@@ -9,10 +9,8 @@ export interface LoanViewSeen {
   payments: unknown[];
 }
 
-export async function loanViewOf(rig: LoanTabRig, dealId: number): Promise<LoanViewSeen> {
-  const token = rig.p.a.app.sessions.issue({ portalId: rig.portalId, userId: 1, dealId, isAdmin: false });
-  const r = await fetch(`${rig.p.a.url}/api/v1/deals/${dealId}/loan`, { headers: { authorization: `Bearer ${token}` } });
-  return (await r.json()) as LoanViewSeen;
+export function loanViewOf(rig: LoanTabRig, dealId: number): Promise<LoanViewSeen> {
+  return rig.loanView(dealId);
 }
 
 /** A new deal titled `title`, its tab opened in the locale on the viewport, six installments saved. */
@@ -22,11 +20,7 @@ export async function sixMonthLoanTab(
   title: string,
   vp: { width: number; height: number },
 ): Promise<{ dealId: number; page: Page; frame: Frame }> {
-  const dealId = Number(
-    await rig.p.portalCall('crm.deal.add', { fields: { TITLE: title, OPPORTUNITY: '60000', CURRENCY_ID: c.currency } }),
-  );
-  const { page, frame } = await rig.openTab(dealId, c.lang);
-  await page.setViewportSize({ width: vp.width, height: vp.height });
+  const { dealId, page, frame } = await rig.openNewDeal({ title, opportunity: '60000', currency: c.currency }, c.lang, vp);
   await frame.fill('input[name=installments]', '6');
   await frame.click(`button:has-text("${c.save}")`);
   await frame.waitForSelector(`.lt-ok:has-text("${c.saved}")`);

@@ -62,7 +62,7 @@ const CASES: LocaleCase[] = [
 
 for (const c of CASES) {
   describe(`loan tab books a prepayment in ${c.browserLocale}`, () => {
-    const rigOf = useLoanTabRig(c.browserLocale);
+    const rigOf = useLoanTabRig({ locale: c.browserLocale });
 
     async function shot(page: Page, frame: Frame, name: string): Promise<void> {
       await frame.waitForSelector('[data-testid=servicing][aria-busy=false]');

@@ -16,13 +16,6 @@ import { startLoanTabRig, type LoanTabRig } from './loan-tab-rig.js';
 const today = new Date().toISOString().slice(0, 10);
 const daysAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
-async function loanView(rig: LoanTabRig, dealId: number): Promise<LoanView> {
-  const token = rig.p.a.app.sessions.issue({ portalId: rig.portalId, userId: 1, dealId, isAdmin: false });
-  const res = await fetch(`${rig.p.a.url}/api/v1/deals/${dealId}/loan`, { headers: { authorization: `Bearer ${token}` } });
-  expect(res.status).toBe(200);
-  return (await res.json()) as LoanView;
-}
-
 const text = async (frame: Frame, testId: string) => ((await frame.locator(`[data-testid=${testId}]`).textContent()) ?? '').trim();
 
 /** The payments block on screen equals the servicing the loan API answers, figure by figure. */
@@ -134,7 +127,7 @@ describe('an MX single-payment loan in es-MX: IVA, CAT and a filled payments blo
     );
     await saveAndPay(frame, rig.p, { save: 'Guardar', saved: 'Guardado', add: 'Agregar pago' }, { date: daysAgo(8), amount: '5000' });
 
-    const view = await loanView(rig, dealId);
+    const view = await rig.loanView(dealId);
     const fmt = formatters('es', 'MXN');
     const row = view.schedule.rows[0]!;
     // IVA has its own column, so the single row adds up on screen: capital + interés + comisiones + IVA = pago.
@@ -221,7 +214,7 @@ describe('an RU-MFO microloan in ru-RU: statutory allocation, penalty cap and a 
       { date: daysAgo(60), amount: '8000' },
     );
 
-    const view = await loanView(rig, dealId);
+    const view = await rig.loanView(dealId);
     const fmt = formatters('ru', 'RUB');
     // RU-MFO fixes the statutory order of 353-FZ art. 5 p. 20 and a penalty inside its cap.
     expect(view.servicing.allocationOrder).toBe('ru-statutory-2024');

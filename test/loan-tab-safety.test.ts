@@ -5,17 +5,11 @@
 // says the loan is paid off and shows the credit balance. On the phone nothing scrolls sideways
 // and Save is on screen. What is asserted is the text the user sees.
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLoanTabRig, type LoanTabRig } from './loan-tab-rig.js';
-import { seen, VIEWPORTS } from './loan-tab-viewports.js';
+import { describe, expect, it } from 'vitest';
+import { useLoanTabRig } from './loan-tab-rig.js';
+import { fixSeparatorInPlace, LOCALES, seen, VIEWPORTS } from './loan-tab-viewports.js';
 
-interface LocaleCase {
-  browserLocale: string;
-  lang: string;
-  currency: string;
-  save: string;
-  saved: string;
-  addPayment: string;
+type LocaleCase = (typeof LOCALES)[keyof typeof LOCALES] & {
   book: string;
   paidOff: string;
   credit: string;
@@ -23,69 +17,36 @@ interface LocaleCase {
   /** The term line of the re-term confirmation (12 → 6 payments). */
   termChange: string;
   amount: string;
-  /** A payment refused as ambiguous, the one key that fixes it in place, and the fixed text. */
-  refused: string;
-  refusal: RegExp;
-  fixKey: string;
-  fixed: string;
   overpayment: string;
-  resetWhatIf: string;
-}
+};
 
 const CASES: LocaleCase[] = [
   {
-    browserLocale: 'es-MX',
-    lang: 'es',
-    currency: 'MXN',
-    save: 'Guardar',
-    saved: 'Guardado',
-    addPayment: 'Agregar pago',
+    ...LOCALES['es-MX'],
     book: 'Registrar el pago',
     paidOff: 'Préstamo liquidado',
     credit: 'Saldo a favor',
     retermConfirm: 'Guardar las nuevas condiciones',
     termChange: 'Pagos: 12 → 6',
     amount: '15,000',
-    refused: '2.000',
-    refusal: /¿Miles o decimales\?/,
-    fixKey: ',',
-    fixed: '2,000',
     overpayment: '99,999',
-    resetWhatIf: 'Restablecer',
   },
   {
-    browserLocale: 'ru-RU',
-    lang: 'ru',
-    currency: 'RUB',
-    save: 'Сохранить',
-    saved: 'Сохранено',
-    addPayment: 'Добавить платёж',
+    ...LOCALES['ru-RU'],
     book: 'Провести платёж',
     paidOff: 'Заём погашен',
     credit: 'Переплата',
     retermConfirm: 'Сохранить новые условия',
     termChange: 'Платежей: 12 → 6',
     amount: '15 000',
-    refused: '2.000',
-    refusal: /Тысячи или копейки\?/,
-    fixKey: ' ',
-    fixed: '2 000',
     overpayment: '99 999',
-    resetWhatIf: 'Сбросить',
   },
 ];
 
 for (const c of CASES) {
   describe(`loan tab payment safety in ${c.browserLocale}`, () => {
-    let rig: LoanTabRig;
-
-    beforeAll(async () => {
-      rig = await startLoanTabRig({ locale: c.browserLocale });
-    }, 180_000);
-
-    afterAll(async () => {
-      await rig?.close();
-    });
+    const rigOf = useLoanTabRig({ locale: c.browserLocale });
+    const { typed: refused, refusal, fixKey, fixed } = c.ambiguous;
 
     async function shot(page: Page, name: string): Promise<void> {
       await page.screenshot({ path: `test-results/safety-${c.lang}-${name}.png`, fullPage: true });
@@ -112,13 +73,9 @@ for (const c of CASES) {
 
     for (const vp of VIEWPORTS) {
       it(`${vp.name}: a refused payment corrected in place, a re-term and an overpayment confirmed, paid off`, async () => {
-        const dealId = Number(
-          await rig.p.portalCall('crm.deal.add', {
-            fields: { TITLE: `Safety ${c.lang} ${vp.name}`, OPPORTUNITY: '15000', CURRENCY_ID: c.currency },
-          }),
-        );
-        const { page, frame } = await rig.openTab(dealId, c.lang);
-        await page.setViewportSize({ width: vp.width, height: vp.height });
+        const rig = rigOf();
+        const deal = { title: `Safety ${c.lang} ${vp.name}`, opportunity: '15000', currency: c.currency };
+        const { dealId, page, frame } = await rig.openNewDeal(deal, c.lang, vp);
         await frame.fill('input[name=amount]', c.amount);
         if (vp.name === 'phone') await fitsPhone(page, frame);
         // A cleared field says why and keeps the last good schedule: the page does not collapse.
@@ -145,17 +102,13 @@ for (const c of CASES) {
 
         // Refused beside the field, the text kept; one key fixes it and the same text is booked.
         const payField = frame.locator('label.lt-field:has(input[name=paymentAmount])');
-        await frame.fill('input[name=paymentAmount]', c.refused);
+        await frame.fill('input[name=paymentAmount]', refused);
         await frame.click(`button:text-is("${c.addPayment}")`);
-        await expect.poll(async () => (await payField.locator('.lt-field__error').textContent()) ?? '').toMatch(c.refusal);
-        expect(await frame.inputValue('input[name=paymentAmount]')).toBe(c.refused);
+        await expect.poll(async () => (await payField.locator('.lt-field__error').textContent()) ?? '').toMatch(refusal);
+        expect(await frame.inputValue('input[name=paymentAmount]')).toBe(refused);
         expect(await frame.locator('[role=alert].lt-error').count()).toBe(0);
-        await frame.click('input[name=paymentAmount]');
-        await frame.press('input[name=paymentAmount]', 'End');
-        for (let i = 0; i < 3; i++) await frame.press('input[name=paymentAmount]', 'ArrowLeft');
-        await frame.press('input[name=paymentAmount]', 'Backspace');
-        await frame.type('input[name=paymentAmount]', c.fixKey);
-        expect(await frame.inputValue('input[name=paymentAmount]')).toBe(c.fixed);
+        await fixSeparatorInPlace(frame, 'input[name=paymentAmount]', fixKey);
+        expect(await frame.inputValue('input[name=paymentAmount]')).toBe(fixed);
         await frame.click(`button:text-is("${c.addPayment}")`);
         const rows = frame.locator('[data-testid=payments] tbody tr');
         await expect.poll(() => rows.count()).toBe(1);
@@ -193,10 +146,7 @@ for (const c of CASES) {
         await shot(page, `${vp.name}-paid-off`);
 
         // The server agrees: nothing outstanding, the excess is the credit balance.
-        const token = rig.p.a.app.sessions.issue({ portalId: rig.portalId, userId: 1, dealId, isAdmin: false });
-        const view = (await (
-          await fetch(`${rig.p.a.url}/api/v1/deals/${dealId}/loan`, { headers: { authorization: `Bearer ${token}` } })
-        ).json()) as { servicing: { outstanding: { total: string }; creditBalance: string } };
+        const view = await rig.loanView(dealId);
         expect(view.servicing.outstanding.total).toBe('0.00');
         expect(Number(view.servicing.creditBalance)).toBeGreaterThan(0);
         await page.close();

@@ -5,11 +5,9 @@
 // step with a fixed payment is refused beside the step, keeping what was typed; Save stores what is
 // on screen and the server's schedule is the one the tab showed.
 import type { Frame } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LoanView } from '../server/loans/operations/get-loan-view.js';
-import { upsertProduct } from '../server/products/product-repo.js';
+import { describe, expect, it } from 'vitest';
 import { sampleProduct } from './support/sample-product.js';
-import { startLoanTabRig, type LoanTabRig } from './loan-tab-rig.js';
+import { useLoanTabRig } from './loan-tab-rig.js';
 import { seen, VIEWPORTS } from './loan-tab-viewports.js';
 
 const SHOTS = '/tmp/shots-loantab';
@@ -62,39 +60,17 @@ const shownTotals = async (frame: Frame) => {
   return out;
 };
 
-/** The loan as the API reads it back after Save. */
-async function savedLoan(rig: LoanTabRig, dealId: number): Promise<LoanView> {
-  const token = rig.p.a.app.sessions.issue({ portalId: rig.portalId, userId: 1, dealId, isAdmin: false });
-  const res = await fetch(`${rig.p.a.url}/api/v1/deals/${dealId}/loan`, { headers: { authorization: `Bearer ${token}` } });
-  return (await res.json()) as LoanView;
-}
-
 for (const c of CASES) {
   describe(`loan tab schedule conventions in ${c.browserLocale}`, () => {
-    let rig: LoanTabRig;
-    beforeAll(async () => {
-      rig = await startLoanTabRig({ locale: c.browserLocale });
-      const lateFees = [{ name: 'tardío', amount: '250', vatPercent: '16', graceDays: 3 }];
-      await upsertProduct(
-        rig.p.db.kysely,
-        rig.portalId,
-        sampleProduct('waivable', { currency: c.currency, lateFees, lateFeesWaivable: true }),
-        new Date().toISOString(),
-      );
-    }, 180_000);
-    afterAll(async () => {
-      await rig?.close();
-    });
+    const lateFees = [{ name: 'tardío', amount: '250', vatPercent: '16', graceDays: 3 }];
+    const waivable = sampleProduct('waivable', { currency: c.currency, lateFees, lateFeesWaivable: true });
+    const rigOf = useLoanTabRig({ locale: c.browserLocale, products: [waivable] });
 
     for (const vp of VIEWPORTS) {
       it(`${vp.name}: step 10 rounds the flat installments, the last absorbs the rest; down payment in %; level-payment rule; saved as shown`, async () => {
-        const dealId = Number(
-          await rig.p.portalCall('crm.deal.add', {
-            fields: { TITLE: `Múltiplos ${vp.name}`, OPPORTUNITY: '25000', CURRENCY_ID: c.currency },
-          }),
-        );
-        const { page, frame } = await rig.openTab(dealId, c.lang);
-        await page.setViewportSize({ width: vp.width, height: vp.height });
+        const rig = rigOf();
+        const deal = { title: `Múltiplos ${vp.name}`, opportunity: '25000', currency: c.currency };
+        const { dealId, page, frame } = await rig.openNewDeal(deal, c.lang, vp);
         await frame.fill('input[name=amount]', c.amount);
         await frame.fill('input[name=rate]', '36');
         await frame.selectOption('select[name=method]', 'flat');
@@ -155,7 +131,7 @@ for (const c of CASES) {
 
         await frame.click(`button:has-text("${c.save}")`);
         await frame.waitForSelector(`.lt-ok:has-text("${c.saved}")`);
-        const view = await savedLoan(rig, dealId);
+        const view = await rig.loanView(dealId);
         expect(view.loan).toMatchObject({ downPayment: { percent: '12.5' }, annuity: 'resolved', annuityAdjustment: 'fineract' });
         // One computation: the server's schedule is the one on screen.
         expect(view.schedule.rows.map((r) => r.total)).toEqual(shown.map((t) => c.read(t).toFixed(2)));
@@ -164,13 +140,9 @@ for (const c of CASES) {
 
     for (const vp of VIEWPORTS) {
       it(`${vp.name}: the product's late fee is shown, not edited; the product lets the manager waive it; saved without`, async () => {
-        const dealId = Number(
-          await rig.p.portalCall('crm.deal.add', {
-            fields: { TITLE: `Condonar ${vp.name}`, OPPORTUNITY: '25000', CURRENCY_ID: c.currency },
-          }),
-        );
-        const { page, frame } = await rig.openTab(dealId, c.lang);
-        await page.setViewportSize({ width: vp.width, height: vp.height });
+        const rig = rigOf();
+        const deal = { title: `Condonar ${vp.name}`, opportunity: '25000', currency: c.currency };
+        const { dealId, frame } = await rig.openNewDeal(deal, c.lang, vp);
         await frame.selectOption('select[name=product]', 'waivable');
         const fees = frame.locator('[data-testid=late-fees]');
         await expect.poll(async () => seen(await fees.locator('.lt-static').textContent())).toBe(c.feeShown);
@@ -181,18 +153,16 @@ for (const c of CASES) {
         expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
         await frame.click(`button:has-text("${c.save}")`);
         await frame.waitForSelector(`.lt-ok:has-text("${c.saved}")`);
-        const view = await savedLoan(rig, dealId);
+        const view = await rig.loanView(dealId);
         expect(view.loan.lateFees ?? []).toEqual([]);
       });
     }
 
     if (c.cat) {
       it('desktop: the CAT shown changes with its basis — equal periods (Banxico) or calendar days', async () => {
-        const dealId = Number(
-          await rig.p.portalCall('crm.deal.add', { fields: { TITLE: 'CAT', OPPORTUNITY: '25000', CURRENCY_ID: c.currency } }),
-        );
-        const { page, frame } = await rig.openTab(dealId, c.lang);
-        await page.setViewportSize({ width: 1280, height: 900 });
+        const rig = rigOf();
+        const deal = { title: 'CAT', opportunity: '25000', currency: c.currency };
+        const { dealId, page, frame } = await rig.openNewDeal(deal, c.lang, { width: 1280, height: 900 });
         await frame.fill('input[name=amount]', c.amount);
         await frame.fill('input[name=rate]', '60');
         const cat = frame.locator('[data-testid=effective-rate]');
@@ -210,11 +180,12 @@ for (const c of CASES) {
         await page.screenshot({ path: `${SHOTS}/cat-basis-${c.lang}.png`, fullPage: true });
         await frame.click(`button:has-text("${c.save}")`);
         await frame.waitForSelector(`.lt-ok:has-text("${c.saved}")`);
-        const view = await savedLoan(rig, dealId);
+        const view = await rig.loanView(dealId);
         expect(view.loan.catBasis).toBe('dates');
       });
     } else {
       it('desktop: a loan that discloses ПСК offers no CAT basis', async () => {
+        const rig = rigOf();
         const dealId = Number(
           await rig.p.portalCall('crm.deal.add', { fields: { TITLE: 'ПСК', OPPORTUNITY: '25000', CURRENCY_ID: c.currency } }),
         );

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { documentsTabPlacement } from '../../placements/documents-tab.js';
 import { DEMO_CATALOG } from '../../scripts/demo/document-packs.js';
 import { chromiumBrowser } from './chromium.js';
@@ -58,11 +59,50 @@ export interface DocumentsTabRig {
   close(): Promise<void>;
 }
 
+export interface DocumentsTabRigOptions {
+  env?: Record<string, string>;
+  catalog?: boolean;
+}
+
+/**
+ * Inside a describe: one rig for its tests, started in a beforeAll (a describe's own beforeAll registered
+ * after this call finds it started) and closed after them; `p`, `portalId` and `browser` read the running
+ * rig, `api`/`call` talk to it as the tab's session or an admin would.
+ */
+export function useDocumentsTabRig(o: DocumentsTabRigOptions = {}) {
+  let tab: DocumentsTabRig | undefined;
+  const started = (): DocumentsTabRig => {
+    if (!tab) throw new Error('the Documents tab rig starts in beforeAll');
+    return tab;
+  };
+  beforeAll(async () => {
+    tab = await startDocumentsTabRig(o);
+  }, 180_000);
+  afterAll(async () => {
+    await tab?.close();
+  }, 60_000);
+  return {
+    ...documentsApi(
+      () => started().p,
+      () => started().portalId,
+    ),
+    get p(): Platform {
+      return started().p;
+    },
+    get portalId(): string {
+      return started().portalId;
+    },
+    get browser(): Browser {
+      return started().browser;
+    },
+  };
+}
+
 /**
  * The widgets built, the platform started (`env` as startPlatform takes it) with the app installed, the
  * demo's field catalog published as an administrator would (unless `catalog: false`), and Chromium.
  */
-export async function startDocumentsTabRig(o: { env?: Record<string, string>; catalog?: boolean } = {}): Promise<DocumentsTabRig> {
+export async function startDocumentsTabRig(o: DocumentsTabRigOptions = {}): Promise<DocumentsTabRig> {
   mkdirSync(DOCUMENTS_TAB_SHOTS, { recursive: true });
   await ensureWidgetsBuilt();
   const p = await startPlatform(o.env ? { env: o.env } : {});
@@ -106,17 +146,29 @@ export async function openDocumentsTab(
 /** A bank as an admin makes it, with no required fields, and its questionnaire uploaded (Spanish). */
 export async function bankWithQuestionnaire(rig: ReturnType<typeof documentsApi>, name: string, template: Uint8Array): Promise<string> {
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/gu, '-');
-  const r = await rig.api<{ bank: { id: string } }>('POST', '/api/v1/documents/banks', {
-    admin: true,
-    body: { name, emails: [`credito@${slug}.example`], replySenders: [], phones: [], requiredFields: [] },
-  });
+  const bankId = await addBank(rig, { name, emails: [`credito@${slug}.example`] });
   const q = new URLSearchParams({
     fileName: `solicitud-${slug}.docx`,
     name: `Solicitud ${name}`,
-    bankId: r.bank.id,
+    bankId,
     kind: 'questionnaire',
     lang: 'es',
   });
   await rig.api('POST', `/api/v1/documents/templates/file?${q.toString()}`, { admin: true, bytes: template });
-  return r.bank.id;
+  return bankId;
+}
+
+export interface NewBank {
+  name: string;
+  emails: readonly string[];
+  phones?: readonly string[];
+  replySenders?: readonly string[];
+  requiredFields?: readonly string[];
+  messageTemplate?: unknown;
+}
+
+/** A bank added to the directory as an administrator would; what the test leaves out is empty. Its id. */
+export async function addBank(rig: ReturnType<typeof documentsApi>, bank: NewBank): Promise<string> {
+  const body = { replySenders: [], phones: [], requiredFields: [], ...bank };
+  return (await rig.api<{ bank: { id: string } }>('POST', '/api/v1/documents/banks', { admin: true, body })).bank.id;
 }

@@ -1,30 +1,20 @@
 // One currency table (issue 11 deliver 9): a payment's decimals are the loan currency's as
 // lending/currency.ts has them. The server once kept its own copy that said 2 for everything but a
 // few zero-decimal currencies: a KWD payment of 1.234 was refused and an XOF one of 100.50 booked.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../db/database.js';
-import { createTestDb } from '../../../test/support/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { loanOpsDb } from '../../../test/support/loan-ops-db.js';
 import { sampleTerms } from '../../../test/support/sample-terms.js';
-import { defaultLoanDeps } from './deps.js';
 import { registerPayment } from './register-payment.js';
 import { saveLoan } from './save-loan.js';
 
-const P = 'portal-scale';
-const actor = { userId: 7 };
-const deps = defaultLoanDeps({ now: () => new Date('2024-06-01T10:00:00Z'), enqueue: async () => undefined });
-let db: Db;
-
-beforeAll(async () => {
-  db = await createTestDb();
-});
-afterAll(async () => {
-  await db?.close();
-});
+const t = loanOpsDb();
+const { deps, actor, portalId: P } = t;
+const kysely = () => t.db.kysely;
 
 describe('payments in the loan currency scale from lending/currency.ts', () => {
   it('books a KWD payment of 1.234 (3 decimals) as 1.234', async () => {
-    await saveLoan(db.kysely, P, 301, { terms: sampleTerms(6, { currency: 'KWD', principal: '1000' }) }, actor, deps);
-    const r = await registerPayment(db.kysely, P, 301, { id: 'kwd-1', date: '2024-02-15', amount: '1.234' }, actor, deps);
+    await saveLoan(kysely(), P, 301, { terms: sampleTerms(6, { currency: 'KWD', principal: '1000' }) }, actor, deps);
+    const r = await registerPayment(kysely(), P, 301, { id: 'kwd-1', date: '2024-02-15', amount: '1.234' }, actor, deps);
     expect([r.entry.amount, r.entry.currency]).toEqual(['1.234', 'KWD']);
   });
 
@@ -34,14 +24,14 @@ describe('payments in the loan currency scale from lending/currency.ts', () => {
       principal: '500000',
       rounding: { mode: 'half-up', installmentStep: '1', last: 'adjust' },
     });
-    await saveLoan(db.kysely, P, 302, { terms }, actor, deps);
+    await saveLoan(kysely(), P, 302, { terms }, actor, deps);
     await expect(
-      registerPayment(db.kysely, P, 302, { id: 'xof-1', date: '2024-02-15', amount: '100.50' }, actor, deps),
+      registerPayment(kysely(), P, 302, { id: 'xof-1', date: '2024-02-15', amount: '100.50' }, actor, deps),
     ).rejects.toMatchObject({
       code: 'AMOUNT_SCALE',
       status: 422,
     });
-    const r = await registerPayment(db.kysely, P, 302, { id: 'xof-2', date: '2024-02-15', amount: '100' }, actor, deps);
+    const r = await registerPayment(kysely(), P, 302, { id: 'xof-2', date: '2024-02-15', amount: '100' }, actor, deps);
     expect(r.entry.amount).toBe('100');
   });
 });

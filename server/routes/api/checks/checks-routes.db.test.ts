@@ -1,43 +1,19 @@
-import type { FastifyInstance } from 'fastify';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../../app.js';
-import { loadConfig } from '../../../config.js';
-import type { Db } from '../../../db/database.js';
-import { createTestDb, insertTestPortal } from '../../../../test/support/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { useRouteApp } from '../../../../test/support/route-app.js';
 
 // The applicant-check settings through the whole app: admins only, the bureau's auth header
 // write-only, the blacklist imported as bytes once, refused whole when a line is unreadable, tried
 // by hand, an entry removed. Nothing of a checked value in any reply but the verdict.
-const env = {
-  ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-  SESSION_SECRET: 's'.repeat(32),
-  LOG_LEVEL: 'silent',
-  WORKER: 'off',
-  CHECKS_ALLOW_LOCAL_URLS: 'on',
-};
-let db: Db;
-let app: FastifyInstance;
-const auth = (portalId: string, isAdmin = true) => ({ authorization: `Bearer ${app.sessions.issue({ portalId, userId: 5, isAdmin })}` });
+const ctx = useRouteApp(['pa', 'pb'], { CHECKS_ALLOW_LOCAL_URLS: 'on' });
+const auth = ctx.settingsAuth;
 const file = (headers: Record<string, string>, bytes: Buffer) =>
-  app.inject({
+  ctx.app.inject({
     method: 'POST',
     url: '/api/v1/checks/blacklist/file?fileName=lista.csv',
     headers: { ...headers, 'content-type': 'application/octet-stream' },
     payload: bytes,
   });
-
-beforeAll(async () => {
-  db = await createTestDb();
-  app = await buildApp({ config: loadConfig(env), db });
-  await app.ready();
-  await insertTestPortal(db, 'pa');
-  await insertTestPortal(db, 'pb');
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
 
 const http = {
   urlTemplate: 'http://127.0.0.1:9/check?phone={phone}',
@@ -50,14 +26,14 @@ const http = {
 
 describe('applicant check settings API', () => {
   it('is for portal administrators only', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/v1/checks/settings' })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/checks/settings', headers: auth('pa', false) })).statusCode).toBe(403);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/checks/settings' })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/checks/settings', headers: auth('pa', false) })).statusCode).toBe(403);
     expect((await file(auth('pa', false), Buffer.from('phone\n+79123456789\n'))).statusCode).toBe(403);
   });
 
   it('saves the bureau with a write-only auth header and refuses a bad setting beside its field', async () => {
     const put = (body: unknown) =>
-      app.inject({ method: 'PUT', url: '/api/v1/checks/settings', headers: auth('pa'), payload: body as object });
+      ctx.app.inject({ method: 'PUT', url: '/api/v1/checks/settings', headers: auth('pa'), payload: body as object });
     const saved = await put({ country: 'RU', http, authHeader: 'X-Api-Key: k3y' });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toEqual({ country: 'RU', http, authHeader: 'set', blacklist: { phone: 0, document: 0 } });
@@ -85,16 +61,16 @@ describe('applicant check settings API', () => {
     const none = await file(auth('pa'), Buffer.from('name;city\nIvan;Perm\n'));
     expect(none.json()).toMatchObject({ error: 'BLACKLIST_REFUSED', details: { headerMissing: true } });
     // Nothing of the refused files was added; the other portal has its own (empty) list.
-    expect((await app.inject({ method: 'GET', url: '/api/v1/checks/settings', headers: auth('pa') })).json().blacklist).toEqual({
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/checks/settings', headers: auth('pa') })).json().blacklist).toEqual({
       phone: 1,
       document: 1,
     });
-    expect((await app.inject({ method: 'GET', url: '/api/v1/checks/settings', headers: auth('pb') })).json().blacklist).toEqual({
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/checks/settings', headers: auth('pb') })).json().blacklist).toEqual({
       phone: 0,
       document: 0,
     });
 
-    const tried = await app.inject({
+    const tried = await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/checks/try',
       headers: auth('pa'),
@@ -103,13 +79,13 @@ describe('applicant check settings API', () => {
     expect(tried.json().verdict).toBe('reject');
     expect(tried.json().findings).toContainEqual({ source: 'blacklist', subject: 'phone', outcome: 'reject', reason: 'мошенничество' });
     expect(tried.body).not.toContain('9123456789');
-    const empty = await app.inject({ method: 'POST', url: '/api/v1/checks/try', headers: auth('pa'), payload: {} });
+    const empty = await ctx.app.inject({ method: 'POST', url: '/api/v1/checks/try', headers: auth('pa'), payload: {} });
     expect(empty.statusCode).toBe(400);
   });
 
   it('removes one entry by its value, however written; a second removal is 404', async () => {
     const del = (value: string) =>
-      app.inject({ method: 'DELETE', url: '/api/v1/checks/blacklist', headers: auth('pa'), payload: { kind: 'phone', value } });
+      ctx.app.inject({ method: 'DELETE', url: '/api/v1/checks/blacklist', headers: auth('pa'), payload: { kind: 'phone', value } });
     const r = await del('+7 (912) 345-67-89');
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json().blacklist).toEqual({ phone: 0, document: 1 });

@@ -1,25 +1,12 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../../app.js';
-import { loadConfig } from '../../../config.js';
-import type { Db } from '../../../db/database.js';
-import { createTestDb, insertTestPortal } from '../../../../test/support/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { useRouteApp } from '../../../../test/support/route-app.js';
 import type { MailSettingsBody } from '../../../../wire/mail-settings.js';
 
 // The mail settings through the whole app: admins only, per portal, passwords write-only (never in
 // a reply, sealed at rest, kept when left out — but not carried to another host), a missing
 // password or reply address refused beside its field in the user's language with nothing saved.
-const env = {
-  ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-  SESSION_SECRET: 's'.repeat(32),
-  LOG_LEVEL: 'silent',
-  WORKER: 'off',
-  MAIL_READER: 'off',
-  MAIL_CONNECT_TIMEOUT_MS: '1000',
-};
-let db: Db;
-let app: FastifyInstance;
-const auth = (portalId: string, isAdmin = true) => ({ authorization: `Bearer ${app.sessions.issue({ portalId, userId: 5, isAdmin })}` });
+const ctx = useRouteApp(['pa', 'pb'], { MAIL_READER: 'off', MAIL_CONNECT_TIMEOUT_MS: '1000' });
+const auth = ctx.settingsAuth;
 const body: MailSettingsBody = {
   smtp: {
     host: 'smtp.lender.example',
@@ -35,30 +22,18 @@ const body: MailSettingsBody = {
   replyAddress: 'aprobaciones@lender.example',
 };
 const put = (portalId: string, payload: unknown, headers: Record<string, string> = {}) =>
-  app.inject({ method: 'PUT', url: '/api/v1/settings/mail', headers: { ...auth(portalId), ...headers }, payload: payload as object });
+  ctx.app.inject({ method: 'PUT', url: '/api/v1/settings/mail', headers: { ...auth(portalId), ...headers }, payload: payload as object });
 const get = async (portalId: string) =>
-  (await app.inject({ method: 'GET', url: '/api/v1/settings/mail', headers: auth(portalId) })).json<{
+  (await ctx.app.inject({ method: 'GET', url: '/api/v1/settings/mail', headers: auth(portalId) })).json<{
     settings: Record<string, unknown> | null;
   }>();
 
-beforeAll(async () => {
-  db = await createTestDb();
-  app = await buildApp({ config: loadConfig(env), db });
-  await app.ready();
-  await insertTestPortal(db, 'pa');
-  await insertTestPortal(db, 'pb');
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
-
 describe('mail settings API', () => {
   it('is for portal administrators only', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/v1/settings/mail' })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/settings/mail', headers: auth('pa', false) })).statusCode).toBe(403);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/settings/mail' })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/settings/mail', headers: auth('pa', false) })).statusCode).toBe(403);
     expect((await put('pa', body, auth('pa', false))).statusCode).toBe(403);
-    const test = await app.inject({ method: 'POST', url: '/api/v1/settings/mail/test', headers: auth('pa', false), payload: body });
+    const test = await ctx.app.inject({ method: 'POST', url: '/api/v1/settings/mail/test', headers: auth('pa', false), payload: body });
     expect(test.statusCode).toBe(403);
     expect((await get('pa')).settings).toBeNull();
   });
@@ -76,18 +51,18 @@ describe('mail settings API', () => {
     expect(saved.json().settings.smtp).not.toHaveProperty('password');
     expect(JSON.stringify(await get('pa'))).not.toContain('Secret');
     expect((await get('pb')).settings).toBeNull();
-    const row = await db.kysely.selectFrom('mail_settings').selectAll().where('portal_id', '=', 'pa').executeTakeFirstOrThrow();
+    const row = await ctx.db.kysely.selectFrom('mail_settings').selectAll().where('portal_id', '=', 'pa').executeTakeFirstOrThrow();
     expect(JSON.stringify(row)).not.toContain('Secret');
     expect(row.smtp_password).toMatch(/^v1\./);
     // A ciphertext copied into another portal's row does not open there: the password reads as not set
     // (the settings still show, never a 500), and nothing of it is answered.
     await put('pb', body);
-    await db.kysely.updateTable('mail_settings').set({ imap_password: row.imap_password }).where('portal_id', '=', 'pb').execute();
-    const copied = await app.inject({ method: 'GET', url: '/api/v1/settings/mail', headers: auth('pb') });
+    await ctx.db.kysely.updateTable('mail_settings').set({ imap_password: row.imap_password }).where('portal_id', '=', 'pb').execute();
+    const copied = await ctx.app.inject({ method: 'GET', url: '/api/v1/settings/mail', headers: auth('pb') });
     expect(copied.statusCode).toBe(200);
     expect(copied.json()).toMatchObject({ settings: { imap: { passwordSet: false } } });
     expect(copied.body).not.toContain('Secret');
-    await db.kysely.deleteFrom('mail_settings').where('portal_id', '=', 'pb').execute();
+    await ctx.db.kysely.deleteFrom('mail_settings').where('portal_id', '=', 'pb').execute();
   });
 
   it('keeps a left-out password for the same account, not for another host', async () => {
@@ -96,7 +71,11 @@ describe('mail settings API', () => {
     const r = await put('pa', unchanged);
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json().settings).toMatchObject({ smtp: { fromName: 'Otro nombre', passwordSet: true }, imap: { passwordSet: true } });
-    const before = await db.kysely.selectFrom('mail_settings').select('version').where('portal_id', '=', 'pa').executeTakeFirstOrThrow();
+    const before = await ctx.db.kysely
+      .selectFrom('mail_settings')
+      .select('version')
+      .where('portal_id', '=', 'pa')
+      .executeTakeFirstOrThrow();
 
     const moved = await put(
       'pa',
@@ -106,7 +85,7 @@ describe('mail settings API', () => {
     expect(moved.statusCode).toBe(400);
     expect(moved.json()).toMatchObject({ error: 'MAIL_PASSWORD_REQUIRED', details: { field: 'imap.password' } });
     expect(moved.json().message).toBe('Введите пароль этого почтового ящика.');
-    const after = await db.kysely.selectFrom('mail_settings').select('version').where('portal_id', '=', 'pa').executeTakeFirstOrThrow();
+    const after = await ctx.db.kysely.selectFrom('mail_settings').select('version').where('portal_id', '=', 'pa').executeTakeFirstOrThrow();
     expect(after.version).toBe(before.version);
   });
 
@@ -149,7 +128,7 @@ describe('mail settings API', () => {
   });
 
   it('tests a connection to a host that does not exist without a 5xx, per side, in the user language', async () => {
-    const r = await app.inject({
+    const r = await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/settings/mail/test',
       headers: { ...auth('pa'), 'accept-language': 'es-MX' },

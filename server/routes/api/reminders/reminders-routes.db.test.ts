@@ -1,18 +1,12 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../../app.js';
-import { loadConfig } from '../../../config.js';
-import type { Db } from '../../../db/database.js';
-import { createTestDb, insertTestPortal } from '../../../../test/support/test-db.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useRouteApp } from '../../../../test/support/route-app.js';
 import { sampleProduct } from '../../../../test/support/sample-product.js';
 import { upsertProduct } from '../../../products/product-repo.js';
 
 // The reminder settings through the whole app: admins only, saved per portal, a bad zone refused
 // beside its field in the user's language and nothing saved.
-const env = { ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), SESSION_SECRET: 's'.repeat(32), LOG_LEVEL: 'silent', WORKER: 'off' };
-let db: Db;
-let app: FastifyInstance;
-const auth = (portalId: string, isAdmin = true) => ({ authorization: `Bearer ${app.sessions.issue({ portalId, userId: 5, isAdmin })}` });
+const ctx = useRouteApp(['pa', 'pb']);
+const auth = ctx.settingsAuth;
 const body = {
   offsets: [7, -3, 0, 1, 3, 30],
   clientSms: true,
@@ -23,37 +17,28 @@ const body = {
 };
 
 beforeAll(async () => {
-  db = await createTestDb();
-  app = await buildApp({ config: loadConfig(env), db });
-  await app.ready();
-  await insertTestPortal(db, 'pa');
-  await insertTestPortal(db, 'pb');
-  await upsertProduct(db.kysely, 'pa', sampleProduct('pdl'), new Date().toISOString());
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
+  await upsertProduct(ctx.db.kysely, 'pa', sampleProduct('pdl'), new Date().toISOString());
 });
 
 describe('reminder settings API', () => {
   it('is for portal administrators only', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/v1/settings/reminders' })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/settings/reminders', headers: auth('pa', false) })).statusCode).toBe(403);
-    const put = await app.inject({ method: 'PUT', url: '/api/v1/settings/reminders', headers: auth('pa', false), payload: body });
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/settings/reminders' })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/settings/reminders', headers: auth('pa', false) })).statusCode).toBe(403);
+    const put = await ctx.app.inject({ method: 'PUT', url: '/api/v1/settings/reminders', headers: auth('pa', false), payload: body });
     expect(put.statusCode).toBe(403);
   });
 
   it('saves the rules per portal; a bad zone or offset is refused and changes nothing', async () => {
-    const first = (await app.inject({ method: 'GET', url: '/api/v1/settings/reminders', headers: auth('pa') })).json();
+    const first = (await ctx.app.inject({ method: 'GET', url: '/api/v1/settings/reminders', headers: auth('pa') })).json();
     expect(first).toMatchObject({ settings: null, products: [{ productId: 'pdl', rules: null }] });
     // Only the texts about an installment: no approval or payout-done SMS as a reminder.
     expect(first.templates.map((t: { id: string }) => t.id)).toEqual(['overdue-notice', 'payment-reminder', 'payment-reminder-translit']);
     expect(first.defaultHolidays.length).toBeGreaterThan(0);
-    const saved = await app.inject({ method: 'PUT', url: '/api/v1/settings/reminders', headers: auth('pa'), payload: body });
+    const saved = await ctx.app.inject({ method: 'PUT', url: '/api/v1/settings/reminders', headers: auth('pa'), payload: body });
     expect(saved.statusCode, saved.body).toBe(200);
     const expected = { ...body, offsets: [-3, 0, 1, 3, 7, 30], quietHours: null, holidays: null };
     expect(saved.json().settings).toEqual(expected);
-    const badZone = await app.inject({
+    const badZone = await ctx.app.inject({
       method: 'PUT',
       url: '/api/v1/settings/reminders',
       headers: { ...auth('pa'), 'accept-language': 'es-MX' },
@@ -62,15 +47,17 @@ describe('reminder settings API', () => {
     expect(badZone.statusCode).toBe(422);
     expect(badZone.json()).toMatchObject({ error: 'REMINDER_TIME_ZONE_UNKNOWN', details: { field: 'timeZone' } });
     expect(badZone.json().message).toContain('Zona horaria');
-    const badOffset = await app.inject({
+    const badOffset = await ctx.app.inject({
       method: 'PUT',
       url: '/api/v1/settings/reminders',
       headers: auth('pa'),
       payload: { ...body, offsets: [400] },
     });
     expect(badOffset.statusCode).toBe(400);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/settings/reminders', headers: auth('pa') })).json().settings).toEqual(expected);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/settings/reminders', headers: auth('pb') })).json()).toMatchObject({
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/settings/reminders', headers: auth('pa') })).json().settings).toEqual(
+      expected,
+    );
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/settings/reminders', headers: auth('pb') })).json()).toMatchObject({
       settings: null,
       products: [],
     });
@@ -78,7 +65,7 @@ describe('reminder settings API', () => {
 
   it('MX quiet hours within CONDUSEF’s 07:00–22:00 and RU moved days as real dates; else refused beside the field', async () => {
     const put = (payload: object, lang = 'ru-RU') =>
-      app.inject({ method: 'PUT', url: '/api/v1/settings/reminders', headers: { ...auth('pa'), 'accept-language': lang }, payload });
+      ctx.app.inject({ method: 'PUT', url: '/api/v1/settings/reminders', headers: { ...auth('pa'), 'accept-language': lang }, payload });
     const late = await put({ ...body, law: 'MX', quietHours: { fromMinute: 9 * 60, toMinute: 23 * 60 } }, 'es-MX');
     expect(late.statusCode).toBe(422);
     expect(late.json()).toMatchObject({ error: 'REMINDER_QUIET_HOURS_OUTSIDE_LAW', details: { field: 'quietHours' } });
@@ -98,7 +85,7 @@ describe('reminder settings API', () => {
 
   it('a product’s own rules: saved and listed; a duplicate day, an unknown template, a rule for nobody refused beside the rule', async () => {
     const put = (productId: string, payload: object) =>
-      app.inject({
+      ctx.app.inject({
         method: 'PUT',
         url: `/api/v1/settings/reminders/products/${productId}`,
         headers: { ...auth('pa'), 'accept-language': 'ru-RU' },
@@ -126,14 +113,14 @@ describe('reminder settings API', () => {
     expect(nobody.json()).toMatchObject({ error: 'REMINDER_RULE_EMPTY', details: { field: 'rules.0' } });
     expect((await put('other', { rules })).statusCode).toBe(404);
     // Another portal cannot write this portal's product.
-    const foreign = await app.inject({
+    const foreign = await ctx.app.inject({
       method: 'PUT',
       url: '/api/v1/settings/reminders/products/pdl',
       headers: auth('pb'),
       payload: { rules },
     });
     expect(foreign.statusCode).toBe(404);
-    const listed = (await app.inject({ method: 'GET', url: '/api/v1/settings/reminders', headers: auth('pa') })).json();
+    const listed = (await ctx.app.inject({ method: 'GET', url: '/api/v1/settings/reminders', headers: auth('pa') })).json();
     expect(listed.products).toEqual([{ productId: 'pdl', rules: [rules[1], rules[0]] }]);
     // Back to the portal's rules.
     expect((await put('pdl', { rules: null })).json()).toEqual({ productId: 'pdl', rules: null });

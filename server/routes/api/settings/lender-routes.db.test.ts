@@ -1,36 +1,16 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../../app.js';
-import { loadConfig } from '../../../config.js';
-import type { Db } from '../../../db/database.js';
-import { createTestDb, insertTestPortal } from '../../../../test/support/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { useRouteApp } from '../../../../test/support/route-app.js';
 import { COMPANY_NAME_MAX, getLenderProfile } from '../../../settings/lender-profile.js';
 
 // The lender's profile API through the whole app: portal administrators only, the name's limits
 // refused with 400 VALIDATION (the stable code the app page shows beside the field), a refusal
 // changes nothing, and each portal sees only its own name.
-const env = { ENCRYPTION_KEY: Buffer.alloc(32, 4).toString('base64'), SESSION_SECRET: 'l'.repeat(32), LOG_LEVEL: 'silent', WORKER: 'off' };
-let db: Db;
-let app: FastifyInstance;
+const ctx = useRouteApp(['pa', 'pb']);
+const auth = ctx.settingsAuth;
 
-const auth = (portalId: string, isAdmin: boolean) => ({
-  authorization: `Bearer ${app.sessions.issue({ portalId, userId: 5, isAdmin })}`,
-});
 const put = (headers: Record<string, string>, payload: Record<string, unknown>) =>
-  app.inject({ method: 'PUT', url: '/api/v1/settings/lender', headers, payload });
-const get = (headers: Record<string, string>) => app.inject({ method: 'GET', url: '/api/v1/settings/lender', headers });
-
-beforeAll(async () => {
-  db = await createTestDb();
-  app = await buildApp({ config: loadConfig(env), db });
-  await app.ready();
-  await insertTestPortal(db, 'pa');
-  await insertTestPortal(db, 'pb');
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
+  ctx.app.inject({ method: 'PUT', url: '/api/v1/settings/lender', headers, payload });
+const get = (headers: Record<string, string>) => ctx.app.inject({ method: 'GET', url: '/api/v1/settings/lender', headers });
 
 describe('lender profile API', () => {
   it('lets an administrator save the company name and read it back, per portal', async () => {
@@ -49,18 +29,18 @@ describe('lender profile API', () => {
     expect(read.statusCode).toBe(403);
     expect(read.json().companyName).toBeUndefined();
     expect((await put(auth('pa', false), { companyName: 'Intruso' })).statusCode).toBe(403);
-    expect((await getLenderProfile(db.kysely, 'pa'))?.companyName).toBe('Financiera Ñandú SA de CV');
+    expect((await getLenderProfile(ctx.db.kysely, 'pa'))?.companyName).toBe('Financiera Ñandú SA de CV');
   });
 
   it(`refuses a name over ${COMPANY_NAME_MAX} characters and one with NUL: 400 VALIDATION, nothing changed`, async () => {
-    const before = await getLenderProfile(db.kysely, 'pa');
+    const before = await getLenderProfile(ctx.db.kysely, 'pa');
     const longest = 'Ж'.repeat(COMPANY_NAME_MAX);
     for (const companyName of [`${longest}a`, 'Presta\u0000Ya', 42]) {
       const r = await put(auth('pa', true), { companyName });
       expect(r.statusCode, JSON.stringify(companyName)).toBe(400);
       expect(r.json().error).toBe('VALIDATION');
     }
-    expect(await getLenderProfile(db.kysely, 'pa')).toEqual(before);
+    expect(await getLenderProfile(ctx.db.kysely, 'pa')).toEqual(before);
     // Exactly the limit is accepted (characters, not bytes: Cyrillic is two bytes in UTF-8).
     expect((await put(auth('pa', true), { companyName: longest })).json()).toEqual({ companyName: longest });
   });
