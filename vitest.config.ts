@@ -10,12 +10,13 @@ const shared = { testTimeout: 30_000, hookTimeout: 60_000 };
 // database). So a test file must not count on fresh module state: no module-level mutable state in
 // production code (issue 12), and a test that stubs a global or fakes timers puts them back in
 // afterEach/afterAll. Files here read no wall-clock bounds (frame-gate.test.ts reads a fake clock).
-// e2e files (Chromium, Dovecot, child processes) run two at a time too, each isolated in its own
-// worker: every rig listens on ports the OS picks, keeps its state in a temp dir or an in-memory
-// database of its own, and asserts counts and order, never wall-clock bounds (issue 12 item 7).
-// Much of an e2e file's time is waiting on a browser, a server or a child, which a second file fills.
-// The widget bundles they serve are built once, before any file (test/support/e2e-global-setup.ts).
-// Projects with different maxWorkers/isolation must run in different groups (vitest): these first, e2e after.
+// e2e files (Chromium, Dovecot, child processes) run two at a time too, and keep modules between files
+// as well (isolate: false; per file, importing the app and the emulator afresh cost several seconds of
+// a worker — issue 12 item 7): every rig listens on ports the OS picks, keeps its state in a temp dir
+// or a database of its own, restores what it stubs, and asserts counts and order, never wall-clock
+// bounds. Much of an e2e file's time is waiting on a browser, a server or a child, which a second file
+// fills. The widget bundles they serve are built once, and one Chromium server started, before any
+// file (test/support/e2e-global-setup.ts). Groups: unit and DB first, e2e after (their global setup).
 const parallel = { maxWorkers: 2, isolate: false, sequence: { groupOrder: 0 } };
 // Files that read real time where load moves it stay one at a time, after the rest (e2e-serial):
 // - platform-tokens: the portal client takes a stored token as already refreshed only within 5 s of
