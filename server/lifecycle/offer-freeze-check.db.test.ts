@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
 import type { JobContext } from '../jobs/job.js';
@@ -82,6 +83,17 @@ async function fixOfferNow(dealId: number): Promise<void> {
   await applyStageEvent(ctx, P, payload, { now: NOW, payments: () => Promise.reject(new Error('no payouts here')) });
 }
 
+/** Until a session of this test's own database waits on a lock (bounded: 1000 looks, each a query). */
+async function blockedOnLock(): Promise<void> {
+  for (let i = 0; i < 1000; i++) {
+    const r = await sql<{
+      n: string;
+    }>`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db.kysely);
+    if (Number(r.rows[0]?.n ?? 0) > 0) return;
+  }
+  throw new Error('the offer fix never waited for the save');
+}
+
 const changedTerms = { terms: sampleTerms(12, { principal: '90000' }), productId: null };
 
 describe('offer freeze checked inside the save (issue 14)', () => {
@@ -140,6 +152,36 @@ describe('offer freeze checked inside the save (issue 14)', () => {
     });
     expect(await findLoanByDeal(db.kysely, P, 502)).toMatchObject({ currentScheduleVersion: 2, principal: '90000' });
     expect((await getDealLifecycle(db.kysely, P, 502))?.offerVersion).toBe(2);
+  });
+
+  it('an offer fixed while a save holds the loan is the saved version: the fix waits for the save', async () => {
+    const { deps } = await dealWithLoan(504, []);
+    const { portal } = portalAt(() => 'NEW');
+    const guard = await readOfferFreeze(db.kysely, portal, P, 504, changedTerms);
+    const pending: { fix?: Promise<void> } = {};
+    const saved = await saveLoan(
+      db.kysely,
+      P,
+      504,
+      {
+        ...changedTerms,
+        guard: async (trx, loan, next) => {
+          await guard(trx, loan, next);
+          // The stage move lands now, while this save holds the loan's row and has written nothing yet.
+          pending.fix = fixOfferNow(504);
+          // PostgreSQL: wait until the fix is queued behind our lock (a state, not a time); SQLite runs
+          // one writer on its one connection, so the fix is queued behind the whole transaction anyway.
+          if (db.dialect === 'postgres') await blockedOnLock();
+        },
+      },
+      { userId: 7 },
+      deps,
+    );
+    expect(pending.fix).toBeDefined();
+    await pending.fix;
+    expect(saved).toMatchObject({ version: 2 });
+    // Read under the lock after the save committed: the offer is the terms the client now has, not v1.
+    expect((await getDealLifecycle(db.kysely, P, 504))?.offerVersion).toBe(2);
   });
 
   it('frozen as read: refused before the transaction with the stage names', async () => {
