@@ -106,6 +106,8 @@ describe('documents tab in es-MX and ru-RU', () => {
         // The tab's name in the deal card is in the portal's language.
         expect(await page.locator('.portal-tab', { hasText: c.lang === 'es' ? 'Documentos' : 'Документы' }).count()).toBe(1);
         expect(await chips()).toEqual(c.before);
+        // СНИЛС is a Russian deal's field (the catalog's dealCurrencies): a peso deal does not list it empty.
+        expect(await field('borrower.snils').count()).toBe(c.currency === 'RUB' ? 1 : 0);
 
         // Base values: an amount as the user's language writes it, a term; Tab leaves the field and saves it.
         await input('borrower.monthly_income').fill(c.income.typed);

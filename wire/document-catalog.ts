@@ -85,6 +85,13 @@ export const CatalogItemFieldSchema = Type.Object(fieldProps);
 export const CatalogFieldSchema = Type.Object({
   ...fieldProps,
   item: Type.Optional(Type.Array(CatalogItemFieldSchema, { maxItems: 200 })),
+  /**
+   * The deal currencies the field belongs to (a Russian СНИЛС: ["RUB"]); absent, every deal. One catalog
+   * serves a portal whose deals may be Mexican and Russian, and the Documents tab knows a deal's country
+   * by its currency only, so a field of the other country is not listed empty on it (a value already
+   * stored is still shown). Documents still fill it from whatever is stored.
+   */
+  dealCurrencies: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Z]{3}$' }), { minItems: 1, maxItems: 20 })),
 });
 
 export type CatalogItemField = Static<typeof CatalogItemFieldSchema>;

@@ -38,7 +38,14 @@ export const DEMO_CATALOG: CatalogField[] = [
   { code: 'borrower.address', label: L('Address', 'Адрес', 'Domicilio'), type: 'address', section: 'borrower' },
   { code: 'borrower.passport', label: L('ID document', 'Паспорт', 'Identificación'), type: 'document_number', section: 'borrower' },
   { code: 'borrower.tax_id', label: L('Tax ID (RFC / INN)', 'ИНН', 'RFC'), type: 'document_number', section: 'borrower' },
-  { code: 'borrower.snils', label: L('SNILS', 'СНИЛС', 'SNILS (Rusia)'), type: 'document_number', section: 'borrower' },
+  // Russian only: the Documents tab leaves it off a peso deal rather than showing it empty there.
+  {
+    code: 'borrower.snils',
+    label: L('SNILS', 'СНИЛС', 'SNILS (Rusia)'),
+    type: 'document_number',
+    section: 'borrower',
+    dealCurrencies: ['RUB'],
+  },
   {
     code: 'borrower.phone',
     label: L('Mobile phone', 'Мобильный телефон', 'Teléfono celular'),

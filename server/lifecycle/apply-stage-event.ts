@@ -1,7 +1,7 @@
 import type { JobContext } from '../jobs/job.js';
 import { AppError } from '../errors.js';
 import { enqueue } from '../jobs/outbox.js';
-import { closeLoan, findLoanByDeal } from '../loans/loan-repo.js';
+import { closeLoan, findLoanByDeal, getLoan, lockActiveLoan } from '../loans/loan-repo.js';
 import { listLedger } from '../loans/ledger-repo.js';
 import { saveLoan } from '../loans/operations/save-loan.js';
 import { defaultLoanDeps } from '../loans/operations/deps.js';
@@ -38,8 +38,7 @@ export async function applyStageEvent(ctx: JobContext, portalId: string, p: Appl
       return 'recorded';
     case 'OFFER_FIXED':
       if (!loan) return 'no loan';
-      await setDealFacts(db, portalId, p.dealId, { offerVersion: loan.currentScheduleVersion }, nowIso);
-      return `offer v${loan.currentScheduleVersion}`;
+      return `offer v${await fixOffer(db, portalId, loan, nowIso)}`;
     case 'ISSUED': {
       if (!loan || loan.status !== 'ACTIVE') {
         await queueComment(db, portalId, p, map?.lang, 'noLoanToIssue');
@@ -79,6 +78,21 @@ export async function applyStageEvent(ctx: JobContext, portalId: string, p: Appl
       return 'cancelled';
     }
   }
+}
+
+/**
+ * Records the offer's version holding the loan's row — the lock a save takes before its offer-freeze
+ * guard reads (save-loan.ts, offer-freeze-check.ts): a racing save either commits first, and its
+ * version is the offer, or waits and then sees the offer fixed and refuses (issue 14).
+ */
+async function fixOffer(db: JobContext['db'], portalId: string, loan: Loan, nowIso: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    // A closed loan takes no saves, so there is no race to hold it against: its version as read.
+    const held = (await lockActiveLoan(trx, portalId, loan.id)) ? await getLoan(trx, portalId, loan.id) : null;
+    const version = (held ?? loan).currentScheduleVersion;
+    await setDealFacts(trx, portalId, loan.dealId, { offerVersion: version }, nowIso);
+    return version;
+  });
 }
 
 /** Moves the disbursement to the issue day (a new schedule version); false when the core refuses the date. */

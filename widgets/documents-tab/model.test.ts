@@ -112,6 +112,30 @@ describe('documents tab model', () => {
     expect(m.banks.value[0]!.missing).toEqual([]);
   });
 
+  it('leaves a field of another country’s deals off, unless something is stored for it', async () => {
+    const snils: CatalogField = {
+      code: 'borrower.snils',
+      label: labels,
+      type: 'document_number',
+      section: 'borrower',
+      dealCurrencies: ['RUB'],
+    };
+    const catalog = async () => [...fields, snils];
+    const codes = (m: ReturnType<typeof model>) => m.sections.value.flatMap((s) => s.fields.map((f) => f.code));
+    const mx = model(fakeApi({ catalogVersion: catalog }));
+    await mx.load();
+    expect(codes(mx)).toEqual(['loan.term']);
+    const ru = createDocumentsModel({ api: fakeApi({ catalogVersion: catalog }), locale: 'ru', currency: 'RUB' });
+    await ru.load();
+    expect(codes(ru)).toEqual(['loan.term', 'borrower.snils']);
+    // Typed before (the deal's currency changed since): still shown, so nothing stored is hidden.
+    const kept = model(
+      fakeApi({ catalogVersion: catalog, values: async () => ({ ...view(), base: { 'borrower.snils': '112-233-445 95' } }) }),
+    );
+    await kept.load();
+    expect(codes(kept)).toEqual(['loan.term', 'borrower.snils']);
+  });
+
   it('writes a bank’s override in that bank’s scope', async () => {
     const api = fakeApi();
     const m = model(api);

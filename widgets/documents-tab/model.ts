@@ -48,10 +48,14 @@ export function createDocumentsModel(deps: DocumentsDeps) {
   const banks = computed(() => values.value?.banks ?? []);
   const bank = computed(() => banks.value.find((b) => b.bankId === scope.value) ?? null);
   const missing = computed(() => new Set(bank.value?.missing ?? []));
-  /** Sections in the catalog's order, each with its fields in order. */
+  /**
+   * Sections in the catalog's order, each with its fields in order. A field of another country's deals
+   * (`dealCurrencies` without this deal's) is left out unless something is stored for it here.
+   */
   const sections = computed(() => {
     const out = new Map<string, CatalogField[]>();
-    for (const f of fields.value) out.set(f.section, [...(out.get(f.section) ?? []), f]);
+    const belongs = (f: CatalogField) => !f.dealCurrencies || f.dealCurrencies.includes(deps.currency) || shown(f.code).value !== undefined;
+    for (const f of fields.value.filter(belongs)) out.set(f.section, [...(out.get(f.section) ?? []), f]);
     return [...out].map(([name, list]) => ({ name, fields: list }));
   });
 

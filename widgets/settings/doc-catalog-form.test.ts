@@ -50,6 +50,19 @@ describe('the catalog field form', () => {
     });
   });
 
+  it('an edit keeps the deal currencies a field belongs to (not on the form, not dropped by it)', () => {
+    const snils = {
+      code: 'borrower.snils',
+      label: { ru: 'СНИЛС', en: 'SNILS', es: 'SNILS' },
+      type: 'document_number' as const,
+      section: 'borrower',
+    };
+    const form = { ...formOf({ ...snils, dealCurrencies: ['RUB'] }, 'ru'), es: 'SNILS (Rusia)' };
+    expect(fieldOf(form, [], 'ru')).toEqual({
+      field: { ...snils, label: { ...snils.label, es: 'SNILS (Rusia)' }, dealCurrencies: ['RUB'] },
+    });
+  });
+
   it('names each wrong input: code syntax, a code used twice, missing labels, section, numbers, options', () => {
     expect(fieldOf(typed({ code: 'Borrower Phone' }), [], 'en')).toEqual({ errors: { code: 'code' } });
     expect(fieldOf(typed({ code: 'borrower.phone' }), ['borrower.phone'], 'en')).toEqual({ errors: { code: 'duplicate' } });

@@ -96,6 +96,8 @@ export interface FieldForm {
   sourceField: string;
   /** A list's row fields (kept while another type is picked, so switching back loses nothing typed). */
   rows: RowForm[];
+  /** Not edited on this form: kept as the catalog had it, so an edit does not drop it. */
+  dealCurrencies?: string[];
 }
 
 export type FormKey =
@@ -161,6 +163,7 @@ export function formOf(f: CatalogField, locale: NumberLocale): FieldForm {
     sourceKind: f.source?.kind ?? '',
     sourceField: f.source?.field ?? '',
     rows: (f.item ?? []).map(rowOf),
+    ...(f.dealCurrencies ? { dealCurrencies: f.dealCurrencies } : {}),
   };
 }
 
@@ -259,6 +262,7 @@ export function fieldOf(
       ...(options ? { options } : {}),
       ...(item ? { item } : {}),
       ...(form.sourceKind ? { source: { kind: form.sourceKind, field: form.sourceField.trim() } } : {}),
+      ...(form.dealCurrencies ? { dealCurrencies: form.dealCurrencies } : {}),
     },
   };
 }

@@ -6,7 +6,7 @@ import type { CatalogField } from './catalog-field.js';
 export interface CatalogDiff {
   added: string[];
   removed: string[];
-  changed: { code: string; what: ('type' | 'label' | 'options' | 'item' | 'section' | 'validation' | 'source')[] }[];
+  changed: { code: string; what: ('type' | 'label' | 'options' | 'item' | 'section' | 'validation' | 'source' | 'dealCurrencies')[] }[];
 }
 
 export function diffCatalogs(from: readonly CatalogField[], to: readonly CatalogField[]): CatalogDiff {
@@ -26,6 +26,7 @@ export function diffCatalogs(from: readonly CatalogField[], to: readonly Catalog
     if (a.section !== b.section) what.push('section');
     if (!same(a.validation, b.validation)) what.push('validation');
     if (!same(a.source, b.source)) what.push('source');
+    if (!same(a.dealCurrencies, b.dealCurrencies)) what.push('dealCurrencies');
     if (what.length > 0) changed.push({ code, what });
   }
   changed.sort((x, y) => x.code.localeCompare(y.code));

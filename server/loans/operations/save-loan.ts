@@ -17,10 +17,19 @@ import { checkLateFees } from './late-fee-check.js';
 import { checkGraceDays } from './grace-days-check.js';
 import type { LoanProduct } from '../../products/product.js';
 
+/**
+ * A check run inside the save's transaction once the saved loan's row is held (the row lock
+ * `requireActiveInTransaction` takes), before anything is written: it sees the loan and any state
+ * committed before the lock, and whatever commits after waits for the save. The offer freeze
+ * (server/lifecycle/offer-freeze-check.ts) is one; loans/ does not import lifecycle/, so it comes in.
+ */
+export type InTransactionGuard = (trx: Trx, saved: Loan, next: { terms: LoanInput; productId: string | null }) => Promise<void>;
+
 export interface SaveLoanRequest {
   productId?: string | null;
   terms: LoanInput;
   reason?: string;
+  guard?: InTransactionGuard;
 }
 
 export interface SaveLoanResult {
@@ -88,7 +97,9 @@ export async function saveLoan(
   try {
     return await db
       .transaction()
-      .execute((trx) => saveInTransaction(trx, portalId, dealId, product, terms, schedule, req.reason ?? 'save', actor, deps));
+      .execute((trx) =>
+        saveInTransaction(trx, portalId, dealId, product, terms, schedule, { reason: req.reason ?? 'save', guard: req.guard }, actor, deps),
+      );
   } catch (e) {
     // Two first saves for the same deal raced; the loser may simply retry.
     if (isUniqueViolation(e)) throw new AppError('CONFLICT', `concurrent save of deal ${dealId}`, { key: 'LOAN_SAVED_CONCURRENTLY' });
@@ -103,10 +114,11 @@ async function saveInTransaction(
   product: LoanProduct | null,
   terms: LoanInput,
   schedule: Schedule,
-  reason: string,
+  how: { reason: string; guard?: InTransactionGuard },
   actor: Actor,
   deps: LoanDeps,
 ): Promise<SaveLoanResult> {
+  const reason = how.reason;
   const nowIso = deps.now().toISOString();
   const productId = product?.id ?? null;
   const existing = await findLoanByDeal(trx, portalId, dealId);
@@ -151,6 +163,7 @@ async function saveInTransaction(
     // A closed loan is read-only, even for a save that would change nothing (409, not a silent 200).
     requireActive(loan);
     await requireActiveInTransaction(trx, portalId, loan.id);
+    await how.guard?.(trx, loan, { terms, productId });
     const current = await getScheduleVersion(trx, portalId, loan.id, loan.currentScheduleVersion);
     if (product) {
       const saved = current && loan.productId === productId ? current.terms : null;

@@ -96,6 +96,11 @@ function sum(...amounts: string[]): string {
   return amounts.reduce((s, a) => s.add(a), new Decimal(0)).toFixed(dp);
 }
 
+/** The installments the schedule holds; a down payment is its own first row (lending/schedule/build.ts), not one of them. */
+function installmentsNow(rows: number, terms: LoanState['schedule']['terms']): number {
+  return rows - (terms.downPayment ? 1 : 0);
+}
+
 /** Money user fields take "amount|CURRENCY" (UNVERIFIED(b24): the documented money UF format). */
 function money(amount: string, currency: string): string {
   return `${amount}|${currency}`;
@@ -105,7 +110,11 @@ function money(amount: string, currency: string): string {
  * The deal's OPPORTUNITY and loan user fields (crm.deal.update, UPPER_CASE names). The next due date
  * and amount are the tab's "next payment", the status its loan status (one servicing for both).
  * UF_CRM_LOAN_TERM holds the number of installments (labelled so): a term of 8 fortnights has no
- * honest whole number of months.
+ * honest whole number of months. It is counted off the current version's rows, not the contract's
+ * `installments`: a reduce-term prepayment (issue 13) writes a shorter schedule as a new version whose
+ * terms stay the contract's (schedule-version-write.ts), and the deal should say how many installments
+ * the loan now runs — the same rows the tab and the schedule items show. The deal has no maturity
+ * field; the last due date is the last schedule item's.
  */
 export function dealFields(state: LoanState, servicing: Servicing, target: SyncTarget): Record<string, unknown> {
   const { loan, schedule } = state;
@@ -119,7 +128,7 @@ export function dealFields(state: LoanState, servicing: Servicing, target: SyncT
     CURRENCY_ID: loan.currency,
     IS_MANUAL_OPPORTUNITY: 'Y',
     [d.rate]: rate,
-    [d.term]: terms.installments,
+    [d.term]: installmentsNow(schedule.rows.length, terms),
     [d.nextDueDate]: next?.dueDate ?? '',
     // No next payment only once everything is paid: then nothing is due either (toBeCurrent is a zero in the currency's scale).
     [d.nextAmount]: money(next?.amount ?? servicing.toBeCurrent, loan.currency),

@@ -161,6 +161,24 @@ describe('syncLoanToPortal', () => {
     release();
     expect((await first).added).toBe(3);
   });
+
+  it('after a reduce-term prepayment the deal says the installments the loan now runs, and the items end with them', async () => {
+    const portal = new FakePortal();
+    const dealId = 7004;
+    const { saved } = await saveAndSync(portal, dealId, 12);
+    expect(portal.deals.get(dealId)).toMatchObject({ UF_CRM_LOAN_TERM: 12 });
+    const first = saved.schedule.rows[0]!;
+    await registerPayment(db.kysely, P, dealId, { id: 'short-1', date: first.dueDate, amount: first.total }, actor, deps);
+    const pre = { id: 'short-pre', date: '2024-03-20', amount: '30000.00', prepaymentMode: 'reduce-term' as const };
+    const r = await registerPayment(db.kysely, P, dealId, pre, actor, deps);
+    await syncLoanToPortal(db.kysely, portal, P, saved.loanId, target, { now });
+    const items = portal.itemsOfDeal(E, dealId);
+    expect(r.version).toBe(2);
+    expect(items.length).toBeLessThan(12);
+    // The term the deal shows is the shortened schedule's count, not the contract's 12.
+    expect(portal.deals.get(dealId)).toMatchObject({ UF_CRM_LOAN_TERM: items.length });
+    expect(items.at(-1)!.fields[DEFAULT_ITEM_FIELDS.installment]).toBe(items.length);
+  });
 });
 
 describe('syncLoanToPortal when the deal is gone', () => {

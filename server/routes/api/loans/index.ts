@@ -8,7 +8,7 @@ import { getLoanView, type PaymentView as PaymentViewT } from '../../../loans/op
 import { registerPayment } from '../../../loans/operations/register-payment.js';
 import { reversePayment } from '../../../loans/operations/reverse-payment.js';
 import { saveLoan } from '../../../loans/operations/save-loan.js';
-import { refuseFrozenTerms } from '../../../lifecycle/offer-freeze-check.js';
+import { readOfferFreeze } from '../../../lifecycle/offer-freeze-check.js';
 import { scheduleVersionOf, scheduleVersionsOf } from '../../../loans/operations/schedule-history.js';
 import type { LedgerEntry } from '../../../loans/loan.js';
 import { callerFor, loanSessionGuards } from './session.js';
@@ -78,8 +78,8 @@ export const loanRoutes: FastifyPluginAsync<LoanRoutesOptions> = async (fastify,
     const c = callerFor(req);
     const body = req.body;
     const terms = body.loan as LoanInput;
-    // A fixed offer (issue 14 item 1) refuses changed terms before anything is written.
-    await refuseFrozenTerms(db(), () => app.portalClients.get(c.portalId), c.portalId, c.dealId, {
+    // A fixed offer (issue 14 item 1) refuses changed terms: read before, checked again in the save's transaction.
+    const guard = await readOfferFreeze(db(), () => app.portalClients.get(c.portalId), c.portalId, c.dealId, {
       terms,
       productId: body.productId ?? null,
     });
@@ -87,7 +87,7 @@ export const loanRoutes: FastifyPluginAsync<LoanRoutesOptions> = async (fastify,
       db(),
       c.portalId,
       c.dealId,
-      { terms, productId: body.productId ?? null, reason: body.reason ?? 'save' },
+      { terms, productId: body.productId ?? null, reason: body.reason ?? 'save', guard },
       { userId: c.userId },
       deps,
     );
