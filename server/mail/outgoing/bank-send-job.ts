@@ -42,8 +42,15 @@ interface SmtpFailure {
   message?: unknown;
 }
 
-const permanent = (e: SmtpFailure) =>
-  e.code === 'MAIL_NOT_CONFIGURED' || (typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600);
+/**
+ * A failure no retry can heal: no SMTP account, a 5xx from the server, or nodemailer refusing the
+ * message itself before sending it (EMESSAGE without a server reply: over the SIZE the server announced
+ * in EHLO, RFC 1870, or empty) — the same bytes would be refused again on every attempt.
+ */
+export const permanentSmtpFailure = (e: SmtpFailure): boolean =>
+  e.code === 'MAIL_NOT_CONFIGURED' ||
+  (e.code === 'EMESSAGE' && e.responseCode === undefined) ||
+  (typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600);
 
 export function bankSendJob(deps: { mail: OutgoingMail; box: SecretBox }): JobHandler<{ id: string }> {
   return async (job, ctx) => {
@@ -116,7 +123,7 @@ async function sendAndSettle(
     await settleBankMessage(db, portalId, row.id, { status: 'sent', smtpResponse: r.response, nowIso: new Date().toISOString() });
   } catch (err) {
     const e = err as SmtpFailure;
-    if (!permanent(e)) throw err;
+    if (!permanentSmtpFailure(e)) throw err;
     const error = typeof e.message === 'string' ? e.message : String(err);
     await settleBankMessage(db, portalId, row.id, { status: 'failed', error, nowIso: new Date().toISOString() });
   }
