@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors.js';
 import type { ParseHooks, PaymentFileParser } from '../import/parser-port.js';
@@ -62,7 +63,21 @@ function tsxEsmApiUrl(): string {
   return pathToFileURL(join(dirname(pkgPath), file)).href;
 }
 
+/**
+ * A parse thread stopped at its heap limit (or terminated at its time limit) while V8 optimised its
+ * code on a background thread aborted the WHOLE process on Node 20 (node_platform.cc "Assertion
+ * failed: (data.first) != nullptr" from OptimizingCompileDispatcher): a hostile file could take the
+ * server down. Seen in 5 of 8 runs of 60 out-of-heap parses; with concurrent recompilation off, in
+ * none of 6 such runs (test/parse-pool-oom-under-tsx.test.ts fails 3 of 3 without it). The flag is
+ * process-wide: the server's own hot code is
+ * then optimised on the main thread, a small cost beside a crash.
+ */
+function keepThreadDeathsContained(): void {
+  setFlagsFromString('--no-concurrent-recompilation');
+}
+
 export function createParsePool(opts: ParsePoolOptions): ParsePool {
+  keepThreadDeathsContained();
   const waiting: Task[] = [];
   const running = new Set<Worker>();
   let closed = false;
