@@ -62,6 +62,8 @@ export async function startDovecot(o: { idle?: boolean } = {}): Promise<Dovecot>
   const ids = readFileSync('/etc/passwd', 'utf8').match(/^nobody:x:(\d+):(\d+):/m);
   if (ids) chownSync(join(root, 'mail'), Number(ids[1]), Number(ids[2]));
   const conf = join(root, 'dovecot.conf');
+  // auth_failure_delay = 0: Dovecot answers a wrong password after 2 s by default (against guessing);
+  // the settings tests try one per locale and viewport and assert what is shown, never how long it took.
   writeFileSync(
     conf,
     `base_dir = ${root}/run
@@ -72,6 +74,7 @@ listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+auth_failure_delay = 0
 mail_location = maildir:${root}/mail/%n/Maildir
 mail_uid = nobody
 mail_gid = nogroup
@@ -122,13 +125,17 @@ protocol lmtp {
     );
   await waitForPort(imapPort, 10_000);
   await waitForPort(lmtpPort, 10_000);
+  // One LMTP session kept open and reused, messages in the order given: a session per message (a
+  // connection and a Dovecot lmtp process each) was most of the time a 200-reply test spent delivering.
   const lmtp = nodemailer.createTransport({
     host: '127.0.0.1',
     port: lmtpPort,
     lmtp: true,
     secure: false,
     ignoreTLS: true,
-    pool: false,
+    pool: true,
+    maxConnections: 1,
+    maxMessages: Infinity,
   } as never);
   const address = `${user}@lender.example`;
   return {
