@@ -62,8 +62,10 @@ export async function startDovecot(o: { idle?: boolean } = {}): Promise<Dovecot>
   const ids = readFileSync('/etc/passwd', 'utf8').match(/^nobody:x:(\d+):(\d+):/m);
   if (ids) chownSync(join(root, 'mail'), Number(ids[1]), Number(ids[2]));
   const conf = join(root, 'dovecot.conf');
-  // auth_failure_delay = 0: Dovecot answers a wrong password after 2 s by default (against guessing);
-  // the settings tests try one per locale and viewport and assert what is shown, never how long it took.
+  // Against password guessing Dovecot answers a wrong password after 2 s (auth_failure_delay) and holds
+  // the next login from that address for seconds more (the auth penalty, off with its anvil socket at
+  // mode 0, as Dovecot's docs show). Every test connects from 127.0.0.1: the settings tests try a wrong
+  // password, then the right one, per locale and viewport, and assert what is shown, never how long it took.
   writeFileSync(
     conf,
     `base_dir = ${root}/run
@@ -109,6 +111,11 @@ service lmtp {
 }
 protocol lmtp {
   auth_username_format = %n
+}
+service anvil {
+  unix_listener anvil-auth-penalty {
+    mode = 0
+  }
 }
 `,
   );
