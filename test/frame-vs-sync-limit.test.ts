@@ -34,7 +34,7 @@ describe('a frame opened while the background keeps the portal bucket full', () 
     for (let i = 0; i < 10; i++) await callWithToken(`${p.em.url}/rest/`, 'profile', user);
     // The backlog: 40 at once, then paced faster than the portal drains — the bucket stays full.
     // 80 calls keep it full for (80 + 10 - 50) / 2 = 20 s, twice the ~10 s the three tabs below take;
-    // more only made the test wait for the rest at 2/s after its last tab.
+    // what is left after the last tab does not drain at 2/s (the bucket is emptied, below).
     const backlog = Promise.allSettled(Array.from({ length: 80 }, () => client.call('profile')));
     // The portal refusing a call is the bucket being full: the tabs open from then on.
     const refused = () => p!.em.stats().rejected.QUERY_LIMIT_EXCEEDED ?? 0;
@@ -86,6 +86,10 @@ describe('a frame opened while the background keeps the portal bucket full', () 
       await bucketFull(refused, refused());
     }
     expect(p.em.stats().rejected.QUERY_LIMIT_EXCEEDED ?? 0).toBeGreaterThan(0); // the bucket really was full
+    // The tabs are done; the rest of the backlog only has to finish. The portal's bucket is emptied
+    // (as after a quiet moment) instead of waiting ~10 s more for it to drain at 2/s: the refusals the
+    // backlog met above were already absorbed by the client's retries, which is what the check below reads.
+    p.em.resetLimits();
     const settled = await backlog;
     expect(settled.filter((s) => s.status === 'rejected')).toEqual([]);
   }, 120_000);

@@ -62,6 +62,10 @@ export async function startDovecot(o: { idle?: boolean } = {}): Promise<Dovecot>
   const ids = readFileSync('/etc/passwd', 'utf8').match(/^nobody:x:(\d+):(\d+):/m);
   if (ids) chownSync(join(root, 'mail'), Number(ids[1]), Number(ids[2]));
   const conf = join(root, 'dovecot.conf');
+  // Against password guessing Dovecot answers a wrong password after 2 s (auth_failure_delay) and holds
+  // the next login from that address for seconds more (the auth penalty, off with its anvil socket at
+  // mode 0, as Dovecot's docs show). Every test connects from 127.0.0.1: the settings tests try a wrong
+  // password, then the right one, per locale and viewport, and assert what is shown, never how long it took.
   writeFileSync(
     conf,
     `base_dir = ${root}/run
@@ -72,6 +76,7 @@ listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+auth_failure_delay = 0
 mail_location = maildir:${root}/mail/%n/Maildir
 mail_uid = nobody
 mail_gid = nogroup
@@ -107,6 +112,11 @@ service lmtp {
 protocol lmtp {
   auth_username_format = %n
 }
+service anvil {
+  unix_listener anvil-auth-penalty {
+    mode = 0
+  }
+}
 `,
   );
   // Dovecot daemonises; with piped stdio the daemon would keep our pipes open, so stdio is ignored
@@ -122,13 +132,17 @@ protocol lmtp {
     );
   await waitForPort(imapPort, 10_000);
   await waitForPort(lmtpPort, 10_000);
+  // One LMTP session kept open and reused, messages in the order given: a session per message (a
+  // connection and a Dovecot lmtp process each) was most of the time a 200-reply test spent delivering.
   const lmtp = nodemailer.createTransport({
     host: '127.0.0.1',
     port: lmtpPort,
     lmtp: true,
     secure: false,
     ignoreTLS: true,
-    pool: false,
+    pool: true,
+    maxConnections: 1,
+    maxMessages: Infinity,
   } as never);
   const address = `${user}@lender.example`;
   return {
