@@ -54,8 +54,12 @@ const termsOf =
       installments: 12,
       frequency: { unit: 'month', every: 1 },
       firstDueDate: addMonths(contractDate, 1),
-      dayCount: 'actual/365',
-      interest: 'periodic',
+      // The loan tab's own conventions (widgets/loan-tab/terms-form.ts toLoanInput): a demo loan is one
+      // the manager saved from the tab, so the tab recomputes the very schedule the portal's items hold.
+      // With 'periodic' interest the tab showed other figures than the stored schedule (a paid-up MX
+      // loan "partly paid, 6.14 to be current").
+      dayCount: d.currency === 'RUB' ? 'actual/actual-ru' : 'actual/365',
+      interest: 'daily',
       ...extra,
     };
   };
