@@ -291,7 +291,7 @@ describe('call-script tab in es-MX and ru-RU', () => {
         await clabe.fill('012 298 026516924616');
         await clabe.press('Enter');
         await expect.poll(() => frame.locator('fieldset.q').count()).toBe(5);
-        expect(await frame.locator('.cs-field__error, .cs-error').count()).toBe(0);
+        await expect.poll(() => frame.locator('.cs-field__error, .cs-error').count()).toBe(0);
         await page.screenshot({ path: join(SHOTS, `${c.locale}-clabe-saved.png`) });
         await page.context().close();
       }, 60_000);

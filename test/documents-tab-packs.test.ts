@@ -170,7 +170,7 @@ describe('documents tab: generate a pack', () => {
       await page.screenshot({ path: join(SHOTS, `${c.locale}-${vp.name}-delivery-died.png`), fullPage: true });
       await doc.locator('.dt-retry', { hasText: c.retry }).click();
       await expect.poll(() => doc.innerText(), { timeout: 90_000 }).toContain(c.attached);
-      expect(await doc.locator('.dt-retry').count()).toBe(0);
+      await expect.poll(() => doc.locator('.dt-retry').count()).toBe(0);
       await page.screenshot({ path: join(SHOTS, `${c.locale}-${vp.name}-retried.png`), fullPage: true });
       // The retried delivery found the document it had already uploaded: one on the deal, not two.
       const generated = (rig.p.em.state as { generatedDocuments?: { entityId: number }[] }).generatedDocuments ?? [];

@@ -200,7 +200,7 @@ describe('documents tab in es-MX and ru-RU', () => {
       const name = c.lang === 'es' ? 'INE Ana López.pdf' : 'Паспорт Иванова.pdf';
       await file.setInputFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
       await expect.poll(() => field.locator('.dt-scan__name').allInnerTexts()).toEqual([name]);
-      expect(await field.locator('.dt-field__error').count()).toBe(0);
+      await expect.poll(() => field.locator('.dt-field__error').count()).toBe(0);
       await page.screenshot({ path: join(SHOTS, `${c.locale}-${vp.name}-scan.png`), fullPage: true });
       const kept = (await api('GET', `/api/v1/deals/${dealId}/documents/scans`, { dealId })) as { scans: { fileName: string }[] };
       expect(kept.scans.map((x) => x.fileName)).toEqual([name]);

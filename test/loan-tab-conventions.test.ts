@@ -63,7 +63,7 @@ for (const c of CASES) {
         await frame.fill('input[name=fixedPayment]', c.fixed);
         // 22,499.50 at 24 % on actual days with 2,500 a month: eleven installments, the last smaller.
         await expect.poll(async () => seen(await frame.locator('[data-testid=derived-term]').textContent())).toBe('11');
-        expect(await frame.locator('.lt-field__error').count()).toBe(0);
+        await expect.poll(() => frame.locator('.lt-field__error').count()).toBe(0);
         await frame.waitForSelector('[data-testid=servicing][aria-busy=false]');
         await page.screenshot({ path: `test-results/conventions-${c.lang}-${vp.name}.png`, fullPage: true });
 

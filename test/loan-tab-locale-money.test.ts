@@ -52,7 +52,7 @@ for (const c of CASES) {
     async function typeAmount(frame: Frame, typed: string, expected: string): Promise<void> {
       await frame.fill('input[name=amount]', typed);
       await expect.poll(() => principalShown(frame)).toBe(expected);
-      expect(await frame.locator('label.lt-field:has(input[name=amount]) .lt-field__error').count()).toBe(0);
+      await expect.poll(() => frame.locator('label.lt-field:has(input[name=amount]) .lt-field__error').count()).toBe(0);
     }
 
     async function shot(page: Page, frame: Frame, name: string): Promise<void> {
@@ -73,7 +73,7 @@ for (const c of CASES) {
         const ownTotal = (await frame.locator('[data-testid=total-total]').textContent()) ?? '';
         await frame.fill('input[name=amount]', ownTotal);
         await expect.poll(async () => seen(ownTotal).includes(await principalShown(frame))).toBe(true);
-        expect(await frame.locator('label.lt-field:has(input[name=amount]) .lt-field__error').count()).toBe(0);
+        await expect.poll(() => frame.locator('label.lt-field:has(input[name=amount]) .lt-field__error').count()).toBe(0);
         await typeAmount(frame, c.amounts[0]![0], c.amounts[0]![1]);
 
         if (vp.name === 'desktop') {
@@ -88,7 +88,7 @@ for (const c of CASES) {
           await frame.fill(cell, c.whatIf[0]);
           await frame.press(cell, 'Tab');
           await expect.poll(async () => seen(await frame.inputValue(cell))).toBe(c.whatIf[1]);
-          expect(await frame.locator('.lt-cell-error').count()).toBe(0);
+          await expect.poll(() => frame.locator('.lt-cell-error').count()).toBe(0);
           await frame.click(`button:has-text("${c.resetWhatIf}")`);
           await frame.uncheck('input[name=whatIf]');
         }

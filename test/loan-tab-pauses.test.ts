@@ -85,7 +85,7 @@ for (const c of CASES) {
 
         await pauses.locator(`button:has-text("${c.remove}")`).click();
         await expect.poll(async () => Number(await dpd.textContent())).toBe(before);
-        expect(await pauses.locator('li').count()).toBe(0);
+        await expect.poll(() => pauses.locator('li').count()).toBe(0);
         await frame.click(`button:has-text("${c.save}")`);
         await frame.waitForSelector(`.lt-ok:has-text("${c.saved}")`);
         expect((await read()).loan.delinquency?.pauses ?? []).toEqual([]);

@@ -189,7 +189,7 @@ describe('the document field catalog on the app page', () => {
             .poll(() => result.locator('[data-change="relabelled"]').innerText())
             .toBe(`${c.renamed}: borrower.full_name (${renamed})`);
           await expect.poll(() => section.locator('[data-testid="catalog-status"]').innerText()).toContain(`${c.published} ${before + 1}`);
-          expect(await pending.count()).toBe(0);
+          await expect.poll(() => pending.count()).toBe(0);
           const latest = await api<{ fields: CatalogField[] }>('GET', `/api/v1/documents/catalog/versions/${before + 1}`);
           expect(latest.fields.map((f) => f.code)).toContain(code);
 

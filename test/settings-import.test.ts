@@ -117,7 +117,7 @@ describe('payment files from paying agents', () => {
     // The file is parsed in the background: the page says so until the preview is back.
     await section.locator('[data-testid="import-progress"]').waitFor();
     await expect.poll(() => section.locator('[data-testid="import-summary"]').textContent()).toContain('Новых платежей: 3');
-    expect(await section.locator('[data-testid="import-progress"]').count()).toBe(0);
+    await expect.poll(() => section.locator('[data-testid="import-progress"]').count()).toBe(0);
     // A preview books nothing.
     expect(await paymentsOf(d1)).toEqual([]);
     const rows = '[data-testid="import-lines"] tbody tr';

@@ -207,6 +207,35 @@ describe('documents tab model', () => {
     expect(refused.errors.value[refused.scanKey('borrower.id_scan')]).toBe('El escaneo debe ser un archivo PDF, JPEG o PNG.');
   });
 
+  it('clears the refusal of an earlier file in the same moment the kept scan appears', async () => {
+    const api = fakeApi();
+    let release: () => void = () => {};
+    let reads = 0;
+    let refuse = true;
+    const m = model({
+      ...api,
+      uploadScan: async (code, name, bytes) =>
+        refuse
+          ? Promise.reject(new ApiError(422, 'SCAN_TYPE', 'El escaneo debe ser un archivo PDF, JPEG o PNG.'))
+          : api.uploadScan(code, name, bytes),
+      values: async () => (reads++ === 0 ? view() : new Promise((r) => (release = () => r(view('12'))))),
+    });
+    await m.load();
+    const key = m.scanKey('borrower.id_scan');
+    await m.uploadScan('borrower.id_scan', { name: 'a.docx', arrayBuffer: async () => new ArrayBuffer(4) });
+    expect(m.errors.value[key]).toBeDefined();
+    refuse = false;
+    const seen: [string[], boolean][] = [];
+    const stop = m.scans.subscribe((list) => seen.push([list.map((x) => x.fileName), key in m.errors.value]));
+    const upload = m.uploadScan('borrower.id_scan', { name: 'ine.pdf', arrayBuffer: async () => new ArrayBuffer(4) });
+    await expect.poll(() => seen.length).toBe(2);
+    // values() is still being read: the scan is shown and its old refusal is already gone.
+    expect(seen[1]).toEqual([['ine.pdf'], false]);
+    release();
+    await upload;
+    stop();
+  });
+
   it('shows the empty state when no catalog is published', async () => {
     const m = model(fakeApi({ openApplication: async () => Promise.reject(new ApiError(404, 'NOT_FOUND', 'No catalog')) }));
     await m.load();

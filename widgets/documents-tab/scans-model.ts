@@ -1,7 +1,7 @@
 // The client's scans in the Documents tab (wire/document-scans.ts): kept with the application for
 // every bank; after an upload or a delete the values are read again, so a bank that requires the
 // scan counts it. A refusal shows under the field.
-import { signal, type Signal } from '@preact/signals';
+import { batch, signal, type Signal } from '@preact/signals';
 import type { ScanView } from '../../wire/document-scans.js';
 import type { ValuesView } from '../../wire/documents.js';
 import type { DocumentsApi } from './api.js';
@@ -25,9 +25,14 @@ export function createScansModel(api: DocumentsApi, s: Shared) {
       const key = scanKey(code);
       s.saving.value = key;
       try {
-        scans.value = await api.uploadScan(code, file.name, new Uint8Array(await file.arrayBuffer()));
+        const kept = await api.uploadScan(code, file.name, new Uint8Array(await file.arrayBuffer()));
+        // The scan is kept: the refusal of an earlier file goes in the same render that shows it,
+        // not after the values are read again (the person saw both the new file and the old error).
+        batch(() => {
+          scans.value = kept;
+          setIn(s.errors, key, null);
+        });
         s.values.value = await api.values();
-        setIn(s.errors, key, null);
       } catch (e) {
         setIn(s.errors, key, message(e));
       } finally {
@@ -37,9 +42,12 @@ export function createScansModel(api: DocumentsApi, s: Shared) {
 
     async deleteScan(code: string, scanId: string): Promise<void> {
       try {
-        scans.value = await api.deleteScan(scanId);
+        const kept = await api.deleteScan(scanId);
+        batch(() => {
+          scans.value = kept;
+          setIn(s.errors, scanKey(code), null);
+        });
         s.values.value = await api.values();
-        setIn(s.errors, scanKey(code), null);
       } catch (e) {
         setIn(s.errors, scanKey(code), message(e));
       }
