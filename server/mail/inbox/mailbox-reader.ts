@@ -132,8 +132,15 @@ export class MailboxReader {
         this.schedule(this.o.retryMs ?? 5_000);
       }
     });
-    await client.connect();
-    await client.mailboxOpen(this.mailbox);
+    try {
+      await client.connect();
+      await client.mailboxOpen(this.mailbox);
+    } catch (e) {
+      // imapflow leaves the socket open after a refused login or a missing folder: a reader retrying a
+      // wrong password every few seconds would pile up connections (the server logged them long after).
+      client.close();
+      throw e;
+    }
     this.client = client;
   }
 
