@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LOAN_FIGURES, type CatalogField } from '../../wire/document-catalog.js';
 import {
-  bySection,
   emptyForm,
   emptyRow,
-  isEmptyDiff,
   fieldOf,
   fieldOfCatalogRefusal,
   formOf,
@@ -13,6 +11,7 @@ import {
   withSourceKind,
   type FieldForm,
 } from './doc-catalog-form.js';
+import { bySection, isEmptyDiff } from './doc-catalog-view.js';
 
 // The catalog screen's field form: what an admin types becomes the field the server stores, with the
 // server's own rules checked first so the error shows beside the input; and a stored field reads back

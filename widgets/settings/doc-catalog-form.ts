@@ -4,7 +4,7 @@
 // server's (server/documents/catalog/catalog-field.ts), run here first so the error appears beside
 // the input before a round trip; the server's refusal lands on the same inputs (fieldOfCatalogRefusal).
 import { parseLocaleNumber, typedFromDecimal, type NumberLocale } from '../../lending/locale-number.js';
-import type { CatalogDiffView, CatalogField, CatalogItemField, CatalogType, LoanFigure } from '../../wire/document-catalog.js';
+import type { CatalogField, CatalogItemField, CatalogType, LoanFigure } from '../../wire/document-catalog.js';
 
 export const LABEL_LANGS = ['ru', 'en', 'es'] as const;
 export const SOURCE_KINDS = ['deal', 'contact', 'company', 'loan'] as const;
@@ -290,17 +290,3 @@ export function fieldOfCatalogRefusal(details: Record<string, unknown>, form: Fi
       return null;
   }
 }
-
-/** The fields by section, sections in the order they first appear; each field with its index in the catalog. */
-export function bySection(fields: readonly CatalogField[]): { section: string; fields: { field: CatalogField; index: number }[] }[] {
-  const out = new Map<string, { field: CatalogField; index: number }[]>();
-  fields.forEach((field, index) => {
-    const list = out.get(field.section) ?? [];
-    list.push({ field, index });
-    out.set(field.section, list);
-  });
-  return [...out].map(([section, list]) => ({ section, fields: list }));
-}
-
-/** True when publishing would change nothing. */
-export const isEmptyDiff = (d: CatalogDiffView): boolean => d.added.length + d.removed.length + d.changed.length === 0;

@@ -1,5 +1,6 @@
 import type { CatalogDiffView, CatalogField } from '../../../wire/document-catalog.js';
-import { bySection, isEmptyDiff, isLoanFigure } from '../doc-catalog-form.js';
+import { isLoanFigure } from '../doc-catalog-form.js';
+import { bySection, isEmptyDiff } from '../doc-catalog-view.js';
 import { catalogProblemKey, figureKey, sourceKey, typeKey, type DocCatalogTranslate } from '../doc-catalog-i18n.js';
 import type { DocCatalogModel } from '../doc-catalog-model.js';
 import type { FormatDate } from '../format.js';
