@@ -50,6 +50,6 @@ export function rebuiltVersionWrite(
   const took = entry.allocation?.prepayment?.principal;
   if (entry.prepaymentMode === 'reschedule-next' || !took || new Decimal(took).isZero()) return null;
   const after = servicingOf({ ...state, ledger: [...state.ledger, entry] }, isoDay(deps.now()));
-  const schedule = rebuiltSchedule(state.base, after, state.base.terms.disbursementDate, entry.valueDate);
+  const schedule = rebuiltSchedule(state.base, after, state.base.terms, entry.valueDate);
   return servicedVersionWrite(state, schedule, `prepayment:${entry.externalId}`, actor, deps);
 }

@@ -46,7 +46,7 @@ describe('stored-loan servicing with prepayments (property)', () => {
             const parts = [a.principal, a.interest, a.fees, a.vat, a.penalty, a.excess].reduce((s, x) => s.add(x), new Decimal(0));
             expect(parts.toFixed(2)).toBe(new Decimal(a.amount).toFixed(2));
           }
-          const rebuilt = rebuiltSchedule(schedule, servicing, terms.disbursementDate, day(1));
+          const rebuilt = rebuiltSchedule(schedule, servicing, terms, day(1));
           const principal = rebuilt.rows.reduce((s, r) => s.add(r.principal), new Decimal(0));
           expect(principal.toFixed(2)).toBe(new Decimal(c.principal).toFixed(2));
           expect(rebuilt.totals.principal).toBe(new Decimal(c.principal).toFixed(2));
@@ -57,4 +57,32 @@ describe('stored-loan servicing with prepayments (property)', () => {
       { numRuns: 150 },
     );
   }, 120_000);
+});
+
+describe('the installment a rebuilt schedule states', () => {
+  it('is read as the contract reads it: an annuity level without the IVA that rides on top', () => {
+    const terms = sampleTerms(12, {
+      principal: '24000',
+      currency: 'MXN',
+      rate: { annualPercent: '60' },
+      vat: { percent: '16', onFees: false },
+    });
+    const schedule = buildSchedule(terms);
+    expect(schedule.rows[1]!.vat).not.toBe('0.00');
+    const servicing = serviceLoan({
+      terms,
+      schedule,
+      payments: [],
+      prepayments: [{ id: 'x', date: '2024-01-20', amount: '5000.00', mode: 'reduce-term' }],
+      asOf: '2024-01-20',
+    });
+    const rebuilt = rebuiltSchedule(schedule, servicing, terms, '2024-01-20');
+    // Reduce-term keeps the level: the installment is the contract's, not a row's total with its IVA.
+    expect(rebuilt.installmentAmount).toBe(schedule.installmentAmount);
+    expect(rebuilt.rows.length).toBeLessThan(schedule.rows.length);
+    const flat = sampleTerms(6, { method: 'flat', currency: 'MXN', vat: { percent: '16', onFees: false } });
+    const flatSchedule = buildSchedule(flat);
+    const none = serviceLoan({ terms: flat, schedule: flatSchedule, payments: [], asOf: '2024-01-20' });
+    expect(rebuiltSchedule(flatSchedule, none, flat, '2024-01-15').installmentAmount).toBe(flatSchedule.rows[1]!.total);
+  });
 });

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { Schedule, ScheduleRow, Servicing } from '../lending-types.js';
+import type { LoanInput, Schedule, ScheduleRow, Servicing } from '../lending-types.js';
 
 const DAY_MS = 86_400_000;
 
@@ -9,8 +9,15 @@ const DAY_MS = 86_400_000;
  * as now due, with opening and closing balances. The principal a prepayment took off sits in the
  * installment it was booked on, so the rows still sum to the loan's principal. The disbursement fees
  * stay as they were; the effective rates are the contract's, disclosed when the loan was signed.
+ * `terms`: the version's — its disbursement date and method (the installment is read as the core reads it).
  */
-export function rebuiltSchedule(base: Schedule, servicing: Servicing, disbursementDate: string, after: string): Schedule {
+export function rebuiltSchedule(
+  base: Schedule,
+  servicing: Servicing,
+  terms: Pick<LoanInput, 'disbursementDate' | 'method'>,
+  after: string,
+): Schedule {
+  const disbursementDate = terms.disbursementDate;
   // The scale the rows are written in (the currency's): "8400.00" has 2, which Decimal would drop.
   const dp = (base.rows[0]?.principal.split('.')[1] ?? '').length;
   const fix = (d: Decimal) => d.toFixed(dp);
@@ -52,8 +59,12 @@ export function rebuiltSchedule(base: Schedule, servicing: Servicing, disburseme
   const before = base.totals.costOfCredit;
   if (before !== undefined) totals.costOfCredit = fix(new Decimal(before).sub(new Decimal(base.totals.total ?? total).sub(total)));
   // The installment as it now stands: the first whole period after the prepayment (the period the
-  // prepayment fell in carries the principal it took off).
+  // prepayment fell in carries the principal it took off), in the contract's own terms (lending/README
+  // `installmentAmount`): an annuity's level payment is principal + interest, fees and VAT riding on
+  // top; another method's is the row's total. A Mexican loan's row total carries IVA: read as the
+  // installment, it showed a reduce-term prepayment raising it ("Cuota actual 2,082.90 / Contrato 2,030.86").
   const ahead = rows.filter((r) => r.dueDate > after);
   const level = ahead[1] ?? ahead[0];
-  return { installmentAmount: level ? level.total : base.installmentAmount, rows, totals, effectiveRates: base.effectiveRates };
+  const installmentOf = (r: ScheduleRow) => (terms.method === 'annuity' ? fix(new Decimal(r.principal).add(r.interest)) : r.total);
+  return { installmentAmount: level ? installmentOf(level) : base.installmentAmount, rows, totals, effectiveRates: base.effectiveRates };
 }

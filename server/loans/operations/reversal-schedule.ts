@@ -29,7 +29,7 @@ export function scheduleAfterReversal(state: LoanState, reversal: LedgerEntry, a
     .at(-1);
   const { installmentAmount, rows, totals, effectiveRates } = state.base;
   if (!last) return { installmentAmount, rows, totals, effectiveRates };
-  return rebuiltSchedule(state.base, servicing, state.base.terms.disbursementDate, last);
+  return rebuiltSchedule(state.base, servicing, state.base.terms, last);
 }
 
 /**
