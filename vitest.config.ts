@@ -18,13 +18,7 @@ const shared = { testTimeout: 30_000, hookTimeout: 60_000 };
 // fills. The widget bundles they serve are built once, and one Chromium server started, before any
 // file (test/support/e2e-global-setup.ts). Groups: unit and DB first, e2e after (their global setup).
 const parallel = { maxWorkers: 2, isolate: false, sequence: { groupOrder: 0 } };
-// Files that read real time where load moves it stay one at a time, after the rest (e2e-serial):
-// - platform-tokens: the portal client takes a stored token as already refreshed only within 5 s of
-//   its own last refresh (server/portal-client/portal-client.ts acceptFresh); its 100 calls at
-//   expiry, stretched past 5 s by a second file, then refresh twice.
-const SERIAL_E2E = ['test/platform-tokens.test.ts'];
 const e2e = { maxWorkers: 2, isolate: false, sequence: { groupOrder: 1 } };
-const e2eSerial = { sequence: { groupOrder: 2 } };
 
 export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
@@ -67,21 +61,9 @@ export default defineConfig({
           ...e2e,
           name: 'e2e',
           include: ['test/**/*.test.ts'],
-          exclude: [...SERIAL_E2E, '**/node_modules/**'],
+          exclude: ['**/node_modules/**'],
           globalSetup: ['test/support/e2e-global-setup.ts'],
           testTimeout: 120_000,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          ...shared,
-          ...e2eSerial,
-          name: 'e2e-serial',
-          include: SERIAL_E2E,
-          globalSetup: ['test/support/e2e-global-setup.ts'],
-          testTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],

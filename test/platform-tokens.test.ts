@@ -54,17 +54,38 @@ describe('portal client tokens', () => {
     expect(p.em.stats().oauthErrors.invalid_grant ?? 0).toBe(0);
   });
 
-  it('100 concurrent calls at expiry cause exactly one refresh', async () => {
-    // The portal's rate limit is off here and our bucket wide, so all 100 go out with the dead token.
+  /** An installed portal whose token just expired, with a wide bucket (calls leave at once), and the refresh count so far. */
+  async function atExpiry() {
     p = await startPlatform({ env: { B24_RATE_BURST: '500', B24_RATE_DRAIN: '500' } });
     const portalId = await p.install();
     const client = await p.a.app.getPortalClient(portalId);
     await client.call('profile');
     await expire(p, portalId);
-    const before = p.em.stats().refreshes;
+    return { platform: p, client, before: p.em.stats().refreshes };
+  }
+
+  it('100 concurrent calls at expiry cause exactly one refresh', async () => {
+    // The portal's rate limit is off here and our bucket wide, so all 100 go out with the dead token.
+    const { client, before } = await atExpiry();
     const results = await Promise.all(Array.from({ length: 100 }, () => client.call<{ ID: string }>('profile')));
     expect(results.every((r) => r.ID === '1')).toBe(true);
-    expect(p.em.stats().refreshes - before).toBe(1);
+    expect(p!.em.stats().refreshes - before).toBe(1);
+  });
+
+  it('a refusal of a token already replaced, however late it comes, never refreshes again', async () => {
+    const { platform, client, before } = await atExpiry();
+    // A leaves with the dead token and the portal answers it only after 6 s (a slow portal, a loaded
+    // process); B leaves at once with the same token, is refused, and the client refreshes.
+    platform.em.setFaults({ delayMs: 6_000 });
+    const slow = client.call<{ ID: string }>('profile');
+    await sleep(200);
+    platform.em.setFaults({ delayMs: 0 });
+    expect((await client.call<{ ID: string }>('profile')).ID).toBe('1');
+    expect(platform.em.stats().refreshes - before).toBe(1);
+    // A's refusal names the replaced token: it is retried with the current one, no second refresh.
+    expect((await slow).ID).toBe('1');
+    expect(platform.em.stats().refreshes - before).toBe(1);
+    expect(platform.em.stats().oauthErrors.invalid_grant ?? 0).toBe(0);
   });
 
   it('two app instances on PostgreSQL: one refresh per expiry, never invalid_grant', async () => {

@@ -10,6 +10,7 @@ import { isRedirectStatus, PORTAL_MOVED, RELOCATE_MIN_INTERVAL_MS } from './port
 import { refreshPortalTokens, usableUntilMs, type RefreshDeps } from './token-refresh.js';
 import { fieldText } from './field-text.js';
 import type { FrameGate } from './frame-gate.js';
+import { TokenRefusals } from './token-refusals.js';
 
 // One long-lived client per portal (see client-cache.ts). Built on the SDK's B24OAuth so its
 // RestrictionManager (client-side leaky bucket, operating-time limiter, 503/429 backoff) and its
@@ -44,7 +45,8 @@ function sdkExpires(t: PortalTokens, now: number): { expires: number; expiresIn:
 export class PortalClient {
   private b24: B24OAuth;
   private version: number;
-  private lastRefreshAt = 0;
+  /** Whether the portal refused the token we hold (then a refresh must bring a newer one). */
+  private refusals: TokenRefusals;
   private inflight: Promise<PortalTokens> | null = null;
   /** The portal's REST address this client calls; it moves when the portal is renamed (relocate()). */
   private endpoint: string;
@@ -56,6 +58,7 @@ export class PortalClient {
     private readonly deps: RefreshDeps & { rate: RateParams; frames?: FrameGate; onReinstallNeeded?: (portalId: string) => void },
   ) {
     this.version = tokens.version;
+    this.refusals = new TokenRefusals(tokens.accessToken);
     this.endpoint = tokens.clientEndpoint ?? portal.clientEndpoint;
     this.b24 = this.sdkClient(tokens);
   }
@@ -92,6 +95,7 @@ export class PortalClient {
     // arrives as a body-less GET — but see it, and ask the OAuth server for the new address.
     for (const v of [ApiVersion.v2, ApiVersion.v3]) {
       const axios = b24.getHttpClient(v).ajaxClient;
+      this.refusals.watch(axios);
       // Right before a request leaves (after the SDK's own limiter): while a person's frame of this
       // portal is being verified, wait (bounded) so the portal's bucket has room for it (frame-gate.ts).
       const frames = this.deps.frames;
@@ -102,8 +106,9 @@ export class PortalClient {
         });
       axios.defaults.maxRedirects = 0;
       axios.interceptors.response.use(undefined, (e: unknown) => {
-        const err = e as { code?: string; response?: { status?: number } };
+        const err = e as { code?: string; config?: object; response?: { status?: number } };
         if (isRedirectStatus(Number(err.response?.status ?? 0))) err.code = PORTAL_MOVED;
+        this.refusals.saw(err);
         throw e; // the SDK's own error, passed on as it came (a rejection either way)
       });
     }
@@ -126,6 +131,7 @@ export class PortalClient {
     if (!t.clientEndpoint || t.clientEndpoint === this.endpoint) return false;
     this.endpoint = t.clientEndpoint;
     this.version = t.version;
+    this.refusals.adopt(t.accessToken);
     this.b24 = this.sdkClient(t);
     return true;
   }
@@ -137,15 +143,16 @@ export class PortalClient {
   /** Serialised refresh (coalesced in-process, CAS across processes), shaped for the SDK. */
   private async refresh(): Promise<HandlerRefreshAuth> {
     if (!this.inflight) {
-      const acceptFresh = Date.now() - this.lastRefreshAt < 5_000;
-      this.inflight = refreshPortalTokens(this.deps, this.portal.id, this.version, acceptFresh).finally(() => {
+      // Not refused (the SDK found our token expired, or a late refusal of a replaced one): the current
+      // token serves while it is fresh. Refused: only a newer one will do.
+      this.inflight = refreshPortalTokens(this.deps, this.portal.id, this.version, this.refusals.currentServes).finally(() => {
         this.inflight = null;
       });
     }
     const t = await this.inflight;
     if (t.version > this.version) {
       this.version = t.version;
-      this.lastRefreshAt = Date.now();
+      this.refusals.adopt(t.accessToken);
     }
     const { expires, expiresIn } = sdkExpires(t, Date.now());
     return {
