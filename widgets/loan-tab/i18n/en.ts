@@ -141,6 +141,7 @@ const en = {
   'reason.WRONG_AMOUNT': 'Wrong amount',
   'reason.WRONG_LOAN': 'Wrong loan',
   'reason.BOUNCED': 'Payment bounced',
+  reasonOther: 'Other reason',
   reversalNote: 'Note',
   confirm: 'Confirm',
   cancel: 'Cancel',

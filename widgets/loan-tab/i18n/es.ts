@@ -142,6 +142,7 @@ const es: Dict = {
   'reason.WRONG_AMOUNT': 'Monto incorrecto',
   'reason.WRONG_LOAN': 'Préstamo equivocado',
   'reason.BOUNCED': 'Pago rechazado por el banco',
+  reasonOther: 'Otro motivo',
   reversalNote: 'Nota',
   confirm: 'Confirmar',
   cancel: 'Cancelar',

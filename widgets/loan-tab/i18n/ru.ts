@@ -142,6 +142,7 @@ const ru: Dict = {
   'reason.WRONG_AMOUNT': 'Неверная сумма',
   'reason.WRONG_LOAN': 'Платёж по другому займу',
   'reason.BOUNCED': 'Платёж возвращён банком',
+  reasonOther: 'Иная причина',
   reversalNote: 'Комментарий',
   confirm: 'Подтвердить',
   cancel: 'Отмена',
