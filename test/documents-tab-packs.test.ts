@@ -8,7 +8,14 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { para, run, wordDocx, wordSplit } from './support/docx-word-fixtures.js';
-import { bankWithQuestionnaire, DOCUMENTS_TAB_SHOTS as SHOTS, openDocumentsTab, useDocumentsTabRig } from './support/documents-tab-rig.js';
+import type { Frame } from 'playwright-core';
+import {
+  addBank,
+  bankWithQuestionnaire,
+  DOCUMENTS_TAB_SHOTS as SHOTS,
+  openDocumentsTab,
+  useDocumentsTabRig,
+} from './support/documents-tab-rig.js';
 import { deliverJobKey } from '../server/documents/packs/job-keys.js';
 
 /** A questionnaire as a bank sends it, rebuilt in Word: placeholders split across runs. */
@@ -178,4 +185,41 @@ describe('documents tab: generate a pack', () => {
       await page.context().close();
     }, 150_000);
   }
+
+  // Last in the file: the banks it adds would be pre-ticked in the tests above.
+  it("pre-ticks only the banks of the deal's currency (es-MX and ru-RU, desktop and 390 px); a bank the deal chose stays ticked", async () => {
+    await addBank(rig, { name: 'Banco del Valle', emails: ['credito@valle.example'], dealCurrencies: ['MXN'] });
+    const vostok = await addBank(rig, { name: 'Банк Восток', emails: ['credit@vostok.example'], dealCurrencies: ['RUB'] });
+    const ticks = async (frame: Frame) => {
+      const labels = frame.locator('.dt-pack-form label.dt-check');
+      const out: Record<string, boolean> = {};
+      for (let i = 0; i < (await labels.count()); i++)
+        out[(await labels.nth(i).innerText()).trim()] = await labels.nth(i).locator('input').isChecked();
+      return out;
+    };
+    for (const c of CASES) {
+      const dealId = Number(
+        await rig.p.portalCall('crm.deal.add', {
+          fields: { TITLE: `Crédito ${c.currency}`, OPPORTUNITY: '90000', CURRENCY_ID: c.currency },
+        }),
+      );
+      const mx = c.currency === 'MXN';
+      for (const vp of [CASES[0].vp, CASES[1].vp]) {
+        const { page, frame } = await openDocumentsTab(rig.browser, rig.p, { locale: c.locale, lang: c.lang, ...vp, dealId });
+        // The banks without currencies (A, B) take any deal; each country's bank only its own.
+        expect(await ticks(frame)).toMatchObject({ 'Banco A': true, 'Banco B': true, 'Banco del Valle': mx, 'Банк Восток': !mx });
+        await frame.locator('.dt-pack-form').screenshot({ path: join(SHOTS, `${c.locale}-${vp.name}-pack-banks.png`) });
+        await page.context().close();
+      }
+      if (!mx) continue;
+      // An override stored for the Russian bank on this peso deal: the deal chose it, so it stays ticked.
+      await api('PUT', `/api/v1/deals/${dealId}/documents/values`, {
+        dealId,
+        body: { bankId: vostok, values: { 'loan.term_months': 18 } },
+      });
+      const { page, frame } = await openDocumentsTab(rig.browser, rig.p, { locale: c.locale, lang: c.lang, ...c.vp, dealId });
+      expect(await ticks(frame)).toMatchObject({ 'Banco del Valle': true, 'Банк Восток': true });
+      await page.context().close();
+    }
+  }, 150_000);
 });

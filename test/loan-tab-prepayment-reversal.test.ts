@@ -22,7 +22,8 @@ const CASES = [
     confirmTitle: 'Reversar prepago',
     hint: 'La tabla se recalcula sin él; los prepagos posteriores se aplican de nuevo.',
     reason: 'Préstamo equivocado',
-    version: (n: number) => `Versión de la tabla de amortización ${n}`,
+    version: (n: number, cause: 'prepayment' | 'reversal') =>
+      `Versión de la tabla de amortización ${n} · ${cause === 'prepayment' ? 'recalculada tras un prepago' : 'recalculada tras un reverso'}`,
     currentInstallment: 'Cuota actual',
   },
   {
@@ -35,7 +36,8 @@ const CASES = [
     confirmTitle: 'Сторнировать досрочное погашение',
     hint: 'График пересчитается без него; более поздние досрочные погашения применятся заново.',
     reason: 'Платёж по другому займу',
-    version: (n: number) => `Версия графика ${n}`,
+    version: (n: number, cause: 'prepayment' | 'reversal') =>
+      `Версия графика ${n} · ${cause === 'prepayment' ? 'график пересчитан после досрочного погашения' : 'график пересчитан после сторно'}`,
     currentInstallment: 'Текущий платёж',
   },
 ];
@@ -71,9 +73,9 @@ for (const c of CASES) {
 
         // The mistake, then a prepayment on top of it.
         await prepay(frame, c.first, 'reduce-term', 1);
-        await expect.poll(async () => seen(await versionLabel.textContent())).toBe(c.version(2));
+        await expect.poll(async () => seen(await versionLabel.textContent())).toBe(c.version(2, 'prepayment'));
         await prepay(frame, c.second, 'reduce-installment', 2);
-        await expect.poll(async () => seen(await versionLabel.textContent())).toBe(c.version(3));
+        await expect.poll(async () => seen(await versionLabel.textContent())).toBe(c.version(3, 'prepayment'));
         expect((await loanView(dealId)).schedule.rows.length).toBeLessThan(6);
 
         // Each row says it is a prepayment and what it did: the manager finds the wrong one.
@@ -102,7 +104,7 @@ for (const c of CASES) {
         const after = await loanView(dealId);
         expect(after.version).toBe(4);
         expect(after.schedule.rows).toHaveLength(6);
-        await expect.poll(async () => seen(await versionLabel.textContent())).toBe(c.version(4));
+        await expect.poll(async () => seen(await versionLabel.textContent())).toBe(c.version(4, 'reversal'));
         const scheduleRows = frame.locator('[data-testid=schedule][data-complete=yes] tbody tr');
         await expect.poll(() => scheduleRows.count()).toBe(6);
         const summary = frame.locator('[data-testid=summary]');
@@ -123,13 +125,37 @@ for (const c of CASES) {
         await page.close();
         const again = await rig.openTab(dealId, c.lang);
         await again.page.setViewportSize({ width: vp.width, height: vp.height });
-        await expect.poll(async () => seen(await again.frame.locator('[data-testid=schedule-version]').textContent())).toBe(c.version(4));
+        await expect
+          .poll(async () => seen(await again.frame.locator('[data-testid=schedule-version]').textContent()))
+          .toBe(c.version(4, 'reversal'));
         expect(digits(await again.frame.locator('[data-testid=summary] [data-testid=installment]').textContent())).toBe(
           digits(after.schedule.installmentAmount),
         );
         expect(await again.frame.locator('[data-testid=reversed-payments] tr[data-payment-id]').count()).toBe(1);
         await shot(again.page, again.frame, `${vp.name}-reopened`);
+
+        // The last rebuilding prepayment reversed too: the rows are the contract's again (the form's),
+        // yet the loan is on a fifth version, and the line above the schedule says which and why.
+        await again.frame.locator('[data-testid=payments] button[name=reverse]').click();
+        await again.frame.selectOption('select[name=reversalReason]', 'DUPLICATE');
+        await again.frame.locator('[data-testid=reversal-confirm] button[type=submit]').click();
+        await expect.poll(() => again.frame.locator('[data-testid=reversed-payments] tr[data-payment-id]').count()).toBe(2);
+        const line = again.frame.locator('[data-testid=schedule-version]');
+        await expect.poll(async () => seen(await line.textContent())).toBe(c.version(5, 'reversal'));
+        expect((await loanView(dealId)).version).toBe(5);
+        // The contract's six rows, computed by the form, under the line.
+        await expect.poll(() => again.frame.locator('[data-testid=schedule][data-complete=yes] tbody tr').count()).toBe(6);
+        await again.frame.waitForSelector('[data-testid=servicing][aria-busy=false]');
+        await again.frame
+          .locator('section.lt-section', { has: line })
+          .screenshot({ path: `test-results/prepayment-reversal-${c.lang}-${vp.name}-last-reversed.png` });
         await again.page.close();
+        const last = await rig.openTab(dealId, c.lang);
+        await last.page.setViewportSize({ width: vp.width, height: vp.height });
+        await expect
+          .poll(async () => seen(await last.frame.locator('[data-testid=schedule-version]').textContent()))
+          .toBe(c.version(5, 'reversal'));
+        await last.page.close();
       }, 150_000);
     }
   });

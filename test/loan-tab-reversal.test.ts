@@ -5,7 +5,9 @@
 // loan (its deal deleted) opens read-only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scheduleItemFields } from '../server/loans/sync/target.js';
+import { demoPortfolioPlan, seedDemoPortfolio } from '../scripts/demo/portfolio.js';
 import { startLoanTabRig, type LoanTabRig } from './loan-tab-rig.js';
+import { VIEWPORTS } from './loan-tab-viewports.js';
 
 const DEAL_FIELDS = [
   'UF_CRM_LOAN_NEXT_DUE_DATE',
@@ -121,6 +123,31 @@ describe('loan tab reverses a payment', () => {
     expect(await again.frame.locator('button:has-text("Сторнировать")').count()).toBe(0);
     expect(await again.frame.locator('[data-testid=reversed-payments] tbody tr').count()).toBe(1);
     await again.page.close();
+  });
+
+  it("the demo's reversed payment on a RU loan: the reason in the viewer's language (ru, es), the seeded note in Russian only", async () => {
+    const dealId = await addDeal('Демо: сторно');
+    const today = new Date().toISOString().slice(0, 10);
+    const plans = demoPortfolioPlan([{ id: dealId, stage: 'REPAYING', currency: 'RUB', amount: '60000' }], today);
+    expect((await seedDemoPortfolio(p.db.kysely, portalId, plans)).failed).toEqual([]);
+    const note = 'Банк прислал этот перевод в выписке дважды';
+    for (const [lang, reason] of [
+      ['ru', 'Платёж учтён дважды'],
+      ['es', 'Pago duplicado'],
+    ] as const) {
+      for (const v of VIEWPORTS) {
+        const { page, frame } = await openTab(dealId, lang);
+        await page.setViewportSize({ width: v.width, height: v.height });
+        const cell = frame.locator('[data-testid=reversed-payments] tbody tr td').nth(2);
+        await cell.waitFor();
+        expect(await cell.innerText()).toBe(`${reason} · ${note}`);
+        expect(await frame.locator('[data-testid=reversed-payments]').innerText()).not.toMatch(/booked twice/i);
+        await frame
+          .locator('[data-testid=reversed-payments]')
+          .screenshot({ path: `test-results/loan-tab-demo-reversal-${lang}-${v.name}.png` });
+        await page.close();
+      }
+    }
   });
 
   it('a closed loan (its deal deleted) opens read-only: banner, no Save, no payment, no reversal; what-if still works', async () => {

@@ -31,6 +31,7 @@ const cases = [
     unreadable: 'No se pudieron leer los contactos guardados de este banco',
     readOnly: 'Solo un administrador del portal puede cambiar los bancos.',
     bankLang: { value: 'en', shown: 'Inglés' },
+    currency: { typed: 'mxn', stored: 'MXN' },
   },
   {
     locale: 'ru-RU',
@@ -45,6 +46,7 @@ const cases = [
     unreadable: 'Сохранённые контакты этого банка не удалось прочитать',
     readOnly: 'Менять банки может только администратор портала.',
     bankLang: { value: 'es', shown: 'Испанский' },
+    currency: { typed: 'rub', stored: 'RUB' },
   },
 ] as const;
 
@@ -112,6 +114,8 @@ describe('the banks directory on the app page', () => {
 
           await input('emails').fill('credito@banco.mx, ana.ruiz@banco.mx');
           await input('message-body').fill('{{bank}}: {{amount}}, {{term}}');
+          // The deals the bank takes: the Documents tab pre-ticks it only on deals in this currency.
+          await input('deal-currencies').fill(c.currency.typed);
           await section.locator('[name="bank-authentication"][value="dkim"]').check();
           await input('field-search').fill(c.search);
           await section.locator('[data-code="borrower.full_name"] input').check();
@@ -133,6 +137,7 @@ describe('the banks directory on the app page', () => {
             requiredFields: ['borrower.full_name', 'loan.amount'],
             replyPolicy: { authentication: 'dkim', bandMin: '0.9', bandMax: '1.105' },
             messageTemplate: { lang: c.lang, subject: '#{{deal}}: {{client}}', body: '{{bank}}: {{amount}}, {{term}}' },
+            dealCurrencies: [c.currency.stored],
           });
 
           // Reloaded: the list shows it, and its form opens as it was typed.
@@ -148,6 +153,7 @@ describe('the banks directory on the app page', () => {
           expect(await input('band-min').inputValue()).toBe('90');
           expect(await input('message-body').inputValue()).toBe('{{bank}}: {{amount}}, {{term}}');
           expect(await input('band-max').inputValue()).toBe(c.bandMax);
+          expect(await input('deal-currencies').inputValue()).toBe(c.currency.stored);
           expect(await section.locator('[name="bank-authentication"][value="dkim"]').isChecked()).toBe(true);
           expect(await section.locator('[data-testid="bank-required-count"]').textContent()).toBe(c.count(2));
           await section.screenshot({ path: `${SHOTS}/banks-${c.lang}-${size}-reloaded.png` });

@@ -8,6 +8,7 @@ const Email = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^
 const Sender = Type.String({ minLength: 3, maxLength: 254, pattern: '^([^@\\s]+)?@[^@\\s]+\\.[^@\\s]+$' });
 const Phone = Type.String({ minLength: 3, maxLength: 40, pattern: '^[+0-9 ()-]+$' });
 const Code = Type.String({ minLength: 1, maxLength: 100 });
+const DealCurrencies = Type.Array(Type.String({ pattern: '^[A-Z]{3}$' }), { minItems: 1, maxItems: 20, uniqueItems: true });
 
 /** A factor of the requested amount ("0.8", "1", "1.05"). */
 const Factor = Type.String({ minLength: 1, maxLength: 12, pattern: '^(0|[1-9][0-9]{0,2})([.][0-9]{1,4})?$' });
@@ -49,6 +50,12 @@ export const BankBody = Type.Object({
   replyPolicy: Type.Optional(ReplyPolicy),
   /** Absent on save: the stored template stays; null: back to the default of the bank's language. */
   messageTemplate: Type.Optional(Type.Union([BankMessageTemplate, Type.Null()])),
+  /**
+   * The deals' currencies the bank takes applications for (["MXN"]), as a catalog field's
+   * `dealCurrencies`: the Documents tab pre-ticks the bank only on such a deal. Absent on save: the
+   * stored list stays; null: any deal (also what a bank without a list reads as).
+   */
+  dealCurrencies: Type.Optional(Type.Union([DealCurrencies, Type.Null()])),
 });
 export const Bank = Type.Object({
   id: Type.String(),
@@ -87,6 +94,8 @@ export const ValuesReply = Type.Object({
        */
       required: Type.Integer({ minimum: 0 }),
       missing: Type.Array(Type.String()),
+      /** The bank's deal currencies (BankBody); absent: any deal. */
+      dealCurrencies: Type.Optional(DealCurrencies),
     }),
   ),
   /** Values shown as null because their stored ciphertext does not open; absent when all were read. */

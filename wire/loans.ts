@@ -171,6 +171,10 @@ export const LoanViewBody = Type.Object({
   closedReason: Nullable(Type.String({ description: 'why a CLOSED loan was closed, e.g. DEAL_DELETED' })),
   closedAt: Nullable(Type.String()),
   version: Type.Integer(),
+  /** Why the current version was written, as ScheduleVersionsReply says it: the tab names it beside the number. */
+  versionReason: Type.Optional(
+    Type.String({ description: "'save', a save's reason, 'prepayment:<payment id>' or 'reversal:<payment id>'" }),
+  ),
   updatedAt: Type.String(),
   asOf: Type.String(),
   loan: Type.Unknown({ description: 'the saved loan input' }),

@@ -44,6 +44,12 @@ describe('demo document packs', () => {
       'Banco Norte': 'es',
       'Банк Восток': 'ru',
     });
+    // …and takes its own country's deals: a peso deal's Documents tab pre-ticks only the Mexican ones.
+    expect(Object.fromEntries(banks.map((b) => [b.name, b.dealCurrencies]))).toEqual({
+      'Banco del Valle': ['MXN'],
+      'Banco Norte': ['MXN'],
+      'Банк Восток': ['RUB'],
+    });
     const templates = await templatesForPack(
       db.kysely,
       P,

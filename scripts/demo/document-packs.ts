@@ -125,10 +125,12 @@ export const DEMO_CATALOG: CatalogField[] = [
   },
 ];
 
+// Each bank takes its own country's deals: the Documents tab pre-ticks the Mexican banks on a peso deal
+// and Банк Восток on a rouble one (widgets/documents-tab/pack-banks.ts).
 const BANKS = [
-  { name: 'Banco del Valle', lang: 'es' as const, email: 'credito@bancodelvalle.example' },
-  { name: 'Banco Norte', lang: 'es' as const, email: 'solicitudes@banconorte.example' },
-  { name: 'Банк Восток', lang: 'ru' as const, email: 'credit@bank-vostok.example' },
+  { name: 'Banco del Valle', lang: 'es' as const, email: 'credito@bancodelvalle.example', dealCurrencies: ['MXN'] },
+  { name: 'Banco Norte', lang: 'es' as const, email: 'solicitudes@banconorte.example', dealCurrencies: ['MXN'] },
+  { name: 'Банк Восток', lang: 'ru' as const, email: 'credit@bank-vostok.example', dealCurrencies: ['RUB'] },
 ];
 
 /** The deal's OPPORTUNITY ("150000", "150000.5") as an amount of scale 2, on the digits (never a float). */
@@ -229,6 +231,7 @@ export async function seedDemoDocuments(
           // In the bank's own language: a Mexican bank reads Spanish whoever sends from the deal (a
           // manager with a Russian interface included). The app's default text of that language.
           messageTemplate: { lang: b.lang, ...DEFAULT_BANK_TEMPLATES[b.lang] },
+          dealCurrencies: b.dealCurrencies,
         },
         by,
       ));

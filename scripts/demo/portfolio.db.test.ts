@@ -80,7 +80,17 @@ describe('demo portfolio', () => {
     expect(ru.payments).toHaveLength(3);
     expect(ru.reversedPayments).toHaveLength(1);
     expect(ru.reversedPayments[0]!.reversal.reasonCode).toBe('DUPLICATE');
+    // The note is what a person on this loan typed: Russian only (it read "booked twice" once).
+    expect(ru.reversedPayments[0]!.reversal.note).toMatch(/^[А-Яа-яЁё ]+$/u);
     expect(ru.servicing.daysPastDue).toBe(0);
+  });
+
+  it("every seeded reversal note is in its loan's language only: no Latin on a RUB loan, no Cyrillic on an MXN one", () => {
+    const notes = demoPortfolioPlan(deals, today).flatMap((plan) =>
+      plan.steps.flatMap((s) => (s.pay === 'reversed' ? [{ currency: plan.terms.currency, note: s.note }] : [])),
+    );
+    expect(notes.length).toBeGreaterThan(0);
+    for (const { currency, note } of notes) expect(note).not.toMatch(currency === 'RUB' ? /[A-Za-z]/u : /[А-Яа-яЁё]/u);
   });
 
   it('overdue at two depths, one of them partially paid', () => {

@@ -29,7 +29,12 @@ type Step =
   | { pay: 'installment'; n: number; daysLate?: number }
   | { pay: 'part'; n: number; percent: number }
   | { pay: 'payoff'; on: string }
-  | { pay: 'reversed'; n: number; reasonCode: string };
+  /**
+   * Paid, then reversed with a reason code (the tab shows it in the viewer's language) and a note as a
+   * person on this loan would type it: in the loan's language, never a mix (a RU loan read "Платёж
+   * учтён дважды · booked twice").
+   */
+  | { pay: 'reversed'; n: number; reasonCode: string; note: string };
 
 export interface LoanPlan {
   dealId: number;
@@ -158,7 +163,7 @@ function ruPlan(d: DemoDeal, today: string): LoanPlan | undefined {
         steps: [
           { pay: 'installment', n: 1 },
           { pay: 'installment', n: 2 },
-          { pay: 'reversed', n: 3, reasonCode: 'DUPLICATE' },
+          { pay: 'reversed', n: 3, reasonCode: 'DUPLICATE', note: 'Банк прислал этот перевод в выписке дважды' },
           { pay: 'installment', n: 3 },
         ],
       };
@@ -230,7 +235,7 @@ async function seedLoan(db: Executor, portalId: string, plan: LoanPlan, deps: Lo
     if (step.pay === 'part') await pay(row.dueDate, partOf(row.total, step.percent));
     if (step.pay === 'reversed') {
       await pay(row.dueDate, row.total);
-      await reversePayment(db, portalId, plan.dealId, id, { reasonCode: step.reasonCode, note: 'booked twice' }, actor, deps);
+      await reversePayment(db, portalId, plan.dealId, id, { reasonCode: step.reasonCode, note: step.note }, actor, deps);
     }
   }
 }

@@ -61,6 +61,8 @@ export interface DocumentBanksTable {
   required_fields: string;
   /** JSON BankMessageTemplate (wire/documents.ts) the app writes to this bank with; null = the language's default. */
   message_template: string | null;
+  /** JSON string[]: the deal currencies the bank takes applications for (ISO codes); null = any. */
+  deal_currencies: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -165,6 +165,7 @@ export interface NewBank {
   replySenders?: readonly string[];
   requiredFields?: readonly string[];
   messageTemplate?: unknown;
+  dealCurrencies?: readonly string[];
 }
 
 /** A bank added to the directory as an administrator would; what the test leaves out is empty. Its id. */

@@ -136,6 +136,49 @@ describe('documents tab model', () => {
     expect(codes(kept)).toEqual(['loan.term', 'borrower.snils']);
   });
 
+  it('pre-ticks the banks of the deal’s currency; a bank this deal already chose stays ticked; a user’s choice is kept', async () => {
+    const bank = (bankId: string, dealCurrencies?: string[], override = false): ValuesView['banks'][number] => ({
+      bankId,
+      name: bankId,
+      values: override ? [{ code: 'loan.term', value: 18, source: 'override' }] : [],
+      required: 0,
+      missing: [],
+      ...(dealCurrencies ? { dealCurrencies } : {}),
+    });
+    const banks = [bank('mx', ['MXN']), bank('any'), bank('ru', ['RUB']), bank('ru-override', ['RUB'], true), bank('ru-packed', ['RUB'])];
+    const earlier: PackView = {
+      ...pack('done', 1),
+      documents: [
+        {
+          bankId: 'ru-packed',
+          templateId: 't',
+          templateVersion: 1,
+          name: 'Анкета',
+          status: 'done',
+          sha256: null,
+          attachedAs: null,
+          preview: 'ready',
+        },
+      ],
+    };
+    const values = async () => ({ ...view(), banks });
+    const mx = model(fakeApi({ values, packs: async () => [earlier] }));
+    await mx.load();
+    expect(mx.packBanks.value).toEqual(['mx', 'any', 'ru-override', 'ru-packed']);
+    const ru = createDocumentsModel({ api: fakeApi({ values }), locale: 'ru', currency: 'RUB' });
+    await ru.load();
+    expect(ru.packBanks.value).toEqual(['any', 'ru', 'ru-override', 'ru-packed']);
+    // Unticked by the user before the packs arrived: the packs' pre-selection does not tick it back.
+    let release = (_: PackView[]) => undefined as void;
+    const late = model(fakeApi({ values, packs: () => new Promise<PackView[]>((r) => (release = r)) }));
+    const loading = late.load();
+    await expect.poll(() => late.state.value).toBe('ready');
+    late.togglePackBank('mx', false);
+    release([earlier]);
+    await loading;
+    expect(late.packBanks.value).toEqual(['any', 'ru-override']);
+  });
+
   it('writes a bank’s override in that bank’s scope', async () => {
     const api = fakeApi();
     const m = model(api);

@@ -138,7 +138,7 @@ export function createDocumentsModel(deps: DocumentsDeps) {
           fields.value = catalog;
           latestVersion.value = versions.at(-1)?.version ?? null;
           values.value = v;
-          packs.packBanks.value = v.banks.map((b) => b.bankId);
+          packs.preselectBanks(v.banks, deps.currency);
           state.value = 'ready';
         });
       } catch (e) {
@@ -150,6 +150,8 @@ export function createDocumentsModel(deps: DocumentsDeps) {
         return;
       }
       await packs.loadPacks();
+      // A bank an earlier pack of this deal was made for is one the deal chose: ticked again.
+      packs.preselectBanks(values.value?.banks ?? [], deps.currency);
     },
 
     selectScope(s: Scope): void {

@@ -5,6 +5,8 @@ import { signal } from '@preact/signals';
 import type { PackView } from '../../wire/document-packs.js';
 import { ApiError, type DocumentsApi } from './api.js';
 import { message } from './keyed.js';
+import { packedBankIds, preselectedBanks } from './pack-banks.js';
+import type { ValuesView } from '../../wire/documents.js';
 
 const POLL_MS = 1000;
 /** A pack is polled for at most this long; then the list shows it as the server last said. */
@@ -16,6 +18,8 @@ export function createPacksModel(api: DocumentsApi, sleep: (ms: number) => Promi
   const packsUnavailable = signal(false);
   const packError = signal<string | null>(null);
   const packBanks = signal<string[]>([]);
+  /** The user ticked or unticked a bank: what they chose is never replaced by a pre-selection. */
+  let touched = false;
   const packInternal = signal(true);
   const generating = signal(false);
   const put = (p: PackView) => (packs.value = [p, ...(packs.value ?? []).filter((x) => x.id !== p.id)]);
@@ -52,7 +56,13 @@ export function createPacksModel(api: DocumentsApi, sleep: (ms: number) => Promi
       }
     },
 
+    /** Pre-ticks the banks for this deal (pack-banks.ts); again once the deal's packs are read. */
+    preselectBanks(banks: ValuesView['banks'], dealCurrency: string): void {
+      if (!touched) packBanks.value = preselectedBanks(banks, dealCurrency, packedBankIds(packs.value));
+    },
+
     togglePackBank(bankId: string, on: boolean): void {
+      touched = true;
       const rest = packBanks.value.filter((b) => b !== bankId);
       packBanks.value = on ? [...rest, bankId] : rest;
     },

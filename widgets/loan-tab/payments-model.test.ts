@@ -6,6 +6,7 @@ import { loadTranslator } from './i18n.js';
 import { checkPayment, computeEffectiveRates, computeSchedule, computeServicing, scaleOf } from './lending-adapter.js';
 import { createLoanModel, defaultForm, toLoanInput } from './model.js';
 import { reversalErrorKey } from './payments-model.js';
+import { versionLine } from './schedule-version.js';
 import type { NumberLocale } from './typed-numbers.js';
 
 // The payments half of the tab's model, through the model the components use: a fake API stands
@@ -208,6 +209,41 @@ describe('loan tab payments', () => {
     expect(m.heldSchedule.value).toBeNull();
     m.load(saved({ version: 5, reversedPayments: [] }));
     expect(m.heldSchedule.value).toBeNull();
+  });
+
+  it('reversing the only rebuilding prepayment: contract rows again, yet the tab still names the new version and why (en, es, ru)', async () => {
+    const reverse = vi.fn<ApiCalls['reversePayment']>((_deal, paymentId, req) =>
+      Promise.resolve<ReversalReply>({
+        reversal: { entryId: 'e-rev', paymentId, date: '2026-03-21', amount: '-1', reasonCode: req.reasonCode, note: null },
+        replayed: false,
+        version: 3,
+      }),
+    );
+    const { api, calls } = fakeApi({ reversePayment: reverse });
+    const m = model(api);
+    const [en, es, ru] = await Promise.all([loadTranslator('en'), loadTranslator('es'), loadTranslator('ru')]);
+    const prepayment = { id: 'pre-1', date: '2026-03-01', amount: '15000.50', prepaymentMode: 'reduce-term' as const };
+    m.load(saved({ version: 2, versionReason: 'prepayment:pre-1', payments: [prepayment], schedule: HELD_SCHEDULE }));
+    expect(versionLine(en, m.scheduleVersion.value)).toBe('Schedule version 2 · rebuilt after a prepayment');
+
+    expect(await m.reversePayment('pre-1', 'WRONG_LOAN')).toBe(true);
+    expect(calls.scheduleVersion).not.toHaveBeenCalled();
+    expect(m.heldSchedule.value).toBeNull();
+    expect(m.scheduleVersion.value).toEqual({ version: 3, cause: 'reversal' });
+    expect(versionLine(en, m.scheduleVersion.value)).toBe('Schedule version 3 · rebuilt after a reversal');
+    expect(versionLine(es, m.scheduleVersion.value)).toBe('Versión de la tabla de amortización 3 · recalculada tras un reverso');
+    expect(versionLine(ru, m.scheduleVersion.value)).toBe('Версия графика 3 · график пересчитан после сторно');
+
+    // Reopened: the loan view names the version's reason; a save that changed nothing keeps it.
+    m.load(saved({ version: 3, versionReason: 'reversal:pre-1', payments: [] }));
+    expect(versionLine(ru, m.scheduleVersion.value)).toBe('Версия графика 3 · график пересчитан после сторно');
+    m.termsSaved(3);
+    expect(m.scheduleVersion.value).toEqual({ version: 3, cause: 'reversal' });
+    m.termsSaved(4);
+    expect(versionLine(es, m.scheduleVersion.value)).toBe('Versión de la tabla de amortización 4 · condiciones modificadas');
+    // A loan on its first version needs no line.
+    m.load(saved({ version: 1, versionReason: 'save' }));
+    expect(versionLine(en, m.scheduleVersion.value)).toBeNull();
   });
 
   it('a refused reversal changes nothing and says why in the user language', async () => {

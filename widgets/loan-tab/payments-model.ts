@@ -14,6 +14,15 @@ import type { LendingIssue, PaymentInput, PrepaymentInput, ScheduleRow } from '.
  * The schedule the server holds after a prepayment rebuilt it: its version, rows, and the installment
  * and totals the server read off those rows (server/loans/operations/rebuilt-schedule.ts).
  */
+/** Why the loan's current schedule version was written: new terms, a rebuilding prepayment, a reversal. */
+export type VersionCause = 'terms' | 'prepayment' | 'reversal';
+
+/** The version the figures are, named once the loan has more than one (schedule-version.ts). */
+export interface ScheduleVersionSeen {
+  version: number;
+  cause: VersionCause;
+}
+
 export interface HeldSchedule {
   version: number;
   rows: ScheduleRow[];
@@ -106,13 +115,23 @@ export function createPaymentsModel(deps: PaymentsDeps) {
   const heldSchedule = signal<HeldSchedule | null>(null);
   /** The loan's schedule version as last seen from the server. */
   let version: number | null = null;
+  /**
+   * That version and why it was written, whatever rows it holds: after reversing the only rebuilding
+   * prepayment the rows are the contract's again (the form computes them), yet the loan is on a new
+   * version, and the tab still says which. Null until the server names one.
+   */
+  const scheduleVersion = signal<ScheduleVersionSeen | null>(null);
+  const seeVersion = (v: number | null, cause: VersionCause): void => {
+    version = v;
+    scheduleVersion.value = v === null ? null : { version: v, cause };
+  };
   /** Reversal needs the server: only a tab bound to a deal, on an active loan. */
   const canReverse = computed(() => deps.api !== null && deps.dealId !== null && !deps.closed.value);
 
-  function load(saved: Pick<SavedLoan, 'payments' | 'reversedPayments' | 'version' | 'schedule'>): void {
-    version = saved.version ?? null;
+  function load(saved: Pick<SavedLoan, 'payments' | 'reversedPayments' | 'version' | 'versionReason' | 'schedule'>): void {
     const rebuilt = saved.payments.some(rebuilds);
     batch(() => {
+      seeVersion(saved.version ?? null, causeOf(saved.versionReason));
       heldSchedule.value = rebuilt && saved.schedule && version !== null ? heldOf(version, saved.schedule) : null;
       payments.value = saved.payments.map(toRecord);
       reversedPayments.value = (saved.reversedPayments ?? []).map(toReversed);
@@ -166,7 +185,7 @@ export function createPaymentsModel(deps: PaymentsDeps) {
         ...(p.prepaymentMode ? { prepaymentMode: p.prepaymentMode } : {}),
       });
       if (p.unconfirmed) mark(p.id, false);
-      if (p.prepaymentMode && reply?.version !== undefined && reply.version !== version) await fetchHeld(reply.version);
+      if (p.prepaymentMode && reply?.version !== undefined && reply.version !== version) await fetchHeld(reply.version, 'prepayment');
       return true;
     } catch (e) {
       noteClosed(e);
@@ -185,9 +204,9 @@ export function createPaymentsModel(deps: PaymentsDeps) {
     }
   }
 
-  /** The version a prepayment left, as the server stores it; on failure the tab keeps what it computed. */
-  async function fetchHeld(v: number): Promise<void> {
-    version = v;
+  /** The version a prepayment (or a reversal) left, as the server stores it; on failure the tab keeps what it computed. */
+  async function fetchHeld(v: number, cause: VersionCause): Promise<void> {
+    seeVersion(v, cause);
     if (!deps.api || !deps.dealId) return;
     try {
       const r = await deps.api.scheduleVersion(deps.dealId, v);
@@ -198,9 +217,13 @@ export function createPaymentsModel(deps: PaymentsDeps) {
   }
 
   /** New terms were saved: the schedule is the form's again, as the server stores it under `v`. */
-  function termsSaved(v: number | null): void {
-    version = v;
-    heldSchedule.value = null;
+  function termsSaved(v: number | null, cause: VersionCause = 'terms'): void {
+    // A save that changed nothing answers the same version: it keeps the cause it was written for.
+    const same = v !== null && v === version ? scheduleVersion.value : null;
+    batch(() => {
+      seeVersion(v, same ? same.cause : cause);
+      heldSchedule.value = null;
+    });
   }
 
   function mark(id: string, unconfirmed: boolean): void {
@@ -226,8 +249,8 @@ export function createPaymentsModel(deps: PaymentsDeps) {
       // the tab shows it as it shows a prepayment's; with none left rebuilding, it is the contract's
       // schedule again, which the form computes — as a reopened tab would show it (load).
       if (v !== undefined && v !== version) {
-        if (left.some(rebuilds)) await fetchHeld(v);
-        else termsSaved(v);
+        if (left.some(rebuilds)) await fetchHeld(v, 'reversal');
+        else termsSaved(v, 'reversal');
       }
       batch(() => {
         payments.value = left;
@@ -259,6 +282,7 @@ export function createPaymentsModel(deps: PaymentsDeps) {
     servicingPayments,
     servicingPrepayments,
     heldSchedule,
+    scheduleVersion,
     termsSaved,
     canReverse,
     load,
@@ -274,6 +298,13 @@ export type PaymentsModel = ReturnType<typeof createPaymentsModel>;
 /** A prepayment whose mode rebuilds the schedule (reduce-term, reduce-installment). */
 function rebuilds(p: { prepaymentMode?: PrepaymentInput['mode'] | null | undefined }): boolean {
   return !!p.prepaymentMode && p.prepaymentMode !== 'reschedule-next';
+}
+
+/** The stored version's reason ('save', a save's reason, 'prepayment:<id>', 'reversal:<id>') as a cause. */
+export function causeOf(reason: string | null | undefined): VersionCause {
+  if (reason?.startsWith('reversal:')) return 'reversal';
+  if (reason?.startsWith('prepayment:')) return 'prepayment';
+  return 'terms';
 }
 
 function heldOf(version: number, s: Pick<HeldSchedule, 'rows' | 'installmentAmount' | 'totals'>): HeldSchedule {

@@ -35,8 +35,19 @@ describe('a bank typed on the app page', () => {
         replyPolicy: { authentication: 'dmarc', bandMin: '1', bandMax: '1' },
         // No texts typed: the language the form shows is saved (its default message).
         messageTemplate: { lang: 'es' },
+        dealCurrencies: null,
       },
     });
+  });
+
+  it('reads the deal currencies as ISO codes in any case, once each; names a code it refuses', () => {
+    const body = (typed: string) => {
+      const r = bankOf(form({ dealCurrencies: typed }), 'es');
+      return 'body' in r ? r.body.dealCurrencies : r.errors;
+    };
+    expect(body('mxn, USD\nMXN')).toEqual(['MXN', 'USD']);
+    expect(body('  ')).toBeNull();
+    expect(body('MXN, pesos')).toEqual({ dealCurrencies: { problem: 'currency', entry: 'pesos' } });
   });
 
   it('names the entry it refuses beside its list, and a missing name', () => {
@@ -81,8 +92,10 @@ describe('a bank typed on the app page', () => {
       requiredFields: ['borrower.full_name'],
       replyPolicy: { authentication: 'dkim' as const, bandMin: '0.8', bandMax: '1.05' },
       messageTemplate: { lang: 'es' as const },
+      dealCurrencies: ['RUB'],
     };
     const f = bankFormOf(bank, 'ru');
+    expect(f.dealCurrencies).toBe('RUB');
     expect(f.message.lang).toBe('es');
     expect(f.bandMin).toBe('80');
     expect(f.bandMax).toBe('105');

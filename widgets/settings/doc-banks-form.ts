@@ -35,12 +35,14 @@ export interface BankForm {
   requiredFields: string[];
   /** The bank's language and own message (doc-banks-template.ts); texts all empty: the default of its language. */
   message: TemplateForm;
+  /** The deal currencies it takes, as typed ("MXN", "mxn, usd"); empty: every deal. */
+  dealCurrencies: string;
 }
 
-export type BankFormKey = 'name' | 'emails' | 'phones' | 'replySenders' | 'bandMin' | 'bandMax' | MessageKey;
+export type BankFormKey = 'name' | 'emails' | 'phones' | 'replySenders' | 'bandMin' | 'bandMax' | 'dealCurrencies' | MessageKey;
 export type MessageKey = 'messageSubject' | 'messageBody' | 'messageSms';
 export type BankFormProblem =
-  'required' | 'email' | 'sender' | 'phone' | 'tooMany' | 'number' | 'band' | 'taken' | 'placeholder' | 'tooLong';
+  'required' | 'email' | 'sender' | 'phone' | 'currency' | 'tooMany' | 'number' | 'band' | 'taken' | 'placeholder' | 'tooLong';
 /** The problem and, for a list, the entry it concerns (shown in the message so the admin finds it). */
 export type BankFormErrors = Partial<Record<BankFormKey, { problem: BankFormProblem; entry?: string }>>;
 
@@ -49,6 +51,7 @@ export type BankFormErrors = Partial<Record<BankFormKey, { problem: BankFormProb
 export const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/u;
 export const SENDER = /^([^@\s]+)?@[^@\s]+\.[^@\s]+$/u;
 export const PHONE = /^[+0-9 ()-]+$/u;
+export const CURRENCY = /^[A-Z]{3}$/u;
 const FACTOR = /^(0|[1-9][0-9]{0,2})([.][0-9]{1,4})?$/u;
 export const MAX_CONTACTS = 20;
 const MAX_FACTOR = new Decimal(100);
@@ -64,6 +67,7 @@ export function emptyBankForm(locale: NumberLocale = 'es'): BankForm {
     bandMin: '100',
     bandMax: '100',
     requiredFields: [],
+    dealCurrencies: '',
   };
 }
 
@@ -84,6 +88,7 @@ export function bankFormOf(b: BankView, locale: NumberLocale): BankForm {
     bandMax: percentOf(policy.bandMax, locale),
     requiredFields: [...b.requiredFields],
     message: templateFormOf(b.messageTemplate, locale),
+    dealCurrencies: (b.dealCurrencies ?? []).join(', '),
   };
 }
 
@@ -135,6 +140,9 @@ export function bankOf(form: BankForm, locale: NumberLocale): { body: BankInput 
   if ('problem' in senders) errors.replySenders = senders;
   const phones = readList(form.phones, splitPhones, (s) => PHONE.test(s) && s.length >= 3 && s.length <= 40, 'phone');
   if ('problem' in phones) errors.phones = phones;
+  // ISO codes in capitals, as the deal's CURRENCY_ID; "mxn" is read as MXN.
+  const currencies = readList(form.dealCurrencies, splitAddresses, (s) => CURRENCY.test(s.toUpperCase()), 'currency');
+  if ('problem' in currencies) errors.dealCurrencies = currencies;
   const min = factorOf(form.bandMin, locale);
   const max = factorOf(form.bandMax, locale);
   if (min === null) errors.bandMin = { problem: 'number' };
@@ -151,6 +159,7 @@ export function bankOf(form: BankForm, locale: NumberLocale): { body: BankInput 
     'problem' in emails ||
     'problem' in senders ||
     'problem' in phones ||
+    'problem' in currencies ||
     !min ||
     !max ||
     'errors' in message
@@ -165,6 +174,8 @@ export function bankOf(form: BankForm, locale: NumberLocale): { body: BankInput 
       requiredFields: [...new Set(form.requiredFields)],
       replyPolicy: { authentication: form.authentication, bandMin: min, bandMax: max },
       messageTemplate: message.value,
+      // None typed: every deal (null clears a list saved before).
+      dealCurrencies: currencies.list.length > 0 ? [...new Set(currencies.list.map((c) => c.toUpperCase()))] : null,
     },
   };
 }

@@ -10,7 +10,17 @@ import { uuidv7 } from '../../security/uuidv7.js';
 import type { DocumentBanksTable } from '../tables.js';
 import type { BankInput, BankMessageTemplate, BankView } from '../../../wire/documents.js';
 
-const COLUMNS = ['id', 'name', 'emails', 'reply_senders', 'phones', 'contacts_enc', 'required_fields', 'message_template'] as const;
+const COLUMNS = [
+  'id',
+  'name',
+  'emails',
+  'reply_senders',
+  'phones',
+  'contacts_enc',
+  'required_fields',
+  'message_template',
+  'deal_currencies',
+] as const;
 type Row = Pick<DocumentBanksTable, (typeof COLUMNS)[number]>;
 export type BankContacts = Pick<BankView, 'emails' | 'replySenders' | 'phones'>;
 
@@ -45,6 +55,10 @@ function toView(box: SecretBox, portalId: string, r: Row): BankView {
     requiredFields: parseJsonColumn<string[]>(r.required_fields, 'document_banks.required_fields'),
     messageTemplate:
       r.message_template === null ? null : parseJsonColumn<BankMessageTemplate>(r.message_template, 'document_banks.message_template'),
+    // Absent when unset (any deal), as the wire reads it.
+    ...(r.deal_currencies === null
+      ? {}
+      : { dealCurrencies: parseJsonColumn<string[]>(r.deal_currencies, 'document_banks.deal_currencies') }),
     ...(json === undefined ? { contactsUnreadable: true as const } : {}),
   };
 }
@@ -61,6 +75,10 @@ const columnsOf = (box: SecretBox, portalId: string, id: string, b: BankInput) =
   required_fields: JSON.stringify([...new Set(b.requiredFields)]),
   // Absent: the stored template stays (a save from a screen that does not edit it keeps it).
   ...(b.messageTemplate === undefined ? {} : { message_template: b.messageTemplate === null ? null : JSON.stringify(b.messageTemplate) }),
+  // Likewise: a save that does not name the currencies keeps them.
+  ...(b.dealCurrencies === undefined
+    ? {}
+    : { deal_currencies: b.dealCurrencies === null ? null : JSON.stringify([...new Set(b.dealCurrencies)]) }),
 });
 
 export interface BankActor {

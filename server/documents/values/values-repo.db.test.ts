@@ -87,6 +87,19 @@ describe('banks directory', () => {
     const other = await refusal(updateBank(db.kysely, box, OTHER, bankA, bankInput('X'), by));
     expect(other.code).toBe('NOT_FOUND');
   });
+
+  it("keeps a bank's deal currencies: a save without them leaves them, null clears them; the values view carries them", async () => {
+    const c = await createBank(db.kysely, box, P, { ...bankInput('Banco C'), dealCurrencies: ['MXN', 'MXN'] }, by);
+    expect(c.dealCurrencies).toEqual(['MXN']);
+    // The app page's edit does not send them (widgets/settings/doc-banks-form.ts): they stay.
+    expect((await updateBank(db.kysely, box, P, c.id, bankInput('Banco C'), by)).dealCurrencies).toEqual(['MXN']);
+    const seen = await resolveValues(db.kysely, box, P, app);
+    expect(seen.banks.find((b) => b.bankId === c.id)?.dealCurrencies).toEqual(['MXN']);
+    expect(seen.banks.find((b) => b.bankId === bankA)).not.toHaveProperty('dealCurrencies');
+    const cleared = await updateBank(db.kysely, box, P, c.id, { ...bankInput('Banco C'), dealCurrencies: null }, by);
+    expect(cleared).not.toHaveProperty('dealCurrencies');
+    await db.kysely.deleteFrom('document_banks').where('portal_id', '=', P).where('id', '=', c.id).execute();
+  });
 });
 
 describe('application values', () => {

@@ -208,7 +208,8 @@ export async function resolveValues(db: Executor, box: SecretBox, portalId: stri
     );
     const resolved = new Map<string, unknown>(values.map((v) => [v.code, v.value]));
     for (const code of scanned) resolved.set(code, true);
-    return { bankId: b.id, name: b.name, values, ...completenessFor(catalog, b.requiredFields, resolved) };
+    const currencies = b.dealCurrencies ? { dealCurrencies: b.dealCurrencies } : {};
+    return { bankId: b.id, name: b.name, values, ...completenessFor(catalog, b.requiredFields, resolved), ...currencies };
   });
   const baseShown = Object.fromEntries([...base].map(([code, v]) => [code, v === UNREADABLE ? null : v]));
   return { catalogVersion: app.catalogVersion, base: baseShown, banks, ...(unreadable.length > 0 ? { unreadable } : {}) };

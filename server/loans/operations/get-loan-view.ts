@@ -72,6 +72,7 @@ export async function getLoanView(db: Executor, portalId: string, dealId: number
     closedReason: loan.closedReason,
     closedAt: loan.closedAt,
     version: loan.currentScheduleVersion,
+    versionReason: schedule.reason,
     updatedAt: loan.updatedAt,
     asOf,
     loan: schedule.terms,

@@ -130,6 +130,8 @@ describe('reversing a prepayment', () => {
     expect(v3.rows).toEqual(v1.rows);
     expect(v3.installmentAmount).toBe(v1.installmentAmount);
     expect(v3.reason).toBe('reversal:pre-305');
+    // The tab names the version beside its number (widgets/loan-tab/schedule-version.ts).
+    expect((await getLoanView(kysely(), P, 305, '2024-06-01'))!).toMatchObject({ version: 3, versionReason: 'reversal:pre-305' });
   });
 
   it('a pay-ahead prepayment or an ordinary payment reversed leaves the schedule version as it is', async () => {

@@ -12,6 +12,7 @@ import { ScheduleChart } from './schedule-chart.js';
 import { ScheduleTable } from './schedule-table.js';
 import { Summary } from './summary.js';
 import { shownSchedule, summaryFigures } from '../summary-figures.js';
+import { versionLine } from '../schedule-version.js';
 
 /** The calculator's result: the deal always exists once this is returned; the loan may not be on it. */
 export interface CreatedDeal {
@@ -57,6 +58,8 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal, createBlocked, ch
   // Its rows, installment and totals as the server read them off the rows: table and summary agree.
   const current = held && !whatIf ? held : null;
   const table = shown ? shownSchedule(shown, current) : shown;
+  // Which version the figures are, once the loan has more than one — held rows or the form's.
+  const version = versionLine(t, model.scheduleVersion.value);
   const serv = model.servicing.value;
   const r = model.effectiveRates.value;
   const rates = r === null ? null : r.ok ? r.value : {};
@@ -151,7 +154,11 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal, createBlocked, ch
               </div>
             </div>
             {whatIf ? <p class="lt-muted">{t('whatIfHint')}</p> : null}
-            {held && !whatIf ? <p class="lt-muted" data-testid="schedule-version">{`${t('scheduleVersion')} ${held.version}`}</p> : null}
+            {version && !whatIf ? (
+              <p class="lt-muted" data-testid="schedule-version">
+                {version}
+              </p>
+            ) : null}
             <ScheduleTable
               schedule={table ?? shown}
               states={whatIf ? null : (servicing?.installments ?? null)}

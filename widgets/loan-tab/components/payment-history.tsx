@@ -6,6 +6,7 @@ import type { Translate } from '../i18n.js';
 import type { Allocation, Servicing } from '../lending-types.js';
 import type { LoanModel } from '../model.js';
 import { reversalErrorKey, type PaymentRecord } from '../payments-model.js';
+import { reversalText } from '../reversal-reason.js';
 import { Field } from './field.js';
 
 interface Props {
@@ -245,7 +246,7 @@ function ReversedList({ model, t, fmt }: { model: LoanModel; t: Translate; fmt: 
                 {fmt.number(r.amount)}
               </td>
               <td class="lt-cell--wide" data-label={t('reversalReason')}>
-                {[reasonLabel(t, r.reversal.reasonCode), r.reversal.note].filter(Boolean).join(' · ')}
+                {reversalText(t, r.reversal.reasonCode, r.reversal.note)}
               </td>
               <td data-label={t('reversedOn')}>{fmt.date(r.reversal.date)}</td>
             </tr>
@@ -276,11 +277,4 @@ function methodLabel(t: Translate, method: string | null): string {
   if (!method) return DASH;
   const key = `method.${method}`;
   return t.has(key) ? t(key) : method;
-}
-
-/** A reason the tab offers reads in the user's language; another source's code is shown as is. */
-function reasonLabel(t: Translate, code: string | null): string {
-  if (!code) return DASH;
-  const key = `reason.${code}`;
-  return t.has(key) ? t(key) : code;
 }

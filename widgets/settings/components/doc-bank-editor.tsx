@@ -28,6 +28,18 @@ export function BankEditor({ model, t, lang }: { model: DocBanksModel; t: DocBan
       />
     </Field>
   );
+  const line = (k: 'name' | 'dealCurrencies', name: string, maxLength: number, hint?: string, wide?: boolean) => (
+    <Field label={t(k)} error={err(k)} hint={hint} wide={wide}>
+      <input
+        class="st-input"
+        name={name}
+        maxLength={maxLength}
+        value={f[k]}
+        aria-invalid={errors[k] ? 'true' : undefined}
+        onInput={(e) => model.set(k, e.currentTarget.value)}
+      />
+    </Field>
+  );
   const band = (k: 'bandMin' | 'bandMax', name: string, hint?: string) => (
     <Field label={t(k)} error={err(k)} hint={hint}>
       <input
@@ -57,22 +69,12 @@ export function BankEditor({ model, t, lang }: { model: DocBanksModel; t: DocBan
           {t('unreadable')}
         </p>
       ) : null}
-      <div class="st-grid">
-        <Field label={t('name')} error={err('name')} wide>
-          <input
-            class="st-input"
-            name="bank-name"
-            maxLength={200}
-            value={f.name}
-            aria-invalid={errors.name ? 'true' : undefined}
-            onInput={(e) => model.set('name', e.currentTarget.value)}
-          />
-        </Field>
-      </div>
+      <div class="st-grid">{line('name', 'bank-name', 200, undefined, true)}</div>
       <div class="st-grid">
         {list('emails', t('emailsHint'))}
         {list('phones', t('phonesHint'))}
         {list('replySenders', t('replySendersHint'))}
+        {line('dealCurrencies', 'bank-deal-currencies', 100, t('dealCurrenciesHint'))}
       </div>
       <fieldset class="st-banks__policy">
         <legend class="st-h4">{t('policy')}</legend>
