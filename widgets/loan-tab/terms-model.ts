@@ -35,8 +35,20 @@ export function createTermsModel(deps: TermsDeps) {
   const savedProfile = signal<string | undefined>(undefined);
   /** The schedule as typed, without what-if edits — what gets saved. */
   const numbers = computed(() => readLoanNumbers(form.value, locale, scale));
+  /**
+   * What the product fixes applies when the user picks it. A saved loan kept under the product it was
+   * saved with keeps its own conventions (a contract keeps its terms when the tariff changes; the
+   * server re-checks a re-term against the product). Picking another product is a re-term under it:
+   * its day count, fees and payoff rule replace the loan's, while what no product sets — interest
+   * per day or per period, rounding, grace, VAT, the contract date — stays the contract's, shown in
+   * the conventions line (kept-conventions.ts); "—" keeps the loan's own fees and day count.
+   */
+  const appliedProduct = computed(() => {
+    const kept = form.value.conventions;
+    return kept && kept.product === form.value.product ? undefined : product.value;
+  });
   const loanInput = computed(() =>
-    applyProduct(toLoanInput(form.value, deps.currency, savedProfile.value, undefined, numbers.value), product.value),
+    applyProduct(toLoanInput(form.value, deps.currency, savedProfile.value, undefined, numbers.value), appliedProduct.value),
   );
   // Ranges only make sense for numbers that read.
   const rangeIssues = computed(() => (numbers.value.issues.length > 0 ? [] : productIssues(loanInput.value, product.value)));
