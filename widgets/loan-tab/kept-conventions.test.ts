@@ -80,16 +80,19 @@ describe('a loan saved through the API, opened in the tab', () => {
     expect(s.ok && s.value.rows.map((r) => r.dueDate)).toEqual(['2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01']);
   });
 
-  it("under its own product the saved conventions win; another product's day count and fees replace them, interest per period stays", () => {
-    const saved = { ...API_LOAN, dayCount: 'actual/360' };
+  it('under its own product the saved conventions win until a product is picked in the tab', () => {
+    // The product's day count and fees (actual/360, 999) are not the loan's: the tariff changed since.
+    const saved = API_LOAN;
     const m = loaded(saved, 'moto');
     expect(m.form.value.product).toBe('moto');
     expect(m.loanInput.value.fees).toEqual(API_LOAN.fees);
     expect(m.schedule.value).toEqual(scheduleOf(saved as LoanInput));
+    expect(m.appliedProduct.value).toBeUndefined();
+    // Picking the product (here: away and back) is a re-term under it: the product's current fees.
     m.setField('product', '');
-    m.setField('product', 'moto');
-    // Back under its own product: the saved loan again, whatever the product's current fees.
     expect(m.loanInput.value.fees).toEqual(API_LOAN.fees);
+    m.setField('product', 'moto');
+    expect(m.loanInput.value.fees).toEqual(MOTO.fees);
   });
 
   it('picking another product applies what it fixes and keeps what no product sets', () => {

@@ -22,11 +22,12 @@ type Verbatim = 'dayCount' | 'interest' | 'grace' | 'vat' | 'effectiveRates' | '
 
 export interface LoanConventions extends Pick<SavedLoanTerms, Verbatim> {
   /**
-   * The product the loan was saved with ('' none). While the form keeps it, the saved conventions win
-   * over that product's current settings: a signed contract keeps its terms when the admin edits the
-   * tariff (the server re-checks a re-term against the product, product-check.ts).
+   * The product the loan was saved with ('' none); null once the user picks a product in the tab.
+   * Until then the saved conventions win over that product's current settings: a signed contract
+   * keeps its terms when the admin edits the tariff. Picking a product (even the same one again) is
+   * a re-term under it, which the server checks against the product (product-check.ts).
    */
-  product: string;
+  product: string | null;
   /** The contract's date when it precedes the disbursement; absent: the contract is of the disbursement day. */
   contractDate?: string;
   /** The rounding but its step (the form's field); absent when the loan gave none. */

@@ -161,6 +161,8 @@ export function createLoanModel(deps: ModelDeps) {
     baseSchedule,
     canSubmit,
     product,
+    /** The product whose settings the loan takes: none while a saved loan keeps its own under it. */
+    appliedProduct: terms.appliedProduct,
     schedule: whatIf.schedule,
     effectiveRates: slow.effectiveRates,
     servicing: slow.servicing,

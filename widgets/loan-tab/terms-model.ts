@@ -36,12 +36,13 @@ export function createTermsModel(deps: TermsDeps) {
   /** The schedule as typed, without what-if edits — what gets saved. */
   const numbers = computed(() => readLoanNumbers(form.value, locale, scale));
   /**
-   * What the product fixes applies when the user picks it. A saved loan kept under the product it was
-   * saved with keeps its own conventions (a contract keeps its terms when the tariff changes; the
-   * server re-checks a re-term against the product). Picking another product is a re-term under it:
-   * its day count, fees and payoff rule replace the loan's, while what no product sets — interest
-   * per day or per period, rounding, grace, VAT, the contract date — stays the contract's, shown in
-   * the conventions line (kept-conventions.ts); "—" keeps the loan's own fees and day count.
+   * The product whose settings the loan takes. A saved loan opened under the product it was saved
+   * with keeps its own conventions (a contract keeps its terms when the tariff changes). Picking a
+   * product is a re-term under it — what a lender means by choosing a tariff, and what the server
+   * checks (product-check.ts): its day count, fees, payoff rule, step and level-payment rule replace
+   * the loan's, while what no product sets — interest per day or per period, rounding, grace, VAT, the
+   * contract date — stays the contract's, named in the conventions line (kept-conventions.ts); "—"
+   * keeps the loan's own fees and day count.
    */
   const appliedProduct = computed(() => {
     const kept = form.value.conventions;
@@ -61,6 +62,8 @@ export function createTermsModel(deps: TermsDeps) {
     batch(() => {
       const next = { ...form.value, [key]: value };
       if (key === 'product') {
+        // From now on the picked product's settings apply (appliedProduct), not the saved loan's.
+        if (next.conventions) next.conventions = { ...next.conventions, product: null };
         const p = products.find((x) => x.code === value);
         if (p) {
           const term = Number(next.installments);
@@ -84,5 +87,5 @@ export function createTermsModel(deps: TermsDeps) {
     });
   }
 
-  return { form, products, product, savedProfile, loanInput, rangeIssues, baseSchedule, setField };
+  return { form, products, product, appliedProduct, savedProfile, loanInput, rangeIssues, baseSchedule, setField };
 }
