@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SavedLoanTerms } from './api.js';
 import { computeSchedule } from './lending-adapter.js';
+import { errorText, loadTranslator } from './i18n.js';
 import type { LoanInput } from './lending-types.js';
 import type { ModelDeps } from './model.js';
 import { API_LOAN, annuityProduct, testModel } from './test-model.js';
@@ -93,6 +94,17 @@ describe('a loan saved through the API, opened in the tab', () => {
     expect(m.loanInput.value.fees).toEqual(API_LOAN.fees);
     m.setField('product', 'moto');
     expect(m.loanInput.value.fees).toEqual(MOTO.fees);
+  });
+
+  it("a term shortened below the loan's grace is refused in words the user reads, and the grace is kept", async () => {
+    const m = loaded({ ...API_LOAN, grace: { principal: 3 } });
+    expect(m.conventions.value).toContainEqual({ kind: 'grace-principal', count: 3 });
+    m.setField('installments', '3');
+    expect(m.issues.value).toContainEqual(expect.objectContaining({ code: 'GRACE_TOO_LONG' }));
+    expect(errorText(await loadTranslator('es'), 'GRACE_TOO_LONG')).toMatch(/alargue el plazo/);
+    m.setField('installments', '4');
+    expect(m.loanInput.value.grace).toEqual({ principal: 3 });
+    expect(m.schedule.value.ok).toBe(true);
   });
 
   it('picking another product applies what it fixes and keeps what no product sets', () => {

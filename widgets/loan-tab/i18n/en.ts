@@ -259,6 +259,7 @@ const en = {
   'change.penalty': 'Penalty, % a day',
   'err.NETWORK': 'No answer from the server; try again',
   'err.RATE_ONE_OF': 'Enter a number',
+  'err.GRACE_TOO_LONG': 'The loan’s grace leaves no installment: lengthen the term',
   'err.UNKNOWN': 'Check this value',
 };
 

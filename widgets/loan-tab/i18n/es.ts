@@ -260,6 +260,7 @@ const es: Dict = {
   'change.penalty': 'Recargo, % diario',
   'err.NETWORK': 'El servidor no respondió; inténtelo de nuevo',
   'err.RATE_ONE_OF': 'Ingrese un número',
+  'err.GRACE_TOO_LONG': 'La gracia del préstamo no deja ninguna cuota: alargue el plazo',
   'err.UNKNOWN': 'Revise este valor',
 };
 
