@@ -22,7 +22,8 @@ export function ConventionsLine({ model, t, fmt }: Props) {
   return (
     <p class="lt-conventions" data-testid="conventions">
       <span class="lt-conventions__items">{`${t('conventionsLabel')}: ${items.map((i) => itemText(i, t, fmt, plural)).join(' · ')}`}</span>
-      <span class="lt-conventions__hint">{t('conventionsHint')}</span>
+      {/* A new loan's come from its product only; a saved loan's from how it was saved. */}
+      <span class="lt-conventions__hint">{t(model.form.value.conventions ? 'conventionsHint' : 'conventionsHintProduct')}</span>
     </p>
   );
 }

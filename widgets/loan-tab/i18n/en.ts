@@ -37,6 +37,7 @@ const en = {
   'catBasis.dates': 'calendar days (days/365)',
   conventionsLabel: 'Calculated with',
   conventionsHint: 'As the loan was saved (loan API, import or product); not editable here, and Save keeps them.',
+  conventionsHintProduct: 'Set by the product (product settings); not editable here.',
   'conv.interest-periodic': 'interest per period',
   'conv.rounding': 'rounding: {mode}',
   'conv.installment-rounding': 'installment rounding: {mode}',

@@ -38,6 +38,7 @@ const es: Dict = {
   'catBasis.dates': 'días naturales (días/365)',
   conventionsLabel: 'Calculado con',
   conventionsHint: 'Así se guardó el préstamo (API, importación o producto); no se edita aquí y Guardar los conserva.',
+  conventionsHintProduct: 'Los fija el producto (configuración de productos); no se editan aquí.',
   'conv.interest-periodic': 'interés por periodo',
   'conv.rounding': 'redondeo: {mode}',
   'conv.installment-rounding': 'redondeo de cuotas: {mode}',

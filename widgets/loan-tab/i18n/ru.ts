@@ -38,6 +38,7 @@ const ru: Dict = {
   'catBasis.dates': 'календарным дням (дни/365)',
   conventionsLabel: 'Условия расчёта',
   conventionsHint: 'Как заём сохранён (API, импорт или продукт); здесь не меняются, при сохранении остаются.',
+  conventionsHintProduct: 'Задано продуктом (настройки продуктов); здесь не меняется.',
   'conv.interest-periodic': 'проценты за период',
   'conv.rounding': 'округление: {mode}',
   'conv.installment-rounding': 'округление платежей: {mode}',
