@@ -20,6 +20,7 @@ const CASES = [
     down: '2,500.50',
     downShown: '2,500.50',
     fixed: '2,500',
+    line: ['liquidación con el interés de todo el periodo', 'Los fija el producto'],
   },
   {
     browserLocale: 'ru-RU',
@@ -32,6 +33,7 @@ const CASES = [
     down: '2 500,50',
     downShown: '2 500,50',
     fixed: '2 500',
+    line: ['досрочно — проценты за весь период', 'Задано продуктом'],
   },
 ] as const;
 
@@ -54,6 +56,9 @@ for (const c of CASES) {
         const deal = { title: `Enganche ${vp.name}`, opportunity: '25000', currency: c.currency };
         const { dealId, page, frame } = await rig.openNewDeal(deal, c.lang, vp);
         await frame.selectOption('select[name=product]', 'whole');
+        // The product's payoff rule is not the tab's default: named under the terms, with where it is set.
+        const line = seen(await frame.locator('[data-testid=conventions]').innerText());
+        for (const part of c.line) expect(line).toContain(part);
         await frame.fill('input[name=amount]', c.amount);
         await frame.fill('input[name=rate]', '24');
         await frame.fill('input[name=downPayment]', c.down);

@@ -59,10 +59,9 @@ const termsOf =
       installments: 12,
       frequency: { unit: 'month', every: 1 },
       firstDueDate: addMonths(contractDate, 1),
-      // The loan tab's own conventions (widgets/loan-tab/terms-form.ts toLoanInput): a demo loan is one
-      // the manager saved from the tab, so the tab recomputes the very schedule the portal's items hold.
-      // With 'periodic' interest the tab showed other figures than the stored schedule (a paid-up MX
-      // loan "partly paid, 6.14 to be current").
+      // The loan tab's own conventions for a new loan (widgets/loan-tab/kept-conventions.ts): a demo
+      // loan is one the manager saved from the tab, so it shows no conventions line there. (A loan with
+      // other conventions keeps them in the tab, which recomputes the very schedule the items hold.)
       dayCount: d.currency === 'RUB' ? 'actual/actual-ru' : 'actual/365',
       interest: 'daily',
       ...extra,

@@ -4,43 +4,14 @@
 // only where the core applies them, refused beside their field where it does not, read back on load.
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { immediateDefer } from './deferred.js';
-import { checkPayment, computeEffectiveRates, computeSchedule, computeServicing, scaleOf } from './lending-adapter.js';
-import { createLoanModel, type ModelDeps } from './model.js';
+import type { ModelDeps } from './model.js';
 import type { Product } from './product.js';
+import { annuityProduct, testModel } from './test-model.js';
 
-const WHOLE_PERIOD: Product = {
-  code: 'moto',
-  title: 'Moto',
-  method: 'annuity',
-  rateKind: 'annual',
-  rateMin: '10',
-  rateMax: '90',
-  termMin: 1,
-  termMax: 36,
-  amountMin: null,
-  amountMax: null,
-  currency: 'MXN',
-  fees: [],
-  dayCount: 'actual/365',
-  profile: 'MX',
-  payoffInterest: 'whole-period',
-  catBasis: 'dates',
-};
+const WHOLE_PERIOD: Product = annuityProduct('moto', { title: 'Moto', profile: 'MX', payoffInterest: 'whole-period', catBasis: 'dates' });
 
 function model(over: Partial<ModelDeps> = {}) {
-  return createLoanModel({
-    core: { computeSchedule, computeEffectiveRates, computeServicing, checkPayment, scaleOf },
-    defer: immediateDefer,
-    api: null,
-    dealId: '42',
-    currency: 'MXN',
-    today: '2026-01-15',
-    products: [WHOLE_PERIOD],
-    newId: () => 'id',
-    locale: 'es',
-    ...over,
-  });
+  return testModel({ products: [WHOLE_PERIOD], ...over });
 }
 
 describe('loan tab: down payment, fixed payment, product conventions', () => {

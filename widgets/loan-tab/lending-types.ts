@@ -41,7 +41,8 @@ export interface LoanInput extends Omit<LoanInputJson, 'disbursementDate' | 'met
   rate: RateJson;
   /** Absent with a fixed payment (the term follows from it). */
   installments?: number;
-  frequency: Required<Pick<FrequencyJson, 'unit' | 'every'>>;
+  /** `monthEnd` only as a saved loan has it (kept-conventions.ts): the form has no field for it. */
+  frequency: Required<Pick<FrequencyJson, 'unit' | 'every'>> & Pick<FrequencyJson, 'monthEnd'>;
   dayCount?: string;
   /** The loan's penalty on overdue principal, % a day: saved with the loan, applied by the server. */
   penaltyDailyPercent?: string;

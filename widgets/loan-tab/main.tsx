@@ -72,19 +72,21 @@ async function start(root: HTMLElement): Promise<void> {
       locale: numberLocaleOf(lang),
     });
   if (dealId) {
-    const model = makeModel(base);
+    // Carried by the page (placements/routes.ts initialLoan); fetched only when it is not.
+    const saved = api ? (boot.loan !== undefined ? boot.loan : await api.loadLoan(dealId).catch(() => null)) : null;
+    // A saved loan is computed in its contract's currency: a deal whose currency was changed in the
+    // portal since does not convert the contract (its day count and scale are the loan's), and the
+    // next sync writes the loan's currency back to the deal (server/loans/sync/portal-fields.ts).
+    const currency = saved?.loan.currency ?? base;
+    const model = makeModel(currency);
     // OPPORTUNITY is a dot-decimal string (crm.deal.get).
     if (deal?.opportunity && Number(deal.opportunity) > 0) model.setField('amount', typedFromDecimal(deal.opportunity, model.locale));
-    if (api) {
-      // Carried by the page (placements/routes.ts initialLoan); fetched only when it is not.
-      const saved = boot.loan !== undefined ? boot.loan : await api.loadLoan(dealId).catch(() => null);
-      if (saved) model.load(saved);
-    }
+    if (saved) model.load(saved);
     const t = await translating;
     document.documentElement.lang = lang;
     render(
       <ErrorBoundary lang={lang}>
-        <App model={model} t={t} fmt={formatters(lang, base)} onOpenDeal={(id) => void connecting.then((b) => b.openDeal(id))} />
+        <App model={model} t={t} fmt={formatters(lang, currency)} onOpenDeal={(id) => void connecting.then((b) => b.openDeal(id))} />
       </ErrorBoundary>,
       root,
     );

@@ -7,6 +7,8 @@
 // and saving (save-model.ts). Components see one model with the parts' signals and actions.
 import { batch, computed, signal } from '@preact/signals';
 import type { SavedLoan, LoanStatus } from './api.js';
+import { conventionItems } from './conventions-line.js';
+import { feeFieldEdits } from './kept-conventions.js';
 import type { LendingIssue, LoanInput, ServicingSettings } from './lending-types.js';
 import type { ModelDeps } from './model-deps.js';
 import { createPaymentsModel } from './payments-model.js';
@@ -23,6 +25,7 @@ export type { Product } from './product.js';
 export type { SaveState } from './save-model.js';
 export { ANNUITY_MODES, addMonthsIso, defaultForm, firstDueFor, readLoanNumbers, stepApplies, toLoanInput } from './terms-form.js';
 export type { AnnuityMode, LoanForm, LoanNumbers } from './terms-form.js';
+export type { ConventionItem } from './conventions-line.js';
 
 export function createLoanModel(deps: ModelDeps) {
   const locale = deps.locale ?? 'en';
@@ -124,6 +127,11 @@ export function createLoanModel(deps: ModelDeps) {
     });
   }
 
+  /** The conventions the figures use where they are not the tab's defaults (the line under the terms). */
+  const conventions = computed(() => conventionItems(loanInput.value));
+  /** The fee field edits the loan's first fee only when it is an amount at the disbursement (kept-conventions.ts). */
+  const feeEditable = computed(() => feeFieldEdits(form.value.conventions));
+
   return {
     currency: deps.currency,
     locale,
@@ -148,9 +156,13 @@ export function createLoanModel(deps: ModelDeps) {
     removePause: settings.removePause,
     saveState,
     loanInput,
+    conventions,
+    feeEditable,
     baseSchedule,
     canSubmit,
     product,
+    /** The product whose settings the loan takes: none while a saved loan keeps its own under it. */
+    appliedProduct: terms.appliedProduct,
     schedule: whatIf.schedule,
     effectiveRates: slow.effectiveRates,
     servicing: slow.servicing,

@@ -19,8 +19,10 @@ export interface Product extends Omit<LoanProductJson, 'id' | 'name' | 'rateUnit
 /** The loan input with what the product fixes applied. */
 export function applyProduct(input: LoanInput, p: Product | undefined): LoanInput {
   if (!p) return input;
+  // The product's payoff rule replaces a saved loan's own (the server holds the loan to it).
+  const { payoffInterest: _own, ...rest } = input;
   return {
-    ...input,
+    ...rest,
     method: p.method,
     dayCount: p.dayCount,
     fees: p.fees,

@@ -8,6 +8,7 @@ import { checkPayment, computeEffectiveRates, computeSchedule, computeServicing,
 import { createLoanModel, defaultForm, toLoanInput } from './model.js';
 import type { LoanInput } from './lending-types.js';
 import { withProductServicing, type Product } from './product.js';
+import { annuityProduct } from './test-model.js';
 
 const BASE = { ...toLoanInput(defaultForm('2026-01-15'), 'RUB', undefined, undefined), penaltyDailyPercent: '0.1' };
 const SETTINGS = {
@@ -52,24 +53,12 @@ describe('servicing settings saved with the loan', () => {
 });
 
 describe("a product's late-fee and delinquency defaults", () => {
-  const PRODUCT: Product = {
-    code: 'mfo',
+  const PRODUCT: Product = annuityProduct('mfo', {
     title: 'МФО',
-    method: 'annuity',
-    rateKind: 'annual',
-    rateMin: '10',
-    rateMax: '90',
-    termMin: 1,
-    termMax: 36,
-    amountMin: null,
-    amountMax: null,
     currency: 'RUB',
-    fees: [],
-    dayCount: 'actual/365',
-    profile: null,
     lateFees: [{ name: 'штраф', amount: '300', graceDays: 2 }],
     delinquencyGraceDays: 4,
-  };
+  });
 
   it('become the loan’s when the product is chosen; the loan’s own pauses stay', async () => {
     const { m, saveLoan } = setup({ ...BASE, ...SETTINGS }, [PRODUCT]);

@@ -2,6 +2,7 @@
 // core takes and into the loan input it schedules. Pure: no signals, no I/O — the terms model holds the
 // form's state, the bench and the one-truth test build inputs with these directly.
 import { addDays } from '../../lending/dates.js';
+import { conventionFields, feesWith, monthEndFor, type LoanConventions } from './kept-conventions.js';
 import type { FrequencyUnit, LendingIssue, LoanInput, Method } from './lending-types.js';
 import { annuityOf } from './product.js';
 import { readTyped, type NumberLocale } from './typed-numbers.js';
@@ -35,6 +36,11 @@ export interface LoanForm {
   catBasis: '' | 'periods' | 'dates';
   /** "Pay this much a period until done": when typed, the term follows from it; empty = none. */
   fixedPayment: string;
+  /**
+   * What the saved loan says that the form has no field for (kept-conventions.ts), not typed and not
+   * editable here; null for a new loan, which takes the tab's defaults.
+   */
+  conventions: LoanConventions | null;
 }
 
 export const ANNUITY_MODES = ['fixed-payment', 'resolved', 'fineract'] as const;
@@ -77,6 +83,7 @@ export function defaultForm(today: string, amount = '100000'): LoanForm {
     annuityMode: 'fixed-payment',
     catBasis: '',
     fixedPayment: '',
+    conventions: null,
   };
 }
 
@@ -136,32 +143,29 @@ export function toLoanInput(
   dueDates: string[] | undefined,
   numbers: LoanNumbers = readLoanNumbers(f, 'en', 2),
 ): LoanInput {
-  const fee = numbers.fee;
   // A fixed payment derives the term (the core refuses both); a zero down payment is none.
   const fixedPayment = numbers.fixedPayment;
   const down = numbers.downPayment === '' || /^0(\.0*)?$/.test(numbers.downPayment) ? null : numbers.downPayment;
-  const step = numbers.installmentStep;
+  // The saved loan's own conventions, or the tab's defaults for a new loan (kept-conventions.ts).
+  // No step typed: the core's default, the currency's minor unit (JPY 1, MXN 0.01).
+  const { dueDates: keptDates, ...kept } = conventionFields(f.conventions, currency, { ...f, step: numbers.installmentStep });
+  const dates = dueDates ?? keptDates;
   return {
     principal: numbers.principal,
     currency,
-    contractDate: f.disbursementDate,
     disbursementDate: f.disbursementDate,
     method: f.method,
     rate: f.rateKind === 'annual' ? { annualPercent: numbers.rate } : { dailyPercent: numbers.rate },
     ...(fixedPayment ? { fixedPayment } : { installments: /^\d+$/.test(f.installments.trim()) ? Number(f.installments.trim()) : NaN }),
     ...(down ? { downPayment: f.downPaymentUnit === 'percent' ? { percent: down } : { amount: down } } : {}),
     // "every 0" or a half-typed number goes to the core as it is, which refuses it beside the field.
-    frequency: { unit: f.unit, every: /^\d+$/.test(f.every.trim()) ? Number(f.every.trim()) : NaN },
-    firstDueDate: f.firstDueDate || undefined,
-    dueDates,
-    // Interest on actual days, so what-if date edits change it as they would in the contract.
-    dayCount: currency === 'RUB' ? 'actual/actual-ru' : 'actual/365',
-    interest: 'daily',
+    frequency: { unit: f.unit, every: /^\d+$/.test(f.every.trim()) ? Number(f.every.trim()) : NaN, ...monthEndFor(f.conventions, f.unit) },
+    // Explicit due dates replace the first due date (the core takes one or the other).
+    ...(dates ? { dueDates: dates } : { firstDueDate: f.firstDueDate || undefined }),
+    ...kept,
     ...annuityFields(f),
-    // No step typed: the core's default, the currency's minor unit (JPY 1, MXN 0.01).
-    rounding: { mode: 'half-up', ...(step ? { installmentStep: step } : {}), last: 'adjust' },
     ...(f.catBasis ? { catBasis: f.catBasis } : {}),
-    fees: /^0(\.0*)?$/.test(fee) ? [] : [{ name: 'opening', amount: fee, at: 'disbursement', withheld: f.feeWithheld }],
+    fees: feesWith(f.conventions, numbers.fee, f.feeWithheld),
     profile,
   };
 }

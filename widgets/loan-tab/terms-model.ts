@@ -35,8 +35,21 @@ export function createTermsModel(deps: TermsDeps) {
   const savedProfile = signal<string | undefined>(undefined);
   /** The schedule as typed, without what-if edits — what gets saved. */
   const numbers = computed(() => readLoanNumbers(form.value, locale, scale));
+  /**
+   * The product whose settings the loan takes. A saved loan opened under the product it was saved
+   * with keeps its own conventions (a contract keeps its terms when the tariff changes). Picking a
+   * product is a re-term under it — what a lender means by choosing a tariff, and what the server
+   * checks (product-check.ts): its day count, fees, payoff rule, step and level-payment rule replace
+   * the loan's, while what no product sets — interest per day or per period, rounding, grace, VAT, the
+   * contract date — stays the contract's, named in the conventions line (kept-conventions.ts); "—"
+   * keeps the loan's own fees and day count.
+   */
+  const appliedProduct = computed(() => {
+    const kept = form.value.conventions;
+    return kept && kept.product === form.value.product ? undefined : product.value;
+  });
   const loanInput = computed(() =>
-    applyProduct(toLoanInput(form.value, deps.currency, savedProfile.value, undefined, numbers.value), product.value),
+    applyProduct(toLoanInput(form.value, deps.currency, savedProfile.value, undefined, numbers.value), appliedProduct.value),
   );
   // Ranges only make sense for numbers that read.
   const rangeIssues = computed(() => (numbers.value.issues.length > 0 ? [] : productIssues(loanInput.value, product.value)));
@@ -49,6 +62,8 @@ export function createTermsModel(deps: TermsDeps) {
     batch(() => {
       const next = { ...form.value, [key]: value };
       if (key === 'product') {
+        // From now on the picked product's settings apply (appliedProduct), not the saved loan's.
+        if (next.conventions) next.conventions = { ...next.conventions, product: null };
         const p = products.find((x) => x.code === value);
         if (p) {
           const term = Number(next.installments);
@@ -72,5 +87,5 @@ export function createTermsModel(deps: TermsDeps) {
     });
   }
 
-  return { form, products, product, savedProfile, loanInput, rangeIssues, baseSchedule, setField };
+  return { form, products, product, appliedProduct, savedProfile, loanInput, rangeIssues, baseSchedule, setField };
 }

@@ -4,6 +4,7 @@ import type { Formatters } from '../format.js';
 import { errorText, type Translate } from '../i18n.js';
 import type { LoanModel } from '../model.js';
 import type { Schedule } from '../lending-types.js';
+import { ConventionsLine } from './conventions-line.js';
 import { RetermConfirm } from './reterm-confirm.js';
 import { LoanForm } from './loan-form.js';
 import { PaymentsPanel } from './payments-panel.js';
@@ -121,6 +122,7 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal, createBlocked, ch
         </p>
       ) : null}
       <LoanForm model={model} t={t} />
+      <ConventionsLine model={model} t={t} fmt={fmt} />
       {s.ok ? null : (
         <p class="lt-error" role="alert" data-testid="issues">
           {s.issues.map((i) => errorText(t, i.code)).join(' · ')}

@@ -21,10 +21,12 @@ export function ConventionsFields({ model, t, err }: Props) {
   const f = model.form.value;
   const input = model.loanInput.value;
   const p = model.product.value;
-  const fixedBasis = p?.catBasis ?? null;
-  // What the product sets is shown, not editable (the server holds the loan to it, product-check.ts).
-  const fixedStep = p?.installmentStep ? typedFromDecimal(p.installmentStep, model.locale) : null;
-  const fixedMode = p?.annuityMode ?? null;
+  // What the product sets is shown, not editable (the server holds the loan to it, product-check.ts):
+  // its value once it applies, the saved loan's while the loan keeps its own under it (terms-model.ts).
+  const applied = model.appliedProduct.value !== undefined;
+  const fixedBasis = p?.catBasis ? (applied ? p.catBasis : f.catBasis) : null;
+  const fixedStep = p?.installmentStep ? (applied ? typedFromDecimal(p.installmentStep, model.locale) : f.installmentStep) : null;
+  const fixedMode = p?.annuityMode ? (applied ? p.annuityMode : f.annuityMode) : null;
   // The core's default (lending/profiles.ts): the MX profile times CAT by periods (Banxico), else by dates.
   const defaultBasis = input.profile === 'MX' ? 'periods' : 'dates';
   const set = <K extends keyof LoanForm>(key: K, value: LoanForm[K]) => model.setField(key, value);

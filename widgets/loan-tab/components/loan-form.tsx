@@ -128,7 +128,8 @@ export function LoanForm({ model, t }: Props) {
       <Field label={t('firstDueDate')} error={err('firstDueDate')}>
         {date('firstDueDate')}
       </Field>
-      {fixed ? null : (
+      {/* The fee field edits an opening fee; a saved loan's other fees are kept and counted in the conventions line. */}
+      {fixed || !model.feeEditable.value ? null : (
         <Field label={t('fee')} error={err('fees')}>
           <span class="lt-inline">
             {text('feeAmount')}

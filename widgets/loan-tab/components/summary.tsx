@@ -40,7 +40,7 @@ export function Summary({ figures, rates, currency, profile, t, fmt }: Props) {
       <Kpi label={t('interest')} was={was((f) => fmt.money(f.interest))}>
         {fmt.money(now.interest)}
       </Kpi>
-      <Kpi label={t('totalToPay')} was={was((f) => fmt.money(f.total))}>
+      <Kpi label={t('totalToPay')} testId="total-to-pay" was={was((f) => fmt.money(f.total))}>
         {fmt.money(now.total)}
       </Kpi>
       <div class="lt-kpi">
