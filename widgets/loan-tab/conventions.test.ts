@@ -6,7 +6,7 @@ import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import type { ModelDeps } from './model.js';
 import type { Product } from './product.js';
-import { annuityProduct, testModel } from './test-model.js';
+import { annuityProduct, testModel } from '../../test/support/loan-tab-model.js';
 
 const WHOLE_PERIOD: Product = annuityProduct('moto', { title: 'Moto', profile: 'MX', payoffInterest: 'whole-period', catBasis: 'dates' });
 

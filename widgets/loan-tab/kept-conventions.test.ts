@@ -7,7 +7,7 @@ import { computeSchedule } from './lending-adapter.js';
 import { errorText, loadTranslator } from './i18n.js';
 import type { LoanInput } from './lending-types.js';
 import type { ModelDeps } from './model.js';
-import { API_LOAN, annuityProduct, testModel } from './test-model.js';
+import { API_LOAN, annuityProduct, testModel } from '../../test/support/loan-tab-model.js';
 
 const MOTO = annuityProduct('moto', { fees: [{ name: 'apertura', amount: '999', at: 'disbursement' }], dayCount: 'actual/360' });
 

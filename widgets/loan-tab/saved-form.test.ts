@@ -11,7 +11,7 @@ import { computeSchedule, scaleOf } from './lending-adapter.js';
 import type { FeeInput, LoanInput } from './lending-types.js';
 import { formFromSaved } from './saved-form.js';
 import { defaultForm, readLoanNumbers, toLoanInput } from './terms-form.js';
-import { API_LOAN as TEST_LOAN } from './test-model.js';
+import { API_LOAN as TEST_LOAN } from '../../test/support/loan-tab-model.js';
 import type { NumberLocale } from './typed-numbers.js';
 
 const TODAY = '2026-01-15';

@@ -8,7 +8,7 @@ import { checkPayment, computeEffectiveRates, computeSchedule, computeServicing,
 import { createLoanModel, defaultForm, toLoanInput } from './model.js';
 import type { LoanInput } from './lending-types.js';
 import { withProductServicing, type Product } from './product.js';
-import { annuityProduct } from './test-model.js';
+import { annuityProduct } from '../../test/support/loan-tab-model.js';
 
 const BASE = { ...toLoanInput(defaultForm('2026-01-15'), 'RUB', undefined, undefined), penaltyDailyPercent: '0.1' };
 const SETTINGS = {

@@ -1,9 +1,9 @@
 // For the model's unit tests: the tab's model over the real lending core, computing at once (no typing
 // pause), without an API, on a fixed day — and a product of the kind the placement page hands over.
-import { immediateDefer } from './deferred.js';
-import { checkPayment, computeEffectiveRates, computeSchedule, computeServicing, scaleOf } from './lending-adapter.js';
-import type { SavedLoanTerms } from './api.js';
-import { createLoanModel, type ModelDeps, type Product } from './model.js';
+import { immediateDefer } from '../../widgets/loan-tab/deferred.js';
+import { checkPayment, computeEffectiveRates, computeSchedule, computeServicing, scaleOf } from '../../widgets/loan-tab/lending-adapter.js';
+import type { SavedLoanTerms } from '../../widgets/loan-tab/api.js';
+import { createLoanModel, type ModelDeps, type Product } from '../../widgets/loan-tab/model.js';
 
 export function testModel(over: Partial<ModelDeps> = {}) {
   return createLoanModel({
