@@ -8,27 +8,8 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import { ApiError, type Api, type ReversalReason, type SavedLoan, type SavedPayment, type SavedReversedPayment } from './api.js';
 import type { Key } from './i18n.js';
-import type { LendingIssue, PaymentInput, PrepaymentInput, ScheduleRow } from './lending-types.js';
-
-/**
- * The schedule the server holds after a prepayment rebuilt it: its version, rows, and the installment
- * and totals the server read off those rows (server/loans/operations/rebuilt-schedule.ts).
- */
-/** Why the loan's current schedule version was written: new terms, a rebuilding prepayment, a reversal. */
-export type VersionCause = 'terms' | 'prepayment' | 'reversal';
-
-/** The version the figures are, named once the loan has more than one (schedule-version.ts). */
-export interface ScheduleVersionSeen {
-  version: number;
-  cause: VersionCause;
-}
-
-export interface HeldSchedule {
-  version: number;
-  rows: ScheduleRow[];
-  installmentAmount: string;
-  totals: Record<string, string>;
-}
+import type { LendingIssue, PaymentInput, PrepaymentInput } from './lending-types.js';
+import { causeOf, heldOf, type HeldSchedule, type ScheduleVersionSeen, type VersionCause } from './schedule-version.js';
 
 /** A payment that counts, as listed: servicing reads only id, date and amount. */
 export interface PaymentRecord extends PaymentInput {
@@ -298,15 +279,4 @@ export type PaymentsModel = ReturnType<typeof createPaymentsModel>;
 /** A prepayment whose mode rebuilds the schedule (reduce-term, reduce-installment). */
 function rebuilds(p: { prepaymentMode?: PrepaymentInput['mode'] | null | undefined }): boolean {
   return !!p.prepaymentMode && p.prepaymentMode !== 'reschedule-next';
-}
-
-/** The stored version's reason ('save', a save's reason, 'prepayment:<id>', 'reversal:<id>') as a cause. */
-export function causeOf(reason: string | null | undefined): VersionCause {
-  if (reason?.startsWith('reversal:')) return 'reversal';
-  if (reason?.startsWith('prepayment:')) return 'prepayment';
-  return 'terms';
-}
-
-function heldOf(version: number, s: Pick<HeldSchedule, 'rows' | 'installmentAmount' | 'totals'>): HeldSchedule {
-  return { version, rows: s.rows, installmentAmount: s.installmentAmount, totals: s.totals };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScheduleRow, Schedule } from './lending-types.js';
-import type { HeldSchedule } from './payments-model.js';
+import type { HeldSchedule } from './schedule-version.js';
 import { shownSchedule, summaryFigures } from './summary-figures.js';
 
 function row(n: number, dueDate: string, principal: string, interest: string, total: string, closing: string): ScheduleRow {

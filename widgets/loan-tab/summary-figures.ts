@@ -1,4 +1,4 @@
-import type { HeldSchedule } from './payments-model.js';
+import type { HeldSchedule } from './schedule-version.js';
 import type { Schedule } from './lending-types.js';
 
 // The figures the loan tab's summary reads out. After a prepayment rebuilt the schedule, the tab's
