@@ -292,6 +292,11 @@ export const PRECISE_TEXTS = {
     'Неизвестный провайдер {kind} «{provider}».',
     'Proveedor de {kind} desconocido «{provider}».',
   ),
+  PROVIDER_HOST_INVALID: t(
+    'The server must be a host name or an IP address, without a port or spaces.',
+    'Сервер — это имя хоста или IP-адрес, без порта и пробелов.',
+    'El servidor debe ser un nombre de host o una dirección IP, sin puerto ni espacios.',
+  ),
   PROVIDER_SETTINGS_INVALID: t(
     'The {provider} settings are not valid.',
     'Настройки {provider} заполнены неверно.',
