@@ -292,6 +292,11 @@ export const PRECISE_TEXTS = {
     'Неизвестный провайдер {kind} «{provider}».',
     'Proveedor de {kind} desconocido «{provider}».',
   ),
+  LENDER_NAME_REQUIRED: t(
+    'Enter the company name: reminder SMS messages are signed with it and call scripts say it.',
+    'Введите название компании: им подписываются SMS-напоминания и его называют скрипты звонков.',
+    'Escriba el nombre de la empresa: con él se firman los SMS de recordatorio y lo dicen los guiones de llamada.',
+  ),
   PROVIDER_HOST_INVALID: t(
     'The server must be a host name or an IP address, without a port or spaces.',
     'Сервер — это имя хоста или IP-адрес, без порта и пробелов.',
