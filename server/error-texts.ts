@@ -292,6 +292,16 @@ export const PRECISE_TEXTS = {
     'Неизвестный провайдер {kind} «{provider}».',
     'Proveedor de {kind} desconocido «{provider}».',
   ),
+  LENDER_NAME_REQUIRED: t(
+    'Enter the company name: reminder SMS messages are signed with it and call scripts say it.',
+    'Введите название компании: им подписываются SMS-напоминания и его называют скрипты звонков.',
+    'Escriba el nombre de la empresa: con él se firman los SMS de recordatorio y lo dicen los guiones de llamada.',
+  ),
+  PROVIDER_HOST_INVALID: t(
+    'The server must be a host name or an IP address, without a port or spaces.',
+    'Сервер — это имя хоста или IP-адрес, без порта и пробелов.',
+    'El servidor debe ser un nombre de host o una dirección IP, sin puerto ni espacios.',
+  ),
   PROVIDER_SETTINGS_INVALID: t(
     'The {provider} settings are not valid.',
     'Настройки {provider} заполнены неверно.',

@@ -783,9 +783,9 @@ export const USER_MESSAGES: Partial<Record<ErrorCode, Record<UserLanguage, strin
     es: 'La plantilla pesa {sizeMb} MB; se aceptan hasta {limitMb} MB. Comprima las imágenes en Word (Archivo → Comprimir imágenes) y súbala de nuevo.',
   },
   TEMPLATE_NOT_DOCX: {
-    en: 'This is not a Word .docx document ({reason}). Open it in Word and save it as "Word Document (*.docx)".',
-    ru: 'Это не документ Word .docx ({reason}). Откройте его в Word и сохраните как «Документ Word (*.docx)».',
-    es: 'No es un documento de Word .docx ({reason}). Ábralo en Word y guárdelo como «Documento de Word (*.docx)».',
+    en: 'This is not a Word .docx document{cause}. Open it in Word and save it as "Word Document (*.docx)".',
+    ru: 'Это не документ Word .docx{cause}. Откройте его в Word и сохраните как «Документ Word (*.docx)».',
+    es: 'No es un documento de Word .docx{cause}. Ábralo en Word y guárdelo como «Documento de Word (*.docx)».',
   },
   TEMPLATE_MACROS: {
     en: 'The template contains macros; macro-enabled files (.docm) are not accepted. Save it as "Word Document (*.docx)".',
@@ -798,9 +798,9 @@ export const USER_MESSAGES: Partial<Record<ErrorCode, Record<UserLanguage, strin
     es: 'La plantilla carga contenido externo al archivo ({target}). Quite el objeto o la imagen vinculada (o insértela en el documento) y súbala de nuevo.',
   },
   TEMPLATE_ZIP_BOMB: {
-    en: 'The file unpacks to far more data than a document needs ({reason}). Save it again from Word as a new .docx.',
-    ru: 'Файл распаковывается в гораздо больший объём, чем нужен документу ({reason}). Сохраните его из Word заново как .docx.',
-    es: 'El archivo se descomprime en muchos más datos de los que necesita un documento ({reason}). Guárdelo de nuevo desde Word como .docx.',
+    en: 'The file unpacks to far more data than a document needs. Save it again from Word as a new .docx.',
+    ru: 'Файл распаковывается в гораздо больший объём, чем нужен документу. Сохраните его из Word заново как .docx.',
+    es: 'El archivo se descomprime en muchos más datos de los que necesita un documento. Guárdelo de nuevo desde Word como .docx.',
   },
   TEMPLATE_INVALID: {
     en: 'The template has {count} problem(s): {first}. The full list is under details.',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
 import { createTestDb } from '../../test/support/test-db.js';
 import { createSecretBox } from '../security/crypto.js';
+import type { AppError } from '../errors.js';
 import { getProviderSettings, listMaskedSettings, saveProviderSettings, settingsVersions } from './settings-repo.js';
 
 const box = createSecretBox(Buffer.alloc(32, 3).toString('base64'));
@@ -57,6 +58,19 @@ describe('portal provider settings store', () => {
       saveProviderSettings(db.kysely, box, 'p3', 'payments', { provider: 'paypal', settings: {}, userId: 1 }),
     ).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(await getProviderSettings(db.kysely, box, 'p3', 'payments')).toBeUndefined();
+  });
+
+  it('refuses an SMSC address with a port or a space, naming the host field in the user language', async () => {
+    for (const host of ['127.0.0.1:99x', 'smsc.example:2775', 'smsc example']) {
+      const e: unknown = await saveProviderSettings(db.kysely, box, 'p3', 'sms', {
+        provider: 'smpp',
+        settings: { ...smpp, host },
+        userId: 1,
+      }).catch((x: unknown) => x);
+      expect(e, host).toMatchObject({ code: 'VALIDATION', status: 400, details: { field: 'host' } });
+      expect((e as AppError).textFor('ru')).toBe('Сервер — это имя хоста или IP-адрес, без порта и пробелов.');
+    }
+    expect(await getProviderSettings(db.kysely, box, 'p3', 'sms')).toBeUndefined();
   });
 
   it('a secret omitted when switching provider is not carried over, and manual needs none', async () => {

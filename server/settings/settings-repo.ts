@@ -148,11 +148,13 @@ export async function saveProviderSettings(
     const merged = Value.Default(spec.schema, structuredClone({ ...input.settings, ...kept })) as Record<string, unknown>;
     const errors = [...Value.Errors(spec.schema, merged)].slice(0, 20).map((e) => ({ path: e.path, message: e.message }));
     if (errors.length > 0) {
+      // The first field refused is named (details.field) so the screen shows it beside that field.
+      const field = errors[0]!.path.slice(1);
       throw new AppError(
         'VALIDATION',
         `invalid ${input.provider} settings`,
-        { key: 'PROVIDER_SETTINGS_INVALID', params: { provider: input.provider } },
-        { errors },
+        field === 'host' ? { key: 'PROVIDER_HOST_INVALID' } : { key: 'PROVIDER_SETTINGS_INVALID', params: { provider: input.provider } },
+        { field, errors },
       );
     }
     const { config, secrets } = splitSecrets(spec, merged);

@@ -11,6 +11,7 @@ const en = {
   saving: 'Saving…',
   saved: 'Saved',
   // The limit is the server's (server/settings/lender-profile.ts, COMPANY_NAME_MAX).
+  'err.required': 'Enter the name: reminder SMS messages are signed with it and call scripts say it',
   'err.tooLong': 'At most 120 characters',
   'err.characters': 'Remove the control characters',
   'problem.refused': 'Could not save. Try again.',
@@ -28,6 +29,7 @@ const es: Dict = {
   save: 'Guardar',
   saving: 'Guardando…',
   saved: 'Guardado',
+  'err.required': 'Escriba el nombre: con él se firman los SMS de recordatorio y lo dicen los guiones de llamada',
   'err.tooLong': 'Máximo 120 caracteres',
   'err.characters': 'Quite los caracteres de control',
   'problem.refused': 'No se pudo guardar. Inténtelo de nuevo.',
@@ -43,6 +45,7 @@ const ru: Dict = {
   save: 'Сохранить',
   saving: 'Сохранение…',
   saved: 'Сохранено',
+  'err.required': 'Введите название: им подписываются SMS-напоминания и его называют скрипты звонков',
   'err.tooLong': 'Не больше 120 символов',
   'err.characters': 'Уберите управляющие символы',
   'problem.refused': 'Не удалось сохранить. Попробуйте ещё раз.',

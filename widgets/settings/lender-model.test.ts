@@ -51,6 +51,34 @@ describe('lender model', () => {
     expect(m.error.value).toBe('characters');
   });
 
+  it('refuses a blank name beside the field without asking the server, keeping what was typed', async () => {
+    const api = memoryApi('Presta Ya');
+    const m = createLenderModel(api);
+    await m.load();
+    m.setName('   ');
+    await m.save();
+    expect([m.error.value, m.saved.value, m.companyName.value, m.stored.value, api.saves]).toEqual([
+      'required',
+      false,
+      '   ',
+      'Presta Ya',
+      [],
+    ]);
+  });
+
+  it('shows the server refusing a blank name as the same error beside the field', async () => {
+    const m = createLenderModel({
+      get: async () => ({ companyName: '' }),
+      save: async () => {
+        throw new ApiError(400, 'VALIDATION', 'company name blank', { field: 'companyName', reason: 'blank' });
+      },
+    });
+    await m.load();
+    m.setName('\u00a0x');
+    await m.save();
+    expect(m.error.value).toBe('required');
+  });
+
   it('shows a refusal that is not about the name as the section problem', async () => {
     const m = createLenderModel(memoryApi());
     await m.load();

@@ -6,8 +6,11 @@ import { ApiError } from '../shared/session-client.js';
 import type { LenderApi } from './lender-api.js';
 import { problemOf, type SectionProblem } from './providers-model.js';
 
-/** Why the server refused the name: the hostile-input guard names the field (a control character); the schema's length check does not. */
-export type NameError = 'tooLong' | 'characters';
+/**
+ * Why the name is refused: blank (checked here first, and by the server: details.reason 'blank');
+ * the hostile-input guard names the field (a control character); the schema's length check does not.
+ */
+export type NameError = 'required' | 'tooLong' | 'characters';
 
 export interface LenderModel {
   loading: Signal<boolean>;
@@ -60,10 +63,12 @@ export function createLenderModel(api: LenderApi): LenderModel {
     },
     async save() {
       if (busy.value) return;
-      busy.value = true;
       problem.value = null;
-      error.value = null;
       saved.value = false;
+      // SMS reminders are signed with the name and call scripts say it: blank is refused beside the field.
+      error.value = companyName.value.trim() === '' ? 'required' : null;
+      if (error.value) return;
+      busy.value = true;
       try {
         const p = await api.save({ companyName: companyName.value });
         stored.value = p.companyName;
@@ -71,7 +76,7 @@ export function createLenderModel(api: LenderApi): LenderModel {
         saved.value = true;
       } catch (e) {
         if (e instanceof ApiError && e.status === 400 && e.code === 'VALIDATION') {
-          error.value = typeof e.details.field === 'string' ? 'characters' : 'tooLong';
+          error.value = e.details.reason === 'blank' ? 'required' : typeof e.details.field === 'string' ? 'characters' : 'tooLong';
         } else {
           problem.value = problemOf(e);
         }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SmppSettingsSchema } from '../../server/integrations/sms/smpp/schema.js';
 import { formFields, formatInteger, initialValues, parseInteger, readValues } from './provider-form.js';
 import type { ProviderInfo } from './providers-api.js';
 
@@ -45,5 +46,14 @@ describe('provider settings form', () => {
     expect(readValues(fields, { ...values, port: '70,000', password: 'x' }, new Set(), 'es-MX').errors).toEqual({ port: 'range' });
     expect(readValues(fields, { ...values, port: '1,5', password: 'x' }, new Set(), 'es-MX').errors).toEqual({ port: 'integer' });
     expect(readValues(fields, { ...values, password: '123456789' }, new Set(), 'es-MX').errors).toEqual({ password: 'length' });
+  });
+
+  it('refuses a server address with a port or a space beside the host field, with the schema the server checks', () => {
+    const host = SmppSettingsSchema.properties.host;
+    const fields = formFields({ ...smpp, schema: { ...smpp.schema, properties: { ...smpp.schema.properties, host } } });
+    const read = (h: string) => readValues(fields, { host: h, port: '2775', password: 'pw', timeoutMs: '10000' }, new Set(), 'ru-RU');
+    for (const bad of ['127.0.0.1:99x', 'smsc.example:2775', 'smsc example', 'a..b'])
+      expect(read(bad).errors, bad).toEqual({ host: 'host' });
+    for (const good of ['127.0.0.1', 'smsc.example.mx', 'localhost', '::1', ' smsc.example ']) expect(read(good).errors, good).toEqual({});
   });
 });

@@ -16,7 +16,13 @@ export interface FormField {
   schema: FieldSchema;
 }
 
-export type FieldError = 'required' | 'integer' | 'range' | 'format' | 'length';
+/** 'host': a server address that is not a host name or IP alone (a port typed in, a space). */
+export type FieldError = 'required' | 'integer' | 'range' | 'format' | 'length' | 'host';
+
+/** How a text refused by its schema's pattern reads beside its field. */
+export function patternError(name: string): FieldError {
+  return name === 'host' ? 'host' : 'format';
+}
 
 export function formFields(p: ProviderInfo): FormField[] {
   const required = new Set(p.schema.required ?? []);
@@ -105,7 +111,7 @@ export function readValues(
     }
     if ((f.schema.maxLength !== undefined && raw.length > f.schema.maxLength) || raw.length < (f.schema.minLength ?? 0))
       errors[f.name] = 'length';
-    else if (f.schema.pattern && !new RegExp(f.schema.pattern).test(raw)) errors[f.name] = 'format';
+    else if (f.schema.pattern && !new RegExp(f.schema.pattern).test(raw)) errors[f.name] = patternError(f.name);
     else settings[f.name] = raw;
   }
   return { settings, errors };

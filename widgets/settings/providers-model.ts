@@ -2,7 +2,7 @@
 // choose a provider, fill its settings, save, test the connection. The API is passed in.
 import { signal, type Signal } from '@preact/signals';
 import { ApiError } from '../shared/session-client.js';
-import { formFields, initialValues, readValues, type FieldError, type FormField } from './provider-form.js';
+import { formFields, initialValues, patternError, readValues, type FieldError, type FormField } from './provider-form.js';
 import type { MaskedSettings, ProviderInfo, ProviderKind, ProvidersApi, TestResult } from './providers-api.js';
 
 export type SectionProblem = 'invalid' | 'refused' | 'forbidden' | 'session' | 'network';
@@ -108,7 +108,11 @@ export function createProvidersModel(api: ProvidersApi, locale: string): Provide
     try {
       await call(s, s.provider.value, settings);
     } catch (e) {
-      s.problem.value = problemOf(e);
+      // A refusal that names one of the form's fields is shown beside it, with what was typed kept.
+      const field = e instanceof ApiError && e.status === 400 ? e.details.field : undefined;
+      if (typeof field === 'string' && fields(kind).some((f) => f.name === field))
+        s.errors.value = { ...s.errors.value, [field]: patternError(field) };
+      else s.problem.value = problemOf(e);
     } finally {
       s.busy.value = null;
     }

@@ -33,7 +33,7 @@ export function readDocxPackage(bytes: Uint8Array, lang: UserLanguage): DocxPack
       limitMb: mb(MAX_TEMPLATE_BYTES),
     });
   }
-  if (startsWith(bytes, OLE_MAGIC)) throw notDocx(lang, 'password-protected or an old .doc');
+  if (startsWith(bytes, OLE_MAGIC)) throw notDocx(lang, 'password-protected or an old .doc', OLD_DOC[lang]);
   if (!startsWith(bytes, ZIP_MAGIC)) throw notDocx(lang, 'not a zip');
   const names: string[] = [];
   const declared = new Map<string, number>();
@@ -81,10 +81,19 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
-function notDocx(lang: UserLanguage, reason: string) {
-  return localizedError('TEMPLATE_NOT_DOCX', lang, `not a docx: ${reason}`, { reason }, { reason });
+// The reader's reason is for the log and support (the message, details.reason), never in the admin's
+// sentence: it is English and names zip internals the admin cannot act on.
+function notDocx(lang: UserLanguage, reason: string, cause = '') {
+  return localizedError('TEMPLATE_NOT_DOCX', lang, `not a docx: ${reason}`, { cause }, { reason });
 }
 
+/** The one reason an admin can act on by itself (re-save from Word), in their words. */
+const OLD_DOC: Record<UserLanguage, string> = {
+  en: ' (an old .doc, or a password-protected file)',
+  ru: ' (старый .doc или файл, защищённый паролем)',
+  es: ' (un .doc antiguo o un archivo protegido con contraseña)',
+};
+
 function bomb(lang: UserLanguage, reason: string) {
-  return localizedError('TEMPLATE_ZIP_BOMB', lang, `zip refused: ${reason}`, { reason }, { reason });
+  return localizedError('TEMPLATE_ZIP_BOMB', lang, `zip refused: ${reason}`, {}, { reason });
 }

@@ -7,6 +7,7 @@ import { checkValues } from './check-values.js';
 import { writeDocxPackage } from './docx-package.js';
 import type { DocLanguage, FieldDef, ValueMap } from './fields.js';
 import { fillTree, insertPendingBreaks, type FillHooks, type TemplateProblem } from './fill-tree.js';
+import { problemText } from './problem-text.js';
 import { formatValue } from './format-value.js';
 import { MAIN_DOCUMENT_TYPES, partText } from './package-safety.js';
 import { childScope, parseCheckboxId, resolve, rootScope, valueMatches, type Scope } from './scope.js';
@@ -50,7 +51,7 @@ export function fillDocx(template: Uint8Array, rawValues: Readonly<Record<string
       'TEMPLATE_INVALID',
       userLang,
       `template does not fit the catalog: ${problems.map((p) => p.text).join(', ')}`,
-      { count: problems.length, first: problems[0]!.text },
+      { count: problems.length, first: problemText(problems[0]!, userLang) },
       { problems },
     );
   }

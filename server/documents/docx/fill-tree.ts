@@ -18,10 +18,15 @@ export type TemplateProblemKind =
   | 'bad-checkbox'
   | 'unsupported';
 
+/** What is wrong, when the kind alone does not say it: problem-text.ts words it in the admin's language. */
+export type TemplateProblemNote =
+  'mail-merge' | 'field-code' | 'tracked-deletion' | 'in-comments' | 'alt-chunk' | 'checkbox-no-tag' | 'formcheckbox-no-name';
+
 export interface TemplateProblem {
   kind: TemplateProblemKind;
-  /** The placeholder or construct as written. */
+  /** The placeholder or construct as written, or the part it is in; never a sentence (it is not translated). */
   text: string;
+  note?: TemplateProblemNote;
   code?: string;
   /** The nearest valid code, for an unknown one. */
   suggestion?: string;
@@ -256,7 +261,7 @@ function setContentControlCheckbox<S>(sdt: XmlElement, scope: S, h: FillHooks<S>
   if (!pr || !box) return;
   const id = attrOf(pr, 'w:tag') ?? attrOf(pr, 'w:alias');
   if (!id) {
-    h.problem({ kind: 'bad-checkbox', text: 'check box content control without a tag' });
+    h.problem({ kind: 'bad-checkbox', text: textOf(sdt).trim(), note: 'checkbox-no-tag' });
     return;
   }
   const on = h.checkbox(id, scope);
@@ -282,7 +287,7 @@ function setLegacyCheckbox<S>(fldChar: XmlElement, scope: S, h: FillHooks<S>): v
   const status = attrOf(data, 'w:statusText');
   const id = status && status.trim() !== '' ? status.trim() : attrOf(data, 'w:name');
   if (!id) {
-    h.problem({ kind: 'bad-checkbox', text: 'FORMCHECKBOX without a name' });
+    h.problem({ kind: 'bad-checkbox', text: 'FORMCHECKBOX', note: 'formcheckbox-no-name' });
     return;
   }
   const on = h.checkbox(id, scope);

@@ -94,7 +94,7 @@ describe('lintDocx', () => {
     const kinds = lintDocx(template, catalog, 'en').problems.map((p) => `${p.kind}: ${p.text}`);
     expect(kinds).toEqual(
       expect.arrayContaining([
-        'unsupported: Word mail-merge field «MERGEFIELD  Nombre  \\* MERGEFORMAT»: write {{code}} instead',
+        'unsupported: MERGEFIELD  Nombre  \\* MERGEFORMAT',
         'bad-format: {{loan.amount|long}}',
         'list-as-value: {{coborrowers}}',
         'not-a-list: {{#each contract.number}}',
@@ -103,6 +103,30 @@ describe('lintDocx', () => {
         'stray-close: {{/each}}',
       ]),
     );
+  });
+
+  it('words every problem in the admin language, the construct as written beside it', () => {
+    const field = (code: string) =>
+      `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ${code} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+    const template = wordDocx({ body: para(field('MERGEFIELD Nombre')) + para(field('IF {{borrower.married}} "x"')) });
+    for (const [lang, words] of [
+      ['ru', ['MERGEFIELD Nombre — поле слияния Word не поддерживается: пишите {{код}}', 'метка внутри кода поля Word не поддерживается']],
+      [
+        'es',
+        [
+          'MERGEFIELD Nombre — un campo de combinación de Word no se admite: escriba {{código}}',
+          'un marcador dentro de un código de campo',
+        ],
+      ],
+    ] as const) {
+      const e = refusal(() => checkTemplate(template, catalog, lang));
+      const messages = (e.details?.problems as { message: string }[]).map((p) => p.message);
+      expect(messages[0]).toBe(words[0]);
+      expect(messages[1]).toContain(words[1]);
+      expect(e.userMessage).toContain(words[0]);
+      // No English sentence leaks into either language.
+      for (const m of [...messages, e.userMessage]) expect(m).not.toMatch(/instead|not supported|inside a field/u);
+    }
   });
 
   it('reports a block opened and never closed', () => {
@@ -142,7 +166,9 @@ describe('lintDocx', () => {
     expect(bomb.length).toBeLessThan(200 * 1024);
     const e = refusal(() => lintDocx(bomb, catalog, 'en'));
     expect(e.code).toBe('TEMPLATE_ZIP_BOMB');
-    expect(e.userMessage).toMatch(/word\/media\/zeros\.bin ratio \d+:1/u);
+    // The reader's own reason is for support (details, the log), not the admin's sentence.
+    expect(e.details).toMatchObject({ reason: expect.stringMatching(/word\/media\/zeros\.bin ratio \d+:1/u) });
+    expect(e.userMessage).toBe('The file unpacks to far more data than a document needs. Save it again from Word as a new .docx.');
 
     // The same entry declaring 1 000 bytes in both headers: it comes out cut, and is refused as damaged.
     const liar = Buffer.from(zipSync({ ...Object.fromEntries([['a.xml', new Uint8Array(8 * 1024 * 1024)]]) }));
@@ -163,9 +189,17 @@ describe('lintDocx', () => {
     expect(e.userMessage).toBe(
       'Шаблон весит 30.0 МБ, допускается не больше 10.0 МБ. Сожмите рисунки в Word (Файл → Сжать рисунки) и загрузите снова.',
     );
-    expect(refusal(() => lintDocx(new TextEncoder().encode('%PDF-1.7'), catalog, 'en')).code).toBe('TEMPLATE_NOT_DOCX');
+    // Not a zip, in the admin's language only: no "(not a zip)" from the reader in the sentence.
+    const pdf = new TextEncoder().encode('%PDF-1.7');
+    expect(refusal(() => lintDocx(pdf, catalog, 'ru')).userMessage).toBe(
+      'Это не документ Word .docx. Откройте его в Word и сохраните как «Документ Word (*.docx)».',
+    );
+    expect(refusal(() => lintDocx(pdf, catalog, 'es')).userMessage).toBe(
+      'No es un documento de Word .docx. Ábralo en Word y guárdelo como «Documento de Word (*.docx)».',
+    );
+    expect(refusal(() => lintDocx(pdf, catalog, 'en')).details).toEqual({ reason: 'not a zip' });
     const doc97 = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    expect(refusal(() => lintDocx(doc97, catalog, 'en')).userMessage).toContain('password-protected or an old .doc');
+    expect(refusal(() => lintDocx(doc97, catalog, 'ru')).userMessage).toContain('(старый .doc или файл, защищённый паролем)');
     const noWord = zipSync({
       '[Content_Types].xml': new TextEncoder().encode('<Types/>'),
       '_rels/.rels': new TextEncoder().encode('<Relationships/>'),

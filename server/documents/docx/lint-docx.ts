@@ -41,10 +41,10 @@ export function lintDocx(bytes: Uint8Array, catalog: readonly FieldDef[], lang: 
   }
   for (const name of pkg.names) {
     if (/comments\w*\.xml$/u.test(name) && partText(pkg, name, lang).includes('{{')) {
-      problems.push({ kind: 'unsupported', text: 'placeholders in comments', part: name });
+      problems.push({ kind: 'unsupported', text: name, note: 'in-comments', part: name });
     }
     if (name.endsWith('.rels') && relationships(partText(pkg, name, lang)).some((r) => r.type.endsWith('/aFChunk'))) {
-      problems.push({ kind: 'unsupported', text: 'embedded alternative-format content (altChunk)', part: name });
+      problems.push({ kind: 'unsupported', text: 'altChunk', note: 'alt-chunk', part: name });
     }
   }
   return {
@@ -64,7 +64,7 @@ export function checkTemplate(bytes: Uint8Array, catalog: readonly FieldDef[], l
     throw localizedError(
       'TEMPLATE_INVALID',
       lang,
-      `template refused: ${report.problems.map((p) => `${p.kind} ${p.text}`).join('; ')}`,
+      `template refused: ${report.problems.map((p) => `${p.kind}${p.note ? `/${p.note}` : ''} ${p.text}`).join('; ')}`,
       { count: report.problems.length, first: problemText(report.problems[0]!, lang) },
       { problems: report.problems.map((p) => ({ ...p, message: problemText(p, lang) })) },
     );
@@ -145,12 +145,11 @@ function unsupportedIn(root: ReturnType<typeof parseXml>): TemplateProblem[] {
   const out: TemplateProblem[] = [];
   for (const instr of descendants(root, 'w:instrText')) {
     const text = textOf(instr).trim();
-    if (/^MERGEFIELD\b/iu.test(text)) out.push({ kind: 'unsupported', text: `Word mail-merge field «${text}»: write {{code}} instead` });
-    else if (text.includes('{{')) out.push({ kind: 'unsupported', text: `placeholder inside a field code «${text}»` });
+    if (/^MERGEFIELD\b/iu.test(text)) out.push({ kind: 'unsupported', text, note: 'mail-merge' });
+    else if (text.includes('{{')) out.push({ kind: 'unsupported', text, note: 'field-code' });
   }
   for (const del of descendants(root, 'w:delText')) {
-    if (textOf(del).includes('{{'))
-      out.push({ kind: 'unsupported', text: 'placeholder in a tracked deletion: accept or reject all changes first' });
+    if (textOf(del).includes('{{')) out.push({ kind: 'unsupported', text: snippet(textOf(del)), note: 'tracked-deletion' });
   }
   for (const p of descendants(root, 'w:p')) {
     const text = ownTextNodes(p).map(textOf).join('');

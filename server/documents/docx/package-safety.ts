@@ -22,11 +22,11 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export function partText(pkg: DocxPackage, name: string, lang: UserLanguage): string {
   const data = pkg.parts.get(name);
-  if (!data) throw localizedError('TEMPLATE_NOT_DOCX', lang, `missing ${name}`, { reason: `no ${name}` }, { reason: `no ${name}` });
+  if (!data) throw localizedError('TEMPLATE_NOT_DOCX', lang, `missing ${name}`, { cause: '' }, { reason: `no ${name}` });
   try {
     return decoder.decode(data);
   } catch {
-    throw localizedError('TEMPLATE_NOT_DOCX', lang, `${name} is not UTF-8`, { reason: `${name} is not UTF-8` });
+    throw localizedError('TEMPLATE_NOT_DOCX', lang, `${name} is not UTF-8`, { cause: '' }, { reason: `${name} is not UTF-8` });
   }
 }
 
@@ -49,7 +49,7 @@ export function checkPackageSafety(pkg: DocxPackage, lang: UserLanguage): string
   const main = relationships(partText(pkg, '_rels/.rels', lang)).find((r) => r.type.endsWith('/officeDocument'));
   const mainName = main?.target.replace(/^\//u, '');
   if (!mainName || !pkg.parts.has(mainName) || !MAIN_DOCUMENT_TYPES.some((t) => types.includes(t))) {
-    throw localizedError('TEMPLATE_NOT_DOCX', lang, 'no Word main document', { reason: 'no Word main document' });
+    throw localizedError('TEMPLATE_NOT_DOCX', lang, 'no Word main document', { cause: '' }, { reason: 'no Word main document' });
   }
   return mainName;
 }

@@ -73,11 +73,17 @@ export function accountsOf(body: MailSettingsBody, stored: MailAccounts | undefi
   };
 }
 
-/** What a save refuses beyond the schema: a missing password or reply address, named by field. */
-export function checkAccounts(a: MailAccounts, body: MailSettingsBody): void {
+/**
+ * What a save refuses beyond the schema: a missing password or reply address, named by field.
+ * The incoming mailbox may stay without a password — it is simply not read until one is given
+ * (`readableMailboxes` leaves it out) — so an admin can save the sending account before the
+ * mailbox is complete. Refused only when the save would drop the password of a mailbox that had one
+ * (moved to another host or user): replies would silently stop being read.
+ */
+export function checkAccounts(a: MailAccounts, body: MailSettingsBody, stored: MailAccounts | undefined): void {
   if (a.smtp.user !== '' && a.smtp.password === null)
     throw new AppError('MAIL_PASSWORD_REQUIRED', 'smtp password missing', undefined, { field: 'smtp.password' });
-  if (a.imap.password === null)
+  if (a.imap.password === null && (stored?.imap.password ?? null) !== null)
     throw new AppError('MAIL_PASSWORD_REQUIRED', 'imap password missing', undefined, { field: 'imap.password' });
   if (body.replyScheme === 'dedicated' && !body.replyAddress)
     throw new AppError('MAIL_REPLY_ADDRESS_REQUIRED', 'dedicated reply address missing', undefined, { field: 'replyAddress' });

@@ -5,6 +5,7 @@ import { authKey, bankErrorKey, type DocBanksTranslate } from '../doc-banks-i18n
 import type { DocBanksModel } from '../doc-banks-model.js';
 import { TEMPLATE_LANGS, TEMPLATE_PLACEHOLDERS, type TemplateLang } from '../doc-banks-template.js';
 import type { Lang } from '../i18n.js';
+import { sectionTitle } from '../../shared/section-title.js';
 import { Field } from './field.js';
 
 export function BankEditor({ model, t, lang }: { model: DocBanksModel; t: DocBanksTranslate; lang: Lang }) {
@@ -168,6 +169,38 @@ function MessageFields({ model, t, err }: { model: DocBanksModel; t: DocBanksTra
   );
 }
 
+/**
+ * One field's check box, named by its label alone (a click on the words ticks it; a screen reader and
+ * getByLabel hear the field's name) with its code as the description. A code no longer in the catalog
+ * has no label: the code is its name.
+ */
+function RequiredField(p: { code: string; label: string | null; checked: boolean; model: DocBanksModel }) {
+  const id = `bank-required-${p.code}`;
+  return (
+    <div class="st-banks__field" data-code={p.code}>
+      <input
+        type="checkbox"
+        id={id}
+        checked={p.checked}
+        aria-describedby={p.label === null ? undefined : `${id}-code`}
+        onChange={() => p.model.toggleField(p.code)}
+      />{' '}
+      {p.label === null ? (
+        <label for={id}>
+          <code>{p.code}</code>
+        </label>
+      ) : (
+        <>
+          <label for={id}>{p.label}</label>{' '}
+          <code class="st-muted" id={`${id}-code`}>
+            {p.code}
+          </code>
+        </>
+      )}
+    </div>
+  );
+}
+
 function RequiredFields({ model, t, lang }: { model: DocBanksModel; t: DocBanksTranslate; lang: Lang }) {
   const chosen = model.editing.value!.form.requiredFields;
   const fields = model.fields.value.map((f) => ({ code: f.code, label: f.label[lang], section: f.section }));
@@ -196,13 +229,10 @@ function RequiredFields({ model, t, lang }: { model: DocBanksModel; t: DocBanksT
           {groups.map((g) => (
             <details key={g.section} class="st-banks__section" data-section={g.section} open={search.trim() !== '' || groups.length === 1}>
               <summary>
-                {g.section} <span class="st-muted">({t('sectionCount', { chosen: g.chosen, total: g.total })})</span>
+                {sectionTitle(g.section, lang)} <span class="st-muted">({t('sectionCount', { chosen: g.chosen, total: g.total })})</span>
               </summary>
               {g.fields.map((fld) => (
-                <label key={fld.code} class="st-banks__field" data-code={fld.code}>
-                  <input type="checkbox" checked={chosen.includes(fld.code)} onChange={() => model.toggleField(fld.code)} /> {fld.label}{' '}
-                  <code class="st-muted">{fld.code}</code>
-                </label>
+                <RequiredField key={fld.code} code={fld.code} label={fld.label} checked={chosen.includes(fld.code)} model={model} />
               ))}
             </details>
           ))}
@@ -212,9 +242,7 @@ function RequiredFields({ model, t, lang }: { model: DocBanksModel; t: DocBanksT
         <div class="st-note" data-testid="bank-required-gone">
           <p>{t('notInCatalog')}</p>
           {gone.map((code) => (
-            <label key={code} class="st-banks__field" data-code={code}>
-              <input type="checkbox" checked onChange={() => model.toggleField(code)} /> <code>{code}</code>
-            </label>
+            <RequiredField key={code} code={code} label={null} checked model={model} />
           ))}
         </div>
       ) : null}

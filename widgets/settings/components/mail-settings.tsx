@@ -98,7 +98,7 @@ export function MailSettings({ model, t }: Props) {
       {text(`${side}.password`, f[side].password, t('password'), {
         type: 'password',
         auto: 'new-password',
-        hint: stored?.[side].passwordSet ? t('passwordKept') : undefined,
+        hint: stored?.[side].passwordSet ? t('passwordKept') : side === 'imap' && f.imap.password === '' ? t('imapUnread') : undefined,
       })}
     </>
   );

@@ -30,8 +30,9 @@ export const mailSettingsRoutes: FastifyPluginAsync<{ checkTimeoutMs: number }> 
     async (req) => {
       const s = req.session!;
       const saved = await app.db.kysely.transaction().execute(async (trx) => {
-        const a = accountsOf(req.body, await getMailSettings(trx, app.secrets, s.portalId));
-        checkAccounts(a, req.body);
+        const stored = await getMailSettings(trx, app.secrets, s.portalId);
+        const a = accountsOf(req.body, stored);
+        checkAccounts(a, req.body, stored);
         return saveMailSettings(trx, app.secrets, s.portalId, a, { userId: s.userId, nowIso: new Date().toISOString() });
       });
       req.log.info({ portalId: s.portalId, version: saved.version }, 'mail settings saved');

@@ -4,8 +4,10 @@ import type { MailSettingsBody } from '../../../../wire/mail-settings.js';
 
 // The mail settings through the whole app: admins only, per portal, passwords write-only (never in
 // a reply, sealed at rest, kept when left out — but not carried to another host), a missing
-// password or reply address refused beside its field in the user's language with nothing saved.
-const ctx = useRouteApp(['pa', 'pb'], { MAIL_READER: 'off', MAIL_CONNECT_TIMEOUT_MS: '1000' });
+// password or reply address refused beside its field in the user's language with nothing saved. The
+// incoming mailbox may be saved without a password (it is not read until it has one), so the
+// sending account can be saved alone; a mailbox that had a password may not lose it by moving.
+const ctx = useRouteApp(['pa', 'pb', 'pc'], { MAIL_READER: 'off', MAIL_CONNECT_TIMEOUT_MS: '1000' });
 const auth = ctx.settingsAuth;
 const body: MailSettingsBody = {
   smtp: {
@@ -87,6 +89,19 @@ describe('mail settings API', () => {
     expect(moved.json().message).toBe('Введите пароль этого почтового ящика.');
     const after = await ctx.db.kysely.selectFrom('mail_settings').select('version').where('portal_id', '=', 'pa').executeTakeFirstOrThrow();
     expect(after.version).toBe(before.version);
+  });
+
+  it('saves the sending account while the incoming mailbox has no password yet, and again unchanged', async () => {
+    const { password: _p, ...imapWithout } = body.imap;
+    const first = await put('pc', { ...body, imap: imapWithout });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().settings).toMatchObject({ smtp: { passwordSet: true }, imap: { user: 'aprobaciones', passwordSet: false } });
+    // What the screen sends back when Save is pressed with nothing changed: no password on either side.
+    const again = await put('pc', { ...body, smtp: { ...body.smtp, password: undefined, fromName: 'Solo SMTP' }, imap: imapWithout });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().settings).toMatchObject({ smtp: { fromName: 'Solo SMTP', passwordSet: true }, imap: { passwordSet: false } });
+    const rows = await ctx.db.kysely.selectFrom('mail_settings').select('imap_password').where('portal_id', '=', 'pc').execute();
+    expect(rows).toEqual([{ imap_password: null }]);
   });
 
   it('refuses a dedicated scheme without its address, and a malformed body, changing nothing', async () => {

@@ -41,6 +41,14 @@ describe('lender profile API', () => {
       expect(r.json().error).toBe('VALIDATION');
     }
     expect(await getLenderProfile(ctx.db.kysely, 'pa')).toEqual(before);
+    // Blank: reminder SMS and call scripts need the name, so it is refused by its field, in the user's language.
+    for (const companyName of ['', '   ', '\t ']) {
+      const r = await put({ ...auth('pa', true), 'accept-language': 'es-MX' }, { companyName });
+      expect(r.statusCode, JSON.stringify(companyName)).toBe(400);
+      expect(r.json()).toMatchObject({ error: 'VALIDATION', details: { field: 'companyName', reason: 'blank' } });
+      expect(r.json().message).toContain('Escriba el nombre de la empresa');
+    }
+    expect(await getLenderProfile(ctx.db.kysely, 'pa')).toEqual(before);
     // Exactly the limit is accepted (characters, not bytes: Cyrillic is two bytes in UTF-8).
     expect((await put(auth('pa', true), { companyName: longest })).json()).toEqual({ companyName: longest });
   });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AppError } from '../../../errors.js';
 import { requireSession } from '../../../security/session.js';
 import { getLenderProfile, saveLenderProfile } from '../../../settings/lender-profile.js';
 import { ErrorReply } from '../../../../wire/errors.js';
@@ -24,6 +25,10 @@ export const lenderProfileRoutes: FastifyPluginAsync = async (fastify) => {
     { preHandler: admin, schema: { body: Profile, response: { 200: Profile, ...errors } } },
     async (req) => {
       const s = req.session!;
+      // Reminder SMS templates sign with the name and refuse to send without it (render.ts
+      // SMS_TEMPLATE_VARIABLE_MISSING), call scripts say it: a blank name is refused, not saved as "".
+      if (req.body.companyName.trim() === '')
+        throw new AppError('VALIDATION', 'company name blank', { key: 'LENDER_NAME_REQUIRED' }, { field: 'companyName', reason: 'blank' });
       const saved = await saveLenderProfile(app.db.kysely, s.portalId, req.body, s.userId);
       await app.invalidateProviderSettings(s.portalId);
       return saved;
