@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { HOST_PATTERN } from './host-pattern.js';
 
 // Wire shape of the portal's mail settings (/api/v1/settings/mail, issue 16 item 1), declared once
 // for the route and the settings widget: the outgoing SMTP account, the incoming IMAP mailbox the
@@ -17,7 +18,8 @@ export type MailSecurity = Static<typeof MailSecurity>;
 export const ReplyScheme = Type.Union([Type.Literal('plus'), Type.Literal('dedicated')]);
 export type ReplyScheme = Static<typeof ReplyScheme>;
 
-const Host = Type.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9][A-Za-z0-9.:-]*$' });
+// No "host:587": the port is its own field.
+const Host = Type.String({ minLength: 1, maxLength: 253, pattern: HOST_PATTERN });
 const Port = Type.Integer({ minimum: 1, maximum: 65535 });
 /** An address without a display name; no "+" in the local part, which the reply tag takes. */
 export const MailAddress = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s<>"+,;]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$' });

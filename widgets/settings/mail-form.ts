@@ -3,6 +3,7 @@
 // screen makes before asking (a port is a whole number, an address has an @) so a slip is shown at
 // once beside its field. The server checks everything again.
 import type { MailSecurity, MailSettingsBody, MailSettingsView, ReplyScheme } from '../../wire/mail-settings.js';
+import { HOST_PATTERN } from '../../wire/host-pattern.js';
 
 export interface MailForm {
   smtp: { host: string; port: string; security: MailSecurity; user: string; password: string; fromAddress: string; fromName: string };
@@ -53,7 +54,7 @@ export function formOf(v: MailSettingsView): MailForm {
 }
 
 const ADDRESS = /^[^@\s<>"+,;]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
-const HOST = /^[A-Za-z0-9][A-Za-z0-9.:-]*$/;
+const HOST = new RegExp(HOST_PATTERN, 'u');
 /** A staff address may carry a "+" (server/mail/settings/forwarders.ts checks the same). */
 const FORWARDER = /^[^@\s<>"(),;:]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
 

@@ -52,6 +52,7 @@ describe('mail form', () => {
   it('names every empty or malformed field before asking the server', () => {
     const f = emptyMailForm();
     f.smtp.port = '58 7';
+    f.imap.host = 'imap.lender.mx:993';
     f.replyScheme = 'dedicated';
     f.replyAddress = 'aprobaciones+x@lender.mx';
     expect(bodyOf(f)).toEqual({
@@ -59,7 +60,7 @@ describe('mail form', () => {
         'smtp.port': 'port',
         'smtp.host': 'required',
         'smtp.fromAddress': 'required',
-        'imap.host': 'required',
+        'imap.host': 'host',
         'imap.user': 'required',
         replyAddress: 'address',
       },

@@ -1,12 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { HOST_PATTERN } from '../../../../wire/host-pattern.js';
 
-/**
- * Where the SMSC listens: a host name, an IPv4 address (a host name's shape) or a bare IPv6 address;
- * never "host:port" (the port is its own field) nor spaces. The settings screen checks the same
- * pattern beside the field (widgets/settings/provider-form.ts reads it from the schema).
- */
-export const SMPP_HOST_PATTERN =
-  '^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})$';
+/** Where the SMSC listens (wire/host-pattern.ts); the settings screen checks it beside the field (provider-form.ts). */
+export const SMPP_HOST_PATTERN = HOST_PATTERN;
 
 // SMPP 3.4 account at an SMSC. The password is a secret (stored encrypted, never logged).
 export const SmppSettingsSchema = Type.Object(

@@ -113,6 +113,8 @@ describe('mail settings API', () => {
       { ...body, smtp: { ...body.smtp, port: 70_000 } },
       { ...body, smtp: { ...body.smtp, fromAddress: 'credito+x@lender.example' } },
       { ...body, imap: { ...body.imap, host: 'imap lender' } },
+      // The port has its own field: "host:port" would be looked up as a host name and never connect.
+      { ...body, smtp: { ...body.smtp, host: 'smtp.lender.example:587' } },
       { ...body, replyScheme: 'catch-all' },
     ])
       expect((await put('pa', bad)).statusCode).toBe(400);
