@@ -8,6 +8,7 @@
 import type { Frame } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addMonths } from '../lending/dates.js';
+import { insertDealLifecycle, saveStageMap } from '../server/lifecycle/repo.js';
 import { formatters } from '../widgets/loan-tab/format.js';
 import { useLoanTabRig } from './loan-tab-rig.js';
 import { LOCALES, seen, VIEWPORTS } from './loan-tab-viewports.js';
@@ -15,6 +16,7 @@ import { LOCALES, seen, VIEWPORTS } from './loan-tab-viewports.js';
 const today = new Date().toISOString().slice(0, 10);
 const WORDS = {
   'es-MX': {
+    notIssued: /^Aún no desembolsado/,
     dueToday: 'vence hoy',
     overdue: 'vencido',
     pastDue: 'Vencido',
@@ -22,6 +24,7 @@ const WORDS = {
     owed: /^debe [\d,.]+ de [\d,.]+$/,
   },
   'ru-RU': {
+    notIssued: /^Заём ещё не выдан/,
     dueToday: 'срок сегодня',
     overdue: 'просрочен',
     pastDue: 'Просрочено',
@@ -88,6 +91,38 @@ for (const locale of ['es-MX', 'ru-RU'] as const) {
           await frame
             .locator(`[data-testid=schedule] tbody tr:nth-child(${n})`)
             .screenshot({ path: `/tmp/shots-coll/collector-${c.lang}-${vp.name}-row${n}.png` });
+        await page.close();
+      }, 120_000);
+
+      it(`${vp.name}: a loan whose deal has not reached the issued stage says so, with no payment form, arrears or payoff`, async () => {
+        const rig = rigOf();
+        const deal = { title: `Solicitud ${c.lang} ${vp.name}`, opportunity: '30000', currency: c.currency };
+        const first = await rig.openNewDeal(deal, c.lang, vp);
+        await first.frame.click(`button:has-text("${c.save}")`);
+        await first.frame.waitForSelector(`.lt-ok:has-text("${c.saved}")`);
+        await first.page.close();
+        // The pipeline maps a stage to "issued" (server/lifecycle); the deal, as the app last saw it, is at NEW.
+        const nowIso = new Date().toISOString();
+        await saveStageMap(
+          rig.p.db.kysely,
+          rig.portalId,
+          0,
+          { onStage: { ISSUED: 'ISSUED' }, toStage: { overdue: [] }, payoutOnIssue: false },
+          { userId: 1, nowIso },
+        );
+        await insertDealLifecycle(rig.p.db.kysely, rig.portalId, { dealId: first.dealId, categoryId: 0, stageId: 'NEW', nowIso });
+        expect((await rig.loanView(first.dealId)).issue).toBe('not-issued');
+        const { page, frame } = await rig.openTab(first.dealId, c.lang);
+        await page.setViewportSize({ width: vp.width, height: vp.height });
+        await frame.waitForSelector('[data-testid=schedule]');
+        expect(seen(await frame.locator('[data-testid=not-issued]').textContent())).toMatch(w.notIssued);
+        expect(await frame.locator('[data-testid=servicing]').count()).toBe(0);
+        expect(await frame.locator('input[name=paymentAmount]').count()).toBe(0);
+        expect(await frame.locator('[data-testid=schedule] .lt-badge').count()).toBe(0);
+        const box = await frame.locator('[data-testid=not-issued]').boundingBox();
+        expect(box!.x + box!.width).toBeLessThanOrEqual(vp.width);
+        await page.screenshot({ path: `/tmp/shots-coll/not-issued-${c.lang}-${vp.name}.png`, fullPage: true });
+        await frame.locator('[data-testid=not-issued]').screenshot({ path: `/tmp/shots-coll/not-issued-${c.lang}-${vp.name}-notice.png` });
         await page.close();
       }, 120_000);
     }
