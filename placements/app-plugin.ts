@@ -5,6 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { LoanProduct } from '../server/products/product.js';
 import { isoDay } from '../server/loans/operations/deps.js';
 import { getLoanView } from '../server/loans/operations/get-loan-view.js';
+import { readIssueState } from '../server/lifecycle/issue-state.js';
 import { findPortalById, findPortalByMemberId } from '../server/portals/portal-repo.js';
 import { listProducts } from '../server/products/product-repo.js';
 import { dealSeenByUser } from '../server/security/deal-origin.js';
@@ -45,8 +46,10 @@ export const appPlacementRoutes: FastifyPluginAsync = async (app) => {
     initialLoan: async (portalId, dealId) => {
       const view = await getLoanView(app.db.kysely, portalId, dealId, isoDay(new Date()));
       if (!view) return null;
-      const { schedule, servicing, ...saved } = view;
+      const { schedule, servicing, ...loan } = view;
       void servicing;
+      // Whether the loan is issued yet, as GET …/loan answers it (server/lifecycle/issue-state.ts).
+      const saved = { ...loan, issue: await readIssueState(app.db.kysely, portalId, dealId) };
       const rebuilt = saved.payments.some((p) => p.prepaymentMode === 'reduce-term' || p.prepaymentMode === 'reduce-installment');
       return rebuilt ? { ...saved, schedule } : saved;
     },

@@ -132,7 +132,8 @@ if (demoPortal) {
     amount: String(d.opportunity ?? '0'),
   }));
   const today = new Date().toISOString().slice(0, 10);
-  const { seeded, failed } = await seedDemoPortfolio(db.kysely, demoPortal.id, demoPortfolioPlan(deals, today));
+  const plans = demoPortfolioPlan(deals, today);
+  const { seeded, failed } = await seedDemoPortfolio(db.kysely, demoPortal.id, plans);
   if (seeded.length > 0) {
     console.log(`Demo portfolio: ${seeded.length} loans saved, with their payments, through the app's own use cases:`);
     for (const plan of seeded) console.log(`  deal ${plan.dealId}: ${plan.shows}`);
@@ -151,6 +152,7 @@ if (demoPortal) {
     amount: String(d.opportunity ?? '0'),
     phone: phoneOf(d.contactId),
     employer: companies.get(Number(d.companyId)),
+    contractDate: plans.find((p) => p.dealId === d.id)?.terms.contractDate ?? today,
   }));
   const documents = await seedDemoDocuments(db.kysely, app.secrets, demoPortal.id, titled);
   for (const line of documents.lines) console.log(line);

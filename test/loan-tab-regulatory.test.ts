@@ -25,7 +25,10 @@ async function expectPaymentsBlock(frame: Frame, view: LoanView, fmt: Formatters
   expect(await text(frame, 'days-past-due')).toBe(String(s.daysPastDue));
   expect(await text(frame, 'penalty')).toBe(fmt.money(s.penaltyOutstanding));
   expect(await text(frame, 'to-be-current')).toBe(fmt.money(s.toBeCurrent));
-  expect(await text(frame, 'next-payment')).toBe(`${fmt.money(s.nextPayment!.amount)} · ${fmt.date(s.nextPayment!.dueDate)}`);
+  expect(await text(frame, 'past-due')).toBe(fmt.money(s.pastDue));
+  // The single payment is past due: it is all arrears, nothing falls due later (README "The loan tab as a collector reads it").
+  const next = s.nextPayment;
+  expect(await text(frame, 'next-payment')).toBe(next ? `${fmt.money(next.amount)} · ${fmt.date(next.dueDate)}` : '—');
   expect(await text(frame, 'loan-status')).toBe(loanStatusWord);
   expect(await frame.locator('[data-testid=servicing] .lt-kpi__value:text-is("…")').count()).toBe(0);
 }

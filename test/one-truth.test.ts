@@ -131,7 +131,9 @@ describe.each(['sqlite', 'postgres'] as const)('one truth on %s: tab = schedule 
     });
     const next = tab.servicing.nextPayment;
     expect(deal.UF_CRM_LOAN_NEXT_DUE_DATE ?? '', label).toBe(next?.dueDate ?? '');
-    expect(String(deal.UF_CRM_LOAN_NEXT_AMOUNT).split('|')[0], label).toBe(next?.amount ?? '0.00');
+    // The deal's one amount due by the next date: the tab's past due plus its next payment (README "The loan tab as a collector reads it").
+    const dueByNext = next ? dec(tab.servicing.pastDue).add(dec(next.amount)).toFixed(2) : tab.servicing.toBeCurrent;
+    expect(String(deal.UF_CRM_LOAN_NEXT_AMOUNT).split('|')[0], label).toBe(dueByNext);
     expect(Number(deal.UF_CRM_LOAN_DAYS_PAST_DUE), label).toBe(tab.servicing.daysPastDue);
     expect(deal.UF_CRM_LOAN_STATUS, label).toBe(t(`loanStatus.${tab.servicing.loanStatus}`));
     // The term field says "installments" and holds them: 8 fortnights → 8.

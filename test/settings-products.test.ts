@@ -5,12 +5,23 @@
 // non-admin sees a read-only list and the server refuses their write with 403. Outside the portal
 // the same screen opens at /admin/products after /auth/login.
 import { mkdirSync } from 'node:fs';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../emulator/index.js';
 import type { AppUnderTest } from './support/portal-harness.js';
 import { launchChromium, type Browser } from './frame-harness.js';
 import { startSettingsPortal, type SettingsPortal } from './settings-portal.js';
+
+/** Whether an empty input's placeholder is wider than the room inside it (cut off on screen). */
+function placeholderCut(input: Locator): Promise<boolean> {
+  return input.evaluate((el: HTMLInputElement) => {
+    const cs = getComputedStyle(el);
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = `${cs.fontSize} ${cs.fontFamily}`;
+    const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    return ctx.measureText(el.placeholder).width > room;
+  });
+}
 
 describe('loan products settings', () => {
   let portal: SettingsPortal;
@@ -143,14 +154,11 @@ describe('loan products settings', () => {
     await form.locator('input[name="rateMin"]').fill('45.5');
     await form.locator('input[name="rateMax"]').fill('90');
     // The empty currency's placeholder shows whole ("Moneda de la negociación", not cut off).
-    const cut = await form.locator('input[name="currency"]').evaluate((el: HTMLInputElement) => {
-      const cs = getComputedStyle(el);
-      const ctx = document.createElement('canvas').getContext('2d')!;
-      ctx.font = `${cs.fontSize} ${cs.fontFamily}`;
-      const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
-      return ctx.measureText(el.placeholder).width > room;
-    });
-    expect(cut).toBe(false);
+    expect(await placeholderCut(form.locator('input[name="currency"]'))).toBe(false);
+    // User trial: "el del préstamo" was cut off in "Pagos en múltiplos de" at desktop.
+    expect(await form.locator('input[name="installmentStep"]').getAttribute('placeholder')).toBe('el del préstamo');
+    expect(await placeholderCut(form.locator('input[name="installmentStep"]'))).toBe(false);
+    await form.locator('label:has(input[name="installmentStep"])').screenshot({ path: '/tmp/shots-coll/product-step-es-desktop.png' });
     expect(await form.locator('select[name="dayCount"] option[value="actual/actual-isda"]').textContent()).toBe(
       'Días reales / días del año (ISDA)',
     );
@@ -250,6 +258,7 @@ describe('loan products settings', () => {
     // The labels a Russian admin reads beside the fields.
     expect(await form.locator('label:has(input[name="installmentStep"])').textContent()).toContain('Платёж кратен');
     expect(await form.locator('input[name="installmentStep"]').getAttribute('placeholder')).toBe('как в займе');
+    expect(await placeholderCut(form.locator('input[name="installmentStep"]'))).toBe(false);
     expect(await form.locator('select[name="annuityMode"] option:checked').textContent()).toBe('Выбирается в займе');
     // Typed the Russian way, with a space between thousands.
     await form.locator('input[name="installmentStep"]').fill('1 000');

@@ -170,6 +170,12 @@ export const LoanViewBody = Type.Object({
   }),
   closedReason: Nullable(Type.String({ description: 'why a CLOSED loan was closed, e.g. DEAL_DELETED' })),
   closedAt: Nullable(Type.String()),
+  issue: Type.Optional(
+    Type.Union([Type.Literal('issued'), Type.Literal('not-issued'), Type.Literal('unknown')], {
+      description:
+        "whether the loan is issued, from the deal's stage and the pipeline's stage map (server/lifecycle/issue-state.ts); 'unknown' without a map with an issued stage",
+    }),
+  ),
   version: Type.Integer(),
   /** Why the current version was written, as ScheduleVersionsReply says it: the tab names it beside the number. */
   versionReason: Type.Optional(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Dec as Decimal } from '../decimal.js';
 import { isLendingError } from '../errors.js';
 import { scheduleFromJson } from '../commands.js';
 import { serviceLoanJson, type LoanServicingInputJson } from './loan-servicing.js';
@@ -62,16 +63,40 @@ describe('serviceLoanJson: the servicing the tab, the loan API and the sync shar
     }
   });
 
-  it('next payment: the next open installment plus the arrears; "due today" with a part paid reads partial', () => {
+  it('due today reads "due" (part paid or not); next payment is the next open installment alone, the arrears apart', () => {
     const i = input(loan());
     const first = i.rows[0]!;
     const r = serviceLoanJson({ ...i, asOf: first.dueDate, payments: [{ id: 'a', date: first.dueDate, amount: '100' }] });
-    expect(r.installments[0]!.status).toBe('partial');
-    expect(r.nextPayment).toEqual({ dueDate: first.dueDate, amount: r.installments[0]!.outstanding });
-    const later = serviceLoanJson({ ...i, asOf: '2026-02-10' });
+    const one = r.installments[0]!;
+    expect(one.status).toBe('due');
+    expect(r.nextPayment).toEqual({ n: 1, dueDate: first.dueDate, amount: one.outstanding });
+    // Nothing is past due on its due date: arrears are what fell due before today.
+    expect(r.pastDue).toBe('0.00');
+    expect(r.toBeCurrent).toBe(one.outstanding);
+    expect(new Decimal(one.ownDue).minus(one.ownOutstanding).toFixed(2)).toBe('100.00');
+    const later = serviceLoanJson({ ...i, asOf: '2026-02-21' });
     const [a, b, c] = later.installments;
-    expect(later.nextPayment!.dueDate).toBe(c!.dueDate);
-    expect(Number(later.nextPayment!.amount)).toBeCloseTo(Number(a!.outstanding) + Number(b!.outstanding) + Number(c!.outstanding), 2);
+    expect([a!.status, b!.status, c!.status]).toEqual(['overdue', 'overdue', 'due']);
+    expect(later.nextPayment).toEqual({ n: 3, dueDate: c!.dueDate, amount: c!.outstanding });
+    expect(later.pastDue).toBe(new Decimal(a!.outstanding).plus(b!.outstanding).toFixed(2));
+    expect(later.toBeCurrent).toBe(new Decimal(later.pastDue).plus(c!.outstanding).toFixed(2));
+  });
+
+  it('a partly paid overdue installment stays overdue and says what is still owed on it', () => {
+    const i = input(loan());
+    const r = serviceLoanJson({ ...i, asOf: '2026-02-20', payments: [{ id: 'a', date: '2026-02-01', amount: '100' }] });
+    const one = r.installments[0]!;
+    expect(one.status).toBe('overdue');
+    // 100 paid: the RU order takes interest then principal; the penalty is apart from the own amounts.
+    expect(new Decimal(one.ownDue).minus(one.ownOutstanding).toFixed(2)).toBe('100.00');
+    expect(one.ownDue).toBe(scheduleFromJson(loan()).rows[0]!.total);
+  });
+
+  it('every open installment past due: no next payment, the arrears are all that is owed now', () => {
+    const i = input(loan());
+    const r = serviceLoanJson({ ...i, asOf: '2026-12-01' });
+    expect(r.nextPayment).toBeNull();
+    expect(r.pastDue).toBe(r.toBeCurrent);
   });
 
   it('an installment paid late without its penalty reads paid (RU order: penalty last); the penalty is owed apart', () => {

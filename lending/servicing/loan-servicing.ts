@@ -48,12 +48,19 @@ export interface LoanServicingInputJson {
   terms?: unknown;
 }
 
-/** The four words the tab, the schedule items and the deal use for an installment. */
-export type InstallmentStatusWord = 'paid' | 'partial' | 'overdue' | 'upcoming';
+/**
+ * The words the tab, the schedule items and the deal use for an installment. 'due' is "due today":
+ * not yet overdue (no day past due, no penalty), but no longer merely upcoming — a collector calling
+ * today asks for it.
+ */
+export type InstallmentStatusWord = 'paid' | 'partial' | 'overdue' | 'due' | 'upcoming';
 export type LoanStatusWord = 'active' | 'overdue' | 'closed';
 
 export interface LoanInstallmentJson extends Omit<InstallmentJson, 'status'> {
   status: InstallmentStatusWord;
+  /** The installment itself (principal, interest, fees, VAT; its penalty apart): scheduled and still owed. */
+  ownDue: string;
+  ownOutstanding: string;
 }
 
 export interface LoanServicingJson extends Omit<ServicingJson, 'installments'> {
@@ -61,10 +68,15 @@ export interface LoanServicingJson extends Omit<ServicingJson, 'installments'> {
   /** The penalty rate applied, % a day. */
   penaltyDailyPercent: string;
   /**
-   * What the client must pay by the next due date: the first open installment due on or after asOf
-   * (or the first open one when all are past due), plus every open installment due before it.
+   * What a collector reads (loan-tab README "What the figures mean"):
+   * - `pastDue`: what is owed on installments due BEFORE asOf, penalties included — the arrears.
+   * - `toBeCurrent` (the core's): that plus what falls due ON asOf — what makes the loan current today.
+   * - `nextPayment`: the next installment falling due on or after asOf that is not fully paid: its own
+   *   remaining amount and date, never the arrears added to it (they are `pastDue`). Null when every
+   *   open installment is already past due (a matured loan in arrears) or all is paid.
    */
-  nextPayment: { dueDate: string; amount: string } | null;
+  pastDue: string;
+  nextPayment: { n: number; dueDate: string; amount: string } | null;
   loanStatus: LoanStatusWord;
 }
 
@@ -107,23 +119,16 @@ export function serviceLoanJson(input: LoanServicingInputJson): LoanServicingJso
     ...(input.delinquency ? { delinquency: input.delinquency } : {}),
   });
   const r = servicingToJson(service(terms), terms);
-  const installments = r.installments.map((i) => ({ ...i, status: statusWord(i) }));
+  const installments = r.installments.map((i) => ({ ...i, status: statusWord(i), ...ownAmounts(i, r.toBeCurrent) }));
   const open = installments.filter((i) => !new Dec(i.outstanding).isZero());
-  const next = open.find((i) => i.dueDate >= r.asOf) ?? open[0];
-  const nextPayment = next
-    ? {
-        dueDate: next.dueDate,
-        amount: fixedLike(
-          open.filter((i) => i.dueDate <= next.dueDate).reduce((s, i) => s.plus(i.outstanding), new Dec(0)),
-          r.toBeCurrent,
-        ),
-      }
-    : null;
+  const next = open.find((i) => i.dueDate >= r.asOf);
+  const pastDue = open.filter((i) => i.dueDate < r.asOf).reduce((s, i) => s.plus(i.outstanding), new Dec(0));
   return {
     ...r,
     installments,
     penaltyDailyPercent,
-    nextPayment,
+    pastDue: fixedLike(pastDue, r.toBeCurrent),
+    nextPayment: next ? { n: next.n, dueDate: next.dueDate, amount: next.outstanding } : null,
     loanStatus: open.length === 0 ? 'closed' : r.daysPastDue > 0 ? 'overdue' : 'active',
   };
 }
@@ -152,11 +157,23 @@ function fixedLike(amount: Dec, sample: string): string {
   return amount.toFixed(dot < 0 ? 0 : sample.length - dot - 1);
 }
 
+/** The installment's own amounts (no penalty), so a partly paid one can say "1,490.16 of 2,482.16". */
+function ownAmounts(i: InstallmentJson, sample: string): { ownDue: string; ownOutstanding: string } {
+  const own = ['principal', 'interest', 'fees', 'vat'] as const;
+  const sum = (f: (c: InstallmentJson['components']['principal']) => string) =>
+    fixedLike(
+      own.reduce((s, k) => s.plus(f(i.components[k])), new Dec(0)),
+      sample,
+    );
+  return { ownDue: sum((c) => c.due), ownOutstanding: sum((c) => c.outstanding) };
+}
+
 /**
  * An installment's word is about the installment itself — principal, interest, fees, VAT — like its
  * days past due: one whose own amounts are paid reads "paid" even while a penalty on it is still
- * owed (that shows as the penalty, apart). The core's 'due' (falls due today) reads as the
- * installment ahead: partial when something is paid.
+ * owed (that shows as the penalty, apart). The core's 'due' (falls due today) reads 'due' whether or
+ * not a part is paid (what is still owed on it is shown beside the word): before, it read as the
+ * installment ahead ("upcoming") while the arrears figure already counted it.
  */
 function statusWord(i: InstallmentJson): InstallmentStatusWord {
   const c = i.components;
@@ -164,6 +181,7 @@ function statusWord(i: InstallmentJson): InstallmentStatusWord {
   switch (i.status) {
     case 'partial':
     case 'overdue':
+    case 'due':
       return i.status;
     default:
       return new Dec(i.paid).gt(0) ? 'partial' : 'upcoming';

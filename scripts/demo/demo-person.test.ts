@@ -16,6 +16,7 @@ const deals = CLIENTS.map((c, i) => ({
   currency: c.country === 'MX' ? 'MXN' : 'RUB',
   amount: String(c.amount),
   phone: c.phone,
+  contractDate: '2026-06-06',
 }));
 const values = deals.map((d, n) => demoValues(d, n));
 const PERSONAL = ['borrower.birth_date', 'borrower.address', 'borrower.passport', 'borrower.tax_id', 'borrower.phone'];

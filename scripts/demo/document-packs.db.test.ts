@@ -19,9 +19,9 @@ let db: Db;
 const box = createSecretBox(Buffer.alloc(32, 5).toString('base64'));
 const P = 'demo-docs';
 const deals = [
-  { id: 1, title: 'Préstamo personal — María Fernanda López', currency: 'MXN', amount: '150000' },
-  { id: 2, title: 'Préstamo personal — José Luis Pérez', currency: 'MXN', amount: '45000' },
-  { id: 20, title: 'Заём — Иван Петров', currency: 'RUB', amount: '50000' },
+  { id: 1, title: 'Préstamo personal — María Fernanda López', currency: 'MXN', amount: '150000', contractDate: '2026-06-06' },
+  { id: 2, title: 'Préstamo personal — José Luis Pérez', currency: 'MXN', amount: '45000', contractDate: '2026-06-06' },
+  { id: 20, title: 'Заём — Иван Петров', currency: 'RUB', amount: '50000', contractDate: '2026-06-06' },
 ];
 
 beforeAll(async () => {

@@ -26,6 +26,12 @@ export interface DemoDocumentDeal {
   phone?: string;
   /** The deal's company's name, when it carries one (the borrower's employer). */
   employer?: string;
+  /**
+   * The contract date of the deal's demo loan (portfolio.ts), or the demo's first day for a deal with
+   * none: the application says what the loan says. A fixed date put deal 8's contract six months after
+   * its disbursement.
+   */
+  contractDate: string;
 }
 
 const L = (en: string, ru: string, es: string) => ({ en, ru, es });
@@ -183,7 +189,7 @@ export function demoValues(deal: DemoDocumentDeal, n: number): Record<string, un
     'loan.term_months': '12',
     'loan.purpose': n % 3 === 0 ? 'car' : n % 3 === 1 ? 'home' : 'other',
     'contract.number': ru ? `ДЗ-2026/${String(deal.id).padStart(4, '0')}` : `CS-2026-${String(deal.id).padStart(4, '0')}`,
-    'contract.date': '2026-12-04',
+    'contract.date': deal.contractDate,
     coborrowers: ru
       ? [{ ...co(0), income: { amount: '64000.00', currency: 'RUB' } }]
       : [

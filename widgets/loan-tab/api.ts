@@ -53,7 +53,9 @@ export type LoanStatus = LoanView['status'];
 /** A loan as stored: the server keeps what was posted, so a single-payment loan may have no frequency. */
 export type SavedLoanTerms = Omit<LoanInput, 'frequency'> & { frequency?: LoanInput['frequency'] };
 
-export type SavedLoan = Partial<Pick<LoanView, 'productId' | 'status' | 'closedReason' | 'version' | 'versionReason' | 'schedule'>> & {
+export type SavedLoan = Partial<
+  Pick<LoanView, 'productId' | 'status' | 'closedReason' | 'issue' | 'version' | 'versionReason' | 'schedule'>
+> & {
   loan: SavedLoanTerms;
   /** Payments that count, oldest first. */
   payments: SavedPayment[];

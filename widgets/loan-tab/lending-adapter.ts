@@ -81,6 +81,8 @@ export function computeServicing(input: ServicingInput): Outcome<Servicing> {
         penalty: i.penalty,
         daysPastDue: i.daysPastDue,
         status: i.status,
+        ownDue: i.ownDue,
+        ownOutstanding: i.ownOutstanding,
         // The late fees charged to the installment (issue 13), shown under its status.
         ...(i.charges?.length ? { charges: i.charges } : {}),
       })),
@@ -98,6 +100,7 @@ export function computeServicing(input: ServicingInput): Outcome<Servicing> {
       daysPastDue: r.daysPastDue,
       penaltyOutstanding: r.penaltyOutstanding,
       toBeCurrent: r.toBeCurrent,
+      pastDue: r.pastDue,
       payoff: r.payoff.amount,
       nextPayment: r.nextPayment,
       loanStatus: r.loanStatus,

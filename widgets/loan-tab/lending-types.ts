@@ -93,7 +93,7 @@ export type Allocation = Pick<
 /** Servicing as the tab shows it: the payoff is its amount only. */
 export interface Servicing extends Pick<
   LoanServicingJson,
-  'daysPastDue' | 'penaltyOutstanding' | 'toBeCurrent' | 'nextPayment' | 'loanStatus' | 'penaltyDailyPercent' | 'creditBalance'
+  'daysPastDue' | 'penaltyOutstanding' | 'toBeCurrent' | 'pastDue' | 'nextPayment' | 'loanStatus' | 'penaltyDailyPercent' | 'creditBalance'
 > {
   installments: InstallmentState[];
   allocations: Allocation[];

@@ -35,6 +35,8 @@ export function createLoanModel(deps: ModelDeps) {
   /** A CLOSED loan (its deal was deleted) is read-only: shown, never saved, paid or reversed. */
   const loanStatus = signal<{ status: LoanStatus; closedReason: string | null }>({ status: 'ACTIVE', closedReason: null });
   const closed = computed(() => loanStatus.value.status === 'CLOSED');
+  /** What the lifecycle says of the loan's issue (server/lifecycle/issue-state.ts); a new loan is not saved yet. */
+  const issue = signal<SavedLoan['issue']>(undefined);
   // Payments that count, reversed ones, adding and reversing (payments-model.ts); its signals and
   // actions are part of this model's surface under the same names.
   const { load: loadPayments, ...pay } = createPaymentsModel({
@@ -124,6 +126,7 @@ export function createLoanModel(deps: ModelDeps) {
       savedInput.value = saveInput.peek();
       loadPayments(saved);
       loanStatus.value = { status: saved.status ?? 'ACTIVE', closedReason: saved.closedReason ?? null };
+      issue.value = saved.issue;
     });
   }
 
@@ -144,6 +147,11 @@ export function createLoanModel(deps: ModelDeps) {
     ...pay,
     loanStatus,
     closed,
+    /**
+     * Not issued yet: no payments to book, no arrears or payoff to show. A booked payment means the
+     * loan runs whatever the stage says (a map saved after the deal was issued).
+     */
+    notIssued: computed(() => issue.value === 'not-issued' && pay.payments.value.length === 0),
     asOf: slow.asOf,
     penaltyDailyPercent: settings.penaltyDailyPercent,
     penaltyIssue: slow.penaltyIssue,

@@ -81,7 +81,14 @@ describe('portal fields', () => {
     const owed = sv.installments.slice(0, 3).reduce((a, i) => a.add(i.outstanding), new Decimal(0));
     expect(owed.gt(new Decimal(r1!.total).add(r2!.total).add(r3!.total))).toBe(true);
     expect(d.UF_CRM_LOAN_NEXT_AMOUNT).toBe(`${owed.toFixed(2)}|RUB`);
-    expect(sv.nextPayment).toEqual({ dueDate: '2024-04-15', amount: owed.toFixed(2) });
+    // The tab's figures apart: the two overdue installments with their penalty, then the next one alone.
+    expect(sv.nextPayment).toEqual({ n: 3, dueDate: '2024-04-15', amount: sv.installments[2]!.outstanding });
+    expect(sv.pastDue).toBe(
+      sv.installments
+        .slice(0, 2)
+        .reduce((a, i) => a.add(i.outstanding), new Decimal(0))
+        .toFixed(2),
+    );
     expect(d.UF_CRM_LOAN_DAYS_PAST_DUE).toBe(34);
     expect(d.UF_CRM_LOAN_STATUS).toBe('overdue');
     expect(dealFields(s, sv, defaultSyncTarget(1030, 'es')).UF_CRM_LOAN_STATUS).toBe('vencido');

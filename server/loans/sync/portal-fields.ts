@@ -102,13 +102,21 @@ function installmentsNow(rows: number, terms: LoanState['schedule']['terms']): n
 }
 
 /** Money user fields take "amount|CURRENCY" (UNVERIFIED(b24): the documented money UF format). */
+/** Decimals an amount is written with (the currency's scale, as servicing wrote it). */
+function scaleOf(amount: string): number {
+  const dot = amount.indexOf('.');
+  return dot < 0 ? 0 : amount.length - dot - 1;
+}
+
 function money(amount: string, currency: string): string {
   return `${amount}|${currency}`;
 }
 
 /**
  * The deal's OPPORTUNITY and loan user fields (crm.deal.update, UPPER_CASE names). The next due date
- * and amount are the tab's "next payment", the status its loan status (one servicing for both).
+ * is the tab's "next payment"; the amount is what the client must pay by that date — the tab's "past
+ * due" plus its "next payment" (the deal has no field of its own for the arrears, so they stay in
+ * the one amount as before) — and the status is its loan status (one servicing for both).
  * UF_CRM_LOAN_TERM holds the number of installments (labelled so): a term of 8 fortnights has no
  * honest whole number of months. It is counted off the current version's rows, not the contract's
  * `installments`: a reduce-term prepayment (issue 13) writes a shorter schedule as a new version whose
@@ -130,8 +138,12 @@ export function dealFields(state: LoanState, servicing: Servicing, target: SyncT
     [d.rate]: rate,
     [d.term]: installmentsNow(schedule.rows.length, terms),
     [d.nextDueDate]: next?.dueDate ?? '',
-    // No next payment only once everything is paid: then nothing is due either (toBeCurrent is a zero in the currency's scale).
-    [d.nextAmount]: money(next?.amount ?? servicing.toBeCurrent, loan.currency),
+    // No next payment once everything is paid (toBeCurrent is then a zero in the currency's scale), or
+    // when every open installment is past due (a matured loan in arrears): then all that is owed now.
+    [d.nextAmount]: money(
+      next ? new Decimal(servicing.pastDue).add(next.amount).toFixed(scaleOf(next.amount)) : servicing.toBeCurrent,
+      loan.currency,
+    ),
     [d.balance]: money(servicing.outstanding.principal, loan.currency),
     [d.daysPastDue]: servicing.daysPastDue,
     [d.status]: loanStatusText(servicing.loanStatus, target.lang),

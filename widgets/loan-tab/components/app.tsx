@@ -163,17 +163,23 @@ export function App({ model, t, fmt, onCreateDeal, onOpenDeal, createBlocked, ch
             ) : null}
             <ScheduleTable
               schedule={table ?? shown}
-              states={whatIf ? null : (servicing?.installments ?? null)}
+              states={whatIf || model.notIssued.value ? null : (servicing?.installments ?? null)}
               model={model}
               editable={whatIf}
               t={t}
               fmt={fmt}
             />
           </section>
-          {model.dealId ? (
-            <PaymentsPanel model={model} servicing={s.ok ? servicing : null} servicingIssue={servicingIssue} t={t} fmt={fmt} />
+          {model.dealId && model.notIssued.value ? (
+            <p class="lt-muted lt-not-issued" role="status" data-testid="not-issued">
+              {t('notIssued')}
+            </p>
+          ) : model.dealId ? (
+            <>
+              <PaymentsPanel model={model} servicing={s.ok ? servicing : null} servicingIssue={servicingIssue} t={t} fmt={fmt} />
+              <PausesPanel model={model} t={t} fmt={fmt} />
+            </>
           ) : null}
-          {model.dealId ? <PausesPanel model={model} t={t} fmt={fmt} /> : null}
         </div>
       ) : null}
     </main>

@@ -84,6 +84,9 @@ export function PaymentsPanel({ model, servicing, servicingIssue, t, fmt }: Prop
         <Kpi label={t('loanStatus')} value={fig((s) => t(`loanStatus.${s.loanStatus}`))} testId="loan-status" />
         <Kpi label={t('daysPastDue')} value={fig((s) => String(s.daysPastDue))} testId="days-past-due" />
         <Kpi label={t('penalty')} value={fig((s) => fmt.money(s.penaltyOutstanding))} testId="penalty" />
+        {/* Arrears apart from what falls due today, and the next installment's own amount, not the
+            arrears added to it (loan-tab README "What the figures mean"). */}
+        <Kpi label={t('pastDue')} value={fig((s) => fmt.money(s.pastDue))} testId="past-due" />
         <Kpi label={t('toBeCurrent')} value={fig((s) => fmt.money(s.toBeCurrent))} testId="to-be-current" />
         <Kpi
           label={t('nextPayment')}

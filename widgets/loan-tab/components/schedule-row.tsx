@@ -26,6 +26,11 @@ function chargesKey(st: InstallmentState | undefined): string {
   return st?.charges?.map((c) => `${c.date}:${c.amount}:${c.vat}`).join('|') ?? '';
 }
 
+/** A part paid and a part still owed on the installment itself: the collector needs how much is left. */
+function owesPart(st: InstallmentState): boolean {
+  return st.status !== 'paid' && st.ownOutstanding !== st.ownDue;
+}
+
 /** One installment; skips its diff when nothing it shows changed (e.g. servicing arriving later). */
 export class ScheduleRow extends Component<ScheduleRowProps> {
   override shouldComponentUpdate(p: ScheduleRowProps): boolean {
@@ -33,6 +38,7 @@ export class ScheduleRow extends Component<ScheduleRowProps> {
     return (
       p.r !== o.r ||
       p.st?.status !== o.st?.status ||
+      p.st?.ownOutstanding !== o.st?.ownOutstanding ||
       chargesKey(p.st) !== chargesKey(o.st) ||
       p.future !== o.future ||
       p.editable !== o.editable ||
@@ -103,6 +109,11 @@ export class ScheduleRow extends Component<ScheduleRowProps> {
         </td>
         <td class="lt-cell--status">
           {st ? <span class={`lt-badge lt-badge--${st.status}`}>{t(`status.${st.status}`)}</span> : null}
+          {st && owesPart(st) ? (
+            <span class="lt-owed" data-testid={`owed-${r.n}`}>
+              {t('ownOwedOf').replace('{owed}', fmt.number(st.ownOutstanding)).replace('{due}', fmt.number(st.ownDue))}
+            </span>
+          ) : null}
           {st?.charges?.map((c, i) => (
             <span class="lt-charge" key={i} data-charge={i}>
               {`${/^late-fee-\d+$/.test(c.name) ? t('lateFeeCharged') : c.name} ${fmt.date(c.date)}: ${fmt.number(c.amount)}`}

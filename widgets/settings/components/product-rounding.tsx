@@ -24,7 +24,7 @@ export function ProductRounding({ draft: d, model, t, err }: Props) {
       {d.method === 'single-payment' ? null : (
         <Field label={t('installmentStep')} error={err('installmentStep')}>
           <input
-            class="st-input st-input--short"
+            class="st-input st-input--step"
             name="installmentStep"
             inputMode="decimal"
             placeholder={t('installmentStepLoan')}

@@ -9,6 +9,7 @@ import { registerPayment } from '../../../loans/operations/register-payment.js';
 import { reversePayment } from '../../../loans/operations/reverse-payment.js';
 import { saveLoan } from '../../../loans/operations/save-loan.js';
 import { readOfferFreeze } from '../../../lifecycle/offer-freeze-check.js';
+import { readIssueState } from '../../../lifecycle/issue-state.js';
 import { scheduleVersionOf, scheduleVersionsOf } from '../../../loans/operations/schedule-history.js';
 import type { LedgerEntry } from '../../../loans/loan.js';
 import { callerFor, loanSessionGuards } from './session.js';
@@ -52,7 +53,7 @@ export const loanRoutes: FastifyPluginAsync<LoanRoutesOptions> = async (fastify,
       const c = callerFor(req);
       const view = await getLoanView(db(), c.portalId, c.dealId, req.query.asOf ?? isoDay(deps.now()));
       if (!view) throw new AppError('LOAN_NOT_FOUND', `no loan for deal ${c.dealId}`);
-      return view;
+      return { ...view, issue: await readIssueState(db(), c.portalId, c.dealId) };
     },
   );
 
