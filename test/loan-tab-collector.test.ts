@@ -85,12 +85,12 @@ for (const locale of ['es-MX', 'ru-RU'] as const) {
         expect(await frame.locator('[data-testid=owed-2]').count()).toBe(0);
         const box = await frame.locator('[data-testid=owed-1]').boundingBox();
         expect(box!.x + box!.width).toBeLessThanOrEqual(vp.width);
-        await page.screenshot({ path: `/tmp/shots-coll/collector-${c.lang}-${vp.name}.png`, fullPage: true });
-        await frame.locator('[data-testid=servicing]').screenshot({ path: `/tmp/shots-coll/collector-${c.lang}-${vp.name}-figures.png` });
+        await page.screenshot({ path: `test-results/collector-${c.lang}-${vp.name}.png`, fullPage: true });
+        await frame.locator('[data-testid=servicing]').screenshot({ path: `test-results/collector-${c.lang}-${vp.name}-figures.png` });
         for (const n of [1, 3])
           await frame
             .locator(`[data-testid=schedule] tbody tr:nth-child(${n})`)
-            .screenshot({ path: `/tmp/shots-coll/collector-${c.lang}-${vp.name}-row${n}.png` });
+            .screenshot({ path: `test-results/collector-${c.lang}-${vp.name}-row${n}.png` });
         await page.close();
       }, 120_000);
 
@@ -116,13 +116,15 @@ for (const locale of ['es-MX', 'ru-RU'] as const) {
         await page.setViewportSize({ width: vp.width, height: vp.height });
         await frame.waitForSelector('[data-testid=schedule]');
         expect(seen(await frame.locator('[data-testid=not-issued]').textContent())).toMatch(w.notIssued);
-        expect(await frame.locator('[data-testid=servicing]').count()).toBe(0);
-        expect(await frame.locator('input[name=paymentAmount]').count()).toBe(0);
+        await expect.poll(() => frame.locator('[data-testid=servicing]').count()).toBe(0);
+        await expect.poll(() => frame.locator('input[name=paymentAmount]').count()).toBe(0);
         expect(await frame.locator('[data-testid=schedule] .lt-badge').count()).toBe(0);
         const box = await frame.locator('[data-testid=not-issued]').boundingBox();
         expect(box!.x + box!.width).toBeLessThanOrEqual(vp.width);
-        await page.screenshot({ path: `/tmp/shots-coll/not-issued-${c.lang}-${vp.name}.png`, fullPage: true });
-        await frame.locator('[data-testid=not-issued]').screenshot({ path: `/tmp/shots-coll/not-issued-${c.lang}-${vp.name}-notice.png` });
+        await page.screenshot({ path: `test-results/collector-not-issued-${c.lang}-${vp.name}.png`, fullPage: true });
+        await frame
+          .locator('[data-testid=not-issued]')
+          .screenshot({ path: `test-results/collector-not-issued-${c.lang}-${vp.name}-notice.png` });
         await page.close();
       }, 120_000);
     }

@@ -148,10 +148,12 @@ export function createLoanModel(deps: ModelDeps) {
     loanStatus,
     closed,
     /**
-     * Not issued yet: no payments to book, no arrears or payoff to show. A booked payment means the
-     * loan runs whatever the stage says (a map saved after the deal was issued).
+     * Not issued yet: no payments to book, no arrears or payoff to show. The stage's word is taken only
+     * while it cannot hide a running loan from a collector: a booked payment, or a disbursement date
+     * already past, means the loan runs whatever the stage says (a map saved after the deal was issued,
+     * a deal moved to a stage the map does not name).
      */
-    notIssued: computed(() => issue.value === 'not-issued' && pay.payments.value.length === 0),
+    notIssued: computed(() => issue.value === 'not-issued' && pay.payments.value.length === 0 && form.value.disbursementDate >= deps.today),
     asOf: slow.asOf,
     penaltyDailyPercent: settings.penaltyDailyPercent,
     penaltyIssue: slow.penaltyIssue,

@@ -7,10 +7,19 @@ import type { SavedLoan } from './api.js';
 const saved = (over: Partial<SavedLoan>): SavedLoan => ({ loan: API_LOAN, payments: [], reversedPayments: [], status: 'ACTIVE', ...over });
 
 describe('a loan not issued yet', () => {
-  it('not issued and nothing paid: the tab offers no payments', () => {
+  // testModel's today is 2026-01-15; API_LOAN is disbursed on 2026-01-10.
+  const planned = { ...API_LOAN, disbursementDate: '2026-01-15' };
+
+  it('not issued, nothing paid, disbursement not yet past: the tab offers no payments', () => {
+    const m = testModel();
+    m.load(saved({ issue: 'not-issued', loan: planned }));
+    expect(m.notIssued.value).toBe(true);
+  });
+
+  it('a disbursement date already past: the loan runs whatever the stage says (a collector is never locked out)', () => {
     const m = testModel();
     m.load(saved({ issue: 'not-issued' }));
-    expect(m.notIssued.value).toBe(true);
+    expect(m.notIssued.value).toBe(false);
   });
 
   it('issued, or unknown (no lifecycle map: as before), or a payment already booked: the loan runs', () => {
@@ -20,7 +29,7 @@ describe('a loan not issued yet', () => {
       expect(m.notIssued.value).toBe(false);
     }
     const m = testModel();
-    m.load(saved({ issue: 'not-issued', payments: [{ id: 'p1', date: '2026-02-10', amount: '100.00' }] }));
+    m.load(saved({ issue: 'not-issued', loan: planned, payments: [{ id: 'p1', date: '2026-01-15', amount: '100.00' }] }));
     expect(m.notIssued.value).toBe(false);
   });
 });

@@ -101,13 +101,13 @@ function installmentsNow(rows: number, terms: LoanState['schedule']['terms']): n
   return rows - (terms.downPayment ? 1 : 0);
 }
 
-/** Money user fields take "amount|CURRENCY" (UNVERIFIED(b24): the documented money UF format). */
 /** Decimals an amount is written with (the currency's scale, as servicing wrote it). */
 function scaleOf(amount: string): number {
   const dot = amount.indexOf('.');
   return dot < 0 ? 0 : amount.length - dot - 1;
 }
 
+/** Money user fields take "amount|CURRENCY" (UNVERIFIED(b24): the documented money UF format). */
 function money(amount: string, currency: string): string {
   return `${amount}|${currency}`;
 }
