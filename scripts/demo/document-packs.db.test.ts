@@ -50,12 +50,12 @@ describe('demo document packs', () => {
       'Banco Norte': ['MXN'],
       'Банк Восток': ['RUB'],
     });
-    const templates = await templatesForPack(
-      db.kysely,
-      P,
-      banks.map((b) => b.id),
-      true,
-    );
+    const pack = (dealCurrency: string) =>
+      templatesForPack(db.kysely, P, { bankIds: banks.map((b) => b.id), internal: true, dealCurrency });
+    // Each deal's pack holds its own country's contract only (a user trial found both in every pack).
+    expect((await pack('RUB')).filter((t) => t.bankId === null).map((t) => t.name)).toEqual(['Договор займа']);
+    expect((await pack('MXN')).filter((t) => t.bankId === null).map((t) => t.name)).toEqual(['Contrato de crédito']);
+    const templates = [...(await pack('MXN')), ...(await pack('RUB')).filter((t) => t.bankId === null)];
     expect(templates.map((t) => t.lang)).toEqual(['es', 'es', 'ru', 'es', 'ru']);
     const app = (await findApplicationByDeal(db.kysely, P, 1))!;
     const view = await resolveValues(db.kysely, box, P, app);

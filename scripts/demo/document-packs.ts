@@ -254,8 +254,12 @@ export async function seedDemoDocuments(
       },
       bytes: questionnaire(b.lang, b.name),
     })),
-    { q: { fileName: 'contrato.docx', name: 'Contrato de crédito', kind: 'contract', lang: 'es' }, bytes: contract('es') },
-    { q: { fileName: 'dogovor.docx', name: 'Договор займа', kind: 'contract', lang: 'ru' }, bytes: contract('ru') },
+    // Each contract is its own country's: a pack of a rouble deal takes the Russian one only, a peso deal's the Mexican.
+    {
+      q: { fileName: 'contrato.docx', name: 'Contrato de crédito', kind: 'contract', lang: 'es', dealCurrencies: 'MXN' },
+      bytes: contract('es'),
+    },
+    { q: { fileName: 'dogovor.docx', name: 'Договор займа', kind: 'contract', lang: 'ru', dealCurrencies: 'RUB' }, bytes: contract('ru') },
   ];
   for (const u of uploads) {
     try {
