@@ -6,7 +6,7 @@
 // date, uploader and a short sha256. Every check reads what is on screen; screenshots in /tmp/shots-docsadmin/.
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { para, run, wordDocx } from './support/docx-word-fixtures.js';
 import { twoFieldCatalog } from './support/doc-catalog-fixture.js';
@@ -87,6 +87,24 @@ describe('the document templates on the app page', () => {
 
   const api = <T>(method: string, path: string, body?: unknown): Promise<T> => portal.adminApi<T>(method, path, body);
 
+  /** The templates screen in a browser of the case's locale, on a desktop or at 390 × 844; the browser closes after `use`. */
+  async function onTemplatesScreen(
+    c: (typeof cases)[number],
+    phone: boolean,
+    use: (screen: { page: Page; frame: Frame; section: Locator; form: Locator }) => Promise<void>,
+  ): Promise<void> {
+    const browser: Browser = await launchChromium({ locale: c.locale });
+    try {
+      const page = await browser.context.newPage();
+      if (phone) await page.setViewportSize({ width: 390, height: 844 });
+      const frame = await portal.open(page, c.lang, '[data-testid="doc-templates"][data-ready="yes"]');
+      const section = frame.locator('[data-testid="doc-templates"]');
+      await use({ page, frame, section, form: section.locator('[data-testid="template-upload"]') });
+    } finally {
+      await browser.close();
+    }
+  }
+
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     portal = await startSettingsPortal();
@@ -106,13 +124,7 @@ describe('the document templates on the app page', () => {
     for (const phone of [false, true]) {
       const size = phone ? '390' : 'desktop';
       it(`${c.locale} ${size}: the nearest code for a misspelt placeholder; macros, a zip bomb, 11 MB refused; two versions listed`, async () => {
-        const browser: Browser = await launchChromium({ locale: c.locale });
-        try {
-          const page = await browser.context.newPage();
-          if (phone) await page.setViewportSize({ width: 390, height: 844 });
-          const frame = await portal.open(page, c.lang, '[data-testid="doc-templates"][data-ready="yes"]');
-          const section = frame.locator('[data-testid="doc-templates"]');
-          const form = section.locator('[data-testid="template-upload"]');
+        await onTemplatesScreen(c, phone, async ({ page, frame, section, form }) => {
           const name = `${c.name} ${size}`;
           const file = form.locator('[name="template-file"]');
           const choose = (fileName: string, buffer: Buffer) => file.setInputFiles({ name: fileName, mimeType: DOCX, buffer });
@@ -213,9 +225,7 @@ describe('the document templates on the app page', () => {
           expect(await section.locator('[data-testid="template-archive-done"]').innerText()).toBe(say(c.restoredDone));
           expect(await card.locator('tr[data-version]').count()).toBe(2);
           await page.close();
-        } finally {
-          await browser.close();
-        }
+        });
       }, 120_000);
     }
   }
@@ -224,13 +234,7 @@ describe('the document templates on the app page', () => {
     for (const phone of [false, true]) {
       const size = phone ? '390' : 'desktop';
       it(`${c.locale} ${size}: an internal contract names the deals it is for by currency; the card shows and changes them`, async () => {
-        const browser: Browser = await launchChromium({ locale: c.locale });
-        try {
-          const page = await browser.context.newPage();
-          if (phone) await page.setViewportSize({ width: 390, height: 844 });
-          const frame = await portal.open(page, c.lang, '[data-testid="doc-templates"][data-ready="yes"]');
-          const section = frame.locator('[data-testid="doc-templates"]');
-          const form = section.locator('[data-testid="template-upload"]');
+        await onTemplatesScreen(c, phone, async ({ page, frame, section, form }) => {
           const name = `${c.contract} ${size}`;
           await form.locator('[name="template-bank"]').selectOption('');
           await form.locator('[name="template-name"]').fill(name);
@@ -265,9 +269,7 @@ describe('the document templates on the app page', () => {
           ).toBeLessThanOrEqual(0);
           await section.screenshot({ path: `${SHOTS}/templates-${c.lang}-${size}-deals.png` });
           await page.close();
-        } finally {
-          await browser.close();
-        }
+        });
       }, 120_000);
     }
   }
