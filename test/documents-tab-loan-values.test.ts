@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleTerms } from './support/sample-terms.js';
 import { DOCUMENTS_TAB_SHOTS as SHOTS, openDocumentsTab, useDocumentsTabRig } from './support/documents-tab-rig.js';
+import { seen as text, VIEWPORTS } from './loan-tab-viewports.js';
 
 const CASES = [
   {
@@ -30,15 +31,10 @@ const CASES = [
     useLoan: 'Взять из займа',
   },
 ] as const;
-const VIEWPORTS = [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
 
 describe('documents tab: values that follow the saved loan', () => {
   const rig = useDocumentsTabRig();
   const { api } = rig;
-  const text = (s: string) => s.replace(/\u00a0|\u202f/g, ' ').trim();
 
   for (const c of CASES)
     for (const vp of VIEWPORTS) {
