@@ -36,6 +36,7 @@ import * as m202612050100 from './202612050100-ledger-prepayments.js';
 import * as m202612050200 from './202612050200-reminder-reason.js';
 import * as m202612050210 from './202612050210-bank-message-unverified-report.js';
 import * as m202612060100 from './202612060100-bank-deal-currencies.js';
+import * as m202612060200 from './202612060200-template-deal-currencies.js';
 
 // Ordered list of migrations. Names are YYYYMMDDHHMM-what; each file is frozen once landed
 // (it takes Kysely<any> and never imports app code).
@@ -77,4 +78,5 @@ export const migrations: Record<string, Migration> = {
   '202612050200-reminder-reason': m202612050200,
   '202612050210-bank-message-unverified-report': m202612050210,
   '202612060100-bank-deal-currencies': m202612060100,
+  '202612060200-template-deal-currencies': m202612060200,
 };

@@ -19,6 +19,8 @@ const LANGS = [
     incomes: ['15,000.50', '12,000.00'],
     override: '9,500.00',
     birth: '22/04/1991',
+    // A day that does not exist in the second co-borrower's birth date: that cell alone is refused.
+    noSuchDay: { typed: '31/02/1985', says: ['fila 2', '«Fecha de nacimiento»', 'una fecha que exista, p. ej. 31/12/1985.'] },
     inherited: 'de la base',
     overridden: 'sobrescrito',
     add: 'Agregar fila',
@@ -34,6 +36,7 @@ const LANGS = [
     incomes: ['15 000,50', '12 000,00'],
     override: '9 500,00',
     birth: '22.04.1991',
+    noSuchDay: { typed: '31.02.1985', says: ['строка 2', '«Дата рождения»', 'существующая дата, например 31.12.1985.'] },
     inherited: 'из базовых',
     overridden: 'переопределено',
     add: 'Добавить строку',
@@ -96,6 +99,22 @@ describe('documents tab: list fields (co-borrowers)', () => {
         { name: NAMES[0], birth_date: '1991-04-22', income: { amount: '15000.50', currency: c.currency } },
         { name: NAMES[1], income: { amount: '12000.00', currency: c.currency } },
       ]);
+      // A day that does not exist: only that cell is marked, its message beside it with a past example;
+      // the row's other cells and the list stay as they were, the typed text stays to be fixed.
+      await cell(1, 'birth_date').fill(c.noSuchDay.typed);
+      await cell(1, 'birth_date').press('Tab');
+      const refused = list.locator('.dt-list__row[data-row="1"] .dt-list__cell--error');
+      await expect.poll(() => refused.count()).toBe(1);
+      expect(await refused.getAttribute('data-item')).toBe('birth_date');
+      const says = text(await refused.locator('.dt-list__error').innerText());
+      for (const part of c.noSuchDay.says) expect(says).toContain(part);
+      expect(await list.getAttribute('class')).not.toContain('dt-field--error');
+      expect(await list.locator('.dt-list__cell--error').count()).toBe(1);
+      expect(await cell(1, 'birth_date').inputValue()).toBe(c.noSuchDay.typed);
+      await page.screenshot({ path: join(SHOTS, `lists-${c.locale}-${c.vp.name}-no-such-day.png`), fullPage: true });
+      await leave(1, 'birth_date', c.birth);
+      await expect.poll(() => list.locator('.dt-list__cell--error').count()).toBe(0);
+
       // A field whose value Bitrix24 gives says so while it is empty, and that a typed one wins.
       const title = frame.locator('.dt-field[data-code="deal.title"]');
       expect(text(await title.locator('.dt-source').innerText())).toBe(c.fromDeal);

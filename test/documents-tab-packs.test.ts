@@ -36,6 +36,10 @@ const CASES = [
     currency: 'MXN',
     vp: { name: 'desktop', width: 1280, height: 900 },
     income: '28,500.00',
+    // The pack's documents: both banks', this deal's contract (never the other country's), the pledge of any deal.
+    documents: ['Solicitud Banco A', 'Solicitud Banco B', 'Contrato de crédito', 'Pagaré'],
+    // The pack's time in the tab's date digits (DD/MM/AAAA), a 24-hour clock.
+    when: /^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}$/u,
     done: 'listo',
     attached: 'adjunto a la negociación',
     generate: 'Generar paquete',
@@ -49,6 +53,8 @@ const CASES = [
     currency: 'RUB',
     vp: { name: 'phone', width: 390, height: 844 },
     income: '85 000,00',
+    documents: ['Solicitud Banco A', 'Solicitud Banco B', 'Pagaré', 'Договор займа'],
+    when: /^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/u,
     done: 'готов',
     attached: 'прикреплён к сделке',
     generate: 'Сформировать пакет',
@@ -69,6 +75,14 @@ describe('documents tab: generate a pack', () => {
       banks[name] = await bankWithQuestionnaire(rig, `Banco ${name}`, questionnaire(`SOLICITUD BANCO ${name}`));
     const internal = new URLSearchParams({ fileName: 'pagare.docx', name: 'Pagaré', kind: 'pledge', lang: 'es' });
     await api('POST', `/api/v1/documents/templates/file?${internal.toString()}`, { admin: true, bytes: questionnaire('PAGARÉ') });
+    // Each country's contract, named for its deals' currency: a pack takes only its deal's one.
+    for (const [name, lang, dealCurrencies] of [
+      ['Contrato de crédito', 'es', 'MXN'],
+      ['Договор займа', 'ru', 'RUB'],
+    ] as const) {
+      const q = new URLSearchParams({ fileName: `${lang}.docx`, name, kind: 'contract', lang, dealCurrencies });
+      await api('POST', `/api/v1/documents/templates/file?${q.toString()}`, { admin: true, bytes: questionnaire(name.toUpperCase()) });
+    }
   }, 180_000);
 
   for (const c of CASES) {
@@ -97,9 +111,12 @@ describe('documents tab: generate a pack', () => {
       const pack = frame.locator('.dt-pack').first();
       await expect.poll(() => pack.getAttribute('data-status'), { timeout: 90_000 }).toBe('done');
       expect((await pack.locator('.dt-pack__head .dt-badge').innerText()).trim()).toBe(c.done);
+      expect((await pack.locator('.dt-pack__head > span').first().innerText()).trim()).toMatch(c.when);
       const docs = pack.locator('.dt-doc');
-      expect(await docs.count()).toBe(3);
-      for (let i = 0; i < 3; i++) expect(await docs.nth(i).innerText()).toContain(c.attached);
+      expect(await docs.count()).toBe(4);
+      const listed = await pack.locator('.dt-doc__name').allInnerTexts();
+      expect(listed.map((n) => n.split(' · ')[0]!.trim())).toEqual(c.documents);
+      for (let i = 0; i < 4; i++) expect(await docs.nth(i).innerText()).toContain(c.attached);
       await page.screenshot({ path: join(SHOTS, `${c.locale}-${c.vp.name}-pack.png`), fullPage: true });
       // The preview opens in a new browser tab: the first page as an image, fetched with the session.
       const opened = context.waitForEvent('page');
@@ -112,7 +129,7 @@ describe('documents tab: generate a pack', () => {
       // The emulator's document generator state (crm.documentgenerator.document.upload), as h/packs teaches it.
       const generated = (rig.p.em.state as { generatedDocuments?: { entityId: number; title: string }[] }).generatedDocuments ?? [];
       const onDeal = generated.filter((d) => d.entityId === dealId).map((d) => d.title);
-      expect(onDeal).toEqual(['Solicitud Banco A', 'Solicitud Banco B', 'Pagaré']);
+      expect(onDeal).toEqual(c.documents);
       const { packs } = await api<{ packs: { id: string }[] }>('GET', `/api/v1/deals/${dealId}/documents/packs`, { dealId });
       const manifest = await api<{ documents: { bankId: string | null; fields: Record<string, string> }[] }>(
         'GET',

@@ -44,7 +44,7 @@ const CASES: Case[] = [
     inherited: 'de la base',
     reset: 'Volver a la base',
     wrong: { typed: 'doce', message: 'El campo «Plazo, meses» debe ser: un número.' },
-    noSuchDay: { typed: '31/02/1985', message: 'El campo «Fecha de nacimiento» debe ser: una fecha que exista, p. ej. 31/12/2026.' },
+    noSuchDay: { typed: '31/02/1985', message: 'El campo «Fecha de nacimiento» debe ser: una fecha que exista, p. ej. 31/12/1985.' },
   },
   {
     locale: 'ru-RU',
@@ -60,7 +60,7 @@ const CASES: Case[] = [
     inherited: 'из базовых',
     reset: 'Вернуть базовое',
     wrong: { typed: 'двенадцать', message: 'Поле «Срок, месяцев» должно быть: число.' },
-    noSuchDay: { typed: '31.02.1985', message: 'Поле «Дата рождения» должно быть: существующая дата, например 31.12.2026.' },
+    noSuchDay: { typed: '31.02.1985', message: 'Поле «Дата рождения» должно быть: существующая дата, например 31.12.1985.' },
   },
 ];
 

@@ -6,7 +6,7 @@
 // date, uploader and a short sha256. Every check reads what is on screen; screenshots in /tmp/shots-docsadmin/.
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { para, run, wordDocx } from './support/docx-word-fixtures.js';
 import { twoFieldCatalog } from './support/doc-catalog-fixture.js';
@@ -39,6 +39,12 @@ const cases = [
     archivedTitle: 'Plantillas archivadas',
     restore: 'Restaurar',
     restoredDone: '«{name}» vuelve a usarse en paquetes nuevos.',
+    contract: 'Contrato de crédito',
+    deals: 'negociaciones en MXN',
+    dealsEdited: 'negociaciones en MXN, USD',
+    notCode: 'No es un código de moneda (tres letras, p. ej. MXN): pesos',
+    dealsDone: '«{name}» ahora es para: negociaciones en MXN, USD.',
+    currency: 'mxn',
   },
   {
     locale: 'ru-RU',
@@ -62,6 +68,12 @@ const cases = [
     archivedTitle: 'Шаблоны в архиве',
     restore: 'Вернуть',
     restoredDone: '«{name}» снова используется в новых пакетах.',
+    contract: 'Договор займа',
+    deals: 'сделки в RUB',
+    dealsEdited: 'сделки в RUB, USD',
+    notCode: 'Не код валюты (три буквы, например RUB): pesos',
+    dealsDone: '«{name}» теперь для: сделки в RUB, USD.',
+    currency: 'rub',
   },
 ] as const;
 
@@ -74,6 +86,24 @@ describe('the document templates on the app page', () => {
   const bankIds: Record<string, string> = {};
 
   const api = <T>(method: string, path: string, body?: unknown): Promise<T> => portal.adminApi<T>(method, path, body);
+
+  /** The templates screen in a browser of the case's locale, on a desktop or at 390 × 844; the browser closes after `use`. */
+  async function onTemplatesScreen(
+    c: (typeof cases)[number],
+    phone: boolean,
+    use: (screen: { page: Page; frame: Frame; section: Locator; form: Locator }) => Promise<void>,
+  ): Promise<void> {
+    const browser: Browser = await launchChromium({ locale: c.locale });
+    try {
+      const page = await browser.context.newPage();
+      if (phone) await page.setViewportSize({ width: 390, height: 844 });
+      const frame = await portal.open(page, c.lang, '[data-testid="doc-templates"][data-ready="yes"]');
+      const section = frame.locator('[data-testid="doc-templates"]');
+      await use({ page, frame, section, form: section.locator('[data-testid="template-upload"]') });
+    } finally {
+      await browser.close();
+    }
+  }
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -94,13 +124,7 @@ describe('the document templates on the app page', () => {
     for (const phone of [false, true]) {
       const size = phone ? '390' : 'desktop';
       it(`${c.locale} ${size}: the nearest code for a misspelt placeholder; macros, a zip bomb, 11 MB refused; two versions listed`, async () => {
-        const browser: Browser = await launchChromium({ locale: c.locale });
-        try {
-          const page = await browser.context.newPage();
-          if (phone) await page.setViewportSize({ width: 390, height: 844 });
-          const frame = await portal.open(page, c.lang, '[data-testid="doc-templates"][data-ready="yes"]');
-          const section = frame.locator('[data-testid="doc-templates"]');
-          const form = section.locator('[data-testid="template-upload"]');
+        await onTemplatesScreen(c, phone, async ({ page, frame, section, form }) => {
           const name = `${c.name} ${size}`;
           const file = form.locator('[name="template-file"]');
           const choose = (fileName: string, buffer: Buffer) => file.setInputFiles({ name: fileName, mimeType: DOCX, buffer });
@@ -201,9 +225,51 @@ describe('the document templates on the app page', () => {
           expect(await section.locator('[data-testid="template-archive-done"]').innerText()).toBe(say(c.restoredDone));
           expect(await card.locator('tr[data-version]').count()).toBe(2);
           await page.close();
-        } finally {
-          await browser.close();
-        }
+        });
+      }, 120_000);
+    }
+  }
+
+  for (const c of cases) {
+    for (const phone of [false, true]) {
+      const size = phone ? '390' : 'desktop';
+      it(`${c.locale} ${size}: an internal contract names the deals it is for by currency; the card shows and changes them`, async () => {
+        await onTemplatesScreen(c, phone, async ({ page, frame, section, form }) => {
+          const name = `${c.contract} ${size}`;
+          await form.locator('[name="template-bank"]').selectOption('');
+          await form.locator('[name="template-name"]').fill(name);
+          await form.locator('[name="template-kind"]').selectOption('contract');
+          await form.locator('[name="template-deal-currencies"]').fill(c.currency);
+          await form
+            .locator('[name="template-file"]')
+            .setInputFiles({ name: 'contrato.docx', mimeType: DOCX, buffer: docx(`${size}: {{borrower.full_name}}`) });
+          await form.locator('[name="template-upload"]').click();
+          await form.locator('[data-testid="template-stored"]').waitFor();
+          const card = section.locator(`[data-bank="internal"] [data-template="${name}"]`);
+          const deals = card.locator('[data-testid="template-deals"] span');
+          expect(await deals.innerText()).toBe(c.deals);
+          await card.locator('[name="template-deals-edit"]').click();
+          const edit = card.locator('[data-testid="template-deals-edit"]');
+          const input = edit.locator('[name="template-deals"]');
+          expect(await input.inputValue()).toBe(c.currency.toUpperCase());
+          // A word that is not a code is named beside the input, nothing saved.
+          await input.fill(`${c.currency.toUpperCase()}, pesos`);
+          await edit.locator('[name="template-deals-save"]').click();
+          expect(await edit.locator('.st-field__error').innerText()).toBe(c.notCode);
+          await section.screenshot({ path: `${SHOTS}/templates-${c.lang}-${size}-deals-error.png` });
+          await input.fill(`${c.currency.toUpperCase()} usd`);
+          await edit.locator('[name="template-deals-save"]').click();
+          await expect.poll(() => edit.count()).toBe(0);
+          expect(await deals.innerText()).toBe(c.dealsEdited);
+          expect(await section.locator('[data-testid="template-deals-done"]').innerText()).toBe(c.dealsDone.replace('{name}', name));
+          const listed = await api<{ templates: { name: string; dealCurrencies?: string[] }[] }>('GET', '/api/v1/documents/templates');
+          expect(listed.templates.find((x) => x.name === name)?.dealCurrencies).toEqual([c.currency.toUpperCase(), 'USD']);
+          expect(
+            await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+          ).toBeLessThanOrEqual(0);
+          await section.screenshot({ path: `${SHOTS}/templates-${c.lang}-${size}-deals.png` });
+          await page.close();
+        });
       }, 120_000);
     }
   }

@@ -9,6 +9,7 @@ import { Type, type Static } from '@sinclair/typebox';
 //   GET    /api/v1/documents/templates/:templateId/versions/:version/file → the .docx (admin)
 //   DELETE /api/v1/documents/templates/:templateId → TemplateReply, archived (admin)
 //   POST   /api/v1/documents/templates/:templateId/restore → TemplateReply, back in new packs (admin)
+//   PUT    /api/v1/documents/templates/:templateId/deal-currencies TemplateCurrenciesBody → TemplateReply (admin)
 
 export const TemplateKind = Type.Union([
   Type.Literal('questionnaire'),
@@ -17,6 +18,12 @@ export const TemplateKind = Type.Union([
   Type.Literal('other'),
 ]);
 export const TemplateLang = Type.Union([Type.Literal('ru'), Type.Literal('es'), Type.Literal('en')]);
+/**
+ * The deals' currencies a template is for (["RUB"]), as a bank's or a catalog field's `dealCurrencies`:
+ * a pack takes the template only on such a deal (a Russian contract on a rouble deal, a Mexican one on a
+ * peso deal). Absent: any deal.
+ */
+export const TemplateDealCurrencies = Type.Array(Type.String({ pattern: '^[A-Z]{3}$' }), { minItems: 1, maxItems: 20, uniqueItems: true });
 
 export const TemplateUploadQuery = Type.Object({
   fileName: Type.String({ minLength: 1, maxLength: 255 }),
@@ -27,6 +34,8 @@ export const TemplateUploadQuery = Type.Object({
   kind: TemplateKind,
   /** The document's language: numbers, dates, money and amounts in words. */
   lang: TemplateLang,
+  /** TemplateDealCurrencies as "RUB" or "MXN,USD". Absent on a new version: the stored list stays. */
+  dealCurrencies: Type.Optional(Type.String({ pattern: '^[A-Z]{3}(,[A-Z]{3}){0,19}$' })),
 });
 
 export const TemplateVersion = Type.Object({
@@ -52,6 +61,7 @@ export const Template = Type.Object({
   name: Type.String(),
   kind: TemplateKind,
   lang: TemplateLang,
+  dealCurrencies: Type.Optional(TemplateDealCurrencies),
   currentVersion: Type.Integer(),
   archived: Type.Boolean(),
   /** Newest first. */
@@ -67,9 +77,12 @@ export const TemplatesQuery = Type.Object({
   bankId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   archived: Type.Optional(Type.Boolean()),
 });
+/** null: the template is for any deal again. */
+export const TemplateCurrenciesBody = Type.Object({ dealCurrencies: Type.Union([TemplateDealCurrencies, Type.Null()]) });
 export const TemplateReply = Type.Object({ template: Template, created: Type.Boolean() });
 export const TemplatesReply = Type.Object({ templates: Type.Array(Template) });
 
 export type TemplateUpload = Static<typeof TemplateUploadQuery>;
+export type TemplateCurrencies = Static<typeof TemplateCurrenciesBody>;
 export type TemplateView = Static<typeof Template>;
 export type TemplateVersionView = Static<typeof TemplateVersion>;

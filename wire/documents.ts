@@ -100,6 +100,12 @@ export const ValuesReply = Type.Object({
   ),
   /** Values shown as null because their stored ciphertext does not open; absent when all were read. */
   unreadable: Type.Optional(Type.Array(UnreadableValue)),
+  /**
+   * The loan-sourced fields' values from the deal's saved loan as it is now (what a document takes
+   * when nothing is typed); absent: no saved loan or no such field. The tab shows them and says when a
+   * typed value differs.
+   */
+  loan: Type.Optional(FieldValues),
 });
 export const ResetParams = Type.Object({
   dealId: Type.Integer({ minimum: 1 }),

@@ -10,6 +10,7 @@ import { templatesForPack } from '../../server/documents/templates/templates-rep
 import { listBanks } from '../../server/documents/values/banks-repo.js';
 import { resolveValues } from '../../server/documents/values/values-repo.js';
 import { valuesForDocument } from '../../server/documents/packs/pack-values.js';
+import { loanValues, type SavedLoan } from '../../server/documents/packs/loan-figures.js';
 import { DEMO_CATALOG, seedDemoDocuments } from './document-packs.js';
 
 // The demo's document packs on both dialects: every template passes the upload's linter, the demo
@@ -23,6 +24,17 @@ const deals = [
   { id: 2, title: 'Préstamo personal — José Luis Pérez', currency: 'MXN', amount: '45000', contractDate: '2026-06-06' },
   { id: 20, title: 'Заём — Иван Петров', currency: 'RUB', amount: '50000', contractDate: '2026-06-06' },
 ];
+
+/** A loan as the loan tab saves it: 150 000,00 over 18 monthly payments. */
+const savedLoan = (currency: string): SavedLoan => ({
+  currency,
+  principal: '150000.00',
+  annualRatePercent: '24.5',
+  installmentAmount: '10166.58',
+  rows: Array.from({ length: 18 }, (_, i) => ({ dueDate: `2027-${String((i % 12) + 1).padStart(2, '0')}-05` })),
+  totals: { total: '182998.44', costOfCredit: '32998.44' },
+  effectiveRates: {},
+});
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -50,21 +62,24 @@ describe('demo document packs', () => {
       'Banco Norte': ['MXN'],
       'Банк Восток': ['RUB'],
     });
-    const templates = await templatesForPack(
-      db.kysely,
-      P,
-      banks.map((b) => b.id),
-      true,
-    );
+    const pack = (dealCurrency: string) =>
+      templatesForPack(db.kysely, P, { bankIds: banks.map((b) => b.id), internal: true, dealCurrency });
+    // Each deal's pack holds its own country's contract only (a user trial found both in every pack).
+    expect((await pack('RUB')).filter((t) => t.bankId === null).map((t) => t.name)).toEqual(['Договор займа']);
+    expect((await pack('MXN')).filter((t) => t.bankId === null).map((t) => t.name)).toEqual(['Contrato de crédito']);
+    const templates = [...(await pack('MXN')), ...(await pack('RUB')).filter((t) => t.bankId === null)];
     expect(templates.map((t) => t.lang)).toEqual(['es', 'es', 'ru', 'es', 'ru']);
     const app = (await findApplicationByDeal(db.kysely, P, 1))!;
     const view = await resolveValues(db.kysely, box, P, app);
     for (const t of templates) {
-      const { values, sources } = valuesForDocument(DEMO_CATALOG, view, t.bankId, { 'deal.title': deals[0]!.title });
+      // The amount and the term come from the deal's saved loan (none is typed): one saved in the document's currency.
+      const loan = loanValues(DEMO_CATALOG, savedLoan(t.lang === 'ru' ? 'RUB' : 'MXN'), t.lang);
+      const { values, sources } = valuesForDocument(DEMO_CATALOG, view, t.bankId, { 'deal.title': deals[0]!.title }, loan);
       const filled = fillDocx((await getBlob(db.kysely, P, t.sha256))!, values, { lang: t.lang, catalog: toFillerFields(DEMO_CATALOG) });
       expect(filled.missing, t.name).toEqual([]);
       const norte = banks.find((b) => b.name === 'Banco Norte')!.id;
-      expect(sources['loan.term_months']).toBe(t.bankId === norte ? 'override' : 'base');
+      expect(sources['loan.term_months']).toBe(t.bankId === norte ? 'override' : 'loan');
+      expect(sources['loan.amount']).toBe('loan');
     }
     // Every demo deal has an application with base values: whichever a visitor opens is filled.
     for (const d of deals) {

@@ -79,13 +79,23 @@ export const DEMO_CATALOG: CatalogField[] = [
       { value: 'bank_statement', label: L('Bank statement', 'Выписка по счёту', 'Estado de cuenta') },
     ],
   },
-  { code: 'loan.amount', label: L('Amount', 'Сумма', 'Monto'), type: 'money', section: 'loan', required: true },
+  // The amount and the term follow the deal's saved loan (left empty, a document takes the loan's): typed
+  // values seeded here stayed at the deal's first amount after the loan tab saved another (a user trial).
+  {
+    code: 'loan.amount',
+    label: L('Amount', 'Сумма', 'Monto'),
+    type: 'money',
+    section: 'loan',
+    required: true,
+    source: { kind: 'loan', field: 'principal' },
+  },
   {
     code: 'loan.term_months',
     label: L('Term, months', 'Срок, месяцев', 'Plazo, meses'),
     type: 'number',
     section: 'loan',
     validation: { min: '1', max: '360' },
+    source: { kind: 'loan', field: 'term' },
   },
   {
     code: 'loan.purpose',
@@ -139,12 +149,6 @@ const BANKS = [
   { name: 'Банк Восток', lang: 'ru' as const, email: 'credit@bank-vostok.example', dealCurrencies: ['RUB'] },
 ];
 
-/** The deal's OPPORTUNITY ("150000", "150000.5") as an amount of scale 2, on the digits (never a float). */
-function twoDecimals(amount: string): string | null {
-  const m = /^(\d+)(?:\.(\d{1,2}))?$/u.exec(amount);
-  return m && !/^0+$/u.test(m[1]!) ? `${m[1]}.${(m[2] ?? '').padEnd(2, '0')}` : null;
-}
-
 const CO_BORROWERS = {
   MX: ['Laura Méndez Ortiz', 'Raúl Gómez Ruiz', 'Patricia Vega Luna', 'Héctor Salinas Mora', 'Rosa Aguilar Campos'],
   RU: ['Сидорова Мария Петровна', 'Орлов Павел Игоревич', 'Белова Ирина Сергеевна', 'Захаров Олег Викторович'],
@@ -185,8 +189,7 @@ export function demoValues(deal: DemoDocumentDeal, n: number): Record<string, un
     'borrower.phone': person.phone,
     'borrower.employer': deal.employer ?? EMPLOYERS[ru ? 'RU' : 'MX'][n % EMPLOYERS.MX.length],
     'borrower.monthly_income': { amount: monthlyIncome(ru, n), currency: deal.currency },
-    'loan.amount': { amount: twoDecimals(deal.amount) ?? '150000.00', currency: deal.currency },
-    'loan.term_months': '12',
+    // loan.amount and loan.term_months are not typed: they follow the deal's saved loan.
     'loan.purpose': n % 3 === 0 ? 'car' : n % 3 === 1 ? 'home' : 'other',
     'contract.number': ru ? `ДЗ-2026/${String(deal.id).padStart(4, '0')}` : `CS-2026-${String(deal.id).padStart(4, '0')}`,
     'contract.date': deal.contractDate,
@@ -254,8 +257,12 @@ export async function seedDemoDocuments(
       },
       bytes: questionnaire(b.lang, b.name),
     })),
-    { q: { fileName: 'contrato.docx', name: 'Contrato de crédito', kind: 'contract', lang: 'es' }, bytes: contract('es') },
-    { q: { fileName: 'dogovor.docx', name: 'Договор займа', kind: 'contract', lang: 'ru' }, bytes: contract('ru') },
+    // Each contract is its own country's: a pack of a rouble deal takes the Russian one only, a peso deal's the Mexican.
+    {
+      q: { fileName: 'contrato.docx', name: 'Contrato de crédito', kind: 'contract', lang: 'es', dealCurrencies: 'MXN' },
+      bytes: contract('es'),
+    },
+    { q: { fileName: 'dogovor.docx', name: 'Договор займа', kind: 'contract', lang: 'ru', dealCurrencies: 'RUB' }, bytes: contract('ru') },
   ];
   for (const u of uploads) {
     try {

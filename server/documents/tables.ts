@@ -114,6 +114,8 @@ export interface DocumentTemplatesTable {
   kind: string;
   /** The document's language: numbers, dates, amounts in words. */
   lang: string;
+  /** JSON string[] of the deal currencies the template is for (["RUB"]); null = any deal. */
+  deal_currencies: string | null;
   current_version: number;
   archived_at: string | null;
   created_at: string;

@@ -38,8 +38,14 @@ function listApi() {
     saveValues: async (bankId: string | null, values: Record<string, unknown>) => {
       calls.push(`save ${bankId ?? 'base'} ${JSON.stringify(values)}`);
       const rows = values.coborrowers as Rows | null;
-      if (rows?.some((r) => typeof r.income === 'object' && (r.income as { amount: string }).amount === 'mil'))
-        throw new ApiError(422, 'DOCUMENT_VALUE_TYPE', 'El campo «Coacreditados», fila 1, «Ingreso» debe ser: un importe.');
+      const amount = (r: Record<string, unknown>) => (r.income as { amount?: string } | undefined)?.amount;
+      // The server names the refused cell in its details (check-values.ts), rows from 1.
+      if (rows?.some((r) => amount(r) === 'mil'))
+        throw new ApiError(422, 'DOCUMENT_VALUE_TYPE', 'El campo «Coacreditados», fila 1, «Ingreso» debe ser: un importe.', {
+          code: 'coborrowers[1].income',
+          expected: 'money',
+        });
+      if (rows?.some((r) => amount(r) === 'x')) throw new ApiError(422, 'DOCUMENT_VALUE_LIMIT', 'Demasiadas filas.');
       if (bankId === null) base = rows ?? undefined;
       else override = rows ?? undefined;
       return view();
@@ -91,15 +97,23 @@ describe('documents tab: list fields', () => {
     expect(m.listRows('coborrowers').pending).toBe(1);
   });
 
-  it('keeps the typed text of a refused cell, with the message under the list', async () => {
+  it('keeps the typed text of a refused cell, with the message on that cell alone (the list when no cell is named)', async () => {
     const m = model(listApi());
     await m.load();
     m.addRow('coborrowers');
     m.typeCell('coborrowers', 0, 'income', 'mil');
     await m.saveCell('coborrowers', 0, 'income', { amount: 'mil', currency: 'MXN' }, 'mil');
-    expect(m.drafts.value[m.cellKey('coborrowers', 0, 'income')]).toBe('mil');
-    expect(m.errors.value[m.keyOf('', 'coborrowers')]).toBe('El campo «Coacreditados», fila 1, «Ingreso» debe ser: un importe.');
+    const cell = m.cellKey('coborrowers', 0, 'income');
+    expect(m.drafts.value[cell]).toBe('mil');
+    expect(m.errors.value[cell]).toBe('El campo «Coacreditados», fila 1, «Ingreso» debe ser: un importe.');
+    // Not the list: a user trial saw every cell of the row turn red with the message under "Add row".
+    expect(m.errors.value[m.keyOf('', 'coborrowers')]).toBeUndefined();
     expect(m.listRows('coborrowers').pending).toBe(1);
+    await m.saveCell('coborrowers', 0, 'income', { amount: 'x', currency: 'MXN' }, 'x');
+    expect(m.errors.value[m.keyOf('', 'coborrowers')]).toBe('Demasiadas filas.');
+    // A save that goes through clears the list's message and its cells'.
+    await m.saveCell('coborrowers', 0, 'income', { amount: '1.00', currency: 'MXN' }, '1.00');
+    expect(Object.keys(m.errors.value)).toEqual([]);
   });
 
   it('in a bank’s view the list is inherited, then overridden whole, and reset to base', async () => {

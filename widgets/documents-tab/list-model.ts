@@ -4,9 +4,9 @@
 // cells gets a value, so an empty row never reaches a document. A cell keeps what was typed when the
 // server refuses the list; the refusal shows under the list.
 import { signal, type Signal } from '@preact/signals';
-import type { ValuesView } from '../../wire/documents.js';
 import type { DocumentsApi } from './api.js';
-import { BASE, cellKey, keyOf, setIn, type Scope } from './keyed.js';
+import { ApiError } from './api.js';
+import { BASE, cellKey, keyOf, setIn, type Scope, type WriteOptions } from './keyed.js';
 
 export type ListItem = Record<string, unknown>;
 
@@ -19,7 +19,18 @@ interface Shared {
   drafts: Signal<Record<string, string>>;
   /** The list's value as the current scope sees it (base, or the bank's override or inherited base). */
   shownValue: (code: string) => unknown;
-  write: (o: { key: string; call: () => Promise<ValuesView>; draftKey?: string; typed?: string | null }) => Promise<boolean>;
+  write: (o: WriteOptions) => Promise<boolean>;
+}
+
+/**
+ * The cell a refusal of the list names (check-values.ts: details.code `coborrowers[1].birth_date`, rows
+ * from 1), so that only that cell is marked with the message beside it; else null (the whole list).
+ */
+export function refusedCell(e: unknown, code: string): { row: number; item: string } | null {
+  const named = e instanceof ApiError ? e.details.code : undefined;
+  if (typeof named !== 'string' || !named.startsWith(`${code}[`)) return null;
+  const m = /^\[(\d+)\]\.([a-z0-9_.]+)$/u.exec(named.slice(code.length));
+  return m ? { row: Number(m[1]) - 1, item: m[2]! } : null;
 }
 
 export function itemsOf(v: unknown): ListItem[] {
@@ -76,7 +87,13 @@ export function createListModel(s: Shared) {
       if (value === null) delete cells[item];
       else cells[item] = value;
       items[at] = cells;
-      const ok = await s.write({ key, call: () => saveList(code, items), draftKey, typed });
+      const sc = s.scope.value;
+      const errorKey = (e: unknown) => {
+        const cell = refusedCell(e, code);
+        // The server counts the saved rows; an unsaved row was saved at `at`, shown at `row`.
+        return cell ? cellKey(sc, code, cell.row === at ? row : cell.row, cell.item) : key;
+      };
+      const ok = await s.write({ key, call: () => saveList(code, items), draftKey, typed, errorKey });
       if (ok && isNew) {
         setPending(key, pendingOf(key) - 1);
         if (at !== row) dropCellDrafts(key);

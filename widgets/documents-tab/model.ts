@@ -8,7 +8,7 @@ import type { NumberLocale } from '../../lending/locale-number.js';
 import type { ApplicationView, CatalogField } from '../../wire/document-catalog.js';
 import type { ValuesView } from '../../wire/documents.js';
 import { ApiError, type DocumentsApi } from './api.js';
-import { BASE, keyOf, message, setIn, type Scope } from './keyed.js';
+import { BASE, dropUnder, keyOf, message, setIn, type Scope, type WriteOptions } from './keyed.js';
 import { createListModel } from './list-model.js';
 import { createMoveModel } from './move-model.js';
 import { createPacksModel } from './packs-model.js';
@@ -71,7 +71,8 @@ export function createDocumentsModel(deps: DocumentsDeps) {
    * Saves through `call`; the answer is the new values. On a refusal the message goes under the field
    * (`key`) and what was typed stays in its input (`draftKey`, the field's own key unless a list's cell).
    */
-  async function write(o: { key: string; call: () => Promise<ValuesView>; draftKey?: string; typed?: string | null }): Promise<boolean> {
+  /** `errorKey`: where a refusal shows (a list's cell the server named), else under the field. */
+  async function write(o: WriteOptions): Promise<boolean> {
     const draftKey = o.draftKey ?? o.key;
     saving.value = o.key;
     try {
@@ -80,13 +81,14 @@ export function createDocumentsModel(deps: DocumentsDeps) {
         values.value = next;
         setIn(drafts, draftKey, null);
         setIn(errors, o.key, null);
+        dropUnder(errors, o.key);
         savedKey.value = o.key;
       });
       return true;
     } catch (e) {
       batch(() => {
         if (o.typed !== undefined && o.typed !== null) setIn(drafts, draftKey, o.typed);
-        setIn(errors, o.key, message(e));
+        setIn(errors, o.errorKey?.(e) ?? o.key, message(e));
       });
       return false;
     } finally {

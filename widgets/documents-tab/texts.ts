@@ -57,6 +57,12 @@ export interface DocumentsTexts {
   sourceEmpty: Record<'deal' | 'contact' | 'company' | 'loan', string>;
   /** Under a field with a source that has a typed value: the typed one is used. */
   sourceTyped: string;
+  /** Under a loan-sourced field left empty: the saved loan's value, which the document takes. */
+  sourceLoan: string;
+  /** Under a loan-sourced field whose typed value is not the saved loan's. */
+  sourceDiffers: string;
+  /** Clears the typed value so that the document takes the loan's. */
+  useLoan: string;
   preview: string;
   previewUnavailable: string;
   internalDoc: string;
@@ -115,6 +121,9 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
       loan: 'Left empty, the document takes it from the deal’s saved loan.',
     },
     sourceTyped: 'Typed here: used instead of Bitrix24 or the loan.',
+    sourceLoan: 'From the deal’s saved loan: {value}.',
+    sourceDiffers: 'Differs from the saved loan ({value}): the documents take what is typed here.',
+    useLoan: 'Use the loan’s',
     preview: 'Preview',
     previewUnavailable: 'no preview',
     internalDoc: 'internal',
@@ -171,6 +180,9 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
       loan: 'Si se deja vacío, el documento lo toma del préstamo guardado.',
     },
     sourceTyped: 'Escrito aquí: se usa en lugar de Bitrix24 o del préstamo.',
+    sourceLoan: 'Del préstamo guardado de la negociación: {value}.',
+    sourceDiffers: 'Difiere del préstamo guardado ({value}): los documentos toman lo escrito aquí.',
+    useLoan: 'Usar el del préstamo',
     preview: 'Vista previa',
     previewUnavailable: 'sin vista previa',
     internalDoc: 'interno',
@@ -232,6 +244,9 @@ const TEXT: Readonly<Record<WidgetLang, DocumentsTexts>> = {
       loan: 'Если оставить пустым, документ возьмёт значение из сохранённого займа.',
     },
     sourceTyped: 'Введено здесь: используется вместо Битрикс24 или займа.',
+    sourceLoan: 'Из сохранённого займа сделки: {value}.',
+    sourceDiffers: 'Отличается от сохранённого займа ({value}): в документы пойдёт введённое здесь.',
+    useLoan: 'Взять из займа',
     preview: 'Просмотр',
     previewUnavailable: 'без просмотра',
     internalDoc: 'внутренний',

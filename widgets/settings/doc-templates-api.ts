@@ -23,6 +23,15 @@ export function createDocTemplatesApi(cfg: SessionClientConfig, fetchFn?: typeof
     restore: async (templateId: string): Promise<TemplateView> =>
       (await client.request<{ template: TemplateView }>('POST', `/api/v1/documents/templates/${encodeURIComponent(templateId)}/restore`))
         .template,
+    /** The deals the template is for, by currency; null: every deal. */
+    setCurrencies: async (templateId: string, dealCurrencies: string[] | null): Promise<TemplateView> =>
+      (
+        await client.request<{ template: TemplateView }>(
+          'PUT',
+          `/api/v1/documents/templates/${encodeURIComponent(templateId)}/deal-currencies`,
+          { dealCurrencies },
+        )
+      ).template,
     /** The same bank and name again is the template's next version; identical bytes store nothing twice. */
     upload: (q: TemplateUpload, bytes: Uint8Array) => {
       const query = new URLSearchParams({
@@ -31,6 +40,7 @@ export function createDocTemplatesApi(cfg: SessionClientConfig, fetchFn?: typeof
         kind: q.kind,
         lang: q.lang,
         ...(q.bankId ? { bankId: q.bankId } : {}),
+        ...(q.dealCurrencies ? { dealCurrencies: q.dealCurrencies } : {}),
       });
       return client.request<{ template: TemplateView; created: boolean }>('POST', `/api/v1/documents/templates/file?${query}`, bytes);
     },

@@ -74,11 +74,17 @@ describe('the templates screen state', () => {
     expect(sent).toEqual([]);
     m.set('name', 'Contrato de crédito');
     m.set('kind', 'contract');
+    m.set('dealCurrencies', 'mxn, pesos');
     m.setFile('contrato.docx', new Uint8Array([1]));
     await m.upload();
-    expect(sent).toEqual([{ fileName: 'contrato.docx', name: 'Contrato de crédito', kind: 'contract', lang: 'es' }]);
+    // A deal currency that is not a code is named beside its input; nothing is sent.
+    expect(m.badCurrency.value).toBe('pesos');
+    expect(sent).toEqual([]);
+    m.set('dealCurrencies', 'mxn');
+    await m.upload();
+    expect(sent).toEqual([{ fileName: 'contrato.docx', name: 'Contrato de crédito', kind: 'contract', lang: 'es', dealCurrencies: 'MXN' }]);
     expect(m.outcome.value).toMatchObject({ kind: 'lint', problems: [{ kind: 'unknown-code', message: 'm' }] });
-    expect(m.form.value).toEqual({ bankId: '', name: 'Contrato de crédito', kind: 'contract', lang: 'es' });
+    expect(m.form.value).toEqual({ bankId: '', name: 'Contrato de crédito', kind: 'contract', lang: 'es', dealCurrencies: 'mxn' });
     expect(m.file.value?.name).toBe('contrato.docx');
   });
 

@@ -8,6 +8,7 @@ import type { TemplateUpload, TemplateView } from '../../wire/document-templates
 import { ApiError } from '../shared/session-client.js';
 import type { BankRef, DocTemplatesApi } from './doc-templates-api.js';
 import { problemOf, type SectionProblem } from './providers-model.js';
+import { createTemplateCurrencies, readCurrencies, type TemplateCurrenciesModel } from './doc-templates-currencies.js';
 
 /**
  * server/documents/docx/limits.ts MAX_TEMPLATE_BYTES (doc-templates-model.test.ts keeps them equal): a
@@ -21,6 +22,8 @@ export interface UploadForm {
   name: string;
   kind: TemplateUpload['kind'];
   lang: TemplateUpload['lang'];
+  /** The deals it is for, as typed ("RUB", "mxn, usd"); empty: every deal (a new version keeps the template's). */
+  dealCurrencies: string;
 }
 
 export type UploadOutcome =
@@ -40,6 +43,10 @@ export interface DocTemplatesModel {
   file: Signal<{ name: string; bytes: Uint8Array } | null>;
   /** 'name' or 'file' left empty when Upload was pressed. */
   missing: Signal<('name' | 'file')[]>;
+  /** The typed deal currency that is not a code, when Upload was pressed. */
+  badCurrency: Signal<string | null>;
+  /** A template's deal currencies being changed on its card. */
+  currencies: TemplateCurrenciesModel;
   busy: Signal<boolean>;
   outcome: Signal<UploadOutcome | null>;
   problem: Signal<{ key: SectionProblem; detail: string } | null>;
@@ -87,14 +94,18 @@ export function createDocTemplatesModel(api: DocTemplatesApi, lang: () => Upload
   const loading = signal(true);
   const banks = signal<BankRef[]>([]);
   const templates = signal<TemplateView[]>([]);
-  const form = signal<UploadForm>({ bankId: '', name: '', kind: 'questionnaire', lang: lang() });
+  const form = signal<UploadForm>({ bankId: '', name: '', kind: 'questionnaire', lang: lang(), dealCurrencies: '' });
   const file = signal<{ name: string; bytes: Uint8Array } | null>(null);
   const missing = signal<('name' | 'file')[]>([]);
+  const badCurrency = signal<string | null>(null);
   const busy = signal(false);
   const outcome = signal<UploadOutcome | null>(null);
   const problem = signal<{ key: SectionProblem; detail: string } | null>(null);
   const confirming = signal<string | null>(null);
   const done = signal<{ kind: 'archived' | 'restored'; name: string } | null>(null);
+  const currencies = createTemplateCurrencies(api, templates, (e) => {
+    problem.value = problemOf(e);
+  });
 
   const toggle = async (kind: 'archived' | 'restored', templateId: string) => {
     if (busy.value) return;
@@ -119,6 +130,8 @@ export function createDocTemplatesModel(api: DocTemplatesApi, lang: () => Upload
     form,
     file,
     missing,
+    badCurrency,
+    currencies,
     busy,
     outcome,
     problem,
@@ -151,6 +164,7 @@ export function createDocTemplatesModel(api: DocTemplatesApi, lang: () => Upload
     set(key, value) {
       form.value = { ...form.value, [key]: value };
       if (key === 'name') missing.value = missing.value.filter((m) => m !== 'name');
+      if (key === 'dealCurrencies') badCurrency.value = null;
     },
     setFile(name, bytes) {
       file.value = { name, bytes };
@@ -163,7 +177,9 @@ export function createDocTemplatesModel(api: DocTemplatesApi, lang: () => Upload
       const chosen = file.value;
       const absent: ('name' | 'file')[] = [...(f.name.trim() ? [] : ['name' as const]), ...(chosen ? [] : ['file' as const])];
       missing.value = absent;
-      if (absent.length > 0 || !chosen) return;
+      const read = readCurrencies(f.dealCurrencies);
+      badCurrency.value = 'bad' in read ? read.bad : null;
+      if (absent.length > 0 || !chosen || 'bad' in read) return;
       if (chosen.bytes.length > MAX_TEMPLATE_BYTES) {
         // Written the way the admin's language writes decimals (ru: 11,0).
         const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', lang() === 'ru' ? ',' : '.');
@@ -180,6 +196,7 @@ export function createDocTemplatesModel(api: DocTemplatesApi, lang: () => Upload
           kind: f.kind,
           lang: f.lang,
           ...(f.bankId ? { bankId: f.bankId } : {}),
+          ...(read.list ? { dealCurrencies: read.list.join(',') } : {}),
         };
         const r = await api.upload(q, chosen.bytes);
         outcome.value = { kind: 'stored', template: r.template, created: r.created };

@@ -16,15 +16,17 @@ const EXPECTED: Record<FieldDef['type'], Record<DocLanguage, string>> = {
   // The person reads these beside the field they typed in (the Documents tab sends what it cannot read
   // as typed, and a day that does not exist as its ISO form): the examples are written the way their
   // language writes amounts and dates in that tab (widgets/documents-tab/field-input.ts), not as JSON.
+  // The date's example is in the past: the same words stand under a birth date, where a next year's
+  // day read as a date the field wanted (a user trial).
   money: {
     en: 'an amount, e.g. 150,000.00',
     ru: 'сумма, например 150 000,00',
     es: 'un importe, p. ej. 150,000.00',
   },
   date: {
-    en: 'a date that exists, e.g. 12/31/2026',
-    ru: 'существующая дата, например 31.12.2026',
-    es: 'una fecha que exista, p. ej. 31/12/2026',
+    en: 'a date that exists, e.g. 12/31/1985',
+    ru: 'существующая дата, например 31.12.1985',
+    es: 'una fecha que exista, p. ej. 31/12/1985',
   },
   choice: { en: 'one of the field’s options', ru: 'один из вариантов поля', es: 'una de las opciones del campo' },
   multi: { en: 'a list of the field’s options', ru: 'список вариантов поля', es: 'una lista de opciones del campo' },

@@ -180,7 +180,7 @@ describe('fillDocx on a template written the way Word writes it', () => {
     expect(isAppError(money) && money.code).toBe('DOCUMENT_VALUE_TYPE');
     expect(isAppError(money) && money.userMessage).toBe('Поле loan.amount должно быть: сумма, например 150 000,00.');
     const date = attempt(sampleValues({ 'contract.date': '2026-02-30' }), 'es');
-    expect(isAppError(date) && date.userMessage).toBe('El campo contract.date debe ser: una fecha que exista, p. ej. 31/12/2026.');
+    expect(isAppError(date) && date.userMessage).toBe('El campo contract.date debe ser: una fecha que exista, p. ej. 31/12/1985.');
     const row = attempt(sampleValues({ coborrowers: [{ name: 'A', income: { amount: '1.005', currency: 'RUB' } }] }), 'en');
     expect(isAppError(row) && row.details).toEqual({ code: 'coborrowers[1].income', expected: 'money' });
     const choice = attempt(sampleValues({ 'loan.purpose': 'yacht' }), 'en');

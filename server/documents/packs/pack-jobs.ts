@@ -21,9 +21,7 @@ import { attachDocument, AttachRefused, type AttachProgress } from './attach-doc
 import { getDocument, getPackRow, packDocuments, refreshPackStatus, updateDocument, type AttachState, type DocRow } from './pack-repo.js';
 import { recordValues, sourcedFields, valuesForDocument } from './pack-values.js';
 import { deliverJobKey, PACK_DELIVER_JOB } from './job-keys.js';
-import { loanValues, type SavedLoan } from './loan-figures.js';
-import { findLoanByDeal } from '../../loans/loan-repo.js';
-import { getScheduleVersion } from '../../loans/schedule-version-repo.js';
+import { dealLoanValues } from './deal-loan-values.js';
 
 export { PACK_DELIVER_JOB, PACK_FILL_JOB, deliverJobKey, fillJobKey } from './job-keys.js';
 
@@ -69,7 +67,7 @@ export function packFillJob(deps: PackJobDeps) {
       const view = await resolveValues(ctx.db, deps.box, portalId, { ...application, catalogVersion: Number(pack.catalog_version) });
       const lang = pack.lang as UserLanguage;
       const bitrix = await readBitrix(ctx, Number(pack.deal_id), fields, lang);
-      const loan = loanValues(fields, await savedLoan(ctx, portalId, Number(pack.deal_id), fields), lang);
+      const loan = await dealLoanValues(ctx.db, portalId, Number(pack.deal_id), fields, lang);
       const catalog = toFillerFields(fields);
       for (const d of pending) {
         const { values, sources } = valuesForDocument(fields, view, d.bank_id, bitrix, loan);
@@ -166,23 +164,6 @@ async function readBitrix(ctx: JobContext, dealId: number, fields: readonly Cata
     ...recordValues(fields, 'deal', deal, lang),
     ...recordValues(fields, 'contact', contact, lang),
     ...recordValues(fields, 'company', company, lang),
-  };
-}
-
-/** The deal's loan as saved (its current schedule version, computed by lending/ on save); null without one. */
-async function savedLoan(ctx: JobContext, portalId: string, dealId: number, fields: readonly CatalogField[]): Promise<SavedLoan | null> {
-  if (!fields.some((f) => f.source?.kind === 'loan')) return null;
-  const loan = await findLoanByDeal(ctx.db, portalId, dealId);
-  const version = loan ? await getScheduleVersion(ctx.db, portalId, loan.id, loan.currentScheduleVersion) : null;
-  if (!loan || !version) return null;
-  return {
-    currency: version.terms.currency,
-    principal: version.terms.principal,
-    annualRatePercent: version.terms.rate.annualPercent ?? null,
-    installmentAmount: version.installmentAmount,
-    rows: version.rows,
-    totals: version.totals,
-    effectiveRates: version.effectiveRates,
   };
 }
 

@@ -4,6 +4,7 @@ import { createTestDb, insertTestPortal } from '../../../test/support/test-db.js
 import type { Db } from '../../db/database.js';
 import { getBlob, putBlob } from '../blobs-repo.js';
 import { archiveTemplate, getTemplate, listTemplates, saveTemplateUpload, templatesForPack } from '../templates/templates-repo.js';
+import { setTemplateCurrencies } from '../templates/template-currencies.js';
 import { createBank } from '../values/banks-repo.js';
 import { insertPack, refreshPackStatus, updateDocument } from './pack-repo.js';
 import { getPackView, listPackViews, packManifest } from './pack-views.js';
@@ -76,7 +77,7 @@ describe('template versions', () => {
     const internal = await save(undefined, 'Pagaré', 'p1');
     const extra = await save(bankA, 'Anexo', 'x1');
     const names = async (ids: string[], withInternal: boolean) =>
-      (await templatesForPack(db.kysely, P, ids, withInternal)).map((t) => [t.name, t.version]);
+      (await templatesForPack(db.kysely, P, { bankIds: ids, internal: withInternal, dealCurrency: 'MXN' })).map((t) => [t.name, t.version]);
     expect(await names([bankB, bankA], true)).toEqual([
       ['Solicitud', 1],
       ['Anexo', 1],
@@ -92,14 +93,14 @@ describe('template versions', () => {
       'Solicitud',
       'Solicitud',
     ]);
-    expect(await templatesForPack(db.kysely, OTHER, [bankA], true)).toEqual([]);
+    expect(await templatesForPack(db.kysely, OTHER, { bankIds: [bankA], internal: true, dealCurrency: null })).toEqual([]);
     expect(internal.created).toBe(true);
   });
 });
 
 describe('pack rows', () => {
   it('moves each step once, derives the pack status and scopes it to the portal and the deal', async () => {
-    const templates = await templatesForPack(db.kysely, P, [bankA], true);
+    const templates = await templatesForPack(db.kysely, P, { bankIds: [bankA], internal: true, dealCurrency: 'RUB' });
     const packId = await db.kysely
       .transaction()
       .execute((trx) => insertPack(trx, P, { dealId: 5, applicationId: 'app-1', catalogVersion: 3, lang: 'ru', templates }, by));
@@ -142,5 +143,49 @@ describe('pack rows', () => {
     await expect(getPackView(db.kysely, OTHER, 5, packId, 'en')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await listPackViews(db.kysely, P, 5, 'en')).map((x) => x.id)).toEqual([packId]);
     expect(await listPackViews(db.kysely, OTHER, 5, 'en')).toEqual([]);
+  });
+});
+
+describe('templates by the deal’s currency', () => {
+  it('puts into a pack only the internal templates meant for the deal: the rouble contract on a RUB deal, the peso one on MXN', async () => {
+    const upload = (name: string, lang: 'ru' | 'es', dealCurrencies: string | undefined, content: string) =>
+      db.kysely
+        .transaction()
+        .execute((trx) =>
+          saveTemplateUpload(
+            trx,
+            P,
+            { fileName: `${name}.docx`, name, kind: 'contract', lang, ...(dealCurrencies ? { dealCurrencies } : {}) },
+            { bytes: bytes(content), catalogVersion: 3, report },
+            by,
+          ),
+        );
+    const ru = await upload('Договор займа', 'ru', 'RUB', 'ru1');
+    const es = await upload('Contrato de crédito', 'es', 'MXN', 'es1');
+    const internal = async (dealCurrency: string | null) =>
+      (await templatesForPack(db.kysely, P, { bankIds: [], internal: true, dealCurrency })).map((t) => [t.name, t.lang]);
+    // Pagaré names no currency: any deal.
+    expect(await internal('RUB')).toEqual([
+      ['Pagaré', 'es'],
+      ['Договор займа', 'ru'],
+    ]);
+    expect(await internal('MXN')).toEqual([
+      ['Contrato de crédito', 'es'],
+      ['Pagaré', 'es'],
+    ]);
+    expect((await getTemplate(db.kysely, P, ru.templateId))!.dealCurrencies).toEqual(['RUB']);
+    // A new version without a list keeps the template's; the admin's edit replaces it, null = any deal.
+    await upload('Договор займа', 'ru', undefined, 'ru2');
+    expect((await getTemplate(db.kysely, P, ru.templateId))!).toMatchObject({ currentVersion: 2, dealCurrencies: ['RUB'] });
+    expect(await setTemplateCurrencies(db.kysely, P, es.templateId, ['MXN', 'USD'], by.nowIso)).toBe(true);
+    expect((await getTemplate(db.kysely, P, es.templateId))!.dealCurrencies).toEqual(['MXN', 'USD']);
+    expect(await internal('USD')).toEqual([
+      ['Contrato de crédito', 'es'],
+      ['Pagaré', 'es'],
+    ]);
+    await setTemplateCurrencies(db.kysely, P, ru.templateId, null, by.nowIso);
+    expect((await getTemplate(db.kysely, P, ru.templateId))!).not.toHaveProperty('dealCurrencies');
+    expect(await internal('USD')).toHaveLength(3);
+    expect(await setTemplateCurrencies(db.kysely, OTHER, es.templateId, null, by.nowIso)).toBe(false);
   });
 });

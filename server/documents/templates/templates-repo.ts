@@ -11,6 +11,7 @@ import type { TemplateUpload, TemplateVersionView, TemplateView } from '../../..
 import type { LintReport } from '../docx/index.js';
 import { putBlob } from '../blobs-repo.js';
 import type { DocumentTemplatesTable, DocumentTemplateVersionsTable } from '../tables.js';
+import { currenciesColumn, currenciesOf, fitsDeal } from './template-currencies.js';
 
 export interface TemplateActor {
   userId: number | null;
@@ -47,6 +48,8 @@ export async function saveTemplateUpload(
 ): Promise<{ templateId: string; created: boolean }> {
   const bankId = upload.bankId ?? null;
   const key = nameKey(bankId, upload.name);
+  // A new version without a list keeps the template's; a list given replaces it.
+  const currencies = upload.dealCurrencies === undefined ? {} : { deal_currencies: currenciesColumn(upload.dealCurrencies) };
   const sha256 = await putBlob(trx, portalId, file.bytes, by.nowIso);
   const existing = await trx
     .selectFrom('document_templates')
@@ -63,7 +66,7 @@ export async function saveTemplateUpload(
     if (currentSha === sha256) {
       await trx
         .updateTable('document_templates')
-        .set({ archived_at: null, kind: upload.kind, lang: upload.lang, updated_at: by.nowIso })
+        .set({ archived_at: null, kind: upload.kind, lang: upload.lang, ...currencies, updated_at: by.nowIso })
         .where('portal_id', '=', portalId)
         .where('id', '=', templateId)
         .execute();
@@ -78,6 +81,7 @@ export async function saveTemplateUpload(
         archived_at: null,
         kind: upload.kind,
         lang: upload.lang,
+        ...currencies,
         name: upload.name.trim(),
         updated_at: by.nowIso,
       })
@@ -100,6 +104,7 @@ export async function saveTemplateUpload(
           name_key: key,
           kind: upload.kind,
           lang: upload.lang,
+          deal_currencies: currenciesColumn(upload.dealCurrencies),
           current_version: 1,
           archived_at: null,
           created_at: by.nowIso,
@@ -130,7 +135,10 @@ export async function saveTemplateUpload(
   return { templateId, created: true };
 }
 
-type TemplateRow = Pick<DocumentTemplatesTable, 'id' | 'bank_id' | 'name' | 'kind' | 'lang' | 'current_version' | 'archived_at'>;
+type TemplateRow = Pick<
+  DocumentTemplatesTable,
+  'id' | 'bank_id' | 'name' | 'kind' | 'lang' | 'deal_currencies' | 'current_version' | 'archived_at'
+>;
 type VersionRow = Omit<DocumentTemplateVersionsTable, 'portal_id'>;
 
 function versionView(r: VersionRow): TemplateVersionView {
@@ -171,13 +179,14 @@ async function withVersions(db: Executor, portalId: string, rows: TemplateRow[])
     name: r.name,
     kind: r.kind as TemplateView['kind'],
     lang: r.lang as TemplateView['lang'],
+    ...(r.deal_currencies === null ? {} : { dealCurrencies: currenciesOf(r.deal_currencies) }),
     currentVersion: Number(r.current_version),
     archived: r.archived_at !== null,
     versions: versions.filter((v) => v.template_id === r.id).map(versionView),
   }));
 }
 
-const TEMPLATE_COLUMNS = ['id', 'bank_id', 'name', 'kind', 'lang', 'current_version', 'archived_at'] as const;
+const TEMPLATE_COLUMNS = ['id', 'bank_id', 'name', 'kind', 'lang', 'deal_currencies', 'current_version', 'archived_at'] as const;
 
 export async function listTemplates(
   db: Executor,
@@ -234,25 +243,27 @@ export async function templateVersionSha(db: Executor, portalId: string, templat
 
 /**
  * What a pack for these banks fills: each bank's live templates (in the order asked, then by name),
- * then the internal ones when asked, each at its current version.
+ * then the internal ones when asked, each at its current version — only those meant for a deal in
+ * `dealCurrency` (template-currencies.ts; null: the deal's currency is not known, all of them).
  */
 export async function templatesForPack(
   db: Executor,
   portalId: string,
-  bankIds: readonly string[],
-  internal: boolean,
+  pack: { bankIds: readonly string[]; internal: boolean; dealCurrency: string | null },
 ): Promise<PackTemplate[]> {
+  const { bankIds, internal, dealCurrency } = pack;
   const rows = await db
     .selectFrom('document_templates as t')
     .innerJoin('document_template_versions as v', (j) =>
       j.onRef('v.portal_id', '=', 't.portal_id').onRef('v.template_id', '=', 't.id').onRef('v.version', '=', 't.current_version'),
     )
-    .select(['t.id', 't.bank_id', 't.name', 't.lang', 't.current_version', 'v.sha256'])
+    .select(['t.id', 't.bank_id', 't.name', 't.lang', 't.deal_currencies', 't.current_version', 'v.sha256'])
     .where('t.portal_id', '=', portalId)
     .where('t.archived_at', 'is', null)
     .orderBy('t.name')
     .orderBy('t.id')
-    .execute();
+    .execute()
+    .then((all) => all.filter((r) => fitsDeal(r.deal_currencies, dealCurrency)));
   const toPack = (r: (typeof rows)[number]): PackTemplate => ({
     templateId: r.id,
     bankId: r.bank_id,

@@ -5,7 +5,7 @@ import type { BankMessageView } from '../../../wire/bank-messages.js';
 import { smsCount, type BankDraft, type BankSendModel } from '../bank-send-model.js';
 import { sendTextsFor, type SendTexts } from '../send-texts.js';
 import { fill, type WidgetLang } from '../texts.js';
-import { LOCALE_OF } from '../../shared/locale.js';
+import { formatInstant } from '../instant.js';
 
 export function BankSend({ model, lang }: { model: BankSendModel; lang: WidgetLang }) {
   const t = sendTextsFor(lang);
@@ -155,9 +155,7 @@ function History({
               </span>
               <span class="dt-doc__state">
                 <span class={`dt-badge dt-badge--${m.status}`}>{t.status[m.status]}</span>
-                <span class="dt-muted">
-                  {new Date(m.sentAt ?? m.createdAt).toLocaleString(LOCALE_OF[lang], { dateStyle: 'short', timeStyle: 'short' })}
-                </span>
+                <span class="dt-muted">{formatInstant(m.sentAt ?? m.createdAt, lang)}</span>
               </span>
               {m.smtpResponse && (
                 <span class={`dt-doc__message dt-sent__reply${m.status === 'failed' ? ' dt-error' : ' dt-muted'}`}>

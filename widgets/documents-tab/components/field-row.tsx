@@ -7,6 +7,7 @@ import type { CatalogField } from '../../../wire/document-catalog.js';
 import { BASE, type DocumentsModel } from '../model.js';
 import type { DocumentsTexts, WidgetLang } from '../texts.js';
 import { ListInput } from './list-field.js';
+import { SourceLine } from './source-line.js';
 import { Input } from './value-input.js';
 
 interface Props {
@@ -59,11 +60,7 @@ export function FieldRow({ field: f, model, t, lang }: Props) {
           type={(text) => model.type(f.code, text)}
         />
       )}
-      {f.source && (
-        <p class="dt-source" data-source-kind={f.source.kind}>
-          {shown.value === undefined || shown.value === null ? t.sourceEmpty[f.source.kind] : t.sourceTyped}
-        </p>
-      )}
+      {f.source && <SourceLine f={{ ...f, source: f.source }} model={model} t={t} busy={busy} />}
       {error && (
         <p class="dt-field__error" role="alert">
           {error}

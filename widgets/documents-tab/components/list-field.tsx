@@ -1,7 +1,8 @@
 // A list field's rows (co-borrowers, previous loans): each row numbered, its item fields as inputs of
 // their own types (amounts and dates typed the user's way), "Remove" per row and "Add row" below. The
 // list is one value: in a bank's view it is inherited from the base or overridden whole, and the
-// field's header (field-row.tsx) shows which and offers "reset to base".
+// field's header (field-row.tsx) shows which and offers "reset to base". A refusal the server names
+// a cell of (a day that does not exist) marks that cell alone, with its message under it.
 import type { CatalogField } from '../../../wire/document-catalog.js';
 import type { ListItem } from '../list-model.js';
 import type { DocumentsModel } from '../model.js';
@@ -36,8 +37,11 @@ export function ListInput({ f, id, model, t, lang, busy }: Props) {
             {items.map((item) => {
               const cellId = `${id}-${i}-${item.code}`;
               const label = item.label[lang];
+              const cellKey = model.cellKey(f.code, i, item.code);
+              // A refusal the server pinned to this cell: marked here, its message beside it.
+              const error = model.errors.value[cellKey];
               return (
-                <div class="dt-list__cell" data-item={item.code}>
+                <div class={error ? 'dt-list__cell dt-list__cell--error' : 'dt-list__cell'} data-item={item.code}>
                   <label class="dt-list__label" for={cellId}>
                     {label}
                   </label>
@@ -48,12 +52,17 @@ export function ListInput({ f, id, model, t, lang, busy }: Props) {
                     t={t}
                     lang={lang}
                     value={row[item.code]}
-                    draft={model.drafts.value[model.cellKey(f.code, i, item.code)]}
+                    draft={model.drafts.value[cellKey]}
                     busy={busy}
                     label={`${label} ${i + 1}`}
                     save={(v, typed) => void model.saveCell(f.code, i, item.code, v, typed ?? null)}
                     type={(text) => model.typeCell(f.code, i, item.code, text)}
                   />
+                  {error && (
+                    <p class="dt-field__error dt-list__error" role="alert">
+                      {error}
+                    </p>
+                  )}
                 </div>
               );
             })}

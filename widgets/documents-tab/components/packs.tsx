@@ -4,7 +4,7 @@
 import type { PackDocumentView, PackView } from '../../../wire/document-packs.js';
 import type { DocumentsModel } from '../model.js';
 import { fill, type DocumentsTexts, type WidgetLang } from '../texts.js';
-import { LOCALE_OF } from '../../shared/locale.js';
+import { formatInstant } from '../instant.js';
 
 interface Props {
   model: DocumentsModel;
@@ -66,7 +66,7 @@ export function Packs({ model, t, lang }: Props) {
 }
 
 function PackView({ pack, model, t, lang }: { pack: PackView; model: DocumentsModel; t: DocumentsTexts; lang: WidgetLang }) {
-  const when = new Date(pack.createdAt).toLocaleString(LOCALE_OF[lang], { dateStyle: 'medium', timeStyle: 'short' });
+  const when = formatInstant(pack.createdAt, lang);
   const running = pack.status === 'queued' || pack.status === 'generating';
   const bankName = (id: string | null) => (id === null ? t.internalDoc : (model.banks.value.find((b) => b.bankId === id)?.name ?? id));
   return (

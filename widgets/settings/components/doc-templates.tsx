@@ -1,9 +1,9 @@
-import type { ComponentChildren } from 'preact';
-import type { TemplateVersionView, TemplateView } from '../../../wire/document-templates.js';
 import { KINDS, LANGS, kindKey, langKey, templatesProblemKey, type DocTemplatesTranslate } from '../doc-templates-i18n.js';
 import { byBank, type DocTemplatesModel, type UploadOutcome } from '../doc-templates-model.js';
 import type { FormatDate } from '../format.js';
 import { Field } from './field.js';
+import { dealsLabel, TemplateDeals } from './doc-template-currencies.js';
+import { TemplateCard } from './doc-template-card.js';
 
 interface Props {
   model: DocTemplatesModel;
@@ -18,6 +18,7 @@ export function DocTemplates({ model, t, instant }: Props) {
   const missing = model.missing.value;
   const busy = model.busy.value;
   const done = model.done.value;
+  const savedDeals = model.currencies.saved.value;
   const archived = model.templates.value.filter((x) => x.archived);
   const bankName = (id: string | null) => model.banks.value.find((b) => b.id === id)?.name ?? t('internal');
   return (
@@ -34,6 +35,11 @@ export function DocTemplates({ model, t, instant }: Props) {
           {t(done.kind === 'archived' ? 'archivedDone' : 'restoredDone', { name: done.name })}
         </p>
       ) : null}
+      {savedDeals ? (
+        <p class="st-ok" role="status" data-testid="template-deals-done">
+          {t('currenciesDone', { name: savedDeals.name, list: dealsLabel(savedDeals.list, t) })}
+        </p>
+      ) : null}
       {byBank(
         model.banks.value,
         model.templates.value.filter((x) => !x.archived),
@@ -43,6 +49,7 @@ export function DocTemplates({ model, t, instant }: Props) {
           {g.templates.length === 0 ? <p class="st-muted">{t('noTemplates')}</p> : null}
           {g.templates.map((tpl) => (
             <TemplateCard key={tpl.id} template={tpl} t={t} instant={instant}>
+              <TemplateDeals model={model.currencies} template={tpl} t={t} busy={busy} />
               {model.confirming.value === tpl.id ? (
                 <div class="st-confirm" role="alertdialog" aria-label={t('archive')} data-testid="archive-confirm">
                   <p>{t('archiveConfirm', { name: tpl.name })}</p>
@@ -154,6 +161,20 @@ export function DocTemplates({ model, t, instant }: Props) {
               ))}
             </select>
           </Field>
+          <Field
+            label={t('dealCurrencies')}
+            hint={t('dealCurrenciesHint')}
+            error={model.badCurrency.value === null ? undefined : t('err.currency', { entry: model.badCurrency.value })}
+            wide
+          >
+            <input
+              class="st-input"
+              name="template-deal-currencies"
+              maxLength={100}
+              value={f.dealCurrencies}
+              onInput={(e) => model.set('dealCurrencies', e.currentTarget.value)}
+            />
+          </Field>
           <Field label={t('file')} error={missing.includes('file') ? t('err.file') : undefined} wide>
             <input
               class="st-input"
@@ -175,68 +196,6 @@ export function DocTemplates({ model, t, instant }: Props) {
         {model.outcome.value ? <Outcome outcome={model.outcome.value} t={t} /> : null}
       </form>
     </section>
-  );
-}
-
-interface CardProps {
-  template: TemplateView;
-  t: DocTemplatesTranslate;
-  instant: FormatDate;
-  /** Shown in the archived list, where the cards are not under their bank. */
-  bankName?: string;
-  /** Archive (with its confirmation) or Restore. */
-  children: ComponentChildren;
-}
-
-function TemplateCard({ template: tpl, t, instant, bankName, children }: CardProps) {
-  return (
-    <div class="st-templates__template" data-template={tpl.name} data-archived={tpl.archived ? 'yes' : 'no'}>
-      <h4 class="st-h4">
-        {bankName ? `${bankName} · ` : ''}
-        {tpl.name} · {t(kindKey(tpl.kind))} · {t(langKey(tpl.lang))}
-      </h4>
-      {children}
-      <table class="st-table st-table--stack">
-        <thead>
-          <tr>
-            <th>{t('col.version')}</th>
-            <th>{t('col.date')}</th>
-            <th>{t('col.by')}</th>
-            <th>{t('col.file')}</th>
-            <th>{t('col.sha')}</th>
-            <th class="st-num">{t('col.fields')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tpl.versions.map((v) => (
-            <VersionRow key={v.version} v={v} current={v.version === tpl.currentVersion} t={t} instant={instant} />
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function VersionRow(props: { v: TemplateVersionView; current: boolean; t: DocTemplatesTranslate; instant: FormatDate }) {
-  const { v, t } = props;
-  return (
-    <tr data-version={v.version}>
-      <td data-label={t('col.version')}>
-        {v.version}
-        {props.current ? ` (${t('current')})` : ''}
-      </td>
-      <td data-label={t('col.date')}>{props.instant(v.uploadedAt)}</td>
-      <td data-label={t('col.by')}>{v.uploadedByName ?? (v.uploadedBy === null ? '—' : t('user', { id: v.uploadedBy }))}</td>
-      <td data-label={t('col.file')} class="st-templates__file">
-        {v.fileName}
-      </td>
-      <td data-label={t('col.sha')}>
-        <code title={v.sha256}>{v.sha256.slice(0, 12)}</code>
-      </td>
-      <td data-label={t('col.fields')} class="st-num">
-        {v.placeholders.length}
-      </td>
-    </tr>
   );
 }
 

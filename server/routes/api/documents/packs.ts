@@ -10,6 +10,7 @@ import { fillJobKey, PACK_FILL_JOB } from '../../../documents/packs/pack-jobs.js
 import { dealPack, getDocument, insertPack, packNotFound, packOfRequest } from '../../../documents/packs/pack-repo.js';
 import { getPackView, listPackViews, packManifest } from '../../../documents/packs/pack-views.js';
 import { retryDocument } from '../../../documents/packs/retry-document.js';
+import { fieldText } from '../../../portal-client/field-text.js';
 import { templatesForPack } from '../../../documents/templates/templates-repo.js';
 import { bankNotFound, getBank } from '../../../documents/values/banks-repo.js';
 import { enqueue } from '../../../jobs/outbox.js';
@@ -44,7 +45,12 @@ export const documentPackRoutes: FastifyPluginAsync = async (fastify) => {
       if (repeat) return reply.code(202).send({ pack: await getPackView(db(), c.portalId, c.dealId, repeat, by.lang) });
       const application = await requireDealApplication(db(), c.portalId, c.dealId);
       for (const bankId of asked.bankIds) if (!(await getBank(db(), app.secrets, c.portalId, bankId))) throw bankNotFound(bankId);
-      const templates = await templatesForPack(db(), c.portalId, asked.bankIds, asked.internal ?? false);
+      const dealCurrency = await dealCurrencyOf(c.portalId, c.dealId);
+      const templates = await templatesForPack(db(), c.portalId, {
+        bankIds: asked.bankIds,
+        internal: asked.internal ?? false,
+        dealCurrency,
+      });
       if (templates.length === 0) throw new AppError('PACK_NO_TEMPLATES', `no templates for ${asked.bankIds.join(',')}`);
       let packId: string;
       try {
@@ -76,6 +82,17 @@ export const documentPackRoutes: FastifyPluginAsync = async (fastify) => {
       return reply.code(202).send({ pack: await getPackView(db(), c.portalId, c.dealId, packId, by.lang) });
     },
   );
+
+  /**
+   * The deal's currency, which picks the templates meant for it (a rouble deal's contract, not the peso
+   * one's): read from the portal as the pack is asked for, so a deal whose currency changed gets its
+   * new country's documents. doc: api-reference/crm/deals/crm-deal-get.md (CURRENCY_ID). Empty: not known.
+   */
+  async function dealCurrencyOf(portalId: string, dealId: number): Promise<string | null> {
+    const deal = await (await app.getPortalClient(portalId)).call<Record<string, unknown>>('crm.deal.get', { id: dealId });
+    const currency = fieldText(deal.CURRENCY_ID);
+    return currency === '' ? null : currency;
+  }
 
   /** The pack an earlier request with this id made, or null; the same id for another request is refused. */
   async function repeatedPack(portalId: string, request: { id: string; sha256: string }): Promise<string | null> {

@@ -15,10 +15,12 @@ import {
   templateNotFound,
   templateVersionSha,
 } from '../../../documents/templates/templates-repo.js';
+import { setTemplateCurrencies } from '../../../documents/templates/template-currencies.js';
 import { uploaderIds, uploaderNames, withUploaderNames } from '../../../documents/templates/uploader-names.js';
 import { bankNotFound, getBank } from '../../../documents/values/banks-repo.js';
 import { requireSession } from '../../../security/session.js';
 import {
+  TemplateCurrenciesBody,
   TemplateParams,
   TemplateReply,
   TemplatesQuery,
@@ -123,6 +125,19 @@ export const documentTemplateStoreRoutes: FastifyPluginAsync = async (fastify) =
       const bytes = sha ? await getBlob(db(), s.portalId, sha) : null;
       if (!bytes) throw templateNotFound(req.params.templateId);
       return reply.type(DOCX_TYPE).send(Buffer.from(bytes));
+    },
+  );
+
+  // The deals the template is for, by their currency (template-currencies.ts); null: any deal.
+  app.put(
+    '/api/v1/documents/templates/:templateId/deal-currencies',
+    { preHandler: admin, schema: { params: TemplateParams, body: TemplateCurrenciesBody, response: { 200: TemplateReply, ...errors } } },
+    async (req) => {
+      const s = req.session!;
+      const { templateId } = req.params;
+      if (!(await setTemplateCurrencies(db(), s.portalId, templateId, req.body.dealCurrencies, new Date().toISOString())))
+        throw templateNotFound(templateId);
+      return one(req, s.portalId, templateId, false);
     },
   );
 

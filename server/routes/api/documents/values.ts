@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { requireDealApplication } from '../../../documents/catalog/catalog-repo.js';
+import { getVersion, requireDealApplication } from '../../../documents/catalog/catalog-repo.js';
+import { dealLoanValues } from '../../../documents/packs/deal-loan-values.js';
 import { resolveValues, setValues, valueHistory } from '../../../documents/values/values-repo.js';
 import { callerFor, loanSessionGuards } from '../loans/session.js';
 import { HistoryReply, ResetParams, ValuesBody, ValuesReply } from '../../../../wire/documents.js';
@@ -17,6 +18,19 @@ export const documentValueRoutes: FastifyPluginAsync = async (fastify) => {
 
   const dealApplication = (portalId: string, dealId: number) => requireDealApplication(db(), portalId, dealId);
 
+  /**
+   * The resolved values with the saved loan's figures beside them: a bank's required field the loan
+   * gives is not missing (the document takes it from the loan).
+   */
+  async function resolved(req: FastifyRequest, application: Awaited<ReturnType<typeof dealApplication>>) {
+    const c = callerFor(req);
+    const view = await resolveValues(db(), app.secrets, c.portalId, application);
+    const fields = (await getVersion(db(), c.portalId, application.catalogVersion)) ?? [];
+    const loan = await dealLoanValues(db(), c.portalId, c.dealId, fields, actorOf(req, c.userId).lang);
+    if (Object.keys(loan).length === 0) return view;
+    return { ...view, loan, banks: view.banks.map((b) => ({ ...b, missing: b.missing.filter((code) => loan[code] === undefined) })) };
+  }
+
   /** Writes base values (bankId null) or a bank's overrides, then answers with the resolved values. */
   async function write(req: FastifyRequest, bankId: string | null, values: Readonly<Record<string, unknown>>) {
     const c = callerFor(req);
@@ -25,7 +39,7 @@ export const documentValueRoutes: FastifyPluginAsync = async (fastify) => {
     await db()
       .transaction()
       .execute((trx) => setValues(trx, app.secrets, c.portalId, application, bankId, values, by));
-    return resolveValues(db(), app.secrets, c.portalId, application);
+    return resolved(req, application);
   }
 
   app.get(
@@ -33,7 +47,7 @@ export const documentValueRoutes: FastifyPluginAsync = async (fastify) => {
     { preHandler: loanSessionGuards(), schema: { params: DealParams, response: { 200: ValuesReply, ...errors } } },
     async (req) => {
       const c = callerFor(req);
-      return resolveValues(db(), app.secrets, c.portalId, await dealApplication(c.portalId, c.dealId));
+      return resolved(req, await dealApplication(c.portalId, c.dealId));
     },
   );
 
