@@ -31,6 +31,8 @@ declare module 'mailauth/lib/dkim/sign.js' {
     input: Buffer | string,
     opts: {
       canonicalization?: string;
+      /** The t= tag. Give it: without it mailauth 4.8.6 reads the clock twice (the header it signs, the header it writes). */
+      signTime?: Date;
       signatureData: { signingDomain: string; selector: string; privateKey: string; algorithm?: string }[];
     },
   ): Promise<{ signatures: string; errors: unknown[] }>;
