@@ -3,35 +3,8 @@
 // controls, form fields); what a placeholder means is asked of the caller's hooks.
 import { mergePlaceholders, isBlank, ownTextNodes, setNodeText, stripHit, tagHits, type TagHit } from './paragraph-text.js';
 import { TAG, parseTag, type Tag } from './tags.js';
+import type { TemplateProblem } from './template-problem.js';
 import { cloneNode, descendants, element, firstChild, getAttr, setAttr, setText, textOf, type XmlElement, type XmlNode } from './xml.js';
-
-export type TemplateProblemKind =
-  | 'unknown-code'
-  | 'bad-placeholder'
-  | 'bad-format'
-  | 'not-a-list'
-  | 'list-as-value'
-  | 'unclosed-block'
-  | 'stray-close'
-  | 'mismatched-close'
-  | 'inline-each'
-  | 'bad-checkbox'
-  | 'unsupported';
-
-/** What is wrong, when the kind alone does not say it: problem-text.ts words it in the admin's language. */
-export type TemplateProblemNote =
-  'mail-merge' | 'field-code' | 'tracked-deletion' | 'in-comments' | 'alt-chunk' | 'checkbox-no-tag' | 'formcheckbox-no-name';
-
-export interface TemplateProblem {
-  kind: TemplateProblemKind;
-  /** The placeholder or construct as written, or the part it is in; never a sentence (it is not translated). */
-  text: string;
-  note?: TemplateProblemNote;
-  code?: string;
-  /** The nearest valid code, for an unknown one. */
-  suggestion?: string;
-  part?: string;
-}
 
 export interface FillHooks<S> {
   /** The text a {{code|format}} becomes. */

@@ -3,6 +3,6 @@
 export { checkTemplate, lintDocx, type LintReport } from './lint-docx.js';
 export { fillDocx, type FilledDocument, type FillOptions } from './fill-docx.js';
 export type { DocLanguage, FieldDef, FieldOption, FieldType, MoneyValue } from './fields.js';
-export type { TemplateProblem, TemplateProblemKind } from './fill-tree.js';
+export type { TemplateProblem, TemplateProblemKind } from './template-problem.js';
 export { problemText } from './problem-text.js';
 export * as docxLimits from './limits.js';

@@ -3,7 +3,8 @@
 // every placeholder, list, condition and checkbox, and every problem with the nearest valid code.
 import { localizedError, type UserLanguage } from '../../errors.js';
 import type { FieldDef } from './fields.js';
-import { fillTree, type FillHooks, type TemplateProblem } from './fill-tree.js';
+import { fillTree, type FillHooks } from './fill-tree.js';
+import type { TemplateProblem } from './template-problem.js';
 import { FORMATS_BY_TYPE } from './format-value.js';
 import { nearestCode } from './nearest-code.js';
 import { partText, relationships } from './package-safety.js';

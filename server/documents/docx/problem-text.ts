@@ -1,6 +1,6 @@
 // One template problem in the admin's words, next to what caused it (the placeholder as written).
 import type { UserLanguage } from '../../errors.js';
-import type { TemplateProblem, TemplateProblemKind, TemplateProblemNote } from './fill-tree.js';
+import type { TemplateProblem, TemplateProblemKind, TemplateProblemNote } from './template-problem.js';
 
 const TEXTS: Record<TemplateProblemKind, Record<UserLanguage, string>> = {
   'unknown-code': { en: 'unknown field', ru: 'неизвестное поле', es: 'campo desconocido' },
